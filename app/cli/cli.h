@@ -1,0 +1,69 @@
+#pragma once
+
+#include "common/error.h"
+
+#include <QCommandLineParser>
+#include <QString>
+
+#include <cstdio>
+#include <memory>
+
+namespace DeployDesk {
+class HistoryStore;
+class SecretStore;
+}
+
+namespace DeployDesk::Cli {
+
+enum ExitCode {
+    ExitSuccess = 0,
+    ExitFailed = 1,    // the run failed
+    ExitInvalid = 2,   // invalid input: arguments, pipeline file, unknown run
+    ExitCancelled = 130,
+};
+
+// What every command gets: the parsed arguments, the workspace, and lazily opened
+// services. Output goes through out()/err() (stdout/stderr, UTF-8).
+class Context final
+{
+public:
+    Context(QCommandLineParser &parser, QString workspace);
+    ~Context();
+
+    QCommandLineParser &args;
+    const QString workspace; // absolute
+
+    // Opens the history (and marks runs whose runner died as interrupted).
+    Result<HistoryStore *> store();
+    SecretStore *secrets();
+    bool stdoutIsTerminal() const { return m_stdoutTty; }
+    bool stdinIsTerminal() const;
+
+    void out(const QString &text);       // adds a newline
+    void err(const QString &text);       // adds a newline
+    void writeRaw(QByteArrayView bytes); // stdout, as is
+
+    // "N" -> N; prints an error and returns 0 when it is no run id.
+    qint64 parseRunId(const QString &text);
+
+private:
+    std::unique_ptr<HistoryStore> m_store;
+    std::unique_ptr<SecretStore> m_secrets;
+    bool m_stdoutTty = false;
+};
+
+int validate(Context &ctx);
+int run(Context &ctx);
+int history(Context &ctx);
+int show(Context &ctx);
+int logs(Context &ctx);
+int cancel(Context &ctx);
+int secrets(Context &ctx);
+
+// Options of each command, added before the final parse.
+void addRunOptions(QCommandLineParser &parser);
+void addHistoryOptions(QCommandLineParser &parser);
+void addShowOptions(QCommandLineParser &parser);
+void addLogsOptions(QCommandLineParser &parser);
+
+} // namespace DeployDesk::Cli

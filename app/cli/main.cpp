@@ -1,0 +1,183 @@
+// deploydeskctl: the command-line twin of the DeployDesk panel.
+#include "cli.h"
+
+#include "common/paths.h"
+#include "common/processinfo.h"
+#include "secrets/secretstore.h"
+#include "store/historystore.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+
+#include <unistd.h>
+
+using namespace DeployDesk;
+
+namespace DeployDesk::Cli {
+
+Context::Context(QCommandLineParser &parser, QString dir)
+    : args(parser)
+    , workspace(std::move(dir))
+    , m_stdoutTty(::isatty(STDOUT_FILENO) == 1)
+{
+}
+
+Context::~Context() = default;
+
+bool Context::stdinIsTerminal() const
+{
+    return ::isatty(STDIN_FILENO) == 1;
+}
+
+Result<HistoryStore *> Context::store()
+{
+    if (!m_store) {
+        auto opened = HistoryStore::open(Paths::dataDir());
+        if (!opened)
+            return std::unexpected(opened.error());
+        m_store = std::move(*opened);
+        m_store->recoverInterrupted(
+            [](qint64 pid, qint64 ticks) { return ProcessInfo::isAlive(pid, ticks); });
+    }
+    return m_store.get();
+}
+
+SecretStore *Context::secrets()
+{
+    if (!m_secrets)
+        m_secrets = std::make_unique<SecretStore>(Paths::dataDir() + QStringLiteral("/secrets.json"));
+    return m_secrets.get();
+}
+
+void Context::out(const QString &text)
+{
+    const QByteArray bytes = text.toUtf8() + '\n';
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+}
+
+void Context::err(const QString &text)
+{
+    std::fflush(stdout);
+    const QByteArray bytes = text.toUtf8() + '\n';
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
+}
+
+void Context::writeRaw(QByteArrayView bytes)
+{
+    std::fwrite(bytes.data(), 1, size_t(bytes.size()), stdout);
+}
+
+qint64 Context::parseRunId(const QString &text)
+{
+    bool ok = false;
+    const qint64 id = text.toLongLong(&ok);
+    if (!ok || id <= 0) {
+        err(QCoreApplication::translate("DeployDesk",
+                                        "\"%1\" is not a run id; run ids are positive numbers "
+                                        "as listed by \"deploydeskctl history\"")
+                .arg(text));
+        return 0;
+    }
+    return id;
+}
+
+} // namespace DeployDesk::Cli
+
+namespace {
+
+struct Command
+{
+    const char *name;
+    const char *summary;
+    int (*handler)(Cli::Context &);
+    void (*addOptions)(QCommandLineParser &);
+};
+
+const Command kCommands[] = {
+    {"validate", "Check deploydesk.yml and report every problem", Cli::validate, nullptr},
+    {"run", "Run the pipeline (or some stages) and record it", Cli::run, Cli::addRunOptions},
+    {"history", "List earlier runs, newest first", Cli::history, Cli::addHistoryOptions},
+    {"runs", "Alias of history", Cli::history, Cli::addHistoryOptions},
+    {"show", "Show a run: stages, events, artifacts", Cli::show, Cli::addShowOptions},
+    {"logs", "Print (or follow) the logs of a run", Cli::logs, Cli::addLogsOptions},
+    {"cancel", "Cancel a running run, from any terminal", Cli::cancel, nullptr},
+    {"secrets", "Manage secrets: set NAME | list | rm NAME", Cli::secrets, nullptr},
+};
+
+QString commandList()
+{
+    QString text = QStringLiteral("Commands:\n");
+    for (const Command &c : kCommands)
+        text += QStringLiteral("  %1 %2\n").arg(QString::fromLatin1(c.name), -10).arg(QCoreApplication::translate("DeployDesk", c.summary));
+    return text;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("deploydeskctl"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(DEPLOYDESK_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QCoreApplication::translate("DeployDesk", "DeployDesk on the command line: run, follow "
+                                                  "and inspect deployment pipelines.")
+        + QLatin1Char('\n') + commandList());
+    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
+    const QCommandLineOption helpOption = parser.addHelpOption();
+    const QCommandLineOption versionOption = parser.addVersionOption();
+    const QCommandLineOption workspaceOption(
+        {QStringLiteral("w"), QStringLiteral("workspace")},
+        QCoreApplication::translate("DeployDesk", "The workspace folder (default: the current folder)."),
+        QStringLiteral("dir"));
+    parser.addOption(workspaceOption);
+    parser.addPositionalArgument(QStringLiteral("command"),
+                                 QCoreApplication::translate("DeployDesk", "The command to run."));
+
+    parser.parse(QCoreApplication::arguments());
+    if (parser.isSet(versionOption)) {
+        std::printf("deploydeskctl %s\n", DEPLOYDESK_VERSION);
+        return 0;
+    }
+    const QStringList positional = parser.positionalArguments();
+    const QString name = positional.value(0);
+    const Command *command = nullptr;
+    for (const Command &c : kCommands) {
+        if (name == QLatin1String(c.name))
+            command = &c;
+    }
+    if (!command) {
+        if (parser.isSet(helpOption) || name.isEmpty()) {
+            std::fputs(qPrintable(parser.helpText()), name.isEmpty() && !parser.isSet(helpOption) ? stderr : stdout);
+            return parser.isSet(helpOption) ? 0 : Cli::ExitInvalid;
+        }
+        std::fprintf(stderr, "deploydeskctl: unknown command \"%s\"\n%s", qPrintable(name),
+                     qPrintable(commandList()));
+        return Cli::ExitInvalid;
+    }
+    if (command->addOptions)
+        command->addOptions(parser);
+    if (!parser.parse(QCoreApplication::arguments())) {
+        std::fprintf(stderr, "deploydeskctl %s: %s\n", command->name, qPrintable(parser.errorText()));
+        return Cli::ExitInvalid;
+    }
+    if (parser.isSet(helpOption)) {
+        std::fputs(qPrintable(parser.helpText()), stdout);
+        return 0;
+    }
+    QString workspace = parser.value(workspaceOption);
+    if (workspace.isEmpty())
+        workspace = QDir::currentPath();
+    const QFileInfo info(workspace);
+    if (!info.isDir()) {
+        std::fprintf(stderr, "deploydeskctl: workspace \"%s\" is not a folder\n", qPrintable(workspace));
+        return Cli::ExitInvalid;
+    }
+    Cli::Context ctx(parser, info.absoluteFilePath());
+    const int code = command->handler(ctx);
+    std::fflush(stdout);
+    return code;
+}

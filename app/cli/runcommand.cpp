@@ -1,0 +1,277 @@
+// deploydeskctl validate | run
+#include "cli.h"
+#include "signalwatcher.h"
+
+#include "common/duration.h"
+#include "log/ansiparser.h"
+#include "run/runcontroller.h"
+#include "store/historystore.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QTimer>
+
+#include <csignal>
+
+namespace DeployDesk::Cli {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("DeployDesk", text);
+}
+
+const QCommandLineOption kEnv({QStringLiteral("e"), QStringLiteral("env")},
+                              tr("The environment to run for."), QStringLiteral("name"));
+const QCommandLineOption kStage({QStringLiteral("s"), QStringLiteral("stage")},
+                                tr("Run only this stage and what it needs (repeatable)."),
+                                QStringLiteral("stage"));
+const QCommandLineOption kRerun(QStringLiteral("rerun-failed"),
+                                tr("Re-run only the failed and skipped stages of this run."),
+                                QStringLiteral("run"));
+const QCommandLineOption kMessage({QStringLiteral("m"), QStringLiteral("message")},
+                                  tr("Why this run: kept in the history."), QStringLiteral("text"));
+const QCommandLineOption kMaxParallel(QStringLiteral("max-parallel"),
+                                      tr("At most this many stages at once."), QStringLiteral("n"));
+
+int printDiagnostics(Context &ctx, const LoadResult &loaded)
+{
+    const QString base = ctx.workspace + QLatin1Char('/');
+    for (const Diagnostic &d : loaded.diagnostics) {
+        Diagnostic shown = d;
+        if (shown.where.file.startsWith(base))
+            shown.where.file = shown.where.file.mid(base.size());
+        ctx.err(shown.toString());
+    }
+    ctx.err(loaded.diagnostics.size() == 1
+                ? tr("1 problem; nothing was run")
+                : tr("%1 problems; nothing was run").arg(loaded.diagnostics.size()));
+    return ExitInvalid;
+}
+
+QString symbol(StageStatus s)
+{
+    switch (s) {
+    case StageStatus::Pending:
+        return QStringLiteral("·");
+    case StageStatus::Running:
+        return QStringLiteral("▶");
+    case StageStatus::Success:
+        return QStringLiteral("✔");
+    case StageStatus::Failed:
+        return QStringLiteral("✘");
+    case StageStatus::Skipped:
+        return QStringLiteral("↷");
+    case StageStatus::Cancelled:
+    case StageStatus::Interrupted:
+        return QStringLiteral("■");
+    }
+    return {};
+}
+
+const char *colour(StageStatus s)
+{
+    switch (s) {
+    case StageStatus::Running:
+        return "\x1b[36m";
+    case StageStatus::Success:
+        return "\x1b[32m";
+    case StageStatus::Failed:
+        return "\x1b[31m";
+    case StageStatus::Skipped:
+    case StageStatus::Pending:
+        return "\x1b[2m";
+    default:
+        return "\x1b[33m";
+    }
+}
+
+QString stageTime(const StageRecord &s)
+{
+    if (!s.startedAt.isValid())
+        return {};
+    const QDateTime end = s.finishedAt.isValid() ? s.finishedAt : QDateTime::currentDateTimeUtc();
+    return formatDuration(std::chrono::milliseconds(s.startedAt.msecsTo(end)));
+}
+
+// Live progress: on a terminal a table redrawn in place; piped, one line per change.
+class Progress final
+{
+public:
+    Progress(Context &ctx, RunController &controller)
+        : m_ctx(ctx)
+        , m_controller(controller)
+        , m_live(ctx.stdoutIsTerminal() && qEnvironmentVariable("TERM") != QLatin1String("dumb"))
+    {
+    }
+
+    void changed(const StageRecord &s)
+    {
+        if (m_live) {
+            redraw();
+            return;
+        }
+        if (s.status == StageStatus::Pending)
+            return;
+        QString line = QStringLiteral("%1 %2 %3")
+                           .arg(QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss")),
+                                s.name, toString(s.status));
+        if (s.status == StageStatus::Running && s.attempts > 1)
+            line += tr(" (attempt %1)").arg(s.attempts);
+        if (isFinal(s.status)) {
+            if (!s.reason.isEmpty() && s.status != StageStatus::Success)
+                line += QStringLiteral(": ") + s.reason;
+            if (const QString t = stageTime(s); !t.isEmpty() && s.status != StageStatus::Skipped)
+                line += tr(" in %1").arg(t);
+        }
+        m_ctx.out(line);
+    }
+
+    void redraw()
+    {
+        if (!m_live)
+            return;
+        const QList<StageRecord> stages = m_controller.stageRecords();
+        QByteArray frame;
+        if (m_drawn > 0)
+            frame += "\x1b[" + QByteArray::number(m_drawn) + "F"; // up to the first line
+        int width = 8;
+        for (const StageRecord &s : stages)
+            width = std::max(width, int(s.name.size()));
+        for (const StageRecord &s : stages) {
+            QString status = toString(s.status);
+            if (s.status == StageStatus::Running && s.attempts > 1)
+                status += tr(" (attempt %1)").arg(s.attempts);
+            QString line = QStringLiteral("  %1 %2  %3  %4")
+                               .arg(symbol(s.status), s.name.leftJustified(width),
+                                    status.leftJustified(20), stageTime(s));
+            if (isFinal(s.status) && s.status != StageStatus::Success && !s.reason.isEmpty())
+                line += QStringLiteral("  ") + s.reason.left(80);
+            frame += "\x1b[2K" + QByteArray(colour(s.status)) + line.toUtf8() + "\x1b[0m\n";
+        }
+        m_drawn = int(stages.size());
+        m_ctx.writeRaw(frame);
+        std::fflush(stdout);
+    }
+
+private:
+    Context &m_ctx;
+    RunController &m_controller;
+    bool m_live = false;
+    int m_drawn = 0;
+};
+
+// The last lines of a failed stage, so the reason is on screen at 2 a.m.
+void printTail(Context &ctx, HistoryStore *store, const StageRecord &s, int count)
+{
+    auto total = store->logLineCount(s.id);
+    if (!total || *total == 0)
+        return;
+    const qint64 first = std::max<qint64>(1, *total - count + 1);
+    auto lines = store->logLines(s.id, first, count);
+    if (!lines)
+        return;
+    ctx.err(tr("--- last %1 lines of %2 (all: deploydeskctl logs %3 %2) ---")
+                .arg(lines->size())
+                .arg(s.name)
+                .arg(s.runId));
+    for (const LogLine &line : std::as_const(*lines)) {
+        const QByteArray text = ctx.stdoutIsTerminal() ? line.text : AnsiParser::strip(line.text);
+        ctx.err(QString::fromUtf8(text));
+    }
+}
+} // namespace
+
+void addRunOptions(QCommandLineParser &parser)
+{
+    parser.addOptions({kEnv, kStage, kRerun, kMessage, kMaxParallel});
+}
+
+int validate(Context &ctx)
+{
+    RunController controller(nullptr, ctx.secrets());
+    const LoadResult loaded = controller.load(ctx.workspace);
+    if (!loaded.ok())
+        return printDiagnostics(ctx, loaded);
+    ctx.out(tr("deploydesk.yml is valid: pipeline \"%1\", %2 stages, %3 environments")
+                .arg(loaded.pipeline.name)
+                .arg(loaded.pipeline.stages.size())
+                .arg(loaded.pipeline.environments.size()));
+    return ExitSuccess;
+}
+
+int run(Context &ctx)
+{
+    auto store = ctx.store();
+    if (!store) {
+        ctx.err(store.error().toString());
+        return ExitInvalid;
+    }
+    RunRequest request;
+    request.environment = ctx.args.value(kEnv);
+    request.stages = ctx.args.values(kStage);
+    request.message = ctx.args.value(kMessage);
+    if (ctx.args.isSet(kRerun)) {
+        request.rerunOf = ctx.parseRunId(ctx.args.value(kRerun));
+        if (!request.rerunOf)
+            return ExitInvalid;
+    }
+    if (ctx.args.isSet(kMaxParallel)) {
+        bool ok = false;
+        request.maxParallel = ctx.args.value(kMaxParallel).toInt(&ok);
+        if (!ok || request.maxParallel < 1) {
+            ctx.err(tr("--max-parallel needs a whole number of at least 1; found \"%1\"")
+                        .arg(ctx.args.value(kMaxParallel)));
+            return ExitInvalid;
+        }
+    }
+
+    RunController controller(*store, ctx.secrets());
+    const LoadResult loaded = controller.load(ctx.workspace, request.environment);
+    if (!loaded.ok())
+        return printDiagnostics(ctx, loaded);
+
+    SignalWatcher watcher;
+    Progress progress(ctx, controller);
+    int code = ExitFailed;
+    QObject::connect(&controller, &RunController::stageChanged, &controller,
+                     [&](const StageRecord &s) { progress.changed(s); });
+    QObject::connect(&watcher, &SignalWatcher::received, &controller, [&](int sig) {
+        controller.cancel(sig == SIGINT ? tr("interrupted from the terminal (Ctrl+C)")
+                                        : tr("cancel requested (signal %1)").arg(sig));
+    });
+    QObject::connect(&controller, &RunController::finished, &controller,
+                     [&](const RunRecord &r) {
+                         progress.redraw();
+                         for (const StageRecord &s : controller.stageRecords()) {
+                             if (s.status == StageStatus::Failed)
+                                 printTail(ctx, *store, s, 20);
+                         }
+                         const QString took = formatDuration(std::chrono::milliseconds(r.durationMs()));
+                         ctx.out(tr("run %1 %2 in %3").arg(r.id).arg(toString(r.status), took));
+                         code = r.status == RunStatus::Success     ? ExitSuccess
+                                : r.status == RunStatus::Cancelled ? ExitCancelled
+                                                                   : ExitFailed;
+                         QCoreApplication::exit(0);
+                     });
+    auto started = controller.start(loaded.pipeline, request);
+    if (!started) {
+        ctx.err(started.error().toString());
+        return ExitInvalid;
+    }
+    ctx.out(tr("run %1 of \"%2\"%3 started")
+                .arg(*started)
+                .arg(loaded.pipeline.name,
+                     request.environment.isEmpty() ? QString()
+                                                   : tr(" for %1").arg(request.environment)));
+    QTimer ticker;
+    if (ctx.stdoutIsTerminal()) {
+        QObject::connect(&ticker, &QTimer::timeout, &controller, [&] { progress.redraw(); });
+        ticker.start(250);
+    }
+    QCoreApplication::exec();
+    return code;
+}
+
+} // namespace DeployDesk::Cli

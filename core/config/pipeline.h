@@ -1,0 +1,71 @@
+#pragma once
+
+#include "common/error.h"
+
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+#include <QVariantMap>
+
+#include <chrono>
+#include <optional>
+
+namespace DeployDesk {
+
+struct Environment
+{
+    QString name;
+    bool isProtected = false;
+    QString url;
+    QMap<QString, QString> variables; // exported to every stage run in this environment
+    SourceLocation location;
+};
+
+// `if:` on a stage. Grammar (whitespace-insensitive, quotes optional):
+//   environment == NAME | environment != NAME | environment in [A, B, ...]
+struct StageCondition
+{
+    enum class Op { Always, Equals, NotEquals, In };
+    Op op = Op::Always;
+    QStringList values;
+    QString text; // as written, for messages and `show`
+
+    // An empty environment name (a run without --env) matches only Always and NotEquals.
+    bool matches(const QString &environment) const;
+};
+
+struct Stage
+{
+    QString name;
+    QString run;            // shell command (exclusive with uses)
+    QString uses;           // built-in stage type (exclusive with run)
+    QVariantMap with;       // parameters of the built-in stage type
+    QStringList needs;      // stage names that must succeed first
+    QMap<QString, QString> env;
+    QString workdir;        // relative to the workspace root; empty means the root
+    std::chrono::milliseconds timeout{0}; // 0: no timeout
+    int retries = 0;        // extra attempts after a failure
+    std::chrono::milliseconds retryBackoff{1000}; // first delay; doubles each retry
+    bool continueOnError = false;
+    StageCondition condition;
+    QStringList artifacts;  // paths relative to workdir, kept with the run
+    QStringList secrets;    // secret names injected as environment variables
+    SourceLocation location;
+};
+
+struct Pipeline
+{
+    QString name;
+    QString filePath;      // absolute path of deploydesk.yml
+    QString workspaceDir;  // absolute directory holding it
+    int maxParallel = 0;   // 0: the number of CPUs
+    QMap<QString, QString> env; // pipeline-wide environment
+    QList<Environment> environments;
+    QList<Stage> stages;   // in file order
+
+    const Stage *stage(const QString &name) const;
+    const Environment *environment(const QString &name) const;
+};
+
+} // namespace DeployDesk

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "config/pipeline.h"
+
+#include <QList>
+
+#include <functional>
+
+namespace DeployDesk {
+
+struct Diagnostic
+{
+    SourceLocation where; // 1-based
+    QString message;
+    QString toString() const { return where.toString() + QStringLiteral(": ") + message; }
+};
+
+struct LoadOptions
+{
+    // Names of the built-in stage types that `uses:` may name.
+    QStringList knownStageTypes;
+    // Tells whether a secret has a value; when empty, secrets are not checked.
+    std::function<bool(const QString &)> secretIsSet;
+    // When set, only the stages whose `if:` matches this environment are checked for
+    // secrets; the environment itself must exist.
+    QString environment;
+};
+
+struct LoadResult
+{
+    Pipeline pipeline;              // as much as could be read
+    QList<Diagnostic> diagnostics;  // every problem, in file order
+    bool ok() const { return diagnostics.isEmpty(); }
+};
+
+// Reads and validates a deploydesk.yml. Never throws. Reports every problem at once.
+class PipelineLoader final
+{
+public:
+    static LoadResult loadFile(const QString &path, const LoadOptions &options = {});
+    // For tests and editors: `displayPath` is what diagnostics name.
+    static LoadResult loadString(const QByteArray &yaml, const QString &displayPath,
+                                 const QString &workspaceDir, const LoadOptions &options = {});
+};
+
+} // namespace DeployDesk

@@ -1,0 +1,56 @@
+#include "engine/job.h"
+
+#include <QMetaObject>
+
+namespace DeployDesk {
+
+Job::Job(QObject *parent)
+    : QObject(parent)
+{
+}
+
+Job::~Job() = default;
+
+void Job::start()
+{
+    if (m_started)
+        return;
+    m_started = true;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            if (m_finished || m_cancelRequested)
+                return; // cancelled before it began: cancel() reports it
+            m_running = true;
+            doStart();
+        },
+        Qt::QueuedConnection);
+}
+
+void Job::cancel()
+{
+    if (m_finished || m_cancelRequested)
+        return;
+    m_cancelRequested = true;
+    if (!m_running) {
+        // Not begun yet (or never started): nothing to stop, report right away but
+        // still asynchronously, so callers see the same order of events either way.
+        QMetaObject::invokeMethod(
+            this, [this] { emitResult(Outcome::Cancelled); }, Qt::QueuedConnection);
+        return;
+    }
+    doCancel();
+}
+
+void Job::emitResult(Outcome outcome, const QString &errorText)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_running = false;
+    m_outcome = outcome;
+    m_errorText = errorText;
+    emit result(this);
+}
+
+} // namespace DeployDesk

@@ -1,0 +1,234 @@
+#include "engine/runjob.h"
+
+#include "common/logging.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QSet>
+#include <QThread>
+
+namespace DeployDesk {
+
+namespace {
+
+// The selection plus everything it needs, transitively.
+QSet<QString> closure(const Pipeline &pipeline, const QStringList &selection)
+{
+    QSet<QString> out;
+    QStringList todo = selection;
+    while (!todo.isEmpty()) {
+        const QString name = todo.takeLast();
+        if (out.contains(name))
+            continue;
+        out.insert(name);
+        if (const Stage *s = pipeline.stage(name))
+            todo += s->needs;
+    }
+    return out;
+}
+} // namespace
+
+RunJob::RunJob(RunPlan plan, SinkFactory sinks, QObject *parent)
+    : Job(parent)
+    , m_plan(std::move(plan))
+    , m_sinks(std::move(sinks))
+{
+    m_order = coveredStages(m_plan.pipeline, m_plan.selection);
+    for (const QString &name : std::as_const(m_order))
+        m_state.insert(name, StageState{});
+    int limit = m_plan.maxParallel > 0 ? m_plan.maxParallel : m_plan.pipeline.maxParallel;
+    if (limit <= 0)
+        limit = std::max(1, QThread::idealThreadCount());
+    m_maxParallel = limit;
+}
+
+RunJob::~RunJob() = default;
+
+QStringList RunJob::coveredStages(const Pipeline &pipeline, const QStringList &selection)
+{
+    const QSet<QString> wanted = selection.isEmpty() ? QSet<QString>{} : closure(pipeline, selection);
+    QStringList order;
+    for (const Stage &s : pipeline.stages) {
+        if (wanted.isEmpty() || wanted.contains(s.name))
+            order << s.name;
+    }
+    return order;
+}
+
+void RunJob::doStart()
+{
+    // Stages re-used from an earlier run count as done before anything starts.
+    for (const QString &name : std::as_const(m_order)) {
+        if (m_plan.reused.contains(name))
+            settle(name, StageStatus::Success, tr("reused from the earlier run"), nullptr, true);
+    }
+    schedule();
+}
+
+void RunJob::schedule()
+{
+    if (isFinished())
+        return;
+    bool progress = true;
+    while (progress) {
+        progress = false;
+        for (const QString &name : std::as_const(m_order)) {
+            StageState &st = m_state[name];
+            if (st.status != StageStatus::Pending)
+                continue;
+            const Stage &stage = *m_plan.pipeline.stage(name);
+            // Needs outside this run's selection are treated as satisfied: the user
+            // asked for this stage explicitly.
+            bool ready = true;
+            QString blocker;
+            for (const QString &need : stage.needs) {
+                const auto it = m_state.constFind(need);
+                if (it == m_state.constEnd())
+                    continue;
+                if (!isFinal(it->status)) {
+                    ready = false;
+                } else if (!it->satisfied) {
+                    blocker = need;
+                    break;
+                }
+            }
+            if (!blocker.isEmpty()) {
+                settle(name, StageStatus::Skipped,
+                       tr("skipped because \"%1\" did not succeed").arg(blocker), nullptr, false);
+                progress = true;
+                continue;
+            }
+            if (!ready)
+                continue;
+            if (!stage.condition.matches(m_plan.environment)) {
+                settle(name, StageStatus::Skipped,
+                       tr("skipped: condition \"%1\" is false for environment \"%2\"")
+                           .arg(stage.condition.text, m_plan.environment),
+                       nullptr, false);
+                progress = true;
+                continue;
+            }
+            if (m_running >= m_maxParallel)
+                continue;
+            startStage(name);
+            progress = true;
+        }
+    }
+    finishIfDone();
+}
+
+QProcessEnvironment RunJob::environmentFor(const Stage &stage) const
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (auto it = m_plan.pipeline.env.cbegin(); it != m_plan.pipeline.env.cend(); ++it)
+        env.insert(it.key(), it.value());
+    QString url;
+    if (const Environment *e = m_plan.pipeline.environment(m_plan.environment)) {
+        for (auto it = e->variables.cbegin(); it != e->variables.cend(); ++it)
+            env.insert(it.key(), it.value());
+        url = e->url;
+    }
+    for (auto it = stage.env.cbegin(); it != stage.env.cend(); ++it)
+        env.insert(it.key(), it.value());
+    for (const QString &secret : stage.secrets) {
+        if (m_plan.secrets.contains(secret))
+            env.insert(secret, m_plan.secrets.value(secret));
+    }
+    env.insert(QStringLiteral("DEPLOYDESK"), QStringLiteral("1"));
+    env.insert(QStringLiteral("DEPLOYDESK_RUN_ID"), QString::number(m_plan.runId));
+    env.insert(QStringLiteral("DEPLOYDESK_STAGE"), stage.name);
+    env.insert(QStringLiteral("DEPLOYDESK_ENVIRONMENT"), m_plan.environment);
+    env.insert(QStringLiteral("DEPLOYDESK_ENVIRONMENT_URL"), url);
+    env.insert(QStringLiteral("DEPLOYDESK_WORKSPACE"), m_plan.pipeline.workspaceDir);
+    return env;
+}
+
+SecretMasker RunJob::makeMasker() const
+{
+    // Every secret value of the run is masked in every stage's log, not only in the
+    // stages that asked for it: a value can leak through files or other tools.
+    SecretMasker masker;
+    for (const QString &value : m_plan.secrets)
+        masker.addSecret(value.toUtf8());
+    return masker;
+}
+
+void RunJob::startStage(const QString &name)
+{
+    const Stage &stage = *m_plan.pipeline.stage(name);
+    StageContext context;
+    context.workspaceDir = m_plan.pipeline.workspaceDir;
+    context.workdir = QDir(m_plan.pipeline.workspaceDir).filePath(stage.workdir);
+    context.environment = m_plan.environment;
+    if (const Environment *e = m_plan.pipeline.environment(m_plan.environment))
+        context.environmentUrl = e->url;
+    context.runId = m_plan.runId;
+    context.env = environmentFor(stage);
+
+    auto *job = new StageJob(stage, context, makeMasker(), m_sinks(name), this);
+    StageState &st = m_state[name];
+    st.status = StageStatus::Running;
+    st.job = job;
+    ++m_running;
+    connect(job, &StageJob::attemptStarted, this,
+            [this, name](int attempt) { emit stageAttempt(name, attempt); });
+    connect(job, &Job::result, this, [this, name, job] {
+        --m_running;
+        const StageStatus status = job->status();
+        const bool satisfied = status == StageStatus::Success
+                               || (status == StageStatus::Failed && job->stage().continueOnError);
+        if (status == StageStatus::Failed && !job->stage().continueOnError)
+            m_anyFailed = true;
+        settle(name, status, job->reason(), job, satisfied);
+        job->deleteLater();
+        schedule();
+    });
+    emit stageStarted(name);
+    job->start();
+}
+
+void RunJob::settle(const QString &name, StageStatus status, const QString &reason, StageJob *job,
+                    bool satisfied)
+{
+    StageState &st = m_state[name];
+    st.status = status;
+    st.satisfied = satisfied;
+    emit stageFinished(name, status, reason, job);
+}
+
+void RunJob::doCancel()
+{
+    for (const QString &name : std::as_const(m_order)) {
+        StageState &st = m_state[name];
+        if (st.status == StageStatus::Pending)
+            settle(name, StageStatus::Cancelled, tr("cancelled before it started"), nullptr,
+                   false);
+    }
+    for (const QString &name : std::as_const(m_order)) {
+        if (StageState &st = m_state[name]; st.status == StageStatus::Running && st.job)
+            st.job->cancel();
+    }
+    finishIfDone();
+}
+
+void RunJob::finishIfDone()
+{
+    if (isFinished() || m_running > 0)
+        return;
+    for (const QString &name : std::as_const(m_order)) {
+        if (!isFinal(m_state.value(name).status))
+            return;
+    }
+    if (isCancelRequested()) {
+        m_runStatus = RunStatus::Cancelled;
+        emitResult(Outcome::Cancelled);
+    } else if (m_anyFailed) {
+        m_runStatus = RunStatus::Failed;
+        emitResult(Outcome::Failed, tr("one or more stages failed"));
+    } else {
+        m_runStatus = RunStatus::Success;
+        emitResult(Outcome::Success);
+    }
+}
+
+} // namespace DeployDesk

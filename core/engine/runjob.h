@@ -1,0 +1,92 @@
+#pragma once
+
+#include "config/pipeline.h"
+#include "engine/job.h"
+#include "engine/stagejob.h"
+
+#include <QHash>
+#include <QPointer>
+
+#include <functional>
+
+namespace DeployDesk {
+
+// What one run is to do.
+struct RunPlan
+{
+    Pipeline pipeline;
+    QString environment;      // may be empty
+    QStringList selection;    // stages asked for (and all they need); empty: all
+    QStringList reused;       // stages already successful in the run being re-run
+    int maxParallel = 0;      // 0: the pipeline's, else the number of CPUs
+    qint64 runId = 0;         // exported as DEPLOYDESK_RUN_ID
+    QMap<QString, QString> secrets; // name -> value, injected where a stage asks for it
+};
+
+// Runs the stages of a plan as a DAG: a stage starts when everything it needs has
+// succeeded (or failed with continue-on-error), at most maxParallel at a time, in file
+// order among the ready ones. A failed stage skips its dependents; a stage whose `if:`
+// does not match is skipped, and so are its dependents. cancel() cancels the running
+// stages and marks the waiting ones cancelled. Every stage ends with exactly one
+// stageFinished(); the run ends with exactly one result().
+class RunJob final : public Job
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RunJob)
+
+public:
+    using SinkFactory = std::function<LogPipeline::Sink(const QString &stage)>;
+
+    RunJob(RunPlan plan, SinkFactory sinks, QObject *parent = nullptr);
+    ~RunJob() override;
+
+    const RunPlan &plan() const { return m_plan; }
+    int maxParallel() const { return m_maxParallel; }
+    // The stages this run covers, in file order.
+    QStringList stages() const { return m_order; }
+    // The stages a run of `selection` covers: those asked for and all they need, in
+    // file order (every stage when the selection is empty).
+    static QStringList coveredStages(const Pipeline &pipeline, const QStringList &selection);
+    StageStatus stageStatus(const QString &stage) const { return m_state.value(stage).status; }
+    // After result(): success, failed or cancelled.
+    RunStatus runStatus() const { return m_runStatus; }
+    int runningCount() const { return m_running; }
+
+signals:
+    void stageStarted(const QString &stage);
+    void stageAttempt(const QString &stage, int attempt);
+    // `job` is null for stages that never ran (skipped, cancelled while waiting, reused).
+    void stageFinished(const QString &stage, DeployDesk::StageStatus status,
+                       const QString &reason, DeployDesk::StageJob *job);
+
+protected:
+    void doStart() override;
+    void doCancel() override;
+
+private:
+    struct StageState
+    {
+        StageStatus status = StageStatus::Pending;
+        bool satisfied = false; // dependents may go on
+        QPointer<StageJob> job;
+    };
+
+    void schedule();
+    void startStage(const QString &name);
+    void settle(const QString &name, StageStatus status, const QString &reason, StageJob *job,
+                bool satisfied);
+    void finishIfDone();
+    QProcessEnvironment environmentFor(const Stage &stage) const;
+    SecretMasker makeMasker() const;
+
+    RunPlan m_plan;
+    SinkFactory m_sinks;
+    QStringList m_order;
+    QHash<QString, StageState> m_state;
+    int m_maxParallel = 1;
+    int m_running = 0;
+    bool m_anyFailed = false;
+    RunStatus m_runStatus = RunStatus::Running;
+};
+
+} // namespace DeployDesk

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "common/status.h"
+#include "config/pipeline.h"
+#include "engine/job.h"
+#include "engine/processrunner.h"
+#include "engine/stagetype.h"
+#include "log/logpipeline.h"
+
+#include <QTimer>
+
+#include <memory>
+#include <optional>
+
+namespace DeployDesk {
+
+// Runs one stage: a shell command through ProcessRunner, or a built-in stage type,
+// with its timeout and retries (exponential backoff). Every line it or its process
+// writes goes through its LogPipeline into the sink.
+class StageJob final : public Job
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(StageJob)
+
+public:
+    StageJob(Stage stage, StageContext context, SecretMasker masker, LogPipeline::Sink sink,
+             QObject *parent = nullptr);
+    ~StageJob() override;
+
+    const Stage &stage() const { return m_stage; }
+    int attempts() const { return m_attempt; }
+    // After result(): how it ended, for the history.
+    StageStatus status() const { return m_status; }
+    const ProcessResult &lastProcessResult() const { return m_lastResult; }
+    QString reason() const { return m_reason; }
+
+    // For tests: how long to wait before retry number n (1-based).
+    std::chrono::milliseconds backoffBefore(int retry) const;
+
+signals:
+    void attemptStarted(int attempt);
+
+protected:
+    void doStart() override;
+    void doCancel() override;
+
+private:
+    void startAttempt();
+    void attemptDone(bool success, const QString &reason);
+    void finish(StageStatus status, const QString &reason);
+
+    Stage m_stage;
+    StageContext m_context;
+    LogPipeline m_log;
+    std::unique_ptr<ProcessRunner> m_process;
+    std::unique_ptr<BuiltinStage> m_builtin;
+    QTimer m_backoff;
+    QTimer m_builtinTimeout;
+    int m_attempt = 0;
+    StageStatus m_status = StageStatus::Pending;
+    ProcessResult m_lastResult;
+    QString m_reason;
+};
+
+} // namespace DeployDesk

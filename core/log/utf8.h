@@ -1,0 +1,19 @@
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+
+namespace DeployDesk::Internal {
+
+// Length of the longest valid UTF-8 prefix of `bytes` (== bytes.size() when valid).
+qsizetype validUtf8Prefix(QByteArrayView bytes);
+
+// Appends `bytes` to `out` with each maximal invalid subpart replaced by U+FFFD, as the
+// Unicode standard ("substitution of maximal subparts"), WHATWG and QString do.
+void appendValidUtf8(QByteArray &out, QByteArrayView bytes);
+
+// Length (0..3) of an incomplete but so far valid UTF-8 sequence at the end of `bytes`:
+// the start of a character whose other bytes may come with the next chunk.
+qsizetype incompleteUtf8Suffix(QByteArrayView bytes);
+
+} // namespace DeployDesk::Internal

@@ -1,0 +1,135 @@
+#include "run/artifactstore.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+
+#include <algorithm>
+
+namespace DeployDesk {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("DeployDesk", text);
+}
+
+// Copies `from` to `to`, hashing on the way. Returns the SHA-256 or an error.
+Result<QByteArray> copyHashed(const QString &from, const QString &to, qint64 *size)
+{
+    QFile in(from);
+    if (!in.open(QIODevice::ReadOnly))
+        return makeError(ErrorCode::Io, tr("cannot read %1: %2").arg(from, in.errorString()));
+    QDir().mkpath(QFileInfo(to).absolutePath());
+    QFile out(to);
+    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return makeError(ErrorCode::Io, tr("cannot write %1: %2").arg(to, out.errorString()));
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    QByteArray buffer(1 << 16, Qt::Uninitialized);
+    while (true) {
+        const qint64 n = in.read(buffer.data(), buffer.size());
+        if (n < 0)
+            return makeError(ErrorCode::Io, tr("cannot read %1: %2").arg(from, in.errorString()));
+        if (n == 0)
+            break;
+        hash.addData(QByteArrayView(buffer.constData(), n));
+        if (out.write(buffer.constData(), n) != n)
+            return makeError(ErrorCode::Io, tr("cannot write %1: %2").arg(to, out.errorString()));
+        *size += n;
+    }
+    out.setPermissions(in.permissions());
+    return hash.result();
+}
+
+Result<void> copyTree(const QString &from, const QString &to)
+{
+    const QFileInfo info(from);
+    if (info.isFile()) {
+        qint64 size = 0;
+        if (auto r = copyHashed(from, to, &size); !r)
+            return std::unexpected(r.error());
+        return {};
+    }
+    QDirIterator it(from, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString file = it.next();
+        qint64 size = 0;
+        if (auto r = copyHashed(file, to + QLatin1Char('/') + QDir(from).relativeFilePath(file),
+                                &size);
+            !r)
+            return std::unexpected(r.error());
+    }
+    return {};
+}
+} // namespace
+
+ArtifactStore::ArtifactStore(QString dataDir)
+    : m_dataDir(std::move(dataDir))
+{
+}
+
+Result<ArtifactRecord> ArtifactStore::keep(qint64 runId, const QString &stage,
+                                           const QString &workdir, const QString &declared) const
+{
+    QString relative = QDir::cleanPath(declared);
+    const QString source = QDir(workdir).filePath(relative);
+    const QFileInfo info(source);
+    if (!info.exists())
+        return makeError(ErrorCode::NotFound,
+                         tr("artifact \"%1\" was not found in %2").arg(declared, workdir));
+    ArtifactRecord record;
+    record.runId = runId;
+    record.stage = stage;
+    record.path = declared;
+    record.storedPath = QStringLiteral("%1/artifacts/%2/%3/%4")
+                            .arg(m_dataDir)
+                            .arg(runId)
+                            .arg(stage, relative);
+    if (info.isFile()) {
+        auto hash = copyHashed(source, record.storedPath, &record.size);
+        if (!hash)
+            return std::unexpected(hash.error());
+        record.sha256 = QString::fromLatin1(hash->toHex());
+        return record;
+    }
+    QStringList files;
+    QDirIterator it(source, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext())
+        files << QDir(source).relativeFilePath(it.next());
+    std::sort(files.begin(), files.end());
+    QCryptographicHash tree(QCryptographicHash::Sha256);
+    for (const QString &file : std::as_const(files)) {
+        auto hash = copyHashed(source + QLatin1Char('/') + file,
+                               record.storedPath + QLatin1Char('/') + file, &record.size);
+        if (!hash)
+            return std::unexpected(hash.error());
+        tree.addData(file.toUtf8());
+        tree.addData(QByteArrayView("\0", 1));
+        tree.addData(hash->toHex());
+        tree.addData(QByteArrayView("\n", 1));
+    }
+    QDir().mkpath(record.storedPath);
+    record.sha256 = QString::fromLatin1(tree.result().toHex());
+    return record;
+}
+
+Result<void> ArtifactStore::restore(const ArtifactRecord &artifact, const QString &workdir) const
+{
+    if (!QFileInfo::exists(artifact.storedPath))
+        return makeError(ErrorCode::NotFound,
+                         tr("the kept copy of artifact \"%1\" is missing: %2")
+                             .arg(artifact.path, artifact.storedPath));
+    const QString target = QDir(workdir).filePath(QDir::cleanPath(artifact.path));
+    if (QFileInfo(target).isDir())
+        QDir(target).removeRecursively();
+    else
+        QFile::remove(target);
+    return copyTree(artifact.storedPath, target);
+}
+
+} // namespace DeployDesk

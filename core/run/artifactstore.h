@@ -1,0 +1,28 @@
+#pragma once
+
+#include "common/error.h"
+#include "store/records.h"
+
+#include <QString>
+
+namespace DeployDesk {
+
+// Keeps a stage's declared artifacts with the run: copies each declared path (a file
+// or a folder) to <dataDir>/artifacts/<run>/<stage>/<path>, and records its size and
+// SHA-256 (for a folder: over the sorted list of its files' relative paths and hashes).
+class ArtifactStore final
+{
+public:
+    explicit ArtifactStore(QString dataDir);
+
+    // `declared` is relative to `workdir`. NotFound when the path does not exist.
+    Result<ArtifactRecord> keep(qint64 runId, const QString &stage, const QString &workdir,
+                                const QString &declared) const;
+    // Puts a kept artifact back at its place under `workdir` (a re-run reusing a stage).
+    Result<void> restore(const ArtifactRecord &artifact, const QString &workdir) const;
+
+private:
+    QString m_dataDir;
+};
+
+} // namespace DeployDesk

@@ -1,0 +1,81 @@
+#include "run/gitinfo.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+namespace DeployDesk {
+
+namespace {
+QByteArray readTrimmed(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return f.readAll().trimmed();
+}
+
+// A worktree or submodule has a .git file "gitdir: <path>".
+QString gitDirOf(const QString &start)
+{
+    QDir dir(start);
+    while (true) {
+        const QString candidate = dir.filePath(QStringLiteral(".git"));
+        const QFileInfo info(candidate);
+        if (info.isDir())
+            return candidate;
+        if (info.isFile()) {
+            const QByteArray content = readTrimmed(candidate);
+            if (content.startsWith("gitdir:")) {
+                const QString target = QString::fromUtf8(content.mid(7).trimmed());
+                return QDir(dir.path()).absoluteFilePath(target);
+            }
+        }
+        if (!dir.cdUp())
+            return {};
+    }
+}
+
+QString resolveRef(const QString &gitDir, const QString &ref)
+{
+    QByteArray hash = readTrimmed(gitDir + QLatin1Char('/') + ref);
+    // Worktrees keep shared refs in the common dir.
+    const QByteArray common = readTrimmed(gitDir + QStringLiteral("/commondir"));
+    const QString commonDir = common.isEmpty()
+                                  ? gitDir
+                                  : QDir(gitDir).absoluteFilePath(QString::fromUtf8(common));
+    if (hash.isEmpty())
+        hash = readTrimmed(commonDir + QLatin1Char('/') + ref);
+    if (!hash.isEmpty())
+        return QString::fromLatin1(hash);
+    QFile packed(commonDir + QStringLiteral("/packed-refs"));
+    if (packed.open(QIODevice::ReadOnly)) {
+        const QByteArray suffix = ' ' + ref.toUtf8();
+        while (!packed.atEnd()) {
+            const QByteArray line = packed.readLine().trimmed();
+            if (line.endsWith(suffix))
+                return QString::fromLatin1(line.left(line.indexOf(' ')));
+        }
+    }
+    return {};
+}
+} // namespace
+
+GitInfo readGitInfo(const QString &dir)
+{
+    GitInfo info;
+    const QString gitDir = gitDirOf(QFileInfo(dir).absoluteFilePath());
+    if (gitDir.isEmpty())
+        return info;
+    const QByteArray head = readTrimmed(gitDir + QStringLiteral("/HEAD"));
+    if (head.startsWith("ref:")) {
+        const QString ref = QString::fromUtf8(head.mid(4).trimmed());
+        info.branch = ref.startsWith(QLatin1String("refs/heads/")) ? ref.mid(11) : ref;
+        info.commit = resolveRef(gitDir, ref);
+    } else {
+        info.commit = QString::fromLatin1(head);
+    }
+    return info;
+}
+
+} // namespace DeployDesk

@@ -1,0 +1,328 @@
+#include "run/runcontroller.h"
+
+#include "common/logging.h"
+#include "common/paths.h"
+#include "common/processinfo.h"
+#include "engine/runjob.h"
+#include "engine/stagetype.h"
+#include "run/artifactstore.h"
+#include "run/gitinfo.h"
+#include "secrets/secretstore.h"
+#include "store/historystore.h"
+#include "store/logwriter.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QSet>
+
+namespace DeployDesk {
+
+namespace {
+
+QDateTime now()
+{
+    return QDateTime::currentDateTimeUtc();
+}
+} // namespace
+
+RunController::RunController(HistoryStore *store, SecretStore *secrets, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_secrets(secrets)
+{
+}
+
+RunController::~RunController()
+{
+    if (m_job && !m_job->isFinished()) {
+        // Going away mid-run: the guard ends the stage processes; record the truth.
+        m_job->disconnect(this);
+        m_store->logWriter()->flush();
+        m_store->finishRun(m_run.id, RunStatus::Interrupted, now());
+    }
+}
+
+LoadResult RunController::load(const QString &workspaceDir, const QString &environment) const
+{
+    LoadOptions options;
+    options.knownStageTypes = StageTypeRegistry::instance().names();
+    options.environment = environment;
+    if (m_secrets)
+        options.secretIsSet = [this](const QString &name) { return m_secrets->isSet(name); };
+    return PipelineLoader::loadFile(QDir(workspaceDir).absoluteFilePath(QStringLiteral("deploydesk.yml")),
+                                    options);
+}
+
+bool RunController::isRunning() const
+{
+    return m_job && !m_job->isFinished();
+}
+
+QList<StageRecord> RunController::stageRecords() const
+{
+    QList<StageRecord> out;
+    for (const QString &name : m_order)
+        out << m_stages.value(name);
+    return out;
+}
+
+Result<qint64> RunController::start(const Pipeline &pipeline, const RunRequest &request)
+{
+    if (isRunning())
+        return makeError(ErrorCode::Invalid, tr("a run is already in progress"));
+    for (const QString &name : request.stages) {
+        if (!pipeline.stage(name))
+            return makeError(ErrorCode::Invalid,
+                             tr("stage \"%1\" is not defined in %2").arg(name, pipeline.filePath));
+    }
+    if (!request.environment.isEmpty() && !pipeline.environment(request.environment))
+        return makeError(ErrorCode::Invalid, tr("environment \"%1\" is not defined in %2")
+                                                 .arg(request.environment, pipeline.filePath));
+
+    // A re-run reuses the stages that succeeded in the earlier run.
+    QMap<QString, StageRecord> earlier;
+    QList<ArtifactRecord> earlierArtifacts;
+    if (request.rerunOf) {
+        auto previous = m_store->run(request.rerunOf);
+        if (!previous)
+            return std::unexpected(previous.error());
+        if (QDir(previous->workspace) != QDir(pipeline.workspaceDir))
+            return makeError(ErrorCode::Invalid,
+                             tr("run %1 belongs to workspace %2, not %3")
+                                 .arg(request.rerunOf)
+                                 .arg(previous->workspace, pipeline.workspaceDir));
+        if (!isFinal(previous->status))
+            return makeError(ErrorCode::Invalid,
+                             tr("run %1 is still running; wait for it or cancel it first")
+                                 .arg(request.rerunOf));
+        auto stages = m_store->stages(request.rerunOf);
+        if (!stages)
+            return std::unexpected(stages.error());
+        for (const StageRecord &s : *stages)
+            earlier.insert(s.name, s);
+        auto artifacts = m_store->artifacts(request.rerunOf);
+        if (!artifacts)
+            return std::unexpected(artifacts.error());
+        earlierArtifacts = *artifacts;
+    }
+
+    RunPlan plan;
+    plan.pipeline = pipeline;
+    plan.environment = request.environment;
+    plan.maxParallel = request.maxParallel;
+    plan.selection = request.stages.isEmpty() && request.rerunOf
+                         ? QStringList(earlier.keys()) // the earlier run's selection
+                         : request.stages;
+    for (auto it = earlier.cbegin(); it != earlier.cend(); ++it) {
+        if (it->status == StageStatus::Success && pipeline.stage(it.key()))
+            plan.reused << it.key();
+    }
+    if (request.rerunOf && plan.reused.size() == earlier.size())
+        return makeError(ErrorCode::Invalid,
+                         tr("run %1 has no failed or skipped stages to re-run").arg(request.rerunOf));
+
+    // Secrets: every declared secret that has a value is injected where asked for and
+    // masked everywhere.
+    if (m_secrets) {
+        QSet<QString> names;
+        for (const Stage &s : pipeline.stages)
+            for (const QString &n : s.secrets)
+                names.insert(n);
+        for (const QString &name : names) {
+            if (auto value = m_secrets->value(name); value)
+                plan.secrets.insert(name, *value);
+        }
+    }
+
+    const GitInfo git = readGitInfo(pipeline.workspaceDir);
+    m_run = RunRecord{};
+    m_run.workspace = pipeline.workspaceDir;
+    m_run.pipeline = pipeline.name;
+    m_run.environment = request.environment;
+    m_run.status = RunStatus::Running;
+    m_run.triggeredBy = Paths::currentUser();
+    m_run.message = request.message;
+    m_run.commit = git.commit;
+    m_run.branch = git.branch;
+    m_run.startedAt = now();
+    m_run.rerunOf = request.rerunOf;
+    m_run.runnerPid = QCoreApplication::applicationPid();
+    m_run.runnerStartTicks = ProcessInfo::startTicks(m_run.runnerPid);
+    m_run.selectedStages = plan.selection;
+    auto id = m_store->createRun(m_run);
+    if (!id)
+        return std::unexpected(id.error());
+    m_run.id = *id;
+    plan.runId = m_run.id;
+    m_pipeline = pipeline;
+
+    m_order = RunJob::coveredStages(pipeline, plan.selection);
+    m_stages.clear();
+    int position = 0;
+    for (const QString &name : std::as_const(m_order)) {
+        StageRecord record;
+        record.runId = m_run.id;
+        record.name = name;
+        record.position = position++;
+        auto stageId = m_store->createStage(record);
+        if (!stageId) {
+            m_store->finishRun(m_run.id, RunStatus::Failed, now());
+            return std::unexpected(stageId.error());
+        }
+        record.id = *stageId;
+        if (plan.reused.contains(name))
+            record.reusedFrom = earlier.value(name).reusedFrom ? earlier.value(name).reusedFrom
+                                                               : earlier.value(name).id;
+        m_stages.insert(name, record);
+    }
+    // Now that stage ids exist, give every stage a sink into the log writer.
+    LogWriter *writer = m_store->logWriter();
+    const qint64 runId = m_run.id;
+    QHash<QString, qint64> ids;
+    for (const StageRecord &r : std::as_const(m_stages))
+        ids.insert(r.name, r.id);
+    auto *job = new RunJob(plan,
+                     [writer, runId, ids](const QString &stage) -> LogPipeline::Sink {
+                         const qint64 stageId = ids.value(stage);
+                         return [writer, runId, stageId](LogLine &&line) {
+                             writer->append(runId, stageId, std::move(line));
+                         };
+                     },
+                     this);
+    m_job = job;
+
+    // Put back the artifacts of the reused stages, so the stages that need them find
+    // them where they were.
+    const ArtifactStore artifacts(m_store->dataDir());
+    for (const ArtifactRecord &a : std::as_const(earlierArtifacts)) {
+        const Stage *s = pipeline.stage(a.stage);
+        if (!s || !plan.reused.contains(a.stage))
+            continue;
+        if (auto restored = artifacts.restore(a, QDir(pipeline.workspaceDir).filePath(s->workdir));
+            !restored) {
+            event(a.stage, QStringLiteral("artifact-missing"), restored.error().message);
+            continue;
+        }
+        ArtifactRecord copy = a;
+        copy.id = 0;
+        copy.runId = m_run.id;
+        m_store->addArtifact(copy);
+    }
+
+    connect(job, &RunJob::stageStarted, this, &RunController::onStageStarted);
+    connect(job, &RunJob::stageAttempt, this, &RunController::onStageAttempt);
+    connect(job, &RunJob::stageFinished, this, &RunController::onStageFinished);
+    connect(job, &Job::result, this, &RunController::onRunFinished);
+    QString startMessage = request.environment.isEmpty()
+                               ? tr("run started by %1").arg(m_run.triggeredBy)
+                               : tr("run started by %1 for environment %2")
+                                     .arg(m_run.triggeredBy, request.environment);
+    if (request.rerunOf)
+        startMessage += tr(" (re-run of the failed stages of run %1)").arg(request.rerunOf);
+    if (!request.message.isEmpty())
+        startMessage += QStringLiteral(": ") + request.message;
+    event({}, QStringLiteral("started"), startMessage);
+    job->start();
+    return m_run.id;
+}
+
+void RunController::cancel(const QString &reason)
+{
+    if (!isRunning())
+        return;
+    event({}, QStringLiteral("cancel-requested"),
+          reason.isEmpty() ? tr("cancel requested") : reason);
+    m_job->cancel();
+}
+
+void RunController::event(const QString &stage, const QString &kind, const QString &message)
+{
+    EventRecord e;
+    e.runId = m_run.id;
+    e.stage = stage;
+    e.at = now();
+    e.kind = kind;
+    e.message = message;
+    e.who = Paths::currentUser();
+    if (auto r = m_store->addEvent(e); !r)
+        qCWarning(lcEngine) << "cannot record event:" << r.error().message;
+}
+
+void RunController::save(StageRecord &stage)
+{
+    if (auto r = m_store->updateStage(stage); !r)
+        qCWarning(lcEngine) << "cannot record stage:" << r.error().message;
+    emit stageChanged(stage);
+}
+
+void RunController::onStageStarted(const QString &name)
+{
+    StageRecord &s = m_stages[name];
+    s.status = StageStatus::Running;
+    s.startedAt = now();
+    save(s);
+    event(name, QStringLiteral("stage-started"), tr("stage %1 started").arg(name));
+}
+
+void RunController::onStageAttempt(const QString &name, int attempt)
+{
+    StageRecord &s = m_stages[name];
+    s.attempts = attempt;
+    save(s);
+    if (attempt > 1)
+        event(name, QStringLiteral("retry"), tr("attempt %1 of stage %2").arg(attempt).arg(name));
+}
+
+void RunController::onStageFinished(const QString &name, StageStatus status, const QString &reason,
+                                    StageJob *job)
+{
+    StageRecord &s = m_stages[name];
+    s.status = status;
+    s.reason = reason;
+    s.finishedAt = now();
+    if (!s.startedAt.isValid())
+        s.startedAt = s.finishedAt;
+    if (job) {
+        const ProcessResult &r = job->lastProcessResult();
+        s.attempts = job->attempts();
+        if (r.status == ProcessResult::Status::Exited)
+            s.exitCode = r.exitCode;
+        s.signal = r.signal;
+        if (status == StageStatus::Success)
+            keepArtifacts(s, job->stage());
+    }
+    save(s);
+    event(name, QStringLiteral("stage-finished"),
+          reason.isEmpty() ? tr("stage %1: %2").arg(name, toString(status))
+                           : tr("stage %1: %2 (%3)").arg(name, toString(status), reason));
+}
+
+void RunController::keepArtifacts(const StageRecord &record, const Stage &stage)
+{
+    const ArtifactStore store(m_store->dataDir());
+    const QString workdir = QDir(m_pipeline.workspaceDir).filePath(stage.workdir);
+    for (const QString &path : stage.artifacts) {
+        auto kept = store.keep(m_run.id, record.name, workdir, path);
+        if (!kept) {
+            event(record.name, QStringLiteral("artifact-missing"), kept.error().message);
+            continue;
+        }
+        if (auto r = m_store->addArtifact(*kept); !r)
+            event(record.name, QStringLiteral("artifact-missing"), r.error().message);
+    }
+}
+
+void RunController::onRunFinished()
+{
+    m_run.status = m_job->runStatus();
+    m_run.finishedAt = now();
+    if (auto r = m_store->logWriter()->flush(); !r)
+        qCWarning(lcEngine) << "cannot store logs:" << r.error().message;
+    if (auto r = m_store->finishRun(m_run.id, m_run.status, m_run.finishedAt); !r)
+        qCWarning(lcEngine) << "cannot record run end:" << r.error().message;
+    event({}, QStringLiteral("finished"), tr("run %1").arg(toString(m_run.status)));
+    m_job->deleteLater();
+    emit finished(m_run);
+}
+
+} // namespace DeployDesk

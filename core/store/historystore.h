@@ -1,0 +1,76 @@
+#pragma once
+
+#include "common/error.h"
+#include "log/logline.h"
+#include "store/records.h"
+
+#include <QList>
+#include <QObject>
+#include <QSqlDatabase>
+
+#include <functional>
+#include <memory>
+
+namespace DeployDesk {
+
+class LogWriter;
+
+// The local history: one SQLite file (WAL) in the data directory. An instance and its
+// connection belong to the thread that opened it; log lines go through logWriter(),
+// which batches them on a thread of its own with a connection of its own.
+class HistoryStore final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(HistoryStore)
+
+public:
+    static constexpr int kSchemaVersion = 2;
+
+    // Opens (creating and migrating as needed) <dataDir>/history.sqlite.
+    static Result<std::unique_ptr<HistoryStore>> open(const QString &dataDir);
+    ~HistoryStore() override;
+
+    QString databasePath() const { return m_path; }
+    QString dataDir() const { return m_dataDir; }
+    int schemaVersion() const;
+
+    // Marks runs that are still "running" but whose runner process is gone as
+    // "interrupted" (their running and pending stages too, logs kept). `runnerAlive`
+    // receives runnerPid and runnerStartTicks. Returns the ids marked.
+    Result<QList<qint64>>
+    recoverInterrupted(const std::function<bool(qint64 pid, qint64 startTicks)> &runnerAlive);
+
+    // --- writing -----------------------------------------------------------------
+    Result<qint64> createRun(const RunRecord &run); // returns the new id
+    Result<void> finishRun(qint64 runId, RunStatus status, const QDateTime &finishedAt);
+    Result<qint64> createStage(const StageRecord &stage); // returns the new id
+    Result<void> updateStage(const StageRecord &stage);   // by id, every field
+    Result<qint64> addEvent(const EventRecord &event);
+    Result<qint64> addArtifact(const ArtifactRecord &artifact);
+
+    // Thread-safe, batching, bounded: see logwriter.h.
+    LogWriter *logWriter() const { return m_logWriter.get(); }
+
+    // --- reading -----------------------------------------------------------------
+    Result<RunRecord> run(qint64 runId) const;
+    Result<QList<RunRecord>> runs(const RunFilter &filter) const; // newest first
+    Result<QList<StageRecord>> stages(qint64 runId) const;        // in pipeline order
+    Result<QList<EventRecord>> events(qint64 runId) const;        // oldest first
+    Result<QList<ArtifactRecord>> artifacts(qint64 runId) const;
+    // Lines [firstLine, firstLine + maxLines) of a stage's log; firstLine is 1-based.
+    Result<QList<LogLine>> logLines(qint64 stageId, qint64 firstLine, qint64 maxLines) const;
+    Result<qint64> logLineCount(qint64 stageId) const;
+    // Lines containing `text` (case-insensitive, ANSI ignored), newest runs first.
+    Result<QList<LogMatch>> searchLogs(const QString &text, qint64 runId = 0,
+                                       int limit = 1000) const;
+
+private:
+    HistoryStore(QString dataDir, QString path, QString connectionName);
+
+    QString m_dataDir;
+    QString m_path;
+    QString m_connectionName;
+    std::unique_ptr<LogWriter> m_logWriter;
+};
+
+} // namespace DeployDesk

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "common/error.h"
+#include "log/logline.h"
+
+#include <QString>
+#include <QtGlobal>
+
+#include <memory>
+
+namespace DeployDesk {
+
+// Appends log lines to the store from any thread. Lines are queued under a mutex and
+// written by a thread of the writer's own (own SQLite connection) in blocks of lines,
+// one transaction per batch, at least every 250 ms: a crash loses at most that much.
+// When the writer falls behind by more than kMaxQueuedLines, append() waits, which
+// slows the producer (the stage's pipe) instead of growing memory.
+class LogWriter final
+{
+    Q_DISABLE_COPY_MOVE(LogWriter)
+
+public:
+    static constexpr int kMaxQueuedLines = 65536;
+
+    explicit LogWriter(const QString &databasePath);
+    ~LogWriter(); // flushes and joins
+
+    void append(qint64 runId, qint64 stageId, const LogLine &line);
+    void append(qint64 runId, qint64 stageId, LogLine &&line);
+    // Blocks until everything appended before the call is committed.
+    Result<void> flush();
+    // The first write error, if any (the writer keeps going and retries).
+    std::optional<Error> lastError() const;
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace DeployDesk

@@ -1,0 +1,101 @@
+#pragma once
+
+#include "common/status.h"
+
+#include <QDateTime>
+#include <QString>
+#include <QStringList>
+
+namespace DeployDesk {
+
+struct RunRecord
+{
+    qint64 id = 0;
+    QString workspace;   // absolute workspace directory
+    QString pipeline;    // pipeline name
+    QString environment; // empty: no environment
+    RunStatus status = RunStatus::Running;
+    QString triggeredBy; // OS user
+    QString message;     // why (optional)
+    QString commit;      // git HEAD, when the workspace is a repo
+    QString branch;
+    QDateTime startedAt;         // UTC
+    QDateTime finishedAt;        // invalid while running
+    qint64 rerunOf = 0;          // the run whose failed stages this one re-runs
+    qint64 runnerPid = 0;        // the process running it (for cancel and crash detection)
+    qint64 runnerStartTicks = 0; // that process's start time (/proc/PID/stat field 22)
+    QStringList selectedStages;  // --stage filter; empty means all
+
+    qint64 durationMs() const
+    {
+        return finishedAt.isValid() && startedAt.isValid() ? startedAt.msecsTo(finishedAt) : -1;
+    }
+};
+
+struct StageRecord
+{
+    qint64 id = 0;
+    qint64 runId = 0;
+    QString name;
+    StageStatus status = StageStatus::Pending;
+    int attempts = 0;
+    int exitCode = -1;     // -1: none
+    int signal = 0;        // the signal that ended it, 0: none
+    QString reason;        // why it failed or was skipped, for humans
+    qint64 reusedFrom = 0; // stage id of an earlier run whose result this reuses
+    QDateTime startedAt;
+    QDateTime finishedAt;
+    int position = 0; // order in the pipeline file
+
+    qint64 durationMs() const
+    {
+        return finishedAt.isValid() && startedAt.isValid() ? startedAt.msecsTo(finishedAt) : -1;
+    }
+};
+
+struct EventRecord
+{
+    qint64 id = 0;
+    qint64 runId = 0;
+    QString stage; // empty: the run itself
+    QDateTime at;
+    QString kind; // "started", "finished", "retry", "cancel-requested", "interrupted", ...
+    QString message;
+    QString who;
+};
+
+struct ArtifactRecord
+{
+    qint64 id = 0;
+    qint64 runId = 0;
+    QString stage;
+    QString path; // as declared, relative to the stage's workdir
+    qint64 size = 0;
+    QString sha256;     // lowercase hex
+    QString storedPath; // absolute path of the copy kept with the run
+};
+
+struct RunFilter
+{
+    QString environment;
+    QString status; // a RunStatus name
+    QString branch;
+    QString who;
+    QDateTime since;     // started at or after
+    QDateTime until;     // started before
+    QString grep;        // runs whose logs contain this text (FTS)
+    QString workspace;   // empty: every workspace
+    qint64 beforeId = 0; // keyset paging: only runs with id < beforeId (0: from the newest)
+    int limit = 50;
+};
+
+struct LogMatch
+{
+    qint64 runId = 0;
+    qint64 stageId = 0;
+    QString stage;
+    qint64 lineNumber = 0; // 1-based within the stage's log
+    QByteArray text;       // the stored line (ANSI kept)
+};
+
+} // namespace DeployDesk

@@ -1,0 +1,1 @@
+// minimal window comes with the app wiring
