@@ -1,0 +1,393 @@
+// ProcessRunner: results, output, and ending the whole process tree. Every test runs
+// twice: under the deploydesk-stage guard, and with /bin/sh directly (no guard found).
+#include "engine/processrunner.h"
+#include "processtestutil.h"
+
+#include <QDir>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <memory>
+
+using namespace DeployDesk;
+using namespace DeployDesk::Test;
+using namespace std::chrono_literals;
+
+namespace {
+
+// Records what a runner emits, and whether output ever came after done().
+struct Recorder
+{
+    explicit Recorder(ProcessRunner &runner, QObject *context)
+    {
+        QObject::connect(&runner, &ProcessRunner::output, context,
+                         [this](LogStream stream, const QByteArray &chunk) {
+                             if (!results.isEmpty())
+                                 outputAfterDone = true;
+                             (stream == LogStream::Stderr ? err : out) += chunk;
+                         });
+        QObject::connect(&runner, &ProcessRunner::done, context,
+                         [this](const ProcessResult &result) {
+                             results.append(result);
+                             outAtDone = out.size();
+                             errAtDone = err.size();
+                         });
+    }
+    ProcessResult result() const { return results.value(0); }
+
+    QList<ProcessResult> results;
+    QByteArray out;
+    QByteArray err;
+    qsizetype outAtDone = -1;
+    qsizetype errAtDone = -1;
+    bool outputAfterDone = false;
+};
+
+ProcessSpec shell(const QString &command)
+{
+    ProcessSpec spec;
+    spec.command = command;
+    spec.killGrace = 500ms;
+    return spec;
+}
+
+} // namespace
+
+class tst_ProcessRunner final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase_data();
+    void initTestCase();
+    void init();
+
+    void describe_data();
+    void describe();
+    void exitCode_data();
+    void exitCode();
+    void killedBySignal_data();
+    void killedBySignal();
+    void failedToStartIsAsynchronous();
+    void timeoutKillsGrandchildren();
+    void cancelEndsWholeTree();
+    void childIgnoringTermKilledAfterGrace();
+    void backgroundLeftoversEnded();
+    void doneEmittedOnce();
+    void outputSeparatedAndComplete();
+    void environmentAndWorkdir();
+    void destructorKillsWithoutEmitting();
+    void parentDeath();
+
+private:
+    QTemporaryDir m_dir;
+    QString m_guard;
+};
+
+void tst_ProcessRunner::initTestCase_data()
+{
+    QTest::addColumn<bool>("guarded");
+    QTest::newRow("guard") << true;
+    QTest::newRow("direct") << false;
+}
+
+void tst_ProcessRunner::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_guard = QStringLiteral(DD_BIN_DIR "/deploydesk-stage");
+    QVERIFY2(QFileInfo(m_guard).isExecutable(), qPrintable(m_guard));
+}
+
+void tst_ProcessRunner::init()
+{
+    QFETCH_GLOBAL(bool, guarded);
+    // Set but empty: run /bin/sh directly.
+    qputenv("DEPLOYDESK_STAGE_HELPER", guarded ? m_guard.toLocal8Bit() : QByteArray());
+    QCOMPARE(ProcessRunner::guardPath(), guarded ? m_guard : QString());
+}
+
+void tst_ProcessRunner::describe_data()
+{
+    using S = ProcessResult::Status;
+    QTest::addColumn<int>("status");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<int>("signal");
+    QTest::addColumn<QString>("errorString");
+    QTest::addColumn<QString>("expected");
+
+    QTest::newRow("exit") << int(S::Exited) << 3 << 0 << QString() << QStringLiteral("exit code 3");
+    QTest::newRow("signal") << int(S::Signaled) << -1 << 9 << QString()
+                            << QStringLiteral("killed by signal 9 (SIGKILL)");
+    QTest::newRow("segv") << int(S::Signaled) << -1 << 11 << QString()
+                          << QStringLiteral("killed by signal 11 (SIGSEGV)");
+    QTest::newRow("cancelled") << int(S::Cancelled) << -1 << 0 << QString()
+                               << QStringLiteral("cancelled");
+    QTest::newRow("failed") << int(S::FailedToStart) << -1 << 0 << QStringLiteral("no such file")
+                            << QStringLiteral("failed to start: no such file");
+}
+
+void tst_ProcessRunner::describe()
+{
+    QFETCH(int, status);
+    QFETCH(int, exitCode);
+    QFETCH(int, signal);
+    QFETCH(QString, errorString);
+    QFETCH(QString, expected);
+
+    ProcessResult result;
+    result.status = ProcessResult::Status(status);
+    result.exitCode = exitCode;
+    result.signal = signal;
+    result.errorString = errorString;
+    QCOMPARE(result.describe(), expected);
+}
+
+void tst_ProcessRunner::exitCode_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<int>("exitCode");
+
+    QTest::newRow("0") << QStringLiteral("true") << 0;
+    QTest::newRow("3") << QStringLiteral("exit 3") << 3;
+    QTest::newRow("command not found") << QStringLiteral("dd-no-such-command --flag") << 127;
+}
+
+void tst_ProcessRunner::exitCode()
+{
+    QFETCH(QString, command);
+    QFETCH(int, exitCode);
+
+    ProcessRunner runner;
+    Recorder rec(runner, this);
+    runner.start(shell(command));
+    QVERIFY(runner.isRunning());
+    QVERIFY(runner.pid() > 0);
+    QTRY_COMPARE_WITH_TIMEOUT(rec.results.size(), 1, 10000);
+    QVERIFY(!runner.isRunning());
+    QCOMPARE(rec.result().status, ProcessResult::Status::Exited);
+    QCOMPARE(rec.result().exitCode, exitCode);
+    QCOMPARE(rec.result().success(), exitCode == 0);
+    QCOMPARE(rec.result().describe(), QStringLiteral("exit code %1").arg(exitCode));
+}
+
+void tst_ProcessRunner::killedBySignal_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<int>("signal");
+
+    QTest::newRow("SIGSEGV") << QStringLiteral("kill -SEGV $$") << int(SIGSEGV);
+    QTest::newRow("SIGKILL") << QStringLiteral("kill -9 $$") << int(SIGKILL);
+}
+
+void tst_ProcessRunner::killedBySignal()
+{
+    QFETCH(QString, command);
+    QFETCH(int, signal);
+
+    ProcessRunner runner;
+    Recorder rec(runner, this);
+    runner.start(shell(command));
+    QTRY_COMPARE_WITH_TIMEOUT(rec.results.size(), 1, 10000);
+    QCOMPARE(rec.result().status, ProcessResult::Status::Signaled);
+    QCOMPARE(rec.result().signal, signal);
+    QVERIFY(!rec.result().success());
+}
+
+void tst_ProcessRunner::failedToStartIsAsynchronous()
+{
+    const QString missing = m_dir.filePath(QStringLiteral("no-such-dir"));
+    ProcessSpec spec = shell(QStringLiteral("true"));
+    spec.workdir = missing;
+
+    ProcessRunner runner;
+    Recorder rec(runner, this);
+    runner.start(spec);
+    QCOMPARE(rec.results.size(), 0); // never from inside start()
+    QTRY_COMPARE_WITH_TIMEOUT(rec.results.size(), 1, 10000);
+    QCOMPARE(rec.result().status, ProcessResult::Status::FailedToStart);
+    QVERIFY2(rec.result().errorString.contains(missing), qPrintable(rec.result().errorString));
+    QVERIFY(rec.result().describe().startsWith(QStringLiteral("failed to start: ")));
+    QVERIFY(!runner.isRunning());
+    QTest::qWait(200); // done already fired: only proves there is no second one
+    QCOMPARE(rec.results.size(), 1);
+}
+
+void tst_ProcessRunner::timeoutKillsGrandchildren()
+{
+    const QString pidFile = m_dir.filePath(QStringLiteral("timeout.pid"));
+    QFile::remove(pidFile);
+    ProcessSpec spec = shell(QStringLiteral("sleep 1000 & echo $! > '%1'; wait").arg(pidFile));
+    spec.timeout = 1500ms;
+
+    ProcessRunner runner;
+    Recorder rec(runner, this);
+    runner.start(spec);
+    QTRY_COMPARE_WITH_TIMEOUT(rec.results.size(), 1, 15000);
+    const qint64 pid = readPid(pidFile);
+    QVERIFY(pid > 0);
+    QCOMPARE(rec.result().status, ProcessResult::Status::TimedOut);
+    QCOMPARE(rec.result().describe(), QStringLiteral("timed out after 1.5s"));
+    QTRY_VERIFY_WITH_TIMEOUT(processGone(pid), 10000);
+}
+
+void tst_ProcessRunner::cancelEndsWholeTree()
+{
+    const QString pidFile = m_dir.filePath(QStringLiteral("cancel.pid"));
+    QFile::remove(pidFile);
+    ProcessRunner runner;
+    Recorder rec(runner, this);
+    runner.start(shell(QStringLiteral("sleep 1000 & echo $! > '%1'; wait").arg(pidFile)));
+    const qint64 shellPid = runner.pid();
+    QTRY_VERIFY_WITH_TIMEOUT(readPid(pidFile) > 0, 10000);
+    const qint64 pid = readPid(pidFile);
+    QVERIFY(!processGone(pid));
+
+    runner.cancel();
+    runner.cancel(); // twice: still one result
+    QTRY_COMPARE_WITH_TIMEOUT(rec.results.size(), 1, 10000);
+    QCOMPARE(rec.result().status, ProcessResult::Status::Cancelled);
+    QCOMPARE(rec.result().describe(), QStringLiteral("cancelled"));
+    QTRY_VERIFY_WITH_TIMEOUT(processGone(pid), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(processGone(shellPid), 10000);
+    QTest::qWait(100);
+    QCOMPARE(rec.results.size(), 1);
+}
+
+void tst_ProcessRunner::childIgnoringTermKilledAfterGrace()
+{
+    const QString pidFile = m_dir.filePath(QStringLiteral("stubborn.pid"));
+    QFile::remove(pidFile);
+    ProcessRunner runner;
+    Recorder rec(runner, this);
+    runner.start(
+        shell(QStringLiteral("sh -c 'trap \"\" TERM; echo $$ > \"%1\"; while :; do sleep 1; done'")
+                  .arg(pidFile)));
+    QTRY_VERIFY_WITH_TIMEOUT(readPid(pidFile) > 0, 10000);
+    const qint64 pid = readPid(pidFile);
+
+    runner.cancel();
+    QTRY_COMPARE_WITH_TIMEOUT(rec.results.size(), 1, 10000);
+    QCOMPARE(rec.result().status, ProcessResult::Status::Cancelled);
+    QTRY_VERIFY_WITH_TIMEOUT(processGone(pid), 10000);
+}
+
+void tst_ProcessRunner::backgroundLeftoversEnded()
+{
+    const QString pidFile = m_dir.filePath(QStringLiteral("leftover.pid"));
+    QFile::remove(pidFile);
+    ProcessRunner runner;
+    Recorder rec(runner, this);
+    runner.start(shell(QStringLiteral("sleep 1000 & echo $! > '%1'; echo started").arg(pidFile)));
+    QTRY_COMPARE_WITH_TIMEOUT(rec.results.size(), 1, 10000);
+    QVERIFY(rec.result().success());
+    QCOMPARE(rec.out, QByteArray("started\n"));
+    const qint64 pid = readPid(pidFile);
+    QVERIFY(pid > 0);
+    QTRY_VERIFY_WITH_TIMEOUT(processGone(pid), 10000);
+}
+
+void tst_ProcessRunner::doneEmittedOnce()
+{
+    ProcessRunner runner;
+    Recorder rec(runner, this);
+    runner.start(shell(QStringLiteral("echo hi")));
+    QTRY_COMPARE_WITH_TIMEOUT(rec.results.size(), 1, 10000);
+    runner.cancel(); // after done: nothing to do
+    QTest::qWait(300);
+    QCOMPARE(rec.results.size(), 1);
+    QCOMPARE(rec.result().status, ProcessResult::Status::Exited);
+
+    // The runner can be used again, and each start() gets its own done().
+    runner.start(shell(QStringLiteral("exit 5")));
+    QTRY_COMPARE_WITH_TIMEOUT(rec.results.size(), 2, 10000);
+    QCOMPARE(rec.results.at(1).exitCode, 5);
+    QTest::qWait(300);
+    QCOMPARE(rec.results.size(), 2);
+}
+
+void tst_ProcessRunner::outputSeparatedAndComplete()
+{
+    constexpr int lines = 200000;
+    ProcessRunner runner;
+    Recorder rec(runner, this);
+    runner.start(shell(QStringLiteral("seq 1 %1; seq %2 %3 >&2; exit 0")
+                           .arg(lines)
+                           .arg(lines + 1)
+                           .arg(2 * lines)));
+    QTRY_COMPARE_WITH_TIMEOUT(rec.results.size(), 1, 60000);
+    QVERIFY(rec.result().success());
+    QVERIFY(!rec.outputAfterDone);
+    QCOMPARE(rec.outAtDone, rec.out.size());
+    QCOMPARE(rec.errAtDone, rec.err.size());
+
+    QCOMPARE(rec.out.count('\n'), lines);
+    QCOMPARE(rec.err.count('\n'), lines);
+    QVERIFY(rec.out.startsWith("1\n2\n"));
+    QVERIFY(rec.out.endsWith(QByteArray::number(lines) + '\n'));
+    QVERIFY(rec.err.startsWith(QByteArray::number(lines + 1) + '\n'));
+    QVERIFY(rec.err.endsWith(QByteArray::number(2 * lines) + '\n'));
+}
+
+void tst_ProcessRunner::environmentAndWorkdir()
+{
+    QTemporaryDir workdir;
+    QVERIFY(workdir.isValid());
+    ProcessSpec spec = shell(QStringLiteral("printf '%s\\n' \"$DD_TEST_VALUE\"; pwd -P; "
+                                            "printf '%s\\n' \"${DD_TEST_UNSET-unset}\" >&2"));
+    spec.workdir = workdir.path();
+    spec.environment.insert(QStringLiteral("DD_TEST_VALUE"), QStringLiteral("hello world"));
+    spec.environment.remove(QStringLiteral("DD_TEST_UNSET"));
+    qputenv("DD_TEST_UNSET", "leaked");
+
+    ProcessRunner runner;
+    Recorder rec(runner, this);
+    runner.start(spec);
+    qunsetenv("DD_TEST_UNSET");
+    QTRY_COMPARE_WITH_TIMEOUT(rec.results.size(), 1, 10000);
+    QVERIFY(rec.result().success());
+    QCOMPARE(QString::fromLocal8Bit(rec.out),
+             QStringLiteral("hello world\n%1\n").arg(QDir(workdir.path()).canonicalPath()));
+    QCOMPARE(rec.err, QByteArray("unset\n"));
+}
+
+void tst_ProcessRunner::destructorKillsWithoutEmitting()
+{
+    const QString pidFile = m_dir.filePath(QStringLiteral("destructor.pid"));
+    QFile::remove(pidFile);
+    QObject context;
+    auto runner = std::make_unique<ProcessRunner>();
+    Recorder rec(*runner, &context);
+    runner->start(shell(QStringLiteral("sleep 1000 & echo $! > '%1'; wait").arg(pidFile)));
+    QTRY_VERIFY_WITH_TIMEOUT(readPid(pidFile) > 0, 10000);
+    const qint64 pid = readPid(pidFile);
+    runner.reset();
+    QCOMPARE(rec.results.size(), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(processGone(pid), 10000);
+}
+
+void tst_ProcessRunner::parentDeath()
+{
+    QFETCH_GLOBAL(bool, guarded);
+    if (!guarded)
+        QSKIP("only the guard ends a stage whose parent died");
+
+    const QString pidFile = m_dir.filePath(QStringLiteral("orphan.pid"));
+    QFile::remove(pidFile);
+    QProcess parent;
+    parent.setProgram(QStringLiteral(DD_BIN_DIR "/orphanparent"));
+    parent.setArguments({pidFile});
+    parent.start();
+    QVERIFY2(parent.waitForStarted(), qPrintable(parent.errorString()));
+    QTRY_VERIFY_WITH_TIMEOUT(readPid(pidFile) > 0, 10000);
+    const qint64 pid = readPid(pidFile);
+    QVERIFY(!processGone(pid));
+
+    parent.kill(); // SIGKILL: the runner gets no chance to clean up
+    QVERIFY(parent.waitForFinished(10000));
+    QTRY_VERIFY_WITH_TIMEOUT(processGone(pid), 10000);
+    killLeftover(pid);
+}
+
+QTEST_GUILESS_MAIN(tst_ProcessRunner)
+#include "tst_processrunner.moc"

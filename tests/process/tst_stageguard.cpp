@@ -1,0 +1,225 @@
+// The deploydesk-stage guard (tools/stageguard.c), run directly.
+#include "processtestutil.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace DeployDesk::Test;
+
+class tst_StageGuard final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void exitCodePassthrough_data();
+    void exitCodePassthrough();
+    void signalPassthrough_data();
+    void signalPassthrough();
+    void badArguments_data();
+    void badArguments();
+    void parentGoneRunsNothing();
+    void backgroundLeftoversEnded();
+    void leftoverIgnoringTermKilledAfterGrace();
+    void terminateEndsWholeGroup();
+    void terminateEscalatesToKill();
+
+private:
+    // Starts `deploydesk-stage <our pid> 300 ARGS...`.
+    void startGuard(QProcess &process, const QStringList &args, const QString &parentPid = {});
+    QString m_guard;
+    QTemporaryDir m_dir;
+};
+
+void tst_StageGuard::initTestCase()
+{
+    m_guard = QStringLiteral(DD_BIN_DIR "/deploydesk-stage");
+    QVERIFY2(QFileInfo(m_guard).isExecutable(), qPrintable(m_guard));
+    QVERIFY(m_dir.isValid());
+}
+
+void tst_StageGuard::startGuard(QProcess &process, const QStringList &args,
+                                const QString &parentPid)
+{
+    process.setProgram(m_guard);
+    process.setArguments(QStringList{parentPid.isEmpty()
+                                         ? QString::number(QCoreApplication::applicationPid())
+                                         : parentPid,
+                                     QStringLiteral("300")} +
+                         args);
+    process.start();
+    QVERIFY2(process.waitForStarted(), qPrintable(process.errorString()));
+}
+
+void tst_StageGuard::exitCodePassthrough_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("exitCode");
+
+    const QString sh = QStringLiteral("/bin/sh");
+    const QString c = QStringLiteral("-c");
+    QTest::newRow("success") << QStringList{sh, c, QStringLiteral("exit 0")} << 0;
+    QTest::newRow("exit 3") << QStringList{sh, c, QStringLiteral("exit 3")} << 3;
+    QTest::newRow("exit 255") << QStringList{sh, c, QStringLiteral("exit 255")} << 255;
+    QTest::newRow("shell: not found")
+        << QStringList{sh, c, QStringLiteral("dd-no-such-command")} << 127;
+    QTest::newRow("program not found")
+        << QStringList{QStringLiteral("/nonexistent/dd-program")} << 127;
+    QTest::newRow("program not executable")
+        << QStringList{QStringLiteral(DD_TEST_SOURCE_DIR "/processtestutil.h")} << 126;
+}
+
+void tst_StageGuard::exitCodePassthrough()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, exitCode);
+
+    QProcess guard;
+    startGuard(guard, args);
+    QVERIFY(guard.waitForFinished(10000));
+    QCOMPARE(guard.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(guard.exitCode(), exitCode);
+}
+
+void tst_StageGuard::signalPassthrough_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<int>("signal");
+
+    QTest::newRow("SIGKILL") << QStringLiteral("kill -9 $$") << int(SIGKILL);
+    QTest::newRow("SIGSEGV") << QStringLiteral("kill -SEGV $$") << int(SIGSEGV);
+    QTest::newRow("SIGTERM") << QStringLiteral("kill -TERM $$") << int(SIGTERM);
+}
+
+void tst_StageGuard::signalPassthrough()
+{
+    QFETCH(QString, command);
+    QFETCH(int, signal);
+
+    QProcess guard;
+    startGuard(guard, {QStringLiteral("/bin/sh"), QStringLiteral("-c"), command});
+    QVERIFY(guard.waitForFinished(10000));
+    // What ProcessRunner relies on: Qt reports a death by signal as CrashExit with the
+    // signal number as exitCode().
+    QCOMPARE(guard.exitStatus(), QProcess::CrashExit);
+    QCOMPARE(guard.exitCode(), signal);
+}
+
+void tst_StageGuard::badArguments_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("message");
+
+    QTest::newRow("too few") << QStringList{QStringLiteral("1")} << QStringLiteral("usage:");
+    QTest::newRow("parent pid") << QStringList{QStringLiteral("abc"), QStringLiteral("300"),
+                                               QStringLiteral("/bin/true")}
+                                << QStringLiteral("expected a parent pid");
+    QTest::newRow("grace") << QStringList{QStringLiteral("0"), QStringLiteral("-5"),
+                                          QStringLiteral("/bin/true")}
+                           << QStringLiteral("expected a grace period in milliseconds");
+}
+
+void tst_StageGuard::badArguments()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, message);
+
+    QProcess guard;
+    guard.start(m_guard, args);
+    QVERIFY(guard.waitForFinished(10000));
+    QCOMPARE(guard.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(guard.exitCode(), 125);
+    const QString err = QString::fromUtf8(guard.readAllStandardError());
+    QVERIFY2(err.contains(message), qPrintable(err));
+}
+
+void tst_StageGuard::parentGoneRunsNothing()
+{
+    // The guard's parent is this test, not pid 1: as if the real parent had died.
+    const QString marker = m_dir.filePath(QStringLiteral("parent-gone-marker"));
+    QProcess guard;
+    startGuard(
+        guard,
+        {QStringLiteral("/bin/sh"), QStringLiteral("-c"), QStringLiteral("touch '%1'").arg(marker)},
+        QStringLiteral("1"));
+    QVERIFY(guard.waitForFinished(10000));
+    QCOMPARE(guard.exitCode(), 125);
+    QVERIFY(!QFile::exists(marker));
+}
+
+void tst_StageGuard::backgroundLeftoversEnded()
+{
+    const QString pidFile = m_dir.filePath(QStringLiteral("leftover.pid"));
+    QProcess guard;
+    startGuard(guard, {QStringLiteral("/bin/sh"), QStringLiteral("-c"),
+                       QStringLiteral("sleep 1000 & echo $! > '%1'").arg(pidFile)});
+    QVERIFY(guard.waitForFinished(10000));
+    QCOMPARE(guard.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(guard.exitCode(), 0);
+    const qint64 pid = readPid(pidFile);
+    QVERIFY(pid > 0);
+    // The guard exits only once the group is empty: no waiting here.
+    const bool gone = processGone(pid);
+    killLeftover(pid);
+    QVERIFY(gone);
+}
+
+void tst_StageGuard::leftoverIgnoringTermKilledAfterGrace()
+{
+    const QString pidFile = m_dir.filePath(QStringLiteral("stubborn.pid"));
+    QProcess guard;
+    startGuard(guard, {QStringLiteral("/bin/sh"), QStringLiteral("-c"),
+                       QStringLiteral(
+                           "sh -c 'trap \"\" TERM; echo $$ > \"%1\"; while :; do sleep 1; done' & "
+                           "while [ ! -s '%1' ]; do sleep 0.01; done; exit 4")
+                           .arg(pidFile)});
+    QVERIFY(guard.waitForFinished(10000));
+    QCOMPARE(guard.exitCode(), 4);
+    const qint64 pid = readPid(pidFile);
+    QVERIFY(pid > 0);
+    const bool gone = processGone(pid);
+    killLeftover(pid);
+    QVERIFY(gone);
+}
+
+void tst_StageGuard::terminateEndsWholeGroup()
+{
+    const QString pidFile = m_dir.filePath(QStringLiteral("terminate.pid"));
+    QProcess guard;
+    startGuard(guard, {QStringLiteral("/bin/sh"), QStringLiteral("-c"),
+                       QStringLiteral("sleep 1000 & echo $! > '%1'; wait").arg(pidFile)});
+    QTRY_VERIFY_WITH_TIMEOUT(readPid(pidFile) > 0, 10000);
+    const qint64 pid = readPid(pidFile);
+    guard.terminate(); // SIGTERM to the guard only, as the parent-death signal would
+    QVERIFY(guard.waitForFinished(10000));
+    QCOMPARE(guard.exitStatus(), QProcess::CrashExit); // the shell died of SIGTERM
+    QCOMPARE(guard.exitCode(), int(SIGTERM));
+    const bool gone = processGone(pid);
+    killLeftover(pid);
+    QVERIFY(gone);
+}
+
+void tst_StageGuard::terminateEscalatesToKill()
+{
+    const QString pidFile = m_dir.filePath(QStringLiteral("trap.pid"));
+    QProcess guard;
+    startGuard(
+        guard,
+        {QStringLiteral("/bin/sh"), QStringLiteral("-c"),
+         QStringLiteral("trap '' TERM; echo $$ > '%1'; while :; do sleep 1; done").arg(pidFile)});
+    QTRY_VERIFY_WITH_TIMEOUT(readPid(pidFile) > 0, 10000);
+    const qint64 pid = readPid(pidFile);
+    guard.terminate();
+    QVERIFY(guard.waitForFinished(10000));
+    QCOMPARE(guard.exitStatus(), QProcess::CrashExit);
+    QCOMPARE(guard.exitCode(), int(SIGKILL)); // the shell ignored SIGTERM
+    const bool gone = processGone(pid);
+    killLeftover(pid);
+    QVERIFY(gone);
+}
+
+QTEST_GUILESS_MAIN(tst_StageGuard)
+#include "tst_stageguard.moc"

@@ -1,0 +1,348 @@
+/*
+ * deploydesk-stage: the supervisor every stage command runs under.
+ *
+ *   deploydesk-stage <parent-pid> <grace-ms> PROGRAM [ARG...]
+ *
+ * DeployDesk runs it as `deploydesk-stage <its pid> <grace> /bin/sh -c COMMAND`.
+ *
+ * 1. The guard makes itself the leader of a new session and process group (setsid)
+ *    unless it already leads one: ProcessRunner calls setsid() in QProcess's child
+ *    modifier, so the group exists before QProcess reports the start, and a cancel()
+ *    right after start() cannot miss it. Either way the guard's pid is the process
+ *    group id of the whole stage tree.
+ * 2. It asks for SIGTERM when the thread that started it dies (PR_SET_PDEATHSIG),
+ *    then checks that its parent is still <parent-pid>; if not, the parent already
+ *    died and the guard ends at once without running anything. A <parent-pid> of 0
+ *    skips this (for running the guard by hand).
+ * 3. It becomes a child subreaper, so descendants orphaned by the shell are reparented
+ *    to it and reaped here (no zombies left to a PID 1 that may not reap), then forks
+ *    and execs PROGRAM in the same group and waits for it.
+ * 4. On SIGTERM, SIGINT or SIGHUP (the parent-death signal included) it sends SIGTERM
+ *    to the group, waits up to <grace-ms> for the group to empty, then SIGKILLs
+ *    whatever is left.
+ * 5. When PROGRAM exits, processes still left in the group (background jobs) are ended
+ *    the same way: SIGTERM, then SIGKILL after the grace. Nothing keeps running unseen.
+ * 6. It exits with PROGRAM's exit code; if PROGRAM was killed by a signal, the guard
+ *    kills itself with that signal (core dumps off), so the parent sees the same thing.
+ *    QProcess then reports CrashExit with exitCode() == the signal number.
+ *
+ * The guard's own failures exit with 125 (bad arguments, fork failure, parent gone);
+ * PROGRAM not found exits with 127 and not executable with 126, as shells do.
+ *
+ * No signal handlers run: the signals are blocked and taken synchronously with
+ * sigtimedwait(), so there is no async-signal-safety problem to get wrong.
+ * The guard itself is a member of the group, so it never sends SIGKILL to the whole
+ * group: it SIGKILLs the other members one by one (found in /proc) until none is left.
+ */
+#define _GNU_SOURCE
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+enum { GuardFailure = 125, CannotExecute = 126, NotFound = 127 };
+
+static const char *const progname = "deploydesk-stage";
+
+static pid_t s_child = -1;    /* the stage program, until it is reaped */
+static int s_childStatus = 0; /* its wait status, once reaped */
+static int s_childDone = 0;
+
+static void fail(const char *what, int err)
+{
+    if (err)
+        fprintf(stderr, "%s: %s: %s\n", progname, what, strerror(err));
+    else
+        fprintf(stderr, "%s: %s\n", progname, what);
+}
+
+static int parseNumber(const char *text, long long max, long long *out)
+{
+    char *end = NULL;
+    errno = 0;
+    const long long value = strtoll(text, &end, 10);
+    if (errno != 0 || end == text || *end != '\0' || value < 0 || value > max)
+        return -1;
+    *out = value;
+    return 0;
+}
+
+static long long nowMs(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Reaps every child that has ended: the stage program and adopted orphans. */
+static void reapChildren(void)
+{
+    for (;;) {
+        int status = 0;
+        const pid_t pid = waitpid(-1, &status, WNOHANG);
+        if (pid > 0) {
+            if (pid == s_child) {
+                s_childStatus = status;
+                s_childDone = 1;
+                s_child = -1;
+            }
+            continue;
+        }
+        if (pid < 0 && errno == EINTR)
+            continue;
+        return; /* 0: children left but none ended; -1/ECHILD: no children */
+    }
+}
+
+/*
+ * Calls visit(pid) for each live (not zombie) process in process group pgid other than
+ * the guard. Returns how many it found.
+ */
+static int forEachGroupMember(pid_t pgid, void (*visit)(pid_t))
+{
+    DIR *proc = opendir("/proc");
+    if (!proc)
+        return 0;
+    const pid_t self = getpid();
+    int found = 0;
+    struct dirent *entry;
+    while ((entry = readdir(proc)) != NULL) {
+        long long pidValue = 0;
+        if (parseNumber(entry->d_name, INT_MAX, &pidValue) != 0 || pidValue == self)
+            continue;
+        char path[300];
+        snprintf(path, sizeof path, "/proc/%s/stat", entry->d_name);
+        const int fd = open(path, O_RDONLY | O_CLOEXEC);
+        if (fd < 0)
+            continue;
+        char buf[512];
+        ssize_t n;
+        do {
+            n = read(fd, buf, sizeof buf - 1);
+        } while (n < 0 && errno == EINTR);
+        close(fd);
+        if (n <= 0)
+            continue;
+        buf[n] = '\0';
+        /* "pid (comm) state ppid pgrp ...": comm may hold spaces and ')'. */
+        const char *close = strrchr(buf, ')');
+        char state = 0;
+        int ppid = 0;
+        int pgrp = 0;
+        if (!close || sscanf(close + 1, " %c %d %d", &state, &ppid, &pgrp) != 3)
+            continue;
+        if (pgrp != pgid || state == 'Z' || state == 'X')
+            continue;
+        ++found;
+        if (visit)
+            visit((pid_t)pidValue);
+    }
+    closedir(proc);
+    return found;
+}
+
+static void sigkillOne(pid_t pid)
+{
+    kill(pid, SIGKILL);
+}
+
+/*
+ * Waits up to timeoutMs for a signal of interest. Returns the signal number, or 0 on
+ * timeout. Termination signals the guard sent to its own group are swallowed.
+ */
+static int waitSignal(const sigset_t *set, long long timeoutMs)
+{
+    const long long deadline = nowMs() + (timeoutMs < 0 ? 0 : timeoutMs);
+    for (;;) {
+        long long left = deadline - nowMs();
+        if (left < 0)
+            left = 0;
+        struct timespec ts = {(time_t)(left / 1000), (long)(left % 1000) * 1000000L};
+        siginfo_t info;
+        const int sig = sigtimedwait(set, &info, &ts);
+        if (sig < 0) {
+            if (errno == EINTR)
+                continue;
+            return 0; /* EAGAIN: timed out */
+        }
+        if (sig != SIGCHLD && info.si_code == SI_USER && info.si_pid == getpid())
+            continue; /* our own kill(-pgid, SIGTERM) */
+        return sig;
+    }
+}
+
+/*
+ * Ends every other member of the group: SIGTERM to the group, up to graceMs for it to
+ * empty, then SIGKILL to each member until none is left. Keeps reaping meanwhile.
+ */
+static void endGroup(pid_t pgid, long long graceMs, const sigset_t *set)
+{
+    kill(-pgid, SIGTERM);
+    const long long deadline = nowMs() + graceMs;
+    for (;;) {
+        reapChildren();
+        if (forEachGroupMember(pgid, NULL) == 0) {
+            reapChildren(); /* members that just became zombies */
+            return;
+        }
+        const long long left = deadline - nowMs();
+        if (left <= 0)
+            break;
+        /* Members that are not our children end without a SIGCHLD: poll as well. */
+        waitSignal(set, left < 20 ? left : 20);
+    }
+    /* A SIGKILLed process cannot fork any more, so this converges. */
+    while (forEachGroupMember(pgid, sigkillOne) > 0) {
+        reapChildren();
+        struct timespec pause = {0, 5 * 1000000L};
+        nanosleep(&pause, NULL);
+    }
+    reapChildren();
+}
+
+static void exitLikeChild(int status, const sigset_t *blocked)
+{
+    if (WIFEXITED(status))
+        exit(WEXITSTATUS(status));
+    if (WIFSIGNALED(status)) {
+        const int sig = WTERMSIG(status);
+        /* Die of the same signal, without leaving a core file of the guard. */
+        const struct rlimit noCore = {0, 0};
+        setrlimit(RLIMIT_CORE, &noCore);
+        prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+        struct sigaction dfl;
+        memset(&dfl, 0, sizeof dfl);
+        dfl.sa_handler = SIG_DFL;
+        sigaction(sig, &dfl, NULL);
+        sigset_t only;
+        sigemptyset(&only);
+        sigaddset(&only, sig);
+        sigprocmask(SIG_UNBLOCK, &only, NULL);
+        sigprocmask(SIG_UNBLOCK, blocked, NULL);
+        raise(sig);
+        /* Signals whose default action is to ignore or stop end up here. */
+        exit(128 + sig);
+    }
+    exit(GuardFailure);
+}
+
+static void noop(int sig)
+{
+    (void)sig;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 4) {
+        fprintf(stderr, "usage: %s <parent-pid> <grace-ms> PROGRAM [ARG...]\n", progname);
+        return GuardFailure;
+    }
+    long long parentPid = 0;
+    long long graceMs = 0;
+    if (parseNumber(argv[1], INT_MAX, &parentPid) != 0) {
+        fprintf(stderr,
+                "%s: expected a parent pid (a number >= 0) as first argument, found \"%s\"\n",
+                progname, argv[1]);
+        return GuardFailure;
+    }
+    if (parseNumber(argv[2], 24LL * 3600 * 1000, &graceMs) != 0) {
+        fprintf(stderr,
+                "%s: expected a grace period in milliseconds (0 to 86400000) as second argument, "
+                "found \"%s\"\n",
+                progname, argv[2]);
+        return GuardFailure;
+    }
+
+    /* Take the signals synchronously. A handler (never run while blocked) instead of
+     * SIG_DFL/SIG_IGN makes sure none of them is discarded as ignored. */
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGCHLD);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGHUP);
+    sigset_t oldMask;
+    sigprocmask(SIG_BLOCK, &set, &oldMask);
+    struct sigaction act;
+    memset(&act, 0, sizeof act);
+    act.sa_handler = noop;
+    sigemptyset(&act.sa_mask);
+    sigaction(SIGCHLD, &act, NULL);
+    sigaction(SIGTERM, &act, NULL);
+    sigaction(SIGINT, &act, NULL);
+    sigaction(SIGHUP, &act, NULL);
+
+    if (getpgrp() != getpid() && setsid() < 0) {
+        fail("cannot create a process group for the stage (setsid)", errno);
+        return GuardFailure;
+    }
+    const pid_t pgid = getpgrp();
+
+    if (parentPid > 0) {
+        prctl(PR_SET_PDEATHSIG, SIGTERM, 0, 0, 0);
+        if (getppid() != (pid_t)parentPid) {
+            fprintf(stderr,
+                    "%s: the program that started this stage (pid %lld) is gone; not running it\n",
+                    progname, parentPid);
+            return GuardFailure;
+        }
+    }
+    prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
+
+    s_child = fork();
+    if (s_child < 0) {
+        fail("cannot start the stage (fork)", errno);
+        return GuardFailure;
+    }
+    if (s_child == 0) {
+        struct sigaction dfl;
+        memset(&dfl, 0, sizeof dfl);
+        dfl.sa_handler = SIG_DFL;
+        sigaction(SIGCHLD, &dfl, NULL);
+        sigaction(SIGTERM, &dfl, NULL);
+        sigaction(SIGINT, &dfl, NULL);
+        sigaction(SIGHUP, &dfl, NULL);
+        sigprocmask(SIG_SETMASK, &oldMask, NULL);
+        execvp(argv[3], argv + 3);
+        const int err = errno;
+        fprintf(stderr, "%s: cannot run \"%s\": %s\n", progname, argv[3], strerror(err));
+        _exit(err == ENOENT ? NotFound : CannotExecute);
+    }
+
+    int terminating = 0;
+    while (!s_childDone) {
+        const int sig = waitSignal(&set, 60 * 60 * 1000);
+        if (sig == SIGCHLD || sig == 0) {
+            reapChildren();
+            continue;
+        }
+        /* SIGTERM, SIGINT, SIGHUP: end the whole stage. */
+        terminating = 1;
+        endGroup(pgid, graceMs, &set);
+        if (!s_childDone) {
+            /* endGroup() left no live member, so the child is a zombie: reap it. */
+            int status = 0;
+            pid_t r;
+            do {
+                r = waitpid(s_child, &status, 0);
+            } while (r < 0 && errno == EINTR);
+            s_childStatus = r == s_child ? status : 0;
+            s_childDone = 1;
+        }
+    }
+    if (!terminating && forEachGroupMember(pgid, NULL) > 0)
+        endGroup(pgid, graceMs, &set); /* background leftovers */
+
+    exitLikeChild(s_childStatus, &set);
+    return GuardFailure;
+}
