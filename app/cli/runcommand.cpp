@@ -103,8 +103,7 @@ public:
         : m_ctx(ctx)
         , m_controller(controller)
         , m_live(ctx.stdoutIsTerminal() && qEnvironmentVariable("TERM") != QLatin1String("dumb"))
-    {
-    }
+    {}
 
     void changed(const StageRecord &s)
     {
@@ -114,6 +113,11 @@ public:
         }
         if (s.status == StageStatus::Pending)
             return;
+        // One line per change a reader cares about: a new state or a new attempt.
+        const auto seen = std::pair{s.status, std::max(s.attempts, 1)};
+        if (m_printed.value(s.name) == seen)
+            return;
+        m_printed.insert(s.name, seen);
         QString line = QStringLiteral("%1 %2 %3")
                            .arg(QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss")),
                                 s.name, toString(s.status));
@@ -160,6 +164,7 @@ private:
     RunController &m_controller;
     bool m_live = false;
     int m_drawn = 0;
+    QHash<QString, std::pair<StageStatus, int>> m_printed;
 };
 
 // The last lines of a failed stage, so the reason is on screen at 2 a.m.
@@ -241,20 +246,19 @@ int run(Context &ctx)
         controller.cancel(sig == SIGINT ? tr("interrupted from the terminal (Ctrl+C)")
                                         : tr("cancel requested (signal %1)").arg(sig));
     });
-    QObject::connect(&controller, &RunController::finished, &controller,
-                     [&](const RunRecord &r) {
-                         progress.redraw();
-                         for (const StageRecord &s : controller.stageRecords()) {
-                             if (s.status == StageStatus::Failed)
-                                 printTail(ctx, *store, s, 20);
-                         }
-                         const QString took = formatDuration(std::chrono::milliseconds(r.durationMs()));
-                         ctx.out(tr("run %1 %2 in %3").arg(r.id).arg(toString(r.status), took));
-                         code = r.status == RunStatus::Success     ? ExitSuccess
-                                : r.status == RunStatus::Cancelled ? ExitCancelled
-                                                                   : ExitFailed;
-                         QCoreApplication::exit(0);
-                     });
+    QObject::connect(&controller, &RunController::finished, &controller, [&](const RunRecord &r) {
+        progress.redraw();
+        for (const StageRecord &s : controller.stageRecords()) {
+            if (s.status == StageStatus::Failed)
+                printTail(ctx, *store, s, 20);
+        }
+        const QString took = formatDuration(std::chrono::milliseconds(r.durationMs()));
+        ctx.out(tr("run %1 %2 in %3").arg(r.id).arg(toString(r.status), took));
+        code = r.status == RunStatus::Success     ? ExitSuccess
+               : r.status == RunStatus::Cancelled ? ExitCancelled
+                                                  : ExitFailed;
+        QCoreApplication::exit(0);
+    });
     auto started = controller.start(loaded.pipeline, request);
     if (!started) {
         ctx.err(started.error().toString());
@@ -262,9 +266,9 @@ int run(Context &ctx)
     }
     ctx.out(tr("run %1 of \"%2\"%3 started")
                 .arg(*started)
-                .arg(loaded.pipeline.name,
-                     request.environment.isEmpty() ? QString()
-                                                   : tr(" for %1").arg(request.environment)));
+                .arg(loaded.pipeline.name, request.environment.isEmpty()
+                                               ? QString()
+                                               : tr(" for %1").arg(request.environment)));
     QTimer ticker;
     if (ctx.stdoutIsTerminal()) {
         QObject::connect(&ticker, &QTimer::timeout, &controller, [&] { progress.redraw(); });

@@ -46,7 +46,8 @@ RunJob::~RunJob() = default;
 
 QStringList RunJob::coveredStages(const Pipeline &pipeline, const QStringList &selection)
 {
-    const QSet<QString> wanted = selection.isEmpty() ? QSet<QString>{} : closure(pipeline, selection);
+    const QSet<QString> wanted =
+        selection.isEmpty() ? QSet<QString>{} : closure(pipeline, selection);
     QStringList order;
     for (const Stage &s : pipeline.stages) {
         if (wanted.isEmpty() || wanted.contains(s.name))
@@ -94,7 +95,7 @@ void RunJob::schedule()
             }
             if (!blocker.isEmpty()) {
                 settle(name, StageStatus::Skipped,
-                       tr("skipped because \"%1\" did not succeed").arg(blocker), nullptr, false);
+                       tr("needs \"%1\", which did not succeed").arg(blocker), nullptr, false);
                 progress = true;
                 continue;
             }
@@ -102,7 +103,7 @@ void RunJob::schedule()
                 continue;
             if (!stage.condition.matches(m_plan.environment)) {
                 settle(name, StageStatus::Skipped,
-                       tr("skipped: condition \"%1\" is false for environment \"%2\"")
+                       tr("condition \"%1\" is false for environment \"%2\"")
                            .arg(stage.condition.text, m_plan.environment),
                        nullptr, false);
                 progress = true;
@@ -175,8 +176,8 @@ void RunJob::startStage(const QString &name)
     connect(job, &Job::result, this, [this, name, job] {
         --m_running;
         const StageStatus status = job->status();
-        const bool satisfied = status == StageStatus::Success
-                               || (status == StageStatus::Failed && job->stage().continueOnError);
+        const bool satisfied = status == StageStatus::Success ||
+                               (status == StageStatus::Failed && job->stage().continueOnError);
         if (status == StageStatus::Failed && !job->stage().continueOnError)
             m_anyFailed = true;
         settle(name, status, job->reason(), job, satisfied);
@@ -201,8 +202,7 @@ void RunJob::doCancel()
     for (const QString &name : std::as_const(m_order)) {
         StageState &st = m_state[name];
         if (st.status == StageStatus::Pending)
-            settle(name, StageStatus::Cancelled, tr("cancelled before it started"), nullptr,
-                   false);
+            settle(name, StageStatus::Cancelled, tr("cancelled before it started"), nullptr, false);
     }
     for (const QString &name : std::as_const(m_order)) {
         if (StageState &st = m_state[name]; st.status == StageStatus::Running && st.job)

@@ -30,7 +30,13 @@ public:
     const Stage &stage() const { return m_stage; }
     int attempts() const { return m_attempt; }
     // After result(): how it ended, for the history.
-    StageStatus status() const { return m_status; }
+    StageStatus status() const
+    {
+        // Cancelled before it began: the job ended without ever running.
+        if (isFinished() && !isFinal(m_status))
+            return outcome() == Outcome::Cancelled ? StageStatus::Cancelled : StageStatus::Failed;
+        return m_status;
+    }
     const ProcessResult &lastProcessResult() const { return m_lastResult; }
     QString reason() const { return m_reason; }
 

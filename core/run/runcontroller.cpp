@@ -29,8 +29,7 @@ RunController::RunController(HistoryStore *store, SecretStore *secrets, QObject 
     : QObject(parent)
     , m_store(store)
     , m_secrets(secrets)
-{
-}
+{}
 
 RunController::~RunController()
 {
@@ -49,8 +48,8 @@ LoadResult RunController::load(const QString &workspaceDir, const QString &envir
     options.environment = environment;
     if (m_secrets)
         options.secretIsSet = [this](const QString &name) { return m_secrets->isSet(name); };
-    return PipelineLoader::loadFile(QDir(workspaceDir).absoluteFilePath(QStringLiteral("deploydesk.yml")),
-                                    options);
+    return PipelineLoader::loadFile(
+        QDir(workspaceDir).absoluteFilePath(QStringLiteral("deploydesk.yml")), options);
 }
 
 bool RunController::isRunning() const
@@ -92,9 +91,9 @@ Result<qint64> RunController::start(const Pipeline &pipeline, const RunRequest &
                                  .arg(request.rerunOf)
                                  .arg(previous->workspace, pipeline.workspaceDir));
         if (!isFinal(previous->status))
-            return makeError(ErrorCode::Invalid,
-                             tr("run %1 is still running; wait for it or cancel it first")
-                                 .arg(request.rerunOf));
+            return makeError(
+                ErrorCode::Invalid,
+                tr("run %1 is still running; wait for it or cancel it first").arg(request.rerunOf));
         auto stages = m_store->stages(request.rerunOf);
         if (!stages)
             return std::unexpected(stages.error());
@@ -118,8 +117,9 @@ Result<qint64> RunController::start(const Pipeline &pipeline, const RunRequest &
             plan.reused << it.key();
     }
     if (request.rerunOf && plan.reused.size() == earlier.size())
-        return makeError(ErrorCode::Invalid,
-                         tr("run %1 has no failed or skipped stages to re-run").arg(request.rerunOf));
+        return makeError(
+            ErrorCode::Invalid,
+            tr("run %1 has no failed or skipped stages to re-run").arg(request.rerunOf));
 
     // Secrets: every declared secret that has a value is injected where asked for and
     // masked everywhere.
@@ -181,14 +181,15 @@ Result<qint64> RunController::start(const Pipeline &pipeline, const RunRequest &
     QHash<QString, qint64> ids;
     for (const StageRecord &r : std::as_const(m_stages))
         ids.insert(r.name, r.id);
-    auto *job = new RunJob(plan,
-                     [writer, runId, ids](const QString &stage) -> LogPipeline::Sink {
-                         const qint64 stageId = ids.value(stage);
-                         return [writer, runId, stageId](LogLine &&line) {
-                             writer->append(runId, stageId, std::move(line));
-                         };
-                     },
-                     this);
+    auto *job = new RunJob(
+        plan,
+        [writer, runId, ids](const QString &stage) -> LogPipeline::Sink {
+            const qint64 stageId = ids.value(stage);
+            return [writer, runId, stageId](LogLine &&line) {
+                writer->append(runId, stageId, std::move(line));
+            };
+        },
+        this);
     m_job = job;
 
     // Put back the artifacts of the reused stages, so the stages that need them find
@@ -279,9 +280,7 @@ void RunController::onStageFinished(const QString &name, StageStatus status, con
     StageRecord &s = m_stages[name];
     s.status = status;
     s.reason = reason;
-    s.finishedAt = now();
-    if (!s.startedAt.isValid())
-        s.startedAt = s.finishedAt;
+    s.finishedAt = now(); // a stage that never started keeps no start time
     if (job) {
         const ProcessResult &r = job->lastProcessResult();
         s.attempts = job->attempts();

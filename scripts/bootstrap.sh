@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Command 1 of the README: install what is missing, build, and run the example
+# workspace — in the panel when there is a display, else with deploydeskctl.
+set -euo pipefail
+source "$(dirname "$0")/lib/common.sh"
+
+dd_install_packages "${DD_BUILD_PACKAGES[@]}" "${DD_EXAMPLE_PACKAGES[@]}"
+dd_build RelWithDebInfo
+
+example="$DD_ROOT/examples/textbook"
+if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ -z "${DEPLOYDESK_HEADLESS:-}" ]; then
+    echo "==> opening DeployDesk on $example"
+    exec "$DD_BUILD/bin/deploydesk" "$example"
+fi
+echo "==> no display: running the example pipeline with deploydeskctl"
+"$DD_BUILD/bin/deploydeskctl" --workspace "$example" validate
+exec "$DD_BUILD/bin/deploydeskctl" --workspace "$example" run -m "bootstrap run"

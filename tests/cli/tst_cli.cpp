@@ -1,0 +1,338 @@
+// deploydeskctl end to end: validate, run, history, show, logs, cancel from another
+// terminal, kill -9 of a running run, re-run of the failed stages, exit codes.
+#include "clihelper.h"
+
+#include <QDirIterator>
+#include <QRegularExpression>
+#include <QSignalSpy>
+
+#include <csignal>
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_tmp;
+
+    QString workspace(const QString &name, const QByteArray &yaml)
+    {
+        const QString dir = m_tmp.filePath(name);
+        QDir().mkpath(dir);
+        writeFile(dir + "/deploydesk.yml", yaml);
+        return dir;
+    }
+
+    static bool pidAlive(qint64 pid)
+    {
+        if (::kill(pid_t(pid), 0) != 0)
+            return false;
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+        return stat.open(QIODevice::ReadOnly) && !stat.readAll().contains(") Z ");
+    }
+
+    static qint64 readPid(const QString &path)
+    {
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly))
+            return 0;
+        return f.readAll().trimmed().toLongLong();
+    }
+
+private slots:
+    void version()
+    {
+        Cli cli;
+        const CliResult r = cli.run({"--version"});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out.trimmed(), QStringLiteral("deploydeskctl " DEPLOYDESK_VERSION));
+    }
+
+    void unknownCommandIsInvalidInput()
+    {
+        Cli cli;
+        const CliResult r = cli.run({"deploy-everything"});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("unknown command \"deploy-everything\""));
+        QVERIFY(r.err.contains("validate"));
+    }
+
+    void validateReportsEveryProblemWithPositions()
+    {
+        Cli cli;
+        const QString ws = workspace("invalid", "name: broken\n"
+                                                "stages:\n"
+                                                "  lint:\n"
+                                                "    run: echo lint\n"
+                                                "    neds: [build]\n"
+                                                "  deploy:\n"
+                                                "    run: echo deploy\n"
+                                                "    needs: [biuld]\n");
+        const CliResult r = cli.run({"validate"}, ws);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QRegularExpression("deploydesk\\.yml:5:5: .*\"neds\".*\"needs\"")),
+                 qPrintable(r.err));
+        QVERIFY2(r.err.contains(QRegularExpression("deploydesk\\.yml:8:\\d+: .*\"biuld\"")),
+                 qPrintable(r.err));
+        QVERIFY(r.err.contains("2 problems"));
+        // Nothing ran, nothing was recorded.
+        QCOMPARE(cli.history().size(), 0);
+        const CliResult run = cli.run({"run"}, ws);
+        QCOMPARE(run.exitCode, 2);
+        QCOMPARE(cli.history().size(), 0);
+    }
+
+    void validateAcceptsAGoodFile()
+    {
+        Cli cli;
+        const QString ws = workspace("good", "name: good\nstages:\n  a:\n    run: echo a\n");
+        const CliResult r = cli.run({"validate"}, ws);
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains("valid"));
+    }
+
+    void successfulRunIsRecorded()
+    {
+        Cli cli;
+        const QString ws = workspace(
+            "ok",
+            "name: ok\n"
+            "environments:\n  preview: {}\n"
+            "stages:\n"
+            "  lint:\n    run: echo linting; printf '\\033[32mgreen\\033[0m\\n'\n"
+            "  build:\n    needs: [lint]\n    run: mkdir -p out && echo site > out/index.html\n"
+            "    artifacts: [out/]\n");
+        const CliResult r = cli.run({"run", "--env", "preview", "-m", "first deploy"}, ws);
+        QCOMPARE(r.exitCode, 0);
+        // Piped output: one plain line per change.
+        QVERIFY2(r.out.contains(QRegularExpression("lint success")), qPrintable(r.out));
+        QVERIFY(r.out.contains("build success"));
+        QVERIFY(!r.out.contains("\x1b["));
+
+        const QJsonArray runs = cli.history();
+        QCOMPARE(runs.size(), 1);
+        const QJsonObject run = runs[0].toObject();
+        QCOMPARE(run["status"].toString(), "success");
+        QCOMPARE(run["environment"].toString(), "preview");
+        QCOMPARE(run["message"].toString(), "first deploy");
+        QVERIFY(!run["triggeredBy"].toString().isEmpty());
+
+        const QJsonObject shown = cli.show(run["id"].toInteger());
+        QCOMPARE(stageOf(shown, "lint")["status"].toString(), "success");
+        QCOMPARE(stageOf(shown, "lint")["exitCode"].toInt(), 0);
+        const QJsonArray artifacts = shown["artifacts"].toArray();
+        QCOMPARE(artifacts.size(), 1);
+        QCOMPARE(artifacts[0].toObject()["path"].toString(), "out/");
+        QCOMPARE(artifacts[0].toObject()["size"].toInteger(), 5);
+
+        const CliResult logs = cli.run({"logs", QString::number(run["id"].toInteger()), "lint"});
+        QCOMPARE(logs.exitCode, 0);
+        QCOMPARE(logs.out, QStringLiteral("linting\ngreen\n")); // colours stripped when piped
+        const CliResult coloured =
+            cli.run({"logs", QString::number(run["id"].toInteger()), "lint", "--color", "always"});
+        QVERIFY(coloured.out.contains("\x1b[32mgreen"));
+        const CliResult all = cli.run({"logs", QString::number(run["id"].toInteger())});
+        QVERIFY(all.out.contains("lint  | linting"));
+    }
+
+    void failedRunSkipsDependentsAndShowsTheTail()
+    {
+        Cli cli;
+        const QString ws =
+            workspace("fail", "name: fail\n"
+                              "stages:\n"
+                              "  test:\n    run: \"echo 'AssertionError: 2 != 3'; exit 3\"\n"
+                              "  build:\n    needs: [test]\n    run: echo build\n"
+                              "  docs:\n    run: echo docs\n");
+        const CliResult r = cli.run({"run"}, ws);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("AssertionError: 2 != 3"), qPrintable(r.err));
+        const QJsonObject run = cli.history()[0].toObject();
+        QCOMPARE(run["status"].toString(), "failed");
+        const QJsonObject shown = cli.show(run["id"].toInteger());
+        QCOMPARE(stageOf(shown, "test")["exitCode"].toInt(), 3);
+        QCOMPARE(stageOf(shown, "build")["status"].toString(), "skipped");
+        QCOMPARE(stageOf(shown, "docs")["status"].toString(), "success");
+        QCOMPARE(cli.history({"--status", "failed"}).size(), 1);
+        QCOMPARE(cli.history({"--status", "success"}).size(), 0);
+        QCOMPARE(cli.history({"--grep", "assertionerror"}).size(), 1);
+        QCOMPARE(cli.history({"--grep", "nothing-like-this"}).size(), 0);
+    }
+
+    void rerunFailedReusesWhatSucceeded()
+    {
+        Cli cli;
+        const QString ws = workspace(
+            "rerun",
+            "name: rerun\n"
+            "stages:\n"
+            "  build:\n    run: echo built >> build-count && mkdir -p dist && echo v1 > dist/app\n"
+            "    artifacts: [dist/]\n"
+            "  test:\n    needs: [build]\n    run: test -f fixed\n"
+            "  deploy:\n    needs: [test]\n    run: cat dist/app\n");
+        QCOMPARE(cli.run({"run"}, ws).exitCode, 1);
+        const qint64 first = cli.history()[0].toObject()["id"].toInteger();
+        writeFile(ws + "/fixed", "");
+        QDir(ws + "/dist").removeRecursively(); // the artifact must come back from the history
+        const CliResult r = cli.run({"run", "--rerun-failed", QString::number(first)}, ws);
+        QCOMPARE(r.exitCode, 0);
+        QFile count(ws + "/build-count");
+        QVERIFY(count.open(QIODevice::ReadOnly));
+        QCOMPARE(count.readAll(), QByteArray("built\n")); // build ran once, in the first run
+        const QJsonObject second = cli.history()[0].toObject();
+        QCOMPARE(second["rerunOf"].toInteger(), first);
+        const QJsonObject shown = cli.show(second["id"].toInteger());
+        QVERIFY(stageOf(shown, "build")["reusedFrom"].toInteger() > 0);
+        QCOMPARE(stageOf(shown, "deploy")["status"].toString(), "success");
+        const CliResult logs =
+            cli.run({"logs", QString::number(second["id"].toInteger()), "deploy"});
+        QCOMPARE(logs.out, QStringLiteral("v1\n"));
+        // Nothing left to re-run.
+        const CliResult again =
+            cli.run({"run", "--rerun-failed", QString::number(second["id"].toInteger())}, ws);
+        QCOMPARE(again.exitCode, 2);
+        QVERIFY(again.err.contains("no failed or skipped stages"));
+    }
+
+    void cancelFromAnotherTerminal()
+    {
+        Cli cli;
+        const QString pidFile = m_tmp.filePath("cancel-sleep.pid");
+        const QString ws =
+            workspace("cancel", QStringLiteral("name: cancel\n"
+                                               "stages:\n"
+                                               "  long:\n    run: sleep 60 & echo $! > %1; wait\n"
+                                               "  after:\n    needs: [long]\n    run: echo after\n")
+                                    .arg(pidFile)
+                                    .toUtf8());
+        QProcess *runner = cli.start({"run", "--workspace", ws}, this);
+        QVERIFY(runner->waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(readPid(pidFile) > 0, 20000);
+        const qint64 sleeper = readPid(pidFile);
+        const QJsonArray running = cli.history({"--status", "running"});
+        QCOMPARE(running.size(), 1);
+        const qint64 id = running[0].toObject()["id"].toInteger();
+        const CliResult r = cli.run({"cancel", QString::number(id)});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(runner->waitForFinished(20000));
+        QCOMPARE(runner->exitCode(), 130);
+        QTRY_VERIFY_WITH_TIMEOUT(!pidAlive(sleeper), 10000);
+        const QJsonObject shown = cli.show(id);
+        QCOMPARE(shown["status"].toString(), "cancelled");
+        QCOMPARE(stageOf(shown, "long")["status"].toString(), "cancelled");
+        QCOMPARE(stageOf(shown, "after")["status"].toString(), "cancelled");
+        bool requested = false;
+        for (const QJsonValue &e : shown["events"].toArray())
+            requested = requested || e.toObject()["kind"].toString() == "cancel-requested";
+        QVERIFY(requested);
+    }
+
+    void killMinus9LeavesAnInterruptedRunWithItsLogs()
+    {
+        Cli cli;
+        const QString pidFile = m_tmp.filePath("crash-sleep.pid");
+        const QString ws = workspace(
+            "crash",
+            QStringLiteral(
+                "name: crash\n"
+                "stages:\n"
+                "  deploy:\n    run: echo uploading part 1; sleep 60 & echo $! > %1; wait\n")
+                .arg(pidFile)
+                .toUtf8());
+        QProcess *runner = cli.start({"run", "--workspace", ws}, this);
+        QVERIFY(runner->waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(readPid(pidFile) > 0, 20000);
+        const qint64 sleeper = readPid(pidFile);
+        // The line reaches the store within the writer's flush interval.
+        QTRY_VERIFY_WITH_TIMEOUT(cli.run({"logs", "1"}).out.contains("uploading part 1"), 10000);
+        ::kill(pid_t(runner->processId()), SIGKILL);
+        QVERIFY(runner->waitForFinished(10000));
+        // The stage's processes do not outlive the runner.
+        QTRY_VERIFY_WITH_TIMEOUT(!pidAlive(sleeper), 10000);
+        // The next start marks the run interrupted; its logs are kept.
+        const QJsonObject shown = cli.show(1);
+        QCOMPARE(shown["status"].toString(), "interrupted");
+        QCOMPARE(stageOf(shown, "deploy")["status"].toString(), "interrupted");
+        QVERIFY(cli.run({"logs", "1", "deploy"}).out.contains("uploading part 1"));
+    }
+
+    void followPrintsUntilTheRunEnds()
+    {
+        Cli cli;
+        const QString gate = m_tmp.filePath("follow-gate");
+        const QString ws = workspace(
+            "follow",
+            QStringLiteral(
+                "name: follow\n"
+                "stages:\n"
+                "  talk:\n    run: echo first; while [ ! -f %1 ]; do sleep 0.05; done; echo last\n")
+                .arg(gate)
+                .toUtf8());
+        QProcess *runner = cli.start({"run", "--workspace", ws}, this);
+        QVERIFY(runner->waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(cli.run({"logs", "1"}).out.contains("first"), 10000);
+        QProcess *follower = cli.start({"logs", "1", "talk", "--follow"}, this);
+        QVERIFY(follower->waitForStarted());
+        QByteArray seen;
+        QTRY_VERIFY2_WITH_TIMEOUT((seen += follower->readAllStandardOutput()).contains("first"),
+                                  qPrintable(seen + follower->readAllStandardError()), 10000);
+        QVERIFY(!seen.contains("last")); // still waiting for the gate
+        writeFile(gate, "");
+        QVERIFY(runner->waitForFinished(20000));
+        QVERIFY(follower->waitForFinished(20000)); // ends by itself when the run ends
+        QCOMPARE(follower->exitCode(), 0);
+        seen += follower->readAllStandardOutput();
+        QCOMPARE(seen, QByteArray("first\nlast\n"));
+    }
+
+    void secretsFallBackToTheEnvironment()
+    {
+        Cli cli;
+        const QString ws = workspace(
+            "secret",
+            "name: secret\n"
+            "stages:\n"
+            "  deploy:\n    run: echo using $DEPLOY_TOKEN\n    secrets: [DEPLOY_TOKEN]\n");
+        CliResult r = cli.run({"validate"}, ws);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("DEPLOY_TOKEN"), qPrintable(r.err));
+        r = cli.run({"secrets", "set", "DEPLOY_TOKEN"}, ws, "tok-123456\n");
+        QCOMPARE(r.exitCode, 1); // no keychain here
+        QVERIFY2(r.err.contains("keychain"), qPrintable(r.err));
+        r = cli.run({"secrets", "list"}, ws);
+        QVERIFY(r.out.contains(QRegularExpression("DEPLOY_TOKEN\\s+NOT SET")));
+        cli.env().insert("DEPLOY_TOKEN", "tok-123456");
+        r = cli.run({"secrets", "list"}, ws);
+        QVERIFY(r.out.contains(QRegularExpression("DEPLOY_TOKEN\\s+set \\(environment\\)")));
+        QVERIFY(!r.out.contains("tok-123456"));
+        r = cli.run({"run"}, ws);
+        QCOMPARE(r.exitCode, 0);
+        const CliResult logs = cli.run({"logs", "1"});
+        QCOMPARE(logs.out, QStringLiteral("using ***\n"));
+        // The value reaches neither the history nor any output.
+        const CliResult shown = cli.run({"show", "1", "--json"});
+        QVERIFY(!shown.out.contains("tok-123456"));
+        QDirIterator it(cli.dataDir(), QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            QFile f(it.next());
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QVERIFY2(!f.readAll().contains("tok-123456"), qPrintable(f.fileName()));
+        }
+    }
+
+    void badRunIdsAreInvalidInput()
+    {
+        Cli cli;
+        CliResult r = cli.run({"show", "abc"});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("not a run id"));
+        r = cli.run({"show", "999"});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("999"));
+        r = cli.run({"history", "--status", "sucess"});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("success"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

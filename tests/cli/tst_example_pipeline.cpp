@@ -1,0 +1,63 @@
+// The bundled example workspace runs green end to end, offline, with real tools:
+// flake8, mypy, pytest and the site build.
+#include "clihelper.h"
+
+#include <QDirIterator>
+
+class TestExamplePipeline : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_tmp;
+
+    // A copy, so the run writes nothing into the source tree.
+    static void copyTree(const QString &from, const QString &to)
+    {
+        QDirIterator it(from, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot,
+                        QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString file = it.next();
+            const QString rel = QDir(from).relativeFilePath(file);
+            if (rel.startsWith("build/") || rel.contains("__pycache__") ||
+                rel.contains(".mypy_cache"))
+                continue;
+            QDir().mkpath(QFileInfo(to + "/" + rel).absolutePath());
+            QVERIFY(QFile::copy(file, to + "/" + rel));
+        }
+    }
+
+private slots:
+    void examplePipelinePasses()
+    {
+        const QString ws = m_tmp.filePath("textbook");
+        copyTree(QStringLiteral(DD_SOURCE_DIR "/examples/textbook"), ws);
+        Cli cli;
+        const CliResult valid = cli.run({"validate"}, ws);
+        QVERIFY2(valid.exitCode == 0, qPrintable(valid.err));
+
+        const CliResult r = cli.run({"run", "-m", "example"}, ws, {}, 540000);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+        const QJsonArray runs = cli.history();
+        QCOMPARE(runs.size(), 1);
+        const QJsonObject shown = cli.show(runs[0].toObject()["id"].toInteger());
+        QCOMPARE(shown["status"].toString(), "success");
+        const QJsonArray stages = shown["stages"].toArray();
+        QVERIFY(stages.size() >= 4);
+        for (const QJsonValue &s : stages)
+            QCOMPARE(s.toObject()["status"].toString(), "success");
+        // The site build produced pages and they are kept with the run.
+        QVERIFY(QFile::exists(ws + "/build/index.html"));
+        bool keptBuild = false;
+        for (const QJsonValue &a : shown["artifacts"].toArray())
+            keptBuild = keptBuild || (a.toObject()["path"].toString().startsWith("build") &&
+                                      a.toObject()["size"].toInteger() > 0);
+        QVERIFY(keptBuild);
+        // The tests' own output is in the history.
+        const CliResult logs =
+            cli.run({"logs", QString::number(runs[0].toObject()["id"].toInteger())});
+        QVERIFY2(logs.out.contains("passed"), qPrintable(logs.out.right(2000)));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestExamplePipeline)
+#include "tst_example_pipeline.moc"
