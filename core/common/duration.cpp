@@ -1,46 +1,81 @@
 #include "common/duration.h"
 
+#include <array>
+
 namespace DeployDesk {
 
-std::optional<std::chrono::milliseconds> parseDuration(const QString &input)
+namespace {
+
+struct Unit
 {
-    const QString text = input.trimmed();
+    QStringView suffix;
+    qint64 ms;
+};
+
+// Ordered from largest to smallest; "ms" is matched before "m".
+constexpr std::array<Unit, 4> units{{{u"h", 3'600'000}, {u"ms", 1}, {u"m", 60'000}, {u"s", 1'000}}};
+
+int rank(qint64 ms)
+{
+    switch (ms) {
+    case 3'600'000:
+        return 0;
+    case 60'000:
+        return 1;
+    case 1'000:
+        return 2;
+    default:
+        return 3;
+    }
+}
+
+} // namespace
+
+std::optional<std::chrono::milliseconds> parseDuration(QStringView text)
+{
+    // Nine digits per number keep every total far inside qint64.
+    constexpr qsizetype maxDigits = 9;
     if (text.isEmpty())
         return std::nullopt;
-    bool isInt = false;
-    const qint64 seconds = text.toLongLong(&isInt);
-    if (isInt)
-        return seconds < 0 ? std::nullopt : std::optional(std::chrono::milliseconds(seconds * 1000));
 
     qint64 total = 0;
+    int lastRank = -1;
     qsizetype i = 0;
-    bool any = false;
+    bool sawUnit = false;
     while (i < text.size()) {
-        const qsizetype numberStart = i;
-        while (i < text.size() && text.at(i).isDigit())
+        const qsizetype start = i;
+        while (i < text.size() && text[i].isDigit() && text[i].unicode() < 128)
             ++i;
-        if (i == numberStart)
+        const qsizetype digits = i - start;
+        if (digits == 0 || digits > maxDigits)
             return std::nullopt;
-        const qint64 value = text.mid(numberStart, i - numberStart).toLongLong();
-        const qsizetype unitStart = i;
-        while (i < text.size() && text.at(i).isLetter())
-            ++i;
-        const QString unit = text.mid(unitStart, i - unitStart);
-        qint64 factor = 0;
-        if (unit == QLatin1String("ms"))
-            factor = 1;
-        else if (unit == QLatin1String("s"))
-            factor = 1000;
-        else if (unit == QLatin1String("m"))
-            factor = 60 * 1000;
-        else if (unit == QLatin1String("h"))
-            factor = 3600 * 1000;
-        else
+        qint64 number = 0;
+        for (qsizetype k = start; k < i; ++k)
+            number = number * 10 + text[k].digitValue();
+        if (i == text.size()) {
+            // A bare number is only valid alone: seconds.
+            if (sawUnit)
+                return std::nullopt;
+            return std::chrono::milliseconds(number * 1000);
+        }
+        const Unit *unit = nullptr;
+        for (const Unit &u : units) {
+            if (text.mid(i).startsWith(u.suffix)) {
+                unit = &u;
+                break;
+            }
+        }
+        if (!unit)
             return std::nullopt;
-        total += value * factor;
-        any = true;
+        const int r = rank(unit->ms);
+        if (r <= lastRank)
+            return std::nullopt;
+        lastRank = r;
+        sawUnit = true;
+        total += number * unit->ms;
+        i += unit->suffix.size();
     }
-    return any ? std::optional(std::chrono::milliseconds(total)) : std::nullopt;
+    return std::chrono::milliseconds(total);
 }
 
 QString formatDuration(std::chrono::milliseconds duration)

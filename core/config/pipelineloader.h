@@ -17,7 +17,8 @@ struct Diagnostic
 
 struct LoadOptions
 {
-    // Names of the built-in stage types that `uses:` may name.
+    // Names of the built-in stage types that `uses:` may name; when empty, `uses` is
+    // not checked (editors and tests that know no registry).
     QStringList knownStageTypes;
     // Tells whether a secret has a value; when empty, secrets are not checked.
     std::function<bool(const QString &)> secretIsSet;
@@ -28,8 +29,8 @@ struct LoadOptions
 
 struct LoadResult
 {
-    Pipeline pipeline;              // as much as could be read
-    QList<Diagnostic> diagnostics;  // every problem, in file order
+    Pipeline pipeline;             // as much as could be read
+    QList<Diagnostic> diagnostics; // every problem, in file order
     bool ok() const { return diagnostics.isEmpty(); }
 };
 

@@ -1,0 +1,300 @@
+#include "config/pipelineloader.h"
+
+#include "common/logging.h"
+#include "config/crosschecks.h"
+#include "config/messages.h"
+#include "config/stagereader.h"
+#include "config/yamlsupport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+
+#include <exception>
+
+namespace DeployDesk {
+
+using namespace Internal;
+
+namespace {
+
+constexpr qint64 maxFileSize = 4 * 1024 * 1024;
+
+const QStringList topLevelKeys{QStringLiteral("name"), QStringLiteral("max-parallel"),
+                               QStringLiteral("env"), QStringLiteral("environments"),
+                               QStringLiteral("stages")};
+const QStringList environmentKeys{QStringLiteral("protected"), QStringLiteral("url"),
+                                  QStringLiteral("variables")};
+
+QString duplicateStage(const QString &key, int firstLine, const QString &)
+{
+    return msg("stage \"%1\" is defined twice (first at line %2)").arg(key).arg(firstLine);
+}
+
+QString duplicateEnvironment(const QString &key, int firstLine, const QString &)
+{
+    return msg("environment \"%1\" is defined twice (first at line %2)").arg(key).arg(firstLine);
+}
+
+bool isEnvironmentName(const QString &name)
+{
+    static const QRegularExpression re(QStringLiteral("^[a-z0-9_-]+$"));
+    return re.match(name).hasMatch();
+}
+
+QString tooLarge(qint64 size)
+{
+    return msg("the file is too large (%1 bytes); a pipeline file may be at most %2 bytes")
+        .arg(size)
+        .arg(maxFileSize);
+}
+
+// Reads a parsed document into the pipeline; every problem goes to `d`.
+class DocumentReader final
+{
+public:
+    DocumentReader(DiagnosticList &d, Pipeline &pipeline, const LoadOptions &options)
+        : m_d(d)
+        , m_pipeline(pipeline)
+        , m_options(options)
+    {}
+
+    void read(const YAML::Node &root)
+    {
+        if (root.IsNull()) {
+            m_d.add(m_d.location(1, 1),
+                    msg("the file is empty; expected a map with \"name\" and \"stages\""));
+            return;
+        }
+        if (!root.IsMap()) {
+            m_d.add(root.Mark(), msg("the file must be a map with \"name\" and \"stages\" at "
+                                     "the top level; found %1")
+                                     .arg(describe(root)));
+            return;
+        }
+        const QString context = msg("at the top level");
+        bool sawName = false;
+        bool sawStages = false;
+        SourceLocation environmentsKey = m_d.location(1, 1);
+        for (const MapEntry &e : mapEntries(root, m_d, context)) {
+            const QString what = msg("\"%1\"").arg(e.key);
+            if (e.key == u"name") {
+                sawName = true;
+                m_pipeline.name = readString(e, what, m_d).value_or(QString());
+            } else if (e.key == u"max-parallel") {
+                m_pipeline.maxParallel =
+                    readInt(e, what, 0, 1024,
+                            msg("a whole number from 1 to 1024 (or 0 for the number of CPUs)"), m_d)
+                        .value_or(0);
+            } else if (e.key == u"env") {
+                m_pipeline.env = readVariables(e, what, m_d).value_or(m_pipeline.env);
+            } else if (e.key == u"environments") {
+                environmentsKey = m_d.location(e.keyNode.Mark());
+                readEnvironments(e);
+            } else if (e.key == u"stages") {
+                sawStages = true;
+                readStages(e);
+            } else {
+                reportUnknownKey(m_d, e, topLevelKeys, context);
+            }
+        }
+        if (!sawName) {
+            m_d.add(root.Mark(), msg("missing required key \"name\"; add e.g. \"name: "
+                                     "my-pipeline\" at the top level"));
+        }
+        if (!sawStages) {
+            m_d.add(root.Mark(), msg("missing required key \"stages\"; add \"stages:\" with at "
+                                     "least one stage"));
+        }
+
+        QList<Diagnostic> cross;
+        checkNeeds(m_pipeline, m_sources, cross);
+        checkCycles(m_pipeline, cross);
+        checkConditions(m_pipeline, m_sources, cross);
+        checkSelectedEnvironment(m_pipeline, m_options, environmentsKey, cross);
+        checkSecrets(m_pipeline, m_sources, m_options, cross);
+        for (const Diagnostic &diagnostic : std::as_const(cross))
+            m_d.add(diagnostic.where, diagnostic.message);
+    }
+
+private:
+    void readEnvironments(const MapEntry &e)
+    {
+        if (e.value.IsNull())
+            return;
+        if (!e.value.IsMap()) {
+            m_d.add(e.valueMark(), msg("\"environments\" must be a map of environment name: "
+                                       "settings; found %1")
+                                       .arg(describe(e.value)));
+            return;
+        }
+        for (const MapEntry &env :
+             mapEntries(e.value, m_d, msg("in \"environments\""), duplicateEnvironment)) {
+            Environment environment;
+            environment.name = env.key;
+            environment.location = m_d.location(env.keyNode.Mark());
+            if (!isEnvironmentName(env.key)) {
+                m_d.add(env.keyNode.Mark(),
+                        msg("environment name \"%1\" may only contain lowercase letters, "
+                            "digits, \"_\" and \"-\"; rename it")
+                            .arg(env.key));
+            }
+            if (env.value.IsMap()) {
+                readEnvironment(env, environment);
+            } else if (!env.value.IsNull()) {
+                m_d.add(env.valueMark(), msg("environment \"%1\" must be a map (use {} for no "
+                                             "settings); found %2")
+                                             .arg(env.key, describe(env.value)));
+            }
+            m_pipeline.environments.append(std::move(environment));
+        }
+    }
+
+    void readEnvironment(const MapEntry &env, Environment &environment)
+    {
+        const QString context = msg("in environment \"%1\"").arg(env.key);
+        for (const MapEntry &field : mapEntries(env.value, m_d, context)) {
+            const QString what = msg("\"%1\" of environment \"%2\"").arg(field.key, env.key);
+            if (field.key == u"protected")
+                environment.isProtected = readBool(field, what, m_d).value_or(false);
+            else if (field.key == u"url")
+                environment.url = readString(field, what, m_d).value_or(QString());
+            else if (field.key == u"variables")
+                environment.variables =
+                    readVariables(field, what, m_d).value_or(QMap<QString, QString>{});
+            else
+                reportUnknownKey(m_d, field, environmentKeys, context);
+        }
+    }
+
+    void readStages(const MapEntry &e)
+    {
+        if (e.value.IsNull() || (e.value.IsMap() && e.value.size() == 0)) {
+            m_d.add(e.keyNode.Mark(),
+                    msg("\"stages\" must define at least one stage; found %1")
+                        .arg(e.value.IsNull() ? msg("nothing") : msg("an empty map")));
+            return;
+        }
+        if (!e.value.IsMap()) {
+            m_d.add(e.valueMark(), msg("\"stages\" must be a map of stage name: settings; "
+                                       "found %1")
+                                       .arg(describe(e.value)));
+            return;
+        }
+        StageReader reader(m_d, m_pipeline.workspaceDir, m_options);
+        for (const MapEntry &entry :
+             mapEntries(e.value, m_d, msg("in \"stages\""), duplicateStage)) {
+            Stage stage;
+            StageSource source;
+            reader.read(entry, stage, source);
+            m_pipeline.stages.append(std::move(stage));
+            m_sources.append(std::move(source));
+        }
+    }
+
+    DiagnosticList &m_d;
+    Pipeline &m_pipeline;
+    const LoadOptions &m_options;
+    QList<StageSource> m_sources;
+};
+
+} // namespace
+
+LoadResult PipelineLoader::loadFile(const QString &path, const LoadOptions &options)
+{
+    const QFileInfo info(path);
+    const QString absolute = info.absoluteFilePath();
+    auto failure = [&](const QString &message) {
+        LoadResult result;
+        result.pipeline.filePath = absolute;
+        result.pipeline.workspaceDir = info.absolutePath();
+        result.diagnostics.append({SourceLocation{path, 1, 1}, message});
+        return result;
+    };
+    if (info.isDir()) {
+        return failure(msg("cannot read \"%1\": it is a directory; name the deploydesk.yml "
+                           "file inside it")
+                           .arg(path));
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return failure(msg("cannot read \"%1\": %2; check that the file exists and is readable")
+                           .arg(path, file.errorString()));
+    }
+    if (file.size() > maxFileSize)
+        return failure(tooLarge(file.size()));
+    const QByteArray data = file.read(maxFileSize + 1);
+    if (file.error() != QFileDevice::NoError) {
+        return failure(msg("cannot read \"%1\": %2; check that the file exists and is readable")
+                           .arg(path, file.errorString()));
+    }
+    qCDebug(lcConfig) << "loading" << absolute;
+    LoadResult result = loadString(data, path, info.absolutePath(), options);
+    result.pipeline.filePath = absolute;
+    return result;
+}
+
+LoadResult PipelineLoader::loadString(const QByteArray &yaml, const QString &displayPath,
+                                      const QString &workspaceDir, const LoadOptions &options)
+{
+    LoadResult result;
+    Pipeline &pipeline = result.pipeline;
+    if (!workspaceDir.isEmpty()) {
+        pipeline.workspaceDir = QDir(workspaceDir).absolutePath();
+        pipeline.filePath = QDir(pipeline.workspaceDir).absoluteFilePath(displayPath);
+    } else {
+        pipeline.filePath = displayPath;
+    }
+
+    DiagnosticList d(displayPath);
+    if (yaml.size() > maxFileSize) {
+        d.add(d.location(1, 1), tooLarge(yaml.size()));
+        result.diagnostics = d.takeSorted();
+        return result;
+    }
+
+    std::vector<YAML::Node> documents;
+    try {
+        documents = YAML::LoadAll(yaml.toStdString());
+    } catch (const YAML::DeepRecursion &e) {
+        d.add(e.mark, msg("YAML syntax error: the file is nested too deeply (more than %1 "
+                          "levels)")
+                          .arg(e.depth()));
+    } catch (const YAML::ParserException &e) {
+        d.add(e.mark, msg("YAML syntax error: %1").arg(QString::fromStdString(e.msg)));
+    } catch (const YAML::Exception &e) {
+        d.add(e.mark, msg("YAML syntax error: %1").arg(QString::fromStdString(e.msg)));
+    } catch (const std::exception &e) {
+        d.add(d.location(1, 1),
+              msg("cannot parse the file: %1").arg(QString::fromLocal8Bit(e.what())));
+    }
+    if (!d.isEmpty()) {
+        result.diagnostics = d.takeSorted();
+        return result;
+    }
+
+    try {
+        DocumentReader reader(d, pipeline, options);
+        reader.read(documents.empty() ? YAML::Node() : documents.front());
+        if (documents.size() > 1) {
+            d.add(documents[1].Mark(), msg("the file holds more than one YAML document; keep "
+                                           "only the first (remove this \"---\" and what "
+                                           "follows)"));
+        }
+    } catch (const YAML::Exception &e) {
+        // The readers check node types before converting; reaching this is a bug.
+        qCWarning(lcConfig) << "unexpected yaml-cpp exception:" << e.what();
+        d.add(e.mark,
+              msg("internal error while reading the file: %1").arg(QString::fromStdString(e.msg)));
+    } catch (const std::exception &e) {
+        qCWarning(lcConfig) << "unexpected exception:" << e.what();
+        d.add(
+            d.location(1, 1),
+            msg("internal error while reading the file: %1").arg(QString::fromLocal8Bit(e.what())));
+    }
+    result.diagnostics = d.takeSorted();
+    return result;
+}
+
+} // namespace DeployDesk

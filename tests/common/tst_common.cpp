@@ -1,0 +1,98 @@
+// Shared helpers: durations as users write and read them, status names as stored,
+// process identity for crash detection.
+#include "common/duration.h"
+#include "common/processinfo.h"
+#include "common/status.h"
+
+#include <QCoreApplication>
+#include <QProcess>
+#include <QTest>
+
+using namespace DeployDesk;
+using namespace std::chrono_literals;
+
+class TestCommon : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void parseDuration_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<qint64>("ms"); // -1: invalid
+        QTest::newRow("bare seconds") << "90" << qint64(90000);
+        QTest::newRow("ms") << "500ms" << qint64(500);
+        QTest::newRow("minutes") << "10m" << qint64(600000);
+        QTest::newRow("combined") << "1h30m" << qint64(5400000);
+        QTest::newRow("all units") << "1m30s500ms" << qint64(90500);
+        QTest::newRow("units out of order") << "30m1h" << qint64(-1);
+        QTest::newRow("unit twice") << "1m1m" << qint64(-1);
+        QTest::newRow("sign") << "+5" << qint64(-1);
+        QTest::newRow("fraction") << "1.5s" << qint64(-1);
+        QTest::newRow("words") << "ten minutes" << qint64(-1);
+        QTest::newRow("empty") << "" << qint64(-1);
+        QTest::newRow("too large") << "99999999999h" << qint64(-1);
+    }
+    void parseDuration()
+    {
+        QFETCH(QString, text);
+        QFETCH(qint64, ms);
+        const auto parsed = DeployDesk::parseDuration(text);
+        if (ms < 0)
+            QVERIFY(!parsed);
+        else
+            QCOMPARE(parsed->count(), ms);
+    }
+
+    void formatDuration_data()
+    {
+        QTest::addColumn<qint64>("ms");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("ms") << qint64(250) << "250ms";
+        QTest::newRow("fraction of a minute") << qint64(2100) << "2.1s";
+        QTest::newRow("whole seconds") << qint64(45000) << "45s";
+        QTest::newRow("minutes and seconds") << qint64(90000) << "1m30s";
+        QTest::newRow("hours") << qint64(5400000) << "1h30m";
+    }
+    void formatDuration()
+    {
+        QFETCH(qint64, ms);
+        QFETCH(QString, text);
+        QCOMPARE(DeployDesk::formatDuration(std::chrono::milliseconds(ms)), text);
+    }
+
+    void statusNamesRoundTrip()
+    {
+        for (RunStatus s : {RunStatus::Queued, RunStatus::Running, RunStatus::Success,
+                            RunStatus::Failed, RunStatus::Cancelled, RunStatus::Interrupted}) {
+            RunStatus back = RunStatus::Queued;
+            QVERIFY(fromString(toString(s), &back));
+            QCOMPARE(int(back), int(s));
+        }
+        StageStatus stage = StageStatus::Pending;
+        QVERIFY(fromString(QStringLiteral("skipped"), &stage));
+        QCOMPARE(int(stage), int(StageStatus::Skipped));
+        QVERIFY(!fromString(QStringLiteral("sucess"), &stage));
+    }
+
+    void processIdentity()
+    {
+        const qint64 self = QCoreApplication::applicationPid();
+        const qint64 ticks = ProcessInfo::startTicks(self);
+        QVERIFY(ticks > 0);
+        QVERIFY(ProcessInfo::isAlive(self, ticks));
+        QVERIFY(!ProcessInfo::isAlive(self, ticks + 1)); // a recycled pid has another start time
+        QProcess child;
+        child.start(QStringLiteral("sleep"), {QStringLiteral("0.2")});
+        QVERIFY(child.waitForStarted());
+        const qint64 pid = child.processId();
+        const qint64 childTicks = ProcessInfo::startTicks(pid);
+        QVERIFY(ProcessInfo::isAlive(pid, childTicks));
+        QVERIFY(child.waitForFinished());
+        QVERIFY(!ProcessInfo::isAlive(pid, childTicks)); // gone once it has ended
+        QCOMPARE(ProcessInfo::startTicks(0), qint64(-1));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCommon)
+#include "tst_common.moc"
