@@ -1,0 +1,275 @@
+// The read side of HistoryStore: runs, stages, events, artifacts, logs and search.
+#include "store/historystore.h"
+
+#include "store/logblock.h"
+#include "store/logsearch.h"
+#include "store/sqlutil.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
+
+#include <algorithm>
+
+namespace DeployDesk {
+
+using namespace Internal;
+
+namespace {
+
+QSqlDatabase connection(const QString &name)
+{
+    return QSqlDatabase::database(name, false);
+}
+
+const QString kRunColumns = QStringLiteral(
+    "id, workspace, pipeline, environment, status, triggered_by, message, git_commit, branch, "
+    "started_at, finished_at, rerun_of, runner_pid, runner_start_ticks, selected_stages");
+
+RunRecord runFromRow(const QSqlQuery &q)
+{
+    RunRecord r;
+    r.id = q.value(0).toLongLong();
+    r.workspace = q.value(1).toString();
+    r.pipeline = q.value(2).toString();
+    r.environment = q.value(3).toString();
+    fromString(q.value(4).toString(), &r.status);
+    r.triggeredBy = q.value(5).toString();
+    r.message = q.value(6).toString();
+    r.commit = q.value(7).toString();
+    r.branch = q.value(8).toString();
+    r.startedAt = fromDb(q.value(9));
+    r.finishedAt = fromDb(q.value(10));
+    r.rerunOf = q.value(11).toLongLong();
+    r.runnerPid = q.value(12).toLongLong();
+    r.runnerStartTicks = q.value(13).toLongLong();
+    const QJsonArray stages = QJsonDocument::fromJson(q.value(14).toByteArray()).array();
+    for (const QJsonValue &v : stages)
+        r.selectedStages.append(v.toString());
+    return r;
+}
+
+// Prepares, binds (positionally) and executes.
+Result<void> runQuery(QSqlQuery &q, const QString &path, const QString &operation,
+                      const QString &sql, const QVariantList &values)
+{
+    q.setForwardOnly(true);
+    if (auto ok = prepare(q, path, operation, sql); !ok)
+        return ok;
+    for (const QVariant &v : values)
+        q.addBindValue(v);
+    return exec(q, path, operation);
+}
+
+} // namespace
+
+Result<RunRecord> HistoryStore::run(qint64 runId) const
+{
+    QSqlQuery q(connection(m_connectionName));
+    const QString operation = tr("reading run %1").arg(runId);
+    if (auto ok =
+            runQuery(q, m_path, operation,
+                     QStringLiteral("SELECT %1 FROM runs WHERE id = ?").arg(kRunColumns), {runId});
+        !ok)
+        return std::unexpected(ok.error());
+    if (!q.next()) {
+        return makeError(ErrorCode::NotFound,
+                         tr("history database %1: there is no run with id %2; list runs with "
+                            "`deploydeskctl history`")
+                             .arg(m_path)
+                             .arg(runId));
+    }
+    return runFromRow(q);
+}
+
+Result<QList<RunRecord>> HistoryStore::runs(const RunFilter &filter) const
+{
+    QSqlDatabase db = connection(m_connectionName);
+    const QString operation = tr("listing runs");
+    QStringList where;
+    QVariantList values;
+    auto equals = [&](const char *column, const QString &value) {
+        if (value.isEmpty())
+            return;
+        where.append(QStringLiteral("%1 = ?").arg(QLatin1String(column)));
+        values.append(value);
+    };
+    equals("environment", filter.environment);
+    if (!filter.status.isEmpty()) {
+        RunStatus status;
+        if (!fromString(filter.status, &status)) {
+            return makeError(ErrorCode::Invalid,
+                             tr("unknown run status \"%1\"; expected one of queued, running, "
+                                "success, failed, cancelled, interrupted")
+                                 .arg(filter.status));
+        }
+        equals("status", toString(status));
+    }
+    equals("branch", filter.branch);
+    equals("triggered_by", filter.who);
+    equals("workspace", filter.workspace);
+    if (filter.since.isValid()) {
+        where.append(QStringLiteral("started_at >= ?"));
+        values.append(filter.since.toMSecsSinceEpoch());
+    }
+    if (filter.until.isValid()) {
+        where.append(QStringLiteral("started_at < ?"));
+        values.append(filter.until.toMSecsSinceEpoch());
+    }
+    if (filter.beforeId > 0) {
+        where.append(QStringLiteral("id < ?"));
+        values.append(filter.beforeId);
+    }
+    if (!filter.grep.isEmpty()) {
+        auto found = searchLogBlocks(db, m_path, filter.grep, 0, 0, true);
+        if (!found)
+            return std::unexpected(found.error());
+        QStringList ids;
+        for (const LogMatch &m : *found) {
+            if (filter.beforeId <= 0 || m.runId < filter.beforeId)
+                ids.append(QString::number(m.runId));
+        }
+        if (ids.isEmpty())
+            return QList<RunRecord>{};
+        // Integers only, so inlining them is safe; SQLite builds one lookup table for IN.
+        where.append(QStringLiteral("id IN (%1)").arg(ids.join(QLatin1Char(','))));
+    }
+    QString sql = QStringLiteral("SELECT %1 FROM runs").arg(kRunColumns);
+    if (!where.isEmpty())
+        sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+    sql += QStringLiteral(" ORDER BY id DESC");
+    if (filter.limit > 0) {
+        sql += QStringLiteral(" LIMIT ?");
+        values.append(filter.limit);
+    }
+    QSqlQuery q(db);
+    if (auto ok = runQuery(q, m_path, operation, sql, values); !ok)
+        return std::unexpected(ok.error());
+    QList<RunRecord> result;
+    while (q.next())
+        result.append(runFromRow(q));
+    return result;
+}
+
+Result<QList<StageRecord>> HistoryStore::stages(qint64 runId) const
+{
+    QSqlQuery q(connection(m_connectionName));
+    if (auto ok = runQuery(
+            q, m_path, tr("reading the stages of run %1").arg(runId),
+            QStringLiteral("SELECT id, run_id, name, status, attempts, exit_code, signal, reason, "
+                           "reused_from, started_at, finished_at, position FROM stages WHERE "
+                           "run_id = ? ORDER BY position, id"),
+            {runId});
+        !ok)
+        return std::unexpected(ok.error());
+    QList<StageRecord> result;
+    while (q.next()) {
+        StageRecord s;
+        s.id = q.value(0).toLongLong();
+        s.runId = q.value(1).toLongLong();
+        s.name = q.value(2).toString();
+        fromString(q.value(3).toString(), &s.status);
+        s.attempts = q.value(4).toInt();
+        s.exitCode = q.value(5).toInt();
+        s.signal = q.value(6).toInt();
+        s.reason = q.value(7).toString();
+        s.reusedFrom = q.value(8).toLongLong();
+        s.startedAt = fromDb(q.value(9));
+        s.finishedAt = fromDb(q.value(10));
+        s.position = q.value(11).toInt();
+        result.append(s);
+    }
+    return result;
+}
+
+Result<QList<EventRecord>> HistoryStore::events(qint64 runId) const
+{
+    QSqlQuery q(connection(m_connectionName));
+    if (auto ok = runQuery(q, m_path, tr("reading the events of run %1").arg(runId),
+                           QStringLiteral("SELECT id, run_id, stage, at, kind, message, "
+                                          "who FROM events WHERE run_id = ? ORDER BY id"),
+                           {runId});
+        !ok)
+        return std::unexpected(ok.error());
+    QList<EventRecord> result;
+    while (q.next()) {
+        result.append(EventRecord{q.value(0).toLongLong(), q.value(1).toLongLong(),
+                                  q.value(2).toString(), fromDb(q.value(3)), q.value(4).toString(),
+                                  q.value(5).toString(), q.value(6).toString()});
+    }
+    return result;
+}
+
+Result<QList<ArtifactRecord>> HistoryStore::artifacts(qint64 runId) const
+{
+    QSqlQuery q(connection(m_connectionName));
+    if (auto ok = runQuery(q, m_path, tr("reading the artifacts of run %1").arg(runId),
+                           QStringLiteral("SELECT id, run_id, stage, path, size, sha256, "
+                                          "stored_path FROM artifacts WHERE run_id = ? "
+                                          "ORDER BY id"),
+                           {runId});
+        !ok)
+        return std::unexpected(ok.error());
+    QList<ArtifactRecord> result;
+    while (q.next()) {
+        result.append(ArtifactRecord{q.value(0).toLongLong(), q.value(1).toLongLong(),
+                                     q.value(2).toString(), q.value(3).toString(),
+                                     q.value(4).toLongLong(), q.value(5).toString(),
+                                     q.value(6).toString()});
+    }
+    return result;
+}
+
+Result<QList<LogLine>> HistoryStore::logLines(qint64 stageId, qint64 firstLine,
+                                              qint64 maxLines) const
+{
+    QList<LogLine> result;
+    firstLine = std::max<qint64>(firstLine, 1);
+    if (maxLines <= 0)
+        return result;
+    const qint64 end = firstLine + maxLines; // exclusive
+    QSqlQuery q(connection(m_connectionName));
+    // The block holding firstLine starts at the greatest first_line <= firstLine.
+    if (auto ok = runQuery(
+            q, m_path, tr("reading the log of stage %1").arg(stageId),
+            QStringLiteral("SELECT first_line, data FROM log_blocks WHERE stage_id = ? AND "
+                           "first_line >= (SELECT coalesce(max(first_line), 0) FROM log_blocks "
+                           "WHERE stage_id = ? AND first_line <= ?) AND first_line < ? ORDER BY "
+                           "first_line"),
+            {stageId, stageId, firstLine, end});
+        !ok)
+        return std::unexpected(ok.error());
+    while (q.next()) {
+        const qint64 blockFirst = q.value(0).toLongLong();
+        auto lines = decodeLogBlock(q.value(1).toByteArray());
+        if (!lines)
+            return std::unexpected(lines.error());
+        for (qsizetype i = 0; i < lines->size(); ++i) {
+            const qint64 number = blockFirst + i;
+            if (number >= firstLine && number < end)
+                result.append(std::move((*lines)[i]));
+        }
+    }
+    return result;
+}
+
+Result<qint64> HistoryStore::logLineCount(qint64 stageId) const
+{
+    QSqlQuery q(connection(m_connectionName));
+    if (auto ok = runQuery(q, m_path, tr("counting the log lines of stage %1").arg(stageId),
+                           QStringLiteral("SELECT first_line + line_count - 1 FROM "
+                                          "log_blocks WHERE stage_id = ? ORDER BY "
+                                          "first_line DESC LIMIT 1"),
+                           {stageId});
+        !ok)
+        return std::unexpected(ok.error());
+    return q.next() ? q.value(0).toLongLong() : 0;
+}
+
+Result<QList<LogMatch>> HistoryStore::searchLogs(const QString &text, qint64 runId, int limit) const
+{
+    QSqlDatabase db = connection(m_connectionName);
+    return searchLogBlocks(db, m_path, text, runId, limit, false);
+}
+
+} // namespace DeployDesk

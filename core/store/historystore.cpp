@@ -1,0 +1,345 @@
+#include "store/historystore.h"
+
+#include "common/logging.h"
+#include "store/logwriter.h"
+#include "store/schema.h"
+#include "store/sqlutil.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace DeployDesk {
+
+using namespace Internal;
+
+namespace {
+
+QSqlDatabase connection(const QString &name)
+{
+    return QSqlDatabase::database(name, false);
+}
+
+void dropConnection(const QString &name)
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(name, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
+QString stagesToText(const QStringList &stages)
+{
+    return QString::fromUtf8(
+        QJsonDocument(QJsonArray::fromStringList(stages)).toJson(QJsonDocument::Compact));
+}
+
+Error notFound(const QString &path, const QString &what, qint64 id)
+{
+    return Error{
+        ErrorCode::NotFound,
+        QCoreApplication::translate("DeployDesk", "history database %1: there is no %2 with id %3")
+            .arg(path, what)
+            .arg(id),
+        {},
+        std::nullopt};
+}
+
+} // namespace
+
+HistoryStore::HistoryStore(QString dataDir, QString path, QString connectionName)
+    : m_dataDir(std::move(dataDir))
+    , m_path(std::move(path))
+    , m_connectionName(std::move(connectionName))
+{}
+
+HistoryStore::~HistoryStore()
+{
+    m_logWriter.reset(); // flushes and joins before the file's last connection goes
+    dropConnection(m_connectionName);
+}
+
+Result<std::unique_ptr<HistoryStore>> HistoryStore::open(const QString &dataDir)
+{
+    if (!QDir().mkpath(dataDir)) {
+        return makeError(ErrorCode::Io,
+                         QCoreApplication::translate("DeployDesk",
+                                                     "cannot create the data directory %1; check "
+                                                     "its parent's permissions or set "
+                                                     "DEPLOYDESK_DATA_DIR")
+                             .arg(dataDir));
+    }
+    const QString path = QDir(dataDir).absoluteFilePath(QStringLiteral("history.sqlite"));
+    const QString name = uniqueConnectionName(QStringLiteral("deploydesk-history"));
+    auto db = openConnection(path, name);
+    if (!db)
+        return std::unexpected(db.error());
+    auto fail = [&](const Error &error) -> Result<std::unique_ptr<HistoryStore>> {
+        *db = QSqlDatabase();
+        dropConnection(name);
+        return std::unexpected(error);
+    };
+
+    // Check before anything writes: a newer or foreign file must stay untouched.
+    auto version = readSchemaVersion(*db, path);
+    if (!version)
+        return fail(version.error());
+    if (*version > kSchemaVersion) {
+        return fail(Error{ErrorCode::Invalid,
+                          tr("history database %1 has schema version %2, newer than this "
+                             "DeployDesk understands (%3); upgrade DeployDesk")
+                              .arg(path)
+                              .arg(*version)
+                              .arg(kSchemaVersion),
+                          {},
+                          std::nullopt});
+    }
+    if (auto ok = enableWal(*db, path); !ok)
+        return fail(ok.error());
+    if (auto ok = migrate(*db, path, kSchemaVersion); !ok)
+        return fail(ok.error());
+
+    std::unique_ptr<HistoryStore> store(new HistoryStore(dataDir, path, name));
+    store->m_logWriter = std::make_unique<LogWriter>(path);
+    return store;
+}
+
+int HistoryStore::schemaVersion() const
+{
+    QSqlDatabase db = connection(m_connectionName);
+    auto version = readSchemaVersion(db, m_path);
+    return version ? *version : -1;
+}
+
+Result<QList<qint64>> HistoryStore::recoverInterrupted(
+    const std::function<bool(qint64 pid, qint64 startTicks)> &runnerAlive)
+{
+    QSqlDatabase db = connection(m_connectionName);
+    const QString operation = tr("looking for interrupted runs");
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (auto ok = prepare(q, m_path, operation,
+                          QStringLiteral("SELECT id, runner_pid, runner_start_ticks FROM runs "
+                                         "WHERE status = :running"));
+        !ok)
+        return std::unexpected(ok.error());
+    q.bindValue(QStringLiteral(":running"), toString(RunStatus::Running));
+    if (auto ok = exec(q, m_path, operation); !ok)
+        return std::unexpected(ok.error());
+    QList<std::pair<qint64, qint64>> dead; // run id, pid
+    while (q.next()) {
+        const qint64 pid = q.value(1).toLongLong();
+        if (!runnerAlive || !runnerAlive(pid, q.value(2).toLongLong()))
+            dead.append({q.value(0).toLongLong(), pid});
+    }
+    q.finish();
+
+    QList<qint64> marked;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (const auto &[runId, pid] : dead) {
+        auto done = inTransaction(db, m_path, operation, [&]() -> Result<void> {
+            QSqlQuery u(db);
+            if (auto ok = prepare(u, m_path, operation,
+                                  QStringLiteral("UPDATE runs SET status = :to, finished_at = "
+                                                 ":now WHERE id = :id AND status = :from"));
+                !ok)
+                return ok;
+            u.bindValue(QStringLiteral(":to"), toString(RunStatus::Interrupted));
+            u.bindValue(QStringLiteral(":now"), toDb(now));
+            u.bindValue(QStringLiteral(":id"), runId);
+            u.bindValue(QStringLiteral(":from"), toString(RunStatus::Running));
+            if (auto ok = exec(u, m_path, operation); !ok)
+                return ok;
+            if (u.numRowsAffected() == 0)
+                return {}; // finished meanwhile
+            QSqlQuery s(db);
+            if (auto ok = prepare(s, m_path, operation,
+                                  QStringLiteral("UPDATE stages SET status = :to, finished_at = "
+                                                 ":now WHERE run_id = :id AND status IN (:a, :b)"));
+                !ok)
+                return ok;
+            s.bindValue(QStringLiteral(":to"), toString(StageStatus::Interrupted));
+            s.bindValue(QStringLiteral(":now"), toDb(now));
+            s.bindValue(QStringLiteral(":id"), runId);
+            s.bindValue(QStringLiteral(":a"), toString(StageStatus::Running));
+            s.bindValue(QStringLiteral(":b"), toString(StageStatus::Pending));
+            if (auto ok = exec(s, m_path, operation); !ok)
+                return ok;
+            EventRecord event;
+            event.runId = runId;
+            event.at = now;
+            event.kind = QStringLiteral("interrupted");
+            event.message = tr("DeployDesk stopped while this run was in progress (runner pid "
+                               "%1 is gone)")
+                                .arg(pid);
+            event.who = QStringLiteral("deploydesk");
+            if (auto id = addEvent(event); !id)
+                return std::unexpected(id.error());
+            marked.append(runId);
+            return {};
+        });
+        if (!done)
+            return std::unexpected(done.error());
+    }
+    return marked;
+}
+
+Result<qint64> HistoryStore::createRun(const RunRecord &run)
+{
+    QSqlQuery q(connection(m_connectionName));
+    const QString operation = tr("recording a new run of pipeline \"%1\"").arg(run.pipeline);
+    if (auto ok = prepare(
+            q, m_path, operation,
+            QStringLiteral(
+                "INSERT INTO runs (workspace, pipeline, environment, status, triggered_by, "
+                "message, git_commit, branch, started_at, finished_at, rerun_of, runner_pid, "
+                "runner_start_ticks, selected_stages) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                "?, ?, ?)"));
+        !ok)
+        return std::unexpected(ok.error());
+    const QVariantList values{run.workspace,
+                              toDb(run.pipeline),
+                              toDb(run.environment),
+                              toString(run.status),
+                              toDb(run.triggeredBy),
+                              toDb(run.message),
+                              toDb(run.commit),
+                              toDb(run.branch),
+                              toDb(run.startedAt),
+                              toDb(run.finishedAt),
+                              run.rerunOf > 0 ? QVariant(run.rerunOf)
+                                              : QVariant(QMetaType::fromType<qint64>()),
+                              run.runnerPid,
+                              run.runnerStartTicks,
+                              stagesToText(run.selectedStages)};
+    for (const QVariant &v : values)
+        q.addBindValue(v);
+    if (auto ok = exec(q, m_path, operation); !ok)
+        return std::unexpected(ok.error());
+    return q.lastInsertId().toLongLong();
+}
+
+Result<void> HistoryStore::finishRun(qint64 runId, RunStatus status, const QDateTime &finishedAt)
+{
+    QSqlQuery q(connection(m_connectionName));
+    const QString operation = tr("finishing run %1").arg(runId);
+    if (auto ok =
+            prepare(q, m_path, operation,
+                    QStringLiteral("UPDATE runs SET status = ?, finished_at = ? WHERE id = ?"));
+        !ok)
+        return ok;
+    q.addBindValue(toString(status));
+    q.addBindValue(toDb(finishedAt));
+    q.addBindValue(runId);
+    if (auto ok = exec(q, m_path, operation); !ok)
+        return ok;
+    if (q.numRowsAffected() == 0)
+        return std::unexpected(notFound(m_path, tr("run"), runId));
+    return {};
+}
+
+Result<qint64> HistoryStore::createStage(const StageRecord &stage)
+{
+    QSqlQuery q(connection(m_connectionName));
+    const QString operation =
+        tr("recording stage \"%1\" of run %2").arg(stage.name).arg(stage.runId);
+    if (auto ok = prepare(q, m_path, operation,
+                          QStringLiteral("INSERT INTO stages (run_id, name, status, attempts, "
+                                         "exit_code, signal, reason, reused_from, started_at, "
+                                         "finished_at, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+                                         "?, ?, ?)"));
+        !ok)
+        return std::unexpected(ok.error());
+    q.addBindValue(stage.runId);
+    q.addBindValue(toDb(stage.name));
+    q.addBindValue(toString(stage.status));
+    q.addBindValue(stage.attempts);
+    q.addBindValue(stage.exitCode);
+    q.addBindValue(stage.signal);
+    q.addBindValue(toDb(stage.reason));
+    q.addBindValue(stage.reusedFrom > 0 ? QVariant(stage.reusedFrom)
+                                        : QVariant(QMetaType::fromType<qint64>()));
+    q.addBindValue(toDb(stage.startedAt));
+    q.addBindValue(toDb(stage.finishedAt));
+    q.addBindValue(stage.position);
+    if (auto ok = exec(q, m_path, operation); !ok)
+        return std::unexpected(ok.error());
+    return q.lastInsertId().toLongLong();
+}
+
+Result<void> HistoryStore::updateStage(const StageRecord &stage)
+{
+    QSqlQuery q(connection(m_connectionName));
+    const QString operation = tr("updating stage %1 (\"%2\")").arg(stage.id).arg(stage.name);
+    if (auto ok = prepare(q, m_path, operation,
+                          QStringLiteral("UPDATE stages SET run_id = ?, name = ?, status = ?, "
+                                         "attempts = ?, exit_code = ?, signal = ?, reason = ?, "
+                                         "reused_from = ?, started_at = ?, finished_at = ?, "
+                                         "position = ? WHERE id = ?"));
+        !ok)
+        return ok;
+    q.addBindValue(stage.runId);
+    q.addBindValue(toDb(stage.name));
+    q.addBindValue(toString(stage.status));
+    q.addBindValue(stage.attempts);
+    q.addBindValue(stage.exitCode);
+    q.addBindValue(stage.signal);
+    q.addBindValue(toDb(stage.reason));
+    q.addBindValue(stage.reusedFrom > 0 ? QVariant(stage.reusedFrom)
+                                        : QVariant(QMetaType::fromType<qint64>()));
+    q.addBindValue(toDb(stage.startedAt));
+    q.addBindValue(toDb(stage.finishedAt));
+    q.addBindValue(stage.position);
+    q.addBindValue(stage.id);
+    if (auto ok = exec(q, m_path, operation); !ok)
+        return ok;
+    if (q.numRowsAffected() == 0)
+        return std::unexpected(notFound(m_path, tr("stage"), stage.id));
+    return {};
+}
+
+Result<qint64> HistoryStore::addEvent(const EventRecord &event)
+{
+    QSqlQuery q(connection(m_connectionName));
+    const QString operation =
+        tr("recording a \"%1\" event of run %2").arg(event.kind).arg(event.runId);
+    if (auto ok = prepare(q, m_path, operation,
+                          QStringLiteral("INSERT INTO events (run_id, stage, at, kind, message, "
+                                         "who) VALUES (?, ?, ?, ?, ?, ?)"));
+        !ok)
+        return std::unexpected(ok.error());
+    q.addBindValue(event.runId);
+    q.addBindValue(toDb(event.stage));
+    q.addBindValue(toDb(event.at));
+    q.addBindValue(toDb(event.kind));
+    q.addBindValue(toDb(event.message));
+    q.addBindValue(toDb(event.who));
+    if (auto ok = exec(q, m_path, operation); !ok)
+        return std::unexpected(ok.error());
+    return q.lastInsertId().toLongLong();
+}
+
+Result<qint64> HistoryStore::addArtifact(const ArtifactRecord &artifact)
+{
+    QSqlQuery q(connection(m_connectionName));
+    const QString operation =
+        tr("recording artifact %1 of run %2").arg(artifact.path).arg(artifact.runId);
+    if (auto ok = prepare(q, m_path, operation,
+                          QStringLiteral("INSERT INTO artifacts (run_id, stage, path, size, "
+                                         "sha256, stored_path) VALUES (?, ?, ?, ?, ?, ?)"));
+        !ok)
+        return std::unexpected(ok.error());
+    q.addBindValue(artifact.runId);
+    q.addBindValue(toDb(artifact.stage));
+    q.addBindValue(toDb(artifact.path));
+    q.addBindValue(artifact.size);
+    q.addBindValue(toDb(artifact.sha256));
+    q.addBindValue(toDb(artifact.storedPath));
+    if (auto ok = exec(q, m_path, operation); !ok)
+        return std::unexpected(ok.error());
+    return q.lastInsertId().toLongLong();
+}
+
+} // namespace DeployDesk

@@ -1,0 +1,99 @@
+#include "store/logsearch.h"
+
+#include "store/logblock.h"
+#include "store/sqlutil.h"
+
+#include <QCoreApplication>
+#include <QSet>
+
+namespace DeployDesk::Internal {
+
+QString ftsQuery(const QString &text)
+{
+    // The same split as the writer's (LogBlockEncoder), each word a prefix term, ANDed.
+    const QByteArray utf8 = text.toUtf8();
+    QStringList terms;
+    const char *p = utf8.constData();
+    const char *const end = p + utf8.size();
+    while (p < end) {
+        while (p < end && !isTermByte(*p))
+            ++p;
+        const char *start = p;
+        while (p < end && isTermByte(*p))
+            ++p;
+        if (p > start) {
+            const QString term = QString::fromUtf8(start, indexedTermLength(start, p - start));
+            const QString quoted = QLatin1Char('"') + term + QStringLiteral("\"*");
+            if (!terms.contains(quoted))
+                terms.append(quoted);
+        }
+    }
+    return terms.join(QLatin1Char(' '));
+}
+
+Result<QList<LogMatch>> searchLogBlocks(QSqlDatabase &db, const QString &path, const QString &text,
+                                        qint64 runId, int limit, bool onePerRun)
+{
+    if (text.trimmed().isEmpty()) {
+        return makeError(ErrorCode::Invalid,
+                         QCoreApplication::translate(
+                             "DeployDesk", "log search: expected some text to look for, got an "
+                                           "empty string"));
+    }
+    const QString match = ftsQuery(text);
+    QString sql = QStringLiteral("SELECT b.run_id, b.stage_id, coalesce(s.name, ''), "
+                                 "b.first_line, b.data FROM ");
+    if (match.isEmpty())
+        sql += QStringLiteral("log_blocks b ");
+    else
+        sql += QStringLiteral("log_fts f JOIN log_blocks b ON b.id = f.rowid ");
+    sql += QStringLiteral("LEFT JOIN stages s ON s.id = b.stage_id WHERE 1 ");
+    if (!match.isEmpty())
+        sql += QStringLiteral("AND log_fts MATCH :match ");
+    if (runId > 0)
+        sql += QStringLiteral("AND b.run_id = :run ");
+    sql += QStringLiteral("ORDER BY b.run_id DESC, s.position, b.stage_id, b.first_line");
+
+    const QString operation =
+        QCoreApplication::translate("DeployDesk", "searching logs for \"%1\"").arg(text);
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (auto ok = prepare(q, path, operation, sql); !ok)
+        return std::unexpected(ok.error());
+    if (!match.isEmpty())
+        q.bindValue(QStringLiteral(":match"), match);
+    if (runId > 0)
+        q.bindValue(QStringLiteral(":run"), runId);
+    if (auto ok = exec(q, path, operation); !ok)
+        return std::unexpected(ok.error());
+
+    QList<LogMatch> matches;
+    qint64 matchedRun = 0;
+    while (q.next()) {
+        const qint64 blockRun = q.value(0).toLongLong();
+        if (onePerRun && blockRun == matchedRun)
+            continue;
+        auto lines = decodeLogBlock(q.value(4).toByteArray());
+        if (!lines)
+            return std::unexpected(lines.error());
+        const qint64 firstLine = q.value(3).toLongLong();
+        for (qsizetype i = 0; i < lines->size(); ++i) {
+            const QByteArray &raw = lines->at(i).text;
+            if (!QString::fromUtf8(stripAnsi(raw)).contains(text, Qt::CaseInsensitive))
+                continue;
+            matches.append(LogMatch{blockRun, q.value(1).toLongLong(), q.value(2).toString(),
+                                    firstLine + i, raw});
+            if (limit > 0 && matches.size() >= limit)
+                return matches;
+            if (onePerRun) {
+                matchedRun = blockRun;
+                break;
+            }
+        }
+    }
+    if (q.lastError().isValid())
+        return std::unexpected(sqlError(path, operation, q.lastError()));
+    return matches;
+}
+
+} // namespace DeployDesk::Internal

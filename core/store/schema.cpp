@@ -1,0 +1,175 @@
+#include "store/schema.h"
+
+#include "common/logging.h"
+#include "store/sqlutil.h"
+
+#include <QCoreApplication>
+
+#include <array>
+#include <span>
+
+namespace DeployDesk::Internal {
+namespace {
+
+// Step 1: the run history. Timestamps are integer ms since the epoch (UTC), NULL when
+// unset. Statuses are the stable lowercase names of common/status.h.
+constexpr std::array kStep1{
+    R"(CREATE TABLE runs (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        workspace TEXT NOT NULL,
+        pipeline TEXT NOT NULL,
+        environment TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL,
+        triggered_by TEXT NOT NULL DEFAULT '',
+        message TEXT NOT NULL DEFAULT '',
+        git_commit TEXT NOT NULL DEFAULT '',
+        branch TEXT NOT NULL DEFAULT '',
+        started_at INTEGER,
+        finished_at INTEGER,
+        rerun_of INTEGER,
+        runner_pid INTEGER NOT NULL DEFAULT 0,
+        runner_start_ticks INTEGER NOT NULL DEFAULT 0,
+        selected_stages TEXT NOT NULL DEFAULT '[]'))",
+    R"(CREATE TABLE stages (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        status TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        exit_code INTEGER NOT NULL DEFAULT -1,
+        signal INTEGER NOT NULL DEFAULT 0,
+        reason TEXT NOT NULL DEFAULT '',
+        reused_from INTEGER,
+        started_at INTEGER,
+        finished_at INTEGER,
+        position INTEGER NOT NULL DEFAULT 0))",
+    "CREATE INDEX stages_by_run ON stages(run_id, position)",
+    R"(CREATE TABLE events (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        stage TEXT NOT NULL DEFAULT '',
+        at INTEGER,
+        kind TEXT NOT NULL,
+        message TEXT NOT NULL DEFAULT '',
+        who TEXT NOT NULL DEFAULT ''))",
+    "CREATE INDEX events_by_run ON events(run_id, id)",
+    R"(CREATE TABLE artifacts (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        stage TEXT NOT NULL DEFAULT '',
+        path TEXT NOT NULL,
+        size INTEGER NOT NULL DEFAULT 0,
+        sha256 TEXT NOT NULL DEFAULT '',
+        stored_path TEXT NOT NULL DEFAULT ''))",
+    "CREATE INDEX artifacts_by_run ON artifacts(run_id, id)",
+};
+
+// Step 2: logs in blocks of lines plus a contentless full-text index (rowid = block id)
+// over each block's distinct words (LogBlockEncoder::terms()), and the indexes behind
+// RunFilter. Searching is one FTS query for candidate blocks plus an exact substring check
+// on their decoded lines.
+// log_blocks has no foreign keys: the writer thread stores what it is given, and one
+// bad stage id must not make the rest of its batch fail.
+constexpr std::array kStep2{
+    R"(CREATE TABLE log_blocks (
+        id INTEGER PRIMARY KEY,
+        run_id INTEGER NOT NULL,
+        stage_id INTEGER NOT NULL,
+        first_line INTEGER NOT NULL,
+        line_count INTEGER NOT NULL,
+        data BLOB NOT NULL))",
+    "CREATE UNIQUE INDEX log_blocks_by_stage ON log_blocks(stage_id, first_line)",
+    "CREATE INDEX log_blocks_by_run ON log_blocks(run_id)",
+    "CREATE VIRTUAL TABLE log_fts USING fts5(text, content='', tokenize='unicode61')",
+    "CREATE INDEX runs_by_status ON runs(status, id)",
+    "CREATE INDEX runs_by_environment ON runs(environment, status, id)",
+    "CREATE INDEX runs_by_environment_only ON runs(environment, id)",
+    "CREATE INDEX runs_by_workspace ON runs(workspace, id)",
+    "CREATE INDEX runs_by_branch ON runs(branch, id)",
+    "CREATE INDEX runs_by_who ON runs(triggered_by, id)",
+};
+
+const std::array<std::span<const char *const>, 2> &steps()
+{
+    static const std::array<std::span<const char *const>, 2> all{std::span(kStep1),
+                                                                 std::span(kStep2)};
+    return all;
+}
+
+Error newerError(const QString &path, int found)
+{
+    return Error{ErrorCode::Invalid,
+                 QCoreApplication::translate("DeployDesk",
+                                             "history database %1 has schema version %2, newer "
+                                             "than this DeployDesk understands (%3); upgrade "
+                                             "DeployDesk")
+                     .arg(path)
+                     .arg(found)
+                     .arg(latestSchemaVersion()),
+                 {},
+                 std::nullopt};
+}
+
+} // namespace
+
+int latestSchemaVersion()
+{
+    return int(steps().size());
+}
+
+Result<int> readSchemaVersion(QSqlDatabase &db, const QString &path)
+{
+    QSqlQuery q(db);
+    // Reading sqlite_master makes SQLite parse the file header: a non-SQLite file fails here.
+    if (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !q.next() ||
+        !q.exec(QStringLiteral("PRAGMA user_version")) || !q.next()) {
+        Error e = sqlError(path, QCoreApplication::translate("DeployDesk", "reading the schema"),
+                           q.lastError());
+        e.message = QCoreApplication::translate(
+                        "DeployDesk", "history database %1 cannot be read as SQLite (%2); move "
+                                      "the file away or restore it from a backup")
+                        .arg(path, q.lastError().text().trimmed());
+        return std::unexpected(e);
+    }
+    return q.value(0).toInt();
+}
+
+Result<void> migrate(QSqlDatabase &db, const QString &path, int targetVersion)
+{
+    auto current = readSchemaVersion(db, path);
+    if (!current)
+        return std::unexpected(current.error());
+    if (*current > latestSchemaVersion())
+        return std::unexpected(newerError(path, *current));
+    targetVersion = std::min(targetVersion, latestSchemaVersion());
+
+    for (int version = *current + 1; version <= targetVersion; ++version) {
+        const QString operation =
+            QCoreApplication::translate("DeployDesk", "migrating to schema version %1")
+                .arg(version);
+        auto applied = inTransaction(db, path, operation, [&]() -> Result<void> {
+            // Another process may have migrated between our read and BEGIN IMMEDIATE.
+            auto now = readSchemaVersion(db, path);
+            if (!now)
+                return std::unexpected(now.error());
+            if (*now > latestSchemaVersion())
+                return std::unexpected(newerError(path, *now));
+            if (*now >= version)
+                return {};
+            for (const char *sql : steps()[version - 1]) {
+                if (auto ok = execSql(db, path, QString::fromLatin1(sql)); !ok) {
+                    Error e = ok.error();
+                    e.message += QStringLiteral(" (%1)").arg(operation);
+                    return std::unexpected(e);
+                }
+            }
+            return execSql(db, path, QStringLiteral("PRAGMA user_version=%1").arg(version));
+        });
+        if (!applied)
+            return applied;
+        qCInfo(lcStore) << "migrated" << path << "to schema version" << version;
+    }
+    return {};
+}
+
+} // namespace DeployDesk::Internal

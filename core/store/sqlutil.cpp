@@ -1,0 +1,93 @@
+#include "store/sqlutil.h"
+
+#include "common/logging.h"
+
+#include <QCoreApplication>
+
+#include <atomic>
+
+namespace DeployDesk::Internal {
+
+QString uniqueConnectionName(const QString &prefix)
+{
+    static std::atomic<quint64> counter{0};
+    return QStringLiteral("%1-%2").arg(prefix).arg(++counter);
+}
+
+Error sqlError(const QString &path, const QString &operation, const QSqlError &error)
+{
+    QString message = QCoreApplication::translate("DeployDesk", "history database %1: %2 failed")
+                          .arg(path, operation);
+    const QString text = error.text().trimmed();
+    if (!text.isEmpty())
+        message += QStringLiteral(": ") + text;
+    return Error{ErrorCode::Io, message, error.nativeErrorCode(), std::nullopt};
+}
+
+Result<QSqlDatabase> openConnection(const QString &path, const QString &connectionName)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
+    db.setDatabaseName(path);
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    if (!db.open()) {
+        Error e =
+            sqlError(path, QCoreApplication::translate("DeployDesk", "opening"), db.lastError());
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(connectionName);
+        return std::unexpected(e);
+    }
+    for (const char *pragma : {"PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=10000"}) {
+        if (auto ok = execSql(db, path, QString::fromLatin1(pragma)); !ok) {
+            db.close();
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(connectionName);
+            return std::unexpected(ok.error());
+        }
+    }
+    return db;
+}
+
+Result<void> enableWal(QSqlDatabase &db, const QString &path)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !q.next())
+        return std::unexpected(
+            sqlError(path, QStringLiteral("PRAGMA journal_mode=WAL"), q.lastError()));
+    if (q.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
+        return makeError(ErrorCode::Io,
+                         QCoreApplication::translate(
+                             "DeployDesk", "history database %1: expected journal mode \"wal\", "
+                                           "SQLite kept \"%2\"; check that the directory is on "
+                                           "a local file system that supports shared memory")
+                             .arg(path, q.value(0).toString()));
+    }
+    return execSql(db, path, QStringLiteral("PRAGMA synchronous=NORMAL"));
+}
+
+Result<void> execSql(QSqlDatabase &db, const QString &path, const QString &sql)
+{
+    QSqlQuery q(db);
+    if (!q.exec(sql)) {
+        qCWarning(lcStore) << "statement failed:" << sql << q.lastError().text();
+        return std::unexpected(
+            sqlError(path, sql.section(QLatin1Char('\n'), 0, 0).trimmed(), q.lastError()));
+    }
+    return {};
+}
+
+Result<void> prepare(QSqlQuery &query, const QString &path, const QString &operation,
+                     const QString &sql)
+{
+    if (!query.prepare(sql))
+        return std::unexpected(sqlError(path, operation, query.lastError()));
+    return {};
+}
+
+Result<void> exec(QSqlQuery &query, const QString &path, const QString &operation)
+{
+    if (!query.exec())
+        return std::unexpected(sqlError(path, operation, query.lastError()));
+    return {};
+}
+
+} // namespace DeployDesk::Internal

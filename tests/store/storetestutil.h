@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QByteArray>
+
+// The error message of a failed Result, for QVERIFY2 (which evaluates its message even
+// when the check passes, so .error() must not be touched on success).
+template<typename R> QByteArray why(const R &result)
+{
+    return result ? QByteArray() : result.error().message.toUtf8();
+}
+
+// Evaluates `expr` once.
+#define DD_VERIFY_OK(expr)                                                                         \
+    do {                                                                                           \
+        const auto &ddResult = (expr);                                                             \
+        QVERIFY2(bool(ddResult), why(ddResult).constData());                                       \
+    } while (false)
+
+#include "common/status.h"
+
+#include <QtTest/qtestcase.h>
+
+// QCOMPARE on the status enums does not compile: inside QTest, argument-dependent lookup
+// prefers DeployDesk::toString(RunStatus) (which returns QString). Compare the names.
+#define DD_COMPARE_STATUS(actual, expected)                                                        \
+    QCOMPARE(DeployDesk::toString(actual), DeployDesk::toString(expected))

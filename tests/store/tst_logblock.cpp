@@ -1,0 +1,210 @@
+#include "store/logblock.h"
+#include "store/logsearch.h"
+
+#include "storetestutil.h"
+
+#include <QTest>
+
+#include <limits>
+
+using namespace DeployDesk;
+using namespace DeployDesk::Internal;
+
+Q_DECLARE_METATYPE(QList<DeployDesk::LogLine>)
+
+namespace {
+bool sameLines(const QList<LogLine> &a, const QList<LogLine> &b)
+{
+    if (a.size() != b.size())
+        return false;
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        if (a[i].timestampMs != b[i].timestampMs || a[i].stream != b[i].stream ||
+            a[i].text != b[i].text)
+            return false;
+    }
+    return true;
+}
+} // namespace
+
+class TestLogBlock final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void roundtrip_data();
+    void roundtrip();
+    void encoderReportsFullness();
+    void damagedBlocksAreErrors_data();
+    void damagedBlocksAreErrors();
+    void stripAnsi_data();
+    void stripAnsi();
+    void termsAreDistinctWords();
+    void ftsQuery_data();
+    void ftsQuery();
+};
+
+void TestLogBlock::roundtrip_data()
+{
+    QTest::addColumn<QList<LogLine>>("lines");
+    QByteArray allBytes;
+    for (int i = 0; i < 256; ++i)
+        allBytes.append(char(i));
+    const qint64 now = 1'700'000'000'123;
+    QTest::newRow("empty block") << QList<LogLine>{};
+    QTest::newRow("one line") << QList<LogLine>{{now, LogStream::Stdout, "hello world"}};
+    QTest::newRow("zero-length lines")
+        << QList<LogLine>{{now, LogStream::Stdout, ""}, {now, LogStream::Stderr, ""}};
+    QTest::newRow("every stream") << QList<LogLine>{{now, LogStream::Stdout, "out"},
+                                                    {now + 1, LogStream::Stderr, "err"},
+                                                    {now + 2, LogStream::System, "sys"}};
+    QTest::newRow("binary bytes, NUL and invalid UTF-8")
+        << QList<LogLine>{{now, LogStream::Stdout, allBytes},
+                          {now, LogStream::Stderr, QByteArray("\xff\xfe\0\x80", 4)}};
+    QTest::newRow("ANSI kept") << QList<LogLine>{{now, LogStream::Stdout, "\x1b[31mred\x1b[0m"}};
+    QTest::newRow("1 MB line") << QList<LogLine>{
+        {now, LogStream::Stdout, QByteArray(1024 * 1024, 'x')},
+        {now + 5, LogStream::Stdout, "after"}};
+    QTest::newRow("time going backwards")
+        << QList<LogLine>{{now, LogStream::Stdout, "a"}, {now - 100000, LogStream::Stdout, "b"}};
+    QTest::newRow("extreme timestamps")
+        << QList<LogLine>{{std::numeric_limits<qint64>::max(), LogStream::Stdout, "max"},
+                          {std::numeric_limits<qint64>::min(), LogStream::Stdout, "min"},
+                          {0, LogStream::Stdout, "zero"},
+                          {-1, LogStream::Stdout, "minus one"}};
+}
+
+void TestLogBlock::roundtrip()
+{
+    QFETCH(QList<LogLine>, lines);
+    const QByteArray data = encodeLogBlock(lines);
+    auto decoded = decodeLogBlock(data);
+    DD_VERIFY_OK(decoded);
+    QVERIFY(sameLines(*decoded, lines));
+}
+
+void TestLogBlock::encoderReportsFullness()
+{
+    LogBlockEncoder encoder;
+    for (int i = 0; i < LogBlockEncoder::kMaxLines - 1; ++i)
+        encoder.add(LogLine{i, LogStream::Stdout, "short"});
+    QVERIFY(!encoder.isFull());
+    encoder.add(LogLine{0, LogStream::Stdout, "short"});
+    QVERIFY(encoder.isFull());
+    // ~50 bytes a line costs little more than the text itself.
+    QVERIFY(encoder.byteSize() < LogBlockEncoder::kMaxLines * (5 + 3 + 1));
+    QCOMPARE(encoder.terms(), QByteArray("short")); // each word once per block
+
+    encoder.clear();
+    encoder.add(LogLine{0, LogStream::Stdout, QByteArray(LogBlockEncoder::kMaxBytes, 'y')});
+    QVERIFY(encoder.isFull());
+    QCOMPARE(encoder.lineCount(), 1);
+}
+
+void TestLogBlock::damagedBlocksAreErrors_data()
+{
+    QTest::addColumn<QByteArray>("data");
+    const QByteArray good = encodeLogBlock({{1000, LogStream::Stdout, "hello"}});
+    QTest::newRow("nothing") << QByteArray();
+    QTest::newRow("unknown version") << QByteArray("\x07") + good.mid(1);
+    QTest::newRow("cut in the text") << good.left(good.size() - 2);
+    QTest::newRow("cut after the timestamp") << good.left(3);
+    QTest::newRow("unknown stream") << QByteArray("\x01\x02\x09\x01z", 5);
+    QTest::newRow("length past the end") << QByteArray("\x01\x02\x01\x7f"
+                                                       "abc",
+                                                       7);
+    QTest::newRow("unterminated varint") << QByteArray("\x01\xff\xff", 3);
+}
+
+void TestLogBlock::damagedBlocksAreErrors()
+{
+    QFETCH(QByteArray, data);
+    auto decoded = decodeLogBlock(data);
+    QVERIFY(!decoded);
+    QVERIFY2(decoded.error().message.contains(QLatin1String("damaged")),
+             qPrintable(decoded.error().message));
+}
+
+// What the index sees of a line (AnsiParser::strip, from core/log): the cases a search
+// depends on.
+void TestLogBlock::stripAnsi_data()
+{
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<QByteArray>("expected");
+    QTest::newRow("plain") << QByteArray("no escapes") << QByteArray("no escapes");
+    QTest::newRow("SGR") << QByteArray("\x1b[1;31mERR\x1b[0mOR") << QByteArray("ERROR");
+    QTest::newRow("cursor and erase") << QByteArray("a\x1b[2K\x1b[10Gb") << QByteArray("ab");
+    QTest::newRow("OSC title BEL") << QByteArray("\x1b]0;title\x07text") << QByteArray("text");
+    QTest::newRow("OSC hyperlink ST")
+        << QByteArray("\x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\") << QByteArray("link");
+    QTest::newRow("charset") << QByteArray("\x1b(Bok") << QByteArray("ok");
+    QTest::newRow("two-byte") << QByteArray("\x1b"
+                                            "7x\x1b"
+                                            "8")
+                              << QByteArray("x");
+    QTest::newRow("incomplete at end") << QByteArray("done\x1b[3") << QByteArray("done");
+}
+
+void TestLogBlock::stripAnsi()
+{
+    QFETCH(QByteArray, input);
+    QFETCH(QByteArray, expected);
+    QCOMPARE(Internal::stripAnsi(input), expected);
+}
+
+void TestLogBlock::termsAreDistinctWords()
+{
+    LogBlockEncoder encoder;
+    encoder.add(LogLine{0, LogStream::Stdout, "\x1b[31mERROR\x1b[0m: disk full on /dev/sda1"});
+    encoder.add(LogLine{0, LogStream::Stderr, "Error: DISK full (retry 2)"});
+    encoder.add(LogLine{0, LogStream::Stdout, "grüße_an alle"});
+    QCOMPARE(encoder.terms(), QByteArray("error disk full on dev sda1 retry 2 grüße an alle"));
+    // Long words are indexed by their prefix.
+    LogBlockEncoder cut;
+    cut.add(LogLine{0, LogStream::Stdout, "pid 123456 sha 0123456789abcdef0123456789"});
+    QCOMPARE(cut.terms(), QByteArray("pid 1234 sha 0123456789abcdef"));
+    // Many distinct words (the table grows) stay distinct and complete.
+    LogBlockEncoder many;
+    QByteArray expected;
+    for (int i = 0; i < 3000; ++i) {
+        many.add(LogLine{0, LogStream::Stdout,
+                         "w" + QByteArray::number(i) + " W" + QByteArray::number(i)});
+        expected += (i ? " w" : "w") + QByteArray::number(i);
+    }
+    QCOMPARE(many.terms(), expected);
+}
+
+void TestLogBlock::ftsQuery_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("one word") << "error"
+                              << R"("error"*)";
+    QTest::newRow("two words") << "  connection   refused "
+                               << R"("connection"* "refused"*)";
+    QTest::newRow("punctuation splits") << "deploy-site.yml"
+                                        << R"("deploy"* "site"* "yml"*)";
+    QTest::newRow("quotes split") << R"(say"hi)"
+                                  << R"("say"* "hi"*)";
+    QTest::newRow("repeated words once") << "a-b a"
+                                         << R"("a"* "b"*)";
+    QTest::newRow("non-ASCII kept") << "grüße"
+                                    << R"("grüße"*)";
+    QTest::newRow("long numbers cut") << "exit 1234567"
+                                      << R"("exit"* "1234"*)";
+    QTest::newRow("long words cut") << "0123456789abcdef0123"
+                                    << R"("0123456789abcdef"*)";
+    QTest::newRow("cut keeps UTF-8 whole") << "aaaaaaaaaaaaaaaä"
+                                           << R"("aaaaaaaaaaaaaaa"*)";
+    QTest::newRow("punctuation only") << ":: -> ::"
+                                      << "";
+}
+
+void TestLogBlock::ftsQuery()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, expected);
+    QCOMPARE(Internal::ftsQuery(text), expected);
+}
+
+QTEST_GUILESS_MAIN(TestLogBlock)
+#include "tst_logblock.moc"

@@ -1,0 +1,196 @@
+#include "store/historystore.h"
+#include "store/logwriter.h"
+#include "store/schema.h"
+#include "store/sqlutil.h"
+
+#include "storetestutil.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace DeployDesk;
+
+namespace {
+
+QByteArray fileHash(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
+}
+
+// Runs `body` with a raw connection to `path`, then closes it.
+template<typename F> void withConnection(const QString &path, F &&body)
+{
+    const QString name = Internal::uniqueConnectionName(QStringLiteral("test"));
+    {
+        auto db = Internal::openConnection(path, name);
+        QVERIFY2(db, why(db).constData());
+        body(*db);
+        db->close();
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
+} // namespace
+
+class TestMigrations final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void stepsMatchTheStore();
+    void createsTheLatestSchema();
+    void migratesFromEachOlderVersion_data();
+    void migratesFromEachOlderVersion();
+    void refusesANewerDatabaseUntouched();
+    void refusesACorruptFile();
+    void usesWal();
+};
+
+void TestMigrations::stepsMatchTheStore()
+{
+    QCOMPARE(Internal::latestSchemaVersion(), HistoryStore::kSchemaVersion);
+    QVERIFY(HistoryStore::kSchemaVersion >= 2);
+}
+
+void TestMigrations::createsTheLatestSchema()
+{
+    QTemporaryDir dir;
+    auto store = HistoryStore::open(dir.path() + QStringLiteral("/nested/data"));
+    DD_VERIFY_OK(store);
+    QCOMPARE((*store)->schemaVersion(), HistoryStore::kSchemaVersion);
+    QVERIFY(QFile::exists((*store)->databasePath()));
+    // Reopening an up-to-date database is a no-op.
+    store->reset();
+    auto again = HistoryStore::open(dir.path() + QStringLiteral("/nested/data"));
+    DD_VERIFY_OK(again);
+    QCOMPARE((*again)->schemaVersion(), HistoryStore::kSchemaVersion);
+}
+
+void TestMigrations::migratesFromEachOlderVersion_data()
+{
+    QTest::addColumn<int>("from");
+    for (int v = 0; v < HistoryStore::kSchemaVersion; ++v)
+        QTest::addRow("from version %d", v) << v;
+}
+
+void TestMigrations::migratesFromEachOlderVersion()
+{
+    QFETCH(int, from);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("history.sqlite"));
+    withConnection(path, [&](QSqlDatabase &db) {
+        auto migrated = Internal::migrate(db, path, from);
+        QVERIFY2(migrated, why(migrated).constData());
+        QCOMPARE(*Internal::readSchemaVersion(db, path), from);
+        if (from >= 1) { // the run history exists since version 1
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral(
+                "INSERT INTO runs (id, workspace, pipeline, environment, status, branch, "
+                "started_at, selected_stages) VALUES (7, '/ws', 'ci', 'production', 'failed', "
+                "'main', 1700000000000, '[\"build\"]')")));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO stages (id, run_id, name, status, "
+                                          "position) VALUES (3, 7, 'build', 'failed', 0)")));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO events (run_id, kind, message) VALUES "
+                                          "(7, 'started', 'go')")));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO artifacts (run_id, path, size) VALUES "
+                                          "(7, 'dist/app.tar', 42)")));
+        }
+    });
+
+    auto store = HistoryStore::open(dir.path());
+    DD_VERIFY_OK(store);
+    HistoryStore &s = **store;
+    QCOMPARE(s.schemaVersion(), HistoryStore::kSchemaVersion);
+    if (from >= 1) {
+        auto run = s.run(7);
+        DD_VERIFY_OK(run);
+        QCOMPARE(run->environment, QStringLiteral("production"));
+        DD_COMPARE_STATUS(run->status, RunStatus::Failed);
+        QCOMPARE(run->selectedStages, QStringList{QStringLiteral("build")});
+        QCOMPARE(run->startedAt, QDateTime::fromMSecsSinceEpoch(1700000000000, Qt::UTC));
+        QCOMPARE(s.stages(7)->size(), 1);
+        QCOMPARE(s.events(7)->size(), 1);
+        QCOMPARE(s.artifacts(7)->value(0).size, 42);
+        RunFilter failedInProduction;
+        failedInProduction.environment = QStringLiteral("production");
+        failedInProduction.status = QStringLiteral("failed");
+        QCOMPARE(s.runs(failedInProduction)->size(), 1);
+    }
+    // What the newest steps add works on the migrated file: logs and their search.
+    RunRecord run;
+    run.workspace = QStringLiteral("/ws");
+    run.pipeline = QStringLiteral("ci");
+    const qint64 runId = *s.createRun(run);
+    StageRecord stage;
+    stage.runId = runId;
+    stage.name = QStringLiteral("test");
+    const qint64 stageId = *s.createStage(stage);
+    s.logWriter()->append(runId, stageId, LogLine{1, LogStream::Stdout, "migrated fine"});
+    DD_VERIFY_OK(s.logWriter()->flush());
+    QCOMPARE(s.searchLogs(QStringLiteral("MIGRATED"))->size(), 1);
+}
+
+void TestMigrations::refusesANewerDatabaseUntouched()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("history.sqlite"));
+    const int newer = HistoryStore::kSchemaVersion + 1;
+    withConnection(path, [&](QSqlDatabase &db) {
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("CREATE TABLE future (x)")));
+        QVERIFY(q.exec(QStringLiteral("PRAGMA user_version=%1").arg(newer)));
+    });
+    const QByteArray before = fileHash(path);
+    QVERIFY(!before.isEmpty());
+
+    auto store = HistoryStore::open(dir.path());
+    QVERIFY(!store);
+    const QString message = store.error().message;
+    QVERIFY2(message.contains(path), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("schema version %1, newer than this DeployDesk "
+                                             "understands (%2); upgrade DeployDesk")
+                                  .arg(newer)
+                                  .arg(HistoryStore::kSchemaVersion)),
+             qPrintable(message));
+    QCOMPARE(fileHash(path), before);
+    QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
+}
+
+void TestMigrations::refusesACorruptFile()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("history.sqlite"));
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray("this is not a database, just text\n").repeated(200));
+    }
+    const QByteArray before = fileHash(path);
+    auto store = HistoryStore::open(dir.path());
+    QVERIFY(!store);
+    QVERIFY2(store.error().message.contains(path), qPrintable(store.error().message));
+    QVERIFY2(store.error().message.contains(QStringLiteral("cannot be read as SQLite")),
+             qPrintable(store.error().message));
+    QCOMPARE(fileHash(path), before);
+}
+
+void TestMigrations::usesWal()
+{
+    QTemporaryDir dir;
+    auto store = HistoryStore::open(dir.path());
+    DD_VERIFY_OK(store);
+    withConnection((*store)->databasePath(), [&](QSqlDatabase &db) {
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
+    });
+}
+
+QTEST_GUILESS_MAIN(TestMigrations)
+#include "tst_migrations.moc"
