@@ -36,6 +36,7 @@
  */
 #define _GNU_SOURCE
 #include <dirent.h>
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -102,6 +103,48 @@ static void reapChildren(void)
             continue;
         return; /* 0: children left but none ended; -1/ECHILD: no children */
     }
+}
+
+/*
+ * Whether any child is left, ended or not, without reaping it. The guard is a
+ * subreaper leading its own session: only its descendants can be in its group, and
+ * orphaned ones are re-parented to it. No child means no other group member, and the
+ * scan of /proc (costly on a busy machine) can be skipped.
+ */
+static int hasChildren(void)
+{
+    siginfo_t info;
+    memset(&info, 0, sizeof info);
+    int r;
+    do {
+        r = waitid(P_ALL, 0, &info, WEXITED | WNOHANG | WNOWAIT);
+    } while (r < 0 && errno == EINTR);
+    return r == 0;
+}
+
+/*
+ * A command made only of plain words (no quotes, variables, globs, redirections,
+ * operators or assignments) means the same to the shell as to execvp() after
+ * splitting at blanks: such a command is run directly, sparing a shell per stage, as
+ * make does. Returns the words in `words` (at most max-1, NULL-terminated) or 0.
+ */
+static int splitSimpleCommand(char *command, char **words, int max)
+{
+    int count = 0;
+    for (const char *c = command; *c; ++c) {
+        const unsigned char ch = (unsigned char)*c;
+        if (!(isalnum(ch) || strchr("_./:@%+,-= \t", ch)))
+            return 0;
+    }
+    for (char *word = strtok(command, " \t"); word; word = strtok(NULL, " \t")) {
+        if (count + 1 >= max)
+            return 0;
+        words[count++] = word;
+    }
+    if (count == 0 || strchr(words[0], '='))
+        return 0; /* empty, or an assignment: the shell's business */
+    words[count] = NULL;
+    return count;
 }
 
 /*
@@ -313,6 +356,15 @@ int main(int argc, char **argv)
         sigaction(SIGINT, &dfl, NULL);
         sigaction(SIGHUP, &dfl, NULL);
         sigprocmask(SIG_SETMASK, &oldMask, NULL);
+        if (argc == 6 && strcmp(argv[3], "/bin/sh") == 0 && strcmp(argv[4], "-c") == 0) {
+            char *copy = strdup(argv[5]);
+            char *words[64];
+            if (copy && splitSimpleCommand(copy, words, 64) > 0) {
+                execvp(words[0], words);
+                /* Not a program (a shell builtin such as exit or cd): the shell runs it. */
+            }
+            free(copy);
+        }
         execvp(argv[3], argv + 3);
         const int err = errno;
         fprintf(stderr, "%s: cannot run \"%s\": %s\n", progname, argv[3], strerror(err));
@@ -340,7 +392,7 @@ int main(int argc, char **argv)
             s_childDone = 1;
         }
     }
-    if (!terminating && forEachGroupMember(pgid, NULL) > 0)
+    if (!terminating && hasChildren() && forEachGroupMember(pgid, NULL) > 0)
         endGroup(pgid, graceMs, &set); /* background leftovers */
 
     exitLikeChild(s_childStatus, &set);

@@ -116,6 +116,7 @@ void MainWindow::reload()
     for (const Diagnostic &d : loaded.diagnostics)
         problems << d.toString();
     m_problems->setPlainText(problems.join(QLatin1Char('\n')));
+    m_problems->setVisible(!problems.isEmpty());
     m_run->setEnabled(loaded.ok() && m_store && !m_controller->isRunning());
     m_status->setText(loaded.ok() ? tr("Pipeline \"%1\": %2 stages")
                                         .arg(loaded.pipeline.name)
@@ -129,6 +130,7 @@ void MainWindow::refreshHistory()
         return;
     RunFilter filter;
     filter.limit = 50;
+    filter.workspace = m_workspace;
     const auto runs = m_store->runs(filter);
     m_history->clear();
     if (!runs)

@@ -1,21 +1,44 @@
 // deploydesk: the desktop panel.
 #include "ui/mainwindow.h"
 
+#include "common/paths.h"
+
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QDirIterator>
+#include <QFile>
 #include <QFileInfo>
 
 namespace {
-// With no workspace given: the bundled example, from the build or the installed tree.
+// Copies a folder tree; used to give the read-only installed example a writable home.
+bool copyTree(const QString &from, const QString &to)
+{
+    QDirIterator it(from, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString file = it.next();
+        const QString target = to + QLatin1Char('/') + QDir(from).relativeFilePath(file);
+        QDir().mkpath(QFileInfo(target).absolutePath());
+        if (!QFileInfo::exists(target) && !QFile::copy(file, target))
+            return false;
+    }
+    return true;
+}
+
+// With no workspace given: the bundled example, from the build tree, or the installed
+// one copied to the data directory (stages write build/ into their workspace).
 QString defaultWorkspace()
 {
     const QString app = QCoreApplication::applicationDirPath();
-    for (const QString &candidate :
-         {app + QStringLiteral("/../../examples/textbook"),
-          app + QStringLiteral("/../share/deploydesk/examples/textbook")}) {
-        if (QFileInfo::exists(candidate + QStringLiteral("/deploydesk.yml")))
-            return QDir(candidate).absolutePath();
+    const QString inBuildTree = app + QStringLiteral("/../../examples/textbook");
+    if (QFileInfo::exists(inBuildTree + QStringLiteral("/deploydesk.yml")))
+        return QDir(inBuildTree).absolutePath();
+    const QString installed = app + QStringLiteral("/../share/deploydesk/examples/textbook");
+    if (QFileInfo::exists(installed + QStringLiteral("/deploydesk.yml"))) {
+        const QString copy = DeployDesk::Paths::dataDir() + QStringLiteral("/examples/textbook");
+        if (copyTree(installed, copy))
+            return copy;
     }
     return QDir::currentPath();
 }

@@ -36,6 +36,8 @@ RunJob::RunJob(RunPlan plan, SinkFactory sinks, QObject *parent)
     m_order = coveredStages(m_plan.pipeline, m_plan.selection);
     for (const QString &name : std::as_const(m_order))
         m_state.insert(name, StageState{});
+    for (const Stage &s : std::as_const(m_plan.pipeline.stages))
+        m_stageByName.insert(s.name, &s);
     int limit = m_plan.maxParallel > 0 ? m_plan.maxParallel : m_plan.pipeline.maxParallel;
     if (limit <= 0)
         limit = std::max(1, QThread::idealThreadCount());
@@ -77,7 +79,7 @@ void RunJob::schedule()
             StageState &st = m_state[name];
             if (st.status != StageStatus::Pending)
                 continue;
-            const Stage &stage = *m_plan.pipeline.stage(name);
+            const Stage &stage = *m_stageByName.value(name);
             // Needs outside this run's selection are treated as satisfied: the user
             // asked for this stage explicitly.
             bool ready = true;
@@ -156,7 +158,7 @@ SecretMasker RunJob::makeMasker() const
 
 void RunJob::startStage(const QString &name)
 {
-    const Stage &stage = *m_plan.pipeline.stage(name);
+    const Stage &stage = *m_stageByName.value(name);
     StageContext context;
     context.workspaceDir = m_plan.pipeline.workspaceDir;
     context.workdir = QDir(m_plan.pipeline.workspaceDir).filePath(stage.workdir);

@@ -15,11 +15,11 @@ namespace DeployDesk {
 struct RunPlan
 {
     Pipeline pipeline;
-    QString environment;      // may be empty
-    QStringList selection;    // stages asked for (and all they need); empty: all
-    QStringList reused;       // stages already successful in the run being re-run
-    int maxParallel = 0;      // 0: the pipeline's, else the number of CPUs
-    qint64 runId = 0;         // exported as DEPLOYDESK_RUN_ID
+    QString environment;            // may be empty
+    QStringList selection;          // stages asked for (and all they need); empty: all
+    QStringList reused;             // stages already successful in the run being re-run
+    int maxParallel = 0;            // 0: the pipeline's, else the number of CPUs
+    qint64 runId = 0;               // exported as DEPLOYDESK_RUN_ID
     QMap<QString, QString> secrets; // name -> value, injected where a stage asks for it
 };
 
@@ -56,8 +56,8 @@ signals:
     void stageStarted(const QString &stage);
     void stageAttempt(const QString &stage, int attempt);
     // `job` is null for stages that never ran (skipped, cancelled while waiting, reused).
-    void stageFinished(const QString &stage, DeployDesk::StageStatus status,
-                       const QString &reason, DeployDesk::StageJob *job);
+    void stageFinished(const QString &stage, DeployDesk::StageStatus status, const QString &reason,
+                       DeployDesk::StageJob *job);
 
 protected:
     void doStart() override;
@@ -82,6 +82,7 @@ private:
     RunPlan m_plan;
     SinkFactory m_sinks;
     QStringList m_order;
+    QHash<QString, const Stage *> m_stageByName; // into m_plan, which never changes
     QHash<QString, StageState> m_state;
     int m_maxParallel = 1;
     int m_running = 0;

@@ -121,14 +121,29 @@ Result<QList<RunRecord>> HistoryStore::runs(const RunFilter &filter) const
         values.append(filter.beforeId);
     }
     if (!filter.grep.isEmpty()) {
-        auto found = searchLogBlocks(db, m_path, filter.grep, 0, 0, true);
+        // Walk the runs whose logs match, newest first, and keep those that pass the
+        // other filters (a primary-key probe each) until the page is full.
+        QString check = QStringLiteral("SELECT 1 FROM runs WHERE id = ?");
+        if (!where.isEmpty())
+            check += QStringLiteral(" AND ") + where.join(QStringLiteral(" AND "));
+        QSqlQuery probe(db);
+        probe.setForwardOnly(true);
+        if (!probe.prepare(check))
+            return std::unexpected(sqlError(m_path, operation, probe.lastError()));
+        const auto accept = [&](qint64 id) {
+            probe.bindValue(0, id);
+            for (qsizetype i = 0; i < values.size(); ++i)
+                probe.bindValue(int(i) + 1, values.at(i));
+            const bool ok = probe.exec() && probe.next();
+            probe.finish();
+            return ok;
+        };
+        auto found = searchLogBlocks(db, m_path, filter.grep, 0, filter.limit, true, accept);
         if (!found)
             return std::unexpected(found.error());
         QStringList ids;
-        for (const LogMatch &m : *found) {
-            if (filter.beforeId <= 0 || m.runId < filter.beforeId)
-                ids.append(QString::number(m.runId));
-        }
+        for (const LogMatch &m : *found)
+            ids.append(QString::number(m.runId));
         if (ids.isEmpty())
             return QList<RunRecord>{};
         // Integers only, so inlining them is safe; SQLite builds one lookup table for IN.

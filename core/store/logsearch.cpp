@@ -32,7 +32,8 @@ QString ftsQuery(const QString &text)
 }
 
 Result<QList<LogMatch>> searchLogBlocks(QSqlDatabase &db, const QString &path, const QString &text,
-                                        qint64 runId, int limit, bool onePerRun)
+                                        qint64 runId, int limit, bool onePerRun,
+                                        const std::function<bool(qint64)> &acceptRun)
 {
     if (text.trimmed().isEmpty()) {
         return makeError(ErrorCode::Invalid,
@@ -41,8 +42,10 @@ Result<QList<LogMatch>> searchLogBlocks(QSqlDatabase &db, const QString &path, c
                                            "empty string"));
     }
     const QString match = ftsQuery(text);
-    QString sql = QStringLiteral("SELECT b.run_id, b.stage_id, coalesce(s.name, ''), "
-                                 "b.first_line, b.data FROM ");
+    // Candidates are sorted by id only; a block's data is read only when it is decoded,
+    // so a common word does not drag megabytes of blocks through the sort.
+    QString sql = QStringLiteral("SELECT b.id, b.run_id, b.stage_id, coalesce(s.name, ''), "
+                                 "b.first_line FROM ");
     if (match.isEmpty())
         sql += QStringLiteral("log_blocks b ");
     else
@@ -66,27 +69,47 @@ Result<QList<LogMatch>> searchLogBlocks(QSqlDatabase &db, const QString &path, c
         q.bindValue(QStringLiteral(":run"), runId);
     if (auto ok = exec(q, path, operation); !ok)
         return std::unexpected(ok.error());
+    QSqlQuery data(db);
+    data.setForwardOnly(true);
+    if (auto ok = prepare(data, path, operation,
+                          QStringLiteral("SELECT data FROM log_blocks WHERE id = ?"));
+        !ok)
+        return std::unexpected(ok.error());
 
     QList<LogMatch> matches;
-    qint64 matchedRun = 0;
+    qint64 skippedRun = 0; // matched already (onePerRun) or refused by acceptRun
+    qint64 checkedRun = 0;
     while (q.next()) {
-        const qint64 blockRun = q.value(0).toLongLong();
-        if (onePerRun && blockRun == matchedRun)
+        const qint64 blockRun = q.value(1).toLongLong();
+        if (blockRun == skippedRun)
             continue;
-        auto lines = decodeLogBlock(q.value(4).toByteArray());
+        if (acceptRun && blockRun != checkedRun) {
+            checkedRun = blockRun;
+            if (!acceptRun(blockRun)) {
+                skippedRun = blockRun;
+                continue;
+            }
+        }
+        data.bindValue(0, q.value(0).toLongLong());
+        if (auto ok = exec(data, path, operation); !ok)
+            return std::unexpected(ok.error());
+        if (!data.next())
+            continue; // removed meanwhile
+        auto lines = decodeLogBlock(data.value(0).toByteArray());
+        data.finish();
         if (!lines)
             return std::unexpected(lines.error());
-        const qint64 firstLine = q.value(3).toLongLong();
+        const qint64 firstLine = q.value(4).toLongLong();
         for (qsizetype i = 0; i < lines->size(); ++i) {
             const QByteArray &raw = lines->at(i).text;
             if (!QString::fromUtf8(stripAnsi(raw)).contains(text, Qt::CaseInsensitive))
                 continue;
-            matches.append(LogMatch{blockRun, q.value(1).toLongLong(), q.value(2).toString(),
+            matches.append(LogMatch{blockRun, q.value(2).toLongLong(), q.value(3).toString(),
                                     firstLine + i, raw});
             if (limit > 0 && matches.size() >= limit)
                 return matches;
             if (onePerRun) {
-                matchedRun = blockRun;
+                skippedRun = blockRun;
                 break;
             }
         }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+
 #include "common/error.h"
 #include "store/records.h"
 
@@ -19,6 +21,7 @@ QString ftsQuery(const QString &text);
 // first, then pipeline order, then line order. `runId` 0 searches every run; `limit` <= 0
 // means no limit. With `onePerRun`, stops looking in a run after its first match.
 Result<QList<LogMatch>> searchLogBlocks(QSqlDatabase &db, const QString &path, const QString &text,
-                                        qint64 runId, int limit, bool onePerRun);
+                                        qint64 runId, int limit, bool onePerRun,
+                                        const std::function<bool(qint64 runId)> &acceptRun = {});
 
 } // namespace DeployDesk::Internal

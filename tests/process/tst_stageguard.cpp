@@ -26,6 +26,8 @@ private slots:
     void leftoverIgnoringTermKilledAfterGrace();
     void terminateEndsWholeGroup();
     void terminateEscalatesToKill();
+    void simpleCommandRunsWithoutAShell_data();
+    void simpleCommandRunsWithoutAShell();
 
 private:
     // Starts `deploydesk-stage <our pid> 300 ARGS...`.
@@ -68,6 +70,10 @@ void tst_StageGuard::exitCodePassthrough_data()
         << QStringList{sh, c, QStringLiteral("dd-no-such-command")} << 127;
     QTest::newRow("program not found")
         << QStringList{QStringLiteral("/nonexistent/dd-program")} << 127;
+    QTest::newRow("builtin: false") << QStringList{sh, c, QStringLiteral("false")} << 1;
+    QTest::newRow("simple: test") << QStringList{sh, c, QStringLiteral("test -d /nonexistent-dd")}
+                                  << 1;
+    QTest::newRow("shell: assignment first") << QStringList{sh, c, QStringLiteral("X=1 true")} << 0;
     QTest::newRow("program not executable")
         << QStringList{QStringLiteral(DD_TEST_SOURCE_DIR "/processtestutil.h")} << 126;
 }
@@ -223,3 +229,45 @@ void tst_StageGuard::terminateEscalatesToKill()
 
 QTEST_GUILESS_MAIN(tst_StageGuard)
 #include "tst_stageguard.moc"
+
+// A command of plain words is executed directly (one process fewer per stage, as make
+// does); anything the shell would interpret still goes through /bin/sh -c.
+void tst_StageGuard::simpleCommandRunsWithoutAShell_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<QString>("childName");
+    QTest::newRow("plain words") << QStringLiteral("sleep 30") << QStringLiteral("sleep");
+    QTest::newRow("a variable") << QStringLiteral("sleep $DD_UNSET_VARIABLE 30")
+                                << QStringLiteral("sh");
+    QTest::newRow("a quote") << QStringLiteral("sleep '30'") << QStringLiteral("sh");
+    QTest::newRow("an operator") << QStringLiteral("sleep 30 && true") << QStringLiteral("sh");
+}
+
+void tst_StageGuard::simpleCommandRunsWithoutAShell()
+{
+    QFETCH(QString, command);
+    QFETCH(QString, childName);
+    QProcess guard;
+    startGuard(guard, {QStringLiteral("/bin/sh"), QStringLiteral("-c"), command});
+    const qint64 pid = guard.processId();
+    const QString childrenFile = QStringLiteral("/proc/%1/task/%1/children").arg(pid);
+    QByteArray children;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            QFile f(childrenFile);
+            children = f.open(QIODevice::ReadOnly) ? f.readAll().trimmed() : QByteArray();
+            if (children.isEmpty())
+                return false;
+            // Right after fork the child is still the guard until it execs.
+            QFile comm(QStringLiteral("/proc/%1/comm")
+                           .arg(QString::fromLatin1(children.split(' ').first())));
+            return comm.open(QIODevice::ReadOnly) && comm.readAll().trimmed() != "deploydesk-stag";
+        }(),
+        10000);
+    QFile comm(
+        QStringLiteral("/proc/%1/comm").arg(QString::fromLatin1(children.split(' ').first())));
+    QVERIFY(comm.open(QIODevice::ReadOnly));
+    QCOMPARE(QString::fromLatin1(comm.readAll().trimmed()), childName);
+    guard.terminate();
+    QVERIFY(guard.waitForFinished(10000));
+}
