@@ -111,7 +111,7 @@ void LogBlockEncoder::addTerm(const char *begin, qsizetype length)
     char key[kMaxTermBytes] = {};
     for (qsizetype i = 0; i < length; ++i) {
         const char c = begin[i];
-        key[i] = (c >= 'A' && c <= 'Z') ? char(c + 32) : c;
+        key[i] = char(c | ((unsigned(c - 'A') < 26u) << 5)); // ASCII lowercase, branch-free
     }
     quint64 lo = 0;
     quint64 hi = 0;
@@ -126,16 +126,15 @@ void LogBlockEncoder::addTerm(const char *begin, qsizetype length)
             m_slots[slot] = qint32(m_termList.size());
             break;
         }
+        // The zero padding makes equal words mean equal terms (terms hold no NUL).
         const Term &t = m_termList[size_t(index)];
-        if (t.hash == hash && t.length == quint32(length) &&
-            std::memcmp(m_terms.constData() + t.offset, key, size_t(length)) == 0)
+        if (t.lo == lo && t.hi == hi && t.length == quint32(length))
             return;
     }
     if (!m_terms.isEmpty())
         m_terms.append(' ');
-    const auto offset = quint32(m_terms.size());
     m_terms.append(key, length);
-    m_termList.push_back(Term{offset, quint32(length), hash});
+    m_termList.push_back(Term{lo, hi, hash, quint32(length)});
     if (m_termList.size() * 2 > m_slots.size()) { // keep the load under one half
         m_slots.assign(m_slots.size() * 2, -1);
         const size_t bigger = m_slots.size() - 1;

@@ -42,9 +42,10 @@ private:
 
     struct Term
     {
-        quint32 offset = 0; // in m_terms
-        quint32 length = 0;
+        quint64 lo = 0; // the (lowercased, zero-padded) term itself: compared as two words
+        quint64 hi = 0;
         quint64 hash = 0;
+        quint32 length = 0;
     };
     QByteArray m_data;
     QByteArray m_terms;

@@ -11,6 +11,7 @@
 #include <condition_variable>
 #include <deque>
 #include <mutex>
+#include <numeric>
 #include <thread>
 #include <vector>
 
@@ -24,11 +25,21 @@ constexpr auto kMaxDelay = std::chrono::milliseconds(250);
 constexpr size_t kWakeLines = 4096;
 constexpr int kMaxAttempts = 3; // per batch, then it is dropped (and reported)
 
-struct Item
+// A finished block, encoded (terms included) by the thread that appended its lines:
+// the writer thread only inserts, so encoding and SQLite run on two cores.
+struct Block
 {
     qint64 runId = 0;
     qint64 stageId = 0;
-    LogLine line;
+    int lineCount = 0;
+    QByteArray data;
+    QByteArray terms;
+};
+
+struct OpenBlock
+{
+    qint64 runId = 0;
+    LogBlockEncoder encoder;
 };
 
 } // namespace
@@ -40,21 +51,25 @@ struct LogWriter::Private
     {}
 
     void threadMain();
-    Result<void> writeBatch(QSqlDatabase &db, const std::vector<Item> &batch);
+    Result<void> writeBatch(QSqlDatabase &db, const std::vector<Block> &batch);
     Result<qint64> nextLine(qint64 stageId); // 1 for a stage without lines
-    void push(Item &&item);
+    void push(qint64 runId, qint64 stageId, const LogLine &line);
+    void close(qint64 stageId, OpenBlock &open); // moves an open block to the queue
+    void takeAll(std::vector<Block> &batch);     // the queue and every open block
 
     const QString path;
     mutable std::mutex mutex;
     std::condition_variable wakeWriter; // work, flush or stop
     std::condition_variable queueSpace; // backpressure released
     std::condition_variable committed;  // committedSeq advanced
-    std::vector<Item> queue;
-    quint64 appendedSeq = 0;  // lines appended so far
-    quint64 committedSeq = 0; // lines written (or given up on) so far
-    quint64 flushTarget = 0;  // the writer hurries while committedSeq < flushTarget
-    quint64 failedUpTo = 0;   // the end of the last batch dropped after failures
-    quint64 reportedUpTo = 0; // drops up to here were returned by flush()
+    std::vector<Block> queue;           // finished blocks, in append order
+    QHash<qint64, OpenBlock> open;      // stage id -> its block being filled
+    size_t queuedLines = 0;             // lines in the queue and the open blocks
+    quint64 appendedSeq = 0;            // lines appended so far
+    quint64 committedSeq = 0;           // lines written (or given up on) so far
+    quint64 flushTarget = 0;            // the writer hurries while committedSeq < flushTarget
+    quint64 failedUpTo = 0;             // the end of the last batch dropped after failures
+    quint64 reportedUpTo = 0;           // drops up to here were returned by flush()
     std::optional<Error> firstError;
     bool stopping = false;
     std::thread thread;
@@ -69,7 +84,7 @@ struct LogWriter::Private
 LogWriter::LogWriter(const QString &databasePath)
     : d(std::make_unique<Private>(databasePath))
 {
-    d->queue.reserve(kWakeLines);
+    d->queue.reserve(64);
     d->thread = std::thread([p = d.get()] { p->threadMain(); });
 }
 
@@ -84,13 +99,39 @@ LogWriter::~LogWriter()
     d->thread.join();
 }
 
-void LogWriter::Private::push(Item &&item)
+void LogWriter::Private::close(qint64 stageId, OpenBlock &block)
+{
+    queue.push_back(Block{block.runId, stageId, block.encoder.lineCount(), block.encoder.data(),
+                          block.encoder.terms()});
+    block.encoder.clear();
+}
+
+void LogWriter::Private::takeAll(std::vector<Block> &batch)
+{
+    // A stage's open block follows its finished ones, so its lines stay in order.
+    for (auto it = open.begin(); it != open.end(); ++it) {
+        if (it->encoder.lineCount() > 0)
+            close(it.key(), *it);
+    }
+    open.clear(); // no encoder lingers for stages that are done
+    batch.swap(queue);
+    queue.reserve(64);
+    queuedLines = 0;
+}
+
+void LogWriter::Private::push(qint64 runId, qint64 stageId, const LogLine &line)
 {
     std::unique_lock lock(mutex);
-    queueSpace.wait(lock, [this] { return queue.size() < size_t(kMaxQueuedLines) || stopping; });
-    queue.push_back(std::move(item));
+    queueSpace.wait(lock, [this] { return queuedLines < size_t(kMaxQueuedLines) || stopping; });
+    OpenBlock &block = open[stageId];
+    if (block.encoder.lineCount() == 0)
+        block.runId = runId;
+    block.encoder.add(line);
+    ++queuedLines;
     ++appendedSeq;
-    if (queue.size() == kWakeLines) {
+    if (block.encoder.isFull())
+        close(stageId, block);
+    if (queuedLines == kWakeLines) {
         lock.unlock();
         wakeWriter.notify_one();
     }
@@ -98,12 +139,12 @@ void LogWriter::Private::push(Item &&item)
 
 void LogWriter::append(qint64 runId, qint64 stageId, const LogLine &line)
 {
-    d->push(Item{runId, stageId, line});
+    d->push(runId, stageId, line);
 }
 
 void LogWriter::append(qint64 runId, qint64 stageId, LogLine &&line)
 {
-    d->push(Item{runId, stageId, std::move(line)});
+    d->push(runId, stageId, line);
 }
 
 Result<void> LogWriter::flush()
@@ -138,62 +179,31 @@ Result<qint64> LogWriter::Private::nextLine(qint64 stageId)
     return next;
 }
 
-Result<void> LogWriter::Private::writeBatch(QSqlDatabase &db, const std::vector<Item> &batch)
+Result<void> LogWriter::Private::writeBatch(QSqlDatabase &db, const std::vector<Block> &batch)
 {
-    struct Pending
-    {
-        qint64 runId = 0;
-        qint64 firstLine = 0;
-        LogBlockEncoder encoder;
-    };
     QHash<qint64, qint64> lines = nextLineByStage; // committed only if the batch is
-    QHash<qint64, Pending *> pending;
-    std::deque<Pending> storage;
     const QString operation = QCoreApplication::translate("DeployDesk", "writing log lines");
-
-    auto writeBlock = [&](qint64 stageId, Pending &p) -> Result<void> {
-        insertBlock->bindValue(0, p.runId);
-        insertBlock->bindValue(1, stageId);
-        insertBlock->bindValue(2, p.firstLine);
-        insertBlock->bindValue(3, p.encoder.lineCount());
-        insertBlock->bindValue(4, p.encoder.data());
-        if (auto ok = exec(*insertBlock, path, operation); !ok)
-            return ok;
-        insertText->bindValue(0, insertBlock->lastInsertId());
-        insertText->bindValue(1, p.encoder.terms());
-        if (auto ok = exec(*insertText, path, operation); !ok)
-            return ok;
-        p.firstLine += p.encoder.lineCount();
-        p.encoder.clear();
-        return {};
-    };
-
     return inTransaction(db, path, operation, [&]() -> Result<void> {
-        for (const Item &item : batch) {
-            Pending *p = pending.value(item.stageId);
-            if (!p) {
-                qint64 next = lines.value(item.stageId, 0);
-                if (next == 0) {
-                    auto fromDb = nextLine(item.stageId);
-                    if (!fromDb)
-                        return std::unexpected(fromDb.error());
-                    next = *fromDb;
-                }
-                p = &storage.emplace_back(Pending{item.runId, next, {}});
-                pending.insert(item.stageId, p);
+        for (const Block &block : batch) {
+            qint64 first = lines.value(block.stageId, 0);
+            if (first == 0) {
+                auto fromDb = nextLine(block.stageId);
+                if (!fromDb)
+                    return std::unexpected(fromDb.error());
+                first = *fromDb;
             }
-            p->encoder.add(item.line);
-            if (p->encoder.isFull()) {
-                if (auto ok = writeBlock(item.stageId, *p); !ok)
-                    return ok;
-            }
-        }
-        for (auto it = pending.begin(); it != pending.end(); ++it) {
-            if (it.value()->encoder.lineCount() > 0) {
-                if (auto ok = writeBlock(it.key(), *it.value()); !ok)
-                    return ok;
-            }
-            lines.insert(it.key(), it.value()->firstLine);
+            insertBlock->bindValue(0, block.runId);
+            insertBlock->bindValue(1, block.stageId);
+            insertBlock->bindValue(2, first);
+            insertBlock->bindValue(3, block.lineCount);
+            insertBlock->bindValue(4, block.data);
+            if (auto ok = exec(*insertBlock, path, operation); !ok)
+                return ok;
+            insertText->bindValue(0, insertBlock->lastInsertId());
+            insertText->bindValue(1, block.terms);
+            if (auto ok = exec(*insertText, path, operation); !ok)
+                return ok;
+            lines.insert(block.stageId, first + block.lineCount);
         }
         nextLineByStage = lines;
         return {};
@@ -241,24 +251,23 @@ void LogWriter::Private::threadMain()
             return {};
         };
 
-        std::vector<Item> batch;
+        std::vector<Block> batch;
         int attempts = 0;
         std::unique_lock lock(mutex);
         for (;;) {
             wakeWriter.wait_for(lock, kMaxDelay, [this] {
-                return queue.size() >= kWakeLines || committedSeq < flushTarget || stopping;
+                return queuedLines >= kWakeLines || committedSeq < flushTarget || stopping;
             });
             if (batch.empty()) {
-                if (queue.empty()) {
+                if (queuedLines == 0) {
                     if (stopping)
                         break;
                     continue;
                 }
-                batch.swap(queue);
-                queue.reserve(kWakeLines);
+                takeAll(batch);
                 attempts = 0;
             }
-            const quint64 batchEnd = appendedSeq - queue.size();
+            const quint64 batchEnd = appendedSeq - queuedLines;
             lock.unlock();
             queueSpace.notify_all();
 
@@ -277,7 +286,9 @@ void LogWriter::Private::threadMain()
                 if (attempts >= kMaxAttempts) {
                     firstError->detail = QCoreApplication::translate(
                         "DeployDesk", "%n log line(s) could not be stored", nullptr,
-                        int(batch.size()));
+                        int(std::accumulate(
+                            batch.begin(), batch.end(), 0,
+                            [](int n, const Block &b) { return n + b.lineCount; })));
                     failedUpTo = batchEnd;
                     batch.clear();
                 }
