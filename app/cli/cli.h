@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/error.h"
+#include "store/records.h"
 
 #include <QCommandLineParser>
 #include <QString>
@@ -11,14 +12,14 @@
 namespace DeployDesk {
 class HistoryStore;
 class SecretStore;
-}
+} // namespace DeployDesk
 
 namespace DeployDesk::Cli {
 
 enum ExitCode {
     ExitSuccess = 0,
-    ExitFailed = 1,    // the run failed
-    ExitInvalid = 2,   // invalid input: arguments, pipeline file, unknown run
+    ExitFailed = 1,  // the run failed
+    ExitInvalid = 2, // invalid input: arguments, pipeline file, unknown run
     ExitCancelled = 130,
 };
 
@@ -45,6 +46,10 @@ public:
 
     // "N" -> N; prints an error and returns 0 when it is no run id.
     qint64 parseRunId(const QString &text);
+    // The run named by the command's first argument (commands taking 1 to maxArgs - 1
+    // arguments). On failure it says why (usage, a bad id, an unknown run) and gives the
+    // exit code.
+    std::expected<RunRecord, int> runArgument(const QString &usage, int maxArgs = 2);
 
 private:
     std::unique_ptr<HistoryStore> m_store;

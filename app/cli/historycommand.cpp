@@ -37,11 +37,13 @@ const QCommandLineOption kSince(QStringLiteral("since"),
                                 tr("Only runs started since: a date (2026-11-01), a date and "
                                    "time, or an age (30m, 12h, 7d)."),
                                 QStringLiteral("when"));
-const QCommandLineOption kGrep(QStringLiteral("grep"), tr("Only runs whose logs contain this text."),
+const QCommandLineOption kGrep(QStringLiteral("grep"),
+                               tr("Only runs whose logs contain this text."),
                                QStringLiteral("text"));
 const QCommandLineOption kLimit(QStringLiteral("limit"), tr("At most this many runs (default 20)."),
                                 QStringLiteral("n"), QStringLiteral("20"));
-const QCommandLineOption kBefore(QStringLiteral("before"), tr("Only runs older than this run id (paging)."),
+const QCommandLineOption kBefore(QStringLiteral("before"),
+                                 tr("Only runs older than this run id (paging)."),
                                  QStringLiteral("run"));
 const QCommandLineOption kJson(QStringLiteral("json"), tr("Print JSON instead of a table."));
 
@@ -68,7 +70,8 @@ QDateTime parseSince(const QString &text)
 
 QString local(const QDateTime &t)
 {
-    return t.isValid() ? t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) : QString();
+    return t.isValid() ? t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+                       : QString();
 }
 
 QString duration(qint64 ms)
@@ -89,9 +92,11 @@ QJsonObject toJson(const RunRecord &r)
         {QStringLiteral("commit"), r.commit},
         {QStringLiteral("branch"), r.branch},
         {QStringLiteral("startedAt"), r.startedAt.toString(Qt::ISODateWithMs)},
-        {QStringLiteral("finishedAt"),
-         r.finishedAt.isValid() ? QJsonValue(r.finishedAt.toString(Qt::ISODateWithMs)) : QJsonValue()},
-        {QStringLiteral("durationMs"), r.durationMs() < 0 ? QJsonValue() : QJsonValue(r.durationMs())},
+        {QStringLiteral("finishedAt"), r.finishedAt.isValid()
+                                           ? QJsonValue(r.finishedAt.toString(Qt::ISODateWithMs))
+                                           : QJsonValue()},
+        {QStringLiteral("durationMs"),
+         r.durationMs() < 0 ? QJsonValue() : QJsonValue(r.durationMs())},
         {QStringLiteral("rerunOf"), r.rerunOf ? QJsonValue(r.rerunOf) : QJsonValue()},
     };
 }
@@ -107,7 +112,8 @@ QJsonObject toJson(const StageRecord &s)
         {QStringLiteral("reason"), s.reason},
         {QStringLiteral("reusedFrom"), s.reusedFrom ? QJsonValue(s.reusedFrom) : QJsonValue()},
         {QStringLiteral("startedAt"), local(s.startedAt)},
-        {QStringLiteral("durationMs"), s.durationMs() < 0 ? QJsonValue() : QJsonValue(s.durationMs())},
+        {QStringLiteral("durationMs"),
+         s.durationMs() < 0 ? QJsonValue() : QJsonValue(s.durationMs())},
     };
 }
 
@@ -167,7 +173,8 @@ int history(Context &ctx)
     bool ok = false;
     filter.limit = ctx.args.value(kLimit).toInt(&ok);
     if (!ok || filter.limit < 1) {
-        ctx.err(tr("--limit needs a whole number of at least 1; found \"%1\"").arg(ctx.args.value(kLimit)));
+        ctx.err(tr("--limit needs a whole number of at least 1; found \"%1\"")
+                    .arg(ctx.args.value(kLimit)));
         return ExitInvalid;
     }
     if (ctx.args.isSet(kBefore)) {
@@ -215,27 +222,14 @@ int history(Context &ctx)
 
 int show(Context &ctx)
 {
-    const QStringList args = ctx.args.positionalArguments();
-    if (args.size() != 2) {
-        ctx.err(tr("usage: deploydeskctl show RUN"));
-        return ExitInvalid;
-    }
-    const qint64 id = ctx.parseRunId(args[1]);
-    if (!id)
-        return ExitInvalid;
-    auto store = ctx.store();
-    if (!store) {
-        ctx.err(store.error().toString());
-        return ExitInvalid;
-    }
-    auto run = (*store)->run(id);
-    if (!run) {
-        ctx.err(run.error().toString());
-        return ExitInvalid;
-    }
-    auto stages = (*store)->stages(id);
-    auto events = (*store)->events(id);
-    auto artifacts = (*store)->artifacts(id);
+    const auto run = ctx.runArgument(QStringLiteral("deploydeskctl show RUN [--json]"));
+    if (!run)
+        return run.error();
+    HistoryStore *store = *ctx.store();
+    const qint64 id = run->id;
+    auto stages = store->stages(id);
+    auto events = store->events(id);
+    auto artifacts = store->artifacts(id);
     if (!stages || !events || !artifacts) {
         ctx.err(tr("cannot read run %1 from the history").arg(id));
         return ExitFailed;
@@ -273,60 +267,54 @@ int show(Context &ctx)
     if (!r.message.isEmpty())
         ctx.out(tr("  message      %1").arg(r.message));
     if (!r.commit.isEmpty())
-        ctx.out(tr("  commit       %1 (%2)").arg(r.commit, r.branch.isEmpty() ? tr("detached") : r.branch));
+        ctx.out(tr("  commit       %1 (%2)")
+                    .arg(r.commit, r.branch.isEmpty() ? tr("detached") : r.branch));
     ctx.out(tr("  started      %1").arg(local(r.startedAt)));
     if (r.finishedAt.isValid())
         ctx.out(tr("  finished     %1 (%2)").arg(local(r.finishedAt), duration(r.durationMs())));
     if (r.rerunOf)
         ctx.out(tr("  re-run of    run %1").arg(r.rerunOf));
     ctx.out({});
-    QList<QStringList> rows{{tr("STAGE"), tr("STATUS"), tr("ATTEMPTS"), tr("EXIT"), tr("DURATION"), tr("NOTE")}};
+    QList<QStringList> rows{
+        {tr("STAGE"), tr("STATUS"), tr("ATTEMPTS"), tr("EXIT"), tr("DURATION"), tr("NOTE")}};
     for (const StageRecord &s : std::as_const(*stages)) {
         QString note = s.reason;
         if (s.reusedFrom)
             note = tr("reused from stage %1").arg(s.reusedFrom);
-        rows << QStringList{s.name,
-                            toString(s.status),
-                            QString::number(s.attempts),
-                            s.signal ? tr("signal %1").arg(s.signal)
-                                     : (s.exitCode < 0 ? QStringLiteral("-") : QString::number(s.exitCode)),
-                            duration(s.durationMs()),
-                            note};
+        rows << QStringList{
+            s.name,
+            toString(s.status),
+            QString::number(s.attempts),
+            s.signal ? tr("signal %1").arg(s.signal)
+                     : (s.exitCode < 0 ? QStringLiteral("-") : QString::number(s.exitCode)),
+            duration(s.durationMs()),
+            note};
     }
     printTable(ctx, rows);
     if (!artifacts->isEmpty()) {
         ctx.out({});
         ctx.out(tr("artifacts:"));
         for (const ArtifactRecord &a : std::as_const(*artifacts))
-            ctx.out(QStringLiteral("  %1/%2  %3 bytes  sha256 %4").arg(a.stage, a.path).arg(a.size).arg(a.sha256));
+            ctx.out(QStringLiteral("  %1/%2  %3 bytes  sha256 %4")
+                        .arg(a.stage, a.path)
+                        .arg(a.size)
+                        .arg(a.sha256));
     }
     ctx.out({});
     ctx.out(tr("events:"));
     for (const EventRecord &e : std::as_const(*events))
-        ctx.out(QStringLiteral("  %1  %2  %3").arg(local(e.at), e.kind.leftJustified(16), e.message));
+        ctx.out(
+            QStringLiteral("  %1  %2  %3").arg(local(e.at), e.kind.leftJustified(16), e.message));
     return ExitSuccess;
 }
 
 int cancel(Context &ctx)
 {
-    const QStringList args = ctx.args.positionalArguments();
-    if (args.size() != 2) {
-        ctx.err(tr("usage: deploydeskctl cancel RUN"));
-        return ExitInvalid;
-    }
-    const qint64 id = ctx.parseRunId(args[1]);
-    if (!id)
-        return ExitInvalid;
-    auto store = ctx.store();
-    if (!store) {
-        ctx.err(store.error().toString());
-        return ExitInvalid;
-    }
-    auto run = (*store)->run(id);
-    if (!run) {
-        ctx.err(run.error().toString());
-        return ExitInvalid;
-    }
+    const auto run = ctx.runArgument(QStringLiteral("deploydeskctl cancel RUN"));
+    if (!run)
+        return run.error();
+    HistoryStore *store = *ctx.store();
+    const qint64 id = run->id;
     if (isFinal(run->status)) {
         ctx.out(tr("run %1 is not running: it ended as %2").arg(id).arg(toString(run->status)));
         return ExitSuccess;
@@ -343,7 +331,7 @@ int cancel(Context &ctx)
     e.message = tr("cancel requested by %1 from deploydeskctl (pid %2)")
                     .arg(e.who)
                     .arg(QCoreApplication::applicationPid());
-    (*store)->addEvent(e);
+    store->addEvent(e);
     if (::kill(pid_t(run->runnerPid), SIGTERM) != 0) {
         ctx.err(tr("cannot signal the runner of run %1 (pid %2): %3")
                     .arg(id)

@@ -34,34 +34,22 @@ void addLogsOptions(QCommandLineParser &parser)
 
 int logs(Context &ctx)
 {
+    const auto run =
+        ctx.runArgument(QStringLiteral("deploydeskctl logs RUN [STAGE] [--follow]"), 3);
+    if (!run)
+        return run.error();
+    const qint64 id = run->id;
     const QStringList args = ctx.args.positionalArguments();
-    if (args.size() < 2 || args.size() > 3) {
-        ctx.err(tr("usage: deploydeskctl logs RUN [STAGE] [--follow]"));
-        return ExitInvalid;
-    }
-    const qint64 id = ctx.parseRunId(args[1]);
-    if (!id)
-        return ExitInvalid;
     const QString when = ctx.args.value(kColor);
-    if (when != QLatin1String("auto") && when != QLatin1String("always")
-        && when != QLatin1String("never")) {
+    if (when != QLatin1String("auto") && when != QLatin1String("always") &&
+        when != QLatin1String("never")) {
         ctx.err(tr("--color must be auto, always or never; found \"%1\"").arg(when));
         return ExitInvalid;
     }
-    const bool colour = when == QLatin1String("always")
-                        || (when == QLatin1String("auto") && ctx.stdoutIsTerminal());
+    const bool colour = when == QLatin1String("always") ||
+                        (when == QLatin1String("auto") && ctx.stdoutIsTerminal());
     const bool timestamps = ctx.args.isSet(kTimestamps);
-    auto opened = ctx.store();
-    if (!opened) {
-        ctx.err(opened.error().toString());
-        return ExitInvalid;
-    }
-    HistoryStore *store = *opened;
-    auto run = store->run(id);
-    if (!run) {
-        ctx.err(run.error().toString());
-        return ExitInvalid;
-    }
+    HistoryStore *store = *ctx.store();
     auto stages = store->stages(id);
     if (!stages) {
         ctx.err(stages.error().toString());
@@ -77,7 +65,9 @@ int logs(Context &ctx)
             QStringList names;
             for (const StageRecord &s : std::as_const(*stages))
                 names << s.name;
-            ctx.err(tr("run %1 has no stage \"%2\"; its stages: %3").arg(id).arg(args[2], names.join(QStringLiteral(", "))));
+            ctx.err(tr("run %1 has no stage \"%2\"; its stages: %3")
+                        .arg(id)
+                        .arg(args[2], names.join(QStringLiteral(", "))));
             return ExitInvalid;
         }
     } else {

@@ -20,8 +20,7 @@ Context::Context(QCommandLineParser &parser, QString dir)
     : args(parser)
     , workspace(std::move(dir))
     , m_stdoutTty(::isatty(STDOUT_FILENO) == 1)
-{
-}
+{}
 
 Context::~Context() = default;
 
@@ -46,7 +45,8 @@ Result<HistoryStore *> Context::store()
 SecretStore *Context::secrets()
 {
     if (!m_secrets)
-        m_secrets = std::make_unique<SecretStore>(Paths::dataDir() + QStringLiteral("/secrets.json"));
+        m_secrets =
+            std::make_unique<SecretStore>(Paths::dataDir() + QStringLiteral("/secrets.json"));
     return m_secrets.get();
 }
 
@@ -82,6 +82,29 @@ qint64 Context::parseRunId(const QString &text)
     return id;
 }
 
+std::expected<RunRecord, int> Context::runArgument(const QString &usage, int maxArgs)
+{
+    const QStringList positional = args.positionalArguments();
+    if (positional.size() < 2 || positional.size() > maxArgs) {
+        err(QCoreApplication::translate("DeployDesk", "usage: %1").arg(usage));
+        return std::unexpected(int(ExitInvalid));
+    }
+    const qint64 id = parseRunId(positional[1]);
+    if (!id)
+        return std::unexpected(int(ExitInvalid));
+    auto opened = store();
+    if (!opened) {
+        err(opened.error().toString());
+        return std::unexpected(int(ExitInvalid));
+    }
+    auto run = (*opened)->run(id);
+    if (!run) {
+        err(run.error().toString());
+        return std::unexpected(int(ExitInvalid));
+    }
+    return *run;
+}
+
 } // namespace DeployDesk::Cli
 
 namespace {
@@ -109,7 +132,9 @@ QString commandList()
 {
     QString text = QStringLiteral("Commands:\n");
     for (const Command &c : kCommands)
-        text += QStringLiteral("  %1 %2\n").arg(QString::fromLatin1(c.name), -10).arg(QCoreApplication::translate("DeployDesk", c.summary));
+        text += QStringLiteral("  %1 %2\n")
+                    .arg(QString::fromLatin1(c.name), -10)
+                    .arg(QCoreApplication::translate("DeployDesk", c.summary));
     return text;
 }
 
@@ -124,14 +149,15 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QCoreApplication::translate("DeployDesk", "DeployDesk on the command line: run, follow "
-                                                  "and inspect deployment pipelines.")
-        + QLatin1Char('\n') + commandList());
+                                                  "and inspect deployment pipelines.") +
+        QLatin1Char('\n') + commandList());
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
     const QCommandLineOption workspaceOption(
         {QStringLiteral("w"), QStringLiteral("workspace")},
-        QCoreApplication::translate("DeployDesk", "The workspace folder (default: the current folder)."),
+        QCoreApplication::translate("DeployDesk",
+                                    "The workspace folder (default: the current folder)."),
         QStringLiteral("dir"));
     parser.addOption(workspaceOption);
     parser.addPositionalArgument(QStringLiteral("command"),
@@ -151,7 +177,8 @@ int main(int argc, char *argv[])
     }
     if (!command) {
         if (parser.isSet(helpOption) || name.isEmpty()) {
-            std::fputs(qPrintable(parser.helpText()), name.isEmpty() && !parser.isSet(helpOption) ? stderr : stdout);
+            std::fputs(qPrintable(parser.helpText()),
+                       name.isEmpty() && !parser.isSet(helpOption) ? stderr : stdout);
             return parser.isSet(helpOption) ? 0 : Cli::ExitInvalid;
         }
         std::fprintf(stderr, "deploydeskctl: unknown command \"%s\"\n%s", qPrintable(name),
@@ -161,7 +188,8 @@ int main(int argc, char *argv[])
     if (command->addOptions)
         command->addOptions(parser);
     if (!parser.parse(QCoreApplication::arguments())) {
-        std::fprintf(stderr, "deploydeskctl %s: %s\n", command->name, qPrintable(parser.errorText()));
+        std::fprintf(stderr, "deploydeskctl %s: %s\n", command->name,
+                     qPrintable(parser.errorText()));
         return Cli::ExitInvalid;
     }
     if (parser.isSet(helpOption)) {
@@ -173,7 +201,8 @@ int main(int argc, char *argv[])
         workspace = QDir::currentPath();
     const QFileInfo info(workspace);
     if (!info.isDir()) {
-        std::fprintf(stderr, "deploydeskctl: workspace \"%s\" is not a folder\n", qPrintable(workspace));
+        std::fprintf(stderr, "deploydeskctl: workspace \"%s\" is not a folder\n",
+                     qPrintable(workspace));
         return Cli::ExitInvalid;
     }
     Cli::Context ctx(parser, info.absoluteFilePath());

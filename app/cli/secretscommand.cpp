@@ -84,7 +84,8 @@ int secrets(Context &ctx)
                 where = tr("NOT SET");
                 break;
             }
-            QString line = QStringLiteral("%1  %2").arg(name.leftJustified(28), where.leftJustified(18));
+            QString line =
+                QStringLiteral("%1  %2").arg(name.leftJustified(28), where.leftJustified(18));
             if (usedBy.contains(name))
                 line += tr("used by %1").arg(usedBy.value(name).join(QStringLiteral(", ")));
             ctx.out(line.trimmed());
@@ -119,9 +120,10 @@ int secrets(Context &ctx)
         ctx.out(tr("%1 removed").arg(name));
         return ExitSuccess;
     }
-    ctx.err(tr("usage: deploydeskctl secrets set NAME   (the value is read from the terminal or stdin)\n"
-               "       deploydeskctl secrets list\n"
-               "       deploydeskctl secrets rm NAME"));
+    ctx.err(tr(
+        "usage: deploydeskctl secrets set NAME   (the value is read from the terminal or stdin)\n"
+        "       deploydeskctl secrets list\n"
+        "       deploydeskctl secrets rm NAME"));
     return ExitInvalid;
 }
 

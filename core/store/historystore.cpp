@@ -21,6 +21,20 @@ QSqlDatabase connection(const QString &name)
     return QSqlDatabase::database(name, false);
 }
 
+// Prepares `sql`, binds `values` in order, runs it, returns the new row's id.
+Result<qint64> insertRow(const QString &connectionName, const QString &path,
+                         const QString &operation, const QString &sql, const QVariantList &values)
+{
+    QSqlQuery q(connection(connectionName));
+    if (auto ok = prepare(q, path, operation, sql); !ok)
+        return std::unexpected(ok.error());
+    for (const QVariant &v : values)
+        q.addBindValue(v);
+    if (auto ok = exec(q, path, operation); !ok)
+        return std::unexpected(ok.error());
+    return q.lastInsertId().toLongLong();
+}
+
 void dropConnection(const QString &name)
 {
     {
@@ -188,37 +202,18 @@ Result<QList<qint64>> HistoryStore::recoverInterrupted(
 
 Result<qint64> HistoryStore::createRun(const RunRecord &run)
 {
-    QSqlQuery q(connection(m_connectionName));
-    const QString operation = tr("recording a new run of pipeline \"%1\"").arg(run.pipeline);
-    if (auto ok = prepare(
-            q, m_path, operation,
-            QStringLiteral(
-                "INSERT INTO runs (workspace, pipeline, environment, status, triggered_by, "
-                "message, git_commit, branch, started_at, finished_at, rerun_of, runner_pid, "
-                "runner_start_ticks, selected_stages) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                "?, ?, ?)"));
-        !ok)
-        return std::unexpected(ok.error());
-    const QVariantList values{run.workspace,
-                              toDb(run.pipeline),
-                              toDb(run.environment),
-                              toString(run.status),
-                              toDb(run.triggeredBy),
-                              toDb(run.message),
-                              toDb(run.commit),
-                              toDb(run.branch),
-                              toDb(run.startedAt),
-                              toDb(run.finishedAt),
-                              run.rerunOf > 0 ? QVariant(run.rerunOf)
-                                              : QVariant(QMetaType::fromType<qint64>()),
-                              run.runnerPid,
-                              run.runnerStartTicks,
-                              stagesToText(run.selectedStages)};
-    for (const QVariant &v : values)
-        q.addBindValue(v);
-    if (auto ok = exec(q, m_path, operation); !ok)
-        return std::unexpected(ok.error());
-    return q.lastInsertId().toLongLong();
+    return insertRow(
+        m_connectionName, m_path, tr("recording a new run of pipeline \"%1\"").arg(run.pipeline),
+        QStringLiteral(
+            "INSERT INTO runs (workspace, pipeline, environment, status, triggered_by, "
+            "message, git_commit, branch, started_at, finished_at, rerun_of, runner_pid, "
+            "runner_start_ticks, selected_stages) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            "?, ?, ?)"),
+        {run.workspace, toDb(run.pipeline), toDb(run.environment), toString(run.status),
+         toDb(run.triggeredBy), toDb(run.message), toDb(run.commit), toDb(run.branch),
+         toDb(run.startedAt), toDb(run.finishedAt),
+         run.rerunOf > 0 ? QVariant(run.rerunOf) : QVariant(QMetaType::fromType<qint64>()),
+         run.runnerPid, run.runnerStartTicks, stagesToText(run.selectedStages)});
 }
 
 Result<void> HistoryStore::finishRun(qint64 runId, RunStatus status, const QDateTime &finishedAt)
@@ -242,31 +237,17 @@ Result<void> HistoryStore::finishRun(qint64 runId, RunStatus status, const QDate
 
 Result<qint64> HistoryStore::createStage(const StageRecord &stage)
 {
-    QSqlQuery q(connection(m_connectionName));
-    const QString operation =
-        tr("recording stage \"%1\" of run %2").arg(stage.name).arg(stage.runId);
-    if (auto ok = prepare(q, m_path, operation,
-                          QStringLiteral("INSERT INTO stages (run_id, name, status, attempts, "
-                                         "exit_code, signal, reason, reused_from, started_at, "
-                                         "finished_at, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
-                                         "?, ?, ?)"));
-        !ok)
-        return std::unexpected(ok.error());
-    q.addBindValue(stage.runId);
-    q.addBindValue(toDb(stage.name));
-    q.addBindValue(toString(stage.status));
-    q.addBindValue(stage.attempts);
-    q.addBindValue(stage.exitCode);
-    q.addBindValue(stage.signal);
-    q.addBindValue(toDb(stage.reason));
-    q.addBindValue(stage.reusedFrom > 0 ? QVariant(stage.reusedFrom)
-                                        : QVariant(QMetaType::fromType<qint64>()));
-    q.addBindValue(toDb(stage.startedAt));
-    q.addBindValue(toDb(stage.finishedAt));
-    q.addBindValue(stage.position);
-    if (auto ok = exec(q, m_path, operation); !ok)
-        return std::unexpected(ok.error());
-    return q.lastInsertId().toLongLong();
+    return insertRow(m_connectionName, m_path,
+                     tr("recording stage \"%1\" of run %2").arg(stage.name).arg(stage.runId),
+                     QStringLiteral("INSERT INTO stages (run_id, name, status, attempts, "
+                                    "exit_code, signal, reason, reused_from, started_at, "
+                                    "finished_at, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+                                    "?, ?, ?)"),
+                     {stage.runId, toDb(stage.name), toString(stage.status), stage.attempts,
+                      stage.exitCode, stage.signal, toDb(stage.reason),
+                      stage.reusedFrom > 0 ? QVariant(stage.reusedFrom)
+                                           : QVariant(QMetaType::fromType<qint64>()),
+                      toDb(stage.startedAt), toDb(stage.finishedAt), stage.position});
 }
 
 Result<void> HistoryStore::updateStage(const StageRecord &stage)
@@ -302,44 +283,22 @@ Result<void> HistoryStore::updateStage(const StageRecord &stage)
 
 Result<qint64> HistoryStore::addEvent(const EventRecord &event)
 {
-    QSqlQuery q(connection(m_connectionName));
-    const QString operation =
-        tr("recording a \"%1\" event of run %2").arg(event.kind).arg(event.runId);
-    if (auto ok = prepare(q, m_path, operation,
-                          QStringLiteral("INSERT INTO events (run_id, stage, at, kind, message, "
-                                         "who) VALUES (?, ?, ?, ?, ?, ?)"));
-        !ok)
-        return std::unexpected(ok.error());
-    q.addBindValue(event.runId);
-    q.addBindValue(toDb(event.stage));
-    q.addBindValue(toDb(event.at));
-    q.addBindValue(toDb(event.kind));
-    q.addBindValue(toDb(event.message));
-    q.addBindValue(toDb(event.who));
-    if (auto ok = exec(q, m_path, operation); !ok)
-        return std::unexpected(ok.error());
-    return q.lastInsertId().toLongLong();
+    return insertRow(m_connectionName, m_path,
+                     tr("recording a \"%1\" event of run %2").arg(event.kind).arg(event.runId),
+                     QStringLiteral("INSERT INTO events (run_id, stage, at, kind, message, "
+                                    "who) VALUES (?, ?, ?, ?, ?, ?)"),
+                     {event.runId, toDb(event.stage), toDb(event.at), toDb(event.kind),
+                      toDb(event.message), toDb(event.who)});
 }
 
 Result<qint64> HistoryStore::addArtifact(const ArtifactRecord &artifact)
 {
-    QSqlQuery q(connection(m_connectionName));
-    const QString operation =
-        tr("recording artifact %1 of run %2").arg(artifact.path).arg(artifact.runId);
-    if (auto ok = prepare(q, m_path, operation,
-                          QStringLiteral("INSERT INTO artifacts (run_id, stage, path, size, "
-                                         "sha256, stored_path) VALUES (?, ?, ?, ?, ?, ?)"));
-        !ok)
-        return std::unexpected(ok.error());
-    q.addBindValue(artifact.runId);
-    q.addBindValue(toDb(artifact.stage));
-    q.addBindValue(toDb(artifact.path));
-    q.addBindValue(artifact.size);
-    q.addBindValue(toDb(artifact.sha256));
-    q.addBindValue(toDb(artifact.storedPath));
-    if (auto ok = exec(q, m_path, operation); !ok)
-        return std::unexpected(ok.error());
-    return q.lastInsertId().toLongLong();
+    return insertRow(m_connectionName, m_path,
+                     tr("recording artifact %1 of run %2").arg(artifact.path).arg(artifact.runId),
+                     QStringLiteral("INSERT INTO artifacts (run_id, stage, path, size, "
+                                    "sha256, stored_path) VALUES (?, ?, ?, ?, ?, ?)"),
+                     {artifact.runId, toDb(artifact.stage), toDb(artifact.path), artifact.size,
+                      toDb(artifact.sha256), toDb(artifact.storedPath)});
 }
 
 } // namespace DeployDesk

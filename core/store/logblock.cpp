@@ -90,17 +90,7 @@ void LogBlockEncoder::add(const LogLine &line)
 
 void LogBlockEncoder::addTerms(QByteArrayView text)
 {
-    const char *p = text.data();
-    const char *const end = p + text.size();
-    while (p < end) {
-        while (p < end && !isTermByte(*p))
-            ++p;
-        const char *start = p;
-        while (p < end && isTermByte(*p))
-            ++p;
-        if (p > start)
-            addTerm(start, indexedTermLength(start, p - start));
-    }
+    forEachTerm(text, [this](const char *begin, qsizetype length) { addTerm(begin, length); });
 }
 
 void LogBlockEncoder::addTerm(const char *begin, qsizetype length)

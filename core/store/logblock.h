@@ -85,6 +85,23 @@ inline qsizetype indexedTermLength(const char *term, qsizetype length)
     return keep > 0 ? keep : limit; // invalid UTF-8 (no boundary): cut anyway
 }
 
+// Calls visit(begin, length) for each word of `text` as the index keeps it (cut by
+// indexedTermLength): the writer and the query builder split text the same way.
+template<typename Visit> void forEachTerm(QByteArrayView text, Visit &&visit)
+{
+    const char *p = text.data();
+    const char *const end = p + text.size();
+    while (p < end) {
+        while (p < end && !isTermByte(*p))
+            ++p;
+        const char *start = p;
+        while (p < end && isTermByte(*p))
+            ++p;
+        if (p > start)
+            visit(start, indexedTermLength(start, p - start));
+    }
+}
+
 // `bytes` without ANSI escape sequences (AnsiParser::strip), without copying when it holds
 // no ESC, which is the common case.
 QByteArray stripAnsi(const QByteArray &bytes);

@@ -13,21 +13,12 @@ QString ftsQuery(const QString &text)
     // The same split as the writer's (LogBlockEncoder), each word a prefix term, ANDed.
     const QByteArray utf8 = text.toUtf8();
     QStringList terms;
-    const char *p = utf8.constData();
-    const char *const end = p + utf8.size();
-    while (p < end) {
-        while (p < end && !isTermByte(*p))
-            ++p;
-        const char *start = p;
-        while (p < end && isTermByte(*p))
-            ++p;
-        if (p > start) {
-            const QString term = QString::fromUtf8(start, indexedTermLength(start, p - start));
-            const QString quoted = QLatin1Char('"') + term + QStringLiteral("\"*");
-            if (!terms.contains(quoted))
-                terms.append(quoted);
-        }
-    }
+    forEachTerm(utf8, [&terms](const char *begin, qsizetype length) {
+        const QString quoted =
+            QLatin1Char('"') + QString::fromUtf8(begin, length) + QStringLiteral("\"*");
+        if (!terms.contains(quoted))
+            terms.append(quoted);
+    });
     return terms.join(QLatin1Char(' '));
 }
 
