@@ -65,6 +65,8 @@ void Context::err(const QString &text)
 
 void Context::writeRaw(QByteArrayView bytes)
 {
+    if (bytes.isEmpty())
+        return; // an empty QByteArray's data() may be null, which fwrite must not get
     std::fwrite(bytes.data(), 1, size_t(bytes.size()), stdout);
 }
 

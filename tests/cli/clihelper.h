@@ -81,6 +81,13 @@ private:
     QProcessEnvironment m_env;
 };
 
+// waitForFinished() returns false for a process that has already finished (its end
+// may have been seen while a QTRY loop ran the event loop): both count here.
+inline bool hasFinished(QProcess *p, int timeoutMs = 20000)
+{
+    return p->state() == QProcess::NotRunning || p->waitForFinished(timeoutMs);
+}
+
 inline void writeFile(const QString &path, const QByteArray &content)
 {
     QDir().mkpath(QFileInfo(path).absolutePath());

@@ -213,7 +213,7 @@ private slots:
         const qint64 id = running[0].toObject()["id"].toInteger();
         const CliResult r = cli.run({"cancel", QString::number(id)});
         QCOMPARE(r.exitCode, 0);
-        QVERIFY(runner->waitForFinished(20000));
+        QVERIFY(hasFinished(runner, 20000));
         QCOMPARE(runner->exitCode(), 130);
         QTRY_VERIFY_WITH_TIMEOUT(!pidAlive(sleeper), 10000);
         const QJsonObject shown = cli.show(id);
@@ -245,7 +245,7 @@ private slots:
         // The line reaches the store within the writer's flush interval.
         QTRY_VERIFY_WITH_TIMEOUT(cli.run({"logs", "1"}).out.contains("uploading part 1"), 10000);
         ::kill(pid_t(runner->processId()), SIGKILL);
-        QVERIFY(runner->waitForFinished(10000));
+        QVERIFY(hasFinished(runner, 10000));
         // The stage's processes do not outlive the runner.
         QTRY_VERIFY_WITH_TIMEOUT(!pidAlive(sleeper), 10000);
         // The next start marks the run interrupted; its logs are kept.
@@ -277,8 +277,8 @@ private slots:
                                   qPrintable(seen + follower->readAllStandardError()), 10000);
         QVERIFY(!seen.contains("last")); // still waiting for the gate
         writeFile(gate, "");
-        QVERIFY(runner->waitForFinished(20000));
-        QVERIFY(follower->waitForFinished(20000)); // ends by itself when the run ends
+        QVERIFY(hasFinished(runner, 20000));
+        QVERIFY(hasFinished(follower, 20000)); // ends by itself when the run ends
         QCOMPARE(follower->exitCode(), 0);
         seen += follower->readAllStandardOutput();
         QCOMPARE(seen, QByteArray("first\nlast\n"));
