@@ -1,5 +1,7 @@
 #include "store/logblock.h"
 
+#include <array>
+
 #include "log/ansiparser.h"
 
 #include <QCoreApplication>
@@ -88,25 +90,74 @@ void LogBlockEncoder::add(const LogLine &line)
     ++m_lines;
 }
 
+namespace {
+// Per byte: 0 for a separator, else the byte lowercased (ASCII) with bit 8 set when it
+// is a digit. The same split as isTermByte(), in one table load.
+constexpr std::array<quint16, 256> kTermTable = [] {
+    std::array<quint16, 256> t{};
+    for (int b = 0; b < 256; ++b) {
+        if (b >= 'A' && b <= 'Z')
+            t[b] = quint16(b + 32);
+        else if ((b >= 'a' && b <= 'z') || b >= 0x80)
+            t[b] = quint16(b);
+        else if (b >= '0' && b <= '9')
+            t[b] = quint16(b | 0x100);
+    }
+    return t;
+}();
+} // namespace
+
 void LogBlockEncoder::addTerms(QByteArrayView text)
 {
-    forEachTerm(text, [this](const char *begin, qsizetype length) { addTerm(begin, length); });
+    // One pass per byte: find each word, lowercase it and pack its first 16 bytes into two
+    // words, note whether it is all digits. The terms are those of forEachTerm() with
+    // indexedTermLength() (tst_logblock checks they agree); addTermWords() takes them.
+    const auto *p = reinterpret_cast<const quint8 *>(text.data());
+    const auto *const end = p + text.size();
+    while (p < end) {
+        while (p < end && kTermTable[*p] == 0)
+            ++p;
+        if (p == end)
+            break;
+        const quint8 *start = p;
+        quint64 lo = 0;
+        quint64 hi = 0;
+        bool digits = true;
+        qsizetype n = 0;
+        for (; p < end; ++p, ++n) {
+            const quint16 t = kTermTable[*p];
+            if (t == 0)
+                break;
+            digits = digits && (t & 0x100);
+            if (n < 8)
+                lo |= quint64(quint8(t)) << (8 * n);
+            else if (n < 16)
+                hi |= quint64(quint8(t)) << (8 * (n - 8));
+        }
+        qsizetype keep = n;
+        if (digits && n > kMaxDigitTermBytes) {
+            keep = kMaxDigitTermBytes;
+        } else if (n > kMaxTermBytes) {
+            keep = indexedTermLength(reinterpret_cast<const char *>(start), n); // UTF-8 cut
+        }
+        if (keep < 16) { // clear the bytes beyond the kept length
+            if (keep <= 8) {
+                hi = 0;
+                if (keep < 8)
+                    lo &= (quint64(1) << (8 * keep)) - 1;
+            } else {
+                hi &= (quint64(1) << (8 * (keep - 8))) - 1;
+            }
+        }
+        addTermWords(lo, hi, keep);
+    }
 }
 
-void LogBlockEncoder::addTerm(const char *begin, qsizetype length)
+void LogBlockEncoder::addTermWords(quint64 lo, quint64 hi, qsizetype length)
 {
-    // Terms are at most kMaxTermBytes (see indexedTermLength): lowercase into a fixed
-    // buffer once, hash it in two words, compare with memcmp.
+    // A term is at most kMaxTermBytes, lowercased and zero-padded into two words: hashed,
+    // and compared as words.
     Q_ASSERT(length > 0 && length <= kMaxTermBytes);
-    char key[kMaxTermBytes] = {};
-    for (qsizetype i = 0; i < length; ++i) {
-        const char c = begin[i];
-        key[i] = char(c | ((unsigned(c - 'A') < 26u) << 5)); // ASCII lowercase, branch-free
-    }
-    quint64 lo = 0;
-    quint64 hi = 0;
-    std::memcpy(&lo, key, 8);
-    std::memcpy(&hi, key + 8, 8);
     quint64 hash = (lo * 0x9E3779B97F4A7C15ULL) ^ (hi + quint64(length)) * 0xC2B2AE3D27D4EB4FULL;
     hash ^= hash >> 29;
     const size_t mask = m_slots.size() - 1;
@@ -123,6 +174,10 @@ void LogBlockEncoder::addTerm(const char *begin, qsizetype length)
     }
     if (!m_terms.isEmpty())
         m_terms.append(' ');
+    char key[kMaxTermBytes];
+    static_assert(Q_BYTE_ORDER == Q_LITTLE_ENDIAN, "terms are packed little-endian");
+    std::memcpy(key, &lo, 8); // the bytes in order
+    std::memcpy(key + 8, &hi, 8);
     m_terms.append(key, length);
     m_termList.push_back(Term{lo, hi, hash, quint32(length)});
     if (m_termList.size() * 2 > m_slots.size()) { // keep the load under one half

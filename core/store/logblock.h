@@ -38,7 +38,7 @@ public:
 
 private:
     void addTerms(QByteArrayView text);
-    void addTerm(const char *begin, qsizetype length);
+    void addTermWords(quint64 lo, quint64 hi, qsizetype length);
 
     struct Term
     {

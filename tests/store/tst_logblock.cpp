@@ -39,6 +39,7 @@ private slots:
     void stripAnsi_data();
     void stripAnsi();
     void termsAreDistinctWords();
+    void termsMatchTheQuerySplit();
     void ftsQuery_data();
     void ftsQuery();
 };
@@ -171,6 +172,54 @@ void TestLogBlock::termsAreDistinctWords()
         expected += (i ? " w" : "w") + QByteArray::number(i);
     }
     QCOMPARE(many.terms(), expected);
+}
+
+// The writer's fused one-pass term extraction must keep exactly the words that
+// forEachTerm() (which builds search queries) keeps: else a search could miss a line.
+void TestLogBlock::termsMatchTheQuerySplit()
+{
+    const QList<QByteArray> pieces{"a",
+                                   "Z",
+                                   "ok",
+                                   "Build",
+                                   "ERROR",
+                                   "7",
+                                   "42",
+                                   "1234",
+                                   "123456789",
+                                   "ümlaut",
+                                   "\xe2\x82\xac",
+                                   "日本語",
+                                   "x_y",
+                                   "-",
+                                   " ",
+                                   ".",
+                                   ":",
+                                   "/",
+                                   "0123456789abcdefXYZ",
+                                   "ABCDEFGHIJKLMNOPQRSTU",
+                                   "abcdefghijklmno\xc3\xa9z",
+                                   "\xff\xfe",
+                                   "9999999999999999999"};
+    quint32 seed = 12345;
+    const auto next = [&seed] { return seed = seed * 1103515245u + 12345u; };
+    for (int round = 0; round < 2000; ++round) {
+        QByteArray line;
+        const int parts = int(next() % 12) + 1;
+        for (int i = 0; i < parts; ++i)
+            line += pieces[int(next() % quint32(pieces.size()))];
+        LogBlockEncoder encoder;
+        encoder.add(LogLine{0, LogStream::Stdout, line});
+        QList<QByteArray> expected;
+        Internal::forEachTerm(line, [&expected](const char *begin, qsizetype length) {
+            QByteArray term(begin, length);
+            for (char &c : term)
+                c = (c >= 'A' && c <= 'Z') ? char(c + 32) : c;
+            if (!expected.contains(term))
+                expected << term;
+        });
+        QCOMPARE(encoder.terms(), expected.join(' '));
+    }
 }
 
 void TestLogBlock::ftsQuery_data()
