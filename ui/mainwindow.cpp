@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "historymodel.h"
+
 #include "common/duration.h"
 #include "common/paths.h"
 #include "common/processinfo.h"
@@ -17,6 +19,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QToolBar>
+#include <QTreeView>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -58,10 +61,9 @@ MainWindow::MainWindow(const QString &workspace, QWidget *parent)
     m_problems = new QPlainTextEdit(splitter);
     m_problems->setReadOnly(true);
     m_problems->setPlaceholderText(tr("No problems in deploydesk.yml"));
-    m_history = new QTreeWidget(splitter);
-    m_history->setHeaderLabels({tr("Run"), tr("Status"), tr("Environment"), tr("Branch"), tr("Who"),
-                                tr("Started"), tr("Duration"), tr("Message")});
+    m_history = new QTreeView(splitter);
     m_history->setRootIsDecorated(false);
+    m_history->setUniformRowHeights(true); // lets the view fetch pages lazily
     m_history->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     layout->addWidget(splitter);
     setCentralWidget(central);
@@ -95,6 +97,8 @@ MainWindow::MainWindow(const QString &workspace, QWidget *parent)
     }
     m_secrets = std::make_unique<SecretStore>(Paths::dataDir() + QStringLiteral("/secrets.json"));
     m_controller = std::make_unique<RunController>(m_store.get(), m_secrets.get());
+    m_historyModel = new HistoryModel(m_store.get(), this);
+    m_history->setModel(m_historyModel);
     connect(m_controller.get(), &RunController::stageChanged, this, &MainWindow::stageChanged);
     connect(m_controller.get(), &RunController::finished, this, &MainWindow::runFinished);
     reload();
@@ -126,23 +130,9 @@ void MainWindow::reload()
 
 void MainWindow::refreshHistory()
 {
-    if (!m_store)
-        return;
     RunFilter filter;
-    filter.limit = 50;
     filter.workspace = m_workspace;
-    const auto runs = m_store->runs(filter);
-    m_history->clear();
-    if (!runs)
-        return;
-    for (const RunRecord &r : *runs) {
-        const qint64 ms = r.durationMs();
-        new QTreeWidgetItem(m_history,
-                            {QString::number(r.id), toString(r.status), r.environment, r.branch,
-                             r.triggeredBy, r.startedAt.toLocalTime().toString(Qt::ISODate),
-                             ms < 0 ? QString() : formatDuration(std::chrono::milliseconds(ms)),
-                             r.message});
-    }
+    m_historyModel->setFilter(filter);
 }
 
 void MainWindow::runPipeline()

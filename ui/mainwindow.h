@@ -7,6 +7,7 @@
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
+class QTreeView;
 class QTreeWidget;
 
 namespace DeployDesk {
@@ -18,6 +19,8 @@ struct StageRecord;
 } // namespace DeployDesk
 
 namespace DeployDesk::Ui {
+
+class HistoryModel;
 
 // The panel's first window: a workspace's pipeline with live stage states, its
 // problems if the file is invalid, and the recent runs from the history.
@@ -43,7 +46,8 @@ private:
     std::unique_ptr<SecretStore> m_secrets;
     std::unique_ptr<RunController> m_controller;
     QTreeWidget *m_stages = nullptr;
-    QTreeWidget *m_history = nullptr;
+    QTreeView *m_history = nullptr;
+    HistoryModel *m_historyModel = nullptr;
     QPlainTextEdit *m_problems = nullptr;
     QPushButton *m_run = nullptr;
     QPushButton *m_cancel = nullptr;
