@@ -319,6 +319,29 @@ private slots:
         }
     }
 
+    void aTerminalGetsALiveTable()
+    {
+        // script(1) gives deploydeskctl a pseudo-terminal, as an interactive shell would.
+        Cli cli;
+        const QString ws = workspace("tty", "name: tty\n"
+                                            "stages:\n"
+                                            "  lint:\n    run: echo ok\n"
+                                            "  test:\n    needs: [lint]\n    run: exit 3\n"
+                                            "  deploy:\n    needs: [test]\n    run: echo never\n");
+        QProcess p;
+        QProcessEnvironment env = cli.env();
+        env.insert("TERM", "xterm");
+        p.setProcessEnvironment(env);
+        p.start("script", {"-qec", Cli::program() + " --workspace " + ws + " run", "/dev/null"});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 1); // script passes the run's exit code through (-e)
+        const QString out = QString::fromUtf8(p.readAllStandardOutput());
+        QVERIFY2(out.contains("\x1b["), qPrintable(out)); // redrawn in place, in colour
+        QVERIFY(out.contains(QRegularExpression("✔ lint\\s+success")));
+        QVERIFY(out.contains(QRegularExpression("✘ test\\s+failed\\s+\\S+\\s+exit code 3")));
+        QVERIFY(out.contains(QRegularExpression("↷ deploy\\s+skipped")));
+    }
+
     void badRunIdsAreInvalidInput()
     {
         Cli cli;
