@@ -2,6 +2,8 @@
 // conditions, selection, retries, timeouts, cancel, secrets — with real processes.
 #include "engine/runjob.h"
 
+#include "statuscompare.h"
+
 #include <QDir>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -9,10 +11,6 @@
 
 using namespace DeployDesk;
 using namespace std::chrono_literals;
-
-// Compares statuses by name, so a failure reads "failed" rather than a number.
-#define COMPARE_STATUS(actual, expected)                                                           \
-    QCOMPARE(DeployDesk::toString(actual), DeployDesk::toString(expected))
 
 namespace {
 
@@ -93,7 +91,7 @@ private slots:
         Harness h(plan({stage("build", "echo build", {"lint", "test"}), stage("lint", "echo lint"),
                         stage("test", "echo test", {"lint"})}));
         QVERIFY(h.runToEnd());
-        COMPARE_STATUS(h.job.runStatus(), RunStatus::Success);
+        DD_COMPARE_STATUS(h.job.runStatus(), RunStatus::Success);
         QCOMPARE(h.started, (QStringList{"lint", "test", "build"}));
         QCOMPARE(h.logs.value("build"), QStringList{"build"});
         QCOMPARE(h.result.count(), 1);
@@ -108,7 +106,7 @@ private slots:
         p.maxParallel = 2;
         Harness h(p);
         QVERIFY(h.runToEnd());
-        COMPARE_STATUS(h.job.runStatus(), RunStatus::Success);
+        DD_COMPARE_STATUS(h.job.runStatus(), RunStatus::Success);
         QCOMPARE(h.maxRunning, 2);
         QCOMPARE(h.started.size(), 6);
     }
@@ -118,13 +116,13 @@ private slots:
         Harness h(plan({stage("a", "exit 3"), stage("b", "echo b", {"a"}),
                         stage("c", "echo c", {"b"}), stage("d", "echo d")}));
         QVERIFY(h.runToEnd());
-        COMPARE_STATUS(h.job.runStatus(), RunStatus::Failed);
-        COMPARE_STATUS(h.statuses["a"], StageStatus::Failed);
+        DD_COMPARE_STATUS(h.job.runStatus(), RunStatus::Failed);
+        DD_COMPARE_STATUS(h.statuses["a"], StageStatus::Failed);
         QCOMPARE(h.reasons["a"], QStringLiteral("exit code 3"));
-        COMPARE_STATUS(h.statuses["b"], StageStatus::Skipped);
+        DD_COMPARE_STATUS(h.statuses["b"], StageStatus::Skipped);
         QCOMPARE(h.reasons["b"], QStringLiteral("needs \"a\", which did not succeed"));
-        COMPARE_STATUS(h.statuses["c"], StageStatus::Skipped);
-        COMPARE_STATUS(h.statuses["d"], StageStatus::Success);
+        DD_COMPARE_STATUS(h.statuses["c"], StageStatus::Skipped);
+        DD_COMPARE_STATUS(h.statuses["d"], StageStatus::Success);
         QVERIFY(!h.started.contains("b"));
         for (const char *s : {"a", "b", "c", "d"})
             QCOMPARE(h.finishCount[s], 1); // every stage ends exactly once
@@ -137,9 +135,9 @@ private slots:
         flaky.continueOnError = true;
         Harness h(plan({flaky, stage("after", "echo after", {"flaky"})}));
         QVERIFY(h.runToEnd());
-        COMPARE_STATUS(h.statuses["flaky"], StageStatus::Failed);
-        COMPARE_STATUS(h.statuses["after"], StageStatus::Success);
-        COMPARE_STATUS(h.job.runStatus(), RunStatus::Success);
+        DD_COMPARE_STATUS(h.statuses["flaky"], StageStatus::Failed);
+        DD_COMPARE_STATUS(h.statuses["after"], StageStatus::Success);
+        DD_COMPARE_STATUS(h.job.runStatus(), RunStatus::Success);
     }
 
     void conditionSkipsStageAndDependents()
@@ -154,11 +152,11 @@ private slots:
         p.environment = "preview";
         Harness h(p);
         QVERIFY(h.runToEnd());
-        COMPARE_STATUS(h.statuses["build"], StageStatus::Success);
-        COMPARE_STATUS(h.statuses["deploy"], StageStatus::Skipped);
+        DD_COMPARE_STATUS(h.statuses["build"], StageStatus::Success);
+        DD_COMPARE_STATUS(h.statuses["deploy"], StageStatus::Skipped);
         QVERIFY(h.reasons["deploy"].contains("environment == production"));
-        COMPARE_STATUS(h.statuses["notify"], StageStatus::Skipped);
-        COMPARE_STATUS(h.job.runStatus(), RunStatus::Success);
+        DD_COMPARE_STATUS(h.statuses["notify"], StageStatus::Skipped);
+        DD_COMPARE_STATUS(h.job.runStatus(), RunStatus::Success);
     }
 
     void selectionRunsTheStageAndWhatItNeeds()
@@ -179,7 +177,7 @@ private slots:
         p.reused = QStringList{"build"};
         Harness h(p);
         QVERIFY(h.runToEnd());
-        COMPARE_STATUS(h.statuses["build"], StageStatus::Success);
+        DD_COMPARE_STATUS(h.statuses["build"], StageStatus::Success);
         QCOMPARE(h.started, QStringList{"deploy"});
         QVERIFY(!QFile::exists(m_dir.filePath("count")));
     }
@@ -195,7 +193,7 @@ private slots:
         Harness h(plan({s}));
         QSignalSpy attempts(&h.job, &RunJob::stageAttempt);
         QVERIFY(h.runToEnd());
-        COMPARE_STATUS(h.statuses["flaky"], StageStatus::Success);
+        DD_COMPARE_STATUS(h.statuses["flaky"], StageStatus::Success);
         QCOMPARE(attempts.count(), 3);
         QVERIFY(h.logs["flaky"].contains("attempt 3"));
         QVERIFY(h.logs["flaky"].contains("attempt 3 of 3")); // the system line
@@ -209,9 +207,9 @@ private slots:
         s.retryBackoff = 10ms;
         Harness h(plan({s}));
         QVERIFY(h.runToEnd());
-        COMPARE_STATUS(h.statuses["broken"], StageStatus::Failed);
+        DD_COMPARE_STATUS(h.statuses["broken"], StageStatus::Failed);
         QCOMPARE(h.logs["broken"].count("nope"), 2);
-        COMPARE_STATUS(h.job.runStatus(), RunStatus::Failed);
+        DD_COMPARE_STATUS(h.job.runStatus(), RunStatus::Failed);
     }
 
     void backoffDoubles()
@@ -230,9 +228,9 @@ private slots:
         s.timeout = 300ms;
         Harness h(plan({s, stage("after", "echo after", {"slow"})}));
         QVERIFY(h.runToEnd());
-        COMPARE_STATUS(h.statuses["slow"], StageStatus::Failed);
+        DD_COMPARE_STATUS(h.statuses["slow"], StageStatus::Failed);
         QVERIFY2(h.reasons["slow"].contains("timed out"), qPrintable(h.reasons["slow"]));
-        COMPARE_STATUS(h.statuses["after"], StageStatus::Skipped);
+        DD_COMPARE_STATUS(h.statuses["after"], StageStatus::Skipped);
     }
 
     void cancelMidRun()
@@ -244,11 +242,11 @@ private slots:
                 h.job.cancel();
         });
         QVERIFY(h.runToEnd(15000));
-        COMPARE_STATUS(h.job.runStatus(), RunStatus::Cancelled);
+        DD_COMPARE_STATUS(h.job.runStatus(), RunStatus::Cancelled);
         QCOMPARE(h.job.outcome(), Job::Outcome::Cancelled);
-        COMPARE_STATUS(h.statuses["long"], StageStatus::Cancelled);
-        COMPARE_STATUS(h.statuses["next"], StageStatus::Cancelled);
-        COMPARE_STATUS(h.statuses["other"], StageStatus::Cancelled);
+        DD_COMPARE_STATUS(h.statuses["long"], StageStatus::Cancelled);
+        DD_COMPARE_STATUS(h.statuses["next"], StageStatus::Cancelled);
+        DD_COMPARE_STATUS(h.statuses["other"], StageStatus::Cancelled);
         QVERIFY(!h.started.contains("next"));
         QTest::qWait(100);
         QCOMPARE(h.result.count(), 1);
@@ -273,7 +271,7 @@ private slots:
         p.secrets.insert("OTHER_SECRET", "not-for-this-stage");
         Harness h(p);
         QVERIFY(h.runToEnd());
-        COMPARE_STATUS(h.statuses["deploy"], StageStatus::Success);
+        DD_COMPARE_STATUS(h.statuses["deploy"], StageStatus::Success);
         // Injected only where asked for, masked in the log.
         QCOMPARE(h.logs["deploy"], (QStringList{"token=***", "other="}));
     }

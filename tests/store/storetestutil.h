@@ -20,7 +20,4 @@ template<typename R> QByteArray why(const R &result)
 
 #include <QtTest/qtestcase.h>
 
-// QCOMPARE on the status enums does not compile: inside QTest, argument-dependent lookup
-// prefers DeployDesk::toString(RunStatus) (which returns QString). Compare the names.
-#define DD_COMPARE_STATUS(actual, expected)                                                        \
-    QCOMPARE(DeployDesk::toString(actual), DeployDesk::toString(expected))
+#include "statuscompare.h"
