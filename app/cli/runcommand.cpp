@@ -3,6 +3,7 @@
 #include "signalwatcher.h"
 
 #include "common/duration.h"
+#include "common/paths.h"
 #include "log/ansiparser.h"
 #include "run/runcontroller.h"
 #include "store/historystore.h"
@@ -10,6 +11,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QTextStream>
 #include <QTimer>
 
 #include <csignal>
@@ -32,6 +34,9 @@ const QCommandLineOption kRerun(QStringLiteral("rerun-failed"),
                                 QStringLiteral("run"));
 const QCommandLineOption kMessage({QStringLiteral("m"), QStringLiteral("message")},
                                   tr("Why this run: kept in the history."), QStringLiteral("text"));
+const QCommandLineOption kApprove(
+    QStringLiteral("approve"),
+    tr("Approve the deploy to a protected environment (recorded in the history with -m)."));
 const QCommandLineOption kMaxParallel(QStringLiteral("max-parallel"),
                                       tr("At most this many stages at once."), QStringLiteral("n"));
 
@@ -190,7 +195,7 @@ void printTail(Context &ctx, HistoryStore *store, const StageRecord &s, int coun
 
 void addRunOptions(QCommandLineParser &parser)
 {
-    parser.addOptions({kEnv, kStage, kRerun, kMessage, kMaxParallel});
+    parser.addOptions({kEnv, kStage, kRerun, kMessage, kMaxParallel, kApprove});
 }
 
 int validate(Context &ctx)
@@ -237,8 +242,33 @@ int run(Context &ctx)
     if (!loaded.ok())
         return printDiagnostics(ctx, loaded);
 
+    // A protected environment: approve up front (--approve, or typed on a terminal);
+    // without either, the checks run and the deploy stages are refused at their gate.
+    request.approved = ctx.args.isSet(kApprove);
+    const QStringList gated = RunController::stagesNeedingApproval(loaded.pipeline, request);
+    if (!gated.isEmpty() && !request.approved && ctx.stdinIsTerminal()) {
+        ctx.out(tr("Environment %1 is protected: stages %2 deploy to it.")
+                    .arg(request.environment, gated.join(QStringLiteral(", "))));
+        ctx.out(tr("Type the environment's name to approve, anything else to cancel:"));
+        QTextStream in(stdin);
+        const QString answer = in.readLine().trimmed();
+        if (answer != request.environment) {
+            ctx.err(tr("not approved: nothing was run"));
+            return ExitCancelled;
+        }
+        request.approved = true;
+    }
+
     SignalWatcher watcher;
     Progress progress(ctx, controller);
+    QObject::connect(&controller, &RunController::approvalRequired, &controller,
+                     [&](const QString &environment, const QStringList &stages) {
+                         const QString why = tr("not approved: run without --approve and not on a "
+                                                "terminal; run again with --approve -m REASON");
+                         ctx.err(tr("environment %1 is protected; stages %2 were not started: %3")
+                                     .arg(environment, stages.join(QStringLiteral(", ")), why));
+                         controller.refuse(Paths::currentUser(), why);
+                     });
     int code = ExitFailed;
     QObject::connect(&controller, &RunController::stageChanged, &controller,
                      [&](const StageRecord &s) { progress.changed(s); });

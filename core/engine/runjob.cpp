@@ -42,6 +42,11 @@ RunJob::RunJob(RunPlan plan, SinkFactory sinks, QObject *parent)
     if (limit <= 0)
         limit = std::max(1, QThread::idealThreadCount());
     m_maxParallel = limit;
+    m_gated = gatedStages(m_plan.pipeline, m_plan.environment, m_order);
+    for (const QString &name : std::as_const(m_plan.reused))
+        m_gated.removeAll(name);
+    if (!m_gated.isEmpty())
+        m_approval = m_plan.approved ? Approval::Approved : Approval::NotAsked;
 }
 
 RunJob::~RunJob() = default;
@@ -56,6 +61,42 @@ QStringList RunJob::coveredStages(const Pipeline &pipeline, const QStringList &s
             order << s.name;
     }
     return order;
+}
+
+QStringList RunJob::gatedStages(const Pipeline &pipeline, const QString &environment,
+                                const QStringList &covered)
+{
+    const Environment *env = pipeline.environment(environment);
+    if (!env || !env->isProtected)
+        return {};
+    QStringList named;
+    for (const QString &name : covered) {
+        const Stage *s = pipeline.stage(name);
+        if (!s)
+            continue;
+        const StageCondition &c = s->condition;
+        if ((c.op == StageCondition::Op::Equals || c.op == StageCondition::Op::In) &&
+            c.values.contains(environment))
+            named << name;
+    }
+    return named.isEmpty() ? covered : named;
+}
+
+void RunJob::approve()
+{
+    if (m_approval != Approval::NotAsked && m_approval != Approval::Asked)
+        return;
+    m_approval = Approval::Approved;
+    schedule();
+}
+
+void RunJob::refuse(const QString &reason)
+{
+    if (m_approval != Approval::NotAsked && m_approval != Approval::Asked)
+        return;
+    m_approval = Approval::Refused;
+    m_refusal = reason;
+    schedule();
 }
 
 void RunJob::doStart()
@@ -109,6 +150,18 @@ void RunJob::schedule()
                            .arg(stage.condition.text, m_plan.environment),
                        nullptr, false);
                 progress = true;
+                continue;
+            }
+            if (m_gated.contains(name) && m_approval != Approval::Approved) {
+                if (m_approval == Approval::Refused) {
+                    settle(name, StageStatus::Cancelled, m_refusal, nullptr, false);
+                    progress = true;
+                } else if (m_approval == Approval::NotAsked) {
+                    m_approval = Approval::Asked;
+                    emit approvalRequired(m_gated);
+                    if (isFinished() || m_approval != Approval::Asked)
+                        return; // a direct connection decided already (and rescheduled)
+                }
                 continue;
             }
             if (m_running >= m_maxParallel)
@@ -221,7 +274,7 @@ void RunJob::finishIfDone()
         if (!isFinal(m_state.value(name).status))
             return;
     }
-    if (isCancelRequested()) {
+    if (isCancelRequested() || m_approval == Approval::Refused) {
         m_runStatus = RunStatus::Cancelled;
         emitResult(Outcome::Cancelled);
     } else if (m_anyFailed) {

@@ -21,6 +21,7 @@ struct RunPlan
     int maxParallel = 0;            // 0: the pipeline's, else the number of CPUs
     qint64 runId = 0;               // exported as DEPLOYDESK_RUN_ID
     QMap<QString, QString> secrets; // name -> value, injected where a stage asks for it
+    bool approved = false;          // the protected environment's deploy was approved up front
 };
 
 // Runs the stages of a plan as a DAG: a stage starts when everything it needs has
@@ -29,6 +30,11 @@ struct RunPlan
 // does not match is skipped, and so are its dependents. cancel() cancels the running
 // stages and marks the waiting ones cancelled. Every stage ends with exactly one
 // stageFinished(); the run ends with exactly one result().
+//
+// In a protected environment the deploy stages (see gatedStages()) wait for approval:
+// when the first of them is ready, approvalRequired() is emitted once and they stay
+// pending until approve() (they then start) or refuse() (they are cancelled and the run
+// ends cancelled). Every other stage goes on meanwhile.
 class RunJob final : public Job
 {
     Q_OBJECT
@@ -47,6 +53,16 @@ public:
     // The stages a run of `selection` covers: those asked for and all they need, in
     // file order (every stage when the selection is empty).
     static QStringList coveredStages(const Pipeline &pipeline, const QStringList &selection);
+    // The stages of `covered` that need approval before they start when the run is in
+    // `environment`: none unless it is protected; else those whose `if:` names it
+    // (`== NAME` or `in [..., NAME]`), the deploy stages; when no stage names it, all
+    // of them (the whole run deploys there).
+    static QStringList gatedStages(const Pipeline &pipeline, const QString &environment,
+                                   const QStringList &covered);
+    QStringList gatedStages() const { return m_gated; }
+    bool isWaitingForApproval() const { return m_approval == Approval::Asked; }
+    void approve();
+    void refuse(const QString &reason);
     StageStatus stageStatus(const QString &stage) const { return m_state.value(stage).status; }
     // After result(): success, failed or cancelled.
     RunStatus runStatus() const { return m_runStatus; }
@@ -54,6 +70,8 @@ public:
 
 signals:
     void stageStarted(const QString &stage);
+    // The deploy stages are ready and wait for approve() or refuse().
+    void approvalRequired(const QStringList &stages);
     void stageAttempt(const QString &stage, int attempt);
     // `job` is null for stages that never ran (skipped, cancelled while waiting, reused).
     void stageFinished(const QString &stage, DeployDesk::StageStatus status, const QString &reason,
@@ -88,6 +106,10 @@ private:
     int m_running = 0;
     bool m_anyFailed = false;
     RunStatus m_runStatus = RunStatus::Running;
+    enum class Approval { NotNeeded, NotAsked, Asked, Approved, Refused };
+    Approval m_approval = Approval::NotNeeded;
+    QStringList m_gated;
+    QString m_refusal;
 };
 
 } // namespace DeployDesk

@@ -109,6 +109,7 @@ Result<qint64> RunController::start(const Pipeline &pipeline, const RunRequest &
     plan.pipeline = pipeline;
     plan.environment = request.environment;
     plan.maxParallel = request.maxParallel;
+    plan.approved = request.approved;
     plan.selection = request.stages.isEmpty() && request.rerunOf
                          ? QStringList(earlier.keys()) // the earlier run's selection
                          : request.stages;
@@ -214,6 +215,12 @@ Result<qint64> RunController::start(const Pipeline &pipeline, const RunRequest &
     connect(job, &RunJob::stageAttempt, this, &RunController::onStageAttempt);
     connect(job, &RunJob::stageFinished, this, &RunController::onStageFinished);
     connect(job, &Job::result, this, &RunController::onRunFinished);
+    connect(job, &RunJob::approvalRequired, this, [this](const QStringList &stages) {
+        event({}, QStringLiteral("approval-requested"),
+              tr("deploy to protected environment %1 waits for approval (stages: %2)")
+                  .arg(m_run.environment, stages.join(QStringLiteral(", "))));
+        emit approvalRequired(m_run.environment, stages);
+    });
     QString startMessage = request.environment.isEmpty()
                                ? tr("run started by %1").arg(m_run.triggeredBy)
                                : tr("run started by %1 for environment %2")
@@ -223,6 +230,16 @@ Result<qint64> RunController::start(const Pipeline &pipeline, const RunRequest &
     if (!request.message.isEmpty())
         startMessage += QStringLiteral(": ") + request.message;
     event({}, QStringLiteral("started"), startMessage);
+    if (request.approved && !job->gatedStages().isEmpty()) {
+        const QString who =
+            request.approvedBy.isEmpty() ? Paths::currentUser() : request.approvedBy;
+        event({}, QStringLiteral("approved"),
+              request.message.isEmpty()
+                  ? tr("deploy to %1 approved by %2").arg(request.environment, who)
+                  : tr("deploy to %1 approved by %2: %3")
+                        .arg(request.environment, who, request.message),
+              who);
+    }
     job->start();
     return m_run.id;
 }
@@ -236,7 +253,43 @@ void RunController::cancel(const QString &reason)
     m_job->cancel();
 }
 
-void RunController::event(const QString &stage, const QString &kind, const QString &message)
+QStringList RunController::stagesNeedingApproval(const Pipeline &pipeline,
+                                                 const RunRequest &request)
+{
+    QStringList covered = RunJob::coveredStages(pipeline, request.stages);
+    return RunJob::gatedStages(pipeline, request.environment, covered);
+}
+
+bool RunController::isWaitingForApproval() const
+{
+    return m_job && !m_job->isFinished() && m_job->isWaitingForApproval();
+}
+
+void RunController::approve(const QString &who, const QString &reason)
+{
+    if (!isWaitingForApproval())
+        return;
+    event({}, QStringLiteral("approved"),
+          reason.isEmpty()
+              ? tr("deploy to %1 approved by %2").arg(m_run.environment, who)
+              : tr("deploy to %1 approved by %2: %3").arg(m_run.environment, who, reason),
+          who);
+    m_job->approve();
+}
+
+void RunController::refuse(const QString &who, const QString &reason)
+{
+    if (!isWaitingForApproval())
+        return;
+    const QString message =
+        reason.isEmpty() ? tr("deploy to %1 refused by %2").arg(m_run.environment, who)
+                         : tr("deploy to %1 refused by %2: %3").arg(m_run.environment, who, reason);
+    event({}, QStringLiteral("refused"), message, who);
+    m_job->refuse(message);
+}
+
+void RunController::event(const QString &stage, const QString &kind, const QString &message,
+                          const QString &who)
 {
     EventRecord e;
     e.runId = m_run.id;
@@ -244,7 +297,7 @@ void RunController::event(const QString &stage, const QString &kind, const QStri
     e.at = now();
     e.kind = kind;
     e.message = message;
-    e.who = Paths::currentUser();
+    e.who = who.isEmpty() ? Paths::currentUser() : who;
     if (auto r = m_store->addEvent(e); !r)
         qCWarning(lcEngine) << "cannot record event:" << r.error().message;
 }

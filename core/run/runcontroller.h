@@ -20,6 +20,10 @@ struct RunRequest
     QString message;     // why
     qint64 rerunOf = 0;  // re-run the failed and skipped stages of this run
     int maxParallel = 0; // 0: the pipeline's setting or the CPU count
+    // Approves the deploy to a protected environment up front (deploydeskctl --approve);
+    // recorded in the history as an "approved" event by approvedBy with `message`.
+    bool approved = false;
+    QString approvedBy; // empty: the OS user
 };
 
 // Runs a workspace's pipeline and records everything in the history: the run, its
@@ -42,6 +46,14 @@ public:
     // unknown stage or environment, a re-run of another workspace's run) are errors.
     Result<qint64> start(const Pipeline &pipeline, const RunRequest &request);
     void cancel(const QString &reason = {});
+    // Answers approvalRequired(): records an "approved" or "refused" event (who, why)
+    // and lets the deploy stages start, or cancels them.
+    void approve(const QString &who, const QString &reason = {});
+    void refuse(const QString &who, const QString &reason = {});
+    bool isWaitingForApproval() const;
+    // The stages that would wait for approval in a run of `request` (none when its
+    // environment is not protected).
+    static QStringList stagesNeedingApproval(const Pipeline &pipeline, const RunRequest &request);
 
     bool isRunning() const;
     qint64 runId() const { return m_run.id; }
@@ -51,6 +63,8 @@ public:
 signals:
     void stageChanged(const DeployDesk::StageRecord &stage);
     void finished(const DeployDesk::RunRecord &run);
+    // The deploy stages of a protected environment are ready: call approve() or refuse().
+    void approvalRequired(const QString &environment, const QStringList &stages);
 
 private:
     void onStageStarted(const QString &name);
@@ -58,7 +72,8 @@ private:
     void onStageFinished(const QString &name, StageStatus status, const QString &reason,
                          StageJob *job);
     void onRunFinished();
-    void event(const QString &stage, const QString &kind, const QString &message);
+    void event(const QString &stage, const QString &kind, const QString &message,
+               const QString &who = {});
     void save(StageRecord &stage);
     void keepArtifacts(const StageRecord &record, const Stage &stage);
 

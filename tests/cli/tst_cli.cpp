@@ -134,6 +134,49 @@ private slots:
         QVERIFY(all.out.contains("lint  | linting"));
     }
 
+    // Deploying to a protected environment from a script: without --approve the checks
+    // run, the deploy stage is refused and the refusal is in the history; with --approve
+    // the deploy runs and the approval is recorded with its reason.
+    void protectedEnvironmentNeedsApproval()
+    {
+        Cli cli;
+        const QString ws = workspace("protected", "name: protected\n"
+                                                  "environments:\n  production:\n"
+                                                  "    protected: true\n"
+                                                  "stages:\n"
+                                                  "  build:\n    run: echo build\n"
+                                                  "  deploy:\n    needs: [build]\n"
+                                                  "    if: environment == production\n"
+                                                  "    run: touch deployed\n");
+        const CliResult refused = cli.run({"run", "--env", "production"}, ws);
+        QCOMPARE(refused.exitCode, 130);
+        QVERIFY2(refused.err.contains("--approve"), qPrintable(refused.err));
+        QVERIFY(!QFile::exists(ws + "/deployed"));
+        QJsonObject shown = cli.show(cli.history()[0].toObject()["id"].toInteger());
+        QCOMPARE(shown["status"].toString(), "cancelled");
+        QCOMPARE(stageOf(shown, "build")["status"].toString(), "success");
+        QCOMPARE(stageOf(shown, "deploy")["status"].toString(), "cancelled");
+        QStringList kinds;
+        for (const QJsonValue &e : shown["events"].toArray())
+            kinds << e.toObject()["kind"].toString();
+        QVERIFY2(kinds.contains("approval-requested") && kinds.contains("refused"),
+                 qPrintable(kinds.join(',')));
+
+        const CliResult approved =
+            cli.run({"run", "--env", "production", "--approve", "-m", "release 1.2"}, ws);
+        QCOMPARE(approved.exitCode, 0);
+        QVERIFY(QFile::exists(ws + "/deployed"));
+        shown = cli.show(cli.history()[0].toObject()["id"].toInteger());
+        bool found = false;
+        for (const QJsonValue &e : shown["events"].toArray()) {
+            const QJsonObject o = e.toObject();
+            if (o["kind"].toString() == "approved")
+                found = o["message"].toString().contains("release 1.2") &&
+                        !o["who"].toString().isEmpty();
+        }
+        QVERIFY(found);
+    }
+
     void failedRunSkipsDependentsAndShowsTheTail()
     {
         Cli cli;

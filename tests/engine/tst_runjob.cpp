@@ -159,6 +159,79 @@ private slots:
         DD_COMPARE_STATUS(h.job.runStatus(), RunStatus::Success);
     }
 
+    // A protected environment: the stages naming it wait for approval while the checks
+    // run; approve() lets them start, refuse() cancels them and the run.
+    RunPlan protectedPlan()
+    {
+        Stage deploy = stage("deploy", "echo deploying", {"build"});
+        deploy.condition.op = StageCondition::Op::In;
+        deploy.condition.values = QStringList{"staging", "production"};
+        deploy.condition.text = "environment in [staging, production]";
+        RunPlan p = plan({stage("build", "echo build"), stage("lint", "echo lint"), deploy,
+                          stage("notify", "echo notify", {"deploy"})});
+        p.pipeline.environments << Environment{"staging", false, {}, {}, {}}
+                                << Environment{"production", true, {}, {}, {}};
+        p.environment = "production";
+        return p;
+    }
+
+    void protectedEnvironmentWaitsForApproval()
+    {
+        Harness h(protectedPlan());
+        QCOMPARE(h.job.gatedStages(), QStringList{"deploy"});
+        QSignalSpy asked(&h.job, &RunJob::approvalRequired);
+        h.job.start();
+        QTRY_COMPARE(asked.count(), 1);
+        QCOMPARE(asked.at(0).at(0).toStringList(), QStringList{"deploy"});
+        // The checks finish; the deploy does not start on its own.
+        QTRY_VERIFY(h.finished.contains("build") && h.finished.contains("lint"));
+        QVERIFY(h.job.isWaitingForApproval());
+        QVERIFY(!h.started.contains("deploy"));
+        QCOMPARE(h.result.count(), 0);
+        h.job.approve();
+        QTRY_COMPARE(h.result.count(), 1);
+        DD_COMPARE_STATUS(h.statuses["deploy"], StageStatus::Success);
+        DD_COMPARE_STATUS(h.statuses["notify"], StageStatus::Success);
+        DD_COMPARE_STATUS(h.job.runStatus(), RunStatus::Success);
+        QCOMPARE(asked.count(), 1);
+    }
+
+    void refusedApprovalCancelsTheDeploy()
+    {
+        Harness h(protectedPlan());
+        QObject::connect(&h.job, &RunJob::approvalRequired, &h.job,
+                         [&] { h.job.refuse("refused by alice: not today"); });
+        QVERIFY(h.runToEnd());
+        QVERIFY(!h.started.contains("deploy"));
+        DD_COMPARE_STATUS(h.statuses["build"], StageStatus::Success);
+        DD_COMPARE_STATUS(h.statuses["deploy"], StageStatus::Cancelled);
+        QCOMPARE(h.reasons["deploy"], QString("refused by alice: not today"));
+        DD_COMPARE_STATUS(h.statuses["notify"], StageStatus::Skipped);
+        DD_COMPARE_STATUS(h.job.runStatus(), RunStatus::Cancelled);
+    }
+
+    void approvalGivenUpFrontAsksNothing()
+    {
+        RunPlan p = protectedPlan();
+        p.approved = true;
+        Harness h(p);
+        QSignalSpy asked(&h.job, &RunJob::approvalRequired);
+        QVERIFY(h.runToEnd());
+        QCOMPARE(asked.count(), 0);
+        DD_COMPARE_STATUS(h.statuses["deploy"], StageStatus::Success);
+    }
+
+    void unprotectedOrUnnamedEnvironmentGates()
+    {
+        RunPlan p = protectedPlan();
+        // Staging is not protected: nothing waits.
+        QVERIFY(RunJob::gatedStages(p.pipeline, "staging", {"build", "deploy"}).isEmpty());
+        // A protected environment no stage names: the whole run waits.
+        p.pipeline.environments << Environment{"vault", true, {}, {}, {}};
+        QCOMPARE(RunJob::gatedStages(p.pipeline, "vault", {"build", "lint"}),
+                 (QStringList{"build", "lint"}));
+    }
+
     void selectionRunsTheStageAndWhatItNeeds()
     {
         RunPlan p = plan({stage("lint", "echo lint"), stage("test", "echo test", {"lint"}),
@@ -288,6 +361,7 @@ private slots:
         Environment prod{"production", true, "https://example.org", {{"C", "env-c"}}, {}};
         p.pipeline.environments << prod;
         p.environment = "production";
+        p.approved = true; // protected: approved up front
         Harness h(p);
         QVERIFY(h.runToEnd());
         QCOMPARE(h.logs["env"], QStringList{"pipeline stage-b stage env production 7"});
