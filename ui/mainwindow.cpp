@@ -1,186 +1,724 @@
-#include "mainwindow.h"
-
-#include "historymodel.h"
+#include "ui/mainwindow.h"
 
 #include "common/duration.h"
 #include "common/paths.h"
 #include "common/processinfo.h"
-#include "run/runcontroller.h"
 #include "secrets/secretstore.h"
 #include "store/historystore.h"
+#include "ui/approvaldialog.h"
+#include "ui/common/statusstyle.h"
+#include "ui/environmentlist.h"
+#include "ui/history/historybrowser.h"
+#include "ui/logview/logviewer.h"
+#include "ui/pipeline/stagegraphview.h"
+#include "ui/runservice.h"
+#include "ui/settings/settingsdialog.h"
+#include "ui/trayicon.h"
 
-#include <QAction>
-#include <QHeaderView>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QStyle>
+#include <QTabWidget>
 #include <QToolBar>
-#include <QTreeView>
-#include <QTreeWidget>
 #include <QVBoxLayout>
 
 namespace DeployDesk::Ui {
 
 namespace {
-QColor colourOf(StageStatus s)
+constexpr int kMaxRecent = 10;
+const QString kRecentKey = QStringLiteral("workspaces/recent");
+
+QString elapsedText(qint64 ms)
 {
-    switch (s) {
-    case StageStatus::Success:
-        return QColor(0x2e, 0x7d, 0x32);
-    case StageStatus::Failed:
-        return QColor(0xc6, 0x28, 0x28);
-    case StageStatus::Running:
-        return QColor(0x15, 0x65, 0xc0);
-    case StageStatus::Cancelled:
-    case StageStatus::Interrupted:
-        return QColor(0xef, 0x6c, 0x00);
-    default:
-        return QColor(0x75, 0x75, 0x75);
-    }
+    const qint64 s = ms / 1000;
+    return s >= 3600 ? QStringLiteral("%1:%2:%3")
+                           .arg(s / 3600)
+                           .arg(s / 60 % 60, 2, 10, QLatin1Char('0'))
+                           .arg(s % 60, 2, 10, QLatin1Char('0'))
+                     : QStringLiteral("%1:%2")
+                           .arg(s / 60, 2, 10, QLatin1Char('0'))
+                           .arg(s % 60, 2, 10, QLatin1Char('0'));
 }
 } // namespace
 
 MainWindow::MainWindow(const QString &workspace, QWidget *parent)
     : QMainWindow(parent)
-    , m_workspace(workspace)
+    , m_dataDir(Paths::dataDir())
 {
-    setWindowTitle(tr("DeployDesk — %1").arg(workspace));
-    resize(960, 640);
+    setObjectName(QStringLiteral("mainWindow"));
+    resize(1200, 760);
 
-    auto *central = new QWidget(this);
-    auto *layout = new QVBoxLayout(central);
-    auto *splitter = new QSplitter(Qt::Vertical, central);
-    m_stages = new QTreeWidget(splitter);
-    m_stages->setHeaderLabels({tr("Stage"), tr("Needs"), tr("Status"), tr("Duration"), tr("Note")});
-    m_stages->setRootIsDecorated(false);
-    m_stages->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_problems = new QPlainTextEdit(splitter);
-    m_problems->setReadOnly(true);
-    m_problems->setPlaceholderText(tr("No problems in deploydesk.yml"));
-    m_history = new QTreeView(splitter);
-    m_history->setRootIsDecorated(false);
-    m_history->setUniformRowHeights(true); // lets the view fetch pages lazily
-    m_history->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    layout->addWidget(splitter);
-    setCentralWidget(central);
-
-    auto *toolbar = addToolBar(tr("Run"));
-    toolbar->setObjectName(QStringLiteral("runToolbar"));
-    m_run = new QPushButton(tr("&Run pipeline"), this);
-    m_run->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
-    m_cancel = new QPushButton(tr("&Cancel"), this);
-    m_cancel->setEnabled(false);
-    toolbar->addWidget(m_run);
-    toolbar->addWidget(m_cancel);
-    connect(m_run, &QPushButton::clicked, this, &MainWindow::runPipeline);
-    connect(m_cancel, &QPushButton::clicked, this, &MainWindow::cancelRun);
-
-    auto *fileMenu = menuBar()->addMenu(tr("&File"));
-    fileMenu->addAction(tr("&Reload pipeline"), QKeySequence::Refresh, this, &MainWindow::reload);
-    fileMenu->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
-
-    m_status = new QLabel(this);
-    statusBar()->addWidget(m_status);
-
-    auto opened = HistoryStore::open(Paths::dataDir());
-    if (!opened) {
-        m_problems->setPlainText(opened.error().toString());
-        m_run->setEnabled(false);
-    } else {
+    auto opened = HistoryStore::open(m_dataDir);
+    if (opened) {
         m_store = std::move(*opened);
         m_store->recoverInterrupted(
             [](qint64 pid, qint64 ticks) { return ProcessInfo::isAlive(pid, ticks); });
     }
-    m_secrets = std::make_unique<SecretStore>(Paths::dataDir() + QStringLiteral("/secrets.json"));
-    m_controller = std::make_unique<RunController>(m_store.get(), m_secrets.get());
-    m_historyModel = new HistoryModel(m_store.get(), this);
-    m_history->setModel(m_historyModel);
-    connect(m_controller.get(), &RunController::stageChanged, this, &MainWindow::stageChanged);
-    connect(m_controller.get(), &RunController::finished, this, &MainWindow::runFinished);
-    reload();
-    refreshHistory();
+    m_service = std::make_unique<RunService>(m_dataDir);
+    connect(m_service.get(), &RunService::loaded, this, &MainWindow::loaded);
+    connect(m_service.get(), &RunService::started, this, &MainWindow::started);
+    connect(m_service.get(), &RunService::startFailed, this, &MainWindow::startFailed);
+    connect(m_service.get(), &RunService::stageChanged, this, &MainWindow::stageChanged);
+    connect(m_service.get(), &RunService::approvalRequired, this, &MainWindow::approvalRequired);
+    connect(m_service.get(), &RunService::finished, this, &MainWindow::finished);
+
+    // Sidebar: environments.
+    m_environments = new EnvironmentList(m_store.get(), this);
+    auto *dock = new QDockWidget(tr("Environments"), this);
+    dock->setObjectName(QStringLiteral("environmentsDock"));
+    dock->setFeatures(QDockWidget::DockWidgetMovable);
+    dock->setWidget(m_environments);
+    dock->setTitleBarWidget(new QWidget(dock)); // the list has its own "Environments" label
+    addDockWidget(Qt::LeftDockWidgetArea, dock);
+    connect(m_environments, &EnvironmentList::deployRequested, this, &MainWindow::deploy);
+    connect(m_environments, &EnvironmentList::currentEnvironmentChanged, this,
+            [this](const QString &env) {
+                if (!m_live)
+                    m_graph->setEnvironment(env);
+                updateActions();
+            });
+
+    // Pipeline tab: the graph and, when the file has problems, the problems.
+    auto *pipelinePage = new QWidget(this);
+    auto *pipelineLayout = new QVBoxLayout(pipelinePage);
+    m_pipelineTitle = new QLabel(pipelinePage);
+    m_pipelineTitle->setTextFormat(Qt::RichText);
+    auto *splitter = new QSplitter(Qt::Vertical, pipelinePage);
+    m_graph = new StageGraphView(splitter);
+    m_graph->setAccessibleName(tr("Stage graph"));
+    m_problemsView = new QPlainTextEdit(splitter);
+    m_problemsView->setReadOnly(true);
+    m_problemsView->setAccessibleName(tr("Problems in deploydesk.yml"));
+    m_problemsView->hide();
+    pipelineLayout->addWidget(m_pipelineTitle);
+    pipelineLayout->addWidget(splitter, 1);
+    connect(m_graph, &StageGraphView::stageActivated, this, &MainWindow::openStageLog);
+
+    m_logs = new LogViewer(m_store ? m_store->databasePath() : QString(), this);
+    m_history = new HistoryBrowser(m_store.get(), this);
+    connect(m_history, &HistoryBrowser::openLogsRequested, this,
+            [this](qint64 runId, qint64 stageId) {
+                if (!m_store)
+                    return;
+                auto stages = m_store->stages(runId);
+                if (!stages)
+                    return;
+                QList<LogViewer::StageRef> refs;
+                for (const StageRecord &s : std::as_const(*stages))
+                    refs.append({s.id, s.name});
+                m_logs->setLive(m_live && runId == m_run.id);
+                m_logs->showRun(runId, refs, stageId);
+                showTab(LogsTab);
+            });
+    connect(m_history, &HistoryBrowser::rerunFailedRequested, this, &MainWindow::rerunFailed);
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("tabs"));
+    m_tabs->addTab(pipelinePage, tr("&Pipeline"));
+    m_tabs->addTab(m_logs, tr("&Logs"));
+    m_tabs->addTab(m_history, tr("&History"));
+    setCentralWidget(m_tabs);
+
+    // Status bar: state, elapsed, queue.
+    m_runState = new QLabel(this);
+    m_runState->setObjectName(QStringLiteral("runState"));
+    m_elapsedLabel = new QLabel(this);
+    m_queue = new QLabel(this);
+    statusBar()->addWidget(m_runState, 1);
+    statusBar()->addPermanentWidget(m_queue);
+    statusBar()->addPermanentWidget(m_elapsedLabel);
+    m_tick.setInterval(1000);
+    connect(&m_tick, &QTimer::timeout, this, &MainWindow::updateStatus);
+
+    createActions();
+    createMenus();
+    m_tray = new TrayIcon(m_trayMenu, this);
+    connect(m_tray, &TrayIcon::activated, this, [this] {
+        showNormal();
+        raise();
+        activateWindow();
+    });
+
+    if (!m_store)
+        m_runState->setText(opened.error().toString());
+    if (!workspace.isEmpty())
+        openWorkspace(workspace);
+    updateActions();
+    updateStatus();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // Stop the run thread before the views it reports to go away.
+    m_service.reset();
+}
+
+void MainWindow::createActions()
+{
+    m_openAction = new QAction(tr("&Open Workspace…"), this);
+    m_openAction->setShortcut(QKeySequence::Open);
+    connect(m_openAction, &QAction::triggered, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(
+            this, tr("Open a workspace (a folder with deploydesk.yml)"), m_workspace);
+        if (!dir.isEmpty())
+            openWorkspace(dir);
+    });
+    m_reloadAction = new QAction(tr("&Reload Pipeline"), this);
+    m_reloadAction->setShortcut(QKeySequence::Refresh);
+    connect(m_reloadAction, &QAction::triggered, this, &MainWindow::reload);
+    m_settingsAction = new QAction(tr("&Settings…"), this);
+    m_settingsAction->setShortcuts({QKeySequence::Preferences, QKeySequence(tr("Ctrl+,"))});
+    m_settingsAction->setMenuRole(QAction::PreferencesRole);
+    connect(m_settingsAction, &QAction::triggered, this, &MainWindow::openSettings);
+    m_quitAction = new QAction(tr("&Quit"), this);
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_runAction =
+        new QAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("&Run Pipeline"), this);
+    m_runAction->setObjectName(QStringLiteral("runAction"));
+    m_runAction->setShortcut(QKeySequence(tr("Ctrl+R")));
+    m_runAction->setToolTip(tr("Run the pipeline's checks, with no environment (Ctrl+R)"));
+    connect(m_runAction, &QAction::triggered, this, &MainWindow::runPipeline);
+    m_deployAction = new QAction(tr("&Deploy to Selected Environment…"), this);
+    m_deployAction->setObjectName(QStringLiteral("deployAction"));
+    m_deployAction->setShortcut(QKeySequence(tr("Ctrl+Shift+D")));
+    connect(m_deployAction, &QAction::triggered, this,
+            [this] { deploy(m_environments->currentEnvironment()); });
+    m_cancelAction =
+        new QAction(style()->standardIcon(QStyle::SP_MediaStop), tr("&Cancel Run…"), this);
+    m_cancelAction->setObjectName(QStringLiteral("cancelAction"));
+    m_cancelAction->setShortcut(QKeySequence(tr("Ctrl+Shift+X")));
+    connect(m_cancelAction, &QAction::triggered, this, &MainWindow::cancelRun);
+    m_rerunAction = new QAction(style()->standardIcon(QStyle::SP_BrowserReload),
+                                tr("Re-run &Failed Stages"), this);
+    m_rerunAction->setObjectName(QStringLiteral("rerunAction"));
+    m_rerunAction->setShortcut(QKeySequence(tr("Ctrl+Shift+F")));
+    connect(m_rerunAction, &QAction::triggered, this, [this] { rerunFailed(0); });
+    m_approvalAction = new QAction(tr("Review &Approval…"), this);
+    m_approvalAction->setShortcut(QKeySequence(tr("Ctrl+Shift+A")));
+    connect(m_approvalAction, &QAction::triggered, this, &MainWindow::reviewApproval);
+
+    const QStringList tabNames{tr("&Pipeline"), tr("&Logs"), tr("&History")};
+    for (int i = 0; i < tabNames.size(); ++i) {
+        auto *a = new QAction(tabNames[i], this);
+        a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+        connect(a, &QAction::triggered, this, [this, i] { showTab(Tab(i)); });
+        m_tabActions << a;
+    }
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_openAction);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
+    file->addAction(m_reloadAction);
+    file->addSeparator();
+    file->addAction(m_settingsAction);
+    file->addSeparator();
+    file->addAction(m_quitAction);
+
+    QMenu *run = menuBar()->addMenu(tr("&Run"));
+    run->addAction(m_runAction);
+    m_deployMenu = run->addMenu(tr("Deploy &To"));
+    run->addAction(m_deployAction);
+    run->addAction(m_cancelAction);
+    run->addAction(m_rerunAction);
+    run->addAction(m_approvalAction);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addActions(m_tabActions);
+    QMenu *logs = menuBar()->addMenu(tr("&Logs"));
+    logs->addActions(m_logs->actions());
+    QMenu *history = menuBar()->addMenu(tr("Hi&story"));
+    for (QAction *a : m_history->actions()) {
+        // The window's own Re-run (Ctrl+Shift+F) acts on the latest run; the history's
+        // acts on the selected run, so its shortcut works only inside the history.
+        if (a->shortcut() == m_rerunAction->shortcut())
+            a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        history->addAction(a);
+    }
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About DeployDesk"), this, [this] {
+        QMessageBox::about(this, tr("About DeployDesk"),
+                           tr("<p><b>DeployDesk %1</b></p><p>A control panel for the CI/CD "
+                              "and deployments of a documentation site with a RAG backend.</p>")
+                               .arg(QApplication::applicationVersion()));
+    });
+
+    auto *toolbar = addToolBar(tr("Run"));
+    toolbar->setObjectName(QStringLiteral("runToolbar"));
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar->addAction(m_runAction);
+    toolbar->addAction(m_cancelAction);
+    toolbar->addAction(m_rerunAction);
+
+    m_trayMenu = new QMenu(this);
+    m_trayMenu->addAction(tr("Show DeployDesk"), this, [this] {
+        showNormal();
+        raise();
+        activateWindow();
+    });
+    m_trayMenu->addAction(m_runAction);
+    m_trayMenu->addAction(m_cancelAction);
+    m_trayMenu->addAction(m_approvalAction);
+    m_trayMenu->addSeparator();
+    m_trayMenu->addAction(m_quitAction);
+}
+
+void MainWindow::fillRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = recentWorkspaces();
+    for (int i = 0; i < recent.size(); ++i) {
+        const QString dir = recent[i];
+        QAction *a = m_recentMenu->addAction(
+            QStringLiteral("&%1 %2").arg(i + 1).arg(QDir::toNativeSeparators(dir)), this,
+            [this, dir] { openWorkspace(dir); });
+        a->setEnabled(QFileInfo::exists(dir + QStringLiteral("/deploydesk.yml")));
+    }
+    if (recent.isEmpty())
+        m_recentMenu->addAction(tr("No recent workspaces"))->setEnabled(false);
+}
+
+QStringList MainWindow::recentWorkspaces()
+{
+    return QSettings().value(kRecentKey).toStringList();
+}
+
+void MainWindow::rememberWorkspace(const QString &dir)
+{
+    QSettings settings;
+    QStringList recent = settings.value(kRecentKey).toStringList();
+    recent.removeAll(dir);
+    recent.prepend(dir);
+    while (recent.size() > kMaxRecent)
+        recent.removeLast();
+    settings.setValue(kRecentKey, recent);
+}
+
+void MainWindow::openWorkspace(const QString &dir)
+{
+    const QString absolute = QFileInfo(dir).absoluteFilePath();
+    if (m_service->isRunning()) {
+        QMessageBox::information(
+            this, tr("A run is in progress"),
+            tr("Run %1 is still running in %2. Wait for it to end or cancel it, then open "
+               "another workspace.")
+                .arg(m_run.id)
+                .arg(QDir::toNativeSeparators(m_workspace)));
+        return;
+    }
+    if (!QFileInfo::exists(absolute + QStringLiteral("/deploydesk.yml"))) {
+        QMessageBox::warning(this, tr("Not a workspace"),
+                             tr("%1 has no deploydesk.yml. Choose the folder that holds your "
+                                "pipeline's deploydesk.yml.")
+                                 .arg(QDir::toNativeSeparators(absolute)));
+        return;
+    }
+    m_workspace = absolute;
+    rememberWorkspace(absolute);
+    setWindowTitle(tr("%1 — DeployDesk").arg(QDir(absolute).dirName()));
+    m_history->setWorkspace(absolute);
+    reload();
+}
 
 void MainWindow::reload()
 {
-    const LoadResult loaded = m_controller->load(m_workspace);
-    m_stages->clear();
-    for (const Stage &s : loaded.pipeline.stages) {
-        auto *item = new QTreeWidgetItem(
-            m_stages, {s.name, s.needs.join(QStringLiteral(", ")), toString(StageStatus::Pending)});
-        item->setData(0, Qt::UserRole, s.name);
-    }
-    QStringList problems;
-    for (const Diagnostic &d : loaded.diagnostics)
-        problems << d.toString();
-    m_problems->setPlainText(problems.join(QLatin1Char('\n')));
-    m_problems->setVisible(!problems.isEmpty());
-    m_run->setEnabled(loaded.ok() && m_store && !m_controller->isRunning());
-    m_status->setText(loaded.ok() ? tr("Pipeline \"%1\": %2 stages")
-                                        .arg(loaded.pipeline.name)
-                                        .arg(loaded.pipeline.stages.size())
-                                  : tr("%1 problems in deploydesk.yml").arg(problems.size()));
+    if (m_workspace.isEmpty())
+        return;
+    m_runState->setText(tr("Loading %1…").arg(QDir::toNativeSeparators(m_workspace)));
+    m_service->load(m_workspace, m_environments->currentEnvironment());
 }
 
-void MainWindow::refreshHistory()
+void MainWindow::loaded(const LoadResult &result)
 {
+    if (QDir(result.pipeline.workspaceDir) != QDir(m_workspace) &&
+        !result.pipeline.workspaceDir.isEmpty())
+        return; // an answer for a workspace that is no longer open
+    m_pipeline = result.pipeline;
+    m_pipelineOk = result.ok();
+    m_problems.clear();
+    for (const Diagnostic &d : result.diagnostics)
+        m_problems << d.toString();
+    m_problemsView->setPlainText(m_problems.join(QLatin1Char('\n')));
+    m_problemsView->setVisible(!m_problems.isEmpty());
+    m_pipelineTitle->setText(
+        m_pipelineOk ? tr("<b>%1</b> — %n stage(s)", nullptr, int(m_pipeline.stages.size()))
+                           .arg(m_pipeline.name.toHtmlEscaped())
+                     : tr("<b>deploydesk.yml has %n problem(s)</b>: fix them and reload (F5)",
+                          nullptr, int(m_problems.size())));
+    if (!m_live) {
+        m_graph->setPipeline(m_pipeline);
+        m_graph->setEnvironment(m_environments->currentEnvironment());
+        m_environments->setPipeline(m_pipeline, m_workspace);
+        m_history->setEnvironments(m_environments->environments());
+        showLatestRun();
+    }
+    m_deployMenu->clear();
+    for (const Environment &e : std::as_const(m_pipeline.environments)) {
+        const QString name = e.name;
+        m_deployMenu->addAction(e.isProtected ? tr("%1 (protected)…").arg(name)
+                                              : tr("%1…").arg(name),
+                                this, [this, name] { deploy(name); });
+    }
+    updateActions();
+    updateStatus();
+    emit pipelineLoaded(m_pipelineOk);
+}
+
+// With no run going, the graph shows the latest run of this workspace, so the window
+// opens on where things stand.
+void MainWindow::showLatestRun()
+{
+    m_run = RunRecord{};
+    m_stages.clear();
+    if (!m_store)
+        return;
     RunFilter filter;
     filter.workspace = m_workspace;
-    m_historyModel->setFilter(filter);
+    filter.limit = 1;
+    auto runs = m_store->runs(filter);
+    if (!runs || runs->isEmpty())
+        return;
+    m_run = runs->first();
+    if (auto stages = m_store->stages(m_run.id)) {
+        m_stages = *stages;
+        for (const StageRecord &s : std::as_const(m_stages))
+            m_graph->updateStage(s);
+    }
+}
+
+QString MainWindow::statusBarText() const
+{
+    return m_runState->text();
+}
+
+bool MainWindow::ask(const QString &title, const QString &question, const QString &yes)
+{
+    if (!m_confirm)
+        return true;
+    QMessageBox box(QMessageBox::Question, title, question, QMessageBox::NoButton, this);
+    QPushButton *ok = box.addButton(yes, QMessageBox::AcceptRole);
+    box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    return box.clickedButton() == static_cast<QAbstractButton *>(ok);
 }
 
 void MainWindow::runPipeline()
 {
-    const LoadResult loaded = m_controller->load(m_workspace);
-    if (!loaded.ok()) {
-        reload();
-        return;
-    }
-    auto started = m_controller->start(loaded.pipeline, RunRequest{});
-    if (!started) {
-        QMessageBox::warning(this, tr("Cannot run"), started.error().toString());
-        return;
-    }
-    m_run->setEnabled(false);
-    m_cancel->setEnabled(true);
-    m_status->setText(tr("Run %1 in progress").arg(*started));
+    RunRequest request;
+    start(request);
 }
 
-void MainWindow::cancelRun()
+void MainWindow::deploy(const QString &environment)
 {
-    if (QMessageBox::question(
-            this, tr("Cancel run"),
-            tr("Cancel run %1? Running stages are stopped.").arg(m_controller->runId())) ==
-        QMessageBox::Yes)
-        m_controller->cancel(tr("cancelled from the panel"));
+    if (environment.isEmpty()) {
+        runPipeline();
+        return;
+    }
+    const Environment *env = m_pipeline.environment(environment);
+    if (!env)
+        return;
+    RunRequest request;
+    request.environment = environment;
+    const QStringList gated = RunController::stagesNeedingApproval(m_pipeline, request);
+    const QString question =
+        env->isProtected
+            ? tr("Deploy to %1? It is protected: the deploy stages (%2) will wait for "
+                 "approval after the checks.")
+                  .arg(environment, gated.join(QStringLiteral(", ")))
+            : tr("Deploy to %1%2?")
+                  .arg(environment,
+                       env->url.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(env->url));
+    if (!ask(tr("Deploy"), question, tr("&Deploy")))
+        return;
+    start(request);
+}
+
+void MainWindow::rerunFailed(qint64 runId)
+{
+    if (!runId)
+        runId = m_run.id;
+    if (!runId || !m_store)
+        return;
+    auto run = m_store->run(runId);
+    if (!run)
+        return;
+    RunRequest request;
+    request.rerunOf = runId;
+    request.environment = run->environment;
+    start(request);
+}
+
+void MainWindow::start(const RunRequest &requested)
+{
+    if (m_service->isRunning() || m_workspace.isEmpty())
+        return;
+    RunRequest request = requested;
+    request.maxParallel = QSettings().value(QStringLiteral("run/maxParallel"), 0).toInt();
+    m_runAction->setEnabled(false);
+    m_runState->setText(tr("Starting…"));
+    m_service->start(m_workspace, request);
+}
+
+void MainWindow::startFailed(const QString &message, const LoadResult &result)
+{
+    loaded(result);
+    updateActions();
+    m_runState->setText(tr("Cannot run: %1").arg(message));
+    QMessageBox::warning(this, tr("Cannot run"), message);
+}
+
+void MainWindow::started(const RunRecord &run, const QList<StageRecord> &stages)
+{
+    m_live = true;
+    m_run = run;
+    m_stages = stages;
+    m_waitingStages.clear();
+    m_elapsed.start();
+    m_tick.start();
+    m_graph->resetStates();
+    m_graph->setEnvironment(run.environment);
+    m_graph->setSelectedStages(run.selectedStages);
+    for (const StageRecord &s : stages)
+        m_graph->updateStage(s);
+    QList<LogViewer::StageRef> refs;
+    for (const StageRecord &s : stages)
+        refs.append({s.id, s.name});
+    m_logs->showRun(run.id, refs, 0);
+    m_logs->setLive(true);
+    m_environments->setLiveStatus(run.environment, RunStatus::Running, false);
+    m_history->refresh();
+    updateActions();
+    updateStatus();
+    emit runStarted(run.id);
 }
 
 void MainWindow::stageChanged(const StageRecord &stage)
 {
-    for (int i = 0; i < m_stages->topLevelItemCount(); ++i) {
-        QTreeWidgetItem *item = m_stages->topLevelItem(i);
-        if (item->data(0, Qt::UserRole).toString() != stage.name)
-            continue;
-        item->setText(2, toString(stage.status));
-        item->setForeground(2, colourOf(stage.status));
-        const qint64 ms = stage.durationMs();
-        item->setText(3, ms < 0 ? QString() : formatDuration(std::chrono::milliseconds(ms)));
-        item->setText(4, stage.reason);
+    if (stage.runId != m_run.id)
+        return;
+    for (StageRecord &s : m_stages) {
+        if (s.id == stage.id)
+            s = stage;
     }
+    m_graph->updateStage(stage);
+    updateStatus();
 }
 
-void MainWindow::runFinished(const RunRecord &run)
+void MainWindow::approvalRequired(const QString &environment, const QStringList &stages)
 {
-    m_run->setEnabled(true);
-    m_cancel->setEnabled(false);
-    m_status->setText(tr("Run %1: %2").arg(run.id).arg(toString(run.status)));
-    refreshHistory();
+    m_waitingStages = stages;
+    m_environments->setLiveStatus(environment, RunStatus::Running, true);
+    m_tray->notify(tr("Approval needed"),
+                   tr("Run %1 waits for approval to deploy to %2.").arg(m_run.id).arg(environment),
+                   true);
+    QApplication::alert(this);
+    updateActions();
+    updateStatus();
+    reviewApproval();
+}
+
+void MainWindow::reviewApproval()
+{
+    if (!m_service->isWaitingForApproval())
+        return;
+    if (m_approvalDialog && m_approvalDialog->isVisible()) {
+        m_approvalDialog->raise();
+        m_approvalDialog->activateWindow();
+        return;
+    }
+    auto *dialog = new ApprovalDialog(m_service->environment(), m_waitingStages, m_run.id, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    m_approvalDialog = dialog;
+    connect(dialog, &QDialog::finished, this, [this, dialog] {
+        m_approvalDialog = nullptr;
+        if (!m_service->isWaitingForApproval())
+            return;
+        if (dialog->decision() == ApprovalDialog::Approved) {
+            m_service->approve(dialog->approver(), dialog->reason());
+            m_runState->setText(tr("Approved by %1; deploying…").arg(dialog->approver()));
+        } else if (dialog->decision() == ApprovalDialog::Refused) {
+            m_service->refuse(dialog->approver(), dialog->reason());
+        }
+        m_environments->setLiveStatus(m_run.environment, RunStatus::Running,
+                                      m_service->isWaitingForApproval());
+        updateActions();
+        updateStatus();
+    });
+    dialog->open();
+    emit approvalDialogShown(dialog);
+}
+
+void MainWindow::cancelRun()
+{
+    if (!m_service->isRunning())
+        return;
+    if (!ask(tr("Cancel run"),
+             tr("Cancel run %1? Running stages are stopped; the run is recorded as cancelled.")
+                 .arg(m_run.id),
+             tr("Cancel &Run")))
+        return;
+    m_service->cancel(tr("cancelled from the panel by %1").arg(Paths::currentUser()));
+    m_runState->setText(tr("Cancelling run %1…").arg(m_run.id));
+}
+
+void MainWindow::finished(const RunRecord &run)
+{
+    if (m_approvalDialog)
+        m_approvalDialog->close();
+    m_live = false;
+    m_run = run;
+    m_waitingStages.clear();
+    m_tick.stop();
+    m_logs->setLive(false);
+    m_environments->setLiveStatus(run.environment, run.status, false);
+    m_environments->refresh();
+    m_history->refresh();
+    const QString took = formatDuration(std::chrono::milliseconds(run.durationMs()));
+    m_tray->notify(tr("Run %1: %2").arg(run.id).arg(Ui::statusText(run.status)),
+                   run.environment.isEmpty()
+                       ? tr("%1 finished in %2").arg(m_pipeline.name, took)
+                       : tr("%1 for %2 finished in %3").arg(m_pipeline.name, run.environment, took),
+                   run.status == RunStatus::Failed);
+    if (!isActiveWindow())
+        QApplication::alert(this);
+    updateActions();
+    updateStatus();
+    emit runFinished(run.id, run.status);
+    if (m_closing)
+        close();
+}
+
+void MainWindow::openStageLog(const QString &stage)
+{
+    for (const StageRecord &s : std::as_const(m_stages)) {
+        if (s.name != stage)
+            continue;
+        if (m_logs->runId() != m_run.id) {
+            QList<LogViewer::StageRef> refs;
+            for (const StageRecord &r : std::as_const(m_stages))
+                refs.append({r.id, r.name});
+            m_logs->showRun(m_run.id, refs, s.id);
+            m_logs->setLive(m_live);
+        } else {
+            m_logs->showStage(s.id);
+        }
+        showTab(LogsTab);
+        return;
+    }
+    m_runState->setText(tr("Stage %1 has no log yet: run the pipeline first").arg(stage));
+}
+
+void MainWindow::showTab(Tab tab)
+{
+    m_tabs->setCurrentIndex(int(tab));
+}
+
+void MainWindow::updateActions()
+{
+    const bool running = m_service->isRunning();
+    const bool canRun = !running && m_pipelineOk && m_store && !m_workspace.isEmpty();
+    m_runAction->setEnabled(canRun);
+    m_deployAction->setEnabled(canRun && !m_environments->currentEnvironment().isEmpty());
+    m_deployMenu->setEnabled(canRun && !m_pipeline.environments.isEmpty());
+    m_environments->setDeployEnabled(canRun);
+    m_cancelAction->setEnabled(running);
+    m_approvalAction->setEnabled(m_service->isWaitingForApproval());
+    const bool rerunnable = !running && m_run.id && isFinal(m_run.status) &&
+                            m_run.status != RunStatus::Success && canRun;
+    m_rerunAction->setEnabled(rerunnable);
+    m_reloadAction->setEnabled(!m_workspace.isEmpty());
+}
+
+void MainWindow::updateStatus()
+{
+    int done = 0;
+    int running = 0;
+    int waiting = 0;
+    for (const StageRecord &s : std::as_const(m_stages)) {
+        if (isFinal(s.status))
+            ++done;
+        else if (s.status == StageStatus::Running)
+            ++running;
+        else
+            ++waiting;
+    }
+    QString state;
+    std::optional<RunStatus> trayState;
+    if (m_live) {
+        trayState = RunStatus::Running;
+        state = m_service->isWaitingForApproval()
+                    ? tr("Run %1 waits for approval to deploy to %2 (Ctrl+Shift+A)")
+                          .arg(m_run.id)
+                          .arg(m_run.environment)
+                    : tr("Run %1 running%2 — %3 of %4 stages done")
+                          .arg(m_run.id)
+                          .arg(m_run.environment.isEmpty() ? QString()
+                                                           : tr(" for %1").arg(m_run.environment))
+                          .arg(done)
+                          .arg(m_stages.size());
+        m_elapsedLabel->setText(elapsedText(m_elapsed.elapsed()));
+        m_queue->setText(tr("%1 running, %2 waiting").arg(running).arg(waiting));
+    } else if (m_run.id) {
+        trayState = m_run.status;
+        state = tr("Last run %1: %2").arg(m_run.id).arg(Ui::statusText(m_run.status));
+        const qint64 ms = m_run.durationMs();
+        m_elapsedLabel->setText(ms >= 0 ? elapsedText(ms) : QString());
+        m_queue->clear();
+    } else {
+        state = m_workspace.isEmpty() ? tr("Open a workspace (Ctrl+O)")
+                                      : tr("Ready: no runs yet. Run the pipeline with Ctrl+R.");
+        m_elapsedLabel->clear();
+        m_queue->clear();
+    }
+    m_runState->setText(state);
+    m_tray->setState(m_live ? trayState : std::nullopt, state);
+}
+
+void MainWindow::openSettings()
+{
+    const QString index = m_dataDir + QStringLiteral("/secrets.json");
+    SettingsDialog dialog(
+        m_pipeline, [index] { return std::make_unique<SecretStore>(index); }, this);
+    dialog.exec();
+    reload(); // secrets may have changed what is missing
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_service->isRunning() && !m_closing) {
+        if (!ask(tr("Quit DeployDesk"),
+                 tr("Run %1 is still running. Quitting cancels it (its logs and history are "
+                    "kept).")
+                     .arg(m_run.id),
+                 tr("Cancel Run and &Quit"))) {
+            event->ignore();
+            return;
+        }
+        m_closing = true;
+        m_service->cancel(tr("DeployDesk was closed by %1").arg(Paths::currentUser()));
+        event->ignore(); // close once the run has ended (finished())
+        return;
+    }
+    event->accept();
 }
 
 } // namespace DeployDesk::Ui

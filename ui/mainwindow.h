@@ -1,57 +1,153 @@
 #pragma once
 
+#include "config/pipeline.h"
+#include "store/records.h"
+
+#include <QElapsedTimer>
 #include <QMainWindow>
+#include <QPointer>
+#include <QTimer>
 
 #include <memory>
 
+class QAction;
 class QLabel;
+class QMenu;
 class QPlainTextEdit;
-class QPushButton;
-class QTreeView;
-class QTreeWidget;
+class QTabWidget;
 
 namespace DeployDesk {
 class HistoryStore;
-class RunController;
 class SecretStore;
-struct RunRecord;
-struct StageRecord;
+struct LoadResult;
+struct RunRequest;
 } // namespace DeployDesk
 
 namespace DeployDesk::Ui {
 
-class HistoryModel;
+class ApprovalDialog;
+class EnvironmentList;
+class HistoryBrowser;
+class LogViewer;
+class RunService;
+class StageGraphView;
+class TrayIcon;
 
-// The panel's first window: a workspace's pipeline with live stage states, its
-// problems if the file is invalid, and the recent runs from the history.
+// The panel: environments in a sidebar; Pipeline (the stage graph), Logs and History
+// tabs; a status bar with the run's state, elapsed time and queue; a tray icon and
+// notifications. Runs go through RunService (a thread of their own): nothing here
+// waits on a process, the keychain or a log write.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
+    enum Tab { PipelineTab, LogsTab, HistoryTab };
+
+    // `workspace` may be empty: the window then asks for one.
     explicit MainWindow(const QString &workspace, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-private:
-    void reload();
-    void refreshHistory();
+    void openWorkspace(const QString &dir);
+    QString workspace() const { return m_workspace; }
+    static QStringList recentWorkspaces();
+
+    // Actions, also for tests: run (no environment), deploy to `environment` (asks
+    // first), cancel (asks first), re-run the failed stages of `runId` (0: the latest).
     void runPipeline();
+    void deploy(const QString &environment);
     void cancelRun();
+    void rerunFailed(qint64 runId = 0);
+    void reviewApproval();
+    void openStageLog(const QString &stage);
+    void showTab(Tab tab);
+
+    // For tests.
+    StageGraphView *graph() const { return m_graph; }
+    LogViewer *logViewer() const { return m_logs; }
+    HistoryBrowser *historyBrowser() const { return m_history; }
+    EnvironmentList *environmentList() const { return m_environments; }
+    RunService *runService() const { return m_service.get(); }
+    TrayIcon *trayIcon() const { return m_tray; }
+    QTabWidget *tabs() const { return m_tabs; }
+    QString statusBarText() const;
+    qint64 currentRunId() const { return m_run.id; }
+    const Pipeline &pipeline() const { return m_pipeline; }
+    // Skips the confirmation questions (tests that are not about them).
+    void setConfirmations(bool ask) { m_confirm = ask; }
+
+signals:
+    void pipelineLoaded(bool ok);
+    void runStarted(qint64 runId);
+    void runFinished(qint64 runId, DeployDesk::RunStatus status);
+    void approvalDialogShown(DeployDesk::Ui::ApprovalDialog *dialog);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void reload();
+    void loaded(const LoadResult &result);
+    void start(const RunRequest &request);
+    void started(const RunRecord &run, const QList<StageRecord> &stages);
+    void startFailed(const QString &message, const LoadResult &result);
     void stageChanged(const StageRecord &stage);
-    void runFinished(const RunRecord &run);
+    void approvalRequired(const QString &environment, const QStringList &stages);
+    void finished(const RunRecord &run);
+    void showLatestRun();
+    void updateStatus();
+    void updateActions();
+    void rememberWorkspace(const QString &dir);
+    void fillRecentMenu();
+    void openSettings();
+    bool ask(const QString &title, const QString &question, const QString &yes);
 
     QString m_workspace;
-    std::unique_ptr<HistoryStore> m_store;
-    std::unique_ptr<SecretStore> m_secrets;
-    std::unique_ptr<RunController> m_controller;
-    QTreeWidget *m_stages = nullptr;
-    QTreeView *m_history = nullptr;
-    HistoryModel *m_historyModel = nullptr;
-    QPlainTextEdit *m_problems = nullptr;
-    QPushButton *m_run = nullptr;
-    QPushButton *m_cancel = nullptr;
-    QLabel *m_status = nullptr;
+    QString m_dataDir;
+    std::unique_ptr<HistoryStore> m_store; // the GUI thread's read connection
+    std::unique_ptr<RunService> m_service;
+    Pipeline m_pipeline;
+    bool m_pipelineOk = false;
+    QStringList m_problems;
+
+    RunRecord m_run; // the live run, or the latest one shown
+    QList<StageRecord> m_stages;
+    bool m_live = false;
+    QStringList m_waitingStages;
+    QElapsedTimer m_elapsed;
+    QTimer m_tick;
+    bool m_confirm = true;
+    bool m_closing = false;
+
+    EnvironmentList *m_environments = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    StageGraphView *m_graph = nullptr;
+    QPlainTextEdit *m_problemsView = nullptr;
+    QLabel *m_pipelineTitle = nullptr;
+    LogViewer *m_logs = nullptr;
+    HistoryBrowser *m_history = nullptr;
+    QLabel *m_runState = nullptr;
+    QLabel *m_elapsedLabel = nullptr;
+    QLabel *m_queue = nullptr;
+    TrayIcon *m_tray = nullptr;
+    QMenu *m_trayMenu = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QMenu *m_deployMenu = nullptr;
+    QPointer<ApprovalDialog> m_approvalDialog;
+
+    QAction *m_openAction = nullptr;
+    QAction *m_reloadAction = nullptr;
+    QAction *m_settingsAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_runAction = nullptr;
+    QAction *m_deployAction = nullptr;
+    QAction *m_cancelAction = nullptr;
+    QAction *m_rerunAction = nullptr;
+    QAction *m_approvalAction = nullptr;
+    QList<QAction *> m_tabActions;
 };
 
 } // namespace DeployDesk::Ui

@@ -1,5 +1,7 @@
 // deploydesk: the desktop panel.
 #include "ui/mainwindow.h"
+#include "ui/settings/settingsdialog.h"
+#include "ui/settings/theme.h"
 
 #include "common/paths.h"
 
@@ -9,6 +11,11 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QIcon>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QSettings>
+#include <QTranslator>
 
 namespace {
 // Copies a folder tree; used to give the read-only installed example a writable home.
@@ -42,14 +49,39 @@ QString defaultWorkspace()
     }
     return QDir::currentPath();
 }
+
+// The system locale's translation (LANG=de_DE.UTF-8 gives German): DeployDesk's own,
+// built into the program, and Qt's for its standard dialogs and buttons.
+void installTranslations(QApplication &app)
+{
+    auto *own = new QTranslator(&app);
+    if (own->load(QLocale(), QStringLiteral("deploydesk"), QStringLiteral("_"),
+                  QStringLiteral(":/i18n")))
+        QApplication::installTranslator(own);
+    auto *qt = new QTranslator(&app);
+    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(qt);
+}
 } // namespace
 
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("DeployDesk"));
     QApplication::setApplicationName(QStringLiteral("DeployDesk"));
     QApplication::setApplicationVersion(QStringLiteral(DEPLOYDESK_VERSION));
     QApplication::setDesktopFileName(QStringLiteral(DEPLOYDESK_APP_ID));
+    QIcon icon;
+    for (const char *size : {"32", "64", "256"})
+        icon.addFile(QStringLiteral(":/icons/deploydesk-%1.png").arg(QLatin1String(size)));
+    QApplication::setWindowIcon(icon);
+    installTranslations(app);
+    DeployDesk::Ui::applyTheme(app,
+                               QSettings()
+                                   .value(QLatin1String(DeployDesk::Ui::SettingsDialog::kThemeKey),
+                                          QStringLiteral("system"))
+                                   .toString());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -60,6 +92,7 @@ int main(int argc, char *argv[])
         QStringLiteral("workspace"),
         QApplication::translate("DeployDesk", "The workspace folder to open."));
     parser.process(app);
+    // The workspace given, else the bundled example (File → Open Recent has the others).
     const QString workspace = parser.positionalArguments().value(0, defaultWorkspace());
 
     DeployDesk::Ui::MainWindow window(QFileInfo(workspace).absoluteFilePath());

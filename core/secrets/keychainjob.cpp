@@ -2,14 +2,18 @@
 
 #include "common/logging.h"
 
-#include <QEventLoop>
+#include <QCoreApplication>
+#include <QMutex>
 #include <QRecursiveMutex>
-#include <QTimer>
+#include <QSemaphore>
+#include <QThread>
 
 #include <qt6keychain/keychain.h>
 
 #include <atomic>
+#include <memory>
 #include <mutex>
+#include <utility>
 
 namespace DeployDesk::Internal {
 
@@ -47,6 +51,39 @@ KeychainStatus statusOf(QKeychain::Error error)
 
 } // namespace
 
+// QtKeychain's executor is one object for the process, bound to the thread of the first
+// job: every job runs on this one thread, whichever thread asks (CLI, panel, dialogs).
+namespace {
+QMutex s_threadMutex;
+QThread *s_thread = nullptr;
+} // namespace
+
+QThread *keychainThread()
+{
+    const QMutexLocker locker(&s_threadMutex);
+    if (!s_thread) {
+        s_thread = new QThread;
+        s_thread->setObjectName(QStringLiteral("DeployDesk keychain"));
+        s_thread->start();
+        static bool routineAdded = false;
+        if (!std::exchange(routineAdded, true))
+            qAddPostRoutine(stopKeychainThread); // with the application object
+    }
+    return s_thread;
+}
+
+void stopKeychainThread()
+{
+    const QMutexLocker locker(&s_threadMutex);
+    if (!s_thread)
+        return;
+    s_thread->quit();
+    if (s_thread->wait(int(kKeychainGuard.count())))
+        delete s_thread;
+    // else: a job is stuck in the backend; leave the thread to the process's end.
+    s_thread = nullptr;
+}
+
 bool keychainUnresponsive()
 {
     return s_unresponsive.load();
@@ -55,46 +92,47 @@ bool keychainUnresponsive()
 KeychainOutcome runKeychainJob(QKeychain::Job *job, std::chrono::milliseconds guard)
 {
     const std::lock_guard lock(jobMutex());
-    KeychainOutcome outcome;
     if (s_unresponsive.load()) {
         delete job; // never started: safe to delete
-        return outcome;
+        return {};
     }
 
-    bool finished = false;
+    // The job runs on the keychain thread; this thread waits on a semaphore (no local
+    // event loop here, so nothing re-enters the caller while it waits).
+    struct Shared
     {
-        QEventLoop loop;
-        QTimer timer;
-        timer.setSingleShot(true);
-        QObject::connect(&timer, &QTimer::timeout, &loop, &QEventLoop::quit);
-        // `loop` bounds the connection: an abandoned job finishing later calls nothing here.
-        QObject::connect(job, &QKeychain::Job::finished, &loop, [&](QKeychain::Job *done) {
-            finished = true;
-            outcome.status = statusOf(done->error());
-            if (outcome.status == KeychainStatus::Ok) {
-                if (auto *read = qobject_cast<QKeychain::ReadPasswordJob *>(done))
-                    outcome.text = read->textData();
-            } else {
-                outcome.errorString = done->errorString();
-            }
-            loop.quit();
-        });
-        job->setAutoDelete(false);
-        job->start();
-        timer.start(guard);
-        loop.exec(QEventLoop::ExcludeUserInputEvents);
-    }
+        QSemaphore done;
+        KeychainOutcome outcome;
+    };
+    auto shared = std::make_shared<Shared>();
+    job->setAutoDelete(false);
+    job->moveToThread(keychainThread());
+    QMetaObject::invokeMethod(
+        job,
+        [job, shared] {
+            QObject::connect(job, &QKeychain::Job::finished, job, [shared](QKeychain::Job *d) {
+                shared->outcome.status = statusOf(d->error());
+                if (shared->outcome.status == KeychainStatus::Ok) {
+                    if (auto *read = qobject_cast<QKeychain::ReadPasswordJob *>(d))
+                        shared->outcome.text = read->textData();
+                } else {
+                    shared->outcome.errorString = d->errorString();
+                }
+                d->deleteLater(); // also when the caller gave up waiting
+                shared->done.release();
+            });
+            job->start();
+        },
+        Qt::QueuedConnection);
 
-    if (finished) {
-        job->deleteLater();
-    } else {
-        s_unresponsive.store(true);
-        job->setAutoDelete(true);
-        outcome.status = KeychainStatus::TimedOut;
-        qCWarning(lcSecrets) << "the keychain did not answer within" << guard.count()
-                             << "ms: using environment variables only from now on";
-    }
-    return outcome;
+    if (shared->done.tryAcquire(1, int(guard.count())))
+        return shared->outcome; // written before release(): the semaphore orders it
+    s_unresponsive.store(true);
+    qCWarning(lcSecrets) << "the keychain did not answer within" << guard.count()
+                         << "ms: using environment variables only from now on";
+    KeychainOutcome timedOut;
+    timedOut.status = KeychainStatus::TimedOut;
+    return timedOut;
 }
 
 } // namespace DeployDesk::Internal

@@ -2,6 +2,8 @@
 
 #include <QString>
 
+class QThread;
+
 #include <chrono>
 
 namespace QKeychain {
@@ -28,12 +30,21 @@ struct KeychainOutcome
 // How long any keychain job may take before it is abandoned.
 inline constexpr std::chrono::milliseconds kKeychainGuard{5000};
 
-// Starts `job` and spins a local QEventLoop until it finishes or `guard` expires.
-// Blocking: for the CLI and worker threads, never for a GUI slot that must stay responsive.
+// Runs `job` on the process's one keychain thread (QtKeychain's executor is bound to the
+// thread of its first job and is not thread-safe) and waits until it finishes or `guard`
+// expires. Callable from any thread, one job at a time. Blocking: for the CLI and worker
+// threads, never for a GUI slot that must stay responsive.
 // Takes ownership of `job`. A job that times out is abandoned (it deletes itself if it ever
 // finishes) and keychainUnresponsive() becomes true for the rest of the process.
 KeychainOutcome runKeychainJob(QKeychain::Job *job,
                                std::chrono::milliseconds guard = kKeychainGuard);
+
+// The thread every keychain job runs on; started on first use, stopped with the
+// application object.
+QThread *keychainThread();
+// Stops it now, e.g. in a test before its private session bus goes away (a GDBus
+// connection whose bus closes raises SIGTERM from the thread that dispatches it).
+void stopKeychainThread();
 
 // True once a keychain job has timed out in this process.
 bool keychainUnresponsive();

@@ -3,6 +3,7 @@
 // Its own executable, because libsecret and QtKeychain bind to the session bus of the
 // process the first time they are used.
 
+#include "secrets/keychainjob.h"
 #include "secrets/secretstore.h"
 
 #include <QDir>
@@ -146,6 +147,8 @@ void tst_SecretStoreKeychain::initTestCase()
 
 void tst_SecretStoreKeychain::cleanupTestCase()
 {
+    // Before the bus goes: GDBus raises SIGTERM when a dispatched connection's bus closes.
+    DeployDesk::Internal::stopKeychainThread();
     stopProcess(m_keyring);
     stopProcess(m_bus);
     if (m_hadBusAddress)

@@ -1,0 +1,247 @@
+// The real window, offscreen: open the example workspace and run it to success, cancel
+// a running stage, a protected environment's deploy waits for the approval dialog (and
+// a refusal or an approval lands in the history), the environments' states.
+#include "statuscompare.h"
+
+#include "store/historystore.h"
+#include "ui/approvaldialog.h"
+#include "ui/environmentlist.h"
+#include "ui/mainwindow.h"
+#include "ui/pipeline/stagegraphview.h"
+#include "ui/runservice.h"
+
+#include <QDirIterator>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+using namespace DeployDesk;
+using namespace DeployDesk::Ui;
+
+namespace {
+
+void copyTree(const QString &from, const QString &to)
+{
+    QDirIterator it(from, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString file = it.next();
+        const QString rel = QDir(from).relativeFilePath(file);
+        if (rel.startsWith("build/") || rel.contains("__pycache__") || rel.contains(".mypy_cache"))
+            continue;
+        QDir().mkpath(QFileInfo(to + "/" + rel).absolutePath());
+        QFile::copy(file, to + "/" + rel);
+    }
+}
+
+// Answers the next modal message box with the button whose text contains `button`.
+void answerNextMessageBox(const QString &button)
+{
+    QTimer::singleShot(0, [button] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        QVERIFY(box);
+        for (QAbstractButton *b : box->buttons()) {
+            if (b->text().remove('&').contains(button)) {
+                b->click();
+                return;
+            }
+        }
+        QFAIL(qPrintable("no button " + button));
+    });
+}
+
+QList<EventRecord> eventsOf(qint64 runId, const QString &dataDir)
+{
+    auto store = HistoryStore::open(dataDir);
+    if (!store)
+        return {};
+    return (*store)->events(runId).value_or(QList<EventRecord>{});
+}
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_tmp;
+    QString m_data;
+
+    QString workspace(const QString &name, const QByteArray &yaml)
+    {
+        const QString dir = m_tmp.filePath(name);
+        QDir().mkpath(dir);
+        QFile f(dir + "/deploydesk.yml");
+        f.open(QIODevice::WriteOnly);
+        f.write(yaml);
+        return dir;
+    }
+
+    static bool waitLoaded(MainWindow &w)
+    {
+        return QTest::qWaitFor([&] { return !w.pipeline().name.isEmpty(); }, 20000);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        m_data = m_tmp.filePath("data");
+        qputenv("DEPLOYDESK_DATA_DIR", m_data.toUtf8());
+        qputenv("DEPLOYDESK_NO_KEYCHAIN", "1");
+    }
+
+    void exampleWorkspaceRunsToSuccess()
+    {
+        const QString ws = m_tmp.filePath("textbook");
+        copyTree(QStringLiteral(DD_SOURCE_DIR "/examples/textbook"), ws);
+        MainWindow w(ws);
+        w.show();
+        QVERIFY(waitLoaded(w));
+        const QStringList stages = w.graph()->stageNames();
+        QCOMPARE(stages,
+                 (QStringList{"lint", "typecheck", "test-backend", "test-site", "build-site"}));
+        QCOMPARE(w.environmentList()->environments(),
+                 (QStringList{"preview", "staging", "production"}));
+
+        QSignalSpy finished(&w, &MainWindow::runFinished);
+        QSet<QString> seenRunning;
+        connect(w.runService(), &RunService::stageChanged, this, [&](const StageRecord &s) {
+            if (s.status == StageStatus::Running)
+                seenRunning.insert(s.name);
+        });
+        QTest::keyClick(&w, Qt::Key_R, Qt::ControlModifier); // Run pipeline
+        QTRY_VERIFY_WITH_TIMEOUT(w.runService()->isRunning(), 10000);
+        QVERIFY(w.statusBarText().contains("running"));
+        QVERIFY(finished.wait(300000));
+        DD_COMPARE_STATUS(finished.at(0).at(1).value<RunStatus>(), RunStatus::Success);
+        for (const QString &s : stages) {
+            DD_COMPARE_STATUS(w.graph()->stageStatus(s), StageStatus::Success);
+            QVERIFY(seenRunning.contains(s));
+        }
+        QVERIFY(w.statusBarText().contains("Success"));
+        // The stage's log opens from its node.
+        w.openStageLog("test-backend");
+        QCOMPARE(w.tabs()->currentIndex(), int(MainWindow::LogsTab));
+    }
+
+    void cancelARunningStage()
+    {
+        const QString ws =
+            workspace("cancel", "name: cancel\n"
+                                "stages:\n"
+                                "  slow:\n    run: echo started; sleep 60\n"
+                                "  after:\n    needs: [slow]\n    run: echo after\n");
+        MainWindow w(ws);
+        w.show();
+        QVERIFY(waitLoaded(w));
+        QSignalSpy finished(&w, &MainWindow::runFinished);
+        w.runPipeline();
+        QTRY_VERIFY_WITH_TIMEOUT(w.graph()->stageStatus("slow") == StageStatus::Running, 10000);
+        // Cancel asks first; saying no keeps the run going.
+        answerNextMessageBox("Cancel");
+        w.cancelRun();
+        QVERIFY(w.runService()->isRunning());
+        answerNextMessageBox("Cancel Run");
+        w.cancelRun();
+        QVERIFY(finished.wait(20000));
+        DD_COMPARE_STATUS(finished.at(0).at(1).value<RunStatus>(), RunStatus::Cancelled);
+        DD_COMPARE_STATUS(w.graph()->stageStatus("slow"), StageStatus::Cancelled);
+        DD_COMPARE_STATUS(w.graph()->stageStatus("after"), StageStatus::Cancelled);
+        bool recorded = false;
+        for (const EventRecord &e : eventsOf(w.currentRunId(), m_data))
+            recorded = recorded || (e.kind == "cancel-requested" && e.message.contains("panel"));
+        QVERIFY(recorded);
+    }
+
+    void protectedEnvironmentWaitsForTheApprovalDialog()
+    {
+        const QString ws = workspace("protected", "name: protected\n"
+                                                  "environments:\n  staging: {}\n"
+                                                  "  production:\n    protected: true\n"
+                                                  "stages:\n"
+                                                  "  build:\n    run: echo build\n"
+                                                  "  deploy:\n    needs: [build]\n"
+                                                  "    if: environment in [staging, production]\n"
+                                                  "    run: touch deployed-$DEPLOYDESK_RUN_ID\n");
+        MainWindow w(ws);
+        w.setConfirmations(false);
+        w.show();
+        QVERIFY(waitLoaded(w));
+
+        // Refused: the deploy never starts and the refusal is in the history.
+        QSignalSpy dialogs(&w, &MainWindow::approvalDialogShown);
+        QSignalSpy finished(&w, &MainWindow::runFinished);
+        w.deploy("production");
+        QVERIFY(dialogs.wait(20000));
+        auto *dialog = dialogs.at(0).at(0).value<ApprovalDialog *>();
+        QVERIFY(dialog && dialog->isVisible());
+        DD_COMPARE_STATUS(w.graph()->stageStatus("build"), StageStatus::Success);
+        DD_COMPARE_STATUS(w.graph()->stageStatus("deploy"), StageStatus::Pending);
+        QVERIFY(w.statusBarText().contains("approval"));
+        QCOMPARE(w.environmentList()->statusOf("production"), std::optional(RunStatus::Running));
+        dialog->reasonEdit()->setText("not during the freeze");
+        dialog->refuseButton()->click();
+        QVERIFY(finished.wait(20000));
+        const qint64 refusedRun = w.currentRunId();
+        DD_COMPARE_STATUS(finished.at(0).at(1).value<RunStatus>(), RunStatus::Cancelled);
+        DD_COMPARE_STATUS(w.graph()->stageStatus("deploy"), StageStatus::Cancelled);
+        QVERIFY(!QFile::exists(ws + "/deployed-" + QString::number(refusedRun)));
+        bool refused = false;
+        for (const EventRecord &e : eventsOf(refusedRun, m_data))
+            refused = refused || (e.kind == "refused" && e.message.contains("freeze"));
+        QVERIFY(refused);
+        QCOMPARE(w.environmentList()->statusOf("production"), std::optional(RunStatus::Cancelled));
+
+        // Approved: Approve stays disabled until the environment's name is typed.
+        dialogs.clear();
+        finished.clear();
+        w.deploy("production");
+        QVERIFY(dialogs.wait(20000));
+        dialog = dialogs.at(0).at(0).value<ApprovalDialog *>();
+        QVERIFY(!dialog->approveButton()->isEnabled());
+        QTest::keyClicks(dialog->confirmEdit(), "prod");
+        QVERIFY(!dialog->approveButton()->isEnabled());
+        QTest::keyClicks(dialog->confirmEdit(), "uction");
+        QVERIFY(dialog->approveButton()->isEnabled());
+        dialog->approverEdit()->setText("alice");
+        dialog->reasonEdit()->setText("release 2.0");
+        QTest::keyClick(dialog->confirmEdit(), Qt::Key_Return);
+        QVERIFY(finished.wait(20000));
+        DD_COMPARE_STATUS(finished.at(0).at(1).value<RunStatus>(), RunStatus::Success);
+        QVERIFY(QFile::exists(ws + "/deployed-" + QString::number(w.currentRunId())));
+        bool approved = false;
+        for (const EventRecord &e : eventsOf(w.currentRunId(), m_data))
+            approved = approved || (e.kind == "approved" && e.who == "alice" &&
+                                    e.message.contains("release 2.0"));
+        QVERIFY(approved);
+
+        // Staging is not protected: no dialog.
+        dialogs.clear();
+        finished.clear();
+        w.deploy("staging");
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(dialogs.count(), 0);
+        DD_COMPARE_STATUS(finished.at(0).at(1).value<RunStatus>(), RunStatus::Success);
+    }
+
+    void problemsInTheFileAreShownAndRunIsDisabled()
+    {
+        const QString ws = workspace("broken", "name: broken\nstages:\n  a:\n    neds: [b]\n");
+        MainWindow w(ws);
+        QSignalSpy loaded(&w, &MainWindow::pipelineLoaded);
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(loaded.at(0).at(0).toBool(), false);
+        QAction *run = w.findChild<QAction *>("runAction");
+        QVERIFY(run && !run->isEnabled());
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,185 @@
+#include "ui/runservice.h"
+
+#include "common/logging.h"
+#include "common/processinfo.h"
+#include "secrets/secretstore.h"
+#include "store/historystore.h"
+
+#include <QCoreApplication>
+
+#include <memory>
+
+namespace DeployDesk::Ui {
+
+namespace Internal {
+
+// Lives in the service's thread: everything it owns is created and destroyed there.
+class RunWorker final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RunWorker)
+
+public:
+    explicit RunWorker(QString dataDir)
+        : m_dataDir(std::move(dataDir))
+    {}
+
+    void init()
+    {
+        auto opened = HistoryStore::open(m_dataDir);
+        if (opened) {
+            m_store = std::move(*opened);
+        } else {
+            m_openError = opened.error().toString();
+            qCWarning(lcEngine) << "cannot open the history:" << m_openError;
+        }
+        m_secrets = std::make_unique<SecretStore>(m_dataDir + QStringLiteral("/secrets.json"));
+        m_controller = std::make_unique<RunController>(m_store.get(), m_secrets.get());
+        connect(m_controller.get(), &RunController::stageChanged, this, &RunWorker::stageChanged);
+        connect(m_controller.get(), &RunController::finished, this, &RunWorker::finished);
+        connect(m_controller.get(), &RunController::approvalRequired, this,
+                &RunWorker::approvalRequired);
+    }
+
+    void shutdown()
+    {
+        if (m_controller && m_controller->isRunning())
+            m_controller->cancel(tr("DeployDesk was closed"));
+        m_controller.reset(); // records a run still going as interrupted
+        m_secrets.reset();
+        m_store.reset();
+    }
+
+    void load(const QString &workspace, const QString &environment)
+    {
+        emit loaded(m_controller->load(workspace, environment));
+    }
+
+    void start(const QString &workspace, const RunRequest &request)
+    {
+        const LoadResult result = m_controller->load(workspace, request.environment);
+        if (!m_store) {
+            emit startFailed(m_openError, result);
+            return;
+        }
+        if (!result.ok()) {
+            emit startFailed(
+                tr("deploydesk.yml has %n problem(s)", nullptr, int(result.diagnostics.size())),
+                result);
+            return;
+        }
+        auto id = m_controller->start(result.pipeline, request);
+        if (!id) {
+            emit startFailed(id.error().toString(), result);
+            return;
+        }
+        emit started(m_controller->run(), m_controller->stageRecords());
+    }
+
+    void cancel(const QString &reason) { m_controller->cancel(reason); }
+    void approve(const QString &who, const QString &reason) { m_controller->approve(who, reason); }
+    void refuse(const QString &who, const QString &reason) { m_controller->refuse(who, reason); }
+
+signals:
+    void loaded(const DeployDesk::LoadResult &result);
+    void started(const DeployDesk::RunRecord &run, const QList<DeployDesk::StageRecord> &stages);
+    void startFailed(const QString &message, const DeployDesk::LoadResult &result);
+    void stageChanged(const DeployDesk::StageRecord &stage);
+    void approvalRequired(const QString &environment, const QStringList &stages);
+    void finished(const DeployDesk::RunRecord &run);
+
+private:
+    QString m_dataDir;
+    QString m_openError;
+    std::unique_ptr<HistoryStore> m_store;
+    std::unique_ptr<SecretStore> m_secrets;
+    std::unique_ptr<RunController> m_controller;
+};
+
+} // namespace Internal
+
+RunService::RunService(const QString &dataDir, QObject *parent)
+    : QObject(parent)
+{
+    qRegisterMetaType<DeployDesk::LoadResult>();
+    qRegisterMetaType<DeployDesk::RunRecord>();
+    qRegisterMetaType<DeployDesk::StageRecord>();
+    qRegisterMetaType<QList<DeployDesk::StageRecord>>();
+    qRegisterMetaType<DeployDesk::RunRequest>();
+
+    m_thread.setObjectName(QStringLiteral("DeployDesk runs"));
+    m_worker = new Internal::RunWorker(dataDir);
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_thread.start();
+    QMetaObject::invokeMethod(m_worker, &Internal::RunWorker::init, Qt::QueuedConnection);
+
+    using W = Internal::RunWorker;
+    connect(m_worker, &W::loaded, this, &RunService::loaded);
+    connect(m_worker, &W::started, this,
+            [this](const RunRecord &run, const QList<StageRecord> &stages) {
+                m_running = true;
+                m_waiting = false;
+                m_runId = run.id;
+                m_environment = run.environment;
+                emit started(run, stages);
+            });
+    connect(m_worker, &W::startFailed, this, &RunService::startFailed);
+    connect(m_worker, &W::stageChanged, this, &RunService::stageChanged);
+    connect(m_worker, &W::approvalRequired, this,
+            [this](const QString &environment, const QStringList &stages) {
+                m_waiting = true;
+                emit approvalRequired(environment, stages);
+            });
+    connect(m_worker, &W::finished, this, [this](const RunRecord &run) {
+        m_running = false;
+        m_waiting = false;
+        emit finished(run);
+    });
+}
+
+RunService::~RunService()
+{
+    QMetaObject::invokeMethod(m_worker, &Internal::RunWorker::shutdown,
+                              Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void RunService::load(const QString &workspace, const QString &environment)
+{
+    QMetaObject::invokeMethod(
+        m_worker, [w = m_worker, workspace, environment] { w->load(workspace, environment); },
+        Qt::QueuedConnection);
+}
+
+void RunService::start(const QString &workspace, const RunRequest &request)
+{
+    QMetaObject::invokeMethod(
+        m_worker, [w = m_worker, workspace, request] { w->start(workspace, request); },
+        Qt::QueuedConnection);
+}
+
+void RunService::cancel(const QString &reason)
+{
+    QMetaObject::invokeMethod(
+        m_worker, [w = m_worker, reason] { w->cancel(reason); }, Qt::QueuedConnection);
+}
+
+void RunService::approve(const QString &who, const QString &reason)
+{
+    m_waiting = false;
+    QMetaObject::invokeMethod(
+        m_worker, [w = m_worker, who, reason] { w->approve(who, reason); }, Qt::QueuedConnection);
+}
+
+void RunService::refuse(const QString &who, const QString &reason)
+{
+    m_waiting = false;
+    QMetaObject::invokeMethod(
+        m_worker, [w = m_worker, who, reason] { w->refuse(who, reason); }, Qt::QueuedConnection);
+}
+
+} // namespace DeployDesk::Ui
+
+#include "runservice.moc"

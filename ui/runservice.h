@@ -1,0 +1,60 @@
+#pragma once
+
+#include "config/pipelineloader.h"
+#include "run/runcontroller.h"
+#include "store/records.h"
+
+#include <QObject>
+#include <QThread>
+
+namespace DeployDesk::Ui {
+
+namespace Internal {
+class RunWorker;
+}
+
+// The panel's way to run pipelines without ever blocking the GUI thread. Loading the
+// pipeline (which asks the keychain whether secrets are set), running it (process
+// output, log writes that may wait under backpressure, artifact copies) and recording
+// it all happen on a thread of their own, with a history connection of their own; the
+// window only sends requests and follows the signals (queued).
+class RunService final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RunService)
+
+public:
+    explicit RunService(const QString &dataDir, QObject *parent = nullptr);
+    ~RunService() override; // a run still going is cancelled and recorded as interrupted
+
+    // Loads <workspace>/deploydesk.yml, secrets checked for `environment`: loaded().
+    void load(const QString &workspace, const QString &environment = {});
+    // Loads and starts a run: started() or startFailed().
+    void start(const QString &workspace, const RunRequest &request);
+    void cancel(const QString &reason);
+    void approve(const QString &who, const QString &reason);
+    void refuse(const QString &who, const QString &reason);
+
+    bool isRunning() const { return m_running; }
+    bool isWaitingForApproval() const { return m_waiting; }
+    qint64 runId() const { return m_runId; }
+    QString environment() const { return m_environment; }
+
+signals:
+    void loaded(const DeployDesk::LoadResult &result);
+    void started(const DeployDesk::RunRecord &run, const QList<DeployDesk::StageRecord> &stages);
+    void startFailed(const QString &message, const DeployDesk::LoadResult &result);
+    void stageChanged(const DeployDesk::StageRecord &stage);
+    void approvalRequired(const QString &environment, const QStringList &stages);
+    void finished(const DeployDesk::RunRecord &run);
+
+private:
+    QThread m_thread;
+    Internal::RunWorker *m_worker = nullptr; // lives in m_thread
+    bool m_running = false;
+    bool m_waiting = false;
+    qint64 m_runId = 0;
+    QString m_environment;
+};
+
+} // namespace DeployDesk::Ui

@@ -1,0 +1,90 @@
+#pragma once
+
+#include "ui/settings/secretworker.h"
+
+#include "config/pipeline.h"
+
+#include <QDialog>
+#include <QHash>
+#include <QSet>
+
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QSpinBox;
+class QTableWidget;
+
+namespace DeployDesk {
+class SecretStore;
+}
+
+namespace DeployDesk::Ui {
+
+// Settings: the secrets the workspace's stages need (set, replace, remove; a saved value is
+// never shown again), the maximum of parallel stages and the appearance. Keychain calls run
+// on a worker thread, so a slow or locked keychain never freezes the dialog.
+// QSettings keys: "run/maxParallel" (int, 0 = one per CPU), "ui/theme" (system|light|dark).
+class SettingsDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SettingsDialog)
+
+public:
+    // Preferred: the worker thread makes its own store with `factory`.
+    SettingsDialog(const Pipeline &pipeline, SecretStoreFactory factory, QWidget *parent = nullptr);
+    // The worker thread calls `secrets`, which must outlive the dialog and not be used by
+    // another thread meanwhile (closing the dialog waits for a call in progress).
+    // Keychain calls run on Internal::secretThread(), the panel's one keychain thread.
+    SettingsDialog(const Pipeline &pipeline, SecretStore *secrets, QWidget *parent = nullptr);
+    ~SettingsDialog() override;
+
+    static constexpr const char *kMaxParallelKey = "run/maxParallel";
+    static constexpr const char *kThemeKey = "ui/theme";
+
+    QStringList secretNames() const;                    // sorted union of the stages' secrets
+    QString secretStateText(const QString &name) const; // as the table shows it
+    bool isBusy() const { return !m_busy.isEmpty(); }
+
+public slots:
+    void accept() override;
+    void refreshSecrets();
+
+signals:
+    void themeChanged(const QString &setting);
+
+private:
+    enum class State { Checking, Keychain, Environment, Missing, Saving, Removing };
+
+    SettingsDialog(const Pipeline &pipeline, std::unique_ptr<Internal::SecretWorker> worker,
+                   QWidget *parent);
+    QWidget *createSecretsPage();
+    QWidget *createGeneralPage();
+    void loadSettings();
+    void setState(const QString &name, State state);
+    void updateButtons();
+    QString currentSecret() const;
+    void setSecret();
+    void removeSecret();
+    void secretChecked(const QString &name, int source);
+    void operationDone(const QString &name, Internal::SecretWorker::Operation operation, bool ok,
+                       const QString &message);
+    template<typename F> void onWorker(F &&call);
+
+    QStringList m_names;
+    QHash<QString, QStringList> m_usedBy; // secret -> stages
+    QHash<QString, State> m_states;
+    QSet<QString> m_busy;
+    bool m_borrowedStore = false;
+
+    Internal::SecretWorker *m_worker = nullptr;
+
+    QTableWidget *m_table = nullptr;
+    QPushButton *m_setButton = nullptr;
+    QPushButton *m_removeButton = nullptr;
+    QPushButton *m_refreshButton = nullptr;
+    QLabel *m_message = nullptr;
+    QSpinBox *m_maxParallel = nullptr;
+    QComboBox *m_theme = nullptr;
+};
+
+} // namespace DeployDesk::Ui
