@@ -284,11 +284,12 @@ void LogWriter::Private::threadMain()
                 if (!firstError)
                     firstError = written.error();
                 if (attempts >= kMaxAttempts) {
+                    // (Counted apart: lupdate's parser loops on a lambda inside translate().)
+                    const int lost =
+                        std::accumulate(batch.begin(), batch.end(), 0,
+                                        [](int n, const Block &b) { return n + b.lineCount; });
                     firstError->detail = QCoreApplication::translate(
-                        "DeployDesk", "%n log line(s) could not be stored", nullptr,
-                        int(std::accumulate(
-                            batch.begin(), batch.end(), 0,
-                            [](int n, const Block &b) { return n + b.lineCount; })));
+                        "DeployDesk", "%n log line(s) could not be stored", nullptr, lost);
                     failedUpTo = batchEnd;
                     batch.clear();
                 }

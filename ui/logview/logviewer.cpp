@@ -1,0 +1,393 @@
+#include "ui/logview/logviewer.h"
+
+#include "ui/logview/findbar.h"
+#include "ui/logview/logmodel.h"
+#include "ui/logview/logscan.h"
+#include "ui/logview/logview.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QProgressBar>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+namespace DeployDesk::Ui {
+
+using namespace Internal;
+
+namespace {
+
+// Runs `future`'s result through `done` unless `generation` moved on meanwhile.
+template<typename T, typename Done>
+void watch(QObject *owner, const QFuture<T> &future, const quint64 *generation, Done &&done)
+{
+    auto *watcher = new QFutureWatcher<T>(owner);
+    const quint64 started = *generation;
+    QObject::connect(watcher, &QFutureWatcherBase::finished, owner,
+                     [watcher, generation, started, done = std::forward<Done>(done)]() mutable {
+                         watcher->deleteLater();
+                         if (*generation == started && watcher->future().resultCount() > 0)
+                             done(watcher->future().result());
+                     });
+    watcher->setFuture(future);
+}
+
+QToolButton *toolButton(QAction *action, QWidget *parent)
+{
+    auto *button = new QToolButton(parent);
+    button->setDefaultAction(action);
+    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    button->setAccessibleName(action->text().remove(QLatin1Char('&')));
+    return button;
+}
+
+} // namespace
+
+LogViewer::LogViewer(const QString &databasePath, QWidget *parent)
+    : QWidget(parent)
+    , m_model(new LogModel(databasePath, this))
+{
+    setAccessibleName(tr("Log viewer"));
+    createActions();
+
+    m_stageCombo = new QComboBox(this);
+    m_stageCombo->setAccessibleName(tr("Stage"));
+    m_stageCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    auto *stageLabel = new QLabel(tr("&Stage:"), this);
+    stageLabel->setBuddy(m_stageCombo);
+    m_status = new QLabel(this);
+    m_status->setAccessibleName(tr("Log status"));
+    m_progress = new QProgressBar(this);
+    m_progress->setAccessibleName(tr("Saving progress"));
+    m_progress->setRange(0, 1000);
+    m_progress->setMaximumWidth(160);
+    m_progress->hide();
+
+    auto *toolbar = new QHBoxLayout;
+    toolbar->setContentsMargins(4, 2, 4, 2);
+    toolbar->addWidget(stageLabel);
+    toolbar->addWidget(m_stageCombo);
+    for (QAction *a : {m_timestamps, m_wrap, m_follow, m_firstError, m_find, m_save})
+        toolbar->addWidget(toolButton(a, this));
+    toolbar->addWidget(m_status, 1);
+    toolbar->addWidget(m_progress);
+
+    m_findBar = new FindBar(this);
+    m_findBar->hide();
+    m_view = new LogView(this);
+    m_view->setModel(m_model);
+    m_view->setPlaceholderText(tr("No log lines yet"));
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addLayout(toolbar);
+    layout->addWidget(m_findBar);
+    layout->addWidget(m_view, 1);
+    setFocusProxy(m_view);
+
+    connect(m_stageCombo, &QComboBox::activated, this,
+            [this](int i) { showStage(m_stageCombo->itemData(i).toLongLong()); });
+    connect(m_findBar, &FindBar::searchChanged, this, [this] {
+        find(m_findBar->text(), m_findBar->isRegex(), m_findBar->isCaseSensitive());
+    });
+    connect(m_findBar, &FindBar::nextRequested, this, &LogViewer::findNext);
+    connect(m_findBar, &FindBar::previousRequested, this, &LogViewer::findPrevious);
+    connect(m_findBar, &FindBar::closed, this, [this] {
+        m_view->setMatcher({});
+        m_view->setFocus();
+    });
+    connect(m_view, &LogView::followTailChanged, m_follow, &QAction::setChecked);
+    connect(m_view, &LogView::currentIndexChanged, this,
+            [this](qint64 index) { emit currentLineChanged(index + 1); });
+    connect(m_model, &LogModel::documentReset, this, [this] {
+        ++m_errorGeneration;
+        restartSearch();
+    });
+    connect(m_model, &LogModel::linesAppended, this, &LogViewer::continueSearch);
+    connect(m_model, &LogModel::orderingChanged, this, [this](bool ordering) {
+        setStatus(ordering ? tr("Ordering the lines of all stages by time…") : QString());
+    });
+    connect(m_model, &LogModel::errorOccurred, this, &LogViewer::setStatus);
+}
+
+LogViewer::~LogViewer()
+{
+    for (QFutureWatcherBase *w : findChildren<QFutureWatcherBase *>())
+        w->cancel();
+}
+
+void LogViewer::createActions()
+{
+    auto make = [this](const QString &text, const QKeySequence &key, bool checkable = false) {
+        auto *a = new QAction(text, this);
+        a->setShortcut(key);
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        a->setCheckable(checkable);
+        a->setToolTip(QStringLiteral("%1 (%2)").arg(QString(text).remove(QLatin1Char('&')),
+                                                    key.toString(QKeySequence::NativeText)));
+        addAction(a);
+        return a;
+    };
+    m_find = make(tr("&Find…"), QKeySequence::Find);
+    m_findNext = make(tr("Find &Next"), QKeySequence(Qt::Key_F3));
+    m_findPrevious = make(tr("Find &Previous"), QKeySequence(Qt::SHIFT | Qt::Key_F3));
+    m_firstError = make(tr("First &Error"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    m_copy = make(tr("&Copy"), QKeySequence::Copy);
+    m_save = make(tr("&Save Log…"), QKeySequence::Save);
+    m_wrap = make(tr("&Wrap"), QKeySequence(Qt::ALT | Qt::Key_Z), true);
+    m_timestamps = make(tr("&Timestamps"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T), true);
+    m_follow = make(tr("F&ollow"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L), true);
+    m_follow->setChecked(true);
+
+    connect(m_find, &QAction::triggered, this, [this] { m_findBar->activate(); });
+    connect(m_findNext, &QAction::triggered, this, &LogViewer::findNext);
+    connect(m_findPrevious, &QAction::triggered, this, &LogViewer::findPrevious);
+    connect(m_firstError, &QAction::triggered, this, &LogViewer::jumpToFirstError);
+    connect(m_copy, &QAction::triggered, this, &LogViewer::copy);
+    connect(m_save, &QAction::triggered, this, [this] {
+        const QString file = QFileDialog::getSaveFileName(this, tr("Save Log"), QString(),
+                                                          tr("Text files (*.txt *.log)"));
+        if (!file.isEmpty())
+            saveTo(file);
+    });
+    connect(m_wrap, &QAction::toggled, this, [this](bool on) { m_view->setWrap(on); });
+    connect(m_timestamps, &QAction::toggled, this,
+            [this](bool on) { m_view->setShowTimestamps(on); });
+    connect(m_follow, &QAction::toggled, this, [this](bool on) { m_view->setFollowTail(on); });
+}
+
+QList<QAction *> LogViewer::actions() const
+{
+    return {m_find, m_findNext, m_findPrevious, m_firstError, m_copy,
+            m_save, m_wrap,     m_timestamps,   m_follow};
+}
+
+void LogViewer::setStatus(const QString &text)
+{
+    m_status->setText(text);
+}
+
+void LogViewer::showRun(qint64 runId, const QList<StageRef> &stages, qint64 stageId)
+{
+    m_runId = runId;
+    m_stages = stages;
+    QList<LogStageRef> refs;
+    for (const StageRef &s : stages)
+        refs.append(LogStageRef{s.id, s.name});
+    updateStageCombo();
+    m_stageCombo->setCurrentIndex(std::max(0, m_stageCombo->findData(stageId)));
+    m_model->setStages(refs, stageId);
+}
+
+void LogViewer::showStage(qint64 stageId)
+{
+    m_stageCombo->setCurrentIndex(std::max(0, m_stageCombo->findData(stageId)));
+    m_model->showStage(stageId);
+}
+
+void LogViewer::setLive(bool live)
+{
+    m_model->setLive(live);
+}
+
+void LogViewer::addStage(const StageRef &stage)
+{
+    m_stages.append(stage);
+    m_stageCombo->addItem(stage.name, stage.id);
+    m_model->addStage(LogStageRef{stage.id, stage.name});
+}
+
+void LogViewer::updateStageCombo()
+{
+    m_stageCombo->clear();
+    m_stageCombo->addItem(tr("All stages"), qint64(0));
+    for (const StageRef &s : std::as_const(m_stages))
+        m_stageCombo->addItem(s.name, s.id);
+}
+
+qint64 LogViewer::currentLine() const
+{
+    return m_view->currentIndex() + 1;
+}
+
+void LogViewer::find(const QString &text, bool regex, bool caseSensitive)
+{
+    if (m_findBar->text() != text || m_findBar->isRegex() != regex ||
+        m_findBar->isCaseSensitive() != caseSensitive)
+        m_findBar->setSearch(text, regex, caseSensitive);
+    m_matcher = TextMatcher(text, regex, caseSensitive);
+    m_jumpWhenFound = true;
+    restartSearch();
+}
+
+void LogViewer::restartSearch()
+{
+    ++m_searchGeneration;
+    m_hits.clear();
+    m_searchedTo = 0;
+    m_searchRunning = false;
+    m_currentHit = -1;
+    m_view->setMatcher(m_matcher);
+    m_view->setCurrentMatch(-1, 0);
+    if (!m_matcher.isValid()) {
+        m_findBar->setError(tr("Invalid regular expression: %1").arg(m_matcher.errorString()));
+        emit matchCountChanged(0);
+        return;
+    }
+    if (m_matcher.isEmpty()) {
+        m_findBar->setStatus(0, 0, false);
+        emit matchCountChanged(0);
+        return;
+    }
+    continueSearch();
+}
+
+void LogViewer::continueSearch()
+{
+    if (m_searchRunning || m_matcher.isEmpty() || !m_matcher.isValid())
+        return;
+    const LogDocument &doc = m_model->document();
+    if (m_searchedTo >= doc.lineCount()) {
+        updateFindStatus();
+        return;
+    }
+    m_searchRunning = true;
+    updateFindStatus();
+    watch(this,
+          QtConcurrent::run(&searchLines, m_model->databasePath(), doc, m_searchedTo,
+                            doc.lineCount(), m_matcher),
+          &m_searchGeneration, [this](const SearchResult &result) {
+              m_searchRunning = false;
+              if (result.error)
+                  setStatus(result.error->message);
+              m_hits.insert(m_hits.end(), result.hits.begin(), result.hits.end());
+              m_searchedTo = result.to;
+              if (m_jumpWhenFound && !m_hits.empty()) {
+                  m_jumpWhenFound = false;
+                  // The first match at or after the current line, else the first one.
+                  const qint64 from = std::max<qint64>(0, m_view->currentIndex());
+                  auto it = std::lower_bound(m_hits.begin(), m_hits.end(), from);
+                  goToHit(it == m_hits.end() ? 0 : it - m_hits.begin());
+              }
+              updateFindStatus();
+              emit matchCountChanged(matchCount());
+              if (!result.error)
+                  continueSearch(); // lines that arrived meanwhile
+          });
+}
+
+void LogViewer::updateFindStatus()
+{
+    m_findBar->setStatus(int(m_currentHit + 1), matchCount(), m_searchRunning);
+}
+
+void LogViewer::goToHit(qsizetype hit)
+{
+    if (hit < 0 || hit >= qsizetype(m_hits.size()))
+        return;
+    m_currentHit = hit;
+    const qint64 index = m_hits[hit];
+    qsizetype first = hit;
+    while (first > 0 && m_hits[first - 1] == index)
+        --first;
+    m_view->setCurrentIndex(index);
+    m_view->setCurrentMatch(index, int(hit - first));
+    updateFindStatus();
+}
+
+void LogViewer::findNext()
+{
+    if (m_hits.empty()) {
+        if (m_findBar->isHidden())
+            m_findBar->activate();
+        return;
+    }
+    goToHit(m_currentHit + 1 < qsizetype(m_hits.size()) ? m_currentHit + 1 : 0);
+}
+
+void LogViewer::findPrevious()
+{
+    if (m_hits.empty()) {
+        if (m_findBar->isHidden())
+            m_findBar->activate();
+        return;
+    }
+    goToHit(m_currentHit > 0 ? m_currentHit - 1 : qsizetype(m_hits.size()) - 1);
+}
+
+void LogViewer::jumpToFirstError()
+{
+    const LogDocument &doc = m_model->document();
+    setStatus(tr("Looking for the first error…"));
+    watch(this,
+          QtConcurrent::run(&findFirstError, m_model->databasePath(), doc, 0, doc.lineCount()),
+          &m_errorGeneration, [this](const FirstErrorResult &result) {
+              if (result.error) {
+                  setStatus(result.error->message);
+                  return;
+              }
+              if (result.index < 0) {
+                  setStatus(tr("No error lines: none on stderr mentions error, fail, fatal, "
+                               "exception or traceback, and none says error, FAILED or "
+                               "Traceback"));
+                  emit firstErrorFound(0);
+                  return;
+              }
+              setStatus(QString());
+              m_view->setCurrentIndex(result.index);
+              emit firstErrorFound(result.index + 1);
+          });
+}
+
+void LogViewer::copy()
+{
+    bool truncated = false;
+    const QString text = m_view->selectedText(&truncated);
+    if (text.isEmpty())
+        return;
+    QGuiApplication::clipboard()->setText(text);
+    setStatus(truncated ? tr("Copied the last %1 selected lines; use Save Log for the whole log")
+                              .arg(QLocale().toString(LogView::kMaxCopyLines))
+                        : QString());
+}
+
+void LogViewer::saveTo(const QString &fileName)
+{
+    SaveOptions options;
+    options.timestamps = m_timestamps->isChecked();
+    options.stageNames = m_model->stageNames();
+    auto future = QtConcurrent::run(&saveLines, m_model->databasePath(), m_model->document(),
+                                    fileName, options);
+    auto *progress = new QFutureWatcher<SaveResult>(this);
+    connect(progress, &QFutureWatcherBase::progressValueChanged, m_progress,
+            &QProgressBar::setValue);
+    connect(progress, &QFutureWatcherBase::finished, this, [this, progress, fileName] {
+        progress->deleteLater();
+        m_progress->hide();
+        m_save->setEnabled(true);
+        if (progress->future().resultCount() == 0)
+            return;
+        const SaveResult result = progress->future().result();
+        const QString message =
+            result.error
+                ? result.error->message
+                : tr("Saved %1 lines to %2").arg(QLocale().toString(result.lines), fileName);
+        setStatus(message);
+        emit saveFinished(!result.error, message);
+    });
+    m_save->setEnabled(false);
+    m_progress->setValue(0);
+    m_progress->show();
+    progress->setFuture(future);
+}
+
+} // namespace DeployDesk::Ui
