@@ -2,36 +2,30 @@
 
 #include "common/duration.h"
 #include "store/historystore.h"
+#include "ui/common/statusstyle.h"
+#include "ui/history/storethread.h"
 
 #include <QBrush>
-#include <QColor>
 
 namespace DeployDesk::Ui {
 
 namespace {
-QColor statusColour(RunStatus s)
+struct Page
 {
-    switch (s) {
-    case RunStatus::Success:
-        return QColor(0x2e, 0x7d, 0x32);
-    case RunStatus::Failed:
-        return QColor(0xc6, 0x28, 0x28);
-    case RunStatus::Running:
-    case RunStatus::Queued:
-        return QColor(0x15, 0x65, 0xc0);
-    case RunStatus::Cancelled:
-    case RunStatus::Interrupted:
-        return QColor(0xef, 0x6c, 0x00);
-    }
-    return {};
-}
+    QList<RunRecord> runs;
+    QString error;
+};
 } // namespace
 
 HistoryModel::HistoryModel(HistoryStore *store, QObject *parent)
     : QAbstractTableModel(parent)
-    , m_store(store)
 {
-    m_atEnd = m_store == nullptr;
+    if (store)
+        m_thread = std::make_unique<Internal::StoreThread>(store->dataDir());
+    m_atEnd = !m_thread;
+    m_settle.setSingleShot(true);
+    m_settle.setInterval(0);
+    connect(&m_settle, &QTimer::timeout, this, [this]() { m_settling = false; });
 }
 
 HistoryModel::~HistoryModel() = default;
@@ -42,55 +36,117 @@ void HistoryModel::setFilter(const RunFilter &filter)
     refresh();
 }
 
-void HistoryModel::refresh()
+void HistoryModel::setOrder(RunOrder order)
 {
-    beginResetModel();
-    m_runs.clear();
-    m_atEnd = m_store == nullptr;
-    m_error.clear();
-    // No fetching from inside a change's own signals (views and testers ask): rows
-    // inserted while another change is being announced would confuse every observer.
-    m_changing = true;
-    endResetModel();
-    m_changing = false;
-    // The first page right away, so a view shows rows before anyone scrolls.
-    if (canFetchMore())
-        fetchMore();
+    if (order == m_order)
+        return;
+    m_order = order;
+    refresh();
 }
 
-QList<RunRecord> HistoryModel::loadPage() const
+void HistoryModel::sort(int column, Qt::SortOrder order)
 {
+    const bool descending = order == Qt::DescendingOrder;
+    if (column == Started)
+        setOrder(descending ? RunOrder::NewestFirst : RunOrder::OldestFirst);
+    else if (column == Duration)
+        setOrder(descending ? RunOrder::LongestFirst : RunOrder::ShortestFirst);
+}
+
+void HistoryModel::refresh()
+{
+    ++m_generation;
+    // No fetching from inside the reset's own signals: loading stays set until it is over.
+    m_loading = true;
+    beginResetModel();
+    m_runs.clear();
+    m_atEnd = !m_thread;
+    m_error.clear();
+    m_settling = false;
+    m_settle.stop();
+    endResetModel();
+    m_loading = false;
+    // The first page right away, so a view shows rows before anyone scrolls.
+    requestPage();
+}
+
+void HistoryModel::requestPage()
+{
+    if (m_loading || m_atEnd)
+        return;
+    m_loading = true;
     RunFilter page = m_filter;
     page.limit = kPageSize;
-    page.beforeId = m_runs.isEmpty() ? 0 : m_runs.constLast().id;
-    auto runs = m_store->runs(page);
-    if (!runs) {
-        m_error = runs.error().toString();
-        return {};
+    page.order = m_order;
+    page.afterId = m_runs.isEmpty() ? 0 : m_runs.constLast().id;
+    page.afterDurationMs = m_runs.isEmpty() ? -1 : m_runs.constLast().durationMs();
+    const quint64 generation = m_generation;
+    m_thread->post<Page>(
+        this,
+        [page](HistoryStore *store) {
+            Page result;
+            if (!store) {
+                result.error = tr("the history cannot be opened");
+                return result;
+            }
+            auto runs = store->runs(page);
+            if (runs)
+                result.runs = std::move(*runs);
+            else
+                result.error = runs.error().toString();
+            return result;
+        },
+        [this, generation](const Page &result) {
+            pageArrived(generation, result.runs, result.error);
+        });
+}
+
+void HistoryModel::pageArrived(quint64 generation, const QList<RunRecord> &page,
+                               const QString &error)
+{
+    if (generation != m_generation)
+        return;
+    // m_loading stays set while rows are announced: views and testers ask for more from
+    // inside the insertion's signals, and a page asked for then would start from a stale
+    // last row.
+    if (!page.isEmpty()) {
+        const int first = int(m_runs.size());
+        beginInsertRows({}, first, first + int(page.size()) - 1);
+        m_runs += page;
+        endInsertRows();
+        // QTreeView lays its items out again after rows arrive, and every layout asks for
+        // one more page: rows arriving later than asked would then load the whole history,
+        // page after page. Refuse to fetch until that layout is over (the view started its
+        // layout timer in endInsertRows(), so it fires before this one); the view still
+        // asks again when the last row comes into sight.
+        m_settling = true;
+        m_settle.start();
     }
-    return *runs;
+    m_error = error;
+    if (!error.isEmpty() || page.size() < kPageSize)
+        m_atEnd = true;
+    m_loading = false;
+    emit pageLoaded();
 }
 
 bool HistoryModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && !m_atEnd && !m_changing;
+    return !parent.isValid() && !m_atEnd && !m_loading && !m_settling;
 }
 
 void HistoryModel::fetchMore(const QModelIndex &parent)
 {
-    if (!canFetchMore(parent))
-        return;
-    const QList<RunRecord> page = loadPage();
-    if (page.size() < kPageSize)
-        m_atEnd = true;
-    if (page.isEmpty())
-        return;
-    const int first = int(m_runs.size());
-    m_changing = true;
-    beginInsertRows({}, first, first + int(page.size()) - 1);
-    m_runs += page;
-    endInsertRows();
-    m_changing = false;
+    if (canFetchMore(parent))
+        requestPage();
+}
+
+int HistoryModel::rowOfRun(qint64 runId) const
+{
+    for (qsizetype row = 0; row < m_runs.size(); ++row) {
+        if (m_runs.at(row).id == runId)
+            return int(row);
+    }
+    return -1;
 }
 
 int HistoryModel::rowCount(const QModelIndex &parent) const
@@ -108,21 +164,33 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const RunRecord &r = m_runs.at(index.row());
-    if (role == RunIdRole)
+    switch (role) {
+    case RunIdRole:
         return r.id;
-    if (role == Qt::ForegroundRole && index.column() == Status)
-        return QBrush(statusColour(r.status));
-    if (role == Qt::TextAlignmentRole && (index.column() == Id || index.column() == Duration))
-        return int(Qt::AlignRight | Qt::AlignVCenter);
-    if (role == Qt::ToolTipRole && index.column() == Commit)
-        return r.commit;
-    if (role != Qt::DisplayRole)
+    case StatusRole:
+        return toString(r.status);
+    case DurationMsRole:
+        return r.durationMs();
+    case Qt::ForegroundRole:
+        return index.column() == Status ? QVariant(QBrush(statusColour(r.status))) : QVariant();
+    case Qt::DecorationRole:
+        return index.column() == Status ? QVariant(statusIcon(r.status)) : QVariant();
+    case Qt::TextAlignmentRole:
+        return index.column() == Id || index.column() == Duration
+                   ? QVariant(int(Qt::AlignRight | Qt::AlignVCenter))
+                   : QVariant();
+    case Qt::ToolTipRole:
+        return index.column() == Commit ? QVariant(r.commit) : QVariant();
+    case Qt::DisplayRole:
+        break;
+    default:
         return {};
+    }
     switch (index.column()) {
     case Id:
         return r.id;
     case Status:
-        return toString(r.status);
+        return statusText(r.status);
     case Environment:
         return r.environment;
     case Branch:

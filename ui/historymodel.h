@@ -4,6 +4,9 @@
 
 #include <QAbstractTableModel>
 #include <QList>
+#include <QTimer>
+
+#include <memory>
 
 namespace DeployDesk {
 class HistoryStore;
@@ -11,9 +14,16 @@ class HistoryStore;
 
 namespace DeployDesk::Ui {
 
-// The runs of the history, newest first, loaded a page at a time as the view scrolls
-// (keyset paging: each page asks for runs older than the last one loaded), so a history
-// of a million runs opens at once and never sits in memory whole.
+namespace Internal {
+class StoreThread;
+}
+
+// The runs of the history, loaded a page at a time as the view scrolls (keyset paging:
+// each page asks for the runs after the last one loaded, in the chosen order), so a
+// history of a million runs opens at once and never sits in memory whole. Pages are read
+// on a thread with its own connection to the store's file: a slow query (a log search,
+// a filter no index serves) never blocks the GUI. Rows arrive after refresh() or
+// fetchMore() return; pageLoaded() tells when.
 class HistoryModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -34,17 +44,30 @@ public:
     };
     static constexpr int kPageSize = 100;
     static constexpr int RunIdRole = Qt::UserRole + 1;
+    static constexpr int StatusRole = Qt::UserRole + 2;     // the stable name: "failed"
+    static constexpr int DurationMsRole = Qt::UserRole + 3; // -1: none
 
+    // `store` gives the file to read; the model opens its own connection on its thread.
     explicit HistoryModel(HistoryStore *store, QObject *parent = nullptr);
     ~HistoryModel() override;
 
-    // Shows the runs that pass `filter` (its limit and beforeId are the model's own).
+    // Shows the runs that pass `filter` (its limit, order and paging fields are the
+    // model's own).
     void setFilter(const RunFilter &filter);
     const RunFilter &filter() const { return m_filter; }
-    // Reloads from the newest run, e.g. after a run ended.
+    void setOrder(RunOrder order);
+    RunOrder order() const { return m_order; }
+    // Reloads from the first run in the order, e.g. after a run ended.
     void refresh();
     // The last error reading the store, for the status bar; empty when fine.
     QString lastError() const { return m_error; }
+    // True while a page is being read.
+    bool isLoading() const { return m_loading; }
+    // True when every run that passes the filter is loaded.
+    bool atEnd() const { return m_atEnd; }
+
+    RunRecord runAt(int row) const { return m_runs.value(row); }
+    int rowOfRun(qint64 runId) const; // -1: not loaded
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -53,16 +76,29 @@ public:
                         int role = Qt::DisplayRole) const override;
     bool canFetchMore(const QModelIndex &parent = {}) const override;
     void fetchMore(const QModelIndex &parent = {}) override;
+    // Started (newest/oldest first) and Duration (longest/shortest first) sort; the
+    // other columns keep the order they have.
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    static bool isSortable(int column) { return column == Started || column == Duration; }
+
+signals:
+    // A page arrived (or failed: see lastError()); rows may have been added.
+    void pageLoaded();
 
 private:
-    QList<RunRecord> loadPage() const;
+    void requestPage();
+    void pageArrived(quint64 generation, const QList<RunRecord> &page, const QString &error);
 
-    HistoryStore *m_store = nullptr;
+    std::unique_ptr<Internal::StoreThread> m_thread;
     RunFilter m_filter;
+    RunOrder m_order = RunOrder::NewestFirst;
     QList<RunRecord> m_runs;
+    quint64 m_generation = 0; // pages of an earlier filter or order are dropped
     bool m_atEnd = false;
-    bool m_changing = false; // a reset or insertion is being announced
-    mutable QString m_error;
+    bool m_loading = false;
+    bool m_settling = false; // rows just arrived; the view is laying them out
+    QTimer m_settle;
+    QString m_error;
 };
 
 } // namespace DeployDesk::Ui

@@ -64,11 +64,13 @@ int show(Context &ctx);
 int logs(Context &ctx);
 int cancel(Context &ctx);
 int secrets(Context &ctx);
+int exportRun(Context &ctx);
 
 // Options of each command, added before the final parse.
 void addRunOptions(QCommandLineParser &parser);
 void addHistoryOptions(QCommandLineParser &parser);
 void addShowOptions(QCommandLineParser &parser);
 void addLogsOptions(QCommandLineParser &parser);
+void addExportOptions(QCommandLineParser &parser);
 
 } // namespace DeployDesk::Cli

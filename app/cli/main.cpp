@@ -127,6 +127,7 @@ const Command kCommands[] = {
     {"show", "Show a run: stages, events, artifacts", Cli::show, Cli::addShowOptions},
     {"logs", "Print (or follow) the logs of a run", Cli::logs, Cli::addLogsOptions},
     {"cancel", "Cancel a running run, from any terminal", Cli::cancel, nullptr},
+    {"export", "Write a run's report as Markdown or HTML", Cli::exportRun, Cli::addExportOptions},
     {"secrets", "Manage secrets: set NAME | list | rm NAME", Cli::secrets, nullptr},
 };
 

@@ -145,8 +145,8 @@ QString h(const QString &text)
 
 QString renderHtml(const Report &report)
 {
-    QString out = QStringLiteral(
-        "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>");
+    QString out =
+        QStringLiteral("<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>");
     out += h(report.title);
     out += QStringLiteral(
         "</title>\n<style>\n"
@@ -261,35 +261,34 @@ Result<QString> runReport(const HistoryStore &store, qint64 runId, ReportFormat 
         report.fields.append(
             {tr("Selected stages"), mask(r.selectedStages.join(QStringLiteral(", ")))});
 
-    Table stageTable{tr("Stages"),
-                     {tr("Stage"), tr("Status"), tr("Attempts"), tr("Exit"), tr("Duration"),
-                      tr("Note")},
-                     {},
-                     tr("No stages were recorded.")};
+    Table stageTable{
+        tr("Stages"),
+        {tr("Stage"), tr("Status"), tr("Attempts"), tr("Exit"), tr("Duration"), tr("Note")},
+        {},
+        tr("No stages were recorded.")};
     for (const StageRecord &s : std::as_const(*stages)) {
         QString note = mask(s.reason);
         if (s.reusedFrom)
             note = tr("reused from stage %1").arg(s.reusedFrom);
-        const QString exit = s.signal ? tr("signal %1").arg(s.signal)
-                                      : (s.exitCode < 0 ? QStringLiteral("-")
-                                                        : QString::number(s.exitCode));
-        stageTable.rows.append({mask(s.name), toString(s.status), QString::number(s.attempts),
-                                exit, duration(s.durationMs()), dash(note)});
+        const QString exit =
+            s.signal ? tr("signal %1").arg(s.signal)
+                     : (s.exitCode < 0 ? QStringLiteral("-") : QString::number(s.exitCode));
+        stageTable.rows.append({mask(s.name), toString(s.status), QString::number(s.attempts), exit,
+                                duration(s.durationMs()), dash(note)});
     }
     Table eventTable{tr("Events"),
                      {tr("Time"), tr("Stage"), tr("Kind"), tr("Who"), tr("Message")},
                      {},
                      tr("No events were recorded.")};
     for (const EventRecord &e : std::as_const(*events))
-        eventTable.rows.append({utc(e.at), dash(mask(e.stage)), e.kind, dash(mask(e.who)),
-                                mask(e.message)});
+        eventTable.rows.append(
+            {utc(e.at), dash(mask(e.stage)), e.kind, dash(mask(e.who)), mask(e.message)});
     Table artifactTable{tr("Artifacts"),
                         {tr("Stage"), tr("Path"), tr("Size (bytes)"), tr("SHA-256")},
                         {},
                         tr("No artifacts were kept.")};
     for (const ArtifactRecord &a : std::as_const(*artifacts))
-        artifactTable.rows.append(
-            {mask(a.stage), mask(a.path), QString::number(a.size), a.sha256});
+        artifactTable.rows.append({mask(a.stage), mask(a.path), QString::number(a.size), a.sha256});
     report.tables = {stageTable, eventTable, artifactTable};
 
     for (const StageRecord &s : std::as_const(*stages)) {

@@ -26,6 +26,12 @@ const QString kRunColumns = QStringLiteral(
     "id, workspace, pipeline, environment, status, triggered_by, message, git_commit, branch, "
     "started_at, finished_at, rerun_of, runner_pid, runner_start_ticks, selected_stages");
 
+// The duration a run is sorted by; the same text as the runs_by_duration index (schema.cpp).
+const QString kRunDuration = QStringLiteral("coalesce(finished_at - started_at, -1)");
+
+// How many matching runs a log search collects for an order other than newest first.
+constexpr int kGrepSortLimit = 10000;
+
 RunRecord runFromRow(const QSqlQuery &q)
 {
     RunRecord r;
@@ -120,9 +126,34 @@ Result<QList<RunRecord>> HistoryStore::runs(const RunFilter &filter) const
         where.append(QStringLiteral("id < ?"));
         values.append(filter.beforeId);
     }
+    // Keyset paging: the rows after (duration, id) or id in the requested order.
+    const bool byDuration =
+        filter.order == RunOrder::LongestFirst || filter.order == RunOrder::ShortestFirst;
+    const bool descending =
+        filter.order == RunOrder::NewestFirst || filter.order == RunOrder::LongestFirst;
+    const QString cmp = descending ? QStringLiteral("<") : QStringLiteral(">");
+    if (filter.afterId > 0) {
+        if (byDuration) {
+            // The plain range lets SQLite seek in the index; the row value alone would
+            // make it scan from the first entry.
+            where.append(QStringLiteral("%1 %2= ?").arg(kRunDuration, cmp));
+            values.append(filter.afterDurationMs);
+            where.append(QStringLiteral("(%1, id) %2 (?, ?)").arg(kRunDuration, cmp));
+            values.append(filter.afterDurationMs);
+        } else {
+            where.append(QStringLiteral("id %1 ?").arg(cmp));
+        }
+        values.append(filter.afterId);
+    }
+    const QString direction = descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
+    const QString orderBy = byDuration
+                                ? kRunDuration + direction + QStringLiteral(", id") + direction
+                                : QStringLiteral("id") + direction;
     if (!filter.grep.isEmpty()) {
         // Walk the runs whose logs match, newest first, and keep those that pass the
-        // other filters (a primary-key probe each) until the page is full.
+        // other filters (a primary-key probe each). Newest first, the walk stops when the
+        // page is full; in the other orders it collects up to kGrepSortLimit runs, which
+        // the query below sorts.
         QString check = QStringLiteral("SELECT 1 FROM runs WHERE id = ?");
         if (!where.isEmpty())
             check += QStringLiteral(" AND ") + where.join(QStringLiteral(" AND "));
@@ -138,7 +169,8 @@ Result<QList<RunRecord>> HistoryStore::runs(const RunFilter &filter) const
             probe.finish();
             return ok;
         };
-        auto found = searchLogBlocks(db, m_path, filter.grep, 0, filter.limit, true, accept);
+        const int walkLimit = filter.order == RunOrder::NewestFirst ? filter.limit : kGrepSortLimit;
+        auto found = searchLogBlocks(db, m_path, filter.grep, 0, walkLimit, true, accept);
         if (!found)
             return std::unexpected(found.error());
         QStringList ids;
@@ -152,7 +184,7 @@ Result<QList<RunRecord>> HistoryStore::runs(const RunFilter &filter) const
     QString sql = QStringLiteral("SELECT %1 FROM runs").arg(kRunColumns);
     if (!where.isEmpty())
         sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
-    sql += QStringLiteral(" ORDER BY id DESC");
+    sql += QStringLiteral(" ORDER BY ") + orderBy;
     if (filter.limit > 0) {
         sql += QStringLiteral(" LIMIT ?");
         values.append(filter.limit);

@@ -75,6 +75,11 @@ struct ArtifactRecord
     QString storedPath; // absolute path of the copy kept with the run
 };
 
+// The order runs are listed in. Newest/Oldest follow the run id (runs get their id when
+// they start); Longest/Shortest follow finished_at - started_at, runs without a duration
+// (still running, never started) counting as -1 ms, ties broken by id.
+enum class RunOrder { NewestFirst, OldestFirst, LongestFirst, ShortestFirst };
+
 struct RunFilter
 {
     QString environment;
@@ -87,6 +92,11 @@ struct RunFilter
     QString workspace;   // empty: every workspace
     qint64 beforeId = 0; // keyset paging: only runs with id < beforeId (0: from the newest)
     int limit = 50;
+    RunOrder order = RunOrder::NewestFirst;
+    // Keyset paging in any order: only runs after this one in `order` (0: from the first).
+    // The duration orders also need that run's duration (RunRecord::durationMs()).
+    qint64 afterId = 0;
+    qint64 afterDurationMs = -1;
 };
 
 struct LogMatch

@@ -1,0 +1,275 @@
+// The history browser as a user drives it: typing a filter and pressing Enter finds the
+// run, the details pane shows the selected run's stages and events, two runs compare with
+// the changed stage highlighted, a report exports to a file, Enter on a stage opens its
+// logs, and only Started and Duration sort.
+#include "historyfixture.h"
+
+#include "ui/history/comparedialog.h"
+#include "ui/history/comparemodel.h"
+#include "ui/history/historybrowser.h"
+#include "ui/history/historyfilterbar.h"
+#include "ui/history/rundetailspane.h"
+#include "ui/historymodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QFile>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QTreeView>
+#include <QTreeWidget>
+
+using namespace DeployDesk;
+using namespace DeployDesk::Ui;
+
+class TestHistoryBrowser : public QObject
+{
+    Q_OBJECT
+
+    HistoryFixture m_fx;
+    std::unique_ptr<HistoryBrowser> m_browser;
+
+    QList<qint64> shownRuns() const
+    {
+        QList<qint64> ids;
+        const QAbstractItemModel *model = m_browser->view()->model();
+        for (int row = 0; row < model->rowCount(); ++row)
+            ids << model->index(row, 0).data(HistoryModel::RunIdRole).toLongLong();
+        return ids;
+    }
+
+    bool settled() const { return !m_browser->model()->isLoading(); }
+
+    void selectRows(const QList<qint64> &runIds)
+    {
+        QItemSelectionModel *selection = m_browser->view()->selectionModel();
+        selection->clearSelection();
+        for (qint64 id : runIds) {
+            const int row = m_browser->model()->rowOfRun(id);
+            QVERIFY(row >= 0);
+            selection->select(m_browser->model()->index(row, 0),
+                              QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        }
+    }
+
+    QAction *action(const QString &textPart) const
+    {
+        for (QAction *a : m_browser->actions()) {
+            if (a->text().remove('&').contains(textPart))
+                return a;
+        }
+        return nullptr;
+    }
+
+private slots:
+    void initTestCase() { m_fx.build(); }
+
+    void init()
+    {
+        m_browser = std::make_unique<HistoryBrowser>(m_fx.store.get());
+        m_browser->setWorkspace(HistoryFixture::kWorkspace);
+        m_browser->setEnvironments({"preview", "staging", "production"});
+        m_browser->resize(1000, 600);
+        m_browser->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_browser.get()));
+        QTRY_COMPARE(shownRuns(), (QList<qint64>{m_fx.fixed, m_fx.failed, m_fx.good}));
+    }
+
+    void cleanup() { m_browser.reset(); }
+
+    void typingAFilterAndEnterFindsTheRun()
+    {
+        HistoryFilterBar *bar = m_browser->filterBar();
+        QTest::keyClicks(bar->whoEdit(), "bob");
+        QTest::keyClick(bar->whoEdit(), Qt::Key_Return);
+        QTRY_COMPARE(shownRuns(), QList<qint64>{m_fx.failed});
+
+        QTest::keyClick(m_browser.get(), Qt::Key_L, Qt::ControlModifier | Qt::ShiftModifier);
+        QTRY_COMPARE(shownRuns().size(), 3);
+        QVERIFY(bar->whoEdit()->text().isEmpty());
+
+        QTest::keyClicks(bar->grepEdit(), "kangaroo");
+        QTest::keyClick(bar->grepEdit(), Qt::Key_Enter);
+        QTRY_COMPARE(shownRuns(), QList<qint64>{m_fx.fixed});
+        bar->clear();
+
+        QTest::keyClicks(bar->branchEdit(), "main"); // applies by itself after a pause
+        QTRY_COMPARE(shownRuns(), (QList<qint64>{m_fx.failed, m_fx.good}));
+        bar->clear();
+
+        bar->environmentCombo()->setFocus();
+        bar->environmentCombo()->setCurrentIndex(bar->environmentCombo()->findText("production"));
+        QTRY_COMPARE(shownRuns(), (QList<qint64>{m_fx.fixed, m_fx.failed}));
+        bar->statusCombo()->setCurrentIndex(bar->statusCombo()->findData("failed"));
+        QTRY_COMPARE(shownRuns(), QList<qint64>{m_fx.failed});
+        bar->clear();
+
+        bar->fromEdit()->setDate(QDate(2026, 3, 4));
+        bar->toEdit()->setDate(QDate(2026, 3, 6));
+        QTRY_COMPARE(shownRuns(), QList<qint64>{m_fx.failed});
+        bar->toEdit()->setDate(bar->toEdit()->minimumDate()); // "any"
+        QTRY_COMPARE(shownRuns(), (QList<qint64>{m_fx.fixed, m_fx.failed}));
+    }
+
+    void detailsShowTheSelectedRun()
+    {
+        QAbstractItemModelTester tester(m_browser->model(),
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        m_browser->selectRun(m_fx.failed);
+        RunDetailsPane *details = m_browser->details();
+        QCOMPARE(details->runId(), m_fx.failed);
+        QVERIFY(details->headerText().contains("production"));
+        QVERIFY(details->headerText().contains("bob"));
+        QTreeWidget *stages = details->stagesView();
+        QCOMPARE(stages->topLevelItemCount(), 3);
+        QTreeWidgetItem *test = stages->topLevelItem(1);
+        QCOMPARE(test->text(RunDetailsPane::StageNameColumn), "test");
+        QCOMPARE(test->text(RunDetailsPane::StageStatusColumn), "Failed");
+        QCOMPARE(test->text(RunDetailsPane::StageAttemptsColumn), "2");
+        QCOMPARE(test->text(RunDetailsPane::StageDurationColumn), "25s");
+        QStringList kinds;
+        for (int i = 0; i < details->eventsView()->topLevelItemCount(); ++i)
+            kinds << details->eventsView()->topLevelItem(i)->text(RunDetailsPane::EventKindColumn);
+        QCOMPARE(kinds,
+                 (QStringList{"started", "retry", "approved", "cancel-requested", "refused"}));
+        QCOMPARE(details->eventsView()->topLevelItem(2)->text(RunDetailsPane::EventWhoColumn),
+                 "carol");
+        QCOMPARE(details->artifactsView()->topLevelItemCount(), 1);
+        QCOMPARE(
+            details->artifactsView()->topLevelItem(0)->text(RunDetailsPane::ArtifactPathColumn),
+            "build/dist/app.tar");
+
+        // Selecting another row with the keyboard follows.
+        m_browser->view()->setFocus();
+        QTest::keyClick(m_browser->view(), Qt::Key_Down);
+        QCOMPARE(details->runId(), m_fx.good);
+        QCOMPARE(details->stagesView()->topLevelItemCount(), 3);
+        QCOMPARE(details->eventsView()->topLevelItemCount(), 0);
+    }
+
+    void enterOnAStageOpensItsLogs()
+    {
+        QSignalSpy opened(m_browser.get(), &HistoryBrowser::openLogsRequested);
+        m_browser->selectRun(m_fx.failed);
+        QTreeWidget *stages = m_browser->details()->stagesView();
+        m_browser->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_browser.get()));
+        stages->setFocus();
+        stages->setCurrentItem(stages->topLevelItem(1));
+        QTest::keyClick(stages, Qt::Key_Return);
+        QCOMPARE(opened.size(), 1);
+        QCOMPARE(opened.at(0).at(0).toLongLong(), m_fx.failed);
+        QCOMPARE(opened.at(0).at(1).toLongLong(), m_fx.failedTestStage);
+
+        m_browser->view()->setFocus();
+        QTest::keyClick(m_browser->view(), Qt::Key_Return);
+        QCOMPARE(opened.size(), 2);
+        QCOMPARE(opened.at(1).at(1).toLongLong(), 0); // the whole run
+    }
+
+    void compareShowsTheChangedStage()
+    {
+        QAction *compare = action("Compare");
+        QVERIFY(compare);
+        QCOMPARE(compare->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_D));
+        selectRows({m_fx.good});
+        QVERIFY(!compare->isEnabled());
+        selectRows({m_fx.failed, m_fx.good});
+        QVERIFY(compare->isEnabled());
+        compare->trigger();
+        auto *dialog = m_browser->findChild<CompareDialog *>();
+        QVERIFY(dialog);
+        QVERIFY(dialog->isVisible());
+        CompareModel *model = dialog->model();
+        QAbstractItemModelTester tester(model,
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        // The older run is A.
+        QCOMPARE(model->headerData(CompareModel::StatusA, Qt::Horizontal).toString(),
+                 QStringLiteral("Run %1").arg(m_fx.good));
+        QVERIFY(dialog->summary().contains("2 stage(s) changed"));
+        dialog->onlyChangesBox()->setChecked(true);
+        QCOMPARE(model->rowCount(), 2);
+        QCOMPARE(model->index(0, CompareModel::Stage).data().toString(), "test");
+        QCOMPARE(model->index(0, CompareModel::StatusB).data().toString(), "Failed");
+        QCOMPARE(model->index(0, CompareModel::Delta).data().toString(), "+5 s");
+        QCOMPARE(model->index(1, CompareModel::Stage).data().toString(), "deploy");
+        dialog->close();
+    }
+
+    void exportWritesTheChosenFormat()
+    {
+        QTemporaryDir out;
+        QAction *exportAction = action("Export");
+        QVERIFY(exportAction);
+        QCOMPARE(exportAction->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_E));
+        m_browser->setSecretValues({HistoryFixture::kSecret});
+        const QString path = out.filePath("run.html");
+        QVERIFY(m_browser->exportReport(m_fx.failed, path, ReportFormat::Html));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QString html = QString::fromUtf8(f.readAll());
+        QVERIFY(html.contains("<h2>Stages</h2>"));
+        QVERIFY(html.contains("FAIL expected 3 got 4"));
+        QVERIFY(!html.contains(QLatin1String(HistoryFixture::kSecret)));
+        auto bad = m_browser->exportReport(m_fx.failed, out.filePath("missing/dir/x.md"),
+                                           ReportFormat::Markdown);
+        QVERIFY(!bad);
+        QVERIFY(bad.error().message.contains("missing/dir/x.md"));
+    }
+
+    void rerunIsOfferedForAFailedRunOnly()
+    {
+        QAction *rerun = action("Re-run");
+        QVERIFY(rerun);
+        QSignalSpy requested(m_browser.get(), &HistoryBrowser::rerunFailedRequested);
+        selectRows({m_fx.good});
+        QVERIFY(!rerun->isEnabled());
+        selectRows({m_fx.failed});
+        QVERIFY(rerun->isEnabled());
+        rerun->trigger();
+        QCOMPARE(requested.size(), 1);
+        QCOMPARE(requested.at(0).at(0).toLongLong(), m_fx.failed);
+    }
+
+    void onlyStartedAndDurationSort()
+    {
+        QHeaderView *header = m_browser->view()->header();
+        header->setSortIndicator(HistoryModel::Duration, Qt::DescendingOrder);
+        QTRY_COMPARE(shownRuns(), (QList<qint64>{m_fx.failed, m_fx.fixed, m_fx.good}));
+        header->setSortIndicator(HistoryModel::Branch, Qt::AscendingOrder);
+        QCOMPARE(header->sortIndicatorSection(), int(HistoryModel::Duration));
+        QVERIFY(m_browser->model()->order() == RunOrder::LongestFirst);
+        header->setSortIndicator(HistoryModel::Started, Qt::AscendingOrder);
+        QTRY_COMPARE(shownRuns(), (QList<qint64>{m_fx.good, m_fx.failed, m_fx.fixed}));
+    }
+
+    void refreshKeepsTheSelection()
+    {
+        m_browser->selectRun(m_fx.failed);
+        m_browser->refresh();
+        QTRY_VERIFY(settled() && m_browser->selectedRunIds() == QList<qint64>{m_fx.failed});
+        QCOMPARE(m_browser->details()->runId(), m_fx.failed);
+    }
+
+    void everyWidgetHasAnAccessibleName()
+    {
+        const auto widgets = m_browser->findChildren<QWidget *>();
+        for (QWidget *w : widgets) {
+            const bool interactive = qobject_cast<QLineEdit *>(w) || qobject_cast<QComboBox *>(w) ||
+                                     qobject_cast<QAbstractItemView *>(w);
+            if (interactive && !qobject_cast<QLineEdit *>(w->parentWidget()) &&
+                !qobject_cast<QComboBox *>(w->parentWidget()) &&
+                !qobject_cast<QAbstractSpinBox *>(w->parentWidget()) &&
+                !qobject_cast<QAbstractItemView *>(w->parentWidget()))
+                QVERIFY2(!w->accessibleName().isEmpty(), w->metaObject()->className());
+        }
+    }
+};
+
+QTEST_MAIN(TestHistoryBrowser)
+#include "tst_historybrowser.moc"

@@ -1,0 +1,315 @@
+#include "historybrowser.h"
+
+#include "comparedialog.h"
+#include "historyfilterbar.h"
+#include "rundetailspane.h"
+#include "store/historystore.h"
+#include "ui/historymodel.h"
+
+#include <QAction>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QMessageBox>
+#include <QSaveFile>
+#include <QSplitter>
+#include <QTreeView>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace DeployDesk::Ui {
+
+namespace {
+// How many pages selectRun() reads looking for an older run before it gives up (the
+// details pane shows the run anyway).
+constexpr int kMaxPagesForSelection = 20;
+} // namespace
+
+HistoryBrowser::HistoryBrowser(HistoryStore *store, QWidget *parent)
+    : QWidget(parent)
+    , m_store(store)
+{
+    m_filters = new HistoryFilterBar(this);
+    m_model = new HistoryModel(store, this);
+    m_view = new QTreeView(this);
+    m_view->setAccessibleName(tr("Runs"));
+    m_view->setRootIsDecorated(false);
+    m_view->setUniformRowHeights(true); // lets the view fetch pages lazily
+    m_view->setAllColumnsShowFocus(true);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setModel(m_model);
+    m_view->header()->setSectionResizeMode(QHeaderView::Interactive);
+    m_view->header()->setSortIndicator(HistoryModel::Started, Qt::DescendingOrder);
+    m_view->header()->setSortIndicatorShown(true);
+    m_view->header()->setSectionsClickable(true);
+    m_lastSortColumn = HistoryModel::Started;
+    // Only Started and Duration sort: a click on another header puts the indicator back.
+    connect(m_view->header(), &QHeaderView::sortIndicatorChanged, this,
+            [this](int column, Qt::SortOrder order) {
+                if (!HistoryModel::isSortable(column)) {
+                    const QSignalBlocker blocker(m_view->header());
+                    m_view->header()->setSortIndicator(m_lastSortColumn, m_lastSortOrder);
+                    return;
+                }
+                m_lastSortColumn = column;
+                m_lastSortOrder = order;
+                m_model->sort(column, order);
+            });
+    m_details = new RunDetailsPane(store, this);
+    m_status = new QLabel(this);
+    m_status->setAccessibleName(tr("History status"));
+
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(m_view);
+    splitter->addWidget(m_details);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_filters);
+    layout->addWidget(splitter, 1);
+    layout->addWidget(m_status);
+
+    createActions();
+    connect(m_filters, &HistoryFilterBar::filterChanged, this, &HistoryBrowser::applyFilter);
+    connect(m_model, &HistoryModel::pageLoaded, this, &HistoryBrowser::pageLoaded);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &HistoryBrowser::selectionChanged);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &HistoryBrowser::selectionChanged);
+    connect(m_view, &QTreeView::doubleClicked, this, &HistoryBrowser::openLogs);
+    connect(m_details, &RunDetailsPane::stageActivated, this, &HistoryBrowser::openLogsRequested);
+    applyFilter();
+}
+
+HistoryBrowser::~HistoryBrowser() = default;
+
+void HistoryBrowser::createActions()
+{
+    const auto make = [this](const QString &text, const QKeySequence &key, auto slot) {
+        auto *action = new QAction(text, this);
+        action->setShortcut(key);
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(action, &QAction::triggered, this, slot);
+        addAction(action);
+        return action;
+    };
+    m_compare = make(tr("&Compare selected runs"), QKeySequence(Qt::CTRL | Qt::Key_D),
+                     [this]() { compareSelected(); });
+    m_export = make(tr("&Export report..."), QKeySequence(Qt::CTRL | Qt::Key_E),
+                    &HistoryBrowser::exportSelected);
+    m_rerun =
+        make(tr("&Re-run failed stages"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R), [this]() {
+            const QList<qint64> ids = selectedRunIds();
+            if (ids.size() == 1)
+                emit rerunFailedRequested(ids.first());
+        });
+    m_clear = make(tr("C&lear filters"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L),
+                   [this]() { m_filters->clear(); });
+    // Enter opens logs from the lists only: in the filter fields it applies the filter.
+    m_openLogs = new QAction(tr("&Open logs"), this);
+    m_openLogs->setShortcuts({QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)});
+    m_openLogs->setShortcutContext(Qt::WidgetShortcut);
+    connect(m_openLogs, &QAction::triggered, this, &HistoryBrowser::openLogs);
+    m_view->addAction(m_openLogs);
+    auto *openStage = new QAction(m_openLogs->text(), this);
+    openStage->setShortcuts(m_openLogs->shortcuts());
+    openStage->setShortcutContext(Qt::WidgetShortcut);
+    connect(openStage, &QAction::triggered, this, [this]() {
+        if (m_details->runId())
+            emit openLogsRequested(m_details->runId(), m_details->currentStageId());
+    });
+    m_details->stagesView()->addAction(openStage);
+    updateActions();
+}
+
+QList<QAction *> HistoryBrowser::actions() const
+{
+    return {m_compare, m_export, m_openLogs, m_rerun, m_clear};
+}
+
+void HistoryBrowser::setWorkspace(const QString &dir)
+{
+    if (dir == m_workspace)
+        return;
+    m_workspace = dir;
+    applyFilter();
+}
+
+void HistoryBrowser::setEnvironments(const QStringList &names)
+{
+    m_filters->setEnvironments(names);
+}
+
+void HistoryBrowser::applyFilter()
+{
+    RunFilter filter = m_filters->filter();
+    filter.workspace = m_workspace;
+    m_details->showRun(0);
+    m_pendingSelection = 0;
+    m_model->setFilter(filter);
+    m_status->setText(tr("Loading..."));
+    updateActions();
+}
+
+void HistoryBrowser::refresh()
+{
+    const QList<qint64> selected = selectedRunIds();
+    m_model->refresh();
+    m_status->setText(tr("Loading..."));
+    if (!selected.isEmpty()) {
+        m_pendingSelection = selected.first();
+        m_pagesSearched = 0;
+        m_details->showRun(m_pendingSelection); // its status may have changed
+    }
+    updateActions();
+}
+
+void HistoryBrowser::selectRun(qint64 runId)
+{
+    m_details->showRun(runId);
+    const int row = m_model->rowOfRun(runId);
+    if (row >= 0) {
+        m_pendingSelection = 0;
+        m_view->setCurrentIndex(m_model->index(row, 0));
+        m_view->scrollTo(m_model->index(row, 0));
+        return;
+    }
+    m_pendingSelection = runId;
+    m_pagesSearched = 0;
+    if (m_model->canFetchMore())
+        m_model->fetchMore();
+}
+
+void HistoryBrowser::pageLoaded()
+{
+    if (!m_model->lastError().isEmpty())
+        m_status->setText(m_model->lastError());
+    else if (m_model->rowCount() == 0)
+        m_status->setText(tr("No runs match these filters."));
+    else
+        m_status->clear();
+    if (m_pendingSelection) {
+        const int row = m_model->rowOfRun(m_pendingSelection);
+        if (row >= 0) {
+            const qint64 id = m_pendingSelection;
+            m_pendingSelection = 0;
+            selectRun(id);
+        } else if (m_model->canFetchMore() && ++m_pagesSearched < kMaxPagesForSelection) {
+            m_model->fetchMore();
+        } else {
+            m_pendingSelection = 0;
+        }
+    }
+    updateActions();
+}
+
+QList<qint64> HistoryBrowser::selectedRunIds() const
+{
+    QList<int> rows;
+    for (const QModelIndex &index : m_view->selectionModel()->selectedRows())
+        rows.append(index.row());
+    std::sort(rows.begin(), rows.end());
+    QList<qint64> ids;
+    for (int row : rows)
+        ids.append(m_model->runAt(row).id);
+    return ids;
+}
+
+void HistoryBrowser::selectionChanged()
+{
+    const QModelIndex current = m_view->currentIndex();
+    const QList<qint64> selected = selectedRunIds();
+    qint64 shown = 0;
+    if (current.isValid() && m_view->selectionModel()->isRowSelected(current.row()))
+        shown = m_model->runAt(current.row()).id;
+    else if (!selected.isEmpty())
+        shown = selected.first();
+    if (shown != m_details->runId())
+        m_details->showRun(shown);
+    updateActions();
+}
+
+void HistoryBrowser::updateActions()
+{
+    const QList<qint64> ids = selectedRunIds();
+    m_compare->setEnabled(ids.size() == 2);
+    m_export->setEnabled(ids.size() == 1);
+    m_openLogs->setEnabled(ids.size() == 1);
+    bool rerunnable = false;
+    if (ids.size() == 1) {
+        const RunStatus s = m_model->runAt(m_model->rowOfRun(ids.first())).status;
+        rerunnable = isFinal(s) && s != RunStatus::Success;
+    }
+    m_rerun->setEnabled(rerunnable);
+}
+
+void HistoryBrowser::openLogs()
+{
+    const QList<qint64> ids = selectedRunIds();
+    if (ids.size() == 1)
+        emit openLogsRequested(ids.first(), 0);
+}
+
+CompareDialog *HistoryBrowser::compareSelected()
+{
+    const QList<qint64> ids = selectedRunIds();
+    if (ids.size() != 2 || !m_store) {
+        m_status->setText(tr("Select exactly two runs to compare (Ctrl+click the second one)."));
+        return nullptr;
+    }
+    auto *dialog = new CompareDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (auto ok = dialog->compare(*m_store, ids.at(0), ids.at(1)); !ok)
+        m_status->setText(ok.error().toString());
+    dialog->open();
+    return dialog;
+}
+
+Result<void> HistoryBrowser::exportReport(qint64 runId, const QString &path,
+                                          ReportFormat format) const
+{
+    if (!m_store)
+        return makeError(ErrorCode::Unavailable, tr("the history is not open"));
+    auto report = runReport(*m_store, runId, format, m_secretValues);
+    if (!report)
+        return std::unexpected(report.error());
+    const QByteArray bytes = report->toUtf8();
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        return makeError(ErrorCode::Io, tr("cannot write the report of run %1 to %2: %3; choose "
+                                           "a folder you can write to")
+                                            .arg(runId)
+                                            .arg(path, file.errorString()));
+    }
+    return {};
+}
+
+void HistoryBrowser::exportSelected()
+{
+    const QList<qint64> ids = selectedRunIds();
+    if (ids.size() != 1)
+        return;
+    const QString markdown = tr("Markdown (*.md)");
+    const QString html = tr("HTML (*.html)");
+    QString chosen = markdown;
+    QString path =
+        QFileDialog::getSaveFileName(this, tr("Export the report of run %1").arg(ids.first()),
+                                     QStringLiteral("run-%1.md").arg(ids.first()),
+                                     markdown + QStringLiteral(";;") + html, &chosen);
+    if (path.isEmpty())
+        return;
+    const ReportFormat format = chosen == html ? ReportFormat::Html : ReportFormat::Markdown;
+    const QString suffix =
+        format == ReportFormat::Html ? QStringLiteral(".html") : QStringLiteral(".md");
+    if (!reportFormatFromName(QFileInfo(path).suffix()))
+        path += suffix;
+    if (auto ok = exportReport(ids.first(), path, format); !ok)
+        QMessageBox::warning(this, tr("Export report"), ok.error().toString());
+    else
+        m_status->setText(tr("Wrote the report of run %1 to %2").arg(ids.first()).arg(path));
+}
+
+} // namespace DeployDesk::Ui

@@ -1,0 +1,92 @@
+#pragma once
+
+#include "common/error.h"
+#include "run/runreport.h"
+
+#include <QList>
+#include <QStringList>
+#include <QWidget>
+
+class QAction;
+class QLabel;
+class QTreeView;
+
+namespace DeployDesk {
+class HistoryStore;
+}
+
+namespace DeployDesk::Ui {
+
+class CompareDialog;
+class HistoryFilterBar;
+class HistoryModel;
+class RunDetailsPane;
+
+// The history tab: filters, the runs (lazy, sortable by start and duration), the selected
+// run's details, comparing two runs and exporting a report.
+class HistoryBrowser final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(HistoryBrowser)
+
+public:
+    // `store` is the GUI thread's connection (details, compare, export); the list reads
+    // on a thread of its own.
+    explicit HistoryBrowser(HistoryStore *store, QWidget *parent = nullptr);
+    ~HistoryBrowser() override;
+
+    void setWorkspace(const QString &dir);
+    void setEnvironments(const QStringList &names);
+    // Values masked in exported reports besides what the logs have masked already.
+    void setSecretValues(const QStringList &values) { m_secretValues = values; }
+    void refresh();
+    void selectRun(qint64 runId);
+    // Compare selected runs (Ctrl+D), Export report... (Ctrl+E), Open logs (Enter),
+    // Re-run failed stages (Ctrl+Shift+R), Clear filters (Ctrl+Shift+L).
+    QList<QAction *> actions() const;
+
+    // The runs selected in the list, in list order.
+    QList<qint64> selectedRunIds() const;
+    // Opens the comparison of the two selected runs; nullptr unless exactly two are.
+    CompareDialog *compareSelected();
+    // Writes run `runId`'s report to `path` (atomically); the UI's Export asks for the path.
+    Result<void> exportReport(qint64 runId, const QString &path, ReportFormat format) const;
+
+    HistoryFilterBar *filterBar() const { return m_filters; }
+    HistoryModel *model() const { return m_model; }
+    QTreeView *view() const { return m_view; }
+    RunDetailsPane *details() const { return m_details; }
+
+signals:
+    void openLogsRequested(qint64 runId, qint64 stageId); // stageId 0: the whole run
+    void rerunFailedRequested(qint64 runId);
+
+private:
+    void applyFilter();
+    void selectionChanged();
+    void pageLoaded();
+    void exportSelected();
+    void openLogs();
+    void updateActions();
+    void createActions();
+
+    HistoryStore *m_store = nullptr;
+    QString m_workspace;
+    QStringList m_secretValues;
+    HistoryFilterBar *m_filters = nullptr;
+    HistoryModel *m_model = nullptr;
+    QTreeView *m_view = nullptr;
+    RunDetailsPane *m_details = nullptr;
+    QLabel *m_status = nullptr;
+    QAction *m_compare = nullptr;
+    QAction *m_export = nullptr;
+    QAction *m_openLogs = nullptr;
+    QAction *m_rerun = nullptr;
+    QAction *m_clear = nullptr;
+    qint64 m_pendingSelection = 0; // a run to select once its page has arrived
+    int m_pagesSearched = 0;       // pages fetched looking for it
+    int m_lastSortColumn = 0;
+    Qt::SortOrder m_lastSortOrder = Qt::DescendingOrder;
+};
+
+} // namespace DeployDesk::Ui

@@ -1,0 +1,149 @@
+#include "historyfilterbar.h"
+
+#include "ui/common/statusstyle.h"
+
+#include <QComboBox>
+#include <QDateEdit>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+
+namespace DeployDesk::Ui {
+
+namespace {
+// A date edit at its minimum means "no bound" and shows "any".
+const QDate kAnyDate(2000, 1, 1);
+
+QDateEdit *makeDateEdit(const QString &name, QWidget *parent)
+{
+    auto *edit = new QDateEdit(parent);
+    edit->setCalendarPopup(true);
+    edit->setMinimumDate(kAnyDate);
+    edit->setSpecialValueText(HistoryFilterBar::tr("any"));
+    edit->setDate(kAnyDate);
+    edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    edit->setAccessibleName(name);
+    edit->setToolTip(HistoryFilterBar::tr("%1; the lowest date means any").arg(name));
+    return edit;
+}
+
+QDate boundOf(const QDateEdit *edit)
+{
+    return edit->date() == kAnyDate ? QDate() : edit->date();
+}
+} // namespace
+
+HistoryFilterBar::HistoryFilterBar(QWidget *parent)
+    : QWidget(parent)
+{
+    m_environment = new QComboBox(this);
+    m_environment->setAccessibleName(tr("Environment filter"));
+    m_environment->addItem(tr("Any environment"), QString());
+    m_status = new QComboBox(this);
+    m_status->setAccessibleName(tr("Status filter"));
+    m_status->addItem(tr("Any status"), QString());
+    for (RunStatus s : {RunStatus::Success, RunStatus::Failed, RunStatus::Cancelled,
+                        RunStatus::Interrupted, RunStatus::Running, RunStatus::Queued})
+        m_status->addItem(statusIcon(s), statusText(s), toString(s));
+    auto lineEdit = [this](const QString &placeholder, const QString &name) {
+        auto *edit = new QLineEdit(this);
+        edit->setPlaceholderText(placeholder);
+        edit->setAccessibleName(name);
+        edit->setClearButtonEnabled(true);
+        connect(edit, &QLineEdit::textChanged, this, &HistoryFilterBar::schedule);
+        connect(edit, &QLineEdit::returnPressed, this, &HistoryFilterBar::applyNow);
+        return edit;
+    };
+    m_branch = lineEdit(tr("Branch"), tr("Branch filter"));
+    m_who = lineEdit(tr("Who"), tr("Triggered-by filter"));
+    m_grep = lineEdit(tr("Text in logs"), tr("Log text filter"));
+    m_from = makeDateEdit(tr("Started from"), this);
+    m_to = makeDateEdit(tr("Started until"), this);
+    m_clear = new QPushButton(tr("C&lear"), this);
+    m_clear->setAccessibleName(tr("Clear filters"));
+
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_environment);
+    layout->addWidget(m_status);
+    layout->addWidget(m_branch);
+    layout->addWidget(m_who);
+    auto *fromLabel = new QLabel(tr("&From"), this);
+    fromLabel->setBuddy(m_from);
+    layout->addWidget(fromLabel);
+    layout->addWidget(m_from);
+    auto *toLabel = new QLabel(tr("&To"), this);
+    toLabel->setBuddy(m_to);
+    layout->addWidget(toLabel);
+    layout->addWidget(m_to);
+    layout->addWidget(m_grep, 1);
+    layout->addWidget(m_clear);
+
+    m_debounce.setSingleShot(true);
+    m_debounce.setInterval(kDebounceMs);
+    connect(&m_debounce, &QTimer::timeout, this, &HistoryFilterBar::applyNow);
+    connect(m_environment, &QComboBox::currentIndexChanged, this, &HistoryFilterBar::schedule);
+    connect(m_status, &QComboBox::currentIndexChanged, this, &HistoryFilterBar::schedule);
+    connect(m_from, &QDateEdit::dateChanged, this, &HistoryFilterBar::schedule);
+    connect(m_to, &QDateEdit::dateChanged, this, &HistoryFilterBar::schedule);
+    connect(m_clear, &QPushButton::clicked, this, &HistoryFilterBar::clear);
+}
+
+void HistoryFilterBar::setEnvironments(const QStringList &names)
+{
+    const QString current = m_environment->currentData().toString();
+    const QSignalBlocker blocker(m_environment);
+    while (m_environment->count() > 1)
+        m_environment->removeItem(1);
+    for (const QString &name : names)
+        m_environment->addItem(name, name);
+    const int index = m_environment->findData(current);
+    m_environment->setCurrentIndex(index < 0 ? 0 : index);
+    if (index < 0 && !current.isEmpty())
+        schedule(); // the environment filtered by is gone
+}
+
+RunFilter HistoryFilterBar::filter() const
+{
+    RunFilter f;
+    f.environment = m_environment->currentData().toString();
+    f.status = m_status->currentData().toString();
+    f.branch = m_branch->text().trimmed();
+    f.who = m_who->text().trimmed();
+    f.grep = m_grep->text().trimmed();
+    // Dates are the user's local days, both ends included.
+    if (const QDate from = boundOf(m_from); from.isValid())
+        f.since = from.startOfDay().toUTC();
+    if (const QDate to = boundOf(m_to); to.isValid())
+        f.until = to.addDays(1).startOfDay().toUTC();
+    return f;
+}
+
+void HistoryFilterBar::clear()
+{
+    m_clearing = true;
+    m_environment->setCurrentIndex(0);
+    m_status->setCurrentIndex(0);
+    m_branch->clear();
+    m_who->clear();
+    m_grep->clear();
+    m_from->setDate(kAnyDate);
+    m_to->setDate(kAnyDate);
+    m_clearing = false;
+    applyNow();
+}
+
+void HistoryFilterBar::schedule()
+{
+    if (!m_clearing)
+        m_debounce.start();
+}
+
+void HistoryFilterBar::applyNow()
+{
+    m_debounce.stop();
+    emit filterChanged(filter());
+}
+
+} // namespace DeployDesk::Ui

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "store/records.h"
+
+#include <QTimer>
+#include <QWidget>
+
+class QComboBox;
+class QDateEdit;
+class QLineEdit;
+class QPushButton;
+
+namespace DeployDesk::Ui {
+
+// The history's filter row: environment, status, branch, who, a date range and text in
+// the logs. Typing applies after a short pause, Enter at once; filterChanged() carries
+// the filter (workspace, order and paging are the browser's).
+class HistoryFilterBar final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(HistoryFilterBar)
+
+public:
+    static constexpr int kDebounceMs = 300;
+
+    explicit HistoryFilterBar(QWidget *parent = nullptr);
+
+    void setEnvironments(const QStringList &names);
+    RunFilter filter() const;
+    void clear();
+
+    // For tests and the main window.
+    QComboBox *environmentCombo() const { return m_environment; }
+    QComboBox *statusCombo() const { return m_status; }
+    QLineEdit *branchEdit() const { return m_branch; }
+    QLineEdit *whoEdit() const { return m_who; }
+    QDateEdit *fromEdit() const { return m_from; }
+    QDateEdit *toEdit() const { return m_to; }
+    QLineEdit *grepEdit() const { return m_grep; }
+
+signals:
+    void filterChanged(const DeployDesk::RunFilter &filter);
+
+private:
+    void schedule();
+    void applyNow();
+
+    QComboBox *m_environment = nullptr;
+    QComboBox *m_status = nullptr;
+    QLineEdit *m_branch = nullptr;
+    QLineEdit *m_who = nullptr;
+    QDateEdit *m_from = nullptr;
+    QDateEdit *m_to = nullptr;
+    QLineEdit *m_grep = nullptr;
+    QPushButton *m_clear = nullptr;
+    QTimer m_debounce;
+    bool m_clearing = false;
+};
+
+} // namespace DeployDesk::Ui
