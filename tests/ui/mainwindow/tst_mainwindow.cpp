@@ -12,6 +12,8 @@
 
 #include <QDirIterator>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -229,6 +231,43 @@ private slots:
         QVERIFY(finished.wait(20000));
         QCOMPARE(dialogs.count(), 0);
         DD_COMPARE_STATUS(finished.at(0).at(1).value<RunStatus>(), RunStatus::Success);
+    }
+
+    // A shortcut that two actions of the window share does nothing at all (Qt reports it
+    // ambiguous): every key sequence belongs to one action, and every action is in a menu.
+    void shortcutsAreUniqueAndActionsAreInMenus()
+    {
+        MainWindow w(QString{});
+        w.show();
+        QHash<QString, QString> owner;
+        QSet<QAction *> inMenus;
+        for (QMenu *menu : w.menuBar()->findChildren<QMenu *>())
+            for (QAction *a : menu->actions())
+                inMenus.insert(a);
+        // Window-wide shortcuts must be unique, also against the shortcuts the Logs and
+        // History tabs keep to themselves (those may repeat between the two tabs).
+        const auto windowWide = [](const QAction *a) {
+            return a->shortcutContext() == Qt::WindowShortcut ||
+                   a->shortcutContext() == Qt::ApplicationShortcut;
+        };
+        QList<QAction *> actions = w.findChildren<QAction *>();
+        std::stable_partition(actions.begin(), actions.end(), windowWide);
+        for (QAction *a : actions) {
+            if (a->isSeparator() || a->text().isEmpty() || a->menu())
+                continue;
+            for (const QKeySequence &k : a->shortcuts()) {
+                const QString key = k.toString(QKeySequence::PortableText);
+                QVERIFY2(!owner.contains(key),
+                         qPrintable(QString("%1 is both \"%2\" and \"%3\"")
+                                        .arg(key, owner.value(key), a->text())));
+                if (windowWide(a))
+                    owner.insert(key, a->text());
+            }
+            if (!a->shortcuts().isEmpty() && windowWide(a))
+                QVERIFY2(inMenus.contains(a), qPrintable(a->text() + " is in no menu"));
+        }
+        QVERIFY(owner.contains("Ctrl+R"));
+        QVERIFY(owner.contains("Ctrl+3")); // the History tab
     }
 
     void problemsInTheFileAreShownAndRunIsDisabled()
