@@ -20,21 +20,24 @@ mapfile -t sources < <(find core app ui -name '*.cpp' -o -name '*.h' | sort)
 status=0
 for ts in translations/deploydesk_*.ts; do
     work=$(mktemp -d)
-    cp "$ts" "$work/current.ts"
+    # The working copy sits next to the .ts, so <location>s come out relative to it.
+    fresh="translations/.update-$(basename "$ts")"
+    cp "$ts" "$fresh"
     # -I: lupdate must read the headers to know each class's namespace (the context
     # tr() uses at run time is the class's qualified name). msg() is the config
     # module's tr(). Its warnings about classes without Q_OBJECT name the contexts
     # that are really "DeployDesk" at run time (free tr()/msg() helpers).
     "$LUPDATE" -I "$ROOT" -I "$ROOT/core" -I "$ROOT/app/cli" -tr-function-alias tr+=msg \
-        -locations relative -no-ui-lines "${sources[@]}" -ts "$work/current.ts" \
-        > "$work/lupdate.log" 2>&1 || { cat "$work/lupdate.log" >&2; exit 2; }
+        -locations relative -no-ui-lines "${sources[@]}" -ts "$fresh" \
+        > "$work/lupdate.log" 2>&1 || { cat "$work/lupdate.log" >&2; rm -f "$fresh"; exit 2; }
     grep -o "Class '[^']*' lacks Q_OBJECT macro" "$work/lupdate.log" \
         | sed "s/Class '\(.*\)' lacks Q_OBJECT macro/\1/" | sort -u > "$work/plain-contexts.txt"
-    python3 "$ROOT/scripts/lib/ts_contexts.py" "$work/current.ts" "$work/plain-contexts.txt"
+    python3 "$ROOT/scripts/lib/ts_contexts.py" "$fresh" "$work/plain-contexts.txt"
     if [ "$CHECK" = 1 ]; then
-        python3 "$ROOT/scripts/lib/ts_contexts.py" --compare "$ts" "$work/current.ts" || status=1
+        python3 "$ROOT/scripts/lib/ts_contexts.py" --compare "$ts" "$fresh" || status=1
+        rm -f "$fresh"
     else
-        cp "$work/current.ts" "$ts"
+        mv "$fresh" "$ts"
         python3 "$ROOT/scripts/lib/ts_contexts.py" --stats "$ts"
     fi
     rm -rf "$work"

@@ -4,3346 +4,3348 @@
     <context>
         <name>DeployDesk</name>
         <message>
-            <location filename="../../work/main/app/cli/main.cpp" line="+78" />
+            <location filename="../app/cli/main.cpp" line="+78" />
             <source>"%1" is not a run id; run ids are positive numbers as listed by "deploydeskctl history"</source>
-            <translation type="unfinished" />
+            <translation>"%1" ist keine Lauf-ID; Lauf-IDs sind positive Zahlen, wie sie "deploydeskctl history" auflistet</translation>
         </message>
         <message>
             <location line="+13" />
             <location line="+27" />
             <source>usage: %1</source>
-            <translation type="unfinished" />
+            <translation>Aufruf: %1</translation>
         </message>
         <message>
             <location line="+63" />
             <source>DeployDesk on the command line: run, follow and inspect deployment pipelines.</source>
-            <translation type="unfinished" />
+            <translation>DeployDesk auf der Kommandozeile: Deployment-Pipelines ausführen, verfolgen und untersuchen.</translation>
         </message>
         <message>
             <location line="+8" />
             <source>The workspace folder (default: the current folder).</source>
-            <translation type="unfinished" />
+            <translation>Der Arbeitsbereich-Ordner (Standard: der aktuelle Ordner).</translation>
         </message>
         <message>
             <location line="+5" />
             <source>The command to run.</source>
-            <translation type="unfinished" />
+            <translation>Der auszuführende Befehl.</translation>
         </message>
         <message>
-            <location filename="../../work/main/app/gui/main.cpp" line="+88" />
+            <location filename="../app/gui/main.cpp" line="+88" />
             <source>DeployDesk control panel</source>
-            <translation type="unfinished" />
+            <translation>DeployDesk-Kontrollzentrum</translation>
         </message>
         <message>
             <location line="+5" />
             <source>The workspace folder to open.</source>
-            <translation type="unfinished" />
+            <translation>Der zu öffnende Arbeitsbereich-Ordner.</translation>
         </message>
         <message>
-            <location filename="../../work/main/core/config/pipelineloader.cpp" line="+32" />
+            <location filename="../core/config/pipelineloader.cpp" line="+32" />
             <source>stage "%1" is defined twice (first at line %2)</source>
-            <translation type="unfinished" />
+            <translation>Stufe "%1" ist doppelt definiert (zuerst in Zeile %2)</translation>
         </message>
         <message>
             <location line="+5" />
             <source>environment "%1" is defined twice (first at line %2)</source>
-            <translation type="unfinished" />
+            <translation>Umgebung "%1" ist doppelt definiert (zuerst in Zeile %2)</translation>
         </message>
         <message>
             <location line="+11" />
             <source>the file is too large (%1 bytes); a pipeline file may be at most %2 bytes</source>
-            <translation type="unfinished" />
+            <translation>die Datei ist zu groß (%1 Bytes); eine Pipeline-Datei darf höchstens %2 Bytes groß sein</translation>
         </message>
         <message>
-            <location filename="../../work/main/core/engine/processrunner.cpp" line="+53" />
+            <location filename="../core/engine/processrunner.cpp" line="+53" />
             <source>unknown signal</source>
-            <translation type="unfinished" />
+            <translation>unbekanntes Signal</translation>
         </message>
         <message>
             <location line="+9" />
             <source>exit code %1</source>
-            <translation type="unfinished" />
+            <translation>Exit-Code %1</translation>
         </message>
         <message>
             <location line="+2" />
             <source>killed by signal %1 (%2)</source>
-            <translation type="unfinished" />
+            <translation>durch Signal %1 (%2) beendet</translation>
         </message>
         <message>
             <location line="+4" />
             <source>failed to start: %1</source>
-            <translation type="unfinished" />
+            <translation>Start fehlgeschlagen: %1</translation>
         </message>
         <message>
             <location line="+3" />
             <source>timed out</source>
-            <translation type="unfinished" />
+            <translation>Zeitüberschreitung</translation>
         </message>
         <message>
             <location line="+3" />
             <source>cancelled</source>
-            <translation type="unfinished" />
+            <translation>abgebrochen</translation>
         </message>
         <message>
             <location line="+135" />
             <source>%1 (running "%2" in "%3")</source>
-            <translation type="unfinished" />
+            <translation>%1 (beim Ausführen von "%2" in "%3")</translation>
         </message>
         <message>
             <location line="+27" />
             <source>timed out after %1</source>
-            <translation type="unfinished" />
+            <translation>Zeitüberschreitung nach %1</translation>
         </message>
         <message>
-            <location filename="../../work/main/core/run/artifactstore.cpp" line="+25" />
+            <location filename="../core/run/artifactstore.cpp" line="+25" />
             <location line="+10" />
             <source>cannot read %1: %2</source>
-            <translation type="unfinished" />
+            <translation>%1 kann nicht gelesen werden: %2</translation>
         </message>
         <message>
             <location line="-6" />
             <location line="+11" />
             <source>cannot write %1: %2</source>
-            <translation type="unfinished" />
+            <translation>%1 kann nicht geschrieben werden: %2</translation>
         </message>
         <message>
-            <location filename="../../work/main/core/run/runreport.cpp" line="+108" />
+            <location filename="../core/run/runreport.cpp" line="+108" />
             <source>Field</source>
-            <translation type="unfinished" />
+            <translation>Feld</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Value</source>
-            <translation type="unfinished" />
+            <translation>Wert</translation>
         </message>
         <message>
             <location line="+93" />
             <source>Log of failed stage "%1" (last %2 of %3 lines)</source>
-            <translation type="unfinished" />
+            <translation>Protokoll der fehlgeschlagenen Stufe "%1" (letzte %2 von %3 Zeilen)</translation>
         </message>
         <message>
             <location line="+4" />
             <source>Log of failed stage "%1"</source>
-            <translation type="unfinished" />
+            <translation>Protokoll der fehlgeschlagenen Stufe "%1"</translation>
         </message>
         <message>
             <location line="+4" />
             <source>(no output)</source>
-            <translation type="unfinished" />
+            <translation>(keine Ausgabe)</translation>
         </message>
         <message>
             <location line="+35" />
             <source>Run %1 of %2: %3</source>
-            <translation type="unfinished" />
+            <translation>Lauf %1 von %2: %3</translation>
         </message>
         <message>
             <location line="+2" />
             <location line="+20" />
             <source>Status</source>
-            <translation type="unfinished" />
+            <translation>Status</translation>
         </message>
         <message>
             <location line="-19" />
             <source>Pipeline</source>
-            <translation type="unfinished" />
+            <translation>Pipeline</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Workspace</source>
-            <translation type="unfinished" />
+            <translation>Arbeitsbereich</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Environment</source>
-            <translation type="unfinished" />
+            <translation>Umgebung</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Branch</source>
-            <translation type="unfinished" />
+            <translation>Branch</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Commit</source>
-            <translation type="unfinished" />
+            <translation>Commit</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Triggered by</source>
-            <translation type="unfinished" />
+            <translation>Ausgelöst von</translation>
         </message>
         <message>
             <location line="+1" />
             <location line="+27" />
             <source>Message</source>
-            <translation type="unfinished" />
+            <translation>Nachricht</translation>
         </message>
         <message>
             <location line="-26" />
             <source>Started</source>
-            <translation type="unfinished" />
+            <translation>Gestartet</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Finished</source>
-            <translation type="unfinished" />
+            <translation>Beendet</translation>
         </message>
         <message>
             <location line="+1" />
             <location line="+10" />
             <source>Duration</source>
-            <translation type="unfinished" />
+            <translation>Dauer</translation>
         </message>
         <message>
             <location line="-7" />
             <source>Re-run of</source>
-            <translation type="unfinished" />
+            <translation>Wiederholung von</translation>
         </message>
         <message>
             <location line="+0" />
             <source>run %1</source>
-            <translation type="unfinished" />
+            <translation>Lauf %1</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Selected stages</source>
-            <translation type="unfinished" />
+            <translation>Ausgewählte Stufen</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Stages</source>
-            <translation type="unfinished" />
+            <translation>Stufen</translation>
         </message>
         <message>
             <location line="+1" />
             <location line="+14" />
             <location line="+7" />
             <source>Stage</source>
-            <translation type="unfinished" />
+            <translation>Stufe</translation>
         </message>
         <message>
             <location line="-21" />
             <source>Attempts</source>
-            <translation type="unfinished" />
+            <translation>Versuche</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Exit</source>
-            <translation type="unfinished" />
+            <translation>Exit-Code</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Note</source>
-            <translation type="unfinished" />
+            <translation>Hinweis</translation>
         </message>
         <message>
             <location line="+2" />
             <source>No stages were recorded.</source>
-            <translation type="unfinished" />
+            <translation>Es wurden keine Stufen aufgezeichnet.</translation>
         </message>
         <message>
             <location line="+4" />
             <location line="+4" />
             <source>reused from stage %1</source>
-            <translation type="unfinished" />
+            <translation>aus Stufe %1 übernommen</translation>
         </message>
         <message>
             <location line="+2" />
             <location line="+5" />
             <source>signal %1</source>
-            <translation type="unfinished" />
+            <translation>Signal %1</translation>
         </message>
         <message>
             <location line="+5" />
             <source>Events</source>
-            <translation type="unfinished" />
+            <translation>Ereignisse</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Time</source>
-            <translation type="unfinished" />
+            <translation>Zeit</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Kind</source>
-            <translation type="unfinished" />
+            <translation>Art</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Who</source>
-            <translation type="unfinished" />
+            <translation>Wer</translation>
         </message>
         <message>
             <location line="+2" />
             <source>No events were recorded.</source>
-            <translation type="unfinished" />
+            <translation>Es wurden keine Ereignisse aufgezeichnet.</translation>
         </message>
         <message>
             <location line="+4" />
             <source>Artifacts</source>
-            <translation type="unfinished" />
+            <translation>Artefakte</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Path</source>
-            <translation type="unfinished" />
+            <translation>Pfad</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Size (bytes)</source>
-            <translation type="unfinished" />
+            <translation>Größe (Bytes)</translation>
         </message>
         <message>
             <location line="+0" />
             <source>SHA-256</source>
-            <translation type="unfinished" />
+            <translation>SHA-256</translation>
         </message>
         <message>
             <location line="+2" />
             <source>No artifacts were kept.</source>
-            <translation type="unfinished" />
+            <translation>Es wurden keine Artefakte aufbewahrt.</translation>
         </message>
         <message>
-            <location filename="../../work/main/core/store/historystore.cpp" line="+57" />
+            <location filename="../core/store/historystore.cpp" line="+57" />
             <source>history database %1: there is no %2 with id %3</source>
-            <translation type="unfinished" />
+            <translation>Verlaufsdatenbank %1: %2 mit der ID %3 existiert nicht</translation>
         </message>
         <message>
             <location line="+25" />
             <source>cannot create the data directory %1; check its parent's permissions or set DEPLOYDESK_DATA_DIR</source>
-            <translation type="unfinished" />
+            <translation>das Datenverzeichnis %1 kann nicht angelegt werden; prüfen Sie die Berechtigungen des übergeordneten Ordners oder setzen Sie DEPLOYDESK_DATA_DIR</translation>
         </message>
         <message>
-            <location filename="../../work/main/core/store/logblock.cpp" line="+54" />
+            <location filename="../core/store/logblock.cpp" line="+54" />
             <source>a stored log block is damaged at byte %1: %2; the history database may be corrupt</source>
-            <translation type="unfinished" />
+            <translation>ein gespeicherter Protokollblock ist bei Byte %1 beschädigt: %2; die Verlaufsdatenbank ist möglicherweise defekt</translation>
         </message>
         <message>
-            <location filename="../../work/main/core/store/logreader.cpp" line="+37" />
+            <location filename="../core/store/logreader.cpp" line="+37" />
             <source>history database %1: the log block of stage %2 starting at line %3 is damaged; the database may be corrupt (check it with `sqlite3 %1 'PRAGMA integrity_check'`)</source>
-            <translation type="unfinished" />
+            <translation>Verlaufsdatenbank %1: Der Protokollblock von Stufe %2 ab Zeile %3 ist beschädigt; die Datenbank ist möglicherweise defekt (prüfen Sie sie mit `sqlite3 %1 'PRAGMA integrity_check'`)</translation>
         </message>
         <message>
-            <location filename="../../work/main/core/store/logsearch.cpp" line="+31" />
+            <location filename="../core/store/logsearch.cpp" line="+31" />
             <source>log search: expected some text to look for, got an empty string</source>
-            <translation type="unfinished" />
+            <translation>Protokollsuche: Suchtext erwartet, aber eine leere Zeichenkette erhalten</translation>
         </message>
         <message>
             <location line="+21" />
             <source>searching logs for "%1"</source>
-            <translation type="unfinished" />
+            <translation>Durchsuchen der Protokolle nach "%1"</translation>
         </message>
         <message>
-            <location filename="../../work/main/core/store/logwriter.cpp" line="+185" />
+            <location filename="../core/store/logwriter.cpp" line="+185" />
             <source>writing log lines</source>
-            <translation type="unfinished" />
+            <translation>Schreiben von Protokollzeilen</translation>
         </message>
         <message>
             <location line="+46" />
             <source>preparing the log writer</source>
-            <translation type="unfinished" />
+            <translation>Vorbereiten des Protokollschreibers</translation>
         </message>
         <message numerus="yes">
             <location line="+60" />
             <source>%n log line(s) could not be stored</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Protokollzeile konnte nicht gespeichert werden</numerusform>
+                <numerusform>%n Protokollzeilen konnten nicht gespeichert werden</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../work/main/core/store/schema.cpp" line="+113" />
+            <location filename="../core/store/schema.cpp" line="+113" />
             <source>history database %1 has schema version %2, newer than this DeployDesk understands (%3); upgrade DeployDesk</source>
-            <translation type="unfinished" />
+            <translation>Verlaufsdatenbank %1 hat Schemaversion %2, neuer als diese DeployDesk-Version versteht (%3); aktualisieren Sie DeployDesk</translation>
         </message>
         <message>
             <location line="+24" />
             <source>reading the schema</source>
-            <translation type="unfinished" />
+            <translation>Lesen des Schemas</translation>
         </message>
         <message>
             <location line="+2" />
             <source>history database %1 cannot be read as SQLite (%2); move the file away or restore it from a backup</source>
-            <translation type="unfinished" />
+            <translation>Verlaufsdatenbank %1 kann nicht als SQLite gelesen werden (%2); verschieben Sie die Datei oder stellen Sie sie aus einer Sicherung wieder her</translation>
         </message>
         <message>
             <location line="+20" />
             <source>migrating to schema version %1</source>
-            <translation type="unfinished" />
+            <translation>Migration auf Schemaversion %1</translation>
         </message>
         <message>
-            <location filename="../../work/main/core/store/sqlutil.cpp" line="+19" />
+            <location filename="../core/store/sqlutil.cpp" line="+19" />
             <source>history database %1: %2 failed</source>
-            <translation type="unfinished" />
+            <translation>Verlaufsdatenbank %1: %2 fehlgeschlagen</translation>
         </message>
         <message>
             <location line="+15" />
             <source>opening</source>
-            <translation type="unfinished" />
+            <translation>Öffnen</translation>
         </message>
         <message>
             <location line="+24" />
             <source>history database %1: expected journal mode "wal", SQLite kept "%2"; check that the directory is on a local file system that supports shared memory</source>
-            <translation type="unfinished" />
+            <translation>Verlaufsdatenbank %1: Journalmodus "wal" erwartet, SQLite behielt "%2"; prüfen Sie, ob das Verzeichnis auf einem lokalen Dateisystem mit Unterstützung für gemeinsamen Speicher liegt</translation>
         </message>
         <message>
-            <location filename="../../work/main/ui/common/statusstyle.cpp" line="+180" />
+            <location filename="../ui/common/statusstyle.cpp" line="+180" />
             <source>Pending</source>
-            <translation type="unfinished" />
+            <translation>Ausstehend</translation>
         </message>
         <message>
             <location line="+2" />
             <location line="+21" />
             <source>Running</source>
-            <translation type="unfinished" />
+            <translation>Läuft</translation>
         </message>
         <message>
             <location line="-19" />
             <location line="+21" />
             <source>Success</source>
-            <translation type="unfinished" />
+            <translation>Erfolgreich</translation>
         </message>
         <message>
             <location line="-19" />
             <location line="+21" />
             <source>Failed</source>
-            <translation type="unfinished" />
+            <translation>Fehlgeschlagen</translation>
         </message>
         <message>
             <location line="-19" />
             <source>Skipped</source>
-            <translation type="unfinished" />
+            <translation>Übersprungen</translation>
         </message>
         <message>
             <location line="+2" />
             <location line="+19" />
             <source>Cancelled</source>
-            <translation type="unfinished" />
+            <translation>Abgebrochen</translation>
         </message>
         <message>
             <location line="-17" />
             <location line="+19" />
             <source>Interrupted</source>
-            <translation type="unfinished" />
+            <translation>Unterbrochen</translation>
         </message>
         <message>
             <location line="-10" />
             <source>Queued</source>
-            <translation type="unfinished" />
+            <translation>In Warteschlange</translation>
         </message>
         <message>
-            <location filename="../../work/main/ui/pipeline/stagenodepainter.cpp" line="+132" />
+            <location filename="../ui/pipeline/stagenodepainter.cpp" line="+132" />
             <location line="+9" />
             <source>%1 s</source>
-            <translation type="unfinished" />
+            <translation>%1 s</translation>
         </message>
         <message>
-            <location filename="../../work/main/ui/settings/secretworker.cpp" line="+84" />
+            <location filename="../ui/settings/secretworker.cpp" line="+84" />
             <location line="+17" />
             <source>no secret store</source>
-            <translation type="unfinished" />
+            <translation>kein Geheimnisspeicher</translation>
         </message>
         <message>
-            <location filename="../../work/main/core/run/artifactstore.cpp" line="+43" />
             <source>artifact "%1" was not found in %2</source>
-            <translation type="unfinished" />
+            <location filename="../core/run/artifactstore.cpp" line="+43" />
+            <translation>Artefakt "%1" wurde in %2 nicht gefunden</translation>
         </message>
         <message>
-            <location line="+42" />
             <source>the kept copy of artifact "%1" is missing: %2</source>
-            <translation type="unfinished" />
+            <location line="+42" />
+            <translation>die aufbewahrte Kopie von Artefakt "%1" fehlt: %2</translation>
         </message>
         <message>
-            <location filename="../../work/main/app/cli/exportcommand.cpp" line="+21" />
             <source>md (Markdown, the default) or html; by default taken from the extension of -o.</source>
-            <translation type="unfinished" />
+            <location filename="../app/cli/exportcommand.cpp" line="+21" />
+            <translation>md (Markdown, Standard) oder html; standardmäßig aus der Dateiendung von -o ermittelt.</translation>
         </message>
         <message>
-            <location line="+4" />
             <source>Write the report to this file instead of stdout.</source>
-            <translation type="unfinished" />
+            <location line="+4" />
+            <translation>Den Bericht in diese Datei statt auf stdout schreiben.</translation>
         </message>
         <message>
-            <location line="+11" />
             <source>--format must be md or html; found "%1"</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+24" />
-            <source>cannot write the report of run %1 to %2: %3; check that the folder exists and is writable</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+6" />
-            <source>wrote the report of run %1 to %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../work/main/app/cli/historycommand.cpp" line="+27" />
-            <source>Only runs for this environment.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Only runs with this status (success, failed, cancelled, interrupted, running).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Only runs of this branch.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Only runs triggered by this user.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Only runs started since: a date (2026-11-01), a date and time, or an age (30m, 12h, 7d).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+4" />
-            <source>Only runs whose logs contain this text.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+2" />
-            <source>At most this many runs (default 20).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Only runs older than this run id (paging).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Print JSON instead of a table.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+107" />
-            <source>--status must be one of queued, running, success, failed, cancelled, interrupted; found "%1"</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+12" />
-            <source>--since needs a date (2026-11-01), a date and time (2026-11-01T08:00) or an age (30m, 12h, 7d); found "%1"</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+9" />
-            <source>--limit needs a whole number of at least 1; found "%1"</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+27" />
-            <source>no runs match</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+3" />
-            <source>RUN</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+0" />
-            <location line="+73" />
-            <source>STATUS</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="-73" />
-            <source>ENV</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+0" />
-            <source>BRANCH</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+0" />
-            <source>COMMIT</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+1" />
-            <source>WHO</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+0" />
-            <source>STARTED</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+0" />
-            <location line="+72" />
-            <source>DURATION</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="-72" />
-            <source>MESSAGE</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+27" />
-            <source>cannot read run %1 from the history</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+28" />
-            <source>run %1: %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+1" />
-            <source>  pipeline     %1 (%2)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+2" />
-            <source>  environment  %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+1" />
-            <source>  triggered by %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+2" />
-            <source>  message      %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+2" />
-            <source>  commit       %1 (%2)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+1" />
-            <source>detached</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+1" />
-            <source>  started      %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+2" />
-            <source>  finished     %1 (%2)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+2" />
-            <source>  re-run of    run %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+3" />
-            <source>STAGE</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+0" />
-            <source>ATTEMPTS</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+0" />
-            <source>EXIT</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+0" />
-            <source>NOTE</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+8" />
-            <source>artifacts:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+8" />
-            <source>events:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+15" />
-            <source>run %1 is not running: it ended as %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+4" />
-            <source>run %1 has no live runner; it is marked interrupted</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+8" />
-            <source>cancel requested by %1 from deploydeskctl (pid %2)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+5" />
-            <source>cannot signal the runner of run %1 (pid %2): %3</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+6" />
-            <source>cancel requested for run %1 (runner pid %2)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../work/main/app/cli/logscommand.cpp" line="+20" />
-            <source>Keep printing new lines until the run ends.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Start each line with its time.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Colours: auto (on a terminal), always or never.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+22" />
-            <source>--color must be auto, always or never; found "%1"</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+22" />
-            <source>run %1 has no stage "%2"; its stages: %3</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../work/main/app/cli/runcommand.cpp" line="+28" />
-            <source>The environment to run for.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Run only this stage and what it needs (repeatable).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Re-run only the failed and skipped stages of this run.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Why this run: kept in the history.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Approve the deploy to a protected environment (recorded in the history with -m).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+2" />
-            <source>At most this many stages at once.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+12" />
-            <source>1 problem; nothing was run</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+1" />
-            <source>%1 problems; nothing was run</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+131" />
-            <source>--- last %1 lines of %2 (all: deploydeskctl logs %3 %2) ---</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+22" />
-            <source>deploydesk.yml is valid: pipeline "%1", %2 stages, %3 environments</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+27" />
-            <source>--max-parallel needs a whole number of at least 1; found "%1"</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+16" />
-            <source>Environment %1 is protected: stages %2 deploy to it.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Type the environment's name to approve, anything else to cancel:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+4" />
-            <source>not approved: nothing was run</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+10" />
-            <source>not approved: run without --approve and not on a terminal; run again with --approve -m REASON</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+2" />
-            <source>environment %1 is protected; stages %2 were not started: %3</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+8" />
-            <source>interrupted from the terminal (Ctrl+C)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+1" />
-            <source>cancel requested (signal %1)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+9" />
-            <source>run %1 %2 in %3</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location line="+11" />
-            <source>run %1 of "%2"%3 started</source>
-            <translation type="unfinished" />
+            <translation>--format muss md oder html sein; gefunden: "%1"</translation>
         </message>
         <message>
-            <location line="+4" />
-            <source> for %1</source>
-            <translation type="unfinished" />
+            <source>cannot write the report of run %1 to %2: %3; check that the folder exists and is writable</source>
+            <location line="+24" />
+            <translation>der Bericht von Lauf %1 kann nicht nach %2 geschrieben werden: %3; prüfen Sie, ob der Ordner existiert und beschreibbar ist</translation>
         </message>
         <message>
-            <location filename="../../work/main/app/cli/secretscommand.cpp" line="+28" />
-            <source>value of %1 (not shown): </source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+43" />
-            <source>no secrets are known; set one with "deploydeskctl secrets set NAME"</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+7" />
-            <source>set (keychain)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+3" />
-            <source>set (environment)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+3" />
-            <source>NOT SET</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
+            <source>wrote the report of run %1 to %2</source>
             <location line="+6" />
-            <source>used by %1</source>
-            <translation type="unfinished" />
+            <translation>Bericht von Lauf %1 nach %2 geschrieben</translation>
         </message>
         <message>
-            <location line="+8" />
-            <source>"%1" is not a valid secret name: use letters, digits and _, not starting with a digit (it becomes an environment variable)</source>
-            <translation type="unfinished" />
+            <source>Only runs for this environment.</source>
+            <location filename="../app/cli/historycommand.cpp" line="+27" />
+            <translation>Nur Läufe für diese Umgebung.</translation>
         </message>
         <message>
-            <location line="+8" />
-            <source>no value given for %1; nothing was changed</source>
-            <translation type="unfinished" />
+            <source>Only runs with this status (success, failed, cancelled, interrupted, running).</source>
+            <location line="+2" />
+            <translation>Nur Läufe mit diesem Status (success, failed, cancelled, interrupted, running).</translation>
         </message>
         <message>
-            <location line="+7" />
-            <source>%1 saved in the keychain</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+7" />
-            <source>%1 removed</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
+            <source>Only runs of this branch.</source>
             <location line="+3" />
+            <translation>Nur Läufe dieses Branches.</translation>
+        </message>
+        <message>
+            <source>Only runs triggered by this user.</source>
+            <location line="+2" />
+            <translation>Nur Läufe, die von diesem Benutzer ausgelöst wurden.</translation>
+        </message>
+        <message>
+            <source>Only runs started since: a date (2026-11-01), a date and time, or an age (30m, 12h, 7d).</source>
+            <location line="+3" />
+            <translation>Nur Läufe, die seit einem Zeitpunkt gestartet wurden: ein Datum (2026-11-01), Datum und Uhrzeit oder ein Alter (30m, 12h, 7d).</translation>
+        </message>
+        <message>
+            <source>Only runs whose logs contain this text.</source>
+            <location line="+4" />
+            <translation>Nur Läufe, deren Protokolle diesen Text enthalten.</translation>
+        </message>
+        <message>
+            <source>At most this many runs (default 20).</source>
+            <location line="+2" />
+            <translation>Höchstens so viele Läufe (Standard: 20).</translation>
+        </message>
+        <message>
+            <source>Only runs older than this run id (paging).</source>
+            <location line="+3" />
+            <translation>Nur Läufe, die älter als diese Lauf-ID sind (zum Blättern).</translation>
+        </message>
+        <message>
+            <source>Print JSON instead of a table.</source>
+            <location line="+2" />
+            <translation>JSON statt einer Tabelle ausgeben.</translation>
+        </message>
+        <message>
+            <source>--status must be one of queued, running, success, failed, cancelled, interrupted; found "%1"</source>
+            <location line="+107" />
+            <translation>--status muss queued, running, success, failed, cancelled oder interrupted sein; gefunden: "%1"</translation>
+        </message>
+        <message>
+            <source>--since needs a date (2026-11-01), a date and time (2026-11-01T08:00) or an age (30m, 12h, 7d); found "%1"</source>
+            <location line="+12" />
+            <translation>--since erwartet ein Datum (2026-11-01), Datum und Uhrzeit (2026-11-01T08:00) oder ein Alter (30m, 12h, 7d); gefunden: "%1"</translation>
+        </message>
+        <message>
+            <source>--limit needs a whole number of at least 1; found "%1"</source>
+            <location line="+9" />
+            <translation>--limit erwartet eine ganze Zahl ab 1; gefunden: "%1"</translation>
+        </message>
+        <message>
+            <source>no runs match</source>
+            <location line="+27" />
+            <translation>keine passenden Läufe</translation>
+        </message>
+        <message>
+            <source>RUN</source>
+            <location line="+3" />
+            <translation>LAUF</translation>
+        </message>
+        <message>
+            <source>STATUS</source>
+            <location line="+73" />
+            <location line="+0" />
+            <translation>STATUS</translation>
+        </message>
+        <message>
+            <source>ENV</source>
+            <location line="-73" />
+            <translation>UMGEBUNG</translation>
+        </message>
+        <message>
+            <source>BRANCH</source>
+            <location line="+0" />
+            <translation>BRANCH</translation>
+        </message>
+        <message>
+            <source>COMMIT</source>
+            <location line="+0" />
+            <translation>COMMIT</translation>
+        </message>
+        <message>
+            <source>WHO</source>
+            <location line="+1" />
+            <translation>WER</translation>
+        </message>
+        <message>
+            <source>STARTED</source>
+            <location line="+0" />
+            <translation>GESTARTET</translation>
+        </message>
+        <message>
+            <source>DURATION</source>
+            <location line="+72" />
+            <location line="+0" />
+            <translation>DAUER</translation>
+        </message>
+        <message>
+            <source>MESSAGE</source>
+            <location line="-72" />
+            <translation>NACHRICHT</translation>
+        </message>
+        <message>
+            <source>cannot read run %1 from the history</source>
+            <location line="+27" />
+            <translation>Lauf %1 kann nicht aus dem Verlauf gelesen werden</translation>
+        </message>
+        <message>
+            <source>run %1: %2</source>
+            <location line="+28" />
+            <translation>Lauf %1: %2</translation>
+        </message>
+        <message>
+            <source>  pipeline     %1 (%2)</source>
+            <location line="+1" />
+            <translation>  Pipeline      %1 (%2)</translation>
+        </message>
+        <message>
+            <source>  environment  %1</source>
+            <location line="+2" />
+            <translation>  Umgebung      %1</translation>
+        </message>
+        <message>
+            <source>  triggered by %1</source>
+            <location line="+1" />
+            <translation>  Ausgelöst von %1</translation>
+        </message>
+        <message>
+            <source>  message      %1</source>
+            <location line="+2" />
+            <translation>  Nachricht     %1</translation>
+        </message>
+        <message>
+            <source>  commit       %1 (%2)</source>
+            <location line="+2" />
+            <translation>  Commit        %1 (%2)</translation>
+        </message>
+        <message>
+            <source>detached</source>
+            <location line="+1" />
+            <translation>losgelöst</translation>
+        </message>
+        <message>
+            <source>  started      %1</source>
+            <location line="+1" />
+            <translation>  Gestartet     %1</translation>
+        </message>
+        <message>
+            <source>  finished     %1 (%2)</source>
+            <location line="+2" />
+            <translation>  Beendet       %1 (%2)</translation>
+        </message>
+        <message>
+            <source>  re-run of    run %1</source>
+            <location line="+2" />
+            <translation>  Wiederholung  von Lauf %1</translation>
+        </message>
+        <message>
+            <source>STAGE</source>
+            <location line="+3" />
+            <translation>STUFE</translation>
+        </message>
+        <message>
+            <source>ATTEMPTS</source>
+            <location line="+0" />
+            <translation>VERSUCHE</translation>
+        </message>
+        <message>
+            <source>EXIT</source>
+            <location line="+0" />
+            <translation>EXIT</translation>
+        </message>
+        <message>
+            <source>NOTE</source>
+            <location line="+0" />
+            <translation>HINWEIS</translation>
+        </message>
+        <message>
+            <source>artifacts:</source>
+            <location line="+8" />
+            <translation>Artefakte:</translation>
+        </message>
+        <message>
+            <source>events:</source>
+            <location line="+8" />
+            <translation>Ereignisse:</translation>
+        </message>
+        <message>
+            <source>run %1 is not running: it ended as %2</source>
+            <location line="+15" />
+            <translation>Lauf %1 läuft nicht: Er endete mit %2</translation>
+        </message>
+        <message>
+            <source>run %1 has no live runner; it is marked interrupted</source>
+            <location line="+4" />
+            <translation>Lauf %1 hat keinen aktiven Runner; er ist als unterbrochen markiert</translation>
+        </message>
+        <message>
+            <source>cancel requested by %1 from deploydeskctl (pid %2)</source>
+            <location line="+8" />
+            <translation>Abbruch angefordert von %1 über deploydeskctl (PID %2)</translation>
+        </message>
+        <message>
+            <source>cannot signal the runner of run %1 (pid %2): %3</source>
+            <location line="+5" />
+            <translation>dem Runner von Lauf %1 (PID %2) kann kein Signal gesendet werden: %3</translation>
+        </message>
+        <message>
+            <source>cancel requested for run %1 (runner pid %2)</source>
+            <location line="+6" />
+            <translation>Abbruch für Lauf %1 angefordert (Runner-PID %2)</translation>
+        </message>
+        <message>
+            <source>Keep printing new lines until the run ends.</source>
+            <location filename="../app/cli/logscommand.cpp" line="+20" />
+            <translation>Neue Zeilen ausgeben, bis der Lauf endet.</translation>
+        </message>
+        <message>
+            <source>Start each line with its time.</source>
+            <location line="+2" />
+            <translation>Jede Zeile mit ihrer Uhrzeit beginnen.</translation>
+        </message>
+        <message>
+            <source>Colours: auto (on a terminal), always or never.</source>
+            <location line="+2" />
+            <translation>Farben: auto (im Terminal), always oder never.</translation>
+        </message>
+        <message>
+            <source>--color must be auto, always or never; found "%1"</source>
+            <location line="+22" />
+            <translation>--color muss auto, always oder never sein; gefunden: "%1"</translation>
+        </message>
+        <message>
+            <source>run %1 has no stage "%2"; its stages: %3</source>
+            <location line="+22" />
+            <translation>Lauf %1 hat keine Stufe "%2"; seine Stufen: %3</translation>
+        </message>
+        <message>
+            <source>The environment to run for.</source>
+            <location filename="../app/cli/runcommand.cpp" line="+28" />
+            <translation>Die Umgebung, für die ausgeführt wird.</translation>
+        </message>
+        <message>
+            <source>Run only this stage and what it needs (repeatable).</source>
+            <location line="+2" />
+            <translation>Nur diese Stufe und ihre Abhängigkeiten ausführen (wiederholbar).</translation>
+        </message>
+        <message>
+            <source>Re-run only the failed and skipped stages of this run.</source>
+            <location line="+3" />
+            <translation>Nur die fehlgeschlagenen und übersprungenen Stufen dieses Laufs erneut ausführen.</translation>
+        </message>
+        <message>
+            <source>Why this run: kept in the history.</source>
+            <location line="+3" />
+            <translation>Grund für diesen Lauf: wird im Verlauf festgehalten.</translation>
+        </message>
+        <message>
+            <source>Approve the deploy to a protected environment (recorded in the history with -m).</source>
+            <location line="+3" />
+            <translation>Die Bereitstellung in einer geschützten Umgebung freigeben (mit -m im Verlauf festgehalten).</translation>
+        </message>
+        <message>
+            <source>At most this many stages at once.</source>
+            <location line="+2" />
+            <translation>Höchstens so viele Stufen gleichzeitig.</translation>
+        </message>
+        <message>
+            <source>1 problem; nothing was run</source>
+            <location line="+12" />
+            <translation>1 Problem; es wurde nichts ausgeführt</translation>
+        </message>
+        <message>
+            <source>%1 problems; nothing was run</source>
+            <location line="+1" />
+            <translation>%1 Probleme; es wurde nichts ausgeführt</translation>
+        </message>
+        <message>
+            <source>--- last %1 lines of %2 (all: deploydeskctl logs %3 %2) ---</source>
+            <location line="+131" />
+            <translation>--- letzte %1 Zeilen von %2 (alle: deploydeskctl logs %3 %2) ---</translation>
+        </message>
+        <message>
+            <source>deploydesk.yml is valid: pipeline "%1", %2 stages, %3 environments</source>
+            <location line="+22" />
+            <translation>deploydesk.yml ist gültig: Pipeline "%1", %2 Stufen, %3 Umgebungen</translation>
+        </message>
+        <message>
+            <source>--max-parallel needs a whole number of at least 1; found "%1"</source>
+            <location line="+27" />
+            <translation>--max-parallel erwartet eine ganze Zahl ab 1; gefunden: "%1"</translation>
+        </message>
+        <message>
+            <source>Environment %1 is protected: stages %2 deploy to it.</source>
+            <location line="+16" />
+            <translation>Umgebung %1 ist geschützt: Die Stufen %2 stellen in ihr bereit.</translation>
+        </message>
+        <message>
+            <source>Type the environment's name to approve, anything else to cancel:</source>
+            <location line="+2" />
+            <translation>Geben Sie zur Freigabe den Namen der Umgebung ein, alles andere bricht ab:</translation>
+        </message>
+        <message>
+            <source>not approved: nothing was run</source>
+            <location line="+4" />
+            <translation>nicht freigegeben: es wurde nichts ausgeführt</translation>
+        </message>
+        <message>
+            <source>not approved: run without --approve and not on a terminal; run again with --approve -m REASON</source>
+            <location line="+10" />
+            <translation>nicht freigegeben: ohne --approve und nicht in einem Terminal ausgeführt; führen Sie den Befehl erneut mit --approve -m GRUND aus</translation>
+        </message>
+        <message>
+            <source>environment %1 is protected; stages %2 were not started: %3</source>
+            <location line="+2" />
+            <translation>Umgebung %1 ist geschützt; die Stufen %2 wurden nicht gestartet: %3</translation>
+        </message>
+        <message>
+            <source>interrupted from the terminal (Ctrl+C)</source>
+            <location line="+8" />
+            <translation>im Terminal unterbrochen (Strg+C)</translation>
+        </message>
+        <message>
+            <source>cancel requested (signal %1)</source>
+            <location line="+1" />
+            <translation>Abbruch angefordert (Signal %1)</translation>
+        </message>
+        <message>
+            <source>run %1 %2 in %3</source>
+            <location line="+9" />
+            <translation>Lauf %1: %2 nach %3</translation>
+        </message>
+        <message>
+            <source>run %1 of "%2"%3 started</source>
+            <location line="+11" />
+            <translation>Lauf %1 von "%2"%3 gestartet</translation>
+        </message>
+        <message>
+            <source> for %1</source>
+            <location line="+4" />
+            <translation> für %1</translation>
+        </message>
+        <message>
+            <source>value of %1 (not shown): </source>
+            <location filename="../app/cli/secretscommand.cpp" line="+28" />
+            <translation>Wert von %1 (wird nicht angezeigt): </translation>
+        </message>
+        <message>
+            <source>no secrets are known; set one with "deploydeskctl secrets set NAME"</source>
+            <location line="+43" />
+            <translation>keine Geheimnisse bekannt; legen Sie eines mit "deploydeskctl secrets set NAME" fest</translation>
+        </message>
+        <message>
+            <source>set (keychain)</source>
+            <location line="+7" />
+            <translation>im Schlüsselbund</translation>
+        </message>
+        <message>
+            <source>set (environment)</source>
+            <location line="+3" />
+            <translation>aus der Umgebung</translation>
+        </message>
+        <message>
+            <source>NOT SET</source>
+            <location line="+3" />
+            <translation>NICHT GESETZT</translation>
+        </message>
+        <message>
+            <source>used by %1</source>
+            <location line="+6" />
+            <translation>verwendet von %1</translation>
+        </message>
+        <message>
+            <source>"%1" is not a valid secret name: use letters, digits and _, not starting with a digit (it becomes an environment variable)</source>
+            <location line="+8" />
+            <translation>"%1" ist kein gültiger Geheimnisname: verwenden Sie Buchstaben, Ziffern und _, nicht mit einer Ziffer beginnend (er wird zu einer Umgebungsvariable)</translation>
+        </message>
+        <message>
+            <source>no value given for %1; nothing was changed</source>
+            <location line="+8" />
+            <translation>kein Wert für %1 angegeben; es wurde nichts geändert</translation>
+        </message>
+        <message>
+            <source>%1 saved in the keychain</source>
+            <location line="+7" />
+            <translation>%1 im Schlüsselbund gespeichert</translation>
+        </message>
+        <message>
+            <source>%1 removed</source>
+            <location line="+7" />
+            <translation>%1 entfernt</translation>
+        </message>
+        <message>
             <source>usage: deploydeskctl secrets set NAME   (the value is read from the terminal or stdin)
        deploydeskctl secrets list
        deploydeskctl secrets rm NAME</source>
-            <translation type="unfinished" />
+            <location line="+3" />
+            <translation>Aufruf: deploydeskctl secrets set NAME   (der Wert wird vom Terminal oder von stdin gelesen)
+        deploydeskctl secrets list
+        deploydeskctl secrets rm NAME</translation>
         </message>
         <message>
-            <location filename="../../work/main/app/cli/runcommand.cpp" line="-171" />
-            <location line="+24" />
             <source> (attempt %1)</source>
-            <translation type="unfinished" />
+            <location line="+24" />
+            <location filename="../app/cli/runcommand.cpp" line="-171" />
+            <translation> (Versuch %1)</translation>
         </message>
         <message>
-            <location line="-19" />
             <source> in %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../work/main/core/config/pipelineloader.cpp" line="+19" />
-            <source>the file is empty; expected a map with "name" and "stages"</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+4" />
-            <source>the file must be a map with "name" and "stages" at the top level; found %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+5" />
-            <source>at the top level</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+5" />
-            <source>"%1"</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+7" />
-            <source>a whole number from 1 to 1024 (or 0 for the number of CPUs)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+15" />
-            <source>missing required key "name"; add e.g. "name: my-pipeline" at the top level</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+4" />
-            <source>missing required key "stages"; add "stages:" with at least one stage</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+20" />
-            <source>"environments" must be a map of environment name: settings; found %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+6" />
-            <source>in "environments"</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+6" />
-            <source>environment name "%1" may only contain lowercase letters, digits, "_" and "-"; rename it</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+7" />
-            <source>environment "%1" must be a map (use {} for no settings); found %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+10" />
-            <source>in environment "%1"</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+2" />
-            <source>"%1" of environment "%2"</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+17" />
-            <source>"stages" must define at least one stage; found %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+1" />
-            <location line="+14" />
-            <source>nothing</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+0" />
-            <source>an empty map</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+4" />
-            <source>"stages" must be a map of stage name: settings; found %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+7" />
-            <source>in "stages"</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../work/main/core/config/crosschecks.cpp" line="+116" />
-            <source>stage "%1" needs itself; remove "%1" from its "needs"</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+4" />
-            <source>stage "%1" needs "%2", which is not defined%3</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+49" />
-            <source>dependency cycle: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+12" />
-            <source>the dependencies hold more cycles than can be listed; break the ones above first</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+18" />
-            <source>; this file defines no environments (add them under "environments")</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+2" />
-            <source>; defined: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+3" />
-            <source>"if" of stage "%1" names environment "%2", which is not defined%3</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+13" />
-            <source>this file defines no environments</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+1" />
-            <source>defined: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+2" />
-            <source>environment "%1" is not defined; %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+17" />
-            <source>stage "%1" needs secret "%2", which is not set; set it with "deploydeskctl secrets set %2" or export %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../work/main/core/config/suggest.cpp" line="+69" />
-            <source>; did you mean "%1"?</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../work/main/core/config/yamlsupport.cpp" line="+59" />
-            <source>a map</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+2" />
-            <source>a list</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+5" />
-            <source>key "%1" is defined twice %2 (first at line %3)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+15" />
-            <source>keys %1 must be names; found %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+21" />
-            <source>; allowed keys: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+2" />
-            <source>unknown key "%1" %2%3</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+8" />
-            <source>a string</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+0" />
-            <source>a non-empty string</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+1" />
-            <location line="+23" />
-            <source>%1 must be %2; found %3</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="-13" />
-            <source>%1 must be true or false; found %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+26" />
-            <source>%1 must be a duration such as 90s, 10m or 1h; found %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+10" />
-            <source>%1 must be a list of names or a single name; found %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+9" />
-            <source>items of %1 must be non-empty strings; found %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+24" />
-            <source>%1 must be a map of NAME: value; found %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+4" />
-            <location line="+24" />
-            <location line="+5" />
-            <source>in %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+3" />
-            <source>variable name "%1" %2 must start with a letter or "_" and contain only letters, digits and "_"</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+7" />
-            <source> (write "" for an empty value)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+1" />
-            <source>value of "%1" %2 must be a string, number or boolean; found %3%4</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../work/main/core/secrets/secretindex.cpp" line="+78" />
-            <source>cannot create the folder %1 for the secret index: check that it is writable</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+12" />
-            <location line="+8" />
-            <source>cannot write the secret index %1: %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../work/main/core/config/stagereader.cpp" line="+49" />
-            <source>"%1" of stage "%2"</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+12" />
-            <source>stage name "%1" may only contain letters, digits, ".", "_" and "-"; rename the stage</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+6" />
-            <source>stage "%1" must be a map with "run" or "uses"; found %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+5" />
-            <source>in stage "%1"</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+20" />
-            <source>stage "%1" has neither "run" nor "uses"; add "run:" with a shell command or "uses:" with a built-in stage type</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+7" />
-            <source>stage "%1" has both "run" and "uses"; keep only one</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+3" />
-            <source>"with" of stage "%1" is only allowed together with "uses"; remove it or add "uses:"</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+56" />
-            <source>unknown stage type "%1" in stage "%2"; known types: %3</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+2" />
-            <source>unknown stage type "%1" in stage "%2"; did you mean "%3"? (known types: %4)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+11" />
-            <source>%1 must be a map of parameters; found %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location line="-19" />
-            <source>parameter "%1" %2 is too large or too deeply nested, or uses a list or map as a key; simplify it</source>
-            <translation type="unfinished" />
+            <translation> nach %1</translation>
         </message>
         <message>
-            <location line="+12" />
-            <source>a whole number from 0 to %1, or a map such as { count: 2, backoff: 5s }</source>
-            <translation type="unfinished" />
+            <source>the file is empty; expected a map with "name" and "stages"</source>
+            <location filename="../core/config/pipelineloader.cpp" line="+19" />
+            <translation>die Datei ist leer; erwartet wird eine Map mit "name" und "stages"</translation>
         </message>
         <message>
-            <location line="+10" />
-            <source>"%1" %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+5" />
-            <source>a whole number from 0 to %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+11" />
-            <source>%1 is missing "count"; write e.g. { count: 2, backoff: 5s }</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+16" />
-            <source>%1 must be "environment == NAME", "environment != NAME" or "environment in [A, B]"; found %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+12" />
-            <source>%1 must be a path relative to the workspace; found the absolute path "%2"</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+6" />
-            <source>%1 must stay inside the workspace; found "%2", which contains ".."</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+13" />
-            <source>workdir "%1" of stage "%2" does not exist in %3; create the directory or fix the path</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+6" />
-            <source>workdir "%1" of stage "%2" is a file; expected a directory</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+9" />
-            <source>workdir "%1" of stage "%2" leads outside the workspace (to %3); use a directory inside it</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+14" />
-            <source>artifact path "%1" of stage "%2" must be relative to the stage's workdir; found an absolute path</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+5" />
-            <source>artifact path "%1" of stage "%2" must stay inside the workspace; remove the ".."</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+18" />
-            <source>secret name "%1" of stage "%2" must start with a letter or "_" and contain only letters, digits and "_"</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../work/main/core/store/logreader.cpp" line="+56" />
-            <source>counting the log lines of stage %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+16" />
-            <source>reading line %1 of stage %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+12" />
-            <source>history database %1: stage %2 has no log line %3</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+22" />
-            <source>reading the log of stage %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../work/main/core/config/pipelineloader.cpp" line="+29" />
-            <source>cannot read "%1": it is a directory; name the deploydesk.yml file inside it</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+6" />
-            <location line="+7" />
-            <source>cannot read "%1": %2; check that the file exists and is readable</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+32" />
-            <source>YAML syntax error: the file is nested too deeply (more than %1 levels)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
+            <source>the file must be a map with "name" and "stages" at the top level; found %1</source>
             <location line="+4" />
-            <location line="+2" />
-            <source>YAML syntax error: %1</source>
-            <translation type="unfinished" />
+            <translation>die Datei muss auf oberster Ebene eine Map mit "name" und "stages" sein; gefunden: %1</translation>
         </message>
         <message>
-            <location line="+3" />
-            <source>cannot parse the file: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+11" />
-            <source>the file holds more than one YAML document; keep only the first (remove this "---" and what follows)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location line="+8" />
+            <source>at the top level</source>
             <location line="+5" />
+            <translation>auf oberster Ebene</translation>
+        </message>
+        <message>
+            <source>"%1"</source>
+            <location line="+5" />
+            <translation>"%1"</translation>
+        </message>
+        <message>
+            <source>a whole number from 1 to 1024 (or 0 for the number of CPUs)</source>
+            <location line="+7" />
+            <translation>eine ganze Zahl von 1 bis 1024 (oder 0 für die Anzahl der CPUs)</translation>
+        </message>
+        <message>
+            <source>missing required key "name"; add e.g. "name: my-pipeline" at the top level</source>
+            <location line="+15" />
+            <translation>erforderlicher Schlüssel "name" fehlt; fügen Sie auf oberster Ebene z. B. "name: my-pipeline" hinzu</translation>
+        </message>
+        <message>
+            <source>missing required key "stages"; add "stages:" with at least one stage</source>
+            <location line="+4" />
+            <translation>erforderlicher Schlüssel "stages" fehlt; fügen Sie "stages:" mit mindestens einer Stufe hinzu</translation>
+        </message>
+        <message>
+            <source>"environments" must be a map of environment name: settings; found %1</source>
+            <location line="+20" />
+            <translation>"environments" muss eine Map aus Umgebungsname: Einstellungen sein; gefunden: %1</translation>
+        </message>
+        <message>
+            <source>in "environments"</source>
+            <location line="+6" />
+            <translation>in "environments"</translation>
+        </message>
+        <message>
+            <source>environment name "%1" may only contain lowercase letters, digits, "_" and "-"; rename it</source>
+            <location line="+6" />
+            <translation>Umgebungsname "%1" darf nur Kleinbuchstaben, Ziffern, "_" und "-" enthalten; benennen Sie ihn um</translation>
+        </message>
+        <message>
+            <source>environment "%1" must be a map (use {} for no settings); found %2</source>
+            <location line="+7" />
+            <translation>Umgebung "%1" muss eine Map sein (verwenden Sie {} für keine Einstellungen); gefunden: %2</translation>
+        </message>
+        <message>
+            <source>in environment "%1"</source>
+            <location line="+10" />
+            <translation>in Umgebung "%1"</translation>
+        </message>
+        <message>
+            <source>"%1" of environment "%2"</source>
+            <location line="+2" />
+            <translation>"%1" der Umgebung "%2"</translation>
+        </message>
+        <message>
+            <source>"stages" must define at least one stage; found %1</source>
+            <location line="+17" />
+            <translation>"stages" muss mindestens eine Stufe definieren; gefunden: %1</translation>
+        </message>
+        <message>
+            <source>nothing</source>
+            <location line="+14" />
+            <location line="+1" />
+            <translation>nichts</translation>
+        </message>
+        <message>
+            <source>an empty map</source>
+            <location line="+0" />
+            <translation>eine leere Map</translation>
+        </message>
+        <message>
+            <source>"stages" must be a map of stage name: settings; found %1</source>
+            <location line="+4" />
+            <translation>"stages" muss eine Map aus Stufenname: Einstellungen sein; gefunden: %1</translation>
+        </message>
+        <message>
+            <source>in "stages"</source>
+            <location line="+7" />
+            <translation>in "stages"</translation>
+        </message>
+        <message>
+            <source>stage "%1" needs itself; remove "%1" from its "needs"</source>
+            <location filename="../core/config/crosschecks.cpp" line="+116" />
+            <translation>Stufe "%1" benötigt sich selbst; entfernen Sie "%1" aus ihrem "needs"</translation>
+        </message>
+        <message>
+            <source>stage "%1" needs "%2", which is not defined%3</source>
+            <location line="+4" />
+            <translation>Stufe "%1" benötigt "%2", die nicht definiert ist%3</translation>
+        </message>
+        <message>
+            <source>dependency cycle: %1</source>
+            <location line="+49" />
+            <translation>Abhängigkeitszyklus: %1</translation>
+        </message>
+        <message>
+            <source>the dependencies hold more cycles than can be listed; break the ones above first</source>
+            <location line="+12" />
+            <translation>die Abhängigkeiten enthalten mehr Zyklen, als aufgelistet werden können; lösen Sie zuerst die obigen auf</translation>
+        </message>
+        <message>
+            <source>; this file defines no environments (add them under "environments")</source>
+            <location line="+18" />
+            <translation>; diese Datei definiert keine Umgebungen (fügen Sie sie unter "environments" hinzu)</translation>
+        </message>
+        <message>
+            <source>; defined: %1</source>
+            <location line="+2" />
+            <translation>; definiert: %1</translation>
+        </message>
+        <message>
+            <source>"if" of stage "%1" names environment "%2", which is not defined%3</source>
+            <location line="+3" />
+            <translation>"if" der Stufe "%1" nennt Umgebung "%2", die nicht definiert ist%3</translation>
+        </message>
+        <message>
+            <source>this file defines no environments</source>
+            <location line="+13" />
+            <translation>diese Datei definiert keine Umgebungen</translation>
+        </message>
+        <message>
+            <source>defined: %1</source>
+            <location line="+1" />
+            <translation>definiert: %1</translation>
+        </message>
+        <message>
+            <source>environment "%1" is not defined; %2</source>
+            <location line="+2" />
+            <translation>Umgebung "%1" ist nicht definiert; %2</translation>
+        </message>
+        <message>
+            <source>stage "%1" needs secret "%2", which is not set; set it with "deploydeskctl secrets set %2" or export %2</source>
+            <location line="+17" />
+            <translation>Stufe "%1" benötigt das Geheimnis "%2", das nicht gesetzt ist; setzen Sie es mit "deploydeskctl secrets set %2" oder exportieren Sie %2</translation>
+        </message>
+        <message>
+            <source>; did you mean "%1"?</source>
+            <location filename="../core/config/suggest.cpp" line="+69" />
+            <translation>; meinten Sie "%1"?</translation>
+        </message>
+        <message>
+            <source>a map</source>
+            <location filename="../core/config/yamlsupport.cpp" line="+59" />
+            <translation>eine Map</translation>
+        </message>
+        <message>
+            <source>a list</source>
+            <location line="+2" />
+            <translation>eine Liste</translation>
+        </message>
+        <message>
+            <source>key "%1" is defined twice %2 (first at line %3)</source>
+            <location line="+5" />
+            <translation>Schlüssel "%1" ist %2 doppelt definiert (zuerst in Zeile %3)</translation>
+        </message>
+        <message>
+            <source>keys %1 must be names; found %2</source>
+            <location line="+15" />
+            <translation>Schlüssel %1 müssen Namen sein; gefunden: %2</translation>
+        </message>
+        <message>
+            <source>; allowed keys: %1</source>
+            <location line="+21" />
+            <translation>; erlaubte Schlüssel: %1</translation>
+        </message>
+        <message>
+            <source>unknown key "%1" %2%3</source>
+            <location line="+2" />
+            <translation>unbekannter Schlüssel "%1" %2%3</translation>
+        </message>
+        <message>
+            <source>a string</source>
+            <location line="+8" />
+            <translation>eine Zeichenkette</translation>
+        </message>
+        <message>
+            <source>a non-empty string</source>
+            <location line="+0" />
+            <translation>eine nicht leere Zeichenkette</translation>
+        </message>
+        <message>
+            <source>%1 must be %2; found %3</source>
+            <location line="+23" />
+            <location line="+1" />
+            <translation>%1 muss %2 sein; gefunden: %3</translation>
+        </message>
+        <message>
+            <source>%1 must be true or false; found %2</source>
+            <location line="-13" />
+            <translation>%1 muss true oder false sein; gefunden: %2</translation>
+        </message>
+        <message>
+            <source>%1 must be a duration such as 90s, 10m or 1h; found %2</source>
+            <location line="+26" />
+            <translation>%1 muss eine Dauer wie 90s, 10m oder 1h sein; gefunden: %2</translation>
+        </message>
+        <message>
+            <source>%1 must be a list of names or a single name; found %2</source>
+            <location line="+10" />
+            <translation>%1 muss eine Liste von Namen oder ein einzelner Name sein; gefunden: %2</translation>
+        </message>
+        <message>
+            <source>items of %1 must be non-empty strings; found %2</source>
+            <location line="+9" />
+            <translation>Einträge von %1 müssen nicht leere Zeichenketten sein; gefunden: %2</translation>
+        </message>
+        <message>
+            <source>%1 must be a map of NAME: value; found %2</source>
+            <location line="+24" />
+            <translation>%1 muss eine Map aus NAME: Wert sein; gefunden: %2</translation>
+        </message>
+        <message>
+            <source>in %1</source>
+            <location line="+24" />
+            <location line="+5" />
+            <location line="+4" />
+            <translation>in %1</translation>
+        </message>
+        <message>
+            <source>variable name "%1" %2 must start with a letter or "_" and contain only letters, digits and "_"</source>
+            <location line="+3" />
+            <translation>Variablenname "%1" %2 muss mit einem Buchstaben oder "_" beginnen und darf nur Buchstaben, Ziffern und "_" enthalten</translation>
+        </message>
+        <message>
+            <source> (write "" for an empty value)</source>
+            <location line="+7" />
+            <translation> (schreiben Sie "" für einen leeren Wert)</translation>
+        </message>
+        <message>
+            <source>value of "%1" %2 must be a string, number or boolean; found %3%4</source>
+            <location line="+1" />
+            <translation>Wert von "%1" %2 muss eine Zeichenkette, Zahl oder ein Boolescher Wert sein; gefunden: %3%4</translation>
+        </message>
+        <message>
+            <source>cannot create the folder %1 for the secret index: check that it is writable</source>
+            <location filename="../core/secrets/secretindex.cpp" line="+78" />
+            <translation>der Ordner %1 für den Geheimnisindex kann nicht angelegt werden: prüfen Sie, ob er beschreibbar ist</translation>
+        </message>
+        <message>
+            <source>cannot write the secret index %1: %2</source>
+            <location line="+8" />
+            <location line="+12" />
+            <translation>der Geheimnisindex %1 kann nicht geschrieben werden: %2</translation>
+        </message>
+        <message>
+            <source>"%1" of stage "%2"</source>
+            <location filename="../core/config/stagereader.cpp" line="+49" />
+            <translation>"%1" der Stufe "%2"</translation>
+        </message>
+        <message>
+            <source>stage name "%1" may only contain letters, digits, ".", "_" and "-"; rename the stage</source>
+            <location line="+12" />
+            <translation>Stufenname "%1" darf nur Buchstaben, Ziffern, ".", "_" und "-" enthalten; benennen Sie die Stufe um</translation>
+        </message>
+        <message>
+            <source>stage "%1" must be a map with "run" or "uses"; found %2</source>
+            <location line="+6" />
+            <translation>Stufe "%1" muss eine Map mit "run" oder "uses" sein; gefunden: %2</translation>
+        </message>
+        <message>
+            <source>in stage "%1"</source>
+            <location line="+5" />
+            <translation>in Stufe "%1"</translation>
+        </message>
+        <message>
+            <source>stage "%1" has neither "run" nor "uses"; add "run:" with a shell command or "uses:" with a built-in stage type</source>
+            <location line="+20" />
+            <translation>Stufe "%1" hat weder "run" noch "uses"; fügen Sie "run:" mit einem Shell-Befehl oder "uses:" mit einem eingebauten Stufentyp hinzu</translation>
+        </message>
+        <message>
+            <source>stage "%1" has both "run" and "uses"; keep only one</source>
+            <location line="+7" />
+            <translation>Stufe "%1" hat sowohl "run" als auch "uses"; behalten Sie nur eines davon</translation>
+        </message>
+        <message>
+            <source>"with" of stage "%1" is only allowed together with "uses"; remove it or add "uses:"</source>
+            <location line="+3" />
+            <translation>"with" der Stufe "%1" ist nur zusammen mit "uses" erlaubt; entfernen Sie es oder fügen Sie "uses:" hinzu</translation>
+        </message>
+        <message>
+            <source>unknown stage type "%1" in stage "%2"; known types: %3</source>
+            <location line="+56" />
+            <translation>unbekannter Stufentyp "%1" in Stufe "%2"; bekannte Typen: %3</translation>
+        </message>
+        <message>
+            <source>unknown stage type "%1" in stage "%2"; did you mean "%3"? (known types: %4)</source>
+            <location line="+2" />
+            <translation>unbekannter Stufentyp "%1" in Stufe "%2"; meinten Sie "%3"? (bekannte Typen: %4)</translation>
+        </message>
+        <message>
+            <source>%1 must be a map of parameters; found %2</source>
+            <location line="+11" />
+            <translation>%1 muss eine Map von Parametern sein; gefunden: %2</translation>
+        </message>
+        <message>
+            <source>parameter "%1" %2 is too large or too deeply nested, or uses a list or map as a key; simplify it</source>
+            <location line="-19" />
+            <translation>Parameter "%1" %2 ist zu groß oder zu tief verschachtelt oder verwendet eine Liste oder Map als Schlüssel; vereinfachen Sie ihn</translation>
+        </message>
+        <message>
+            <source>a whole number from 0 to %1, or a map such as { count: 2, backoff: 5s }</source>
+            <location line="+12" />
+            <translation>eine ganze Zahl von 0 bis %1 oder eine Map wie { count: 2, backoff: 5s }</translation>
+        </message>
+        <message>
+            <source>"%1" %2</source>
+            <location line="+10" />
+            <translation>"%1" %2</translation>
+        </message>
+        <message>
+            <source>a whole number from 0 to %1</source>
+            <location line="+5" />
+            <translation>eine ganze Zahl von 0 bis %1</translation>
+        </message>
+        <message>
+            <source>%1 is missing "count"; write e.g. { count: 2, backoff: 5s }</source>
+            <location line="+11" />
+            <translation>bei %1 fehlt "count"; schreiben Sie z. B. { count: 2, backoff: 5s }</translation>
+        </message>
+        <message>
+            <source>%1 must be "environment == NAME", "environment != NAME" or "environment in [A, B]"; found %2</source>
+            <location line="+16" />
+            <translation>%1 muss "environment == NAME", "environment != NAME" oder "environment in [A, B]" sein; gefunden: %2</translation>
+        </message>
+        <message>
+            <source>%1 must be a path relative to the workspace; found the absolute path "%2"</source>
+            <location line="+12" />
+            <translation>%1 muss ein Pfad relativ zum Arbeitsbereich sein; gefunden wurde der absolute Pfad "%2"</translation>
+        </message>
+        <message>
+            <source>%1 must stay inside the workspace; found "%2", which contains ".."</source>
+            <location line="+6" />
+            <translation>%1 muss innerhalb des Arbeitsbereichs bleiben; gefunden wurde "%2", das ".." enthält</translation>
+        </message>
+        <message>
+            <source>workdir "%1" of stage "%2" does not exist in %3; create the directory or fix the path</source>
+            <location line="+13" />
+            <translation>workdir "%1" der Stufe "%2" existiert nicht in %3; legen Sie das Verzeichnis an oder korrigieren Sie den Pfad</translation>
+        </message>
+        <message>
+            <source>workdir "%1" of stage "%2" is a file; expected a directory</source>
+            <location line="+6" />
+            <translation>workdir "%1" der Stufe "%2" ist eine Datei; erwartet wird ein Verzeichnis</translation>
+        </message>
+        <message>
+            <source>workdir "%1" of stage "%2" leads outside the workspace (to %3); use a directory inside it</source>
+            <location line="+9" />
+            <translation>workdir "%1" der Stufe "%2" führt aus dem Arbeitsbereich heraus (nach %3); verwenden Sie ein Verzeichnis darin</translation>
+        </message>
+        <message>
+            <source>artifact path "%1" of stage "%2" must be relative to the stage's workdir; found an absolute path</source>
+            <location line="+14" />
+            <translation>Artefaktpfad "%1" der Stufe "%2" muss relativ zum workdir der Stufe sein; gefunden wurde ein absoluter Pfad</translation>
+        </message>
+        <message>
+            <source>artifact path "%1" of stage "%2" must stay inside the workspace; remove the ".."</source>
+            <location line="+5" />
+            <translation>Artefaktpfad "%1" der Stufe "%2" muss innerhalb des Arbeitsbereichs bleiben; entfernen Sie das ".."</translation>
+        </message>
+        <message>
+            <source>secret name "%1" of stage "%2" must start with a letter or "_" and contain only letters, digits and "_"</source>
+            <location line="+18" />
+            <translation>Geheimnisname "%1" der Stufe "%2" muss mit einem Buchstaben oder "_" beginnen und darf nur Buchstaben, Ziffern und "_" enthalten</translation>
+        </message>
+        <message>
+            <source>counting the log lines of stage %1</source>
+            <location filename="../core/store/logreader.cpp" line="+56" />
+            <translation>Zählen der Protokollzeilen von Stufe %1</translation>
+        </message>
+        <message>
+            <source>reading line %1 of stage %2</source>
+            <location line="+16" />
+            <translation>Lesen von Zeile %1 der Stufe %2</translation>
+        </message>
+        <message>
+            <source>history database %1: stage %2 has no log line %3</source>
+            <location line="+12" />
+            <translation>Verlaufsdatenbank %1: Stufe %2 hat keine Protokollzeile %3</translation>
+        </message>
+        <message>
+            <source>reading the log of stage %1</source>
+            <location line="+22" />
+            <translation>Lesen des Protokolls von Stufe %1</translation>
+        </message>
+        <message>
+            <source>cannot read "%1": it is a directory; name the deploydesk.yml file inside it</source>
+            <location filename="../core/config/pipelineloader.cpp" line="+29" />
+            <translation>"%1" kann nicht gelesen werden: Es ist ein Verzeichnis; geben Sie die Datei deploydesk.yml darin an</translation>
+        </message>
+        <message>
+            <source>cannot read "%1": %2; check that the file exists and is readable</source>
+            <location line="+7" />
+            <location line="+6" />
+            <translation>"%1" kann nicht gelesen werden: %2; prüfen Sie, ob die Datei existiert und lesbar ist</translation>
+        </message>
+        <message>
+            <source>YAML syntax error: the file is nested too deeply (more than %1 levels)</source>
+            <location line="+32" />
+            <translation>YAML-Syntaxfehler: Die Datei ist zu tief verschachtelt (mehr als %1 Ebenen)</translation>
+        </message>
+        <message>
+            <source>YAML syntax error: %1</source>
+            <location line="+2" />
+            <location line="+4" />
+            <translation>YAML-Syntaxfehler: %1</translation>
+        </message>
+        <message>
+            <source>cannot parse the file: %1</source>
+            <location line="+3" />
+            <translation>die Datei kann nicht verarbeitet werden: %1</translation>
+        </message>
+        <message>
+            <source>the file holds more than one YAML document; keep only the first (remove this "---" and what follows)</source>
+            <location line="+11" />
+            <translation>die Datei enthält mehr als ein YAML-Dokument; behalten Sie nur das erste (entfernen Sie dieses "---" und alles Folgende)</translation>
+        </message>
+        <message>
             <source>internal error while reading the file: %1</source>
-            <translation type="unfinished" />
+            <location line="+5" />
+            <location line="+8" />
+            <translation>interner Fehler beim Lesen der Datei: %1</translation>
         </message>
         <message>
-            <location filename="../../work/main/ui/logview/logscan.cpp" line="+81" />
             <source>the log of stage %1 ends before line %2</source>
-            <translation type="unfinished" />
+            <location filename="../ui/logview/logscan.cpp" line="+81" />
+            <translation>das Protokoll von Stufe %1 endet vor Zeile %2</translation>
         </message>
         <message>
-            <location line="+188" />
             <source>cannot write the log to %1: %2; choose a folder you can write to</source>
-            <translation type="unfinished" />
+            <location line="+188" />
+            <translation>das Protokoll kann nicht nach %1 geschrieben werden: %2; wählen Sie einen Ordner, in den Sie schreiben dürfen</translation>
         </message>
         <message>
-            <location line="+58" />
             <source>cannot write the log to %1: %2; the file was left as it was</source>
-            <translation type="unfinished" />
+            <location line="+58" />
+            <translation>das Protokoll kann nicht nach %1 geschrieben werden: %2; die Datei wurde unverändert gelassen</translation>
         </message>
     </context>
     <context>
         <name>DeployDesk::HealthCheckStage</name>
         <message>
-            <location filename="../../work/main/core/engine/healthcheckstage.cpp" line="+31" />
+            <location filename="../core/engine/healthcheckstage.cpp" line="+31" />
             <source>health-check needs a valid "url" in "with" (or an environment url); found "%1"</source>
-            <translation type="unfinished" />
+            <translation>health-check benötigt eine gültige "url" in "with" (oder eine Umgebungs-URL); gefunden: "%1"</translation>
         </message>
         <message>
             <location line="+9" />
             <source>"expect-status" must be an HTTP status such as 200; found "%1"</source>
-            <translation type="unfinished" />
+            <translation>"expect-status" muss ein HTTP-Status wie 200 sein; gefunden: "%1"</translation>
         </message>
         <message>
             <location line="+11" />
             <source>"%1" must be a duration such as 10s; found "%2"</source>
-            <translation type="unfinished" />
+            <translation>"%1" muss eine Dauer wie 10s sein; gefunden: "%2"</translation>
         </message>
         <message>
             <location line="+26" />
             <source>GET %1 answered %2</source>
-            <translation type="unfinished" />
+            <translation>GET %1 antwortete mit %2</translation>
         </message>
         <message>
             <location line="+4" />
             <source>answered %1, expected %2</source>
-            <translation type="unfinished" />
+            <translation>Antwort %1, erwartet %2</translation>
         </message>
         <message>
             <location line="+2" />
             <source>GET %1 (try %2): %3</source>
-            <translation type="unfinished" />
+            <translation>GET %1 (Versuch %2): %3</translation>
         </message>
         <message>
             <location line="+5" />
             <source>health check of %1 failed: %2</source>
-            <translation type="unfinished" />
+            <translation>Zustandsprüfung von %1 fehlgeschlagen: %2</translation>
         </message>
         <message>
             <location line="+9" />
             <source>cancelled</source>
-            <translation type="unfinished" />
+            <translation>abgebrochen</translation>
         </message>
     </context>
     <context>
         <name>DeployDesk::HistoryStore</name>
         <message>
-            <location filename="../../work/main/core/store/historyreads.cpp" line="+75" />
+            <location filename="../core/store/historyreads.cpp" line="+75" />
             <source>reading run %1</source>
-            <translation type="unfinished" />
+            <translation>Lesen von Lauf %1</translation>
         </message>
         <message>
             <location line="+8" />
             <source>history database %1: there is no run with id %2; list runs with `deploydeskctl history`</source>
-            <translation type="unfinished" />
+            <translation>Verlaufsdatenbank %1: Es gibt keinen Lauf mit der ID %2; Läufe listet `deploydeskctl history` auf</translation>
         </message>
         <message>
             <location line="+11" />
             <source>listing runs</source>
-            <translation type="unfinished" />
+            <translation>Auflisten der Läufe</translation>
         </message>
         <message>
             <location line="+14" />
             <source>unknown run status "%1"; expected one of queued, running, success, failed, cancelled, interrupted</source>
-            <translation type="unfinished" />
+            <translation>unbekannter Laufstatus "%1"; erwartet wird queued, running, success, failed, cancelled oder interrupted</translation>
         </message>
         <message>
             <location line="+97" />
             <source>reading the stages of run %1</source>
-            <translation type="unfinished" />
+            <translation>Lesen der Stufen von Lauf %1</translation>
         </message>
         <message>
             <location line="+30" />
             <source>reading the events of run %1</source>
-            <translation type="unfinished" />
+            <translation>Lesen der Ereignisse von Lauf %1</translation>
         </message>
         <message>
             <location line="+18" />
             <source>reading the artifacts of run %1</source>
-            <translation type="unfinished" />
+            <translation>Lesen der Artefakte von Lauf %1</translation>
         </message>
         <message>
             <location line="+28" />
             <source>reading the log of stage %1</source>
-            <translation type="unfinished" />
+            <translation>Lesen des Protokolls von Stufe %1</translation>
         </message>
         <message>
             <location line="+25" />
             <source>counting the log lines of stage %1</source>
-            <translation type="unfinished" />
+            <translation>Zählen der Protokollzeilen von Stufe %1</translation>
         </message>
         <message>
-            <location filename="../../work/main/core/store/historystore.cpp" line="+23" />
+            <location filename="../core/store/historystore.cpp" line="+23" />
             <source>history database %1 has schema version %2, newer than this DeployDesk understands (%3); upgrade DeployDesk</source>
-            <translation type="unfinished" />
+            <translation>Verlaufsdatenbank %1 hat Schemaversion %2, neuer als diese DeployDesk-Version versteht (%3); aktualisieren Sie DeployDesk</translation>
         </message>
         <message>
             <location line="+29" />
             <source>looking for interrupted runs</source>
-            <translation type="unfinished" />
+            <translation>Suche nach unterbrochenen Läufen</translation>
         </message>
         <message>
             <location line="+54" />
             <source>DeployDesk stopped while this run was in progress (runner pid %1 is gone)</source>
-            <translation type="unfinished" />
+            <translation>DeployDesk wurde beendet, während dieser Lauf lief (Runner-PID %1 existiert nicht mehr)</translation>
         </message>
         <message>
             <location line="+18" />
             <source>recording a new run of pipeline "%1"</source>
-            <translation type="unfinished" />
+            <translation>Aufzeichnen eines neuen Laufs der Pipeline "%1"</translation>
         </message>
         <message>
             <location line="+16" />
             <source>finishing run %1</source>
-            <translation type="unfinished" />
+            <translation>Abschließen von Lauf %1</translation>
         </message>
         <message>
             <location line="+12" />
             <source>run</source>
-            <translation type="unfinished" />
+            <translation>Lauf</translation>
         </message>
         <message>
             <location line="+7" />
             <source>recording stage "%1" of run %2</source>
-            <translation type="unfinished" />
+            <translation>Aufzeichnen der Stufe "%1" von Lauf %2</translation>
         </message>
         <message>
             <location line="+15" />
             <source>updating stage %1 ("%2")</source>
-            <translation type="unfinished" />
+            <translation>Aktualisieren der Stufe %1 ("%2")</translation>
         </message>
         <message>
             <location line="+24" />
             <source>stage</source>
-            <translation type="unfinished" />
+            <translation>Stufe</translation>
         </message>
         <message>
             <location line="+7" />
             <source>recording a "%1" event of run %2</source>
-            <translation type="unfinished" />
+            <translation>Aufzeichnen eines "%1"-Ereignisses von Lauf %2</translation>
         </message>
         <message>
             <location line="+10" />
             <source>recording artifact %1 of run %2</source>
-            <translation type="unfinished" />
+            <translation>Aufzeichnen des Artefakts %1 von Lauf %2</translation>
         </message>
     </context>
     <context>
         <name>DeployDesk::ProcessRunner</name>
         <message>
-            <location filename="../../work/main/core/engine/processrunner.cpp" line="+78" />
+            <location filename="../core/engine/processrunner.cpp" line="+78" />
             <source>another command is still running in this runner; wait for done() or cancel() it before starting "%1"</source>
-            <translation type="unfinished" />
+            <translation>in diesem Runner läuft noch ein anderer Befehl; warten Sie auf done() oder rufen Sie cancel() auf, bevor Sie "%1" starten</translation>
         </message>
         <message>
             <location line="+18" />
             <source>the working directory "%1" does not exist or is not a directory; create it or fix the stage's workdir</source>
-            <translation type="unfinished" />
+            <translation>das Arbeitsverzeichnis "%1" existiert nicht oder ist kein Verzeichnis; legen Sie es an oder korrigieren Sie das workdir der Stufe</translation>
         </message>
     </context>
     <context>
         <name>DeployDesk::RunController</name>
         <message>
-            <location filename="../../work/main/core/run/runcontroller.cpp" line="+71" />
+            <location filename="../core/run/runcontroller.cpp" line="+71" />
             <source>a run is already in progress</source>
-            <translation type="unfinished" />
+            <translation>es läuft bereits ein Lauf</translation>
         </message>
         <message>
             <location line="+4" />
             <source>stage "%1" is not defined in %2</source>
-            <translation type="unfinished" />
+            <translation>Stufe "%1" ist in %2 nicht definiert</translation>
         </message>
         <message>
             <location line="+3" />
             <source>environment "%1" is not defined in %2</source>
-            <translation type="unfinished" />
+            <translation>Umgebung "%1" ist in %2 nicht definiert</translation>
         </message>
         <message>
             <location line="+12" />
             <source>run %1 belongs to workspace %2, not %3</source>
-            <translation type="unfinished" />
+            <translation>Lauf %1 gehört zum Arbeitsbereich %2, nicht zu %3</translation>
         </message>
         <message>
             <location line="+6" />
             <source>run %1 is still running; wait for it or cancel it first</source>
-            <translation type="unfinished" />
+            <translation>Lauf %1 läuft noch; warten Sie, bis er endet, oder brechen Sie ihn zuerst ab</translation>
         </message>
         <message>
             <location line="+27" />
             <source>run %1 has no failed or skipped stages to re-run</source>
-            <translation type="unfinished" />
+            <translation>Lauf %1 hat keine fehlgeschlagenen oder übersprungenen Stufen, die erneut ausgeführt werden könnten</translation>
         </message>
         <message>
             <location line="+97" />
             <source>deploy to protected environment %1 waits for approval (stages: %2)</source>
-            <translation type="unfinished" />
+            <translation>Bereitstellung in der geschützten Umgebung %1 wartet auf Freigabe (Stufen: %2)</translation>
         </message>
         <message>
             <location line="+5" />
             <source>run started by %1</source>
-            <translation type="unfinished" />
+            <translation>Lauf gestartet von %1</translation>
         </message>
         <message>
             <location line="+1" />
             <source>run started by %1 for environment %2</source>
-            <translation type="unfinished" />
+            <translation>Lauf gestartet von %1 für Umgebung %2</translation>
         </message>
         <message>
             <location line="+3" />
             <source> (re-run of the failed stages of run %1)</source>
-            <translation type="unfinished" />
+            <translation> (erneute Ausführung der fehlgeschlagenen Stufen von Lauf %1)</translation>
         </message>
         <message>
             <location line="+9" />
             <location line="+36" />
             <source>deploy to %1 approved by %2</source>
-            <translation type="unfinished" />
+            <translation>Bereitstellung in %1 freigegeben von %2</translation>
         </message>
         <message>
             <location line="-35" />
             <location line="+36" />
             <source>deploy to %1 approved by %2: %3</source>
-            <translation type="unfinished" />
+            <translation>Bereitstellung in %1 freigegeben von %2: %3</translation>
         </message>
         <message>
             <location line="-23" />
             <source>cancel requested</source>
-            <translation type="unfinished" />
+            <translation>Abbruch angefordert</translation>
         </message>
         <message>
             <location line="+33" />
             <source>deploy to %1 refused by %2</source>
-            <translation type="unfinished" />
+            <translation>Bereitstellung in %1 abgelehnt von %2</translation>
         </message>
         <message>
             <location line="+1" />
             <source>deploy to %1 refused by %2: %3</source>
-            <translation type="unfinished" />
+            <translation>Bereitstellung in %1 abgelehnt von %2: %3</translation>
         </message>
         <message>
             <location line="+32" />
             <source>stage %1 started</source>
-            <translation type="unfinished" />
+            <translation>Stufe %1 gestartet</translation>
         </message>
         <message>
             <location line="+9" />
             <source>attempt %1 of stage %2</source>
-            <translation type="unfinished" />
+            <translation>Versuch %1 der Stufe %2</translation>
         </message>
         <message>
             <location line="+21" />
             <source>stage %1: %2</source>
-            <translation type="unfinished" />
+            <translation>Stufe %1: %2</translation>
         </message>
         <message>
             <location line="+1" />
             <source>stage %1: %2 (%3)</source>
-            <translation type="unfinished" />
+            <translation>Stufe %1: %2 (%3)</translation>
         </message>
         <message>
             <location line="+26" />
             <source>run %1</source>
-            <translation type="unfinished" />
+            <translation>Lauf: %1</translation>
         </message>
     </context>
     <context>
         <name>DeployDesk::RunJob</name>
         <message>
-            <location filename="../../work/main/core/engine/runjob.cpp" line="+107" />
+            <location filename="../core/engine/runjob.cpp" line="+107" />
             <source>reused from the earlier run</source>
-            <translation type="unfinished" />
+            <translation>aus dem früheren Lauf übernommen</translation>
         </message>
         <message>
             <location line="+34" />
             <source>needs "%1", which did not succeed</source>
-            <translation type="unfinished" />
+            <translation>benötigt "%1", die nicht erfolgreich war</translation>
         </message>
         <message>
             <location line="+8" />
             <source>condition "%1" is false for environment "%2"</source>
-            <translation type="unfinished" />
+            <translation>Bedingung "%1" ist für Umgebung "%2" falsch</translation>
         </message>
         <message>
             <location line="+111" />
             <source>cancelled before it started</source>
-            <translation type="unfinished" />
+            <translation>vor dem Start abgebrochen</translation>
         </message>
         <message>
             <location line="+22" />
             <source>one or more stages failed</source>
-            <translation type="unfinished" />
+            <translation>eine oder mehrere Stufen sind fehlgeschlagen</translation>
         </message>
     </context>
     <context>
         <name>DeployDesk::SecretStore</name>
         <message>
-            <location filename="../../work/main/core/secrets/secretstore.cpp" line="+96" />
+            <location filename="../core/secrets/secretstore.cpp" line="+96" />
             <source>the keychain is turned off (DEPLOYDESK_NO_KEYCHAIN=1 or --no-keychain)</source>
-            <translation type="unfinished" />
+            <translation>der Schlüsselbund ist abgeschaltet (DEPLOYDESK_NO_KEYCHAIN=1 oder --no-keychain)</translation>
         </message>
         <message>
             <location line="+1" />
             <source>no keychain is reachable (no Secret Service or KWallet on the session D-Bus)</source>
-            <translation type="unfinished" />
+            <translation>kein Schlüsselbund erreichbar (kein Secret Service oder KWallet auf dem Sitzungs-D-Bus)</translation>
         </message>
         <message>
             <location line="+2" />
             <source>cannot %1 secret "%2": %3; export %2 in the environment instead (the usual way on CI and over SSH)</source>
-            <translation type="unfinished" />
+            <translation>Geheimnis "%2" kann nicht %1 werden: %3; exportieren Sie %2 stattdessen in der Umgebung (der übliche Weg in CI und über SSH)</translation>
         </message>
         <message>
             <location line="+13" />
             <source>cannot %1 secret "%2": the keychain did not answer within %3 s; check that it is unlocked, or export %2 in the environment instead</source>
-            <translation type="unfinished" />
+            <translation>Geheimnis "%2" kann nicht %1 werden: Der Schlüsselbund hat nicht innerhalb von %3 s geantwortet; prüfen Sie, ob er entsperrt ist, oder exportieren Sie %2 stattdessen in der Umgebung</translation>
         </message>
         <message>
             <location line="+8" />
             <source>cannot %1 secret "%2": the keychain refused access (%3); unlock it and try again</source>
-            <translation type="unfinished" />
+            <translation>Geheimnis "%2" kann nicht %1 werden: Der Schlüsselbund hat den Zugriff verweigert (%3); entsperren Sie ihn und versuchen Sie es erneut</translation>
         </message>
         <message>
             <location line="+10" />
             <source>cannot %1 secret "%2": the keychain reported "%3"</source>
-            <translation type="unfinished" />
+            <translation>Geheimnis "%2" kann nicht %1 werden: Der Schlüsselbund meldete "%3"</translation>
         </message>
         <message>
             <location line="+33" />
             <source>"%1" is not a valid secret name: expected letters, digits and underscores, not starting with a digit</source>
-            <translation type="unfinished" />
+            <translation>"%1" ist kein gültiger Geheimnisname: erwartet werden Buchstaben, Ziffern und Unterstriche, nicht mit einer Ziffer beginnend</translation>
         </message>
         <message>
             <location line="+8" />
             <source>read</source>
-            <translation type="unfinished" />
+            <translation>gelesen</translation>
         </message>
         <message>
             <location line="+2" />
             <source>secret "%1" is not set: set it with "deploydeskctl secrets set %1" or export %1</source>
-            <translation type="unfinished" />
+            <translation>Geheimnis "%1" ist nicht gesetzt: Setzen Sie es mit "deploydeskctl secrets set %1" oder exportieren Sie %1</translation>
         </message>
         <message>
             <location line="+16" />
             <source>cannot store secret "%1": a name needs letters, digits and underscores, not starting with a digit (it becomes an environment variable), e.g. DEPLOY_TOKEN</source>
-            <translation type="unfinished" />
+            <translation>Geheimnis "%1" kann nicht gespeichert werden: Ein Name besteht aus Buchstaben, Ziffern und Unterstrichen und beginnt nicht mit einer Ziffer (er wird zu einer Umgebungsvariable), z. B. DEPLOY_TOKEN</translation>
         </message>
         <message>
             <location line="+6" />
             <location line="+7" />
             <source>store</source>
-            <translation type="unfinished" />
+            <translation>gespeichert</translation>
         </message>
         <message>
             <location line="+9" />
             <source>cannot remove secret "%1": a name needs letters, digits and underscores, not starting with a digit</source>
-            <translation type="unfinished" />
+            <translation>Geheimnis "%1" kann nicht entfernt werden: Ein Name besteht aus Buchstaben, Ziffern und Unterstrichen und beginnt nicht mit einer Ziffer</translation>
         </message>
         <message>
             <location line="+5" />
             <location line="+18" />
             <location line="+6" />
             <source>remove</source>
-            <translation type="unfinished" />
+            <translation>entfernt</translation>
         </message>
         <message>
             <location line="-13" />
             <source>cannot remove secret "%1": it is not in the keychain; "deploydeskctl secrets list" shows the stored names</source>
-            <translation type="unfinished" />
+            <translation>Geheimnis "%1" kann nicht entfernt werden: Es ist nicht im Schlüsselbund; "deploydeskctl secrets list" zeigt die gespeicherten Namen</translation>
         </message>
     </context>
     <context>
         <name>DeployDesk::StageJob</name>
         <message>
-            <location filename="../../work/main/core/engine/stagejob.cpp" line="+23" />
+            <location filename="../core/engine/stagejob.cpp" line="+23" />
             <location line="+3" />
             <source>timed out after %1</source>
-            <translation type="unfinished" />
+            <translation>Zeitüberschreitung nach %1</translation>
         </message>
         <message>
             <location line="+25" />
             <source>attempt %1 of %2</source>
-            <translation type="unfinished" />
+            <translation>Versuch %1 von %2</translation>
         </message>
         <message>
             <location line="+5" />
             <source>unknown stage type "%1"</source>
-            <translation type="unfinished" />
+            <translation>unbekannter Stufentyp "%1"</translation>
         </message>
         <message>
             <location line="+43" />
             <location line="+16" />
             <location line="+12" />
             <source>cancelled</source>
-            <translation type="unfinished" />
+            <translation>abgebrochen</translation>
         </message>
         <message>
             <location line="-23" />
             <source>%1; retrying in %2</source>
-            <translation type="unfinished" />
+            <translation>%1; neuer Versuch in %2</translation>
         </message>
     </context>
     <context>
         <name>DeployDesk::Ui::ApprovalDialog</name>
         <message>
-            <location filename="../../work/main/ui/approvaldialog.cpp" line="+19" />
+            <location filename="../ui/approvaldialog.cpp" line="+19" />
             <source>Approve deploy to %1</source>
-            <translation type="unfinished" />
+            <translation>Bereitstellung in %1 freigeben</translation>
         </message>
         <message>
             <location line="+5" />
             <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; is a protected environment.&lt;/p&gt;&lt;p&gt;Run %2 is ready to start these stages, which deploy to it:&lt;br&gt;&lt;b&gt;%3&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Your decision is recorded in the history.&lt;/p&gt;</source>
-            <translation type="unfinished" />
+            <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; ist eine geschützte Umgebung.&lt;/p&gt;&lt;p&gt;Lauf %2 ist bereit, diese Stufen zu starten, die in ihr bereitstellen:&lt;br&gt;&lt;b&gt;%3&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Ihre Entscheidung wird im Verlauf festgehalten.&lt;/p&gt;</translation>
         </message>
         <message>
             <location line="+12" />
             <source>Approved by</source>
-            <translation type="unfinished" />
+            <translation>Freigegeben von</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Optional, e.g. release 1.4 after the review</source>
-            <translation type="unfinished" />
+            <translation>Optional, z. B. Release 1.4 nach dem Review</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Reason</source>
-            <translation type="unfinished" />
+            <translation>Begründung</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Type the environment name to confirm</source>
-            <translation type="unfinished" />
+            <translation>Zur Bestätigung den Namen der Umgebung eingeben</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Approved &amp;by:</source>
-            <translation type="unfinished" />
+            <translation>Freigegeben &amp;von:</translation>
         </message>
         <message>
             <location line="+1" />
             <source>&amp;Reason:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Begründung:</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Type &lt;b&gt;%1&lt;/b&gt; to &amp;confirm:</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;%1&lt;/b&gt; zur Bestä&amp;tigung eingeben:</translation>
         </message>
         <message>
             <location line="+4" />
             <source>&amp;Approve and deploy</source>
-            <translation type="unfinished" />
+            <translation>&amp;Freigeben und bereitstellen</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Re&amp;fuse</source>
-            <translation type="unfinished" />
+            <translation>Ab&amp;lehnen</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Decide &amp;later</source>
-            <translation type="unfinished" />
+            <translation>&amp;Später entscheiden</translation>
         </message>
     </context>
     <context>
         <name>DeployDesk::Ui::CompareDialog</name>
         <message>
-            <location filename="../../work/main/ui/history/comparedialog.cpp" line="+19" />
+            <location filename="../ui/history/comparedialog.cpp" line="+19" />
             <source>Compare runs</source>
-            <translation type="unfinished" />
+            <translation>Läufe vergleichen</translation>
         </message>
         <message>
             <location line="+4" />
             <source>Comparison summary</source>
-            <translation type="unfinished" />
+            <translation>Zusammenfassung des Vergleichs</translation>
         </message>
         <message>
             <location line="+1" />
             <source>&amp;Only changes</source>
-            <translation type="unfinished" />
+            <translation>Nur Än&amp;derungen</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Show only the stages whose result changed</source>
-            <translation type="unfinished" />
+            <translation>Nur die Stufen anzeigen, deren Ergebnis sich geändert hat</translation>
         </message>
         <message>
             <location line="+4" />
             <source>Stages of both runs</source>
-            <translation type="unfinished" />
+            <translation>Stufen beider Läufe</translation>
         </message>
         <message numerus="yes">
             <location line="+38" />
             <source>Run %1 (%2) against run %3 (%4): %n stage(s) changed result.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Lauf %1 (%2) gegenüber Lauf %3 (%4): %n Stufe mit geändertem Ergebnis.</numerusform>
+                <numerusform>Lauf %1 (%2) gegenüber Lauf %3 (%4): %n Stufen mit geändertem Ergebnis.</numerusform>
             </translation>
         </message>
     </context>
     <context>
         <name>DeployDesk::Ui::CompareModel</name>
         <message>
-            <location filename="../../work/main/ui/history/comparemodel.cpp" line="+143" />
+            <location filename="../ui/history/comparemodel.cpp" line="+143" />
             <location line="+1" />
             <source>Only in run %1</source>
-            <translation type="unfinished" />
+            <translation>Nur in Lauf %1</translation>
         </message>
         <message>
             <location line="+1" />
             <source>The result changed from %1 to %2</source>
-            <translation type="unfinished" />
+            <translation>Das Ergebnis hat sich von %1 zu %2 geändert</translation>
         </message>
         <message>
             <location line="+14" />
             <source>not run</source>
-            <translation type="unfinished" />
+            <translation>nicht ausgeführt</translation>
         </message>
         <message>
             <location line="+18" />
             <source>Stage</source>
-            <translation type="unfinished" />
+            <translation>Stufe</translation>
         </message>
         <message>
             <location line="+2" />
             <location line="+2" />
             <source>Run %1</source>
-            <translation type="unfinished" />
+            <translation>Lauf %1</translation>
         </message>
         <message>
             <location line="+2" />
             <location line="+2" />
             <source>Duration %1</source>
-            <translation type="unfinished" />
+            <translation>Dauer %1</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Change</source>
-            <translation type="unfinished" />
+            <translation>Änderung</translation>
         </message>
     </context>
     <context>
         <name>DeployDesk::Ui::EnvironmentList</name>
         <message>
-            <location filename="../../work/main/ui/environmentlist.cpp" line="+24" />
+            <location filename="../ui/environmentlist.cpp" line="+24" />
             <source>&amp;Environments</source>
-            <translation type="unfinished" />
+            <translation>&amp;Umgebungen</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Environments</source>
-            <translation type="unfinished" />
+            <translation>Umgebungen</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Deploy</source>
-            <translation type="unfinished" />
+            <translation>Bereitstellen</translation>
         </message>
         <message>
             <location line="+8" />
             <source>Run checks</source>
-            <translation type="unfinished" />
+            <translation>Prüfungen ausführen</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Deploy to %1</source>
-            <translation type="unfinished" />
+            <translation>In %1 bereitstellen</translation>
         </message>
         <message>
             <location line="+16" />
             <source>No environment (checks only)</source>
-            <translation type="unfinished" />
+            <translation>Keine Umgebung (nur Prüfungen)</translation>
         </message>
         <message>
             <location line="+51" />
             <source>(protected)</source>
-            <translation type="unfinished" />
+            <translation>(geschützt)</translation>
         </message>
         <message>
             <location line="+7" />
             <source>Waiting for approval</source>
-            <translation type="unfinished" />
+            <translation>Wartet auf Freigabe</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Deploying now</source>
-            <translation type="unfinished" />
+            <translation>Wird gerade bereitgestellt</translation>
         </message>
         <message>
             <location line="+2" />
             <source>waiting for approval</source>
-            <translation type="unfinished" />
+            <translation>wartet auf Freigabe</translation>
         </message>
         <message>
             <location line="+4" />
             <source>Last run %1: %2, %3</source>
-            <translation type="unfinished" />
+            <translation>Letzter Lauf %1: %2, %3</translation>
         </message>
         <message>
             <location line="+6" />
             <source>Never deployed</source>
-            <translation type="unfinished" />
+            <translation>Noch nie bereitgestellt</translation>
         </message>
     </context>
     <context>
         <name>DeployDesk::Ui::FindBar</name>
         <message>
-            <location filename="../../work/main/ui/logview/findbar.cpp" line="+16" />
+            <location filename="../ui/logview/findbar.cpp" line="+16" />
             <location line="+6" />
             <source>Find in log</source>
-            <translation type="unfinished" />
+            <translation>Im Protokoll suchen</translation>
         </message>
         <message>
             <location line="-3" />
             <source>F&amp;ind:</source>
-            <translation type="unfinished" />
+            <translation>Su&amp;chen:</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Text to find</source>
-            <translation type="unfinished" />
+            <translation>Suchtext</translation>
         </message>
         <message>
             <location line="+5" />
             <source>Re&amp;gex</source>
-            <translation type="unfinished" />
+            <translation>Re&amp;gex</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Regular expression</source>
-            <translation type="unfinished" />
+            <translation>Regulärer Ausdruck</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Match c&amp;ase</source>
-            <translation type="unfinished" />
+            <translation>Groß-/&amp;Kleinschreibung</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Match case</source>
-            <translation type="unfinished" />
+            <translation>Groß-/Kleinschreibung beachten</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Previous match (Shift+F3)</source>
-            <translation type="unfinished" />
+            <translation>Vorheriger Treffer (Umschalt+F3)</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Previous match</source>
-            <translation type="unfinished" />
+            <translation>Vorheriger Treffer</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Next match (F3)</source>
-            <translation type="unfinished" />
+            <translation>Nächster Treffer (F3)</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Next match</source>
-            <translation type="unfinished" />
+            <translation>Nächster Treffer</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Matches</source>
-            <translation type="unfinished" />
+            <translation>Treffer</translation>
         </message>
         <message>
             <location line="+5" />
             <source>Close (Esc)</source>
-            <translation type="unfinished" />
+            <translation>Schließen (Esc)</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Close find bar</source>
-            <translation type="unfinished" />
+            <translation>Suchleiste schließen</translation>
         </message>
         <message>
             <location line="+61" />
             <source>No matches</source>
-            <translation type="unfinished" />
+            <translation>Keine Treffer</translation>
         </message>
         <message>
             <location line="+2" />
             <source>%1 of %2 matches</source>
-            <translation type="unfinished" />
+            <translation>%1 von %2 Treffern</translation>
         </message>
         <message>
             <location line="+2" />
             <source>%1 matches</source>
-            <translation type="unfinished" />
+            <translation>%1 Treffer</translation>
         </message>
     </context>
     <context>
         <name>DeployDesk::Ui::HistoryBrowser</name>
         <message>
-            <location filename="../../work/main/ui/history/historybrowser.cpp" line="+37" />
+            <location filename="../ui/history/historybrowser.cpp" line="+37" />
             <source>Runs</source>
-            <translation type="unfinished" />
+            <translation>Läufe</translation>
         </message>
         <message>
             <location line="+26" />
             <source>History status</source>
-            <translation type="unfinished" />
+            <translation>Verlaufsstatus</translation>
         </message>
         <message>
             <location line="+36" />
             <source>&amp;Compare selected runs</source>
-            <translation type="unfinished" />
+            <translation>Ausgewählte Läufe &amp;vergleichen</translation>
         </message>
         <message>
             <location line="+2" />
             <source>&amp;Export report...</source>
-            <translation type="unfinished" />
+            <translation>Bericht &amp;exportieren...</translation>
         </message>
         <message>
             <location line="+3" />
             <source>&amp;Re-run failed stages</source>
-            <translation type="unfinished" />
+            <translation>Fehlgeschlagene Stufen erneut &amp;ausführen</translation>
         </message>
         <message>
             <location line="+5" />
             <source>C&amp;lear filters</source>
-            <translation type="unfinished" />
+            <translation>Filter &amp;zurücksetzen</translation>
         </message>
         <message>
             <location line="+3" />
             <source>&amp;Open logs</source>
-            <translation type="unfinished" />
+            <translation>&amp;Protokolle öffnen</translation>
         </message>
         <message>
             <location line="+41" />
             <location line="+8" />
             <source>Loading...</source>
-            <translation type="unfinished" />
+            <translation>Wird geladen...</translation>
         </message>
         <message>
             <location line="+30" />
             <source>No runs match these filters.</source>
-            <translation type="unfinished" />
+            <translation>Keine Läufe entsprechen diesen Filtern.</translation>
         </message>
         <message>
             <location line="+69" />
             <source>Select exactly two runs to compare (Ctrl+click the second one).</source>
-            <translation type="unfinished" />
+            <translation>Wählen Sie genau zwei Läufe zum Vergleichen aus (Strg+Klick auf den zweiten).</translation>
         </message>
         <message>
             <location line="+15" />
             <source>the history is not open</source>
-            <translation type="unfinished" />
+            <translation>der Verlauf ist nicht geöffnet</translation>
         </message>
         <message>
             <location line="+7" />
             <source>cannot write the report of run %1 to %2: %3; choose a folder you can write to</source>
-            <translation type="unfinished" />
+            <translation>der Bericht von Lauf %1 kann nicht nach %2 geschrieben werden: %3; wählen Sie einen Ordner, in den Sie schreiben dürfen</translation>
         </message>
         <message>
             <location line="+13" />
             <source>Markdown (*.md)</source>
-            <translation type="unfinished" />
+            <translation>Markdown (*.md)</translation>
         </message>
         <message>
             <location line="+1" />
             <source>HTML (*.html)</source>
-            <translation type="unfinished" />
+            <translation>HTML (*.html)</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Export the report of run %1</source>
-            <translation type="unfinished" />
+            <translation>Bericht von Lauf %1 exportieren</translation>
         </message>
         <message>
             <location line="+11" />
             <source>Export report</source>
-            <translation type="unfinished" />
+            <translation>Bericht exportieren</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Wrote the report of run %1 to %2</source>
-            <translation type="unfinished" />
+            <translation>Bericht von Lauf %1 nach %2 geschrieben</translation>
         </message>
     </context>
     <context>
         <name>DeployDesk::Ui::HistoryFilterBar</name>
         <message>
-            <location filename="../../work/main/ui/history/historyfilterbar.cpp" line="+23" />
+            <location filename="../ui/history/historyfilterbar.cpp" line="+23" />
             <source>any</source>
-            <translation type="unfinished" />
+            <translation>beliebig</translation>
         </message>
         <message>
             <location line="+4" />
             <source>%1; the lowest date means any</source>
-            <translation type="unfinished" />
+            <translation>%1; das früheste Datum bedeutet beliebig</translation>
         </message>
         <message>
             <location line="+14" />
             <source>Environment filter</source>
-            <translation type="unfinished" />
+            <translation>Umgebungsfilter</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Any environment</source>
-            <translation type="unfinished" />
+            <translation>Beliebige Umgebung</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Status filter</source>
-            <translation type="unfinished" />
+            <translation>Statusfilter</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Any status</source>
-            <translation type="unfinished" />
+            <translation>Beliebiger Status</translation>
         </message>
         <message>
             <location line="+13" />
             <source>Branch</source>
-            <translation type="unfinished" />
+            <translation>Branch</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Branch filter</source>
-            <translation type="unfinished" />
+            <translation>Branch-Filter</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Who</source>
-            <translation type="unfinished" />
+            <translation>Wer</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Triggered-by filter</source>
-            <translation type="unfinished" />
+            <translation>Auslöser-Filter</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Text in logs</source>
-            <translation type="unfinished" />
+            <translation>Text in Protokollen</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Log text filter</source>
-            <translation type="unfinished" />
+            <translation>Protokolltext-Filter</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Started from</source>
-            <translation type="unfinished" />
+            <translation>Gestartet ab</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Started until</source>
-            <translation type="unfinished" />
+            <translation>Gestartet bis</translation>
         </message>
         <message>
             <location line="+1" />
             <source>C&amp;lear</source>
-            <translation type="unfinished" />
+            <translation>&amp;Zurücksetzen</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Clear filters</source>
-            <translation type="unfinished" />
+            <translation>Filter zurücksetzen</translation>
         </message>
         <message>
             <location line="+8" />
             <source>&amp;From</source>
-            <translation type="unfinished" />
+            <translation>V&amp;on</translation>
         </message>
         <message>
             <location line="+4" />
             <source>&amp;To</source>
-            <translation type="unfinished" />
+            <translation>&amp;Bis</translation>
         </message>
     </context>
     <context>
         <name>DeployDesk::Ui::HistoryModel</name>
         <message>
-            <location filename="../../work/main/ui/historymodel.cpp" line="+89" />
+            <location filename="../ui/historymodel.cpp" line="+89" />
             <source>the history cannot be opened</source>
-            <translation type="unfinished" />
+            <translation>der Verlauf kann nicht geöffnet werden</translation>
         </message>
         <message>
             <location line="+130" />
             <source>Run</source>
-            <translation type="unfinished" />
+            <translation>Lauf</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Status</source>
-            <translation type="unfinished" />
+            <translation>Status</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Environment</source>
-            <translation type="unfinished" />
+            <translation>Umgebung</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Branch</source>
-            <translation type="unfinished" />
+            <translation>Branch</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Commit</source>
-            <translation type="unfinished" />
+            <translation>Commit</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Who</source>
-            <translation type="unfinished" />
+            <translation>Wer</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Started</source>
-            <translation type="unfinished" />
+            <translation>Gestartet</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Duration</source>
-            <translation type="unfinished" />
+            <translation>Dauer</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Message</source>
-            <translation type="unfinished" />
+            <translation>Nachricht</translation>
         </message>
     </context>
     <context>
         <name>DeployDesk::Ui::Internal::RunWorker</name>
         <message>
-            <location filename="../../work/main/ui/runservice.cpp" line="+47" />
+            <location filename="../ui/runservice.cpp" line="+47" />
             <source>DeployDesk was closed</source>
-            <translation type="unfinished" />
+            <translation>DeployDesk wurde geschlossen</translation>
         </message>
         <message numerus="yes">
             <location line="+20" />
             <source>deploydesk.yml has %n problem(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>deploydesk.yml hat %n Problem</numerusform>
+                <numerusform>deploydesk.yml hat %n Probleme</numerusform>
             </translation>
         </message>
     </context>
     <context>
         <name>DeployDesk::Ui::LogModel</name>
         <message>
-            <location filename="../../work/main/ui/logview/logmodel.cpp" line="+413" />
+            <location filename="../ui/logview/logmodel.cpp" line="+413" />
             <source>(line %1 could not be read: %2)</source>
-            <translation type="unfinished" />
+            <translation>(Zeile %1 konnte nicht gelesen werden: %2)</translation>
         </message>
         <message>
             <location line="+83" />
             <source>Line</source>
-            <translation type="unfinished" />
+            <translation>Zeile</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Time</source>
-            <translation type="unfinished" />
+            <translation>Zeit</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Stage</source>
-            <translation type="unfinished" />
+            <translation>Stufe</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Text</source>
-            <translation type="unfinished" />
+            <translation>Text</translation>
         </message>
     </context>
     <context>
         <name>DeployDesk::Ui::LogView</name>
         <message>
-            <location filename="../../work/main/ui/logview/logview.cpp" line="+26" />
+            <location filename="../ui/logview/logview.cpp" line="+26" />
             <source>Log</source>
-            <translation type="unfinished" />
+            <translation>Protokoll</translation>
         </message>
         <message>
             <location line="+1" />
             <source>The stage output; arrows move, Shift selects, Left and Right collapse and expand groups</source>
-            <translation type="unfinished" />
+            <translation>Die Ausgabe der Stufe; Pfeiltasten bewegen, Umschalt wählt aus, Links und Rechts klappen Gruppen ein und aus</translation>
         </message>
     </context>
     <context>
         <name>DeployDesk::Ui::LogViewer</name>
         <message>
-            <location filename="../../work/main/ui/logview/logviewer.cpp" line="+58" />
+            <location filename="../ui/logview/logviewer.cpp" line="+58" />
             <source>Log viewer</source>
-            <translation type="unfinished" />
+            <translation>Protokollanzeige</translation>
         </message>
         <message>
             <location line="+4" />
             <source>Stage</source>
-            <translation type="unfinished" />
+            <translation>Stufe</translation>
         </message>
         <message>
             <location line="+2" />
             <source>&amp;Stage:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Stufe:</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Log status</source>
-            <translation type="unfinished" />
+            <translation>Protokollstatus</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Saving progress</source>
-            <translation type="unfinished" />
+            <translation>Speicherfortschritt</translation>
         </message>
         <message>
             <location line="+18" />
             <source>No log lines yet</source>
-            <translation type="unfinished" />
+            <translation>Noch keine Protokollzeilen</translation>
         </message>
         <message>
             <location line="+30" />
             <source>Ordering the lines of all stages by time…</source>
-            <translation type="unfinished" />
+            <translation>Die Zeilen aller Stufen werden nach Zeit sortiert…</translation>
         </message>
         <message>
             <location line="+23" />
             <source>&amp;Find…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Suchen…</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Find &amp;Next</source>
-            <translation type="unfinished" />
+            <translation>&amp;Nächster Treffer</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Find &amp;Previous</source>
-            <translation type="unfinished" />
+            <translation>&amp;Vorheriger Treffer</translation>
         </message>
         <message>
             <location line="+1" />
             <source>First &amp;Error</source>
-            <translation type="unfinished" />
+            <translation>Erster &amp;Fehler</translation>
         </message>
         <message>
             <location line="+1" />
             <source>&amp;Copy</source>
-            <translation type="unfinished" />
+            <translation>&amp;Kopieren</translation>
         </message>
         <message>
             <location line="+1" />
             <source>&amp;Save Log…</source>
-            <translation type="unfinished" />
+            <translation>Protokoll s&amp;peichern…</translation>
         </message>
         <message>
             <location line="+1" />
             <source>&amp;Wrap</source>
-            <translation type="unfinished" />
+            <translation>Zeilen&amp;umbruch</translation>
         </message>
         <message>
             <location line="+1" />
             <source>&amp;Timestamps</source>
-            <translation type="unfinished" />
+            <translation>&amp;Zeitstempel</translation>
         </message>
         <message>
             <location line="+1" />
             <source>F&amp;ollow</source>
-            <translation type="unfinished" />
+            <translation>&amp;Mitverfolgen</translation>
         </message>
         <message>
             <location line="+9" />
             <source>Save Log</source>
-            <translation type="unfinished" />
+            <translation>Protokoll speichern</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Text files (*.txt *.log)</source>
-            <translation type="unfinished" />
+            <translation>Textdateien (*.txt *.log)</translation>
         </message>
         <message>
             <location line="+54" />
             <source>All stages</source>
-            <translation type="unfinished" />
+            <translation>Alle Stufen</translation>
         </message>
         <message>
             <location line="+30" />
             <source>Invalid regular expression: %1</source>
-            <translation type="unfinished" />
+            <translation>Ungültiger regulärer Ausdruck: %1</translation>
         </message>
         <message>
             <location line="+88" />
             <source>Looking for the first error…</source>
-            <translation type="unfinished" />
+            <translation>Erster Fehler wird gesucht…</translation>
         </message>
         <message>
             <location line="+9" />
             <source>No error lines: none on stderr mentions error, fail, fatal, exception or traceback, and none says error, FAILED or Traceback</source>
-            <translation type="unfinished" />
+            <translation>Keine Fehlerzeilen: Keine Zeile auf stderr erwähnt error, fail, fatal, exception oder traceback, und keine enthält error, FAILED oder Traceback</translation>
         </message>
         <message>
             <location line="+19" />
             <source>Copied the last %1 selected lines; use Save Log for the whole log</source>
-            <translation type="unfinished" />
+            <translation>Die letzten %1 ausgewählten Zeilen wurden kopiert; verwenden Sie „Protokoll speichern“ für das ganze Protokoll</translation>
         </message>
         <message>
             <location line="+25" />
             <source>Saved %1 lines to %2</source>
-            <translation type="unfinished" />
+            <translation>%1 Zeilen in %2 gespeichert</translation>
         </message>
     </context>
     <context>
         <name>DeployDesk::Ui::MainWindow</name>
         <message>
-            <location filename="../../work/main/ui/mainwindow.cpp" line="+79" />
+            <location filename="../ui/mainwindow.cpp" line="+76" />
             <source>Environments</source>
-            <translation type="unfinished" />
+            <translation>Umgebungen</translation>
         </message>
         <message>
             <location line="+21" />
             <source>Stage graph</source>
-            <translation type="unfinished" />
+            <translation>Stufengraph</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Problems in deploydesk.yml</source>
-            <translation type="unfinished" />
+            <translation>Probleme in deploydesk.yml</translation>
         </message>
         <message>
             <location line="+26" />
-            <location line="+85" />
+            <location filename="../ui/mainwindowactions.cpp" line="+72" />
             <source>&amp;Pipeline</source>
-            <translation type="unfinished" />
+            <translation>P&amp;ipeline</translation>
         </message>
         <message>
-            <location line="-84" />
-            <location line="+84" />
+            <location line="+1" />
+            <location filename="../ui/mainwindowactions.cpp" line="+0" />
             <location line="+31" />
             <source>&amp;Logs</source>
-            <translation type="unfinished" />
+            <translation>&amp;Protokolle</translation>
         </message>
         <message>
-            <location line="-114" />
-            <location line="+83" />
+            <location line="+1" />
+            <location filename="../ui/mainwindowactions.cpp" line="-31" />
             <source>&amp;History</source>
-            <translation type="unfinished" />
+            <translation>V&amp;erlauf</translation>
         </message>
         <message>
-            <location line="-44" />
+            <location filename="../ui/mainwindowactions.cpp" line="-44" />
             <source>&amp;Open Workspace…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Arbeitsbereich öffnen…</translation>
         </message>
         <message>
             <location line="+4" />
             <source>Open a workspace (a folder with deploydesk.yml)</source>
-            <translation type="unfinished" />
+            <translation>Arbeitsbereich öffnen (ein Ordner mit deploydesk.yml)</translation>
         </message>
         <message>
             <location line="+4" />
             <source>&amp;Reload Pipeline</source>
-            <translation type="unfinished" />
+            <translation>Pipeline &amp;neu laden</translation>
         </message>
         <message>
             <location line="+3" />
             <source>&amp;Settings…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Einstellungen…</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Ctrl+,</source>
-            <translation type="unfinished" />
+            <translation>Ctrl+,</translation>
         </message>
         <message>
             <location line="+3" />
             <source>&amp;Quit</source>
-            <translation type="unfinished" />
+            <translation>&amp;Beenden</translation>
         </message>
         <message>
             <location line="+5" />
             <source>&amp;Run Pipeline</source>
-            <translation type="unfinished" />
+            <translation>Pipeline &amp;ausführen</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Ctrl+R</source>
-            <translation type="unfinished" />
+            <translation>Ctrl+R</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Run the pipeline's checks, with no environment (Ctrl+R)</source>
-            <translation type="unfinished" />
+            <translation>Die Prüfungen der Pipeline ohne Umgebung ausführen (Strg+R)</translation>
         </message>
         <message>
             <location line="+2" />
             <source>&amp;Deploy to Selected Environment…</source>
-            <translation type="unfinished" />
+            <translation>In ausgewählter &amp;Umgebung bereitstellen…</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Ctrl+Shift+D</source>
-            <translation type="unfinished" />
+            <translation>Ctrl+Shift+D</translation>
         </message>
         <message>
             <location line="+4" />
             <source>&amp;Cancel Run…</source>
-            <translation type="unfinished" />
+            <translation>Lauf abb&amp;rechen…</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Ctrl+Shift+X</source>
-            <translation type="unfinished" />
+            <translation>Ctrl+Shift+X</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Re-run &amp;Failed Stages</source>
-            <translation type="unfinished" />
+            <translation>&amp;Fehlgeschlagene Stufen erneut ausführen</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Ctrl+Shift+F</source>
-            <translation type="unfinished" />
+            <translation>Ctrl+Shift+F</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Review &amp;Approval…</source>
-            <translation type="unfinished" />
+            <translation>Freigabe &amp;prüfen…</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Ctrl+Shift+A</source>
-            <translation type="unfinished" />
+            <translation>Ctrl+Shift+A</translation>
         </message>
         <message>
             <location line="+14" />
             <source>&amp;File</source>
-            <translation type="unfinished" />
+            <translation>&amp;Datei</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Open &amp;Recent</source>
-            <translation type="unfinished" />
+            <translation>&amp;Zuletzt geöffnet</translation>
         </message>
         <message>
             <location line="+8" />
             <source>&amp;Run</source>
-            <translation type="unfinished" />
+            <translation>&amp;Ausführen</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Deploy &amp;To</source>
-            <translation type="unfinished" />
+            <translation>&amp;Bereitstellen in</translation>
         </message>
         <message>
             <location line="+6" />
             <source>&amp;View</source>
-            <translation type="unfinished" />
+            <translation>A&amp;nsicht</translation>
         </message>
         <message>
             <location line="+4" />
             <source>Hi&amp;story</source>
-            <translation type="unfinished" />
+            <translation>&amp;Verlauf</translation>
         </message>
         <message>
             <location line="+8" />
             <source>&amp;Help</source>
-            <translation type="unfinished" />
+            <translation>&amp;Hilfe</translation>
         </message>
         <message>
             <location line="+1" />
             <source>&amp;About DeployDesk</source>
-            <translation type="unfinished" />
+            <translation>Ü&amp;ber DeployDesk</translation>
         </message>
         <message>
             <location line="+1" />
             <source>About DeployDesk</source>
-            <translation type="unfinished" />
+            <translation>Über DeployDesk</translation>
         </message>
         <message>
             <location line="+1" />
             <source>&lt;p&gt;&lt;b&gt;DeployDesk %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;A control panel for the CI/CD and deployments of a documentation site with a RAG backend.&lt;/p&gt;</source>
-            <translation type="unfinished" />
+            <translation>&lt;p&gt;&lt;b&gt;DeployDesk %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Ein Kontrollzentrum für CI/CD und Bereitstellungen einer Dokumentations-Website mit RAG-Backend.&lt;/p&gt;</translation>
         </message>
         <message>
             <location line="+5" />
             <source>Run</source>
-            <translation type="unfinished" />
+            <translation>Ausführen</translation>
         </message>
         <message>
             <location line="+8" />
             <source>Show DeployDesk</source>
-            <translation type="unfinished" />
+            <translation>DeployDesk anzeigen</translation>
         </message>
         <message>
             <location line="+24" />
             <source>No recent workspaces</source>
-            <translation type="unfinished" />
+            <translation>Keine zuletzt geöffneten Arbeitsbereiche</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location filename="../ui/mainwindow.cpp" line="+42" />
             <source>A run is in progress</source>
-            <translation type="unfinished" />
+            <translation>Ein Lauf ist im Gange</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Run %1 is still running in %2. Wait for it to end or cancel it, then open another workspace.</source>
-            <translation type="unfinished" />
+            <translation>Lauf %1 läuft noch in %2. Warten Sie, bis er endet, oder brechen Sie ihn ab, und öffnen Sie dann einen anderen Arbeitsbereich.</translation>
         </message>
         <message>
             <location line="+7" />
             <source>Not a workspace</source>
-            <translation type="unfinished" />
+            <translation>Kein Arbeitsbereich</translation>
         </message>
         <message>
             <location line="+1" />
             <source>%1 has no deploydesk.yml. Choose the folder that holds your pipeline's deploydesk.yml.</source>
-            <translation type="unfinished" />
+            <translation>%1 enthält keine deploydesk.yml. Wählen Sie den Ordner, der die deploydesk.yml Ihrer Pipeline enthält.</translation>
         </message>
         <message>
             <location line="+7" />
             <source>%1 — DeployDesk</source>
-            <translation type="unfinished" />
+            <translation>%1 — DeployDesk</translation>
         </message>
         <message>
             <location line="+9" />
             <source>Loading %1…</source>
-            <translation type="unfinished" />
+            <translation>%1 wird geladen…</translation>
         </message>
         <message numerus="yes">
             <location line="+17" />
             <source>&lt;b&gt;%1&lt;/b&gt; — %n stage(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>&lt;b&gt;%1&lt;/b&gt; — %n Stufe</numerusform>
+                <numerusform>&lt;b&gt;%1&lt;/b&gt; — %n Stufen</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location line="+2" />
             <source>&lt;b&gt;deploydesk.yml has %n problem(s)&lt;/b&gt;: fix them and reload (F5)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>&lt;b&gt;deploydesk.yml hat %n Problem&lt;/b&gt;: Beheben Sie es und laden Sie neu (F5)</numerusform>
+                <numerusform>&lt;b&gt;deploydesk.yml hat %n Probleme&lt;/b&gt;: Beheben Sie sie und laden Sie neu (F5)</numerusform>
             </translation>
         </message>
         <message>
             <location line="+12" />
             <source>%1 (protected)…</source>
-            <translation type="unfinished" />
+            <translation>%1 (geschützt)…</translation>
         </message>
         <message>
             <location line="+1" />
             <source>%1…</source>
-            <translation type="unfinished" />
+            <translation>%1…</translation>
         </message>
         <message>
             <location line="+67" />
             <source>Deploy to %1? It is protected: the deploy stages (%2) will wait for approval after the checks.</source>
-            <translation type="unfinished" />
+            <translation>In %1 bereitstellen? Die Umgebung ist geschützt: Die Bereitstellungsstufen (%2) warten nach den Prüfungen auf Freigabe.</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Deploy to %1%2?</source>
-            <translation type="unfinished" />
+            <translation>In %1%2 bereitstellen?</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Deploy</source>
-            <translation type="unfinished" />
+            <translation>Bereitstellen</translation>
         </message>
         <message>
             <location line="+0" />
             <source>&amp;Deploy</source>
-            <translation type="unfinished" />
+            <translation>&amp;Bereitstellen</translation>
         </message>
         <message>
             <location line="+27" />
             <source>Starting…</source>
-            <translation type="unfinished" />
+            <translation>Wird gestartet…</translation>
         </message>
         <message>
             <location line="+8" />
             <source>Cannot run: %1</source>
-            <translation type="unfinished" />
+            <translation>Ausführen nicht möglich: %1</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Cannot run</source>
-            <translation type="unfinished" />
+            <translation>Ausführen nicht möglich</translation>
         </message>
         <message>
             <location line="+44" />
             <source>Approval needed</source>
-            <translation type="unfinished" />
+            <translation>Freigabe erforderlich</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Run %1 waits for approval to deploy to %2.</source>
-            <translation type="unfinished" />
+            <translation>Lauf %1 wartet auf Freigabe zur Bereitstellung in %2.</translation>
         </message>
         <message>
             <location line="+27" />
             <source>Approved by %1; deploying…</source>
-            <translation type="unfinished" />
+            <translation>Freigegeben von %1; wird bereitgestellt…</translation>
         </message>
         <message>
             <location line="+17" />
             <source>Cancel run</source>
-            <translation type="unfinished" />
+            <translation>Lauf abbrechen</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Cancel run %1? Running stages are stopped; the run is recorded as cancelled.</source>
-            <translation type="unfinished" />
+            <translation>Lauf %1 abbrechen? Laufende Stufen werden gestoppt; der Lauf wird als abgebrochen festgehalten.</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Cancel &amp;Run</source>
-            <translation type="unfinished" />
+            <translation>Lauf &amp;abbrechen</translation>
         </message>
         <message>
             <location line="+2" />
             <source>cancelled from the panel by %1</source>
-            <translation type="unfinished" />
+            <translation>im Kontrollzentrum abgebrochen von %1</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Cancelling run %1…</source>
-            <translation type="unfinished" />
+            <translation>Lauf %1 wird abgebrochen…</translation>
         </message>
         <message>
             <location line="+16" />
             <source>Run %1: %2</source>
-            <translation type="unfinished" />
+            <translation>Lauf %1: %2</translation>
         </message>
         <message>
             <location line="+2" />
             <source>%1 finished in %2</source>
-            <translation type="unfinished" />
+            <translation>%1 nach %2 beendet</translation>
         </message>
         <message>
             <location line="+1" />
             <source>%1 for %2 finished in %3</source>
-            <translation type="unfinished" />
+            <translation>%1 für %2 nach %3 beendet</translation>
         </message>
         <message>
             <location line="+28" />
             <source>Stage %1 has no log yet: run the pipeline first</source>
-            <translation type="unfinished" />
+            <translation>Stufe %1 hat noch kein Protokoll: Führen Sie zuerst die Pipeline aus</translation>
         </message>
         <message>
             <location line="+42" />
             <source>Run %1 waits for approval to deploy to %2 (Ctrl+Shift+A)</source>
-            <translation type="unfinished" />
+            <translation>Lauf %1 wartet auf Freigabe zur Bereitstellung in %2 (Strg+Umschalt+A)</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Run %1 running%2 — %3 of %4 stages done</source>
-            <translation type="unfinished" />
+            <translation>Lauf %1 läuft%2 — %3 von %4 Stufen fertig</translation>
         </message>
         <message>
             <location line="+3" />
             <source> for %1</source>
-            <translation type="unfinished" />
+            <translation> für %1</translation>
         </message>
         <message>
             <location line="+4" />
             <source>%1 running, %2 waiting</source>
-            <translation type="unfinished" />
+            <translation>%1 laufend, %2 wartend</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Last run %1: %2</source>
-            <translation type="unfinished" />
+            <translation>Letzter Lauf %1: %2</translation>
         </message>
         <message>
             <location line="+5" />
             <source>Open a workspace (Ctrl+O)</source>
-            <translation type="unfinished" />
+            <translation>Öffnen Sie einen Arbeitsbereich (Strg+O)</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Ready: no runs yet. Run the pipeline with Ctrl+R.</source>
-            <translation type="unfinished" />
+            <translation>Bereit: noch keine Läufe. Führen Sie die Pipeline mit Strg+R aus.</translation>
         </message>
         <message>
             <location line="+20" />
             <source>Quit DeployDesk</source>
-            <translation type="unfinished" />
+            <translation>DeployDesk beenden</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Run %1 is still running. Quitting cancels it (its logs and history are kept).</source>
-            <translation type="unfinished" />
+            <translation>Lauf %1 läuft noch. Beenden bricht ihn ab (seine Protokolle und sein Verlauf bleiben erhalten).</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Cancel Run and &amp;Quit</source>
-            <translation type="unfinished" />
+            <translation>Lauf abbrechen und &amp;beenden</translation>
         </message>
         <message>
             <location line="+5" />
             <source>DeployDesk was closed by %1</source>
-            <translation type="unfinished" />
+            <translation>DeployDesk wurde von %1 geschlossen</translation>
         </message>
     </context>
     <context>
         <name>DeployDesk::Ui::RunDetailsPane</name>
         <message>
-            <location filename="../../work/main/ui/history/rundetailspane.cpp" line="+49" />
+            <location filename="../ui/history/rundetailspane.cpp" line="+49" />
             <source>Run summary</source>
-            <translation type="unfinished" />
+            <translation>Zusammenfassung des Laufs</translation>
         </message>
         <message>
             <location line="+2" />
             <location line="+2" />
             <source>Stage</source>
-            <translation type="unfinished" />
+            <translation>Stufe</translation>
         </message>
         <message>
             <location line="-2" />
             <source>Status</source>
-            <translation type="unfinished" />
+            <translation>Status</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Attempts</source>
-            <translation type="unfinished" />
+            <translation>Versuche</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Duration</source>
-            <translation type="unfinished" />
+            <translation>Dauer</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Reason</source>
-            <translation type="unfinished" />
+            <translation>Grund</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Reused</source>
-            <translation type="unfinished" />
+            <translation>Übernommen</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Stages of the run</source>
-            <translation type="unfinished" />
+            <translation>Stufen des Laufs</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Time</source>
-            <translation type="unfinished" />
+            <translation>Zeit</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Kind</source>
-            <translation type="unfinished" />
+            <translation>Art</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Message</source>
-            <translation type="unfinished" />
+            <translation>Nachricht</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Who</source>
-            <translation type="unfinished" />
+            <translation>Wer</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Events of the run</source>
-            <translation type="unfinished" />
+            <translation>Ereignisse des Laufs</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Path</source>
-            <translation type="unfinished" />
+            <translation>Pfad</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Size</source>
-            <translation type="unfinished" />
+            <translation>Größe</translation>
         </message>
         <message>
             <location line="+0" />
             <source>SHA-256</source>
-            <translation type="unfinished" />
+            <translation>SHA-256</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Artifacts of the run</source>
-            <translation type="unfinished" />
+            <translation>Artefakte des Laufs</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Run details</source>
-            <translation type="unfinished" />
+            <translation>Laufdetails</translation>
         </message>
         <message>
             <location line="+1" />
             <source>&amp;Stages</source>
-            <translation type="unfinished" />
+            <translation>&amp;Stufen</translation>
         </message>
         <message>
             <location line="+1" />
             <source>E&amp;vents</source>
-            <translation type="unfinished" />
+            <translation>E&amp;reignisse</translation>
         </message>
         <message>
             <location line="+1" />
             <source>&amp;Artifacts</source>
-            <translation type="unfinished" />
+            <translation>Ar&amp;tefakte</translation>
         </message>
         <message>
             <location line="+11" />
             <location line="+45" />
             <source>Select a run to see its stages, events and artifacts.</source>
-            <translation type="unfinished" />
+            <translation>Wählen Sie einen Lauf aus, um seine Stufen, Ereignisse und Artefakte zu sehen.</translation>
         </message>
         <message>
             <location line="-19" />
             <source>Run %1 of %2: %3</source>
-            <translation type="unfinished" />
+            <translation>Lauf %1 von %2: %3</translation>
         </message>
         <message>
             <location line="+1" />
             <source>none</source>
-            <translation type="unfinished" />
+            <translation>keine</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Environment: %1    Branch: %2    Commit: %3</source>
-            <translation type="unfinished" />
+            <translation>Umgebung: %1    Branch: %2    Commit: %3</translation>
         </message>
         <message>
             <location line="+4" />
             <source>Triggered by: %1    Started: %2    Duration: %3</source>
-            <translation type="unfinished" />
+            <translation>Ausgelöst von: %1    Gestartet: %2    Dauer: %3</translation>
         </message>
         <message>
             <location line="+2" />
             <source>still running</source>
-            <translation type="unfinished" />
+            <translation>läuft noch</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Message: %1</source>
-            <translation type="unfinished" />
+            <translation>Nachricht: %1</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Re-run of run %1</source>
-            <translation type="unfinished" />
+            <translation>Wiederholung von Lauf %1</translation>
         </message>
         <message>
             <location line="+30" />
             <source>reused from stage %1</source>
-            <translation type="unfinished" />
+            <translation>aus Stufe %1 übernommen</translation>
         </message>
         <message>
             <location line="+30" />
             <source>&amp;Stages (%1)</source>
-            <translation type="unfinished" />
+            <translation>&amp;Stufen (%1)</translation>
         </message>
         <message>
             <location line="+1" />
             <source>E&amp;vents (%1)</source>
-            <translation type="unfinished" />
+            <translation>E&amp;reignisse (%1)</translation>
         </message>
         <message>
             <location line="+1" />
             <source>&amp;Artifacts (%1)</source>
-            <translation type="unfinished" />
+            <translation>Ar&amp;tefakte (%1)</translation>
         </message>
     </context>
     <context>
         <name>DeployDesk::Ui::SettingsDialog</name>
         <message>
-            <location filename="../../work/main/ui/settings/settingsdialog.cpp" line="+51" />
+            <location filename="../ui/settings/settingsdialog.cpp" line="+51" />
             <source>DeployDesk Settings</source>
-            <translation type="unfinished" />
+            <translation>DeployDesk-Einstellungen</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Settings</source>
-            <translation type="unfinished" />
+            <translation>Einstellungen</translation>
         </message>
         <message>
             <location line="+16" />
             <source>Settings pages</source>
-            <translation type="unfinished" />
+            <translation>Einstellungsseiten</translation>
         </message>
         <message>
             <location line="+1" />
             <source>&amp;Secrets</source>
-            <translation type="unfinished" />
+            <translation>&amp;Geheimnisse</translation>
         </message>
         <message>
             <location line="+1" />
             <source>&amp;General</source>
-            <translation type="unfinished" />
+            <translation>&amp;Allgemein</translation>
         </message>
         <message>
             <location line="+38" />
             <source>Secrets the stages of this pipeline use. Values are kept in the system keychain and are never shown again; a secret can also come from an environment variable of the same name.</source>
-            <translation type="unfinished" />
+            <translation>Geheimnisse, die die Stufen dieser Pipeline verwenden. Die Werte werden im Schlüsselbund des Systems aufbewahrt und nie wieder angezeigt; ein Geheimnis kann auch aus einer gleichnamigen Umgebungsvariable stammen.</translation>
         </message>
         <message>
             <location line="+8" />
             <source>Secrets</source>
-            <translation type="unfinished" />
+            <translation>Geheimnisse</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Name</source>
-            <translation type="unfinished" />
+            <translation>Name</translation>
         </message>
         <message>
             <location line="+0" />
             <source>State</source>
-            <translation type="unfinished" />
+            <translation>Zustand</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Used by</source>
-            <translation type="unfinished" />
+            <translation>Verwendet von</translation>
         </message>
         <message>
             <location line="+21" />
             <source>This pipeline uses no secrets (a stage lists the ones it needs under "secrets:").</source>
-            <translation type="unfinished" />
+            <translation>Diese Pipeline verwendet keine Geheimnisse (eine Stufe listet die benötigten unter "secrets:" auf).</translation>
         </message>
         <message>
             <location line="+7" />
             <location line="+163" />
             <source>S&amp;et…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Festlegen…</translation>
         </message>
         <message>
             <location line="-161" />
             <source>&amp;Remove…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Entfernen…</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Re&amp;fresh</source>
-            <translation type="unfinished" />
+            <translation>A&amp;ktualisieren</translation>
         </message>
         <message>
             <location line="+10" />
             <source>Secret status</source>
-            <translation type="unfinished" />
+            <translation>Geheimnisstatus</translation>
         </message>
         <message>
             <location line="+26" />
             <source>Automatic (%1, one per CPU)</source>
-            <translation type="unfinished" />
+            <translation>Automatisch (%1, eine pro CPU)</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Maximum parallel stages</source>
-            <translation type="unfinished" />
+            <translation>Maximale Anzahl paralleler Stufen</translation>
         </message>
         <message>
             <location line="+1" />
             <source>How many stages may run at the same time; 0 means one per CPU.</source>
-            <translation type="unfinished" />
+            <translation>Wie viele Stufen gleichzeitig laufen dürfen; 0 bedeutet eine pro CPU.</translation>
         </message>
         <message>
             <location line="+5" />
             <source>Appearance</source>
-            <translation type="unfinished" />
+            <translation>Darstellung</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Follow the system</source>
-            <translation type="unfinished" />
+            <translation>Systemeinstellung folgen</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Light</source>
-            <translation type="unfinished" />
+            <translation>Hell</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Dark</source>
-            <translation type="unfinished" />
+            <translation>Dunkel</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Maximum &amp;parallel stages:</source>
-            <translation type="unfinished" />
+            <translation>Maximale Anzahl &amp;paralleler Stufen:</translation>
         </message>
         <message>
             <location line="+2" />
             <source>&amp;Appearance:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Darstellung:</translation>
         </message>
         <message>
             <location line="+64" />
             <source>Checking…</source>
-            <translation type="unfinished" />
+            <translation>Wird geprüft…</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Set (keychain)</source>
-            <translation type="unfinished" />
+            <translation>Gesetzt (Schlüsselbund)</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Stored in the system keychain.</source>
-            <translation type="unfinished" />
+            <translation>Im Schlüsselbund des Systems gespeichert.</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Set (environment variable)</source>
-            <translation type="unfinished" />
+            <translation>Gesetzt (Umgebungsvariable)</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Comes from the environment variable %1 of the shell that started DeployDesk; a value set here in the keychain takes precedence.</source>
-            <translation type="unfinished" />
+            <translation>Stammt aus der Umgebungsvariable %1 der Shell, die DeployDesk gestartet hat; ein hier im Schlüsselbund festgelegter Wert hat Vorrang.</translation>
         </message>
         <message>
             <location line="+5" />
             <source>Not set</source>
-            <translation type="unfinished" />
+            <translation>Nicht gesetzt</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Stages that need it fail until it is set here or exported as %1.</source>
-            <translation type="unfinished" />
+            <translation>Stufen, die es benötigen, schlagen fehl, bis es hier festgelegt oder als %1 exportiert wird.</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Saving…</source>
-            <translation type="unfinished" />
+            <translation>Wird gespeichert…</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Removing…</source>
-            <translation type="unfinished" />
+            <translation>Wird entfernt…</translation>
         </message>
         <message>
             <location line="+23" />
             <source>R&amp;eplace…</source>
-            <translation type="unfinished" />
+            <translation>Er&amp;setzen…</translation>
         </message>
         <message>
             <location line="+5" />
             <source>%1 comes from the environment: unset it in the shell that starts DeployDesk.</source>
-            <translation type="unfinished" />
+            <translation>%1 stammt aus der Umgebung: Entfernen Sie die Variable in der Shell, die DeployDesk startet.</translation>
         </message>
         <message>
             <location line="+14" />
             <source>Replace Secret</source>
-            <translation type="unfinished" />
+            <translation>Geheimnis ersetzen</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Set Secret</source>
-            <translation type="unfinished" />
+            <translation>Geheimnis festlegen</translation>
         </message>
         <message>
             <location line="+2" />
             <source>New value of %1 (it is stored in the keychain and never shown again):</source>
-            <translation type="unfinished" />
+            <translation>Neuer Wert für %1 (er wird im Schlüsselbund gespeichert und nie wieder angezeigt):</translation>
         </message>
         <message>
             <location line="+4" />
             <source>Secret value</source>
-            <translation type="unfinished" />
+            <translation>Geheimniswert</translation>
         </message>
         <message>
             <location line="+7" />
             <source>%1 was not changed: expected a value, got an empty one. To delete it, use Remove.</source>
-            <translation type="unfinished" />
+            <translation>%1 wurde nicht geändert: Es wurde ein Wert erwartet, aber ein leerer eingegeben. Verwenden Sie zum Löschen „Entfernen“.</translation>
         </message>
         <message>
             <location line="+17" />
             <source>Remove Secret</source>
-            <translation type="unfinished" />
+            <translation>Geheimnis entfernen</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Remove %1 from the keychain?</source>
-            <translation type="unfinished" />
+            <translation>%1 aus dem Schlüsselbund entfernen?</translation>
         </message>
         <message>
             <location line="+2" />
             <source>This cannot be undone: the value is deleted, and %1 fail until %2 is set again.</source>
-            <translation type="unfinished" />
+            <translation>Dies kann nicht rückgängig gemacht werden: Der Wert wird gelöscht, und %1 schlagen fehl, bis %2 erneut festgelegt wird.</translation>
         </message>
         <message>
             <location line="+4" />
             <source>&amp;Remove</source>
-            <translation type="unfinished" />
+            <translation>&amp;Entfernen</translation>
         </message>
         <message>
             <location line="+36" />
             <source>%1 was removed from the keychain.</source>
-            <translation type="unfinished" />
+            <translation>%1 wurde aus dem Schlüsselbund entfernt.</translation>
         </message>
         <message>
             <location line="+1" />
             <source>%1 was saved in the keychain.</source>
-            <translation type="unfinished" />
+            <translation>%1 wurde im Schlüsselbund gespeichert.</translation>
         </message>
     </context>
     <context>
         <name>DeployDesk::Ui::StageGraphView</name>
         <message>
-            <location filename="../../work/main/ui/pipeline/stagegraphview.cpp" line="+51" />
+            <location filename="../ui/pipeline/stagegraphview.cpp" line="+51" />
             <source>Stage graph</source>
-            <translation type="unfinished" />
+            <translation>Stufengraph</translation>
         </message>
         <message>
             <location line="+9" />
             <source>Zoom &amp;In</source>
-            <translation type="unfinished" />
+            <translation>Ver&amp;größern</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Zoom &amp;Out</source>
-            <translation type="unfinished" />
+            <translation>Ver&amp;kleinern</translation>
         </message>
         <message>
             <location line="+2" />
             <source>&amp;Fit Graph</source>
-            <translation type="unfinished" />
+            <translation>Graph &amp;einpassen</translation>
         </message>
         <message>
             <location line="+86" />
             <source>skipped without an environment</source>
-            <translation type="unfinished" />
+            <translation>ohne Umgebung übersprungen</translation>
         </message>
         <message>
             <location line="+1" />
             <source>skipped for %1</source>
-            <translation type="unfinished" />
+            <translation>für %1 übersprungen</translation>
         </message>
         <message>
             <location line="+5" />
             <source>reused</source>
-            <translation type="unfinished" />
+            <translation>übernommen</translation>
         </message>
         <message>
             <location line="+12" />
             <source>attempt %1/%2</source>
-            <translation type="unfinished" />
+            <translation>Versuch %1/%2</translation>
         </message>
         <message>
             <location line="+106" />
             <source>This pipeline has no stages</source>
-            <translation type="unfinished" />
+            <translation>Diese Pipeline hat keine Stufen</translation>
         </message>
         <message>
             <location line="+158" />
             <source>%1: %2</source>
-            <translation type="unfinished" />
+            <translation>%1: %2</translation>
         </message>
         <message>
             <location line="+33" />
             <source>run:</source>
-            <translation type="unfinished" />
+            <translation>run:</translation>
         </message>
         <message>
             <location line="+1" />
             <source>uses:</source>
-            <translation type="unfinished" />
+            <translation>uses:</translation>
         </message>
         <message>
             <location line="+1" />
             <source>needs:</source>
-            <translation type="unfinished" />
+            <translation>needs:</translation>
         </message>
         <message>
             <location line="+1" />
             <source>if:</source>
-            <translation type="unfinished" />
+            <translation>if:</translation>
         </message>
         <message>
             <location line="+2" />
             <source>reason:</source>
-            <translation type="unfinished" />
+            <translation>Grund:</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Click or press Enter to open its log</source>
-            <translation type="unfinished" />
+            <translation>Klicken oder Eingabetaste drücken, um das Protokoll zu öffnen</translation>
         </message>
     </context>
     <context>
         <name>DeployDesk::Ui::TrayIcon</name>
         <message>
-            <location filename="../../work/main/ui/trayicon.cpp" line="+39" />
+            <location filename="../ui/trayicon.cpp" line="+39" />
             <source>DeployDesk</source>
-            <translation type="unfinished" />
+            <translation>DeployDesk</translation>
         </message>
         <message>
             <location line="+0" />
             <source>DeployDesk — %1</source>
-            <translation type="unfinished" />
+            <translation>DeployDesk — %1</translation>
         </message>
     </context>
 </TS>

@@ -29,7 +29,7 @@ private slots:
     {
         const QString out = help("de_DE.UTF-8");
         // DeployDesk's own description and argument, and Qt's "Options:".
-        QVERIFY2(out.contains("Bedienfeld"), qPrintable(out));
+        QVERIFY2(out.contains("DeployDesk-Kontrollzentrum"), qPrintable(out));
         QVERIFY2(out.contains("Arbeitsbereich"), qPrintable(out));
         QVERIFY2(out.contains("Optionen:"), qPrintable(out));
         QVERIFY(!out.contains("The workspace folder to open."));

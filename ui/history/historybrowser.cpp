@@ -42,6 +42,20 @@ HistoryBrowser::HistoryBrowser(HistoryStore *store, QWidget *parent)
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setModel(m_model);
     m_view->header()->setSectionResizeMode(QHeaderView::Interactive);
+    // Widths that fit their usual content, so every column shows in a normal window (a
+    // lazy model cannot size columns to contents without loading every row).
+    const QFontMetrics fm = m_view->fontMetrics();
+    const auto width = [&fm](const QString &sample) { return fm.horizontalAdvance(sample) + 24; };
+    m_view->header()->resizeSection(HistoryModel::Id, width(QStringLiteral("000000")));
+    m_view->header()->resizeSection(HistoryModel::Status,
+                                    width(QStringLiteral("Interrupted")) + 16);
+    m_view->header()->resizeSection(HistoryModel::Environment, width(QStringLiteral("production")));
+    m_view->header()->resizeSection(HistoryModel::Branch, width(QStringLiteral("feature/x")));
+    m_view->header()->resizeSection(HistoryModel::Commit, width(QStringLiteral("0123abcd")));
+    m_view->header()->resizeSection(HistoryModel::Who, width(QStringLiteral("someone")));
+    m_view->header()->resizeSection(HistoryModel::Started,
+                                    width(QStringLiteral("27/11/2026 12:00")));
+    m_view->header()->resizeSection(HistoryModel::Duration, width(QStringLiteral("00:00:00")));
     m_view->header()->setSortIndicator(HistoryModel::Started, Qt::DescendingOrder);
     m_view->header()->setSortIndicatorShown(true);
     m_view->header()->setSectionsClickable(true);
@@ -67,6 +81,7 @@ HistoryBrowser::HistoryBrowser(HistoryStore *store, QWidget *parent)
     splitter->addWidget(m_details);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
+    splitter->setSizes({700, 420});
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_filters);
     layout->addWidget(splitter, 1);

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Regenerates the screenshots in docs/images/ from the real window under Xvfb: the
+# example workspace (a copy) is run, deployed, cancelled and searched by dd-screenshots,
+# which grabs the screen at each step. Needs a build (scripts/bootstrap.sh or test.sh).
+# Usage: scripts/screenshots.sh [LANG]   e.g. scripts/screenshots.sh de_DE.UTF-8
+set -euo pipefail
+source "$(dirname "$0")/lib/common.sh"
+dd_install_packages "${DD_BUILD_PACKAGES[@]}" "${DD_EXAMPLE_PACKAGES[@]}" xvfb xauth
+cmake -S "$DD_ROOT" -B "$DD_BUILD" -G Ninja >/dev/null
+cmake --build "$DD_BUILD" --target dd-screenshots deploydesk-stage -j2
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cp -r "$DD_ROOT/examples/textbook" "$work/textbook"
+rm -rf "$work/textbook/build"
+out="$DD_ROOT/docs/images"
+[ -n "${1:-}" ] && out="$out/${1%%.*}"
+mkdir -p "$out"
+export DEPLOYDESK_DATA_DIR="$work/data" DEPLOYDESK_NO_KEYCHAIN=1 XDG_CONFIG_HOME="$work/config"
+export LANG=${1:-en_US.UTF-8} LC_ALL=
+xvfb-run -a -s "-screen 0 1280x800x24" "$DD_BUILD/bin/dd-screenshots" "$work/textbook" "$out"
+ls -l "$out"

@@ -1,0 +1,148 @@
+// dd-screenshots: drives the real DeployDesk window through the states the docs show and
+// grabs the screen at each one (run by scripts/screenshots.sh under Xvfb):
+//   pipeline.png  the Pipeline tab while the example pipeline runs
+//   logs.png      the Logs tab: a stage's coloured output and a search with its count
+//   history.png   the History tab with a filter set and a run's details
+// Usage: dd-screenshots WORKSPACE OUTDIR   (DEPLOYDESK_DATA_DIR: a fresh data directory)
+#include "common/status.h"
+#include "ui/history/historybrowser.h"
+#include "ui/history/historyfilterbar.h"
+#include "ui/logview/findbar.h"
+#include "ui/logview/logviewer.h"
+#include "ui/mainwindow.h"
+#include "ui/pipeline/stagegraphview.h"
+#include "ui/runservice.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QLineEdit>
+#include <QScreen>
+#include <QTabWidget>
+#include <QTimer>
+#include <QTreeView>
+
+#include <cstdio>
+
+using namespace DeployDesk;
+using namespace DeployDesk::Ui;
+
+namespace {
+
+bool waitFor(const std::function<bool()> &done, int timeoutMs)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    while (!done()) {
+        if (deadline.hasExpired())
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    }
+    return true;
+}
+
+void settle(int ms)
+{
+    QDeadlineTimer deadline(ms);
+    while (!deadline.hasExpired())
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+}
+
+bool shoot(MainWindow &w, const QString &path)
+{
+    settle(400); // let the last layout and paint land
+    const QPixmap pixmap = QGuiApplication::primaryScreen()->grabWindow(0).copy(w.frameGeometry());
+    const bool ok = pixmap.save(path);
+    std::fprintf(stderr, "%s %s\n", ok ? "wrote" : "could not write", qPrintable(path));
+    return ok;
+}
+
+int fail(const char *what)
+{
+    std::fprintf(stderr, "dd-screenshots: %s\n", what);
+    return 1;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("DeployDesk"));
+    QApplication::setApplicationName(QStringLiteral("DeployDesk"));
+    if (argc != 3)
+        return fail("usage: dd-screenshots WORKSPACE OUTDIR");
+    const QString workspace = QDir(QString::fromLocal8Bit(argv[1])).absolutePath();
+    const QString out = QString::fromLocal8Bit(argv[2]);
+    QDir().mkpath(out);
+
+    MainWindow w(workspace);
+    w.setConfirmations(false);
+    w.move(0, 0);
+    w.resize(1280, 780);
+    w.show();
+    if (!waitFor([&] { return !w.pipeline().name.isEmpty(); }, 20000))
+        return fail("the workspace did not load");
+
+    // History to show later: a deploy to staging and a cancelled run.
+    int finished = 0;
+    QObject::connect(&w, &MainWindow::runFinished, &w, [&] { ++finished; });
+    w.deploy(QStringLiteral("staging"));
+    if (!waitFor([&] { return finished == 1; }, 300000))
+        return fail("the staging run did not end");
+    w.runPipeline();
+    if (!waitFor([&] { return w.runService()->isRunning(); }, 20000))
+        return fail("the second run did not start");
+    w.cancelRun();
+    if (!waitFor([&] { return finished == 2; }, 60000))
+        return fail("the cancelled run did not end");
+
+    // 1. Pipeline, a run in progress: some stages done, some running.
+    w.showTab(MainWindow::PipelineTab);
+    w.runPipeline();
+    StageGraphView *graph = w.graph();
+    const auto inProgress = [&] {
+        int done = 0, running = 0;
+        for (const QString &s : graph->stageNames()) {
+            const StageStatus st = graph->stageStatus(s);
+            done += st == StageStatus::Success;
+            running += st == StageStatus::Running;
+        }
+        return done >= 2 && running >= 1;
+    };
+    if (!waitFor(inProgress, 120000))
+        return fail("no moment with stages both done and running");
+    if (!shoot(w, out + QStringLiteral("/pipeline.png")))
+        return 1;
+    if (!waitFor([&] { return finished == 3; }, 300000))
+        return fail("the third run did not end");
+
+    // 2. Logs: the backend tests' coloured output, searched.
+    w.openStageLog(QStringLiteral("test-backend"));
+    LogViewer *logs = w.logViewer();
+    settle(500);
+    logs->findAction()->trigger();
+    logs->find(QStringLiteral("passed"), false, false);
+    if (!waitFor([&] { return !logs->isCounting() && logs->matchCount() > 0; }, 20000))
+        return fail("the search found nothing");
+    logs->findNext();
+    if (!shoot(w, out + QStringLiteral("/logs.png")))
+        return 1;
+
+    // 3. History, filtered to the successful runs, the newest selected.
+    w.showTab(MainWindow::HistoryTab);
+    HistoryBrowser *history = w.historyBrowser();
+    QComboBox *status = history->filterBar()->statusCombo();
+    for (int i = 0; i < status->count(); ++i) {
+        if (status->itemData(i).toString() == QStringLiteral("success") ||
+            status->itemText(i).contains(QStringLiteral("Success"))) {
+            status->setCurrentIndex(i);
+            break;
+        }
+    }
+    settle(800);
+    history->view()->setCurrentIndex(history->view()->model()->index(0, 0));
+    if (!shoot(w, out + QStringLiteral("/history.png")))
+        return 1;
+    return 0;
+}
