@@ -9,6 +9,7 @@
 #include "ui/mainwindow.h"
 #include "ui/pipeline/stagegraphview.h"
 #include "ui/runservice.h"
+#include "ui/trayicon.h"
 
 #include <QDirIterator>
 #include <QLineEdit>
@@ -128,6 +129,10 @@ private slots:
             QVERIFY(seenRunning.contains(s));
         }
         QVERIFY(w.statusBarText().contains("Success"));
+        // The desktop is told (a notification, or the tray's balloon).
+        QVERIFY2(w.trayIcon()->lastNotification().startsWith(
+                     QString("Run %1: Success").arg(w.currentRunId())),
+                 qPrintable(w.trayIcon()->lastNotification()));
         // The stage's log opens from its node.
         w.openStageLog("test-backend");
         QCOMPARE(w.tabs()->currentIndex(), int(MainWindow::LogsTab));
@@ -187,6 +192,7 @@ private slots:
         DD_COMPARE_STATUS(w.graph()->stageStatus("build"), StageStatus::Success);
         DD_COMPARE_STATUS(w.graph()->stageStatus("deploy"), StageStatus::Pending);
         QVERIFY(w.statusBarText().contains("approval"));
+        QVERIFY(w.trayIcon()->lastNotification().startsWith("Approval needed"));
         QCOMPARE(w.environmentList()->statusOf("production"), std::optional(RunStatus::Running));
         dialog->reasonEdit()->setText("not during the freeze");
         dialog->refuseButton()->click();
