@@ -8,6 +8,7 @@ DD_BUILD=${DD_BUILD:-$DD_ROOT/build}
 DD_BUILD_PACKAGES=(
     cmake ninja-build g++ pkg-config git
     qt6-base-dev libqt6sql6-sqlite qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
+    qt6-translations-l10n python3
     libyaml-cpp-dev qtkeychain-qt6-dev
 )
 # What the example workspace's stages run.
