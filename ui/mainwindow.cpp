@@ -79,6 +79,7 @@ MainWindow::MainWindow(const QString &workspace, QWidget *parent)
     dock->setWidget(m_environments);
     dock->setTitleBarWidget(new QWidget(dock)); // the list has its own "Environments" label
     addDockWidget(Qt::LeftDockWidgetArea, dock);
+    resizeDocks({dock}, {235}, Qt::Horizontal);
     connect(m_environments, &EnvironmentList::deployRequested, this, &MainWindow::deploy);
     connect(m_environments, &EnvironmentList::currentEnvironmentChanged, this,
             [this](const QString &env) {

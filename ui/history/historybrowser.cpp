@@ -46,15 +46,14 @@ HistoryBrowser::HistoryBrowser(HistoryStore *store, QWidget *parent)
     // lazy model cannot size columns to contents without loading every row).
     const QFontMetrics fm = m_view->fontMetrics();
     const auto width = [&fm](const QString &sample) { return fm.horizontalAdvance(sample) + 24; };
-    m_view->header()->resizeSection(HistoryModel::Id, width(QStringLiteral("000000")));
-    m_view->header()->resizeSection(HistoryModel::Status,
-                                    width(QStringLiteral("Interrupted")) + 16);
+    m_view->header()->resizeSection(HistoryModel::Id, width(QStringLiteral("00000")) - 8);
+    m_view->header()->resizeSection(HistoryModel::Status, width(QStringLiteral("Interrupted")) + 8);
     m_view->header()->resizeSection(HistoryModel::Environment, width(QStringLiteral("production")));
-    m_view->header()->resizeSection(HistoryModel::Branch, width(QStringLiteral("feature/x")));
-    m_view->header()->resizeSection(HistoryModel::Commit, width(QStringLiteral("0123abcd")));
+    m_view->header()->resizeSection(HistoryModel::Branch, width(QStringLiteral("main")) + 16);
+    m_view->header()->resizeSection(HistoryModel::Commit, width(QStringLiteral("0123abc")));
     m_view->header()->resizeSection(HistoryModel::Who, width(QStringLiteral("someone")));
     m_view->header()->resizeSection(HistoryModel::Started,
-                                    width(QStringLiteral("27/11/2026 12:00")));
+                                    width(QStringLiteral("2026-11-27 12:00:00")));
     m_view->header()->resizeSection(HistoryModel::Duration, width(QStringLiteral("00:00:00")));
     m_view->header()->setSortIndicator(HistoryModel::Started, Qt::DescendingOrder);
     m_view->header()->setSortIndicatorShown(true);
@@ -81,7 +80,7 @@ HistoryBrowser::HistoryBrowser(HistoryStore *store, QWidget *parent)
     splitter->addWidget(m_details);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
-    splitter->setSizes({700, 420});
+    splitter->setSizes({780, 360});
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_filters);
     layout->addWidget(splitter, 1);
