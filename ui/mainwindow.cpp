@@ -139,6 +139,16 @@ MainWindow::MainWindow(const QString &workspace, QWidget *parent)
     statusBar()->addPermanentWidget(m_elapsedLabel);
     m_tick.setInterval(1000);
     connect(&m_tick, &QTimer::timeout, this, &MainWindow::updateStatus);
+    // Editors save by replacing the file: watch it again each time, and let a burst of
+    // writes settle before reloading.
+    m_reloadSoon.setSingleShot(true);
+    m_reloadSoon.setInterval(300);
+    connect(&m_reloadSoon, &QTimer::timeout, this, &MainWindow::reload);
+    connect(&m_watcher, &QFileSystemWatcher::fileChanged, this, [this](const QString &path) {
+        if (!m_watcher.files().contains(path) && QFileInfo::exists(path))
+            m_watcher.addPath(path);
+        m_reloadSoon.start();
+    });
 
     createActions();
     createMenus();
@@ -183,6 +193,9 @@ void MainWindow::openWorkspace(const QString &dir)
         return;
     }
     m_workspace = absolute;
+    if (!m_watcher.files().isEmpty())
+        m_watcher.removePaths(m_watcher.files());
+    m_watcher.addPath(absolute + QStringLiteral("/deploydesk.yml"));
     rememberWorkspace(absolute);
     setWindowTitle(tr("%1 — DeployDesk").arg(QDir(absolute).dirName()));
     m_history->setWorkspace(absolute);

@@ -4,6 +4,7 @@
 #include "store/records.h"
 
 #include <QElapsedTimer>
+#include <QFileSystemWatcher>
 #include <QMainWindow>
 #include <QPointer>
 #include <QTimer>
@@ -119,6 +120,8 @@ private:
     QStringList m_waitingStages;
     QElapsedTimer m_elapsed;
     QTimer m_tick;
+    QFileSystemWatcher m_watcher; // deploydesk.yml: reloaded when saved
+    QTimer m_reloadSoon;
     bool m_confirm = true;
     bool m_closing = false;
 

@@ -276,7 +276,8 @@ private slots:
         QVERIFY(owner.contains("Ctrl+3")); // the History tab
     }
 
-    void problemsInTheFileAreShownAndRunIsDisabled()
+    // A broken file disables Run and lists its problems; saving a fixed file reloads it.
+    void problemsInTheFileAreShownAndFixingThemReloads()
     {
         const QString ws = workspace("broken", "name: broken\nstages:\n  a:\n    neds: [b]\n");
         MainWindow w(ws);
@@ -285,6 +286,32 @@ private slots:
         QCOMPARE(loaded.at(0).at(0).toBool(), false);
         QAction *run = w.findChild<QAction *>("runAction");
         QVERIFY(run && !run->isEnabled());
+        QVERIFY(w.statusBarText().isEmpty() || !w.statusBarText().contains("running"));
+
+        QFile f(ws + "/deploydesk.yml");
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write("name: fixed\nstages:\n  a:\n    run: echo a\n");
+        f.close();
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(loaded.last().at(0).toBool(), true);
+        QCOMPARE(w.pipeline().name, QString("fixed"));
+        QVERIFY(run->isEnabled());
+    }
+
+    void openedWorkspacesAreRemembered()
+    {
+        const QString a = workspace("recent-a", "name: a\nstages:\n  x:\n    run: echo x\n");
+        const QString b = workspace("recent-b", "name: b\nstages:\n  x:\n    run: echo x\n");
+        MainWindow w(a);
+        w.openWorkspace(b);
+        QCOMPARE(MainWindow::recentWorkspaces().mid(0, 2), (QStringList{b, a}));
+        // A folder without deploydesk.yml is refused with a message, the workspace stays.
+        QTimer::singleShot(0, [] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget()))
+                box->accept();
+        });
+        w.openWorkspace(m_tmp.path());
+        QCOMPARE(w.workspace(), b);
     }
 };
 
