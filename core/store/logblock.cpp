@@ -25,20 +25,6 @@ inline void putVarint(QByteArray &out, quint64 value)
     out.append(buf, n);
 }
 
-inline bool getVarint(const char *&p, const char *end, quint64 *value)
-{
-    quint64 result = 0;
-    for (int shift = 0; shift < 64 && p < end; shift += 7) {
-        const auto byte = quint8(*p++);
-        result |= quint64(byte & 0x7f) << shift;
-        if (!(byte & 0x80)) {
-            *value = result;
-            return true;
-        }
-    }
-    return false;
-}
-
 inline quint64 zigzag(qint64 v)
 {
     return (quint64(v) << 1) ^ quint64(v >> 63);
@@ -213,14 +199,14 @@ Result<QList<LogLine>> decodeLogBlock(QByteArrayView data)
     while (p < end) {
         quint64 delta = 0;
         quint64 length = 0;
-        if (!getVarint(p, end, &delta))
+        if (!readVarint(p, end, &delta))
             return std::unexpected(corrupt(p - begin, "truncated timestamp"));
         if (p == end)
             return std::unexpected(corrupt(p - begin, "truncated stream"));
         const auto stream = quint8(*p++);
         if (stream < quint8(LogStream::Stdout) || stream > quint8(LogStream::System))
             return std::unexpected(corrupt(p - begin - 1, "unknown stream"));
-        if (!getVarint(p, end, &length))
+        if (!readVarint(p, end, &length))
             return std::unexpected(corrupt(p - begin, "truncated length"));
         if (length > quint64(end - p))
             return std::unexpected(corrupt(p - begin, "line longer than the block"));

@@ -55,6 +55,21 @@ private:
     int m_lines = 0;
 };
 
+// Reads one LEB128 varint at p (advanced past it); false when the bytes end first.
+inline bool readVarint(const char *&p, const char *end, quint64 *value)
+{
+    quint64 result = 0;
+    for (int shift = 0; shift < 64 && p < end; shift += 7) {
+        const auto byte = quint8(*p++);
+        result |= quint64(byte & 0x7f) << shift;
+        if (!(byte & 0x80)) {
+            *value = result;
+            return true;
+        }
+    }
+    return false;
+}
+
 QByteArray encodeLogBlock(const QList<LogLine> &lines);
 Result<QList<LogLine>> decodeLogBlock(QByteArrayView data);
 

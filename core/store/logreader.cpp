@@ -17,20 +17,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("DeployDesk", text);
 }
 
-inline bool readVarint(const char *&p, const char *end, quint64 *value)
-{
-    quint64 result = 0;
-    for (int shift = 0; shift < 64 && p < end; shift += 7) {
-        const auto byte = quint8(*p++);
-        result |= quint64(byte & 0x7f) << shift;
-        if (!(byte & 0x80)) {
-            *value = result;
-            return true;
-        }
-    }
-    return false;
-}
-
 Error damaged(const QString &path, qint64 stageId, qint64 firstLine)
 {
     return Error{ErrorCode::Io,

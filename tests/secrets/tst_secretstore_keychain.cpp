@@ -3,6 +3,7 @@
 // Its own executable, because libsecret and QtKeychain bind to the session bus of the
 // process the first time they are used.
 
+#include "privatesession.h"
 #include "secrets/keychainjob.h"
 #include "secrets/secretstore.h"
 
@@ -24,17 +25,6 @@ namespace {
 
 const QString kService = QStringLiteral("deploydesk-tst");
 const QString kName = QStringLiteral("DD_TST_KEYCHAIN_TOKEN");
-
-void stopProcess(QProcess &process)
-{
-    if (process.state() == QProcess::NotRunning)
-        return;
-    process.terminate();
-    if (!process.waitForFinished(5000)) {
-        process.kill();
-        process.waitForFinished(5000);
-    }
-}
 
 } // namespace
 
@@ -60,101 +50,31 @@ private:
     QString indexPath() const { return m_dir.filePath(QStringLiteral("state/secrets.json")); }
 
     QTemporaryDir m_dir;
-    QProcess m_bus;
-    QProcess m_keyring;
-    QByteArray m_savedBusAddress;
-    bool m_hadBusAddress = false;
+    Test::PrivateSession m_session;
 };
 
 void tst_SecretStoreKeychain::initTestCase()
 {
-    const QString dbusDaemon = QStandardPaths::findExecutable(QStringLiteral("dbus-daemon"));
-    const QString keyringDaemon =
-        QStandardPaths::findExecutable(QStringLiteral("gnome-keyring-daemon"));
-    if (dbusDaemon.isEmpty())
-        QSKIP("dbus-daemon is not installed (Debian package dbus-daemon)");
-    if (keyringDaemon.isEmpty())
-        QSKIP("gnome-keyring-daemon is not installed (Debian package gnome-keyring)");
     QVERIFY(m_dir.isValid());
-
-    const QDir root(m_dir.path());
-    for (const char *sub : {"home", "data", "config", "run"})
-        QVERIFY(root.mkpath(QString::fromLatin1(sub)));
-    QVERIFY(QFile::setPermissions(root.filePath(QStringLiteral("run")),
-                                  QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
-
-    // A session bus that only we use: no service directories, so nothing gets activated.
-    const QString config = root.filePath(QStringLiteral("bus.conf"));
-    {
-        QFile file(config);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(QStringLiteral(R"(<!DOCTYPE busconfig PUBLIC
- "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
- "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig>
-  <type>session</type>
-  <listen>unix:path=%1</listen>
-  <auth>EXTERNAL</auth>
-  <policy context="default">
-    <allow send_destination="*" eavesdrop="true"/>
-    <allow eavesdrop="true"/>
-    <allow own="*"/>
-  </policy>
-</busconfig>
-)")
-                       .arg(root.filePath(QStringLiteral("bus")))
-                       .toUtf8());
+    for (const auto start :
+         {&Test::PrivateSession::startBus, &Test::PrivateSession::startKeyring}) {
+        const QString problem = (m_session.*start)();
+        if (problem.contains(QStringLiteral("not installed")))
+            QSKIP(qPrintable(problem));
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
     }
-    m_bus.setProgram(dbusDaemon);
-    m_bus.setArguments({QStringLiteral("--config-file=") + config, QStringLiteral("--nofork"),
-                        QStringLiteral("--print-address=1")});
-    m_bus.setProcessChannelMode(QProcess::SeparateChannels);
-    m_bus.start();
-    QVERIFY2(m_bus.waitForStarted(10000), qPrintable(m_bus.errorString()));
-    QTRY_VERIFY_WITH_TIMEOUT(m_bus.canReadLine() || m_bus.state() == QProcess::NotRunning, 10000);
-    const QByteArray address = m_bus.readLine().trimmed();
-    QVERIFY2(!address.isEmpty(), m_bus.readAllStandardError().constData());
-
-    m_hadBusAddress = qEnvironmentVariableIsSet("DBUS_SESSION_BUS_ADDRESS");
-    m_savedBusAddress = qgetenv("DBUS_SESSION_BUS_ADDRESS");
-    qputenv("DBUS_SESSION_BUS_ADDRESS", address);
-
-    // gnome-keyring creates and unlocks a "login" keyring (the default collection) with the
-    // password it reads on stdin; it needs a home of its own and no display for prompts.
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QString::fromUtf8(address));
-    env.insert(QStringLiteral("HOME"), root.filePath(QStringLiteral("home")));
-    env.insert(QStringLiteral("XDG_DATA_HOME"), root.filePath(QStringLiteral("data")));
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), root.filePath(QStringLiteral("config")));
-    env.insert(QStringLiteral("XDG_RUNTIME_DIR"), root.filePath(QStringLiteral("run")));
-    env.remove(QStringLiteral("DISPLAY"));
-    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
-    m_keyring.setProcessEnvironment(env);
-    m_keyring.setProgram(keyringDaemon);
-    m_keyring.setArguments({QStringLiteral("--foreground"), QStringLiteral("--unlock"),
-                            QStringLiteral("--components=secrets")});
-    m_keyring.start();
-    QVERIFY2(m_keyring.waitForStarted(10000), qPrintable(m_keyring.errorString()));
-    m_keyring.write("test-keyring-password");
-    m_keyring.closeWriteChannel();
-
     // Ready once the Secret Service name is on the bus (each new store asks the bus again).
     QTRY_VERIFY_WITH_TIMEOUT(SecretStore(indexPath(), nullptr, kService).keychainAvailable() ||
-                                 m_keyring.state() == QProcess::NotRunning,
+                                 !m_session.keyringRunning(),
                              15000);
-    QVERIFY2(m_keyring.state() == QProcess::Running, m_keyring.readAllStandardError().constData());
+    QVERIFY2(m_session.keyringRunning(), qPrintable(m_session.keyringErrors()));
 }
 
 void tst_SecretStoreKeychain::cleanupTestCase()
 {
     // Before the bus goes: GDBus raises SIGTERM when a dispatched connection's bus closes.
     DeployDesk::Internal::stopKeychainThread();
-    stopProcess(m_keyring);
-    stopProcess(m_bus);
-    if (m_hadBusAddress)
-        qputenv("DBUS_SESSION_BUS_ADDRESS", m_savedBusAddress);
-    else
-        qunsetenv("DBUS_SESSION_BUS_ADDRESS");
+    m_session.stop();
 }
 
 void tst_SecretStoreKeychain::init()
@@ -297,9 +217,9 @@ void tst_SecretStoreKeychain::frozenKeychainFallsBackWithoutHanging()
     QVERIFY(store.setValue(kName, QStringLiteral("unreachable")).has_value());
 
     // The service still owns its bus name but never answers, as a hung keychain does.
-    QVERIFY(::kill(pid_t(m_keyring.processId()), SIGSTOP) == 0);
+    QVERIFY(::kill(pid_t(m_session.keyringPid()), SIGSTOP) == 0);
     const Result<QString> frozen = store.value(kName);
-    QVERIFY(::kill(pid_t(m_keyring.processId()), SIGCONT) == 0);
+    QVERIFY(::kill(pid_t(m_session.keyringPid()), SIGCONT) == 0);
     QVERIFY(!frozen);
     QCOMPARE(frozen.error().code, ErrorCode::Unavailable);
     QVERIFY2(frozen.error().message.contains(QLatin1String("did not answer")),

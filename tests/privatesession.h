@@ -20,10 +20,21 @@ public:
     PrivateSession() = default;
     PrivateSession(const PrivateSession &) = delete;
     PrivateSession &operator=(const PrivateSession &) = delete;
-    ~PrivateSession()
+    ~PrivateSession() { stop(); }
+
+    // Stops the keyring and the bus, and gives back the session bus address the process
+    // had before (stop the keychain thread first: see stopKeychainThread()).
+    void stop()
     {
         stop(m_keyring);
         stop(m_bus);
+        if (m_started) {
+            if (m_hadAddress)
+                qputenv("DBUS_SESSION_BUS_ADDRESS", m_savedAddress);
+            else
+                qunsetenv("DBUS_SESSION_BUS_ADDRESS");
+            m_started = false;
+        }
     }
 
     // Empty on success, else why not (a missing program: the caller skips).
@@ -62,6 +73,9 @@ public:
         m_address = m_bus.readLine().trimmed();
         if (m_address.isEmpty())
             return QString::fromLocal8Bit(m_bus.readAllStandardError());
+        m_hadAddress = qEnvironmentVariableIsSet("DBUS_SESSION_BUS_ADDRESS");
+        m_savedAddress = qgetenv("DBUS_SESSION_BUS_ADDRESS");
+        m_started = true;
         qputenv("DBUS_SESSION_BUS_ADDRESS", m_address);
         return {};
     }
@@ -99,6 +113,7 @@ public:
     }
 
     bool keyringRunning() const { return isRunning(m_keyring); }
+    qint64 keyringPid() const { return m_keyring.processId(); }
     QString keyringErrors() { return QString::fromLocal8Bit(m_keyring.readAllStandardError()); }
     QString path() const { return m_dir.path(); }
 
@@ -119,6 +134,9 @@ private:
     QProcess m_bus;
     QProcess m_keyring;
     QByteArray m_address;
+    QByteArray m_savedAddress;
+    bool m_hadAddress = false;
+    bool m_started = false;
 };
 
 } // namespace DeployDesk::Test
