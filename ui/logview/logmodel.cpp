@@ -236,8 +236,8 @@ void LogModel::setLive(bool live)
         m_pollTimer.start();
     else
         m_pollTimer.stop();
-    if (live)
-        poll();
+    // Also when going idle: the lines written since the last poll (the run's end) show.
+    poll();
 }
 
 void LogModel::poll()

@@ -34,8 +34,9 @@ void watch(QObject *owner, const QFuture<T> &future, const quint64 *generation, 
     QObject::connect(watcher, &QFutureWatcherBase::finished, owner,
                      [watcher, generation, started, done = std::forward<Done>(done)]() mutable {
                          watcher->deleteLater();
+                         // Moved out, not copied: a search's result can hold millions of hits.
                          if (*generation == started && watcher->future().resultCount() > 0)
-                             done(watcher->future().result());
+                             done(watcher->future().takeResult());
                      });
     watcher->setFuture(future);
 }
@@ -265,11 +266,14 @@ void LogViewer::continueSearch()
     watch(this,
           QtConcurrent::run(&searchLines, m_model->databasePath(), doc, m_searchedTo,
                             doc.lineCount(), m_matcher),
-          &m_searchGeneration, [this](const SearchResult &result) {
+          &m_searchGeneration, [this](SearchResult result) {
               m_searchRunning = false;
               if (result.error)
                   setStatus(result.error->message);
-              m_hits.insert(m_hits.end(), result.hits.begin(), result.hits.end());
+              if (m_hits.empty())
+                  m_hits = std::move(result.hits);
+              else
+                  m_hits.insert(m_hits.end(), result.hits.begin(), result.hits.end());
               m_searchedTo = result.to;
               if (m_jumpWhenFound && !m_hits.empty()) {
                   m_jumpWhenFound = false;

@@ -164,6 +164,27 @@ private slots:
         QVERIFY(!appended.isEmpty());
         QCOMPARE(model.index(expected - 1, LogModel::TextColumn).data().toString(), QString("599"));
     }
+
+    // The run ends (the window turns live updates off) right after its last lines were
+    // stored: they show at once, not when the log is reopened.
+    void linesStoredJustBeforeTheEndShow()
+    {
+        const qint64 stage = LogFixture::addStage(*m_store, m_run, "ending", 5);
+        QVERIFY(LogFixture::write(*m_store, m_run, stage, {{100, LogStream::Stdout, "first"}}));
+        LogModel model(m_store->databasePath());
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        model.setStages({{stage, "ending"}}, stage);
+        model.setLive(true);
+        QTRY_COMPARE(model.rowCount(), 1);
+        QList<LogFixture::Line> last;
+        for (int i = 0; i < 300; ++i)
+            last.append({200 + i, LogStream::Stdout, "last " + QByteArray::number(i)});
+        QVERIFY(LogFixture::write(*m_store, m_run, stage, last));
+        model.setLive(false); // before the poll timer had a chance
+        QCOMPARE(model.rowCount(), 301);
+        QCOMPARE(model.index(300, LogModel::TextColumn).data().toString(), QString("last 299"));
+    }
 };
 
 QTEST_MAIN(TestLogModel)
