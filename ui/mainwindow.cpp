@@ -232,6 +232,7 @@ void MainWindow::loaded(const LoadResult &result)
         m_graph->setEnvironment(m_environments->currentEnvironment());
         m_environments->setPipeline(m_pipeline, m_workspace);
         m_history->setEnvironments(m_environments->environments());
+        m_history->refresh(); // F5 also shows runs started meanwhile from a terminal
         showLatestRun();
     }
     m_deployMenu->clear();
