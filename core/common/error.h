@@ -12,9 +12,14 @@ enum class ErrorCode {
     NotFound,      // a run, stage, file or secret that does not exist
     Io,            // reading or writing a file or the store failed
     Process,       // a process could not be started or failed
-    Network,       // an HTTP request failed
+    Network,       // an HTTP request failed (connection, DNS, TLS, reset)
     Unavailable,   // a service (keychain, platform) is not there
     Internal,      // a broken invariant: a bug
+    Unauthorized,  // the platform refused the credentials (401/403): a token to fix
+    Timeout,       // no answer within the time allowed
+    RateLimited,   // the platform said 429 and retrying did not help
+    Conflict,      // the platform refused because of the current state (409, a lock)
+    Remote,        // the platform answered with an error of its own (4xx/5xx, GraphQL errors)
 };
 
 // A 1-based position in a source file, as editors and compilers print it.
@@ -44,6 +49,12 @@ struct Error
         return where ? where->toString() + QStringLiteral(": ") + message : message;
     }
 };
+
+// A failure without a source location (the usual case outside the config loader).
+inline Error makeErrorValue(ErrorCode code, QString message, QString detail = {})
+{
+    return Error{code, std::move(message), std::move(detail), std::nullopt};
+}
 
 template<typename T>
 using Result = std::expected<T, Error>;

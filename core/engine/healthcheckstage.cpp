@@ -21,14 +21,34 @@ HealthCheckStage::~HealthCheckStage()
         m_reply->abort();
 }
 
-void HealthCheckStage::start(const QVariantMap &with, const StageContext &context)
+ParamSchema HealthCheckStage::params()
 {
+    using K = ParamSpec::Kind;
+    return {
+        {QStringLiteral("url"), K::String, false, tr("the URL to GET"), {}, 0, 0},
+        {QStringLiteral("path"), K::String, false,
+         tr("appended to the environment's url when there is no \"url\""), {}, 0, 0},
+        {QStringLiteral("expect-status"), K::Int, false, tr("the HTTP status that means healthy"),
+         {}, 100, 599},
+        {QStringLiteral("timeout"), K::Duration, false, tr("time allowed for one request"), {}, 0, 0},
+        {QStringLiteral("wait"), K::Duration, false, tr("keep trying this long"), {}, 0, 0},
+        {QStringLiteral("interval"), K::Duration, false, tr("time between tries"), {}, 0, 0},
+        {QStringLiteral("on-failure"), K::Choice, false,
+         tr("what a failed check does: fail the stage, or also roll the environment back"),
+         {QStringLiteral("fail"), QStringLiteral("rollback")}, 0, 0},
+    };
+}
+
+void HealthCheckStage::doStart()
+{
+    const QVariantMap &with = this->with();
+    const StageContext &context = this->context();
     QString url = with.value(QStringLiteral("url")).toString();
     if (url.isEmpty() && !context.environmentUrl.isEmpty())
         url = context.environmentUrl + with.value(QStringLiteral("path")).toString();
     m_url = QUrl(url, QUrl::StrictMode);
     if (url.isEmpty() || !m_url.isValid() || m_url.scheme().isEmpty()) {
-        finish(false, tr("health-check needs a valid \"url\" in \"with\" (or an environment "
+        fail(ErrorCode::Invalid, tr("health-check needs a valid \"url\" in \"with\" (or an environment "
                          "url); found \"%1\"")
                           .arg(url));
         return;
@@ -37,7 +57,7 @@ void HealthCheckStage::start(const QVariantMap &with, const StageContext &contex
     if (with.contains(QStringLiteral("expect-status")))
         m_expectStatus = with.value(QStringLiteral("expect-status")).toInt(&ok);
     if (!ok || m_expectStatus < 100 || m_expectStatus > 599) {
-        finish(false, tr("\"expect-status\" must be an HTTP status such as 200; found \"%1\"")
+        fail(ErrorCode::Invalid, tr("\"expect-status\" must be an HTTP status such as 200; found \"%1\"")
                           .arg(with.value(QStringLiteral("expect-status")).toString()));
         return;
     }
@@ -48,7 +68,7 @@ void HealthCheckStage::start(const QVariantMap &with, const StageContext &contex
             continue;
         const auto parsed = parseDuration(with.value(key).toString());
         if (!parsed) {
-            finish(false, tr("\"%1\" must be a duration such as 10s; found \"%2\"")
+            fail(ErrorCode::Invalid, tr("\"%1\" must be a duration such as 10s; found \"%2\"")
                               .arg(key, with.value(key).toString()));
             return;
         }
@@ -69,13 +89,13 @@ void HealthCheckStage::attempt()
     m_reply = m_network.get(request);
     connect(m_reply, &QNetworkReply::finished, this, [this, reply = m_reply] {
         reply->deleteLater();
-        if (m_done)
+        if (isFinished())
             return;
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         QString outcome;
         if (status == m_expectStatus) {
             emit logLine(tr("GET %1 answered %2").arg(m_url.toString()).arg(status));
-            finish(true, {});
+            emitSuccess();
             return;
         }
         outcome = status ? tr("answered %1, expected %2").arg(status).arg(m_expectStatus)
@@ -85,26 +105,24 @@ void HealthCheckStage::attempt()
             m_retryTimer.start(m_interval);
             return;
         }
-        finish(false, tr("health check of %1 failed: %2").arg(m_url.toString(), outcome));
+        fail(status ? ErrorCode::Remote : ErrorCode::Network,
+             tr("health check of %1 failed: %2").arg(m_url.toString(), outcome));
     });
 }
 
-void HealthCheckStage::cancel()
+void HealthCheckStage::doCancel()
 {
     m_retryTimer.stop();
+    emitCancelled(); // before the abort, so the reply's finished() finds the job ended
     if (m_reply)
         m_reply->abort();
-    finish(false, tr("cancelled"));
 }
 
-void HealthCheckStage::finish(bool success, const QString &reason)
+void HealthCheckStage::fail(ErrorCode code, const QString &reason)
 {
-    if (m_done)
-        return;
-    m_done = true;
-    // Always asynchronous, so start() never reports before it returns.
-    QMetaObject::invokeMethod(
-        this, [this, success, reason] { emit finished(success, reason); }, Qt::QueuedConnection);
+    setWantsRollback(with().value(QStringLiteral("on-failure")).toString() ==
+                     QLatin1String("rollback"));
+    emitFailure(Error{code, reason, {}, std::nullopt});
 }
 
 } // namespace DeployDesk

@@ -21,12 +21,15 @@ public:
     explicit HealthCheckStage(QObject *parent = nullptr);
     ~HealthCheckStage() override;
 
-    void start(const QVariantMap &with, const StageContext &context) override;
-    void cancel() override;
+    static ParamSchema params();
+
+protected:
+    void doStart() override;
+    void doCancel() override;
 
 private:
     void attempt();
-    void finish(bool success, const QString &reason);
+    void fail(ErrorCode code, const QString &reason);
 
     QNetworkAccessManager m_network;
     QPointer<QNetworkReply> m_reply;
@@ -38,7 +41,6 @@ private:
     std::chrono::milliseconds m_wait{0};
     std::chrono::milliseconds m_interval{2000};
     int m_attempts = 0;
-    bool m_done = false;
 };
 
 } // namespace DeployDesk

@@ -36,20 +36,22 @@ void Job::cancel()
         // Not begun yet (or never started): nothing to stop, report right away but
         // still asynchronously, so callers see the same order of events either way.
         QMetaObject::invokeMethod(
-            this, [this] { emitResult(Outcome::Cancelled); }, Qt::QueuedConnection);
+            this, [this] { emitCancelled(); }, Qt::QueuedConnection);
         return;
     }
     doCancel();
 }
 
-void Job::emitResult(Outcome outcome, const QString &errorText)
+void Job::emitResult(Outcome outcome, Error error)
 {
     if (m_finished)
         return;
     m_finished = true;
     m_running = false;
     m_outcome = outcome;
-    m_errorText = errorText;
+    if (outcome == Outcome::Failed && error.message.isEmpty())
+        error.message = tr("failed"); // a failure always says something
+    m_error = outcome == Outcome::Failed ? std::move(error) : Error{ErrorCode::Internal, {}, {}, {}};
     emit result(this);
 }
 

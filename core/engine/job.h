@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/error.h"
+
 #include <QObject>
 #include <QString>
 
@@ -9,6 +11,7 @@ namespace DeployDesk {
 // - start() only schedules; the work begins when the event loop runs again;
 // - cancel() ends in the same result path (outcome Cancelled);
 // - result() fires exactly once, whatever happens;
+// - a failure carries an Error (code, message, detail); a cancel carries none;
 // - the parent owns its jobs: a job never deletes itself.
 class Job : public QObject
 {
@@ -25,20 +28,28 @@ public:
     void cancel();
 
     bool isStarted() const { return m_started; }
+    bool isRunning() const { return m_running; }
     bool isFinished() const { return m_finished; }
     bool isCancelRequested() const { return m_cancelRequested; }
     Outcome outcome() const { return m_outcome; }
-    QString errorText() const { return m_errorText; }
+    // After a Failed result: why. Empty for Success and Cancelled.
+    const Error &error() const { return m_error; }
+    QString errorText() const { return m_error.toString(); }
 
 signals:
     void result(DeployDesk::Job *job);
+    // A line for the log of whoever runs the job (a stage's log); never a secret.
+    void logLine(const QString &line);
 
 protected:
     virtual void doStart() = 0;
-    // Must end with emitResult(), now or later. Called at most once, only while running.
+    // Must end with a result, now or later. Called at most once, only while running.
     virtual void doCancel() = 0;
-    // Ignored after the first call.
-    void emitResult(Outcome outcome, const QString &errorText = {});
+    // Each is ignored after the first result.
+    void emitSuccess() { emitResult(Outcome::Success, {}); }
+    void emitFailure(Error error) { emitResult(Outcome::Failed, std::move(error)); }
+    void emitCancelled() { emitResult(Outcome::Cancelled, {}); }
+    void emitResult(Outcome outcome, Error error);
 
 private:
     bool m_started = false;
@@ -46,7 +57,7 @@ private:
     bool m_finished = false;
     bool m_cancelRequested = false;
     Outcome m_outcome = Outcome::Failed;
-    QString m_errorText;
+    Error m_error;
 };
 
 } // namespace DeployDesk

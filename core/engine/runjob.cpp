@@ -276,13 +276,13 @@ void RunJob::finishIfDone()
     }
     if (isCancelRequested() || m_approval == Approval::Refused) {
         m_runStatus = RunStatus::Cancelled;
-        emitResult(Outcome::Cancelled);
+        emitCancelled();
     } else if (m_anyFailed) {
         m_runStatus = RunStatus::Failed;
-        emitResult(Outcome::Failed, tr("one or more stages failed"));
+        emitFailure(Error{ErrorCode::Process, tr("one or more stages failed"), {}, std::nullopt});
     } else {
         m_runStatus = RunStatus::Success;
-        emitResult(Outcome::Success);
+        emitSuccess();
     }
 }
 

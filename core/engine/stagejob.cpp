@@ -19,11 +19,10 @@ StageJob::StageJob(Stage stage, StageContext context, SecretMasker masker,
     connect(&m_backoff, &QTimer::timeout, this, &StageJob::startAttempt);
     m_builtinTimeout.setSingleShot(true);
     connect(&m_builtinTimeout, &QTimer::timeout, this, [this] {
-        if (m_builtin) {
+        if (m_builtin && !m_builtin->isFinished()) {
+            m_builtinTimedOut = true;
             m_log.system(tr("timed out after %1").arg(formatDuration(m_stage.timeout)));
-            m_builtin->disconnect(this);
-            m_builtin->cancel();
-            attemptDone(false, tr("timed out after %1").arg(formatDuration(m_stage.timeout)));
+            m_builtin->cancel(); // its Cancelled result becomes a failure: see builtinDone()
         }
     });
 }
@@ -56,16 +55,14 @@ void StageJob::startAttempt()
             attemptDone(false, tr("unknown stage type \"%1\"").arg(m_stage.uses));
             return;
         }
-        connect(m_builtin.get(), &BuiltinStage::logLine, this,
+        m_builtinTimedOut = false;
+        connect(m_builtin.get(), &Job::logLine, this,
                 [this](const QString &line) { m_log.system(line); });
-        connect(m_builtin.get(), &BuiltinStage::finished, this,
-                [this](bool success, const QString &reason) {
-                    m_builtinTimeout.stop();
-                    attemptDone(success, reason);
-                });
+        connect(m_builtin.get(), &Job::result, this, &StageJob::builtinDone);
         if (m_stage.timeout.count() > 0)
             m_builtinTimeout.start(m_stage.timeout);
-        m_builtin->start(m_stage.with, m_context);
+        m_builtin->configure(expandParameters(m_stage.with, m_context.env), m_context);
+        m_builtin->start();
         return;
     }
 
@@ -85,6 +82,82 @@ void StageJob::startAttempt()
     spec.environment = m_context.env;
     spec.timeout = m_stage.timeout;
     m_process->start(spec);
+}
+
+QVariantMap StageJob::expandParameters(const QVariantMap &with, const QProcessEnvironment &env)
+{
+    QVariantMap expanded;
+    for (auto it = with.cbegin(); it != with.cend(); ++it) {
+        const QVariant &value = it.value();
+        if (value.typeId() == QMetaType::QString)
+            expanded.insert(it.key(), expandVariables(value.toString(), env));
+        else if (value.typeId() == QMetaType::QVariantList) {
+            QVariantList items;
+            for (const QVariant &item : value.toList())
+                items.append(item.typeId() == QMetaType::QString
+                                 ? QVariant(expandVariables(item.toString(), env))
+                                 : item);
+            expanded.insert(it.key(), items);
+        } else {
+            expanded.insert(it.key(), value);
+        }
+    }
+    return expanded;
+}
+
+QString StageJob::expandVariables(const QString &text, const QProcessEnvironment &env)
+{
+    // $NAME and ${NAME}; $$ is a literal $. Unset names expand to nothing, as in sh.
+    if (!text.contains(u'$'))
+        return text;
+    QString out;
+    out.reserve(text.size());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (c != u'$' || i + 1 >= text.size()) {
+            out += c;
+            continue;
+        }
+        if (text.at(i + 1) == u'$') {
+            out += u'$';
+            ++i;
+            continue;
+        }
+        const bool braced = text.at(i + 1) == u'{';
+        qsizetype start = i + (braced ? 2 : 1);
+        qsizetype end = start;
+        while (end < text.size() && (text.at(end).isLetterOrNumber() || text.at(end) == u'_'))
+            ++end;
+        if (end == start || (braced && (end >= text.size() || text.at(end) != u'}'))) {
+            out += c;
+            continue;
+        }
+        out += env.value(text.mid(start, end - start));
+        i = braced ? end : end - 1;
+    }
+    return out;
+}
+
+void StageJob::builtinDone()
+{
+    m_builtinTimeout.stop();
+    BuiltinStage *builtin = m_builtin.get();
+    if (builtin->outcome() == Outcome::Success) {
+        m_deployments.append(builtin->deployments());
+        attemptDone(true, {});
+        return;
+    }
+    m_wantsRollback = builtin->wantsRollback();
+    if (builtin->outcome() == Outcome::Cancelled && !m_builtinTimedOut) {
+        finish(StageStatus::Cancelled, tr("cancelled"));
+        return;
+    }
+    const QString reason = m_builtinTimedOut
+                               ? tr("timed out after %1").arg(formatDuration(m_stage.timeout))
+                               : builtin->error().toString();
+    m_log.system(reason);
+    m_lastError = builtin->error();
+    attemptDone(false, reason);
 }
 
 void StageJob::attemptDone(bool success, const QString &reason)
@@ -119,10 +192,10 @@ void StageJob::doCancel()
         m_process->cancel(); // done() follows, then attemptDone() sees the cancel
         return;
     }
-    if (m_builtin) {
+    if (m_builtin && !m_builtin->isFinished()) {
         m_builtinTimeout.stop();
-        m_builtin->disconnect(this);
-        m_builtin->cancel();
+        m_builtin->cancel(); // builtinDone() finishes the stage as Cancelled
+        return;
     }
     finish(StageStatus::Cancelled, tr("cancelled"));
 }
@@ -134,14 +207,18 @@ void StageJob::finish(StageStatus status, const QString &reason)
     m_log.finish();
     switch (status) {
     case StageStatus::Success:
-        emitResult(Outcome::Success);
+        emitSuccess();
         break;
     case StageStatus::Cancelled:
-        emitResult(Outcome::Cancelled, reason);
+        emitCancelled();
         break;
-    default:
-        emitResult(Outcome::Failed, reason);
+    default: {
+        Error error = m_lastError.message.isEmpty() || m_lastError.toString() != reason
+                          ? Error{ErrorCode::Process, reason, {}, std::nullopt}
+                          : m_lastError;
+        emitFailure(std::move(error));
         break;
+    }
     }
 }
 

@@ -39,6 +39,14 @@ public:
     }
     const ProcessResult &lastProcessResult() const { return m_lastResult; }
     QString reason() const { return m_reason; }
+    // After a successful built-in stage: the layer versions it put live.
+    QList<Deployment> deployments() const { return m_deployments; }
+    // After a failed built-in stage: it asks for the environment to be rolled back.
+    bool wantsRollback() const { return m_wantsRollback; }
+
+    // `with:` values with $NAME / ${NAME} taken from the stage's environment.
+    static QVariantMap expandParameters(const QVariantMap &with, const QProcessEnvironment &env);
+    static QString expandVariables(const QString &text, const QProcessEnvironment &env);
 
     // For tests: how long to wait before retry number n (1-based).
     std::chrono::milliseconds backoffBefore(int retry) const;
@@ -53,6 +61,7 @@ protected:
 private:
     void startAttempt();
     void attemptDone(bool success, const QString &reason);
+    void builtinDone();
     void finish(StageStatus status, const QString &reason);
 
     Stage m_stage;
@@ -66,6 +75,10 @@ private:
     StageStatus m_status = StageStatus::Pending;
     ProcessResult m_lastResult;
     QString m_reason;
+    Error m_lastError;
+    QList<Deployment> m_deployments;
+    bool m_builtinTimedOut = false;
+    bool m_wantsRollback = false;
 };
 
 } // namespace DeployDesk

@@ -1,7 +1,10 @@
 #pragma once
 
+#include "common/deployment.h"
+#include "config/paramschema.h"
+#include "engine/job.h"
+
 #include <QMap>
-#include <QObject>
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
@@ -12,8 +15,6 @@
 
 namespace DeployDesk {
 
-struct Stage;
-
 // What a built-in stage (`uses:`) gets to work with.
 struct StageContext
 {
@@ -21,29 +22,60 @@ struct StageContext
     QString workdir;       // absolute
     QString environment;   // may be empty
     QString environmentUrl;
+    QString stageName;
     qint64 runId = 0;
-    QProcessEnvironment env; // the stage's full environment, secrets included
+    QString commit;        // git HEAD of the workspace, may be empty
+    QString branch;        // may be empty
+    QString triggeredBy;
+    QProcessEnvironment env; // the stage's full environment, its declared secrets included
+    QStringList secretValues; // the values to mask in anything this stage reports
+    // Where DeployDesk keeps per-workspace state (deploy roots default under it).
+    QString stateDir;
+    // The layer versions live in this environment before this run, newest first per
+    // layer (the deploy targets' "previous release"); filled by the run controller.
+    QList<Deployment> liveBefore;
 };
 
-// A built-in stage type: talks to a service instead of running a shell command.
-// finished() must be emitted exactly once per start(), also after cancel().
-class BuiltinStage : public QObject
+// A built-in stage type: talks to a service or the file system instead of running a
+// shell command. It is a Job: start() after configure(); its result carries an Error on
+// failure and stays Cancelled (not Failed) when cancelled. Lines for the stage's log go
+// through Job::logLine (masked by the stage's log pipeline).
+class BuiltinStage : public Job
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(BuiltinStage)
 
 public:
     explicit BuiltinStage(QObject *parent = nullptr)
-        : QObject(parent)
+        : Job(parent)
     {
     }
 
-    virtual void start(const QVariantMap &with, const StageContext &context) = 0;
-    virtual void cancel() = 0;
+    // Before start(): the stage's `with:` (values already expanded) and its context.
+    void configure(QVariantMap with, StageContext context)
+    {
+        m_with = std::move(with);
+        m_context = std::move(context);
+    }
 
-signals:
-    void logLine(const QString &line);
-    void finished(bool success, const QString &reason);
+    // After a successful result: the layer versions this stage put live (deploy targets),
+    // recorded by the run controller as this run's release of the environment.
+    QList<Deployment> deployments() const { return m_deployments; }
+    // After a failed result: the stage asks the run to roll the environment back
+    // (`health-check` with `on-failure: rollback`).
+    bool wantsRollback() const { return m_wantsRollback; }
+
+protected:
+    const QVariantMap &with() const { return m_with; }
+    const StageContext &context() const { return m_context; }
+    void addDeployment(Deployment deployment) { m_deployments.append(std::move(deployment)); }
+    void setWantsRollback(bool wants) { m_wantsRollback = wants; }
+
+private:
+    QVariantMap m_with;
+    StageContext m_context;
+    QList<Deployment> m_deployments;
+    bool m_wantsRollback = false;
 };
 
 // The built-in stage types `uses:` may name.
@@ -54,9 +86,13 @@ public:
 
     static StageTypeRegistry &instance(); // has the types DeployDesk ships with
 
-    void add(const QString &name, const QString &description, Factory factory);
+    void add(const QString &name, const QString &description, Factory factory,
+             ParamSchema params = {});
     QStringList names() const; // sorted
     QString description(const QString &name) const;
+    // The parameters `with:` takes; types registered without one accept any.
+    ParamSchema params(const QString &name) const;
+    QMap<QString, ParamSchema> allParams() const;
     std::unique_ptr<BuiltinStage> create(const QString &name) const;
 
 private:
@@ -64,6 +100,7 @@ private:
     {
         QString description;
         Factory factory;
+        ParamSchema params;
     };
     QMap<QString, Entry> m_types;
 };

@@ -54,17 +54,18 @@ class TestHealthCheck : public QObject
                                           QStringList *log = nullptr)
     {
         HealthCheckStage stage;
-        QSignalSpy finished(&stage, &BuiltinStage::finished);
+        QSignalSpy finished(&stage, &Job::result);
         if (log)
-            QObject::connect(&stage, &BuiltinStage::logLine, &stage,
+            QObject::connect(&stage, &Job::logLine, &stage,
                              [log](const QString &l) { *log << l; });
         StageContext context;
         context.environmentUrl = envUrl;
-        stage.start(with, context);
+        stage.configure(with, context);
+        stage.start();
         if (!finished.wait(20000))
             return {false, QStringLiteral("no result")};
         [&] { QCOMPARE(finished.count(), 1); }();
-        return {finished.first().at(0).toBool(), finished.first().at(1).toString()};
+        return {stage.outcome() == Job::Outcome::Success, stage.error().message};
     }
 
 private slots:
@@ -123,6 +124,43 @@ private slots:
             check({{"url", QStringLiteral("http://127.0.0.1:%1/").arg(port)}});
         QVERIFY(!ok);
         QVERIFY2(reason.contains("health check of"), qPrintable(reason));
+    }
+
+    // A cancelled check ends Cancelled, not Failed, exactly once, and asks for no rollback.
+    void cancelIsNotFailure()
+    {
+        StatusServer server;
+        server.status = 503;
+        HealthCheckStage stage;
+        QSignalSpy finished(&stage, &Job::result);
+        StageContext context;
+        stage.configure({{"url", server.url()}, {"wait", "60s"}, {"interval", "50ms"},
+                         {"on-failure", "rollback"}},
+                        context);
+        stage.start();
+        QTRY_VERIFY(server.requests >= 2);
+        stage.cancel();
+        QTRY_COMPARE(finished.count(), 1);
+        QCOMPARE(stage.outcome(), Job::Outcome::Cancelled);
+        QVERIFY(stage.error().message.isEmpty());
+        QVERIFY(!stage.wantsRollback());
+        QTest::qWait(200); // a late reply must not produce a second result
+        QCOMPARE(finished.count(), 1);
+    }
+
+    // A failure carries its ErrorCode; `on-failure: rollback` asks the run to roll back.
+    void failureCarriesErrorAndRollbackWish()
+    {
+        StatusServer server;
+        server.status = 500;
+        HealthCheckStage stage;
+        QSignalSpy finished(&stage, &Job::result);
+        stage.configure({{"url", server.url()}, {"on-failure", "rollback"}}, StageContext{});
+        stage.start();
+        QTRY_COMPARE(finished.count(), 1);
+        QCOMPARE(stage.outcome(), Job::Outcome::Failed);
+        QCOMPARE(stage.error().code, ErrorCode::Remote);
+        QVERIFY(stage.wantsRollback());
     }
 
     void badConfigurationIsExplained_data()

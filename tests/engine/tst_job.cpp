@@ -21,15 +21,15 @@ protected:
     {
         ++started;
         QTimer::singleShot(20, this, [this] {
-            emitResult(Outcome::Success);
+            emitSuccess();
             if (succeedTwice)
-                emitResult(Outcome::Failed, QStringLiteral("second result"));
+                emitFailure(makeErrorValue(ErrorCode::Internal, QStringLiteral("second result")));
         });
     }
     void doCancel() override
     {
         ++cancelled;
-        emitResult(Outcome::Cancelled);
+        emitCancelled();
     }
 };
 } // namespace
