@@ -328,7 +328,8 @@ private slots:
         QVERIFY(rel && *rel);
         DD_COMPARE_STATUS((*rel)->kind, ReleaseKind::AutoRollback);
         QCOMPARE((*rel)->restores, m_store->releaseOfRun(first.id)->value().id);
-        auto events = m_store->events(bad.id);
+        const auto events = m_store->events(bad.id);
+        QVERIFY(events);
         bool why = false;
         for (const EventRecord &e : *events)
             why |= e.kind == QLatin1String("auto-rollback") && e.message.contains("check");
@@ -426,7 +427,9 @@ private slots:
         QTRY_COMPARE(done.count(), 1);
         DD_COMPARE_STATUS(done.first().first().value<RunRecord>().status, RunStatus::Cancelled);
         QCOMPARE(m_store->queue(m_workspace.path())->size(), 1); // only the holder
-        for (const StageRecord &s : *m_store->stages(*id))
+        const auto stages = m_store->stages(*id);
+        QVERIFY(stages);
+        for (const StageRecord &s : *stages)
             DD_COMPARE_STATUS(s.status, StageStatus::Cancelled);
     }
 };
