@@ -455,8 +455,7 @@ void RunController::finishRun(RunStatus status)
     if (auto r = m_store->finishRun(m_run.id, m_run.status, m_run.finishedAt); !r)
         qCWarning(lcEngine) << "cannot record run end:" << r.error().message;
     event({}, QStringLiteral("finished"), tr("run %1").arg(toString(m_run.status)));
-    m_active = false;
-    emit finished(m_run);
+    emitFinished();
 }
 
 } // namespace DeployDesk

@@ -12,6 +12,7 @@
 
 namespace DeployDesk {
 
+class DeploymentReporter;
 class HistoryStore;
 class SecretStore;
 class StageJob;
@@ -113,6 +114,8 @@ private:
                        bool complete);
     void finishRun(RunStatus status);
     void onRollbackFinished();
+    void startGitHubReport();
+    void emitFinished();
 
     HistoryStore *m_store = nullptr;
     SecretStore *m_secrets = nullptr;
@@ -130,6 +133,7 @@ private:
     ReleaseKind m_releaseKind = ReleaseKind::Deploy;
     qint64 m_restores = 0;
     bool m_isRollbackRun = false;
+    QPointer<DeploymentReporter> m_github;
     bool m_active = false; // from start() until finished() (queued and rolling back included)
 };
 

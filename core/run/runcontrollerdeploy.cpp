@@ -5,8 +5,11 @@
 #include "common/paths.h"
 #include "common/processinfo.h"
 #include "deploy/deploytarget.h"
+#include "integrations/github/deploymentreporter.h"
+#include "net/platform.h"
 #include "run/builtinstages.h"
 #include "run/gitinfo.h"
+#include "secrets/secretstore.h"
 #include "store/historystore.h"
 #include "store/logwriter.h"
 #include "log/secretmasker.h"
@@ -90,6 +93,7 @@ void RunController::startWhenLocked(std::function<void()> begin)
         if (lock->outcome() == Job::Outcome::Success) {
             m_run.status = RunStatus::Running;
             m_store->setRunStatus(m_run.id, RunStatus::Running);
+            startGitHubReport();
             begin();
             return;
         }
@@ -392,6 +396,66 @@ Result<qint64> RunController::startRollback(const Pipeline &pipeline, const Roll
     m_active = true;
     startWhenLocked([job] { job->start(); });
     return m_run.id;
+}
+
+} // namespace DeployDesk
+
+namespace DeployDesk {
+
+void RunController::startGitHubReport()
+{
+    // Only when the workspace names a GitHub repository and a token is set.
+    if (!m_secrets)
+        return;
+    const QProcessEnvironment env = RunJob::contextFor(m_plan, Stage{}).env;
+    const auto [owner, repository] = GitHubTarget::repositoryOf(m_run.workspace, env);
+    if (owner.isEmpty())
+        return;
+    const auto token = m_secrets->value(QStringLiteral("GITHUB_TOKEN"));
+    if (!token || token->isEmpty())
+        return;
+    auto base = resolvePlatformBase(Platform::GitHub, {}, env);
+    if (!base) {
+        event({}, QStringLiteral("github"), base.error().message);
+        return;
+    }
+    if (!base->notice.isEmpty())
+        event({}, QStringLiteral("github"), base->notice);
+    auto *reporter =
+        new DeploymentReporter(GitHubTarget{owner, repository, token->toUtf8(), base->url}, this);
+    m_github = reporter;
+    connect(reporter, &DeploymentReporter::problem, this,
+            [this](const QString &message) { event({}, QStringLiteral("github"), message); });
+    const QString ref = m_run.commit.isEmpty() ? m_run.branch : m_run.commit;
+    reporter->begin(m_run.environment, ref.isEmpty() ? QStringLiteral("HEAD") : ref,
+                    m_isRollbackRun ? tr("DeployDesk rollback (run %1)").arg(m_run.id)
+                                    : tr("DeployDesk deploy (run %1)").arg(m_run.id));
+}
+
+void RunController::emitFinished()
+{
+    if (!m_github) {
+        m_active = false;
+        emit finished(m_run);
+        return;
+    }
+    // The environment's URL: the site layer's, else any layer's, of the live release.
+    QUrl url;
+    if (auto live = m_store->liveRelease(m_run.workspace, m_run.environment); live && *live) {
+        for (const ReleaseLayer &l : (*live)->layers)
+            if (!l.deployment.deployment.url.isEmpty() && (url.isEmpty() || l.layer == Layer::Site))
+                url = QUrl(l.deployment.deployment.url);
+    }
+    QUrl logUrl;
+    if (const QString base = qEnvironmentVariable("DEPLOYDESK_LOG_URL"); !base.isEmpty())
+        logUrl = QUrl(QString(base).replace(QLatin1String("{run}"), QString::number(m_run.id)));
+    DeploymentReporter *reporter = m_github;
+    reporter->end(m_run.status == RunStatus::Success, url, logUrl,
+                  tr("run %1 %2").arg(m_run.id).arg(toString(m_run.status)), [this, reporter] {
+                      reporter->deleteLater();
+                      m_active = false;
+                      emit finished(m_run);
+                  });
 }
 
 } // namespace DeployDesk
