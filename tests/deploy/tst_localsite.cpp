@@ -269,6 +269,28 @@ private slots:
         QVERIFY(QFileInfo(m_ws + "/.state/sites/staging/current/index.html").isFile());
     }
 
+    void urlDefaultsToTheEnvironmentUrl()
+    {
+        makeSite(m_build, "v1");
+        TargetRequest r = request(m_ws, with(), 1);
+        r.context.environmentUrl = "http://127.0.0.1:8181";
+        std::unique_ptr<TargetJob> job(m_target.deploy(r, nullptr));
+        const Finished f = run(job.get());
+        QVERIFY2(f.ok(), qPrintable(f.error.message));
+        QCOMPARE(f.deployments.first().url, QString("http://127.0.0.1:8181/"));
+    }
+
+    void rollbackWithoutReleasesSaysSo()
+    {
+        Deployment d;
+        d.target = "local-site";
+        d.version = "20260101T000000Z-1";
+        const Finished f = rollback(d);
+        QCOMPARE(f.error.code, ErrorCode::NotFound);
+        QVERIFY2(f.error.message.contains(m_root), qPrintable(f.error.message));
+        QVERIFY(!QFileInfo::exists(m_root));
+    }
+
     void aFolderWhereCurrentGoesStopsBeforeCopying()
     {
         makeSite(m_build, "v1");

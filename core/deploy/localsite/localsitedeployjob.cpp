@@ -47,7 +47,8 @@ void LocalSiteDeployJob::workerDone()
     m_worker->wait();
     switch (m_outcome) {
     case SitePublisher::Outcome::Published:
-        // Also after a late cancel: the release was already whole and live.
+        if (isCancelRequested())
+            emit logLine(tr("the cancel came after the release was complete: it is live"));
         addDeployment(m_publisher->deployment());
         emitSuccess();
         break;

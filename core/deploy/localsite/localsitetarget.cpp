@@ -7,6 +7,8 @@
 #include "deploy/localsite/siteoptions.h"
 #include "deploy/localsite/sitequeryjob.h"
 
+#include <QFileInfo>
+
 namespace DeployDesk {
 namespace {
 using namespace LocalSite;
@@ -79,6 +81,10 @@ TargetJob *LocalSiteTarget::rollback(const TargetRequest &request, const Deploym
                                     "deploy the branch again")
                                      .arg(to.version));
             const SiteLayout layout(options.root);
+            if (!QFileInfo(layout.releasesDir()).isDir())
+                return makeError(
+                    ErrorCode::NotFound,
+                    tr("there are no releases in %1 to roll back to").arg(options.root));
             if (auto created = layout.create(); !created)
                 return std::unexpected(created.error());
             SiteLock lock(layout.lockFile());

@@ -65,7 +65,8 @@ ParamSchema SiteOptionsReader::params()
         {kUrl,
          K::String,
          false,
-         tr("where the web server answers for the current release"),
+         tr("where the web server answers for the current release (default: the environment's "
+            "url)"),
          {},
          0,
          0},
@@ -134,6 +135,8 @@ Result<SiteOptions> SiteOptionsReader::read(const TargetRequest &request, bool n
     }
 
     options.url = with.value(kUrl).toString().trimmed();
+    if (options.url.isEmpty())
+        options.url = context.environmentUrl.trimmed();
     if (!options.url.isEmpty()) {
         const QUrl url(options.url, QUrl::StrictMode);
         if (!url.isValid() || url.scheme().isEmpty() || url.host().isEmpty())
