@@ -30,7 +30,9 @@ struct CopyStats
 
 // Copies a build folder into a new release folder. A file whose size, modification time
 // (ns) and mode match its entry in the previous release's manifest, and the previous
-// release's file itself, is hard-linked from there instead of copied. Copies keep their
+// release's file itself, is hard-linked from there instead of copied (unless it was
+// modified within two seconds before that release was copied: SiteManifest::isTrusted()).
+// Copies keep their
 // modification time and mode, so the next deploy recognises them. Symbolic links are
 // recreated as they are. Runs on whichever thread calls it (a worker: it blocks).
 class SiteCopier final
