@@ -32,9 +32,9 @@ struct CopyStats
 // (ns) and mode match its entry in the previous release's manifest, and the previous
 // release's file itself, is hard-linked from there instead of copied (unless it was
 // modified within two seconds before that release was copied: SiteManifest::isTrusted()).
-// Copies keep their
-// modification time and mode, so the next deploy recognises them. Symbolic links are
-// recreated as they are. Runs on whichever thread calls it (a worker: it blocks).
+// Copies keep their modification time and mode, so the next deploy recognises them.
+// Symbolic links are recreated as they are. Runs on whichever thread calls it (a worker:
+// it blocks).
 class SiteCopier final
 {
     Q_DECLARE_TR_FUNCTIONS(SiteCopier)
