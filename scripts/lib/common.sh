@@ -17,9 +17,11 @@ DD_EXAMPLE_PACKAGES=(
     flake8 python3-mypy mypy
 )
 # What the test suite starts or checks: a private D-Bus with a real keychain,
-# packaging validators, a display server for GUI screenshots.
+# packaging validators, a display server for GUI screenshots, a web server serving
+# local-site releases.
 DD_TEST_PACKAGES=(
     dbus-daemon gnome-keyring desktop-file-utils appstream dpkg-dev file xvfb xauth
+    nginx
 )
 
 dd_missing_packages() {
