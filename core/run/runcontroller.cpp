@@ -122,16 +122,22 @@ Result<qint64> RunController::start(const Pipeline &pipeline, const RunRequest &
             ErrorCode::Invalid,
             tr("run %1 has no failed or skipped stages to re-run").arg(request.rerunOf));
 
-    // Secrets: every declared secret that has a value is injected where asked for and
-    // masked everywhere.
+    // Secrets: every declared secret that has a value is injected where asked for. The
+    // values of those and of every secret the store knows are masked everywhere (logs,
+    // the message, events, reasons).
+    m_masker.setSecrets({});
     if (m_secrets) {
         QSet<QString> names;
         for (const Stage &s : pipeline.stages)
             for (const QString &n : s.secrets)
                 names.insert(n);
+        for (const QString &n : m_secrets->knownNames())
+            names.insert(n);
         for (const QString &name : names) {
-            if (auto value = m_secrets->value(name); value)
+            if (auto value = m_secrets->value(name); value) {
                 plan.secrets.insert(name, *value);
+                m_masker.addSecret(value->toUtf8());
+            }
         }
     }
 
@@ -142,7 +148,7 @@ Result<qint64> RunController::start(const Pipeline &pipeline, const RunRequest &
     m_run.environment = request.environment;
     m_run.status = RunStatus::Running;
     m_run.triggeredBy = Paths::currentUser();
-    m_run.message = request.message;
+    m_run.message = m_masker.maskText(request.message);
     m_run.commit = git.commit;
     m_run.branch = git.branch;
     m_run.startedAt = now();
@@ -296,8 +302,8 @@ void RunController::event(const QString &stage, const QString &kind, const QStri
     e.stage = stage;
     e.at = now();
     e.kind = kind;
-    e.message = message;
-    e.who = who.isEmpty() ? Paths::currentUser() : who;
+    e.message = m_masker.maskText(message);
+    e.who = m_masker.maskText(who.isEmpty() ? Paths::currentUser() : who);
     if (auto r = m_store->addEvent(e); !r)
         qCWarning(lcEngine) << "cannot record event:" << r.error().message;
 }
@@ -332,7 +338,7 @@ void RunController::onStageFinished(const QString &name, StageStatus status, con
 {
     StageRecord &s = m_stages[name];
     s.status = status;
-    s.reason = reason;
+    s.reason = m_masker.maskText(reason);
     s.finishedAt = now(); // a stage that never started keeps no start time
     if (job) {
         const ProcessResult &r = job->lastProcessResult();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/pipelineloader.h"
+#include "log/secretmasker.h"
 #include "store/records.h"
 
 #include <QObject>
@@ -84,6 +85,8 @@ private:
     Pipeline m_pipeline;
     QMap<QString, StageRecord> m_stages;
     QStringList m_order;
+    // The run's secret values: what is recorded (message, events, reasons) passes it.
+    SecretMasker m_masker;
 };
 
 } // namespace DeployDesk
