@@ -176,6 +176,20 @@ void RunJob::schedule()
 QProcessEnvironment RunJob::environmentFor(const Stage &stage) const
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    // A stage gets only the secrets it declares: DeployDesk's own environment may hold
+    // others (it is where secrets come from without a keychain).
+    const auto hide = [&](const QString &name) {
+        if (!stage.secrets.contains(name))
+            env.remove(name);
+    };
+    for (const QString &name : m_plan.secretNames)
+        hide(name);
+    for (auto it = m_plan.secrets.cbegin(); it != m_plan.secrets.cend(); ++it)
+        hide(it.key());
+    for (const Stage &s : m_plan.pipeline.stages) {
+        for (const QString &name : s.secrets)
+            hide(name);
+    }
     for (auto it = m_plan.pipeline.env.cbegin(); it != m_plan.pipeline.env.cend(); ++it)
         env.insert(it.key(), it.value());
     QString url;

@@ -21,7 +21,11 @@ struct RunPlan
     int maxParallel = 0;            // 0: the pipeline's, else the number of CPUs
     qint64 runId = 0;               // exported as DEPLOYDESK_RUN_ID
     QMap<QString, QString> secrets; // name -> value, injected where a stage asks for it
-    bool approved = false;          // the protected environment's deploy was approved up front
+    // Secret names known beyond the pipeline (the secret store's). These, the keys of
+    // `secrets` and every name a stage declares are removed from the environment a
+    // stage inherits from DeployDesk, unless the stage declares them.
+    QStringList secretNames;
+    bool approved = false; // the protected environment's deploy was approved up front
 };
 
 // Runs the stages of a plan as a DAG: a stage starts when everything it needs has

@@ -124,7 +124,8 @@ Result<qint64> RunController::start(const Pipeline &pipeline, const RunRequest &
 
     // Secrets: every declared secret that has a value is injected where asked for. The
     // values of those and of every secret the store knows are masked everywhere (logs,
-    // the message, events, reasons).
+    // the message, events), and none of these names reaches a stage that does not
+    // declare it.
     m_masker.setSecrets({});
     if (m_secrets) {
         QSet<QString> names;
@@ -139,6 +140,7 @@ Result<qint64> RunController::start(const Pipeline &pipeline, const RunRequest &
                 m_masker.addSecret(value->toUtf8());
             }
         }
+        plan.secretNames = names.values();
     }
 
     const GitInfo git = readGitInfo(pipeline.workspaceDir);

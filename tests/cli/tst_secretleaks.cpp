@@ -1,6 +1,7 @@
 // Secrets never reach what DeployDesk records or shows, end to end with the real
 // deploydeskctl: a value split by colour codes (grep --color=always), a value typed in
-// the run message. The secret comes from an environment variable (no keychain), as on CI.
+// the run message, and a value a stage did not ask for. The secret comes from an
+// environment variable (no keychain), as on CI.
 #include "clihelper.h"
 
 #include <QDirIterator>
@@ -183,6 +184,40 @@ private slots:
         QVERIFY(html.contains("deploy with ***"));
         verifyNoLeak("the exported report", html);
         verifyDataDirClean(cli.dataDir());
+    }
+
+    // A secret reaches only the stages that declare it, even when DeployDesk itself has
+    // it in its environment (the fallback without a keychain): a name a stage of the
+    // pipeline declares, and a name only the secret index knows.
+    void stageSeesOnlyTheSecretsItDeclares()
+    {
+        Cli cli;
+        cli.env().insert("TOK", kValue);
+        cli.env().insert("STORED_ONLY", "stored-value-42");
+        cli.env().insert("NOT_A_SECRET", "kept");
+        writeFile(cli.dataDir() + "/secrets.json", R"({"version": 1, "names": ["STORED_ONLY"]})");
+        const QString ws = workspace(
+            "scope",
+            "name: scope\n"
+            "stages:\n"
+            "  plain:\n"
+            "    run: |\n"
+            "      test -z \"${TOK+set}\" || { echo 'TOK inherited'; exit 1; }\n"
+            "      test -z \"${STORED_ONLY+set}\" || { echo 'STORED_ONLY inherited'; exit 1; }\n"
+            "      test \"$NOT_A_SECRET\" = kept\n"
+            "  uses:\n"
+            "    secrets: [TOK]\n"
+            "    run: |\n"
+            "      test \"$TOK\" = \"" +
+                kValue.toUtf8() +
+                "\"\n"
+                "      test -z \"${STORED_ONLY+set}\" || { echo 'STORED_ONLY inherited'; "
+                "exit 1; }\n");
+        const CliResult r = cli.run({"run"}, ws);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+        const QJsonObject shown = cli.show(cli.history()[0].toObject()["id"].toInteger());
+        QCOMPARE(stageOf(shown, "plain")["status"].toString(), "success");
+        QCOMPARE(stageOf(shown, "uses")["status"].toString(), "success");
     }
 };
 
