@@ -6,6 +6,7 @@
 
 #include <QDirIterator>
 #include <QRegularExpression>
+#include <QTcpServer>
 
 namespace {
 
@@ -183,6 +184,35 @@ private slots:
         const QByteArray html = file.readAll();
         QVERIFY(html.contains("deploy with ***"));
         verifyNoLeak("the exported report", html);
+        verifyDataDirClean(cli.dataDir());
+    }
+
+    // A stage's reason can repeat what the pipeline says (a health check's URL with a
+    // token in it): it is recorded and shown masked, as the stage's log lines are.
+    void stageReasonIsMasked()
+    {
+        Cli cli;
+        cli.env().insert("TOK", kValue);
+        QTcpServer probe; // a port nothing listens on
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        const QByteArray url = "http://127.0.0.1:" + QByteArray::number(probe.serverPort()) +
+                               "/health?token=" + kValue.toUtf8();
+        probe.close();
+        const QByteArray yaml = "name: reason\n"
+                                "stages:\n"
+                                "  check:\n"
+                                "    uses: health-check\n"
+                                "    secrets: [TOK]\n"
+                                "    with: { url: \"" +
+                                url + "\", wait: 300ms, interval: 100ms, timeout: 1s }\n";
+        const QString ws = workspace("reason", yaml);
+        const CliResult r = cli.run({"run"}, ws);
+        QCOMPARE(r.exitCode, 1);
+        verifyNoLeak("the run", (r.out + r.err).toUtf8());
+        const QJsonObject shown = cli.show(cli.history()[0].toObject()["id"].toInteger());
+        const QString reason = stageOf(shown, "check")["reason"].toString();
+        QVERIFY2(reason.contains("token=***"), qPrintable(reason));
+        verifyNoLeak("show --json", QJsonDocument(shown).toJson());
         verifyDataDirClean(cli.dataDir());
     }
 
