@@ -176,6 +176,20 @@ void RunJob::schedule()
 QProcessEnvironment RunJob::environmentFor(const RunPlan &plan, const Stage &stage)
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    // A stage gets only the secrets it declares: DeployDesk's own environment may hold
+    // others (it is where secrets come from without a keychain).
+    const auto hide = [&](const QString &name) {
+        if (!stage.secrets.contains(name))
+            env.remove(name);
+    };
+    for (const QString &name : plan.secretNames)
+        hide(name);
+    for (auto it = plan.secrets.cbegin(); it != plan.secrets.cend(); ++it)
+        hide(it.key());
+    for (const Stage &s : plan.pipeline.stages) {
+        for (const QString &name : s.secrets)
+            hide(name);
+    }
     for (auto it = plan.pipeline.env.cbegin(); it != plan.pipeline.env.cend(); ++it)
         env.insert(it.key(), it.value());
     QString url;

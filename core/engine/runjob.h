@@ -29,6 +29,10 @@ struct RunPlan
     QString triggeredBy;
     QString stateDir;
     QList<Deployment> liveBefore;
+    // Secret names known beyond the pipeline (the secret store's). These, the keys of
+    // `secrets` and every name a stage declares are removed from the environment a
+    // stage inherits from DeployDesk, unless the stage declares them.
+    QStringList secretNames;
 };
 
 // Runs the stages of a plan as a DAG: a stage starts when everything it needs has

@@ -57,20 +57,24 @@ LoadResult RunController::load(const QString &workspaceDir, const QString &envir
         QDir(workspaceDir).absoluteFilePath(QStringLiteral("deploydesk.yml")), options);
 }
 
-QMap<QString, QString> RunController::declaredSecrets(const Pipeline &pipeline) const
+void RunController::collectSecrets(const Pipeline &pipeline, RunPlan &plan)
 {
-    QMap<QString, QString> secrets;
+    m_masker.setSecrets({});
     if (!m_secrets)
-        return secrets;
+        return;
     QSet<QString> names;
     for (const Stage &s : pipeline.stages)
         for (const QString &n : s.secrets)
             names.insert(n);
+    for (const QString &n : m_secrets->knownNames())
+        names.insert(n);
     for (const QString &name : names) {
-        if (auto value = m_secrets->value(name); value)
-            secrets.insert(name, *value);
+        if (auto value = m_secrets->value(name); value) {
+            plan.secrets.insert(name, *value);
+            m_masker.addSecret(value->toUtf8());
+        }
     }
-    return secrets;
+    plan.secretNames = names.values();
 }
 
 bool RunController::isRunning() const
@@ -153,9 +157,11 @@ Result<qint64> RunController::start(const Pipeline &pipeline, const RunRequest &
             ErrorCode::Invalid,
             tr("run %1 has no failed or skipped stages to re-run").arg(request.rerunOf));
 
-    // Secrets: every declared secret that has a value is injected where asked for and
-    // masked everywhere.
-    plan.secrets = declaredSecrets(pipeline);
+    // Secrets: every declared secret that has a value is injected where asked for. The
+    // values of those and of every secret the store knows are masked everywhere (logs,
+    // the message, events), and none of these names reaches a stage that does not
+    // declare it.
+    collectSecrets(pipeline, plan);
 
     GitInfo git = readGitInfo(pipeline.workspaceDir);
     if (!request.branch.isEmpty()) {
@@ -175,7 +181,7 @@ Result<qint64> RunController::start(const Pipeline &pipeline, const RunRequest &
             ? QStringList()
             : deployStages(pipeline, RunJob::coveredStages(pipeline, plan.selection));
     m_run.status = deployingNow.isEmpty() ? RunStatus::Running : RunStatus::Queued;
-    m_run.message = request.message;
+    m_run.message = m_masker.maskText(request.message);
     m_run.commit = git.commit;
     m_run.branch = git.branch;
     m_run.startedAt = now();
@@ -360,8 +366,8 @@ void RunController::event(const QString &stage, const QString &kind, const QStri
     e.stage = stage;
     e.at = now();
     e.kind = kind;
-    e.message = message;
-    e.who = who.isEmpty() ? Paths::currentUser() : who;
+    e.message = m_masker.maskText(message);
+    e.who = m_masker.maskText(who.isEmpty() ? Paths::currentUser() : who);
     if (auto r = m_store->addEvent(e); !r)
         qCWarning(lcEngine) << "cannot record event:" << r.error().message;
 }
@@ -396,7 +402,7 @@ void RunController::onStageFinished(const QString &name, StageStatus status, con
 {
     StageRecord &s = m_stages[name];
     s.status = status;
-    s.reason = reason;
+    s.reason = m_masker.maskText(reason);
     s.finishedAt = now(); // a stage that never started keeps no start time
     if (job) {
         const ProcessResult &r = job->lastProcessResult();

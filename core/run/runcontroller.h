@@ -4,6 +4,7 @@
 #include "engine/runjob.h"
 #include "run/deploylock.h"
 #include "run/rollbackjob.h"
+#include "log/secretmasker.h"
 #include "store/records.h"
 #include "store/releaserecords.h"
 
@@ -104,8 +105,9 @@ private:
                const QString &who = {});
     void save(StageRecord &stage);
     void keepArtifacts(const StageRecord &record, const Stage &stage);
-    // Every secret a stage of `pipeline` declares that has a value: name -> value.
-    QMap<QString, QString> declaredSecrets(const Pipeline &pipeline) const;
+    // Fills plan.secrets (every declared or known secret with a value) and
+    // plan.secretNames, and makes m_masker mask all of their values.
+    void collectSecrets(const Pipeline &pipeline, RunPlan &plan);
     // runcontrollerdeploy.cpp
     void startWhenLocked(std::function<void()> begin);
     void recordDeployments(const QString &stage, StageJob *job);
@@ -135,6 +137,8 @@ private:
     bool m_isRollbackRun = false;
     QPointer<DeploymentReporter> m_github;
     bool m_active = false; // from start() until finished() (queued and rolling back included)
+    // The run's secret values: what is recorded (message, events, reasons) passes it.
+    SecretMasker m_masker;
 };
 
 } // namespace DeployDesk

@@ -26,14 +26,6 @@ QDateTime now()
     return QDateTime::currentDateTimeUtc();
 }
 
-SecretMasker rollbackMasker(const RunPlan &plan)
-{
-    SecretMasker masker;
-    for (const QString &value : plan.secrets)
-        masker.addSecret(value.toUtf8());
-    return masker;
-}
-
 // A line DeployDesk itself writes into a stage's log, masked like every other.
 LogLine systemLine(const SecretMasker &masker, const QString &text)
 {
@@ -207,7 +199,7 @@ bool RunController::startAutoRollback()
     LogWriter *writer = m_store->logWriter();
     const qint64 runId = m_run.id, stageId = record.id;
     auto *job = new RollbackJob(*plan, m_plan,
-                                [writer, runId, stageId, masker = rollbackMasker(m_plan)](
+                                [writer, runId, stageId, masker = m_masker](
                                     Layer, const QString &line) {
                                     writer->append(runId, stageId, systemLine(masker, line));
                                 },
@@ -280,6 +272,8 @@ Result<qint64> RunController::startRollback(const Pipeline &pipeline, const Roll
                          tr("%1 is protected: a rollback needs the same approval as a deploy")
                              .arg(request.environment));
 
+    RunPlan runPlan;
+    collectSecrets(pipeline, runPlan); // before anything typed is recorded: it is masked
     const GitInfo git = readGitInfo(pipeline.workspaceDir);
     m_run = RunRecord{};
     m_run.workspace = pipeline.workspaceDir;
@@ -289,7 +283,9 @@ Result<qint64> RunController::startRollback(const Pipeline &pipeline, const Roll
     m_run.triggeredBy = Paths::currentUser();
     m_run.message = request.message.isEmpty()
                         ? tr("rollback to release %1").arg(plan->target.id)
-                        : tr("rollback to release %1: %2").arg(plan->target.id).arg(request.message);
+                        : tr("rollback to release %1: %2")
+                              .arg(plan->target.id)
+                              .arg(m_masker.maskText(request.message));
     m_run.commit = git.commit;
     m_run.branch = git.branch;
     m_run.startedAt = now();
@@ -307,7 +303,7 @@ Result<qint64> RunController::startRollback(const Pipeline &pipeline, const Roll
     m_restores = plan->target.id;
     m_liveBefore = plan->live;
 
-    m_plan = RunPlan{};
+    m_plan = runPlan;
     m_plan.pipeline = pipeline;
     m_plan.environment = request.environment;
     m_plan.runId = m_run.id;
@@ -316,7 +312,6 @@ Result<qint64> RunController::startRollback(const Pipeline &pipeline, const Roll
     m_plan.triggeredBy = m_run.triggeredBy;
     m_plan.stateDir = deployStateDir(m_store->dataDir(), pipeline);
     m_plan.approved = request.approved;
-    m_plan.secrets = declaredSecrets(pipeline);
 
     m_order.clear();
     m_stages.clear();
@@ -355,7 +350,7 @@ Result<qint64> RunController::startRollback(const Pipeline &pipeline, const Roll
     LogWriter *writer = m_store->logWriter();
     const qint64 runId = m_run.id;
     auto *job = new RollbackJob(*plan, m_plan,
-                                [writer, runId, stageIds, masker = rollbackMasker(m_plan)](
+                                [writer, runId, stageIds, masker = m_masker](
                                     Layer layer, const QString &line) {
                                     writer->append(runId, stageIds.value(layer),
                                                    systemLine(masker, line));
