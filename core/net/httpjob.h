@@ -9,10 +9,10 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QPointer>
+#include <QSaveFile>
 #include <QTimer>
 
 class QNetworkReply;
-class QSaveFile;
 
 namespace DeployDesk {
 
@@ -71,10 +71,11 @@ protected:
 
 private:
     void attempt();
-    void onFinished();
     void onReadyRead();
-    bool retryOrFail(const QString &what, Error error, std::chrono::milliseconds delay);
-    void finishSuccess();
+    void onFinished();
+    void followRedirect();
+    bool retryOrFail(const QString &what, std::chrono::milliseconds delay);
+    void finishSuccess(QSaveFile *responseFile);
     void fail(Error error);
     Error httpError() const;
     QString describeRequest() const;
@@ -85,15 +86,16 @@ private:
     RetryPolicy m_policy;
     std::chrono::milliseconds m_timeout{HttpClient::kDefaultTimeout};
     int m_maxAttempts = 1;
+    QList<QByteArray> m_secrets;
     SecretMasker m_masker;
     QUrl m_url;
     QPointer<QNetworkReply> m_reply;
-    QSaveFile *m_responseFile = nullptr; // owned by the reply's attempt
+    QPointer<QSaveFile> m_responseFile; // this attempt's, a child of its reply
     QTimer m_retryTimer;
     int m_attempts = 0;
     int m_redirects = 0;
-    bool m_aborting = false;
     int m_status = 0;
+    qint64 m_received = 0; // body bytes of this attempt
     QList<HttpRequest::Header> m_headers;
     QByteArray m_body;
     mutable std::optional<QJsonDocument> m_json;

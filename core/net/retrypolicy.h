@@ -17,6 +17,10 @@ namespace DeployDesk {
 //   timeouts, only when the request is idempotent (HttpRequest::isIdempotent()). A refused
 //   connection is retried for any request: nothing was sent.
 // - Nothing else: other 4xx, DNS failures, TLS failures.
+// One retry is not ours: when a connection closes before a single byte of the answer, Qt's
+// HTTP layer itself sends the request once more on a new connection (it cannot tell a kept-
+// alive connection the server dropped from a crash), whatever the method. A body shorter
+// than its Content-Length counts as a cut connection, not an answer.
 //
 // How long: the server's Retry-After (seconds or an HTTP date; GitHub's x-ratelimit-reset when
 // x-ratelimit-remaining is 0) when it sends one, on any retried status. A wait longer than

@@ -23,7 +23,7 @@
 //   server.on("GET", "/v1/items/{id}", [](const FakeRequest &r) {
 //       return FakeResponse::json(QJsonObject{{"id", r.params.value("id")}});
 //   });
-//   server.enqueue(FakeResponse::status(503), 2);
+//   server.enqueue(FakeResponse::empty(503), 2);
 //   … client.setBaseUrl(server.url()) …
 //   QCOMPARE(server.requestCount("/v1/items/7"), 3);
 
@@ -84,13 +84,13 @@ struct FakeResponse
     bool chunked = false; // send the body with Transfer-Encoding: chunked
 
     static FakeResponse json(const QJsonObject &object, int status = 200);
-    static FakeResponse json(const QJsonArray &array, int status = 200);
+    static FakeResponse jsonArray(const QJsonArray &array, int status = 200);
     static FakeResponse text(const QByteArray &text, int status = 200,
                              const QByteArray &contentType = "text/plain; charset=utf-8");
-    static FakeResponse status(int status); // empty body
+    static FakeResponse empty(int status); // no body
     // 429 with Retry-After: <seconds> and a JSON body.
     static FakeResponse tooManyRequests(int retryAfterSeconds, const QJsonObject &body = {});
-    static FakeResponse fault(Fault fault);
+    static FakeResponse faulty(Fault fault);
 
     FakeResponse &withHeader(const QByteArray &name, const QByteArray &value)
     {
@@ -161,7 +161,7 @@ private:
     friend class Connection;
 
     void accept();
-    FakeResponse dispatch(FakeRequest &request);
+    FakeResponse dispatch(FakeRequest &request, const QByteArray &rawPath);
     int record(const FakeRequest &request);
     void markAnswered(int index);
 
