@@ -7,6 +7,9 @@
 #include "run/rollbackjob.h"
 #include "run/runcontroller.h"
 #include "store/historystore.h"
+#include "secrets/secretstore.h"
+
+#include "githubdeploymentsfake.h"
 
 #include "statuscompare.h"
 
@@ -403,6 +406,96 @@ private slots:
         lock.start();
         QVERIFY(done.wait());
         QCOMPARE(lock.outcome(), Job::Outcome::Success);
+    }
+
+    // A workspace that names a GitHub repository and has a token mirrors each deploy and
+    // rollback as a GitHub deployment: in_progress, then success or failure with the URL.
+    void deploysAndRollbacksBecomeGitHubDeployments()
+    {
+        Test::GitHubDeploymentsFake github("ghp_token_for_the_test");
+        QVERIFY(github.server.listen());
+        github.autoMergeAnswers = 1; // GitHub's 202: ask again
+        writePipeline();
+        QFile f(m_workspace.filePath(QStringLiteral("deploydesk.yml")));
+        QVERIFY(f.open(QIODevice::Append));
+        f.write(QStringLiteral("env:\n  GITHUB_REPOSITORY: acme/shop\n"
+                               "  DEPLOYDESK_API_GITHUB: %1\n")
+                    .arg(github.server.url().toString())
+                    .toUtf8());
+        f.close();
+        qputenv("GITHUB_TOKEN", "ghp_token_for_the_test");
+        SecretStore secrets(m_data.filePath(QStringLiteral("secrets.json")));
+        secrets.setKeychainEnabled(false);
+        RunRequest r;
+        r.environment = QStringLiteral("staging");
+        RunRecord first;
+        for (int i = 0; i < 2; ++i) {
+            RunController c(m_store.get(), &secrets);
+            QSignalSpy done(&c, &RunController::finished);
+            QVERIFY(c.start(pipeline(), r));
+            QVERIFY(done.wait(30000));
+            if (i == 0)
+                first = done.first().first().value<RunRecord>();
+        }
+        RunController c(m_store.get(), &secrets);
+        QSignalSpy done(&c, &RunController::finished);
+        RollbackRequest rb;
+        rb.environment = QStringLiteral("staging");
+        QVERIFY(c.startRollback(pipeline(), rb));
+        QVERIFY(done.wait(30000));
+        qunsetenv("GITHUB_TOKEN");
+
+        QCOMPARE(github.deployments.size(), 3); // two deploys and the rollback
+        for (const QJsonObject &d : std::as_const(github.deployments)) {
+            QCOMPARE(d.value("environment").toString(), QStringLiteral("staging"));
+            QCOMPARE(d.value("auto_merge").toBool(true), false);
+            QVERIFY(d.value("required_contexts").isArray());
+            QVERIFY(d.value("required_contexts").toArray().isEmpty());
+            QVERIFY(!d.value("ref").toString().isEmpty());
+        }
+        QStringList states;
+        for (const auto &[id, body] : std::as_const(github.statuses))
+            states << QStringLiteral("%1:%2").arg(id).arg(body.value("state").toString());
+        QCOMPARE(states, QStringList({"1001:in_progress", "1001:success", "1002:in_progress",
+                                      "1002:success", "1003:in_progress", "1003:success"}));
+        const QJsonObject last = github.statuses.last().second;
+        QCOMPARE(last.value("environment_url").toString(),
+                 QStringLiteral("http://example.invalid/v%1").arg(first.id)); // rolled back to
+    }
+
+    void aGitHubThatRefusesNeverFailsTheDeploy()
+    {
+        Test::GitHubDeploymentsFake github("the-right-token");
+        QVERIFY(github.server.listen());
+        writePipeline();
+        QFile f(m_workspace.filePath(QStringLiteral("deploydesk.yml")));
+        QVERIFY(f.open(QIODevice::Append));
+        f.write(QStringLiteral("env:\n  GITHUB_REPOSITORY: acme/shop\n"
+                               "  DEPLOYDESK_API_GITHUB: %1\n")
+                    .arg(github.server.url().toString())
+                    .toUtf8());
+        f.close();
+        qputenv("GITHUB_TOKEN", "an-expired-token");
+        SecretStore secrets(m_data.filePath(QStringLiteral("secrets.json")));
+        secrets.setKeychainEnabled(false);
+        RunController c(m_store.get(), &secrets);
+        QSignalSpy done(&c, &RunController::finished);
+        RunRequest r;
+        r.environment = QStringLiteral("staging");
+        auto id = c.start(pipeline(), r);
+        QVERIFY(id);
+        QVERIFY(done.wait(30000));
+        qunsetenv("GITHUB_TOKEN");
+        DD_COMPARE_STATUS(done.first().first().value<RunRecord>().status, RunStatus::Success);
+        const auto events = m_store->events(*id);
+        QVERIFY(events);
+        bool said = false;
+        for (const EventRecord &e : *events) {
+            QVERIFY2(!e.message.contains(QStringLiteral("an-expired-token")), qPrintable(e.message));
+            said |= e.kind == QLatin1String("github") && e.message.contains(QStringLiteral("Bad credentials")) &&
+                    e.message.contains(QStringLiteral("GITHUB_TOKEN"));
+        }
+        QVERIFY(said);
     }
 
     void cancellingAQueuedDeployLeavesTheQueue()
