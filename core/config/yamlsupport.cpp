@@ -196,6 +196,12 @@ bool isVariableName(const QString &name)
     return re.match(name).hasMatch();
 }
 
+bool hasParentComponent(const QString &path)
+{
+    const QStringList parts = QString(path).replace(u'\\', u'/').split(u'/');
+    return parts.contains(QStringLiteral(".."));
+}
+
 std::optional<QMap<QString, QString>> readVariables(const MapEntry &e, const QString &what,
                                                     DiagnosticList &d)
 {

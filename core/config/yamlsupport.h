@@ -92,4 +92,7 @@ std::optional<QVariant> toVariant(const YAML::Node &node, int &budget, int depth
 
 bool isVariableName(const QString &name);
 
+// Whether a relative path has a ".." part (with "/" or "\\" between parts).
+bool hasParentComponent(const QString &path);
+
 } // namespace DeployDesk::Internal
