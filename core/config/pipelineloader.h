@@ -44,7 +44,8 @@ class PipelineLoader final
 {
 public:
     static LoadResult loadFile(const QString &path, const LoadOptions &options = {});
-    // For tests and editors: `displayPath` is what diagnostics name.
+    // For tests and editors: `displayPath` is what diagnostics name (env-files are named
+    // next to it). `workspaceDir` empty: workdirs are not checked and env-files not read.
     static LoadResult loadString(const QByteArray &yaml, const QString &displayPath,
                                  const QString &workspaceDir, const LoadOptions &options = {});
 };
