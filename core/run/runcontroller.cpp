@@ -50,6 +50,7 @@ LoadResult RunController::load(const QString &workspaceDir, const QString &envir
     LoadOptions options;
     registerBuiltinStageTypes();
     options.knownStageTypes = StageTypeRegistry::instance().names();
+    options.stageTypeParams = StageTypeRegistry::instance().allParams();
     options.environment = environment;
     if (m_secrets)
         options.secretIsSet = [this](const QString &name) { return m_secrets->isSet(name); };
