@@ -5,8 +5,8 @@
  *
  * 1. It listens on 127.0.0.1:<listen-port>. When that fails (the port is taken), it says
  *    why on stderr and exits with 1: the caller learns it at once, before anything runs.
- * 2. It then detaches: a child starts a new session (setsid) and forks again; the
- *    grandchild (the forwarder) sends its pid to the original process, which prints it
+ * 2. It then detaches: it forks twice; the grandchild (the forwarder) starts a new
+ *    session (setsid) and sends its pid to the original process, which prints it
  *    on stdout and exits with 0. The forwarder is nobody's child any more, so it keeps
  *    running when DeployDesk exits, however it exits. Its stdin is /dev/null; its stdout
  *    and stderr go to <log-file> (appended).
@@ -280,12 +280,12 @@ static void detach(const char *logFile)
         exit(0);
     }
     close(report[0]);
-    setsid();
     const pid_t grandchild = fork();
     if (grandchild < 0)
         _exit(BadUsage);
     if (grandchild > 0)
         _exit(0);
+    setsid(); /* leads its own session and process group: its pid is the group id */
     const int log = open(logFile, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
     const int null = open("/dev/null", O_RDWR | O_CLOEXEC);
     if (null >= 0)
@@ -337,8 +337,7 @@ int main(int argc, char **argv)
 
     const int server = listenOn(port);
     if (server < 0) {
-        fprintf(stderr, "%s: cannot listen on 127.0.0.1:%d: %s\n", progname, port,
-                strerror(errno));
+        fprintf(stderr, "%s: cannot listen on 127.0.0.1:%d: %s\n", progname, port, strerror(errno));
         return PortTaken;
     }
     detach(argv[3]);
