@@ -40,6 +40,7 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -251,8 +252,21 @@ static int listenOn(int port)
     return fd;
 }
 
-/* Detaches; returns only in the forwarder (the grandchild). */
-static void detach(const char *logFile)
+/* Closes every descriptor above stderr except `keep`. */
+static void closeInheritedExcept(int keep)
+{
+    if (keep > 3)
+        syscall(SYS_close_range, 3U, (unsigned)keep - 1, 0U);
+    if (syscall(SYS_close_range, (unsigned)keep + 1, ~0U, 0U) != 0) {
+        for (int fd = 3; fd < 65536; ++fd) {
+            if (fd != keep)
+                close(fd);
+        }
+    }
+}
+
+/* Detaches; returns only in the forwarder (the grandchild), which keeps `keep` open. */
+static void detach(const char *logFile, int keep)
 {
     int report[2];
     if (pipe2(report, O_CLOEXEC) != 0) {
@@ -299,6 +313,9 @@ static void detach(const char *logFile)
     if (write(report[1], &self, sizeof self) != (ssize_t)sizeof self)
         _exit(BadUsage);
     close(report[1]);
+    /* Descriptors inherited from whoever started us (DeployDesk's sockets, its database)
+       must not stay open for as long as the forwarder runs. */
+    closeInheritedExcept(keep);
 }
 
 int main(int argc, char **argv)
@@ -340,7 +357,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "%s: cannot listen on 127.0.0.1:%d: %s\n", progname, port, strerror(errno));
         return PortTaken;
     }
-    detach(argv[3]);
+    detach(argv[3], server);
 
     signal(SIGPIPE, SIG_IGN);
     logLine("listening on 127.0.0.1:%d for %s", port, s_stateFile);

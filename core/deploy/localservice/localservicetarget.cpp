@@ -5,6 +5,8 @@
 #include "deploy/localservice/serviceoptions.h"
 #include "deploy/localservice/servicequeryjob.h"
 
+#include <QCoreApplication>
+
 namespace DeployDesk {
 
 ParamSchema LocalServiceTarget::params() const
@@ -14,7 +16,9 @@ ParamSchema LocalServiceTarget::params() const
 
 QString LocalServiceTarget::rollbackMechanism() const
 {
-    return tr("start the kept release beside the live one, then switch the stable port to it");
+    return QCoreApplication::translate(
+        "DeployDesk",
+        "start the kept release beside the live one, then switch the stable port to it");
 }
 
 TargetJob *LocalServiceTarget::deploy(const TargetRequest &request, QObject *parent)

@@ -2,8 +2,6 @@
 
 #include "deploy/deploytarget.h"
 
-#include <QCoreApplication>
-
 namespace DeployDesk {
 
 // `uses: local-service`: runs the backend from its release folder as a managed process.
@@ -14,8 +12,6 @@ namespace DeployDesk {
 // docs/pipeline-reference.md ("local-service").
 class LocalServiceTarget final : public DeployTarget
 {
-    Q_DECLARE_TR_FUNCTIONS(LocalServiceTarget)
-
 public:
     QString name() const override { return QStringLiteral("local-service"); }
     Layer layer() const override { return Layer::Backend; }

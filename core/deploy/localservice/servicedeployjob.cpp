@@ -185,6 +185,8 @@ void ServiceDeployJob::launch()
     const auto started =
         startDetached(m_root->releaseDir(m_release.id), m_options.command, env, logFile, port);
     if (!started) {
+        m_release.failed = !m_rollbackTo;
+        m_root->setRelease(m_release);
         emitFailure(started.error());
         return;
     }
