@@ -1,21 +1,18 @@
 #include "run/builtinstages.h"
 
-// Each deploy target is a library of its own (core/CMakeLists.txt builds those present).
-#if __has_include("deploy/localsite/localsitetarget.h")
+// Each deploy target is a library of its own; core/CMakeLists.txt builds those present and
+// defines DD_HAVE_<TARGET> for each.
+#ifdef DD_HAVE_LOCALSITE
 #include "deploy/localsite/localsitetarget.h"
-#define DD_HAVE_LOCALSITE 1
 #endif
-#if __has_include("deploy/localservice/localservicetarget.h")
+#ifdef DD_HAVE_LOCALSERVICE
 #include "deploy/localservice/localservicetarget.h"
-#define DD_HAVE_LOCALSERVICE 1
 #endif
-#if __has_include("deploy/vercel/verceltarget.h")
+#ifdef DD_HAVE_VERCEL
 #include "deploy/vercel/verceltarget.h"
-#define DD_HAVE_VERCEL 1
 #endif
-#if __has_include("deploy/railway/railwaytarget.h")
+#ifdef DD_HAVE_RAILWAY
 #include "deploy/railway/railwaytarget.h"
-#define DD_HAVE_RAILWAY 1
 #endif
 
 #include <mutex>

@@ -18,7 +18,7 @@ QString LocalServiceTarget::rollbackMechanism() const
 {
     return QCoreApplication::translate(
         "DeployDesk",
-        "start the kept release beside the live one, then switch the stable port to it");
+        "service swap (the kept release starts beside the live one, then takes the stable port)");
 }
 
 TargetJob *LocalServiceTarget::deploy(const TargetRequest &request, QObject *parent)
