@@ -22,8 +22,8 @@ namespace {
 std::atomic<bool> s_unresponsive = false;
 
 // QtKeychain runs its jobs one at a time through a process-wide executor that is not
-// thread-safe: serialize our jobs. Recursive, because a slot run by the local event loop
-// may itself ask for a secret on the same thread.
+// thread-safe: serialize our jobs. (Recursive since the days keychain calls spun a local
+// event loop, in which a slot could ask for a secret again on the same thread.)
 QRecursiveMutex &jobMutex()
 {
     static QRecursiveMutex mutex;
