@@ -375,6 +375,9 @@ void RunController::event(const QString &stage, const QString &kind, const QStri
 
 void RunController::save(StageRecord &stage)
 {
+    // Every path that records a stage (a run's stages, a rollback's steps) comes here;
+    // a reason may repeat a secret (an error message with a URL and its token).
+    stage.reason = m_masker.maskText(stage.reason);
     if (auto r = m_store->updateStage(stage); !r)
         qCWarning(lcEngine) << "cannot record stage:" << r.error().message;
     emit stageChanged(stage);
@@ -403,7 +406,7 @@ void RunController::onStageFinished(const QString &name, StageStatus status, con
 {
     StageRecord &s = m_stages[name];
     s.status = status;
-    s.reason = m_masker.maskText(reason);
+    s.reason = reason; // masked by save()
     s.finishedAt = now(); // a stage that never started keeps no start time
     if (job) {
         const ProcessResult &r = job->lastProcessResult();
