@@ -157,8 +157,10 @@ private slots:
         w.show();
         QVERIFY(waitLoaded(w));
         const QStringList stages = w.graph()->stageNames();
-        QCOMPARE(stages,
-                 (QStringList{"lint", "typecheck", "test-backend", "test-site", "build-site"}));
+        QCOMPARE(stages, (QStringList{"lint", "typecheck", "test-backend", "test-site", "build-site",
+                                      "deploy-site", "deploy-backend", "smoke-test"}));
+        // Without an environment the deploy stages (if: environment in [...]) do not run.
+        const QStringList checks = stages.mid(0, 5);
         QCOMPARE(w.environmentList()->environments(),
                  (QStringList{"preview", "staging", "production"}));
 
@@ -173,9 +175,13 @@ private slots:
         QVERIFY(w.statusBarText().contains("running"));
         QVERIFY(finished.wait(300000));
         DD_COMPARE_STATUS(finished.at(0).at(1).value<RunStatus>(), RunStatus::Success);
-        for (const QString &s : stages) {
+        for (const QString &s : checks) {
             DD_COMPARE_STATUS(w.graph()->stageStatus(s), StageStatus::Success);
             QVERIFY(seenRunning.contains(s));
+        }
+        for (const QString &s : stages.mid(5)) {
+            DD_COMPARE_STATUS(w.graph()->stageStatus(s), StageStatus::Skipped);
+            QVERIFY(!seenRunning.contains(s));
         }
         QVERIFY(w.statusBarText().contains("Success"));
         // The desktop is told (a notification, or the tray's balloon).
