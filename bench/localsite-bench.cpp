@@ -73,8 +73,10 @@ qint64 makeSite(const QString &dir, int files, qint64 bytes)
     const struct timespec hourAgo = {::time(nullptr) - 3600, 0};
     const struct timespec times[2] = {hourAgo, hourAgo};
     for (int i = 0; i < files; ++i) {
-        const qint64 size = std::max<qint64>(1024, qint64(double(sizes[size_t(i)]) / weights * double(bytes)));
-        const QString folder = QStringLiteral("%1/section-%2").arg(dir).arg(i % 50, 2, 10, QLatin1Char('0'));
+        const qint64 size =
+            std::max<qint64>(1024, qint64(double(sizes[size_t(i)]) / weights * double(bytes)));
+        const QString folder =
+            QStringLiteral("%1/section-%2").arg(dir).arg(i % 50, 2, 10, QLatin1Char('0'));
         QDir().mkpath(folder);
         const QString path = i == 0 ? dir + QStringLiteral("/index.html")
                                     : QStringLiteral("%1/page-%2.html").arg(folder).arg(i);
@@ -127,16 +129,22 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
-    parser.addOption({QStringLiteral("files"), QStringLiteral("files in the site"), QStringLiteral("N"), QStringLiteral("5000")});
-    parser.addOption({QStringLiteral("mb"), QStringLiteral("size of the site in MB"), QStringLiteral("M"), QStringLiteral("200")});
-    parser.addOption({QStringLiteral("runs"), QStringLiteral("runs of each measurement"), QStringLiteral("R"), QStringLiteral("5")});
-    parser.addOption({QStringLiteral("dir"), QStringLiteral("where to work (same file system as a real deploy root)"), QStringLiteral("PARENT"), QDir::tempPath()});
+    parser.addOption({QStringLiteral("files"), QStringLiteral("files in the site"),
+                      QStringLiteral("N"), QStringLiteral("5000")});
+    parser.addOption({QStringLiteral("mb"), QStringLiteral("size of the site in MB"),
+                      QStringLiteral("M"), QStringLiteral("200")});
+    parser.addOption({QStringLiteral("runs"), QStringLiteral("runs of each measurement"),
+                      QStringLiteral("R"), QStringLiteral("5")});
+    parser.addOption({QStringLiteral("dir"),
+                      QStringLiteral("where to work (same file system as a real deploy root)"),
+                      QStringLiteral("PARENT"), QDir::tempPath()});
     parser.process(app);
     const int files = parser.value(QStringLiteral("files")).toInt();
     const qint64 bytes = parser.value(QStringLiteral("mb")).toLongLong() * 1000 * 1000;
     const int runs = std::max(1, parser.value(QStringLiteral("runs")).toInt());
 
-    QTemporaryDir work(parser.value(QStringLiteral("dir")) + QStringLiteral("/localsite-bench.XXXXXX"));
+    QTemporaryDir work(parser.value(QStringLiteral("dir")) +
+                       QStringLiteral("/localsite-bench.XXXXXX"));
     const QString site = work.path() + QStringLiteral("/site");
     const QString root = work.path() + QStringLiteral("/root");
     const qint64 total = makeSite(site, files, bytes);
@@ -145,7 +153,8 @@ int main(int argc, char **argv)
 
     LocalSiteTarget target;
     TargetRequest request;
-    request.with = {{QStringLiteral("from"), site}, {QStringLiteral("root"), root},
+    request.with = {{QStringLiteral("from"), site},
+                    {QStringLiteral("root"), root},
                     {QStringLiteral("keep"), QStringLiteral("5")}};
     request.context.workspaceDir = work.path();
     request.context.environment = QStringLiteral("bench");

@@ -1,5 +1,6 @@
 // deploydeskctl deploy | releases | rollback | promote | queue | compare
 #include "cli.h"
+#include "common/translate.h"
 
 #include "common/duration.h"
 #include "common/paths.h"
@@ -18,11 +19,6 @@
 namespace DeployDesk::Cli {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("DeployDesk", text);
-}
-
 const QCommandLineOption kBranch({QStringLiteral("b"), QStringLiteral("branch")},
                                  tr("The branch being deployed (for branch previews)."),
                                  QStringLiteral("name"));
@@ -39,7 +35,8 @@ const QCommandLineOption kLimit(QStringLiteral("limit"), tr("At most this many r
 
 QString localTime(const QDateTime &utc)
 {
-    return utc.isValid() ? utc.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")) : QString();
+    return utc.isValid() ? utc.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+                         : QString();
 }
 
 QJsonObject toJson(const ReleaseRecord &r, bool live)
@@ -47,13 +44,14 @@ QJsonObject toJson(const ReleaseRecord &r, bool live)
     QJsonArray layers;
     for (const ReleaseLayer &l : r.layers) {
         const Deployment &d = l.deployment.deployment;
-        layers.append(QJsonObject{{QStringLiteral("layer"), toString(l.layer)},
-                                  {QStringLiteral("changed"), l.changed},
-                                  {QStringLiteral("target"), d.target},
-                                  {QStringLiteral("version"), d.version},
-                                  {QStringLiteral("url"), d.url},
-                                  {QStringLiteral("run"), l.deployment.runId},
-                                  {QStringLiteral("details"), QJsonObject::fromVariantMap(d.details)}});
+        layers.append(
+            QJsonObject{{QStringLiteral("layer"), toString(l.layer)},
+                        {QStringLiteral("changed"), l.changed},
+                        {QStringLiteral("target"), d.target},
+                        {QStringLiteral("version"), d.version},
+                        {QStringLiteral("url"), d.url},
+                        {QStringLiteral("run"), l.deployment.runId},
+                        {QStringLiteral("details"), QJsonObject::fromVariantMap(d.details)}});
     }
     return QJsonObject{{QStringLiteral("id"), r.id},
                        {QStringLiteral("environment"), r.environment},
@@ -70,15 +68,9 @@ QJsonObject toJson(const ReleaseRecord &r, bool live)
                        {QStringLiteral("layers"), layers}};
 }
 
-// The pipeline and a controller over the store, or an exit code.
-struct Loaded
-{
-    HistoryStore *store = nullptr;
-    LoadResult pipeline;
-};
-
-std::expected<Loaded, int> loadWorkspace(Context &ctx, RunController &controller,
-                                         const QString &environment)
+// The workspace's validated pipeline, or the exit code after its problems were printed.
+std::expected<Pipeline, int> loadWorkspace(Context &ctx, RunController &controller,
+                                           const QString &environment)
 {
     const LoadResult loaded = controller.load(ctx.workspace, environment);
     if (!loaded.ok())
@@ -91,7 +83,7 @@ std::expected<Loaded, int> loadWorkspace(Context &ctx, RunController &controller
                     .arg(environment, names.join(QStringLiteral(", "))));
         return std::unexpected(ExitInvalid);
     }
-    return Loaded{nullptr, loaded};
+    return loaded.pipeline;
 }
 
 // Asks on a terminal; protected environments need their name typed.
@@ -106,6 +98,26 @@ bool confirm(Context &ctx, const QString &environment, bool isProtected)
     ctx.out(tr("Go ahead? [y/N]"));
     const QString answer = QTextStream(stdin).readLine().trimmed().toLower();
     return answer == QLatin1String("y") || answer == QLatin1String("yes");
+}
+
+// A deploy to a protected environment needs --approve, or its name typed on a terminal.
+// Returns 0 when it may go on (request.approved set), else the exit code.
+int approveProtected(Context &ctx, RunRequest &request, bool needsApproval)
+{
+    if (!needsApproval || request.approved)
+        return 0;
+    if (!ctx.stdinIsTerminal()) {
+        ctx.err(tr("environment %1 is protected: run again with --approve -m REASON; nothing "
+                   "was run")
+                    .arg(request.environment));
+        return ExitInvalid;
+    }
+    if (!confirm(ctx, request.environment, true)) {
+        ctx.err(tr("not approved: nothing was run"));
+        return ExitCancelled;
+    }
+    request.approved = true;
+    return 0;
 }
 
 std::expected<qint64, int> releaseArgument(Context &ctx, const QString &text)
@@ -153,7 +165,7 @@ int deploy(Context &ctx)
     auto loaded = loadWorkspace(ctx, controller, args.at(1));
     if (!loaded)
         return loaded.error();
-    const Pipeline &pipeline = loaded->pipeline.pipeline;
+    const Pipeline &pipeline = *loaded;
     RunRequest request;
     request.environment = args.at(1);
     request.message = ctx.args.value(kMessage);
@@ -165,25 +177,16 @@ int deploy(Context &ctx)
                     .arg(request.environment));
         return ExitInvalid;
     }
-    const QStringList gated = RunController::stagesNeedingApproval(pipeline, request);
-    if (!gated.isEmpty() && !request.approved) {
-        if (!ctx.stdinIsTerminal()) {
-            ctx.err(tr("environment %1 is protected: run again with --approve -m REASON; nothing "
-                       "was run")
-                        .arg(request.environment));
-            return ExitInvalid;
-        }
-        if (!confirm(ctx, request.environment, true)) {
-            ctx.err(tr("not approved: nothing was run"));
-            return ExitCancelled;
-        }
-        request.approved = true;
-    }
-    return follow(ctx, controller, *store, [&] { return controller.start(pipeline, request); },
-                  [&](qint64 id) {
-                      return tr("run %1 deploys \"%2\" to %3").arg(id).arg(pipeline.name,
-                                                                          request.environment);
-                  });
+    if (const int refused = approveProtected(
+            ctx, request, !RunController::stagesNeedingApproval(pipeline, request).isEmpty()))
+        return refused;
+    return follow(
+        ctx, controller, *store, [&] { return controller.start(pipeline, request); },
+        [&](qint64 id) {
+            return tr("run %1 deploys \"%2\" to %3")
+                .arg(id)
+                .arg(pipeline.name, request.environment);
+        });
 }
 
 int promote(Context &ctx)
@@ -205,7 +208,7 @@ int promote(Context &ctx)
     auto loaded = loadWorkspace(ctx, controller, args.at(2));
     if (!loaded)
         return loaded.error();
-    const Pipeline &pipeline = loaded->pipeline.pipeline;
+    const Pipeline &pipeline = *loaded;
     auto source = (*store)->run(runId);
     if (!source) {
         ctx.err(source.error().toString());
@@ -225,27 +228,17 @@ int promote(Context &ctx)
     request.message = ctx.args.value(kMessage).isEmpty()
                           ? tr("promote run %1 to %2").arg(runId).arg(request.environment)
                           : ctx.args.value(kMessage);
-    const Environment *env = pipeline.environment(request.environment);
-    if (env->isProtected && !request.approved) {
-        if (!ctx.stdinIsTerminal()) {
-            ctx.err(tr("environment %1 is protected: run again with --approve -m REASON; nothing "
-                       "was run")
-                        .arg(request.environment));
-            return ExitInvalid;
-        }
-        if (!confirm(ctx, request.environment, true)) {
-            ctx.err(tr("not approved: nothing was run"));
-            return ExitCancelled;
-        }
-        request.approved = true;
-    }
-    return follow(ctx, controller, *store, [&] { return controller.start(pipeline, request); },
-                  [&](qint64 id) {
-                      return tr("run %1 promotes the artifacts of run %2 to %3")
-                          .arg(id)
-                          .arg(runId)
-                          .arg(request.environment);
-                  });
+    if (const int refused =
+            approveProtected(ctx, request, pipeline.environment(request.environment)->isProtected))
+        return refused;
+    return follow(
+        ctx, controller, *store, [&] { return controller.start(pipeline, request); },
+        [&](qint64 id) {
+            return tr("run %1 promotes the artifacts of run %2 to %3")
+                .arg(id)
+                .arg(runId)
+                .arg(request.environment);
+        });
 }
 
 int releases(Context &ctx)
@@ -330,7 +323,7 @@ int rollback(Context &ctx)
     auto loaded = loadWorkspace(ctx, controller, request.environment);
     if (!loaded)
         return loaded.error();
-    const Pipeline &pipeline = loaded->pipeline.pipeline;
+    const Pipeline &pipeline = *loaded;
     auto plan = planRollback(**store, ctx.workspace, request.environment, request.releaseId);
     if (!plan) {
         ctx.err(plan.error().toString());
@@ -362,14 +355,14 @@ int rollback(Context &ctx)
         }
         request.approved = isProtected;
     }
-    return follow(ctx, controller, *store,
-                  [&] { return controller.startRollback(pipeline, request); },
-                  [&](qint64 id) {
-                      return tr("run %1 rolls %2 back to release %3")
-                          .arg(id)
-                          .arg(request.environment)
-                          .arg(plan->target.id);
-                  });
+    return follow(
+        ctx, controller, *store, [&] { return controller.startRollback(pipeline, request); },
+        [&](qint64 id) {
+            return tr("run %1 rolls %2 back to release %3")
+                .arg(id)
+                .arg(request.environment)
+                .arg(plan->target.id);
+        });
 }
 
 int queue(Context &ctx)
@@ -471,9 +464,9 @@ int compare(Context &ctx)
     }
     QProcess git;
     git.setWorkingDirectory(ctx.workspace);
-    git.start(QStringLiteral("git"), {QStringLiteral("log"), QStringLiteral("--oneline"),
-                                      QStringLiteral("--no-decorate"),
-                                      older->commit + QStringLiteral("..") + newer->commit});
+    git.start(QStringLiteral("git"),
+              {QStringLiteral("log"), QStringLiteral("--oneline"), QStringLiteral("--no-decorate"),
+               older->commit + QStringLiteral("..") + newer->commit});
     if (!git.waitForFinished(30000) || git.exitCode() != 0) {
         ctx.out(tr("commits: %1 → %2 (git log could not list them: %3)")
                     .arg(older->commit.left(12), newer->commit.left(12),

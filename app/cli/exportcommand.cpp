@@ -1,5 +1,6 @@
 // deploydeskctl export RUN [--format md|html] [-o FILE]
 #include "cli.h"
+#include "common/translate.h"
 
 #include "run/runreport.h"
 #include "secrets/secretstore.h"
@@ -12,11 +13,6 @@
 namespace DeployDesk::Cli {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("DeployDesk", text);
-}
-
 const QCommandLineOption kFormat({QStringLiteral("f"), QStringLiteral("format")},
                                  tr("md (Markdown, the default) or html; by default taken from "
                                     "the extension of -o."),

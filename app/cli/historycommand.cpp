@@ -1,5 +1,6 @@
 // deploydeskctl history | show | cancel
 #include "cli.h"
+#include "common/translate.h"
 
 #include "common/duration.h"
 #include "common/paths.h"
@@ -18,11 +19,6 @@
 namespace DeployDesk::Cli {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("DeployDesk", text);
-}
-
 const QCommandLineOption kEnv({QStringLiteral("e"), QStringLiteral("env")},
                               tr("Only runs for this environment."), QStringLiteral("name"));
 const QCommandLineOption kStatus(QStringLiteral("status"),

@@ -1,5 +1,6 @@
 // deploydeskctl logs RUN [STAGE] [--follow]
 #include "cli.h"
+#include "common/translate.h"
 
 #include "log/ansiparser.h"
 #include "store/historystore.h"
@@ -11,11 +12,6 @@
 namespace DeployDesk::Cli {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("DeployDesk", text);
-}
-
 const QCommandLineOption kFollow({QStringLiteral("f"), QStringLiteral("follow")},
                                  tr("Keep printing new lines until the run ends."));
 const QCommandLineOption kTimestamps({QStringLiteral("t"), QStringLiteral("timestamps")},

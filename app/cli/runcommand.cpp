@@ -1,5 +1,6 @@
 // deploydeskctl validate | run
 #include "cli.h"
+#include "common/translate.h"
 #include "signalwatcher.h"
 
 #include "common/duration.h"
@@ -19,11 +20,6 @@
 namespace DeployDesk::Cli {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("DeployDesk", text);
-}
-
 const QCommandLineOption kEnv({QStringLiteral("e"), QStringLiteral("env")},
                               tr("The environment to run for."), QStringLiteral("name"));
 const QCommandLineOption kStage({QStringLiteral("s"), QStringLiteral("stage")},
@@ -263,14 +259,15 @@ int run(Context &ctx)
         request.approved = true;
     }
 
-    return follow(ctx, controller, *store, [&] { return controller.start(loaded.pipeline, request); },
-                  [&](qint64 id) {
-                      return tr("run %1 of \"%2\"%3 started")
-                          .arg(id)
-                          .arg(loaded.pipeline.name, request.environment.isEmpty()
-                                                         ? QString()
-                                                         : tr(" for %1").arg(request.environment));
-                  });
+    return follow(
+        ctx, controller, *store, [&] { return controller.start(loaded.pipeline, request); },
+        [&](qint64 id) {
+            return tr("run %1 of \"%2\"%3 started")
+                .arg(id)
+                .arg(loaded.pipeline.name, request.environment.isEmpty()
+                                               ? QString()
+                                               : tr(" for %1").arg(request.environment));
+        });
 }
 
 int follow(Context &ctx, RunController &controller, HistoryStore *store,

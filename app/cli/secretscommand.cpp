@@ -1,5 +1,6 @@
 // deploydeskctl secrets set NAME | list | rm NAME
 #include "cli.h"
+#include "common/translate.h"
 
 #include "config/pipelineloader.h"
 #include "secrets/secretstore.h"
@@ -14,11 +15,6 @@
 namespace DeployDesk::Cli {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("DeployDesk", text);
-}
-
 // Reads the value without echo on a terminal, else all of stdin (one trailing newline
 // dropped). Never from the command line, where it would land in the shell's history.
 QString readValue(Context &ctx, const QString &name)

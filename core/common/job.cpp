@@ -6,8 +6,7 @@ namespace DeployDesk {
 
 Job::Job(QObject *parent)
     : QObject(parent)
-{
-}
+{}
 
 Job::~Job() = default;
 
@@ -51,7 +50,8 @@ void Job::emitResult(Outcome outcome, Error error)
     m_outcome = outcome;
     if (outcome == Outcome::Failed && error.message.isEmpty())
         error.message = tr("failed"); // a failure always says something
-    m_error = outcome == Outcome::Failed ? std::move(error) : Error{ErrorCode::Internal, {}, {}, {}};
+    m_error =
+        outcome == Outcome::Failed ? std::move(error) : Error{ErrorCode::Internal, {}, {}, {}};
     emit result(this);
 }
 

@@ -27,8 +27,7 @@ std::unique_ptr<DeployTarget> TargetRegistry::create(const QString &name) const
 DeployStage::DeployStage(std::unique_ptr<DeployTarget> target, QObject *parent)
     : BuiltinStage(parent)
     , m_target(std::move(target))
-{
-}
+{}
 
 DeployStage::~DeployStage() = default;
 

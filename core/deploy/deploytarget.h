@@ -30,8 +30,7 @@ class TargetJob : public Job
 public:
     explicit TargetJob(QObject *parent = nullptr)
         : Job(parent)
-    {
-    }
+    {}
     QList<Deployment> deployments() const { return m_deployments; }
 
 protected:

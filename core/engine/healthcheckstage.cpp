@@ -20,16 +20,36 @@ ParamSchema HealthCheckStage::params()
     using K = ParamSpec::Kind;
     return {
         {QStringLiteral("url"), K::String, false, tr("the URL to GET"), {}, 0, 0},
-        {QStringLiteral("path"), K::String, false,
-         tr("appended to the environment's url when there is no \"url\""), {}, 0, 0},
-        {QStringLiteral("expect-status"), K::Int, false, tr("the HTTP status that means healthy"),
-         {}, 100, 599},
-        {QStringLiteral("timeout"), K::Duration, false, tr("time allowed for one request"), {}, 0, 0},
+        {QStringLiteral("path"),
+         K::String,
+         false,
+         tr("appended to the environment's url when there is no \"url\""),
+         {},
+         0,
+         0},
+        {QStringLiteral("expect-status"),
+         K::Int,
+         false,
+         tr("the HTTP status that means healthy"),
+         {},
+         100,
+         599},
+        {QStringLiteral("timeout"),
+         K::Duration,
+         false,
+         tr("time allowed for one request"),
+         {},
+         0,
+         0},
         {QStringLiteral("wait"), K::Duration, false, tr("keep trying this long"), {}, 0, 0},
         {QStringLiteral("interval"), K::Duration, false, tr("time between tries"), {}, 0, 0},
-        {QStringLiteral("on-failure"), K::Choice, false,
+        {QStringLiteral("on-failure"),
+         K::Choice,
+         false,
          tr("what a failed check does: fail the stage, or also roll the environment back"),
-         {QStringLiteral("fail"), QStringLiteral("rollback")}, 0, 0},
+         {QStringLiteral("fail"), QStringLiteral("rollback")},
+         0,
+         0},
     };
 }
 
@@ -42,28 +62,30 @@ void HealthCheckStage::doStart()
         url = context.environmentUrl + with.value(QStringLiteral("path")).toString();
     m_url = QUrl(url, QUrl::StrictMode);
     if (url.isEmpty() || !m_url.isValid() || m_url.scheme().isEmpty()) {
-        fail(ErrorCode::Invalid, tr("health-check needs a valid \"url\" in \"with\" (or an environment "
-                         "url); found \"%1\"")
-                          .arg(url));
+        fail(ErrorCode::Invalid,
+             tr("health-check needs a valid \"url\" in \"with\" (or an environment "
+                "url); found \"%1\"")
+                 .arg(url));
         return;
     }
     bool ok = true;
     if (with.contains(QStringLiteral("expect-status")))
         m_expectStatus = with.value(QStringLiteral("expect-status")).toInt(&ok);
     if (!ok || m_expectStatus < 100 || m_expectStatus > 599) {
-        fail(ErrorCode::Invalid, tr("\"expect-status\" must be an HTTP status such as 200; found \"%1\"")
-                          .arg(with.value(QStringLiteral("expect-status")).toString()));
+        fail(ErrorCode::Invalid,
+             tr("\"expect-status\" must be an HTTP status such as 200; found \"%1\"")
+                 .arg(with.value(QStringLiteral("expect-status")).toString()));
         return;
     }
-    for (const auto &[key, target] :
-         {std::pair{QStringLiteral("timeout"), &m_timeout}, std::pair{QStringLiteral("wait"), &m_wait},
-          std::pair{QStringLiteral("interval"), &m_interval}}) {
+    for (const auto &[key, target] : {std::pair{QStringLiteral("timeout"), &m_timeout},
+                                      std::pair{QStringLiteral("wait"), &m_wait},
+                                      std::pair{QStringLiteral("interval"), &m_interval}}) {
         if (!with.contains(key))
             continue;
         const auto parsed = parseDuration(with.value(key).toString());
         if (!parsed) {
             fail(ErrorCode::Invalid, tr("\"%1\" must be a duration such as 10s; found \"%2\"")
-                              .arg(key, with.value(key).toString()));
+                                         .arg(key, with.value(key).toString()));
             return;
         }
         *target = *parsed;

@@ -8,8 +8,8 @@
 
 namespace DeployDesk {
 
-StageJob::StageJob(Stage stage, StageContext context, SecretMasker masker,
-                   LogPipeline::Sink sink, QObject *parent)
+StageJob::StageJob(Stage stage, StageContext context, SecretMasker masker, LogPipeline::Sink sink,
+                   QObject *parent)
     : Job(parent)
     , m_stage(std::move(stage))
     , m_context(std::move(context))

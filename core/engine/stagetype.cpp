@@ -8,9 +8,10 @@ StageTypeRegistry &StageTypeRegistry::instance()
 {
     static StageTypeRegistry registry = [] {
         StageTypeRegistry r;
-        r.add(QStringLiteral("health-check"),
-              QStringLiteral("GET a URL until it answers with the expected status"),
-              [] { return std::make_unique<HealthCheckStage>(); }, HealthCheckStage::params());
+        r.add(
+            QStringLiteral("health-check"),
+            QStringLiteral("GET a URL until it answers with the expected status"),
+            [] { return std::make_unique<HealthCheckStage>(); }, HealthCheckStage::params());
         return r;
     }();
     return registry;

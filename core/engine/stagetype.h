@@ -19,15 +19,15 @@ namespace DeployDesk {
 struct StageContext
 {
     QString workspaceDir;
-    QString workdir;       // absolute
-    QString environment;   // may be empty
+    QString workdir;     // absolute
+    QString environment; // may be empty
     QString environmentUrl;
     QString stageName;
     qint64 runId = 0;
-    QString commit;        // git HEAD of the workspace, may be empty
-    QString branch;        // may be empty
+    QString commit; // git HEAD of the workspace, may be empty
+    QString branch; // may be empty
     QString triggeredBy;
-    QProcessEnvironment env; // the stage's full environment, its declared secrets included
+    QProcessEnvironment env;  // the stage's full environment, its declared secrets included
     QStringList secretValues; // the values to mask in anything this stage reports
     // Where DeployDesk keeps per-workspace state (deploy roots default under it).
     QString stateDir;
@@ -48,8 +48,7 @@ class BuiltinStage : public Job
 public:
     explicit BuiltinStage(QObject *parent = nullptr)
         : Job(parent)
-    {
-    }
+    {}
 
     // Before start(): the stage's `with:` (values already expanded) and its context.
     void configure(QVariantMap with, StageContext context)

@@ -1,4 +1,5 @@
 #include "run/artifactstore.h"
+#include "common/translate.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -12,11 +13,6 @@
 namespace DeployDesk {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("DeployDesk", text);
-}
-
 // Copies `from` to `to`, hashing on the way. Returns the SHA-256 or an error.
 Result<QByteArray> copyHashed(const QString &from, const QString &to, qint64 *size)
 {
@@ -58,8 +54,8 @@ Result<void> copyTree(const QString &from, const QString &to)
     while (it.hasNext()) {
         const QString file = it.next();
         qint64 size = 0;
-        if (auto r = copyHashed(file, to + QLatin1Char('/') + QDir(from).relativeFilePath(file),
-                                &size);
+        if (auto r =
+                copyHashed(file, to + QLatin1Char('/') + QDir(from).relativeFilePath(file), &size);
             !r)
             return std::unexpected(r.error());
     }
@@ -69,8 +65,7 @@ Result<void> copyTree(const QString &from, const QString &to)
 
 ArtifactStore::ArtifactStore(QString dataDir)
     : m_dataDir(std::move(dataDir))
-{
-}
+{}
 
 Result<ArtifactRecord> ArtifactStore::keep(qint64 runId, const QString &stage,
                                            const QString &workdir, const QString &declared) const
@@ -85,10 +80,8 @@ Result<ArtifactRecord> ArtifactStore::keep(qint64 runId, const QString &stage,
     record.runId = runId;
     record.stage = stage;
     record.path = declared;
-    record.storedPath = QStringLiteral("%1/artifacts/%2/%3/%4")
-                            .arg(m_dataDir)
-                            .arg(runId)
-                            .arg(stage, relative);
+    record.storedPath =
+        QStringLiteral("%1/artifacts/%2/%3/%4").arg(m_dataDir).arg(runId).arg(stage, relative);
     if (info.isFile()) {
         auto hash = copyHashed(source, record.storedPath, &record.size);
         if (!hash)
@@ -121,9 +114,8 @@ Result<ArtifactRecord> ArtifactStore::keep(qint64 runId, const QString &stage,
 Result<void> ArtifactStore::restore(const ArtifactRecord &artifact, const QString &workdir) const
 {
     if (!QFileInfo::exists(artifact.storedPath))
-        return makeError(ErrorCode::NotFound,
-                         tr("the kept copy of artifact \"%1\" is missing: %2")
-                             .arg(artifact.path, artifact.storedPath));
+        return makeError(ErrorCode::NotFound, tr("the kept copy of artifact \"%1\" is missing: %2")
+                                                  .arg(artifact.path, artifact.storedPath));
     const QString target = QDir(workdir).filePath(QDir::cleanPath(artifact.path));
     if (QFileInfo(target).isDir())
         QDir(target).removeRecursively();

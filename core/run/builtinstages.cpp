@@ -23,7 +23,7 @@ void registerBuiltinStageTypes()
 {
     static std::once_flag once;
     std::call_once(once, [] {
-        // Each adds itself to TargetRegistry and, as a stage type, to StageTypeRegistry.
+    // Each adds itself to TargetRegistry and, as a stage type, to StageTypeRegistry.
 #ifdef DD_HAVE_LOCALSITE
         registerLocalSite();
 #endif

@@ -1,4 +1,5 @@
 #include "run/rollbackjob.h"
+#include "common/translate.h"
 
 #include "deploy/deploytarget.h"
 #include "engine/stagejob.h"
@@ -9,11 +10,6 @@
 namespace DeployDesk {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("DeployDesk", text);
-}
-
 QString layerList(const QList<Layer> &layers)
 {
     QStringList names;
@@ -50,9 +46,9 @@ Result<RollbackPlan> planRollback(const HistoryStore &store, const QString &work
     if (!releases)
         return std::unexpected(releases.error());
     if (releases->isEmpty())
-        return makeError(ErrorCode::NotFound,
-                         tr("environment %1 has no releases yet: nothing to roll back to")
-                             .arg(environment));
+        return makeError(
+            ErrorCode::NotFound,
+            tr("environment %1 has no releases yet: nothing to roll back to").arg(environment));
     RollbackPlan plan;
     plan.workspace = workspace;
     plan.environment = environment;
@@ -66,8 +62,9 @@ Result<RollbackPlan> planRollback(const HistoryStore &store, const QString &work
                                  .arg(plan.live->id));
         plan.target = releases->at(1);
     } else {
-        auto found = std::find_if(releases->cbegin(), releases->cend(),
-                                  [releaseId](const ReleaseRecord &r) { return r.id == releaseId; });
+        auto found =
+            std::find_if(releases->cbegin(), releases->cend(),
+                         [releaseId](const ReleaseRecord &r) { return r.id == releaseId; });
         if (found == releases->cend()) {
             auto other = store.release(releaseId);
             if (other)
@@ -111,8 +108,7 @@ RollbackJob::RollbackJob(RollbackPlan plan, RunPlan runPlan, LineSink sink, QObj
     , m_plan(std::move(plan))
     , m_runPlan(std::move(runPlan))
     , m_sink(std::move(sink))
-{
-}
+{}
 
 RollbackJob::~RollbackJob() = default;
 

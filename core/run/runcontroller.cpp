@@ -406,7 +406,7 @@ void RunController::onStageFinished(const QString &name, StageStatus status, con
 {
     StageRecord &s = m_stages[name];
     s.status = status;
-    s.reason = reason; // masked by save()
+    s.reason = reason;    // masked by save()
     s.finishedAt = now(); // a stage that never started keeps no start time
     if (job) {
         const ProcessResult &r = job->lastProcessResult();

@@ -2,9 +2,9 @@
 
 #include "config/pipelineloader.h"
 #include "engine/runjob.h"
+#include "log/secretmasker.h"
 #include "run/deploylock.h"
 #include "run/rollbackjob.h"
-#include "log/secretmasker.h"
 #include "store/records.h"
 #include "store/releaserecords.h"
 
@@ -40,8 +40,8 @@ struct RunRequest
 struct RollbackRequest
 {
     QString environment;
-    qint64 releaseId = 0; // 0: the release before the live one
-    QString message;      // why
+    qint64 releaseId = 0;  // 0: the release before the live one
+    QString message;       // why
     bool approved = false; // required for a protected environment
     QString approvedBy;
 };

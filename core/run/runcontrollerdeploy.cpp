@@ -6,13 +6,13 @@
 #include "common/processinfo.h"
 #include "deploy/deploytarget.h"
 #include "integrations/github/deploymentreporter.h"
+#include "log/secretmasker.h"
 #include "net/platform.h"
 #include "run/builtinstages.h"
 #include "run/gitinfo.h"
 #include "secrets/secretstore.h"
 #include "store/historystore.h"
 #include "store/logwriter.h"
-#include "log/secretmasker.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -49,7 +49,8 @@ QString RunController::deployStateDir(const QString &dataDir, const Pipeline &pi
     for (QChar &c : name)
         if (!c.isLetterOrNumber() && c != u'-' && c != u'_')
             c = u'_';
-    return QDir(dataDir).filePath(QStringLiteral("deploy/%1-%2").arg(name, QString::fromLatin1(hash)));
+    return QDir(dataDir).filePath(
+        QStringLiteral("deploy/%1-%2").arg(name, QString::fromLatin1(hash)));
 }
 
 QStringList RunController::deployStages(const Pipeline &pipeline, const QStringList &covered)
@@ -198,12 +199,12 @@ bool RunController::startAutoRollback()
     emit stageChanged(record);
     LogWriter *writer = m_store->logWriter();
     const qint64 runId = m_run.id, stageId = record.id;
-    auto *job = new RollbackJob(*plan, m_plan,
-                                [writer, runId, stageId, masker = m_masker](
-                                    Layer, const QString &line) {
-                                    writer->append(runId, stageId, systemLine(masker, line));
-                                },
-                                this);
+    auto *job = new RollbackJob(
+        *plan, m_plan,
+        [writer, runId, stageId, masker = m_masker](Layer, const QString &line) {
+            writer->append(runId, stageId, systemLine(masker, line));
+        },
+        this);
     m_rollback = job;
     m_releaseKind = ReleaseKind::AutoRollback;
     connect(job, &Job::result, this, &RunController::onRollbackFinished);
@@ -249,7 +250,8 @@ void RunController::onRollbackFinished()
                                                               : RunStatus::Failed));
 }
 
-Result<qint64> RunController::startRollback(const Pipeline &pipeline, const RollbackRequest &request)
+Result<qint64> RunController::startRollback(const Pipeline &pipeline,
+                                            const RollbackRequest &request)
 {
     registerBuiltinStageTypes();
     if (isRunning())
@@ -258,7 +260,8 @@ Result<qint64> RunController::startRollback(const Pipeline &pipeline, const Roll
     if (!environment)
         return makeError(ErrorCode::Invalid, tr("environment \"%1\" is not defined in %2")
                                                  .arg(request.environment, pipeline.filePath));
-    auto plan = planRollback(*m_store, pipeline.workspaceDir, request.environment, request.releaseId);
+    auto plan =
+        planRollback(*m_store, pipeline.workspaceDir, request.environment, request.releaseId);
     if (!plan)
         return std::unexpected(plan.error());
     if (!plan->changesAnything())
@@ -281,11 +284,10 @@ Result<qint64> RunController::startRollback(const Pipeline &pipeline, const Roll
     m_run.environment = request.environment;
     m_run.status = RunStatus::Queued;
     m_run.triggeredBy = Paths::currentUser();
-    m_run.message = request.message.isEmpty()
-                        ? tr("rollback to release %1").arg(plan->target.id)
-                        : tr("rollback to release %1: %2")
-                              .arg(plan->target.id)
-                              .arg(m_masker.maskText(request.message));
+    m_run.message = request.message.isEmpty() ? tr("rollback to release %1").arg(plan->target.id)
+                                              : tr("rollback to release %1: %2")
+                                                    .arg(plan->target.id)
+                                                    .arg(m_masker.maskText(request.message));
     m_run.commit = git.commit;
     m_run.branch = git.branch;
     m_run.startedAt = now();
@@ -338,7 +340,8 @@ Result<qint64> RunController::startRollback(const Pipeline &pipeline, const Roll
           tr("rollback of %1 started by %2").arg(request.environment, m_run.triggeredBy));
     event({}, QStringLiteral("rollback-plan"), plan->describe());
     if (environment->isProtected) {
-        const QString who = request.approvedBy.isEmpty() ? Paths::currentUser() : request.approvedBy;
+        const QString who =
+            request.approvedBy.isEmpty() ? Paths::currentUser() : request.approvedBy;
         event({}, QStringLiteral("approved"),
               tr("rollback of %1 to release %2 approved by %3")
                   .arg(request.environment)
@@ -349,13 +352,12 @@ Result<qint64> RunController::startRollback(const Pipeline &pipeline, const Roll
 
     LogWriter *writer = m_store->logWriter();
     const qint64 runId = m_run.id;
-    auto *job = new RollbackJob(*plan, m_plan,
-                                [writer, runId, stageIds, masker = m_masker](
-                                    Layer layer, const QString &line) {
-                                    writer->append(runId, stageIds.value(layer),
-                                                   systemLine(masker, line));
-                                },
-                                this);
+    auto *job = new RollbackJob(
+        *plan, m_plan,
+        [writer, runId, stageIds, masker = m_masker](Layer layer, const QString &line) {
+            writer->append(runId, stageIds.value(layer), systemLine(masker, line));
+        },
+        this);
     m_rollback = job;
     connect(job, &RollbackJob::stepStarted, this, [this](Layer layer) {
         StageRecord &s = m_stages[QStringLiteral("rollback-") + toString(layer)];

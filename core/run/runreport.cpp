@@ -1,4 +1,5 @@
 #include "run/runreport.h"
+#include "common/translate.h"
 
 #include "common/duration.h"
 #include "log/ansiparser.h"
@@ -13,11 +14,6 @@
 namespace DeployDesk {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("DeployDesk", text);
-}
 
 // The report as neutral parts, rendered as Markdown or HTML at the end.
 struct Table

@@ -1,4 +1,5 @@
 #include "secrets/secretindex.h"
+#include "common/translate.h"
 
 #include "common/logging.h"
 
@@ -17,11 +18,6 @@ namespace {
 
 constexpr int kIndexVersion = 1;
 constexpr auto kOwnerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("DeployDesk", text);
-}
 
 } // namespace
 

@@ -2,9 +2,9 @@
 // process's keychain thread; the public calls here are blocking wrappers that wait (on a
 // semaphore, no local event loop) until the job finishes or a guard time expires (see
 // keychainjob.h). They are meant for the CLI and for worker threads; a GUI calls them off
-// its main thread (the panel: ui/settings/secretthread.h, ui/runservice.h). Keychain jobs are serialized
-// process-wide, and a keychain that does not answer in time is switched off for the rest of
-// the process, so no call can hang.
+// its main thread (the panel: ui/settings/secretthread.h, ui/runservice.h). Keychain jobs are
+// serialized process-wide, and a keychain that does not answer in time is switched off for the rest
+// of the process, so no call can hang.
 //
 // Values never reach a log line or an error message: only names do.
 

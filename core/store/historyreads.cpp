@@ -55,18 +55,6 @@ RunRecord runFromRow(const QSqlQuery &q)
     return r;
 }
 
-// Prepares, binds (positionally) and executes.
-Result<void> runQuery(QSqlQuery &q, const QString &path, const QString &operation,
-                      const QString &sql, const QVariantList &values)
-{
-    q.setForwardOnly(true);
-    if (auto ok = prepare(q, path, operation, sql); !ok)
-        return ok;
-    for (const QVariant &v : values)
-        q.addBindValue(v);
-    return exec(q, path, operation);
-}
-
 } // namespace
 
 Result<RunRecord> HistoryStore::run(qint64 runId) const

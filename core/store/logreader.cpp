@@ -1,4 +1,5 @@
 #include "store/logreader.h"
+#include "common/translate.h"
 
 #include "store/logblock.h"
 #include "store/sqlutil.h"
@@ -11,11 +12,6 @@ namespace DeployDesk {
 using namespace Internal;
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("DeployDesk", text);
-}
 
 Error damaged(const QString &path, qint64 stageId, qint64 firstLine)
 {

@@ -15,8 +15,8 @@ using namespace Internal;
 namespace {
 
 constexpr std::array<QLatin1StringView, 4> kKinds{
-    QLatin1StringView("deploy"), QLatin1StringView("rollback"),
-    QLatin1StringView("auto-rollback"), QLatin1StringView("promote")};
+    QLatin1StringView("deploy"), QLatin1StringView("rollback"), QLatin1StringView("auto-rollback"),
+    QLatin1StringView("promote")};
 
 QSqlDatabase connection(const QString &name)
 {
@@ -26,17 +26,6 @@ QSqlDatabase connection(const QString &name)
 QVariant nullableId(qint64 id)
 {
     return id > 0 ? QVariant(id) : QVariant(QMetaType::fromType<qint64>());
-}
-
-Result<void> runQuery(QSqlQuery &q, const QString &path, const QString &operation,
-                      const QString &sql, const QVariantList &values)
-{
-    q.setForwardOnly(true);
-    if (auto ok = prepare(q, path, operation, sql); !ok)
-        return ok;
-    for (const QVariant &v : values)
-        q.addBindValue(v);
-    return exec(q, path, operation);
 }
 
 const QString kDeploymentColumns = QStringLiteral(
@@ -106,8 +95,8 @@ Result<qint64> HistoryStore::addDeployment(const DeploymentRecord &d)
     QSqlQuery q(connection(m_connectionName));
     const QString operation =
         tr("recording the %1 deployment of run %2").arg(toString(d.deployment.layer)).arg(d.runId);
-    const QByteArray details =
-        QJsonDocument(QJsonObject::fromVariantMap(d.deployment.details)).toJson(QJsonDocument::Compact);
+    const QByteArray details = QJsonDocument(QJsonObject::fromVariantMap(d.deployment.details))
+                                   .toJson(QJsonDocument::Compact);
     if (auto ok = runQuery(
             q, m_path, operation,
             QStringLiteral("INSERT INTO deployments (run_id, stage, workspace, environment, layer, "
@@ -159,11 +148,11 @@ Result<qint64> HistoryStore::createRelease(const ReleaseRecord &r)
         const qint64 id = q.lastInsertId().toLongLong();
         for (const ReleaseLayer &layer : r.layers) {
             QSqlQuery l(db);
-            if (auto ok = runQuery(l, m_path, operation,
-                                   QStringLiteral("INSERT INTO release_layers (release_id, layer, "
-                                                  "deployment_id, changed) VALUES (?, ?, ?, ?)"),
-                                   {id, toString(layer.layer), layer.deployment.id,
-                                    layer.changed ? 1 : 0});
+            if (auto ok = runQuery(
+                    l, m_path, operation,
+                    QStringLiteral("INSERT INTO release_layers (release_id, layer, "
+                                   "deployment_id, changed) VALUES (?, ?, ?, ?)"),
+                    {id, toString(layer.layer), layer.deployment.id, layer.changed ? 1 : 0});
                 !ok)
                 return std::unexpected(ok.error());
         }
@@ -213,9 +202,10 @@ Result<QList<ReleaseRecord>> HistoryStore::releases(const QString &workspace,
 Result<ReleaseRecord> HistoryStore::release(qint64 releaseId) const
 {
     QSqlQuery q(connection(m_connectionName));
-    if (auto ok = runQuery(q, m_path, tr("reading release %1").arg(releaseId),
-                           QStringLiteral("SELECT workspace, environment FROM releases WHERE id = ?"),
-                           {releaseId});
+    if (auto ok =
+            runQuery(q, m_path, tr("reading release %1").arg(releaseId),
+                     QStringLiteral("SELECT workspace, environment FROM releases WHERE id = ?"),
+                     {releaseId});
         !ok)
         return std::unexpected(ok.error());
     if (!q.next())

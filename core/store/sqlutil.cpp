@@ -90,4 +90,15 @@ Result<void> exec(QSqlQuery &query, const QString &path, const QString &operatio
     return {};
 }
 
+Result<void> runQuery(QSqlQuery &query, const QString &path, const QString &operation,
+                      const QString &sql, const QVariantList &values)
+{
+    query.setForwardOnly(true);
+    if (auto ok = prepare(query, path, operation, sql); !ok)
+        return ok;
+    for (const QVariant &v : values)
+        query.addBindValue(v);
+    return exec(query, path, operation);
+}
+
 } // namespace DeployDesk::Internal

@@ -28,6 +28,9 @@ Result<void> execSql(QSqlDatabase &db, const QString &path, const QString &sql);
 Result<void> prepare(QSqlQuery &query, const QString &path, const QString &operation,
                      const QString &sql);
 Result<void> exec(QSqlQuery &query, const QString &path, const QString &operation);
+// Forward-only: prepares `sql`, binds `values` in order and executes it.
+Result<void> runQuery(QSqlQuery &query, const QString &path, const QString &operation,
+                      const QString &sql, const QVariantList &values);
 
 // QtSql binds a null QString as SQL NULL; text columns are NOT NULL DEFAULT ''.
 inline QString toDb(const QString &text)

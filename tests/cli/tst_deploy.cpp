@@ -77,36 +77,38 @@ private slots:
         m_sitePort = freePort();
         m_backendPort = freePort();
         const quint16 prodSite = freePort(), prodBackend = freePort();
-        write("deploydesk.yml", QStringLiteral(
-                   "name: mini\n"
-                   "environments:\n"
-                   "  staging:\n"
-                   "    url: http://127.0.0.1:%1/\n"
-                   "    variables: { SITE_PORT: \"%1\", BACKEND_PORT: \"%2\" }\n"
-                   "  production:\n"
-                   "    protected: true\n"
-                   "    variables: { SITE_PORT: \"%3\", BACKEND_PORT: \"%4\" }\n"
-                   "stages:\n"
-                   "  build:\n"
-                   "    run: mkdir -p build && cp page.html build/index.html && sleep ${BUILD_SLEEP:-0}\n"
-                   "  deploy-site:\n"
-                   "    needs: [build]\n"
-                   "    uses: local-site\n"
-                   "    if: environment in [staging, production]\n"
-                   "    with: { from: build, url: \"http://127.0.0.1:$SITE_PORT/\", serve: true }\n"
-                   "  deploy-backend:\n"
-                   "    uses: local-service\n"
-                   "    if: environment in [staging, production]\n"
-                   "    with:\n"
-                   "      from: api\n"
-                   "      command: python3 -m http.server $PORT --bind 127.0.0.1\n"
-                   "      port: $BACKEND_PORT\n"
-                   "      health-path: /\n")
+        write("deploydesk.yml",
+              QStringLiteral(
+                  "name: mini\n"
+                  "environments:\n"
+                  "  staging:\n"
+                  "    url: http://127.0.0.1:%1/\n"
+                  "    variables: { SITE_PORT: \"%1\", BACKEND_PORT: \"%2\" }\n"
+                  "  production:\n"
+                  "    protected: true\n"
+                  "    variables: { SITE_PORT: \"%3\", BACKEND_PORT: \"%4\" }\n"
+                  "stages:\n"
+                  "  build:\n"
+                  "    run: mkdir -p build && cp page.html build/index.html && sleep "
+                  "${BUILD_SLEEP:-0}\n"
+                  "  deploy-site:\n"
+                  "    needs: [build]\n"
+                  "    uses: local-site\n"
+                  "    if: environment in [staging, production]\n"
+                  "    with: { from: build, url: \"http://127.0.0.1:$SITE_PORT/\", serve: true }\n"
+                  "  deploy-backend:\n"
+                  "    uses: local-service\n"
+                  "    if: environment in [staging, production]\n"
+                  "    with:\n"
+                  "      from: api\n"
+                  "      command: python3 -m http.server $PORT --bind 127.0.0.1\n"
+                  "      port: $BACKEND_PORT\n"
+                  "      health-path: /\n")
                   .arg(m_sitePort)
-                                  .arg(m_backendPort)
-                                  .arg(prodSite)
-                                  .arg(prodBackend)
-                                  .toUtf8());
+                  .arg(m_backendPort)
+                  .arg(prodSite)
+                  .arg(prodBackend)
+                  .toUtf8());
         write("page.html", "version one");
         write("api/index.html", "backend");
     }
@@ -163,10 +165,9 @@ private slots:
         };
         QCOMPARE(siteOf(releases.at(0)), siteOf(releases.at(2)));
 
-        const CliResult cmp =
-            m_cli.run({"compare", QString::number(releases.at(2)["id"].toInt()),
-                       QString::number(releases.at(1)["id"].toInt())},
-                      m_ws.path());
+        const CliResult cmp = m_cli.run({"compare", QString::number(releases.at(2)["id"].toInt()),
+                                         QString::number(releases.at(1)["id"].toInt())},
+                                        m_ws.path());
         QCOMPARE(cmp.exitCode, 0);
         QVERIFY2(cmp.out.contains(QStringLiteral("site: ") + siteOf(releases.at(2)) +
                                   QStringLiteral(" → ") + siteOf(releases.at(1))),

@@ -16,7 +16,7 @@ public:
     explicit GitHubDeploymentsFake(QByteArray token);
 
     FakeHttpServer server;
-    QList<QJsonObject> deployments; // bodies of created deployments, in order
+    QList<QJsonObject> deployments;                 // bodies of created deployments, in order
     QList<std::pair<qint64, QJsonObject>> statuses; // (deployment id, body), in order
     // Answer the next deployment request with 202 "Auto-merged" this many times first.
     int autoMergeAnswers = 0;

@@ -6,8 +6,8 @@
 #include "run/deploylock.h"
 #include "run/rollbackjob.h"
 #include "run/runcontroller.h"
-#include "store/historystore.h"
 #include "secrets/secretstore.h"
+#include "store/historystore.h"
 
 #include "githubdeploymentsfake.h"
 
@@ -42,8 +42,7 @@ public:
     FileJob(std::function<Result<Deployment>()> work, QObject *parent)
         : TargetJob(parent)
         , m_work(std::move(work))
-    {
-    }
+    {}
 
 protected:
     void doStart() override
@@ -84,9 +83,12 @@ public:
                 if (!f.open(QIODevice::WriteOnly))
                     return makeError(ErrorCode::Io, QStringLiteral("cannot write"));
                 f.write(version.toUtf8());
-                return Deployment{QStringLiteral("file-site"), Layer::Site, version,
+                return Deployment{QStringLiteral("file-site"),
+                                  Layer::Site,
+                                  version,
                                   QStringLiteral("http://example.invalid/") + version,
-                                  QDateTime::currentDateTimeUtc(), {}};
+                                  QDateTime::currentDateTimeUtc(),
+                                  {}};
             },
             parent);
     }
@@ -126,11 +128,9 @@ void registerFileSite()
     done = true;
     TargetRegistry::instance().add(QStringLiteral("file-site"),
                                    [] { return std::make_unique<FileSiteTarget>(); });
-    StageTypeRegistry::instance().add(QStringLiteral("file-site"), QStringLiteral("test target"),
-                                      [] {
-                                          return std::make_unique<DeployStage>(
-                                              std::make_unique<FileSiteTarget>());
-                                      });
+    StageTypeRegistry::instance().add(
+        QStringLiteral("file-site"), QStringLiteral("test target"),
+        [] { return std::make_unique<DeployStage>(std::make_unique<FileSiteTarget>()); });
 }
 
 } // namespace
@@ -491,8 +491,10 @@ private slots:
         QVERIFY(events);
         bool said = false;
         for (const EventRecord &e : *events) {
-            QVERIFY2(!e.message.contains(QStringLiteral("an-expired-token")), qPrintable(e.message));
-            said |= e.kind == QLatin1String("github") && e.message.contains(QStringLiteral("Bad credentials")) &&
+            QVERIFY2(!e.message.contains(QStringLiteral("an-expired-token")),
+                     qPrintable(e.message));
+            said |= e.kind == QLatin1String("github") &&
+                    e.message.contains(QStringLiteral("Bad credentials")) &&
                     e.message.contains(QStringLiteral("GITHUB_TOKEN"));
         }
         QVERIFY(said);

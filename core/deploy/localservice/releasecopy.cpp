@@ -1,4 +1,5 @@
 #include "deploy/localservice/releasecopy.h"
+#include "common/translate.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -11,11 +12,6 @@
 namespace DeployDesk::LocalService {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("DeployDesk", text);
-}
-
 bool isUnder(const QString &path, const QString &folder)
 {
     return path == folder || path.startsWith(folder + QLatin1Char('/'));

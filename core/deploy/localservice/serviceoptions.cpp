@@ -1,4 +1,5 @@
 #include "deploy/localservice/serviceoptions.h"
+#include "common/translate.h"
 
 #include "common/duration.h"
 #include "deploy/deploytarget.h"
@@ -10,11 +11,6 @@
 namespace DeployDesk::LocalService {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("DeployDesk", text);
-}
-
 QString absoluteIn(const QString &base, const QString &path)
 {
     return QDir::cleanPath(QDir(base).absoluteFilePath(path));

@@ -1,4 +1,5 @@
 #include "deploy/localservice/serviceprocess.h"
+#include "common/translate.h"
 
 #include "common/processinfo.h"
 #include "engine/processrunner.h"
@@ -26,11 +27,6 @@
 namespace DeployDesk::LocalService {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("DeployDesk", text);
-}
-
 bool readFully(int fd, void *data, size_t size)
 {
     auto *bytes = static_cast<char *>(data);

@@ -1,4 +1,5 @@
 #include "deploy/localservice/serviceroot.h"
+#include "common/translate.h"
 
 #include "common/processinfo.h"
 
@@ -14,11 +15,6 @@
 namespace DeployDesk::LocalService {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("DeployDesk", text);
-}
-
 std::optional<QJsonObject> readJson(const QString &file)
 {
     QFile f(file);

@@ -1,4 +1,5 @@
 #include "deploy/localsite/siteserver.h"
+#include "common/translate.h"
 
 #include "common/processinfo.h"
 
@@ -17,11 +18,6 @@
 namespace DeployDesk::LocalSite {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("DeployDesk", text);
-}
-
 bool answers(const QString &host, int port)
 {
     QTcpSocket socket;
@@ -88,11 +84,11 @@ Result<QString> ensureSiteServer(const QString &root, const QString &url)
                              .arg(url, QDir(root).filePath(QStringLiteral("server.log"))));
     QSaveFile out(stateFile);
     if (out.open(QIODevice::WriteOnly)) {
-        out.write(QJsonDocument(QJsonObject{{QStringLiteral("pid"), pid},
-                                            {QStringLiteral("startTicks"),
-                                             ProcessInfo::startTicks(pid)},
-                                            {QStringLiteral("port"), u.port()}})
-                      .toJson(QJsonDocument::Compact));
+        out.write(
+            QJsonDocument(QJsonObject{{QStringLiteral("pid"), pid},
+                                      {QStringLiteral("startTicks"), ProcessInfo::startTicks(pid)},
+                                      {QStringLiteral("port"), u.port()}})
+                .toJson(QJsonDocument::Compact));
         out.commit();
     }
     return tr("serving %1 at %2 (python3 http.server, pid %3)")

@@ -1,4 +1,5 @@
 #include "integrations/github/deploymentreporter.h"
+#include "common/translate.h"
 
 #include "net/httpjob.h"
 
@@ -13,11 +14,6 @@
 namespace DeployDesk {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("DeployDesk", text);
-}
-
 // The url of remote "origin" in <workspace>/.git/config (worktrees and gitdir files aside).
 QString originUrl(const QString &workspaceDir)
 {
@@ -69,15 +65,15 @@ void DeploymentReporter::begin(const QString &environment, const QString &ref,
 {
     m_environment = environment;
     m_creating = true;
-    const QString path = QStringLiteral("/repos/%1/%2/deployments")
-                             .arg(m_target.owner, m_target.repository);
-    QJsonObject body{{QStringLiteral("ref"), ref},
-                     {QStringLiteral("environment"), environment},
-                     {QStringLiteral("auto_merge"), false},
-                     {QStringLiteral("required_contexts"), QJsonArray()},
-                     {QStringLiteral("description"), description.left(140)},
-                     {QStringLiteral("production_environment"),
-                      environment == QLatin1String("production")}};
+    const QString path =
+        QStringLiteral("/repos/%1/%2/deployments").arg(m_target.owner, m_target.repository);
+    QJsonObject body{
+        {QStringLiteral("ref"), ref},
+        {QStringLiteral("environment"), environment},
+        {QStringLiteral("auto_merge"), false},
+        {QStringLiteral("required_contexts"), QJsonArray()},
+        {QStringLiteral("description"), description.left(140)},
+        {QStringLiteral("production_environment"), environment == QLatin1String("production")}};
     auto create = std::make_shared<std::function<void(int)>>();
     *create = [this, path, body, create](int tries) {
         HttpJob *job = m_client.send(HttpRequest::post(QUrl(path), body), this);
@@ -93,10 +89,9 @@ void DeploymentReporter::begin(const QString &environment, const QString &ref,
             if (job->outcome() != Job::Outcome::Success || job->status() != 201) {
                 m_failed = true;
                 emit problem(tr("GitHub deployment for %1 not created: %2")
-                                 .arg(m_environment,
-                                      job->outcome() == Job::Outcome::Success
-                                          ? tr("answered %1").arg(job->status())
-                                          : job->error().message));
+                                 .arg(m_environment, job->outcome() == Job::Outcome::Success
+                                                         ? tr("answered %1").arg(job->status())
+                                                         : job->error().message));
                 flushPending();
                 return;
             }

@@ -1,0 +1,15 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+
+namespace DeployDesk {
+
+// tr() for code outside a QObject (free functions, the CLI's commands): the run-time
+// context is "DeployDesk", where scripts/update-translations.sh files their strings.
+inline QString tr(const char *text)
+{
+    return QCoreApplication::translate("DeployDesk", text);
+}
+
+} // namespace DeployDesk
