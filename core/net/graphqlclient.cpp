@@ -24,8 +24,8 @@ bool GraphQlClient::isMutation(QStringView query)
            (rest.size() == 8 || !(rest.at(8).isLetterOrNumber() || rest.at(8) == QLatin1Char('_')));
 }
 
-GraphQlJob *GraphQlClient::send(const QString &query, const QJsonObject &variables,
-                                QObject *parent, std::optional<bool> idempotent) const
+GraphQlJob *GraphQlClient::send(const QString &query, const QJsonObject &variables, QObject *parent,
+                                std::optional<bool> idempotent) const
 {
     QJsonObject body{{QStringLiteral("query"), query}};
     if (!variables.isEmpty())

@@ -74,11 +74,12 @@ void GraphQlJob::onHttpResult()
         m_http->url().toString(QUrl::RemoveQuery | QUrl::RemoveUserInfo | QUrl::RemoveFragment);
     if (m_errors.isEmpty()) {
         if (!root.contains(QLatin1String("data"))) {
-            emitFailure(makeErrorValue(ErrorCode::Remote,
-                                       m_http->masked(tr("%1: not a GraphQL answer (no \"data\" "
-                                                         "nor \"errors\")")
-                                                          .arg(request)),
-                                       m_http->masked(QString::fromUtf8(m_http->body().left(4096)))));
+            emitFailure(
+                makeErrorValue(ErrorCode::Remote,
+                               m_http->masked(tr("%1: not a GraphQL answer (no \"data\" "
+                                                 "nor \"errors\")")
+                                                  .arg(request)),
+                               m_http->masked(QString::fromUtf8(m_http->body().left(4096)))));
             return;
         }
         emitSuccess();
@@ -106,8 +107,8 @@ void GraphQlJob::onHttpResult()
         }
         all << line;
     }
-    emitFailure(makeErrorValue(code, m_http->masked(message),
-                               m_http->masked(all.join(QLatin1Char('\n')))));
+    emitFailure(
+        makeErrorValue(code, m_http->masked(message), m_http->masked(all.join(QLatin1Char('\n')))));
 }
 
 } // namespace DeployDesk

@@ -60,8 +60,8 @@ HttpJob::HttpJob(const HttpClient &client, HttpRequest request, QObject *parent)
     // The client's headers first, unless the request sets the same name.
     QList<HttpRequest::Header> headers;
     for (const HttpRequest::Header &header : client.headers()) {
-        const bool overridden = std::any_of(
-            m_request.headers.cbegin(), m_request.headers.cend(), [&](const auto &own) {
+        const bool overridden =
+            std::any_of(m_request.headers.cbegin(), m_request.headers.cend(), [&](const auto &own) {
                 return own.first.compare(header.first, Qt::CaseInsensitive) == 0;
             });
         if (!overridden)
@@ -167,9 +167,9 @@ void HttpJob::attempt()
         if (!file->open(QIODevice::ReadOnly)) {
             const QString reason = file->errorString();
             delete file;
-            fail(makeErrorValue(ErrorCode::Io, tr("%1: cannot read %2: %3")
-                                                   .arg(describeRequest(), m_request.bodyFile,
-                                                        reason)));
+            fail(makeErrorValue(
+                ErrorCode::Io,
+                tr("%1: cannot read %2: %3").arg(describeRequest(), m_request.bodyFile, reason)));
             return;
         }
         request.setHeader(QNetworkRequest::ContentLengthHeader, file->size());
@@ -273,7 +273,8 @@ void HttpJob::onFinished()
     const QByteArray encoding = header("content-encoding").trimmed().toLower();
     const bool cutShort = !isTransportError(networkError, m_status) && !length.isEmpty() &&
                           (encoding.isEmpty() || encoding == "identity") &&
-                          m_request.method.toUpper() != "HEAD" &&
+                          m_request.method.toUpper() != "HEAD" && m_status != 204 &&
+                          m_status != 304 && m_status >= 200 &&
                           m_received < length.trimmed().toLongLong();
 
     if (isTransportError(networkError, m_status) || cutShort) {
@@ -329,13 +330,14 @@ void HttpJob::onFinished()
             bool ok = false;
             const qint64 reset = header("x-ratelimit-reset").trimmed().toLongLong(&ok);
             if (ok)
-                wait = milliseconds(std::max<qint64>(
-                    (reset - QDateTime::currentSecsSinceEpoch() + 1) * 1000, 0));
+                wait = milliseconds(
+                    std::max<qint64>((reset - QDateTime::currentSecsSinceEpoch() + 1) * 1000, 0));
         }
         if (wait && *wait > m_policy.maxRetryAfter) {
             Error error = httpError();
-            error.message += tr(" (asked to wait %1, more than the %2 allowed)")
-                                 .arg(formatDuration(*wait), formatDuration(m_policy.maxRetryAfter));
+            error.message +=
+                tr(" (asked to wait %1, more than the %2 allowed)")
+                    .arg(formatDuration(*wait), formatDuration(m_policy.maxRetryAfter));
             fail(std::move(error));
             return;
         }
@@ -352,14 +354,14 @@ bool HttpJob::retryOrFail(const QString &what, milliseconds delay)
 {
     if (m_attempts >= m_maxAttempts)
         return false;
-    emit logLine(masked(tr("%1 from %2, retrying in %3 (attempt %4 of %5)")
-                            .arg(what,
-                                 m_url.port() < 0 ? m_url.host()
-                                                  : m_url.host() + QLatin1Char(':') +
-                                                        QString::number(m_url.port()),
-                                 formatDuration(delay))
-                            .arg(m_attempts + 1)
-                            .arg(m_maxAttempts)));
+    emit logLine(masked(
+        tr("%1 from %2, retrying in %3 (attempt %4 of %5)")
+            .arg(what,
+                 m_url.port() < 0 ? m_url.host()
+                                  : m_url.host() + QLatin1Char(':') + QString::number(m_url.port()),
+                 formatDuration(delay))
+            .arg(m_attempts + 1)
+            .arg(m_maxAttempts)));
     m_retryTimer.start(delay);
     return true;
 }
@@ -387,9 +389,8 @@ void HttpJob::followRedirect()
         m_request.headers.removeIf([this](const HttpRequest::Header &h) {
             return h.first.compare("authorization", Qt::CaseInsensitive) == 0 ||
                    m_secrets.contains(h.second) ||
-                   std::any_of(m_secrets.cbegin(), m_secrets.cend(), [&](const QByteArray &s) {
-                       return h.second.contains(s);
-                   });
+                   std::any_of(m_secrets.cbegin(), m_secrets.cend(),
+                               [&](const QByteArray &s) { return h.second.contains(s); });
         });
     }
     const QByteArray verb = m_request.method.toUpper();
@@ -427,8 +428,8 @@ void HttpJob::finishSuccess(QSaveFile *responseFile)
         }
     }
     const QByteArray contentType = header("content-type").toLower();
-    const bool isJson = m_request.expectJson || contentType.contains("/json") ||
-                        contentType.contains("+json");
+    const bool isJson =
+        m_request.expectJson || contentType.contains("/json") || contentType.contains("+json");
     if (isJson && m_request.responseFile.isEmpty() && !m_body.trimmed().isEmpty()) {
         QJsonParseError parseError;
         m_json = QJsonDocument::fromJson(m_body, &parseError);
@@ -468,7 +469,8 @@ Error HttpJob::httpError() const
         message += QStringLiteral(" (") + notes.join(QStringLiteral("; ")) + QLatin1Char(')');
     if (code == ErrorCode::Unauthorized && !m_authHint.isEmpty())
         message += tr("; check %1").arg(m_authHint);
-    return makeErrorValue(code, masked(message), masked(QString::fromUtf8(m_body.left(kMaxDetail))));
+    return makeErrorValue(code, masked(message),
+                          masked(QString::fromUtf8(m_body.left(kMaxDetail))));
 }
 
 void HttpJob::fail(Error error)

@@ -6,7 +6,8 @@ namespace DeployDesk {
 
 HttpRequest &HttpRequest::setHeader(const QByteArray &name, const QByteArray &value)
 {
-    headers.removeIf([&](const Header &h) { return h.first.compare(name, Qt::CaseInsensitive) == 0; });
+    headers.removeIf(
+        [&](const Header &h) { return h.first.compare(name, Qt::CaseInsensitive) == 0; });
     headers.append({name, value});
     return *this;
 }

@@ -101,7 +101,7 @@ Result<PlatformBase> resolvePlatformBase(Platform platform, const QUrl &configur
         problem = NetTr::tr("must be an http:// or https:// URL such as http://127.0.0.1:8080");
     else if (url.hasQuery() || url.hasFragment())
         problem = NetTr::tr("must not have a query or a fragment (only scheme, host, port and path "
-                     "prefix are replaced)");
+                            "prefix are replaced)");
     else if (!url.userInfo().isEmpty())
         problem = NetTr::tr("must not carry a user name or password (tokens belong in secrets)");
     if (!problem.isEmpty()) {
@@ -113,11 +113,10 @@ Result<PlatformBase> resolvePlatformBase(Platform platform, const QUrl &configur
     }
 
     PlatformBase base{normalized(url), {}};
-    base.notice = fallback.isEmpty()
-                      ? NetTr::tr("using %1=%2").arg(variable, base.url.toString())
-                      : NetTr::tr("using %1=%2 instead of %3")
-                            .arg(variable, base.url.toString(),
-                                 fallback.toString(QUrl::RemoveUserInfo));
+    base.notice = fallback.isEmpty() ? NetTr::tr("using %1=%2").arg(variable, base.url.toString())
+                                     : NetTr::tr("using %1=%2 instead of %3")
+                                           .arg(variable, base.url.toString(),
+                                                fallback.toString(QUrl::RemoveUserInfo));
     return base;
 }
 

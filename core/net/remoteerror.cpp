@@ -10,8 +10,7 @@ namespace {
 
 constexpr qsizetype kMaxMessage = 300;
 
-QByteArray headerValue(const QList<std::pair<QByteArray, QByteArray>> &headers,
-                       QByteArrayView name)
+QByteArray headerValue(const QList<std::pair<QByteArray, QByteArray>> &headers, QByteArrayView name)
 {
     for (const auto &[key, value] : headers) {
         if (key.compare(name, Qt::CaseInsensitive) == 0)

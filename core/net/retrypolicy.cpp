@@ -35,8 +35,9 @@ std::optional<milliseconds> parseRetryAfter(QByteArrayView value, const QDateTim
     bool ok = false;
     const qlonglong seconds = text.toLongLong(&ok);
     if (ok)
-        return seconds < 0 ? std::nullopt
-                           : std::optional(milliseconds(std::min<qlonglong>(seconds, 1 << 30) * 1000));
+        return seconds < 0
+                   ? std::nullopt
+                   : std::optional(milliseconds(std::min<qlonglong>(seconds, 1 << 30) * 1000));
 
     // HTTP dates (RFC 9110 §5.6.7): IMF-fixdate, then the obsolete RFC 850 and asctime forms.
     // The weekday is dropped first: Qt rejects one that does not match the (two-digit) year.

@@ -13,13 +13,15 @@ DD_BUILD_PACKAGES=(
 )
 # What the example workspace's stages run.
 DD_EXAMPLE_PACKAGES=(
-    python3 python3-fastapi python3-pytest python3-httpx
+    python3 python3-fastapi python3-uvicorn python3-pytest python3-httpx
     flake8 python3-mypy mypy
 )
 # What the test suite starts or checks: a private D-Bus with a real keychain,
-# packaging validators, a display server for GUI screenshots.
+# packaging validators, a display server for GUI screenshots, a web server serving
+# local-site releases.
 DD_TEST_PACKAGES=(
     dbus-daemon gnome-keyring desktop-file-utils appstream dpkg-dev file xvfb xauth
+    nginx
 )
 
 dd_missing_packages() {

@@ -13,29 +13,52 @@ namespace {
 QByteArray reasonPhrase(int status)
 {
     switch (status) {
-    case 200: return "OK";
-    case 201: return "Created";
-    case 202: return "Accepted";
-    case 204: return "No Content";
-    case 301: return "Moved Permanently";
-    case 302: return "Found";
-    case 303: return "See Other";
-    case 304: return "Not Modified";
-    case 307: return "Temporary Redirect";
-    case 308: return "Permanent Redirect";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 408: return "Request Timeout";
-    case 409: return "Conflict";
-    case 422: return "Unprocessable Entity";
-    case 429: return "Too Many Requests";
-    case 500: return "Internal Server Error";
-    case 502: return "Bad Gateway";
-    case 503: return "Service Unavailable";
-    case 504: return "Gateway Timeout";
-    default: return "Status";
+    case 200:
+        return "OK";
+    case 201:
+        return "Created";
+    case 202:
+        return "Accepted";
+    case 204:
+        return "No Content";
+    case 301:
+        return "Moved Permanently";
+    case 302:
+        return "Found";
+    case 303:
+        return "See Other";
+    case 304:
+        return "Not Modified";
+    case 307:
+        return "Temporary Redirect";
+    case 308:
+        return "Permanent Redirect";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 408:
+        return "Request Timeout";
+    case 409:
+        return "Conflict";
+    case 422:
+        return "Unprocessable Entity";
+    case 429:
+        return "Too Many Requests";
+    case 500:
+        return "Internal Server Error";
+    case 502:
+        return "Bad Gateway";
+    case 503:
+        return "Service Unavailable";
+    case 504:
+        return "Gateway Timeout";
+    default:
+        return "Status";
     }
 }
 
@@ -166,12 +189,14 @@ private:
             const QByteArray line = lines.at(i).trimmed();
             const qsizetype colon = line.indexOf(':');
             if (colon > 0)
-                m_request.headers.append({line.left(colon).trimmed(), line.mid(colon + 1).trimmed()});
+                m_request.headers.append(
+                    {line.left(colon).trimmed(), line.mid(colon + 1).trimmed()});
         }
         const qsizetype q = m_request.target.indexOf('?');
         const QByteArray rawPath = q < 0 ? m_request.target : m_request.target.left(q);
         m_request.path = QUrl::fromPercentEncoding(rawPath);
-        m_request.query = QUrlQuery(q < 0 ? QString() : QString::fromLatin1(m_request.target.mid(q + 1)));
+        m_request.query =
+            QUrlQuery(q < 0 ? QString() : QString::fromLatin1(m_request.target.mid(q + 1)));
         m_rawPath = rawPath;
 
         if (m_request.header("expect").toLower() == "100-continue")
@@ -222,7 +247,8 @@ private:
             if (lineEnd < 0)
                 return false;
             bool ok = false;
-            const qint64 size = m_buffer.left(lineEnd).split(';').value(0).trimmed().toLongLong(&ok, 16);
+            const qint64 size =
+                m_buffer.left(lineEnd).split(';').value(0).trimmed().toLongLong(&ok, 16);
             if (!ok) {
                 close();
                 m_state = State::Busy;
@@ -252,7 +278,8 @@ private:
         const int index = m_server->record(m_request);
         emit m_server->requestReceived(m_request);
         if (response.delay.count() > 0) {
-            QTimer::singleShot(response.delay, this, [this, response, index] { answer(response, index); });
+            QTimer::singleShot(response.delay, this,
+                               [this, response, index] { answer(response, index); });
             return;
         }
         answer(response, index);

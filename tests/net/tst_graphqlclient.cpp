@@ -29,10 +29,10 @@ private slots:
         server.on("POST", "/graphql/v2", [](const FakeRequest &r) {
             const QJsonObject body = r.jsonObject();
             return FakeResponse::json(
-                {{"data", QJsonObject{{"deployment", QJsonObject{
-                                          {"id", body["variables"]["id"].toString()},
-                                          {"status", "SUCCESS"},
-                                          {"query", body["query"].toString()}}}}}});
+                {{"data",
+                  QJsonObject{{"deployment", QJsonObject{{"id", body["variables"]["id"].toString()},
+                                                         {"status", "SUCCESS"},
+                                                         {"query", body["query"].toString()}}}}}});
         });
         const QString query = "query($id: String!) { deployment(id: $id) { id status } }";
         GraphQlJob *job = railway(server).send(query, {{"id", "dep-1"}}, this);
@@ -51,24 +51,27 @@ private slots:
         QTest::addColumn<int>("code");
         QTest::addColumn<QString>("message");
         QTest::newRow("not authorized")
-            << QByteArray(R"({"data":null,"errors":[{"message":"Not Authorized","extensions":{}}]})")
+            << QByteArray(
+                   R"({"data":null,"errors":[{"message":"Not Authorized","extensions":{}}]})")
             << int(ErrorCode::Unauthorized)
             << "/graphql/v2: Not Authorized; check the secret RAILWAY_TOKEN";
         QTest::newRow("project token")
             << QByteArray(R"({"data":null,"errors":[{"message":"Project Token not found"}]})")
             << int(ErrorCode::Unauthorized) << ": Project Token not found; check the secret";
         QTest::newRow("not found")
-            << QByteArray(R"({"data":null,"errors":[{"message":"Deployment not found","path":["deployment"]}]})")
+            << QByteArray(
+                   R"({"data":null,"errors":[{"message":"Deployment not found","path":["deployment"]}]})")
             << int(ErrorCode::NotFound) << ": Deployment not found";
         QTest::newRow("several")
-            << QByteArray(R"({"data":null,"errors":[{"message":"Problem processing request"},{"message":"second"},{"message":"third"}]})")
+            << QByteArray(
+                   R"({"data":null,"errors":[{"message":"Problem processing request"},{"message":"second"},{"message":"third"}]})")
             << int(ErrorCode::Remote) << ": Problem processing request (and 2 more errors)";
         QTest::newRow("rate limited")
-            << QByteArray(R"({"errors":[{"message":"slow down","extensions":{"code":"RATE_LIMITED"}}]})")
+            << QByteArray(
+                   R"({"errors":[{"message":"slow down","extensions":{"code":"RATE_LIMITED"}}]})")
             << int(ErrorCode::RateLimited) << ": slow down";
-        QTest::newRow("not graphql")
-            << QByteArray(R"({"hello":"world"})") << int(ErrorCode::Remote)
-            << ": not a GraphQL answer";
+        QTest::newRow("not graphql") << QByteArray(R"({"hello":"world"})") << int(ErrorCode::Remote)
+                                     << ": not a GraphQL answer";
     }
     void errorsBecomeErrors()
     {
@@ -135,8 +138,8 @@ private slots:
         // 429 is retried even for a mutation: Railway did not process it.
         server.clearRequests();
         server.enqueue(FakeResponse::tooManyRequests(0));
-        GraphQlJob *limited = railway(server).send("mutation { deploymentRestart(id: \"d\") }", {},
-                                                   this);
+        GraphQlJob *limited =
+            railway(server).send("mutation { deploymentRestart(id: \"d\") }", {}, this);
         QStringList log;
         QVERIFY(runJob(limited, &log));
         QCOMPARE(limited->outcome(), Job::Outcome::Success);

@@ -62,7 +62,9 @@ private slots:
     {
         FakeHttpServer server;
         QVERIFY(server.listen());
-        server.on("GET", "/a", [](const FakeRequest &) { return FakeResponse::json({{"ok", true}}); });
+        server.on("GET", "/a", [](const FakeRequest &) {
+            return FakeResponse::json({{"ok", true}});
+        });
         const HttpClient client = clientFor(server);
         for (int i = 0; i < 3; ++i) {
             HttpJob *job = client.send(HttpRequest::get(QUrl("/a")), this);
@@ -88,7 +90,8 @@ private slots:
             << int(Platform::Vercel) << 404
             << QByteArray(R"({"error":{"code":"not_found","message":"Deployment not found"}})")
             << json << QByteArrayList{"x-vercel-id", "fra1::abc-123"} << int(ErrorCode::NotFound)
-            << QStringList{"HTTP 404: Deployment not found", "not_found", "request id fra1::abc-123"};
+            << QStringList{"HTTP 404: Deployment not found", "not_found",
+                           "request id fra1::abc-123"};
         QTest::newRow("vercel 403")
             << int(Platform::Vercel) << 403
             << QByteArray(R"({"error":{"code":"forbidden","message":"Not authorized"}})") << json
@@ -100,13 +103,15 @@ private slots:
             << QStringList{"HTTP 400: bad_request"};
         QTest::newRow("qdrant 404")
             << int(Platform::Qdrant) << 404
-            << QByteArray("{\"status\":{\"error\":\"Not found: Collection `docs` doesn\x27t exist!\"},"
-                          "\"time\":0.0,\"result\":null}")
+            << QByteArray(
+                   "{\"status\":{\"error\":\"Not found: Collection `docs` doesn\x27t exist!\"},"
+                   "\"time\":0.0,\"result\":null}")
             << json << QByteArrayList{} << int(ErrorCode::NotFound)
             << QStringList{"HTTP 404: Not found: Collection `docs` doesn\x27t exist!"};
         QTest::newRow("qdrant 409")
             << int(Platform::Qdrant) << 409
-            << QByteArray(R"({"status":{"error":"Wrong input: Collection `docs` already exists!"},"time":0.0})")
+            << QByteArray(
+                   R"({"status":{"error":"Wrong input: Collection `docs` already exists!"},"time":0.0})")
             << json << QByteArrayList{} << int(ErrorCode::Conflict)
             << QStringList{"already exists"};
         QTest::newRow("qdrant 401 plain text")
@@ -118,12 +123,15 @@ private slots:
         QTest::newRow("github 404")
             << int(Platform::GitHub) << 404
             << QByteArray("{\"message\":\"Not Found\",\"documentation_url\":"
-                          "\"https:/" "/docs.github.com/rest\",\"status\":\"404\"}")
-            << json << QByteArrayList{"x-github-request-id", "C0DE:1234"} << int(ErrorCode::NotFound)
+                          "\"https:/"
+                          "/docs.github.com/rest\",\"status\":\"404\"}")
+            << json << QByteArrayList{"x-github-request-id", "C0DE:1234"}
+            << int(ErrorCode::NotFound)
             << QStringList{"HTTP 404: Not Found", "request id C0DE:1234"};
         QTest::newRow("github 422")
             << int(Platform::GitHub) << 422
-            << QByteArray(R"({"message":"Validation Failed","errors":[{"resource":"Deployment","field":"ref","code":"missing_field"}]})")
+            << QByteArray(
+                   R"({"message":"Validation Failed","errors":[{"resource":"Deployment","field":"ref","code":"missing_field"}]})")
             << json << QByteArrayList{} << int(ErrorCode::Remote)
             << QStringList{"HTTP 422: Validation Failed: Deployment ref missing_field"};
         QTest::newRow("github 403 rate limit")
@@ -135,16 +143,19 @@ private slots:
             << QStringList{"API rate limit exceeded", "asked to wait"};
         QTest::newRow("cohere 400")
             << int(Platform::Cohere) << 400
-            << QByteArray(R"({"id":"bc57846a","message":"invalid request: total number of texts must be at most 96 - received 104"})")
+            << QByteArray(
+                   R"({"id":"bc57846a","message":"invalid request: total number of texts must be at most 96 - received 104"})")
             << json << QByteArrayList{} << int(ErrorCode::Remote)
             << QStringList{"must be at most 96 - received 104", "request id bc57846a"};
         QTest::newRow("cohere 401")
-            << int(Platform::Cohere) << 401 << QByteArray(R"({"id":"x1","message":"invalid api token"})")
-            << json << QByteArrayList{} << int(ErrorCode::Unauthorized)
+            << int(Platform::Cohere) << 401
+            << QByteArray(R"({"id":"x1","message":"invalid api token"})") << json
+            << QByteArrayList{} << int(ErrorCode::Unauthorized)
             << QStringList{"invalid api token", "check the secret MY_TOKEN"};
         QTest::newRow("railway 400 graphql errors")
             << int(Platform::Railway) << 400
-            << QByteArray(R"({"errors":[{"message":"Problem processing request","extensions":{"code":"BAD_USER_INPUT"}}]})")
+            << QByteArray(
+                   R"({"errors":[{"message":"Problem processing request","extensions":{"code":"BAD_USER_INPUT"}}]})")
             << json << QByteArrayList{} << int(ErrorCode::Remote)
             << QStringList{"HTTP 400: Problem processing request", "BAD_USER_INPUT"};
         QTest::newRow("proxy html 502")
@@ -152,8 +163,8 @@ private slots:
             << QByteArray("text/html") << QByteArrayList{} << int(ErrorCode::Remote)
             << QStringList{"HTTP 502: no details in the answer"};
         QTest::newRow("generic fastapi 422")
-            << int(Platform::Generic) << 422 << QByteArray(R"({"detail":"field required"})")
-            << json << QByteArrayList{} << int(ErrorCode::Remote)
+            << int(Platform::Generic) << 422 << QByteArray(R"({"detail":"field required"})") << json
+            << QByteArrayList{} << int(ErrorCode::Remote)
             << QStringList{"HTTP 422: field required"};
     }
     void platformErrorBodies()
@@ -199,8 +210,9 @@ private slots:
         server.enqueue(FakeResponse::json({{"message", QString("busy, token " + token)}}, 503));
         server.setFallback([&](const FakeRequest &r) {
             return FakeResponse::json(
-                {{"error", QJsonObject{{"message", QString("bad token " + r.header("authorization") +
-                                                           " and " + r.header("x-api-key"))}}}},
+                {{"error",
+                  QJsonObject{{"message", QString("bad token " + r.header("authorization") +
+                                                  " and " + r.header("x-api-key"))}}}},
                 401);
         });
         QLoggingCategory::setFilterRules(QStringLiteral("deploydesk.core.net.debug=true"));
@@ -306,7 +318,8 @@ private slots:
         HttpJob *sent = client.send(post, this);
         QVERIFY(runJob(sent));
         QCOMPARE(sent->outcome(), Job::Outcome::Success);
-        QCOMPARE(server.requests().at(0).header("content-length"), QByteArray::number(48 * 64 * 1024));
+        QCOMPARE(server.requests().at(0).header("content-length"),
+                 QByteArray::number(48 * 64 * 1024));
         QCOMPARE(QCryptographicHash::hash(stored, QCryptographicHash::Sha1), sha);
 
         HttpRequest get = HttpRequest::get(QUrl("/v2/files/x"));

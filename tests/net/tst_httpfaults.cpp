@@ -74,7 +74,8 @@ private slots:
         QCOMPARE(job->attempts(), 3);
         QCOMPARE(log.size(), 2);
         const QString host = QString("127.0.0.1:%1").arg(server.port());
-        QVERIFY2(log.at(0).startsWith("503 from " + host + ", retrying in "), qPrintable(log.at(0)));
+        QVERIFY2(log.at(0).startsWith("503 from " + host + ", retrying in "),
+                 qPrintable(log.at(0)));
         QVERIFY(log.at(0).endsWith("(attempt 2 of 4)"));
         QVERIFY(log.at(1).endsWith("(attempt 3 of 4)"));
     }
@@ -142,8 +143,8 @@ private slots:
         QVERIFY(server.listen());
         server.setFallback([](const FakeRequest &) {
             return FakeResponse::tooManyRequests(
-                3600, {{"error", QJsonObject{{"code", "rate_limited"},
-                                             {"message", "Too many requests"}}}});
+                3600, {{"error",
+                        QJsonObject{{"code", "rate_limited"}, {"message", "Too many requests"}}}});
         });
         HttpJob *job = clientFor(server, Platform::Vercel).send(HttpRequest::get(QUrl("/x")), this);
         QVERIFY(runJob(job));
@@ -242,7 +243,8 @@ private slots:
         QJsonArray points;
         for (int i = 0; i < 2000; ++i)
             points.append(QJsonObject{{"id", i}, {"vector", QJsonArray{0.1, 0.2, 0.3}}});
-        HttpRequest request = HttpRequest::put(QUrl("/collections/docs/points"), {{"points", points}});
+        HttpRequest request =
+            HttpRequest::put(QUrl("/collections/docs/points"), {{"points", points}});
         HttpJob *job = clientFor(server, Platform::Qdrant).send(request, this);
         QVERIFY(runJob(job));
         QCOMPARE(job->outcome(), Job::Outcome::Success);
@@ -278,7 +280,8 @@ private slots:
         server.setFallback([](const FakeRequest &) {
             return FakeResponse::text("{\"id\": \"dpl_1\", oops", 200, "application/json");
         });
-        HttpJob *job = clientFor(server).send(HttpRequest::get(QUrl("/v13/deployments/dpl_1")), this);
+        HttpJob *job =
+            clientFor(server).send(HttpRequest::get(QUrl("/v13/deployments/dpl_1")), this);
         QVERIFY(runJob(job));
         QCOMPARE(job->outcome(), Job::Outcome::Failed);
         QCOMPARE(job->error().code, ErrorCode::Remote);

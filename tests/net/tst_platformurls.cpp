@@ -43,38 +43,50 @@ private slots:
         QTest::addColumn<QString>("path");
         QTest::addColumn<QString>("url");
         QTest::addColumn<QString>("notice");
-        QTest::newRow("vercel http")
-            << int(Platform::Vercel) << "" << "http://127.0.0.1:1234" << "/v13/deployments"
-            << "http://127.0.0.1:1234/v13/deployments"
-            << "using DEPLOYDESK_API_VERCEL=http://127.0.0.1:1234 instead of https://api.vercel.com";
+        QTest::newRow("vercel http") << int(Platform::Vercel) << ""
+                                     << "http://127.0.0.1:1234"
+                                     << "/v13/deployments"
+                                     << "http://127.0.0.1:1234/v13/deployments"
+                                     << "using DEPLOYDESK_API_VERCEL=http://127.0.0.1:1234 instead "
+                                        "of https://api.vercel.com";
         QTest::newRow("railway prefix")
-            << int(Platform::Railway) << "" << "https://proxy.corp/railway/" << "/graphql/v2"
+            << int(Platform::Railway) << ""
+            << "https://proxy.corp/railway/"
+            << "/graphql/v2"
             << "https://proxy.corp/railway/graphql/v2"
             << "using DEPLOYDESK_API_RAILWAY=https://proxy.corp/railway instead of "
                "https://backboard.railway.com";
         QTest::newRow("github enterprise")
-            << int(Platform::GitHub) << "" << "https://ghe.example.com/api/v3"
+            << int(Platform::GitHub) << ""
+            << "https://ghe.example.com/api/v3"
             << "repos/o/r/deployments?per_page=100"
             << "https://ghe.example.com/api/v3/repos/o/r/deployments?per_page=100"
             << "using DEPLOYDESK_API_GITHUB=https://ghe.example.com/api/v3 instead of "
                "https://api.github.com";
-        QTest::newRow("cohere")
-            << int(Platform::Cohere) << "" << " http://localhost:8080 " << "/v2/embed"
-            << "http://localhost:8080/v2/embed"
-            << "using DEPLOYDESK_API_COHERE=http://localhost:8080 instead of https://api.cohere.com";
+        QTest::newRow("cohere") << int(Platform::Cohere) << ""
+                                << " http://localhost:8080 "
+                                << "/v2/embed"
+                                << "http://localhost:8080/v2/embed"
+                                << "using DEPLOYDESK_API_COHERE=http://localhost:8080 instead of "
+                                   "https://api.cohere.com";
         QTest::newRow("qdrant over the workspace's")
             << int(Platform::Qdrant) << "https://qdrant.example.com:6333"
-            << "http://127.0.0.1:6334/q" << "/collections/docs/points"
+            << "http://127.0.0.1:6334/q"
+            << "/collections/docs/points"
             << "http://127.0.0.1:6334/q/collections/docs/points"
             << "using DEPLOYDESK_API_QDRANT=http://127.0.0.1:6334/q instead of "
                "https://qdrant.example.com:6333";
         QTest::newRow("qdrant without a workspace url")
-            << int(Platform::Qdrant) << "" << "http://127.0.0.1:6333" << "/collections"
+            << int(Platform::Qdrant) << ""
+            << "http://127.0.0.1:6333"
+            << "/collections"
             << "http://127.0.0.1:6333/collections"
             << "using DEPLOYDESK_API_QDRANT=http://127.0.0.1:6333";
-        QTest::newRow("not set")
-            << int(Platform::Vercel) << "" << "" << "/v2/files" << "https://api.vercel.com/v2/files"
-            << "";
+        QTest::newRow("not set") << int(Platform::Vercel) << ""
+                                 << ""
+                                 << "/v2/files"
+                                 << "https://api.vercel.com/v2/files"
+                                 << "";
     }
     void overrides()
     {
@@ -100,12 +112,15 @@ private slots:
         QTest::newRow("ftp") << "ftp://127.0.0.1/"
                              << "DEPLOYDESK_API_VERCEL must be an http:// or https:// URL such as "
                                 "http://127.0.0.1:8080; found \"ftp://127.0.0.1/\"";
-        QTest::newRow("no scheme") << "127.0.0.1:8080" << "DEPLOYDESK_API_VERCEL must be an http://";
-        QTest::newRow("words") << "not a url" << "DEPLOYDESK_API_VERCEL must be an http://";
+        QTest::newRow("no scheme") << "127.0.0.1:8080"
+                                   << "DEPLOYDESK_API_VERCEL must be an http://";
+        QTest::newRow("words") << "not a url"
+                               << "DEPLOYDESK_API_VERCEL must be an http://";
         QTest::newRow("query") << "http://127.0.0.1:1/?x=1"
                                << "DEPLOYDESK_API_VERCEL must not have a query or a fragment";
-        QTest::newRow("user info") << "http://me:hunter2@127.0.0.1:1/"
-                                   << "DEPLOYDESK_API_VERCEL must not carry a user name or password";
+        QTest::newRow("user info")
+            << "http://me:hunter2@127.0.0.1:1/"
+            << "DEPLOYDESK_API_VERCEL must not carry a user name or password";
     }
     void badOverridesAreExplained()
     {

@@ -47,7 +47,8 @@ private slots:
         QTest::newRow("seconds") << QByteArray("120") << qint64(120000);
         QTest::newRow("zero") << QByteArray(" 0 ") << qint64(0);
         QTest::newRow("imf date") << QByteArray("Wed, 21 Oct 2015 07:28:30 GMT") << qint64(30000);
-        QTest::newRow("rfc 850") << QByteArray("Wednesday, 21-Oct-15 07:29:00 GMT") << qint64(60000);
+        QTest::newRow("rfc 850") << QByteArray("Wednesday, 21-Oct-15 07:29:00 GMT")
+                                 << qint64(60000);
         QTest::newRow("asctime") << QByteArray("Wed Oct 21 07:28:10 2015") << qint64(10000);
         QTest::newRow("past date") << QByteArray("Tue, 20 Oct 2015 07:28:00 GMT") << qint64(0);
         QTest::newRow("negative") << QByteArray("-5") << qint64(-1);
