@@ -204,11 +204,19 @@ int paintMode()
     const double firstPaint = showAndWaitFirstPaint(window);
     result("first_paint_ms", firstPaint, "ms");
 
-    // The first page: rows, or (an empty history) the first answer with none.
+    // The history is opened (and migrated when old) off the GUI thread, after the window.
     HistoryBrowser *history = window.historyBrowser();
-    PaintCounter historyPaints(history->view()->viewport());
-    bool answered = !history->model()->isLoading(); // it may have answered already
+    bool answered = false;
     QObject::connect(history->model(), &HistoryModel::pageLoaded, [&answered] { answered = true; });
+    if (!waitUntil([&] { return !window.isHistoryOpening(); }, 60000) || !window.isHistoryOpen()) {
+        std::fprintf(stderr, "gui-bench: the history did not open\n");
+        return 1;
+    }
+    result("history_open_ms", sinceLaunchMs(), "ms");
+
+    // The first page: rows, or (an empty history) the first answer with none.
+    PaintCounter historyPaints(history->view()->viewport());
+    answered = answered || !history->model()->isLoading(); // it may have answered already
     window.showTab(MainWindow::HistoryTab);
     const bool ok = waitUntil(
         [&] { return answered && !history->model()->isLoading() && historyPaints.count() > 0; },
@@ -376,6 +384,10 @@ int logMode(int repeat)
     }
     MainWindow window(qEnvironmentVariable("GUI_BENCH_WORKSPACE"));
     showAndWaitFirstPaint(window);
+    if (!waitUntil([&] { return window.isHistoryOpen(); }, 60000)) {
+        std::fprintf(stderr, "gui-bench: the history did not open\n");
+        return 1;
+    }
     window.showTab(MainWindow::LogsTab);
     waitUntil([] { return false; }, 300); // let the tab lay out
     StallProbe probe;

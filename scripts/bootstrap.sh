@@ -8,10 +8,14 @@ dd_install_packages "${DD_BUILD_PACKAGES[@]}" "${DD_EXAMPLE_PACKAGES[@]}"
 dd_build RelWithDebInfo
 
 example="$DD_ROOT/examples/textbook"
+# The example's checks, then its site and backend deployed to the local staging
+# environment; deploydeskctl prints the URLs where they answer.
+echo "==> deploying the example workspace to its local staging environment"
+"$DD_BUILD/bin/deploydeskctl" --workspace "$example" validate
+status=0
+"$DD_BUILD/bin/deploydeskctl" --workspace "$example" deploy staging -m "bootstrap deploy" || status=$?
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ -z "${DEPLOYDESK_HEADLESS:-}" ]; then
     echo "==> opening DeployDesk on $example"
     exec "$DD_BUILD/bin/deploydesk" "$example"
 fi
-echo "==> no display: running the example pipeline with deploydeskctl"
-"$DD_BUILD/bin/deploydeskctl" --workspace "$example" validate
-exec "$DD_BUILD/bin/deploydeskctl" --workspace "$example" run -m "bootstrap run"
+exit "$status"

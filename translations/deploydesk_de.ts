@@ -2,6 +2,34 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
     <context>
+        <name />
+        <message>
+            <location filename="../core/deploy/vercel/verceloptions.cpp" line="+72" />
+            <source>cannot read %1: %2</source>
+            <translation>%1 kann nicht gelesen werden: %2</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>%1 is not the JSON object `vercel link` writes (%2); fix or delete it, or set "project" and "team" in the stage's with:</source>
+            <translation>%1 ist nicht das JSON-Objekt, das `vercel link` schreibt (%2); korrigieren oder löschen Sie es, oder setzen Sie "project" und "team" in der Stufe unter with:</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>not an object</source>
+            <translation>kein Objekt</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>project %1</source>
+            <translation>Projekt %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>project %1 (team %2)</source>
+            <translation>Projekt %1 (Team %2)</translation>
+        </message>
+    </context>
+    <context>
         <name>DeployDesk</name>
         <message>
             <location filename="../app/cli/main.cpp" line="+78" />
@@ -15,7 +43,7 @@
             <translation>Aufruf: %1</translation>
         </message>
         <message>
-            <location line="+63" />
+            <location line="+74" />
             <source>DeployDesk on the command line: run, follow and inspect deployment pipelines.</source>
             <translation>DeployDesk auf der Kommandozeile: Deployment-Pipelines ausführen, verfolgen und untersuchen.</translation>
         </message>
@@ -40,7 +68,7 @@
             <translation>Der zu öffnende Arbeitsbereich-Ordner.</translation>
         </message>
         <message>
-            <location filename="../core/config/pipelineloader.cpp" line="+32" />
+            <location filename="../core/config/pipelineloader.cpp" line="+34" />
             <source>stage "%1" is defined twice (first at line %2)</source>
             <translation>Stufe "%1" ist doppelt definiert (zuerst in Zeile %2)</translation>
         </message>
@@ -81,6 +109,7 @@
         </message>
         <message>
             <location line="+3" />
+            <location line="-24" />
             <source>cancelled</source>
             <translation>abgebrochen</translation>
         </message>
@@ -102,6 +131,7 @@
         </message>
         <message>
             <location line="-6" />
+            <location line="+6" />
             <location line="+11" />
             <source>cannot write %1: %2</source>
             <translation>%1 kann nicht geschrieben werden: %2</translation>
@@ -314,12 +344,12 @@
             <translation>das Datenverzeichnis %1 kann nicht angelegt werden; prüfen Sie die Berechtigungen des übergeordneten Ordners oder setzen Sie DEPLOYDESK_DATA_DIR</translation>
         </message>
         <message>
-            <location filename="../core/store/logblock.cpp" line="+54" />
+            <location filename="../core/store/logblock.cpp" line="+40" />
             <source>a stored log block is damaged at byte %1: %2; the history database may be corrupt</source>
             <translation>ein gespeicherter Protokollblock ist bei Byte %1 beschädigt: %2; die Verlaufsdatenbank ist möglicherweise defekt</translation>
         </message>
         <message>
-            <location filename="../core/store/logreader.cpp" line="+37" />
+            <location filename="../core/store/logreader.cpp" line="+23" />
             <source>history database %1: the log block of stage %2 starting at line %3 is damaged; the database may be corrupt (check it with `sqlite3 %1 'PRAGMA integrity_check'`)</source>
             <translation>Verlaufsdatenbank %1: Der Protokollblock von Stufe %2 ab Zeile %3 ist beschädigt; die Datenbank ist möglicherweise defekt (prüfen Sie sie mit `sqlite3 %1 'PRAGMA integrity_check'`)</translation>
         </message>
@@ -352,7 +382,7 @@
             </translation>
         </message>
         <message>
-            <location filename="../core/store/schema.cpp" line="+113" />
+            <location filename="../core/store/schema.cpp" line="+169" />
             <source>history database %1 has schema version %2, newer than this DeployDesk understands (%3); upgrade DeployDesk</source>
             <translation>Verlaufsdatenbank %1 hat Schemaversion %2, neuer als diese DeployDesk-Version versteht (%3); aktualisieren Sie DeployDesk</translation>
         </message>
@@ -438,8 +468,7 @@
             <translation>%1 s</translation>
         </message>
         <message>
-            <location filename="../ui/settings/secretworker.cpp" line="+84" />
-            <location line="+17" />
+            <location filename="../ui/settings/settingsdialog.cpp" line="+138" />
             <source>no secret store</source>
             <translation>kein Geheimnisspeicher</translation>
         </message>
@@ -727,7 +756,7 @@
         </message>
         <message>
             <source>The environment to run for.</source>
-            <location filename="../app/cli/runcommand.cpp" line="+28" />
+            <location filename="../app/cli/runcommand.cpp" line="-232" />
             <translation>Die Umgebung, für die ausgeführt wird.</translation>
         </message>
         <message>
@@ -757,7 +786,7 @@
         </message>
         <message>
             <source>1 problem; nothing was run</source>
-            <location line="+12" />
+            <location line="+14" />
             <translation>1 Problem; es wurde nichts ausgeführt</translation>
         </message>
         <message>
@@ -767,7 +796,7 @@
         </message>
         <message>
             <source>--- last %1 lines of %2 (all: deploydeskctl logs %3 %2) ---</source>
-            <location line="+131" />
+            <location line="+133" />
             <translation>--- letzte %1 Zeilen von %2 (alle: deploydeskctl logs %3 %2) ---</translation>
         </message>
         <message>
@@ -792,12 +821,14 @@
         </message>
         <message>
             <source>not approved: nothing was run</source>
-            <location line="+4" />
+            <location filename="../app/cli/runcommand.cpp" line="+260" />
+            <location line="+60" />
+            <location line="-54" />
             <translation>nicht freigegeben: es wurde nichts ausgeführt</translation>
         </message>
         <message>
             <source>not approved: run without --approve and not on a terminal; run again with --approve -m REASON</source>
-            <location line="+10" />
+            <location line="+12" />
             <translation>nicht freigegeben: ohne --approve und nicht in einem Terminal ausgeführt; führen Sie den Befehl erneut mit --approve -m GRUND aus</translation>
         </message>
         <message>
@@ -807,7 +838,7 @@
         </message>
         <message>
             <source>interrupted from the terminal (Ctrl+C)</source>
-            <location line="+8" />
+            <location line="+9" />
             <translation>im Terminal unterbrochen (Strg+C)</translation>
         </message>
         <message>
@@ -822,7 +853,7 @@
         </message>
         <message>
             <source>run %1 of "%2"%3 started</source>
-            <location line="+11" />
+            <location line="+12" />
             <translation>Lauf %1 von "%2"%3 gestartet</translation>
         </message>
         <message>
@@ -892,7 +923,7 @@
         <message>
             <source> (attempt %1)</source>
             <location line="+24" />
-            <location filename="../app/cli/runcommand.cpp" line="-171" />
+            <location filename="../app/cli/runcommand.cpp" line="-182" />
             <translation> (Versuch %1)</translation>
         </message>
         <message>
@@ -902,7 +933,7 @@
         </message>
         <message>
             <source>the file is empty; expected a map with "name" and "stages"</source>
-            <location filename="../core/config/pipelineloader.cpp" line="+19" />
+            <location filename="../core/config/pipelineloader.cpp" line="+20" />
             <translation>die Datei ist leer; erwartet wird eine Map mit "name" und "stages"</translation>
         </message>
         <message>
@@ -937,7 +968,7 @@
         </message>
         <message>
             <source>"environments" must be a map of environment name: settings; found %1</source>
-            <location line="+20" />
+            <location line="+21" />
             <translation>"environments" muss eine Map aus Umgebungsname: Einstellungen sein; gefunden: %1</translation>
         </message>
         <message>
@@ -962,18 +993,21 @@
         </message>
         <message>
             <source>"%1" of environment "%2"</source>
-            <location line="+2" />
+            <location line="+3" />
             <translation>"%1" der Umgebung "%2"</translation>
         </message>
         <message>
             <source>"stages" must define at least one stage; found %1</source>
-            <location line="+17" />
+            <location line="+51" />
             <translation>"stages" muss mindestens eine Stufe definieren; gefunden: %1</translation>
         </message>
         <message>
             <source>nothing</source>
+            <location line="+3" />
             <location line="+14" />
             <location line="+1" />
+            <location line="+1" />
+            <location line="+13" />
             <translation>nichts</translation>
         </message>
         <message>
@@ -1053,7 +1087,7 @@
         </message>
         <message>
             <source>a map</source>
-            <location filename="../core/config/yamlsupport.cpp" line="+59" />
+            <location filename="../core/config/yamlsupport.cpp" line="-67" />
             <translation>eine Map</translation>
         </message>
         <message>
@@ -1083,16 +1117,18 @@
         </message>
         <message>
             <source>a string</source>
-            <location line="+8" />
+            <location filename="../core/config/yamlsupport.cpp" line="+134" />
+            <location line="+2" />
             <translation>eine Zeichenkette</translation>
         </message>
         <message>
             <source>a non-empty string</source>
-            <location line="+0" />
+            <location line="+8" />
             <translation>eine nicht leere Zeichenkette</translation>
         </message>
         <message>
             <source>%1 must be %2; found %3</source>
+            <location line="+12" />
             <location line="+23" />
             <location line="+1" />
             <translation>%1 muss %2 sein; gefunden: %3</translation>
@@ -1119,12 +1155,12 @@
         </message>
         <message>
             <source>%1 must be a map of NAME: value; found %2</source>
-            <location line="+24" />
+            <location line="+30" />
             <translation>%1 muss eine Map aus NAME: Wert sein; gefunden: %2</translation>
         </message>
         <message>
             <source>in %1</source>
-            <location line="+24" />
+            <location line="+26" />
             <location line="+5" />
             <location line="+4" />
             <translation>in %1</translation>
@@ -1157,12 +1193,12 @@
         </message>
         <message>
             <source>"%1" of stage "%2"</source>
-            <location filename="../core/config/stagereader.cpp" line="+49" />
+            <location filename="../core/config/stagereader.cpp" line="+43" />
             <translation>"%1" der Stufe "%2"</translation>
         </message>
         <message>
             <source>stage name "%1" may only contain letters, digits, ".", "_" and "-"; rename the stage</source>
-            <location line="+12" />
+            <location line="+13" />
             <translation>Stufenname "%1" darf nur Buchstaben, Ziffern, ".", "_" und "-" enthalten; benennen Sie die Stufe um</translation>
         </message>
         <message>
@@ -1177,7 +1213,7 @@
         </message>
         <message>
             <source>stage "%1" has neither "run" nor "uses"; add "run:" with a shell command or "uses:" with a built-in stage type</source>
-            <location line="+20" />
+            <location line="+19" />
             <translation>Stufe "%1" hat weder "run" noch "uses"; fügen Sie "run:" mit einem Shell-Befehl oder "uses:" mit einem eingebauten Stufentyp hinzu</translation>
         </message>
         <message>
@@ -1192,7 +1228,7 @@
         </message>
         <message>
             <source>unknown stage type "%1" in stage "%2"; known types: %3</source>
-            <location line="+56" />
+            <location line="+62" />
             <translation>unbekannter Stufentyp "%1" in Stufe "%2"; bekannte Typen: %3</translation>
         </message>
         <message>
@@ -1202,7 +1238,7 @@
         </message>
         <message>
             <source>%1 must be a map of parameters; found %2</source>
-            <location line="+11" />
+            <location line="+12" />
             <translation>%1 muss eine Map von Parametern sein; gefunden: %2</translation>
         </message>
         <message>
@@ -1238,10 +1274,12 @@
         <message>
             <source>%1 must be a path relative to the workspace; found the absolute path "%2"</source>
             <location line="+12" />
+            <location line="+12" />
             <translation>%1 muss ein Pfad relativ zum Arbeitsbereich sein; gefunden wurde der absolute Pfad "%2"</translation>
         </message>
         <message>
             <source>%1 must stay inside the workspace; found "%2", which contains ".."</source>
+            <location line="+6" />
             <location line="+6" />
             <translation>%1 muss innerhalb des Arbeitsbereichs bleiben; gefunden wurde "%2", das ".." enthält</translation>
         </message>
@@ -1297,7 +1335,7 @@
         </message>
         <message>
             <source>cannot read "%1": it is a directory; name the deploydesk.yml file inside it</source>
-            <location filename="../core/config/pipelineloader.cpp" line="+29" />
+            <location filename="../core/config/pipelineloader.cpp" line="+31" />
             <translation>"%1" kann nicht gelesen werden: Es ist ein Verzeichnis; geben Sie die Datei deploydesk.yml darin an</translation>
         </message>
         <message>
@@ -1335,7 +1373,7 @@
         </message>
         <message>
             <source>the log of stage %1 ends before line %2</source>
-            <location filename="../ui/logview/logscan.cpp" line="+81" />
+            <location filename="../ui/logview/logscan.cpp" line="+96" />
             <translation>das Protokoll von Stufe %1 endet vor Zeile %2</translation>
         </message>
         <message>
@@ -1348,11 +1386,744 @@
             <location line="+58" />
             <translation>das Protokoll kann nicht nach %1 geschrieben werden: %2; die Datei wurde unverändert gelassen</translation>
         </message>
+        <message>
+            <location filename="../core/deploy/localservice/localservicetarget.cpp" line="+19" />
+            <source>service swap (the kept release starts beside the live one, then takes the stable port)</source>
+            <translation>Dienstwechsel (das aufbewahrte Release startet neben dem Live-Release und übernimmt dann den stabilen Port)</translation>
+        </message>
+        <message>
+            <location filename="../core/run/rollbackjob.cpp" line="+22" />
+            <source>none</source>
+            <translation>keine</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <source>environment %1 has no releases yet: nothing to roll back to</source>
+            <translation>Umgebung %1 hat noch keine Releases: es gibt nichts, worauf zurückgerollt werden kann</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>environment %1 has only its live release %2: there is no earlier release to roll back to</source>
+            <translation>Umgebung %1 hat nur ihr Live-Release %2: es gibt kein früheres Release, auf das zurückgerollt werden kann</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>release %1 belongs to environment %2, not %3</source>
+            <translation>Release %1 gehört zu Umgebung %2, nicht zu %3</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>release %1 has no %2 layer</source>
+            <translation>Release %1 hat keine Ebene %2</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>already %1</source>
+            <translation>bereits %1</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>%1 layers cannot be rolled back by this version of DeployDesk</source>
+            <translation>%1-Ebenen können von dieser DeployDesk-Version nicht zurückgerollt werden</translation>
+        </message>
+        <message>
+            <source>%1 must be %2; found %3%4</source>
+            <location line="+37" />
+            <translation>%1 muss %2 sein; gefunden: %3%4 {1 ?} {2;?}</translation>
+        </message>
+        <message>
+            <location filename="../app/cli/deploycommand.cpp" line="+27" />
+            <source>The branch being deployed (for branch previews).</source>
+            <translation>Der bereitgestellte Branch (für Branch-Vorschauen).</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Why: kept in the history.</source>
+            <translation>Begründung: wird im Verlauf festgehalten.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Approve the deploy to a protected environment.</source>
+            <translation>Die Bereitstellung in einer geschützten Umgebung freigeben.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Print JSON.</source>
+            <translation>JSON ausgeben.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Do not ask before rolling back (refused for protected environments).</source>
+            <translation>Vor dem Zurückrollen nicht nachfragen (bei geschützten Umgebungen abgelehnt).</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>At most this many releases.</source>
+            <translation>Höchstens so viele Releases.</translation>
+        </message>
+        <message>
+            <location line="+53" />
+            <source>environment "%1" is not defined in deploydesk.yml; defined: %2</source>
+            <translation>Umgebung "%1" ist in deploydesk.yml nicht definiert; definiert: %2</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Environment %1 is protected. Type its name to approve, anything else to cancel:</source>
+            <translation>Umgebung %1 ist geschützt. Geben Sie zur Freigabe ihren Namen ein, alles andere bricht ab:</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Go ahead? [y/N]</source>
+            <translation>Fortfahren? [y/N]</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>"%1" is not a release id; release ids are positive numbers as listed by "deploydeskctl releases ENV"</source>
+            <translation>"%1" ist keine Release-ID; Release-IDs sind positive Zahlen, wie sie "deploydeskctl releases ENV" auflistet</translation>
+        </message>
+        <message>
+            <location line="+28" />
+            <source>usage: deploydeskctl deploy ENV [--branch B] [-m WHY] [--approve]</source>
+            <translation>Aufruf: deploydeskctl deploy ENV [--branch B] [-m GRUND] [--approve]</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>deploydesk.yml has no deploy stage (uses: local-site, local-service, vercel or railway): nothing would be deployed to %1</source>
+            <translation>deploydesk.yml hat keine Bereitstellungsstufe (uses: local-site, local-service, vercel oder railway): es würde nichts in %1 bereitgestellt</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <location line="+60" />
+            <source>environment %1 is protected: run again with --approve -m REASON; nothing was run</source>
+            <translation>Umgebung %1 ist geschützt: führen Sie den Befehl erneut mit --approve -m GRUND aus; es wurde nichts ausgeführt</translation>
+        </message>
+        <message>
+            <location line="-53" />
+            <source>run %1 deploys "%2" to %3</source>
+            <translation>Lauf %1 stellt "%2" in %3 bereit</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>usage: deploydeskctl promote RUN ENV [-m WHY] [--approve]</source>
+            <translation>Aufruf: deploydeskctl promote LAUF ENV [-m GRUND] [--approve]</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>run %1 is %2: only a successful run's artifacts can be promoted</source>
+            <translation>Lauf %1 ist %2: nur die Artefakte eines erfolgreichen Laufs können hochgestuft werden</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>promote run %1 to %2</source>
+            <translation>Lauf %1 nach %2 hochstufen</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>run %1 promotes the artifacts of run %2 to %3</source>
+            <translation>Lauf %1 stuft die Artefakte von Lauf %2 nach %3 hoch</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>usage: deploydeskctl releases ENV [--json] [--limit N]</source>
+            <translation>Aufruf: deploydeskctl releases ENV [--json] [--limit N]</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>%1 has no releases yet; deploy with: deploydeskctl deploy %1</source>
+            <translation>%1 hat noch keine Releases; bereitstellen mit: deploydeskctl deploy %1</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>release %1%2  %3  run %4  %5  %6  %7</source>
+            <translation>Release %1%2  %3  Lauf %4  %5  %6  %7</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source> (live)</source>
+            <translation> (live)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <location line="+4" />
+            <source>no commit</source>
+            <translation>kein Commit</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>  restores release %1</source>
+            <translation>  stellt Release %1 wieder her</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>  (incomplete)</source>
+            <translation>  (unvollständig)</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>usage: deploydeskctl rollback ENV [RELEASE] [--yes] [-m WHY] [--approve]</source>
+            <translation>Aufruf: deploydeskctl rollback ENV [RELEASE] [--yes] [-m GRUND] [--approve]</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>nothing to roll back: release %1 has the live versions</source>
+            <translation>nichts zurückzurollen: Release %1 hat die Live-Versionen</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>%1 is protected: --yes is refused there; approve with --approve -m REASON, or run on a terminal and type the name</source>
+            <translation>%1 ist geschützt: --yes wird dort abgelehnt; geben Sie mit --approve -m GRUND frei, oder führen Sie den Befehl in einem Terminal aus und geben Sie den Namen ein</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>not on a terminal: confirm with --yes%1; nothing was changed</source>
+            <translation>nicht in einem Terminal: bestätigen Sie mit --yes%1; es wurde nichts geändert</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source> (or --approve for a protected environment)</source>
+            <translation> (oder --approve für eine geschützte Umgebung)</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>not confirmed: nothing was changed</source>
+            <translation>nicht bestätigt: es wurde nichts geändert</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>run %1 rolls %2 back to release %3</source>
+            <translation>Lauf %1 rollt %2 auf Release %3 zurück</translation>
+        </message>
+        <message>
+            <location line="+37" />
+            <source>no deploy or rollback is running or waiting</source>
+            <translation>weder eine Bereitstellung noch ein Rollback läuft oder wartet</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>%1: run %2 (%3) is deploying since %4</source>
+            <translation>%1: Lauf %2 (%3) stellt seit %4 bereit</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>%1: run %2 (%3) waits, number %4 in line since %5</source>
+            <translation>%1: Lauf %2 (%3) wartet seit %5, Nummer %4 in der Warteschlange</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>usage: deploydeskctl compare RELEASE RELEASE</source>
+            <translation>Aufruf: deploydeskctl compare RELEASE RELEASE</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>release %1 (%2, run %3) → release %4 (%5, run %6)</source>
+            <translation>Release %1 (%2, Lauf %3) → Release %4 (%5, Lauf %6)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+3" />
+            <source>  %1: unchanged (%2)</source>
+            <translation>  %1: unverändert (%2)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>  %1: %2 → %3</source>
+            <translation>  %1: %2 → %3</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>commits: unknown (a release was made outside a git checkout)</source>
+            <translation>Commits: unbekannt (ein Release wurde außerhalb eines Git-Checkouts erstellt)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>commits: the same (%1)</source>
+            <translation>Commits: dieselben (%1)</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>commits: %1 → %2 (git log could not list them: %3)</source>
+            <translation>Commits: %1 → %2 (git log konnte sie nicht auflisten: %3)</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>commits between them: %1</source>
+            <translation>Commits dazwischen: %1</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>waiting: run %1 (%2) holds %3; this run starts when it ends (see deploydeskctl queue)</source>
+            <translation>wartet: Lauf %1 (%2) belegt %3; dieser Lauf startet, wenn jener endet (siehe deploydeskctl queue)</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>  %1 of %2 answers at %3</source>
+            <translation>  %1 von %2 antwortet unter %3</translation>
+        </message>
+        <message>
+            <location filename="../core/config/dotenv.cpp" line="+307" />
+            <source>this line is not valid UTF-8; save the file as UTF-8</source>
+            <translation>diese Zeile ist kein gültiges UTF-8; speichern Sie die Datei als UTF-8</translation>
+        </message>
+        <message>
+            <location filename="../core/config/envfilereader.cpp" line="+23" />
+            <source>a FIFO</source>
+            <translation>ein FIFO</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>a socket</source>
+            <translation>ein Socket</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>a device</source>
+            <translation>ein Gerät</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>a special file</source>
+            <translation>eine Spezialdatei</translation>
+        </message>
+        <message>
+            <location filename="../core/config/withchecks.cpp" line="+38" />
+            <source>a whole number from %1 to %2</source>
+            <translation>eine ganze Zahl von %1 bis %2</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>true or false</source>
+            <translation>true oder false</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>a duration such as 90s, 10m or 1h</source>
+            <translation>eine Dauer wie 90s, 10m oder 1h</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>a list of strings or a single string</source>
+            <translation>eine Liste von Zeichenketten oder eine einzelne Zeichenkette</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>one of %1</source>
+            <translation>eines von %1</translation>
+        </message>
+        <message>
+            <location line="+114" />
+            <source>unknown parameter "%1" in "with" of stage "%2"; known parameters of %3: %4</source>
+            <translation>unbekannter Parameter "%1" in "with" der Stufe "%2"; bekannte Parameter von %3: %4</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>unknown parameter "%1" in "with" of stage "%2"; did you mean "%3"? (known parameters of %4: %5)</source>
+            <translation>unbekannter Parameter "%1" in "with" der Stufe "%2"; meinten Sie "%3"? (bekannte Parameter von %4: %5)</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>"with" of stage "%1" is missing required parameter "%2" of %3%4</source>
+            <translation>in "with" der Stufe "%1" fehlt der erforderliche Parameter "%2" von %3%4</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>stage "%1" uses %2, which needs parameter "%3"%4; add "with:" with "%3"</source>
+            <translation>Stufe "%1" verwendet %2, das den Parameter "%3"%4 benötigt; fügen Sie "with:" mit "%3" hinzu</translation>
+        </message>
+        <message>
+            <location filename="../core/config/envfilereader.cpp" line="+14" />
+            <source>(env-file of environment "%1")</source>
+            <translation>(env-file der Umgebung "%1")</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>(env-file of environments %1)</source>
+            <translation>(env-file der Umgebungen %1)</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>"env-file" of environment "%1"</source>
+            <translation>"env-file" der Umgebung "%1"</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 must be a path relative to the workspace, or a list of such paths; found %2</source>
+            <translation>%1 muss ein Pfad relativ zum Arbeitsbereich oder eine Liste solcher Pfade sein; gefunden: %2</translation>
+        </message>
+        <message>
+            <location line="+36" />
+            <source>cannot read env-file "%1" of environment "%2": %3; check that it is a readable file</source>
+            <translation>env-file "%1" der Umgebung "%2" kann nicht gelesen werden: %3; prüfen Sie, ob es eine lesbare Datei ist</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>env-file "%1" of environment "%2" is %3; expected a file of NAME=value lines</source>
+            <translation>env-file "%1" der Umgebung "%2" ist %3; erwartet wird eine Datei mit Zeilen der Form NAME=value</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>env-file "%1" of environment "%2" is too large (%3 bytes); an env-file may be at most %4 bytes</source>
+            <translation>env-file "%1" der Umgebung "%2" ist zu groß (%3 Bytes); ein env-file darf höchstens %4 Bytes groß sein</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>env-file "%1" of environment "%2" does not exist in %3; create it or fix the path</source>
+            <translation>env-file "%1" der Umgebung "%2" existiert nicht in %3; legen Sie es an oder korrigieren Sie den Pfad</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>a directory</source>
+            <translation>ein Verzeichnis</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>not a regular file (it is %1)</source>
+            <translation>keine reguläre Datei (es ist %1)</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>not a regular file</source>
+            <translation>keine reguläre Datei</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>"%1" is a secret (stage "%2" lists it under "secrets"); remove it from this file and keep it in the secret store: deploydeskctl secrets set %1 %3</source>
+            <translation>"%1" ist ein Geheimnis (Stufe "%2" führt es unter "secrets" auf); entfernen Sie es aus dieser Datei und bewahren Sie es im Geheimnisspeicher auf: deploydeskctl secrets set %1 %3</translation>
+        </message>
+        <message>
+            <location filename="../core/config/withchecks.cpp" line="-111" />
+            <source>"%1" in "with" of stage "%2"</source>
+            <translation>"%1" in "with" der Stufe "%2"</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>%1 must be a list of strings or a single string; found %2</source>
+            <translation>%1 muss eine Liste von Zeichenketten oder eine einzelne Zeichenkette sein; gefunden: %2</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>items of %1 must be strings; found %2</source>
+            <translation>Einträge von %1 müssen Zeichenketten sein; gefunden: %2</translation>
+        </message>
+        <message>
+            <location filename="../core/deploy/localservice/releasecopy.cpp" line="+30" />
+            <source>the folder %1 does not exist</source>
+            <translation>der Ordner %1 existiert nicht</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>the release folder %1 exists already</source>
+            <translation>der Release-Ordner %1 existiert bereits</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <location filename="../core/deploy/localservice/serviceroot.cpp" line="+109" />
+            <location line="+35" />
+            <source>cannot create the folder %1</source>
+            <translation>der Ordner %1 kann nicht angelegt werden</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>cannot copy the link %1 to %2</source>
+            <translation>der Link %1 kann nicht nach %2 kopiert werden</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>cannot copy %1 to %2: %3</source>
+            <translation>%1 kann nicht nach %2 kopiert werden: %3</translation>
+        </message>
+        <message>
+            <location filename="../core/deploy/localservice/serviceoptions.cpp" line="+31" />
+            <source>the command that runs the service (by /bin/sh -c in the release folder); it must listen on 127.0.0.1:$PORT</source>
+            <translation>der Befehl, der den Dienst ausführt (per /bin/sh -c im Release-Ordner); er muss auf 127.0.0.1:$PORT lauschen</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>the stable port users call; DeployDesk forwards it to the live instance</source>
+            <translation>der stabile Port, den Benutzer aufrufen; DeployDesk leitet ihn an die Live-Instanz weiter</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>the folder to release, relative to the workspace (default: the stage's workdir)</source>
+            <translation>der zu veröffentlichende Ordner, relativ zum Arbeitsbereich (Standard: das workdir der Stufe)</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>the path a new instance must answer with 200 before it takes over (default /health)</source>
+            <translation>der Pfad, unter dem eine neue Instanz mit 200 antworten muss, bevor sie übernimmt (Standard /health)</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>how long a new instance may take to answer its health check (default 30s)</source>
+            <translation>wie lange eine neue Instanz für die Antwort auf ihre Zustandsprüfung brauchen darf (Standard 30s)</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>how long the old instance keeps running after the swap (default 2s)</source>
+            <translation>wie lange die alte Instanz nach dem Wechsel weiterläuft (Standard 2s)</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>how many releases to keep (default 3; the live and the previous one are always kept)</source>
+            <translation>wie viele Releases aufbewahrt werden (Standard 3; das Live-Release und das vorherige werden immer aufbewahrt)</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>where the releases and the service state live (default: DeployDesk's state folder /services/&lt;environment&gt;)</source>
+            <translation>wo die Releases und der Dienstzustand liegen (Standard: DeployDesks Zustandsordner /services/&lt;environment&gt;)</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>the public URL of the service (default http://127.0.0.1:&lt;port&gt;)</source>
+            <translation>die öffentliche URL des Dienstes (Standard http://127.0.0.1:&lt;port&gt;)</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>local-service needs "root" in "with", or an environment and DeployDesk's state folder to put the service in</source>
+            <translation>local-service benötigt "root" in "with" oder eine Umgebung und DeployDesks Zustandsordner, um den Dienst dort abzulegen</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>"port" of local-service must be a port number (1-65535); found "%1"</source>
+            <translation>"port" von local-service muss eine Portnummer sein (1-65535); gefunden: "%1"</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>local-service needs "command" in "with": the command that runs the service on 127.0.0.1:$PORT, e.g. "uvicorn app.main:app --port $PORT"</source>
+            <translation>local-service benötigt "command" in "with": den Befehl, der den Dienst auf 127.0.0.1:$PORT ausführt, z. B. "uvicorn app.main:app --port $PORT"</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>"from" of local-service is %1, which is not a folder; build the service first or fix the path</source>
+            <translation>"from" von local-service ist %1, das kein Ordner ist; bauen Sie zuerst den Dienst oder korrigieren Sie den Pfad</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>"%1" of local-service must be a duration such as 30s; found "%2"</source>
+            <translation>"%1" von local-service muss eine Dauer wie 30s sein; gefunden: "%2"</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>"keep" of local-service must be a whole number of at least 1; found "%1"</source>
+            <translation>"keep" von local-service muss eine ganze Zahl ab 1 sein; gefunden: "%1"</translation>
+        </message>
+        <message>
+            <location filename="../core/deploy/localservice/serviceprocess.cpp" line="+136" />
+            <source>cannot open %1: %2</source>
+            <translation>%1 kann nicht geöffnet werden: %2</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <location line="+17" />
+            <source>cannot start the service: %1</source>
+            <translation>der Dienst kann nicht gestartet werden: %1</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>cannot start the service: fork failed</source>
+            <translation>der Dienst kann nicht gestartet werden: fork fehlgeschlagen</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>cannot run /bin/sh in %1: %2</source>
+            <translation>/bin/sh kann in %1 nicht ausgeführt werden: %2</translation>
+        </message>
+        <message>
+            <location line="+40" />
+            <source>cannot remove %1</source>
+            <translation>%1 kann nicht entfernt werden</translation>
+        </message>
+        <message>
+            <location line="+71" />
+            <source>cannot remove the release folder %1</source>
+            <translation>der Release-Ordner %1 kann nicht entfernt werden</translation>
+        </message>
+        <message>
+            <location filename="../core/deploy/localsite/siteserver.cpp" line="+40" />
+            <source>"serve" needs a local "url" with a port, such as http://127.0.0.1:8471/; found "%1"</source>
+            <translation>"serve" benötigt eine lokale "url" mit Port, etwa http://127.0.0.1:8471/; gefunden: "%1"</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>already serving %1 at %2 (pid %3)</source>
+            <translation>%1 wird bereits unter %2 ausgeliefert (PID %3)</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>port %1 is taken by another program, so "serve" cannot answer at %2; choose another port in "url" or stop that program</source>
+            <translation>Port %1 ist von einem anderen Programm belegt, daher kann "serve" nicht unter %2 antworten; wählen Sie einen anderen Port in "url" oder beenden Sie dieses Programm</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>"serve" needs python3 and setsid on PATH (apt-get install python3); or serve %1 with a web server and drop "serve"</source>
+            <translation>"serve" benötigt python3 und setsid im PATH (apt-get install python3); oder liefern Sie %1 mit einem Webserver aus und entfernen Sie "serve"</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>could not start the site server: %1</source>
+            <translation>der Site-Server konnte nicht gestartet werden: %1</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>the site server did not answer at %1 within 5s; see %2</source>
+            <translation>der Site-Server hat nicht innerhalb von 5s unter %1 geantwortet; siehe %2</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>serving %1 at %2 (python3 http.server, pid %3)</source>
+            <translation>%1 wird unter %2 ausgeliefert (python3 http.server, PID %3)</translation>
+        </message>
+        <message>
+            <location filename="../core/config/dotenv.cpp" line="-185" />
+            <source>more than %1 problems; the rest of the file was not read</source>
+            <translation>mehr als %1 Probleme; der Rest der Datei wurde nicht gelesen</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>expected NAME=value; this line has no "="</source>
+            <translation>NAME=value erwartet; diese Zeile hat kein "="</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>expected NAME=value; found no name before "="</source>
+            <translation>NAME=value erwartet; vor "=" steht kein Name</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>invalid variable name "%1"; a name starts with a letter or "_" and contains only letters, digits and "_"</source>
+            <translation>ungültiger Variablenname "%1"; ein Name beginnt mit einem Buchstaben oder "_" und enthält nur Buchstaben, Ziffern und "_"</translation>
+        </message>
+        <message>
+            <location line="+42" />
+            <source>the single-quoted value of "%1" has no closing ' on this line (a value that spans lines needs double quotes)</source>
+            <translation>dem in einfache Anführungszeichen gesetzten Wert von "%1" fehlt das schließende ' in dieser Zeile (ein Wert über mehrere Zeilen braucht doppelte Anführungszeichen)</translation>
+        </message>
+        <message>
+            <location line="+47" />
+            <source>the double-quoted value of "%1" has no closing "; add it where the value ends</source>
+            <translation>dem in doppelte Anführungszeichen gesetzten Wert von "%1" fehlt das schließende "; fügen Sie es dort ein, wo der Wert endet</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>unexpected text after the closing quote of "%1"; put the whole value inside the quotes, or start a comment with "#"</source>
+            <translation>unerwarteter Text nach dem schließenden Anführungszeichen von "%1"; setzen Sie den ganzen Wert in die Anführungszeichen oder beginnen Sie einen Kommentar mit "#"</translation>
+        </message>
+        <message>
+            <location line="-151" />
+            <source>Roll %1 back to release %2 (run %3, %4%5):</source>
+            <translation>%1 auf Release %2 zurückrollen (Lauf %3, %4%5):</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>  %1: %2 → %3 by %4</source>
+            <translation>  %1: %2 → %3 per %4</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeployDesk::DeployStage</name>
+        <message>
+            <location filename="../core/deploy/deploytarget.cpp" line="+40" />
+            <source>stage "%1" deploys with %2 and needs an environment; run it with --env NAME (or Deploy To in the panel)</source>
+            <translation>Stufe "%1" stellt mit %2 bereit und benötigt eine Umgebung; führen Sie sie mit --env NAME aus (oder über Deploy To im Kontrollzentrum)</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeployDesk::DeploymentReporter</name>
+        <message>
+            <location filename="../core/integrations/github/deploymentreporter.cpp" line="+61" />
+            <source>the secret GITHUB_TOKEN</source>
+            <translation>das Geheimnis GITHUB_TOKEN</translation>
+        </message>
+        <message>
+            <location line="+34" />
+            <source>GitHub deployment for %1 not created: %2</source>
+            <translation>GitHub-Deployment für %1 nicht angelegt: %2</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>answered %1</source>
+            <translation>Antwort %1</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>DeployDesk is deploying</source>
+            <translation>DeployDesk stellt bereit</translation>
+        </message>
+        <message>
+            <location line="+56" />
+            <source>GitHub deployment status "%1" not posted: %2</source>
+            <translation>GitHub-Deployment-Status "%1" nicht gesendet: %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeployDesk::GraphQlJob</name>
+        <message>
+            <location filename="../core/net/graphqljob.cpp" line="+79" />
+            <source>%1: not a GraphQL answer (no "data" nor "errors")</source>
+            <translation>%1: keine GraphQL-Antwort (weder "data" noch "errors")</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>an error without a message</source>
+            <translation>ein Fehler ohne Meldung</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+2" />
+            <source> (and %n more errors)</source>
+            <translation>
+                <numerusform> (und %n weiterer Fehler)</numerusform>
+                <numerusform> (und %n weitere Fehler)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>; check %1</source>
+            <translation>; prüfen Sie %1</translation>
+        </message>
     </context>
     <context>
         <name>DeployDesk::HealthCheckStage</name>
         <message>
-            <location filename="../core/engine/healthcheckstage.cpp" line="+31" />
+            <location filename="../core/engine/healthcheckstage.cpp" line="+22" />
+            <source>the URL to GET</source>
+            <translation>die URL für GET</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>appended to the environment's url when there is no "url"</source>
+            <translation>wird an die url der Umgebung angehängt, wenn es keine "url" gibt</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the HTTP status that means healthy</source>
+            <translation>der HTTP-Status, der einen gesunden Zustand anzeigt</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>time allowed for one request</source>
+            <translation>erlaubte Zeit für eine Anfrage</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>keep trying this long</source>
+            <translation>so lange weiter versuchen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>time between tries</source>
+            <translation>Zeit zwischen den Versuchen</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>what a failed check does: fail the stage, or also roll the environment back</source>
+            <translation>was eine fehlgeschlagene Prüfung bewirkt: die Stufe scheitern lassen oder zusätzlich die Umgebung zurückrollen</translation>
+        </message>
+        <message>
+            <location line="+14" />
             <source>health-check needs a valid "url" in "with" (or an environment url); found "%1"</source>
             <translation>health-check benötigt eine gültige "url" in "with" (oder eine Umgebungs-URL); gefunden: "%1"</translation>
         </message>
@@ -1367,29 +2138,28 @@
             <translation>"%1" muss eine Dauer wie 10s sein; gefunden: "%2"</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+28" />
             <source>GET %1 answered %2</source>
             <translation>GET %1 antwortete mit %2</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+6" />
             <source>answered %1, expected %2</source>
             <translation>Antwort %1, erwartet %2</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+11" />
             <source>GET %1 (try %2): %3</source>
             <translation>GET %1 (Versuch %2): %3</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+9" />
             <source>health check of %1 failed: %2</source>
             <translation>Zustandsprüfung von %1 fehlgeschlagen: %2</translation>
         </message>
         <message>
-            <location line="+9" />
             <source>cancelled</source>
-            <translation>abgebrochen</translation>
+            <translation type="vanished">abgebrochen</translation>
         </message>
     </context>
     <context>
@@ -1450,7 +2220,7 @@
             <translation>Suche nach unterbrochenen Läufen</translation>
         </message>
         <message>
-            <location line="+54" />
+            <location line="+56" />
             <source>DeployDesk stopped while this run was in progress (runner pid %1 is gone)</source>
             <translation>DeployDesk wurde beendet, während dieser Lauf lief (Runner-PID %1 existiert nicht mehr)</translation>
         </message>
@@ -1471,6 +2241,11 @@
         </message>
         <message>
             <location line="+7" />
+            <source>updating the status of run %1</source>
+            <translation>Aktualisieren des Status von Lauf %1</translation>
+        </message>
+        <message>
+            <location line="+13" />
             <source>recording stage "%1" of run %2</source>
             <translation>Aufzeichnen der Stufe "%1" von Lauf %2</translation>
         </message>
@@ -1494,6 +2269,462 @@
             <source>recording artifact %1 of run %2</source>
             <translation>Aufzeichnen des Artefakts %1 von Lauf %2</translation>
         </message>
+        <message>
+            <location filename="../core/store/releasestore.cpp" line="+108" />
+            <source>recording the %1 deployment of run %2</source>
+            <translation>Aufzeichnen der %1-Bereitstellung von Lauf %2</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>reading the deployments of run %1</source>
+            <translation>Lesen der Bereitstellungen von Lauf %1</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>recording a release of environment %1</source>
+            <translation>Aufzeichnen eines Release der Umgebung %1</translation>
+        </message>
+        <message>
+            <location line="+33" />
+            <source>reading the releases of environment %1</source>
+            <translation>Lesen der Releases der Umgebung %1</translation>
+        </message>
+        <message>
+            <location line="+38" />
+            <source>reading release %1</source>
+            <translation>Lesen von Release %1</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>there is no release %1; list them with `deploydeskctl releases ENV`</source>
+            <translation>es gibt kein Release %1; listen Sie die Releases mit `deploydeskctl releases ENV` auf</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>release %1 vanished while reading</source>
+            <translation>Release %1 ist beim Lesen verschwunden</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>reading the release of run %1</source>
+            <translation>Lesen des Release von Lauf %1</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>queueing a deploy to %1</source>
+            <translation>Einreihen einer Bereitstellung in %1</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>leaving the deploy queue</source>
+            <translation>Verlassen der Bereitstellungs-Warteschlange</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>reading the deploy queue</source>
+            <translation>Lesen der Bereitstellungs-Warteschlange</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeployDesk::HttpJob</name>
+        <message>
+            <location filename="../core/net/httpjob.cpp" line="+138" />
+            <source>%1: not an http:// or https:// URL</source>
+            <translation>%1: keine http://- oder https://-URL</translation>
+        </message>
+        <message>
+            <location line="+34" />
+            <source>%1: cannot read %2: %3</source>
+            <translation>%1: %2 kann nicht gelesen werden: %3</translation>
+        </message>
+        <message>
+            <location line="+56" />
+            <location line="+10" />
+            <location line="+186" />
+            <source>%1: cannot write %2: %3</source>
+            <translation>%1: %2 kann nicht geschrieben werden: %3</translation>
+        </message>
+        <message>
+            <location line="-137" />
+            <source>the answer was cut short (%1 of %2 bytes)</source>
+            <translation>die Antwort wurde abgeschnitten (%1 von %2 Bytes)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>connection refused</source>
+            <translation>Verbindung abgelehnt</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>the server closed the connection</source>
+            <translation>der Server hat die Verbindung geschlossen</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>host %1 not found</source>
+            <translation>Host %1 nicht gefunden</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>no answer within %1</source>
+            <translation>keine Antwort innerhalb von %1</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <location line="+77" />
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <location line="-45" />
+            <source> (asked to wait %1, more than the %2 allowed)</source>
+            <translation> (Wartezeit von %1 verlangt, mehr als die erlaubten %2)</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>%1 from %2, retrying in %3 (attempt %4 of %5)</source>
+            <translation>%1 von %2, neuer Versuch in %3 (Versuch %4 von %5)</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>answered %1 without a valid Location</source>
+            <translation>Antwort %1 ohne gültige Location</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>more than %1 redirects</source>
+            <translation>mehr als %1 Weiterleitungen</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>redirected to a %1: URL</source>
+            <translation>Weiterleitung auf eine %1:-URL</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>redirected from https to http (refused)</source>
+            <translation>Weiterleitung von https auf http (abgelehnt)</translation>
+        </message>
+        <message>
+            <location line="+56" />
+            <source>%1: HTTP %2 with an answer that is not valid JSON (%3 at offset %4)</source>
+            <translation>%1: HTTP %2 mit einer Antwort, die kein gültiges JSON ist (%3 bei Offset %4)</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>the credentials were refused</source>
+            <translation>die Zugangsdaten wurden abgelehnt</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>no details in the answer</source>
+            <translation>keine Details in der Antwort</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>request id %1</source>
+            <translation>Anfrage-ID %1</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+2" />
+            <source>%n attempts</source>
+            <translation>
+                <numerusform>%n Versuch</numerusform>
+                <numerusform>%n Versuche</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1: HTTP %2: %3</source>
+            <translation>%1: HTTP %2: %3</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>; check %1</source>
+            <translation>; prüfen Sie %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeployDesk::Job</name>
+        <message>
+            <location filename="../core/common/job.cpp" line="+53" />
+            <source>failed</source>
+            <translation>fehlgeschlagen</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeployDesk::LocalService::ServiceDeployJob</name>
+        <message numerus="yes">
+            <location filename="../core/deploy/localservice/servicedeployjob.cpp" line="+48" />
+            <source>copied %n file(s) into %1</source>
+            <translation>
+                <numerusform>%n Datei nach %1 kopiert</numerusform>
+                <numerusform>%n Dateien nach %1 kopiert</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>cannot create the folder %1</source>
+            <translation>der Ordner %1 kann nicht angelegt werden</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>deploydesk-forward was not found next to DeployDesk; reinstall DeployDesk (it owns the stable port of a local service)</source>
+            <translation>deploydesk-forward wurde nicht neben DeployDesk gefunden; installieren Sie DeployDesk neu (es hält den stabilen Port eines lokalen Dienstes)</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>another deploy or rollback of the service in %1 is running (process %2); wait for it to end</source>
+            <translation>eine andere Bereitstellung oder ein anderes Rollback des Dienstes in %1 läuft (Prozess %2); warten Sie, bis dieser Vorgang endet</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>release "%1" is no longer in %2 (kept: %3); pick one of those</source>
+            <translation>Release "%1" ist nicht mehr in %2 (aufbewahrt: %3); wählen Sie eines davon</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>none</source>
+            <translation>keine</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>port %1 is already in use by another program; local-service needs it free for its stable port: stop that program or choose another "port"</source>
+            <translation>Port %1 wird bereits von einem anderen Programm verwendet; local-service benötigt ihn frei als stabilen Port: beenden Sie dieses Programm oder wählen Sie einen anderen "port"</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>release %1 is already live (pid %2)</source>
+            <translation>Release %1 ist bereits live (PID %2)</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>copying %1 to release %2</source>
+            <translation>%1 wird nach Release %2 kopiert</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>no free port on 127.0.0.1 for the new instance</source>
+            <translation>kein freier Port auf 127.0.0.1 für die neue Instanz</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>starting release %1 on 127.0.0.1:%2: %3</source>
+            <translation>Release %1 wird auf 127.0.0.1:%2 gestartet: %3</translation>
+        </message>
+        <message>
+            <location line="+38" />
+            <source>the previous release %1 stays live</source>
+            <translation>das vorherige Release %1 bleibt live</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>the previous release %1 stays as it was (not running)</source>
+            <translation>das vorherige Release %1 bleibt, wie es war (nicht laufend)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>nothing was live before and nothing is now</source>
+            <translation>vorher war nichts live und jetzt auch nicht</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>release %1 failed its health check: %2; %3</source>
+            <translation>Release %1 hat die Zustandsprüfung nicht bestanden: %2; %3</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>last lines of %1:</source>
+            <translation>letzte Zeilen von %1:</translation>
+        </message>
+        <message>
+            <location line="+41" />
+            <source>the stable port moves from %1 to %2</source>
+            <translation>der stabile Port wechselt von %1 zu %2</translation>
+        </message>
+        <message>
+            <location line="+33" />
+            <source>the stable port 127.0.0.1:%1 is open (deploydesk-forward, pid %2)</source>
+            <translation>der stabile Port 127.0.0.1:%1 ist offen (deploydesk-forward, PID %2)</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>cannot open the stable port %1: %2; release %3 was not put live</source>
+            <translation>der stabile Port %1 kann nicht geöffnet werden: %2; Release %3 wurde nicht live geschaltet</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>deploydesk-forward failed</source>
+            <translation>deploydesk-forward ist fehlgeschlagen</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>stopping release %1 (pid %2) after a %3 drain</source>
+            <translation>Release %1 (PID %2) wird nach %3 Auslaufzeit gestoppt</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>release %1 is live at %2</source>
+            <translation>Release %1 ist live unter %2</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>stopping a leftover instance of release %1 (pid %2)</source>
+            <translation>eine übrig gebliebene Instanz von Release %1 (PID %2) wird gestoppt</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>removed release %1</source>
+            <translation>Release %1 entfernt</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeployDesk::LocalService::ServiceHealthJob</name>
+        <message>
+            <location filename="../core/deploy/localservice/servicehealthjob.cpp" line="+41" />
+            <source>no port to check: nothing is live in %1 and "port" is not set</source>
+            <translation>kein Port zu prüfen: in %1 ist nichts live und "port" ist nicht gesetzt</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>GET %1 answered 200</source>
+            <translation>GET %1 antwortete mit 200</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>health check of %1 failed: it answered %2</source>
+            <translation>Zustandsprüfung von %1 fehlgeschlagen: Antwort %2</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>health check of %1 failed: %2</source>
+            <translation>Zustandsprüfung von %1 fehlgeschlagen: %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeployDesk::LocalService::ServiceQueryJob</name>
+        <message>
+            <location filename="../core/deploy/localservice/servicequeryjob.cpp" line="+49" />
+            <source>nothing is live in %1</source>
+            <translation>in %1 ist nichts live</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>release %1 runs as pid %2 on 127.0.0.1:%3</source>
+            <translation>Release %1 läuft als PID %2 auf 127.0.0.1:%3</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>release %1 is the live release but does not run (pid %2 with start time %3 is gone); a rollback to it starts it again</source>
+            <translation>Release %1 ist das Live-Release, läuft aber nicht (PID %2 mit Startzeit %3 existiert nicht mehr); ein Rollback darauf startet es erneut</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeployDesk::LocalService::StartupWatch</name>
+        <message>
+            <location filename="../core/deploy/localservice/startupwatch.cpp" line="+57" />
+            <source>the service exited before it answered</source>
+            <translation>der Dienst wurde beendet, bevor er antwortete</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>health check: GET %1 answered 200</source>
+            <translation>Zustandsprüfung: GET %1 antwortete mit 200</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>answered %1</source>
+            <translation>Antwort %1</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>health check %1: GET %2: %3</source>
+            <translation>Zustandsprüfung %1: GET %2: %3</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>no 200 from %1 within %2 (last try: %3)</source>
+            <translation>kein 200 von %1 innerhalb von %2 (letzter Versuch: %3)</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeployDesk::LocalSite::LocalSiteDeployJob</name>
+        <message>
+            <location filename="../core/deploy/localsite/localsitedeployjob.cpp" line="+61" />
+            <source>the cancel came after the release was complete: it is live</source>
+            <translation>der Abbruch kam, nachdem das Release vollständig war: es ist live</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeployDesk::LocalSite::SiteHealthJob</name>
+        <message>
+            <location filename="../core/deploy/localsite/sitehealthjob.cpp" line="+31" />
+            <source>the release has no index page: %1 does not exist</source>
+            <translation>das Release hat keine Indexseite: %1 existiert nicht</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 is there</source>
+            <translation>%1 ist vorhanden</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>GET %1 answered 200</source>
+            <translation>GET %1 antwortete mit 200</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>GET %1 answered %2, expected 200</source>
+            <translation>GET %1 antwortete mit %2, erwartet 200</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>GET %1 failed: %2</source>
+            <translation>GET %1 fehlgeschlagen: %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeployDesk::Net</name>
+        <message>
+            <location filename="../core/net/platform.cpp" line="+89" />
+            <source>no URL given</source>
+            <translation>keine URL angegeben</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>no %1 URL: set it in the workspace or in %2</source>
+            <translation>keine %1-URL: legen Sie sie im Arbeitsbereich oder in %2 fest</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>must be an http:// or https:// URL such as http://127.0.0.1:8080</source>
+            <translation>muss eine http://- oder https://-URL sein, etwa http://127.0.0.1:8080</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>must not have a query or a fragment (only scheme, host, port and path prefix are replaced)</source>
+            <translation>darf keine Query und kein Fragment enthalten (nur Schema, Host, Port und Pfadpräfix werden ersetzt)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>must not carry a user name or password (tokens belong in secrets)</source>
+            <translation>darf keinen Benutzernamen und kein Passwort enthalten (Tokens gehören in Geheimnisse)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>%1 %2; found "%3"</source>
+            <translation>%1 %2; gefunden: "%3"</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>using %1=%2</source>
+            <translation>verwende %1=%2</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>using %1=%2 instead of %3</source>
+            <translation>verwende %1=%2 statt %3</translation>
+        </message>
     </context>
     <context>
         <name>DeployDesk::ProcessRunner</name>
@@ -1509,9 +2740,33 @@
         </message>
     </context>
     <context>
+        <name>DeployDesk::RollbackJob</name>
+        <message>
+            <location filename="../core/run/rollbackjob.cpp" line="+52" />
+            <source>rolling %1 back to %2 by %3</source>
+            <translation>%1 wird per %3 auf %2 zurückgerollt</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>cancelled</source>
+            <translation>abgebrochen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>cancelled; rolled back: %1; not rolled back: %2</source>
+            <translation>abgebrochen; zurückgerollt: %1; nicht zurückgerollt: %2</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>rolling %1 back failed: %2. Rolled back: %3; not rolled back: %4</source>
+            <translation>Zurückrollen von %1 fehlgeschlagen: %2. Zurückgerollt: %3; nicht zurückgerollt: %4</translation>
+        </message>
+    </context>
+    <context>
         <name>DeployDesk::RunController</name>
         <message>
-            <location filename="../core/run/runcontroller.cpp" line="+71" />
+            <location filename="../core/run/runcontroller.cpp" line="+97" />
+            <location filename="../core/run/runcontrollerdeploy.cpp" line="+256" />
             <source>a run is already in progress</source>
             <translation>es läuft bereits ein Lauf</translation>
         </message>
@@ -1522,6 +2777,7 @@
         </message>
         <message>
             <location line="+3" />
+            <location filename="../core/run/runcontrollerdeploy.cpp" line="+3" />
             <source>environment "%1" is not defined in %2</source>
             <translation>Umgebung "%1" ist in %2 nicht definiert</translation>
         </message>
@@ -1536,12 +2792,22 @@
             <translation>Lauf %1 läuft noch; warten Sie, bis er endet, oder brechen Sie ihn zuerst ab</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+29" />
+            <source>promote needs a run and an environment: promote RUN ENV</source>
+            <translation>promote benötigt einen Lauf und eine Umgebung: promote LAUF ENV</translation>
+        </message>
+        <message>
+            <location line="+8" />
             <source>run %1 has no failed or skipped stages to re-run</source>
             <translation>Lauf %1 hat keine fehlgeschlagenen oder übersprungenen Stufen, die erneut ausgeführt werden könnten</translation>
         </message>
         <message>
-            <location line="+97" />
+            <location line="+12" />
+            <source>the workspace is on branch %1, not %2; check out %2 first</source>
+            <translation>der Arbeitsbereich ist auf Branch %1, nicht auf %2; checken Sie zuerst %2 aus</translation>
+        </message>
+        <message>
+            <location line="+107" />
             <source>deploy to protected environment %1 waits for approval (stages: %2)</source>
             <translation>Bereitstellung in der geschützten Umgebung %1 wartet auf Freigabe (Stufen: %2)</translation>
         </message>
@@ -1562,23 +2828,23 @@
         </message>
         <message>
             <location line="+9" />
-            <location line="+36" />
+            <location line="+49" />
             <source>deploy to %1 approved by %2</source>
             <translation>Bereitstellung in %1 freigegeben von %2</translation>
         </message>
         <message>
-            <location line="-35" />
-            <location line="+36" />
+            <location line="-48" />
+            <location line="+49" />
             <source>deploy to %1 approved by %2: %3</source>
             <translation>Bereitstellung in %1 freigegeben von %2: %3</translation>
         </message>
         <message>
-            <location line="-23" />
+            <location line="-32" />
             <source>cancel requested</source>
             <translation>Abbruch angefordert</translation>
         </message>
         <message>
-            <location line="+33" />
+            <location line="+42" />
             <source>deploy to %1 refused by %2</source>
             <translation>Bereitstellung in %1 abgelehnt von %2</translation>
         </message>
@@ -1598,7 +2864,7 @@
             <translation>Versuch %1 der Stufe %2</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+26" />
             <source>stage %1: %2</source>
             <translation>Stufe %1: %2</translation>
         </message>
@@ -1608,9 +2874,119 @@
             <translation>Stufe %1: %2 (%3)</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+39" />
             <source>run %1</source>
             <translation>Lauf: %1</translation>
+        </message>
+        <message>
+            <location filename="../core/run/runcontrollerdeploy.cpp" line="-185" />
+            <source>rollback</source>
+            <translation>Rollback</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>deploy</source>
+            <translation>Bereitstellung</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>waiting for run %1 (%2) to finish with environment %3</source>
+            <translation>warte, bis Lauf %1 (%2) mit Umgebung %3 fertig ist</translation>
+        </message>
+        <message>
+            <location line="+47" />
+            <source>%1 %2 is live in %3 (%4)</source>
+            <translation>%1 %2 ist in %3 live (%4)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 %2 is live in %3 at %4 (%5)</source>
+            <translation>%1 %2 ist in %3 unter %4 live (%5)</translation>
+        </message>
+        <message>
+            <location line="+35" />
+            <source>release %1 of %2 recorded (%3)</source>
+            <translation>Release %1 von %2 aufgezeichnet (%3)</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>stage %1 failed after the deploy and asks for a rollback</source>
+            <translation>Stufe %1 ist nach der Bereitstellung fehlgeschlagen und verlangt ein Rollback</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1; but %2 had no earlier release, so what was deployed stays live</source>
+            <translation>%1; aber %2 hatte kein früheres Release, daher bleibt das Bereitgestellte live</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>%1; nothing differs from release %2</source>
+            <translation>%1; nichts unterscheidet sich von Release %2</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>%1: rolling %2 back to release %3</source>
+            <translation>%1: %2 wird auf Release %3 zurückgerollt</translation>
+        </message>
+        <message>
+            <location line="+55" />
+            <source>%1 is back on release %2</source>
+            <translation>%1 ist wieder auf Release %2</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>release %1 has the same versions as the live release of %2: nothing to roll back</source>
+            <translation>Release %1 hat dieselben Versionen wie das Live-Release von %2: nichts zurückzurollen</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>%1 is protected: a rollback needs the same approval as a deploy</source>
+            <translation>%1 ist geschützt: ein Rollback benötigt dieselbe Freigabe wie eine Bereitstellung</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>rollback to release %1</source>
+            <translation>Rollback auf Release %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>rollback to release %1: %2</source>
+            <translation>Rollback auf Release %1: %2</translation>
+        </message>
+        <message>
+            <location line="+52" />
+            <source>rollback of %1 started by %2</source>
+            <translation>Rollback von %1 gestartet von %2</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>rollback of %1 to release %2 approved by %3</source>
+            <translation>Rollback von %1 auf Release %2 freigegeben von %3</translation>
+        </message>
+        <message>
+            <location line="+33" />
+            <source>%1 rolled back</source>
+            <translation>%1 zurückgerollt</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 not rolled back: %2</source>
+            <translation>%1 nicht zurückgerollt: %2</translation>
+        </message>
+        <message>
+            <location line="+49" />
+            <source>DeployDesk rollback (run %1)</source>
+            <translation>DeployDesk-Rollback (Lauf %1)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>DeployDesk deploy (run %1)</source>
+            <translation>DeployDesk-Bereitstellung (Lauf %1)</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>run %1 %2</source>
+            <translation>Lauf %1 %2</translation>
         </message>
     </context>
     <context>
@@ -1631,7 +3007,7 @@
             <translation>Bedingung "%1" ist für Umgebung "%2" falsch</translation>
         </message>
         <message>
-            <location line="+111" />
+            <location line="+139" />
             <source>cancelled before it started</source>
             <translation>vor dem Start abgebrochen</translation>
         </message>
@@ -1644,7 +3020,7 @@
     <context>
         <name>DeployDesk::SecretStore</name>
         <message>
-            <location filename="../core/secrets/secretstore.cpp" line="+96" />
+            <location filename="../core/secrets/secretstore.cpp" line="+97" />
             <source>the keychain is turned off (DEPLOYDESK_NO_KEYCHAIN=1 or --no-keychain)</source>
             <translation>der Schlüsselbund ist abgeschaltet (DEPLOYDESK_NO_KEYCHAIN=1 oder --no-keychain)</translation>
         </message>
@@ -1720,13 +3096,13 @@
     <context>
         <name>DeployDesk::StageJob</name>
         <message>
-            <location filename="../core/engine/stagejob.cpp" line="+23" />
-            <location line="+3" />
+            <location filename="../core/engine/stagejob.cpp" line="+24" />
+            <location line="+140" />
             <source>timed out after %1</source>
             <translation>Zeitüberschreitung nach %1</translation>
         </message>
         <message>
-            <location line="+25" />
+            <location line="-114" />
             <source>attempt %1 of %2</source>
             <translation>Versuch %1 von %2</translation>
         </message>
@@ -1736,7 +3112,8 @@
             <translation>unbekannter Stufentyp "%1"</translation>
         </message>
         <message>
-            <location line="+43" />
+            <location line="+105" />
+            <location line="+20" />
             <location line="+16" />
             <location line="+12" />
             <source>cancelled</source>
@@ -1916,7 +3293,7 @@
             <translation>In %1 bereitstellen</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+22" />
             <source>No environment (checks only)</source>
             <translation>Keine Umgebung (nur Prüfungen)</translation>
         </message>
@@ -2048,12 +3425,17 @@
             <translation>Läufe</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+39" />
             <source>History status</source>
             <translation>Verlaufsstatus</translation>
         </message>
         <message>
-            <location line="+36" />
+            <location line="+23" />
+            <source>The history is not open.</source>
+            <translation>Der Verlauf ist nicht geöffnet.</translation>
+        </message>
+        <message>
+            <location line="+35" />
             <source>&amp;Compare selected runs</source>
             <translation>Ausgewählte Läufe &amp;vergleichen</translation>
         </message>
@@ -2094,17 +3476,18 @@
             <translation>Wählen Sie genau zwei Läufe zum Vergleichen aus (Strg+Klick auf den zweiten).</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+14" />
+            <location filename="../ui/history/reportexport.cpp" line="+37" />
             <source>the history is not open</source>
             <translation>der Verlauf ist nicht geöffnet</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location filename="../ui/history/reportexport.cpp" line="+10" />
             <source>cannot write the report of run %1 to %2: %3; choose a folder you can write to</source>
             <translation>der Bericht von Lauf %1 kann nicht nach %2 geschrieben werden: %3; wählen Sie einen Ordner, in den Sie schreiben dürfen</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location filename="../ui/history/historybrowser.cpp" line="+18" />
             <source>Markdown (*.md)</source>
             <translation>Markdown (*.md)</translation>
         </message>
@@ -2119,12 +3502,17 @@
             <translation>Bericht von Lauf %1 exportieren</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+10" />
+            <source>Writing the report of run %1 to %2…</source>
+            <translation>Bericht von Lauf %1 wird nach %2 geschrieben…</translation>
+        </message>
+        <message>
+            <location line="+13" />
             <source>Export report</source>
             <translation>Bericht exportieren</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="-6" />
             <source>Wrote the report of run %1 to %2</source>
             <translation>Bericht von Lauf %1 nach %2 geschrieben</translation>
         </message>
@@ -2225,12 +3613,12 @@
     <context>
         <name>DeployDesk::Ui::HistoryModel</name>
         <message>
-            <location filename="../ui/historymodel.cpp" line="+89" />
+            <location filename="../ui/historymodel.cpp" line="+98" />
             <source>the history cannot be opened</source>
             <translation>der Verlauf kann nicht geöffnet werden</translation>
         </message>
         <message>
-            <location line="+130" />
+            <location line="+128" />
             <source>Run</source>
             <translation>Lauf</translation>
         </message>
@@ -2278,7 +3666,7 @@
     <context>
         <name>DeployDesk::Ui::Internal::RunWorker</name>
         <message>
-            <location filename="../ui/runservice.cpp" line="+47" />
+            <location filename="../ui/runservice.cpp" line="+63" />
             <source>DeployDesk was closed</source>
             <translation>DeployDesk wurde geschlossen</translation>
         </message>
@@ -2294,7 +3682,7 @@
     <context>
         <name>DeployDesk::Ui::LogModel</name>
         <message>
-            <location filename="../ui/logview/logmodel.cpp" line="+413" />
+            <location filename="../ui/logview/logmodel.cpp" line="+419" />
             <source>(line %1 could not be read: %2)</source>
             <translation>(Zeile %1 konnte nicht gelesen werden: %2)</translation>
         </message>
@@ -2335,7 +3723,7 @@
     <context>
         <name>DeployDesk::Ui::LogViewer</name>
         <message>
-            <location filename="../ui/logview/logviewer.cpp" line="+58" />
+            <location filename="../ui/logview/logviewer.cpp" line="+56" />
             <source>Log viewer</source>
             <translation>Protokollanzeige</translation>
         </message>
@@ -2370,7 +3758,7 @@
             <translation>Die Zeilen aller Stufen werden nach Zeit sortiert…</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+27" />
             <source>&amp;Find…</source>
             <translation>&amp;Suchen…</translation>
         </message>
@@ -2435,7 +3823,7 @@
             <translation>Ungültiger regulärer Ausdruck: %1</translation>
         </message>
         <message>
-            <location line="+88" />
+            <location line="+91" />
             <source>Looking for the first error…</source>
             <translation>Erster Fehler wird gesucht…</translation>
         </message>
@@ -2450,7 +3838,7 @@
             <translation>Die letzten %1 ausgewählten Zeilen wurden kopiert; verwenden Sie „Protokoll speichern“ für das ganze Protokoll</translation>
         </message>
         <message>
-            <location line="+25" />
+            <location line="+22" />
             <source>Saved %1 lines to %2</source>
             <translation>%1 Zeilen in %2 gespeichert</translation>
         </message>
@@ -2458,12 +3846,12 @@
     <context>
         <name>DeployDesk::Ui::MainWindow</name>
         <message>
-            <location filename="../ui/mainwindow.cpp" line="+76" />
+            <location filename="../ui/mainwindow.cpp" line="+72" />
             <source>Environments</source>
             <translation>Umgebungen</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+22" />
             <source>Stage graph</source>
             <translation>Stufengraph</translation>
         </message>
@@ -2473,7 +3861,12 @@
             <translation>Probleme in deploydesk.yml</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+8" />
+            <source>Opening the history…</source>
+            <translation>Verlauf wird geöffnet…</translation>
+        </message>
+        <message>
+            <location line="+19" />
             <location filename="../ui/mainwindowactions.cpp" line="+72" />
             <source>&amp;Pipeline</source>
             <translation>P&amp;ipeline</translation>
@@ -2642,7 +4035,12 @@
             <translation>Keine zuletzt geöffneten Arbeitsbereiche</translation>
         </message>
         <message>
-            <location filename="../ui/mainwindow.cpp" line="+42" />
+            <location filename="../ui/mainwindow.cpp" line="+63" />
+            <source>The history cannot be opened: %1</source>
+            <translation>Der Verlauf kann nicht geöffnet werden: %1</translation>
+        </message>
+        <message>
+            <location line="+12" />
             <source>A run is in progress</source>
             <translation>Ein Lauf ist im Gange</translation>
         </message>
@@ -2662,12 +4060,12 @@
             <translation>%1 enthält keine deploydesk.yml. Wählen Sie den Ordner, der die deploydesk.yml Ihrer Pipeline enthält.</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+10" />
             <source>%1 — DeployDesk</source>
             <translation>%1 — DeployDesk</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+10" />
             <source>Loading %1…</source>
             <translation>%1 wird geladen…</translation>
         </message>
@@ -2688,7 +4086,7 @@
             </translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+13" />
             <source>%1 (protected)…</source>
             <translation>%1 (geschützt)…</translation>
         </message>
@@ -2819,6 +4217,16 @@
         </message>
         <message>
             <location line="+5" />
+            <source>Opening the history… (a history from an older DeployDesk is upgraded first, which can take a while)</source>
+            <translation>Verlauf wird geöffnet… (ein Verlauf einer älteren DeployDesk-Version wird zuerst aktualisiert, was eine Weile dauern kann)</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The history cannot be opened, so runs cannot start: %1</source>
+            <translation>Der Verlauf kann nicht geöffnet werden, daher können keine Läufe starten: %1</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Open a workspace (Ctrl+O)</source>
             <translation>Öffnen Sie einen Arbeitsbereich (Strg+O)</translation>
         </message>
@@ -2851,7 +4259,7 @@
     <context>
         <name>DeployDesk::Ui::RunDetailsPane</name>
         <message>
-            <location filename="../ui/history/rundetailspane.cpp" line="+49" />
+            <location filename="../ui/history/rundetailspane.cpp" line="+59" />
             <source>Run summary</source>
             <translation>Zusammenfassung des Laufs</translation>
         </message>
@@ -2958,12 +4366,12 @@
         </message>
         <message>
             <location line="+11" />
-            <location line="+45" />
+            <location line="+53" />
             <source>Select a run to see its stages, events and artifacts.</source>
             <translation>Wählen Sie einen Lauf aus, um seine Stufen, Ereignisse und Artefakte zu sehen.</translation>
         </message>
         <message>
-            <location line="-19" />
+            <location line="-21" />
             <source>Run %1 of %2: %3</source>
             <translation>Lauf %1 von %2: %3</translation>
         </message>
@@ -2998,7 +4406,17 @@
             <translation>Wiederholung von Lauf %1</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location line="+19" />
+            <source>Loading run %1…</source>
+            <translation>Lauf %1 wird geladen…</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>the history cannot be opened</source>
+            <translation>der Verlauf kann nicht geöffnet werden</translation>
+        </message>
+        <message>
+            <location line="+44" />
             <source>reused from stage %1</source>
             <translation>aus Stufe %1 übernommen</translation>
         </message>
@@ -3021,7 +4439,7 @@
     <context>
         <name>DeployDesk::Ui::SettingsDialog</name>
         <message>
-            <location filename="../ui/settings/settingsdialog.cpp" line="+51" />
+            <location filename="../ui/settings/settingsdialog.cpp" line="-60" />
             <source>DeployDesk Settings</source>
             <translation>DeployDesk-Einstellungen</translation>
         </message>
@@ -3031,7 +4449,7 @@
             <translation>Einstellungen</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+12" />
             <source>Settings pages</source>
             <translation>Einstellungsseiten</translation>
         </message>
@@ -3046,7 +4464,7 @@
             <translation>&amp;Allgemein</translation>
         </message>
         <message>
-            <location line="+38" />
+            <location line="+68" />
             <source>Secrets the stages of this pipeline use. Values are kept in the system keychain and are never shown again; a secret can also come from an environment variable of the same name.</source>
             <translation>Geheimnisse, die die Stufen dieser Pipeline verwenden. Die Werte werden im Schlüsselbund des Systems aufbewahrt und nie wieder angezeigt; ein Geheimnis kann auch aus einer gleichnamigen Umgebungsvariable stammen.</translation>
         </message>
@@ -3077,12 +4495,12 @@
         </message>
         <message>
             <location line="+7" />
-            <location line="+163" />
+            <location line="+164" />
             <source>S&amp;et…</source>
             <translation>&amp;Festlegen…</translation>
         </message>
         <message>
-            <location line="-161" />
+            <location line="-162" />
             <source>&amp;Remove…</source>
             <translation>&amp;Entfernen…</translation>
         </message>
@@ -3142,7 +4560,7 @@
             <translation>&amp;Darstellung:</translation>
         </message>
         <message>
-            <location line="+64" />
+            <location line="+65" />
             <source>Checking…</source>
             <translation>Wird geprüft…</translation>
         </message>
@@ -3222,7 +4640,7 @@
             <translation>%1 wurde nicht geändert: Es wurde ein Wert erwartet, aber ein leerer eingegeben. Verwenden Sie zum Löschen „Entfernen“.</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+16" />
             <source>Remove Secret</source>
             <translation>Geheimnis entfernen</translation>
         </message>
@@ -3346,6 +4764,899 @@
             <location line="+0" />
             <source>DeployDesk — %1</source>
             <translation>DeployDesk — %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeployDesk::Vercel::Digest</name>
+        <message>
+            <location filename="../core/deploy/vercel/sitedigest.cpp" line="+39" />
+            <location line="+51" />
+            <source>cancelled</source>
+            <translation>abgebrochen</translation>
+        </message>
+        <message>
+            <location line="-45" />
+            <location line="+50" />
+            <source>cannot read %1: %2</source>
+            <translation>%1 kann nicht gelesen werden: %2</translation>
+        </message>
+        <message>
+            <location line="-37" />
+            <source>%1 does not exist</source>
+            <translation>%1 existiert nicht</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeployDesk::Vercel::UploadPool</name>
+        <message numerus="yes">
+            <location filename="../core/deploy/vercel/uploadpool.cpp" line="+54" />
+            <source>uploading %n file(s) (%1 MB), %2 at a time</source>
+            <translation>
+                <numerusform>%n Datei wird hochgeladen (%1 MB), %2 gleichzeitig</numerusform>
+                <numerusform>%n Dateien werden hochgeladen (%1 MB), %2 gleichzeitig</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+51" />
+            <source>uploading %1 failed: %2</source>
+            <translation>Hochladen von %1 fehlgeschlagen: %2</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+8" />
+            <source>uploaded %n file(s) (%1 MB) in %2</source>
+            <translation>
+                <numerusform>%n Datei (%1 MB) in %2 hochgeladen</numerusform>
+                <numerusform>%n Dateien (%1 MB) in %2 hochgeladen</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>uploaded %1 of %2 files (%3%, %4 MB)</source>
+            <translation>%1 von %2 Dateien hochgeladen (%3%, %4 MB)</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeployDesk::Vercel::VercelApi</name>
+        <message>
+            <location filename="../core/deploy/vercel/vercelapi.cpp" line="+26" />
+            <source>the secret %1 (deploydeskctl secrets set %1)</source>
+            <translation>das Geheimnis %1 (deploydeskctl secrets set %1)</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeployDesk::Vercel::VercelDeployJob</name>
+        <message>
+            <location filename="../core/deploy/vercel/verceldeployjob.cpp" line="+37" />
+            <source>deploying %1 to Vercel %2 (production)</source>
+            <translation>%1 wird in Vercel %2 bereitgestellt (Produktion)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>deploying %1 to Vercel %2 (preview%3)</source>
+            <translation>%1 wird in Vercel %2 bereitgestellt (Vorschau%3)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source> of branch %1</source>
+            <translation> von Branch %1</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+8" />
+            <source>hashed %n file(s) (%1 MB) in %2</source>
+            <translation>
+                <numerusform>Hash von %n Datei (%1 MB) in %2 berechnet</numerusform>
+                <numerusform>Hashes von %n Dateien (%1 MB) in %2 berechnet</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>nothing to deploy: %1 has no files ("from" should name the build's output folder)</source>
+            <translation>nichts bereitzustellen: %1 enthält keine Dateien ("from" sollte den Ausgabeordner des Builds nennen)</translation>
+        </message>
+        <message>
+            <location line="+52" />
+            <source>Vercel answered the new deployment without an id</source>
+            <translation>Vercel hat auf das neue Deployment ohne ID geantwortet</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>deployment %1 created</source>
+            <translation>Deployment %1 angelegt</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>deployment %1 created; inspect: %2</source>
+            <translation>Deployment %1 angelegt; ansehen: %2</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+13" />
+            <source>Vercel still reports %n file(s) missing after %1 upload round(s)%2</source>
+            <translation>
+                <numerusform>Vercel meldet nach %1 Upload-Runde(n) noch %n fehlende Datei%2</numerusform>
+                <numerusform>Vercel meldet nach %1 Upload-Runde(n) noch %n fehlende Dateien%2</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source> (request id %1)</source>
+            <translation> (Anfrage-ID %1)</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Vercel has no %1 (set by %2): %3</source>
+            <translation>Vercel kennt %1 nicht (gesetzt durch %2): %3</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>creating the deployment failed: %1</source>
+            <translation>Anlegen des Deployments fehlgeschlagen: %1</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Vercel asked for a file this deploy does not have (%1)</source>
+            <translation>Vercel hat eine Datei angefordert, die diese Bereitstellung nicht enthält (%1)</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+5" />
+            <source>Vercel needs %n of the %1 file(s)</source>
+            <translation>
+                <numerusform>Vercel benötigt %n von %1 Dateien</numerusform>
+                <numerusform>Vercel benötigt %n von %1 Dateien</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+36" />
+            <source>following deployment %1 failed: %2</source>
+            <translation>Verfolgen von Deployment %1 fehlgeschlagen: %2</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>status check failed (%1); trying again</source>
+            <translation>Statusabfrage fehlgeschlagen (%1); neuer Versuch</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <location line="+16" />
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <location line="-16" />
+            <source>(no state)</source>
+            <translation>(kein Zustand)</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>the Vercel build of %1 failed: %2%3</source>
+            <translation>der Vercel-Build von %1 ist fehlgeschlagen: %2%3</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source> (see %1)</source>
+            <translation> (siehe %1)</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>deployment %1 was canceled on Vercel</source>
+            <translation>Deployment %1 wurde auf Vercel abgebrochen</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>deployment %1 is ready but Vercel could not assign its alias: %2</source>
+            <translation>Deployment %1 ist bereit, aber Vercel konnte seinen Alias nicht zuweisen: %2</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>%1 is ready; waiting for Vercel to point production at it</source>
+            <translation>%1 ist bereit; warte, bis Vercel die Produktion darauf umstellt</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>deployment %1 is still %2 after %3 ("timeout" of the stage's with:)%4</source>
+            <translation>Deployment %1 ist nach %3 noch %2 ("timeout" in der Stufe unter with:)%4</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>; see %1</source>
+            <translation>; siehe %1</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>build events are not available (%1); following the state only</source>
+            <translation>Build-Ereignisse sind nicht verfügbar (%1); nur der Zustand wird verfolgt</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>not a JSON array</source>
+            <translation>kein JSON-Array</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>ready: %1 (production)</source>
+            <translation>bereit: %1 (Produktion)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>ready: %1 (preview)</source>
+            <translation>bereit: %1 (Vorschau)</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeployDesk::Vercel::VercelHealthJob</name>
+        <message>
+            <location filename="../core/deploy/vercel/vercelhealthjob.cpp" line="+21" />
+            <source>deployment %1 has no URL to check</source>
+            <translation>Deployment %1 hat keine URL zum Prüfen</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>%1 is not healthy: %2</source>
+            <translation>%1 ist nicht gesund: %2</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>%1 is not healthy: %2 answered HTTP %3, not 200</source>
+            <translation>%1 ist nicht gesund: %2 antwortete mit HTTP %3, nicht 200</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>%1 answered 200</source>
+            <translation>%1 antwortete mit 200</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeployDesk::Vercel::VercelListJob</name>
+        <message>
+            <location filename="../core/deploy/vercel/vercellistjob.cpp" line="+36" />
+            <source>Vercel has no %1 (set by %2): %3</source>
+            <translation>Vercel kennt %1 nicht (gesetzt durch %2): %3</translation>
+        </message>
+        <message>
+            <location line="+28" />
+            <source>Vercel's list of deployments does not move on (next page until=%1 again)</source>
+            <translation>Vercels Liste der Deployments kommt nicht weiter (nächste Seite erneut until=%1)</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+6" />
+            <source>listed the newest %n deployment(s); stopping there</source>
+            <translation>
+                <numerusform>%n neuestes Deployment aufgelistet; hier wird angehalten</numerusform>
+                <numerusform>die %n neuesten Deployments aufgelistet; hier wird angehalten</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>DeployDesk::Vercel::VercelOptionsReader</name>
+        <message>
+            <location filename="../core/deploy/vercel/verceloptions.cpp" line="+10" />
+            <source>the folder of files to deploy, relative to the workspace</source>
+            <translation>der Ordner mit den bereitzustellenden Dateien, relativ zum Arbeitsbereich</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>the Vercel project's name or id (default: projectId of .vercel/project.json)</source>
+            <translation>Name oder ID des Vercel-Projekts (Standard: projectId aus .vercel/project.json)</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>the team id (team_…) sent as teamId with every call (default: orgId of .vercel/project.json when it is a team)</source>
+            <translation>die Team-ID (team_…), die bei jedem Aufruf als teamId gesendet wird (Standard: orgId aus .vercel/project.json, wenn es ein Team ist)</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>the secret holding the Vercel token (default VERCEL_TOKEN); list it under the stage's secrets:</source>
+            <translation>das Geheimnis mit dem Vercel-Token (Standard VERCEL_TOKEN); in der Stufe aufzuführen unter secrets:</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>deploy to production (default: true in the environment named production, else a preview)</source>
+            <translation>in die Produktion bereitstellen (Standard: true in der Umgebung namens production, sonst eine Vorschau)</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>file uploads in flight (default 16)</source>
+            <translation>gleichzeitige Datei-Uploads (Standard 16)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>how long to wait for the build to be ready (default 30m)</source>
+            <translation>wie lange auf die Fertigstellung des Builds gewartet wird (Standard 30m)</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>the first wait between status checks; it grows to 10s (default 1s)</source>
+            <translation>die erste Wartezeit zwischen Statusabfragen; sie wächst bis 10s (Standard 1s)</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>vercel needs "from": the folder of files to deploy (relative to the workspace), e.g. from: site/dist</source>
+            <translation>vercel benötigt "from": den Ordner mit den bereitzustellenden Dateien (relativ zum Arbeitsbereich), z. B. from: site/dist</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>"from": %1 is not a folder%2</source>
+            <translation>"from": %1 ist kein Ordner%2</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source> (it does not exist; did the build run?)</source>
+            <translation> (er existiert nicht; ist der Build gelaufen?)</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>"project" in the stage's with:</source>
+            <translation>"project" in der Stufe unter with:</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>projectId in %1</source>
+            <translation>projectId in %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>project and team from %1</source>
+            <translation>Projekt und Team aus %1</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>vercel needs "project" (the Vercel project's name or id) in the stage's with:, or a .vercel/project.json in the workspace (written by `vercel link`)</source>
+            <translation>vercel benötigt "project" (Name oder ID des Vercel-Projekts) in der Stufe unter with: oder eine .vercel/project.json im Arbeitsbereich (geschrieben von `vercel link`)</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>"token-secret" must be a secret's name (letters, digits and _), such as VERCEL_TOKEN; found "%1"</source>
+            <translation>"token-secret" muss der Name eines Geheimnisses sein (Buchstaben, Ziffern und _), etwa VERCEL_TOKEN; gefunden: "%1"</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>vercel needs a Vercel token in the secret %1, which stage "%2" does not have: set it with `deploydeskctl secrets set %1` and list it under the stage's secrets: [%1]</source>
+            <translation>vercel benötigt ein Vercel-Token im Geheimnis %1, das Stufe "%2" nicht hat: setzen Sie es mit `deploydeskctl secrets set %1` und führen Sie es in der Stufe unter secrets: [%1] auf</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>"production" must be true or false; found "%1"</source>
+            <translation>"production" muss true oder false sein; gefunden: "%1"</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>"parallel" must be a whole number from 1 to %1; found "%2"</source>
+            <translation>"parallel" muss eine ganze Zahl von 1 bis %1 sein; gefunden: "%2"</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>"%1" must be a duration such as 10m or 500ms; found "%2"</source>
+            <translation>"%1" muss eine Dauer wie 10m oder 500ms sein; gefunden: "%2"</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeployDesk::Vercel::VercelRollbackJob</name>
+        <message>
+            <location filename="../core/deploy/vercel/vercelrollbackjob.cpp" line="+19" />
+            <source>no Vercel deployment id to make live</source>
+            <translation>keine Vercel-Deployment-ID zum Live-Schalten</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>deployment %1 is no longer on Vercel: %2</source>
+            <translation>Deployment %1 ist nicht mehr auf Vercel: %2</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>checking deployment %1 failed: %2</source>
+            <translation>Prüfen von Deployment %1 fehlgeschlagen: %2</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>deployment %1 is %2 on Vercel; only a READY deployment can be made live again</source>
+            <translation>Deployment %1 ist auf Vercel %2; nur ein READY-Deployment kann wieder live geschaltet werden</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>in no known state</source>
+            <translation>in keinem bekannten Zustand</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>a preview is not promoted: %1 still serves it</source>
+            <translation>eine Vorschau wird nicht hochgestuft: %1 liefert sie weiterhin aus</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>%1 never served production (STAGED): promoting it</source>
+            <translation>%1 hat nie die Produktion bedient (STAGED): wird hochgestuft</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>production → %1 (Vercel rollback, no rebuild)</source>
+            <translation>Produktion → %1 (Vercel-Rollback, ohne Neubau)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>the v9 rollback call answered 404 (%1); trying the documented v1 path</source>
+            <translation>der v9-Rollback-Aufruf antwortete mit 404 (%1); versuche den dokumentierten v1-Pfad</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>rolling %1 back to %2 failed: %3</source>
+            <translation>Zurückrollen von %1 auf %2 fehlgeschlagen: %3</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>promoting %1 failed: %2</source>
+            <translation>Hochstufen von %1 fehlgeschlagen: %2</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>production → %1 (promoted, no rebuild; Vercel finishes the switch shortly)</source>
+            <translation>Produktion → %1 (hochgestuft, ohne Neubau; Vercel schließt den Wechsel in Kürze ab)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>production → %1 (promoted, no rebuild)</source>
+            <translation>Produktion → %1 (hochgestuft, ohne Neubau)</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeployDesk::VercelTarget</name>
+        <message>
+            <location filename="../core/deploy/vercel/verceltarget.cpp" line="+25" />
+            <source>Vercel rollback (no rebuild)</source>
+            <translation>Vercel-Rollback (ohne Neubau)</translation>
+        </message>
+    </context>
+    <context>
+        <name>LocalSiteTarget</name>
+        <message>
+            <location filename="../core/deploy/localsite/localsitetarget.cpp" line="+61" />
+            <source>symlink switch</source>
+            <translation>Symlink-Wechsel</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>%1 is a branch preview; previews are not rolled back: deploy the branch again</source>
+            <translation>%1 ist eine Branch-Vorschau; Vorschauen werden nicht zurückgerollt: stellen Sie den Branch erneut bereit</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>there are no releases in %1 to roll back to</source>
+            <translation>in %1 gibt es keine Releases, auf die zurückgerollt werden kann</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>a deploy to %1 is in progress; roll back when it has finished</source>
+            <translation>eine Bereitstellung in %1 läuft; rollen Sie zurück, wenn sie abgeschlossen ist</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>release %1 is no longer in %2 (pruned); there are no releases left</source>
+            <translation>Release %1 ist nicht mehr in %2 (aufgeräumt); es sind keine Releases mehr übrig</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>release %1 is no longer in %2 (pruned: local-site keeps the last %3); releases there: %4</source>
+            <translation>Release %1 ist nicht mehr in %2 (aufgeräumt: local-site behält die letzten %3); Releases dort: %4</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>current → releases/%1 (was releases/%2)</source>
+            <translation>current → releases/%1 (vorher releases/%2)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>current → releases/%1</source>
+            <translation>current → releases/%1</translation>
+        </message>
+        <message>
+            <location line="+40" />
+            <source>%1/current points at releases/%2, which is missing</source>
+            <translation>%1/current zeigt auf releases/%2, das fehlt</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReleaseInfo</name>
+        <message>
+            <location filename="../core/deploy/localsite/releaseinfo.cpp" line="+35" />
+            <source>not a release summary: %1</source>
+            <translation>keine Release-Zusammenfassung: %1</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>a release summary without an id</source>
+            <translation>eine Release-Zusammenfassung ohne ID</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>cannot write %1: %2</source>
+            <translation>%1 kann nicht geschrieben werden: %2</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>no release summary at %1</source>
+            <translation>keine Release-Zusammenfassung unter %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>cannot read %1: %2</source>
+            <translation>%1 kann nicht gelesen werden: %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>SiteCopier</name>
+        <message>
+            <location filename="../core/deploy/localsite/sitecopier.cpp" line="+79" />
+            <source>cannot %1 %2: %3</source>
+            <translation>Fehler beim %1 %2: %3</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <location line="+65" />
+            <location line="+39" />
+            <source>open</source>
+            <translation>Öffnen von</translation>
+        </message>
+        <message>
+            <location line="-100" />
+            <source>cannot create %1: %2</source>
+            <translation>%1 kann nicht angelegt werden: %2</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>cannot open %1: %2</source>
+            <translation>%1 kann nicht geöffnet werden: %2</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>list</source>
+            <translation>Auflisten von</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <location line="+59" />
+            <location line="+72" />
+            <source>read</source>
+            <translation>Lesen von</translation>
+        </message>
+        <message>
+            <location line="-118" />
+            <source>create the folder for</source>
+            <translation>Anlegen des Ordners für</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>open the copy of</source>
+            <translation>Öffnen der Kopie von</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>read the link</source>
+            <translation>Lesen des Links</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>copy the link</source>
+            <translation>Kopieren des Links</translation>
+        </message>
+        <message>
+            <location line="+30" />
+            <source>create the copy of</source>
+            <translation>Anlegen der Kopie von</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>set the time and mode of the copy of</source>
+            <translation>Setzen von Zeit und Modus der Kopie von</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <location line="+68" />
+            <source>write the copy of</source>
+            <translation>Schreiben der Kopie von</translation>
+        </message>
+        <message>
+            <location line="-17" />
+            <source>copy</source>
+            <translation>Kopieren von</translation>
+        </message>
+    </context>
+    <context>
+        <name>SiteLayout</name>
+        <message>
+            <location filename="../core/deploy/localsite/sitelayout.cpp" line="+105" />
+            <source>cannot create the folder %1; check that the deploy root is writable</source>
+            <translation>der Ordner %1 kann nicht angelegt werden; prüfen Sie, ob das Stammverzeichnis der Bereitstellung beschreibbar ist</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>%1 is not a link; DeployDesk switches releases by replacing a link there: move it away</source>
+            <translation>%1 ist kein Link; DeployDesk wechselt Releases, indem es dort einen Link ersetzt: verschieben Sie es an einen anderen Ort</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>cannot read the link %1: %2</source>
+            <translation>der Link %1 kann nicht gelesen werden: %2</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>%1 points at %2, which is not one of its releases</source>
+            <translation>%1 zeigt auf %2, das keines seiner Releases ist</translation>
+        </message>
+        <message>
+            <location line="+62" />
+            <location line="+5" />
+            <source>release %1 is not in %2</source>
+            <translation>Release %1 ist nicht in %2</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>cannot open %1: %2</source>
+            <translation>%1 kann nicht geöffnet werden: %2</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>cannot switch %1/current to releases/%2: %3: %4</source>
+            <translation>%1/current kann nicht auf releases/%2 umgestellt werden: %3: %4</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>removing a left-over %1</source>
+            <translation>Entfernen eines übrig gebliebenen %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>creating the link</source>
+            <translation>Anlegen des Links</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>%1/current is a folder, not a link; DeployDesk switches releases by replacing a link there: move the folder away</source>
+            <translation>%1/current ist ein Ordner, kein Link; DeployDesk wechselt Releases, indem es dort einen Link ersetzt: verschieben Sie den Ordner an einen anderen Ort</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>renaming the link over the old one</source>
+            <translation>Umbenennen des Links über den alten</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>cannot move the preview into %1: %2</source>
+            <translation>die Vorschau kann nicht nach %1 verschoben werden: %2</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>cannot replace the preview %1: %2</source>
+            <translation>die Vorschau %1 kann nicht ersetzt werden: %2</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>cannot remove the old release %1</source>
+            <translation>das alte Release %1 kann nicht entfernt werden</translation>
+        </message>
+        <message>
+            <location line="+60" />
+            <source>cannot remove %1: %2</source>
+            <translation>%1 kann nicht entfernt werden: %2</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>cannot sync %1: %2</source>
+            <translation>%1 kann nicht synchronisiert werden: %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>SiteLock</name>
+        <message>
+            <location filename="../core/deploy/localsite/sitelock.cpp" line="+32" />
+            <source>cannot open the lock file %1: %2</source>
+            <translation>die Sperrdatei %1 kann nicht geöffnet werden: %2</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>cannot lock %1: %2</source>
+            <translation>%1 kann nicht gesperrt werden: %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>SiteManifest</name>
+        <message>
+            <location filename="../core/deploy/localsite/sitemanifest.cpp" line="+63" />
+            <source>cannot write the manifest %1: %2</source>
+            <translation>das Manifest %1 kann nicht geschrieben werden: %2</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>no manifest at %1</source>
+            <translation>kein Manifest unter %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>cannot read the manifest %1: %2</source>
+            <translation>das Manifest %1 kann nicht gelesen werden: %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>SiteOptionsReader</name>
+        <message>
+            <location filename="../core/deploy/localsite/siteoptions.cpp" line="+53" />
+            <source>the build folder to publish, relative to the workspace</source>
+            <translation>der zu veröffentlichende Build-Ordner, relativ zum Arbeitsbereich</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>the deploy root holding releases/, previews/ and the current link; default: DeployDesk's state folder/sites/&lt;environment&gt;</source>
+            <translation>das Stammverzeichnis der Bereitstellung mit releases/, previews/ und dem Link current; Standard: DeployDesks Zustandsordner/sites/&lt;environment&gt;</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>how many releases to keep (default 5)</source>
+            <translation>wie viele Releases aufbewahrt werden (Standard 5)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>where the web server answers for the current release (default: the environment's url)</source>
+            <translation>wo der Webserver für das aktuelle Release antwortet (Standard: die url der Umgebung)</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>publish to previews/&lt;branch&gt;/ instead of making a release live</source>
+            <translation>nach previews/&lt;branch&gt;/ veröffentlichen, statt ein Release live zu schalten</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>the preview's branch (default: the workspace's git branch)</source>
+            <translation>der Branch der Vorschau (Standard: der Git-Branch des Arbeitsbereichs)</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>the page the health check looks for (default index.html)</source>
+            <translation>die Seite, nach der die Zustandsprüfung sucht (Standard index.html)</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>keep python3's http.server answering at "url" for the live release (no web server needed)</source>
+            <translation>http.server von python3 unter "url" für das Live-Release antworten lassen (kein Webserver nötig)</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>local-site needs "from": the build folder to publish (relative to the workspace), e.g. from: site/dist</source>
+            <translation>local-site benötigt "from": den zu veröffentlichenden Build-Ordner (relativ zum Arbeitsbereich), z. B. from: site/dist</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>local-site needs "root" (the folder releases go to) when it runs without an environment or a state folder</source>
+            <translation>local-site benötigt "root" (den Ordner für die Releases), wenn es ohne Umgebung oder Zustandsordner läuft</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>"keep" must be a whole number of releases, 1 or more; found "%1"</source>
+            <translation>"keep" muss eine ganze Zahl von Releases sein, 1 oder mehr; gefunden: "%1"</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>"url" must be a URL such as http://127.0.0.1:8080/; found "%1"</source>
+            <translation>"url" muss eine URL wie http://127.0.0.1:8080/ sein; gefunden: "%1"</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>"preview" must be true or false; found "%1"</source>
+            <translation>"preview" muss true oder false sein; gefunden: "%1"</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>a preview needs a branch, and the workspace is on none (a detached HEAD?); set "branch" in "with"</source>
+            <translation>eine Vorschau benötigt einen Branch, und der Arbeitsbereich ist auf keinem (ein detached HEAD?); setzen Sie "branch" in "with"</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>branch "%1" leaves no usable folder name for a preview; set "branch" in "with"</source>
+            <translation>Branch "%1" ergibt keinen brauchbaren Ordnernamen für eine Vorschau; setzen Sie "branch" in "with"</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>"index" must be a path inside the site such as index.html; found "%1"</source>
+            <translation>"index" muss ein Pfad innerhalb der Site sein, etwa index.html; gefunden: "%1"</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>"serve" serves the live release, not a preview; drop it from the preview stage</source>
+            <translation>"serve" liefert das Live-Release aus, keine Vorschau; entfernen Sie es aus der Vorschau-Stufe</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>"serve" needs "url" (where to answer), such as http://127.0.0.1:8471/</source>
+            <translation>"serve" benötigt "url" (wo geantwortet wird), etwa http://127.0.0.1:8471/</translation>
+        </message>
+    </context>
+    <context>
+        <name>SitePublisher</name>
+        <message>
+            <location filename="../core/deploy/localsite/sitepublisher.cpp" line="+69" />
+            <source>the build folder in "from" (%1) does not exist; build the site first, or fix "from" (it is relative to the workspace)</source>
+            <translation>der Build-Ordner in "from" (%1) existiert nicht; bauen Sie zuerst die Site oder korrigieren Sie "from" (es ist relativ zum Arbeitsbereich)</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>"from" must name the build folder; %1 is a file</source>
+            <translation>"from" muss den Build-Ordner nennen; %1 ist eine Datei</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>the build folder in "from" (%1) is empty: nothing to publish; did the build stage run?</source>
+            <translation>der Build-Ordner in "from" (%1) ist leer: nichts zu veröffentlichen; ist die Build-Stufe gelaufen?</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>the deploy root %1 is inside the build folder %2: each release would copy the ones before it; set "root" elsewhere</source>
+            <translation>das Stammverzeichnis der Bereitstellung %1 liegt im Build-Ordner %2: jedes Release würde die vorherigen mitkopieren; setzen Sie "root" auf einen anderen Ort</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>waiting for another deploy to %1 to finish</source>
+            <translation>warte auf das Ende einer anderen Bereitstellung in %1</translation>
+        </message>
+        <message>
+            <location line="+57" />
+            <source>%1 files (%2) so far</source>
+            <translation>bisher %1 Dateien (%2)</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>publishing %1 as %2 in %3</source>
+            <translation>%1 wird als %2 in %3 veröffentlicht</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>cancelled: the partial copy is removed, nothing else changed</source>
+            <translation>abgebrochen: die unvollständige Kopie wurde entfernt, sonst wurde nichts geändert</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>copied %1 files (%2), linked %3 unchanged (%4)</source>
+            <translation>%1 Dateien kopiert (%2), %3 unveränderte verlinkt (%4)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>copied %1 files (%2)</source>
+            <translation>%1 Dateien kopiert (%2)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>skipped %1 entries that are neither files, folders nor links: %2</source>
+            <translation>%1 Einträge übersprungen, die weder Dateien, Ordner noch Links sind: %2</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>warning: the build folder has no %1; the health check looks for it</source>
+            <translation>Warnung: der Build-Ordner enthält kein %1; die Zustandsprüfung sucht danach</translation>
+        </message>
+        <message>
+            <location line="+43" />
+            <source>preview of %1 → previews/%2</source>
+            <translation>Vorschau von %1 → previews/%2</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>cannot rename %1 to %2</source>
+            <translation>%1 kann nicht in %2 umbenannt werden</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>current → releases/%1</source>
+            <translation>current → releases/%1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>live at %1</source>
+            <translation>live unter %1</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>warning: %1</source>
+            <translation>Warnung: %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>removed %1 old releases (keeping %2): %3</source>
+            <translation>%1 alte Releases entfernt (%2 werden aufbewahrt): %3</translation>
         </message>
     </context>
 </TS>

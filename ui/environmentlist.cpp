@@ -45,6 +45,12 @@ EnvironmentList::EnvironmentList(HistoryStore *store, QWidget *parent)
             [this](QListWidgetItem *) { emit deployRequested(currentEnvironment()); });
 }
 
+void EnvironmentList::setStore(HistoryStore *store)
+{
+    m_store = store;
+    refresh();
+}
+
 void EnvironmentList::setPipeline(const Pipeline &pipeline, const QString &workspace)
 {
     const QString previous = currentEnvironment();

@@ -26,6 +26,9 @@ class EnvironmentList final : public QWidget
 public:
     explicit EnvironmentList(HistoryStore *store, QWidget *parent = nullptr);
 
+    // Reads the latest runs from `store` from now on (the history has just been opened).
+    void setStore(HistoryStore *store);
+
     // Shows `pipeline`'s environments with their latest runs in `workspace`.
     void setPipeline(const Pipeline &pipeline, const QString &workspace);
     // Re-reads the latest run of every environment (a run ended).

@@ -3,7 +3,7 @@
 #include "common/duration.h"
 #include "store/historystore.h"
 #include "ui/common/statusstyle.h"
-#include "ui/history/storethread.h"
+#include "ui/history/historyreader.h"
 
 #include <QBrush>
 
@@ -18,17 +18,26 @@ struct Page
 } // namespace
 
 HistoryModel::HistoryModel(HistoryStore *store, QObject *parent)
+    : HistoryModel(store ? std::make_shared<Internal::HistoryReader>(store->dataDir()) : nullptr,
+                   parent)
+{}
+
+HistoryModel::HistoryModel(std::shared_ptr<Internal::HistoryReader> reader, QObject *parent)
     : QAbstractTableModel(parent)
+    , m_reader(std::move(reader))
 {
-    if (store)
-        m_thread = std::make_unique<Internal::StoreThread>(store->dataDir());
-    m_atEnd = !m_thread;
+    m_atEnd = !m_reader;
     m_settle.setSingleShot(true);
     m_settle.setInterval(0);
     connect(&m_settle, &QTimer::timeout, this, [this]() { m_settling = false; });
 }
 
 HistoryModel::~HistoryModel() = default;
+
+void HistoryModel::setReader(std::shared_ptr<Internal::HistoryReader> reader)
+{
+    m_reader = std::move(reader);
+}
 
 void HistoryModel::setFilter(const RunFilter &filter)
 {
@@ -60,7 +69,7 @@ void HistoryModel::refresh()
     m_loading = true;
     beginResetModel();
     m_runs.clear();
-    m_atEnd = !m_thread;
+    m_atEnd = !m_reader;
     m_error.clear();
     m_settling = false;
     m_settle.stop();
@@ -81,7 +90,7 @@ void HistoryModel::requestPage()
     page.afterId = m_runs.isEmpty() ? 0 : m_runs.constLast().id;
     page.afterDurationMs = m_runs.isEmpty() ? -1 : m_runs.constLast().durationMs();
     const quint64 generation = m_generation;
-    m_thread->post<Page>(
+    m_reader->read(
         this,
         [page](HistoryStore *store) {
             Page result;
@@ -96,9 +105,7 @@ void HistoryModel::requestPage()
                 result.error = runs.error().toString();
             return result;
         },
-        [this, generation](const Page &result) {
-            pageArrived(generation, result.runs, result.error);
-        });
+        [this, generation](Page result) { pageArrived(generation, result.runs, result.error); });
 }
 
 void HistoryModel::pageArrived(quint64 generation, const QList<RunRecord> &page,

@@ -15,7 +15,7 @@ class HistoryStore;
 namespace DeployDesk::Ui {
 
 namespace Internal {
-class StoreThread;
+class HistoryReader;
 }
 
 // The runs of the history, loaded a page at a time as the view scrolls (keyset paging:
@@ -49,7 +49,14 @@ public:
 
     // `store` gives the file to read; the model opens its own connection on its thread.
     explicit HistoryModel(HistoryStore *store, QObject *parent = nullptr);
+    // Reads through `reader`, which others (the details pane) may share; none: no rows.
+    explicit HistoryModel(std::shared_ptr<Internal::HistoryReader> reader,
+                          QObject *parent = nullptr);
     ~HistoryModel() override;
+
+    // Reads through `reader` from now on (the history has just been opened); rows come
+    // with the next refresh() or setFilter().
+    void setReader(std::shared_ptr<Internal::HistoryReader> reader);
 
     // Shows the runs that pass `filter` (its limit, order and paging fields are the
     // model's own).
@@ -89,7 +96,7 @@ private:
     void requestPage();
     void pageArrived(quint64 generation, const QList<RunRecord> &page, const QString &error);
 
-    std::unique_ptr<Internal::StoreThread> m_thread;
+    std::shared_ptr<Internal::HistoryReader> m_reader;
     RunFilter m_filter;
     RunOrder m_order = RunOrder::NewestFirst;
     QList<RunRecord> m_runs;

@@ -2,7 +2,6 @@
 
 #include "common/duration.h"
 #include "common/paths.h"
-#include "common/processinfo.h"
 #include "secrets/secretstore.h"
 #include "store/historystore.h"
 #include "ui/approvaldialog.h"
@@ -57,13 +56,10 @@ MainWindow::MainWindow(const QString &workspace, QWidget *parent)
     setObjectName(QStringLiteral("mainWindow"));
     resize(1200, 760);
 
-    auto opened = HistoryStore::open(m_dataDir);
-    if (opened) {
-        m_store = std::move(*opened);
-        m_store->recoverInterrupted(
-            [](qint64 pid, qint64 ticks) { return ProcessInfo::isAlive(pid, ticks); });
-    }
+    // The history is opened (created, migrated) on the run service's thread: the window
+    // shows meanwhile, and historyOpened() comes before the pipeline's loaded().
     m_service = std::make_unique<RunService>(m_dataDir);
+    connect(m_service.get(), &RunService::historyOpened, this, &MainWindow::historyOpened);
     connect(m_service.get(), &RunService::loaded, this, &MainWindow::loaded);
     connect(m_service.get(), &RunService::started, this, &MainWindow::started);
     connect(m_service.get(), &RunService::startFailed, this, &MainWindow::startFailed);
@@ -72,7 +68,7 @@ MainWindow::MainWindow(const QString &workspace, QWidget *parent)
     connect(m_service.get(), &RunService::finished, this, &MainWindow::finished);
 
     // Sidebar: environments.
-    m_environments = new EnvironmentList(m_store.get(), this);
+    m_environments = new EnvironmentList(nullptr, this);
     auto *dock = new QDockWidget(tr("Environments"), this);
     dock->setObjectName(QStringLiteral("environmentsDock"));
     dock->setFeatures(QDockWidget::DockWidgetMovable);
@@ -104,8 +100,9 @@ MainWindow::MainWindow(const QString &workspace, QWidget *parent)
     pipelineLayout->addWidget(splitter, 1);
     connect(m_graph, &StageGraphView::stageActivated, this, &MainWindow::openStageLog);
 
-    m_logs = new LogViewer(m_store ? m_store->databasePath() : QString(), this);
-    m_history = new HistoryBrowser(m_store.get(), this);
+    m_logs = new LogViewer(QString(), this);
+    m_history = new HistoryBrowser(nullptr, this);
+    m_history->setPlaceholder(tr("Opening the history…"));
     connect(m_history, &HistoryBrowser::openLogsRequested, this,
             [this](qint64 runId, qint64 stageId) {
                 if (!m_store)
@@ -159,8 +156,6 @@ MainWindow::MainWindow(const QString &workspace, QWidget *parent)
         activateWindow();
     });
 
-    if (!m_store)
-        m_runState->setText(opened.error().toString());
     if (!workspace.isEmpty())
         openWorkspace(workspace);
     updateActions();
@@ -171,6 +166,31 @@ MainWindow::~MainWindow()
 {
     // Stop the run thread before the views it reports to go away.
     m_service.reset();
+}
+
+void MainWindow::historyOpened(const QString &error)
+{
+    m_historyOpening = false;
+    m_historyError = error;
+    if (error.isEmpty()) {
+        // Created and migrated already by the service: this is a quick open of the GUI
+        // thread's own read connection (a connection belongs to the thread that opened it).
+        auto opened = HistoryStore::open(m_dataDir);
+        if (opened)
+            m_store = std::move(*opened);
+        else
+            m_historyError = opened.error().toString();
+    }
+    if (m_store) {
+        m_environments->setStore(m_store.get());
+        m_logs->setDatabasePath(m_store->databasePath());
+        m_history->setStore(m_store.get());
+    } else {
+        m_history->setPlaceholder(tr("The history cannot be opened: %1").arg(m_historyError));
+    }
+    updateActions();
+    updateStatus();
+    emit historyReady(m_store != nullptr);
 }
 
 void MainWindow::openWorkspace(const QString &dir)
@@ -206,7 +226,8 @@ void MainWindow::reload()
 {
     if (m_workspace.isEmpty())
         return;
-    m_runState->setText(tr("Loading %1…").arg(QDir::toNativeSeparators(m_workspace)));
+    if (!m_historyOpening) // else the status says that, and the load comes right after
+        m_runState->setText(tr("Loading %1…").arg(QDir::toNativeSeparators(m_workspace)));
     m_service->load(m_workspace, m_environments->currentEnvironment());
 }
 
@@ -548,6 +569,15 @@ void MainWindow::updateStatus()
         state = tr("Last run %1: %2").arg(m_run.id).arg(Ui::statusText(m_run.status));
         const qint64 ms = m_run.durationMs();
         m_elapsedLabel->setText(ms >= 0 ? elapsedText(ms) : QString());
+        m_queue->clear();
+    } else if (m_historyOpening) {
+        state = tr("Opening the history… (a history from an older DeployDesk is upgraded "
+                   "first, which can take a while)");
+        m_elapsedLabel->clear();
+        m_queue->clear();
+    } else if (!m_store) {
+        state = tr("The history cannot be opened, so runs cannot start: %1").arg(m_historyError);
+        m_elapsedLabel->clear();
         m_queue->clear();
     } else {
         state = m_workspace.isEmpty() ? tr("Open a workspace (Ctrl+O)")

@@ -75,10 +75,15 @@ public:
     QString statusBarText() const;
     qint64 currentRunId() const { return m_run.id; }
     const Pipeline &pipeline() const { return m_pipeline; }
+    // True while the history is being opened (or migrated) off the GUI thread.
+    bool isHistoryOpening() const { return m_historyOpening; }
+    bool isHistoryOpen() const { return m_store != nullptr; }
     // Skips the confirmation questions (tests that are not about them).
     void setConfirmations(bool ask) { m_confirm = ask; }
 
 signals:
+    // The history has been opened (ok), or cannot be (the status bar says why).
+    void historyReady(bool ok);
     void pipelineLoaded(bool ok);
     void runStarted(qint64 runId);
     void runFinished(qint64 runId, DeployDesk::RunStatus status);
@@ -91,6 +96,7 @@ private:
     void createActions();
     void createMenus();
     void reload();
+    void historyOpened(const QString &error);
     void loaded(const LoadResult &result);
     void start(const RunRequest &request);
     void started(const RunRecord &run, const QList<StageRecord> &stages);
@@ -108,7 +114,9 @@ private:
 
     QString m_workspace;
     QString m_dataDir;
-    std::unique_ptr<HistoryStore> m_store; // the GUI thread's read connection
+    std::unique_ptr<HistoryStore> m_store; // the GUI thread's read connection, once open
+    bool m_historyOpening = true;
+    QString m_historyError;
     std::unique_ptr<RunService> m_service;
     Pipeline m_pipeline;
     bool m_pipelineOk = false;

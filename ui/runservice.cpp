@@ -6,10 +6,16 @@
 #include "store/historystore.h"
 
 #include <QCoreApplication>
+#include <QMutex>
 
 #include <memory>
 
 namespace DeployDesk::Ui {
+
+namespace {
+QMutex s_hookMutex;
+std::function<void()> s_historyOpenHook; // guarded by s_hookMutex
+} // namespace
 
 namespace Internal {
 
@@ -26,9 +32,18 @@ public:
 
     void init()
     {
-        auto opened = HistoryStore::open(m_dataDir);
+        std::function<void()> hook;
+        {
+            const QMutexLocker locker(&s_hookMutex);
+            hook = s_historyOpenHook;
+        }
+        if (hook)
+            hook();
+        auto opened = HistoryStore::open(m_dataDir); // creates or migrates: may take long
         if (opened) {
             m_store = std::move(*opened);
+            m_store->recoverInterrupted(
+                [](qint64 pid, qint64 ticks) { return ProcessInfo::isAlive(pid, ticks); });
         } else {
             m_openError = opened.error().toString();
             qCWarning(lcEngine) << "cannot open the history:" << m_openError;
@@ -39,6 +54,7 @@ public:
         connect(m_controller.get(), &RunController::finished, this, &RunWorker::finished);
         connect(m_controller.get(), &RunController::approvalRequired, this,
                 &RunWorker::approvalRequired);
+        emit historyOpened(m_openError);
     }
 
     void shutdown()
@@ -81,6 +97,7 @@ public:
     void refuse(const QString &who, const QString &reason) { m_controller->refuse(who, reason); }
 
 signals:
+    void historyOpened(const QString &error);
     void loaded(const DeployDesk::LoadResult &result);
     void started(const DeployDesk::RunRecord &run, const QList<DeployDesk::StageRecord> &stages);
     void startFailed(const QString &message, const DeployDesk::LoadResult &result);
@@ -100,6 +117,7 @@ private:
 
 RunService::RunService(const QString &dataDir, QObject *parent)
     : QObject(parent)
+    , m_thread(QStringLiteral("DeployDesk runs"))
 {
     qRegisterMetaType<DeployDesk::LoadResult>();
     qRegisterMetaType<DeployDesk::RunRecord>();
@@ -107,14 +125,12 @@ RunService::RunService(const QString &dataDir, QObject *parent)
     qRegisterMetaType<QList<DeployDesk::StageRecord>>();
     qRegisterMetaType<DeployDesk::RunRequest>();
 
-    m_thread.setObjectName(QStringLiteral("DeployDesk runs"));
+    // Everything the worker owns is made, used and destroyed on the service's thread.
     m_worker = new Internal::RunWorker(dataDir);
-    m_worker->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    m_thread.start();
-    QMetaObject::invokeMethod(m_worker, &Internal::RunWorker::init, Qt::QueuedConnection);
+    m_worker->moveToThread(m_thread.thread());
 
     using W = Internal::RunWorker;
+    connect(m_worker, &W::historyOpened, this, &RunService::historyOpened);
     connect(m_worker, &W::loaded, this, &RunService::loaded);
     connect(m_worker, &W::started, this,
             [this](const RunRecord &run, const QList<StageRecord> &stages) {
@@ -136,48 +152,50 @@ RunService::RunService(const QString &dataDir, QObject *parent)
         m_waiting = false;
         emit finished(run);
     });
+    m_thread.post([w = m_worker] { w->init(); }); // first: every request comes after it
 }
 
 RunService::~RunService()
 {
-    QMetaObject::invokeMethod(m_worker, &Internal::RunWorker::shutdown,
-                              Qt::BlockingQueuedConnection);
-    m_thread.quit();
-    m_thread.wait();
+    // After the requests already posted; then the thread ends.
+    m_thread.post([w = m_worker] {
+        w->shutdown();
+        delete w;
+    });
+    m_thread.stop(SerialThread::PendingWork::Run);
+}
+
+void RunService::setHistoryOpenHookForTesting(std::function<void()> hook)
+{
+    const QMutexLocker locker(&s_hookMutex);
+    s_historyOpenHook = std::move(hook);
 }
 
 void RunService::load(const QString &workspace, const QString &environment)
 {
-    QMetaObject::invokeMethod(
-        m_worker, [w = m_worker, workspace, environment] { w->load(workspace, environment); },
-        Qt::QueuedConnection);
+    m_thread.post([w = m_worker, workspace, environment] { w->load(workspace, environment); });
 }
 
 void RunService::start(const QString &workspace, const RunRequest &request)
 {
-    QMetaObject::invokeMethod(
-        m_worker, [w = m_worker, workspace, request] { w->start(workspace, request); },
-        Qt::QueuedConnection);
+    m_thread.post([w = m_worker, workspace, request] { w->start(workspace, request); });
 }
 
 void RunService::cancel(const QString &reason)
 {
-    QMetaObject::invokeMethod(
-        m_worker, [w = m_worker, reason] { w->cancel(reason); }, Qt::QueuedConnection);
+    m_thread.post([w = m_worker, reason] { w->cancel(reason); });
 }
 
 void RunService::approve(const QString &who, const QString &reason)
 {
     m_waiting = false;
-    QMetaObject::invokeMethod(
-        m_worker, [w = m_worker, who, reason] { w->approve(who, reason); }, Qt::QueuedConnection);
+    m_thread.post([w = m_worker, who, reason] { w->approve(who, reason); });
 }
 
 void RunService::refuse(const QString &who, const QString &reason)
 {
     m_waiting = false;
-    QMetaObject::invokeMethod(
-        m_worker, [w = m_worker, who, reason] { w->refuse(who, reason); }, Qt::QueuedConnection);
+    m_thread.post([w = m_worker, who, reason] { w->refuse(who, reason); });
 }
 
 } // namespace DeployDesk::Ui

@@ -1,11 +1,13 @@
 #pragma once
 
+#include "common/serialthread.h"
 #include "config/pipelineloader.h"
 #include "run/runcontroller.h"
 #include "store/records.h"
 
 #include <QObject>
-#include <QThread>
+
+#include <functional>
 
 namespace DeployDesk::Ui {
 
@@ -13,11 +15,13 @@ namespace Internal {
 class RunWorker;
 }
 
-// The panel's way to run pipelines without ever blocking the GUI thread. Loading the
+// The panel's way to run pipelines without ever blocking the GUI thread. Opening the
+// history (creating or migrating it, which may take long on an old one), loading the
 // pipeline (which asks the keychain whether secrets are set), running it (process
 // output, log writes that may wait under backpressure, artifact copies) and recording
-// it all happen on a thread of their own, with a history connection of their own; the
-// window only sends requests and follows the signals (queued).
+// it all happen on a SerialThread of their own, with a history connection of their own;
+// the window only sends requests and follows the signals (queued). Requests are served
+// in order, after the history is open: historyOpened() comes before any other answer.
 class RunService final : public QObject
 {
     Q_OBJECT
@@ -26,6 +30,10 @@ class RunService final : public QObject
 public:
     explicit RunService(const QString &dataDir, QObject *parent = nullptr);
     ~RunService() override; // a run still going is cancelled and recorded as interrupted
+
+    // Called on the service's thread right before it opens the history: a test holds the
+    // opening there (a long migration) to see what the window does meanwhile.
+    static void setHistoryOpenHookForTesting(std::function<void()> hook);
 
     // Loads <workspace>/deploydesk.yml, secrets checked for `environment`: loaded().
     void load(const QString &workspace, const QString &environment = {});
@@ -41,6 +49,9 @@ public:
     QString environment() const { return m_environment; }
 
 signals:
+    // The history is open (created or migrated as needed, runs whose runner is gone marked
+    // interrupted): `error` is empty, else why it cannot be opened (runs cannot start).
+    void historyOpened(const QString &error);
     void loaded(const DeployDesk::LoadResult &result);
     void started(const DeployDesk::RunRecord &run, const QList<DeployDesk::StageRecord> &stages);
     void startFailed(const QString &message, const DeployDesk::LoadResult &result);
@@ -49,8 +60,8 @@ signals:
     void finished(const DeployDesk::RunRecord &run);
 
 private:
-    QThread m_thread;
-    Internal::RunWorker *m_worker = nullptr; // lives in m_thread
+    SerialThread m_thread;
+    Internal::RunWorker *m_worker = nullptr; // lives on m_thread
     bool m_running = false;
     bool m_waiting = false;
     qint64 m_runId = 0;

@@ -9,9 +9,14 @@
 #include <cstdio>
 #include <memory>
 
+#include "config/pipelineloader.h"
+
+#include <functional>
+
 namespace DeployDesk {
 class HistoryStore;
 class SecretStore;
+class RunController;
 } // namespace DeployDesk
 
 namespace DeployDesk::Cli {
@@ -65,6 +70,21 @@ int logs(Context &ctx);
 int cancel(Context &ctx);
 int secrets(Context &ctx);
 int exportRun(Context &ctx);
+int deploy(Context &ctx);
+int releases(Context &ctx);
+int rollback(Context &ctx);
+int promote(Context &ctx);
+int queue(Context &ctx);
+int compare(Context &ctx);
+
+// Starts a run through `start` and follows it to its end like `run` does (live table or
+// lines, Ctrl+C cancels, the failed stages' tails, the URLs a deploy put live); returns
+// the exit code.
+int follow(Context &ctx, RunController &controller, HistoryStore *store,
+           const std::function<Result<qint64>()> &start,
+           const std::function<QString(qint64)> &startedText);
+// Prints the loader's problems as file:line:column lines; returns ExitInvalid.
+int printDiagnostics(Context &ctx, const LoadResult &loaded);
 
 // Options of each command, added before the final parse.
 void addRunOptions(QCommandLineParser &parser);
@@ -72,5 +92,8 @@ void addHistoryOptions(QCommandLineParser &parser);
 void addShowOptions(QCommandLineParser &parser);
 void addLogsOptions(QCommandLineParser &parser);
 void addExportOptions(QCommandLineParser &parser);
+void addDeployOptions(QCommandLineParser &parser);
+void addReleasesOptions(QCommandLineParser &parser);
+void addRollbackOptions(QCommandLineParser &parser);
 
 } // namespace DeployDesk::Cli

@@ -129,6 +129,17 @@ const Command kCommands[] = {
     {"cancel", "Cancel a running run, from any terminal", Cli::cancel, nullptr},
     {"export", "Write a run's report as Markdown or HTML", Cli::exportRun, Cli::addExportOptions},
     {"secrets", "Manage secrets: set NAME | list | rm NAME", Cli::secrets, nullptr},
+    {"deploy", "Deploy to an environment: deploy ENV [--branch B]", Cli::deploy,
+     Cli::addDeployOptions},
+    {"releases", "List an environment's releases: releases ENV [--json]", Cli::releases,
+     Cli::addReleasesOptions},
+    {"rollback", "Roll an environment back: rollback ENV [RELEASE] [--yes]", Cli::rollback,
+     Cli::addRollbackOptions},
+    {"promote", "Deploy a run's artifacts to another environment: promote RUN ENV", Cli::promote,
+     Cli::addDeployOptions},
+    {"queue", "Show the deploys and rollbacks running or waiting [--json]", Cli::queue,
+     Cli::addReleasesOptions},
+    {"compare", "Compare two releases: layers and commits between them", Cli::compare, nullptr},
 };
 
 QString commandList()

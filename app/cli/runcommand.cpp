@@ -40,6 +40,8 @@ const QCommandLineOption kApprove(
 const QCommandLineOption kMaxParallel(QStringLiteral("max-parallel"),
                                       tr("At most this many stages at once."), QStringLiteral("n"));
 
+} // namespace
+
 int printDiagnostics(Context &ctx, const LoadResult &loaded)
 {
     const QString base = ctx.workspace + QLatin1Char('/');
@@ -54,6 +56,8 @@ int printDiagnostics(Context &ctx, const LoadResult &loaded)
                 : tr("%1 problems; nothing was run").arg(loaded.diagnostics.size()));
     return ExitInvalid;
 }
+
+namespace {
 
 QString symbol(StageStatus s)
 {
@@ -259,6 +263,20 @@ int run(Context &ctx)
         request.approved = true;
     }
 
+    return follow(ctx, controller, *store, [&] { return controller.start(loaded.pipeline, request); },
+                  [&](qint64 id) {
+                      return tr("run %1 of \"%2\"%3 started")
+                          .arg(id)
+                          .arg(loaded.pipeline.name, request.environment.isEmpty()
+                                                         ? QString()
+                                                         : tr(" for %1").arg(request.environment));
+                  });
+}
+
+int follow(Context &ctx, RunController &controller, HistoryStore *store,
+           const std::function<Result<qint64>()> &start,
+           const std::function<QString(qint64)> &startedText)
+{
     SignalWatcher watcher;
     Progress progress(ctx, controller);
     QObject::connect(&controller, &RunController::approvalRequired, &controller,
@@ -268,6 +286,13 @@ int run(Context &ctx)
                          ctx.err(tr("environment %1 is protected; stages %2 were not started: %3")
                                      .arg(environment, stages.join(QStringLiteral(", ")), why));
                          controller.refuse(Paths::currentUser(), why);
+                     });
+    QObject::connect(&controller, &RunController::queued, &controller,
+                     [&](const QueueTicket &ahead) {
+                         ctx.out(tr("waiting: run %1 (%2) holds %3; this run starts when it ends "
+                                    "(see deploydeskctl queue)")
+                                     .arg(ahead.runId)
+                                     .arg(ahead.what, ahead.environment));
                      });
     int code = ExitFailed;
     QObject::connect(&controller, &RunController::stageChanged, &controller,
@@ -280,25 +305,31 @@ int run(Context &ctx)
         progress.redraw();
         for (const StageRecord &s : controller.stageRecords()) {
             if (s.status == StageStatus::Failed)
-                printTail(ctx, *store, s, 20);
+                printTail(ctx, store, s, 20);
         }
         const QString took = formatDuration(std::chrono::milliseconds(r.durationMs()));
         ctx.out(tr("run %1 %2 in %3").arg(r.id).arg(toString(r.status), took));
+        if (!r.environment.isEmpty()) {
+            if (auto release = store->releaseOfRun(r.id); release && *release) {
+                for (const ReleaseLayer &l : (*release)->layers) {
+                    if (l.changed && !l.deployment.deployment.url.isEmpty())
+                        ctx.out(tr("  %1 of %2 answers at %3")
+                                    .arg(toString(l.layer), r.environment,
+                                         l.deployment.deployment.url));
+                }
+            }
+        }
         code = r.status == RunStatus::Success     ? ExitSuccess
                : r.status == RunStatus::Cancelled ? ExitCancelled
                                                   : ExitFailed;
         QCoreApplication::exit(0);
     });
-    auto started = controller.start(loaded.pipeline, request);
+    auto started = start();
     if (!started) {
         ctx.err(started.error().toString());
         return ExitInvalid;
     }
-    ctx.out(tr("run %1 of \"%2\"%3 started")
-                .arg(*started)
-                .arg(loaded.pipeline.name, request.environment.isEmpty()
-                                               ? QString()
-                                               : tr(" for %1").arg(request.environment)));
+    ctx.out(startedText(*started));
     QTimer ticker;
     if (ctx.stdoutIsTerminal()) {
         QObject::connect(&ticker, &QTimer::timeout, &controller, [&] { progress.redraw(); });

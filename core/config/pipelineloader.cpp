@@ -2,6 +2,7 @@
 
 #include "common/logging.h"
 #include "config/crosschecks.h"
+#include "config/envfilereader.h"
 #include "config/messages.h"
 #include "config/stagereader.h"
 #include "config/yamlsupport.h"
@@ -9,6 +10,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QRegularExpression>
 
 #include <exception>
@@ -25,7 +27,7 @@ const QStringList topLevelKeys{QStringLiteral("name"), QStringLiteral("max-paral
                                QStringLiteral("env"), QStringLiteral("environments"),
                                QStringLiteral("stages")};
 const QStringList environmentKeys{QStringLiteral("protected"), QStringLiteral("url"),
-                                  QStringLiteral("variables")};
+                                  QStringLiteral("variables"), QStringLiteral("env-file")};
 
 QString duplicateStage(const QString &key, int firstLine, const QString &)
 {
@@ -58,6 +60,7 @@ public:
         : m_d(d)
         , m_pipeline(pipeline)
         , m_options(options)
+        , m_envFiles(d, pipeline.workspaceDir)
     {}
 
     void read(const YAML::Node &root)
@@ -116,6 +119,7 @@ public:
         checkSecrets(m_pipeline, m_sources, m_options, cross);
         for (const Diagnostic &diagnostic : std::as_const(cross))
             m_d.add(diagnostic.where, diagnostic.message);
+        checkEnvFiles();
     }
 
 private:
@@ -154,6 +158,7 @@ private:
     void readEnvironment(const MapEntry &env, Environment &environment)
     {
         const QString context = msg("in environment \"%1\"").arg(env.key);
+        QList<EnvFileVariable> fromFiles;
         for (const MapEntry &field : mapEntries(env.value, m_d, context)) {
             const QString what = msg("\"%1\" of environment \"%2\"").arg(field.key, env.key);
             if (field.key == u"protected")
@@ -163,8 +168,42 @@ private:
             else if (field.key == u"variables")
                 environment.variables =
                     readVariables(field, what, m_d).value_or(QMap<QString, QString>{});
+            else if (field.key == u"env-file")
+                fromFiles = m_envFiles.read(field, env.key);
             else
                 reportUnknownKey(m_d, field, environmentKeys, context);
+        }
+        // Later files win over earlier ones; the environment's own `variables` win over all.
+        QMap<QString, QString> merged;
+        for (const EnvFileVariable &variable : std::as_const(fromFiles))
+            merged.insert(variable.name, variable.value);
+        for (auto it = environment.variables.cbegin(); it != environment.variables.cend(); ++it)
+            merged.insert(it.key(), it.value());
+        environment.variables = std::move(merged);
+        m_envFileVariables.append(fromFiles);
+    }
+
+    // A secret belongs in the secret store, where it is masked; an env-file is plain text
+    // that ends up in every stage's environment. Reported where the file names it (never
+    // with its value) and left out of the environment.
+    void checkEnvFiles()
+    {
+        QHash<QString, QString> secretUsers; // secret -> the first stage that lists it
+        for (const Stage &stage : std::as_const(m_pipeline.stages)) {
+            for (const QString &secret : stage.secrets) {
+                if (!secretUsers.contains(secret))
+                    secretUsers.insert(secret, stage.name);
+            }
+        }
+        m_envFiles.finish(secretUsers);
+        for (const EnvFileVariable &variable : std::as_const(m_envFileVariables)) {
+            if (!secretUsers.contains(variable.name))
+                continue;
+            for (Environment &environment : m_pipeline.environments) {
+                if (environment.name == variable.environment &&
+                    environment.variables.value(variable.name) == variable.value)
+                    environment.variables.remove(variable.name);
+            }
         }
     }
 
@@ -197,6 +236,8 @@ private:
     Pipeline &m_pipeline;
     const LoadOptions &m_options;
     QList<StageSource> m_sources;
+    EnvFileReader m_envFiles;
+    QList<EnvFileVariable> m_envFileVariables; // every one read, for checkEnvFiles
 };
 
 } // namespace

@@ -1,8 +1,10 @@
 #pragma once
 
+#include "config/paramschema.h"
 #include "config/pipeline.h"
 
 #include <QList>
+#include <QMap>
 
 #include <functional>
 
@@ -20,6 +22,9 @@ struct LoadOptions
     // Names of the built-in stage types that `uses:` may name; when empty, `uses` is
     // not checked (editors and tests that know no registry).
     QStringList knownStageTypes;
+    // The parameters each built-in stage type takes in `with:`. A type without an entry
+    // (or with an empty schema) takes any parameters.
+    QMap<QString, ParamSchema> stageTypeParams;
     // Tells whether a secret has a value; when empty, secrets are not checked.
     std::function<bool(const QString &)> secretIsSet;
     // When set, only the stages whose `if:` matches this environment are checked for
@@ -39,7 +44,8 @@ class PipelineLoader final
 {
 public:
     static LoadResult loadFile(const QString &path, const LoadOptions &options = {});
-    // For tests and editors: `displayPath` is what diagnostics name.
+    // For tests and editors: `displayPath` is what diagnostics name (env-files are named
+    // next to it). `workspaceDir` empty: workdirs are not checked and env-files not read.
     static LoadResult loadString(const QByteArray &yaml, const QString &displayPath,
                                  const QString &workspaceDir, const LoadOptions &options = {});
 };

@@ -25,12 +25,6 @@ const QStringList retriesKeys{QStringLiteral("count"), QStringLiteral("backoff")
 constexpr int maxRetries = 10;
 constexpr int withBudget = 10'000; // values in one `with:`, aliases counted each time
 
-bool hasParentComponent(const QString &path)
-{
-    const QStringList parts = QString(path).replace(u'\\', u'/').split(u'/');
-    return parts.contains(QStringLiteral(".."));
-}
-
 } // namespace
 
 bool StageReader::isStageName(const QString &name)
@@ -52,6 +46,7 @@ QString StageReader::what(const QString &key) const
 void StageReader::read(const MapEntry &entry, Stage &stage, StageSource &source)
 {
     m_stageName = entry.key;
+    m_with = {};
     stage.name = entry.key;
     stage.location = m_diagnostics.location(entry.keyNode.Mark());
     source.key = stage.location;
@@ -72,7 +67,6 @@ void StageReader::read(const MapEntry &entry, Stage &stage, StageSource &source)
     const QString context = msg("in stage \"%1\"").arg(entry.key);
     std::optional<YAML::Mark> runKey;
     std::optional<YAML::Mark> usesKey;
-    std::optional<YAML::Mark> withKey;
     for (const MapEntry &field : mapEntries(entry.value, m_diagnostics, context)) {
         if (!stageKeys.contains(field.key)) {
             reportUnknownKey(m_diagnostics, field, stageKeys, context);
@@ -83,7 +77,7 @@ void StageReader::read(const MapEntry &entry, Stage &stage, StageSource &source)
         else if (field.key == u"uses")
             usesKey = field.keyNode.Mark();
         else if (field.key == u"with")
-            withKey = field.keyNode.Mark();
+            m_with.key = field.keyNode.Mark();
         readField(field, stage, source);
     }
 
@@ -98,10 +92,16 @@ void StageReader::read(const MapEntry &entry, Stage &stage, StageSource &source)
             second,
             msg("stage \"%1\" has both \"run\" and \"uses\"; keep only one").arg(entry.key));
     }
-    if (withKey && !usesKey) {
-        m_diagnostics.add(*withKey, msg("\"with\" of stage \"%1\" is only allowed together with "
-                                        "\"uses\"; remove it or add \"uses:\"")
-                                        .arg(entry.key));
+    if (m_with.key && !usesKey) {
+        m_diagnostics.add(*m_with.key, msg("\"with\" of stage \"%1\" is only allowed together with "
+                                           "\"uses\"; remove it or add \"uses:\"")
+                                           .arg(entry.key));
+    }
+    // After the whole stage: `with` may come before `uses`.
+    if (usesKey && !stage.uses.isEmpty()) {
+        const auto schema = m_options.stageTypeParams.constFind(stage.uses);
+        if (schema != m_options.stageTypeParams.cend())
+            checkWithParams(m_diagnostics, m_with, *schema, *usesKey, stage);
     }
 }
 
@@ -168,15 +168,18 @@ void StageReader::readWith(const MapEntry &field, Stage &stage)
     if (field.value.IsNull())
         return;
     if (!field.value.IsMap()) {
+        m_with.readable = false;
         m_diagnostics.add(field.valueMark(), msg("%1 must be a map of parameters; found %2")
                                                  .arg(what(field.key), describe(field.value)));
         return;
     }
     int budget = withBudget;
     const QString context = msg("in %1").arg(what(field.key));
-    for (const MapEntry &param : mapEntries(field.value, m_diagnostics, context)) {
+    m_with.params = mapEntries(field.value, m_diagnostics, context);
+    for (const MapEntry &param : std::as_const(m_with.params)) {
         const auto value = toVariant(param.value, budget);
         if (!value) {
+            m_with.readable = false; // one problem with it is enough
             m_diagnostics.add(param.valueMark(),
                               msg("parameter \"%1\" %2 is too large or too deeply nested, or uses "
                                   "a list or map as a key; simplify it")

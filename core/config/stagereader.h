@@ -3,6 +3,7 @@
 #include "config/pipeline.h"
 #include "config/pipelineloader.h"
 #include "config/stagesource.h"
+#include "config/withchecks.h"
 #include "config/yamlsupport.h"
 
 namespace DeployDesk::Internal {
@@ -38,6 +39,7 @@ private:
     QString m_workspaceDir;
     const LoadOptions &m_options;
     QString m_stageName;
+    WithSource m_with; // of the stage being read
 };
 
 } // namespace DeployDesk::Internal

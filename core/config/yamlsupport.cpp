@@ -10,6 +10,7 @@
 #include <QVariantMap>
 
 #include <algorithm>
+#include <tuple>
 
 namespace DeployDesk::Internal {
 
@@ -36,9 +37,16 @@ void DiagnosticList::add(const SourceLocation &where, const QString &message)
 
 QList<Diagnostic> DiagnosticList::takeSorted()
 {
-    std::stable_sort(m_list.begin(), m_list.end(), [](const Diagnostic &a, const Diagnostic &b) {
-        return std::pair(a.where.line, a.where.column) < std::pair(b.where.line, b.where.column);
-    });
+    QHash<QString, int> fileRank{{m_file, 0}};
+    for (const Diagnostic &d : std::as_const(m_list)) {
+        if (!fileRank.contains(d.where.file))
+            fileRank.insert(d.where.file, int(fileRank.size()));
+    }
+    std::stable_sort(
+        m_list.begin(), m_list.end(), [&fileRank](const Diagnostic &a, const Diagnostic &b) {
+            return std::tuple(fileRank.value(a.where.file), a.where.line, a.where.column) <
+                   std::tuple(fileRank.value(b.where.file), b.where.line, b.where.column);
+        });
     return std::exchange(m_list, {});
 }
 
@@ -194,6 +202,12 @@ bool isVariableName(const QString &name)
 {
     static const QRegularExpression re(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
     return re.match(name).hasMatch();
+}
+
+bool hasParentComponent(const QString &path)
+{
+    const QStringList parts = QString(path).replace(u'\\', u'/').split(u'/');
+    return parts.contains(QStringLiteral(".."));
 }
 
 std::optional<QMap<QString, QString>> readVariables(const MapEntry &e, const QString &what,

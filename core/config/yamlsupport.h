@@ -27,9 +27,12 @@ public:
     SourceLocation location(int line, int column) const;
     void add(const YAML::Mark &mark, const QString &message);
     void add(const SourceLocation &where, const QString &message);
-    // Sorted by (line, column); reports at one position keep their order.
+    // This file's reports first, sorted by (line, column), then those in other files
+    // (env-files), file by file in the order they were first reported; reports at one
+    // position keep their order.
     QList<Diagnostic> takeSorted();
     bool isEmpty() const { return m_list.isEmpty(); }
+    const QString &file() const { return m_file; }
 
 private:
     QString m_file;
@@ -91,5 +94,8 @@ std::optional<QMap<QString, QString>> readVariables(const MapEntry &e, const QSt
 std::optional<QVariant> toVariant(const YAML::Node &node, int &budget, int depth = 0);
 
 bool isVariableName(const QString &name);
+
+// Whether a relative path has a ".." part (with "/" or "\\" between parts).
+bool hasParentComponent(const QString &path);
 
 } // namespace DeployDesk::Internal

@@ -1,10 +1,8 @@
 #include "engine/healthcheckstage.h"
 
 #include "common/duration.h"
-
-#include <QCoreApplication>
-#include <QNetworkReply>
-#include <QNetworkRequest>
+#include "net/httpclient.h"
+#include "net/httpjob.h"
 
 namespace DeployDesk {
 
@@ -15,11 +13,7 @@ HealthCheckStage::HealthCheckStage(QObject *parent)
     connect(&m_retryTimer, &QTimer::timeout, this, &HealthCheckStage::attempt);
 }
 
-HealthCheckStage::~HealthCheckStage()
-{
-    if (m_reply)
-        m_reply->abort();
-}
+HealthCheckStage::~HealthCheckStage() = default; // m_request is a child: deleting it aborts
 
 ParamSchema HealthCheckStage::params()
 {
@@ -74,7 +68,6 @@ void HealthCheckStage::doStart()
         }
         *target = *parsed;
     }
-    m_network.setTransferTimeout(int(m_timeout.count()));
     m_elapsed.start();
     attempt();
 }
@@ -82,40 +75,58 @@ void HealthCheckStage::doStart()
 void HealthCheckStage::attempt()
 {
     ++m_attempts;
-    QNetworkRequest request(m_url);
-    request.setTransferTimeout(int(m_timeout.count()));
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                         QNetworkRequest::NoLessSafeRedirectPolicy);
-    m_reply = m_network.get(request);
-    connect(m_reply, &QNetworkReply::finished, this, [this, reply = m_reply] {
-        reply->deleteLater();
-        if (isFinished())
+    HttpClient client;
+    client.setTimeout(m_timeout);
+    client.setRetryPolicy(RetryPolicy::none());
+    client.addSecrets(context().secretValues);
+    HttpRequest request = HttpRequest::get(m_url);
+    request.timeout = m_timeout;
+    if (m_request)
+        m_request->deleteLater();
+    m_request = client.send(request, this);
+    connect(m_request, &Job::result, this, [this](Job *job) {
+        auto *http = static_cast<HttpJob *>(job);
+        if (isFinished() || http != m_request)
             return;
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        QString outcome;
+        const int status = http->status();
         if (status == m_expectStatus) {
             emit logLine(tr("GET %1 answered %2").arg(m_url.toString()).arg(status));
             emitSuccess();
             return;
         }
-        outcome = status ? tr("answered %1, expected %2").arg(status).arg(m_expectStatus)
-                         : reply->errorString();
+        QString outcome;
+        if (status) {
+            outcome = tr("answered %1, expected %2").arg(status).arg(m_expectStatus);
+        } else {
+            // The client's message starts with "GET <url>: "; the stage says the URL itself.
+            outcome = http->error().message;
+            const QString prefix =
+                QStringLiteral("GET ") +
+                m_url.toString(QUrl::RemoveQuery | QUrl::RemoveUserInfo | QUrl::RemoveFragment) +
+                QStringLiteral(": ");
+            if (outcome.startsWith(prefix))
+                outcome = outcome.mid(prefix.size());
+        }
         emit logLine(tr("GET %1 (try %2): %3").arg(m_url.toString()).arg(m_attempts).arg(outcome));
         if (std::chrono::milliseconds(m_elapsed.elapsed()) + m_interval < m_wait) {
             m_retryTimer.start(m_interval);
             return;
         }
-        fail(status ? ErrorCode::Remote : ErrorCode::Network,
-             tr("health check of %1 failed: %2").arg(m_url.toString(), outcome));
+        const ErrorCode code =
+            status ? ErrorCode::Remote
+                   : (http->error().code == ErrorCode::Timeout ? ErrorCode::Timeout
+                                                               : ErrorCode::Network);
+        fail(code, tr("health check of %1 failed: %2").arg(m_url.toString(), outcome));
     });
+    m_request->start();
 }
 
 void HealthCheckStage::doCancel()
 {
     m_retryTimer.stop();
-    emitCancelled(); // before the abort, so the reply's finished() finds the job ended
-    if (m_reply)
-        m_reply->abort();
+    emitCancelled(); // before the request's own cancel, so its result finds the stage ended
+    if (m_request)
+        m_request->cancel();
 }
 
 void HealthCheckStage::fail(ErrorCode code, const QString &reason)

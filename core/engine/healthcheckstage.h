@@ -3,15 +3,18 @@
 #include "engine/stagetype.h"
 
 #include <QElapsedTimer>
-#include <QNetworkAccessManager>
 #include <QPointer>
 #include <QTimer>
+#include <QUrl>
 
 namespace DeployDesk {
 
+class HttpJob;
+
 // `uses: health-check` — GETs `url` (default: the environment's url + `path`) until it
 // answers with `expect-status` (default 200), trying every `interval` (default 2s) for
-// up to `wait` (default 0: one try); each request times out after `timeout` (10s).
+// up to `wait` (default 0: one try); each request times out after `timeout` (10s). Requests
+// go through HttpClient (one try each: the stage's own loop does the waiting).
 class HealthCheckStage final : public BuiltinStage
 {
     Q_OBJECT
@@ -31,8 +34,7 @@ private:
     void attempt();
     void fail(ErrorCode code, const QString &reason);
 
-    QNetworkAccessManager m_network;
-    QPointer<QNetworkReply> m_reply;
+    QPointer<HttpJob> m_request;
     QTimer m_retryTimer;
     QElapsedTimer m_elapsed;
     QUrl m_url;

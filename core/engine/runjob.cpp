@@ -173,13 +173,27 @@ void RunJob::schedule()
     finishIfDone();
 }
 
-QProcessEnvironment RunJob::environmentFor(const Stage &stage) const
+QProcessEnvironment RunJob::environmentFor(const RunPlan &plan, const Stage &stage)
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (auto it = m_plan.pipeline.env.cbegin(); it != m_plan.pipeline.env.cend(); ++it)
+    // A stage gets only the secrets it declares: DeployDesk's own environment may hold
+    // others (it is where secrets come from without a keychain).
+    const auto hide = [&](const QString &name) {
+        if (!stage.secrets.contains(name))
+            env.remove(name);
+    };
+    for (const QString &name : plan.secretNames)
+        hide(name);
+    for (auto it = plan.secrets.cbegin(); it != plan.secrets.cend(); ++it)
+        hide(it.key());
+    for (const Stage &s : plan.pipeline.stages) {
+        for (const QString &name : s.secrets)
+            hide(name);
+    }
+    for (auto it = plan.pipeline.env.cbegin(); it != plan.pipeline.env.cend(); ++it)
         env.insert(it.key(), it.value());
     QString url;
-    if (const Environment *e = m_plan.pipeline.environment(m_plan.environment)) {
+    if (const Environment *e = plan.pipeline.environment(plan.environment)) {
         for (auto it = e->variables.cbegin(); it != e->variables.cend(); ++it)
             env.insert(it.key(), it.value());
         url = e->url;
@@ -187,15 +201,15 @@ QProcessEnvironment RunJob::environmentFor(const Stage &stage) const
     for (auto it = stage.env.cbegin(); it != stage.env.cend(); ++it)
         env.insert(it.key(), it.value());
     for (const QString &secret : stage.secrets) {
-        if (m_plan.secrets.contains(secret))
-            env.insert(secret, m_plan.secrets.value(secret));
+        if (plan.secrets.contains(secret))
+            env.insert(secret, plan.secrets.value(secret));
     }
     env.insert(QStringLiteral("DEPLOYDESK"), QStringLiteral("1"));
-    env.insert(QStringLiteral("DEPLOYDESK_RUN_ID"), QString::number(m_plan.runId));
+    env.insert(QStringLiteral("DEPLOYDESK_RUN_ID"), QString::number(plan.runId));
     env.insert(QStringLiteral("DEPLOYDESK_STAGE"), stage.name);
-    env.insert(QStringLiteral("DEPLOYDESK_ENVIRONMENT"), m_plan.environment);
+    env.insert(QStringLiteral("DEPLOYDESK_ENVIRONMENT"), plan.environment);
     env.insert(QStringLiteral("DEPLOYDESK_ENVIRONMENT_URL"), url);
-    env.insert(QStringLiteral("DEPLOYDESK_WORKSPACE"), m_plan.pipeline.workspaceDir);
+    env.insert(QStringLiteral("DEPLOYDESK_WORKSPACE"), plan.pipeline.workspaceDir);
     return env;
 }
 
@@ -209,17 +223,31 @@ SecretMasker RunJob::makeMasker() const
     return masker;
 }
 
+StageContext RunJob::contextFor(const RunPlan &plan, const Stage &stage)
+{
+    StageContext context;
+    context.workspaceDir = plan.pipeline.workspaceDir;
+    context.workdir = QDir(plan.pipeline.workspaceDir).filePath(stage.workdir);
+    context.environment = plan.environment;
+    if (const Environment *e = plan.pipeline.environment(plan.environment))
+        context.environmentUrl = e->url;
+    context.stageName = stage.name;
+    context.runId = plan.runId;
+    context.commit = plan.commit;
+    context.branch = plan.branch;
+    context.triggeredBy = plan.triggeredBy;
+    context.stateDir = plan.stateDir;
+    context.liveBefore = plan.liveBefore;
+    context.env = environmentFor(plan, stage);
+    for (const QString &value : plan.secrets)
+        context.secretValues.append(value);
+    return context;
+}
+
 void RunJob::startStage(const QString &name)
 {
     const Stage &stage = *m_stageByName.value(name);
-    StageContext context;
-    context.workspaceDir = m_plan.pipeline.workspaceDir;
-    context.workdir = QDir(m_plan.pipeline.workspaceDir).filePath(stage.workdir);
-    context.environment = m_plan.environment;
-    if (const Environment *e = m_plan.pipeline.environment(m_plan.environment))
-        context.environmentUrl = e->url;
-    context.runId = m_plan.runId;
-    context.env = environmentFor(stage);
+    const StageContext context = contextFor(m_plan, stage);
 
     auto *job = new StageJob(stage, context, makeMasker(), m_sinks(name), this);
     StageState &st = m_state[name];

@@ -22,6 +22,17 @@ struct RunPlan
     qint64 runId = 0;               // exported as DEPLOYDESK_RUN_ID
     QMap<QString, QString> secrets; // name -> value, injected where a stage asks for it
     bool approved = false;          // the protected environment's deploy was approved up front
+    // For built-in stages (StageContext): who and what is deployed, where targets keep
+    // their state, and what was live in the environment before this run.
+    QString commit;
+    QString branch;
+    QString triggeredBy;
+    QString stateDir;
+    QList<Deployment> liveBefore;
+    // Secret names known beyond the pipeline (the secret store's). These, the keys of
+    // `secrets` and every name a stage declares are removed from the environment a
+    // stage inherits from DeployDesk, unless the stage declares them.
+    QStringList secretNames;
 };
 
 // Runs the stages of a plan as a DAG: a stage starts when everything it needs has
@@ -59,6 +70,8 @@ public:
     // of them (the whole run deploys there).
     static QStringList gatedStages(const Pipeline &pipeline, const QString &environment,
                                    const QStringList &covered);
+    // What a built-in stage of `plan` gets: its context, environment included.
+    static StageContext contextFor(const RunPlan &plan, const Stage &stage);
     QStringList gatedStages() const { return m_gated; }
     bool isWaitingForApproval() const { return m_approval == Approval::Asked; }
     void approve();
@@ -94,7 +107,7 @@ private:
     void settle(const QString &name, StageStatus status, const QString &reason, StageJob *job,
                 bool satisfied);
     void finishIfDone();
-    QProcessEnvironment environmentFor(const Stage &stage) const;
+    static QProcessEnvironment environmentFor(const RunPlan &plan, const Stage &stage);
     SecretMasker makeMasker() const;
 
     RunPlan m_plan;

@@ -107,7 +107,7 @@ QVariantMap StageJob::expandParameters(const QVariantMap &with, const QProcessEn
 
 QString StageJob::expandVariables(const QString &text, const QProcessEnvironment &env)
 {
-    // $NAME and ${NAME}; $$ is a literal $. Unset names expand to nothing, as in sh.
+    // $NAME and ${NAME}; $$ is a literal $. Unset names stay as written.
     if (!text.contains(u'$'))
         return text;
     QString out;
@@ -132,7 +132,15 @@ QString StageJob::expandVariables(const QString &text, const QProcessEnvironment
             out += c;
             continue;
         }
-        out += env.value(text.mid(start, end - start));
+        const QString name = text.mid(start, end - start);
+        if (!env.contains(name)) {
+            // Unset: kept as written, so a target's own shell can still expand it later
+            // (local-service's `command` gets $PORT when the instance starts).
+            out += text.mid(i, (braced ? end + 1 : end) - i);
+            i = braced ? end : end - 1;
+            continue;
+        }
+        out += env.value(name);
         i = braced ? end : end - 1;
     }
     return out;

@@ -44,7 +44,8 @@ public:
     // After a failed built-in stage: it asks for the environment to be rolled back.
     bool wantsRollback() const { return m_wantsRollback; }
 
-    // `with:` values with $NAME / ${NAME} taken from the stage's environment.
+    // `with:` values with $NAME / ${NAME} taken from the stage's environment; a name the
+    // environment does not set stays as written ($PORT for a target's own shell).
     static QVariantMap expandParameters(const QVariantMap &with, const QProcessEnvironment &env);
     static QString expandVariables(const QString &text, const QProcessEnvironment &env);
 

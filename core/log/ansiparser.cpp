@@ -333,6 +333,15 @@ AnsiParser::Output AnsiParser::feed(QByteArrayView bytes)
     return out;
 }
 
+qsizetype AnsiParser::hiddenLength(QByteArrayView bytes)
+{
+    if (bytes.isEmpty() || bytes.front() != kEsc)
+        return 0;
+    const Scan scan = scanSequence(bytes);
+    // Cut off at the end: all of it, as feed() shows nothing for it.
+    return scan.kind == ScanKind::Incomplete ? bytes.size() : scan.length;
+}
+
 QByteArray AnsiParser::strip(QByteArrayView bytes)
 {
     const qsizetype size = bytes.size();
@@ -349,10 +358,7 @@ QByteArray AnsiParser::strip(QByteArrayView bytes)
         out.append(bytes.sliced(pos, esc - pos));
         if (!hit)
             break;
-        const Scan scan = scanSequence(bytes.sliced(esc));
-        if (scan.kind == ScanKind::Incomplete)
-            break; // cut off at the end: drop it, as feed() shows nothing for it
-        pos = esc + scan.length;
+        pos = esc + hiddenLength(bytes.sliced(esc));
     }
     return out;
 }

@@ -47,6 +47,10 @@ public:
 
     // Stateless: removes every complete escape sequence (for search and plain export).
     static QByteArray strip(QByteArrayView bytes);
+    // `bytes` starts with ESC: how many bytes from there strip() removes (a whole
+    // sequence, the bytes before an invalid one, or everything when it is cut off at the
+    // end). What is left is what a reader sees (the secret masker matches on it).
+    static qsizetype hiddenLength(QByteArrayView bytes);
 
 private:
     TextStyle m_style;

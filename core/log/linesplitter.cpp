@@ -16,13 +16,13 @@ namespace {
 constexpr qsizetype kKeepCapacityBytes = 1024 * 1024;
 
 void emitPieces(QByteArrayView content, qsizetype maxLineBytes,
-                const LineSplitter::LineCallback &onLine)
+                const LineSplitter::PieceCallback &onLine)
 {
     while (content.size() > maxLineBytes) {
-        onLine(content.first(maxLineBytes));
+        onLine(content.first(maxLineBytes), true);
         content = content.sliced(maxLineBytes);
     }
-    onLine(content);
+    onLine(content, false);
 }
 
 } // namespace
@@ -32,6 +32,11 @@ LineSplitter::LineSplitter(qsizetype maxLineBytes)
 {}
 
 void LineSplitter::feed(QByteArrayView chunk, const LineCallback &onLine)
+{
+    feed(chunk, PieceCallback([&onLine](QByteArrayView line, bool) { onLine(line); }));
+}
+
+void LineSplitter::feed(QByteArrayView chunk, const PieceCallback &onLine)
 {
     const char *const data = chunk.data();
     const qsizetype size = chunk.size();
@@ -52,7 +57,7 @@ void LineSplitter::feed(QByteArrayView chunk, const LineCallback &onLine)
             for (;;) {
                 if (m_partial.size() > m_maxLineBytes) {
                     // A full piece plus a '\r' that more content shows to be data.
-                    onLine(QByteArrayView(m_partial).first(m_maxLineBytes));
+                    onLine(QByteArrayView(m_partial).first(m_maxLineBytes), true);
                     m_partial.remove(0, m_maxLineBytes);
                 }
                 const qsizetype room = m_maxLineBytes - m_partial.size();
@@ -62,11 +67,11 @@ void LineSplitter::feed(QByteArrayView chunk, const LineCallback &onLine)
                 }
                 // More than a piece is known to be content: emit a piece now.
                 if (m_partial.isEmpty()) {
-                    onLine(rest.first(m_maxLineBytes));
+                    onLine(rest.first(m_maxLineBytes), true);
                     rest = rest.sliced(m_maxLineBytes);
                 } else {
                     m_partial.append(rest.first(room));
-                    onLine(m_partial);
+                    onLine(m_partial, true);
                     clearPartial();
                     rest = rest.sliced(room);
                 }
@@ -93,24 +98,29 @@ void LineSplitter::feed(QByteArrayView chunk, const LineCallback &onLine)
             m_partial.chop(1); // "\r" | "\n" split across two feeds
         }
         if (m_partial.size() > m_maxLineBytes) {
-            onLine(QByteArrayView(m_partial).first(m_maxLineBytes));
+            onLine(QByteArrayView(m_partial).first(m_maxLineBytes), true);
             m_partial.remove(0, m_maxLineBytes);
         }
         if (m_partial.size() + line.size() <= m_maxLineBytes) {
             m_partial.append(line);
-            onLine(m_partial);
+            onLine(m_partial, false);
             clearPartial();
             continue;
         }
         const qsizetype room = m_maxLineBytes - m_partial.size();
         m_partial.append(line.first(room));
-        onLine(m_partial);
+        onLine(m_partial, true);
         clearPartial();
         emitPieces(line.sliced(room), m_maxLineBytes, onLine);
     }
 }
 
 void LineSplitter::finish(const LineCallback &onLine)
+{
+    finish(PieceCallback([&onLine](QByteArrayView line, bool) { onLine(line); }));
+}
+
+void LineSplitter::finish(const PieceCallback &onLine)
 {
     if (m_partial.isEmpty())
         return;

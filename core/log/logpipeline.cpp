@@ -6,18 +6,22 @@
 
 namespace DeployDesk {
 
-LogPipeline::LogPipeline(SecretMasker masker, Sink sink, Clock clock)
+LogPipeline::LogPipeline(SecretMasker masker, Sink sink, Clock clock, qsizetype maxLineBytes)
     : m_masker(std::move(masker))
     , m_sink(std::move(sink))
     , m_clock(clock ? std::move(clock) : Clock([] { return QDateTime::currentMSecsSinceEpoch(); }))
+    , m_maxLineBytes(maxLineBytes)
+    , m_stdout(maxLineBytes)
+    , m_stderr(maxLineBytes)
+    , m_system(maxLineBytes)
 {}
 
 void LogPipeline::feed(LogStream stream, QByteArrayView chunk)
 {
-    LineSplitter &splitter = stream == LogStream::Stderr   ? m_stderr
-                             : stream == LogStream::System ? m_system
-                                                           : m_stdout;
-    feedSplitter(splitter, stream, chunk, false);
+    Stream &state = stream == LogStream::Stderr   ? m_stderr
+                    : stream == LogStream::System ? m_system
+                                                  : m_stdout;
+    feedStream(state, stream, chunk, false);
 }
 
 void LogPipeline::system(const QString &message)
@@ -27,36 +31,59 @@ void LogPipeline::system(const QString &message)
         emitLine(LogStream::System, {}, m_clock());
         return;
     }
-    LineSplitter splitter;
-    feedSplitter(splitter, LogStream::System, utf8, true);
+    Stream state(m_maxLineBytes);
+    feedStream(state, LogStream::System, utf8, true);
 }
 
 void LogPipeline::finish()
 {
-    feedSplitter(m_stdout, LogStream::Stdout, {}, true);
-    feedSplitter(m_stderr, LogStream::Stderr, {}, true);
-    feedSplitter(m_system, LogStream::System, {}, true);
+    feedStream(m_stdout, LogStream::Stdout, {}, true);
+    feedStream(m_stderr, LogStream::Stderr, {}, true);
+    feedStream(m_system, LogStream::System, {}, true);
 }
 
-void LogPipeline::feedSplitter(LineSplitter &splitter, LogStream stream, QByteArrayView chunk,
-                               bool finish)
+void LogPipeline::feedStream(Stream &state, LogStream stream, QByteArrayView chunk, bool finish)
 {
     // Every line one read completes was complete at the same moment: read the clock
     // once per read, when its first line completes (a clock read per line was a fifth
     // of the cost of the whole pipeline).
     qint64 timestampMs = 0;
     bool haveTime = false;
-    const auto onLine = [&](QByteArrayView line) {
+    const LineSplitter::PieceCallback onLine = [&](QByteArrayView line, bool continues) {
         if (!haveTime) {
             timestampMs = m_clock();
             haveTime = true;
         }
-        emitLine(stream, line, timestampMs);
+        if (!continues && state.carry.isEmpty())
+            emitLine(stream, line, timestampMs); // the common case: a whole line
+        else
+            emitPiece(state, stream, line, continues, timestampMs);
     };
     if (!chunk.isEmpty())
-        splitter.feed(chunk, onLine);
-    if (finish)
-        splitter.finish(onLine);
+        state.splitter.feed(chunk, onLine);
+    if (finish) {
+        state.splitter.finish(onLine);
+        if (!state.carry.isEmpty()) // the splitter always ends a cut line; just in case
+            emitPiece(state, stream, {}, false, haveTime ? timestampMs : m_clock());
+    }
+}
+
+void LogPipeline::emitPiece(Stream &state, LogStream stream, QByteArrayView piece, bool continues,
+                            qint64 timestampMs)
+{
+    QByteArray text = std::move(state.carry);
+    state.carry = QByteArray();
+    text.append(piece);
+    if (!continues) {
+        emitLine(stream, text, timestampMs);
+        return;
+    }
+    // Keep back what a secret (or a character, or an escape sequence) may continue from
+    // in the next piece, and mask the rest now.
+    const qsizetype cut = m_masker.safeCut(text);
+    state.carry = text.sliced(cut);
+    if (cut > 0)
+        emitLine(stream, QByteArrayView(text).first(cut), timestampMs);
 }
 
 QByteArray LogPipeline::toValidUtf8(QByteArrayView bytes)

@@ -10,13 +10,17 @@ namespace DeployDesk {
 
 // What happens to the bytes of one stage between its pipes and the store:
 // split per stream -> timestamp -> make valid UTF-8 -> mask secrets -> sink.
+// A line longer than maxLineBytes is stored in pieces; the end of a piece that a secret
+// may continue from (see SecretMasker::safeCut) goes into the next piece, so a value is
+// masked wherever the line is cut (a piece may exceed maxLineBytes by that much).
 class LogPipeline final
 {
 public:
     using Sink = std::function<void(LogLine &&line)>;
     using Clock = std::function<qint64()>; // ms since epoch; tests inject a fake
 
-    LogPipeline(SecretMasker masker, Sink sink, Clock clock = {});
+    LogPipeline(SecretMasker masker, Sink sink, Clock clock = {},
+                qsizetype maxLineBytes = LineSplitter::kDefaultMaxLineBytes);
 
     void feed(LogStream stream, QByteArrayView chunk);
     // A line from DeployDesk itself (attempt started, timed out, exit code ...).
@@ -31,15 +35,27 @@ public:
     static QByteArray toValidUtf8(QByteArrayView bytes);
 
 private:
+    struct Stream
+    {
+        explicit Stream(qsizetype maxLineBytes)
+            : splitter(maxLineBytes)
+        {}
+        LineSplitter splitter;
+        QByteArray carry; // the end of the last piece of a cut line, put before the next
+    };
+
     void emitLine(LogStream stream, QByteArrayView line, qint64 timestampMs);
-    void feedSplitter(LineSplitter &splitter, LogStream stream, QByteArrayView chunk, bool finish);
+    void emitPiece(Stream &state, LogStream stream, QByteArrayView piece, bool continues,
+                   qint64 timestampMs);
+    void feedStream(Stream &state, LogStream stream, QByteArrayView chunk, bool finish);
 
     SecretMasker m_masker;
     Sink m_sink;
     Clock m_clock;
-    LineSplitter m_stdout;
-    LineSplitter m_stderr;
-    LineSplitter m_system; // feed(LogStream::System, ...)
+    qsizetype m_maxLineBytes;
+    Stream m_stdout;
+    Stream m_stderr;
+    Stream m_system; // feed(LogStream::System, ...)
 };
 
 } // namespace DeployDesk

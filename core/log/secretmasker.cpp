@@ -1,21 +1,96 @@
 #include "log/secretmasker.h"
 
-#include <QVarLengthArray>
+#include "log/ansiparser.h"
+#include "log/utf8.h"
 
 #include <algorithm>
 #include <cstring>
+#include <optional>
 
 namespace DeployDesk {
 
 namespace {
 
-struct Range
+constexpr char kEsc = '\x1b';
+// What safeCut() keeps back at most (or four times the longest value, if more).
+constexpr qsizetype kMaxCarryBytes = 64 * 1024;
+
+bool hasEscape(QByteArrayView bytes)
 {
-    qsizetype begin = 0;
-    qsizetype end = 0;
-};
+    return !bytes.isEmpty() && std::memchr(bytes.data(), kEsc, size_t(bytes.size()));
+}
+
+// A complete CSI sequence (colours, erase, cursor): kept when it falls inside a mask.
+bool isCsi(QByteArrayView sequence)
+{
+    if (sequence.size() < 3 || sequence[1] != '[')
+        return false;
+    const auto last = quint8(sequence.back());
+    return last >= 0x40 && last <= 0x7e;
+}
+
+// `ranges` sorted by start: merges the overlapping and touching ones.
+template<typename Ranges> void mergeSorted(Ranges &ranges)
+{
+    qsizetype kept = 0;
+    for (qsizetype i = 0; i < ranges.size(); ++i) {
+        if (kept > 0 && ranges[i].begin <= ranges[kept - 1].end)
+            ranges[kept - 1].end = std::max(ranges[kept - 1].end, ranges[i].end);
+        else
+            ranges[kept++] = ranges[i];
+    }
+    ranges.resize(kept);
+}
 
 } // namespace
+
+// What a reader sees of a line: its bytes without the escape sequences, which are cut
+// exactly as AnsiParser::strip() (and so the log viewer) cuts them.
+struct SecretMasker::Visible
+{
+    struct Run // bytes shown: where they start in the line and in `text`
+    {
+        qsizetype raw = 0;
+        qsizetype visible = 0;
+    };
+    struct Hidden // an escape sequence
+    {
+        qsizetype raw = 0;
+        qsizetype length = 0;
+    };
+
+    explicit Visible(QByteArrayView line)
+    {
+        const qsizetype size = line.size();
+        qsizetype pos = 0;
+        while (pos < size) {
+            const void *hit = std::memchr(line.data() + pos, kEsc, size_t(size - pos));
+            const qsizetype esc = hit ? static_cast<const char *>(hit) - line.data() : size;
+            if (esc > pos) {
+                runs.append(Run{pos, text.size()});
+                text.append(line.data() + pos, esc - pos);
+            }
+            if (!hit)
+                break;
+            const qsizetype length = AnsiParser::hiddenLength(line.sliced(esc));
+            hidden.append(Hidden{esc, length});
+            pos = esc + length;
+        }
+    }
+
+    // Where the shown byte `v` (0 <= v < text.size()) is in the line.
+    qsizetype rawOf(qsizetype v) const
+    {
+        const auto after = std::upper_bound(
+            runs.cbegin(), runs.cend(), v, [](qsizetype x, const Run &r) { return x < r.visible; });
+        const Run &run = *(after - 1); // runs[0].visible == 0 <= v
+        return run.raw + (v - run.visible);
+    }
+
+    QVarLengthArray<char, 512> text; // on the stack for ordinary lines
+    QVarLengthArray<Run, 16> runs;
+    QVarLengthArray<Hidden, 16> hidden;
+};
 
 void SecretMasker::setSecrets(const QList<QByteArray> &values)
 {
@@ -55,17 +130,14 @@ void SecretMasker::addSecret(const QByteArray &value)
     }
 }
 
-QByteArray SecretMasker::mask(const QByteArray &line) const
+void SecretMasker::find(const char *bytes, qsizetype size, Ranges &ranges) const
 {
-    const qsizetype size = line.size();
     if (m_values.isEmpty() || size < m_window)
-        return line; // shares the data: no copy
-
-    // Slide a window of the shortest value's length over the line. The shift table
+        return;
+    // Slide a window of the shortest value's length over the bytes. The shift table
     // never skips a position where a value starts, and every such position is compared
     // with every value, so values that overlap each other or themselves are all found.
-    const auto *const data = reinterpret_cast<const unsigned char *>(line.constData());
-    QVarLengthArray<Range, 8> ranges;
+    const auto *const data = reinterpret_cast<const unsigned char *>(bytes);
     for (qsizetype i = 0; i + m_window <= size;) {
         const quint8 shift = m_shift[data[i + m_window - 1]];
         if (shift) {
@@ -79,26 +151,129 @@ QByteArray SecretMasker::mask(const QByteArray &line) const
         }
         ++i;
     }
+}
+
+SecretMasker::Ranges SecretMasker::spans(QByteArrayView line, const Visible *visible) const
+{
+    Ranges ranges;
+    find(line.data(), line.size(), ranges); // also inside escape sequences (OSC titles)
+    if (visible) {
+        // What the reader sees: a value split by escape sequences. Merge in the shown
+        // text first (touching there is touching for the reader), then map each union to
+        // the bytes from its first to its last shown byte.
+        Ranges shown;
+        find(visible->text.data(), visible->text.size(), shown);
+        mergeSorted(shown);
+        const qsizetype direct = ranges.size();
+        for (const Range &r : std::as_const(shown))
+            ranges.append(Range{visible->rawOf(r.begin), visible->rawOf(r.end - 1) + 1});
+        if (direct > 0 && !shown.isEmpty()) {
+            std::inplace_merge(ranges.begin(), ranges.begin() + direct, ranges.end(),
+                               [](const Range &a, const Range &b) { return a.begin < b.begin; });
+        }
+    }
+    mergeSorted(ranges); // ranges come sorted by start
+    return ranges;
+}
+
+QByteArray SecretMasker::mask(const QByteArray &line) const
+{
+    const qsizetype size = line.size();
+    if (m_values.isEmpty() || size < m_window)
+        return line; // shares the data: no copy
+    if (hasEscape(line))
+        return maskEscaped(line);
+    // Most lines have no escape sequence: match the bytes as they are.
+    Ranges ranges;
+    find(line.constData(), size, ranges);
     if (ranges.isEmpty())
         return line;
+    mergeSorted(ranges);
+    return replace(line, ranges, nullptr);
+}
 
-    // Ranges come sorted by start. Mask the union of overlapping or touching ones.
+QByteArray SecretMasker::maskEscaped(const QByteArray &line) const
+{
+    const Visible visible(line);
+    const Ranges ranges = spans(line, &visible);
+    return ranges.isEmpty() ? line : replace(line, ranges, &visible);
+}
+
+QByteArray SecretMasker::replace(QByteArrayView line, const Ranges &ranges,
+                                 const Visible *visible) const
+{
     QByteArray masked;
-    masked.reserve(size);
-    const QByteArrayView view(line);
+    masked.reserve(line.size());
     qsizetype copied = 0;
-    qsizetype i = 0;
-    while (i < ranges.size()) {
-        const qsizetype begin = ranges[i].begin;
-        qsizetype end = ranges[i].end;
-        for (++i; i < ranges.size() && ranges[i].begin <= end; ++i)
-            end = std::max(end, ranges[i].end);
-        masked.append(view.sliced(copied, begin - copied));
+    qsizetype next = 0; // the first escape sequence not yet passed
+    for (const Range &r : ranges) {
+        masked.append(line.sliced(copied, r.begin - copied));
         masked.append(kMask, sizeof kMask - 1);
-        copied = end;
+        if (visible) {
+            // Keep the colours set inside the mask, so the text after it looks the same.
+            const auto &hidden = visible->hidden;
+            while (next < hidden.size() && hidden[next].raw < r.begin)
+                ++next;
+            for (; next < hidden.size() && hidden[next].raw < r.end; ++next) {
+                const QByteArrayView sequence = line.sliced(hidden[next].raw, hidden[next].length);
+                if (hidden[next].raw + hidden[next].length <= r.end && isCsi(sequence))
+                    masked.append(sequence);
+            }
+        }
+        copied = r.end;
     }
-    masked.append(view.sliced(copied));
+    masked.append(line.sliced(copied));
     return masked;
+}
+
+QString SecretMasker::maskText(const QString &text) const
+{
+    if (m_values.isEmpty() || text.isEmpty())
+        return text;
+    const QByteArray utf8 = text.toUtf8();
+    const QByteArray masked = mask(utf8);
+    return masked.constData() == utf8.constData() ? text : QString::fromUtf8(masked);
+}
+
+qsizetype SecretMasker::safeCut(QByteArrayView piece) const
+{
+    const qsizetype size = piece.size();
+    // A character cut by the end of the piece is completed by the next one.
+    qsizetype cut = size - Internal::incompleteUtf8Suffix(piece);
+    if (m_values.isEmpty())
+        return cut;
+
+    // A value that continues after the piece starts in its last (longest - 1) shown
+    // bytes; what follows them (escape sequences, maybe cut off) goes along.
+    const qsizetype keep = longestValue() - 1;
+    std::optional<Visible> visible;
+    if (hasEscape(piece))
+        visible.emplace(piece);
+    const qsizetype shown = visible ? visible->text.size() : size;
+    if (shown < keep)
+        cut = 0;
+    else
+        cut = std::min(cut, visible ? visible->rawOf(shown - keep) : size - keep);
+    while (cut > 0 && cut < size && (quint8(piece[cut]) & 0xc0) == 0x80)
+        --cut; // not inside a character
+
+    // A value found across the cut (or ending at it, which may touch the next) goes
+    // along whole: with the rest it may be part of a longer masked span.
+    const qsizetype maxCarry = std::max(kMaxCarryBytes, 4 * longestValue());
+    for (const Range &r : spans(piece, visible ? &*visible : nullptr)) {
+        if (r.begin >= cut)
+            break;
+        if (cut <= r.end) {
+            cut = size - r.begin <= maxCarry ? r.begin : r.end;
+            break;
+        }
+    }
+    if (size - cut > maxCarry) { // bounded memory wins over a value cut in runaway output
+        cut = size - maxCarry;
+        while (cut > 0 && (quint8(piece[cut]) & 0xc0) == 0x80)
+            --cut;
+    }
+    return cut;
 }
 
 } // namespace DeployDesk

@@ -6,6 +6,7 @@
 #include "engine/runjob.h"
 #include "engine/stagetype.h"
 #include "run/artifactstore.h"
+#include "run/builtinstages.h"
 #include "run/gitinfo.h"
 #include "secrets/secretstore.h"
 #include "store/historystore.h"
@@ -33,9 +34,12 @@ RunController::RunController(HistoryStore *store, SecretStore *secrets, QObject 
 
 RunController::~RunController()
 {
-    if (m_job && !m_job->isFinished()) {
+    if (m_active) {
         // Going away mid-run: the guard ends the stage processes; record the truth.
-        m_job->disconnect(this);
+        if (m_job)
+            m_job->disconnect(this);
+        if (m_rollback)
+            m_rollback->disconnect(this);
         m_store->logWriter()->flush();
         m_store->finishRun(m_run.id, RunStatus::Interrupted, now());
     }
@@ -44,7 +48,9 @@ RunController::~RunController()
 LoadResult RunController::load(const QString &workspaceDir, const QString &environment) const
 {
     LoadOptions options;
+    registerBuiltinStageTypes();
     options.knownStageTypes = StageTypeRegistry::instance().names();
+    options.stageTypeParams = StageTypeRegistry::instance().allParams();
     options.environment = environment;
     if (m_secrets)
         options.secretIsSet = [this](const QString &name) { return m_secrets->isSet(name); };
@@ -52,9 +58,29 @@ LoadResult RunController::load(const QString &workspaceDir, const QString &envir
         QDir(workspaceDir).absoluteFilePath(QStringLiteral("deploydesk.yml")), options);
 }
 
+void RunController::collectSecrets(const Pipeline &pipeline, RunPlan &plan)
+{
+    m_masker.setSecrets({});
+    if (!m_secrets)
+        return;
+    QSet<QString> names;
+    for (const Stage &s : pipeline.stages)
+        for (const QString &n : s.secrets)
+            names.insert(n);
+    for (const QString &n : m_secrets->knownNames())
+        names.insert(n);
+    for (const QString &name : names) {
+        if (auto value = m_secrets->value(name); value) {
+            plan.secrets.insert(name, *value);
+            m_masker.addSecret(value->toUtf8());
+        }
+    }
+    plan.secretNames = names.values();
+}
+
 bool RunController::isRunning() const
 {
-    return m_job && !m_job->isFinished();
+    return m_active;
 }
 
 QList<StageRecord> RunController::stageRecords() const
@@ -113,36 +139,50 @@ Result<qint64> RunController::start(const Pipeline &pipeline, const RunRequest &
     plan.selection = request.stages.isEmpty() && request.rerunOf
                          ? QStringList(earlier.keys()) // the earlier run's selection
                          : request.stages;
+    const QStringList deploying = deployStages(pipeline, RunJob::coveredStages(pipeline, {}));
     for (auto it = earlier.cbegin(); it != earlier.cend(); ++it) {
-        if (it->status == StageStatus::Success && pipeline.stage(it.key()))
+        if (it->status == StageStatus::Success && pipeline.stage(it.key()) &&
+            !(request.promote && deploying.contains(it.key())))
             plan.reused << it.key();
     }
-    if (request.rerunOf && plan.reused.size() == earlier.size())
+    if (request.promote) {
+        if (!request.rerunOf || request.environment.isEmpty())
+            return makeError(ErrorCode::Invalid,
+                             tr("promote needs a run and an environment: promote RUN ENV"));
+        // Every stage of the pipeline runs or is reused: the deploy stages of the new
+        // environment were skipped (or deployed elsewhere) in the earlier run.
+        plan.selection.clear();
+    }
+    if (request.rerunOf && !request.promote && plan.reused.size() == earlier.size())
         return makeError(
             ErrorCode::Invalid,
             tr("run %1 has no failed or skipped stages to re-run").arg(request.rerunOf));
 
-    // Secrets: every declared secret that has a value is injected where asked for and
-    // masked everywhere.
-    if (m_secrets) {
-        QSet<QString> names;
-        for (const Stage &s : pipeline.stages)
-            for (const QString &n : s.secrets)
-                names.insert(n);
-        for (const QString &name : names) {
-            if (auto value = m_secrets->value(name); value)
-                plan.secrets.insert(name, *value);
-        }
-    }
+    // Secrets: every declared secret that has a value is injected where asked for. The
+    // values of those and of every secret the store knows are masked everywhere (logs,
+    // the message, events), and none of these names reaches a stage that does not
+    // declare it.
+    collectSecrets(pipeline, plan);
 
-    const GitInfo git = readGitInfo(pipeline.workspaceDir);
+    GitInfo git = readGitInfo(pipeline.workspaceDir);
+    if (!request.branch.isEmpty()) {
+        if (!git.branch.isEmpty() && git.branch != request.branch)
+            return makeError(ErrorCode::Invalid,
+                             tr("the workspace is on branch %1, not %2; check out %2 first")
+                                 .arg(git.branch, request.branch));
+        git.branch = request.branch;
+    }
     m_run = RunRecord{};
     m_run.workspace = pipeline.workspaceDir;
     m_run.pipeline = pipeline.name;
     m_run.environment = request.environment;
-    m_run.status = RunStatus::Running;
     m_run.triggeredBy = Paths::currentUser();
-    m_run.message = request.message;
+    const QStringList deployingNow =
+        request.environment.isEmpty()
+            ? QStringList()
+            : deployStages(pipeline, RunJob::coveredStages(pipeline, plan.selection));
+    m_run.status = deployingNow.isEmpty() ? RunStatus::Running : RunStatus::Queued;
+    m_run.message = m_masker.maskText(request.message);
     m_run.commit = git.commit;
     m_run.branch = git.branch;
     m_run.startedAt = now();
@@ -155,7 +195,25 @@ Result<qint64> RunController::start(const Pipeline &pipeline, const RunRequest &
         return std::unexpected(id.error());
     m_run.id = *id;
     plan.runId = m_run.id;
+    plan.commit = git.commit;
+    plan.branch = git.branch;
+    plan.triggeredBy = m_run.triggeredBy;
+    plan.stateDir = deployStateDir(m_store->dataDir(), pipeline);
     m_pipeline = pipeline;
+    m_deployed.clear();
+    m_rollbackWantedBy.clear();
+    m_isRollbackRun = false;
+    m_releaseKind = request.promote ? ReleaseKind::Promote : ReleaseKind::Deploy;
+    m_restores = 0;
+    m_liveBefore.reset();
+    if (!request.environment.isEmpty()) {
+        if (auto live = m_store->liveRelease(pipeline.workspaceDir, request.environment); live) {
+            m_liveBefore = *live;
+            if (m_liveBefore)
+                for (const ReleaseLayer &l : m_liveBefore->layers)
+                    plan.liveBefore.append(l.deployment.deployment);
+        }
+    }
 
     m_order = RunJob::coveredStages(pipeline, plan.selection);
     m_stages.clear();
@@ -183,7 +241,7 @@ Result<qint64> RunController::start(const Pipeline &pipeline, const RunRequest &
     for (const StageRecord &r : std::as_const(m_stages))
         ids.insert(r.name, r.id);
     auto *job = new RunJob(
-        plan,
+        m_plan = plan,
         [writer, runId, ids](const QString &stage) -> LogPipeline::Sink {
             const qint64 stageId = ids.value(stage);
             return [writer, runId, stageId](LogLine &&line) {
@@ -240,7 +298,11 @@ Result<qint64> RunController::start(const Pipeline &pipeline, const RunRequest &
                         .arg(request.environment, who, request.message),
               who);
     }
-    job->start();
+    m_active = true;
+    if (deployingNow.isEmpty())
+        job->start();
+    else
+        startWhenLocked([job] { job->start(); });
     return m_run.id;
 }
 
@@ -250,7 +312,16 @@ void RunController::cancel(const QString &reason)
         return;
     event({}, QStringLiteral("cancel-requested"),
           reason.isEmpty() ? tr("cancel requested") : reason);
-    m_job->cancel();
+    if (m_lock && !m_lock->isFinished()) {
+        m_lock->cancel(); // still queued: the run ends cancelled without starting
+        return;
+    }
+    if (m_rollback && !m_rollback->isFinished()) {
+        m_rollback->cancel();
+        return;
+    }
+    if (m_job)
+        m_job->cancel();
 }
 
 QStringList RunController::stagesNeedingApproval(const Pipeline &pipeline,
@@ -296,14 +367,17 @@ void RunController::event(const QString &stage, const QString &kind, const QStri
     e.stage = stage;
     e.at = now();
     e.kind = kind;
-    e.message = message;
-    e.who = who.isEmpty() ? Paths::currentUser() : who;
+    e.message = m_masker.maskText(message);
+    e.who = m_masker.maskText(who.isEmpty() ? Paths::currentUser() : who);
     if (auto r = m_store->addEvent(e); !r)
         qCWarning(lcEngine) << "cannot record event:" << r.error().message;
 }
 
 void RunController::save(StageRecord &stage)
 {
+    // Every path that records a stage (a run's stages, a rollback's steps) comes here;
+    // a reason may repeat a secret (an error message with a URL and its token).
+    stage.reason = m_masker.maskText(stage.reason);
     if (auto r = m_store->updateStage(stage); !r)
         qCWarning(lcEngine) << "cannot record stage:" << r.error().message;
     emit stageChanged(stage);
@@ -332,7 +406,7 @@ void RunController::onStageFinished(const QString &name, StageStatus status, con
 {
     StageRecord &s = m_stages[name];
     s.status = status;
-    s.reason = reason;
+    s.reason = reason; // masked by save()
     s.finishedAt = now(); // a stage that never started keeps no start time
     if (job) {
         const ProcessResult &r = job->lastProcessResult();
@@ -340,8 +414,13 @@ void RunController::onStageFinished(const QString &name, StageStatus status, con
         if (r.status == ProcessResult::Status::Exited)
             s.exitCode = r.exitCode;
         s.signal = r.signal;
-        if (status == StageStatus::Success)
+        if (status == StageStatus::Success) {
             keepArtifacts(s, job->stage());
+            recordDeployments(name, job);
+        } else if (status == StageStatus::Failed && job->wantsRollback() &&
+                   m_rollbackWantedBy.isEmpty()) {
+            m_rollbackWantedBy = name;
+        }
     }
     save(s);
     event(name, QStringLiteral("stage-finished"),
@@ -366,15 +445,27 @@ void RunController::keepArtifacts(const StageRecord &record, const Stage &stage)
 
 void RunController::onRunFinished()
 {
-    m_run.status = m_job->runStatus();
+    const RunStatus status = m_job->runStatus();
+    m_job->deleteLater();
+    if (!m_deployed.isEmpty())
+        recordRelease(m_releaseKind, 0, m_deployed, status == RunStatus::Success);
+    if (!m_rollbackWantedBy.isEmpty() && startAutoRollback())
+        return; // onRollbackFinished() ends the run
+    finishRun(status);
+}
+
+void RunController::finishRun(RunStatus status)
+{
+    m_run.status = status;
     m_run.finishedAt = now();
+    if (m_lock)
+        m_lock->release();
     if (auto r = m_store->logWriter()->flush(); !r)
         qCWarning(lcEngine) << "cannot store logs:" << r.error().message;
     if (auto r = m_store->finishRun(m_run.id, m_run.status, m_run.finishedAt); !r)
         qCWarning(lcEngine) << "cannot record run end:" << r.error().message;
     event({}, QStringLiteral("finished"), tr("run %1").arg(toString(m_run.status)));
-    m_job->deleteLater();
-    emit finished(m_run);
+    emitFinished();
 }
 
 } // namespace DeployDesk

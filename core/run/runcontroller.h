@@ -1,15 +1,20 @@
 #pragma once
 
 #include "config/pipelineloader.h"
+#include "engine/runjob.h"
+#include "run/deploylock.h"
+#include "run/rollbackjob.h"
+#include "log/secretmasker.h"
 #include "store/records.h"
+#include "store/releaserecords.h"
 
 #include <QObject>
 #include <QPointer>
 
 namespace DeployDesk {
 
+class DeploymentReporter;
 class HistoryStore;
-class RunJob;
 class SecretStore;
 class StageJob;
 
@@ -24,6 +29,21 @@ struct RunRequest
     // recorded in the history as an "approved" event by approvedBy with `message`.
     bool approved = false;
     QString approvedBy; // empty: the OS user
+    // With rerunOf: deploy that run's stored artifacts to `environment` without rebuilding:
+    // every stage that succeeded there and deploys nothing is reused.
+    bool promote = false;
+    // The branch recorded (and used for branch previews) when the workspace is not a git
+    // checkout; a checkout on another branch is an error.
+    QString branch;
+};
+
+struct RollbackRequest
+{
+    QString environment;
+    qint64 releaseId = 0; // 0: the release before the live one
+    QString message;      // why
+    bool approved = false; // required for a protected environment
+    QString approvedBy;
 };
 
 // Runs a workspace's pipeline and records everything in the history: the run, its
@@ -45,6 +65,13 @@ public:
     // Records a new run of a validated pipeline and starts it. Invalid requests (an
     // unknown stage or environment, a re-run of another workspace's run) are errors.
     Result<qint64> start(const Pipeline &pipeline, const RunRequest &request);
+    // Records a rollback run of `request.environment` to a release and starts it: one
+    // stage per layer that changes, executed in order through each layer's target.
+    Result<qint64> startRollback(const Pipeline &pipeline, const RollbackRequest &request);
+    // Where deploy targets of `pipeline` keep their state (release folders, services).
+    static QString deployStateDir(const QString &dataDir, const Pipeline &pipeline);
+    // The stages of `covered` that deploy (their type is a deploy target).
+    static QStringList deployStages(const Pipeline &pipeline, const QStringList &covered);
     void cancel(const QString &reason = {});
     // Answers approvalRequired(): records an "approved" or "refused" event (who, why)
     // and lets the deploy stages start, or cancels them.
@@ -65,6 +92,8 @@ signals:
     void finished(const DeployDesk::RunRecord &run);
     // The deploy stages of a protected environment are ready: call approve() or refuse().
     void approvalRequired(const QString &environment, const QStringList &stages);
+    // Another deploy or rollback holds the environment; this run waits its turn.
+    void queued(const DeployDesk::QueueTicket &ahead);
 
 private:
     void onStageStarted(const QString &name);
@@ -76,6 +105,19 @@ private:
                const QString &who = {});
     void save(StageRecord &stage);
     void keepArtifacts(const StageRecord &record, const Stage &stage);
+    // Fills plan.secrets (every declared or known secret with a value) and
+    // plan.secretNames, and makes m_masker mask all of their values.
+    void collectSecrets(const Pipeline &pipeline, RunPlan &plan);
+    // runcontrollerdeploy.cpp
+    void startWhenLocked(std::function<void()> begin);
+    void recordDeployments(const QString &stage, StageJob *job);
+    bool startAutoRollback();
+    void recordRelease(ReleaseKind kind, qint64 restores, const QList<DeploymentRecord> &changed,
+                       bool complete);
+    void finishRun(RunStatus status);
+    void onRollbackFinished();
+    void startGitHubReport();
+    void emitFinished();
 
     HistoryStore *m_store = nullptr;
     SecretStore *m_secrets = nullptr;
@@ -84,6 +126,19 @@ private:
     Pipeline m_pipeline;
     QMap<QString, StageRecord> m_stages;
     QStringList m_order;
+    RunPlan m_plan;
+    QPointer<DeployLock> m_lock;
+    QPointer<RollbackJob> m_rollback;
+    std::optional<ReleaseRecord> m_liveBefore;
+    QList<DeploymentRecord> m_deployed;
+    QString m_rollbackWantedBy; // the stage whose failure asks for a rollback
+    ReleaseKind m_releaseKind = ReleaseKind::Deploy;
+    qint64 m_restores = 0;
+    bool m_isRollbackRun = false;
+    QPointer<DeploymentReporter> m_github;
+    bool m_active = false; // from start() until finished() (queued and rolling back included)
+    // The run's secret values: what is recorded (message, events, reasons) passes it.
+    SecretMasker m_masker;
 };
 
 } // namespace DeployDesk

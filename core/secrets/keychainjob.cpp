@@ -1,12 +1,12 @@
 #include "secrets/keychainjob.h"
 
 #include "common/logging.h"
+#include "common/serialthread.h"
 
 #include <QCoreApplication>
 #include <QMutex>
 #include <QRecursiveMutex>
 #include <QSemaphore>
-#include <QThread>
 
 #include <qt6keychain/keychain.h>
 
@@ -22,8 +22,8 @@ namespace {
 std::atomic<bool> s_unresponsive = false;
 
 // QtKeychain runs its jobs one at a time through a process-wide executor that is not
-// thread-safe: serialize our jobs. Recursive, because a slot run by the local event loop
-// may itself ask for a secret on the same thread.
+// thread-safe: serialize our jobs. (Recursive since the days keychain calls spun a local
+// event loop, in which a slot could ask for a secret again on the same thread.)
 QRecursiveMutex &jobMutex()
 {
     static QRecursiveMutex mutex;
@@ -55,21 +55,19 @@ KeychainStatus statusOf(QKeychain::Error error)
 // job: every job runs on this one thread, whichever thread asks (CLI, panel, dialogs).
 namespace {
 QMutex s_threadMutex;
-QThread *s_thread = nullptr;
+SerialThread *s_thread = nullptr;
 } // namespace
 
-QThread *keychainThread()
+SerialThread &keychainThread()
 {
     const QMutexLocker locker(&s_threadMutex);
     if (!s_thread) {
-        s_thread = new QThread;
-        s_thread->setObjectName(QStringLiteral("DeployDesk keychain"));
-        s_thread->start();
+        s_thread = new SerialThread(QStringLiteral("DeployDesk keychain"));
         static bool routineAdded = false;
         if (!std::exchange(routineAdded, true))
             qAddPostRoutine(stopKeychainThread); // with the application object
     }
-    return s_thread;
+    return *s_thread;
 }
 
 void stopKeychainThread()
@@ -77,10 +75,10 @@ void stopKeychainThread()
     const QMutexLocker locker(&s_threadMutex);
     if (!s_thread)
         return;
-    s_thread->quit();
-    if (s_thread->wait(int(kKeychainGuard.count())))
-        delete s_thread;
-    // else: a job is stuck in the backend; leave the thread to the process's end.
+    // A job stuck in the backend past the guard time: the thread is left to the process's
+    // end (SerialThread never deletes a thread that still runs).
+    s_thread->stop(SerialThread::PendingWork::Run, QDeadlineTimer(kKeychainGuard));
+    delete s_thread;
     s_thread = nullptr;
 }
 
@@ -106,24 +104,24 @@ KeychainOutcome runKeychainJob(QKeychain::Job *job, std::chrono::milliseconds gu
     };
     auto shared = std::make_shared<Shared>();
     job->setAutoDelete(false);
-    job->moveToThread(keychainThread());
-    QMetaObject::invokeMethod(
-        job,
-        [job, shared] {
-            QObject::connect(job, &QKeychain::Job::finished, job, [shared](QKeychain::Job *d) {
-                shared->outcome.status = statusOf(d->error());
-                if (shared->outcome.status == KeychainStatus::Ok) {
-                    if (auto *read = qobject_cast<QKeychain::ReadPasswordJob *>(d))
-                        shared->outcome.text = read->textData();
-                } else {
-                    shared->outcome.errorString = d->errorString();
-                }
-                d->deleteLater(); // also when the caller gave up waiting
-                shared->done.release();
-            });
-            job->start();
-        },
-        Qt::QueuedConnection);
+    SerialThread &thread = keychainThread();
+    Q_ASSERT_X(!thread.isCurrentThread(), "runKeychainJob",
+               "called on the keychain thread, which must stay free to finish the job");
+    job->moveToThread(thread.thread());
+    thread.post([job, shared] {
+        QObject::connect(job, &QKeychain::Job::finished, job, [shared](QKeychain::Job *d) {
+            shared->outcome.status = statusOf(d->error());
+            if (shared->outcome.status == KeychainStatus::Ok) {
+                if (auto *read = qobject_cast<QKeychain::ReadPasswordJob *>(d))
+                    shared->outcome.text = read->textData();
+            } else {
+                shared->outcome.errorString = d->errorString();
+            }
+            d->deleteLater(); // also when the caller gave up waiting
+            shared->done.release();
+        });
+        job->start(); // finishes later, by a signal on this thread's event loop
+    });
 
     if (shared->done.tryAcquire(1, int(guard.count())))
         return shared->outcome; // written before release(): the semaphore orders it

@@ -2,9 +2,11 @@
 
 #include <QString>
 
-class QThread;
-
 #include <chrono>
+
+namespace DeployDesk {
+class SerialThread;
+}
 
 namespace QKeychain {
 class Job;
@@ -39,9 +41,10 @@ inline constexpr std::chrono::milliseconds kKeychainGuard{5000};
 KeychainOutcome runKeychainJob(QKeychain::Job *job,
                                std::chrono::milliseconds guard = kKeychainGuard);
 
-// The thread every keychain job runs on; started on first use, stopped with the
-// application object.
-QThread *keychainThread();
+// The thread every keychain job runs on (a SerialThread whose event loop stays free between
+// jobs, so a job can finish there); started on first use, stopped with the application
+// object.
+SerialThread &keychainThread();
 // Stops it now, e.g. in a test before its private session bus goes away (a GDBus
 // connection whose bus closes raises SIGTERM from the thread that dispatches it).
 void stopKeychainThread();

@@ -1,7 +1,8 @@
-// The secret store. Keychain access goes through QtKeychain's asynchronous jobs; the public
-// calls here are blocking wrappers that spin a local QEventLoop until the job finishes or a
-// guard timer expires (see keychainjob.h). They are meant for the CLI and for worker
-// threads; a GUI should call them off its main thread. Keychain jobs are serialized
+// The secret store. Keychain access goes through QtKeychain's asynchronous jobs, run on the
+// process's keychain thread; the public calls here are blocking wrappers that wait (on a
+// semaphore, no local event loop) until the job finishes or a guard time expires (see
+// keychainjob.h). They are meant for the CLI and for worker threads; a GUI calls them off
+// its main thread (the panel: ui/settings/secretthread.h, ui/runservice.h). Keychain jobs are serialized
 // process-wide, and a keychain that does not answer in time is switched off for the rest of
 // the process, so no call can hang.
 //

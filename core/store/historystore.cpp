@@ -136,10 +136,11 @@ Result<QList<qint64>> HistoryStore::recoverInterrupted(
     q.setForwardOnly(true);
     if (auto ok = prepare(q, m_path, operation,
                           QStringLiteral("SELECT id, runner_pid, runner_start_ticks FROM runs "
-                                         "WHERE status = :running"));
+                                         "WHERE status IN (:running, :queued)"));
         !ok)
         return std::unexpected(ok.error());
     q.bindValue(QStringLiteral(":running"), toString(RunStatus::Running));
+    q.bindValue(QStringLiteral(":queued"), toString(RunStatus::Queued));
     if (auto ok = exec(q, m_path, operation); !ok)
         return std::unexpected(ok.error());
     QList<std::pair<qint64, qint64>> dead; // run id, pid
@@ -157,13 +158,14 @@ Result<QList<qint64>> HistoryStore::recoverInterrupted(
             QSqlQuery u(db);
             if (auto ok = prepare(u, m_path, operation,
                                   QStringLiteral("UPDATE runs SET status = :to, finished_at = "
-                                                 ":now WHERE id = :id AND status = :from"));
+                                                 ":now WHERE id = :id AND status IN (:from, :q)"));
                 !ok)
                 return ok;
             u.bindValue(QStringLiteral(":to"), toString(RunStatus::Interrupted));
             u.bindValue(QStringLiteral(":now"), toDb(now));
             u.bindValue(QStringLiteral(":id"), runId);
             u.bindValue(QStringLiteral(":from"), toString(RunStatus::Running));
+            u.bindValue(QStringLiteral(":q"), toString(RunStatus::Queued));
             if (auto ok = exec(u, m_path, operation); !ok)
                 return ok;
             if (u.numRowsAffected() == 0)
@@ -233,6 +235,19 @@ Result<void> HistoryStore::finishRun(qint64 runId, RunStatus status, const QDate
     if (q.numRowsAffected() == 0)
         return std::unexpected(notFound(m_path, tr("run"), runId));
     return {};
+}
+
+Result<void> HistoryStore::setRunStatus(qint64 runId, RunStatus status)
+{
+    QSqlQuery q(connection(m_connectionName));
+    const QString operation = tr("updating the status of run %1").arg(runId);
+    if (auto ok = prepare(q, m_path, operation,
+                          QStringLiteral("UPDATE runs SET status = ? WHERE id = ?"));
+        !ok)
+        return ok;
+    q.addBindValue(toString(status));
+    q.addBindValue(runId);
+    return exec(q, m_path, operation);
 }
 
 Result<qint64> HistoryStore::createStage(const StageRecord &stage)

@@ -3,6 +3,7 @@
 #include "common/error.h"
 #include "log/logline.h"
 #include "store/records.h"
+#include "store/releaserecords.h"
 
 #include <QList>
 #include <QObject>
@@ -24,7 +25,7 @@ class HistoryStore final : public QObject
     Q_DISABLE_COPY_MOVE(HistoryStore)
 
 public:
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
 
     // Opens (creating and migrating as needed) <dataDir>/history.sqlite.
     static Result<std::unique_ptr<HistoryStore>> open(const QString &dataDir);
@@ -43,6 +44,7 @@ public:
     // --- writing -----------------------------------------------------------------
     Result<qint64> createRun(const RunRecord &run); // returns the new id
     Result<void> finishRun(qint64 runId, RunStatus status, const QDateTime &finishedAt);
+    Result<void> setRunStatus(qint64 runId, RunStatus status); // queued -> running
     Result<qint64> createStage(const StageRecord &stage); // returns the new id
     Result<void> updateStage(const StageRecord &stage);   // by id, every field
     Result<qint64> addEvent(const EventRecord &event);
@@ -63,6 +65,28 @@ public:
     // Lines containing `text` (case-insensitive, ANSI ignored), newest runs first.
     Result<QList<LogMatch>> searchLogs(const QString &text, qint64 runId = 0,
                                        int limit = 1000) const;
+
+    // --- deployments and releases (releasestore.cpp) ------------------------------
+    Result<qint64> addDeployment(const DeploymentRecord &deployment);
+    Result<QList<DeploymentRecord>> deployments(qint64 runId) const;
+    // Records a release and its layers in one transaction; returns its id.
+    Result<qint64> createRelease(const ReleaseRecord &release);
+    Result<ReleaseRecord> release(qint64 releaseId) const;
+    // Newest first; at most `limit`.
+    Result<QList<ReleaseRecord>> releases(const QString &workspace, const QString &environment,
+                                          int limit = 100) const;
+    // The newest release of the environment; nullopt when it has none.
+    Result<std::optional<ReleaseRecord>> liveRelease(const QString &workspace,
+                                                     const QString &environment) const;
+    // The release a run made, if any.
+    Result<std::optional<ReleaseRecord>> releaseOfRun(qint64 runId) const;
+
+    // --- the deploy queue (releasestore.cpp) ----------------------------------------
+    Result<qint64> enqueue(const QueueTicket &ticket);
+    Result<void> removeTicket(qint64 ticketId);
+    // Tickets in FIFO order; empty workspace: every workspace; empty environment: all.
+    Result<QList<QueueTicket>> queue(const QString &workspace = {},
+                                     const QString &environment = {}) const;
 
 private:
     HistoryStore(QString dataDir, QString path, QString connectionName);

@@ -100,10 +100,66 @@ constexpr std::array kStep3{
     "CREATE INDEX runs_by_workspace_started ON runs(workspace, started_at)",
 };
 
-const std::array<std::span<const char *const>, 3> &steps()
+// Step 4: deployments and releases (the deploy issue), and the deploy queue.
+// A deployment is one layer version a stage (or a rollback step) put live; details is a
+// JSON object of what the target needs to restore it (never a secret). A release is the
+// state of an environment after a run changed it: one row per layer in release_layers,
+// `changed` set for the layers that run touched. The newest release of a workspace's
+// environment is the live one. deploy_queue holds one ticket per deploy or rollback
+// waiting for or holding an environment (FIFO by id; a ticket whose process is gone,
+// by pid and start time, is taken over).
+constexpr std::array kStep4{
+    R"(CREATE TABLE deployments (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        stage TEXT NOT NULL DEFAULT '',
+        workspace TEXT NOT NULL,
+        environment TEXT NOT NULL,
+        layer TEXT NOT NULL,
+        target TEXT NOT NULL,
+        version TEXT NOT NULL,
+        url TEXT NOT NULL DEFAULT '',
+        details TEXT NOT NULL DEFAULT '{}',
+        created_at INTEGER))",
+    "CREATE INDEX deployments_by_run ON deployments(run_id, id)",
+    R"(CREATE TABLE releases (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        workspace TEXT NOT NULL,
+        environment TEXT NOT NULL,
+        run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        restores INTEGER,
+        complete INTEGER NOT NULL DEFAULT 1,
+        git_commit TEXT NOT NULL DEFAULT '',
+        branch TEXT NOT NULL DEFAULT '',
+        who TEXT NOT NULL DEFAULT '',
+        why TEXT NOT NULL DEFAULT '',
+        created_at INTEGER,
+        pinned INTEGER NOT NULL DEFAULT 1))",
+    "CREATE INDEX releases_by_environment ON releases(workspace, environment, id)",
+    "CREATE INDEX releases_by_run ON releases(run_id)",
+    R"sql(CREATE TABLE release_layers (
+        release_id INTEGER NOT NULL REFERENCES releases(id) ON DELETE CASCADE,
+        layer TEXT NOT NULL,
+        deployment_id INTEGER NOT NULL REFERENCES deployments(id),
+        changed INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (release_id, layer)))sql",
+    R"(CREATE TABLE deploy_queue (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        workspace TEXT NOT NULL,
+        environment TEXT NOT NULL,
+        run_id INTEGER NOT NULL,
+        what TEXT NOT NULL DEFAULT '',
+        pid INTEGER NOT NULL,
+        start_ticks INTEGER NOT NULL,
+        enqueued_at INTEGER))",
+    "CREATE INDEX deploy_queue_by_environment ON deploy_queue(workspace, environment, id)",
+};
+
+const std::array<std::span<const char *const>, 4> &steps()
 {
-    static const std::array<std::span<const char *const>, 3> all{
-        std::span(kStep1), std::span(kStep2), std::span(kStep3)};
+    static const std::array<std::span<const char *const>, 4> all{
+        std::span(kStep1), std::span(kStep2), std::span(kStep3), std::span(kStep4)};
     return all;
 }
 

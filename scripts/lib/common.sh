@@ -13,7 +13,7 @@ DD_BUILD_PACKAGES=(
 )
 # What the example workspace's stages run.
 DD_EXAMPLE_PACKAGES=(
-    python3 python3-fastapi python3-pytest python3-httpx
+    python3 python3-fastapi python3-uvicorn python3-pytest python3-httpx
     flake8 python3-mypy mypy
 )
 # What the test suite starts or checks: a private D-Bus with a real keychain,

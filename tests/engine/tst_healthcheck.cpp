@@ -126,6 +126,29 @@ private slots:
         QVERIFY2(reason.contains("health check of"), qPrintable(reason));
     }
 
+    // A service that accepts the connection and never answers: the reason says so plainly.
+    void silentServiceTimesOut()
+    {
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        QList<QTcpSocket *> held; // accepted, never answered
+        connect(&silent, &QTcpServer::newConnection, &silent, [&] {
+            while (QTcpSocket *socket = silent.nextPendingConnection())
+                held << socket;
+        });
+        HealthCheckStage stage;
+        QSignalSpy finished(&stage, &Job::result);
+        const QString url = QStringLiteral("http://127.0.0.1:%1/health").arg(silent.serverPort());
+        stage.configure({{"url", url}, {"timeout", "500ms"}}, StageContext{});
+        stage.start();
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(stage.outcome(), Job::Outcome::Failed);
+        QCOMPARE(stage.error().code, ErrorCode::Timeout);
+        QVERIFY2(stage.error().message.endsWith("/health failed: no answer within 500ms"),
+                 qPrintable(stage.error().message));
+        QVERIFY(!held.isEmpty());
+    }
+
     // A cancelled check ends Cancelled, not Failed, exactly once, and asks for no rollback.
     void cancelIsNotFailure()
     {

@@ -5,6 +5,7 @@
 #include "statuscompare.h"
 
 #include <QDir>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -347,6 +348,37 @@ private slots:
         DD_COMPARE_STATUS(h.statuses["deploy"], StageStatus::Success);
         // Injected only where asked for, masked in the log.
         QCOMPARE(h.logs["deploy"], (QStringList{"token=***", "other="}));
+    }
+
+    void undeclaredSecretsAreNotInherited()
+    {
+        // DeployDesk's own environment holds secrets (the fallback without a keychain):
+        // a stage sees only those it declares, whether another stage declares the name,
+        // the store knows it, or it has no value at all; other variables pass.
+        qputenv("DD_TEST_DECLARED", "from-env-1");
+        qputenv("DD_TEST_KNOWN", "from-env-2");
+        qputenv("DD_TEST_UNSET_SECRET", "from-env-3");
+        qputenv("DD_TEST_PLAIN", "plain");
+        const auto cleanup = qScopeGuard([] {
+            qunsetenv("DD_TEST_DECLARED");
+            qunsetenv("DD_TEST_KNOWN");
+            qunsetenv("DD_TEST_UNSET_SECRET");
+            qunsetenv("DD_TEST_PLAIN");
+        });
+        const QString show = "echo \"${DD_TEST_DECLARED-unset} ${DD_TEST_KNOWN-unset} "
+                             "${DD_TEST_UNSET_SECRET-unset} ${DD_TEST_PLAIN-unset}\"";
+        Stage other = stage("other", show);
+        Stage declares = stage("declares", show);
+        declares.secrets = QStringList{"DD_TEST_DECLARED", "DD_TEST_UNSET_SECRET"};
+        RunPlan p = plan({other, declares});
+        p.secrets.insert("DD_TEST_DECLARED", "from-store");
+        p.secretNames = QStringList{"DD_TEST_KNOWN"};
+        Harness h(p);
+        QVERIFY(h.runToEnd());
+        QCOMPARE(h.logs["other"], QStringList{"unset unset unset plain"});
+        // The store's value wins; a declared name the store has no value for is passed
+        // as DeployDesk has it.
+        QCOMPARE(h.logs["declares"], QStringList{"*** unset from-env-3 plain"});
     }
 
     void stageEnvironmentIsLayered()

@@ -158,6 +158,25 @@ private slots:
         QCOMPARE(capture.texts(LogStream::Stdout), QList<QByteArray>{"caf\xC3\xA9"});
     }
 
+    void characterAtTheCutOfALongLineStaysWhole()
+    {
+        // A line longer than the limit is stored in pieces; a character the cut falls
+        // into goes to the next piece instead of becoming two U+FFFD.
+        for (const bool withSecrets : {false, true}) {
+            Capture capture;
+            LogPipeline pipeline(
+                withSecrets ? maskerOf({"hunter2"}) : SecretMasker(), capture.sink(),
+                [] { return 0; }, 16);
+            const QByteArray line = QByteArray(15, 'x') + "\xE2\x82\xAC" + QByteArray(20, 'y');
+            pipeline.feed(LogStream::Stdout, line + "\n");
+            const QList<QByteArray> pieces = capture.texts(LogStream::Stdout);
+            QVERIFY(pieces.size() >= 2);
+            QCOMPARE(pieces.join(), line);
+            for (const QByteArray &piece : pieces)
+                QCOMPARE(LogPipeline::toValidUtf8(piece), piece);
+        }
+    }
+
     void streamsKeepSeparatePartialLines()
     {
         Capture capture;

@@ -1,9 +1,77 @@
+#include "log/ansiparser.h"
+#include "log/logpipeline.h"
 #include "log/secretmasker.h"
 
 #include <QRandomGenerator>
 #include <QTest>
 
 using namespace DeployDesk;
+
+namespace {
+
+// Escape sequences a stage's output carries, and whether the masker keeps them when they
+// fall inside a masked value (CSI sequences such as SGR colours are kept after the mask,
+// so the colour state after the line is unchanged; anything else is dropped).
+struct Escape
+{
+    const char *name;
+    QByteArray bytes;
+    bool kept;
+};
+
+const QList<Escape> &escapes()
+{
+    static const QList<Escape> list{
+        {"SGR", "\x1b[31m", true},
+        {"grep match start", "\x1b[01;31m\x1b[K", true},
+        {"grep match end", "\x1b[m\x1b[K", true},
+        {"SGR true colour", "\x1b[38;2;255;0;0m", true},
+        {"CSI erase line", "\x1b[2K", true},
+        {"CSI private", "\x1b[?25l", true},
+        {"OSC title (BEL)", "\x1b]0;build title\x07", false},
+        {"OSC 8 link (ST)", "\x1b]8;;https://example.org/\x1b\\", false},
+        {"charset (nF)", "\x1b(B", false},
+        {"two-byte ESC 7",
+         "\x1b"
+         "7",
+         false},
+    };
+    return list;
+}
+
+// The CSI sequences of a line, in order (what decides the colours after it).
+QList<QByteArray> csiSequences(const QByteArray &line)
+{
+    QList<QByteArray> out;
+    for (qsizetype at = line.indexOf('\x1b'); at >= 0; at = line.indexOf('\x1b', at)) {
+        const qsizetype length = AnsiParser::hiddenLength(QByteArrayView(line).sliced(at));
+        if (length >= 3 && line[at + 1] == '[' && quint8(line[at + length - 1]) >= 0x40)
+            out.append(line.mid(at, length));
+        at += length;
+    }
+    return out;
+}
+
+// Marks every occurrence of every value in `text` and replaces each run of marked bytes
+// by "***": the reference the masker is compared with.
+QByteArray naiveMask(const QByteArray &text, const QList<QByteArray> &values)
+{
+    QList<bool> secret(text.size(), false);
+    for (const QByteArray &value : values) {
+        for (qsizetype at = text.indexOf(value); at >= 0; at = text.indexOf(value, at + 1))
+            std::fill(secret.begin() + at, secret.begin() + at + value.size(), true);
+    }
+    QByteArray out;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (!secret[i])
+            out += text[i];
+        else if (i == 0 || !secret[i - 1])
+            out += "***";
+    }
+    return out;
+}
+
+} // namespace
 
 class tst_SecretMasker final : public QObject
 {
@@ -92,6 +160,158 @@ private slots:
             }
             QCOMPARE(masker.mask(line), expected);
         }
+    }
+
+    void escapeSequenceInsideTheValue_data()
+    {
+        // A value split by an escape sequence at every position: what a reader sees is
+        // masked, e.g. grep --color=always "api_key=hunter" on "api_key=hunter2".
+        QTest::addColumn<QByteArray>("line");
+        QTest::addColumn<QByteArray>("expected");
+        const QByteArray value = "hunter2";
+        for (const Escape &e : escapes()) {
+            for (qsizetype at = 0; at <= value.size(); ++at) {
+                const QByteArray line =
+                    "api_key=" + value.first(at) + e.bytes + value.sliced(at) + "; next";
+                QByteArray expected;
+                if (at == 0) // before the value: not part of it
+                    expected = "api_key=" + e.bytes + "***; next";
+                else if (at == value.size()) // after it
+                    expected = "api_key=***" + e.bytes + "; next";
+                else
+                    expected = "api_key=***" + (e.kept ? e.bytes : QByteArray()) + "; next";
+                QTest::addRow("%s at %d", e.name, int(at)) << line << expected;
+            }
+        }
+        QTest::newRow("grep --color=always")
+            << QByteArray("\x1b[01;31m\x1b[Kapi_key=hunter\x1b[m\x1b[K2")
+            << QByteArray("\x1b[01;31m\x1b[Kapi_key=***\x1b[m\x1b[K");
+        QTest::newRow("split twice") << QByteArray("k=h\x1b[1mun\x1b]0;t\x07ter\x1b[0m2!")
+                                     << QByteArray("k=***\x1b[1m\x1b[0m!");
+        QTest::newRow("a sequence between every byte")
+            << QByteArray("\x1b[31mh\x1b[32mu\x1b[33mn\x1b[34mt\x1b[35me\x1b[36mr\x1b[37m2\x1b[0m")
+            << QByteArray("\x1b[31m***\x1b[32m\x1b[33m\x1b[34m\x1b[35m\x1b[36m\x1b[37m\x1b[0m");
+        QTest::newRow("value inside an OSC title") << QByteArray("\x1b]0;deploying with hunter2\x07"
+                                                                 "done")
+                                                   << QByteArray("\x1b]0;deploying with ***\x07"
+                                                                 "done");
+        QTest::newRow("value inside an OSC 8 link, another split in the text")
+            << QByteArray("\x1b]8;;https://x.org/?t=hunter2\x1b\\hunt\x1b[1mer2\x1b]8;;\x1b\\")
+            << QByteArray("\x1b]8;;https://x.org/?t=***\x1b\\***\x1b[1m\x1b]8;;\x1b\\");
+        QTest::newRow("value cut by an unfinished sequence at the end")
+            << QByteArray("hunt\x1b[3") << QByteArray("hunt\x1b[3");
+        QTest::newRow("ESC but no value")
+            << QByteArray("\x1b[32mok\x1b[0m hunter") << QByteArray("\x1b[32mok\x1b[0m hunter");
+    }
+
+    void escapeSequenceInsideTheValue()
+    {
+        QFETCH(QByteArray, line);
+        QFETCH(QByteArray, expected);
+        SecretMasker masker;
+        masker.setSecrets({"hunter2"});
+        const QByteArray masked = masker.mask(line);
+        QCOMPARE(masked, expected);
+        QVERIFY(!AnsiParser::strip(masked).contains("hunter2"));
+        QCOMPARE(csiSequences(masked), csiSequences(line));
+    }
+
+    void overlappingValuesSplitByEscapes()
+    {
+        SecretMasker masker;
+        masker.setSecrets({"abcdef", "defghi"});
+        QCOMPARE(masker.mask("<abc\x1b[1mdef\x1b[0mghi>"), QByteArray("<***\x1b[1m\x1b[0m>"));
+        QCOMPARE(masker.mask("<abcdef\x1b[0mghi> <abcdef>"), QByteArray("<***\x1b[0m> <***>"));
+    }
+
+    void visibleTextAgreesWithNaiveMasking()
+    {
+        // Random lines over a tiny alphabet with escape sequences between random bytes:
+        // what a reader sees of the masked line is the naive masking of what they would
+        // have seen, and the colours are unchanged.
+        const QList<QByteArray> secrets{"abc", "bca", "aaaa", "cabca"};
+        SecretMasker masker;
+        masker.setSecrets(secrets);
+        QRandomGenerator random(20240502);
+        for (int round = 0; round < 5000; ++round) {
+            QByteArray line;
+            const int length = random.bounded(0, 40);
+            for (int i = 0; i < length; ++i) {
+                if (random.bounded(4) == 0) {
+                    const Escape &e = escapes()[random.bounded(int(escapes().size()))];
+                    line += e.bytes;
+                }
+                line += "abc"[random.bounded(3)];
+            }
+            const QByteArray masked = masker.mask(line);
+            QCOMPARE(AnsiParser::strip(masked), naiveMask(AnsiParser::strip(line), secrets));
+            QCOMPARE(csiSequences(masked), csiSequences(line));
+        }
+    }
+
+    void lineWithEscapesButNoValueIsShared()
+    {
+        SecretMasker masker;
+        masker.addSecret("hunter2");
+        const QByteArray line = "\x1b[32mnothing to hide\x1b[0m";
+        QCOMPARE(masker.mask(line).constData(), line.constData());
+    }
+
+    void valueAcrossTheCutOfAVeryLongLine_data()
+    {
+        // A line longer than the pipeline's limit is stored in pieces; the value may
+        // cross the cut at any byte, also when an escape sequence splits it.
+        QTest::addColumn<QByteArray>("value"); // as the stage writes it
+        QTest::addColumn<qsizetype>("before"); // bytes of the value before the cut
+        QTest::addColumn<bool>("chunked");     // fed in 64 KB reads, else in one
+        const QList<std::pair<const char *, QByteArray>> values{
+            {"plain", "hunter2"},
+            {"grep colours", "hun\x1b[m\x1b[Kter2"},
+            {"OSC inside", "hunt\x1b]0;a title\x07"
+                           "er2"},
+        };
+        for (const auto &[name, value] : values) {
+            for (qsizetype before = -1; before <= value.size() + 1; ++before) {
+                QTest::addRow("%s, %d before the cut", name, int(before))
+                    << value << before << false;
+                QTest::addRow("%s, %d before the cut, chunked", name, int(before))
+                    << value << before << true;
+            }
+        }
+    }
+
+    void valueAcrossTheCutOfAVeryLongLine()
+    {
+        QFETCH(QByteArray, value);
+        QFETCH(qsizetype, before);
+        QFETCH(bool, chunked);
+        constexpr qsizetype kMax = 1024 * 1024;
+        const QByteArray line = QByteArray(kMax - before - 8, 'x') + "api_key=" + value +
+                                " and more " + QByteArray(3000, 'y');
+        SecretMasker masker;
+        masker.setSecrets({"hunter2"});
+        const QByteArray expected = masker.mask(line);
+        QVERIFY(!AnsiParser::strip(expected).contains("hunter2"));
+
+        QList<QByteArray> pieces;
+        LogPipeline pipeline(
+            masker, [&](LogLine &&l) { pieces.append(l.text); }, [] { return 0; }, kMax);
+        const QByteArray input = line + "\nafter\n";
+        const qsizetype step = chunked ? 64 * 1024 : input.size();
+        for (qsizetype at = 0; at < input.size(); at += step)
+            pipeline.feed(LogStream::Stdout, QByteArrayView(input).sliced(at).first(
+                                                 std::min(step, input.size() - at)));
+        pipeline.finish();
+
+        QVERIFY(pieces.size() >= 3); // really cut
+        QCOMPARE(pieces.back(), QByteArray("after"));
+        pieces.removeLast();
+        for (const QByteArray &piece : std::as_const(pieces)) {
+            QVERIFY(piece.size() <= kMax + 64 * 1024); // memory stays bounded
+            QVERIFY(!AnsiParser::strip(piece).contains("hunt"));
+            QVERIFY(!AnsiParser::strip(piece).contains("er2"));
+        }
+        QCOMPARE(pieces.join(), expected); // nothing lost, nothing added
     }
 
     void emptyMaskerSharesTheLine()

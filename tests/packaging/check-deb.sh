@@ -17,7 +17,7 @@ fail() {
     failures=$((failures + 1))
 }
 
-for program in deploydesk deploydeskctl deploydesk-stage; do
+for program in deploydesk deploydeskctl deploydesk-stage deploydesk-forward; do
     if [ ! -x "$build_dir/bin/$program" ]; then
         echo "FAIL: $build_dir/bin/$program is not built; build all targets first" \
              "(cmake --build $build_dir), then rerun this test" >&2
@@ -63,6 +63,8 @@ expect_file /usr/share/deploydesk/examples/textbook/site/build.py
 expect_file /usr/share/deploydesk/examples/textbook/backend/app/main.py
 grep -Eqx '/usr/lib/([^/]+/)?deploydesk/deploydesk-stage' "$work/contents" ||
     fail "the package lacks the stage guard /usr/lib/…/deploydesk/deploydesk-stage"
+grep -Eqx '/usr/lib/([^/]+/)?deploydesk/deploydesk-forward' "$work/contents" ||
+    fail "the package lacks the local-service forwarder /usr/lib/…/deploydesk/deploydesk-forward"
 if grep -E '/examples/textbook/(.*/)?(build|__pycache__|\.pytest_cache|\.mypy_cache)/' \
         "$work/contents"; then
     fail "the example workspace carries leftovers of a local run (listed above)"

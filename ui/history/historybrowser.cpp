@@ -4,6 +4,8 @@
 #include "historyfilterbar.h"
 #include "rundetailspane.h"
 #include "store/historystore.h"
+#include "ui/history/historyreader.h"
+#include "ui/history/reportexport.h"
 #include "ui/historymodel.h"
 
 #include <QAction>
@@ -13,7 +15,6 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QMessageBox>
-#include <QSaveFile>
 #include <QSplitter>
 #include <QTreeView>
 #include <QTreeWidget>
@@ -29,10 +30,9 @@ constexpr int kMaxPagesForSelection = 20;
 
 HistoryBrowser::HistoryBrowser(HistoryStore *store, QWidget *parent)
     : QWidget(parent)
-    , m_store(store)
 {
     m_filters = new HistoryFilterBar(this);
-    m_model = new HistoryModel(store, this);
+    m_model = new HistoryModel(std::shared_ptr<Internal::HistoryReader>(), this);
     m_view = new QTreeView(this);
     m_view->setAccessibleName(tr("Runs"));
     m_view->setRootIsDecorated(false);
@@ -71,7 +71,7 @@ HistoryBrowser::HistoryBrowser(HistoryStore *store, QWidget *parent)
                 m_lastSortOrder = order;
                 m_model->sort(column, order);
             });
-    m_details = new RunDetailsPane(store, this);
+    m_details = new RunDetailsPane(this);
     m_status = new QLabel(this);
     m_status->setAccessibleName(tr("History status"));
 
@@ -95,10 +95,31 @@ HistoryBrowser::HistoryBrowser(HistoryStore *store, QWidget *parent)
             &HistoryBrowser::selectionChanged);
     connect(m_view, &QTreeView::doubleClicked, this, &HistoryBrowser::openLogs);
     connect(m_details, &RunDetailsPane::stageActivated, this, &HistoryBrowser::openLogsRequested);
-    applyFilter();
+    connect(this, &HistoryBrowser::reportExported, this, &HistoryBrowser::reportWritten);
+    m_placeholder = tr("The history is not open.");
+    if (store)
+        setStore(store);
+    else
+        applyFilter();
 }
 
 HistoryBrowser::~HistoryBrowser() = default;
+
+void HistoryBrowser::setStore(HistoryStore *store)
+{
+    m_store = store;
+    m_reader = store ? std::make_shared<Internal::HistoryReader>(store->dataDir()) : nullptr;
+    m_model->setReader(m_reader);
+    m_details->setReader(m_reader);
+    applyFilter();
+}
+
+void HistoryBrowser::setPlaceholder(const QString &text)
+{
+    m_placeholder = text;
+    if (!m_reader)
+        m_status->setText(text);
+}
 
 void HistoryBrowser::createActions()
 {
@@ -164,7 +185,7 @@ void HistoryBrowser::applyFilter()
     m_details->showRun(0);
     m_pendingSelection = 0;
     m_model->setFilter(filter);
-    m_status->setText(tr("Loading..."));
+    m_status->setText(m_reader ? tr("Loading...") : m_placeholder);
     updateActions();
 }
 
@@ -172,7 +193,7 @@ void HistoryBrowser::refresh()
 {
     const QList<qint64> selected = selectedRunIds();
     m_model->refresh();
-    m_status->setText(tr("Loading..."));
+    m_status->setText(m_reader ? tr("Loading...") : m_placeholder);
     if (!selected.isEmpty()) {
         m_pendingSelection = selected.first();
         m_pagesSearched = 0;
@@ -282,23 +303,20 @@ CompareDialog *HistoryBrowser::compareSelected()
     return dialog;
 }
 
-Result<void> HistoryBrowser::exportReport(qint64 runId, const QString &path,
-                                          ReportFormat format) const
+void HistoryBrowser::exportReport(qint64 runId, const QString &path, ReportFormat format)
 {
-    if (!m_store)
-        return makeError(ErrorCode::Unavailable, tr("the history is not open"));
-    auto report = runReport(*m_store, runId, format, m_secretValues);
-    if (!report)
-        return std::unexpected(report.error());
-    const QByteArray bytes = report->toUtf8();
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        return makeError(ErrorCode::Io, tr("cannot write the report of run %1 to %2: %3; choose "
-                                           "a folder you can write to")
-                                            .arg(runId)
-                                            .arg(path, file.errorString()));
+    if (!m_reader) {
+        emit reportExported(runId, path, tr("the history is not open"));
+        return;
     }
-    return {};
+    m_reader->read(
+        this,
+        [runId, path, format, secrets = m_secretValues](HistoryStore *store) {
+            const Result<void> written =
+                Internal::exportRunReport(store, runId, path, format, secrets);
+            return written ? QString() : written.error().toString();
+        },
+        [this, runId, path](const QString &error) { emit reportExported(runId, path, error); });
 }
 
 void HistoryBrowser::exportSelected()
@@ -320,10 +338,22 @@ void HistoryBrowser::exportSelected()
         format == ReportFormat::Html ? QStringLiteral(".html") : QStringLiteral(".md");
     if (!reportFormatFromName(QFileInfo(path).suffix()))
         path += suffix;
-    if (auto ok = exportReport(ids.first(), path, format); !ok)
-        QMessageBox::warning(this, tr("Export report"), ok.error().toString());
-    else
-        m_status->setText(tr("Wrote the report of run %1 to %2").arg(ids.first()).arg(path));
+    m_status->setText(tr("Writing the report of run %1 to %2…").arg(ids.first()).arg(path));
+    exportReport(ids.first(), path, format);
+}
+
+void HistoryBrowser::reportWritten(qint64 runId, const QString &path, const QString &error)
+{
+    if (error.isEmpty()) {
+        m_status->setText(tr("Wrote the report of run %1 to %2").arg(runId).arg(path));
+        return;
+    }
+    m_status->setText(error);
+    // Not exec(): the window goes on while the message is shown.
+    auto *box =
+        new QMessageBox(QMessageBox::Warning, tr("Export report"), error, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 } // namespace DeployDesk::Ui

@@ -7,6 +7,8 @@
 #include <QStringList>
 #include <QWidget>
 
+#include <memory>
+
 class QAction;
 class QLabel;
 class QTreeView;
@@ -22,18 +24,28 @@ class HistoryFilterBar;
 class HistoryModel;
 class RunDetailsPane;
 
+namespace Internal {
+class HistoryReader;
+}
+
 // The history tab: filters, the runs (lazy, sortable by start and duration), the selected
-// run's details, comparing two runs and exporting a report.
+// run's details, comparing two runs and exporting a report. The list, the details and the
+// reports are read on one reader thread with its own connection (Internal::HistoryReader).
 class HistoryBrowser final : public QWidget
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(HistoryBrowser)
 
 public:
-    // `store` is the GUI thread's connection (details, compare, export); the list reads
-    // on a thread of its own.
+    // `store` is the GUI thread's connection (compare) and names the file the reader
+    // thread opens; null: nothing to show until setStore().
     explicit HistoryBrowser(HistoryStore *store, QWidget *parent = nullptr);
     ~HistoryBrowser() override;
+
+    // The history is open (the panel opens it off the GUI thread): shows its runs.
+    void setStore(HistoryStore *store);
+    // What the status line says while there is no history (opening it, or why it cannot).
+    void setPlaceholder(const QString &text);
 
     void setWorkspace(const QString &dir);
     void setEnvironments(const QStringList &names);
@@ -49,8 +61,9 @@ public:
     QList<qint64> selectedRunIds() const;
     // Opens the comparison of the two selected runs; nullptr unless exactly two are.
     CompareDialog *compareSelected();
-    // Writes run `runId`'s report to `path` (atomically); the UI's Export asks for the path.
-    Result<void> exportReport(qint64 runId, const QString &path, ReportFormat format) const;
+    // Writes run `runId`'s report to `path` (atomically) on the reader's thread and
+    // returns at once; reportExported() tells how it went. The UI's Export asks for the path.
+    void exportReport(qint64 runId, const QString &path, ReportFormat format);
 
     HistoryFilterBar *filterBar() const { return m_filters; }
     HistoryModel *model() const { return m_model; }
@@ -60,17 +73,22 @@ public:
 signals:
     void openLogsRequested(qint64 runId, qint64 stageId); // stageId 0: the whole run
     void rerunFailedRequested(qint64 runId);
+    // A report was written (`error` empty) or not (`error` says why).
+    void reportExported(qint64 runId, const QString &path, const QString &error);
 
 private:
     void applyFilter();
     void selectionChanged();
     void pageLoaded();
     void exportSelected();
+    void reportWritten(qint64 runId, const QString &path, const QString &error);
     void openLogs();
     void updateActions();
     void createActions();
 
     HistoryStore *m_store = nullptr;
+    std::shared_ptr<Internal::HistoryReader> m_reader; // shared with the model and details
+    QString m_placeholder;
     QString m_workspace;
     QStringList m_secretValues;
     HistoryFilterBar *m_filters = nullptr;

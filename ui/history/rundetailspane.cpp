@@ -3,6 +3,7 @@
 #include "common/duration.h"
 #include "store/historystore.h"
 #include "ui/common/statusstyle.h"
+#include "ui/history/historyreader.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -38,9 +39,18 @@ QTreeWidget *makeList(const QStringList &headers, const QString &name, QWidget *
 }
 } // namespace
 
-RunDetailsPane::RunDetailsPane(HistoryStore *store, QWidget *parent)
+// A run's rows, read on the reader's thread.
+struct RunDetailsPane::Details
+{
+    std::optional<Error> error;
+    RunRecord run;
+    QList<StageRecord> stages;
+    QList<EventRecord> events;
+    QList<ArtifactRecord> artifacts;
+};
+
+RunDetailsPane::RunDetailsPane(QWidget *parent)
     : QWidget(parent)
-    , m_store(store)
 {
     m_header = new QLabel(this);
     m_header->setTextFormat(Qt::PlainText);
@@ -72,9 +82,15 @@ RunDetailsPane::RunDetailsPane(HistoryStore *store, QWidget *parent)
     clearAll(tr("Select a run to see its stages, events and artifacts."));
 }
 
+void RunDetailsPane::setReader(std::shared_ptr<Internal::HistoryReader> reader)
+{
+    m_reader = std::move(reader);
+}
+
 void RunDetailsPane::clearAll(const QString &message)
 {
     m_runId = 0;
+    m_filledRunId = 0;
     m_header->setText(message);
     m_stages->clear();
     m_events->clear();
@@ -111,30 +127,76 @@ void RunDetailsPane::fillHeader(const RunRecord &r)
     m_header->setText(lines.join(QLatin1Char('\n')));
 }
 
-bool RunDetailsPane::showRun(qint64 runId)
+void RunDetailsPane::showRun(qint64 runId)
 {
-    if (runId <= 0 || !m_store) {
+    ++m_generation;
+    m_loading = false;
+    if (runId <= 0 || !m_reader) {
         clearAll(tr("Select a run to see its stages, events and artifacts."));
-        return runId <= 0;
-    }
-    auto run = m_store->run(runId);
-    auto stages = m_store->stages(runId);
-    auto events = m_store->events(runId);
-    auto artifacts = m_store->artifacts(runId);
-    if (!run || !stages || !events || !artifacts) {
-        const Error e = !run      ? run.error()
-                        : !stages ? stages.error()
-                        : !events ? events.error()
-                                  : artifacts.error();
-        clearAll(e.toString());
-        return false;
+        if (runId > 0)
+            emit runLoaded(runId, false);
+        return;
     }
     m_runId = runId;
-    fillHeader(*run);
+    m_loading = true;
+    if (m_filledRunId != runId) {
+        // Another run: no rows of the previous one meanwhile. The same run again (a
+        // refresh) keeps its rows until the new ones arrive.
+        m_header->setText(tr("Loading run %1…").arg(runId));
+        m_stages->clear();
+        m_events->clear();
+        m_artifacts->clear();
+        m_filledRunId = 0;
+    }
+    const quint64 generation = m_generation;
+    m_reader->read(
+        this,
+        [runId](HistoryStore *store) {
+            Details d;
+            if (!store) {
+                d.error = Error{
+                    ErrorCode::Unavailable, tr("the history cannot be opened"), {}, std::nullopt};
+                return d;
+            }
+            auto run = store->run(runId);
+            auto stages = store->stages(runId);
+            auto events = store->events(runId);
+            auto artifacts = store->artifacts(runId);
+            if (!run || !stages || !events || !artifacts) {
+                d.error = !run      ? run.error()
+                          : !stages ? stages.error()
+                          : !events ? events.error()
+                                    : artifacts.error();
+                return d;
+            }
+            d.run = std::move(*run);
+            d.stages = std::move(*stages);
+            d.events = std::move(*events);
+            d.artifacts = std::move(*artifacts);
+            return d;
+        },
+        [this, generation, runId](Details details) {
+            if (generation != m_generation)
+                return; // another run was asked for meanwhile
+            m_loading = false;
+            if (details.error) {
+                clearAll(details.error->toString());
+                emit runLoaded(runId, false);
+                return;
+            }
+            fill(details);
+            emit runLoaded(runId, true);
+        });
+}
+
+void RunDetailsPane::fill(const Details &d)
+{
+    m_filledRunId = d.run.id;
+    fillHeader(d.run);
 
     m_stages->clear();
     QList<QTreeWidgetItem *> items;
-    for (const StageRecord &s : std::as_const(*stages)) {
+    for (const StageRecord &s : d.stages) {
         auto *item = new QTreeWidgetItem(QStringList{
             s.name, statusText(s.status), QString::number(s.attempts), durationText(s.durationMs()),
             s.reason, s.reusedFrom ? tr("reused from stage %1").arg(s.reusedFrom) : QString()});
@@ -150,7 +212,7 @@ bool RunDetailsPane::showRun(qint64 runId)
 
     m_events->clear();
     items.clear();
-    for (const EventRecord &e : std::as_const(*events))
+    for (const EventRecord &e : d.events)
         items.append(
             new QTreeWidgetItem(QStringList{localTime(e.at), e.stage, e.kind, e.message, e.who}));
     m_events->addTopLevelItems(items);
@@ -158,7 +220,7 @@ bool RunDetailsPane::showRun(qint64 runId)
     m_artifacts->clear();
     items.clear();
     const QLocale locale;
-    for (const ArtifactRecord &a : std::as_const(*artifacts)) {
+    for (const ArtifactRecord &a : d.artifacts) {
         const QString path = a.stage.isEmpty() ? a.path : a.stage + QLatin1Char('/') + a.path;
         auto *item = new QTreeWidgetItem(
             QStringList{path, locale.formattedDataSize(a.size), a.sha256.left(12)});
@@ -167,12 +229,11 @@ bool RunDetailsPane::showRun(qint64 runId)
         items.append(item);
     }
     m_artifacts->addTopLevelItems(items);
-    m_tabs->setTabText(0, tr("&Stages (%1)").arg(stages->size()));
-    m_tabs->setTabText(1, tr("E&vents (%1)").arg(events->size()));
-    m_tabs->setTabText(2, tr("&Artifacts (%1)").arg(artifacts->size()));
+    m_tabs->setTabText(0, tr("&Stages (%1)").arg(d.stages.size()));
+    m_tabs->setTabText(1, tr("E&vents (%1)").arg(d.events.size()));
+    m_tabs->setTabText(2, tr("&Artifacts (%1)").arg(d.artifacts.size()));
     for (QTreeWidget *list : {m_stages, m_events, m_artifacts})
         list->header()->resizeSections(QHeaderView::ResizeToContents);
-    return true;
 }
 
 } // namespace DeployDesk::Ui

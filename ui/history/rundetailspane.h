@@ -4,20 +4,23 @@
 
 #include <QWidget>
 
+#include <memory>
+
 class QLabel;
 class QTabWidget;
 class QTreeWidget;
 class QTreeWidgetItem;
 
-namespace DeployDesk {
-class HistoryStore;
-}
-
 namespace DeployDesk::Ui {
+
+namespace Internal {
+class HistoryReader;
+}
 
 // One run in detail: a header (status, environment, branch, commit, who, message,
 // started, duration), its stages, its events (approvals, refusals, cancels, retries...)
-// and its artifacts. Reads a run's few rows from the GUI thread's connection.
+// and its artifacts. The rows are read on the history reader's thread; the pane fills in
+// when they arrive (runLoaded()).
 class RunDetailsPane final : public QWidget
 {
     Q_OBJECT
@@ -49,11 +52,17 @@ public:
     };
     static constexpr int StageIdRole = Qt::UserRole + 1;
 
-    explicit RunDetailsPane(HistoryStore *store, QWidget *parent = nullptr);
+    explicit RunDetailsPane(QWidget *parent = nullptr);
 
-    // Shows run `runId` (0: nothing). Returns false, showing why, when it cannot be read.
-    bool showRun(qint64 runId);
+    // Reads through `reader` (shared with the list); none: nothing can be shown.
+    void setReader(std::shared_ptr<Internal::HistoryReader> reader);
+
+    // Shows run `runId` (0: nothing): asks the reader for its rows and returns; runLoaded()
+    // follows, and when they cannot be read the header says why. runId() is the run asked
+    // for from now on (0 again after a failure).
+    void showRun(qint64 runId);
     qint64 runId() const { return m_runId; }
+    bool isLoading() const { return m_loading; }
     QString headerText() const; // the header as plain text, for tests and screen readers
 
     QTreeWidget *stagesView() const { return m_stages; }
@@ -64,13 +73,20 @@ public:
 
 signals:
     void stageActivated(qint64 runId, qint64 stageId);
+    // The rows of `runId` are shown (ok), or why not is (the header).
+    void runLoaded(qint64 runId, bool ok);
 
 private:
+    struct Details;
     void clearAll(const QString &message);
+    void fill(const Details &details);
     void fillHeader(const RunRecord &run);
 
-    HistoryStore *m_store = nullptr;
+    std::shared_ptr<Internal::HistoryReader> m_reader;
     qint64 m_runId = 0;
+    qint64 m_filledRunId = 0; // the run whose rows the lists hold
+    quint64 m_generation = 0; // answers for an earlier showRun() are dropped
+    bool m_loading = false;
     QLabel *m_header = nullptr;
     QTabWidget *m_tabs = nullptr;
     QTreeWidget *m_stages = nullptr;

@@ -4,8 +4,9 @@
 #include "ui/logview/linerender.h"
 #include "ui/logview/logscan.h"
 
+#include "common/async.h"
+
 #include <QDateTime>
-#include <QFutureWatcher>
 #include <QtConcurrent>
 
 namespace DeployDesk::Ui {
@@ -22,22 +23,28 @@ LogModel::LogModel(const QString &databasePath, QObject *parent)
 
 LogModel::~LogModel()
 {
-    for (QFutureWatcherBase *w : findChildren<QFutureWatcherBase *>())
-        w->cancel();
+    cancelPending(this); // the scans stop early
 }
 
-template<typename T, typename Done> void LogModel::watch(const QFuture<T> &future, Done &&done)
+// `done` with the result unless the document was reset meanwhile.
+template<typename T, typename Done> void LogModel::watch(const QFuture<T> &future, Done done)
 {
-    auto *watcher = new QFutureWatcher<T>(this);
-    const quint64 generation = m_generation;
-    connect(watcher, &QFutureWatcherBase::finished, this,
-            [this, watcher, generation, done = std::forward<Done>(done)]() mutable {
-                watcher->deleteLater();
-                if (generation != m_generation || watcher->future().resultCount() == 0)
-                    return;
-                done(watcher->future().result());
-            });
-    watcher->setFuture(future);
+    onResultReady(future, this,
+                  [this, generation = m_generation, done = std::move(done)](T result) mutable {
+                      if (generation == m_generation)
+                          done(std::move(result));
+                  });
+}
+
+void LogModel::setDatabasePath(const QString &databasePath)
+{
+    if (databasePath == m_path)
+        return;
+    m_path = databasePath;
+    m_reader.reset();
+    m_error.clear();
+    if (!m_stages.isEmpty())
+        resetDocument();
 }
 
 bool LogModel::ensureReader() const
@@ -112,8 +119,7 @@ void LogModel::showStage(qint64 stageId)
 void LogModel::resetDocument()
 {
     ++m_generation;
-    for (QFutureWatcherBase *w : findChildren<QFutureWatcherBase *>())
-        w->cancel();
+    cancelPending(this);
     m_mergeRunning = false;
     m_groupScanRunning = false;
     const bool wasOrdering = m_ordering;

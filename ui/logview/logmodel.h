@@ -70,6 +70,8 @@ public:
     void poll();
 
     QString databasePath() const { return m_path; }
+    // Reads `databasePath` from now on (the history was opened after the model was made).
+    void setDatabasePath(const QString &databasePath);
     const Internal::LogDocument &document() const { return m_doc; }
     QStringList stageNames() const;     // of the document's stages, in its order
     QString stageName(int stage) const; // by index into document().stageIds()
@@ -138,7 +140,7 @@ private:
     void startGroupScan();
     void startMerge(bool initial);
     void setError(const QString &message);
-    template<typename T, typename Done> void watch(const QFuture<T> &future, Done &&done);
+    template<typename T, typename Done> void watch(const QFuture<T> &future, Done done);
 
     QString m_path;
     mutable std::unique_ptr<LogReader> m_reader;

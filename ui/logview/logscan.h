@@ -18,7 +18,7 @@ Q_DECLARE_LOGGING_CATEGORY(lcLogView)
 
 // The log viewer's long work, run in worker threads (QtConcurrent) so the GUI thread never
 // walks millions of lines: each task opens a LogReader of its own on the database path.
-// Results come back through a QFutureWatcher owned by the model or the viewer; a task
+// Results come back through onResultReady() (common/async.h) to the model or the viewer; a task
 // stops early when its future is cancelled (the document changed, the search text did).
 namespace DeployDesk::Ui::Internal {
 

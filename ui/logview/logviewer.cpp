@@ -5,12 +5,13 @@
 #include "ui/logview/logscan.h"
 #include "ui/logview/logview.h"
 
+#include "common/async.h"
+
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
 #include <QFileDialog>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
@@ -25,20 +26,16 @@ using namespace Internal;
 
 namespace {
 
-// Runs `future`'s result through `done` unless `generation` moved on meanwhile.
+// Runs `future`'s result through `done` unless `generation` moved on meanwhile. The result
+// is moved, not copied: a search's can hold millions of hits.
 template<typename T, typename Done>
-void watch(QObject *owner, const QFuture<T> &future, const quint64 *generation, Done &&done)
+void watch(QObject *owner, const QFuture<T> &future, const quint64 *generation, Done done)
 {
-    auto *watcher = new QFutureWatcher<T>(owner);
-    const quint64 started = *generation;
-    QObject::connect(watcher, &QFutureWatcherBase::finished, owner,
-                     [watcher, generation, started, done = std::forward<Done>(done)]() mutable {
-                         watcher->deleteLater();
-                         // Moved out, not copied: a search's result can hold millions of hits.
-                         if (*generation == started && watcher->future().resultCount() > 0)
-                             done(watcher->future().takeResult());
-                     });
-    watcher->setFuture(future);
+    onResultReady(future, owner,
+                  [generation, started = *generation, done = std::move(done)](T result) mutable {
+                      if (*generation == started)
+                          done(std::move(result));
+                  });
 }
 
 QToolButton *toolButton(QAction *action, QWidget *parent)
@@ -122,8 +119,12 @@ LogViewer::LogViewer(const QString &databasePath, QWidget *parent)
 
 LogViewer::~LogViewer()
 {
-    for (QFutureWatcherBase *w : findChildren<QFutureWatcherBase *>())
-        w->cancel();
+    cancelPending(this); // searches and saves stop early
+}
+
+void LogViewer::setDatabasePath(const QString &databasePath)
+{
+    m_model->setDatabasePath(databasePath);
 }
 
 void LogViewer::createActions()
@@ -369,18 +370,15 @@ void LogViewer::saveTo(const QString &fileName)
     SaveOptions options;
     options.timestamps = m_timestamps->isChecked();
     options.stageNames = m_model->stageNames();
-    auto future = QtConcurrent::run(&saveLines, m_model->databasePath(), m_model->document(),
-                                    fileName, options);
-    auto *progress = new QFutureWatcher<SaveResult>(this);
-    connect(progress, &QFutureWatcherBase::progressValueChanged, m_progress,
-            &QProgressBar::setValue);
-    connect(progress, &QFutureWatcherBase::finished, this, [this, progress, fileName] {
-        progress->deleteLater();
+    const auto future = QtConcurrent::run(&saveLines, m_model->databasePath(), m_model->document(),
+                                          fileName, options);
+    m_save->setEnabled(false);
+    m_progress->setValue(0);
+    m_progress->show();
+    onProgress(future, m_progress, [this](int value) { m_progress->setValue(value); });
+    onResultReady(future, this, [this, fileName](const SaveResult &result) {
         m_progress->hide();
         m_save->setEnabled(true);
-        if (progress->future().resultCount() == 0)
-            return;
-        const SaveResult result = progress->future().result();
         const QString message =
             result.error
                 ? result.error->message
@@ -388,10 +386,6 @@ void LogViewer::saveTo(const QString &fileName)
         setStatus(message);
         emit saveFinished(!result.error, message);
     });
-    m_save->setEnabled(false);
-    m_progress->setValue(0);
-    m_progress->show();
-    progress->setFuture(future);
 }
 
 } // namespace DeployDesk::Ui

@@ -31,6 +31,9 @@ public:
     explicit LogViewer(const QString &databasePath, QWidget *parent = nullptr);
     ~LogViewer() override;
 
+    // The history file to read from now on (the panel opens it after the window shows).
+    void setDatabasePath(const QString &databasePath);
+
     struct StageRef
     {
         qint64 id = 0;

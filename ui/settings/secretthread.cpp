@@ -1,5 +1,7 @@
 #include "ui/settings/secretthread.h"
 
+#include "common/serialthread.h"
+
 #include <QCoreApplication>
 #include <QThread>
 
@@ -7,7 +9,7 @@ namespace DeployDesk::Ui::Internal {
 
 namespace {
 
-QThread *s_thread = nullptr;
+SerialThread *s_thread = nullptr;
 bool s_cleanupRegistered = false;
 
 } // namespace
@@ -16,24 +18,21 @@ void stopSecretThread()
 {
     if (!s_thread)
         return;
-    s_thread->quit();
-    s_thread->wait(); // a keychain call in progress ends within its guard time
+    s_thread->stop(SerialThread::PendingWork::Run); // ends within the keychain's guard time
     delete s_thread;
     s_thread = nullptr;
 }
 
-QThread *secretThread()
+SerialThread &secretThread()
 {
     Q_ASSERT(QThread::currentThread() == QCoreApplication::instance()->thread());
     if (!s_thread) {
-        s_thread = new QThread;
-        s_thread->setObjectName(QStringLiteral("deploydesk-secrets"));
-        s_thread->start();
+        s_thread = new SerialThread(QStringLiteral("deploydesk-secrets"));
         if (!s_cleanupRegistered)
             qAddPostRoutine(stopSecretThread);
         s_cleanupRegistered = true;
     }
-    return s_thread;
+    return *s_thread;
 }
 
 } // namespace DeployDesk::Ui::Internal

@@ -1,15 +1,18 @@
 #pragma once
 
-class QThread;
+namespace DeployDesk {
+class SerialThread;
+}
 
 namespace DeployDesk::Ui::Internal {
 
-// The one thread on which the panel talks to the keychain. QtKeychain runs its jobs
-// through a process-wide executor object that stays bound to the thread of its first job,
-// so every keychain call of the process must come from one long-lived thread: a thread per
-// dialog would leave the executor on a finished thread. Started on first use; stopped and
-// joined when the application object is destroyed.
-QThread *secretThread();
+// The thread on which the panel makes its blocking secret-store calls, one at a time and
+// in the order asked (each may wait for a keychain job up to the keychain's guard time), so
+// the GUI thread never waits on the keychain. It is not the keychain thread itself
+// (DeployDesk::Internal::keychainThread(), where QtKeychain's jobs run): a call waiting
+// here for a job there must leave that thread's event loop free to finish the job. Started
+// on first use; stopped and joined when the application object is destroyed.
+SerialThread &secretThread();
 // Stops and joins it now (a call in progress ends within the keychain's guard time), e.g.
 // before the session bus goes away; the next secretThread() starts a new one.
 void stopSecretThread();

@@ -3,6 +3,7 @@
 #include "ui/settings/secretthread.h"
 #include "ui/settings/theme.h"
 
+#include "common/async.h"
 #include "secrets/secretstore.h"
 
 #include <QApplication>
@@ -16,7 +17,6 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QSemaphore>
 #include <QSettings>
 #include <QSpinBox>
 #include <QTabWidget>
@@ -30,23 +30,50 @@ namespace {
 
 enum Column { NameColumn, StateColumn, UsedByColumn, ColumnCount };
 
+// What a store or remove call on the secret thread reports back.
+struct Change
+{
+    bool ok = false;
+    QString message; // for users: what went wrong and how to fix it
+    int source = 0;  // SecretStore::Source after the change
+};
+
 } // namespace
+
+// The dialog's secret store, on the secret thread only: made there by the factory on first
+// use (and destroyed there), or borrowed. Values only pass through.
+struct SettingsDialog::Secrets
+{
+    SecretStoreFactory factory;
+    std::unique_ptr<SecretStore> owned;
+    SecretStore *store = nullptr;
+
+    SecretStore *get()
+    {
+        if (!store && factory) {
+            owned = factory();
+            store = owned.get();
+        }
+        return store;
+    }
+};
 
 SettingsDialog::SettingsDialog(const Pipeline &pipeline, SecretStoreFactory factory,
                                QWidget *parent)
-    : SettingsDialog(pipeline, std::make_unique<Internal::SecretWorker>(std::move(factory)), parent)
+    : SettingsDialog(pipeline, std::make_shared<Secrets>(Secrets{std::move(factory), {}, nullptr}),
+                     parent)
 {}
 
 SettingsDialog::SettingsDialog(const Pipeline &pipeline, SecretStore *secrets, QWidget *parent)
-    : SettingsDialog(pipeline, std::make_unique<Internal::SecretWorker>(secrets), parent)
+    : SettingsDialog(pipeline, std::make_shared<Secrets>(Secrets{{}, {}, secrets}), parent)
 {
     m_borrowedStore = true;
 }
 
-SettingsDialog::SettingsDialog(const Pipeline &pipeline,
-                               std::unique_ptr<Internal::SecretWorker> worker, QWidget *parent)
+SettingsDialog::SettingsDialog(const Pipeline &pipeline, std::shared_ptr<Secrets> secrets,
+                               QWidget *parent)
     : QDialog(parent)
-    , m_worker(worker.release())
+    , m_secrets(std::move(secrets))
 {
     setWindowTitle(tr("DeployDesk Settings"));
     setAccessibleName(tr("Settings"));
@@ -59,10 +86,6 @@ SettingsDialog::SettingsDialog(const Pipeline &pipeline,
     }
     m_names = m_usedBy.keys();
     m_names.sort();
-
-    m_worker->moveToThread(Internal::secretThread());
-    connect(m_worker, &Internal::SecretWorker::checked, this, &SettingsDialog::secretChecked);
-    connect(m_worker, &Internal::SecretWorker::done, this, &SettingsDialog::operationDone);
 
     auto *tabs = new QTabWidget(this);
     tabs->setAccessibleName(tr("Settings pages"));
@@ -82,23 +105,53 @@ SettingsDialog::SettingsDialog(const Pipeline &pipeline,
 
 SettingsDialog::~SettingsDialog()
 {
+    // The store goes on the secret thread, after the calls already asked for (their answers
+    // are dropped: the dialog is gone).
+    QFuture<void> released = Internal::secretThread().run(
+        [secrets = std::move(m_secrets)]() mutable { secrets.reset(); });
     // A borrowed store must not be used after its owner is gone: wait until a call in
-    // progress ends (within the keychain's guard time). An owned one goes with the worker.
-    Internal::SecretWorker *worker = m_worker;
-    if (!m_borrowedStore) {
-        QMetaObject::invokeMethod(
-            worker, [worker] { worker->dispose(); }, Qt::QueuedConnection);
-        return;
-    }
-    QSemaphore finished;
-    QMetaObject::invokeMethod(
-        worker, [worker, &finished] { worker->dispose(&finished); }, Qt::QueuedConnection);
-    finished.acquire();
+    // progress ends (within the keychain's guard time). An owned one needs no waiting.
+    if (m_borrowedStore)
+        released.waitForFinished();
 }
 
-template<typename F> void SettingsDialog::onWorker(F &&call)
+void SettingsDialog::checkLater(const QString &name)
 {
-    QMetaObject::invokeMethod(m_worker, std::forward<F>(call), Qt::QueuedConnection);
+    runAsync(
+        Internal::secretThread(), this,
+        [secrets = m_secrets, name] {
+            SecretStore *store = secrets->get();
+            return int(store ? store->sourceOf(name) : SecretStore::Source::Missing);
+        },
+        [this, name](int source) { secretChecked(name, source); });
+}
+
+void SettingsDialog::changeLater(const QString &name, Operation operation, QString value)
+{
+    runAsync(
+        Internal::secretThread(), this,
+        [secrets = m_secrets, name, operation, value = std::move(value)]() mutable {
+            SecretStore *store = secrets->get();
+            Result<void> result;
+            if (!store)
+                result = makeError(ErrorCode::Internal,
+                                   QCoreApplication::translate("DeployDesk", "no secret store"));
+            else if (operation == Operation::Store)
+                result = store->setValue(name, value);
+            else
+                result = store->remove(name);
+            value.fill(QLatin1Char('\0')); // do not leave the value around longer than needed
+            value.clear();
+            Change change;
+            change.ok = result.has_value();
+            change.message = result ? QString() : result.error().toString();
+            change.source = int(store ? store->sourceOf(name) : SecretStore::Source::Missing);
+            return change;
+        },
+        [this, name, operation](const Change &change) {
+            operationDone(name, operation, change.ok, change.message);
+            secretChecked(name, change.source); // checked again right after
+        });
 }
 
 QWidget *SettingsDialog::createSecretsPage()
@@ -249,7 +302,8 @@ void SettingsDialog::refreshSecrets()
     for (const QString &name : m_names)
         if (!m_busy.contains(name))
             setState(name, State::Checking);
-    onWorker([worker = m_worker, names = m_names] { worker->check(names); });
+    for (const QString &name : std::as_const(m_names))
+        checkLater(name); // one call each: the states fill in one by one
 }
 
 void SettingsDialog::setState(const QString &name, State state)
@@ -345,8 +399,7 @@ void SettingsDialog::setSecret()
     m_busy.insert(name);
     setState(name, State::Saving);
     m_message->clear();
-    onWorker([worker = m_worker, name, value]() mutable { worker->store(name, std::move(value)); });
-    value.fill(QLatin1Char('\0'));
+    changeLater(name, Operation::Store, std::move(value));
 }
 
 void SettingsDialog::removeSecret()
@@ -367,7 +420,7 @@ void SettingsDialog::removeSecret()
     m_busy.insert(name);
     setState(name, State::Removing);
     m_message->clear();
-    onWorker([worker = m_worker, name] { worker->remove(name); });
+    changeLater(name, Operation::Remove, {});
 }
 
 void SettingsDialog::secretChecked(const QString &name, int source)
@@ -387,16 +440,16 @@ void SettingsDialog::secretChecked(const QString &name, int source)
     }
 }
 
-void SettingsDialog::operationDone(const QString &name, Internal::SecretWorker::Operation operation,
-                                   bool ok, const QString &message)
+void SettingsDialog::operationDone(const QString &name, Operation operation, bool ok,
+                                   const QString &message)
 {
     m_busy.remove(name);
-    setState(name, State::Checking); // the worker checks it again right after
+    setState(name, State::Checking); // checked again right after
     if (!ok) {
         m_message->setText(message);
         return;
     }
-    m_message->setText(operation == Internal::SecretWorker::Operation::Remove
+    m_message->setText(operation == Operation::Remove
                            ? tr("%1 was removed from the keychain.").arg(name)
                            : tr("%1 was saved in the keychain.").arg(name));
 }

@@ -1,12 +1,13 @@
 #pragma once
 
-#include "ui/settings/secretworker.h"
-
 #include "config/pipeline.h"
 
 #include <QDialog>
 #include <QHash>
 #include <QSet>
+
+#include <functional>
+#include <memory>
 
 class QComboBox;
 class QLabel;
@@ -20,6 +21,9 @@ class SecretStore;
 
 namespace DeployDesk::Ui {
 
+// Makes the SecretStore the settings dialog's calls use; called on the secret thread.
+using SecretStoreFactory = std::function<std::unique_ptr<SecretStore>()>;
+
 // Settings: the secrets the workspace's stages need (set, replace, remove; a saved value is
 // never shown again), the maximum of parallel stages and the appearance. Keychain calls run
 // on a worker thread, so a slow or locked keychain never freezes the dialog.
@@ -30,11 +34,11 @@ class SettingsDialog final : public QDialog
     Q_DISABLE_COPY_MOVE(SettingsDialog)
 
 public:
-    // Preferred: the worker thread makes its own store with `factory`.
+    // Preferred: the secret thread makes the dialog's own store with `factory`.
     SettingsDialog(const Pipeline &pipeline, SecretStoreFactory factory, QWidget *parent = nullptr);
-    // The worker thread calls `secrets`, which must outlive the dialog and not be used by
+    // The secret thread calls `secrets`, which must outlive the dialog and not be used by
     // another thread meanwhile (closing the dialog waits for a call in progress).
-    // Keychain calls run on Internal::secretThread(), the panel's one keychain thread.
+    // Secret-store calls run on Internal::secretThread(), one at a time.
     SettingsDialog(const Pipeline &pipeline, SecretStore *secrets, QWidget *parent = nullptr);
     ~SettingsDialog() override;
 
@@ -54,9 +58,10 @@ signals:
 
 private:
     enum class State { Checking, Keychain, Environment, Missing, Saving, Removing };
+    enum class Operation { Store, Remove };
+    struct Secrets;
 
-    SettingsDialog(const Pipeline &pipeline, std::unique_ptr<Internal::SecretWorker> worker,
-                   QWidget *parent);
+    SettingsDialog(const Pipeline &pipeline, std::shared_ptr<Secrets> secrets, QWidget *parent);
     QWidget *createSecretsPage();
     QWidget *createGeneralPage();
     void loadSettings();
@@ -66,9 +71,9 @@ private:
     void setSecret();
     void removeSecret();
     void secretChecked(const QString &name, int source);
-    void operationDone(const QString &name, Internal::SecretWorker::Operation operation, bool ok,
-                       const QString &message);
-    template<typename F> void onWorker(F &&call);
+    void operationDone(const QString &name, Operation operation, bool ok, const QString &message);
+    void checkLater(const QString &name);
+    void changeLater(const QString &name, Operation operation, QString value);
 
     QStringList m_names;
     QHash<QString, QStringList> m_usedBy; // secret -> stages
@@ -76,7 +81,7 @@ private:
     QSet<QString> m_busy;
     bool m_borrowedStore = false;
 
-    Internal::SecretWorker *m_worker = nullptr;
+    std::shared_ptr<Secrets> m_secrets; // used on the secret thread only
 
     QTableWidget *m_table = nullptr;
     QPushButton *m_setButton = nullptr;

@@ -1,5 +1,7 @@
 #include "deploy/localsite/localsitedeployjob.h"
 
+#include "deploy/localsite/siteserver.h"
+
 #include <QThread>
 
 namespace DeployDesk::LocalSite {
@@ -29,8 +31,16 @@ void LocalSiteDeployJob::doStart()
         QMetaObject::invokeMethod(
             this, [this, line] { emit logLine(line); }, Qt::QueuedConnection);
     };
-    m_publisher = std::make_unique<SitePublisher>(std::move(*options), &m_cancel, std::move(log));
-    m_worker.reset(QThread::create([this] { m_outcome = m_publisher->run(); }));
+    const bool serve = options->serve;
+    const QString root = options->root, url = options->url;
+    m_publisher = std::make_unique<SitePublisher>(std::move(*options), &m_cancel, log);
+    m_worker.reset(QThread::create([this, serve, root, url, log] {
+        m_outcome = m_publisher->run();
+        if (m_outcome != SitePublisher::Outcome::Published || !serve)
+            return;
+        auto served = ensureSiteServer(root, url);
+        log(served ? *served : served.error().message);
+    }));
     m_worker->setObjectName(QStringLiteral("local-site deploy"));
     connect(m_worker.get(), &QThread::finished, this, &LocalSiteDeployJob::workerDone,
             Qt::QueuedConnection);

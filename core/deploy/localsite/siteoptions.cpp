@@ -16,6 +16,7 @@ const QString kUrl = QStringLiteral("url");
 const QString kPreview = QStringLiteral("preview");
 const QString kBranch = QStringLiteral("branch");
 const QString kIndex = QStringLiteral("index");
+const QString kServe = QStringLiteral("serve");
 
 QString absoluteIn(const QString &base, const QString &path)
 {
@@ -88,6 +89,14 @@ ParamSchema SiteOptionsReader::params()
          K::String,
          false,
          tr("the page the health check looks for (default index.html)"),
+         {},
+         0,
+         0},
+        {kServe,
+         K::Bool,
+         false,
+         tr("keep python3's http.server answering at \"url\" for the live release (no web "
+            "server needed)"),
          {},
          0,
          0},
@@ -177,6 +186,16 @@ Result<SiteOptions> SiteOptionsReader::read(const TargetRequest &request, bool n
                                  .arg(index));
         options.index = QDir::cleanPath(index);
     }
+    const QVariant serve = with.value(kServe);
+    options.serve = serve.typeId() == QMetaType::Bool ? serve.toBool()
+                                                      : serve.toString() == QLatin1String("true");
+    if (options.serve && (options.url.isEmpty() || options.preview))
+        return makeError(ErrorCode::Invalid,
+                         options.preview
+                             ? tr("\"serve\" serves the live release, not a preview; drop it "
+                                  "from the preview stage")
+                             : tr("\"serve\" needs \"url\" (where to answer), such as "
+                                  "http://127.0.0.1:8471/"));
     return options;
 }
 

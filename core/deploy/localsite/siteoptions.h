@@ -23,6 +23,7 @@ struct SiteOptions
     bool preview = false;
     QString branch; // the preview's folder name (sanitised); set when preview
     QString index = QStringLiteral("index.html");
+    bool serve = false; // keep a static server answering at url (siteserver.h)
     // Of the run: recorded in the release.
     qint64 runId = 0;
     QString commit;

@@ -1,13 +1,15 @@
 // The history browser as a user drives it: typing a filter and pressing Enter finds the
-// run, the details pane shows the selected run's stages and events, two runs compare with
-// the changed stage highlighted, a report exports to a file, Enter on a stage opens its
-// logs, and only Started and Duration sort.
+// run, the details pane shows the selected run's stages and events (read off the GUI
+// thread), two runs compare with the changed stage highlighted, a report exports to a file
+// (written by the reader's thread), Enter on a stage opens its logs, and only Started and
+// Duration sort.
 #include "historyfixture.h"
 
 #include "ui/history/comparedialog.h"
 #include "ui/history/comparemodel.h"
 #include "ui/history/historybrowser.h"
 #include "ui/history/historyfilterbar.h"
+#include "ui/history/reportexport.h"
 #include "ui/history/rundetailspane.h"
 #include "ui/historymodel.h"
 
@@ -19,10 +21,16 @@
 #include <QDateEdit>
 #include <QFile>
 #include <QHeaderView>
+#include <QLabel>
 #include <QLineEdit>
+#include <QScopeGuard>
+#include <QSemaphore>
 #include <QSignalSpy>
+#include <QThread>
 #include <QTreeView>
 #include <QTreeWidget>
+
+#include <atomic>
 
 using namespace DeployDesk;
 using namespace DeployDesk::Ui;
@@ -123,6 +131,7 @@ private slots:
         m_browser->selectRun(m_fx.failed);
         RunDetailsPane *details = m_browser->details();
         QCOMPARE(details->runId(), m_fx.failed);
+        QTRY_VERIFY(!details->isLoading());
         QVERIFY(details->headerText().contains("production"));
         QVERIFY(details->headerText().contains("bob"));
         QTreeWidget *stages = details->stagesView();
@@ -148,6 +157,7 @@ private slots:
         m_browser->view()->setFocus();
         QTest::keyClick(m_browser->view(), Qt::Key_Down);
         QCOMPARE(details->runId(), m_fx.good);
+        QTRY_VERIFY(!details->isLoading());
         QCOMPARE(details->stagesView()->topLevelItemCount(), 3);
         QCOMPARE(details->eventsView()->topLevelItemCount(), 0);
     }
@@ -157,6 +167,7 @@ private slots:
         QSignalSpy opened(m_browser.get(), &HistoryBrowser::openLogsRequested);
         m_browser->selectRun(m_fx.failed);
         QTreeWidget *stages = m_browser->details()->stagesView();
+        QTRY_COMPARE(stages->topLevelItemCount(), 3);
         m_browser->activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(m_browser.get()));
         stages->setFocus();
@@ -208,18 +219,83 @@ private slots:
         QVERIFY(exportAction);
         QCOMPARE(exportAction->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_E));
         m_browser->setSecretValues({HistoryFixture::kSecret});
+        QSignalSpy exported(m_browser.get(), &HistoryBrowser::reportExported);
         const QString path = out.filePath("run.html");
-        QVERIFY(m_browser->exportReport(m_fx.failed, path, ReportFormat::Html));
+        m_browser->exportReport(m_fx.failed, path, ReportFormat::Html);
+        QVERIFY(exported.wait());
+        QCOMPARE(exported.at(0).at(0).toLongLong(), m_fx.failed);
+        QCOMPARE(exported.at(0).at(1).toString(), path);
+        QCOMPARE(exported.at(0).at(2).toString(), QString()); // no error
         QFile f(path);
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QString html = QString::fromUtf8(f.readAll());
         QVERIFY(html.contains("<h2>Stages</h2>"));
         QVERIFY(html.contains("FAIL expected 3 got 4"));
         QVERIFY(!html.contains(QLatin1String(HistoryFixture::kSecret)));
-        auto bad = m_browser->exportReport(m_fx.failed, out.filePath("missing/dir/x.md"),
-                                           ReportFormat::Markdown);
-        QVERIFY(!bad);
-        QVERIFY(bad.error().message.contains("missing/dir/x.md"));
+        m_browser->exportReport(m_fx.failed, out.filePath("missing/dir/x.md"),
+                                ReportFormat::Markdown);
+        QVERIFY(exported.wait());
+        QVERIFY(exported.at(1).at(2).toString().contains("missing/dir/x.md"));
+    }
+
+    // The report is read and written by the reader's thread: the GUI thread returns at
+    // once and goes on while the writer is held, and the file appears once it is let go.
+    void exportIsWrittenOffTheGuiThread()
+    {
+        QTemporaryDir out;
+        const QString path = out.filePath("run.md");
+        std::atomic<QThread *> writer = nullptr;
+        QSemaphore hold;
+        Ui::Internal::setReportExportHookForTesting([&] {
+            writer = QThread::currentThread();
+            hold.acquire();
+        });
+        auto cleanup = qScopeGuard([&] {
+            hold.release(); // never leave the reader stuck (the browser waits for it)
+            Ui::Internal::setReportExportHookForTesting({});
+        });
+        QSignalSpy exported(m_browser.get(), &HistoryBrowser::reportExported);
+        m_browser->exportReport(m_fx.failed, path, ReportFormat::Markdown);
+        QTRY_VERIFY(writer.load()); // the event loop runs while the writer is held
+        QVERIFY(writer.load() != QThread::currentThread());
+        QVERIFY(!QFile::exists(path));
+        QCOMPARE(exported.size(), 0);
+        // Meanwhile the window still answers: another run's details arrive (queued behind
+        // the export on the same thread, so only after it).
+        m_browser->selectRun(m_fx.good);
+        QCOMPARE(m_browser->details()->runId(), m_fx.good);
+        hold.release();
+        QVERIFY(exported.wait());
+        QCOMPARE(exported.at(0).at(2).toString(), QString());
+        QVERIFY(QFile::exists(path));
+        QTRY_VERIFY(!m_browser->details()->isLoading());
+    }
+
+    // The details are read on the reader's thread: the pane says it is loading until
+    // they arrive, and an answer for a run no longer asked for is dropped.
+    void detailsArriveAsynchronously()
+    {
+        RunDetailsPane *details = m_browser->details();
+        QSignalSpy loaded(details, &RunDetailsPane::runLoaded);
+        m_browser->selectRun(m_fx.failed);
+        QVERIFY(details->isLoading());
+        QCOMPARE(details->headerText(), QStringLiteral("Loading run %1…").arg(m_fx.failed));
+        QCOMPARE(details->stagesView()->topLevelItemCount(), 0);
+        m_browser->selectRun(m_fx.fixed); // before the first answer is in
+        QTRY_COMPARE(details->stagesView()->topLevelItemCount(), 4);
+        QVERIFY(!details->isLoading());
+        QVERIFY(details->headerText().contains("feature/login"));
+        QCOMPARE(loaded.size(), 1); // the first run's answer was dropped
+        QCOMPARE(loaded.at(0).at(0).toLongLong(), m_fx.fixed);
+        QCOMPARE(loaded.at(0).at(1).toBool(), true);
+
+        // A run that is not there: the header says so.
+        loaded.clear();
+        details->showRun(987654);
+        QVERIFY(loaded.wait());
+        QCOMPARE(loaded.at(0).at(1).toBool(), false);
+        QVERIFY2(details->headerText().contains("987654"), qPrintable(details->headerText()));
+        QCOMPARE(details->runId(), 0);
     }
 
     void rerunIsOfferedForAFailedRunOnly()
@@ -254,6 +330,8 @@ private slots:
         m_browser->refresh();
         QTRY_VERIFY(settled() && m_browser->selectedRunIds() == QList<qint64>{m_fx.failed});
         QCOMPARE(m_browser->details()->runId(), m_fx.failed);
+        QTRY_VERIFY(!m_browser->details()->isLoading());
+        QVERIFY(m_browser->details()->headerText().contains("bob"));
     }
 
     void everyWidgetHasAnAccessibleName()

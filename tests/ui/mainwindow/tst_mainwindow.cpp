@@ -1,28 +1,40 @@
 // The real window, offscreen: open the example workspace and run it to success, cancel
 // a running stage, a protected environment's deploy waits for the approval dialog (and
-// a refusal or an approval lands in the history), the environments' states.
+// a refusal or an approval lands in the history), the environments' states, and the
+// history opened (and migrated) off the GUI thread while the window shows.
 #include "statuscompare.h"
 
 #include "store/historystore.h"
+#include "store/schema.h"
+#include "store/sqlutil.h"
 #include "ui/approvaldialog.h"
 #include "ui/environmentlist.h"
+#include "ui/history/historybrowser.h"
+#include "ui/historymodel.h"
 #include "ui/mainwindow.h"
 #include "ui/pipeline/stagegraphview.h"
 #include "ui/runservice.h"
 #include "ui/trayicon.h"
 
 #include <QDirIterator>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScopeGuard>
+#include <QSemaphore>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 #include <QTimer>
+
+#include <atomic>
 
 using namespace DeployDesk;
 using namespace DeployDesk::Ui;
@@ -57,6 +69,43 @@ void answerNextMessageBox(const QString &button)
         }
         QFAIL(qPrintable("no button " + button));
     });
+}
+
+// A history as an older DeployDesk left it: schema version 1, with run 7 of `workspace`.
+bool writeOldHistory(const QString &dataDir, const QString &workspace)
+{
+    QDir().mkpath(dataDir);
+    const QString path = dataDir + "/history.sqlite";
+    const QString name = DeployDesk::Internal::uniqueConnectionName("old-history");
+    bool ok = false;
+    {
+        auto db = DeployDesk::Internal::openConnection(path, name);
+        if (db && DeployDesk::Internal::migrate(*db, path, 1)) {
+            QSqlQuery q(*db);
+            ok =
+                q.exec(
+                    QStringLiteral(
+                        "INSERT INTO runs (id, workspace, pipeline, environment, status, branch, "
+                        "started_at, finished_at, selected_stages) VALUES (7, '%1', 'upgrade', '', "
+                        "'failed', 'main', 1700000000000, 1700000060000, '[]')")
+                        .arg(workspace)) &&
+                q.exec(QStringLiteral("INSERT INTO stages (id, run_id, name, status, position) "
+                                      "VALUES (3, 7, 'a', 'failed', 0)"));
+            db->close();
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return ok;
+}
+
+// The History tab's status line.
+QString historyStatus(MainWindow &w)
+{
+    for (auto *label : w.historyBrowser()->findChildren<QLabel *>()) {
+        if (label->accessibleName() == "History status")
+            return label->text();
+    }
+    return {};
 }
 
 QList<EventRecord> eventsOf(qint64 runId, const QString &dataDir)
@@ -108,8 +157,10 @@ private slots:
         w.show();
         QVERIFY(waitLoaded(w));
         const QStringList stages = w.graph()->stageNames();
-        QCOMPARE(stages,
-                 (QStringList{"lint", "typecheck", "test-backend", "test-site", "build-site"}));
+        QCOMPARE(stages, (QStringList{"lint", "typecheck", "test-backend", "test-site", "build-site",
+                                      "deploy-site", "deploy-backend", "smoke-test"}));
+        // Without an environment the deploy stages (if: environment in [...]) do not run.
+        const QStringList checks = stages.mid(0, 5);
         QCOMPARE(w.environmentList()->environments(),
                  (QStringList{"preview", "staging", "production"}));
 
@@ -124,9 +175,13 @@ private slots:
         QVERIFY(w.statusBarText().contains("running"));
         QVERIFY(finished.wait(300000));
         DD_COMPARE_STATUS(finished.at(0).at(1).value<RunStatus>(), RunStatus::Success);
-        for (const QString &s : stages) {
+        for (const QString &s : checks) {
             DD_COMPARE_STATUS(w.graph()->stageStatus(s), StageStatus::Success);
             QVERIFY(seenRunning.contains(s));
+        }
+        for (const QString &s : stages.mid(5)) {
+            DD_COMPARE_STATUS(w.graph()->stageStatus(s), StageStatus::Skipped);
+            QVERIFY(!seenRunning.contains(s));
         }
         QVERIFY(w.statusBarText().contains("Success"));
         // The desktop is told (a notification, or the tray's balloon).
@@ -312,6 +367,83 @@ private slots:
         });
         w.openWorkspace(m_tmp.path());
         QCOMPARE(w.workspace(), b);
+    }
+
+    // A history from an older version is migrated on the run service's thread: the window
+    // shows and answers meanwhile, says what it is doing, and offers no Run until the
+    // history is ready; then the old runs are there.
+    void historyOpensOffTheGuiThreadWhileTheWindowShows()
+    {
+        const QString ws = workspace("upgrade", "name: upgrade\nstages:\n  a:\n    run: echo a\n");
+        const QString data = m_tmp.filePath("old-data");
+        QVERIFY(writeOldHistory(data, ws));
+        qputenv("DEPLOYDESK_DATA_DIR", data.toUtf8());
+        std::atomic<QThread *> openedOn = nullptr;
+        QSemaphore hold;
+        RunService::setHistoryOpenHookForTesting([&] {
+            openedOn = QThread::currentThread();
+            hold.acquire(); // a long migration
+        });
+        auto restore = qScopeGuard([&] {
+            RunService::setHistoryOpenHookForTesting({});
+            qputenv("DEPLOYDESK_DATA_DIR", m_data.toUtf8());
+        });
+
+        MainWindow w(ws);
+        auto release = qScopeGuard([&] { hold.release(); }); // before the window goes
+        QSignalSpy ready(&w, &MainWindow::historyReady);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QTRY_VERIFY(openedOn.load());
+        QVERIFY(openedOn.load() != QThread::currentThread());
+        QVERIFY(w.isHistoryOpening());
+        QVERIFY2(w.statusBarText().contains("Opening the history"), qPrintable(w.statusBarText()));
+        QVERIFY(historyStatus(w).contains("Opening the history"));
+        QAction *run = w.findChild<QAction *>("runAction");
+        QVERIFY(run && !run->isEnabled());
+        w.showTab(MainWindow::HistoryTab); // the window answers
+        QCOMPARE(w.tabs()->currentIndex(), int(MainWindow::HistoryTab));
+        QCOMPARE(ready.size(), 0);
+
+        hold.release();
+        QVERIFY(ready.wait(20000));
+        QCOMPARE(ready.at(0).at(0).toBool(), true);
+        QVERIFY(w.isHistoryOpen());
+        QVERIFY(waitLoaded(w));
+        QTRY_VERIFY(run->isEnabled());
+        QTRY_VERIFY(w.historyBrowser()->model()->rowOfRun(7) >= 0);
+        QVERIFY2(w.statusBarText().contains("Last run 7"), qPrintable(w.statusBarText()));
+        auto store = HistoryStore::open(data);
+        QVERIFY(store);
+        QCOMPARE((*store)->schemaVersion(), HistoryStore::kSchemaVersion);
+    }
+
+    // A history file that cannot be read: the window says why (status bar and History
+    // tab), and runs stay off; the pipeline still loads.
+    void aHistoryThatCannotBeOpenedIsReportedInTheWindow()
+    {
+        const QString ws =
+            workspace("nohistory", "name: nohistory\nstages:\n  a:\n    run: echo a\n");
+        const QString data = m_tmp.filePath("broken-data");
+        QDir().mkpath(data);
+        QFile garbage(data + "/history.sqlite");
+        QVERIFY(garbage.open(QIODevice::WriteOnly));
+        garbage.write(QByteArray(4096, 'x'));
+        garbage.close();
+        qputenv("DEPLOYDESK_DATA_DIR", data.toUtf8());
+        auto restore = qScopeGuard([&] { qputenv("DEPLOYDESK_DATA_DIR", m_data.toUtf8()); });
+
+        MainWindow w(ws);
+        QSignalSpy ready(&w, &MainWindow::historyReady);
+        w.show();
+        QVERIFY(ready.wait(20000));
+        QCOMPARE(ready.at(0).at(0).toBool(), false);
+        QVERIFY(waitLoaded(w));
+        QVERIFY2(w.statusBarText().contains("history cannot be opened"),
+                 qPrintable(w.statusBarText()));
+        QVERIFY(w.statusBarText().contains("history.sqlite"));
+        QVERIFY(historyStatus(w).contains("cannot be opened"));
+        QVERIFY(!w.findChild<QAction *>("runAction")->isEnabled());
     }
 };
 

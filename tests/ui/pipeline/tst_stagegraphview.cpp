@@ -59,7 +59,7 @@ private slots:
 void tst_StageGraphView::exampleGivesOneNodePerStage()
 {
     const Pipeline pipeline = examplePipeline();
-    QCOMPARE(pipeline.stages.size(), 5);
+    QCOMPARE(pipeline.stages.size(), 8); // checks, build, two deploys, a health gate
     StageGraphView view;
     view.resize(1000, 500);
     view.setPipeline(pipeline);
@@ -167,17 +167,19 @@ void tst_StageGraphView::keyboardSelectsAndEnterOpens()
     QCOMPARE(activated.count(), 0);
     QTest::keyClick(&view, Qt::Key_Down); // first key selects the first stage
     QCOMPARE(view.currentStage(), QStringLiteral("lint"));
-    QTest::keyClick(&view, Qt::Key_Right);
-    QCOMPARE(view.currentStage(), QStringLiteral("build-site"));
-    QTest::keyClick(&view, Qt::Key_Right); // nothing further right: stays
-    QCOMPARE(view.currentStage(), QStringLiteral("build-site"));
+    QTest::keyClick(&view, Qt::Key_Right); // into the next column
+    QVERIFY(view.nodeRect(view.currentStage()).left() > view.nodeRect("lint").right());
+    // Right until nothing is further right: the health gate after both deploys.
+    for (int i = 0; i < 5; ++i)
+        QTest::keyClick(&view, Qt::Key_Right);
+    QCOMPARE(view.currentStage(), QStringLiteral("smoke-test"));
     QTest::keyClick(&view, Qt::Key_Return);
     QCOMPARE(activated.count(), 1);
-    QCOMPARE(activated.first().first().toString(), QStringLiteral("build-site"));
+    QCOMPARE(activated.first().first().toString(), QStringLiteral("smoke-test"));
 
     QTest::keyClick(&view, Qt::Key_Left);
     const QString back = view.currentStage();
-    QVERIFY(back != QLatin1String("build-site"));
+    QVERIFY(back != QLatin1String("smoke-test"));
     // Up and Down walk the column in drawing order.
     const QStringList column{"lint", "typecheck", "test-backend", "test-site"};
     QStringList byY = column;
@@ -199,7 +201,7 @@ void tst_StageGraphView::keyboardSelectsAndEnterOpens()
 void tst_StageGraphView::zoomShortcuts()
 {
     StageGraphView view;
-    view.resize(900, 500);
+    view.resize(1400, 600); // wide enough for the example's four columns at full size
     view.setPipeline(examplePipeline());
     view.show();
     QVERIFY(QTest::qWaitForWindowActive(&view));

@@ -5,6 +5,7 @@
 #include "ui/settings/secretthread.h"
 #include "ui/settings/settingsdialog.h"
 
+#include "common/serialthread.h"
 #include "secrets/keychainjob.h"
 #include "secrets/secretstore.h"
 
@@ -117,17 +118,16 @@ private:
             [path = indexPath()] { return std::make_unique<SecretStore>(path, nullptr, kService); };
     }
     void selectRow(SettingsDialog &dialog, const QString &name);
-    // Runs `use` on the panel's keychain thread with a store of its own, and waits: QtKeychain
-    // must only ever be used from that one thread (see secretthread.h).
+    // Runs `use` on the panel's secret thread with a store of its own, and waits, so it
+    // never runs beside the dialog's own calls (see secretthread.h).
     void withStore(const std::function<void(SecretStore &)> &use)
     {
-        QMetaObject::invokeMethod(
-            m_secretContext,
-            [&] {
+        Ui::Internal::secretThread()
+            .run([&] {
                 SecretStore store(indexPath(), nullptr, kService);
                 use(store);
-            },
-            Qt::BlockingQueuedConnection);
+            })
+            .waitForFinished();
     }
     SecretStore::Source sourceOf(const QString &name)
     {
@@ -137,7 +137,6 @@ private:
     }
 
     Test::PrivateSession m_session;
-    QObject *m_secretContext = nullptr;
     QTemporaryDir m_state;
     bool m_keychain = false;
     QString m_noKeychainReason;
@@ -151,8 +150,6 @@ void tst_SettingsDialog::initTestCase()
     QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_state.path());
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_state.path());
 
-    m_secretContext = new QObject;
-    m_secretContext->moveToThread(Ui::Internal::secretThread());
     m_noKeychainReason = m_session.startBus();
     if (m_noKeychainReason.isEmpty())
         m_noKeychainReason = m_session.startKeyring();
@@ -168,7 +165,6 @@ void tst_SettingsDialog::initTestCase()
 
 void tst_SettingsDialog::cleanupTestCase()
 {
-    m_secretContext->deleteLater();
     // Before the private bus goes: libsecret ends the process when its bus disappears
     // under a thread that still runs.
     Ui::Internal::stopSecretThread();

@@ -1,0 +1,13 @@
+#include "common/async.h"
+
+namespace DeployDesk {
+
+void cancelPending(QObject *context)
+{
+    Q_ASSERT(context && QThread::currentThread() == context->thread());
+    const auto watchers = context->findChildren<QFutureWatcherBase *>(Qt::FindDirectChildrenOnly);
+    for (QFutureWatcherBase *watcher : watchers)
+        watcher->cancel();
+}
+
+} // namespace DeployDesk
