@@ -5,6 +5,7 @@
 // has releases 1..3 (3 live), production 4..5 (5 live, protected). Site addresses answer
 // (a small HTTP server of the test); backend addresses point at a closed port.
 #include "deploy/deploytarget.h"
+#include "engine/stagetype.h"
 #include "store/historystore.h"
 
 #include <QProcess>
@@ -19,11 +20,36 @@ namespace EnvFixture {
 
 using namespace DeployDesk;
 
-// Only its rollback mechanism is asked for: the plan names it; nothing is deployed.
-class PlanOnlyTarget final : public DeployTarget
+// Finishes on the next turn of the event loop reporting `result` (nothing is deployed
+// anywhere: the engine's part is what the panel tests need).
+class DoneJob final : public TargetJob
 {
 public:
-    PlanOnlyTarget(QString name, Layer layer, QString mechanism)
+    DoneJob(Deployment result, QObject *parent)
+        : TargetJob(parent)
+        , m_result(std::move(result))
+    {
+    }
+
+protected:
+    void doStart() override
+    {
+        if (m_result.isValid())
+            addDeployment(m_result);
+        emitSuccess();
+    }
+    void doCancel() override { emitCancelled(); }
+
+private:
+    Deployment m_result;
+};
+
+// A target whose deploy reports version "r<run id>" and whose rollback reports the
+// version asked for; the plan names its mechanism.
+class TestTarget final : public DeployTarget
+{
+public:
+    TestTarget(QString name, Layer layer, QString mechanism)
         : m_name(std::move(name))
         , m_layer(layer)
         , m_mechanism(std::move(mechanism))
@@ -33,16 +59,27 @@ public:
     Layer layer() const override { return m_layer; }
     ParamSchema params() const override { return {}; }
     QString rollbackMechanism() const override { return m_mechanism; }
-    TargetJob *deploy(const TargetRequest &, QObject *) override { return nullptr; }
-    TargetJob *rollback(const TargetRequest &, const Deployment &, QObject *) override
+    TargetJob *deploy(const TargetRequest &r, QObject *parent) override
     {
-        return nullptr;
+        return new DoneJob(Deployment{m_name, m_layer, QString("r%1").arg(r.context.runId),
+                                      QString(), QDateTime::currentDateTimeUtc(), {}},
+                           parent);
     }
-    TargetJob *list(const TargetRequest &, QObject *) override { return nullptr; }
-    TargetJob *status(const TargetRequest &, QObject *) override { return nullptr; }
-    TargetJob *health(const TargetRequest &, const Deployment &, QObject *) override
+    TargetJob *rollback(const TargetRequest &, const Deployment &to, QObject *parent) override
     {
-        return nullptr;
+        return new DoneJob(to, parent);
+    }
+    TargetJob *list(const TargetRequest &, QObject *parent) override
+    {
+        return new DoneJob({}, parent);
+    }
+    TargetJob *status(const TargetRequest &, QObject *parent) override
+    {
+        return new DoneJob({}, parent);
+    }
+    TargetJob *health(const TargetRequest &, const Deployment &, QObject *parent) override
+    {
+        return new DoneJob({}, parent);
     }
 
 private:
@@ -57,12 +94,16 @@ inline void registerTargets()
     if (done)
         return;
     done = true;
-    TargetRegistry::instance().add("test-site", [] {
-        return std::make_unique<PlanOnlyTarget>("test-site", Layer::Site, "folder switch");
-    });
-    TargetRegistry::instance().add("test-api", [] {
-        return std::make_unique<PlanOnlyTarget>("test-api", Layer::Backend, "service swap");
-    });
+    const auto site = [] {
+        return std::make_unique<TestTarget>("test-site", Layer::Site, "folder switch");
+    };
+    const auto api = [] {
+        return std::make_unique<TestTarget>("test-api", Layer::Backend, "service swap");
+    };
+    TargetRegistry::instance().add("test-site", site);
+    TargetRegistry::instance().add("test-api", api);
+    StageTypeRegistry::instance().add("test-site", "test target",
+                                      [site] { return std::make_unique<DeployStage>(site()); });
 }
 
 // Answers every request with 200 "ok".
@@ -136,7 +177,11 @@ struct Fixture
                   "  production: { protected: true }\n"
                   "stages:\n"
                   "  build:\n"
-                  "    run: echo built\n");
+                  "    run: echo built\n"
+                  "  deploy-site:\n"
+                  "    needs: [build]\n"
+                  "    uses: test-site\n"
+                  "    if: environment in [staging, production]\n");
         yml.close();
         if (!git(workspace, {"init", "-q", "-b", "main"}))
             return false;

@@ -4,6 +4,7 @@
 // protected environment, the queue, comparing releases (with the real `git log` between
 // their commits), branch previews, the keyboard, and the tab at 800×600 in the window.
 #include "envfixture.h"
+#include "statuscompare.h"
 
 #include "ui/approvalfields.h"
 #include "ui/environments/environmentsview.h"
@@ -11,6 +12,8 @@
 #include "ui/environments/releasecomparedialog.h"
 #include "ui/environments/releasesmodel.h"
 #include "ui/environments/rollbackplandialog.h"
+#include "ui/history/historybrowser.h"
+#include "ui/history/promotemenu.h"
 #include "ui/mainwindow.h"
 
 #include <QAbstractButton>
@@ -58,6 +61,20 @@ class TestEnvironmentsView : public QObject
             out << m->index(i, 0, release).data().toString() + " | " +
                        m->index(i, 0, release).data(ReleasesModel::UrlRole).toString();
         return out;
+    }
+
+    // The window on the fixture's workspace, its pipeline loaded.
+    std::unique_ptr<MainWindow> makeWindow()
+    {
+        qputenv("DEPLOYDESK_DATA_DIR", m_fx.data.toUtf8());
+        qputenv("DEPLOYDESK_NO_KEYCHAIN", "1");
+        auto w = std::make_unique<MainWindow>(m_fx.workspace);
+        w->setConfirmations(false);
+        w->show();
+        [&] {
+            QVERIFY(QTest::qWaitFor([&] { return !w->pipeline().name.isEmpty(); }, 20000));
+        }();
+        return w;
     }
 
     // Plans the rollback to `releaseId` from the button; returns the plan dialog.
@@ -340,17 +357,13 @@ private slots:
     // inside the window, wide enough for its text.
     void fitsTheWindowAt800x600()
     {
-        qputenv("DEPLOYDESK_DATA_DIR", m_fx.data.toUtf8());
-        qputenv("DEPLOYDESK_NO_KEYCHAIN", "1");
-        MainWindow w(m_fx.workspace);
-        QSignalSpy loaded(w.environmentsView(), &EnvironmentsView::loaded);
+        auto window = makeWindow();
+        MainWindow &w = *window;
         w.resize(800, 600);
-        w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         QTest::keyClick(&w, Qt::Key_4, Qt::ControlModifier);
         QCOMPARE(w.tabs()->currentIndex(), int(MainWindow::EnvironmentsTab));
-        QVERIFY(loaded.wait(20000));
-        QTRY_COMPARE(w.environmentsView()->model()->rowCount(), 3);
+        QTRY_COMPARE_WITH_TIMEOUT(w.environmentsView()->model()->rowCount(), 3, 20000);
         QCOMPARE(w.height(), 600);
         // The window may stay a little wider than 800 for another tab (the History filter
         // bar's minimum); the Environments tab itself must fit the width 800 leaves it.
@@ -362,7 +375,7 @@ private slots:
                                 .arg(widthAt800)));
         QVERIFY(view->minimumSizeHint().height() <= view->height());
         QTest::qWait(50); // the layout of what arrived
-        const QRect window = w.rect();
+        const QRect frame = w.rect();
         QStringList cut;
         for (QWidget *c : w.environmentsView()->findChildren<QWidget *>()) {
             if (!c->isVisibleTo(&w) || c->isWindow())
@@ -377,7 +390,7 @@ private slots:
             // Headers and lists scroll; buttons, boxes and links must show their text.
             const bool scrolls = qobject_cast<QAbstractScrollArea *>(c) ||
                                  qobject_cast<QHeaderView *>(c);
-            if (!window.contains(r) ||
+            if (!frame.contains(r) ||
                 (!scrolls && (r.width() < c->minimumSizeHint().width() ||
                               r.height() < c->minimumSizeHint().height())))
                 cut << QString("%1 \"%2\" at %3,%4 %5x%6 (needs %7x%8)")
@@ -393,6 +406,71 @@ private slots:
         // The releases list shows rows, not just its header.
         QVERIFY(w.environmentsView()->releasesView()->viewport()->height() >= 3 * 16);
         QVERIFY(w.environmentsView()->queueView()->viewport()->height() >= 16);
+    }
+
+    // A confirmed plan runs in the window's run service: the rollback run restores the
+    // release, becomes the live release itself, and the tab shows it.
+    void rollbackFromTheWindowBecomesTheLiveRelease()
+    {
+        auto w = makeWindow();
+        w->showTab(MainWindow::EnvironmentsTab);
+        EnvironmentsView *view = w->environmentsView();
+        QTRY_COMPARE_WITH_TIMEOUT(view->model()->rowCount(), 3, 20000);
+        QTRY_VERIFY(view->model()->releaseCount() == 3);
+        RollbackPlanDialog *dialog = planFor(*view, m_fx.staging[1]);
+        QVERIFY(dialog);
+        QSignalSpy finished(w.get(), &MainWindow::runFinished);
+        dialog->approvalFields()->reasonEdit()->setText("v3 broke search");
+        dialog->rollBackButton()->click();
+        QVERIFY(finished.wait(30000));
+        DD_COMPARE_STATUS(finished.first().at(1).value<RunStatus>(), RunStatus::Success);
+        const qint64 runId = finished.first().at(0).toLongLong();
+        auto live = m_fx.store->liveRelease(m_fx.workspace, "staging");
+        QVERIFY(live && *live);
+        QCOMPARE((*live)->runId, runId);
+        DD_COMPARE_STATUS((*live)->kind, ReleaseKind::Rollback);
+        QCOMPARE((*live)->restores, m_fx.staging[1]);
+        QCOMPARE((*live)->layer(Layer::Site)->deployment.deployment.version, QString("v2"));
+        auto run = m_fx.store->run(runId);
+        QVERIFY(run && run->message.contains("v3 broke search"));
+        // The tab follows: the rollback is the live release now.
+        QTRY_COMPARE_WITH_TIMEOUT(view->model()->rowCount(), 4, 10000);
+        QCOMPARE(view->model()->index(0, ReleasesModel::Kind).data().toString(),
+                 QString("Rollback to %1").arg(m_fx.staging[1]));
+        QTRY_VERIFY(view->liveCard()->summary().contains(QString("Release %1").arg((*live)->id)));
+        QCOMPARE(view->liveCard()->layerText(Layer::Site), QString("v2 on test-site"));
+    }
+
+    // "Promote to" on a successful run in the history deploys its stored artifacts to
+    // another environment: a Promote release there.
+    void promoteFromTheHistoryMakesAPromoteRelease()
+    {
+        auto w = makeWindow();
+        const qint64 source = m_fx.store->release(m_fx.production[1])->runId;
+        HistoryBrowser *history = w->historyBrowser();
+        w->showTab(MainWindow::HistoryTab);
+        history->selectRun(source);
+        QTRY_COMPARE_WITH_TIMEOUT(history->selectedRunIds(), QList<qint64>{source}, 10000);
+        PromoteMenu *menu = history->promoteMenu();
+        QCOMPARE(menu->runId(), source);
+        QAction *toStaging = nullptr;
+        for (QAction *a : menu->actions())
+            if (a->data().toString() == "staging")
+                toStaging = a;
+        QVERIFY(toStaging && toStaging->isEnabled());
+        QSignalSpy finished(w.get(), &MainWindow::runFinished);
+        toStaging->trigger();
+        QVERIFY(finished.wait(60000));
+        DD_COMPARE_STATUS(finished.first().at(1).value<RunStatus>(), RunStatus::Success);
+        const qint64 runId = finished.first().at(0).toLongLong();
+        auto run = m_fx.store->run(runId);
+        QVERIFY(run);
+        QCOMPARE(run->rerunOf, source);
+        QCOMPARE(run->environment, QString("staging"));
+        auto live = m_fx.store->liveRelease(m_fx.workspace, "staging");
+        QVERIFY(live && *live);
+        QCOMPARE((*live)->runId, runId);
+        DD_COMPARE_STATUS((*live)->kind, ReleaseKind::Promote);
     }
 };
 
