@@ -37,9 +37,9 @@ class StageGraphView;
 class TrayIcon;
 
 // The panel: environments in a sidebar; Pipeline (the stage graph), Logs, History and
-// Environments (releases, rollback, queue, previews) tabs; a status bar with the run's state, elapsed time and queue; a tray icon and
-// notifications. Runs go through RunService (a thread of their own): nothing here
-// waits on a process, the keychain or a log write.
+// Environments (releases, rollback, queue, previews) tabs; a status bar with the run's state,
+// elapsed time and queue; a tray icon and notifications. Runs go through RunService (a thread of
+// their own): nothing here waits on a process, the keychain or a log write.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT

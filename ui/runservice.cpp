@@ -132,9 +132,9 @@ public:
             return;
         }
         if (!result->pipeline.environment(request.environment)) {
-            emit startFailed(tr("environment \"%1\" is not defined in deploydesk.yml")
-                                 .arg(request.environment),
-                             *result);
+            emit startFailed(
+                tr("environment \"%1\" is not defined in deploydesk.yml").arg(request.environment),
+                *result);
             return;
         }
         auto id = m_controller->start(result->pipeline, request);

@@ -163,8 +163,8 @@ void HistoryBrowser::createActions()
     connect(m_promoteMenu, &PromoteMenu::promoteRequested, this, &HistoryBrowser::promoteRequested);
     m_promote = make(tr("&Promote to…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), [this]() {
         const QRect row = m_view->visualRect(m_view->currentIndex());
-        m_promoteMenu->popup(m_view->viewport()->mapToGlobal(row.isValid() ? row.bottomLeft()
-                                                                           : QPoint()));
+        m_promoteMenu->popup(
+            m_view->viewport()->mapToGlobal(row.isValid() ? row.bottomLeft() : QPoint()));
     });
     m_promote->setMenu(m_promoteMenu);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
@@ -302,8 +302,8 @@ void HistoryBrowser::updateActions()
         rerunnable = isFinal(s) && s != RunStatus::Success;
     }
     m_rerun->setEnabled(rerunnable);
-    const RunRecord one = ids.size() == 1 ? m_model->runAt(m_model->rowOfRun(ids.first()))
-                                          : RunRecord{};
+    const RunRecord one =
+        ids.size() == 1 ? m_model->runAt(m_model->rowOfRun(ids.first())) : RunRecord{};
     m_promoteMenu->setRun(one.status == RunStatus::Success ? one.id : 0, one.environment);
     m_promote->setEnabled(one.id && one.status == RunStatus::Success &&
                           !m_promoteMenu->environments().isEmpty());

@@ -28,8 +28,7 @@ public:
     DoneJob(Deployment result, QObject *parent)
         : TargetJob(parent)
         , m_result(std::move(result))
-    {
-    }
+    {}
 
 protected:
     void doStart() override
@@ -53,16 +52,19 @@ public:
         : m_name(std::move(name))
         , m_layer(layer)
         , m_mechanism(std::move(mechanism))
-    {
-    }
+    {}
     QString name() const override { return m_name; }
     Layer layer() const override { return m_layer; }
     ParamSchema params() const override { return {}; }
     QString rollbackMechanism() const override { return m_mechanism; }
     TargetJob *deploy(const TargetRequest &r, QObject *parent) override
     {
-        return new DoneJob(Deployment{m_name, m_layer, QString("r%1").arg(r.context.runId),
-                                      QString(), QDateTime::currentDateTimeUtc(), {}},
+        return new DoneJob(Deployment{m_name,
+                                      m_layer,
+                                      QString("r%1").arg(r.context.runId),
+                                      QString(),
+                                      QDateTime::currentDateTimeUtc(),
+                                      {}},
                            parent);
     }
     TargetJob *rollback(const TargetRequest &, const Deployment &to, QObject *parent) override
@@ -246,7 +248,8 @@ struct Fixture
             d.stage = "deploy-" + toString(layer);
             d.workspace = workspace;
             d.environment = env;
-            d.deployment = Deployment{target, layer, version, url, QDateTime::currentDateTimeUtc(), {}};
+            d.deployment =
+                Deployment{target, layer, version, url, QDateTime::currentDateTimeUtc(), {}};
             auto id = store->addDeployment(d);
             d.id = id ? *id : 0;
             return d;
@@ -259,7 +262,8 @@ struct Fixture
         r.branch = run.branch;
         r.who = who;
         r.why = why;
-        r.layers.append({Layer::Site, true, deployment("test-site", Layer::Site, site, siteUrl(site))});
+        r.layers.append(
+            {Layer::Site, true, deployment("test-site", Layer::Site, site, siteUrl(site))});
         if (newApi)
             *api = deployment("test-api", Layer::Backend, "b1", apiUrl());
         r.layers.append({Layer::Backend, newApi, *api});
@@ -286,8 +290,9 @@ struct Fixture
         d.stage = "deploy-site";
         d.workspace = workspace;
         d.environment = "preview";
-        d.deployment = Deployment{"test-site", Layer::Site, "p-" + branch, url,
-                                  QDateTime::currentDateTimeUtc(), {{"preview", true}}};
+        d.deployment = Deployment{
+            "test-site",        Layer::Site, "p-" + branch, url, QDateTime::currentDateTimeUtc(),
+            {{"preview", true}}};
         return bool(store->addDeployment(d));
     }
 };

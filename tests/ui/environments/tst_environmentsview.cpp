@@ -71,9 +71,7 @@ class TestEnvironmentsView : public QObject
         auto w = std::make_unique<MainWindow>(m_fx.workspace);
         w->setConfirmations(false);
         w->show();
-        [&] {
-            QVERIFY(QTest::qWaitFor([&] { return !w->pipeline().name.isEmpty(); }, 20000));
-        }();
+        [&] { QVERIFY(QTest::qWaitFor([&] { return !w->pipeline().name.isEmpty(); }, 20000)); }();
         return w;
     }
 
@@ -116,8 +114,10 @@ private slots:
                  QString::number(m_fx.staging[1]));
         QCOMPARE(m->index(0, ReleasesModel::Who).data().toString(), QString("ana"));
         QCOMPARE(m->index(1, ReleasesModel::Why).data().toString(), QString("new header"));
-        QVERIFY(m->index(0, ReleasesModel::Commit).data().toString().startsWith(
-            m_fx.commits[2].left(8)));
+        QVERIFY(m->index(0, ReleasesModel::Commit)
+                    .data()
+                    .toString()
+                    .startsWith(m_fx.commits[2].left(8)));
         // Each release's layers, with their addresses; carried-over layers say so.
         const QStringList live = layerRows(m, 0);
         QCOMPARE(live.size(), 2);
@@ -301,7 +301,8 @@ private slots:
         QCOMPARE(commits->count(), 2);
         QVERIFY(commits->item(0)->text().contains("third change"));
         QVERIFY(commits->item(1)->text().contains("second change"));
-        QVERIFY2(dialog->commitsStatus().startsWith("2 commit"), qPrintable(dialog->commitsStatus()));
+        QVERIFY2(dialog->commitsStatus().startsWith("2 commit"),
+                 qPrintable(dialog->commitsStatus()));
         dialog->close();
     }
 
@@ -369,10 +370,10 @@ private slots:
         // bar's minimum); the Environments tab itself must fit the width 800 leaves it.
         EnvironmentsView *view = w.environmentsView();
         const int widthAt800 = view->width() - (w.width() - 800);
-        QVERIFY2(view->minimumSizeHint().width() <= widthAt800,
-                 qPrintable(QString("needs %1, has %2")
-                                .arg(view->minimumSizeHint().width())
-                                .arg(widthAt800)));
+        QVERIFY2(
+            view->minimumSizeHint().width() <= widthAt800,
+            qPrintable(
+                QString("needs %1, has %2").arg(view->minimumSizeHint().width()).arg(widthAt800)));
         QVERIFY(view->minimumSizeHint().height() <= view->height());
         QTest::qWait(50); // the layout of what arrived
         const QRect frame = w.rect();
@@ -380,19 +381,17 @@ private slots:
         for (QWidget *c : w.environmentsView()->findChildren<QWidget *>()) {
             if (!c->isVisibleTo(&w) || c->isWindow())
                 continue;
-            const bool control = qobject_cast<QAbstractButton *>(c) ||
-                                 qobject_cast<QComboBox *>(c) ||
-                                 qobject_cast<QAbstractItemView *>(c) ||
-                                 (c->focusPolicy() & Qt::TabFocus);
+            const bool control =
+                qobject_cast<QAbstractButton *>(c) || qobject_cast<QComboBox *>(c) ||
+                qobject_cast<QAbstractItemView *>(c) || (c->focusPolicy() & Qt::TabFocus);
             if (!control)
                 continue;
             const QRect r(c->mapTo(&w, QPoint(0, 0)), c->size());
             // Headers and lists scroll; buttons, boxes and links must show their text.
-            const bool scrolls = qobject_cast<QAbstractScrollArea *>(c) ||
-                                 qobject_cast<QHeaderView *>(c);
-            if (!frame.contains(r) ||
-                (!scrolls && (r.width() < c->minimumSizeHint().width() ||
-                              r.height() < c->minimumSizeHint().height())))
+            const bool scrolls =
+                qobject_cast<QAbstractScrollArea *>(c) || qobject_cast<QHeaderView *>(c);
+            if (!frame.contains(r) || (!scrolls && (r.width() < c->minimumSizeHint().width() ||
+                                                    r.height() < c->minimumSizeHint().height())))
                 cut << QString("%1 \"%2\" at %3,%4 %5x%6 (needs %7x%8)")
                            .arg(c->metaObject()->className(), c->accessibleName())
                            .arg(r.x())
