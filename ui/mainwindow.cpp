@@ -122,7 +122,7 @@ MainWindow::MainWindow(const QString &workspace, QWidget *parent)
             });
     connect(m_history, &HistoryBrowser::rerunFailedRequested, this, &MainWindow::rerunFailed);
     connect(m_history, &HistoryBrowser::promoteRequested, this, &MainWindow::promote);
-    m_environmentsView = new EnvironmentsView(m_store.get(), this);
+    m_environmentsView = new EnvironmentsView(nullptr, this);
     connect(m_environmentsView, &EnvironmentsView::rollbackRequested, this, &MainWindow::rollback);
 
     m_tabs = new QTabWidget(this);
@@ -192,6 +192,7 @@ void MainWindow::historyOpened(const QString &error)
         m_environments->setStore(m_store.get());
         m_logs->setDatabasePath(m_store->databasePath());
         m_history->setStore(m_store.get());
+        m_environmentsView->setStore(m_store.get());
     } else {
         m_history->setPlaceholder(tr("The history cannot be opened: %1").arg(m_historyError));
     }

@@ -236,9 +236,7 @@ void RunService::start(const QString &workspace, const RunRequest &request)
 
 void RunService::startRollback(const QString &workspace, const RollbackRequest &request)
 {
-    QMetaObject::invokeMethod(
-        m_worker, [w = m_worker, workspace, request] { w->startRollback(workspace, request); },
-        Qt::QueuedConnection);
+    m_thread.post([w = m_worker, workspace, request] { w->startRollback(workspace, request); });
 }
 
 void RunService::promote(const QString &workspace, qint64 runId, const QString &environment,
@@ -250,9 +248,7 @@ void RunService::promote(const QString &workspace, qint64 runId, const QString &
     request.promote = true;
     request.message =
         message.isEmpty() ? tr("promote run %1 to %2").arg(runId).arg(environment) : message;
-    QMetaObject::invokeMethod(
-        m_worker, [w = m_worker, workspace, request] { w->promote(workspace, request); },
-        Qt::QueuedConnection);
+    m_thread.post([w = m_worker, workspace, request] { w->promote(workspace, request); });
 }
 
 void RunService::cancel(const QString &reason)

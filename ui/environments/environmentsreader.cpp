@@ -2,7 +2,7 @@
 
 #include "run/builtinstages.h"
 #include "store/historystore.h"
-#include "ui/history/storethread.h"
+#include "ui/history/historyreader.h"
 
 #include <QSet>
 
@@ -18,23 +18,29 @@ QString notOpen()
 EnvironmentsReader::EnvironmentsReader(const QString &dataDir, QObject *parent)
     : QObject(parent)
 {
-    if (!dataDir.isEmpty())
-        m_thread = std::make_unique<Internal::StoreThread>(dataDir);
+    setDataDir(dataDir);
 }
 
 EnvironmentsReader::~EnvironmentsReader() = default;
+
+void EnvironmentsReader::setDataDir(const QString &dataDir)
+{
+    m_reader.reset();
+    if (!dataDir.isEmpty())
+        m_reader = std::make_unique<Internal::HistoryReader>(dataDir);
+}
 
 template<typename R>
 void EnvironmentsReader::read(QObject *context, std::function<R(HistoryStore *)> work,
                               std::function<void(const R &)> done)
 {
-    if (!m_thread) {
+    if (!m_reader) {
         // No history: answer on the next turn, as a real read would.
         QMetaObject::invokeMethod(
             context, [work, done] { done(work(nullptr)); }, Qt::QueuedConnection);
         return;
     }
-    m_thread->post<R>(context, std::move(work), [done](R result) { done(result); });
+    m_reader->read(context, std::move(work), [done](R result) { done(result); });
 }
 
 void EnvironmentsReader::readAll(QObject *context, const QString &workspace,

@@ -18,7 +18,7 @@ class HistoryStore;
 namespace DeployDesk::Ui {
 
 namespace Internal {
-class StoreThread;
+class HistoryReader;
 }
 
 // A branch preview: a deployment marked "preview" in its details, with the branch it
@@ -40,9 +40,9 @@ struct EnvironmentsSnapshot
     QString error;                                 // the first read that failed
 };
 
-// The Environments view's only way to the history: every read runs on a thread with its
-// own connection (never on the GUI thread) and answers on the GUI thread, only while
-// `context` lives. Kept in one small place so the view does not care how reads are done.
+// The Environments view's only way to the history: every read runs on a reader thread
+// with its own connection (Internal::HistoryReader, never the GUI thread) and answers on
+// the GUI thread, only while `context` lives.
 class EnvironmentsReader final : public QObject
 {
     Q_OBJECT
@@ -52,6 +52,8 @@ public:
     // `dataDir`: the history's folder; empty: every read answers with an error.
     explicit EnvironmentsReader(const QString &dataDir, QObject *parent = nullptr);
     ~EnvironmentsReader() override;
+    // Reads from now on go to the history in `dataDir` (empty: none).
+    void setDataDir(const QString &dataDir);
 
     // Releases of each environment (at most limits[env], default kPageSize), the queue
     // and the branch previews of `workspace`.
@@ -71,7 +73,7 @@ private:
     void read(QObject *context, std::function<R(HistoryStore *)> work,
               std::function<void(const R &)> done);
 
-    std::unique_ptr<Internal::StoreThread> m_thread;
+    std::unique_ptr<Internal::HistoryReader> m_reader;
 };
 
 } // namespace DeployDesk::Ui

@@ -149,6 +149,17 @@ QList<QAction *> EnvironmentsView::actions() const
     return {m_rollbackAction, m_compareAction, m_refreshAction};
 }
 
+void EnvironmentsView::setStore(HistoryStore *store)
+{
+    m_reader->setDataDir(store ? store->dataDir() : QString());
+    // The previous reader's pending reads are dropped with it.
+    ++m_generation;
+    m_queueReading = false;
+    m_planning = false;
+    updateActions();
+    refresh();
+}
+
 void EnvironmentsView::setPipeline(const Pipeline &pipeline, const QString &workspace)
 {
     const QString previous = currentEnvironment();

@@ -43,6 +43,8 @@ public:
     explicit EnvironmentsView(HistoryStore *store, QWidget *parent = nullptr);
     ~EnvironmentsView() override;
 
+    // The history to read (the window opens it after it shows); nullptr: none.
+    void setStore(HistoryStore *store);
     // Shows the environments of `pipeline` (in `workspace`), keeping the chosen one.
     void setPipeline(const Pipeline &pipeline, const QString &workspace);
     void setCurrentEnvironment(const QString &name);
