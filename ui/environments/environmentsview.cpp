@@ -15,6 +15,7 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QSplitter>
+#include <QStyle>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -54,7 +55,10 @@ EnvironmentsView::EnvironmentsView(HistoryStore *store, QWidget *parent)
     m_releases->header()->setStretchLastSection(true);
     const QFontMetrics fm = m_releases->fontMetrics();
     const auto width = [&fm](const QString &sample) { return fm.horizontalAdvance(sample) + 28; };
-    m_releases->header()->resizeSection(ReleasesModel::Release, width(tr("%1 (live)").arg(9999)));
+    // The first column also holds the expand arrow and the live release's icon.
+    m_releases->header()->resizeSection(
+        ReleasesModel::Release, width(tr("%1 (live)").arg(9999)) + m_releases->indentation() +
+                                    style()->pixelMetric(QStyle::PM_SmallIconSize) + 8);
     m_releases->header()->resizeSection(ReleasesModel::Kind, width(tr("Rollback to %1").arg(999)));
     m_releases->header()->resizeSection(
         ReleasesModel::When,

@@ -54,7 +54,7 @@ LiveReleaseCard::LiveReleaseCard(QWidget *parent)
         grid->addWidget(row.healthIcon, i, 3);
         grid->addWidget(row.health, i, 4);
     }
-    grid->setColumnStretch(2, 1);
+    grid->setColumnStretch(5, 1); // health right after the address
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_summary);
     layout->addWidget(m_why);
@@ -98,11 +98,13 @@ void LiveReleaseCard::setRelease(const QString &environment, bool isProtected,
         for (QLabel *l : {row.name, row.version, row.url, row.healthIcon, row.health})
             l->setVisible(layer);
         row.address = QUrl();
+        row.shown.clear();
         if (!layer)
             continue;
         const Deployment &d = layer->deployment.deployment;
         row.version->setText(tr("%1 on %2").arg(d.version, d.target));
-        row.address = QUrl(d.url);
+        row.shown = d.url;
+        row.address = healthAddress(d);
         if (d.url.isEmpty()) {
             row.url->setText(tr("no address"));
             row.url->setFocusPolicy(Qt::NoFocus);
@@ -111,7 +113,9 @@ void LiveReleaseCard::setRelease(const QString &environment, bool isProtected,
         }
         row.url->setText(QStringLiteral("<a href=\"%1\">%2</a>")
                              .arg(d.url.toHtmlEscaped(), shortened(d.url).toHtmlEscaped()));
-        row.url->setToolTip(d.url);
+        row.url->setToolTip(row.address.toString() == d.url
+                                ? d.url
+                                : tr("%1 (health asked at %2)").arg(d.url, row.address.toString()));
         row.url->setAccessibleName(tr("%1 address").arg(toString(Layer(i))));
         row.url->setFocusPolicy(Qt::StrongFocus);
         showHealth(row, HealthProbe::State::Checking, {});
@@ -169,7 +173,16 @@ QString LiveReleaseCard::layerText(Layer layer) const
 QString LiveReleaseCard::urlText(Layer layer) const
 {
     const Row &row = m_rows[size_t(layer)];
-    return row.version->isVisibleTo(this) ? row.address.toString() : QString();
+    return row.version->isVisibleTo(this) ? row.shown : QString();
+}
+
+QUrl LiveReleaseCard::healthAddress(const Deployment &deployment)
+{
+    QUrl url(deployment.url);
+    const QString path = deployment.details.value(QStringLiteral("healthPath")).toString();
+    if (!path.isEmpty() && url.isValid())
+        url.setPath(path.startsWith(u'/') ? path : u'/' + path);
+    return url;
 }
 
 QString LiveReleaseCard::healthText(Layer layer) const

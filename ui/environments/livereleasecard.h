@@ -31,8 +31,11 @@ public:
 
     // For tests and screen readers: what the card says.
     QString summary() const;
-    QString layerText(Layer layer) const;  // "site  v9 on local-site"; empty when absent
-    QString urlText(Layer layer) const;    // the address shown, empty when none
+    QString layerText(Layer layer) const; // "site  v9 on local-site"; empty when absent
+    QString urlText(Layer layer) const;   // the address shown, empty when none
+    // Where health is asked: the layer's URL, with the path of a "healthPath" detail when
+    // its target recorded one (a backend's /health rather than its root).
+    static QUrl healthAddress(const Deployment &deployment);
     QString healthText(Layer layer) const; // "up (HTTP 200)", "down: …", "checking…"
     HealthProbe::State health(Layer layer) const;
 
@@ -44,7 +47,8 @@ private:
         QLabel *url = nullptr;
         QLabel *healthIcon = nullptr;
         QLabel *health = nullptr;
-        QUrl address;
+        QString shown; // the layer's URL as recorded
+        QUrl address;  // what is checked: the URL, or the layer's own health path on it
     };
     static constexpr int kLayers = int(Layer::VectorIndex) + 1;
 

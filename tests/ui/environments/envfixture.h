@@ -108,7 +108,7 @@ inline void registerTargets()
                                       [site] { return std::make_unique<DeployStage>(site()); });
 }
 
-// Answers every request with 200 "ok".
+// Answers 404 at /api (a backend's root) and 200 "ok" everywhere else.
 class OkServer final : public QTcpServer
 {
 public:
@@ -117,9 +117,14 @@ public:
         connect(this, &QTcpServer::newConnection, this, [this] {
             while (QTcpSocket *s = nextPendingConnection()) {
                 connect(s, &QTcpSocket::readyRead, s, [s] {
-                    if (!s->readAll().contains("\r\n\r\n"))
+                    const QByteArray request = s->readAll();
+                    if (!request.contains("\r\n\r\n"))
                         return;
-                    s->write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok");
+                    s->write(request.startsWith("GET /api ")
+                                 ? "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n"
+                                   "Connection: close\r\n\r\n"
+                                 : "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n"
+                                   "Connection: close\r\n\r\nok");
                     s->disconnectFromHost();
                 });
                 connect(s, &QTcpSocket::disconnected, s, &QObject::deleteLater);
@@ -162,7 +167,13 @@ struct Fixture
     {
         return QStringLiteral("http://127.0.0.1:%1/%2/").arg(server.serverPort()).arg(version);
     }
-    QString apiUrl() const { return QStringLiteral("http://127.0.0.1:%1/api").arg(closedPort); }
+    // Staging's backend answers 404 at its root and 200 at its health path; production's
+    // does not answer at all.
+    QString apiUrl(const QString &env = "staging") const
+    {
+        return QStringLiteral("http://127.0.0.1:%1/api")
+            .arg(env == "staging" ? server.serverPort() : closedPort);
+    }
 
     bool setUp()
     {
@@ -242,14 +253,14 @@ struct Fixture
             return 0;
         store->finishRun(*runId, RunStatus::Success, QDateTime::currentDateTimeUtc());
         const auto deployment = [&](const QString &target, Layer layer, const QString &version,
-                                    const QString &url) {
+                                    const QString &url, const QVariantMap &details = {}) {
             DeploymentRecord d;
             d.runId = *runId;
             d.stage = "deploy-" + toString(layer);
             d.workspace = workspace;
             d.environment = env;
             d.deployment =
-                Deployment{target, layer, version, url, QDateTime::currentDateTimeUtc(), {}};
+                Deployment{target, layer, version, url, QDateTime::currentDateTimeUtc(), details};
             auto id = store->addDeployment(d);
             d.id = id ? *id : 0;
             return d;
@@ -264,8 +275,10 @@ struct Fixture
         r.why = why;
         r.layers.append(
             {Layer::Site, true, deployment("test-site", Layer::Site, site, siteUrl(site))});
-        if (newApi)
-            *api = deployment("test-api", Layer::Backend, "b1", apiUrl());
+        if (newApi) {
+            *api = deployment("test-api", Layer::Backend, "b1", apiUrl(env),
+                              {{"healthPath", "/api/health"}});
+        }
         r.layers.append({Layer::Backend, newApi, *api});
         auto id = store->createRelease(r);
         return id ? *id : 0;

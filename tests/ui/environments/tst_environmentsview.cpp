@@ -142,14 +142,24 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(card->health(Layer::Site), HealthProbe::State::Up, 10000);
         QVERIFY2(card->healthText(Layer::Site).contains("HTTP 200"),
                  qPrintable(card->healthText(Layer::Site)));
-        QTRY_COMPARE_WITH_TIMEOUT(card->health(Layer::Backend), HealthProbe::State::Down, 10000);
-        QVERIFY(card->healthText(Layer::Backend).startsWith("down"));
+        // The backend answers 404 at its root but 200 at the health path its target
+        // recorded: that is where the card asks.
+        QTRY_COMPARE_WITH_TIMEOUT(card->health(Layer::Backend), HealthProbe::State::Up, 10000);
+        QCOMPARE(LiveReleaseCard::healthAddress(
+                     m->releaseAt(0).layer(Layer::Backend)->deployment.deployment),
+                 QUrl(m_fx.apiUrl() + "/health"));
 
         // Another environment: its own releases and card.
         view->setCurrentEnvironment("production");
         QCOMPARE(m->rowCount(), 2);
         QVERIFY(card->title().contains("production (protected)"));
         QVERIFY(card->summary().contains(QString("Release %1").arg(m_fx.production[1])));
+        // Production's backend does not answer: down, and why.
+        QCOMPARE(card->urlText(Layer::Backend), m_fx.apiUrl("production"));
+        QTRY_COMPARE_WITH_TIMEOUT(card->health(Layer::Backend), HealthProbe::State::Down, 10000);
+        QVERIFY2(card->healthText(Layer::Backend).startsWith("down: connection refused"),
+                 qPrintable(card->healthText(Layer::Backend)));
+        QTRY_COMPARE_WITH_TIMEOUT(card->health(Layer::Site), HealthProbe::State::Up, 10000);
     }
 
     void rollbackShowsThePlanAndKeepingChangesNothing()
