@@ -241,8 +241,6 @@ void EnvironmentsView::applySnapshot(const EnvironmentsSnapshot &s)
         m_snapshot.releases.insert(it.key(), it.value());
         m_snapshot.more.insert(it.key(), s.more.value(it.key()));
     }
-    m_snapshot.queue = s.queue;
-    m_snapshot.previews = s.previews;
     m_snapshot.error = s.error;
     showEnvironment();
     m_bottom->setQueue(s.queue);
@@ -290,7 +288,6 @@ void EnvironmentsView::refreshQueue()
                                 m_status->setText(tickets.error().toString());
                                 return;
                             }
-                            m_snapshot.queue = *tickets;
                             m_bottom->setQueue(*tickets);
                             emit queueLoaded();
                         });
