@@ -10,7 +10,17 @@ cmake -S "$DD_ROOT" -B "$DD_BUILD" -G Ninja >/dev/null
 cmake --build "$DD_BUILD" --target dd-screenshots deploydesk-stage -j2
 
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+# The example's deploys leave its site and backend serving from the data directory: stop
+# them (the processes whose working directory is in $work) before removing it, so the next
+# run finds its ports free.
+stop_servers() {
+    local p cwd
+    for p in /proc/[0-9]*; do
+        cwd=$(readlink "$p/cwd" 2>/dev/null) || continue
+        case "$cwd" in "$work"/*) kill "${p#/proc/}" 2>/dev/null || true ;; esac
+    done
+}
+trap 'stop_servers; rm -rf "$work"' EXIT
 cp -r "$DD_ROOT/examples/textbook" "$work/textbook"
 rm -rf "$work/textbook/build"
 out="$DD_ROOT/docs/images"

@@ -1,9 +1,8 @@
 #include "ui/approvaldialog.h"
 
-#include "common/paths.h"
+#include "ui/approvalfields.h"
 
 #include <QDialogButtonBox>
-#include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -14,7 +13,6 @@ namespace DeployDesk::Ui {
 ApprovalDialog::ApprovalDialog(const QString &environment, const QStringList &stages, qint64 runId,
                                QWidget *parent)
     : QDialog(parent)
-    , m_environment(environment)
 {
     setWindowTitle(tr("Approve deploy to %1").arg(environment));
     setObjectName(QStringLiteral("approvalDialog"));
@@ -31,19 +29,8 @@ ApprovalDialog::ApprovalDialog(const QString &environment, const QStringList &st
     intro->setWordWrap(true);
     layout->addWidget(intro);
 
-    auto *form = new QFormLayout;
-    m_who = new QLineEdit(Paths::currentUser(), this);
-    m_who->setAccessibleName(tr("Approved by"));
-    m_reason = new QLineEdit(this);
-    m_reason->setPlaceholderText(tr("Optional, e.g. release 1.4 after the review"));
-    m_reason->setAccessibleName(tr("Reason"));
-    m_confirm = new QLineEdit(this);
-    m_confirm->setPlaceholderText(environment);
-    m_confirm->setAccessibleName(tr("Type the environment name to confirm"));
-    form->addRow(tr("Approved &by:"), m_who);
-    form->addRow(tr("&Reason:"), m_reason);
-    form->addRow(tr("Type <b>%1</b> to &confirm:").arg(environment.toHtmlEscaped()), m_confirm);
-    layout->addLayout(form);
+    m_fields = new ApprovalFields(environment, true, this);
+    layout->addWidget(m_fields);
 
     auto *buttons = new QDialogButtonBox(this);
     m_approve = buttons->addButton(tr("&Approve and deploy"), QDialogButtonBox::AcceptRole);
@@ -52,8 +39,7 @@ ApprovalDialog::ApprovalDialog(const QString &environment, const QStringList &st
     m_approve->setDefault(true);
     layout->addWidget(buttons);
 
-    connect(m_confirm, &QLineEdit::textChanged, this, &ApprovalDialog::updateButtons);
-    connect(m_who, &QLineEdit::textChanged, this, &ApprovalDialog::updateButtons);
+    connect(m_fields, &ApprovalFields::changed, this, &ApprovalDialog::updateButtons);
     connect(m_approve, &QPushButton::clicked, this, [this] {
         m_decision = Approved;
         accept();
@@ -64,23 +50,38 @@ ApprovalDialog::ApprovalDialog(const QString &environment, const QStringList &st
     });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     updateButtons();
-    m_confirm->setFocus();
+    m_fields->firstField()->setFocus();
 }
 
 QString ApprovalDialog::approver() const
 {
-    return m_who->text().trimmed();
+    return m_fields->approver();
 }
 
 QString ApprovalDialog::reason() const
 {
-    return m_reason->text().trimmed();
+    return m_fields->reason();
+}
+
+QLineEdit *ApprovalDialog::approverEdit() const
+{
+    return m_fields->approverEdit();
+}
+
+QLineEdit *ApprovalDialog::reasonEdit() const
+{
+    return m_fields->reasonEdit();
+}
+
+QLineEdit *ApprovalDialog::confirmEdit() const
+{
+    return m_fields->confirmEdit();
 }
 
 void ApprovalDialog::updateButtons()
 {
-    m_approve->setEnabled(m_confirm->text().trimmed() == m_environment && !approver().isEmpty());
-    m_refuse->setEnabled(!approver().isEmpty());
+    m_approve->setEnabled(m_fields->isComplete());
+    m_refuse->setEnabled(m_fields->hasApprover());
 }
 
 } // namespace DeployDesk::Ui

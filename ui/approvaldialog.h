@@ -2,11 +2,12 @@
 
 #include <QDialog>
 
-class QDialogButtonBox;
 class QLineEdit;
 class QPushButton;
 
 namespace DeployDesk::Ui {
+
+class ApprovalFields;
 
 // Asks for the approval of a deploy to a protected environment: who approves, an
 // optional reason, and the environment's name typed to confirm. Approve stays disabled
@@ -28,19 +29,16 @@ public:
     QString reason() const;
 
     // For tests and keyboard users: the widgets by role.
-    QLineEdit *approverEdit() const { return m_who; }
-    QLineEdit *reasonEdit() const { return m_reason; }
-    QLineEdit *confirmEdit() const { return m_confirm; }
+    QLineEdit *approverEdit() const;
+    QLineEdit *reasonEdit() const;
+    QLineEdit *confirmEdit() const;
     QPushButton *approveButton() const { return m_approve; }
     QPushButton *refuseButton() const { return m_refuse; }
 
 private:
     void updateButtons();
 
-    QString m_environment;
-    QLineEdit *m_who = nullptr;
-    QLineEdit *m_reason = nullptr;
-    QLineEdit *m_confirm = nullptr;
+    ApprovalFields *m_fields = nullptr;
     QPushButton *m_approve = nullptr;
     QPushButton *m_refuse = nullptr;
     Decision m_decision = Undecided;

@@ -7,6 +7,7 @@
 #include "ui/approvaldialog.h"
 #include "ui/common/statusstyle.h"
 #include "ui/environmentlist.h"
+#include "ui/environments/environmentsview.h"
 #include "ui/history/historybrowser.h"
 #include "ui/logview/logviewer.h"
 #include "ui/pipeline/stagegraphview.h"
@@ -81,6 +82,8 @@ MainWindow::MainWindow(const QString &workspace, QWidget *parent)
             [this](const QString &env) {
                 if (!m_live)
                     m_graph->setEnvironment(env);
+                if (!env.isEmpty())
+                    m_environmentsView->setCurrentEnvironment(env);
                 updateActions();
             });
 
@@ -118,12 +121,16 @@ MainWindow::MainWindow(const QString &workspace, QWidget *parent)
                 showTab(LogsTab);
             });
     connect(m_history, &HistoryBrowser::rerunFailedRequested, this, &MainWindow::rerunFailed);
+    connect(m_history, &HistoryBrowser::promoteRequested, this, &MainWindow::promote);
+    m_environmentsView = new EnvironmentsView(nullptr, this);
+    connect(m_environmentsView, &EnvironmentsView::rollbackRequested, this, &MainWindow::rollback);
 
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("tabs"));
     m_tabs->addTab(pipelinePage, tr("&Pipeline"));
     m_tabs->addTab(m_logs, tr("&Logs"));
     m_tabs->addTab(m_history, tr("&History"));
+    m_tabs->addTab(m_environmentsView, tr("&Environments"));
     setCentralWidget(m_tabs);
 
     // Status bar: state, elapsed, queue.
@@ -185,6 +192,7 @@ void MainWindow::historyOpened(const QString &error)
         m_environments->setStore(m_store.get());
         m_logs->setDatabasePath(m_store->databasePath());
         m_history->setStore(m_store.get());
+        m_environmentsView->setStore(m_store.get());
     } else {
         m_history->setPlaceholder(tr("The history cannot be opened: %1").arg(m_historyError));
     }
@@ -254,6 +262,7 @@ void MainWindow::loaded(const LoadResult &result)
         m_environments->setPipeline(m_pipeline, m_workspace);
         m_history->setEnvironments(m_environments->environments());
         m_history->refresh(); // F5 also shows runs started meanwhile from a terminal
+        m_environmentsView->setPipeline(m_pipeline, m_workspace);
         showLatestRun();
     }
     m_deployMenu->clear();
@@ -392,6 +401,7 @@ void MainWindow::started(const RunRecord &run, const QList<StageRecord> &stages)
     m_logs->setLive(true);
     m_environments->setLiveStatus(run.environment, RunStatus::Running, false);
     m_history->refresh();
+    m_environmentsView->refresh(); // the queue
     updateActions();
     updateStatus();
     emit runStarted(run.id);
@@ -479,6 +489,7 @@ void MainWindow::finished(const RunRecord &run)
     m_environments->setLiveStatus(run.environment, run.status, false);
     m_environments->refresh();
     m_history->refresh();
+    m_environmentsView->refresh();
     const QString took = formatDuration(std::chrono::milliseconds(run.durationMs()));
     m_tray->notify(tr("Run %1: %2").arg(run.id).arg(Ui::statusText(run.status)),
                    run.environment.isEmpty()
@@ -527,6 +538,7 @@ void MainWindow::updateActions()
     m_deployAction->setEnabled(canRun && !m_environments->currentEnvironment().isEmpty());
     m_deployMenu->setEnabled(canRun && !m_pipeline.environments.isEmpty());
     m_environments->setDeployEnabled(canRun);
+    m_environmentsView->setRollbackEnabled(canRun);
     m_cancelAction->setEnabled(running);
     m_approvalAction->setEnabled(m_service->isWaitingForApproval());
     const bool rerunnable = !running && m_run.id && isFinal(m_run.status) &&

@@ -21,6 +21,7 @@ namespace DeployDesk {
 class HistoryStore;
 class SecretStore;
 struct LoadResult;
+struct RollbackRequest;
 struct RunRequest;
 } // namespace DeployDesk
 
@@ -28,23 +29,24 @@ namespace DeployDesk::Ui {
 
 class ApprovalDialog;
 class EnvironmentList;
+class EnvironmentsView;
 class HistoryBrowser;
 class LogViewer;
 class RunService;
 class StageGraphView;
 class TrayIcon;
 
-// The panel: environments in a sidebar; Pipeline (the stage graph), Logs and History
-// tabs; a status bar with the run's state, elapsed time and queue; a tray icon and
-// notifications. Runs go through RunService (a thread of their own): nothing here
-// waits on a process, the keychain or a log write.
+// The panel: environments in a sidebar; Pipeline (the stage graph), Logs, History and
+// Environments (releases, rollback, queue, previews) tabs; a status bar with the run's state,
+// elapsed time and queue; a tray icon and notifications. Runs go through RunService (a thread of
+// their own): nothing here waits on a process, the keychain or a log write.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    enum Tab { PipelineTab, LogsTab, HistoryTab };
+    enum Tab { PipelineTab, LogsTab, HistoryTab, EnvironmentsTab };
 
     // `workspace` may be empty: the window then asks for one.
     explicit MainWindow(const QString &workspace, QWidget *parent = nullptr);
@@ -61,6 +63,11 @@ public:
     void cancelRun();
     void rerunFailed(qint64 runId = 0);
     void reviewApproval();
+    // Starts a rollback the Environments tab planned and the user confirmed.
+    void rollback(const RollbackRequest &request);
+    // Deploys the stored artifacts of successful run `runId` to `environment` (asks first;
+    // a protected environment then waits for approval as a deploy does).
+    void promote(qint64 runId, const QString &environment);
     void openStageLog(const QString &stage);
     void showTab(Tab tab);
 
@@ -69,6 +76,7 @@ public:
     LogViewer *logViewer() const { return m_logs; }
     HistoryBrowser *historyBrowser() const { return m_history; }
     EnvironmentList *environmentList() const { return m_environments; }
+    EnvironmentsView *environmentsView() const { return m_environmentsView; }
     RunService *runService() const { return m_service.get(); }
     TrayIcon *trayIcon() const { return m_tray; }
     QTabWidget *tabs() const { return m_tabs; }
@@ -140,6 +148,7 @@ private:
     QLabel *m_pipelineTitle = nullptr;
     LogViewer *m_logs = nullptr;
     HistoryBrowser *m_history = nullptr;
+    EnvironmentsView *m_environmentsView = nullptr;
     QLabel *m_runState = nullptr;
     QLabel *m_elapsedLabel = nullptr;
     QLabel *m_queue = nullptr;

@@ -2,6 +2,7 @@
 #include "ui/mainwindow.h"
 
 #include "ui/environmentlist.h"
+#include "ui/environments/environmentsview.h"
 #include "ui/history/historybrowser.h"
 #include "ui/logview/logviewer.h"
 
@@ -69,7 +70,7 @@ void MainWindow::createActions()
     m_approvalAction->setShortcut(QKeySequence(tr("Ctrl+Shift+A")));
     connect(m_approvalAction, &QAction::triggered, this, &MainWindow::reviewApproval);
 
-    const QStringList tabNames{tr("&Pipeline"), tr("&Logs"), tr("&History")};
+    const QStringList tabNames{tr("&Pipeline"), tr("&Logs"), tr("&History"), tr("&Environments")};
     for (int i = 0; i < tabNames.size(); ++i) {
         auto *a = new QAction(tabNames[i], this);
         a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
@@ -110,6 +111,8 @@ void MainWindow::createMenus()
             a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         history->addAction(a);
     }
+    QMenu *releases = menuBar()->addMenu(tr("Rele&ases"));
+    releases->addActions(m_environmentsView->actions());
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About DeployDesk"), this, [this] {
         QMessageBox::about(this, tr("About DeployDesk"),

@@ -73,20 +73,73 @@ public:
 
     void start(const QString &workspace, const RunRequest &request)
     {
-        const LoadResult result = m_controller->load(workspace, request.environment);
+        const auto result = loadForRun(workspace, request.environment);
+        if (!result)
+            return;
+        auto id = m_controller->start(result->pipeline, request);
+        if (!id) {
+            emit startFailed(id.error().toString(), *result);
+            return;
+        }
+        emit started(m_controller->run(), m_controller->stageRecords());
+    }
+
+    // The pipeline of `workspace` for `environment`, or why not (startFailed() emitted).
+    std::optional<LoadResult> loadForRun(const QString &workspace, const QString &environment)
+    {
+        const LoadResult result = m_controller->load(workspace, environment);
         if (!m_store) {
             emit startFailed(m_openError, result);
-            return;
+            return std::nullopt;
         }
         if (!result.ok()) {
             emit startFailed(
                 tr("deploydesk.yml has %n problem(s)", nullptr, int(result.diagnostics.size())),
                 result);
+            return std::nullopt;
+        }
+        return result;
+    }
+
+    void startRollback(const QString &workspace, const RollbackRequest &request)
+    {
+        const auto result = loadForRun(workspace, request.environment);
+        if (!result)
+            return;
+        auto id = m_controller->startRollback(result->pipeline, request);
+        if (!id) {
+            emit startFailed(id.error().toString(), *result);
             return;
         }
-        auto id = m_controller->start(result.pipeline, request);
+        emit started(m_controller->run(), m_controller->stageRecords());
+    }
+
+    void promote(const QString &workspace, const RunRequest &request)
+    {
+        const auto result = loadForRun(workspace, request.environment);
+        if (!result)
+            return;
+        auto source = m_store->run(request.rerunOf);
+        if (!source) {
+            emit startFailed(source.error().toString(), *result);
+            return;
+        }
+        if (source->status != RunStatus::Success) {
+            emit startFailed(tr("run %1 is %2: only a successful run's artifacts can be promoted")
+                                 .arg(request.rerunOf)
+                                 .arg(toString(source->status)),
+                             *result);
+            return;
+        }
+        if (!result->pipeline.environment(request.environment)) {
+            emit startFailed(
+                tr("environment \"%1\" is not defined in deploydesk.yml").arg(request.environment),
+                *result);
+            return;
+        }
+        auto id = m_controller->start(result->pipeline, request);
         if (!id) {
-            emit startFailed(id.error().toString(), result);
+            emit startFailed(id.error().toString(), *result);
             return;
         }
         emit started(m_controller->run(), m_controller->stageRecords());
@@ -179,6 +232,23 @@ void RunService::load(const QString &workspace, const QString &environment)
 void RunService::start(const QString &workspace, const RunRequest &request)
 {
     m_thread.post([w = m_worker, workspace, request] { w->start(workspace, request); });
+}
+
+void RunService::startRollback(const QString &workspace, const RollbackRequest &request)
+{
+    m_thread.post([w = m_worker, workspace, request] { w->startRollback(workspace, request); });
+}
+
+void RunService::promote(const QString &workspace, qint64 runId, const QString &environment,
+                         const QString &message)
+{
+    RunRequest request;
+    request.environment = environment;
+    request.rerunOf = runId;
+    request.promote = true;
+    request.message =
+        message.isEmpty() ? tr("promote run %1 to %2").arg(runId).arg(environment) : message;
+    m_thread.post([w = m_worker, workspace, request] { w->promote(workspace, request); });
 }
 
 void RunService::cancel(const QString &reason)

@@ -39,6 +39,14 @@ public:
     void load(const QString &workspace, const QString &environment = {});
     // Loads and starts a run: started() or startFailed().
     void start(const QString &workspace, const RunRequest &request);
+    // Loads and starts a rollback run (RunController::startRollback): started() or
+    // startFailed() (no such release, nothing to roll back, approval missing...).
+    void startRollback(const QString &workspace, const RollbackRequest &request);
+    // Deploys the stored artifacts of successful run `runId` to `environment` without
+    // rebuilding (deploydeskctl promote): started() or startFailed(). A protected
+    // environment asks for approval as a deploy does (approvalRequired()).
+    void promote(const QString &workspace, qint64 runId, const QString &environment,
+                 const QString &message = {});
     void cancel(const QString &reason);
     void approve(const QString &who, const QString &reason);
     void refuse(const QString &who, const QString &reason);

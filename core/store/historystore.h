@@ -80,6 +80,10 @@ public:
                                                      const QString &environment) const;
     // The release a run made, if any.
     Result<std::optional<ReleaseRecord>> releaseOfRun(qint64 runId) const;
+    // Branch previews: deployments of `workspace` whose details say "preview": true,
+    // newest first; at most `limit`.
+    Result<QList<DeploymentRecord>> previewDeployments(const QString &workspace,
+                                                       int limit = 50) const;
 
     // --- the deploy queue (releasestore.cpp) ----------------------------------------
     Result<qint64> enqueue(const QueueTicket &ticket);

@@ -252,6 +252,24 @@ Result<std::optional<ReleaseRecord>> HistoryStore::releaseOfRun(qint64 runId) co
     return std::optional<ReleaseRecord>(*r);
 }
 
+Result<QList<DeploymentRecord>> HistoryStore::previewDeployments(const QString &workspace,
+                                                                int limit) const
+{
+    QSqlQuery q(connection(m_connectionName));
+    if (auto ok = runQuery(q, m_path, tr("reading the branch previews"),
+                           QStringLiteral("SELECT %1 FROM deployments d WHERE d.workspace = ? AND "
+                                          "json_extract(d.details, '$.preview') = 1 "
+                                          "ORDER BY d.id DESC LIMIT ?")
+                               .arg(kDeploymentColumns),
+                           {workspace, limit});
+        !ok)
+        return std::unexpected(ok.error());
+    QList<DeploymentRecord> out;
+    while (q.next())
+        out.append(deploymentFromRow(q, 0));
+    return out;
+}
+
 Result<qint64> HistoryStore::enqueue(const QueueTicket &t)
 {
     QSqlQuery q(connection(m_connectionName));

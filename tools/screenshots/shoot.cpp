@@ -3,8 +3,13 @@
 //   pipeline.png  the Pipeline tab while the example pipeline runs
 //   logs.png      the Logs tab: a stage's coloured output and a search with its count
 //   history.png   the History tab with a filter set and a run's details
+//   environments.png  the Environments tab after a second deploy to staging: the live
+//                 release with its layers' health, the earlier release expanded
 // Usage: dd-screenshots WORKSPACE OUTDIR   (DEPLOYDESK_DATA_DIR: a fresh data directory)
 #include "common/status.h"
+#include "ui/environments/environmentsview.h"
+#include "ui/environments/livereleasecard.h"
+#include "ui/environments/releasesmodel.h"
 #include "ui/history/historybrowser.h"
 #include "ui/history/historyfilterbar.h"
 #include "ui/logview/findbar.h"
@@ -143,6 +148,30 @@ int main(int argc, char *argv[])
     settle(800);
     history->view()->setCurrentIndex(history->view()->model()->index(0, 0));
     if (!shoot(w, out + QStringLiteral("/history.png")))
+        return 1;
+
+    // 4. Environments: a second deploy to staging makes the first release an earlier
+    //    one; the live release's site and backend answer.
+    w.deploy(QStringLiteral("staging"));
+    if (!waitFor([&] { return finished == 4; }, 300000))
+        return fail("the second staging deploy did not end");
+    w.showTab(MainWindow::EnvironmentsTab);
+    EnvironmentsView *environments = w.environmentsView();
+    environments->setCurrentEnvironment(QStringLiteral("staging"));
+    if (!waitFor([&] { return environments->model()->releaseCount() >= 2; }, 20000))
+        return fail("the releases did not show");
+    LiveReleaseCard *card = environments->liveCard();
+    const auto answered = [&] {
+        return card->health(Layer::Site) != HealthProbe::State::Checking &&
+               card->health(Layer::Backend) != HealthProbe::State::Checking;
+    };
+    if (!waitFor(answered, 20000))
+        return fail("the health checks did not end");
+    const qint64 earlier = environments->model()->releaseAt(1).id;
+    environments->selectRelease(earlier);
+    environments->releasesView()->expand(environments->model()->indexOfRelease(earlier));
+    environments->releasesView()->setFocus();
+    if (!shoot(w, out + QStringLiteral("/environments.png")))
         return 1;
     return 0;
 }

@@ -2,6 +2,7 @@
 
 #include "comparedialog.h"
 #include "historyfilterbar.h"
+#include "promotemenu.h"
 #include "rundetailspane.h"
 #include "store/historystore.h"
 #include "ui/history/historyreader.h"
@@ -14,6 +15,7 @@
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QMenu>
 #include <QMessageBox>
 #include <QSplitter>
 #include <QTreeView>
@@ -157,12 +159,32 @@ void HistoryBrowser::createActions()
             emit openLogsRequested(m_details->runId(), m_details->currentStageId());
     });
     m_details->stagesView()->addAction(openStage);
+    m_promoteMenu = new PromoteMenu(this);
+    connect(m_promoteMenu, &PromoteMenu::promoteRequested, this, &HistoryBrowser::promoteRequested);
+    m_promote = make(tr("&Promote to…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), [this]() {
+        const QRect row = m_view->visualRect(m_view->currentIndex());
+        m_promoteMenu->popup(
+            m_view->viewport()->mapToGlobal(row.isValid() ? row.bottomLeft() : QPoint()));
+    });
+    m_promote->setMenu(m_promoteMenu);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QWidget::customContextMenuRequested, this, &HistoryBrowser::showContextMenu);
     updateActions();
+}
+
+void HistoryBrowser::showContextMenu(const QPoint &pos)
+{
+    auto *menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->addActions({m_openLogs, m_rerun, m_compare, m_export});
+    menu->addSeparator();
+    menu->addMenu(m_promoteMenu)->setEnabled(m_promote->isEnabled());
+    menu->popup(m_view->viewport()->mapToGlobal(pos));
 }
 
 QList<QAction *> HistoryBrowser::actions() const
 {
-    return {m_compare, m_export, m_openLogs, m_rerun, m_clear};
+    return {m_compare, m_export, m_openLogs, m_rerun, m_promote, m_clear};
 }
 
 void HistoryBrowser::setWorkspace(const QString &dir)
@@ -176,6 +198,7 @@ void HistoryBrowser::setWorkspace(const QString &dir)
 void HistoryBrowser::setEnvironments(const QStringList &names)
 {
     m_filters->setEnvironments(names);
+    m_promoteMenu->setEnvironments(names);
 }
 
 void HistoryBrowser::applyFilter()
@@ -279,6 +302,11 @@ void HistoryBrowser::updateActions()
         rerunnable = isFinal(s) && s != RunStatus::Success;
     }
     m_rerun->setEnabled(rerunnable);
+    const RunRecord one =
+        ids.size() == 1 ? m_model->runAt(m_model->rowOfRun(ids.first())) : RunRecord{};
+    m_promoteMenu->setRun(one.status == RunStatus::Success ? one.id : 0, one.environment);
+    m_promote->setEnabled(one.id && one.status == RunStatus::Success &&
+                          !m_promoteMenu->environments().isEmpty());
 }
 
 void HistoryBrowser::openLogs()

@@ -22,6 +22,7 @@ namespace DeployDesk::Ui {
 class CompareDialog;
 class HistoryFilterBar;
 class HistoryModel;
+class PromoteMenu;
 class RunDetailsPane;
 
 namespace Internal {
@@ -54,7 +55,8 @@ public:
     void refresh();
     void selectRun(qint64 runId);
     // Compare selected runs (Ctrl+D), Export report... (Ctrl+E), Open logs (Enter),
-    // Re-run failed stages (Ctrl+Shift+R), Clear filters (Ctrl+Shift+L).
+    // Re-run failed stages (Ctrl+Shift+R), Clear filters (Ctrl+Shift+L), Promote to…
+    // (Ctrl+Shift+P, successful runs).
     QList<QAction *> actions() const;
 
     // The runs selected in the list, in list order.
@@ -69,12 +71,15 @@ public:
     HistoryModel *model() const { return m_model; }
     QTreeView *view() const { return m_view; }
     RunDetailsPane *details() const { return m_details; }
+    PromoteMenu *promoteMenu() const { return m_promoteMenu; }
 
 signals:
     void openLogsRequested(qint64 runId, qint64 stageId); // stageId 0: the whole run
     void rerunFailedRequested(qint64 runId);
     // A report was written (`error` empty) or not (`error` says why).
     void reportExported(qint64 runId, const QString &path, const QString &error);
+    // Deploy the stored artifacts of successful run `runId` to `environment`.
+    void promoteRequested(qint64 runId, const QString &environment);
 
 private:
     void applyFilter();
@@ -85,6 +90,7 @@ private:
     void openLogs();
     void updateActions();
     void createActions();
+    void showContextMenu(const QPoint &pos);
 
     HistoryStore *m_store = nullptr;
     std::shared_ptr<Internal::HistoryReader> m_reader; // shared with the model and details
@@ -101,6 +107,8 @@ private:
     QAction *m_openLogs = nullptr;
     QAction *m_rerun = nullptr;
     QAction *m_clear = nullptr;
+    QAction *m_promote = nullptr;
+    PromoteMenu *m_promoteMenu = nullptr;
     qint64 m_pendingSelection = 0; // a run to select once its page has arrived
     int m_pagesSearched = 0;       // pages fetched looking for it
     int m_lastSortColumn = 0;
