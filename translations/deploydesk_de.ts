@@ -124,7 +124,7 @@
             <translation>Zeitüberschreitung nach %1</translation>
         </message>
         <message>
-            <location filename="../core/run/artifactstore.cpp" line="+25" />
+            <location filename="../core/run/artifactstore.cpp" line="+21" />
             <location line="+10" />
             <source>cannot read %1: %2</source>
             <translation>%1 kann nicht gelesen werden: %2</translation>
@@ -137,7 +137,7 @@
             <translation>%1 kann nicht geschrieben werden: %2</translation>
         </message>
         <message>
-            <location filename="../core/run/runreport.cpp" line="+108" />
+            <location filename="../core/run/runreport.cpp" line="+104" />
             <source>Field</source>
             <translation>Feld</translation>
         </message>
@@ -349,7 +349,7 @@
             <translation>ein gespeicherter Protokollblock ist bei Byte %1 beschädigt: %2; die Verlaufsdatenbank ist möglicherweise defekt</translation>
         </message>
         <message>
-            <location filename="../core/store/logreader.cpp" line="+23" />
+            <location filename="../core/store/logreader.cpp" line="+19" />
             <source>history database %1: the log block of stage %2 starting at line %3 is damaged; the database may be corrupt (check it with `sqlite3 %1 'PRAGMA integrity_check'`)</source>
             <translation>Verlaufsdatenbank %1: Der Protokollblock von Stufe %2 ab Zeile %3 ist beschädigt; die Datenbank ist möglicherweise defekt (prüfen Sie sie mit `sqlite3 %1 'PRAGMA integrity_check'`)</translation>
         </message>
@@ -474,17 +474,17 @@
         </message>
         <message>
             <source>artifact "%1" was not found in %2</source>
-            <location filename="../core/run/artifactstore.cpp" line="+43" />
+            <location filename="../core/run/artifactstore.cpp" line="+42" />
             <translation>Artefakt "%1" wurde in %2 nicht gefunden</translation>
         </message>
         <message>
             <source>the kept copy of artifact "%1" is missing: %2</source>
-            <location line="+42" />
+            <location line="+39" />
             <translation>die aufbewahrte Kopie von Artefakt "%1" fehlt: %2</translation>
         </message>
         <message>
             <source>md (Markdown, the default) or html; by default taken from the extension of -o.</source>
-            <location filename="../app/cli/exportcommand.cpp" line="+21" />
+            <location filename="../app/cli/exportcommand.cpp" line="+17" />
             <translation>md (Markdown, Standard) oder html; standardmäßig aus der Dateiendung von -o ermittelt.</translation>
         </message>
         <message>
@@ -509,7 +509,7 @@
         </message>
         <message>
             <source>Only runs for this environment.</source>
-            <location filename="../app/cli/historycommand.cpp" line="+27" />
+            <location filename="../app/cli/historycommand.cpp" line="+23" />
             <translation>Nur Läufe für diese Umgebung.</translation>
         </message>
         <message>
@@ -731,7 +731,7 @@
         </message>
         <message>
             <source>Keep printing new lines until the run ends.</source>
-            <location filename="../app/cli/logscommand.cpp" line="+20" />
+            <location filename="../app/cli/logscommand.cpp" line="+16" />
             <translation>Neue Zeilen ausgeben, bis der Lauf endet.</translation>
         </message>
         <message>
@@ -821,9 +821,8 @@
         </message>
         <message>
             <source>not approved: nothing was run</source>
-            <location filename="../app/cli/runcommand.cpp" line="+260" />
-            <location line="+60" />
-            <location line="-54" />
+            <location filename="../app/cli/runcommand.cpp" line="+256" />
+            <location line="+6" />
             <translation>nicht freigegeben: es wurde nichts ausgeführt</translation>
         </message>
         <message>
@@ -853,7 +852,7 @@
         </message>
         <message>
             <source>run %1 of "%2"%3 started</source>
-            <location line="+12" />
+            <location line="+13" />
             <translation>Lauf %1 von "%2"%3 gestartet</translation>
         </message>
         <message>
@@ -863,7 +862,7 @@
         </message>
         <message>
             <source>value of %1 (not shown): </source>
-            <location filename="../app/cli/secretscommand.cpp" line="+28" />
+            <location filename="../app/cli/secretscommand.cpp" line="+24" />
             <translation>Wert von %1 (wird nicht angezeigt): </translation>
         </message>
         <message>
@@ -923,7 +922,7 @@
         <message>
             <source> (attempt %1)</source>
             <location line="+24" />
-            <location filename="../app/cli/runcommand.cpp" line="-182" />
+            <location filename="../app/cli/runcommand.cpp" line="-183" />
             <translation> (Versuch %1)</translation>
         </message>
         <message>
@@ -1182,7 +1181,7 @@
         </message>
         <message>
             <source>cannot create the folder %1 for the secret index: check that it is writable</source>
-            <location filename="../core/secrets/secretindex.cpp" line="+78" />
+            <location filename="../core/secrets/secretindex.cpp" line="+74" />
             <translation>der Ordner %1 für den Geheimnisindex kann nicht angelegt werden: prüfen Sie, ob er beschreibbar ist</translation>
         </message>
         <message>
@@ -1392,22 +1391,22 @@
             <translation>Dienstwechsel (das aufbewahrte Release startet neben dem Live-Release und übernimmt dann den stabilen Port)</translation>
         </message>
         <message>
-            <location filename="../core/run/rollbackjob.cpp" line="+22" />
+            <location filename="../core/run/rollbackjob.cpp" line="+18" />
             <source>none</source>
             <translation>keine</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location line="+33" />
             <source>environment %1 has no releases yet: nothing to roll back to</source>
             <translation>Umgebung %1 hat noch keine Releases: es gibt nichts, worauf zurückgerollt werden kann</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+8" />
             <source>environment %1 has only its live release %2: there is no earlier release to roll back to</source>
             <translation>Umgebung %1 hat nur ihr Live-Release %2: es gibt kein früheres Release, auf das zurückgerollt werden kann</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+13" />
             <source>release %1 belongs to environment %2, not %3</source>
             <translation>Release %1 gehört zu Umgebung %2, nicht zu %3</translation>
         </message>
@@ -1432,596 +1431,595 @@
             <translation>%1 muss %2 sein; gefunden: %3%4 {1 ?} {2;?}</translation>
         </message>
         <message>
-            <location filename="../app/cli/deploycommand.cpp" line="+27" />
             <source>The branch being deployed (for branch previews).</source>
+            <location filename="../app/cli/deploycommand.cpp" line="+23" />
             <translation>Der bereitgestellte Branch (für Branch-Vorschauen).</translation>
         </message>
         <message>
-            <location line="+3" />
             <source>Why: kept in the history.</source>
+            <location line="+3" />
             <translation>Begründung: wird im Verlauf festgehalten.</translation>
         </message>
         <message>
-            <location line="+2" />
             <source>Approve the deploy to a protected environment.</source>
+            <location line="+2" />
             <translation>Die Bereitstellung in einer geschützten Umgebung freigeben.</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>Print JSON.</source>
+            <location line="+1" />
             <translation>JSON ausgeben.</translation>
         </message>
         <message>
-            <location line="+2" />
             <source>Do not ask before rolling back (refused for protected environments).</source>
+            <location line="+2" />
             <translation>Vor dem Zurückrollen nicht nachfragen (bei geschützten Umgebungen abgelehnt).</translation>
         </message>
         <message>
-            <location line="+2" />
             <source>At most this many releases.</source>
+            <location line="+2" />
             <translation>Höchstens so viele Releases.</translation>
         </message>
         <message>
-            <location line="+53" />
             <source>environment "%1" is not defined in deploydesk.yml; defined: %2</source>
+            <location line="+49" />
             <translation>Umgebung "%1" ist in deploydesk.yml nicht definiert; definiert: %2</translation>
         </message>
         <message>
-            <location line="+11" />
             <source>Environment %1 is protected. Type its name to approve, anything else to cancel:</source>
+            <location line="+11" />
             <translation>Umgebung %1 ist geschützt. Geben Sie zur Freigabe ihren Namen ein, alles andere bricht ab:</translation>
         </message>
         <message>
-            <location line="+5" />
             <source>Go ahead? [y/N]</source>
+            <location line="+5" />
             <translation>Fortfahren? [y/N]</translation>
         </message>
         <message>
-            <location line="+10" />
             <source>"%1" is not a release id; release ids are positive numbers as listed by "deploydeskctl releases ENV"</source>
+            <location line="+12" />
             <translation>"%1" ist keine Release-ID; Release-IDs sind positive Zahlen, wie sie "deploydeskctl releases ENV" auflistet</translation>
         </message>
         <message>
-            <location line="+28" />
             <source>usage: deploydeskctl deploy ENV [--branch B] [-m WHY] [--approve]</source>
+            <location line="+28" />
             <translation>Aufruf: deploydeskctl deploy ENV [--branch B] [-m GRUND] [--approve]</translation>
         </message>
         <message>
-            <location line="+19" />
             <source>deploydesk.yml has no deploy stage (uses: local-site, local-service, vercel or railway): nothing would be deployed to %1</source>
+            <location line="+19" />
             <translation>deploydesk.yml hat keine Bereitstellungsstufe (uses: local-site, local-service, vercel oder railway): es würde nichts in %1 bereitgestellt</translation>
         </message>
         <message>
-            <location line="+8" />
-            <location line="+60" />
             <source>environment %1 is protected: run again with --approve -m REASON; nothing was run</source>
+            <location line="+12" />
             <translation>Umgebung %1 ist geschützt: führen Sie den Befehl erneut mit --approve -m GRUND aus; es wurde nichts ausgeführt</translation>
         </message>
         <message>
-            <location line="-53" />
             <source>run %1 deploys "%2" to %3</source>
+            <location line="+11" />
             <translation>Lauf %1 stellt "%2" in %3 bereit</translation>
         </message>
         <message>
-            <location line="+9" />
             <source>usage: deploydeskctl promote RUN ENV [-m WHY] [--approve]</source>
+            <location line="+10" />
             <translation>Aufruf: deploydeskctl promote LAUF ENV [-m GRUND] [--approve]</translation>
         </message>
         <message>
-            <location line="+22" />
             <source>run %1 is %2: only a successful run's artifacts can be promoted</source>
+            <location line="+22" />
             <translation>Lauf %1 ist %2: nur die Artefakte eines erfolgreichen Laufs können hochgestuft werden</translation>
         </message>
         <message>
-            <location line="+11" />
             <source>promote run %1 to %2</source>
+            <location line="+11" />
             <translation>Lauf %1 nach %2 hochstufen</translation>
         </message>
         <message>
-            <location line="+18" />
             <source>run %1 promotes the artifacts of run %2 to %3</source>
+            <location line="+8" />
             <translation>Lauf %1 stuft die Artefakte von Lauf %2 nach %3 hoch</translation>
         </message>
         <message>
-            <location line="+11" />
             <source>usage: deploydeskctl releases ENV [--json] [--limit N]</source>
+            <location line="+11" />
             <translation>Aufruf: deploydeskctl releases ENV [--json] [--limit N]</translation>
         </message>
         <message>
-            <location line="+22" />
             <source>%1 has no releases yet; deploy with: deploydeskctl deploy %1</source>
+            <location line="+22" />
             <translation>%1 hat noch keine Releases; bereitstellen mit: deploydeskctl deploy %1</translation>
         </message>
         <message>
-            <location line="+4" />
             <source>release %1%2  %3  run %4  %5  %6  %7</source>
+            <location line="+4" />
             <translation>Release %1%2  %3  Lauf %4  %5  %6  %7</translation>
         </message>
         <message>
-            <location line="+2" />
             <source> (live)</source>
+            <location line="+2" />
             <translation> (live)</translation>
         </message>
         <message>
-            <location line="+4" />
-            <location line="+4" />
             <source>no commit</source>
+            <location line="+4" />
+            <location line="+4" />
             <translation>kein Commit</translation>
         </message>
         <message>
-            <location line="+3" />
             <source>  restores release %1</source>
+            <location line="+3" />
             <translation>  stellt Release %1 wieder her</translation>
         </message>
         <message>
-            <location line="+2" />
             <source>  (incomplete)</source>
+            <location line="+2" />
             <translation>  (unvollständig)</translation>
         </message>
         <message>
-            <location line="+20" />
             <source>usage: deploydeskctl rollback ENV [RELEASE] [--yes] [-m WHY] [--approve]</source>
+            <location line="+20" />
             <translation>Aufruf: deploydeskctl rollback ENV [RELEASE] [--yes] [-m GRUND] [--approve]</translation>
         </message>
         <message>
-            <location line="+29" />
             <source>nothing to roll back: release %1 has the live versions</source>
+            <location line="+29" />
             <translation>nichts zurückzurollen: Release %1 hat die Live-Versionen</translation>
         </message>
         <message>
-            <location line="+6" />
             <source>%1 is protected: --yes is refused there; approve with --approve -m REASON, or run on a terminal and type the name</source>
+            <location line="+6" />
             <translation>%1 ist geschützt: --yes wird dort abgelehnt; geben Sie mit --approve -m GRUND frei, oder führen Sie den Befehl in einem Terminal aus und geben Sie den Namen ein</translation>
         </message>
         <message>
-            <location line="+7" />
             <source>not on a terminal: confirm with --yes%1; nothing was changed</source>
+            <location line="+7" />
             <translation>nicht in einem Terminal: bestätigen Sie mit --yes%1; es wurde nichts geändert</translation>
         </message>
         <message>
-            <location line="+1" />
             <source> (or --approve for a protected environment)</source>
+            <location line="+1" />
             <translation> (oder --approve für eine geschützte Umgebung)</translation>
         </message>
         <message>
-            <location line="+5" />
             <source>not confirmed: nothing was changed</source>
+            <location line="+5" />
             <translation>nicht bestätigt: es wurde nichts geändert</translation>
         </message>
         <message>
-            <location line="+8" />
             <source>run %1 rolls %2 back to release %3</source>
+            <location line="+8" />
             <translation>Lauf %1 rollt %2 auf Release %3 zurück</translation>
         </message>
         <message>
-            <location line="+37" />
             <source>no deploy or rollback is running or waiting</source>
+            <location line="+37" />
             <translation>weder eine Bereitstellung noch ein Rollback läuft oder wartet</translation>
         </message>
         <message>
-            <location line="+5" />
             <source>%1: run %2 (%3) is deploying since %4</source>
+            <location line="+5" />
             <translation>%1: Lauf %2 (%3) stellt seit %4 bereit</translation>
         </message>
         <message>
-            <location line="+4" />
             <source>%1: run %2 (%3) waits, number %4 in line since %5</source>
+            <location line="+4" />
             <translation>%1: Lauf %2 (%3) wartet seit %5, Nummer %4 in der Warteschlange</translation>
         </message>
         <message>
-            <location line="+14" />
             <source>usage: deploydeskctl compare RELEASE RELEASE</source>
+            <location line="+14" />
             <translation>Aufruf: deploydeskctl compare RELEASE RELEASE</translation>
         </message>
         <message>
-            <location line="+18" />
             <source>release %1 (%2, run %3) → release %4 (%5, run %6)</source>
+            <location line="+18" />
             <translation>Release %1 (%2, Lauf %3) → Release %4 (%5, Lauf %6)</translation>
         </message>
         <message>
-            <location line="+1" />
-            <location line="+3" />
             <source>  %1: unchanged (%2)</source>
+            <location line="+3" />
+            <location line="+1" />
             <translation>  %1: unverändert (%2)</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>  %1: %2 → %3</source>
+            <location line="+1" />
             <translation>  %1: %2 → %3</translation>
         </message>
         <message>
-            <location line="+3" />
             <source>commits: unknown (a release was made outside a git checkout)</source>
+            <location line="+3" />
             <translation>Commits: unbekannt (ein Release wurde außerhalb eines Git-Checkouts erstellt)</translation>
         </message>
         <message>
-            <location line="+4" />
             <source>commits: the same (%1)</source>
+            <location line="+4" />
             <translation>Commits: dieselben (%1)</translation>
         </message>
         <message>
-            <location line="+9" />
             <source>commits: %1 → %2 (git log could not list them: %3)</source>
+            <location line="+9" />
             <translation>Commits: %1 → %2 (git log konnte sie nicht auflisten: %3)</translation>
         </message>
         <message>
-            <location line="+7" />
             <source>commits between them: %1</source>
+            <location line="+7" />
             <translation>Commits dazwischen: %1</translation>
         </message>
         <message>
-            <location line="+6" />
             <source>waiting: run %1 (%2) holds %3; this run starts when it ends (see deploydeskctl queue)</source>
+            <location line="+6" />
             <translation>wartet: Lauf %1 (%2) belegt %3; dieser Lauf startet, wenn jener endet (siehe deploydeskctl queue)</translation>
         </message>
         <message>
-            <location line="+5" />
             <source>  %1 of %2 answers at %3</source>
+            <location line="+5" />
             <translation>  %1 von %2 antwortet unter %3</translation>
         </message>
         <message>
-            <location filename="../core/config/dotenv.cpp" line="+307" />
             <source>this line is not valid UTF-8; save the file as UTF-8</source>
+            <location filename="../core/config/dotenv.cpp" line="+307" />
             <translation>diese Zeile ist kein gültiges UTF-8; speichern Sie die Datei als UTF-8</translation>
         </message>
         <message>
-            <location filename="../core/config/envfilereader.cpp" line="+23" />
             <source>a FIFO</source>
+            <location filename="../core/config/envfilereader.cpp" line="+23" />
             <translation>ein FIFO</translation>
         </message>
         <message>
-            <location line="+2" />
             <source>a socket</source>
+            <location line="+2" />
             <translation>ein Socket</translation>
         </message>
         <message>
-            <location line="+2" />
             <source>a device</source>
+            <location line="+2" />
             <translation>ein Gerät</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>a special file</source>
+            <location line="+1" />
             <translation>eine Spezialdatei</translation>
         </message>
         <message>
-            <location filename="../core/config/withchecks.cpp" line="+38" />
             <source>a whole number from %1 to %2</source>
+            <location filename="../core/config/withchecks.cpp" line="+38" />
             <translation>eine ganze Zahl von %1 bis %2</translation>
         </message>
         <message>
-            <location line="+2" />
             <source>true or false</source>
+            <location line="+2" />
             <translation>true oder false</translation>
         </message>
         <message>
-            <location line="+2" />
             <source>a duration such as 90s, 10m or 1h</source>
+            <location line="+2" />
             <translation>eine Dauer wie 90s, 10m oder 1h</translation>
         </message>
         <message>
-            <location line="+2" />
             <source>a list of strings or a single string</source>
+            <location line="+2" />
             <translation>eine Liste von Zeichenketten oder eine einzelne Zeichenkette</translation>
         </message>
         <message>
-            <location line="+2" />
             <source>one of %1</source>
+            <location line="+2" />
             <translation>eines von %1</translation>
         </message>
         <message>
-            <location line="+114" />
             <source>unknown parameter "%1" in "with" of stage "%2"; known parameters of %3: %4</source>
+            <location line="+114" />
             <translation>unbekannter Parameter "%1" in "with" der Stufe "%2"; bekannte Parameter von %3: %4</translation>
         </message>
         <message>
-            <location line="+3" />
             <source>unknown parameter "%1" in "with" of stage "%2"; did you mean "%3"? (known parameters of %4: %5)</source>
+            <location line="+3" />
             <translation>unbekannter Parameter "%1" in "with" der Stufe "%2"; meinten Sie "%3"? (bekannte Parameter von %4: %5)</translation>
         </message>
         <message>
-            <location line="+11" />
             <source>"with" of stage "%1" is missing required parameter "%2" of %3%4</source>
+            <location line="+11" />
             <translation>in "with" der Stufe "%1" fehlt der erforderliche Parameter "%2" von %3%4</translation>
         </message>
         <message>
-            <location line="+4" />
             <source>stage "%1" uses %2, which needs parameter "%3"%4; add "with:" with "%3"</source>
+            <location line="+4" />
             <translation>Stufe "%1" verwendet %2, das den Parameter "%3"%4 benötigt; fügen Sie "with:" mit "%3" hinzu</translation>
         </message>
         <message>
-            <location filename="../core/config/envfilereader.cpp" line="+14" />
             <source>(env-file of environment "%1")</source>
+            <location filename="../core/config/envfilereader.cpp" line="+14" />
             <translation>(env-file der Umgebung "%1")</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>(env-file of environments %1)</source>
+            <location line="+1" />
             <translation>(env-file der Umgebungen %1)</translation>
         </message>
         <message>
-            <location line="+7" />
             <source>"env-file" of environment "%1"</source>
+            <location line="+7" />
             <translation>"env-file" der Umgebung "%1"</translation>
         </message>
         <message>
-            <location line="+3" />
             <source>%1 must be a path relative to the workspace, or a list of such paths; found %2</source>
+            <location line="+3" />
             <translation>%1 muss ein Pfad relativ zum Arbeitsbereich oder eine Liste solcher Pfade sein; gefunden: %2</translation>
         </message>
         <message>
-            <location line="+36" />
             <source>cannot read env-file "%1" of environment "%2": %3; check that it is a readable file</source>
+            <location line="+36" />
             <translation>env-file "%1" der Umgebung "%2" kann nicht gelesen werden: %3; prüfen Sie, ob es eine lesbare Datei ist</translation>
         </message>
         <message>
-            <location line="+6" />
             <source>env-file "%1" of environment "%2" is %3; expected a file of NAME=value lines</source>
+            <location line="+6" />
             <translation>env-file "%1" der Umgebung "%2" ist %3; erwartet wird eine Datei mit Zeilen der Form NAME=value</translation>
         </message>
         <message>
-            <location line="+6" />
             <source>env-file "%1" of environment "%2" is too large (%3 bytes); an env-file may be at most %4 bytes</source>
+            <location line="+6" />
             <translation>env-file "%1" der Umgebung "%2" ist zu groß (%3 Bytes); ein env-file darf höchstens %4 Bytes groß sein</translation>
         </message>
         <message>
-            <location line="+14" />
             <source>env-file "%1" of environment "%2" does not exist in %3; create it or fix the path</source>
+            <location line="+14" />
             <translation>env-file "%1" der Umgebung "%2" existiert nicht in %3; legen Sie es an oder korrigieren Sie den Pfad</translation>
         </message>
         <message>
-            <location line="+6" />
             <source>a directory</source>
+            <location line="+6" />
             <translation>ein Verzeichnis</translation>
         </message>
         <message>
-            <location line="+2" />
             <source>not a regular file (it is %1)</source>
+            <location line="+2" />
             <translation>keine reguläre Datei (es ist %1)</translation>
         </message>
         <message>
-            <location line="+12" />
             <source>not a regular file</source>
+            <location line="+12" />
             <translation>keine reguläre Datei</translation>
         </message>
         <message>
-            <location line="+29" />
             <source>"%1" is a secret (stage "%2" lists it under "secrets"); remove it from this file and keep it in the secret store: deploydeskctl secrets set %1 %3</source>
+            <location line="+29" />
             <translation>"%1" ist ein Geheimnis (Stufe "%2" führt es unter "secrets" auf); entfernen Sie es aus dieser Datei und bewahren Sie es im Geheimnisspeicher auf: deploydeskctl secrets set %1 %3</translation>
         </message>
         <message>
-            <location filename="../core/config/withchecks.cpp" line="-111" />
             <source>"%1" in "with" of stage "%2"</source>
+            <location filename="../core/config/withchecks.cpp" line="-111" />
             <translation>"%1" in "with" der Stufe "%2"</translation>
         </message>
         <message>
-            <location line="+8" />
             <source>%1 must be a list of strings or a single string; found %2</source>
+            <location line="+8" />
             <translation>%1 muss eine Liste von Zeichenketten oder eine einzelne Zeichenkette sein; gefunden: %2</translation>
         </message>
         <message>
-            <location line="+8" />
             <source>items of %1 must be strings; found %2</source>
+            <location line="+8" />
             <translation>Einträge von %1 müssen Zeichenketten sein; gefunden: %2</translation>
         </message>
         <message>
-            <location filename="../core/deploy/localservice/releasecopy.cpp" line="+30" />
             <source>the folder %1 does not exist</source>
+            <location filename="../core/deploy/localservice/releasecopy.cpp" line="+26" />
             <translation>der Ordner %1 existiert nicht</translation>
         </message>
         <message>
-            <location line="+2" />
             <source>the release folder %1 exists already</source>
+            <location line="+2" />
             <translation>der Release-Ordner %1 existiert bereits</translation>
         </message>
         <message>
-            <location line="+11" />
-            <location filename="../core/deploy/localservice/serviceroot.cpp" line="+109" />
-            <location line="+35" />
             <source>cannot create the folder %1</source>
+            <location filename="../core/deploy/localservice/serviceroot.cpp" line="+105" />
+            <location line="+35" />
+            <location line="+11" />
             <translation>der Ordner %1 kann nicht angelegt werden</translation>
         </message>
         <message>
-            <location line="+20" />
             <source>cannot copy the link %1 to %2</source>
+            <location line="+20" />
             <translation>der Link %1 kann nicht nach %2 kopiert werden</translation>
         </message>
         <message>
-            <location line="+11" />
             <source>cannot copy %1 to %2: %3</source>
+            <location line="+11" />
             <translation>%1 kann nicht nach %2 kopiert werden: %3</translation>
         </message>
         <message>
-            <location filename="../core/deploy/localservice/serviceoptions.cpp" line="+31" />
             <source>the command that runs the service (by /bin/sh -c in the release folder); it must listen on 127.0.0.1:$PORT</source>
+            <location filename="../core/deploy/localservice/serviceoptions.cpp" line="+27" />
             <translation>der Befehl, der den Dienst ausführt (per /bin/sh -c im Release-Ordner); er muss auf 127.0.0.1:$PORT lauschen</translation>
         </message>
         <message>
-            <location line="+8" />
             <source>the stable port users call; DeployDesk forwards it to the live instance</source>
+            <location line="+8" />
             <translation>der stabile Port, den Benutzer aufrufen; DeployDesk leitet ihn an die Live-Instanz weiter</translation>
         </message>
         <message>
-            <location line="+7" />
             <source>the folder to release, relative to the workspace (default: the stage's workdir)</source>
+            <location line="+7" />
             <translation>der zu veröffentlichende Ordner, relativ zum Arbeitsbereich (Standard: das workdir der Stufe)</translation>
         </message>
         <message>
-            <location line="+7" />
             <source>the path a new instance must answer with 200 before it takes over (default /health)</source>
+            <location line="+7" />
             <translation>der Pfad, unter dem eine neue Instanz mit 200 antworten muss, bevor sie übernimmt (Standard /health)</translation>
         </message>
         <message>
-            <location line="+8" />
             <source>how long a new instance may take to answer its health check (default 30s)</source>
+            <location line="+8" />
             <translation>wie lange eine neue Instanz für die Antwort auf ihre Zustandsprüfung brauchen darf (Standard 30s)</translation>
         </message>
         <message>
-            <location line="+7" />
             <source>how long the old instance keeps running after the swap (default 2s)</source>
+            <location line="+7" />
             <translation>wie lange die alte Instanz nach dem Wechsel weiterläuft (Standard 2s)</translation>
         </message>
         <message>
-            <location line="+7" />
             <source>how many releases to keep (default 3; the live and the previous one are always kept)</source>
+            <location line="+7" />
             <translation>wie viele Releases aufbewahrt werden (Standard 3; das Live-Release und das vorherige werden immer aufbewahrt)</translation>
         </message>
         <message>
-            <location line="+8" />
             <source>where the releases and the service state live (default: DeployDesk's state folder /services/&lt;environment&gt;)</source>
+            <location line="+8" />
             <translation>wo die Releases und der Dienstzustand liegen (Standard: DeployDesks Zustandsordner /services/&lt;environment&gt;)</translation>
         </message>
         <message>
-            <location line="+8" />
             <source>the public URL of the service (default http://127.0.0.1:&lt;port&gt;)</source>
+            <location line="+8" />
             <translation>die öffentliche URL des Dienstes (Standard http://127.0.0.1:&lt;port&gt;)</translation>
         </message>
         <message>
-            <location line="+18" />
             <source>local-service needs "root" in "with", or an environment and DeployDesk's state folder to put the service in</source>
+            <location line="+18" />
             <translation>local-service benötigt "root" in "with" oder eine Umgebung und DeployDesks Zustandsordner, um den Dienst dort abzulegen</translation>
         </message>
         <message>
-            <location line="+13" />
             <source>"port" of local-service must be a port number (1-65535); found "%1"</source>
+            <location line="+13" />
             <translation>"port" von local-service muss eine Portnummer sein (1-65535); gefunden: "%1"</translation>
         </message>
         <message>
-            <location line="+11" />
             <source>local-service needs "command" in "with": the command that runs the service on 127.0.0.1:$PORT, e.g. "uvicorn app.main:app --port $PORT"</source>
+            <location line="+11" />
             <translation>local-service benötigt "command" in "with": den Befehl, der den Dienst auf 127.0.0.1:$PORT ausführt, z. B. "uvicorn app.main:app --port $PORT"</translation>
         </message>
         <message>
-            <location line="+10" />
             <source>"from" of local-service is %1, which is not a folder; build the service first or fix the path</source>
+            <location line="+10" />
             <translation>"from" von local-service ist %1, das kein Ordner ist; bauen Sie zuerst den Dienst oder korrigieren Sie den Pfad</translation>
         </message>
         <message>
-            <location line="+16" />
             <source>"%1" of local-service must be a duration such as 30s; found "%2"</source>
+            <location line="+16" />
             <translation>"%1" von local-service muss eine Dauer wie 30s sein; gefunden: "%2"</translation>
         </message>
         <message>
-            <location line="+10" />
             <source>"keep" of local-service must be a whole number of at least 1; found "%1"</source>
+            <location line="+10" />
             <translation>"keep" von local-service muss eine ganze Zahl ab 1 sein; gefunden: "%1"</translation>
         </message>
         <message>
-            <location filename="../core/deploy/localservice/serviceprocess.cpp" line="+136" />
             <source>cannot open %1: %2</source>
+            <location filename="../core/deploy/localservice/serviceprocess.cpp" line="+132" />
             <translation>%1 kann nicht geöffnet werden: %2</translation>
         </message>
         <message>
-            <location line="+10" />
-            <location line="+17" />
             <source>cannot start the service: %1</source>
+            <location line="+17" />
+            <location line="+10" />
             <translation>der Dienst kann nicht gestartet werden: %1</translation>
         </message>
         <message>
-            <location line="+10" />
             <source>cannot start the service: fork failed</source>
+            <location line="+10" />
             <translation>der Dienst kann nicht gestartet werden: fork fehlgeschlagen</translation>
         </message>
         <message>
-            <location line="+3" />
             <source>cannot run /bin/sh in %1: %2</source>
+            <location line="+3" />
             <translation>/bin/sh kann in %1 nicht ausgeführt werden: %2</translation>
         </message>
         <message>
-            <location line="+40" />
             <source>cannot remove %1</source>
+            <location line="+40" />
             <translation>%1 kann nicht entfernt werden</translation>
         </message>
         <message>
-            <location line="+71" />
             <source>cannot remove the release folder %1</source>
+            <location line="+71" />
             <translation>der Release-Ordner %1 kann nicht entfernt werden</translation>
         </message>
         <message>
-            <location filename="../core/deploy/localsite/siteserver.cpp" line="+40" />
             <source>"serve" needs a local "url" with a port, such as http://127.0.0.1:8471/; found "%1"</source>
+            <location filename="../core/deploy/localsite/siteserver.cpp" line="+36" />
             <translation>"serve" benötigt eine lokale "url" mit Port, etwa http://127.0.0.1:8471/; gefunden: "%1"</translation>
         </message>
         <message>
-            <location line="+10" />
             <source>already serving %1 at %2 (pid %3)</source>
+            <location line="+10" />
             <translation>%1 wird bereits unter %2 ausgeliefert (PID %3)</translation>
         </message>
         <message>
-            <location line="+6" />
             <source>port %1 is taken by another program, so "serve" cannot answer at %2; choose another port in "url" or stop that program</source>
+            <location line="+6" />
             <translation>Port %1 ist von einem anderen Programm belegt, daher kann "serve" nicht unter %2 antworten; wählen Sie einen anderen Port in "url" oder beenden Sie dieses Programm</translation>
         </message>
         <message>
-            <location line="+8" />
             <source>"serve" needs python3 and setsid on PATH (apt-get install python3); or serve %1 with a web server and drop "serve"</source>
+            <location line="+8" />
             <translation>"serve" benötigt python3 und setsid im PATH (apt-get install python3); oder liefern Sie %1 mit einem Webserver aus und entfernen Sie "serve"</translation>
         </message>
         <message>
-            <location line="+17" />
             <source>could not start the site server: %1</source>
+            <location line="+17" />
             <translation>der Site-Server konnte nicht gestartet werden: %1</translation>
         </message>
         <message>
-            <location line="+6" />
             <source>the site server did not answer at %1 within 5s; see %2</source>
+            <location line="+6" />
             <translation>der Site-Server hat nicht innerhalb von 5s unter %1 geantwortet; siehe %2</translation>
         </message>
         <message>
-            <location line="+11" />
             <source>serving %1 at %2 (python3 http.server, pid %3)</source>
+            <location line="+11" />
             <translation>%1 wird unter %2 ausgeliefert (python3 http.server, PID %3)</translation>
         </message>
         <message>
-            <location filename="../core/config/dotenv.cpp" line="-185" />
             <source>more than %1 problems; the rest of the file was not read</source>
+            <location filename="../core/config/dotenv.cpp" line="-185" />
             <translation>mehr als %1 Probleme; der Rest der Datei wurde nicht gelesen</translation>
         </message>
         <message>
-            <location line="+21" />
             <source>expected NAME=value; this line has no "="</source>
+            <location line="+21" />
             <translation>NAME=value erwartet; diese Zeile hat kein "="</translation>
         </message>
         <message>
-            <location line="+8" />
             <source>expected NAME=value; found no name before "="</source>
+            <location line="+8" />
             <translation>NAME=value erwartet; vor "=" steht kein Name</translation>
         </message>
         <message>
-            <location line="+5" />
             <source>invalid variable name "%1"; a name starts with a letter or "_" and contains only letters, digits and "_"</source>
+            <location line="+5" />
             <translation>ungültiger Variablenname "%1"; ein Name beginnt mit einem Buchstaben oder "_" und enthält nur Buchstaben, Ziffern und "_"</translation>
         </message>
         <message>
-            <location line="+42" />
             <source>the single-quoted value of "%1" has no closing ' on this line (a value that spans lines needs double quotes)</source>
+            <location line="+42" />
             <translation>dem in einfache Anführungszeichen gesetzten Wert von "%1" fehlt das schließende ' in dieser Zeile (ein Wert über mehrere Zeilen braucht doppelte Anführungszeichen)</translation>
         </message>
         <message>
-            <location line="+47" />
             <source>the double-quoted value of "%1" has no closing "; add it where the value ends</source>
+            <location line="+47" />
             <translation>dem in doppelte Anführungszeichen gesetzten Wert von "%1" fehlt das schließende "; fügen Sie es dort ein, wo der Wert endet</translation>
         </message>
         <message>
-            <location line="+19" />
             <source>unexpected text after the closing quote of "%1"; put the whole value inside the quotes, or start a comment with "#"</source>
+            <location line="+19" />
             <translation>unerwarteter Text nach dem schließenden Anführungszeichen von "%1"; setzen Sie den ganzen Wert in die Anführungszeichen oder beginnen Sie einen Kommentar mit "#"</translation>
         </message>
         <message>
-            <location line="-151" />
             <source>Roll %1 back to release %2 (run %3, %4%5):</source>
+            <location line="-151" />
             <translation>%1 auf Release %2 zurückrollen (Lauf %3, %4%5):</translation>
         </message>
         <message>
-            <location line="+2" />
             <source>  %1: %2 → %3 by %4</source>
+            <location line="+2" />
             <translation>  %1: %2 → %3 per %4</translation>
         </message>
     </context>
     <context>
         <name>DeployDesk::DeployStage</name>
         <message>
-            <location filename="../core/deploy/deploytarget.cpp" line="+40" />
+            <location filename="../core/deploy/deploytarget.cpp" line="+39" />
             <source>stage "%1" deploys with %2 and needs an environment; run it with --env NAME (or Deploy To in the panel)</source>
             <translation>Stufe "%1" stellt mit %2 bereit und benötigt eine Umgebung; führen Sie sie mit --env NAME aus (oder über Deploy To im Kontrollzentrum)</translation>
         </message>
@@ -2029,7 +2027,7 @@
     <context>
         <name>DeployDesk::DeploymentReporter</name>
         <message>
-            <location filename="../core/integrations/github/deploymentreporter.cpp" line="+61" />
+            <location filename="../core/integrations/github/deploymentreporter.cpp" line="+57" />
             <source>the secret GITHUB_TOKEN</source>
             <translation>das Geheimnis GITHUB_TOKEN</translation>
         </message>
@@ -2039,7 +2037,7 @@
             <translation>GitHub-Deployment für %1 nicht angelegt: %2</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+2" />
             <source>answered %1</source>
             <translation>Antwort %1</translation>
         </message>
@@ -2093,22 +2091,22 @@
             <translation>die URL für GET</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+4" />
             <source>appended to the environment's url when there is no "url"</source>
             <translation>wird an die url der Umgebung angehängt, wenn es keine "url" gibt</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+7" />
             <source>the HTTP status that means healthy</source>
             <translation>der HTTP-Status, der einen gesunden Zustand anzeigt</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+7" />
             <source>time allowed for one request</source>
             <translation>erlaubte Zeit für eine Anfrage</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+4" />
             <source>keep trying this long</source>
             <translation>so lange weiter versuchen</translation>
         </message>
@@ -2118,17 +2116,17 @@
             <translation>Zeit zwischen den Versuchen</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+4" />
             <source>what a failed check does: fail the stage, or also roll the environment back</source>
             <translation>was eine fehlgeschlagene Prüfung bewirkt: die Stufe scheitern lassen oder zusätzlich die Umgebung zurückrollen</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+17" />
             <source>health-check needs a valid "url" in "with" (or an environment url); found "%1"</source>
             <translation>health-check benötigt eine gültige "url" in "with" (oder eine Umgebungs-URL); gefunden: "%1"</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+10" />
             <source>"expect-status" must be an HTTP status such as 200; found "%1"</source>
             <translation>"expect-status" muss ein HTTP-Status wie 200 sein; gefunden: "%1"</translation>
         </message>
@@ -2165,7 +2163,7 @@
     <context>
         <name>DeployDesk::HistoryStore</name>
         <message>
-            <location filename="../core/store/historyreads.cpp" line="+75" />
+            <location filename="../core/store/historyreads.cpp" line="+63" />
             <source>reading run %1</source>
             <translation>Lesen von Lauf %1</translation>
         </message>
@@ -2270,7 +2268,7 @@
             <translation>Aufzeichnen des Artefakts %1 von Lauf %2</translation>
         </message>
         <message>
-            <location filename="../core/store/releasestore.cpp" line="+108" />
+            <location filename="../core/store/releasestore.cpp" line="+97" />
             <source>recording the %1 deployment of run %2</source>
             <translation>Aufzeichnen der %1-Bereitstellung von Lauf %2</translation>
         </message>
@@ -2290,7 +2288,7 @@
             <translation>Lesen der Releases der Umgebung %1</translation>
         </message>
         <message>
-            <location line="+38" />
+            <location line="+39" />
             <source>reading release %1</source>
             <translation>Lesen von Release %1</translation>
         </message>
@@ -2308,6 +2306,11 @@
             <location line="+17" />
             <source>reading the release of run %1</source>
             <translation>Lesen des Release von Lauf %1</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>reading the branch previews</source>
+            <translation>Lesen der Branch-Vorschauen</translation>
         </message>
         <message>
             <location line="+17" />
@@ -2447,7 +2450,7 @@
     <context>
         <name>DeployDesk::Job</name>
         <message>
-            <location filename="../core/common/job.cpp" line="+53" />
+            <location filename="../core/common/job.cpp" line="+52" />
             <source>failed</source>
             <translation>fehlgeschlagen</translation>
         </message>
@@ -2742,7 +2745,7 @@
     <context>
         <name>DeployDesk::RollbackJob</name>
         <message>
-            <location filename="../core/run/rollbackjob.cpp" line="+52" />
+            <location filename="../core/run/rollbackjob.cpp" line="+51" />
             <source>rolling %1 back to %2 by %3</source>
             <translation>%1 wird per %3 auf %2 zurückgerollt</translation>
         </message>
@@ -2766,7 +2769,7 @@
         <name>DeployDesk::RunController</name>
         <message>
             <location filename="../core/run/runcontroller.cpp" line="+97" />
-            <location filename="../core/run/runcontrollerdeploy.cpp" line="+256" />
+            <location filename="../core/run/runcontrollerdeploy.cpp" line="+258" />
             <source>a run is already in progress</source>
             <translation>es läuft bereits ein Lauf</translation>
         </message>
@@ -2854,7 +2857,7 @@
             <translation>Bereitstellung in %1 abgelehnt von %2: %3</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location line="+35" />
             <source>stage %1 started</source>
             <translation>Stufe %1 gestartet</translation>
         </message>
@@ -2879,7 +2882,7 @@
             <translation>Lauf: %1</translation>
         </message>
         <message>
-            <location filename="../core/run/runcontrollerdeploy.cpp" line="-185" />
+            <location filename="../core/run/runcontrollerdeploy.cpp" line="-186" />
             <source>rollback</source>
             <translation>Rollback</translation>
         </message>
@@ -2934,7 +2937,7 @@
             <translation>%1 ist wieder auf Release %2</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+29" />
             <source>release %1 has the same versions as the live release of %2: nothing to roll back</source>
             <translation>Release %1 hat dieselben Versionen wie das Live-Release von %2: nichts zurückzurollen</translation>
         </message>
@@ -2944,7 +2947,7 @@
             <translation>%1 ist geschützt: ein Rollback benötigt dieselbe Freigabe wie eine Bereitstellung</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+12" />
             <source>rollback to release %1</source>
             <translation>Rollback auf Release %1</translation>
         </message>
@@ -2959,12 +2962,12 @@
             <translation>Rollback von %1 gestartet von %2</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+6" />
             <source>rollback of %1 to release %2 approved by %3</source>
             <translation>Rollback von %1 auf Release %2 freigegeben von %3</translation>
         </message>
         <message>
-            <location line="+33" />
+            <location line="+32" />
             <source>%1 rolled back</source>
             <translation>%1 zurückgerollt</translation>
         </message>
@@ -3128,7 +3131,7 @@
     <context>
         <name>DeployDesk::Ui::ApprovalDialog</name>
         <message>
-            <location filename="../ui/approvaldialog.cpp" line="+19" />
+            <location filename="../ui/approvaldialog.cpp" line="+17" />
             <source>Approve deploy to %1</source>
             <translation>Bereitstellung in %1 freigeben</translation>
         </message>
@@ -3138,42 +3141,35 @@
             <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; ist eine geschützte Umgebung.&lt;/p&gt;&lt;p&gt;Lauf %2 ist bereit, diese Stufen zu starten, die in ihr bereitstellen:&lt;br&gt;&lt;b&gt;%3&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Ihre Entscheidung wird im Verlauf festgehalten.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location line="+12" />
             <source>Approved by</source>
-            <translation>Freigegeben von</translation>
+            <translation type="vanished">Freigegeben von</translation>
         </message>
         <message>
-            <location line="+2" />
             <source>Optional, e.g. release 1.4 after the review</source>
-            <translation>Optional, z. B. Release 1.4 nach dem Review</translation>
+            <translation type="vanished">Optional, z. B. Release 1.4 nach dem Review</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>Reason</source>
-            <translation>Begründung</translation>
+            <translation type="vanished">Begründung</translation>
         </message>
         <message>
-            <location line="+3" />
             <source>Type the environment name to confirm</source>
-            <translation>Zur Bestätigung den Namen der Umgebung eingeben</translation>
+            <translation type="vanished">Zur Bestätigung den Namen der Umgebung eingeben</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>Approved &amp;by:</source>
-            <translation>Freigegeben &amp;von:</translation>
+            <translation type="vanished">Freigegeben &amp;von:</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>&amp;Reason:</source>
-            <translation>&amp;Begründung:</translation>
+            <translation type="vanished">&amp;Begründung:</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>Type &lt;b&gt;%1&lt;/b&gt; to &amp;confirm:</source>
-            <translation>&lt;b&gt;%1&lt;/b&gt; zur Bestä&amp;tigung eingeben:</translation>
+            <translation type="vanished">&lt;b&gt;%1&lt;/b&gt; zur Bestä&amp;tigung eingeben:</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+14" />
             <source>&amp;Approve and deploy</source>
             <translation>&amp;Freigeben und bereitstellen</translation>
         </message>
@@ -3186,6 +3182,49 @@
             <location line="+1" />
             <source>Decide &amp;later</source>
             <translation>&amp;Später entscheiden</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeployDesk::Ui::ApprovalFields</name>
+        <message>
+            <location filename="../ui/approvalfields.cpp" line="+18" />
+            <source>Approved by</source>
+            <translation>Freigegeben von</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Optional, e.g. release 1.4 after the review</source>
+            <translation>Optional, z. B. Release 1.4 nach dem Review</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reason</source>
+            <translation>Grund</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Type the environment name to confirm</source>
+            <translation>Zur Bestätigung den Namen der Umgebung eingeben</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Approved &amp;by:</source>
+            <translation>Freigegeben &amp;von:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Reason:</source>
+            <translation>&amp;Grund:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Type &lt;b&gt;%1&lt;/b&gt; to &amp;confirm:</source>
+            <translation>Zum &amp;Bestätigen &lt;b&gt;%1&lt;/b&gt; eingeben:</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Why:</source>
+            <translation>&amp;Warum:</translation>
         </message>
     </context>
     <context>
@@ -3329,6 +3368,123 @@
         </message>
     </context>
     <context>
+        <name>DeployDesk::Ui::EnvironmentsReader</name>
+        <message>
+            <location filename="../ui/environments/environmentsreader.cpp" line="+14" />
+            <source>the history is not open</source>
+            <translation>der Verlauf ist nicht geöffnet</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeployDesk::Ui::EnvironmentsView</name>
+        <message>
+            <location filename="../ui/environments/environmentsview.cpp" line="+37" />
+            <source>Environment</source>
+            <translation>Umgebung</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>E&amp;nvironment:</source>
+            <translation>U&amp;mgebung:</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Refresh</source>
+            <translation>Aktualisieren</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Read the releases, the queue and the previews again (F5)</source>
+            <translation>Releases, Warteschlange und Vorschauen neu lesen (F5)</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Releases, newest first</source>
+            <translation>Releases, neueste zuerst</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>%1 (live)</source>
+            <translation>%1 (live)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Rollback to %1</source>
+            <translation>Rollback auf %1</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>0123abcd on main</source>
+            <translation>0123abcd auf main</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Roll &amp;back…</source>
+            <translation>&amp;Zurückrollen…</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Plan a rollback to the selected release; nothing changes before you confirm (Enter, Ctrl+Shift+B)</source>
+            <translation>Einen Rollback auf das ausgewählte Release planen; nichts ändert sich, bevor Sie bestätigen (Eingabe, Strg+Umschalt+B)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Co&amp;mpare…</source>
+            <translation>Ver&amp;gleichen…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Compare the two selected releases (Ctrl+D)</source>
+            <translation>Die beiden ausgewählten Releases vergleichen (Strg+D)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Environments status</source>
+            <translation>Status der Umgebungen</translation>
+        </message>
+        <message>
+            <location line="+51" />
+            <source>Roll &amp;Back to Selected Release…</source>
+            <translation>Auf ausgewähltes Release &amp;zurückrollen…</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>&amp;Compare Selected Releases</source>
+            <translation>Ausgewählte Releases &amp;vergleichen</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>&amp;Refresh Releases</source>
+            <translation>Releases &amp;aktualisieren</translation>
+        </message>
+        <message>
+            <location line="+34" />
+            <source>%1 (protected)</source>
+            <translation>%1 (geschützt)</translation>
+        </message>
+        <message>
+            <location line="+183" />
+            <location line="+15" />
+            <source>Release %1 is live; choose an earlier one to roll back to.</source>
+            <translation>Release %1 ist live; wählen Sie ein früheres, um darauf zurückzurollen.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Planning the rollback to release %1…</source>
+            <translation>Rollback auf Release %1 wird geplant…</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>Rolling %1 back to release %2…</source>
+            <translation>%1 wird auf Release %2 zurückgerollt…</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Select exactly two releases to compare (Ctrl+click the second).</source>
+            <translation>Wählen Sie genau zwei Releases zum Vergleichen aus (Strg+Klick auf das zweite).</translation>
+        </message>
+    </context>
+    <context>
         <name>DeployDesk::Ui::FindBar</name>
         <message>
             <location filename="../ui/logview/findbar.cpp" line="+16" />
@@ -3418,9 +3574,46 @@
         </message>
     </context>
     <context>
+        <name>DeployDesk::Ui::HealthProbe</name>
+        <message>
+            <location filename="../ui/environments/healthprobe.cpp" line="+31" />
+            <source>not an http(s) address</source>
+            <translation>keine http(s)-Adresse</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+43" />
+            <location line="+13" />
+            <source>no answer within %n s</source>
+            <translation>
+                <numerusform>keine Antwort innerhalb von %n s</numerusform>
+                <numerusform>keine Antwort innerhalb von %n s</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="-10" />
+            <source>HTTP %1</source>
+            <translation>HTTP %1</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>connection refused</source>
+            <translation>Verbindung abgelehnt</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>host not found</source>
+            <translation>Host nicht gefunden</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>TLS handshake failed</source>
+            <translation>TLS-Handshake fehlgeschlagen</translation>
+        </message>
+    </context>
+    <context>
         <name>DeployDesk::Ui::HistoryBrowser</name>
         <message>
-            <location filename="../ui/history/historybrowser.cpp" line="+37" />
+            <location filename="../ui/history/historybrowser.cpp" line="+39" />
             <source>Runs</source>
             <translation>Läufe</translation>
         </message>
@@ -3460,7 +3653,12 @@
             <translation>&amp;Protokolle öffnen</translation>
         </message>
         <message>
-            <location line="+41" />
+            <location line="+15" />
+            <source>&amp;Promote to…</source>
+            <translation>&amp;Befördern nach…</translation>
+        </message>
+        <message>
+            <location line="+47" />
             <location line="+8" />
             <source>Loading...</source>
             <translation>Wird geladen...</translation>
@@ -3471,7 +3669,7 @@
             <translation>Keine Läufe entsprechen diesen Filtern.</translation>
         </message>
         <message>
-            <location line="+69" />
+            <location line="+74" />
             <source>Select exactly two runs to compare (Ctrl+click the second one).</source>
             <translation>Wählen Sie genau zwei Läufe zum Vergleichen aus (Strg+Klick auf den zweiten).</translation>
         </message>
@@ -3671,12 +3869,106 @@
             <translation>DeployDesk wurde geschlossen</translation>
         </message>
         <message numerus="yes">
-            <location line="+20" />
+            <location line="+34" />
             <source>deploydesk.yml has %n problem(s)</source>
             <translation>
                 <numerusform>deploydesk.yml hat %n Problem</numerusform>
                 <numerusform>deploydesk.yml hat %n Probleme</numerusform>
             </translation>
+        </message>
+        <message>
+            <location line="+31" />
+            <source>run %1 is %2: only a successful run's artifacts can be promoted</source>
+            <translation>Lauf %1 ist %2: nur die Artefakte eines erfolgreichen Laufs können befördert werden</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>environment "%1" is not defined in deploydesk.yml</source>
+            <translation>Umgebung "%1" ist in deploydesk.yml nicht definiert</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeployDesk::Ui::LiveReleaseCard</name>
+        <message>
+            <location filename="../ui/environments/livereleasecard.cpp" line="+69" />
+            <source>Live release</source>
+            <translation>Live-Release</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Live in %1 (protected)</source>
+            <translation>Live in %1 (geschützt)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Live in %1</source>
+            <translation>Live in %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>This workspace has no environments.</source>
+            <translation>Dieser Arbeitsbereich hat keine Umgebungen.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Nothing deployed to %1 yet: deploy to it from the sidebar or with Run &gt; Deploy To.</source>
+            <translation>In %1 wurde noch nichts bereitgestellt: stellen Sie über die Seitenleiste oder mit Ausführen &gt; Bereitstellen in bereit.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>no commit</source>
+            <translation>kein Commit</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <location line="+21" />
+            <source>%1 on %2</source>
+            <translation>%1 auf %2</translation>
+        </message>
+        <message>
+            <location line="-19" />
+            <source>Release %1 · run %2 · %3 · %4 by %5</source>
+            <translation>Release %1 · Lauf %2 · %3 · %4 von %5</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>unknown</source>
+            <translation>unbekannt</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>no address</source>
+            <translation>keine Adresse</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>%1 (health asked at %2)</source>
+            <translation>%1 (Zustand abgefragt unter %2)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 address</source>
+            <translation>%1-Adresse</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>not checked: %1</source>
+            <translation>nicht geprüft: %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>checking…</source>
+            <translation>wird geprüft…</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>up (%1)</source>
+            <translation>erreichbar (%1)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>down: %1</source>
+            <translation>nicht erreichbar: %1</translation>
         </message>
     </context>
     <context>
@@ -3846,12 +4138,12 @@
     <context>
         <name>DeployDesk::Ui::MainWindow</name>
         <message>
-            <location filename="../ui/mainwindow.cpp" line="+72" />
+            <location filename="../ui/mainwindow.cpp" line="+73" />
             <source>Environments</source>
             <translation>Umgebungen</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+24" />
             <source>Stage graph</source>
             <translation>Stufengraph</translation>
         </message>
@@ -3866,8 +4158,8 @@
             <translation>Verlauf wird geöffnet…</translation>
         </message>
         <message>
-            <location line="+19" />
-            <location filename="../ui/mainwindowactions.cpp" line="+72" />
+            <location line="+22" />
+            <location filename="../ui/mainwindowactions.cpp" line="+73" />
             <source>&amp;Pipeline</source>
             <translation>P&amp;ipeline</translation>
         </message>
@@ -4001,6 +4293,11 @@
         </message>
         <message>
             <location line="+8" />
+            <source>Rele&amp;ases</source>
+            <translation>Relea&amp;ses</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>&amp;Help</source>
             <translation>&amp;Hilfe</translation>
         </message>
@@ -4035,12 +4332,19 @@
             <translation>Keine zuletzt geöffneten Arbeitsbereiche</translation>
         </message>
         <message>
-            <location filename="../ui/mainwindow.cpp" line="+63" />
+            <location filename="../ui/mainwindow.cpp" line="+1" />
+            <location filename="../ui/mainwindowactions.cpp" line="-83" />
+            <source>&amp;Environments</source>
+            <translation>&amp;Umgebungen</translation>
+        </message>
+        <message>
+            <location line="+64" />
             <source>The history cannot be opened: %1</source>
             <translation>Der Verlauf kann nicht geöffnet werden: %1</translation>
         </message>
         <message>
             <location line="+12" />
+            <location filename="../ui/mainwindowreleases.cpp" line="+20" />
             <source>A run is in progress</source>
             <translation>Ein Lauf ist im Gange</translation>
         </message>
@@ -4086,7 +4390,7 @@
             </translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+14" />
             <source>%1 (protected)…</source>
             <translation>%1 (geschützt)…</translation>
         </message>
@@ -4131,7 +4435,7 @@
             <translation>Ausführen nicht möglich</translation>
         </message>
         <message>
-            <location line="+44" />
+            <location line="+45" />
             <source>Approval needed</source>
             <translation>Freigabe erforderlich</translation>
         </message>
@@ -4171,7 +4475,7 @@
             <translation>Lauf %1 wird abgebrochen…</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+17" />
             <source>Run %1: %2</source>
             <translation>Lauf %1: %2</translation>
         </message>
@@ -4191,7 +4495,7 @@
             <translation>Stufe %1 hat noch kein Protokoll: Führen Sie zuerst die Pipeline aus</translation>
         </message>
         <message>
-            <location line="+42" />
+            <location line="+43" />
             <source>Run %1 waits for approval to deploy to %2 (Ctrl+Shift+A)</source>
             <translation>Lauf %1 wartet auf Freigabe zur Bereitstellung in %2 (Strg+Umschalt+A)</translation>
         </message>
@@ -4254,6 +4558,431 @@
             <location line="+5" />
             <source>DeployDesk was closed by %1</source>
             <translation>DeployDesk wurde von %1 geschlossen</translation>
+        </message>
+        <message>
+            <location filename="../ui/mainwindowreleases.cpp" line="+1" />
+            <source>Run %1 is still running. Wait for it to end or cancel it, then roll back.</source>
+            <translation>Lauf %1 läuft noch. Warten Sie, bis er endet, oder brechen Sie ihn ab, und rollen Sie dann zurück.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Rolling %1 back to release %2…</source>
+            <translation>%1 wird auf Release %2 zurückgerollt…</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Deploy the stored artifacts of run %1 to %2, without rebuilding? %2 is protected: the deploy stages will wait for approval.</source>
+            <translation>Die gespeicherten Artefakte von Lauf %1 ohne Neubau in %2 bereitstellen? %2 ist geschützt: die Bereitstellungsstufen warten auf Freigabe.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Deploy the stored artifacts of run %1 to %2, without rebuilding?</source>
+            <translation>Die gespeicherten Artefakte von Lauf %1 ohne Neubau in %2 bereitstellen?</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Promote</source>
+            <translation>Befördern</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>&amp;Promote to %1</source>
+            <translation>Nach %1 &amp;befördern</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Promoting run %1 to %2…</source>
+            <translation>Lauf %1 wird nach %2 befördert…</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeployDesk::Ui::PromoteMenu</name>
+        <message>
+            <location filename="../ui/history/promotemenu.cpp" line="+9" />
+            <source>&amp;Promote to</source>
+            <translation>&amp;Befördern nach</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>%1 (again)</source>
+            <translation>%1 (erneut)</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>No environments</source>
+            <translation>Keine Umgebungen</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeployDesk::Ui::QueueTabs</name>
+        <message>
+            <location filename="../ui/environments/queuetabs.cpp" line="+48" />
+            <source>Deploy queue</source>
+            <translation>Bereitstellungs-Warteschlange</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Environment</source>
+            <translation>Umgebung</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <location line="+3" />
+            <source>Run</source>
+            <translation>Lauf</translation>
+        </message>
+        <message>
+            <location line="-3" />
+            <source>What</source>
+            <translation>Was</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>State</source>
+            <translation>Zustand</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Since</source>
+            <translation>Seit</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Branch previews</source>
+            <translation>Branch-Vorschauen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Branch</source>
+            <translation>Branch</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Layer</source>
+            <translation>Ebene</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Address</source>
+            <translation>Adresse</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>When</source>
+            <translation>Wann</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Enter or a double click opens the preview's address</source>
+            <translation>Eingabe oder Doppelklick öffnet die Adresse der Vorschau</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+30" />
+            <source>&amp;Queue</source>
+            <translation>&amp;Warteschlange</translation>
+        </message>
+        <message>
+            <location line="-29" />
+            <location line="+51" />
+            <source>Branch previe&amp;ws</source>
+            <translation>Branch-&amp;Vorschauen</translation>
+        </message>
+        <message>
+            <location line="-31" />
+            <source>deploying</source>
+            <translation>wird bereitgestellt</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>waiting, number %1 in line</source>
+            <translation>wartet, Nummer %1 in der Reihe</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>No deploy or rollback is running or waiting.</source>
+            <translation>Keine Bereitstellung und kein Rollback läuft oder wartet.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&amp;Queue (%1)</source>
+            <translation>&amp;Warteschlange (%1)</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>(no branch)</source>
+            <translation>(kein Branch)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>no address</source>
+            <translation>keine Adresse</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>No branch previews: a deploy marked as a preview shows here.</source>
+            <translation>Keine Branch-Vorschauen: eine als Vorschau markierte Bereitstellung erscheint hier.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Branch previe&amp;ws (%1)</source>
+            <translation>Branch-&amp;Vorschauen (%1)</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeployDesk::Ui::ReleaseCompareDialog</name>
+        <message>
+            <location filename="../ui/environments/releasecomparedialog.cpp" line="+22" />
+            <source>Compare releases %1 and %2</source>
+            <translation>Releases %1 und %2 vergleichen</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Layer versions of both releases</source>
+            <translation>Ebenenversionen beider Releases</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Layer</source>
+            <translation>Ebene</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Release %1</source>
+            <translation>Release %1</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Change</source>
+            <translation>Änderung</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <location line="+1" />
+            <source>nothing</source>
+            <translation>nichts</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>changed</source>
+            <translation>geändert</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>unchanged</source>
+            <translation>unverändert</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+13" />
+            <source>Release %1 (%2, run %3) → release %4 (%5, run %6): %n layer(s) changed.</source>
+            <translation>
+                <numerusform>Release %1 (%2, Lauf %3) → Release %4 (%5, Lauf %6): %n Ebene geändert.</numerusform>
+                <numerusform>Release %1 (%2, Lauf %3) → Release %4 (%5, Lauf %6): %n Ebenen geändert.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Commits between the releases</source>
+            <translation>Commits zwischen den Releases</translation>
+        </message>
+        <message>
+            <location line="+43" />
+            <source>Commits: unknown (a release was made outside a git checkout).</source>
+            <translation>Commits: unbekannt (ein Release wurde außerhalb eines Git-Checkouts erstellt).</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Commits: the same (%1).</source>
+            <translation>Commits: dieselben (%1).</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Listing the commits between %1 and %2…</source>
+            <translation>Commits zwischen %1 und %2 werden aufgelistet…</translation>
+        </message>
+        <message>
+            <location line="+28" />
+            <source>Commits: %1 → %2 (git log could not list them: %3)</source>
+            <translation>Commits: %1 → %2 (git log konnte sie nicht auflisten: %3)</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>No commits from %1 to %2 (release %3 is not newer in git history).</source>
+            <translation>Keine Commits von %1 nach %2 (Release %3 ist in der Git-Historie nicht neuer).</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+3" />
+            <source>%n commit(s) between them:</source>
+            <translation>
+                <numerusform>%n Commit dazwischen:</numerusform>
+                <numerusform>%n Commits dazwischen:</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>DeployDesk::Ui::ReleasesModel</name>
+        <message>
+            <location filename="../ui/environments/releasesmodel.cpp" line="+80" />
+            <source>%1: %2 on %3</source>
+            <translation>%1: %2 auf %3</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source> (carried over from run %1)</source>
+            <translation> (übernommen aus Lauf %1)</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Deploy</source>
+            <translation>Bereitstellung</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Rollback to %1</source>
+            <translation>Rollback auf %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Automatic rollback to %1</source>
+            <translation>Automatischer Rollback auf %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Promote</source>
+            <translation>Beförderung</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source> (incomplete)</source>
+            <translation> (unvollständig)</translation>
+        </message>
+        <message>
+            <location line="+74" />
+            <source>%1 (live)</source>
+            <translation>%1 (live)</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>none</source>
+            <translation>keine</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 on %2</source>
+            <translation>%1 auf %2</translation>
+        </message>
+        <message>
+            <location line="+37" />
+            <source>Release</source>
+            <translation>Release</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Kind</source>
+            <translation>Art</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>When</source>
+            <translation>Wann</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Commit</source>
+            <translation>Commit</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Who</source>
+            <translation>Wer</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Why</source>
+            <translation>Warum</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeployDesk::Ui::RollbackPlanDialog</name>
+        <message>
+            <location filename="../ui/environments/rollbackplandialog.cpp" line="+26" />
+            <source>Roll %1 back to release %2</source>
+            <translation>%1 auf Release %2 zurückrollen</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&lt;p&gt;Roll &lt;b&gt;%1&lt;/b&gt; back to release &lt;b&gt;%2&lt;/b&gt; (run %3, %4, %5 by %6).&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; auf Release &lt;b&gt;%2&lt;/b&gt; zurückrollen (Lauf %3, %4, %5 von %6).&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>no commit</source>
+            <translation>kein Commit</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&lt;p&gt;Live now: release %1.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Jetzt live: Release %1.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&lt;p&gt;&lt;b&gt;Nothing to roll back:&lt;/b&gt; release %1 has the live versions.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;Nichts zurückzurollen:&lt;/b&gt; Release %1 hat die Live-Versionen.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; is protected: a rollback needs the same approval as a deploy. Your decision is recorded in the history.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; ist geschützt: ein Rollback braucht dieselbe Freigabe wie eine Bereitstellung. Ihre Entscheidung wird im Verlauf festgehalten.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>What changes, layer by layer</source>
+            <translation>Was sich ändert, Ebene für Ebene</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Layer</source>
+            <translation>Ebene</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Live now</source>
+            <translation>Jetzt live</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>After the rollback</source>
+            <translation>Nach dem Rollback</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>How</source>
+            <translation>Wie</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>nothing</source>
+            <translation>nichts</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>by %1</source>
+            <translation>durch %1</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>unchanged: %1</source>
+            <translation>unverändert: %1</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>&amp;Roll back to release %1</source>
+            <translation>Auf Release %1 &amp;zurückrollen</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Keep current release</source>
+            <translation>Aktuelles Release &amp;behalten</translation>
         </message>
     </context>
     <context>
@@ -4434,6 +5163,14 @@
             <location line="+1" />
             <source>&amp;Artifacts (%1)</source>
             <translation>Ar&amp;tefakte (%1)</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeployDesk::Ui::RunService</name>
+        <message>
+            <location filename="../ui/runservice.cpp" line="+114" />
+            <source>promote run %1 to %2</source>
+            <translation>Lauf %1 nach %2 befördern</translation>
         </message>
     </context>
     <context>
