@@ -4,6 +4,7 @@
 #include "ui/settings/theme.h"
 
 #include "common/paths.h"
+#include "i18n/translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -12,10 +13,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QIcon>
-#include <QLibraryInfo>
-#include <QLocale>
 #include <QSettings>
-#include <QTranslator>
 
 namespace {
 // Copies a folder tree; used to give the read-only installed example a writable home.
@@ -50,19 +48,6 @@ QString defaultWorkspace()
     return QDir::currentPath();
 }
 
-// The system locale's translation (LANG=de_DE.UTF-8 gives German): DeployDesk's own,
-// built into the program, and Qt's for its standard dialogs and buttons.
-void installTranslations(QApplication &app)
-{
-    auto *own = new QTranslator(&app);
-    if (own->load(QLocale(), QStringLiteral("deploydesk"), QStringLiteral("_"),
-                  QStringLiteral(":/i18n")))
-        QApplication::installTranslator(own);
-    auto *qt = new QTranslator(&app);
-    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(qt);
-}
 } // namespace
 
 int main(int argc, char *argv[])
@@ -76,7 +61,7 @@ int main(int argc, char *argv[])
     for (const char *size : {"32", "64", "256"})
         icon.addFile(QStringLiteral(":/icons/deploydesk-%1.png").arg(QLatin1String(size)));
     QApplication::setWindowIcon(icon);
-    installTranslations(app);
+    DeployDesk::installTranslations(app);
     DeployDesk::Ui::applyTheme(app,
                                QSettings()
                                    .value(QLatin1String(DeployDesk::Ui::SettingsDialog::kThemeKey),

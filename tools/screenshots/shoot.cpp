@@ -7,6 +7,7 @@
 //                 release with its layers' health, the earlier release expanded
 // Usage: dd-screenshots WORKSPACE OUTDIR   (DEPLOYDESK_DATA_DIR: a fresh data directory)
 #include "common/status.h"
+#include "i18n/translations.h"
 #include "ui/environments/environmentsview.h"
 #include "ui/environments/livereleasecard.h"
 #include "ui/environments/releasesmodel.h"
@@ -75,6 +76,7 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("DeployDesk"));
     QApplication::setApplicationName(QStringLiteral("DeployDesk"));
+    DeployDesk::installTranslations(app);
     if (argc != 3)
         return fail("usage: dd-screenshots WORKSPACE OUTDIR");
     const QString workspace = QDir(QString::fromLocal8Bit(argv[1])).absolutePath();
