@@ -9,6 +9,10 @@
 //                                          before (thread-affine state: a SQLite connection)
 //   onResultReady(future, context, done)   for a future made elsewhere (QtConcurrent::run
 //                                          with a QPromise, SerialThread::run)
+//   onCurrentResult(future, context, &generation, done)
+//                                          like onResultReady, but `done` is skipped when
+//                                          `generation` (a counter the context bumps on
+//                                          reset) moved on while the work ran
 //   onProgress(future, context, f)         progress values, for a progress bar
 //   cancelPending(context)                 cancels what is watched for `context`
 //
@@ -68,6 +72,18 @@ void onResultReady(const QFuture<T> &future, QObject *context, Done done)
                          });
         watcher->setFuture(future);
     });
+}
+
+// `generation` lives in the context (a member), so it outlives every call of `done`.
+template<typename T, typename Done>
+void onCurrentResult(const QFuture<T> &future, QObject *context, const quint64 *generation,
+                     Done done)
+{
+    onResultReady(future, context,
+                  [generation, started = *generation, done = std::move(done)](T result) mutable {
+                      if (*generation == started)
+                          done(std::move(result));
+                  });
 }
 
 template<typename T, typename F> void onProgress(const QFuture<T> &future, QObject *context, F f)

@@ -26,16 +26,6 @@ LogModel::~LogModel()
     cancelPending(this); // the scans stop early
 }
 
-// `done` with the result unless the document was reset meanwhile.
-template<typename T, typename Done> void LogModel::watch(const QFuture<T> &future, Done done)
-{
-    onResultReady(future, this,
-                  [this, generation = m_generation, done = std::move(done)](T result) mutable {
-                      if (generation == m_generation)
-                          done(std::move(result));
-                  });
-}
-
 void LogModel::setDatabasePath(const QString &databasePath)
 {
     if (databasePath == m_path)
@@ -185,30 +175,30 @@ void LogModel::startMerge(bool initial)
         base = m_doc;
     }
     m_mergeRunning = true;
-    watch(QtConcurrent::run(&mergeStages, m_path, base, fromCounts, toCounts),
-          [this, initial](const MergeResult &result) {
-              m_mergeRunning = false;
-              if (result.error)
-                  setError(result.error->message);
-              if (initial) {
-                  beginResetModel();
-                  m_doc = result.doc;
-                  m_mergedCounts = result.counts;
-                  m_ordering = false;
-                  endResetModel();
-                  emit documentReset();
-                  emit orderingChanged(false);
-              } else if (result.doc.lineCount() > m_doc.lineCount()) {
-                  const qint64 old = m_doc.lineCount();
-                  beginInsertRows({}, int(old), int(result.doc.lineCount() - 1));
-                  m_doc = result.doc;
-                  m_mergedCounts = result.counts;
-                  endInsertRows();
-                  emit linesAppended(old, m_doc.lineCount());
-              }
-              if (isLive())
-                  startMerge(false);
-          });
+    onCurrentResult(QtConcurrent::run(&mergeStages, m_path, base, fromCounts, toCounts), this,
+                    &m_generation, [this, initial](const MergeResult &result) {
+                        m_mergeRunning = false;
+                        if (result.error)
+                            setError(result.error->message);
+                        if (initial) {
+                            beginResetModel();
+                            m_doc = result.doc;
+                            m_mergedCounts = result.counts;
+                            m_ordering = false;
+                            endResetModel();
+                            emit documentReset();
+                            emit orderingChanged(false);
+                        } else if (result.doc.lineCount() > m_doc.lineCount()) {
+                            const qint64 old = m_doc.lineCount();
+                            beginInsertRows({}, int(old), int(result.doc.lineCount() - 1));
+                            m_doc = result.doc;
+                            m_mergedCounts = result.counts;
+                            endInsertRows();
+                            emit linesAppended(old, m_doc.lineCount());
+                        }
+                        if (isLive())
+                            startMerge(false);
+                    });
 }
 
 void LogModel::startGroupScan()
@@ -216,22 +206,23 @@ void LogModel::startGroupScan()
     if (isInterleaved() || m_groupScanRunning || m_groups.scannedTo() >= m_doc.lineCount())
         return;
     m_groupScanRunning = true;
-    watch(QtConcurrent::run(&scanGroups, m_path, m_shownStage, m_groups, m_doc.lineCount()),
-          [this](const GroupScanResult &result) {
-              m_groupScanRunning = false;
-              if (result.error) {
-                  setError(result.error->message);
-                  return;
-              }
-              GroupIndex groups = result.groups;
-              groups.keepCollapsedFrom(m_groups); // the user's choices while it ran
-              m_groups = std::move(groups);       // only closed groups collapse: rows stay
-              if (rowCount() > 0)
-                  emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1),
-                                   {GroupRole, GroupDepthRole, Qt::DecorationRole});
-              emit groupsChanged();
-              startGroupScan();
-          });
+    onCurrentResult(
+        QtConcurrent::run(&scanGroups, m_path, m_shownStage, m_groups, m_doc.lineCount()), this,
+        &m_generation, [this](const GroupScanResult &result) {
+            m_groupScanRunning = false;
+            if (result.error) {
+                setError(result.error->message);
+                return;
+            }
+            GroupIndex groups = result.groups;
+            groups.keepCollapsedFrom(m_groups); // the user's choices while it ran
+            m_groups = std::move(groups);       // only closed groups collapse: rows stay
+            if (rowCount() > 0)
+                emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1),
+                                 {GroupRole, GroupDepthRole, Qt::DecorationRole});
+            emit groupsChanged();
+            startGroupScan();
+        });
 }
 
 void LogModel::setLive(bool live)

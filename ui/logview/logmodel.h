@@ -140,7 +140,6 @@ private:
     void startGroupScan();
     void startMerge(bool initial);
     void setError(const QString &message);
-    template<typename T, typename Done> void watch(const QFuture<T> &future, Done done);
 
     QString m_path;
     mutable std::unique_ptr<LogReader> m_reader;

@@ -26,18 +26,6 @@ using namespace Internal;
 
 namespace {
 
-// Runs `future`'s result through `done` unless `generation` moved on meanwhile. The result
-// is moved, not copied: a search's can hold millions of hits.
-template<typename T, typename Done>
-void watch(QObject *owner, const QFuture<T> &future, const quint64 *generation, Done done)
-{
-    onResultReady(future, owner,
-                  [generation, started = *generation, done = std::move(done)](T result) mutable {
-                      if (*generation == started)
-                          done(std::move(result));
-                  });
-}
-
 QToolButton *toolButton(QAction *action, QWidget *parent)
 {
     auto *button = new QToolButton(parent);
@@ -264,30 +252,29 @@ void LogViewer::continueSearch()
     }
     m_searchRunning = true;
     updateFindStatus();
-    watch(this,
-          QtConcurrent::run(&searchLines, m_model->databasePath(), doc, m_searchedTo,
-                            doc.lineCount(), m_matcher),
-          &m_searchGeneration, [this](SearchResult result) {
-              m_searchRunning = false;
-              if (result.error)
-                  setStatus(result.error->message);
-              if (m_hits.empty())
-                  m_hits = std::move(result.hits);
-              else
-                  m_hits.insert(m_hits.end(), result.hits.begin(), result.hits.end());
-              m_searchedTo = result.to;
-              if (m_jumpWhenFound && !m_hits.empty()) {
-                  m_jumpWhenFound = false;
-                  // The first match at or after the current line, else the first one.
-                  const qint64 from = std::max<qint64>(0, m_view->currentIndex());
-                  auto it = std::lower_bound(m_hits.begin(), m_hits.end(), from);
-                  goToHit(it == m_hits.end() ? 0 : it - m_hits.begin());
-              }
-              updateFindStatus();
-              emit matchCountChanged(matchCount());
-              if (!result.error)
-                  continueSearch(); // lines that arrived meanwhile
-          });
+    onCurrentResult(QtConcurrent::run(&searchLines, m_model->databasePath(), doc, m_searchedTo,
+                                      doc.lineCount(), m_matcher),
+                    this, &m_searchGeneration, [this](SearchResult result) {
+                        m_searchRunning = false;
+                        if (result.error)
+                            setStatus(result.error->message);
+                        if (m_hits.empty())
+                            m_hits = std::move(result.hits);
+                        else
+                            m_hits.insert(m_hits.end(), result.hits.begin(), result.hits.end());
+                        m_searchedTo = result.to;
+                        if (m_jumpWhenFound && !m_hits.empty()) {
+                            m_jumpWhenFound = false;
+                            // The first match at or after the current line, else the first one.
+                            const qint64 from = std::max<qint64>(0, m_view->currentIndex());
+                            auto it = std::lower_bound(m_hits.begin(), m_hits.end(), from);
+                            goToHit(it == m_hits.end() ? 0 : it - m_hits.begin());
+                        }
+                        updateFindStatus();
+                        emit matchCountChanged(matchCount());
+                        if (!result.error)
+                            continueSearch(); // lines that arrived meanwhile
+                    });
 }
 
 void LogViewer::updateFindStatus()
@@ -333,24 +320,24 @@ void LogViewer::jumpToFirstError()
 {
     const LogDocument &doc = m_model->document();
     setStatus(tr("Looking for the first error…"));
-    watch(this,
-          QtConcurrent::run(&findFirstError, m_model->databasePath(), doc, 0, doc.lineCount()),
-          &m_errorGeneration, [this](const FirstErrorResult &result) {
-              if (result.error) {
-                  setStatus(result.error->message);
-                  return;
-              }
-              if (result.index < 0) {
-                  setStatus(tr("No error lines: none on stderr mentions error, fail, fatal, "
-                               "exception or traceback, and none says error, FAILED or "
-                               "Traceback"));
-                  emit firstErrorFound(0);
-                  return;
-              }
-              setStatus(QString());
-              m_view->setCurrentIndex(result.index);
-              emit firstErrorFound(result.index + 1);
-          });
+    onCurrentResult(
+        QtConcurrent::run(&findFirstError, m_model->databasePath(), doc, 0, doc.lineCount()), this,
+        &m_errorGeneration, [this](const FirstErrorResult &result) {
+            if (result.error) {
+                setStatus(result.error->message);
+                return;
+            }
+            if (result.index < 0) {
+                setStatus(tr("No error lines: none on stderr mentions error, fail, fatal, "
+                             "exception or traceback, and none says error, FAILED or "
+                             "Traceback"));
+                emit firstErrorFound(0);
+                return;
+            }
+            setStatus(QString());
+            m_view->setCurrentIndex(result.index);
+            emit firstErrorFound(result.index + 1);
+        });
 }
 
 void LogViewer::copy()
