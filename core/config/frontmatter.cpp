@@ -40,7 +40,14 @@ QVariant toVariant(const YAML::Node &node)
 
 Result<QVariantMap> parseFrontMatterYaml(QByteArrayView yaml, const QString &file, int firstLine)
 {
+    // yaml-cpp reports a problem found at the end of the text (an unclosed bracket) on
+    // the line after the last one: point at the last line instead.
+    const int lastLine = int(yaml.trimmed().count('\n'));
     const auto located = [&](int line, int column, const QString &message) {
+        if (line > lastLine) {
+            line = lastLine;
+            column = 0;
+        }
         return std::unexpected(Error{
             ErrorCode::Invalid, message, {}, SourceLocation{file, firstLine + line, column + 1}});
     };

@@ -7,6 +7,8 @@
 #include <QCryptographicHash>
 #include <QSet>
 
+#include <algorithm>
+
 namespace DeployDesk::Internal {
 
 namespace {
@@ -128,7 +130,8 @@ bool SectionPacker::fits(int section) const
     return crumbUnits(section, true) + m_sections[section].subtreeUnits <= m_budget;
 }
 
-QList<SectionPacker::Piece> SectionPacker::piecesOf(int block, qint64 limit) const
+QList<SectionPacker::Piece> SectionPacker::piecesOf(int block, qint64 limit,
+                                                    qint64 firstLimit) const
 {
     const MdBlock &b = (*m_blocks)[block];
     const QByteArray &text = m_blockText[block];
@@ -137,7 +140,8 @@ QList<SectionPacker::Piece> SectionPacker::piecesOf(int block, qint64 limit) con
     QList<Piece> pieces;
     const auto piece = [&](QByteArray t) {
         const qint64 units = TokenEstimate::units(t);
-        pieces.append(Piece{std::move(t), units, prose, b.startLine, b.endLine});
+        pieces.append(Piece{std::move(t), units, prose, b.kind == BlockKind::Heading, b.startLine,
+                            b.endLine});
     };
     if (m_blockUnits[block] <= limit) {
         piece(text);
@@ -165,7 +169,8 @@ QList<SectionPacker::Piece> SectionPacker::piecesOf(int block, qint64 limit) con
         }
         const qint64 frame = TokenEstimate::units(opener) + TokenEstimate::units(closer) + 2;
         for (const QByteArray &part :
-             splitText(inner, qMax<qint64>(limit - frame, 16), SplitLevel::Lines, false))
+             splitText(inner, qMax<qint64>(limit - frame, 16), SplitLevel::Lines, false,
+                       firstLimit - frame >= 16 ? firstLimit - frame : -1))
             piece(opener + '\n' + part + '\n' + closer);
         return pieces;
     }
@@ -175,15 +180,15 @@ QList<SectionPacker::Piece> SectionPacker::piecesOf(int block, qint64 limit) con
         if (secondBreak > 0) {
             const QByteArray header = text.first(secondBreak);
             const qint64 frame = TokenEstimate::units(header) + 1;
-            for (const QByteArray &part :
-                 splitText(QByteArrayView(text).sliced(secondBreak + 1),
-                           qMax<qint64>(limit - frame, 16), SplitLevel::Lines, false))
+            for (const QByteArray &part : splitText(
+                     QByteArrayView(text).sliced(secondBreak + 1), qMax<qint64>(limit - frame, 16),
+                     SplitLevel::Lines, false, firstLimit - frame >= 16 ? firstLimit - frame : -1))
                 piece(header + '\n' + part);
             return pieces;
         }
     }
     const bool trim = b.kind == BlockKind::Paragraph;
-    for (const QByteArray &part : splitText(text, limit, SplitLevel::Lines, trim))
+    for (const QByteArray &part : splitText(text, limit, SplitLevel::Lines, trim, firstLimit))
         piece(part);
     return pieces;
 }
@@ -191,10 +196,20 @@ QList<SectionPacker::Piece> SectionPacker::piecesOf(int block, qint64 limit) con
 void SectionPacker::emitSection(int section)
 {
     const Section &s = m_sections[section];
-    const qint64 limit = qMax(m_budget - crumbUnits(section, false), kMinBodyUnits);
+    // Room for the heading path and, when parts overlap, for the overlap.
+    const qint64 limit =
+        qMax(m_budget - crumbUnits(section, false) - (m_overlap ? m_overlap + kJoinUnits : 0),
+             kMinBodyUnits);
     for (int b : s.blocks) {
         const bool heading = (*m_blocks)[b].kind == BlockKind::Heading;
-        for (Piece &p : piecesOf(b, limit))
+        // A block that must be split starts in the room the chunk has left (after its
+        // heading, say) unless that is too little to be worth it.
+        qint64 firstLimit = limit;
+        if (!m_pieces.isEmpty() && m_blockUnits[b] > limit) {
+            const qint64 room = m_budget - m_crumb - m_units - kJoinUnits;
+            firstLimit = room >= limit / 4 ? room : limit;
+        }
+        for (Piece &p : piecesOf(b, limit, firstLimit))
             add(section, std::move(p), heading);
     }
     for (int c : s.children) {
@@ -230,7 +245,8 @@ void SectionPacker::add(int section, Piece piece, bool isHeading)
         if (!m_seed.isEmpty() && m_seedSection == section && !isHeading) {
             const qint64 seedUnits = TokenEstimate::units(m_seed);
             if (m_crumb + seedUnits + kJoinUnits + piece.units <= m_budget) {
-                m_pieces.append(Piece{m_seed, seedUnits, false, piece.startLine, piece.startLine});
+                m_pieces.append(
+                    Piece{m_seed, seedUnits, false, false, piece.startLine, piece.startLine});
                 m_units = seedUnits;
             }
         }
@@ -246,6 +262,17 @@ void SectionPacker::flush(bool keepOverlap)
 {
     if (m_pieces.isEmpty())
         return;
+    // Headings with nothing under them before a subsection of their own (a chapter title
+    // followed by its first section) make no chunk: the heading path of the chunks below
+    // carries them.
+    if (std::all_of(m_pieces.cbegin(), m_pieces.cend(), [](const Piece &p) { return p.heading; })) {
+        m_pieces.clear();
+        m_units = 0;
+        m_start = -1;
+        m_seed.clear();
+        m_seedSection = -1;
+        return;
+    }
     const Section &s = m_sections[m_start];
     Chunk chunk;
     chunk.docPath = m_docPath;

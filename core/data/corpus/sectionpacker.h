@@ -36,6 +36,7 @@ private:
         QByteArray text;
         qint64 units = 0;
         bool prose = false;
+        bool heading = false; // a heading line and nothing else
         int startLine = 0;
         int endLine = 0;
     };
@@ -45,7 +46,7 @@ private:
     void appendSubtreeText(int section, QByteArray &out) const;
     qint64 crumbUnits(int section, bool startsWithHeading) const;
     bool fits(int section) const;
-    QList<Piece> piecesOf(int block, qint64 limit) const;
+    QList<Piece> piecesOf(int block, qint64 limit, qint64 firstLimit) const;
     void emitSection(int section);
     void add(int section, Piece piece, bool isHeading);
     void flush(bool keepOverlap);

@@ -2,6 +2,8 @@
 
 #include "data/corpus/tokenestimate.h"
 
+#include <cstring>
+
 namespace DeployDesk::Internal {
 
 namespace {
@@ -84,12 +86,15 @@ void appendPart(QList<QByteArray> &parts, QByteArrayView part, bool trim)
 
 } // namespace
 
-QList<QByteArray> splitText(QByteArrayView text, qint64 limitUnits, SplitLevel level, bool trim)
+QList<QByteArray> splitText(QByteArrayView text, qint64 limitUnits, SplitLevel level, bool trim,
+                            qint64 firstLimitUnits)
 {
     QList<QByteArray> parts;
-    if (limitUnits < 4)
-        limitUnits = 4; // one character of any kind always fits
-    if (TokenEstimate::units(text) <= limitUnits) {
+    limitUnits = qMax<qint64>(limitUnits, 4); // one character of any kind always fits
+    if (firstLimitUnits < 0 || firstLimitUnits > limitUnits)
+        firstLimitUnits = limitUnits;
+    const auto limit = [&] { return parts.isEmpty() ? firstLimitUnits : limitUnits; };
+    if (TokenEstimate::units(text) <= limit()) {
         appendPart(parts, text, trim);
         return parts;
     }
@@ -100,19 +105,25 @@ QList<QByteArray> splitText(QByteArrayView text, qint64 limitUnits, SplitLevel l
     for (const qsizetype cut : cuts) {
         const QByteArrayView segment = text.sliced(segmentStart, cut - segmentStart);
         const qint64 units = TokenEstimate::units(segment);
-        if (units > limitUnits && level != SplitLevel::Characters) {
-            if (segmentStart > start)
-                appendPart(parts, text.sliced(start, segmentStart - start), trim);
-            // Below lines, parts are prose fragments: their surrounding spaces go.
-            parts.append(splitText(segment, limitUnits, SplitLevel(int(level) + 1), true));
-            start = cut;
-            current = 0;
-        } else if (current + units > limitUnits) {
-            appendPart(parts, text.sliced(start, segmentStart - start), trim);
-            start = segmentStart;
-            current = units;
-        } else {
+        if (current + units <= limit()) {
             current += units;
+        } else {
+            if (segmentStart > start) {
+                appendPart(parts, text.sliced(start, segmentStart - start), trim);
+                start = segmentStart;
+                current = 0;
+            }
+            if (units <= limit()) {
+                current = units;
+            } else if (level != SplitLevel::Characters) {
+                // Below lines, parts are prose fragments: their surrounding spaces go.
+                parts.append(
+                    splitText(segment, limitUnits, SplitLevel(int(level) + 1), true, limit()));
+                start = cut;
+                current = 0;
+            } else {
+                current = units; // a character wider than the limit: alone
+            }
         }
         segmentStart = cut;
     }
@@ -136,8 +147,14 @@ QByteArray overlapTail(QByteArrayView text, qint64 maxUnits)
         units += u;
         start = lead;
     }
+    // Begin after a sentence end when the tail holds one (CJK text has no spaces), else
+    // at the next word when the tail starts inside one.
+    for (const char *end : {"\xE3\x80\x82", "\xEF\xBC\x81", "\xEF\xBC\x9F", ". "}) {
+        const qsizetype at = text.sliced(start).indexOf(end);
+        if (at >= 0 && start + at + qsizetype(std::strlen(end)) < text.size())
+            return text.sliced(start + at + std::strlen(end)).trimmed().toByteArray();
+    }
     if (start > 0 && !isSpace(text[start - 1])) {
-        // Begin at the next word when the tail starts inside one.
         qsizetype i = start;
         while (i < text.size() && !isSpace(text[i]))
             ++i;

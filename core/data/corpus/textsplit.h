@@ -15,8 +15,11 @@ enum class SplitLevel { Lines, Sentences, Words, Characters };
 // characters; never inside a UTF-8 sequence). With `trim`, whitespace around each part is
 // dropped (prose); without, only the line break that ends a part (code keeps its
 // indentation). Empty parts are dropped.
+// `firstLimitUnits` (when >= 0) bounds the first part instead: the room left in a chunk
+// that already holds a heading.
 QList<QByteArray> splitText(QByteArrayView text, qint64 limitUnits,
-                            SplitLevel level = SplitLevel::Lines, bool trim = true);
+                            SplitLevel level = SplitLevel::Lines, bool trim = true,
+                            qint64 firstLimitUnits = -1);
 
 // The end of `text` worth at most `maxUnits`, starting at a word boundary when it can:
 // the overlap repeated at the start of the next chunk.
