@@ -4,6 +4,7 @@
 
 #include <QDirIterator>
 #include <QFileInfo>
+#include <QtConcurrent/QtConcurrentMap>
 
 namespace DeployDesk {
 
@@ -122,22 +123,29 @@ DocsCorpus::chunk(const QString &root, const CorpusOptions &options, const Markd
     result.root = root;
     result.docPaths = *scanned;
     result.manifest.fingerprint = chunker.fingerprint();
-    for (const QString &docPath : std::as_const(result.docPaths)) {
-        auto doc = chunker.chunkFile(root, docPath);
-        if (!doc) {
-            result.problems.append(doc.error());
-            ++result.skippedDocs;
-            continue;
+    // Docs are chunked in parallel, a batch at a time (so memory stays bounded whatever
+    // the corpus' size), and handed on in path order from the calling thread.
+    constexpr qsizetype kBatch = 64;
+    for (qsizetype from = 0; from < result.docPaths.size(); from += kBatch) {
+        const QStringList batch = result.docPaths.mid(from, kBatch);
+        const QList<Result<ChunkedDocument>> docs = QtConcurrent::blockingMapped(
+            batch, [&](const QString &docPath) { return chunker.chunkFile(root, docPath); });
+        for (const Result<ChunkedDocument> &doc : docs) {
+            if (!doc) {
+                result.problems.append(doc.error());
+                ++result.skippedDocs;
+                continue;
+            }
+            result.problems.append(doc->warnings);
+            result.bytes += doc->bytes;
+            if (doc->draft)
+                ++result.drafts;
+            for (const Chunk &c : std::as_const(doc->chunks))
+                result.tokens += c.tokens;
+            result.manifest.add(*doc);
+            if (onDocument)
+                onDocument(*doc);
         }
-        result.problems.append(doc->warnings);
-        result.bytes += doc->bytes;
-        if (doc->draft)
-            ++result.drafts;
-        for (const Chunk &c : std::as_const(doc->chunks))
-            result.tokens += c.tokens;
-        result.manifest.add(*doc);
-        if (onDocument)
-            onDocument(*doc);
     }
     return result;
 }

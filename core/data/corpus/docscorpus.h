@@ -47,8 +47,10 @@ public:
     // not a readable folder or a pattern is not a valid glob.
     static Result<QStringList> scan(const QString &root, const CorpusOptions &options = {});
 
-    // Scans `root` and chunks every doc in path order. `onDocument`, when given, receives
-    // each doc with its chunks (texts included) as soon as it is chunked, so a caller can
+    // Scans `root` and chunks every doc (on the global thread pool, a batch of docs at a
+    // time; `chunker` must outlive the call). `onDocument`, when given, receives
+    // each doc with its chunks (texts included) in path order, on the calling thread, so a
+    // caller can
     // stream them without holding the corpus; the result keeps only the manifest. A doc
     // that cannot be read or is not UTF-8 is reported in `problems` and the others are
     // still chunked. Fails only when the folder cannot be scanned.

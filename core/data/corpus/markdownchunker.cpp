@@ -157,10 +157,14 @@ Result<ChunkedDocument> MarkdownChunker::chunk(QByteArrayView bytes, const QStri
     if (in.startsWith("\xEF\xBB\xBF"))
         in = in.sliced(3);
     // "\r\n" -> "\n": the same doc gives the same chunks (and hashes) on every platform.
-    for (qsizetype i = 0; i < in.size(); ++i) {
-        if (in[i] == '\r' && i + 1 < in.size() && in[i + 1] == '\n')
-            continue;
-        text.append(in[i]);
+    for (qsizetype from = 0; from < in.size();) {
+        const qsizetype cr = in.sliced(from).indexOf("\r\n");
+        if (cr < 0) {
+            text.append(in.sliced(from));
+            break;
+        }
+        text.append(in.sliced(from, cr));
+        from += cr + 1; // keeps the "\n"
     }
 
     FrontMatterSplit front = takeFrontMatter(text, file);

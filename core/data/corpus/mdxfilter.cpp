@@ -199,7 +199,12 @@ QByteArray cleanMdx(QByteArrayView in, bool jsxAnywhere)
                     braceDepth = 0;
                     quote = 0;
                 } else {
-                    out.append(c);
+                    // Copy the run of ordinary characters up to the next one that matters.
+                    qsizetype j = i + 1;
+                    while (j < line.size() && line[j] != '`' && line[j] != '{' && line[j] != '<')
+                        ++j;
+                    out.append(line.sliced(i, j - i));
+                    i = j - 1;
                 }
             }
         }

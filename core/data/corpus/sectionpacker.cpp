@@ -1,10 +1,10 @@
 #include "data/corpus/sectionpacker.h"
 
 #include "data/corpus/headingslugger.h"
+#include "data/corpus/sha256.h"
 #include "data/corpus/textsplit.h"
 #include "data/corpus/tokenestimate.h"
 
-#include <QCryptographicHash>
 #include <QSet>
 
 #include <algorithm>
@@ -296,7 +296,7 @@ void SectionPacker::flush(bool keepOverlap)
         crumb.removeLast();
     const QByteArray text = crumb.isEmpty() ? body : crumbText(crumb) + "\n\n" + body;
     chunk.text = QString::fromUtf8(text);
-    chunk.sha256 = QCryptographicHash::hash(text, QCryptographicHash::Sha256);
+    chunk.sha256 = sha256(text);
     chunk.tokens = TokenEstimate::tokensOf(text);
     chunk.key = m_docPath + u'#' + s.keyAnchor + u'/' + QString::number(chunk.part);
     chunk.id = pointId(chunk.key);
