@@ -76,6 +76,7 @@ int rollback(Context &ctx);
 int promote(Context &ctx);
 int queue(Context &ctx);
 int compare(Context &ctx);
+int corpus(Context &ctx);
 
 // Starts a run through `start` and follows it to its end like `run` does (live table or
 // lines, Ctrl+C cancels, the failed stages' tails, the URLs a deploy put live); returns
@@ -95,5 +96,6 @@ void addExportOptions(QCommandLineParser &parser);
 void addDeployOptions(QCommandLineParser &parser);
 void addReleasesOptions(QCommandLineParser &parser);
 void addRollbackOptions(QCommandLineParser &parser);
+void addCorpusOptions(QCommandLineParser &parser);
 
 } // namespace DeployDesk::Cli

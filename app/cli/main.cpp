@@ -140,6 +140,8 @@ const Command kCommands[] = {
     {"queue", "Show the deploys and rollbacks running or waiting [--json]", Cli::queue,
      Cli::addReleasesOptions},
     {"compare", "Compare two releases: layers and commits between them", Cli::compare, nullptr},
+    {"corpus", "The docs' chunks and tokens; --diff MANIFEST: what a re-embed would send",
+     Cli::corpus, Cli::addCorpusOptions},
 };
 
 QString commandList()

@@ -1,0 +1,13 @@
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+
+namespace DeployDesk {
+
+// SHA-256 of `bytes` (32 raw bytes) through OpenSSL's libcrypto, which uses the CPU's SHA
+// extensions where there are some: several times faster than QCryptographicHash in Qt 6.4,
+// and hashing is a good part of chunking a corpus.
+QByteArray sha256(QByteArrayView bytes);
+
+} // namespace DeployDesk
