@@ -140,6 +140,8 @@ const Command kCommands[] = {
     {"queue", "Show the deploys and rollbacks running or waiting [--json]", Cli::queue,
      Cli::addReleasesOptions},
     {"compare", "Compare two releases: layers and commits between them", Cli::compare, nullptr},
+    {"check", "Check the history for damage: SQLite's and the log index's checks", Cli::check,
+     nullptr},
 };
 
 QString commandList()
