@@ -80,8 +80,8 @@ private slots:
     {
         Cli cli;
         cli.env().insert("DEPLOYDESK_BUSY_TIMEOUT", "1000");
-        const QString signals = m_tmp.filePath("lock-signals");
-        QDir().mkpath(signals);
+        const QString signalDir = m_tmp.filePath("lock-signalDir");
+        QDir().mkpath(signalDir);
         const QString ws =
             workspace("lock", QStringLiteral("name: lock\n"
                                              "stages:\n"
@@ -92,11 +92,11 @@ private slots:
                                              "      while [ ! -e %1/go ]; do sleep 0.05; done\n"
                                              "      echo during the lock\n"
                                              "  after:\n    needs: [hold]\n    run: echo after\n")
-                                  .arg(signals)
+                                  .arg(signalDir)
                                   .toUtf8());
         QProcess *runner = cli.start({"run", "--workspace", ws}, this);
         QVERIFY(runner->waitForStarted());
-        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(signals + "/started"), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(signalDir + "/started"), 30000);
 
         QByteArray err;
         {
@@ -105,7 +105,7 @@ private slots:
             QVERIFY(db.open());
             QSqlQuery q(db);
             QVERIFY(q.exec("BEGIN IMMEDIATE"));
-            writeFile(signals + "/go", "");
+            writeFile(signalDir + "/go", "");
             // Held until the runner says it could not record (at least one busy timeout).
             QTRY_VERIFY_WITH_TIMEOUT((err += runner->readAllStandardError())
                                          .contains("could not "
