@@ -384,8 +384,10 @@ void RunController::save(StageRecord &stage)
     // a reason may repeat a secret (an error message with a URL and its token).
     if (stage.status == StageStatus::Success && m_incomplete.contains(stage.name)) {
         stage.status = StageStatus::Failed;
-        stage.reason = tr("its work succeeded, but its record is incomplete: %1")
-                           .arg(m_incomplete.value(stage.name).message);
+        stage.reason =
+            tr("its work succeeded, but its record is incomplete; the history could not be "
+               "written: %1")
+                .arg(m_incomplete.value(stage.name).message);
     }
     stage.reason = m_masker.maskText(stage.reason);
     if (!m_recorder.saveStage(stage) && !m_incomplete.contains(stage.name)) {

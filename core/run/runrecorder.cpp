@@ -1,6 +1,5 @@
 #include "run/runrecorder.h"
 
-#include "common/logging.h"
 #include "store/historystore.h"
 
 namespace DeployDesk {
@@ -16,7 +15,6 @@ void RunRecorder::reset(qint64 runId)
 
 void RunRecorder::noteFailure(const Error &error)
 {
-    qCWarning(lcEngine).noquote() << "cannot record:" << error.message;
     m_failures.append(error);
     if (onFailure)
         onFailure(error);

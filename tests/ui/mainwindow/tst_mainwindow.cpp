@@ -454,23 +454,15 @@ private slots:
     {
         const QString signalsDir = m_tmp.filePath("lock-signals");
         QDir().mkpath(signalsDir);
-        const QString ws = workspace(
-            "lock", QStringLiteral("name: lock
-stages:
-  hold:
-    run: |
-"
-                                   "      touch %1/started
-"
-                                   "      while [ ! -e %1/go ]; do sleep 0.05; done
-"
-                                   "      echo done
-")
-                        .arg(signalsDir)
-                        .toUtf8());
+        const QString ws =
+            workspace("lock", QStringLiteral("name: lock\nstages:\n  hold:\n    run: |\n"
+                                             "      touch %1/started\n"
+                                             "      while [ ! -e %1/go ]; do sleep 0.05; done\n"
+                                             "      echo done\n")
+                                  .arg(signalsDir)
+                                  .toUtf8());
         qputenv("DEPLOYDESK_BUSY_TIMEOUT", "300");
-        auto restore = qScopeGuard([] {
-            qunsetenv("DEPLOYDESK_BUSY_TIMEOUT"); });
+        auto restore = qScopeGuard([] { qunsetenv("DEPLOYDESK_BUSY_TIMEOUT"); });
         MainWindow w(ws);
         w.show();
         QVERIFY(waitLoaded(w));
@@ -479,9 +471,9 @@ stages:
         w.runPipeline();
         QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(signalsDir + "/started"), 20000);
 
-        const QString name = Internal::uniqueConnectionName("holder");
+        const QString name = DeployDesk::Internal::uniqueConnectionName("holder");
         {
-            auto db = Internal::openConnection(m_data + "/history.sqlite", name);
+            auto db = DeployDesk::Internal::openConnection(m_data + "/history.sqlite", name);
             QVERIFY(db);
             QSqlQuery q(*db);
             QVERIFY(q.exec("BEGIN IMMEDIATE"));
