@@ -67,6 +67,7 @@ MainWindow::MainWindow(const QString &workspace, QWidget *parent)
     connect(m_service.get(), &RunService::stageChanged, this, &MainWindow::stageChanged);
     connect(m_service.get(), &RunService::approvalRequired, this, &MainWindow::approvalRequired);
     connect(m_service.get(), &RunService::finished, this, &MainWindow::finished);
+    connect(m_service.get(), &RunService::recordingFailed, this, &MainWindow::recordingFailed);
 
     // Sidebar: environments.
     m_environments = new EnvironmentList(nullptr, this);
@@ -138,7 +139,14 @@ MainWindow::MainWindow(const QString &workspace, QWidget *parent)
     m_runState->setObjectName(QStringLiteral("runState"));
     m_elapsedLabel = new QLabel(this);
     m_queue = new QLabel(this);
+    // A run whose record is incomplete says so until the next run starts.
+    m_notRecorded = new QLabel(this);
+    m_notRecorded->setObjectName(QStringLiteral("notRecorded"));
+    m_notRecorded->setStyleSheet(QStringLiteral("QLabel { color: #c62828; font-weight: bold; }"));
+    m_notRecorded->setWordWrap(true);
+    m_notRecorded->setVisible(false);
     statusBar()->addWidget(m_runState, 1);
+    statusBar()->addWidget(m_notRecorded, 2);
     statusBar()->addPermanentWidget(m_queue);
     statusBar()->addPermanentWidget(m_elapsedLabel);
     m_tick.setInterval(1000);
@@ -304,6 +312,12 @@ QString MainWindow::statusBarText() const
     return m_runState->text();
 }
 
+QString MainWindow::notRecordedText() const
+{
+    return m_notRecorded->isVisible() || m_recordingFailures > 0 ? m_notRecorded->text()
+                                                                 : QString();
+}
+
 bool MainWindow::ask(const QString &title, const QString &question, const QString &yes)
 {
     if (!m_confirm)
@@ -383,6 +397,10 @@ void MainWindow::startFailed(const QString &message, const LoadResult &result)
 
 void MainWindow::started(const RunRecord &run, const QList<StageRecord> &stages)
 {
+    m_recordingFailures = 0;
+    m_notRecorded->clear();
+    m_notRecorded->setToolTip({});
+    m_notRecorded->setVisible(false);
     m_live = true;
     m_run = run;
     m_stages = stages;
@@ -491,11 +509,14 @@ void MainWindow::finished(const RunRecord &run)
     m_history->refresh();
     m_environmentsView->refresh();
     const QString took = formatDuration(std::chrono::milliseconds(run.durationMs()));
-    m_tray->notify(tr("Run %1: %2").arg(run.id).arg(Ui::statusText(run.status)),
-                   run.environment.isEmpty()
-                       ? tr("%1 finished in %2").arg(m_pipeline.name, took)
-                       : tr("%1 for %2 finished in %3").arg(m_pipeline.name, run.environment, took),
-                   run.status == RunStatus::Failed);
+    QString summary =
+        run.environment.isEmpty()
+            ? tr("%1 finished in %2").arg(m_pipeline.name, took)
+            : tr("%1 for %2 finished in %3").arg(m_pipeline.name, run.environment, took);
+    if (m_recordingFailures > 0)
+        summary += QLatin1Char('\n') + m_notRecorded->text();
+    m_tray->notify(tr("Run %1: %2").arg(run.id).arg(Ui::statusText(run.status)), summary,
+                   run.status == RunStatus::Failed || m_recordingFailures > 0);
     if (!isActiveWindow())
         QApplication::alert(this);
     updateActions();
@@ -503,6 +524,21 @@ void MainWindow::finished(const RunRecord &run)
     emit runFinished(run.id, run.status);
     if (m_closing)
         close();
+}
+
+void MainWindow::recordingFailed(const Error &error)
+{
+    // The first failure says what and where; later ones add to the count and the tooltip.
+    if (m_recordingFailures++ == 0)
+        m_notRecorded->setText(tr("Not recorded in the history: %1").arg(error.message));
+    else
+        m_notRecorded->setText(tr("Not recorded in the history (%1 changes): %2")
+                                   .arg(m_recordingFailures)
+                                   .arg(m_notRecorded->toolTip().section(QLatin1Char('\n'), 0, 0)));
+    m_notRecorded->setToolTip(m_notRecorded->toolTip().isEmpty()
+                                  ? error.message
+                                  : m_notRecorded->toolTip() + QLatin1Char('\n') + error.message);
+    m_notRecorded->setVisible(true);
 }
 
 void MainWindow::openStageLog(const QString &stage)

@@ -81,6 +81,8 @@ public:
     TrayIcon *trayIcon() const { return m_tray; }
     QTabWidget *tabs() const { return m_tabs; }
     QString statusBarText() const;
+    // What of the current (or last) run could not be recorded; empty when all was.
+    QString notRecordedText() const;
     qint64 currentRunId() const { return m_run.id; }
     const Pipeline &pipeline() const { return m_pipeline; }
     // True while the history is being opened (or migrated) off the GUI thread.
@@ -112,6 +114,7 @@ private:
     void stageChanged(const StageRecord &stage);
     void approvalRequired(const QString &environment, const QStringList &stages);
     void finished(const RunRecord &run);
+    void recordingFailed(const Error &error);
     void showLatestRun();
     void updateStatus();
     void updateActions();
@@ -152,6 +155,8 @@ private:
     QLabel *m_runState = nullptr;
     QLabel *m_elapsedLabel = nullptr;
     QLabel *m_queue = nullptr;
+    QLabel *m_notRecorded = nullptr; // what of the current run could not be recorded
+    int m_recordingFailures = 0;
     TrayIcon *m_tray = nullptr;
     QMenu *m_trayMenu = nullptr;
     QMenu *m_recentMenu = nullptr;

@@ -52,6 +52,8 @@ public:
         m_controller = std::make_unique<RunController>(m_store.get(), m_secrets.get());
         connect(m_controller.get(), &RunController::stageChanged, this, &RunWorker::stageChanged);
         connect(m_controller.get(), &RunController::finished, this, &RunWorker::finished);
+        connect(m_controller.get(), &RunController::recordingFailed, this,
+                &RunWorker::recordingFailed);
         connect(m_controller.get(), &RunController::approvalRequired, this,
                 &RunWorker::approvalRequired);
         emit historyOpened(m_openError);
@@ -157,6 +159,7 @@ signals:
     void stageChanged(const DeployDesk::StageRecord &stage);
     void approvalRequired(const QString &environment, const QStringList &stages);
     void finished(const DeployDesk::RunRecord &run);
+    void recordingFailed(const DeployDesk::Error &error);
 
 private:
     QString m_dataDir;
@@ -177,6 +180,7 @@ RunService::RunService(const QString &dataDir, QObject *parent)
     qRegisterMetaType<DeployDesk::StageRecord>();
     qRegisterMetaType<QList<DeployDesk::StageRecord>>();
     qRegisterMetaType<DeployDesk::RunRequest>();
+    qRegisterMetaType<DeployDesk::Error>();
 
     // Everything the worker owns is made, used and destroyed on the service's thread.
     m_worker = new Internal::RunWorker(dataDir);
@@ -194,6 +198,7 @@ RunService::RunService(const QString &dataDir, QObject *parent)
                 emit started(run, stages);
             });
     connect(m_worker, &W::startFailed, this, &RunService::startFailed);
+    connect(m_worker, &W::recordingFailed, this, &RunService::recordingFailed);
     connect(m_worker, &W::stageChanged, this, &RunService::stageChanged);
     connect(m_worker, &W::approvalRequired, this,
             [this](const QString &environment, const QStringList &stages) {

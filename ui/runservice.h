@@ -66,6 +66,8 @@ signals:
     void stageChanged(const DeployDesk::StageRecord &stage);
     void approvalRequired(const QString &environment, const QStringList &stages);
     void finished(const DeployDesk::RunRecord &run);
+    // Part of the run could not be written to the history (RunController::recordingFailed).
+    void recordingFailed(const DeployDesk::Error &error);
 
 private:
     SerialThread m_thread;

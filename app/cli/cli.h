@@ -23,8 +23,9 @@ namespace DeployDesk::Cli {
 
 enum ExitCode {
     ExitSuccess = 0,
-    ExitFailed = 1,  // the run failed
-    ExitInvalid = 2, // invalid input: arguments, pipeline file, unknown run
+    ExitFailed = 1,      // the run failed
+    ExitInvalid = 2,     // invalid input: arguments, pipeline file, unknown run; a damaged log
+    ExitNotRecorded = 3, // the history could not be written: the run's record is incomplete
     ExitCancelled = 130,
 };
 
@@ -77,6 +78,7 @@ int promote(Context &ctx);
 int queue(Context &ctx);
 int compare(Context &ctx);
 int corpus(Context &ctx);
+int check(Context &ctx);
 
 // Starts a run through `start` and follows it to its end like `run` does (live table or
 // lines, Ctrl+C cancels, the failed stages' tails, the URLs a deploy put live); returns

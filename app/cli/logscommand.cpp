@@ -75,13 +75,26 @@ int logs(Context &ctx)
         width = std::max(width, int(s.name.size()));
 
     QHash<qint64, qint64> printed; // stage id -> lines printed
+    QHash<qint64, Error> damaged;  // stage id -> why its log cannot be read on
     QByteArray buffer;
     buffer.reserve(1 << 20);
     auto printNew = [&](const StageRecord &s) -> bool {
         bool any = false;
-        while (true) {
+        while (!damaged.contains(s.id)) {
             auto lines = store->logLines(s.id, printed.value(s.id) + 1, kPage);
-            if (!lines || lines->isEmpty())
+            if (!lines) {
+                // Said once, naming the run and the stage; the other stages go on.
+                damaged.insert(s.id, lines.error());
+                ctx.writeRaw(buffer);
+                buffer.clear();
+                ctx.err(tr("run %1, stage %2: its log cannot be read after line %3: %4")
+                            .arg(id)
+                            .arg(s.name)
+                            .arg(printed.value(s.id))
+                            .arg(lines.error().message));
+                break;
+            }
+            if (lines->isEmpty())
                 break;
             any = true;
             const QByteArray stagePrefix =
@@ -110,7 +123,7 @@ int logs(Context &ctx)
         for (const StageRecord &s : std::as_const(chosen))
             printNew(s);
         ctx.writeRaw(buffer);
-        return ExitSuccess;
+        return damaged.isEmpty() ? ExitSuccess : ExitInvalid;
     }
     // Follow: poll the store (the runner is another process) until the run has ended
     // and nothing new came after that.
@@ -128,7 +141,7 @@ int logs(Context &ctx)
         if (!any)
             QThread::msleep(200);
     }
-    return ExitSuccess;
+    return damaged.isEmpty() ? ExitSuccess : ExitInvalid;
 }
 
 } // namespace DeployDesk::Cli

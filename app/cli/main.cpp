@@ -142,6 +142,8 @@ const Command kCommands[] = {
     {"compare", "Compare two releases: layers and commits between them", Cli::compare, nullptr},
     {"corpus", "The docs' chunks and tokens; --diff MANIFEST: what a re-embed would send",
      Cli::corpus, Cli::addCorpusOptions},
+    {"check", "Check the history for damage: SQLite's and the log index's checks", Cli::check,
+     nullptr},
 };
 
 QString commandList()

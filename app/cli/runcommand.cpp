@@ -292,6 +292,13 @@ int follow(Context &ctx, RunController &controller, HistoryStore *store,
                                      .arg(ahead.what, ahead.environment));
                      });
     int code = ExitFailed;
+    // Said as it happens: the run goes on, the change is retried, the run will fail.
+    QObject::connect(&controller, &RunController::recordingFailed, &controller,
+                     [&](const Error &error) {
+                         ctx.err(tr("could not record: %1; retrying, and this run will not "
+                                    "count as a success")
+                                     .arg(error.message));
+                     });
     QObject::connect(&controller, &RunController::stageChanged, &controller,
                      [&](const StageRecord &s) { progress.changed(s); });
     QObject::connect(&watcher, &SignalWatcher::received, &controller, [&](int sig) {
@@ -319,12 +326,26 @@ int follow(Context &ctx, RunController &controller, HistoryStore *store,
         code = r.status == RunStatus::Success     ? ExitSuccess
                : r.status == RunStatus::Cancelled ? ExitCancelled
                                                   : ExitFailed;
+        if (const QList<Error> &failures = controller.recordingFailures(); !failures.isEmpty()) {
+            ctx.err(QCoreApplication::translate(
+                        "DeployDesk",
+                        "run %1's record is incomplete: %n change(s) could not be recorded in "
+                        "the history when they happened; the first: %2",
+                        nullptr, int(failures.size()))
+                        .arg(r.id)
+                        .arg(failures.constFirst().message));
+            if (r.status == RunStatus::Interrupted)
+                ctx.err(tr("its end could not be recorded either: the history will show it as "
+                           "interrupted once it can be written"));
+            if (r.status != RunStatus::Cancelled)
+                code = ExitNotRecorded;
+        }
         QCoreApplication::exit(0);
     });
     auto started = start();
     if (!started) {
         ctx.err(started.error().toString());
-        return ExitInvalid;
+        return started.error().code == ErrorCode::Io ? ExitNotRecorded : ExitInvalid;
     }
     ctx.out(startedText(*started));
     QTimer ticker;

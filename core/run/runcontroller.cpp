@@ -30,7 +30,10 @@ RunController::RunController(HistoryStore *store, SecretStore *secrets, QObject 
     : QObject(parent)
     , m_store(store)
     , m_secrets(secrets)
-{}
+    , m_recorder(store)
+{
+    m_recorder.onFailure = [this](const Error &error) { emit recordingFailed(error); };
+}
 
 RunController::~RunController()
 {
@@ -41,7 +44,7 @@ RunController::~RunController()
         if (m_rollback)
             m_rollback->disconnect(this);
         m_store->logWriter()->flush();
-        m_store->finishRun(m_run.id, RunStatus::Interrupted, now());
+        m_recorder.finishRun(RunStatus::Interrupted, now(), 1);
     }
 }
 
@@ -194,6 +197,8 @@ Result<qint64> RunController::start(const Pipeline &pipeline, const RunRequest &
     if (!id)
         return std::unexpected(id.error());
     m_run.id = *id;
+    m_recorder.reset(m_run.id);
+    m_incomplete.clear();
     plan.runId = m_run.id;
     plan.commit = git.commit;
     plan.branch = git.branch;
@@ -369,18 +374,58 @@ void RunController::event(const QString &stage, const QString &kind, const QStri
     e.kind = kind;
     e.message = m_masker.maskText(message);
     e.who = m_masker.maskText(who.isEmpty() ? Paths::currentUser() : who);
-    if (auto r = m_store->addEvent(e); !r)
-        qCWarning(lcEngine) << "cannot record event:" << r.error().message;
+    if (!m_recorder.addEvent(e) && !stage.isEmpty())
+        markIncomplete(stage);
 }
 
 void RunController::save(StageRecord &stage)
 {
     // Every path that records a stage (a run's stages, a rollback's steps) comes here;
     // a reason may repeat a secret (an error message with a URL and its token).
+    if (stage.status == StageStatus::Success && m_incomplete.contains(stage.name)) {
+        stage.status = StageStatus::Failed;
+        stage.reason =
+            tr("its work succeeded, but its record is incomplete; the history could not be "
+               "written: %1")
+                .arg(m_incomplete.value(stage.name).message);
+    }
     stage.reason = m_masker.maskText(stage.reason);
-    if (auto r = m_store->updateStage(stage); !r)
-        qCWarning(lcEngine) << "cannot record stage:" << r.error().message;
+    if (!m_recorder.saveStage(stage) && !m_incomplete.contains(stage.name)) {
+        markIncomplete(stage.name, false);
+        if (stage.status == StageStatus::Success) {
+            save(stage); // the pending state becomes the failed one
+            return;
+        }
+    }
     emit stageChanged(stage);
+}
+
+void RunController::markIncomplete(const QString &stage, bool resave)
+{
+    if (m_incomplete.contains(stage) || !m_stages.contains(stage) ||
+        m_recorder.failures().isEmpty())
+        return;
+    m_incomplete.insert(stage, m_recorder.failures().constLast());
+    if (resave && m_stages.value(stage).status == StageStatus::Success)
+        save(m_stages[stage]);
+}
+
+void RunController::takeLogLosses()
+{
+    if (auto flushed = m_store->logWriter()->flush(); !flushed)
+        qCWarning(lcEngine) << "cannot store logs:" << flushed.error().message;
+    for (const LogWriter::Loss &loss : m_store->logWriter()->takeLosses(m_run.id)) {
+        QString name;
+        for (const StageRecord &s : std::as_const(m_stages))
+            if (s.id == loss.stageId)
+                name = s.name;
+        Error error = loss.error;
+        error.message = tr("%n log line(s) of stage %1 could not be recorded: %2", nullptr,
+                           int(std::min<qint64>(loss.lines, INT_MAX)))
+                            .arg(name, loss.error.message);
+        m_recorder.noteFailure(error);
+        markIncomplete(name);
+    }
 }
 
 void RunController::onStageStarted(const QString &name)
@@ -404,6 +449,8 @@ void RunController::onStageAttempt(const QString &name, int attempt)
 void RunController::onStageFinished(const QString &name, StageStatus status, const QString &reason,
                                     StageJob *job)
 {
+    // Its lines are all appended: what the writer gave up on fails this stage.
+    takeLogLosses();
     StageRecord &s = m_stages[name];
     s.status = status;
     s.reason = reason;    // masked by save()
@@ -438,8 +485,11 @@ void RunController::keepArtifacts(const StageRecord &record, const Stage &stage)
             event(record.name, QStringLiteral("artifact-missing"), kept.error().message);
             continue;
         }
-        if (auto r = m_store->addArtifact(*kept); !r)
+        if (auto r = m_store->addArtifact(*kept); !r) {
+            m_recorder.noteFailure(r.error());
+            markIncomplete(record.name, false);
             event(record.name, QStringLiteral("artifact-missing"), r.error().message);
+        }
     }
 }
 
@@ -456,15 +506,26 @@ void RunController::onRunFinished()
 
 void RunController::finishRun(RunStatus status)
 {
-    m_run.status = status;
     m_run.finishedAt = now();
     if (m_lock)
         m_lock->release();
-    if (auto r = m_store->logWriter()->flush(); !r)
-        qCWarning(lcEngine) << "cannot store logs:" << r.error().message;
-    if (auto r = m_store->finishRun(m_run.id, m_run.status, m_run.finishedAt); !r)
-        qCWarning(lcEngine) << "cannot record run end:" << r.error().message;
+    takeLogLosses();
+    // A run whose record is incomplete did not succeed, whatever its stages did.
+    const QList<Error> &failures = m_recorder.failures();
+    if (!failures.isEmpty()) {
+        if (status == RunStatus::Success)
+            status = RunStatus::Failed;
+        event({}, QStringLiteral("record-failed"),
+              tr("%n change(s) of this run could not be recorded when they happened; the "
+                 "first: %1",
+                 nullptr, int(failures.size()))
+                  .arg(failures.constFirst().message));
+    }
+    m_run.status = status;
     event({}, QStringLiteral("finished"), tr("run %1").arg(toString(m_run.status)));
+    // Nothing can be written: the store marks the run interrupted when next opened.
+    if (!m_recorder.finishRun(m_run.status, m_run.finishedAt))
+        m_run.status = RunStatus::Interrupted;
     emitFinished();
 }
 

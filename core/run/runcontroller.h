@@ -5,6 +5,7 @@
 #include "log/secretmasker.h"
 #include "run/deploylock.h"
 #include "run/rollbackjob.h"
+#include "run/runrecorder.h"
 #include "store/records.h"
 #include "store/releaserecords.h"
 
@@ -86,6 +87,9 @@ public:
     qint64 runId() const { return m_run.id; }
     const RunRecord &run() const { return m_run; }
     QList<StageRecord> stageRecords() const;
+    // What could not be recorded in the history during the current (or last) run, in
+    // order; not empty means the run's record is incomplete and the run did not succeed.
+    const QList<Error> &recordingFailures() const { return m_recorder.failures(); }
 
 signals:
     void stageChanged(const DeployDesk::StageRecord &stage);
@@ -94,6 +98,10 @@ signals:
     void approvalRequired(const QString &environment, const QStringList &stages);
     // Another deploy or rollback holds the environment; this run waits its turn.
     void queued(const DeployDesk::QueueTicket &ahead);
+    // Something could not be written to the history (a full disk, a read-only or failing
+    // device, a lock held by another process too long); it is retried, and the run will
+    // end failed. `error` says what and where.
+    void recordingFailed(const DeployDesk::Error &error);
 
 private:
     void onStageStarted(const QString &name);
@@ -104,6 +112,11 @@ private:
     void event(const QString &stage, const QString &kind, const QString &message,
                const QString &who = {});
     void save(StageRecord &stage);
+    // The stage's record is incomplete (a state change, an event or log lines were not
+    // written): it cannot end as a success. Saves it again when it already did.
+    void markIncomplete(const QString &stage, bool resave = true);
+    // Waits for the log writer and turns the lines it gave up on into failures.
+    void takeLogLosses();
     void keepArtifacts(const StageRecord &record, const Stage &stage);
     // Fills plan.secrets (every declared or known secret with a value) and
     // plan.secretNames, and makes m_masker mask all of their values.
@@ -139,6 +152,11 @@ private:
     bool m_active = false; // from start() until finished() (queued and rolling back included)
     // The run's secret values: what is recorded (message, events, reasons) passes it.
     SecretMasker m_masker;
+    RunRecorder m_recorder{nullptr};
+    QMap<QString, Error> m_incomplete; // stage name -> why its record is incomplete
 };
 
 } // namespace DeployDesk
+
+// RunController::recordingFailed crosses threads (the panel runs on a thread of its own).
+Q_DECLARE_METATYPE(DeployDesk::Error)

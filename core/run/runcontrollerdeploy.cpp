@@ -85,7 +85,7 @@ void RunController::startWhenLocked(std::function<void()> begin)
     connect(lock, &Job::result, this, [this, lock, begin = std::move(begin)] {
         if (lock->outcome() == Job::Outcome::Success) {
             m_run.status = RunStatus::Running;
-            m_store->setRunStatus(m_run.id, RunStatus::Running);
+            m_recorder.setRunStatus(RunStatus::Running);
             startGitHubReport();
             begin();
             return;
@@ -117,6 +117,8 @@ void RunController::recordDeployments(const QString &stage, StageJob *job)
         record.deployment = d;
         auto id = m_store->addDeployment(record);
         if (!id) {
+            m_recorder.noteFailure(id.error());
+            markIncomplete(stage, false);
             event(stage, QStringLiteral("record-failed"), id.error().message);
             continue;
         }
@@ -157,6 +159,7 @@ void RunController::recordRelease(ReleaseKind kind, qint64 restores,
     release.layers = layers.values();
     auto id = m_store->createRelease(release);
     if (!id) {
+        m_recorder.noteFailure(id.error());
         event({}, QStringLiteral("record-failed"), id.error().message);
         return;
     }
@@ -297,6 +300,8 @@ Result<qint64> RunController::startRollback(const Pipeline &pipeline,
     if (!id)
         return std::unexpected(id.error());
     m_run.id = *id;
+    m_recorder.reset(m_run.id);
+    m_incomplete.clear();
     m_pipeline = pipeline;
     m_deployed.clear();
     m_rollbackWantedBy.clear();

@@ -267,24 +267,32 @@ Result<QList<LogLine>> HistoryStore::logLines(qint64 stageId, qint64 firstLine,
     // The block holding firstLine starts at the greatest first_line <= firstLine.
     if (auto ok = runQuery(
             q, m_path, tr("reading the log of stage %1").arg(stageId),
-            QStringLiteral("SELECT first_line, data FROM log_blocks WHERE stage_id = ? AND "
-                           "first_line >= (SELECT coalesce(max(first_line), 0) FROM log_blocks "
-                           "WHERE stage_id = ? AND first_line <= ?) AND first_line < ? ORDER BY "
-                           "first_line"),
+            QStringLiteral("SELECT first_line, data, line_count FROM log_blocks WHERE stage_id "
+                           "= ? AND first_line >= (SELECT coalesce(max(first_line), 0) FROM "
+                           "log_blocks WHERE stage_id = ? AND first_line <= ?) AND first_line < "
+                           "? ORDER BY first_line"),
             {stageId, stageId, firstLine, end});
         !ok)
         return std::unexpected(ok.error());
+    qint64 expected = 0; // the first line of the next block, once one is read
     while (q.next()) {
         const qint64 blockFirst = q.value(0).toLongLong();
         auto lines = decodeLogBlock(q.value(1).toByteArray());
-        if (!lines)
-            return std::unexpected(lines.error());
+        if (!lines || lines->size() != q.value(2).toLongLong() ||
+            (expected && blockFirst != expected))
+            return std::unexpected(
+                damagedLog(m_path, stageId, blockFirst, lines ? QString() : lines.error().message));
+        expected = blockFirst + lines->size();
         for (qsizetype i = 0; i < lines->size(); ++i) {
             const qint64 number = blockFirst + i;
             if (number >= firstLine && number < end)
                 result.append(std::move((*lines)[i]));
         }
     }
+    // A damaged page ends the scan with an error, not with fewer rows.
+    if (q.lastError().isValid())
+        return std::unexpected(
+            sqlError(m_path, tr("reading the log of stage %1").arg(stageId), q.lastError()));
     return result;
 }
 

@@ -1,6 +1,7 @@
 #include "store/historystore.h"
 
 #include "common/logging.h"
+#include "store/logmarker.h"
 #include "store/logwriter.h"
 #include "store/schema.h"
 #include "store/sqlutil.h"
@@ -170,6 +171,24 @@ Result<QList<qint64>> HistoryStore::recoverInterrupted(
                 return ok;
             if (u.numRowsAffected() == 0)
                 return {}; // finished meanwhile
+            // The stages still running lost the end of their record, and maybe lines:
+            // their logs say so where they stop.
+            QList<qint64> running;
+            QSqlQuery r(db);
+            if (auto ok = runQuery(r, m_path, operation,
+                                   QStringLiteral("SELECT id FROM stages WHERE run_id = ? AND "
+                                                  "status = ?"),
+                                   {runId, toString(StageStatus::Running)});
+                !ok)
+                return ok;
+            while (r.next())
+                running.append(r.value(0).toLongLong());
+            r.finish();
+            for (qint64 stageId : std::as_const(running)) {
+                if (auto ok = appendLogLine(db, m_path, runId, stageId, unfinishedLogMarker(pid));
+                    !ok)
+                    return ok;
+            }
             QSqlQuery s(db);
             if (auto ok = prepare(s, m_path, operation,
                                   QStringLiteral("UPDATE stages SET status = :to, finished_at = "
@@ -187,8 +206,9 @@ Result<QList<qint64>> HistoryStore::recoverInterrupted(
             event.runId = runId;
             event.at = now;
             event.kind = QStringLiteral("interrupted");
-            event.message = tr("DeployDesk stopped while this run was in progress (runner pid "
-                               "%1 is gone)")
+            event.message = tr("the process running this run (pid %1) is gone and did not "
+                               "record the run's end: it stopped, or the history could not be "
+                               "written")
                                 .arg(pid);
             event.who = QStringLiteral("deploydesk");
             if (auto id = addEvent(event); !id)

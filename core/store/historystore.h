@@ -45,8 +45,8 @@ public:
     Result<qint64> createRun(const RunRecord &run); // returns the new id
     Result<void> finishRun(qint64 runId, RunStatus status, const QDateTime &finishedAt);
     Result<void> setRunStatus(qint64 runId, RunStatus status); // queued -> running
-    Result<qint64> createStage(const StageRecord &stage); // returns the new id
-    Result<void> updateStage(const StageRecord &stage);   // by id, every field
+    Result<qint64> createStage(const StageRecord &stage);      // returns the new id
+    Result<void> updateStage(const StageRecord &stage);        // by id, every field
     Result<qint64> addEvent(const EventRecord &event);
     Result<qint64> addArtifact(const ArtifactRecord &artifact);
 
@@ -65,6 +65,13 @@ public:
     // Lines containing `text` (case-insensitive, ANSI ignored), newest runs first.
     Result<QList<LogMatch>> searchLogs(const QString &text, qint64 runId = 0,
                                        int limit = 1000) const;
+
+    // --- checking (storecheck.cpp) --------------------------------------------------
+    // SQLite's integrity check, then the log index's own: every stage's blocks decode,
+    // hold the number of lines recorded and follow each other without gaps, and the
+    // full-text index is consistent. Returns what is damaged, one sentence each naming
+    // the run and stage where it can; empty when nothing is.
+    Result<QStringList> check() const;
 
     // --- deployments and releases (releasestore.cpp) ------------------------------
     Result<qint64> addDeployment(const DeploymentRecord &deployment);

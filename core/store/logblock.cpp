@@ -217,6 +217,21 @@ Result<QList<LogLine>> decodeLogBlock(QByteArrayView data)
     return lines;
 }
 
+Error damagedLog(const QString &path, qint64 stageId, qint64 firstLine, const QString &detail)
+{
+    QString message = QCoreApplication::translate(
+                          "DeployDesk", "history database %1: the log of stage %2 is damaged from "
+                                        "line %3 on")
+                          .arg(path)
+                          .arg(stageId)
+                          .arg(firstLine);
+    if (!detail.isEmpty())
+        message += QStringLiteral(" (%1)").arg(detail);
+    message += QCoreApplication::translate("DeployDesk", "; `deploydeskctl check` lists what "
+                                                         "is damaged");
+    return Error{ErrorCode::Io, message, {}, std::nullopt};
+}
+
 QByteArray stripAnsi(const QByteArray &bytes)
 {
     if (!std::memchr(bytes.constData(), 0x1b, size_t(bytes.size())))

@@ -71,6 +71,9 @@ inline bool readVarint(const char *&p, const char *end, quint64 *value)
 }
 
 QByteArray encodeLogBlock(const QList<LogLine> &lines);
+// The error for a stage's log that cannot be read from `firstLine` on: its block does not
+// decode, holds another number of lines than recorded, or its page is damaged.
+Error damagedLog(const QString &path, qint64 stageId, qint64 firstLine, const QString &detail = {});
 Result<QList<LogLine>> decodeLogBlock(QByteArrayView data);
 
 // Splits text into the words the index holds: runs of ASCII letters and digits and of

@@ -15,15 +15,7 @@ namespace {
 
 Error damaged(const QString &path, qint64 stageId, qint64 firstLine)
 {
-    return Error{ErrorCode::Io,
-                 tr("history database %1: the log block of stage %2 starting at line %3 is "
-                    "damaged; the database may be corrupt (check it with `sqlite3 %1 'PRAGMA "
-                    "integrity_check'`)")
-                     .arg(path)
-                     .arg(stageId)
-                     .arg(firstLine),
-                 {},
-                 std::nullopt};
+    return damagedLog(path, stageId, firstLine);
 }
 
 } // namespace
@@ -148,6 +140,10 @@ LogReader::Cursor::~Cursor() = default;
 bool LogReader::Cursor::loadBlock()
 {
     if (!d->query.next()) {
+        // A damaged page ends the scan with an error, not as the end of the log.
+        if (d->query.lastError().isValid())
+            m_error = sqlError(d->path, tr("reading the log of stage %1").arg(d->stageId),
+                               d->query.lastError());
         d->finished = true;
         d->query.finish();
         return false;

@@ -2,6 +2,7 @@
 
 #include "common/logging.h"
 #include "store/logblock.h"
+#include "store/logmarker.h"
 #include "store/sqlutil.h"
 
 #include <QCoreApplication>
@@ -68,14 +69,27 @@ struct LogWriter::Private
     quint64 appendedSeq = 0;            // lines appended so far
     quint64 committedSeq = 0;           // lines written (or given up on) so far
     quint64 flushTarget = 0;            // the writer hurries while committedSeq < flushTarget
+    quint64 flushRequested = 0;         // flush() calls so far
+    quint64 flushServed = 0;            // flush() calls the writer has answered
+    QList<LogWriter::Loss> losses;      // not taken yet
     quint64 failedUpTo = 0;             // the end of the last batch dropped after failures
     quint64 reportedUpTo = 0;           // drops up to here were returned by flush()
     std::optional<Error> firstError;
+    std::optional<Error> lastLoss; // the failure behind the latest lines given up on
     bool stopping = false;
     std::thread thread;
 
     // Writer thread only.
     QHash<qint64, qint64> nextLineByStage;
+    // Lines given up on, per stage, whose marker is not written yet: it goes first in the
+    // stage's next write, so it stands where the lines were lost.
+    struct Marker
+    {
+        qint64 runId = 0;
+        qint64 lines = 0;
+        Error error;
+    };
+    QHash<qint64, Marker> markers;
     QSqlQuery *insertBlock = nullptr;
     QSqlQuery *insertText = nullptr;
     QSqlQuery *lastLine = nullptr;
@@ -151,12 +165,13 @@ Result<void> LogWriter::flush()
 {
     std::unique_lock lock(d->mutex);
     const quint64 target = d->appendedSeq;
+    const quint64 request = ++d->flushRequested;
     d->flushTarget = std::max(d->flushTarget, target);
     d->wakeWriter.notify_one();
-    d->committed.wait(lock, [&] { return d->committedSeq >= target; });
-    if (d->failedUpTo > d->reportedUpTo && d->firstError) {
+    d->committed.wait(lock, [&] { return d->committedSeq >= target && d->flushServed >= request; });
+    if (d->failedUpTo > d->reportedUpTo && d->lastLoss) {
         d->reportedUpTo = d->failedUpTo;
-        return std::unexpected(*d->firstError);
+        return std::unexpected(*d->lastLoss);
     }
     return {};
 }
@@ -165,6 +180,21 @@ std::optional<Error> LogWriter::lastError() const
 {
     std::lock_guard lock(d->mutex);
     return d->firstError;
+}
+
+QList<LogWriter::Loss> LogWriter::takeLosses(qint64 runId)
+{
+    std::lock_guard lock(d->mutex);
+    QList<Loss> taken;
+    for (auto it = d->losses.begin(); it != d->losses.end();) {
+        if (it->runId == runId) {
+            taken.append(std::move(*it));
+            it = d->losses.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    return taken;
 }
 
 Result<qint64> LogWriter::Private::nextLine(qint64 stageId)
@@ -179,13 +209,24 @@ Result<qint64> LogWriter::Private::nextLine(qint64 stageId)
     return next;
 }
 
-Result<void> LogWriter::Private::writeBatch(QSqlDatabase &db, const std::vector<Block> &batch)
+Result<void> LogWriter::Private::writeBatch(QSqlDatabase &db, const std::vector<Block> &lines)
 {
-    QHash<qint64, qint64> lines = nextLineByStage; // committed only if the batch is
+    // The markers of earlier losses go first, each before its stage's next lines.
+    std::vector<Block> withMarkers;
+    if (!markers.isEmpty()) {
+        for (auto it = markers.cbegin(); it != markers.cend(); ++it) {
+            LogBlockEncoder encoder;
+            encoder.add(lostLinesMarker(it->lines, it->error));
+            withMarkers.push_back(Block{it->runId, it.key(), 1, encoder.data(), encoder.terms()});
+        }
+        withMarkers.insert(withMarkers.end(), lines.begin(), lines.end());
+    }
+    const std::vector<Block> &batch = markers.isEmpty() ? lines : withMarkers;
+    QHash<qint64, qint64> next = nextLineByStage; // committed only if the batch is
     const QString operation = QCoreApplication::translate("DeployDesk", "writing log lines");
-    return inTransaction(db, path, operation, [&]() -> Result<void> {
+    auto written = inTransaction(db, path, operation, [&]() -> Result<void> {
         for (const Block &block : batch) {
-            qint64 first = lines.value(block.stageId, 0);
+            qint64 first = next.value(block.stageId, 0);
             if (first == 0) {
                 auto fromDb = nextLine(block.stageId);
                 if (!fromDb)
@@ -203,11 +244,16 @@ Result<void> LogWriter::Private::writeBatch(QSqlDatabase &db, const std::vector<
             insertText->bindValue(1, block.terms);
             if (auto ok = exec(*insertText, path, operation); !ok)
                 return ok;
-            lines.insert(block.stageId, first + block.lineCount);
+            next.insert(block.stageId, first + block.lineCount);
         }
-        nextLineByStage = lines;
         return {};
     });
+    // Only what was committed counts (a full disk often fails the COMMIT itself).
+    if (written) {
+        nextLineByStage = next;
+        markers.clear();
+    }
+    return written;
 }
 
 void LogWriter::Private::threadMain()
@@ -253,19 +299,33 @@ void LogWriter::Private::threadMain()
 
         std::vector<Block> batch;
         int attempts = 0;
+        bool lastMarkerTry = false;
         std::unique_lock lock(mutex);
         for (;;) {
             wakeWriter.wait_for(lock, kMaxDelay, [this] {
-                return queuedLines >= kWakeLines || committedSeq < flushTarget || stopping;
+                return queuedLines >= kWakeLines || committedSeq < flushTarget ||
+                       flushServed < flushRequested || stopping;
             });
+            const quint64 requested = flushRequested;
             if (batch.empty()) {
                 if (queuedLines == 0) {
-                    if (stopping)
-                        break;
-                    continue;
+                    // Nothing new: only a flush (or the end) tries the pending markers,
+                    // once each, so a full disk does not make this loop spin.
+                    const bool tryMarkers = !markers.isEmpty() && (flushServed < requested ||
+                                                                   (stopping && !lastMarkerTry));
+                    if (!tryMarkers) {
+                        flushServed = requested;
+                        committed.notify_all();
+                        if (stopping)
+                            break;
+                        continue;
+                    }
+                    lastMarkerTry = stopping;
+                    attempts = kMaxAttempts - 1; // one try: the lines are already lost
+                } else {
+                    takeAll(batch);
+                    attempts = 0;
                 }
-                takeAll(batch);
-                attempts = 0;
             }
             const quint64 batchEnd = appendedSeq - queuedLines;
             lock.unlock();
@@ -283,19 +343,35 @@ void LogWriter::Private::threadMain()
                                              << kMaxAttempts << ":" << written.error().message;
                 if (!firstError)
                     firstError = written.error();
-                if (attempts >= kMaxAttempts) {
+                if (attempts >= kMaxAttempts && !batch.empty()) {
+                    // Given up: each stage's lost lines get a marker in its next write.
+                    QHash<qint64, qint64> lostByStage;
+                    for (const Block &b : batch) {
+                        Marker &m = markers[b.stageId];
+                        m.runId = b.runId;
+                        m.lines += b.lineCount;
+                        m.error = written.error();
+                        lostByStage[b.stageId] += b.lineCount;
+                    }
+                    for (auto it = lostByStage.cbegin(); it != lostByStage.cend(); ++it)
+                        losses.append(LogWriter::Loss{markers.value(it.key()).runId, it.key(),
+                                                      it.value(), written.error()});
                     // (Counted apart: lupdate's parser loops on a lambda inside translate().)
                     const int lost =
                         std::accumulate(batch.begin(), batch.end(), 0,
                                         [](int n, const Block &b) { return n + b.lineCount; });
-                    firstError->detail = QCoreApplication::translate(
+                    lastLoss = written.error();
+                    lastLoss->detail = QCoreApplication::translate(
                         "DeployDesk", "%n log line(s) could not be stored", nullptr, lost);
                     failedUpTo = batchEnd;
                     batch.clear();
+                } else if (attempts >= kMaxAttempts) {
+                    batch.clear(); // a markers-only try
                 }
             }
             if (batch.empty()) {
                 committedSeq = batchEnd;
+                flushServed = requested;
                 committed.notify_all();
             }
         }

@@ -3,6 +3,7 @@
 #include "common/error.h"
 #include "log/logline.h"
 
+#include <QList>
 #include <QString>
 #include <QtGlobal>
 
@@ -14,7 +15,9 @@ namespace DeployDesk {
 // written by a thread of the writer's own (own SQLite connection) in blocks of lines,
 // one transaction per batch, at least every 250 ms: a crash loses at most that much.
 // When the writer falls behind by more than kMaxQueuedLines, append() waits, which
-// slows the producer (the stage's pipe) instead of growing memory.
+// slows the producer (the stage's pipe) instead of growing memory. A batch that cannot
+// be written (a full disk, a lock held too long) is retried, then given up on: the loss
+// is reported (flush(), takeLosses()) and marked in the log where it happened.
 class LogWriter final
 {
     Q_DISABLE_COPY_MOVE(LogWriter)
@@ -31,6 +34,18 @@ public:
     Result<void> flush();
     // The first write error, if any (the writer keeps going and retries).
     std::optional<Error> lastError() const;
+
+    // Lines given up on after kMaxAttempts failed writes, per stage. Where they were, the
+    // stage's log gets a marker line (lostLinesMarker()) as soon as a write succeeds.
+    struct Loss
+    {
+        qint64 runId = 0;
+        qint64 stageId = 0;
+        qint64 lines = 0;
+        Error error;
+    };
+    // The losses of run `runId` not taken yet (oldest first); they are forgotten.
+    QList<Loss> takeLosses(qint64 runId);
 
 private:
     struct Private;

@@ -2,6 +2,7 @@
 
 #include "common/logging.h"
 #include "store/sqlutil.h"
+#include "store/storagefault.h"
 
 #include <QCoreApplication>
 
@@ -192,10 +193,15 @@ Result<int> readSchemaVersion(QSqlDatabase &db, const QString &path)
         !q.exec(QStringLiteral("PRAGMA user_version")) || !q.next()) {
         Error e = sqlError(path, QCoreApplication::translate("DeployDesk", "reading the schema"),
                            q.lastError());
-        e.message = QCoreApplication::translate(
-                        "DeployDesk", "history database %1 cannot be read as SQLite (%2); move "
-                                      "the file away or restore it from a backup")
-                        .arg(path, q.lastError().text().trimmed());
+        // Only a file SQLite cannot make sense of is to be moved away; a full, read-only or
+        // locked folder holds a healthy database, and sqlError() says what is wrong there.
+        const StorageFault fault = classifyStorageFault(path, q.lastError().nativeErrorCode());
+        if (fault == StorageFault::Damaged || fault == StorageFault::None) {
+            e.message = QCoreApplication::translate(
+                            "DeployDesk", "history database %1 cannot be read as SQLite (%2); "
+                                          "move the file away or restore it from a backup")
+                            .arg(path, q.lastError().text().trimmed());
+        }
         return std::unexpected(e);
     }
     return q.value(0).toInt();

@@ -1,6 +1,7 @@
 #include "store/sqlutil.h"
 
 #include "common/logging.h"
+#include "store/storagefault.h"
 
 #include <QCoreApplication>
 
@@ -19,8 +20,13 @@ Error sqlError(const QString &path, const QString &operation, const QSqlError &e
     QString message = QCoreApplication::translate("DeployDesk", "history database %1: %2 failed")
                           .arg(path, operation);
     const QString text = error.text().trimmed();
+    const QString fault =
+        describeStorageFault(classifyStorageFault(path, error.nativeErrorCode()), path);
+    if (!fault.isEmpty())
+        message += QStringLiteral(": ") + fault;
     if (!text.isEmpty())
-        message += QStringLiteral(": ") + text;
+        message += fault.isEmpty() ? QStringLiteral(": ") + text
+                                   : QStringLiteral(" (SQLite: %1)").arg(text);
     return Error{ErrorCode::Io, message, error.nativeErrorCode(), std::nullopt};
 }
 
@@ -28,7 +34,8 @@ Result<QSqlDatabase> openConnection(const QString &path, const QString &connecti
 {
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
     db.setDatabaseName(path);
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    const int busyMs = busyTimeoutMs();
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(busyMs));
     if (!db.open()) {
         Error e =
             sqlError(path, QCoreApplication::translate("DeployDesk", "opening"), db.lastError());
@@ -36,8 +43,9 @@ Result<QSqlDatabase> openConnection(const QString &path, const QString &connecti
         QSqlDatabase::removeDatabase(connectionName);
         return std::unexpected(e);
     }
-    for (const char *pragma : {"PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=10000"}) {
-        if (auto ok = execSql(db, path, QString::fromLatin1(pragma)); !ok) {
+    for (const QString &pragma : {QStringLiteral("PRAGMA foreign_keys=ON"),
+                                  QStringLiteral("PRAGMA busy_timeout=%1").arg(busyMs)}) {
+        if (auto ok = execSql(db, path, pragma); !ok) {
             db.close();
             db = QSqlDatabase();
             QSqlDatabase::removeDatabase(connectionName);

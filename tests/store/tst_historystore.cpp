@@ -412,10 +412,15 @@ void TestHistoryStore::recoverInterruptedMarksOnlyDeadRunners()
     auto events = m_store->events(deadId);
     QCOMPARE(events->size(), 1);
     QCOMPARE(events->at(0).kind, QStringLiteral("interrupted"));
-    QVERIFY2(events->at(0).message.contains(QStringLiteral("runner pid 1234 is gone")),
+    QVERIFY2(events->at(0).message.contains(QStringLiteral("(pid 1234) is gone")),
              qPrintable(events->at(0).message));
-    QCOMPARE(*m_store->logLineCount(running), 10);
+    // Its lines are kept, and a marker says the log may end early there.
+    QCOMPARE(*m_store->logLineCount(running), 11);
     QCOMPARE(m_store->logLines(running, 10, 1)->value(0).text, QByteArray("still here"));
+    const LogLine marker = m_store->logLines(running, 11, 1)->value(0);
+    QCOMPARE(marker.stream, LogStream::System);
+    QVERIFY2(marker.text.startsWith("[deploydesk] the log may end early here"),
+             marker.text.constData());
 
     // Idempotent: nothing left to recover.
     QCOMPARE(m_store->recoverInterrupted(isAlive)->size(), 0);

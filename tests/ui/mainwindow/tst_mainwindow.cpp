@@ -157,8 +157,9 @@ private slots:
         w.show();
         QVERIFY(waitLoaded(w));
         const QStringList stages = w.graph()->stageNames();
-        QCOMPARE(stages, (QStringList{"lint", "typecheck", "test-backend", "test-site", "build-site",
-                                      "deploy-site", "deploy-backend", "smoke-test"}));
+        QCOMPARE(stages,
+                 (QStringList{"lint", "typecheck", "test-backend", "test-site", "build-site",
+                              "deploy-site", "deploy-backend", "smoke-test"}));
         // Without an environment the deploy stages (if: environment in [...]) do not run.
         const QStringList checks = stages.mid(0, 5);
         QCOMPARE(w.environmentList()->environments(),
@@ -444,6 +445,54 @@ private slots:
         QVERIFY(w.statusBarText().contains("history.sqlite"));
         QVERIFY(historyStatus(w).contains("cannot be opened"));
         QVERIFY(!w.findChild<QAction *>("runAction")->isEnabled());
+    }
+
+    // Another process (here: this test's own connection) holds the history's write lock
+    // for longer than the busy timeout while a stage ends: the window says what could not
+    // be recorded, and the run does not end a success.
+    void aLockHeldTooLongIsShownInTheWindow()
+    {
+        const QString signalsDir = m_tmp.filePath("lock-signals");
+        QDir().mkpath(signalsDir);
+        const QString ws =
+            workspace("lock", QStringLiteral("name: lock\nstages:\n  hold:\n    run: |\n"
+                                             "      touch %1/started\n"
+                                             "      while [ ! -e %1/go ]; do sleep 0.05; done\n"
+                                             "      echo done\n")
+                                  .arg(signalsDir)
+                                  .toUtf8());
+        qputenv("DEPLOYDESK_BUSY_TIMEOUT", "300");
+        auto restore = qScopeGuard([] { qunsetenv("DEPLOYDESK_BUSY_TIMEOUT"); });
+        MainWindow w(ws);
+        w.show();
+        QVERIFY(waitLoaded(w));
+        QVERIFY(w.notRecordedText().isEmpty());
+        QSignalSpy finished(&w, &MainWindow::runFinished);
+        w.runPipeline();
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(signalsDir + "/started"), 20000);
+
+        const QString name = DeployDesk::Internal::uniqueConnectionName("holder");
+        {
+            auto db = DeployDesk::Internal::openConnection(m_data + "/history.sqlite", name);
+            QVERIFY(db);
+            QSqlQuery q(*db);
+            QVERIFY(q.exec("BEGIN IMMEDIATE"));
+            QFile go(signalsDir + "/go");
+            QVERIFY(go.open(QIODevice::WriteOnly));
+            go.close();
+            QTRY_VERIFY_WITH_TIMEOUT(!w.notRecordedText().isEmpty(), 30000);
+            QVERIFY(q.exec("ROLLBACK"));
+        }
+        QSqlDatabase::removeDatabase(name);
+        QVERIFY2(w.notRecordedText().contains("Not recorded in the history") &&
+                     w.notRecordedText().contains("lock on the history") &&
+                     w.notRecordedText().contains("history.sqlite"),
+                 qPrintable(w.notRecordedText()));
+        QVERIFY(w.findChild<QLabel *>("notRecorded")->isVisible());
+        QVERIFY(finished.wait(60000));
+        DD_COMPARE_STATUS(finished.at(0).at(1).value<RunStatus>(), RunStatus::Failed);
+        DD_COMPARE_STATUS(w.graph()->stageStatus("hold"), StageStatus::Failed);
+        QVERIFY(!w.notRecordedText().isEmpty()); // still said after the run ended
     }
 };
 
