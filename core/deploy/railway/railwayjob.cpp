@@ -154,6 +154,16 @@ void RailwayJob::log(const QString &line)
 
 void RailwayJob::fail(Error error)
 {
+    if (error.code == ErrorCode::Network) {
+        // Which address it was, so the setting to fix is plain.
+        const QString variable = baseUrlVariable(Platform::Railway);
+        error.message +=
+            m_options.baseUrl == defaultBaseUrl(Platform::Railway)
+                ? tr(" (is %1 reachable from this machine?)").arg(m_options.baseUrl.host())
+                : tr(" (the Railway API address comes from %1=%2; fix or unset "
+                     "it)")
+                      .arg(variable, m_options.baseUrl.toString());
+    }
     error.message = masked(error.message);
     error.detail = masked(error.detail);
     emitFailure(std::move(error));

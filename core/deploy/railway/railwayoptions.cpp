@@ -51,13 +51,7 @@ ParamSchema RailwayOptionsReader::params()
 {
     using K = ParamSpec::Kind;
     return {
-        {kService,
-         K::String,
-         false,
-         tr("the Railway service to deploy, by id or name (required to deploy)"),
-         {},
-         0,
-         0},
+        {kService, K::String, true, tr("the Railway service to deploy, by id or name"), {}, 0, 0},
         {kProject,
          K::String,
          false,
