@@ -93,6 +93,8 @@ public:
                            const QString &serviceId, const QString &status, bool canRollback,
                            const QString &commit = {});
     // Lines a build writes, `perPoll` of them each time its status is asked.
+    // Whether Railway still keeps deployment `id` for a rollback (its plan's retention).
+    void setCanRollback(const QString &id, bool can) { m_deployments[id].canRollback = can; }
     void setBuildLines(int lines, int perPoll = 3)
     {
         m_buildLines = lines;
