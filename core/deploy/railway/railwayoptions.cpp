@@ -23,8 +23,6 @@ const QString kHealthPath = QStringLiteral("health-path");
 const QString kProjectTokenSecret = QStringLiteral("RAILWAY_TOKEN");
 const QString kWorkspaceTokenSecret = QStringLiteral("RAILWAY_API_TOKEN");
 
-using Tr = RailwayOptionsReader;
-
 bool isSecretName(const QString &name)
 {
     static const QRegularExpression pattern(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
@@ -40,10 +38,12 @@ QString text(const QVariantMap &with, const QString &key)
 QString RailwayOptions::describeToken() const
 {
     return tokenKind == TokenKind::Project
-               ? Tr::tr("the secret %1 (a Railway project token; deploydeskctl secrets set %1)")
+               ? RailwayOptionsReader::tr(
+                     "the secret %1 (a Railway project token; deploydeskctl secrets set %1)")
                      .arg(tokenSecret)
-               : Tr::tr("the secret %1 (a Railway account or workspace token; deploydeskctl "
-                        "secrets set %1)")
+               : RailwayOptionsReader::tr(
+                     "the secret %1 (a Railway account or workspace token; deploydeskctl "
+                     "secrets set %1)")
                      .arg(tokenSecret);
 }
 
