@@ -91,8 +91,13 @@ void GraphQlJob::onHttpResult()
         said = tr("an error without a message");
     const ErrorCode code = codeForGraphQlError(first);
     QString message = tr("%1: %2").arg(request, said);
+    QStringList notes;
     if (m_errors.size() > 1)
-        message += tr(" (and %n more errors)", nullptr, int(m_errors.size() - 1));
+        notes << tr("and %n more errors", nullptr, int(m_errors.size() - 1));
+    if (const QString id = m_http->remoteError().requestId; !id.isEmpty())
+        notes << tr("request id %1").arg(id);
+    if (!notes.isEmpty())
+        message += QStringLiteral(" (") + notes.join(QStringLiteral("; ")) + QLatin1Char(')');
     if (code == ErrorCode::Unauthorized && !m_authHint.isEmpty())
         message += tr("; check %1").arg(m_authHint);
     QStringList all;

@@ -17,7 +17,8 @@ class HttpJob;
 // body's errors[] message included), or — on HTTP 200 — the first of `errors[]`:
 //   "POST https://backboard.railway.com/graphql/v2: Not Authorized; check the secret
 //    RAILWAY_TOKEN"
-//   with " (and 2 more errors)" when there are several; Error::detail lists them all.
+//   with " (and 2 more errors; request id …)" when there are several and the answer names
+//   itself (a request-id header or the error's traceId); Error::detail lists them all.
 //   ErrorCode: "Not Authorized", "Project Token not found", "Two Factor Authentication
 //   Required", extensions.code UNAUTHENTICATED/FORBIDDEN → Unauthorized; a message with
 //   "not found" → NotFound; extensions.code RATE_LIMITED/TOO_MANY_REQUESTS → RateLimited;

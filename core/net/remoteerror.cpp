@@ -74,6 +74,22 @@ bool graphQlShape(const QJsonObject &root, RemoteError &out)
     return !out.message.isEmpty();
 }
 
+// A GraphQL error's own trace id: errors[0].traceId, or extensions.traceId / requestId.
+QString graphQlTraceId(const QJsonObject &root)
+{
+    const QJsonArray errors = root.value(QLatin1String("errors")).toArray();
+    if (errors.isEmpty() || !errors.first().isObject())
+        return {};
+    const QJsonObject first = errors.first().toObject();
+    const QJsonObject extensions = first.value(QLatin1String("extensions")).toObject();
+    for (const QString &id : {stringAt(first, "traceId"), stringAt(extensions, "traceId"),
+                              stringAt(extensions, "requestId")}) {
+        if (!id.isEmpty())
+            return id;
+    }
+    return {};
+}
+
 // GitHub and Cohere: {"message": …}; GitHub's 422 adds errors[{resource, field, code}].
 bool messageShape(const QJsonObject &root, RemoteError &out)
 {
@@ -111,8 +127,8 @@ RemoteError parseRemoteError(Platform platform, const QByteArray &body,
                              const QList<std::pair<QByteArray, QByteArray>> &headers)
 {
     RemoteError out;
-    for (const char *name : {"x-vercel-id", "x-github-request-id", "x-request-id", "request-id",
-                             "x-amzn-requestid", "cf-ray"}) {
+    for (const char *name : {"x-vercel-id", "x-github-request-id", "x-railway-request-id",
+                             "x-request-id", "request-id", "x-amzn-requestid", "cf-ray"}) {
         out.requestId = QString::fromLatin1(headerValue(headers, name)).trimmed();
         if (!out.requestId.isEmpty())
             break;
@@ -152,6 +168,8 @@ RemoteError parseRemoteError(Platform platform, const QByteArray &body,
         }
         if (out.requestId.isEmpty())
             out.requestId = stringAt(root, "request_id");
+        if (out.requestId.isEmpty())
+            out.requestId = graphQlTraceId(root);
         if (out.requestId.isEmpty() && platform == Platform::Cohere)
             out.requestId = stringAt(root, "id"); // Cohere's error id
         return out;

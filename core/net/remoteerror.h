@@ -21,9 +21,11 @@ namespace DeployDesk {
 // answer in their own ways), then a short plain-text body. HTML pages are ignored.
 struct RemoteError
 {
-    QString code;      // the platform's error code when it has one ("not_found"), else empty
-    QString message;   // the platform's message, one line, at most ~300 characters
-    QString requestId; // from x-vercel-id, x-github-request-id, x-request-id, … or the body
+    QString code;    // the platform's error code when it has one ("not_found"), else empty
+    QString message; // the platform's message, one line, at most ~300 characters
+    // From x-vercel-id, x-github-request-id, x-railway-request-id, x-request-id, … or the
+    // body (request_id; a GraphQL error's traceId or extensions.traceId/requestId).
+    QString requestId;
 };
 
 RemoteError parseRemoteError(Platform platform, const QByteArray &body,

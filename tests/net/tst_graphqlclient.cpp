@@ -66,6 +66,11 @@ private slots:
             << QByteArray(
                    R"({"data":null,"errors":[{"message":"Problem processing request"},{"message":"second"},{"message":"third"}]})")
             << int(ErrorCode::Remote) << ": Problem processing request (and 2 more errors)";
+        QTest::newRow("trace id")
+            << QByteArray(
+                   R"({"data":null,"errors":[{"message":"Not Authorized","traceId":"4242"},{"message":"x"}]})")
+            << int(ErrorCode::Unauthorized)
+            << ": Not Authorized (and 1 more errors; request id 4242); check the secret";
         QTest::newRow("rate limited")
             << QByteArray(
                    R"({"errors":[{"message":"slow down","extensions":{"code":"RATE_LIMITED"}}]})")
