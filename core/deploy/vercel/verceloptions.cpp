@@ -25,8 +25,6 @@ const QString kProjectFile = QStringLiteral(".vercel/project.json");
 
 constexpr int kMaxParallel = 64;
 
-using Tr = VercelOptionsReader;
-
 QString absoluteIn(const QString &base, const QString &path)
 {
     return QDir::cleanPath(QDir::isAbsolutePath(path) ? path : QDir(base).filePath(path));
@@ -68,18 +66,20 @@ Result<std::optional<ProjectFile>> readProjectFile(const StageContext &context)
         if (!file.exists())
             continue;
         if (!file.open(QIODevice::ReadOnly))
-            return makeError(ErrorCode::Io,
-                             Tr::tr("cannot read %1: %2").arg(path, file.errorString()));
+            return makeError(
+                ErrorCode::Io,
+                VercelOptionsReader::tr("cannot read %1: %2").arg(path, file.errorString()));
         QJsonParseError parseError;
         const QJsonDocument json = QJsonDocument::fromJson(file.read(1 << 20), &parseError);
         if (parseError.error != QJsonParseError::NoError || !json.isObject())
-            return makeError(ErrorCode::Invalid,
-                             Tr::tr("%1 is not the JSON object `vercel link` writes (%2); fix "
-                                    "or delete it, or set \"project\" and \"team\" in the "
-                                    "stage's with:")
-                                 .arg(path, parseError.error != QJsonParseError::NoError
-                                                ? parseError.errorString()
-                                                : Tr::tr("not an object")));
+            return makeError(
+                ErrorCode::Invalid,
+                VercelOptionsReader::tr("%1 is not the JSON object `vercel link` writes (%2); fix "
+                                        "or delete it, or set \"project\" and \"team\" in the "
+                                        "stage's with:")
+                    .arg(path, parseError.error != QJsonParseError::NoError
+                                   ? parseError.errorString()
+                                   : VercelOptionsReader::tr("not an object")));
         const QJsonObject object = json.object();
         return ProjectFile{path, object.value(QStringLiteral("projectId")).toString().trimmed(),
                            object.value(QStringLiteral("orgId")).toString().trimmed()};
@@ -96,8 +96,8 @@ bool isSecretName(const QString &name)
 
 QString VercelOptions::describeProject() const
 {
-    return teamId.isEmpty() ? Tr::tr("project %1").arg(project)
-                            : Tr::tr("project %1 (team %2)").arg(project, teamId);
+    return teamId.isEmpty() ? VercelOptionsReader::tr("project %1").arg(project)
+                            : VercelOptionsReader::tr("project %1 (team %2)").arg(project, teamId);
 }
 
 ParamSchema VercelOptionsReader::params()
