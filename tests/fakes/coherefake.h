@@ -94,6 +94,7 @@ private:
     QHash<QString, int> m_timesEmbedded;
     QStringList m_violations;
     QList<QJsonObject> m_bodies;
+    QHash<QString, QByteArray> m_rows; // a text's vector as JSON, written once
 };
 
 } // namespace DeployDesk::Test
