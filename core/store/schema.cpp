@@ -164,21 +164,28 @@ const std::array<std::span<const char *const>, 4> &steps()
     return all;
 }
 
-Error newerError(const QString &path, int found)
+Error newerError(const QString &path, int found, int latest)
 {
+    const char *text =
+        isVectorIndexFile(path)
+            ? QT_TRANSLATE_NOOP("DeployDesk", "vector index %1 has schema version %2, newer "
+                                              "than this DeployDesk understands (%3); upgrade "
+                                              "DeployDesk")
+            : QT_TRANSLATE_NOOP("DeployDesk", "history database %1 has schema version %2, newer "
+                                              "than this DeployDesk understands (%3); upgrade "
+                                              "DeployDesk");
     return Error{ErrorCode::Invalid,
-                 QCoreApplication::translate("DeployDesk",
-                                             "history database %1 has schema version %2, newer "
-                                             "than this DeployDesk understands (%3); upgrade "
-                                             "DeployDesk")
-                     .arg(path)
-                     .arg(found)
-                     .arg(latestSchemaVersion()),
+                 QCoreApplication::translate("DeployDesk", text).arg(path).arg(found).arg(latest),
                  {},
                  std::nullopt};
 }
 
 } // namespace
+
+SchemaSteps historySchemaSteps()
+{
+    return steps();
+}
 
 int latestSchemaVersion()
 {
@@ -197,9 +204,15 @@ Result<int> readSchemaVersion(QSqlDatabase &db, const QString &path)
         // locked folder holds a healthy database, and sqlError() says what is wrong there.
         const StorageFault fault = classifyStorageFault(path, q.lastError().nativeErrorCode());
         if (fault == StorageFault::Damaged || fault == StorageFault::None) {
-            e.message = QCoreApplication::translate(
-                            "DeployDesk", "history database %1 cannot be read as SQLite (%2); "
-                                          "move the file away or restore it from a backup")
+            const char *text =
+                isVectorIndexFile(path)
+                    ? QT_TRANSLATE_NOOP("DeployDesk",
+                                        "vector index %1 cannot be read as SQLite (%2); "
+                                        "delete the file and build the index again")
+                    : QT_TRANSLATE_NOOP("DeployDesk",
+                                        "history database %1 cannot be read as SQLite (%2); move "
+                                        "the file away or restore it from a backup");
+            e.message = QCoreApplication::translate("DeployDesk", text)
                             .arg(path, q.lastError().text().trimmed());
         }
         return std::unexpected(e);
@@ -209,12 +222,18 @@ Result<int> readSchemaVersion(QSqlDatabase &db, const QString &path)
 
 Result<void> migrate(QSqlDatabase &db, const QString &path, int targetVersion)
 {
+    return migrate(db, path, steps(), targetVersion);
+}
+
+Result<void> migrate(QSqlDatabase &db, const QString &path, SchemaSteps steps, int targetVersion)
+{
+    const int latest = int(steps.size());
     auto current = readSchemaVersion(db, path);
     if (!current)
         return std::unexpected(current.error());
-    if (*current > latestSchemaVersion())
-        return std::unexpected(newerError(path, *current));
-    targetVersion = std::min(targetVersion, latestSchemaVersion());
+    if (*current > latest)
+        return std::unexpected(newerError(path, *current, latest));
+    targetVersion = std::min(targetVersion, latest);
 
     for (int version = *current + 1; version <= targetVersion; ++version) {
         const QString operation =
@@ -225,11 +244,11 @@ Result<void> migrate(QSqlDatabase &db, const QString &path, int targetVersion)
             auto now = readSchemaVersion(db, path);
             if (!now)
                 return std::unexpected(now.error());
-            if (*now > latestSchemaVersion())
-                return std::unexpected(newerError(path, *now));
+            if (*now > latest)
+                return std::unexpected(newerError(path, *now, latest));
             if (*now >= version)
                 return {};
-            for (const char *sql : steps()[version - 1]) {
+            for (const char *sql : steps[version - 1]) {
                 if (auto ok = execSql(db, path, QString::fromLatin1(sql)); !ok) {
                     Error e = ok.error();
                     e.message += QStringLiteral(" (%1)").arg(operation);

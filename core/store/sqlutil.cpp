@@ -15,10 +15,18 @@ QString uniqueConnectionName(const QString &prefix)
     return QStringLiteral("%1-%2").arg(prefix).arg(++counter);
 }
 
+bool isVectorIndexFile(const QString &path)
+{
+    return path.endsWith(QLatin1String(".vectors.sqlite"));
+}
+
 Error sqlError(const QString &path, const QString &operation, const QSqlError &error)
 {
-    QString message = QCoreApplication::translate("DeployDesk", "history database %1: %2 failed")
-                          .arg(path, operation);
+    QString message =
+        (isVectorIndexFile(path)
+             ? QCoreApplication::translate("DeployDesk", "vector index %1: %2 failed")
+             : QCoreApplication::translate("DeployDesk", "history database %1: %2 failed"))
+            .arg(path, operation);
     const QString text = error.text().trimmed();
     const QString fault =
         describeStorageFault(classifyStorageFault(path, error.nativeErrorCode()), path);

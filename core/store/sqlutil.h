@@ -19,7 +19,11 @@ Result<void> enableWal(QSqlDatabase &db, const QString &path);
 // A process-wide unique connection name with the given prefix.
 QString uniqueConnectionName(const QString &prefix);
 
-// "history database <path>: <operation> failed: <driver text>"
+// True for the files of core/data/index's local vector index (*.vectors.sqlite): messages
+// about them say "vector index <path>", about any other file "history database <path>".
+bool isVectorIndexFile(const QString &path);
+
+// "history database <path>: <operation> failed: <driver text>" ("vector index <path>: …").
 Error sqlError(const QString &path, const QString &operation, const QSqlError &error);
 
 // Executes one statement without parameters.
