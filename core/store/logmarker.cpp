@@ -21,10 +21,13 @@ LogLine systemLine(const QString &text)
 
 LogLine lostLinesMarker(qint64 lines, const Error &why)
 {
+    // Computed apart from the translate() call: lupdate's parser never returns from a
+    // template argument list inside one.
+    const int count = lines > INT_MAX ? INT_MAX : int(lines);
     return systemLine(
         QCoreApplication::translate("DeployDesk",
                                     "[deploydesk] %n log line(s) could not be recorded here: %1",
-                                    nullptr, int(std::min<qint64>(lines, INT_MAX)))
+                                    nullptr, count)
             .arg(why.message));
 }
 
