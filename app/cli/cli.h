@@ -17,6 +17,7 @@ namespace DeployDesk {
 class HistoryStore;
 class SecretStore;
 class RunController;
+struct RunRequest;
 } // namespace DeployDesk
 
 namespace DeployDesk::Cli {
@@ -76,6 +77,7 @@ int rollback(Context &ctx);
 int promote(Context &ctx);
 int queue(Context &ctx);
 int compare(Context &ctx);
+int migrate(Context &ctx);
 
 // Starts a run through `start` and follows it to its end like `run` does (live table or
 // lines, Ctrl+C cancels, the failed stages' tails, the URLs a deploy put live); returns
@@ -85,6 +87,13 @@ int follow(Context &ctx, RunController &controller, HistoryStore *store,
            const std::function<QString(qint64)> &startedText);
 // Prints the loader's problems as file:line:column lines; returns ExitInvalid.
 int printDiagnostics(Context &ctx, const LoadResult &loaded);
+// The workspace's validated pipeline (with `environment` defined), or the exit code
+// after its problems were printed.
+std::expected<Pipeline, int> loadWorkspace(Context &ctx, RunController &controller,
+                                           const QString &environment);
+// A deploy to a protected environment needs --approve, or its name typed on a terminal.
+// Returns 0 when it may go on (request.approved set), else the exit code.
+int approveProtected(Context &ctx, RunRequest &request, bool needsApproval);
 
 // Options of each command, added before the final parse.
 void addRunOptions(QCommandLineParser &parser);
@@ -95,5 +104,6 @@ void addExportOptions(QCommandLineParser &parser);
 void addDeployOptions(QCommandLineParser &parser);
 void addReleasesOptions(QCommandLineParser &parser);
 void addRollbackOptions(QCommandLineParser &parser);
+void addMigrateOptions(QCommandLineParser &parser);
 
 } // namespace DeployDesk::Cli

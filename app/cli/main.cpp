@@ -140,6 +140,8 @@ const Command kCommands[] = {
     {"queue", "Show the deploys and rollbacks running or waiting [--json]", Cli::queue,
      Cli::addReleasesOptions},
     {"compare", "Compare two releases: layers and commits between them", Cli::compare, nullptr},
+    {"migrate", "Migrate an environment's database: migrate ENV [--revision R]", Cli::migrate,
+     Cli::addMigrateOptions},
 };
 
 QString commandList()

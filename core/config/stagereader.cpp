@@ -316,7 +316,11 @@ void StageReader::readSecrets(const MapEntry &field, Stage &stage, StageSource &
     if (!items)
         return;
     QSet<QString> seen;
-    for (const ListItem &item : *items) {
+    for (ListItem item : *items) {
+        // NAME? is an optional secret: injected when set, no error when it is not.
+        const bool optional = item.value.endsWith(u'?');
+        if (optional)
+            item.value.chop(1);
         if (!isSecretName(item.value)) {
             m_diagnostics.add(item.where, msg("secret name \"%1\" of stage \"%2\" must start "
                                               "with a letter or \"_\" and contain only letters, "
@@ -326,6 +330,8 @@ void StageReader::readSecrets(const MapEntry &field, Stage &stage, StageSource &
             seen.insert(item.value);
             stage.secrets.append(item.value);
             source.secrets.append(item.where);
+            if (optional)
+                stage.optionalSecrets.append(item.value);
         }
     }
 }
