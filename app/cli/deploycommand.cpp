@@ -357,10 +357,10 @@ int rollback(Context &ctx)
         const QString given = ctx.args.value(kApproveDowngrade).trimmed();
         if (!given.isEmpty()) {
             if (given != change->key()) {
-                ctx.err(tr("--approve-downgrade names %1, but this rollback takes the database "
-                           "of %2 from revision %3 to revision %4 (%5); nothing was changed")
-                            .arg(given, request.environment, change->from, change->to,
-                                 change->key()));
+                ctx.err(
+                    tr("--approve-downgrade names %1, but this rollback takes the database "
+                       "of %2 from revision %3 to revision %4 (%5); nothing was changed")
+                        .arg(given, request.environment, change->from, change->to, change->key()));
                 return ExitInvalid;
             }
         } else if (!ctx.stdinIsTerminal()) {

@@ -311,11 +311,11 @@ int follow(Context &ctx, RunController &controller, HistoryStore *store,
                 for (const ReleaseLayer &l : (*release)->layers) {
                     const Deployment &d = l.deployment.deployment;
                     if (l.changed && l.layer == Layer::Database)
-                        ctx.out(tr("  database of %1 is at revision %2 (it was at %3)")
-                                    .arg(r.environment, d.version,
-                                         d.details.value(QStringLiteral("before"),
-                                                         QStringLiteral("?"))
-                                             .toString()));
+                        ctx.out(
+                            tr("  database of %1 is at revision %2 (it was at %3)")
+                                .arg(r.environment, d.version,
+                                     d.details.value(QStringLiteral("before"), QStringLiteral("?"))
+                                         .toString()));
                     else if (l.changed && !l.deployment.deployment.url.isEmpty())
                         ctx.out(tr("  %1 of %2 answers at %3")
                                     .arg(toString(l.layer), r.environment,

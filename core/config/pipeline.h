@@ -51,8 +51,8 @@ struct Stage
     StageCondition condition;
     QStringList artifacts;  // paths relative to workdir, kept with the run
     QStringList secrets;    // secret names injected as environment variables
-    // The names of `secrets` written with a trailing "?" (DATABASE_URL?): injected when
-    // set, not an error when missing (the stage then runs without it).
+    // The names of `secrets` that came from `optional-secrets:`: injected when set, not
+    // an error when missing (the stage then runs without it).
     QStringList optionalSecrets;
     SourceLocation location;
 };

@@ -137,8 +137,9 @@ Result<qint64> RunController::start(const Pipeline &pipeline, const RunRequest &
         auto stage = std::find_if(plan.pipeline.stages.begin(), plan.pipeline.stages.end(),
                                   [&](const Stage &s) { return s.name == it.key(); });
         if (stage == plan.pipeline.stages.end())
-            return makeError(ErrorCode::Invalid, tr("stage \"%1\" is not defined in %2")
-                                                     .arg(it.key(), pipeline.filePath));
+            return makeError(
+                ErrorCode::Invalid,
+                tr("stage \"%1\" is not defined in %2").arg(it.key(), pipeline.filePath));
         for (auto value = it->cbegin(); value != it->cend(); ++value)
             stage->with.insert(value.key(), value.value());
     }

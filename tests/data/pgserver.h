@@ -75,8 +75,8 @@ public:
                   QStringLiteral("-A"), QStringLiteral("-t"), QStringLiteral("-v"),
                   QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-h"), m_dir.path(),
                   QStringLiteral("-p"), QString::number(m_port), QStringLiteral("-U"),
-                  QStringLiteral("postgres"), QStringLiteral("-d"), database,
-                  QStringLiteral("-c"), statement}))
+                  QStringLiteral("postgres"), QStringLiteral("-d"), database, QStringLiteral("-c"),
+                  statement}))
             return QStringLiteral("ERROR ") + m_lastOutput;
         return m_lastOutput.trimmed();
     }
@@ -85,8 +85,8 @@ private:
     static QString binDir()
     {
         const QStringList versions =
-            QDir(QStringLiteral("/usr/lib/postgresql")).entryList(QDir::Dirs | QDir::NoDotAndDotDot,
-                                                                  QDir::Name | QDir::Reversed);
+            QDir(QStringLiteral("/usr/lib/postgresql"))
+                .entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name | QDir::Reversed);
         for (const QString &v : versions) {
             const QString bin = QStringLiteral("/usr/lib/postgresql/%1/bin").arg(v);
             if (QFileInfo(bin + QStringLiteral("/postgres")).isExecutable())

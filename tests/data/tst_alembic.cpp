@@ -197,9 +197,10 @@ private slots:
         // The history says who approved which change.
         bool recorded = false;
         for (const QJsonValue &e : m_cli.show(lastRunId())["events"].toArray())
-            recorded = recorded || (e.toObject()["kind"].toString() == "approved" &&
-                                    e.toObject()["message"].toString().contains(
-                                        "from revision b2 to revision a1"));
+            recorded =
+                recorded ||
+                (e.toObject()["kind"].toString() == "approved" &&
+                 e.toObject()["message"].toString().contains("from revision b2 to revision a1"));
         QVERIFY(recorded);
 
         // Migrating again brings it back to head.
@@ -226,7 +227,8 @@ private slots:
         const CliResult yes = m_cli.run(
             {"rollback", "production", "--yes", "--approve-downgrade", "b2:a1"}, m_ws.path());
         QCOMPARE(yes.exitCode, 2);
-        const CliResult approveOnly = m_cli.run({"rollback", "production", "--approve"}, m_ws.path());
+        const CliResult approveOnly =
+            m_cli.run({"rollback", "production", "--approve"}, m_ws.path());
         QCOMPARE(approveOnly.exitCode, 2);
         QVERIFY2(approveOnly.err.contains("--approve-downgrade b2:a1"),
                  qPrintable(approveOnly.err));
@@ -273,17 +275,17 @@ private slots:
         QVERIFY2(reason.contains("the database stays at revision b2"), qPrintable(reason));
 
         // A database error: a traceback and exit status 1; the exception is the message.
-        writeFile(m_ws.filePath("db/migrations/versions/d4.py"),
-                  revision("d4", "'b2'", "op.execute('ALTER TABLE no_such_table ADD x int')",
-                           "pass"));
+        writeFile(
+            m_ws.filePath("db/migrations/versions/d4.py"),
+            revision("d4", "'b2'", "op.execute('ALTER TABLE no_such_table ADD x int')", "pass"));
         const CliResult broken = m_cli.run({"migrate", "staging"}, m_ws.path());
         QVERIFY(QFile::remove(m_ws.filePath("db/migrations/versions/d4.py")));
         QCOMPARE(broken.exitCode, 1);
-        const QString dbReason =
-            stageOf(m_cli.show(lastRunId()), "migrate")["reason"].toString();
-        QVERIFY2(dbReason.contains("alembic upgrade head failed: sqlalchemy.exc.ProgrammingError") &&
-                     dbReason.contains("no_such_table") && dbReason.contains("(exit code 1)"),
-                 qPrintable(dbReason));
+        const QString dbReason = stageOf(m_cli.show(lastRunId()), "migrate")["reason"].toString();
+        QVERIFY2(
+            dbReason.contains("alembic upgrade head failed: sqlalchemy.exc.ProgrammingError") &&
+                dbReason.contains("no_such_table") && dbReason.contains("(exit code 1)"),
+            qPrintable(dbReason));
         // PostgreSQL's transactional DDL: the failed revision left nothing behind.
         QCOMPARE(versionOf("staging_db"), QStringLiteral("b2"));
     }
@@ -306,6 +308,20 @@ private slots:
         const CliResult logs = cli.run({"logs", QString::number(run)}, m_ws.path());
         QVERIFY2(logs.out.contains("'***'"), qPrintable(logs.out));
 
+        // An env.py that prints the password it connects with prints it decoded, which
+        // is not the secret's value as set: the stage masks that form too.
+        QFile envPy(m_ws.filePath("db/migrations/env.py"));
+        QVERIFY(envPy.open(QIODevice::ReadOnly));
+        const QByteArray original = envPy.readAll();
+        envPy.close();
+        writeFile(envPy.fileName(),
+                  original + "print('connected with password', connectable.url.password)\n");
+        const CliResult leaky = m_cli.run({"migrate", "staging"}, m_ws.path());
+        writeFile(envPy.fileName(), original);
+        QVERIFY2(leaky.exitCode == 0, qPrintable(leaky.out + leaky.err));
+        const CliResult leakyLogs = m_cli.run({"logs", QString::number(lastRunId())}, m_ws.path());
+        QVERIFY2(leakyLogs.out.contains("connected with password ***"), qPrintable(leakyLogs.out));
+
         // Nothing DeployDesk wrote (history, logs, reports) holds the password, written
         // or decoded, in either data folder.
         for (const QString &dir : {cli.dataDir(), m_cli.dataDir()}) {
@@ -319,7 +335,8 @@ private slots:
             }
         }
         for (const CliResult &out :
-             {logs, r, cli.run({"show", QString::number(run), "--json"}, m_ws.path())})
+             {logs, r, leaky, leakyLogs,
+              cli.run({"show", QString::number(run), "--json"}, m_ws.path())})
             QVERIFY(!out.out.contains("S3cret") && !out.err.contains("S3cret"));
     }
 };

@@ -20,8 +20,8 @@ private slots:
         QTest::newRow("none: a database without a version") << QStringList{} << QStringList{};
         QTest::newRow("at head") << QStringList{"b2c3 (head)"} << QStringList{"b2c3"};
         QTest::newRow("not at head") << QStringList{"a1"} << QStringList{"a1"};
-        QTest::newRow("two heads") << QStringList{"c3 (head)", "d4 (head)"}
-                                   << QStringList{"c3", "d4"};
+        QTest::newRow("two heads")
+            << QStringList{"c3 (head)", "d4 (head)"} << QStringList{"c3", "d4"};
         QTest::newRow("branch label and effective head")
             << QStringList{"e5 (feature) (effective head)"} << QStringList{"e5"};
         QTest::newRow("log lines on stdout are not revisions")
@@ -105,7 +105,8 @@ private slots:
         QCOMPARE(secretPartsOf("postgresql://deploy:plain@h/db"), (QByteArrayList{"plain"}));
         QCOMPARE(secretPartsOf("postgresql://deploy@h/db"), QByteArrayList{});
         QCOMPARE(secretPartsOf("sqlite:////var/lib/x.db"), QByteArrayList{});
-        QCOMPARE(sqliteFile("sqlite:////var/lib/dd/x.db", "/work"), QStringLiteral("/var/lib/dd/x.db"));
+        QCOMPARE(sqliteFile("sqlite:////var/lib/dd/x.db", "/work"),
+                 QStringLiteral("/var/lib/dd/x.db"));
         QCOMPARE(sqliteFile("sqlite:///data/x.db", "/work"), QStringLiteral("/work/data/x.db"));
         QCOMPARE(sqliteFile("sqlite://", "/work"), QString());
         QCOMPARE(sqliteFile("postgresql://h/db", "/work"), QString());

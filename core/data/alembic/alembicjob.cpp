@@ -85,9 +85,9 @@ void AlembicJob::doStart()
         runOrFail({QStringLiteral("current")}, [this](const Call &call) {
             const QString current = revisionOf(revisions(call.out));
             if (m_deployment && current != m_deployment->version) {
-                fail(makeErrorValue(ErrorCode::Conflict,
-                                    tr("the database is at revision %1, not %2")
-                                        .arg(current, m_deployment->version)));
+                fail(
+                    makeErrorValue(ErrorCode::Conflict, tr("the database is at revision %1, not %2")
+                                                            .arg(current, m_deployment->version)));
                 return;
             }
             emitSuccess();
@@ -150,34 +150,34 @@ void AlembicJob::upgrade()
                 const Error upgradeError = upgraded ? Error{} : callError(up);
                 // Where the database is now: the after revision, or how far a failed
                 // upgrade got (a database without transactional DDL keeps the steps done).
-                run({QStringLiteral("current")}, [this, before, upgraded,
-                                                  upgradeError](const Call &now) {
-                    const QString after =
-                        now.result.success() ? revisionOf(revisions(now.out)) : QString();
-                    if (!upgraded) {
-                        Error error = upgradeError;
-                        error.message += after.isEmpty()
-                                             ? tr("; the database was at revision %1").arg(before)
-                                             : (after == before
-                                                    ? tr("; the database stays at revision %1")
-                                                          .arg(before)
-                                                    : tr("; the database is now at revision %1 "
-                                                         "(it was at %2)")
-                                                          .arg(after, before));
-                        fail(error);
-                        return;
-                    }
-                    if (after.isEmpty()) {
-                        fail(callError(now));
-                        return;
-                    }
-                    if (after == before)
-                        emit logLine(tr("the database was already at revision %1").arg(after));
-                    else
-                        emit logLine(tr("database: %1 → %2").arg(before, after));
-                    addDeployment(layerVersion(after, before));
-                    emitSuccess();
-                });
+                run({QStringLiteral("current")},
+                    [this, before, upgraded, upgradeError](const Call &now) {
+                        const QString after =
+                            now.result.success() ? revisionOf(revisions(now.out)) : QString();
+                        if (!upgraded) {
+                            Error error = upgradeError;
+                            error.message +=
+                                after.isEmpty()
+                                    ? tr("; the database was at revision %1").arg(before)
+                                    : (after == before
+                                           ? tr("; the database stays at revision %1").arg(before)
+                                           : tr("; the database is now at revision %1 "
+                                                "(it was at %2)")
+                                                 .arg(after, before));
+                            fail(error);
+                            return;
+                        }
+                        if (after.isEmpty()) {
+                            fail(callError(now));
+                            return;
+                        }
+                        if (after == before)
+                            emit logLine(tr("the database was already at revision %1").arg(after));
+                        else
+                            emit logLine(tr("database: %1 → %2").arg(before, after));
+                        addDeployment(layerVersion(after, before));
+                        emitSuccess();
+                    });
             });
         });
     });
@@ -228,7 +228,7 @@ void AlembicJob::restore()
         run({QStringLiteral("history"), QStringLiteral("-r"), to + u':' + from},
             [migrate](const Call &order) {
                 migrate(order.result.success() ? QStringLiteral("downgrade")
-                                                : QStringLiteral("upgrade"));
+                                               : QStringLiteral("upgrade"));
             });
     });
 }
@@ -311,10 +311,9 @@ Error AlembicJob::callError(const Call &call) const
                               detail);
     const QString said = failureMessage(call.out, call.err);
     if (said.isEmpty())
-        return makeErrorValue(ErrorCode::Process,
-                              tr("%1 failed (%2); its output is in the stage's log")
-                                  .arg(what, detail),
-                              detail);
+        return makeErrorValue(
+            ErrorCode::Process,
+            tr("%1 failed (%2); its output is in the stage's log").arg(what, detail), detail);
     return makeErrorValue(ErrorCode::Process, tr("%1 failed: %2 (%3)").arg(what, said, detail),
                           detail);
 }

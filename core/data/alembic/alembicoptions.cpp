@@ -91,23 +91,23 @@ Result<Options> parseOptions(const TargetRequest &request)
     const QVariantMap &with = request.with;
     const StageContext &context = request.context;
     Options options;
-    options.workdir = QDir::cleanPath(context.workdir.isEmpty() ? context.workspaceDir
-                                                                : context.workdir);
+    options.workdir =
+        QDir::cleanPath(context.workdir.isEmpty() ? context.workspaceDir : context.workdir);
     const QString python = with.value(QStringLiteral("python")).toString().trimmed();
     if (!python.isEmpty())
         options.python = python;
     const QString revision = with.value(QStringLiteral("revision")).toString().trimmed();
     if (!revision.isEmpty())
         options.revision = revision;
-    if (options.revision.startsWith(u'-') || options.revision.contains(QRegularExpression(
-                                                  QStringLiteral("\\s"))))
+    if (options.revision.startsWith(u'-') ||
+        options.revision.contains(QRegularExpression(QStringLiteral("\\s"))))
         return makeError(ErrorCode::Invalid,
                          tr("\"revision\" of alembic must be a revision such as head, a1b2c3 or "
                             "+1; found \"%1\"")
                              .arg(options.revision));
     const QString config = with.value(QStringLiteral("config")).toString().trimmed();
-    options.config = absoluteIn(options.workdir,
-                                config.isEmpty() ? QStringLiteral("alembic.ini") : config);
+    options.config =
+        absoluteIn(options.workdir, config.isEmpty() ? QStringLiteral("alembic.ini") : config);
     const QString variable = with.value(QStringLiteral("url-variable")).toString().trimmed();
     if (!variable.isEmpty())
         options.urlVariable = variable;

@@ -43,8 +43,8 @@ QString failureMessage(const QStringList &stdoutLines, const QStringList &stderr
     for (qsizetype i = stderrLines.size() - 1; i >= 0; --i) {
         const QString &line = stderrLines.at(i);
         if (line.trimmed().isEmpty() || line.front().isSpace() ||
-            line.startsWith(QLatin1String("(Background on this error")) ||
-            line.startsWith(u'[') || line.startsWith(QLatin1String("INFO ")))
+            line.startsWith(QLatin1String("(Background on this error")) || line.startsWith(u'[') ||
+            line.startsWith(QLatin1String("INFO ")))
             continue;
         static const QRegularExpression exception(QStringLiteral("^[\\w.]+(: |$)"));
         return exception.match(line).hasMatch() ? line.trimmed() : QString();
