@@ -176,16 +176,24 @@ bool RunController::startAutoRollback()
     }
     auto plan = planRollback(*m_store, m_run.workspace, m_run.environment, m_liveBefore->id);
     // Nobody is there to approve a database downgrade: the schema stays as deployed.
-    if (plan && plan->schemaChange())
-        plan->holdSchemaChange(
-            tr("stays at revision %1: taking it back to %2 needs an approval naming both "
-               "revisions (deploydeskctl rollback %3 %4)")
-                .arg(plan->schemaChange()->from, plan->schemaChange()->to, m_run.environment)
-                .arg(m_liveBefore->id));
+    QString held;
+    if (plan && plan->schemaChange()) {
+        held = tr("the database stays at revision %1: taking it back to %2 needs an approval "
+                  "naming both revisions (deploydeskctl rollback %3 %4)")
+                   .arg(plan->schemaChange()->from, plan->schemaChange()->to, m_run.environment)
+                   .arg(m_liveBefore->id);
+        plan->holdSchemaChange(held);
+        event(m_rollbackWantedBy, QStringLiteral("rollback-held"), held);
+    }
     if (!plan || !plan->changesAnything()) {
         event(m_rollbackWantedBy, QStringLiteral("rollback-impossible"),
-              plan ? tr("%1; nothing differs from release %2").arg(reason).arg(m_liveBefore->id)
-                   : plan.error().message);
+              !plan ? plan.error().message
+              : held.isEmpty()
+                  ? tr("%1; nothing differs from release %2").arg(reason).arg(m_liveBefore->id)
+                  : tr("%1; only the database differs from release %2, and %3")
+                        .arg(reason)
+                        .arg(m_liveBefore->id)
+                        .arg(held));
         return false;
     }
     event(m_rollbackWantedBy, QStringLiteral("auto-rollback"),

@@ -78,25 +78,35 @@ private slots:
         for (const QString &statement :
              {QStringLiteral("CREATE ROLE deploy LOGIN PASSWORD '%1'").arg(kPassword),
               QStringLiteral("CREATE DATABASE staging_db OWNER deploy"),
-              QStringLiteral("CREATE DATABASE prod_db OWNER deploy")})
+              QStringLiteral("CREATE DATABASE prod_db OWNER deploy"),
+              QStringLiteral("CREATE DATABASE qa_db OWNER deploy")})
             QCOMPARE(m_pg.sql(statement), QString());
 
         // Alembic's own layout, env.py as `alembic init` writes it: it reads sqlalchemy.url,
         // which alembic.ini sets to a placeholder; the stage passes the real URL.
-        writeFile(m_ws.filePath("deploydesk.yml"),
-                  "name: migrations\n"
-                  "environments:\n"
-                  "  staging:\n"
-                  "    variables: { DB_URL_NAME: STAGING_DATABASE_URL }\n"
-                  "  production:\n"
-                  "    protected: true\n"
-                  "    variables: { DB_URL_NAME: PRODUCTION_DATABASE_URL }\n"
-                  "stages:\n"
-                  "  migrate:\n"
-                  "    uses: alembic\n"
-                  "    workdir: db\n"
-                  "    secrets: [STAGING_DATABASE_URL, PRODUCTION_DATABASE_URL]\n"
-                  "    with: { python: /usr/bin/python3, url-variable: $DB_URL_NAME }\n");
+        writeFile(
+            m_ws.filePath("deploydesk.yml"),
+            "name: migrations\n"
+            "environments:\n"
+            "  staging:\n"
+            "    variables: { DB_URL_NAME: STAGING_DATABASE_URL }\n"
+            "  production:\n"
+            "    protected: true\n"
+            "    variables: { DB_URL_NAME: PRODUCTION_DATABASE_URL }\n"
+            "  qa:\n"
+            "    variables: { DB_URL_NAME: QA_DATABASE_URL }\n"
+            "stages:\n"
+            "  migrate:\n"
+            "    uses: alembic\n"
+            "    workdir: db\n"
+            "    secrets: [STAGING_DATABASE_URL, PRODUCTION_DATABASE_URL]\n"
+            "    with: { python: /usr/bin/python3, url-variable: $DB_URL_NAME }\n"
+            "    optional-secrets: [QA_DATABASE_URL]\n"
+            "  check:\n"
+            "    needs: migrate\n"
+            "    uses: health-check\n"
+            "    if: environment == qa\n"
+            "    with: { url: \"http://127.0.0.1:1/\", timeout: 1s, on-failure: rollback }\n");
         writeFile(m_ws.filePath("db/alembic.ini"),
                   "[alembic]\n"
                   "script_location = migrations\n"
@@ -135,6 +145,7 @@ private slots:
         // Without a keychain the secret store takes secrets from the environment.
         m_cli.env().insert("STAGING_DATABASE_URL", url("staging_db"));
         m_cli.env().insert("PRODUCTION_DATABASE_URL", url("prod_db"));
+        m_cli.env().insert("QA_DATABASE_URL", url("qa_db"));
     }
 
     void upgradeRecordsTheRevisionBeforeAndAfter()
@@ -241,6 +252,26 @@ private slots:
         QVERIFY2(approved.exitCode == 0, qPrintable(approved.out + approved.err));
         QCOMPARE(versionOf("prod_db"), QStringLiteral("a1"));
         QCOMPARE(versionOf("staging_db"), QStringLiteral("b2"));
+    }
+
+    void automaticRollbackLeavesTheDatabase()
+    {
+        // A failed health gate rolls back without anyone to approve a downgrade: the
+        // database stays at what the deploy migrated it to, and the history says how to
+        // take it back.
+        const CliResult first = m_cli.run({"migrate", "qa", "--revision", "a1"}, m_ws.path());
+        QVERIFY2(first.exitCode == 0, qPrintable(first.out + first.err));
+        const CliResult deploy = m_cli.run({"deploy", "qa"}, m_ws.path());
+        QCOMPARE(deploy.exitCode, 1);
+        QCOMPARE(versionOf("qa_db"), QStringLiteral("b2"));
+        bool held = false;
+        for (const QJsonValue &e : m_cli.show(lastRunId())["events"].toArray())
+            held = held || (e.toObject()["kind"].toString() == "rollback-held" &&
+                            e.toObject()["message"].toString().contains(
+                                "the database stays at revision b2: taking it back to a1 needs an "
+                                "approval naming both revisions"));
+        QVERIFY(held);
+        QCOMPARE(layer(liveRelease("qa"), "database")["version"].toString(), QStringLiteral("b2"));
     }
 
     void severalHeadsAreRefused()
