@@ -17,6 +17,7 @@ namespace DeployDesk {
 class HistoryStore;
 class SecretStore;
 class RunController;
+struct RunRequest;
 } // namespace DeployDesk
 
 namespace DeployDesk::Cli {
@@ -79,6 +80,7 @@ int queue(Context &ctx);
 int compare(Context &ctx);
 int corpus(Context &ctx);
 int check(Context &ctx);
+int migrate(Context &ctx);
 
 // Starts a run through `start` and follows it to its end like `run` does (live table or
 // lines, Ctrl+C cancels, the failed stages' tails, the URLs a deploy put live); returns
@@ -88,6 +90,13 @@ int follow(Context &ctx, RunController &controller, HistoryStore *store,
            const std::function<QString(qint64)> &startedText);
 // Prints the loader's problems as file:line:column lines; returns ExitInvalid.
 int printDiagnostics(Context &ctx, const LoadResult &loaded);
+// The workspace's validated pipeline (with `environment` defined), or the exit code
+// after its problems were printed.
+std::expected<Pipeline, int> loadWorkspace(Context &ctx, RunController &controller,
+                                           const QString &environment);
+// A deploy to a protected environment needs --approve, or its name typed on a terminal.
+// Returns 0 when it may go on (request.approved set), else the exit code.
+int approveProtected(Context &ctx, RunRequest &request, bool needsApproval);
 
 // Options of each command, added before the final parse.
 void addRunOptions(QCommandLineParser &parser);
@@ -99,5 +108,6 @@ void addDeployOptions(QCommandLineParser &parser);
 void addReleasesOptions(QCommandLineParser &parser);
 void addRollbackOptions(QCommandLineParser &parser);
 void addCorpusOptions(QCommandLineParser &parser);
+void addMigrateOptions(QCommandLineParser &parser);
 
 } // namespace DeployDesk::Cli

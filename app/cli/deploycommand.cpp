@@ -30,6 +30,11 @@ const QCommandLineOption kJson(QStringLiteral("json"), tr("Print JSON."));
 const QCommandLineOption kYes({QStringLiteral("y"), QStringLiteral("yes")},
                               tr("Do not ask before rolling back (refused for protected "
                                  "environments)."));
+const QCommandLineOption kApproveDowngrade(
+    QStringLiteral("approve-downgrade"),
+    tr("Approve the rollback's database change by naming both revisions, as the plan shows "
+       "them: FROM:TO (--yes and --approve do not approve it)."),
+    QStringLiteral("from:to"));
 const QCommandLineOption kLimit(QStringLiteral("limit"), tr("At most this many releases."),
                                 QStringLiteral("n"), QStringLiteral("20"));
 
@@ -68,7 +73,8 @@ QJsonObject toJson(const ReleaseRecord &r, bool live)
                        {QStringLiteral("layers"), layers}};
 }
 
-// The workspace's validated pipeline, or the exit code after its problems were printed.
+} // namespace
+
 std::expected<Pipeline, int> loadWorkspace(Context &ctx, RunController &controller,
                                            const QString &environment)
 {
@@ -86,6 +92,7 @@ std::expected<Pipeline, int> loadWorkspace(Context &ctx, RunController &controll
     return loaded.pipeline;
 }
 
+namespace {
 // Asks on a terminal; protected environments need their name typed.
 bool confirm(Context &ctx, const QString &environment, bool isProtected)
 {
@@ -100,8 +107,8 @@ bool confirm(Context &ctx, const QString &environment, bool isProtected)
     return answer == QLatin1String("y") || answer == QLatin1String("yes");
 }
 
-// A deploy to a protected environment needs --approve, or its name typed on a terminal.
-// Returns 0 when it may go on (request.approved set), else the exit code.
+} // namespace
+
 int approveProtected(Context &ctx, RunRequest &request, bool needsApproval)
 {
     if (!needsApproval || request.approved)
@@ -120,6 +127,7 @@ int approveProtected(Context &ctx, RunRequest &request, bool needsApproval)
     return 0;
 }
 
+namespace {
 std::expected<qint64, int> releaseArgument(Context &ctx, const QString &text)
 {
     bool ok = false;
@@ -146,7 +154,7 @@ void addReleasesOptions(QCommandLineParser &parser)
 
 void addRollbackOptions(QCommandLineParser &parser)
 {
-    parser.addOptions({kYes, kMessage, kApprove});
+    parser.addOptions({kYes, kMessage, kApprove, kApproveDowngrade});
 }
 
 int deploy(Context &ctx)
@@ -342,7 +350,39 @@ int rollback(Context &ctx)
                     .arg(request.environment));
         return ExitInvalid;
     }
-    if (!ctx.args.isSet(kYes) && !request.approved) {
+    // A database change needs its own approval naming both revisions: --yes and
+    // --approve never give it.
+    bool typedSchemaApproval = false;
+    if (const std::optional<SchemaChange> change = plan->schemaChange()) {
+        const QString given = ctx.args.value(kApproveDowngrade).trimmed();
+        if (!given.isEmpty()) {
+            if (given != change->key()) {
+                ctx.err(
+                    tr("--approve-downgrade names %1, but this rollback takes the database "
+                       "of %2 from revision %3 to revision %4 (%5); nothing was changed")
+                        .arg(given, request.environment, change->from, change->to, change->key()));
+                return ExitInvalid;
+            }
+        } else if (!ctx.stdinIsTerminal()) {
+            ctx.err(tr("this rollback takes the database of %1 from revision %2 to revision %3, "
+                       "which can drop what later migrations added; --yes and --approve do not "
+                       "approve that: run again with --approve-downgrade %4; nothing was changed")
+                        .arg(request.environment, change->from, change->to, change->key()));
+            return ExitInvalid;
+        } else {
+            ctx.out(tr("This rollback takes the database of %1 from revision %2 to revision %3, "
+                       "which can drop what later migrations added. Type %4 to approve, "
+                       "anything else to cancel:")
+                        .arg(request.environment, change->from, change->to, change->key()));
+            if (QTextStream(stdin).readLine().trimmed() != change->key()) {
+                ctx.err(tr("database change not approved: nothing was changed"));
+                return ExitCancelled;
+            }
+            typedSchemaApproval = true;
+        }
+        request.approvedSchemaChange = change->key();
+    }
+    if (!ctx.args.isSet(kYes) && !request.approved && !(typedSchemaApproval && !isProtected)) {
         if (!ctx.stdinIsTerminal()) {
             ctx.err(tr("not on a terminal: confirm with --yes%1; nothing was changed")
                         .arg(isProtected ? tr(" (or --approve for a protected environment)")

@@ -144,6 +144,8 @@ const Command kCommands[] = {
      Cli::corpus, Cli::addCorpusOptions},
     {"check", "Check the history for damage: SQLite's and the log index's checks", Cli::check,
      nullptr},
+    {"migrate", "Migrate an environment's database: migrate ENV [--revision R]", Cli::migrate,
+     Cli::addMigrateOptions},
 };
 
 QString commandList()

@@ -316,7 +316,14 @@ int follow(Context &ctx, RunController &controller, HistoryStore *store,
         if (!r.environment.isEmpty()) {
             if (auto release = store->releaseOfRun(r.id); release && *release) {
                 for (const ReleaseLayer &l : (*release)->layers) {
-                    if (l.changed && !l.deployment.deployment.url.isEmpty())
+                    const Deployment &d = l.deployment.deployment;
+                    if (l.changed && l.layer == Layer::Database)
+                        ctx.out(
+                            tr("  database of %1 is at revision %2 (it was at %3)")
+                                .arg(r.environment, d.version,
+                                     d.details.value(QStringLiteral("before"), QStringLiteral("?"))
+                                         .toString()));
+                    else if (l.changed && !l.deployment.deployment.url.isEmpty())
                         ctx.out(tr("  %1 of %2 answers at %3")
                                     .arg(toString(l.layer), r.environment,
                                          l.deployment.deployment.url));

@@ -231,7 +231,7 @@ void checkSecrets(const Pipeline &pipeline, const QList<StageSource> &sources,
             continue;
         for (int s = 0; s < stage.secrets.size(); ++s) {
             const QString &secret = stage.secrets[s];
-            if (options.secretIsSet(secret))
+            if (stage.optionalSecrets.contains(secret) || options.secretIsSet(secret))
                 continue;
             out.append({sources[i].secrets.value(s, sources[i].key),
                         msg("stage \"%1\" needs secret \"%2\", which is not set; set it with "

@@ -51,6 +51,9 @@ struct Stage
     StageCondition condition;
     QStringList artifacts;  // paths relative to workdir, kept with the run
     QStringList secrets;    // secret names injected as environment variables
+    // The names of `secrets` that came from `optional-secrets:`: injected when set, not
+    // an error when missing (the stage then runs without it).
+    QStringList optionalSecrets;
     SourceLocation location;
 };
 

@@ -14,10 +14,19 @@ namespace DeployDesk::Internal {
 namespace {
 
 const QStringList stageKeys{
-    QStringLiteral("run"),     QStringLiteral("uses"),      QStringLiteral("with"),
-    QStringLiteral("needs"),   QStringLiteral("workdir"),   QStringLiteral("env"),
-    QStringLiteral("timeout"), QStringLiteral("retries"),   QStringLiteral("continue-on-error"),
-    QStringLiteral("if"),      QStringLiteral("artifacts"), QStringLiteral("secrets"),
+    QStringLiteral("run"),
+    QStringLiteral("uses"),
+    QStringLiteral("with"),
+    QStringLiteral("needs"),
+    QStringLiteral("workdir"),
+    QStringLiteral("env"),
+    QStringLiteral("timeout"),
+    QStringLiteral("retries"),
+    QStringLiteral("continue-on-error"),
+    QStringLiteral("if"),
+    QStringLiteral("artifacts"),
+    QStringLiteral("secrets"),
+    QStringLiteral("optional-secrets"),
 };
 
 const QStringList retriesKeys{QStringLiteral("count"), QStringLiteral("backoff")};
@@ -140,7 +149,9 @@ void StageReader::readField(const MapEntry &field, Stage &stage, StageSource &so
     } else if (key == u"artifacts") {
         readArtifacts(field, stage);
     } else if (key == u"secrets") {
-        readSecrets(field, stage, source);
+        readSecrets(field, stage, source, false);
+    } else if (key == u"optional-secrets") {
+        readSecrets(field, stage, source, true);
     }
 }
 
@@ -310,22 +321,30 @@ void StageReader::readArtifacts(const MapEntry &field, Stage &stage)
     }
 }
 
-void StageReader::readSecrets(const MapEntry &field, Stage &stage, StageSource &source)
+void StageReader::readSecrets(const MapEntry &field, Stage &stage, StageSource &source,
+                              bool optional)
 {
     const auto items = readStringList(field, what(field.key), m_diagnostics);
     if (!items)
         return;
-    QSet<QString> seen;
     for (const ListItem &item : *items) {
         if (!isSecretName(item.value)) {
             m_diagnostics.add(item.where, msg("secret name \"%1\" of stage \"%2\" must start "
                                               "with a letter or \"_\" and contain only letters, "
                                               "digits and \"_\"")
                                               .arg(item.value, m_stageName));
-        } else if (!seen.contains(item.value)) {
-            seen.insert(item.value);
+        } else if (stage.secrets.contains(item.value)) {
+            if (optional != stage.optionalSecrets.contains(item.value))
+                m_diagnostics.add(item.where,
+                                  msg("stage \"%1\" lists secret \"%2\" under both \"secrets\" "
+                                      "and \"optional-secrets\"; keep it in one of them")
+                                      .arg(m_stageName, item.value));
+        } else {
+            // An optional secret is passed when set, and not an error when it is not.
             stage.secrets.append(item.value);
             source.secrets.append(item.where);
+            if (optional)
+                stage.optionalSecrets.append(item.value);
         }
     }
 }

@@ -210,6 +210,9 @@ QProcessEnvironment RunJob::environmentFor(const RunPlan &plan, const Stage &sta
     env.insert(QStringLiteral("DEPLOYDESK_ENVIRONMENT"), plan.environment);
     env.insert(QStringLiteral("DEPLOYDESK_ENVIRONMENT_URL"), url);
     env.insert(QStringLiteral("DEPLOYDESK_WORKSPACE"), plan.pipeline.workspaceDir);
+    // Where DeployDesk keeps this workspace's deploy state (a place for local databases).
+    if (!plan.stateDir.isEmpty())
+        env.insert(QStringLiteral("DEPLOYDESK_STATE_DIR"), plan.stateDir);
     return env;
 }
 

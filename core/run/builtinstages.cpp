@@ -14,6 +14,9 @@
 #ifdef DD_HAVE_RAILWAY
 #include "deploy/railway/railwaytarget.h"
 #endif
+#ifdef DD_HAVE_ALEMBIC
+#include "data/alembic/alembictarget.h"
+#endif
 
 #include <mutex>
 
@@ -35,6 +38,9 @@ void registerBuiltinStageTypes()
 #endif
 #ifdef DD_HAVE_RAILWAY
         registerRailway();
+#endif
+#ifdef DD_HAVE_ALEMBIC
+        registerAlembic();
 #endif
     });
 }

@@ -30,13 +30,38 @@ QString RollbackPlan::describe() const
                  .arg(target.branch.isEmpty() ? QString() : QStringLiteral(" on ") + target.branch);
     for (const RollbackStep &s : steps) {
         const QString fromText = s.from ? s.from->deployment.version : tr("nothing");
-        if (s.changes)
+        if (s.changes && s.layer == Layer::Database)
+            lines << tr("  %1: revision %2 → revision %3 by %4; needs an approval naming both "
+                        "revisions (%5)")
+                         .arg(toString(s.layer), fromText, s.to->deployment.version, s.mechanism,
+                              schemaChange()->key());
+        else if (s.changes)
             lines << tr("  %1: %2 → %3 by %4")
                          .arg(toString(s.layer), fromText, s.to->deployment.version, s.mechanism);
         else
             lines << tr("  %1: unchanged (%2)").arg(toString(s.layer), s.note);
     }
     return lines.join(u'\n');
+}
+
+std::optional<SchemaChange> RollbackPlan::schemaChange() const
+{
+    for (const RollbackStep &s : steps) {
+        if (s.layer == Layer::Database && s.changes && s.to)
+            return SchemaChange{s.from ? s.from->deployment.version : QStringLiteral("unknown"),
+                                s.to->deployment.version};
+    }
+    return std::nullopt;
+}
+
+void RollbackPlan::holdSchemaChange(const QString &why)
+{
+    for (RollbackStep &s : steps) {
+        if (s.layer == Layer::Database && s.changes) {
+            s.changes = false;
+            s.note = why;
+        }
+    }
 }
 
 Result<RollbackPlan> planRollback(const HistoryStore &store, const QString &workspace,

@@ -23,6 +23,16 @@ struct RollbackStep
     QString note; // why it does not change, for the plan
 };
 
+// A rollback's database step: the schema goes from one Alembic revision to another.
+// It can drop what later migrations added, so it runs only after an approval that names
+// both revisions ("FROM:TO", see key()).
+struct SchemaChange
+{
+    QString from; // the live revision ("unknown" when the live release has no database)
+    QString to;   // the release's recorded revision
+    QString key() const { return from + u':' + to; }
+};
+
 struct RollbackPlan
 {
     QString workspace;
@@ -36,6 +46,11 @@ struct RollbackPlan
                            [](const RollbackStep &s) { return s.changes; });
     }
     QString describe() const; // the plan as lines a person reads (CLI, dialog)
+    // The database step, when it changes (it needs an approval naming both revisions).
+    std::optional<SchemaChange> schemaChange() const;
+    // Leaves the database as it is (an automatic rollback has nobody to approve it);
+    // `why` goes into the plan.
+    void holdSchemaChange(const QString &why);
 };
 
 // Builds the plan for rolling `environment` back to release `releaseId` (0: the release

@@ -136,6 +136,16 @@ Result<qint64> RunController::start(const Pipeline &pipeline, const RunRequest &
 
     RunPlan plan;
     plan.pipeline = pipeline;
+    for (auto it = request.withOverrides.cbegin(); it != request.withOverrides.cend(); ++it) {
+        auto stage = std::find_if(plan.pipeline.stages.begin(), plan.pipeline.stages.end(),
+                                  [&](const Stage &s) { return s.name == it.key(); });
+        if (stage == plan.pipeline.stages.end())
+            return makeError(
+                ErrorCode::Invalid,
+                tr("stage \"%1\" is not defined in %2").arg(it.key(), pipeline.filePath));
+        for (auto value = it->cbegin(); value != it->cend(); ++value)
+            stage->with.insert(value.key(), value.value());
+    }
     plan.environment = request.environment;
     plan.maxParallel = request.maxParallel;
     plan.approved = request.approved;

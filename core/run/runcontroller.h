@@ -36,6 +36,9 @@ struct RunRequest
     // The branch recorded (and used for branch previews) when the workspace is not a git
     // checkout; a checkout on another branch is an error.
     QString branch;
+    // Stage name -> `with:` keys replacing the pipeline's for this run only
+    // (deploydeskctl migrate --revision R sets the alembic stages' revision).
+    QMap<QString, QVariantMap> withOverrides;
 };
 
 struct RollbackRequest
@@ -45,6 +48,9 @@ struct RollbackRequest
     QString message;       // why
     bool approved = false; // required for a protected environment
     QString approvedBy;
+    // Required when the plan changes the database (RollbackPlan::schemaChange()): the
+    // approval names both revisions, "FROM:TO", as the plan shows them.
+    QString approvedSchemaChange;
 };
 
 // Runs a workspace's pipeline and records everything in the history: the run, its

@@ -178,10 +178,25 @@ bool RunController::startAutoRollback()
         return false;
     }
     auto plan = planRollback(*m_store, m_run.workspace, m_run.environment, m_liveBefore->id);
+    // Nobody is there to approve a database downgrade: the schema stays as deployed.
+    QString held;
+    if (plan && plan->schemaChange()) {
+        held = tr("the database stays at revision %1: taking it back to %2 needs an approval "
+                  "naming both revisions (deploydeskctl rollback %3 %4)")
+                   .arg(plan->schemaChange()->from, plan->schemaChange()->to, m_run.environment)
+                   .arg(m_liveBefore->id);
+        plan->holdSchemaChange(held);
+        event(m_rollbackWantedBy, QStringLiteral("rollback-held"), held);
+    }
     if (!plan || !plan->changesAnything()) {
         event(m_rollbackWantedBy, QStringLiteral("rollback-impossible"),
-              plan ? tr("%1; nothing differs from release %2").arg(reason).arg(m_liveBefore->id)
-                   : plan.error().message);
+              !plan ? plan.error().message
+              : held.isEmpty()
+                  ? tr("%1; nothing differs from release %2").arg(reason).arg(m_liveBefore->id)
+                  : tr("%1; only the database differs from release %2, and %3")
+                        .arg(reason)
+                        .arg(m_liveBefore->id)
+                        .arg(held));
         return false;
     }
     event(m_rollbackWantedBy, QStringLiteral("auto-rollback"),
@@ -277,6 +292,22 @@ Result<qint64> RunController::startRollback(const Pipeline &pipeline,
         return makeError(ErrorCode::Invalid,
                          tr("%1 is protected: a rollback needs the same approval as a deploy")
                              .arg(request.environment));
+    const std::optional<SchemaChange> schemaChange = plan->schemaChange();
+    if (schemaChange && request.approvedSchemaChange != schemaChange->key())
+        return makeError(
+            ErrorCode::Invalid,
+            request.approvedSchemaChange.isEmpty()
+                ? tr("rolling %1 back to release %2 takes its database from revision %3 to %4, "
+                     "which can drop what the later migrations added: approve it by naming both "
+                     "revisions (%5); nothing was changed")
+                      .arg(request.environment)
+                      .arg(plan->target.id)
+                      .arg(schemaChange->from, schemaChange->to, schemaChange->key())
+                : tr("the approval names the database change %1, but rolling %2 back to release "
+                     "%3 takes the database from revision %4 to %5; nothing was changed")
+                      .arg(request.approvedSchemaChange, request.environment)
+                      .arg(plan->target.id)
+                      .arg(schemaChange->from, schemaChange->to));
 
     RunPlan runPlan;
     collectSecrets(pipeline, runPlan); // before anything typed is recorded: it is masked
@@ -352,6 +383,15 @@ Result<qint64> RunController::startRollback(const Pipeline &pipeline,
                   .arg(request.environment)
                   .arg(plan->target.id)
                   .arg(who),
+              who);
+    }
+
+    if (schemaChange) {
+        const QString who =
+            request.approvedBy.isEmpty() ? Paths::currentUser() : request.approvedBy;
+        event(QStringLiteral("rollback-database"), QStringLiteral("approved"),
+              tr("database of %1 from revision %2 to revision %3 approved by %4")
+                  .arg(request.environment, schemaChange->from, schemaChange->to, who),
               who);
     }
 

@@ -16,13 +16,15 @@ DD_BUILD_PACKAGES=(
 DD_EXAMPLE_PACKAGES=(
     python3 python3-fastapi python3-uvicorn python3-pytest python3-httpx
     flake8 python3-mypy mypy
+    alembic python3-alembic python3-sqlalchemy python3-psycopg2
 )
 # What the test suite starts or checks: a private D-Bus with a real keychain,
 # packaging validators, a display server for GUI screenshots, a web server serving
-# local-site releases.
+# local-site releases, a PostgreSQL server the Alembic tests start on their own.
 DD_TEST_PACKAGES=(
     dbus-daemon gnome-keyring desktop-file-utils appstream dpkg-dev file xvfb xauth
     nginx
+    postgresql python3-alembic python3-sqlalchemy python3-psycopg2
 )
 
 dd_missing_packages() {

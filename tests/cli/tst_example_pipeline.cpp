@@ -45,7 +45,7 @@ private slots:
         QVERIFY(stages.size() >= 4);
         // Without --env the checks and the build run; the deploy stages and their health
         // gate (if: environment in [staging, production]) are skipped.
-        const QStringList deploying{"deploy-site", "deploy-backend", "smoke-test"};
+        const QStringList deploying{"migrate", "deploy-site", "deploy-backend", "smoke-test"};
         for (const QJsonValue &s : stages)
             QCOMPARE(s.toObject()["status"].toString(),
                      deploying.contains(s.toObject()["name"].toString()) ? "skipped" : "success");
@@ -60,6 +60,43 @@ private slots:
         const CliResult logs =
             cli.run({"logs", QString::number(runs[0].toObject()["id"].toInteger())});
         QVERIFY2(logs.out.contains("passed"), qPrintable(logs.out.right(2000)));
+    }
+
+    // The backend's Alembic migrations run as the pipeline's migrate stage against the
+    // SQLite file the example defaults to, offline, and come back down on an approved
+    // rollback.
+    void exampleMigratesItsDatabase()
+    {
+        const QString ws = m_tmp.filePath("textbook-db");
+        copyTree(QStringLiteral(DD_SOURCE_DIR "/examples/textbook"), ws);
+        Cli cli;
+        cli.env().remove("DATABASE_URL");
+        const CliResult first =
+            cli.run({"migrate", "staging", "--revision", "0001"}, ws, {}, 300000);
+        QVERIFY2(first.exitCode == 0, qPrintable(first.out + first.err));
+        QVERIFY2(first.out.contains("database of staging is at revision 0001 (it was at base)"),
+                 qPrintable(first.out));
+        const CliResult head = cli.run({"migrate", "staging"}, ws, {}, 300000);
+        QVERIFY2(head.exitCode == 0, qPrintable(head.out + head.err));
+        QVERIFY2(head.out.contains("database of staging is at revision 0002 (it was at 0001)"),
+                 qPrintable(head.out));
+        // One SQLite file per environment, in DeployDesk's state folder, not the workspace.
+        QDirIterator files(cli.dataDir(), {"textbook-staging.db"}, QDir::Files,
+                           QDirIterator::Subdirectories);
+        QVERIFY(files.hasNext());
+        QVERIFY(files.next().contains("/deploy/textbook-"));
+        QDirIterator inWorkspace(ws, {"*.db"}, QDir::Files, QDirIterator::Subdirectories);
+        QVERIFY(!inWorkspace.hasNext());
+
+        const CliResult back =
+            cli.run({"rollback", "staging", "--yes", "--approve-downgrade", "0002:0001"}, ws);
+        QVERIFY2(back.exitCode == 0, qPrintable(back.out + back.err));
+        const CliResult releases = cli.run({"releases", "staging", "--json"}, ws);
+        const QJsonObject live =
+            QJsonDocument::fromJson(releases.out.toUtf8()).array()[0].toObject();
+        QCOMPARE(live["kind"].toString(), "rollback");
+        QCOMPARE(live["layers"].toArray()[0].toObject()["layer"].toString(), "database");
+        QCOMPARE(live["layers"].toArray()[0].toObject()["version"].toString(), "0001");
     }
 };
 

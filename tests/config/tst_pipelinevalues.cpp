@@ -64,6 +64,7 @@ private slots:
     void conditions();
     void secrets_data();
     void secrets();
+    void optionalSecrets();
     void selectedEnvironment_data();
     void selectedEnvironment();
     void workdir_data();
@@ -304,6 +305,31 @@ void TestPipelineValues::secrets()
     const LoadResult result =
         PipelineLoader::loadString(environmentsYaml, fileName, QString(), options);
     QCOMPARE(messages(result), expected.join(u'\n'));
+}
+
+void TestPipelineValues::optionalSecrets()
+{
+    // An optional secret that is not set is no problem; a required one still is.
+    LoadOptions options;
+    options.secretIsSet = [](const QString &) { return false; };
+    const LoadResult result =
+        PipelineLoader::loadString("name: t\nstages:\n  s:\n    run: true\n    secrets: [TOKEN]\n"
+                                   "    optional-secrets: [DATABASE_URL]\n",
+                                   fileName, QString(), options);
+    QCOMPARE(messages(result),
+             QStringLiteral("deploydesk.yml:5:15: stage \"s\" needs secret \"TOKEN\", which is "
+                            "not set; set it with \"deploydeskctl secrets set TOKEN\" or export "
+                            "TOKEN"));
+    const Stage &stage = result.pipeline.stages.first();
+    QCOMPARE(stage.secrets, (QStringList{"TOKEN", "DATABASE_URL"}));
+    QCOMPARE(stage.optionalSecrets, QStringList{"DATABASE_URL"});
+
+    const LoadResult both = PipelineLoader::loadString(
+        oneStage("secrets: [DATABASE_URL]\n    optional-secrets: [DATABASE_URL]"), fileName,
+        QString());
+    QCOMPARE(messages(both),
+             QStringLiteral("deploydesk.yml:6:24: stage \"s\" lists secret \"DATABASE_URL\" under "
+                            "both \"secrets\" and \"optional-secrets\"; keep it in one of them"));
 }
 
 void TestPipelineValues::selectedEnvironment_data()
