@@ -4,29 +4,24 @@
     <context>
         <name />
         <message>
-            <location filename="../core/deploy/vercel/verceloptions.cpp" line="+72" />
             <source>cannot read %1: %2</source>
-            <translation>%1 kann nicht gelesen werden: %2</translation>
+            <translation type="vanished">%1 kann nicht gelesen werden: %2</translation>
         </message>
         <message>
-            <location line="+5" />
             <source>%1 is not the JSON object `vercel link` writes (%2); fix or delete it, or set "project" and "team" in the stage's with:</source>
-            <translation>%1 ist nicht das JSON-Objekt, das `vercel link` schreibt (%2); korrigieren oder löschen Sie es, oder setzen Sie "project" und "team" in der Stufe unter with:</translation>
+            <translation type="vanished">%1 ist nicht das JSON-Objekt, das `vercel link` schreibt (%2); korrigieren oder löschen Sie es, oder setzen Sie "project" und "team" in der Stufe unter with:</translation>
         </message>
         <message>
-            <location line="+5" />
             <source>not an object</source>
-            <translation>kein Objekt</translation>
+            <translation type="vanished">kein Objekt</translation>
         </message>
         <message>
-            <location line="+17" />
             <source>project %1</source>
-            <translation>Projekt %1</translation>
+            <translation type="vanished">Projekt %1</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>project %1 (team %2)</source>
-            <translation>Projekt %1 (Team %2)</translation>
+            <translation type="vanished">Projekt %1 (Team %2)</translation>
         </message>
     </context>
     <context>
@@ -43,7 +38,7 @@
             <translation>Aufruf: %1</translation>
         </message>
         <message>
-            <location line="+74" />
+            <location line="+80" />
             <source>DeployDesk on the command line: run, follow and inspect deployment pipelines.</source>
             <translation>DeployDesk auf der Kommandozeile: Deployment-Pipelines ausführen, verfolgen und untersuchen.</translation>
         </message>
@@ -58,7 +53,7 @@
             <translation>Der auszuführende Befehl.</translation>
         </message>
         <message>
-            <location filename="../app/gui/main.cpp" line="+88" />
+            <location filename="../app/gui/main.cpp" line="+73" />
             <source>DeployDesk control panel</source>
             <translation>DeployDesk-Kontrollzentrum</translation>
         </message>
@@ -125,6 +120,7 @@
         </message>
         <message>
             <location filename="../core/run/artifactstore.cpp" line="+21" />
+            <location line="+29" />
             <location line="+10" />
             <source>cannot read %1: %2</source>
             <translation>%1 kann nicht gelesen werden: %2</translation>
@@ -132,6 +128,8 @@
         <message>
             <location line="-6" />
             <location line="+6" />
+            <location line="+8" />
+            <location line="+21" />
             <location line="+11" />
             <source>cannot write %1: %2</source>
             <translation>%1 kann nicht geschrieben werden: %2</translation>
@@ -334,7 +332,7 @@
             <translation>Es wurden keine Artefakte aufbewahrt.</translation>
         </message>
         <message>
-            <location filename="../core/store/historystore.cpp" line="+57" />
+            <location filename="../core/store/historystore.cpp" line="+58" />
             <source>history database %1: there is no %2 with id %3</source>
             <translation>Verlaufsdatenbank %1: %2 mit der ID %3 existiert nicht</translation>
         </message>
@@ -349,9 +347,18 @@
             <translation>ein gespeicherter Protokollblock ist bei Byte %1 beschädigt: %2; die Verlaufsdatenbank ist möglicherweise defekt</translation>
         </message>
         <message>
-            <location filename="../core/store/logreader.cpp" line="+19" />
+            <location line="+182" />
+            <source>history database %1: the log of stage %2 is damaged from line %3 on</source>
+            <translation>Verlaufsdatenbank %1: Das Protokoll von Stufe %2 ist ab Zeile %3 beschädigt</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>; `deploydeskctl check` lists what is damaged</source>
+            <translation>; `deploydeskctl check` listet auf, was beschädigt ist</translation>
+        </message>
+        <message>
             <source>history database %1: the log block of stage %2 starting at line %3 is damaged; the database may be corrupt (check it with `sqlite3 %1 'PRAGMA integrity_check'`)</source>
-            <translation>Verlaufsdatenbank %1: Der Protokollblock von Stufe %2 ab Zeile %3 ist beschädigt; die Datenbank ist möglicherweise defekt (prüfen Sie sie mit `sqlite3 %1 'PRAGMA integrity_check'`)</translation>
+            <translation type="vanished">Verlaufsdatenbank %1: Der Protokollblock von Stufe %2 ab Zeile %3 ist beschädigt; die Datenbank ist möglicherweise defekt (prüfen Sie sie mit `sqlite3 %1 'PRAGMA integrity_check'`)</translation>
         </message>
         <message>
             <location filename="../core/store/logsearch.cpp" line="+31" />
@@ -364,17 +371,17 @@
             <translation>Durchsuchen der Protokolle nach "%1"</translation>
         </message>
         <message>
-            <location filename="../core/store/logwriter.cpp" line="+185" />
+            <location filename="../core/store/logwriter.cpp" line="+226" />
             <source>writing log lines</source>
             <translation>Schreiben von Protokollzeilen</translation>
         </message>
         <message>
-            <location line="+46" />
+            <location line="+51" />
             <source>preparing the log writer</source>
             <translation>Vorbereiten des Protokollschreibers</translation>
         </message>
         <message numerus="yes">
-            <location line="+60" />
+            <location line="+87" />
             <source>%n log line(s) could not be stored</source>
             <translation>
                 <numerusform>%n Protokollzeile konnte nicht gespeichert werden</numerusform>
@@ -382,37 +389,53 @@
             </translation>
         </message>
         <message>
-            <location filename="../core/store/schema.cpp" line="+169" />
+            <location filename="../core/store/schema.cpp" line="+171" />
+            <source>vector index %1 has schema version %2, newer than this DeployDesk understands (%3); upgrade DeployDesk</source>
+            <translation>Vektorindex %1 hat Schemaversion %2, neuer als diese DeployDesk-Version versteht (%3); aktualisieren Sie DeployDesk</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>history database %1 has schema version %2, newer than this DeployDesk understands (%3); upgrade DeployDesk</source>
             <translation>Verlaufsdatenbank %1 hat Schemaversion %2, neuer als diese DeployDesk-Version versteht (%3); aktualisieren Sie DeployDesk</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+27" />
             <source>reading the schema</source>
             <translation>Lesen des Schemas</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+8" />
+            <source>vector index %1 cannot be read as SQLite (%2); delete the file and build the index again</source>
+            <translation>Vektorindex %1 kann nicht als SQLite gelesen werden (%2); löschen Sie die Datei und erstellen Sie den Index neu</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>history database %1 cannot be read as SQLite (%2); move the file away or restore it from a backup</source>
             <translation>Verlaufsdatenbank %1 kann nicht als SQLite gelesen werden (%2); verschieben Sie die Datei oder stellen Sie sie aus einer Sicherung wieder her</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+28" />
             <source>migrating to schema version %1</source>
             <translation>Migration auf Schemaversion %1</translation>
         </message>
         <message>
-            <location filename="../core/store/sqlutil.cpp" line="+19" />
+            <location filename="../core/store/sqlutil.cpp" line="+27" />
+            <source>vector index %1: %2 failed</source>
+            <translation>Vektorindex %1: %2 fehlgeschlagen</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>history database %1: %2 failed</source>
             <translation>Verlaufsdatenbank %1: %2 fehlgeschlagen</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+21" />
+            <location filename="../core/data/corpus/chunkmanifest.cpp" line="-212" />
             <source>opening</source>
             <translation>Öffnen</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+25" />
             <source>history database %1: expected journal mode "wal", SQLite kept "%2"; check that the directory is on a local file system that supports shared memory</source>
             <translation>Verlaufsdatenbank %1: Journalmodus "wal" erwartet, SQLite behielt "%2"; prüfen Sie, ob das Verzeichnis auf einem lokalen Dateisystem mit Unterstützung für gemeinsamen Speicher liegt</translation>
         </message>
@@ -821,7 +844,7 @@
         </message>
         <message>
             <source>not approved: nothing was run</source>
-            <location filename="../app/cli/runcommand.cpp" line="+256" />
+            <location filename="../app/cli/runcommand.cpp" line="-81" />
             <location line="+6" />
             <translation>nicht freigegeben: es wurde nichts ausgeführt</translation>
         </message>
@@ -837,7 +860,7 @@
         </message>
         <message>
             <source>interrupted from the terminal (Ctrl+C)</source>
-            <location line="+9" />
+            <location line="+7" />
             <translation>im Terminal unterbrochen (Strg+C)</translation>
         </message>
         <message>
@@ -922,7 +945,7 @@
         <message>
             <source> (attempt %1)</source>
             <location line="+24" />
-            <location filename="../app/cli/runcommand.cpp" line="-183" />
+            <location filename="../app/cli/runcommand.cpp" line="-215" />
             <translation> (Versuch %1)</translation>
         </message>
         <message>
@@ -1192,7 +1215,7 @@
         </message>
         <message>
             <source>"%1" of stage "%2"</source>
-            <location filename="../core/config/stagereader.cpp" line="+43" />
+            <location filename="../core/config/stagereader.cpp" line="+52" />
             <translation>"%1" der Stufe "%2"</translation>
         </message>
         <message>
@@ -1227,7 +1250,7 @@
         </message>
         <message>
             <source>unknown stage type "%1" in stage "%2"; known types: %3</source>
-            <location line="+62" />
+            <location line="+64" />
             <translation>unbekannter Stufentyp "%1" in Stufe "%2"; bekannte Typen: %3</translation>
         </message>
         <message>
@@ -1314,7 +1337,7 @@
         </message>
         <message>
             <source>counting the log lines of stage %1</source>
-            <location filename="../core/store/logreader.cpp" line="+56" />
+            <location filename="../core/store/logreader.cpp" line="+67" />
             <translation>Zählen der Protokollzeilen von Stufe %1</translation>
         </message>
         <message>
@@ -1329,6 +1352,7 @@
         </message>
         <message>
             <source>reading the log of stage %1</source>
+            <location line="+28" />
             <location line="+22" />
             <translation>Lesen des Protokolls von Stufe %1</translation>
         </message>
@@ -1392,11 +1416,12 @@
         </message>
         <message>
             <location filename="../core/run/rollbackjob.cpp" line="+18" />
+            <location filename="../core/data/index/localindexengine.cpp" line="+78" />
             <source>none</source>
             <translation>keine</translation>
         </message>
         <message>
-            <location line="+33" />
+            <location line="+58" />
             <source>environment %1 has no releases yet: nothing to roll back to</source>
             <translation>Umgebung %1 hat noch keine Releases: es gibt nichts, worauf zurückgerollt werden kann</translation>
         </message>
@@ -1432,11 +1457,12 @@
         </message>
         <message>
             <source>The branch being deployed (for branch previews).</source>
-            <location filename="../app/cli/deploycommand.cpp" line="+23" />
+            <location filename="../app/cli/deploycommand.cpp" line="-6" />
             <translation>Der bereitgestellte Branch (für Branch-Vorschauen).</translation>
         </message>
         <message>
             <source>Why: kept in the history.</source>
+            <location filename="../app/cli/migratecommand.cpp" line="+15" />
             <location line="+3" />
             <translation>Begründung: wird im Verlauf festgehalten.</translation>
         </message>
@@ -1447,27 +1473,28 @@
         </message>
         <message>
             <source>Print JSON.</source>
-            <location line="+1" />
+            <location filename="../app/cli/deploycommand.cpp" line="+29" />
+            <location filename="../app/cli/corpuscommand.cpp" line="+19" />
             <translation>JSON ausgeben.</translation>
         </message>
         <message>
             <source>Do not ask before rolling back (refused for protected environments).</source>
-            <location line="+2" />
+            <location line="+3" />
             <translation>Vor dem Zurückrollen nicht nachfragen (bei geschützten Umgebungen abgelehnt).</translation>
         </message>
         <message>
             <source>At most this many releases.</source>
-            <location line="+2" />
+            <location line="+3" />
             <translation>Höchstens so viele Releases.</translation>
         </message>
         <message>
             <source>environment "%1" is not defined in deploydesk.yml; defined: %2</source>
-            <location line="+49" />
+            <location line="+50" />
             <translation>Umgebung "%1" ist in deploydesk.yml nicht definiert; definiert: %2</translation>
         </message>
         <message>
             <source>Environment %1 is protected. Type its name to approve, anything else to cancel:</source>
-            <location line="+11" />
+            <location line="+12" />
             <translation>Umgebung %1 ist geschützt. Geben Sie zur Freigabe ihren Namen ein, alles andere bricht ab:</translation>
         </message>
         <message>
@@ -1477,7 +1504,7 @@
         </message>
         <message>
             <source>"%1" is not a release id; release ids are positive numbers as listed by "deploydeskctl releases ENV"</source>
-            <location line="+12" />
+            <location line="+13" />
             <translation>"%1" ist keine Release-ID; Release-IDs sind positive Zahlen, wie sie "deploydeskctl releases ENV" auflistet</translation>
         </message>
         <message>
@@ -1573,7 +1600,7 @@
         </message>
         <message>
             <source>not on a terminal: confirm with --yes%1; nothing was changed</source>
-            <location line="+7" />
+            <location line="+9" />
             <translation>nicht in einem Terminal: bestätigen Sie mit --yes%1; es wurde nichts geändert</translation>
         </message>
         <message>
@@ -2007,13 +2034,906 @@
         </message>
         <message>
             <source>Roll %1 back to release %2 (run %3, %4%5):</source>
-            <location line="-151" />
+            <location line="-176" />
             <translation>%1 auf Release %2 zurückrollen (Lauf %3, %4%5):</translation>
         </message>
         <message>
             <source>  %1: %2 → %3 by %4</source>
-            <location line="+2" />
+            <location line="+5" />
             <translation>  %1: %2 → %3 per %4</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../app/cli/runcommand.cpp" line="+337" />
+            <source>run %1's record is incomplete: %n change(s) could not be recorded in the history when they happened; the first: %2</source>
+            <translation>
+                <numerusform>die Aufzeichnung von Lauf %1 ist unvollständig: %n Änderung konnte beim Eintreten nicht im Verlauf festgehalten werden; die erste: %2</numerusform>
+                <numerusform>die Aufzeichnung von Lauf %1 ist unvollständig: %n Änderungen konnten beim Eintreten nicht im Verlauf festgehalten werden; die erste: %2</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../core/config/frontmatter.cpp" line="+59" />
+            <source>the front matter is not valid YAML: %1; fix it or remove the lines between the two "---"</source>
+            <translation>der Front Matter ist kein gültiges YAML: %1; korrigieren Sie ihn oder entfernen Sie die Zeilen zwischen den beiden "---"</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>the front matter must be a mapping of keys ("title: Intro"), not a list or a single value</source>
+            <translation>der Front Matter muss eine Zuordnung von Schlüsseln sein ("title: Intro"), keine Liste und kein Einzelwert</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>the front matter could not be read: %1</source>
+            <translation>der Front Matter konnte nicht gelesen werden: %1</translation>
+        </message>
+        <message>
+            <location filename="../core/data/corpus/chunkmanifest.cpp" line="+25" />
+            <source>chunk manifest %1: %2 failed</source>
+            <translation>Abschnittsmanifest %1: %2 fehlgeschlagen</translation>
+        </message>
+        <message>
+            <location line="+92" />
+            <source>recording the settings</source>
+            <translation>Aufzeichnen der Einstellungen</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <location line="+12" />
+            <source>writing chunks</source>
+            <translation>Schreiben der Abschnitte</translation>
+        </message>
+        <message>
+            <location filename="../core/data/corpus/markdownchunker.cpp" line="+86" />
+            <source>the front matter opened by "---" on line 1 is never closed; end it with a line "---"</source>
+            <translation>der in Zeile 1 mit "---" geöffnete Front Matter wird nie geschlossen; beenden Sie ihn mit einer Zeile "---"</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../core/store/logmarker.cpp" line="+28" />
+            <source>[deploydesk] %n log line(s) could not be recorded here: %1</source>
+            <translation>
+                <numerusform>[deploydesk] %n Protokollzeile konnte hier nicht aufgezeichnet werden: %1</numerusform>
+                <numerusform>[deploydesk] %n Protokollzeilen konnten hier nicht aufgezeichnet werden: %1</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../core/data/alembic/alembicoptions.cpp" line="+50" />
+            <source>the revision to upgrade to (default head)</source>
+            <translation>die Revision, auf die aktualisiert wird (Standard head)</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Alembic's configuration file, relative to the stage's workdir (default alembic.ini)</source>
+            <translation>die Konfigurationsdatei von Alembic, relativ zum workdir der Stufe (Standard alembic.ini)</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>the Python that runs Alembic (a command; default python3); it must be able to import alembic and the database driver</source>
+            <translation>das Python, das Alembic ausführt (ein Befehl; Standard python3); es muss alembic und den Datenbanktreiber importieren können</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>the variable holding the database URL (default DATABASE_URL); list it under the stage's secrets</source>
+            <translation>die Variable mit der Datenbank-URL (Standard DATABASE_URL); führen Sie sie unter den Geheimnissen der Stufe auf</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>the database URL when that variable is not set (a local SQLite file, say); never a URL with a password</source>
+            <translation>die Datenbank-URL, wenn diese Variable nicht gesetzt ist (etwa eine lokale SQLite-Datei); niemals eine URL mit Passwort</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>"revision" of alembic must be a revision such as head, a1b2c3 or +1; found "%1"</source>
+            <translation>"revision" von alembic muss eine Revision wie head, a1b2c3 oder +1 sein; gefunden: "%1"</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>stage "%1" has no database URL: %2 is not set. Set the secret (deploydeskctl secrets set %2) and list it under the stage's secrets, or give the stage a default-url</source>
+            <translation>Stufe "%1" hat keine Datenbank-URL: %2 ist nicht gesetzt. Setzen Sie das Geheimnis (deploydeskctl secrets set %2) und führen Sie es unter den Geheimnissen der Stufe auf, oder geben Sie der Stufe eine default-url</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>"default-url" of stage "%1" holds a password; keep that URL in the secret %2 instead (deploydeskctl secrets set %2)</source>
+            <translation>"default-url" der Stufe "%1" enthält ein Passwort; bewahren Sie diese URL stattdessen im Geheimnis %2 auf (deploydeskctl secrets set %2)</translation>
+        </message>
+        <message>
+            <location filename="../core/data/alembic/alembictarget.cpp" line="+18" />
+            <source>Alembic downgrade</source>
+            <translation>Alembic-Downgrade</translation>
+        </message>
+        <message>
+            <location filename="../core/data/corpus/chunkmanifest.cpp" line="+23" />
+            <source>the manifest "%1" does not exist</source>
+            <translation>das Manifest "%1" existiert nicht</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>"%1" is not a DeployDesk chunk manifest (written by "deploydeskctl corpus --write-manifest" or a re-embed)</source>
+            <translation>"%1" ist kein DeployDesk-Abschnittsmanifest (geschrieben von "deploydeskctl corpus --write-manifest" oder einem Re-Embed)</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>the manifest "%1" has format %2, newer than this DeployDesk reads (%3); update DeployDesk</source>
+            <translation>das Manifest "%1" hat Format %2, neuer als diese DeployDesk-Version lesen kann (%3); aktualisieren Sie DeployDesk</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <source>writing the manifest</source>
+            <translation>Schreiben des Manifests</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>cannot write the manifest "%1": %2</source>
+            <translation>das Manifest "%1" kann nicht geschrieben werden: %2</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>recording a re-embed batch</source>
+            <translation>Aufzeichnen eines Re-Embed-Stapels</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>removing chunks</source>
+            <translation>Entfernen von Abschnitten</translation>
+        </message>
+        <message>
+            <location filename="../app/cli/checkcommand.cpp" line="+23" />
+            <source>%1: no damage found (SQLite's integrity check and the log index's check passed)</source>
+            <translation>%1: keine Beschädigung gefunden (die Integritätsprüfung von SQLite und die Prüfung des Protokollindex waren erfolgreich)</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>%1 is damaged (%2 problems above); the runs and logs not named there can still be read; restore the file from a backup to get the rest back</source>
+            <translation>%1 ist beschädigt (%2 Probleme oben); die dort nicht genannten Läufe und Protokolle sind weiterhin lesbar; stellen Sie die Datei aus einer Sicherung wieder her, um den Rest zurückzuerhalten</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>List every chunk (with --json: with its text).</source>
+            <translation>Jeden Abschnitt auflisten (mit --json: mit seinem Text).</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Compare with a chunk manifest: new, changed, removed and unchanged chunks, inputs and estimated billed tokens.</source>
+            <translation>Mit einem Abschnittsmanifest vergleichen: neue, geänderte, entfernte und unveränderte Abschnitte, Eingaben und geschätzte abgerechnete Tokens.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Write the chunk manifest of the docs to this file.</source>
+            <translation>Das Abschnittsmanifest der Dokumente in diese Datei schreiben.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Token budget per chunk (default 400).</source>
+            <translation>Token-Budget pro Abschnitt (Standard 400).</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Tokens repeated between the parts of a split section (default 0).</source>
+            <translation>Tokens, die zwischen den Teilen eines geteilten Abschnitts wiederholt werden (Standard 0).</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Leave out docs matching this glob (repeatable).</source>
+            <translation>Dokumente auslassen, die auf dieses Glob-Muster passen (wiederholbar).</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The docs' URL prefix (default /docs).</source>
+            <translation>Das URL-Präfix der Dokumente (Standard /docs).</translation>
+        </message>
+        <message>
+            <location line="+67" />
+            <source>NEW</source>
+            <translation>NEU</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>CHANGED</source>
+            <translation>GEÄNDERT</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>REMOVED</source>
+            <translation>ENTFERNT</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>SAME</source>
+            <translation>GLEICH</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+164" />
+            <source>TOKENS</source>
+            <translation>TOKENS</translation>
+        </message>
+        <message>
+            <location line="-163" />
+            <location line="+164" />
+            <source>DOC</source>
+            <translation>DOKUMENT</translation>
+        </message>
+        <message>
+            <location line="-158" />
+            <source>(renamed from %1)</source>
+            <translation>(umbenannt von %1)</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>%1 new, %2 changed, %3 removed, %4 unchanged chunks</source>
+            <translation>%1 neue, %2 geänderte, %3 entfernte, %4 unveränderte Abschnitte</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>to embed: %1 inputs, about %2 billed tokens (estimate)</source>
+            <translation>einzubetten: %1 Eingaben, etwa %2 abgerechnete Tokens (Schätzung)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>of which %1 chunks (about %2 tokens) have the same text as a chunk of the manifest (a renamed or moved doc): their vectors can be copied</source>
+            <translation>davon haben %1 Abschnitte (etwa %2 Tokens) denselben Text wie ein Abschnitt des Manifests (ein umbenanntes oder verschobenes Dokument): ihre Vektoren können kopiert werden</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>to delete: %1 points</source>
+            <translation>zu löschen: %1 Punkte</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>note: the manifest was made with other chunking settings</source>
+            <translation>Hinweis: Das Manifest wurde mit anderen Abschnittseinstellungen erstellt</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>usage: deploydeskctl corpus [DIR] [--json] [--chunks] [--diff MANIFEST] [--write-manifest FILE] [--max-tokens N] [--overlap N] [--ignore GLOB]... [--route-base PATH]</source>
+            <translation>Aufruf: deploydeskctl corpus [DIR] [--json] [--chunks] [--diff MANIFEST] [--write-manifest FILE] [--max-tokens N] [--overlap N] [--ignore GLOB]... [--route-base PATH]</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>--max-tokens takes a number of at least 32, --overlap a number from 0 to half of --max-tokens</source>
+            <translation>--max-tokens erwartet eine Zahl von mindestens 32, --overlap eine Zahl von 0 bis zur Hälfte von --max-tokens</translation>
+        </message>
+        <message>
+            <location line="+49" />
+            <source>(draft, not published)</source>
+            <translation>(Entwurf, nicht veröffentlicht)</translation>
+        </message>
+        <message>
+            <location line="+48" />
+            <source>CHUNKS</source>
+            <translation>ABSCHNITTE</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>URL</source>
+            <translation>URL</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 docs, %2 chunks, about %3 tokens (estimate), %4 KiB</source>
+            <translation>%1 Dokumente, %2 Abschnitte, etwa %3 Tokens (Schätzung), %4 KiB</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>manifest written to %1</source>
+            <translation>Manifest nach %1 geschrieben</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 docs could not be chunked (see above); the others were</source>
+            <translation>%1 Dokumente konnten nicht in Abschnitte zerlegt werden (siehe oben); die übrigen schon</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Approve the rollback's database change by naming both revisions, as the plan shows them: FROM:TO (--yes and --approve do not approve it).</source>
+            <translation>Die Datenbankänderung des Rollbacks freigeben, indem beide Revisionen so genannt werden, wie der Plan sie zeigt: FROM:TO (--yes und --approve geben sie nicht frei).</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>--approve-downgrade names %1, but this rollback takes the database of %2 from revision %3 to revision %4 (%5); nothing was changed</source>
+            <translation>--approve-downgrade nennt %1, aber dieser Rollback bringt die Datenbank von %2 von Revision %3 auf Revision %4 (%5); es wurde nichts geändert</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>this rollback takes the database of %1 from revision %2 to revision %3, which can drop what later migrations added; --yes and --approve do not approve that: run again with --approve-downgrade %4; nothing was changed</source>
+            <translation>dieser Rollback bringt die Datenbank von %1 von Revision %2 auf Revision %3, wodurch verloren gehen kann, was spätere Migrationen hinzugefügt haben; --yes und --approve geben das nicht frei: führen Sie den Befehl erneut mit --approve-downgrade %4 aus; es wurde nichts geändert</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>This rollback takes the database of %1 from revision %2 to revision %3, which can drop what later migrations added. Type %4 to approve, anything else to cancel:</source>
+            <translation>Dieser Rollback bringt die Datenbank von %1 von Revision %2 auf Revision %3, wodurch verloren gehen kann, was spätere Migrationen hinzugefügt haben. Geben Sie %4 zum Freigeben ein, alles andere bricht ab:</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>database change not approved: nothing was changed</source>
+            <translation>Datenbankänderung nicht freigegeben: es wurde nichts geändert</translation>
+        </message>
+        <message>
+            <location line="+26" />
+            <source>run %1, stage %2: its log cannot be read after line %3: %4</source>
+            <translation>Lauf %1, Stufe %2: das Protokoll kann nach Zeile %3 nicht gelesen werden: %4</translation>
+        </message>
+        <message>
+            <location filename="../app/cli/migratecommand.cpp" line="-3" />
+            <source>Upgrade to this revision instead of the stage's (head).</source>
+            <translation>Auf diese Revision statt auf die der Stufe (head) aktualisieren.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Approve the migration of a protected environment.</source>
+            <translation>Die Migration einer geschützten Umgebung freigeben.</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>usage: deploydeskctl migrate ENV [--revision R] [-m WHY] [--approve]</source>
+            <translation>Aufruf: deploydeskctl migrate ENV [--revision R] [-m WHY] [--approve]</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>deploydesk.yml has no alembic stage that runs in %1; add one (uses: alembic, see docs/migrations.md)</source>
+            <translation>deploydesk.yml hat keine alembic-Stufe, die in %1 läuft; fügen Sie eine hinzu (uses: alembic, siehe docs/migrations.md)</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>--revision needs a revision: head, a revision id or +N</source>
+            <translation>--revision benötigt eine Revision: head, eine Revisions-ID oder +N</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>the stage's revision</source>
+            <translation>die Revision der Stufe</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>migrate %1 to %2</source>
+            <translation>%1 auf %2 migrieren</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>run %1 migrates the database of %2 (%3)</source>
+            <translation>Lauf %1 migriert die Datenbank von %2 (%3)</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>could not record: %1; retrying, and this run will not count as a success</source>
+            <translation>konnte nicht aufgezeichnet werden: %1; neuer Versuch, und dieser Lauf zählt nicht als Erfolg</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>  database of %1 is at revision %2 (it was at %3)</source>
+            <translation>  Datenbank von %1 ist auf Revision %2 (sie war auf %3)</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>its end could not be recorded either: the history will show it as interrupted once it can be written</source>
+            <translation>auch sein Ende konnte nicht aufgezeichnet werden: der Verlauf zeigt ihn als unterbrochen an, sobald er geschrieben werden kann</translation>
+        </message>
+        <message>
+            <location filename="../core/data/embed/cohereoptions.cpp" line="+39" />
+            <source>cohere needs a model, such as embed-english-v3.0 or embed-v4.0</source>
+            <translation>cohere benötigt ein Modell, etwa embed-english-v3.0 oder embed-v4.0</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>the dimension of Cohere model "%1" is not known to DeployDesk; give it ("dimension"), or use embed-v4.0, embed-english-v3.0, embed-multilingual-v3.0 or their -light- versions</source>
+            <translation>die Dimension des Cohere-Modells "%1" ist DeployDesk nicht bekannt; geben Sie sie an ("dimension") oder verwenden Sie embed-v4.0, embed-english-v3.0, embed-multilingual-v3.0 oder deren -light-Varianten</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>embed-v4.0 gives 256, 512, 1024 or 1536 dimensions; found %1</source>
+            <translation>embed-v4.0 liefert 256, 512, 1024 oder 1536 Dimensionen; gefunden: %1</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Cohere model "%1" gives %2 dimensions, not %3; drop "dimension" or choose embed-v4.0</source>
+            <translation>Cohere-Modell "%1" liefert %2 Dimensionen, nicht %3; entfernen Sie "dimension" oder wählen Sie embed-v4.0</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>a Cohere batch holds 1 to %1 texts; found %2</source>
+            <translation>ein Cohere-Stapel umfasst 1 bis %1 Texte; gefunden: %2</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>calls in flight must be from 1 to 16; found %1</source>
+            <translation>gleichzeitige Aufrufe müssen zwischen 1 und 16 liegen; gefunden: %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>the inputs-per-minute budget must be 0 (none) or more; found %1</source>
+            <translation>das Budget an Eingaben pro Minute muss 0 (keines) oder mehr sein; gefunden: %1</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>truncate must be NONE, START or END; found "%1"</source>
+            <translation>truncate muss NONE, START oder END sein; gefunden: "%1"</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>the Cohere key's secret must be a secret's name (letters, digits and _), such as COHERE_API_KEY; found "%1"</source>
+            <translation>das Geheimnis für den Cohere-Schlüssel muss ein Geheimnisname sein (Buchstaben, Ziffern und _), etwa COHERE_API_KEY; gefunden: "%1"</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <location filename="../core/data/index/qdrantoptions.cpp" line="+35" />
+            <source>the stage</source>
+            <translation>die Stufe</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <location filename="../core/data/index/qdrantoptions.cpp" line="+0" />
+            <source>stage "%1"</source>
+            <translation>Stufe "%1"</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>cohere needs an API key in the secret %1, which %2 does not have: set it with `deploydeskctl secrets set %1` and list it under the stage's secrets: [%1]</source>
+            <translation>cohere benötigt einen API-Schlüssel im Geheimnis %1, das %2 nicht hat: setzen Sie es mit `deploydeskctl secrets set %1` und führen Sie es unter den Geheimnissen der Stufe auf: [%1]</translation>
+        </message>
+        <message>
+            <location filename="../core/data/index/indextypes.cpp" line="+34" />
+            <source>point %1 of %2: id "%3" is not a UUID; Qdrant takes only UUIDs or unsigned integers (make ids with pointIdFor())</source>
+            <translation>Punkt %1 von %2: ID "%3" ist keine UUID; Qdrant akzeptiert nur UUIDs oder vorzeichenlose Ganzzahlen (erzeugen Sie IDs mit pointIdFor())</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>point %1 of %2 (%3): its vector has %4 dimensions, the index version holds %5</source>
+            <translation>Punkt %1 von %2 (%3): sein Vektor hat %4 Dimensionen, die Indexversion enthält %5</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>point %1 of %2 (%3): its vector holds NaN or infinity</source>
+            <translation>Punkt %1 von %2 (%3): sein Vektor enthält NaN oder Unendlich</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>an index name is 1 to 64 letters, digits, '-' or '_' (it names files and Qdrant collections), such as docs; found "%1"</source>
+            <translation>ein Indexname besteht aus 1 bis 64 Buchstaben, Ziffern, '-' oder '_' (er benennt Dateien und Qdrant-Collections), etwa docs; gefunden: "%1"</translation>
+        </message>
+        <message>
+            <location filename="../core/data/index/qdrantoptions.cpp" line="-19" />
+            <source>a Qdrant upsert batch holds %1 to %2 points; found %3</source>
+            <translation>ein Qdrant-Upsert-Stapel umfasst %1 bis %2 Punkte; gefunden: %3</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Qdrant upserts in flight must be from 1 to 8; found %1</source>
+            <translation>gleichzeitige Qdrant-Upserts müssen zwischen 1 und 8 liegen; gefunden: %1</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>qdrant needs an API key in the secret %1, which %2 does not have: set it with `deploydeskctl secrets set %1` and list it under the stage's secrets: [%1] (a Qdrant without authentication takes an empty key secret)</source>
+            <translation>qdrant benötigt einen API-Schlüssel im Geheimnis %1, das %2 nicht hat: setzen Sie es mit `deploydeskctl secrets set %1` und führen Sie es unter den Geheimnissen der Stufe auf: [%1] (ein Qdrant ohne Authentifizierung akzeptiert ein leeres Schlüsselgeheimnis)</translation>
+        </message>
+        <message>
+            <location line="+41" />
+            <source>vector index %1 in %2 has no version %3 (versions: %4)</source>
+            <translation>Vektorindex %1 in %2 hat keine Version %3 (Versionen: %4)</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>cannot create the folder %1 for vector index %2</source>
+            <translation>der Ordner %1 für Vektorindex %2 kann nicht angelegt werden</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>reading the dimension</source>
+            <translation>Lesen der Dimension</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>%1 does not name a version ({"version": N} expected); activate a version again to rewrite it</source>
+            <translation>%1 nennt keine Version ({"version": N} erwartet); aktivieren Sie erneut eine Version, um die Datei neu zu schreiben</translation>
+        </message>
+        <message>
+            <location line="+33" />
+            <source>reading the spec</source>
+            <translation>Lesen der Spezifikation</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>the local vector index searches by cosine only; found distance "%1"</source>
+            <translation>der lokale Vektorindex sucht nur per Kosinus; gefunden: Distanz "%1"</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>a vector dimension is from 1 to 65536; found %1</source>
+            <translation>eine Vektordimension liegt zwischen 1 und 65536; gefunden: %1</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>version %1 of vector index %2 exists with %3 dimensions, not %4; build another version or drop this one</source>
+            <translation>Version %1 von Vektorindex %2 existiert mit %3 Dimensionen, nicht %4; erstellen Sie eine andere Version oder verwerfen Sie diese</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <location line="+12" />
+            <source>writing the spec</source>
+            <translation>Schreiben der Spezifikation</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <location line="+3" />
+            <location line="+12" />
+            <source>writing points</source>
+            <translation>Schreiben von Punkten</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <location line="+2" />
+            <location line="+7" />
+            <source>deleting points</source>
+            <translation>Löschen von Punkten</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>counting points</source>
+            <translation>Zählen von Punkten</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>vector index %1 in %2 has no live version yet; activate one</source>
+            <translation>Vektorindex %1 in %2 hat noch keine Live-Version; aktivieren Sie eine</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>the query vector has %1 dimensions; %2 holds vectors of %3 (was it embedded with another model?)</source>
+            <translation>der Abfragevektor hat %1 Dimensionen; %2 enthält Vektoren mit %3 (wurde er mit einem anderen Modell eingebettet?)</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>the query vector is all zeros</source>
+            <translation>der Abfragevektor besteht nur aus Nullen</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <location line="+21" />
+            <location line="+8" />
+            <source>searching</source>
+            <translation>Suchen</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>%1 is the live version of vector index %2; activate another version before dropping it</source>
+            <translation>%1 ist die Live-Version von Vektorindex %2; aktivieren Sie eine andere Version, bevor Sie diese verwerfen</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>cannot delete %1: %2</source>
+            <translation>%1 kann nicht gelöscht werden: %2</translation>
+        </message>
+        <message>
+            <location filename="../core/data/index/qdrantindex.cpp" line="+192" />
+            <source>the Qdrant URL (this Qdrant asks for an API key: name its secret)</source>
+            <translation>die Qdrant-URL (dieses Qdrant verlangt einen API-Schlüssel: nennen Sie dessen Geheimnis)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>the secret %1 (deploydeskctl secrets set %1)</source>
+            <translation>das Geheimnis %1 (deploydeskctl secrets set %1)</translation>
+        </message>
+        <message>
+            <location line="+56" />
+            <source>a vector dimension is 1 or more; found %1</source>
+            <translation>eine Vektordimension ist 1 oder mehr; gefunden: %1</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Qdrant collection %1 exists with %2 dimensions (%3), not %4 (%5); build another version or drop this one</source>
+            <translation>Qdrant-Collection %1 existiert mit %2 Dimensionen (%3), nicht %4 (%5); erstellen Sie eine andere Version oder verwerfen Sie diese</translation>
+        </message>
+        <message>
+            <location line="+49" />
+            <source>upserting %1 points into %2, %3 per call, %4 at a time</source>
+            <translation>Upsert von %1 Punkten in %2, %3 pro Aufruf, %4 gleichzeitig</translation>
+        </message>
+        <message>
+            <location line="+91" />
+            <source>Qdrant has no collection %1 to switch %2 to</source>
+            <translation>Qdrant hat keine Collection %1, auf die %2 umgestellt werden kann</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>Qdrant accepted the switch to %1 but the alias does not point at it</source>
+            <translation>Qdrant hat die Umstellung auf %1 angenommen, aber der Alias zeigt nicht darauf</translation>
+        </message>
+        <message>
+            <location line="+33" />
+            <source>%1 is the live version of Qdrant index %2; activate another version before dropping it</source>
+            <translation>%1 ist die Live-Version von Qdrant-Index %2; aktivieren Sie eine andere Version, bevor Sie diese verwerfen</translation>
+        </message>
+        <message>
+            <location filename="../core/data/corpus/docscorpus.cpp" line="+51" />
+            <source>the docs folder "%1" does not exist or is not a folder</source>
+            <translation>der Dokumentordner "%1" existiert nicht oder ist kein Ordner</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>the docs folder "%1" cannot be read</source>
+            <translation>der Dokumentordner "%1" kann nicht gelesen werden</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>the ignore pattern "%1" is not a valid glob</source>
+            <translation>das Ignoriermuster "%1" ist kein gültiges Glob-Muster</translation>
+        </message>
+        <message>
+            <location filename="../core/store/logmarker.cpp" line="+8" />
+            <source>[deploydesk] the log may end early here: the process running this stage (pid %1) ended without recording the stage's end</source>
+            <translation>[deploydesk] das Protokoll endet hier möglicherweise vorzeitig: der Prozess, der diese Stufe ausführte (PID %1), endete, ohne das Ende der Stufe aufzuzeichnen</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>adding a line to the log of stage %1</source>
+            <translation>Hinzufügen einer Zeile zum Protokoll von Stufe %1</translation>
+        </message>
+        <message>
+            <location filename="../core/store/storagefault.cpp" line="+109" />
+            <source>no space left on the device holding %1 (%2 bytes free); free some space or set DEPLOYDESK_DATA_DIR to a folder on another device</source>
+            <translation>kein Platz mehr auf dem Gerät mit %1 (%2 Byte frei); geben Sie Speicherplatz frei oder setzen Sie DEPLOYDESK_DATA_DIR auf einen Ordner auf einem anderen Gerät</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>the file system holding %1 is mounted read-only; remount it read-write or set DEPLOYDESK_DATA_DIR to a writable folder</source>
+            <translation>das Dateisystem mit %1 ist schreibgeschützt eingehängt; hängen Sie es mit Schreibzugriff neu ein oder setzen Sie DEPLOYDESK_DATA_DIR auf einen beschreibbaren Ordner</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>%1 or its folder is not writable by this user (permission denied); fix its owner or mode</source>
+            <translation>%1 oder sein Ordner ist für diesen Benutzer nicht beschreibbar (Zugriff verweigert); korrigieren Sie Eigentümer oder Berechtigungen</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>another process held a lock on the history for longer than the busy timeout (%1 ms)</source>
+            <translation>ein anderer Prozess hielt eine Sperre auf den Verlauf länger als das Busy-Timeout (%1 ms)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>the device holding %1 reported an input/output error; check the disk (dmesg) before writing more</source>
+            <translation>das Gerät mit %1 hat einen Ein-/Ausgabefehler gemeldet; prüfen Sie die Festplatte (dmesg), bevor Sie weiter schreiben</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>the file is damaged or is not an SQLite database; run `deploydeskctl check` to see what is damaged, then restore it from a backup</source>
+            <translation>die Datei ist beschädigt oder keine SQLite-Datenbank; führen Sie `deploydeskctl check` aus, um zu sehen, was beschädigt ist, und stellen Sie sie dann aus einer Sicherung wieder her</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 cannot be opened</source>
+            <translation>%1 kann nicht geöffnet werden</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>stage "%1" lists secret "%2" under both "secrets" and "optional-secrets"; keep it in one of them</source>
+            <translation>Stufe "%1" führt Geheimnis "%2" sowohl unter "secrets" als auch unter "optional-secrets" auf; behalten Sie es nur in einem davon</translation>
+        </message>
+        <message>
+            <location filename="../core/data/corpus/markdownchunker.cpp" line="+39" />
+            <location line="+6" />
+            <source>cannot read the doc: %1</source>
+            <translation>das Dokument kann nicht gelesen werden: %1</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>the doc is not UTF-8 text (byte 0x%1 here); save it as UTF-8</source>
+            <translation>das Dokument ist kein UTF-8-Text (hier Byte 0x%1); speichern Sie es als UTF-8</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>  %1: revision %2 → revision %3 by %4; needs an approval naming both revisions (%5)</source>
+            <translation>  %1: Revision %2 → Revision %3 durch %4; benötigt eine Freigabe, die beide Revisionen nennt (%5)</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeployDesk::Alembic::AlembicJob</name>
+        <message>
+            <location filename="../core/data/alembic/alembicjob.cpp" line="+51" />
+            <source>Alembic's configuration %1 does not exist; create it (alembic init) or set the stage's config option</source>
+            <translation>die Alembic-Konfiguration %1 existiert nicht; legen Sie sie an (alembic init) oder setzen Sie die Option config der Stufe</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>%1 is not set: using the stage's default-url (%2)</source>
+            <translation>%1 ist nicht gesetzt: die default-url der Stufe wird verwendet (%2)</translation>
+        </message>
+        <message>
+            <location line="+30" />
+            <source>the database is at revision %1, not %2</source>
+            <translation>die Datenbank ist auf Revision %1, nicht %2</translation>
+        </message>
+        <message>
+            <location line="+47" />
+            <source>the migration scripts of %1 have %2 heads (%3): Alembic cannot tell which one to upgrade to. Merge them (alembic merge -m "merge heads" heads) and deploy again; nothing was migrated</source>
+            <translation>die Migrationsskripte von %1 haben %2 Heads (%3): Alembic kann nicht entscheiden, auf welchen aktualisiert werden soll. Führen Sie sie zusammen (alembic merge -m "merge heads" heads) und stellen Sie erneut bereit; es wurde nichts migriert</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>the database is at revision %1; upgrading to %2</source>
+            <translation>die Datenbank ist auf Revision %1; Aktualisierung auf %2</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>; the database was at revision %1</source>
+            <translation>; die Datenbank war auf Revision %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>; the database stays at revision %1</source>
+            <translation>; die Datenbank bleibt auf Revision %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>; the database is now at revision %1 (it was at %2)</source>
+            <translation>; die Datenbank ist jetzt auf Revision %1 (sie war auf %2)</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>the database was already at revision %1</source>
+            <translation>die Datenbank war bereits auf Revision %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <location line="+28" />
+            <source>database: %1 → %2</source>
+            <translation>Datenbank: %1 → %2</translation>
+        </message>
+        <message>
+            <location line="-16" />
+            <source>a database rollback needs a revision</source>
+            <translation>ein Datenbank-Rollback benötigt eine Revision</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Alembic ended without error but the database is at revision %1, not %2</source>
+            <translation>Alembic endete ohne Fehler, aber die Datenbank ist auf Revision %1, nicht %2</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>the database is already at revision %1</source>
+            <translation>die Datenbank ist bereits auf Revision %1</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>alembic %1 %2</source>
+            <translation>alembic %1 %2</translation>
+        </message>
+        <message>
+            <location line="+85" />
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 cannot import Alembic (%2): install python3-alembic and the database's driver (python3-psycopg2 for PostgreSQL), or set the stage's python option to a Python that has them</source>
+            <translation>%1 kann Alembic nicht importieren (%2): installieren Sie python3-alembic und den Treiber der Datenbank (python3-psycopg2 für PostgreSQL) oder setzen Sie die Option python der Stufe auf ein Python, das beides hat</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>%1 failed (%2); its output is in the stage's log</source>
+            <translation>%1 fehlgeschlagen (%2); die Ausgabe steht im Protokoll der Stufe</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 failed: %2 (%3)</source>
+            <translation>%1 fehlgeschlagen: %2 (%3)</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeployDesk::Data::CohereEmbedJob</name>
+        <message>
+            <location filename="../core/data/embed/cohereembedjob.cpp" line="+36" />
+            <source>the secret %1 (deploydeskctl secrets set %1)</source>
+            <translation>das Geheimnis %1 (deploydeskctl secrets set %1)</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>a budget of %1 inputs per %2</source>
+            <translation>ein Budget von %1 Eingaben pro %2</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>no budget</source>
+            <translation>kein Budget</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+1" />
+            <source>embedding %n text(s) with Cohere %1 (%2 dimensions): up to %3 per call, %4 call(s) in flight, %5</source>
+            <translation>
+                <numerusform>Einbetten von %n Text mit Cohere %1 (%2 Dimensionen): bis zu %3 pro Aufruf, %4 Aufrufe gleichzeitig, %5</numerusform>
+                <numerusform>Einbetten von %n Texten mit Cohere %1 (%2 Dimensionen): bis zu %3 pro Aufruf, %4 Aufrufe gleichzeitig, %5</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+113" />
+            <source>Cohere's answer for %1 is malformed: %2</source>
+            <translation>die Antwort von Cohere für %1 ist fehlerhaft: %2</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>no embeddings.float array</source>
+            <translation>kein Array embeddings.float</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 vectors for %2 texts</source>
+            <translation>%1 Vektoren für %2 Texte</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>a vector of %1 dimensions, expected %2</source>
+            <translation>ein Vektor mit %1 Dimensionen, erwartet %2</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>a vector holds something other than a number</source>
+            <translation>ein Vektor enthält etwas anderes als eine Zahl</translation>
+        </message>
+        <message>
+            <location line="+36" />
+            <source>Cohere asked to wait %1 before embedding %2, longer than %3: %4</source>
+            <translation>Cohere bat darum, %1 zu warten, bevor %2 eingebettet wird, länger als %3: %4</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Cohere refused %1: %2</source>
+            <translation>Cohere hat %1 abgelehnt: %2</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+10" />
+            <source>Cohere did not embed %1 after %n attempt(s): %2</source>
+            <translation>
+                <numerusform>Cohere hat %1 nach %n Versuch nicht eingebettet: %2</numerusform>
+                <numerusform>Cohere hat %1 nach %n Versuchen nicht eingebettet: %2</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>%1: %2; retrying in %3 (attempt %4 of %5)</source>
+            <translation>%1: %2; neuer Versuch in %3 (Versuch %4 von %5)</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeployDesk::Data::EmbedJob</name>
+        <message>
+            <location filename="../core/data/embed/embedjob.cpp" line="+14" />
+            <source>%1 %2 (%3 dimensions)</source>
+            <translation>%1 %2 (%3 Dimensionen)</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>text %1 of %2</source>
+            <translation>Text %1 von %2</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>texts %1–%2 of %3</source>
+            <translation>Texte %1–%2 von %3</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>%1 is empty; an embedder needs some text (drop empty chunks before embedding)</source>
+            <translation>%1 ist leer; ein Embedder benötigt Text (entfernen Sie leere Abschnitte vor dem Einbetten)</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>vectors for texts %1–%2 do not fit %3 texts</source>
+            <translation>Vektoren für Texte %1–%2 passen nicht zu %3 Texten</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>%1 was embedded twice</source>
+            <translation>%1 wurde zweimal eingebettet</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>the vector of %1 has %2 dimensions, expected %3</source>
+            <translation>der Vektor von %1 hat %2 Dimensionen, erwartet %3</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeployDesk::Data::Internal::QdrantJob</name>
+        <message>
+            <location filename="../core/data/index/qdrantjob.cpp" line="+63" />
+            <source>%1; asking again</source>
+            <translation>%1; erneute Anfrage</translation>
         </message>
     </context>
     <context>
@@ -2070,15 +2990,27 @@
             <translation>%1: %2</translation>
         </message>
         <message numerus="yes">
-            <location line="+2" />
-            <source> (and %n more errors)</source>
+            <location line="+3" />
+            <source>and %n more errors</source>
             <translation>
+                <numerusform>und %n weiterer Fehler</numerusform>
+                <numerusform>und %n weitere Fehler</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>request id %1</source>
+            <translation>Anfrage-ID %1</translation>
+        </message>
+        <message numerus="yes">
+            <source> (and %n more errors)</source>
+            <translation type="vanished">
                 <numerusform> (und %n weiterer Fehler)</numerusform>
                 <numerusform> (und %n weitere Fehler)</numerusform>
             </translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+4" />
             <source>; check %1</source>
             <translation>; prüfen Sie %1</translation>
         </message>
@@ -2199,11 +3131,12 @@
         </message>
         <message>
             <location line="+28" />
+            <location line="+26" />
             <source>reading the log of stage %1</source>
             <translation>Lesen des Protokolls von Stufe %1</translation>
         </message>
         <message>
-            <location line="+25" />
+            <location line="+7" />
             <source>counting the log lines of stage %1</source>
             <translation>Zählen der Protokollzeilen von Stufe %1</translation>
         </message>
@@ -2218,12 +3151,16 @@
             <translation>Suche nach unterbrochenen Läufen</translation>
         </message>
         <message>
-            <location line="+56" />
             <source>DeployDesk stopped while this run was in progress (runner pid %1 is gone)</source>
-            <translation>DeployDesk wurde beendet, während dieser Lauf lief (Runner-PID %1 existiert nicht mehr)</translation>
+            <translation type="vanished">DeployDesk wurde beendet, während dieser Lauf lief (Runner-PID %1 existiert nicht mehr)</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+74" />
+            <source>the process running this run (pid %1) is gone and did not record the run's end: it stopped, or the history could not be written</source>
+            <translation>der Prozess, der diesen Lauf ausführte (PID %1), ist beendet und hat das Ende des Laufs nicht aufgezeichnet: er wurde angehalten, oder der Verlauf konnte nicht geschrieben werden</translation>
+        </message>
+        <message>
+            <location line="+19" />
             <source>recording a new run of pipeline "%1"</source>
             <translation>Aufzeichnen eines neuen Laufs der Pipeline "%1"</translation>
         </message>
@@ -2326,6 +3263,76 @@
             <location line="+23" />
             <source>reading the deploy queue</source>
             <translation>Lesen der Bereitstellungs-Warteschlange</translation>
+        </message>
+        <message>
+            <location filename="../core/store/storecheck.cpp" line="+23" />
+            <source>run %1, stage "%2" (id %3)</source>
+            <translation>Lauf %1, Stufe "%2" (ID %3)</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>checking the log of stage %1</source>
+            <translation>Prüfen des Protokolls von Stufe %1</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>%1: its log skips from line %2 to line %3</source>
+            <translation>%1: das Protokoll springt von Zeile %2 zu Zeile %3</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>%1: the log block from line %2 does not decode: %3</source>
+            <translation>%1: der Protokollblock ab Zeile %2 lässt sich nicht dekodieren: %3</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>%1: the log block from line %2 holds %3 lines, %4 recorded</source>
+            <translation>%1: der Protokollblock ab Zeile %2 enthält %3 Zeilen, %4 aufgezeichnet</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>%1: its log cannot be read past line %2: %3</source>
+            <translation>%1: das Protokoll kann nach Zeile %2 nicht gelesen werden: %3</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>running SQLite's integrity check</source>
+            <translation>Ausführen der Integritätsprüfung von SQLite</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>SQLite's integrity check could not run: %1</source>
+            <translation>die Integritätsprüfung von SQLite konnte nicht ausgeführt werden: %1</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>SQLite: %1</source>
+            <translation>SQLite: %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>SQLite's integrity check stopped: %1</source>
+            <translation>die Integritätsprüfung von SQLite wurde abgebrochen: %1</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>listing stages</source>
+            <translation>Auflisten der Stufen</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>the list of stages cannot be read to its end: %1</source>
+            <translation>die Liste der Stufen kann nicht bis zum Ende gelesen werden: %1</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>the log search index: %1</source>
+            <translation>der Protokoll-Suchindex: %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>checking the log search index</source>
+            <translation>Prüfen des Protokoll-Suchindex</translation>
         </message>
     </context>
     <context>
@@ -2743,6 +3750,480 @@
         </message>
     </context>
     <context>
+        <name>DeployDesk::Railway::RailwayDeployJob</name>
+        <message>
+            <location filename="../core/deploy/railway/railwaydeployjob.cpp" line="+18" />
+            <source>deploying %1 on Railway (its source as configured there)</source>
+            <translation>%1 wird auf Railway bereitgestellt (aus der dort konfigurierten Quelle)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>deploying %1 on Railway at commit %2</source>
+            <translation>%1 wird auf Railway bei Commit %2 bereitgestellt</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>Railway refused to deploy %1: </source>
+            <translation>Railway hat die Bereitstellung von %1 abgelehnt: </translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Railway answered serviceInstanceDeployV2 without a deployment id</source>
+            <translation>Railway hat serviceInstanceDeployV2 ohne Deployment-ID beantwortet</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>deployment %1 started</source>
+            <translation>Deployment %1 gestartet</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>the answer to the deploy call was lost (%1); looking for the deployment it may have started</source>
+            <translation>die Antwort auf den Bereitstellungsaufruf ging verloren (%1); Suche nach dem Deployment, das er möglicherweise gestartet hat</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>deploying %1 failed, and no new deployment appeared on Railway (nothing changed; run the deploy again): </source>
+            <translation>die Bereitstellung von %1 ist fehlgeschlagen, und auf Railway ist kein neues Deployment erschienen (nichts geändert; führen Sie die Bereitstellung erneut aus): </translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>deployment %1 appeared meanwhile; following it</source>
+            <translation>Deployment %1 ist inzwischen erschienen; es wird verfolgt</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>live: deployment %1 (the service has no public domain)</source>
+            <translation>live: Deployment %1 (der Dienst hat keine öffentliche Domain)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>live: %1 (deployment %2)</source>
+            <translation>live: %1 (Deployment %2)</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeployDesk::Railway::RailwayHealthJob</name>
+        <message>
+            <location filename="../core/deploy/railway/railwayhealthjob.cpp" line="+24" />
+            <source>Railway deployment %1 has no public URL to check: give the service a domain in Railway (its Settings, Networking, Generate Domain)</source>
+            <translation>Railway-Deployment %1 hat keine öffentliche URL zum Prüfen: geben Sie dem Dienst in Railway eine Domain (Settings, Networking, Generate Domain)</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>%1 is not healthy: %2</source>
+            <translation>%1 ist nicht gesund: %2</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>%1 is not healthy: %2 answered HTTP %3, not 200</source>
+            <translation>%1 ist nicht gesund: %2 antwortete mit HTTP %3, nicht 200</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>%1 answered 200</source>
+            <translation>%1 antwortete mit 200</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeployDesk::Railway::RailwayJob</name>
+        <message>
+            <location filename="../core/deploy/railway/railwayjob.cpp" line="+39" />
+            <source>none</source>
+            <translation>keine</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>service %1 in environment %2</source>
+            <translation>Dienst %1 in Umgebung %2</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>service %1 in environment %2 of project %3</source>
+            <translation>Dienst %1 in Umgebung %2 von Projekt %3</translation>
+        </message>
+        <message>
+            <location line="+93" />
+            <source> (is %1 reachable from this machine?)</source>
+            <translation> (ist %1 von diesem Rechner aus erreichbar?)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source> (the Railway API address comes from %1=%2; fix or unset it)</source>
+            <translation> (die Railway-API-Adresse stammt aus %1=%2; korrigieren oder entfernen Sie sie)</translation>
+        </message>
+        <message>
+            <location line="+34" />
+            <source>reading the project token's project failed: </source>
+            <translation>Lesen des Projekts des Projekt-Tokens fehlgeschlagen: </translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Railway answered projectToken without a project and environment</source>
+            <translation>Railway hat projectToken ohne Projekt und Umgebung beantwortet</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>"project" is %1, but the project token in %2 belongs to project %3 (%4): remove "project" or use a token of that project</source>
+            <translation>"project" ist %1, aber das Projekt-Token in %2 gehört zu Projekt %3 (%4): entfernen Sie "project" oder verwenden Sie ein Token dieses Projekts</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>"railway-environment" is %1, but the project token in %2 is scoped to environment %3 (%4): a project token deploys to its own environment only; remove "railway-environment" or use a token of that environment</source>
+            <translation>"railway-environment" ist %1, aber das Projekt-Token in %2 ist auf Umgebung %3 (%4) beschränkt: ein Projekt-Token stellt nur in seiner eigenen Umgebung bereit; entfernen Sie "railway-environment" oder verwenden Sie ein Token dieser Umgebung</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>the project token in %1</source>
+            <translation>das Projekt-Token in %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>"project" in the stage's with:</source>
+            <translation>"project" im with: der Stufe</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Railway has no project %1 (set by %2): %3</source>
+            <translation>Railway hat kein Projekt %1 (gesetzt durch %2): %3</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>reading Railway project %1 failed: %2</source>
+            <translation>Lesen von Railway-Projekt %1 fehlgeschlagen: %2</translation>
+        </message>
+        <message>
+            <location line="+38" />
+            <source>%1 (%2)</source>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Railway project %1 has no environment "%2" (set by %3); its environments: %4</source>
+            <translation>Railway-Projekt %1 hat keine Umgebung "%2" (gesetzt durch %3); seine Umgebungen: %4</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Railway project %1 has no service "%2" (set by "service" in the stage's with:); its services: %3</source>
+            <translation>Railway-Projekt %1 hat keinen Dienst "%2" (gesetzt durch "service" im with: der Stufe); seine Dienste: %3</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>listing the deployments of %1 failed: </source>
+            <translation>Auflisten der Deployments von %1 fehlgeschlagen: </translation>
+        </message>
+        <message>
+            <location line="+42" />
+            <source>the answer has no deployment status</source>
+            <translation>die Antwort enthält keinen Deployment-Status</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>following Railway deployment %1 failed: </source>
+            <translation>Verfolgen von Railway-Deployment %1 fehlgeschlagen: </translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>status check failed (%1); trying again</source>
+            <translation>Statusprüfung fehlgeschlagen (%1); neuer Versuch</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>deployment %1: %2</source>
+            <translation>Deployment %1: %2</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>the build or the pre-deploy command failed</source>
+            <translation>der Build oder der Pre-Deploy-Befehl ist fehlgeschlagen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the service exited</source>
+            <translation>der Dienst wurde beendet</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Railway skipped it (no change in its watch paths, or a newer deploy came)</source>
+            <translation>Railway hat es übersprungen (keine Änderung in seinen Watch-Pfaden, oder eine neuere Bereitstellung kam)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>a newer deployment replaced it</source>
+            <translation>ein neueres Deployment hat es ersetzt</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Railway deployment %1 of %2 ended %3: %4; see the Railway log above</source>
+            <translation>Railway-Deployment %1 von %2 endete %3: %4; siehe das Railway-Protokoll oben</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>deployment %1 waits for approval in Railway (a change to a volume or a protected setting); approve it there</source>
+            <translation>Deployment %1 wartet in Railway auf Freigabe (eine Änderung an einem Volume oder einer geschützten Einstellung); geben Sie es dort frei</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Railway deployment %1 is still %2 after %3 ("timeout" of the stage's with:); it goes on on Railway</source>
+            <translation>Railway-Deployment %1 ist nach %3 immer noch %2 ("timeout" im with: der Stufe); es läuft auf Railway weiter</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>Railway deploy log of %1:</source>
+            <translation>Railway-Bereitstellungsprotokoll von %1:</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Railway build log of %1:</source>
+            <translation>Railway-Build-Protokoll von %1:</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>%1 is not available (%2); following the status only</source>
+            <translation>%1 ist nicht verfügbar (%2); es wird nur der Status verfolgt</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>the answer has no list of lines</source>
+            <translation>die Antwort enthält keine Liste von Zeilen</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeployDesk::Railway::RailwayListJob</name>
+        <message>
+            <location filename="../core/deploy/railway/railwaylistjob.cpp" line="+35" />
+            <source>listing the deployments of %1 failed: </source>
+            <translation>Auflisten der Deployments von %1 fehlgeschlagen: </translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>Railway's list of deployments does not move on (next page after "%1" again)</source>
+            <translation>Railways Liste der Deployments kommt nicht voran (erneut nächste Seite nach "%1")</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+6" />
+            <source>listed the newest %n deployment(s); stopping there</source>
+            <translation>
+                <numerusform>das neueste %n Deployment wurde aufgelistet; hier wird angehalten</numerusform>
+                <numerusform>die neuesten %n Deployments wurden aufgelistet; hier wird angehalten</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>DeployDesk::Railway::RailwayOptionsReader</name>
+        <message>
+            <location filename="../core/deploy/railway/railwayoptions.cpp" line="+41" />
+            <source>the secret %1 (a Railway project token; deploydeskctl secrets set %1)</source>
+            <translation>das Geheimnis %1 (ein Railway-Projekt-Token; deploydeskctl secrets set %1)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>the secret %1 (a Railway account or workspace token; deploydeskctl secrets set %1)</source>
+            <translation>das Geheimnis %1 (ein Railway-Konto- oder Workspace-Token; deploydeskctl secrets set %1)</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>the Railway service to deploy, by id or name</source>
+            <translation>der bereitzustellende Railway-Dienst, per ID oder Name</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>the Railway project's id (default: the project token's project; required with a workspace token)</source>
+            <translation>die ID des Railway-Projekts (Standard: das Projekt des Projekt-Tokens; erforderlich bei einem Workspace-Token)</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>the Railway environment, by id or name (default: the project token's environment, else the DeployDesk environment's name)</source>
+            <translation>die Railway-Umgebung, per ID oder Name (Standard: die Umgebung des Projekt-Tokens, sonst der Name der DeployDesk-Umgebung)</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>the secret holding the Railway token (default RAILWAY_TOKEN, a project token, or else RAILWAY_API_TOKEN, a workspace token); list it under the stage's secrets:</source>
+            <translation>das Geheimnis mit dem Railway-Token (Standard RAILWAY_TOKEN, ein Projekt-Token, sonst RAILWAY_API_TOKEN, ein Workspace-Token); führen Sie es unter den Geheimnissen der Stufe auf:</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>project (sent as Project-Access-Token) or workspace (an account or workspace token, sent as Bearer); default: project for RAILWAY_TOKEN, else workspace</source>
+            <translation>project (gesendet als Project-Access-Token) oder workspace (ein Konto- oder Workspace-Token, gesendet als Bearer); Standard: project für RAILWAY_TOKEN, sonst workspace</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>the commit Railway deploys (default: the run's commit; "latest": the service's source as configured in Railway)</source>
+            <translation>der Commit, den Railway bereitstellt (Standard: der Commit des Laufs; "latest": die in Railway konfigurierte Quelle des Dienstes)</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>how long to wait for the build and deploy to finish (default 30m)</source>
+            <translation>wie lange auf den Abschluss von Build und Bereitstellung gewartet wird (Standard 30m)</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>the first wait between status checks; it grows to 10s (default 1s)</source>
+            <translation>die erste Wartezeit zwischen Statusprüfungen; sie wächst auf 10s (Standard 1s)</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>the path a health check requests on the deployment's URL (default /health)</source>
+            <translation>der Pfad, den eine Zustandsprüfung unter der URL des Deployments abfragt (Standard /health)</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>railway needs "service": the Railway service to deploy, by id or name, e.g. service: backend</source>
+            <translation>railway benötigt "service": den bereitzustellenden Railway-Dienst, per ID oder Name, z. B. service: backend</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>"token-kind" must be project or workspace; found "%1"</source>
+            <translation>"token-kind" muss project oder workspace sein; gefunden: "%1"</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>"token-secret" must be a secret's name (letters, digits and _), such as RAILWAY_TOKEN; found "%1"</source>
+            <translation>"token-secret" muss ein Geheimnisname sein (Buchstaben, Ziffern und _), etwa RAILWAY_TOKEN; gefunden: "%1"</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>railway needs a Railway token, which stage "%1" does not have: a project token in the secret RAILWAY_TOKEN, or an account or workspace token in RAILWAY_API_TOKEN. Set one with `deploydeskctl secrets set RAILWAY_TOKEN` and list it under the stage's secrets: [RAILWAY_TOKEN]</source>
+            <translation>railway benötigt ein Railway-Token, das Stufe "%1" nicht hat: ein Projekt-Token im Geheimnis RAILWAY_TOKEN oder ein Konto- oder Workspace-Token in RAILWAY_API_TOKEN. Setzen Sie eines mit `deploydeskctl secrets set RAILWAY_TOKEN` und führen Sie es unter den Geheimnissen der Stufe auf: [RAILWAY_TOKEN]</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>railway needs a Railway token in the secret %1, which stage "%2" does not have: set it with `deploydeskctl secrets set %1` and list it under the stage's secrets: [%1]</source>
+            <translation>railway benötigt ein Railway-Token im Geheimnis %1, das Stufe "%2" nicht hat: setzen Sie es mit `deploydeskctl secrets set %1` und führen Sie es unter den Geheimnissen der Stufe auf: [%1]</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>with a workspace token (%1) railway needs "project": the Railway project's id (Project Settings, or `railway status --json`); or use a project token (token-kind: project)</source>
+            <translation>mit einem Workspace-Token (%1) benötigt railway "project": die ID des Railway-Projekts (Project Settings oder `railway status --json`); oder verwenden Sie ein Projekt-Token (token-kind: project)</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>"railway-environment" in the stage's with:</source>
+            <translation>"railway-environment" im with: der Stufe</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>the DeployDesk environment's name (set "railway-environment" to choose another)</source>
+            <translation>der Name der DeployDesk-Umgebung (setzen Sie "railway-environment", um eine andere zu wählen)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>railway needs "railway-environment" (the Railway environment's id or name) when it runs without a DeployDesk environment</source>
+            <translation>railway benötigt "railway-environment" (ID oder Name der Railway-Umgebung), wenn es ohne DeployDesk-Umgebung läuft</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>"health-path" must start with /, e.g. /health; found "%1"</source>
+            <translation>"health-path" muss mit / beginnen, z. B. /health; gefunden: "%1"</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>"%1" must be a duration such as 10m or 500ms; found "%2"</source>
+            <translation>"%1" muss eine Dauer wie 10m oder 500ms sein; gefunden: "%2"</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeployDesk::Railway::RailwayRollbackJob</name>
+        <message>
+            <location filename="../core/deploy/railway/railwayrollbackjob.cpp" line="+27" />
+            <source>no Railway deployment id to make live</source>
+            <translation>keine Railway-Deployment-ID, die live geschaltet werden kann</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>deployment %1 is no longer on Railway (nothing changed): %2</source>
+            <translation>Deployment %1 ist nicht mehr auf Railway (nichts geändert): %2</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>checking Railway deployment %1 failed (nothing changed): %2</source>
+            <translation>Prüfen von Railway-Deployment %1 fehlgeschlagen (nichts geändert): %2</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>Railway answered deployment %1 without its service and environment</source>
+            <translation>Railway hat Deployment %1 ohne Dienst und Umgebung beantwortet</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>deployment %1 is live already (%2): nothing to roll back</source>
+            <translation>Deployment %1 ist bereits live (%2): nichts zurückzurollen</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Railway does not allow rolling %1 back to deployment %2 (canRollback is false; it is %3): a deployment older than the plan's retention, or one that never went live, cannot be restored. Nothing was changed. Deploy %4 again instead</source>
+            <translation>Railway erlaubt nicht, %1 auf Deployment %2 zurückzurollen (canRollback ist false; es ist %3): ein Deployment, das älter als die Aufbewahrungsdauer des Plans ist oder nie live war, kann nicht wiederhergestellt werden. Es wurde nichts geändert. Stellen Sie stattdessen %4 erneut bereit</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>its source</source>
+            <translation>seine Quelle</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>commit %1</source>
+            <translation>Commit %1</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>the answer to the rollback call was lost (%1); looking for the deployment it may have started</source>
+            <translation>die Antwort auf den Rollback-Aufruf ging verloren (%1); Suche nach dem Deployment, das er möglicherweise gestartet hat</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Railway refused to roll %1 back to %2: </source>
+            <translation>Railway hat abgelehnt, %1 auf %2 zurückzurollen: </translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Railway answered %1 to deploymentRollback(%2): nothing was rolled back</source>
+            <translation>Railway hat deploymentRollback(%2) mit %1 beantwortet: es wurde nichts zurückgerollt</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>no Boolean</source>
+            <translation>kein Boolean</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Railway is rolling %1 back to deployment %2</source>
+            <translation>Railway rollt %1 auf Deployment %2 zurück</translation>
+        </message>
+        <message>
+            <location line="+39" />
+            <source>deployment %1 restores %2; following it</source>
+            <translation>Deployment %1 stellt %2 wieder her; es wird verfolgt</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 → deployment %2 (Railway rollback to %3, no rebuild)</source>
+            <translation>%1 → Deployment %2 (Railway-Rollback auf %3, kein Neubau)</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>looking for the rollback's deployment failed: </source>
+            <translation>Suche nach dem Deployment des Rollbacks fehlgeschlagen: </translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>rolling %1 back to %2 failed, and no deployment for it appeared on Railway (nothing changed): </source>
+            <translation>Zurückrollen von %1 auf %2 fehlgeschlagen, und auf Railway ist kein Deployment dafür erschienen (nichts geändert): </translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Railway accepted the rollback of %1 to %2, but no deployment for it appeared within %3</source>
+            <translation>Railway hat den Rollback von %1 auf %2 angenommen, aber innerhalb von %3 ist kein Deployment dafür erschienen</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeployDesk::RailwayTarget</name>
+        <message>
+            <location filename="../core/deploy/railway/railwaytarget.cpp" line="+25" />
+            <source>Railway rollback (earlier image, no rebuild)</source>
+            <translation>Railway-Rollback (früheres Image, kein Neubau)</translation>
+        </message>
+    </context>
+    <context>
         <name>DeployDesk::RollbackJob</name>
         <message>
             <location filename="../core/run/rollbackjob.cpp" line="+51" />
@@ -2768,18 +4249,19 @@
     <context>
         <name>DeployDesk::RunController</name>
         <message>
-            <location filename="../core/run/runcontroller.cpp" line="+97" />
-            <location filename="../core/run/runcontrollerdeploy.cpp" line="+258" />
+            <location filename="../core/run/runcontroller.cpp" line="+100" />
+            <location filename="../core/run/runcontrollerdeploy.cpp" line="+276" />
             <source>a run is already in progress</source>
             <translation>es läuft bereits ein Lauf</translation>
         </message>
         <message>
             <location line="+4" />
+            <location line="+41" />
             <source>stage "%1" is not defined in %2</source>
             <translation>Stufe "%1" ist in %2 nicht definiert</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="-38" />
             <location filename="../core/run/runcontrollerdeploy.cpp" line="+3" />
             <source>environment "%1" is not defined in %2</source>
             <translation>Umgebung "%1" ist in %2 nicht definiert</translation>
@@ -2795,7 +4277,7 @@
             <translation>Lauf %1 läuft noch; warten Sie, bis er endet, oder brechen Sie ihn zuerst ab</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+39" />
             <source>promote needs a run and an environment: promote RUN ENV</source>
             <translation>promote benötigt einen Lauf und eine Umgebung: promote LAUF ENV</translation>
         </message>
@@ -2810,7 +4292,7 @@
             <translation>der Arbeitsbereich ist auf Branch %1, nicht auf %2; checken Sie zuerst %2 aus</translation>
         </message>
         <message>
-            <location line="+107" />
+            <location line="+109" />
             <source>deploy to protected environment %1 waits for approval (stages: %2)</source>
             <translation>Bereitstellung in der geschützten Umgebung %1 wartet auf Freigabe (Stufen: %2)</translation>
         </message>
@@ -2857,7 +4339,20 @@
             <translation>Bereitstellung in %1 abgelehnt von %2: %3</translation>
         </message>
         <message>
+            <location line="+26" />
+            <source>its work succeeded, but its record is incomplete; the history could not be written: %1</source>
+            <translation>die Arbeit war erfolgreich, aber die Aufzeichnung ist unvollständig; der Verlauf konnte nicht geschrieben werden: %1</translation>
+        </message>
+        <message numerus="yes">
             <location line="+35" />
+            <source>%n log line(s) of stage %1 could not be recorded: %2</source>
+            <translation>
+                <numerusform>%n Protokollzeile von Stufe %1 konnte nicht aufgezeichnet werden: %2</numerusform>
+                <numerusform>%n Protokollzeilen von Stufe %1 konnten nicht aufgezeichnet werden: %2</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+14" />
             <source>stage %1 started</source>
             <translation>Stufe %1 gestartet</translation>
         </message>
@@ -2867,7 +4362,7 @@
             <translation>Versuch %1 der Stufe %2</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+28" />
             <source>stage %1: %2</source>
             <translation>Stufe %1: %2</translation>
         </message>
@@ -2876,13 +4371,21 @@
             <source>stage %1: %2 (%3)</source>
             <translation>Stufe %1: %2 (%3)</translation>
         </message>
+        <message numerus="yes">
+            <location line="+44" />
+            <source>%n change(s) of this run could not be recorded when they happened; the first: %1</source>
+            <translation>
+                <numerusform>%n Änderung dieses Laufs konnte beim Eintreten nicht aufgezeichnet werden; die erste: %1</numerusform>
+                <numerusform>%n Änderungen dieses Laufs konnten beim Eintreten nicht aufgezeichnet werden; die erste: %1</numerusform>
+            </translation>
+        </message>
         <message>
-            <location line="+39" />
+            <location line="+6" />
             <source>run %1</source>
             <translation>Lauf: %1</translation>
         </message>
         <message>
-            <location filename="../core/run/runcontrollerdeploy.cpp" line="-186" />
+            <location filename="../core/run/runcontrollerdeploy.cpp" line="-204" />
             <source>rollback</source>
             <translation>Rollback</translation>
         </message>
@@ -2897,7 +4400,7 @@
             <translation>warte, bis Lauf %1 (%2) mit Umgebung %3 fertig ist</translation>
         </message>
         <message>
-            <location line="+47" />
+            <location line="+49" />
             <source>%1 %2 is live in %3 (%4)</source>
             <translation>%1 %2 ist in %3 live (%4)</translation>
         </message>
@@ -2907,7 +4410,7 @@
             <translation>%1 %2 ist in %3 unter %4 live (%5)</translation>
         </message>
         <message>
-            <location line="+35" />
+            <location line="+36" />
             <source>release %1 of %2 recorded (%3)</source>
             <translation>Release %1 von %2 aufgezeichnet (%3)</translation>
         </message>
@@ -2922,12 +4425,22 @@
             <translation>%1; aber %2 hatte kein früheres Release, daher bleibt das Bereitgestellte live</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+8" />
+            <source>the database stays at revision %1: taking it back to %2 needs an approval naming both revisions (deploydeskctl rollback %3 %4)</source>
+            <translation>die Datenbank bleibt auf Revision %1: sie auf %2 zurückzubringen erfordert eine Freigabe, die beide Revisionen nennt (deploydeskctl rollback %3 %4)</translation>
+        </message>
+        <message>
+            <location line="+11" />
             <source>%1; nothing differs from release %2</source>
             <translation>%1; nichts unterscheidet sich von Release %2</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+1" />
+            <source>%1; only the database differs from release %2, and %3</source>
+            <translation>%1; nur die Datenbank unterscheidet sich von Release %2, und %3</translation>
+        </message>
+        <message>
+            <location line="+7" />
             <source>%1: rolling %2 back to release %3</source>
             <translation>%1: %2 wird auf Release %3 zurückgerollt</translation>
         </message>
@@ -2947,7 +4460,17 @@
             <translation>%1 ist geschützt: ein Rollback benötigt dieselbe Freigabe wie eine Bereitstellung</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+7" />
+            <source>rolling %1 back to release %2 takes its database from revision %3 to %4, which can drop what the later migrations added: approve it by naming both revisions (%5); nothing was changed</source>
+            <translation>das Zurückrollen von %1 auf Release %2 bringt die Datenbank von Revision %3 auf %4, wodurch verloren gehen kann, was die späteren Migrationen hinzugefügt haben: geben Sie es frei, indem Sie beide Revisionen nennen (%5); es wurde nichts geändert</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>the approval names the database change %1, but rolling %2 back to release %3 takes the database from revision %4 to %5; nothing was changed</source>
+            <translation>die Freigabe nennt die Datenbankänderung %1, aber das Zurückrollen von %2 auf Release %3 bringt die Datenbank von Revision %4 auf %5; es wurde nichts geändert</translation>
+        </message>
+        <message>
+            <location line="+15" />
             <source>rollback to release %1</source>
             <translation>Rollback auf Release %1</translation>
         </message>
@@ -2957,7 +4480,7 @@
             <translation>Rollback auf Release %1: %2</translation>
         </message>
         <message>
-            <location line="+52" />
+            <location line="+54" />
             <source>rollback of %1 started by %2</source>
             <translation>Rollback von %1 gestartet von %2</translation>
         </message>
@@ -2967,7 +4490,12 @@
             <translation>Rollback von %1 auf Release %2 freigegeben von %3</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location line="+11" />
+            <source>database of %1 from revision %2 to revision %3 approved by %4</source>
+            <translation>Datenbank von %1 von Revision %2 auf Revision %3 freigegeben durch %4</translation>
+        </message>
+        <message>
+            <location line="+30" />
             <source>%1 rolled back</source>
             <translation>%1 zurückgerollt</translation>
         </message>
@@ -3010,7 +4538,7 @@
             <translation>Bedingung "%1" ist für Umgebung "%2" falsch</translation>
         </message>
         <message>
-            <location line="+139" />
+            <location line="+142" />
             <source>cancelled before it started</source>
             <translation>vor dem Start abgebrochen</translation>
         </message>
@@ -3864,7 +5392,7 @@
     <context>
         <name>DeployDesk::Ui::Internal::RunWorker</name>
         <message>
-            <location filename="../ui/runservice.cpp" line="+63" />
+            <location filename="../ui/runservice.cpp" line="+65" />
             <source>DeployDesk was closed</source>
             <translation>DeployDesk wurde geschlossen</translation>
         </message>
@@ -3974,7 +5502,7 @@
     <context>
         <name>DeployDesk::Ui::LogModel</name>
         <message>
-            <location filename="../ui/logview/logmodel.cpp" line="+419" />
+            <location filename="../ui/logview/logmodel.cpp" line="+410" />
             <source>(line %1 could not be read: %2)</source>
             <translation>(Zeile %1 konnte nicht gelesen werden: %2)</translation>
         </message>
@@ -4015,7 +5543,7 @@
     <context>
         <name>DeployDesk::Ui::LogViewer</name>
         <message>
-            <location filename="../ui/logview/logviewer.cpp" line="+56" />
+            <location filename="../ui/logview/logviewer.cpp" line="+44" />
             <source>Log viewer</source>
             <translation>Protokollanzeige</translation>
         </message>
@@ -4115,7 +5643,7 @@
             <translation>Ungültiger regulärer Ausdruck: %1</translation>
         </message>
         <message>
-            <location line="+91" />
+            <location line="+90" />
             <source>Looking for the first error…</source>
             <translation>Erster Fehler wird gesucht…</translation>
         </message>
@@ -4138,7 +5666,7 @@
     <context>
         <name>DeployDesk::Ui::MainWindow</name>
         <message>
-            <location filename="../ui/mainwindow.cpp" line="+73" />
+            <location filename="../ui/mainwindow.cpp" line="+74" />
             <source>Environments</source>
             <translation>Umgebungen</translation>
         </message>
@@ -4338,7 +5866,7 @@
             <translation>&amp;Umgebungen</translation>
         </message>
         <message>
-            <location line="+64" />
+            <location line="+71" />
             <source>The history cannot be opened: %1</source>
             <translation>Der Verlauf kann nicht geöffnet werden: %1</translation>
         </message>
@@ -4400,7 +5928,7 @@
             <translation>%1…</translation>
         </message>
         <message>
-            <location line="+67" />
+            <location line="+73" />
             <source>Deploy to %1? It is protected: the deploy stages (%2) will wait for approval after the checks.</source>
             <translation>In %1 bereitstellen? Die Umgebung ist geschützt: Die Bereitstellungsstufen (%2) warten nach den Prüfungen auf Freigabe.</translation>
         </message>
@@ -4435,7 +5963,7 @@
             <translation>Ausführen nicht möglich</translation>
         </message>
         <message>
-            <location line="+45" />
+            <location line="+49" />
             <source>Approval needed</source>
             <translation>Freigabe erforderlich</translation>
         </message>
@@ -4475,12 +6003,12 @@
             <translation>Lauf %1 wird abgebrochen…</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+23" />
             <source>Run %1: %2</source>
             <translation>Lauf %1: %2</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="-4" />
             <source>%1 finished in %2</source>
             <translation>%1 nach %2 beendet</translation>
         </message>
@@ -4490,7 +6018,17 @@
             <translation>%1 für %2 nach %3 beendet</translation>
         </message>
         <message>
-            <location line="+28" />
+            <location line="+18" />
+            <source>Not recorded in the history: %1</source>
+            <translation>Nicht im Verlauf festgehalten: %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Not recorded in the history (%1 changes): %2</source>
+            <translation>Nicht im Verlauf festgehalten (%1 Änderungen): %2</translation>
+        </message>
+        <message>
+            <location line="+26" />
             <source>Stage %1 has no log yet: run the pipeline first</source>
             <translation>Stufe %1 hat noch kein Protokoll: Führen Sie zuerst die Pipeline aus</translation>
         </message>
@@ -4975,7 +6513,17 @@
             <translation>unverändert: %1</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+21" />
+            <source>The database goes from revision &lt;b&gt;%1&lt;/b&gt; to &lt;b&gt;%2&lt;/b&gt;, which can drop what later migrations added. Type &lt;b&gt;%3&lt;/b&gt; to approve the &amp;database change:</source>
+            <translation>Die Datenbank geht von Revision &lt;b&gt;%1&lt;/b&gt; auf &lt;b&gt;%2&lt;/b&gt;, wodurch verloren gehen kann, was spätere Migrationen hinzugefügt haben. Geben Sie &lt;b&gt;%3&lt;/b&gt; ein, um die &amp;Datenbankänderung freizugeben:</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Approve the database change</source>
+            <translation>Datenbankänderung freigeben</translation>
+        </message>
+        <message>
+            <location line="+12" />
             <source>&amp;Roll back to release %1</source>
             <translation>Auf Release %1 &amp;zurückrollen</translation>
         </message>
@@ -5168,7 +6716,7 @@
     <context>
         <name>DeployDesk::Ui::RunService</name>
         <message>
-            <location filename="../ui/runservice.cpp" line="+114" />
+            <location filename="../ui/runservice.cpp" line="+117" />
             <source>promote run %1 to %2</source>
             <translation>Lauf %1 nach %2 befördern</translation>
         </message>
@@ -5765,7 +7313,32 @@
     <context>
         <name>DeployDesk::Vercel::VercelOptionsReader</name>
         <message>
-            <location filename="../core/deploy/vercel/verceloptions.cpp" line="+10" />
+            <location filename="../core/deploy/vercel/verceloptions.cpp" line="+71" />
+            <source>cannot read %1: %2</source>
+            <translation>%1 kann nicht gelesen werden: %2</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>%1 is not the JSON object `vercel link` writes (%2); fix or delete it, or set "project" and "team" in the stage's with:</source>
+            <translation>%1 ist nicht das JSON-Objekt, das `vercel link` schreibt (%2); korrigieren oder löschen Sie es, oder setzen Sie "project" und "team" im with: der Stufe</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>not an object</source>
+            <translation>kein Objekt</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>project %1</source>
+            <translation>Projekt %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>project %1 (team %2)</source>
+            <translation>Projekt %1 (Team %2)</translation>
+        </message>
+        <message>
+            <location line="+10" />
             <source>the folder of files to deploy, relative to the workspace</source>
             <translation>der Ordner mit den bereitzustellenden Dateien, relativ zum Arbeitsbereich</translation>
         </message>

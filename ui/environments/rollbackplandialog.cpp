@@ -77,6 +77,28 @@ RollbackPlanDialog::RollbackPlanDialog(const RollbackPlan &plan, bool isProtecte
 
     m_fields = new ApprovalFields(plan.environment, isProtected, this);
 
+    QWidget *schemaRow = nullptr;
+    if (const std::optional<SchemaChange> change = plan.schemaChange()) {
+        schemaRow = new QWidget(this);
+        auto *label = new QLabel(tr("The database goes from revision <b>%1</b> to <b>%2</b>, "
+                                    "which can drop what later migrations added. Type "
+                                    "<b>%3</b> to approve the &database change:")
+                                     .arg(change->from.toHtmlEscaped(), change->to.toHtmlEscaped(),
+                                          change->key().toHtmlEscaped()),
+                                 schemaRow);
+        label->setWordWrap(true);
+        m_schema = new QLineEdit(schemaRow);
+        m_schema->setObjectName(QStringLiteral("schemaApproval"));
+        m_schema->setAccessibleName(tr("Approve the database change"));
+        m_schema->setPlaceholderText(change->key());
+        label->setBuddy(m_schema);
+        auto *rowLayout = new QVBoxLayout(schemaRow);
+        rowLayout->setContentsMargins(0, 0, 0, 0);
+        rowLayout->addWidget(label);
+        rowLayout->addWidget(m_schema);
+        connect(m_schema, &QLineEdit::textChanged, this, &RollbackPlanDialog::updateButtons);
+    }
+
     auto *buttons = new QDialogButtonBox(this);
     m_rollBack =
         buttons->addButton(tr("&Roll back to release %1").arg(t.id), QDialogButtonBox::AcceptRole);
@@ -85,7 +107,7 @@ RollbackPlanDialog::RollbackPlanDialog(const RollbackPlan &plan, bool isProtecte
     m_keep->setObjectName(QStringLiteral("keepButton"));
     // A protected rollback starts only once the name is typed, so Enter may go ahead
     // there; elsewhere Enter keeps what is live.
-    (isProtected ? m_rollBack : m_keep)->setDefault(true);
+    (isProtected || m_schema ? m_rollBack : m_keep)->setDefault(true);
     connect(m_rollBack, &QPushButton::clicked, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_fields, &ApprovalFields::changed, this, &RollbackPlanDialog::updateButtons);
@@ -94,11 +116,15 @@ RollbackPlanDialog::RollbackPlanDialog(const RollbackPlan &plan, bool isProtecte
     layout->addWidget(m_intro);
     layout->addWidget(m_steps, 1);
     layout->addWidget(m_fields);
+    if (schemaRow)
+        layout->addWidget(schemaRow);
     layout->addWidget(buttons);
     resize(640, 400);
     updateButtons();
     if (plan.changesAnything() && isProtected)
         m_fields->firstField()->setFocus();
+    else if (m_schema)
+        m_schema->setFocus();
     else
         m_keep->setFocus();
 }
@@ -112,6 +138,8 @@ RollbackRequest RollbackPlanDialog::request() const
     r.approved = m_protected && m_fields->isComplete();
     if (r.approved)
         r.approvedBy = m_fields->approver();
+    if (m_schema && isSchemaApproved())
+        r.approvedSchemaChange = m_plan.schemaChange()->key();
     return r;
 }
 
@@ -129,9 +157,17 @@ QString RollbackPlanDialog::stepText(Layer layer) const
     return {};
 }
 
+bool RollbackPlanDialog::isSchemaApproved() const
+{
+    if (!m_schema)
+        return true;
+    return m_schema->text().trimmed() == m_plan.schemaChange()->key();
+}
+
 void RollbackPlanDialog::updateButtons()
 {
-    m_rollBack->setEnabled(m_plan.changesAnything() && m_fields->isComplete());
+    m_rollBack->setEnabled(m_plan.changesAnything() && m_fields->isComplete() &&
+                           isSchemaApproved());
 }
 
 } // namespace DeployDesk::Ui

@@ -6,6 +6,7 @@
 #include <QDialog>
 
 class QLabel;
+class QLineEdit;
 class QPushButton;
 class QTreeWidget;
 
@@ -14,7 +15,9 @@ namespace DeployDesk::Ui {
 class ApprovalFields;
 
 // Shows a rollback plan before anything changes: per layer what is live, what will be,
-// and by which mechanism, or why the layer stays as it is. "Roll back to release N" goes
+// and by which mechanism, or why the layer stays as it is. A database step (an Alembic
+// downgrade can drop data) needs its two revisions typed as "FROM:TO", in every
+// environment, before the rollback can start. "Roll back to release N" goes
 // ahead (for a protected environment only once the approval is filled in: who, why, the
 // name typed); "Keep current release" changes nothing. Closing is keeping.
 class RollbackPlanDialog final : public QDialog
@@ -35,17 +38,21 @@ public:
     QPushButton *rollBackButton() const { return m_rollBack; }
     QPushButton *keepButton() const { return m_keep; }
     ApprovalFields *approvalFields() const { return m_fields; }
+    // Only when the plan changes the database: where "FROM:TO" is typed to approve it.
+    QLineEdit *schemaApproval() const { return m_schema; }
     // The text of the row of `layer`: "site  v2 → v1  by file switch" / "unchanged (…)".
     QString stepText(Layer layer) const;
 
 private:
     void updateButtons();
+    bool isSchemaApproved() const; // true without a database step
 
     RollbackPlan m_plan;
     bool m_protected = false;
     QLabel *m_intro = nullptr;
     QTreeWidget *m_steps = nullptr;
     ApprovalFields *m_fields = nullptr;
+    QLineEdit *m_schema = nullptr;
     QPushButton *m_rollBack = nullptr;
     QPushButton *m_keep = nullptr;
 };

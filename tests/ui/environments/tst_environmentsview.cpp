@@ -162,6 +162,47 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(card->health(Layer::Site), HealthProbe::State::Up, 10000);
     }
 
+    // A plan that downgrades the database starts only once both revisions are typed, and
+    // the request carries that approval (the core refuses a rollback without it).
+    void aDatabaseDowngradeNeedsBothRevisionsTyped()
+    {
+        RollbackPlan plan;
+        plan.environment = "staging";
+        plan.target.id = 7;
+        RollbackStep db;
+        db.layer = Layer::Database;
+        db.changes = true;
+        db.mechanism = "Alembic downgrade";
+        DeploymentRecord from;
+        from.deployment.version = "0002";
+        DeploymentRecord to;
+        to.deployment.version = "0001";
+        db.from = from;
+        db.to = to;
+        plan.steps << db;
+
+        RollbackPlanDialog dialog(plan, /*isProtected=*/false);
+        dialog.show();
+        QVERIFY(dialog.schemaApproval());
+        QVERIFY(dialog.schemaApproval()->isVisible());
+        QCOMPARE(dialog.focusWidget(), dialog.schemaApproval());
+        QVERIFY(!dialog.rollBackButton()->isEnabled());
+        QVERIFY(dialog.request().approvedSchemaChange.isEmpty());
+
+        QTest::keyClicks(dialog.schemaApproval(), "0001:0002"); // the wrong way round
+        QVERIFY(!dialog.rollBackButton()->isEnabled());
+        dialog.schemaApproval()->clear();
+        QTest::keyClicks(dialog.schemaApproval(), "0002:0001");
+        QVERIFY(dialog.rollBackButton()->isEnabled());
+        QCOMPARE(dialog.request().approvedSchemaChange, QString("0002:0001"));
+
+        // Without a database step there is no such field.
+        plan.steps.first().layer = Layer::Site;
+        RollbackPlanDialog siteOnly(plan, false);
+        QVERIFY(!siteOnly.schemaApproval());
+        QVERIFY(siteOnly.rollBackButton()->isEnabled());
+    }
+
     void rollbackShowsThePlanAndKeepingChangesNothing()
     {
         auto view = makeView();
