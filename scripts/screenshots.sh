@@ -11,13 +11,15 @@ cmake --build "$DD_BUILD" --target dd-screenshots deploydesk-stage -j2
 
 work=$(mktemp -d)
 # The example's deploys leave its site and backend serving from the data directory: stop
-# them (the processes whose working directory is in $work) before removing it, so the next
-# run finds its ports free.
+# them (the processes working in $work or naming it on their command line) before
+# removing it, so the next run finds its ports free.
 stop_servers() {
-    local p cwd
+    local p cwd cmd
     for p in /proc/[0-9]*; do
         cwd=$(readlink "$p/cwd" 2>/dev/null) || continue
-        case "$cwd" in "$work"/*) kill "${p#/proc/}" 2>/dev/null || true ;; esac
+        # The stable-port forwarder runs in / with the data directory on its command line.
+        cmd=$(tr '\0' ' ' <"$p/cmdline" 2>/dev/null) || cmd=
+        case "$cwd $cmd" in "$work"/* | *" $work"/*) kill "${p#/proc/}" 2>/dev/null || true ;; esac
     done
 }
 trap 'stop_servers; rm -rf "$work"' EXIT
