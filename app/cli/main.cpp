@@ -142,6 +142,10 @@ const Command kCommands[] = {
     {"compare", "Compare two releases: layers and commits between them", Cli::compare, nullptr},
     {"corpus", "The docs' chunks and tokens; --diff MANIFEST: what a re-embed would send",
      Cli::corpus, Cli::addCorpusOptions},
+    {"reembed", "Re-embed the docs into the vector index [--full] [--dry-run] [--env E]",
+     Cli::reembed, Cli::addReembedOptions},
+    {"index", "The vector index: versions [--json] | switch VERSION | query \"TEXT\"", Cli::index,
+     Cli::addIndexOptions},
     {"check", "Check the history for damage: SQLite's and the log index's checks", Cli::check,
      nullptr},
 };

@@ -15,6 +15,8 @@
 #include "deploy/railway/railwaytarget.h"
 #endif
 
+#include "data/reembed/reembedtarget.h"
+
 #include <mutex>
 
 namespace DeployDesk {
@@ -36,6 +38,7 @@ void registerBuiltinStageTypes()
 #ifdef DD_HAVE_RAILWAY
         registerRailway();
 #endif
+        Data::registerReembed();
     });
 }
 
