@@ -26,6 +26,7 @@ const QString kTopK = QStringLiteral("top-k");
 const QString kChunkTokens = QStringLiteral("chunk-tokens");
 const QString kRouteBase = QStringLiteral("route-base");
 const QString kIgnore = QStringLiteral("ignore");
+const QString kBatchSize = QStringLiteral("batch-size");
 
 QString absoluteIn(const QString &base, const QString &path)
 {
@@ -174,6 +175,14 @@ ParamSchema ReembedStageOptions::params()
         {kChunkTokens, K::Int, false, tr("token budget per chunk (default 400)"), {}, 50, 8000},
         {kRouteBase, K::String, false, tr("the docs' URL prefix (default /docs)"), {}, 0, 0},
         {kIgnore, K::StringList, false, tr("globs of docs to leave out"), {}, 0, 0},
+        {kBatchSize,
+         K::Int,
+         false,
+         tr("chunks embedded, stored and committed per step (default 64); what a cancelled "
+            "or killed run keeps is whole steps"),
+         {},
+         1,
+         4096},
     };
 }
 
@@ -206,6 +215,10 @@ Result<ReembedSetup> ReembedStageOptions::read(const TargetRequest &request)
     if (!topK)
         return std::unexpected(topK.error());
     o.topK = *topK;
+    auto batch = intOption(with, kBatchSize, 64, 1, 4096);
+    if (!batch)
+        return std::unexpected(batch.error());
+    o.batchSize = *batch;
 
     QString mode = with.value(kMode).toString().trimmed();
     if (const QString forced = context.env.value(QStringLiteral("DEPLOYDESK_REEMBED_MODE"));
