@@ -159,7 +159,7 @@ private slots:
         const QStringList stages = w.graph()->stageNames();
         QCOMPARE(stages,
                  (QStringList{"lint", "typecheck", "test-backend", "test-site", "build-site",
-                              "deploy-site", "deploy-backend", "smoke-test"}));
+                              "deploy-site", "reembed", "deploy-backend", "smoke-test"}));
         // Without an environment the deploy stages (if: environment in [...]) do not run.
         const QStringList checks = stages.mid(0, 5);
         QCOMPARE(w.environmentList()->environments(),

@@ -59,7 +59,7 @@ private slots:
 void tst_StageGraphView::exampleGivesOneNodePerStage()
 {
     const Pipeline pipeline = examplePipeline();
-    QCOMPARE(pipeline.stages.size(), 8); // checks, build, two deploys, a health gate
+    QCOMPARE(pipeline.stages.size(), 9); // checks, build, re-embed, two deploys, a health gate
     StageGraphView view;
     view.resize(1000, 500);
     view.setPipeline(pipeline);
