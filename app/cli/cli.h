@@ -79,6 +79,18 @@ int promote(Context &ctx);
 int queue(Context &ctx);
 int compare(Context &ctx);
 int corpus(Context &ctx);
+int reembed(Context &ctx);
+int index(Context &ctx);
+void addReembedOptions(QCommandLineParser &parser);
+void addIndexOptions(QCommandLineParser &parser);
+
+// Shared by the deploy-like commands (deploycommand.cpp): the workspace's validated pipeline
+// (or the exit code after its problems were printed), a terminal confirmation (protected
+// environments need their name typed), and the approval a protected environment needs.
+std::expected<Pipeline, int> loadWorkspace(Context &ctx, RunController &controller,
+                                           const QString &environment);
+bool confirm(Context &ctx, const QString &environment, bool isProtected);
+int approveProtected(Context &ctx, RunRequest &request, bool needsApproval);
 int check(Context &ctx);
 int migrate(Context &ctx);
 

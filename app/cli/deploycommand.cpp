@@ -73,8 +73,21 @@ QJsonObject toJson(const ReleaseRecord &r, bool live)
                        {QStringLiteral("layers"), layers}};
 }
 
+std::expected<qint64, int> releaseArgument(Context &ctx, const QString &text)
+{
+    bool ok = false;
+    const qint64 id = text.toLongLong(&ok);
+    if (!ok || id <= 0) {
+        ctx.err(tr("\"%1\" is not a release id; release ids are positive numbers as listed by "
+                   "\"deploydeskctl releases ENV\"")
+                    .arg(text));
+        return std::unexpected(ExitInvalid);
+    }
+    return id;
+}
 } // namespace
 
+// The workspace's validated pipeline, or the exit code after its problems were printed.
 std::expected<Pipeline, int> loadWorkspace(Context &ctx, RunController &controller,
                                            const QString &environment)
 {
@@ -126,21 +139,6 @@ int approveProtected(Context &ctx, RunRequest &request, bool needsApproval)
     request.approved = true;
     return 0;
 }
-
-namespace {
-std::expected<qint64, int> releaseArgument(Context &ctx, const QString &text)
-{
-    bool ok = false;
-    const qint64 id = text.toLongLong(&ok);
-    if (!ok || id <= 0) {
-        ctx.err(tr("\"%1\" is not a release id; release ids are positive numbers as listed by "
-                   "\"deploydeskctl releases ENV\"")
-                    .arg(text));
-        return std::unexpected(ExitInvalid);
-    }
-    return id;
-}
-} // namespace
 
 void addDeployOptions(QCommandLineParser &parser)
 {

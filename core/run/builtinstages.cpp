@@ -18,6 +18,8 @@
 #include "data/alembic/alembictarget.h"
 #endif
 
+#include "data/reembed/reembedtarget.h"
+
 #include <mutex>
 
 namespace DeployDesk {
@@ -42,6 +44,7 @@ void registerBuiltinStageTypes()
 #ifdef DD_HAVE_ALEMBIC
         registerAlembic();
 #endif
+        Data::registerReembed();
     });
 }
 

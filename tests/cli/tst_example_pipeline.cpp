@@ -45,7 +45,8 @@ private slots:
         QVERIFY(stages.size() >= 4);
         // Without --env the checks and the build run; the deploy stages and their health
         // gate (if: environment in [staging, production]) are skipped.
-        const QStringList deploying{"migrate", "deploy-site", "deploy-backend", "smoke-test"};
+        const QStringList deploying{"migrate", "deploy-site", "deploy-backend", "reembed",
+                                    "smoke-test"};
         for (const QJsonValue &s : stages)
             QCOMPARE(s.toObject()["status"].toString(),
                      deploying.contains(s.toObject()["name"].toString()) ? "skipped" : "success");

@@ -1,6 +1,7 @@
 #pragma once
 
 // Points and checks shared by the vector index tests (local and Qdrant).
+#include "data/corpus/chunk.h"
 #include "data/index/indextypes.h"
 
 #include <QRandomGenerator>
@@ -25,7 +26,8 @@ inline QList<Data::IndexPoint> makePoints(int count, int dimension, quint32 seed
     QList<Data::IndexPoint> points;
     for (int i = 0; i < count; ++i) {
         const QString identity = QStringLiteral("%1/%2.md#%3").arg(tag).arg(i % 17).arg(i);
-        points.append({Data::pointIdFor(identity), randomVector(random, dimension),
+        points.append({pointId(identity).toString(QUuid::WithoutBraces),
+                       randomVector(random, dimension),
                        QJsonObject{{"path", QStringLiteral("%1/%2.md").arg(tag).arg(i % 17)},
                                    {"chunk", i},
                                    {"text", QStringLiteral("text of chunk %1").arg(i)}}});

@@ -3,21 +3,10 @@
 #include "common/translate.h"
 
 #include <QRegularExpression>
-#include <QUuid>
 
 #include <cmath>
 
 namespace DeployDesk::Data {
-namespace {
-// DeployDesk's UUIDv5 namespace for chunk points (a fixed random UUID).
-const QUuid kPointNamespace(QStringLiteral("8c5f3f3e-3b1e-4c57-9f8e-6a0d5f1b2c4d"));
-} // namespace
-
-QString pointIdFor(const QString &identity)
-{
-    return QUuid::createUuidV5(kPointNamespace, identity).toString(QUuid::WithoutBraces);
-}
-
 bool isValidPointId(const QString &id)
 {
     static const QRegularExpression uuid(QStringLiteral(
@@ -32,7 +21,7 @@ Result<void> checkPoints(const QList<IndexPoint> &points, int dimension)
         if (!isValidPointId(point.id))
             return makeError(ErrorCode::Invalid,
                              tr("point %1 of %2: id \"%3\" is not a UUID; Qdrant takes only "
-                                "UUIDs or unsigned integers (make ids with pointIdFor())")
+                                "UUIDs or unsigned integers (make ids with Chunk::idString())")
                                  .arg(i + 1)
                                  .arg(points.size())
                                  .arg(point.id));

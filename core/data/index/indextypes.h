@@ -56,10 +56,8 @@ struct IndexState
     int nextVersion() const { return versions.isEmpty() ? 1 : versions.last() + 1; }
 };
 
-// The point id of a chunk: UUIDv5 of its identity (e.g. "docs/intro.md#Getting started/2")
-// in DeployDesk's namespace, so the same chunk always gets the same point and an upsert
-// replaces it rather than adding another.
-QString pointIdFor(const QString &identity);
+// Point ids are chunk ids: Chunk::idString() (data/corpus/chunk.h, the UUIDv5 of the chunk's
+// key), so the same chunk always gets the same point and an upsert replaces it.
 // A UUID string as Qdrant takes it (any version, with hyphens, no braces).
 bool isValidPointId(const QString &id);
 

@@ -158,7 +158,8 @@ private slots:
         QVERIFY(waitLoaded(w));
         const QStringList stages = w.graph()->stageNames();
         QCOMPARE(stages, (QStringList{"lint", "typecheck", "test-backend", "test-site", "build-site",
-                                      "migrate", "deploy-site", "deploy-backend", "smoke-test"}));
+                                      "migrate", "deploy-site", "reembed", "deploy-backend",
+                                      "smoke-test"}));
         // Without an environment the deploy stages (if: environment in [...]) do not run.
         const QStringList checks = stages.mid(0, 5);
         QCOMPARE(w.environmentList()->environments(),

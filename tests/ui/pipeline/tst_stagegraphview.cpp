@@ -59,7 +59,7 @@ private slots:
 void tst_StageGraphView::exampleGivesOneNodePerStage()
 {
     const Pipeline pipeline = examplePipeline();
-    QCOMPARE(pipeline.stages.size(), 9); // checks, build, migrate, two deploys, a health gate
+    QCOMPARE(pipeline.stages.size(), 10); // checks, build, migrate, re-embed, two deploys, a gate
     StageGraphView view;
     view.resize(1000, 500);
     view.setPipeline(pipeline);

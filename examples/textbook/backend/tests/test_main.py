@@ -56,7 +56,7 @@ def test_search_ranks_the_right_section_first(
 def test_search_without_matches_returns_no_results(client: TestClient, query: str) -> None:
     response = client.get("/search", params={"q": query})
     assert response.status_code == 200
-    assert response.json() == {"query": query, "results": []}
+    assert response.json() == {"query": query, "source": "keywords", "results": []}
 
 
 @pytest.mark.parametrize(
