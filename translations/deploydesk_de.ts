@@ -38,7 +38,7 @@
             <translation>Aufruf: %1</translation>
         </message>
         <message>
-            <location line="+80" />
+            <location line="+84" />
             <source>DeployDesk on the command line: run, follow and inspect deployment pipelines.</source>
             <translation>DeployDesk auf der Kommandozeile: Deployment-Pipelines ausführen, verfolgen und untersuchen.</translation>
         </message>
@@ -105,6 +105,7 @@
         <message>
             <location line="+3" />
             <location line="-24" />
+            <location line="+9" />
             <source>cancelled</source>
             <translation>abgebrochen</translation>
         </message>
@@ -1417,6 +1418,7 @@
         <message>
             <location filename="../core/run/rollbackjob.cpp" line="+18" />
             <location filename="../core/data/index/localindexengine.cpp" line="+78" />
+            <location line="+1" />
             <source>none</source>
             <translation>keine</translation>
         </message>
@@ -1473,6 +1475,7 @@
         </message>
         <message>
             <source>Print JSON.</source>
+            <location filename="../app/cli/reembedcommand.cpp" line="+32" />
             <location filename="../app/cli/deploycommand.cpp" line="+29" />
             <location filename="../app/cli/corpuscommand.cpp" line="+19" />
             <translation>JSON ausgeben.</translation>
@@ -1489,12 +1492,12 @@
         </message>
         <message>
             <source>environment "%1" is not defined in deploydesk.yml; defined: %2</source>
-            <location line="+50" />
+            <location line="+20" />
             <translation>Umgebung "%1" ist in deploydesk.yml nicht definiert; definiert: %2</translation>
         </message>
         <message>
             <source>Environment %1 is protected. Type its name to approve, anything else to cancel:</source>
-            <location line="+12" />
+            <location line="+11" />
             <translation>Umgebung %1 ist geschützt. Geben Sie zur Freigabe ihren Namen ein, alles andere bricht ab:</translation>
         </message>
         <message>
@@ -1504,12 +1507,12 @@
         </message>
         <message>
             <source>"%1" is not a release id; release ids are positive numbers as listed by "deploydeskctl releases ENV"</source>
-            <location line="+13" />
+            <location line="+43" />
             <translation>"%1" ist keine Release-ID; Release-IDs sind positive Zahlen, wie sie "deploydeskctl releases ENV" auflistet</translation>
         </message>
         <message>
             <source>usage: deploydeskctl deploy ENV [--branch B] [-m WHY] [--approve]</source>
-            <location line="+28" />
+            <location line="+26" />
             <translation>Aufruf: deploydeskctl deploy ENV [--branch B] [-m GRUND] [--approve]</translation>
         </message>
         <message>
@@ -1519,7 +1522,7 @@
         </message>
         <message>
             <source>environment %1 is protected: run again with --approve -m REASON; nothing was run</source>
-            <location line="+12" />
+            <location line="+10" />
             <translation>Umgebung %1 ist geschützt: führen Sie den Befehl erneut mit --approve -m GRUND aus; es wurde nichts ausgeführt</translation>
         </message>
         <message>
@@ -2095,631 +2098,750 @@
             </translation>
         </message>
         <message>
-            <location filename="../core/data/alembic/alembicoptions.cpp" line="+50" />
             <source>the revision to upgrade to (default head)</source>
+            <location filename="../core/data/alembic/alembicoptions.cpp" line="+50" />
             <translation>die Revision, auf die aktualisiert wird (Standard head)</translation>
         </message>
         <message>
-            <location line="+7" />
             <source>Alembic's configuration file, relative to the stage's workdir (default alembic.ini)</source>
+            <location line="+7" />
             <translation>die Konfigurationsdatei von Alembic, relativ zum workdir der Stufe (Standard alembic.ini)</translation>
         </message>
         <message>
-            <location line="+8" />
             <source>the Python that runs Alembic (a command; default python3); it must be able to import alembic and the database driver</source>
+            <location line="+8" />
             <translation>das Python, das Alembic ausführt (ein Befehl; Standard python3); es muss alembic und den Datenbanktreiber importieren können</translation>
         </message>
         <message>
-            <location line="+8" />
             <source>the variable holding the database URL (default DATABASE_URL); list it under the stage's secrets</source>
+            <location line="+8" />
             <translation>die Variable mit der Datenbank-URL (Standard DATABASE_URL); führen Sie sie unter den Geheimnissen der Stufe auf</translation>
         </message>
         <message>
-            <location line="+8" />
             <source>the database URL when that variable is not set (a local SQLite file, say); never a URL with a password</source>
+            <location line="+8" />
             <translation>die Datenbank-URL, wenn diese Variable nicht gesetzt ist (etwa eine lokale SQLite-Datei); niemals eine URL mit Passwort</translation>
         </message>
         <message>
-            <location line="+24" />
             <source>"revision" of alembic must be a revision such as head, a1b2c3 or +1; found "%1"</source>
+            <location line="+24" />
             <translation>"revision" von alembic muss eine Revision wie head, a1b2c3 oder +1 sein; gefunden: "%1"</translation>
         </message>
         <message>
-            <location line="+19" />
             <source>stage "%1" has no database URL: %2 is not set. Set the secret (deploydeskctl secrets set %2) and list it under the stage's secrets, or give the stage a default-url</source>
+            <location line="+19" />
             <translation>Stufe "%1" hat keine Datenbank-URL: %2 ist nicht gesetzt. Setzen Sie das Geheimnis (deploydeskctl secrets set %2) und führen Sie es unter den Geheimnissen der Stufe auf, oder geben Sie der Stufe eine default-url</translation>
         </message>
         <message>
-            <location line="+6" />
             <source>"default-url" of stage "%1" holds a password; keep that URL in the secret %2 instead (deploydeskctl secrets set %2)</source>
+            <location line="+6" />
             <translation>"default-url" der Stufe "%1" enthält ein Passwort; bewahren Sie diese URL stattdessen im Geheimnis %2 auf (deploydeskctl secrets set %2)</translation>
         </message>
         <message>
-            <location filename="../core/data/alembic/alembictarget.cpp" line="+18" />
             <source>Alembic downgrade</source>
+            <location filename="../core/data/alembic/alembictarget.cpp" line="+18" />
             <translation>Alembic-Downgrade</translation>
         </message>
         <message>
-            <location filename="../core/data/corpus/chunkmanifest.cpp" line="+23" />
             <source>the manifest "%1" does not exist</source>
+            <location filename="../core/data/corpus/chunkmanifest.cpp" line="+23" />
             <translation>das Manifest "%1" existiert nicht</translation>
         </message>
         <message>
-            <location line="+6" />
             <source>"%1" is not a DeployDesk chunk manifest (written by "deploydeskctl corpus --write-manifest" or a re-embed)</source>
+            <location line="+6" />
             <translation>"%1" ist kein DeployDesk-Abschnittsmanifest (geschrieben von "deploydeskctl corpus --write-manifest" oder einem Re-Embed)</translation>
         </message>
         <message>
-            <location line="+19" />
             <source>the manifest "%1" has format %2, newer than this DeployDesk reads (%3); update DeployDesk</source>
+            <location line="+19" />
             <translation>das Manifest "%1" hat Format %2, neuer als diese DeployDesk-Version lesen kann (%3); aktualisieren Sie DeployDesk</translation>
         </message>
         <message>
-            <location line="+32" />
             <source>writing the manifest</source>
+            <location line="+32" />
             <translation>Schreiben des Manifests</translation>
         </message>
         <message>
-            <location line="+15" />
             <source>cannot write the manifest "%1": %2</source>
+            <location line="+15" />
             <translation>das Manifest "%1" kann nicht geschrieben werden: %2</translation>
         </message>
         <message>
-            <location line="+12" />
             <source>recording a re-embed batch</source>
+            <location line="+12" />
             <translation>Aufzeichnen eines Re-Embed-Stapels</translation>
         </message>
         <message>
-            <location line="+10" />
             <source>removing chunks</source>
+            <location line="+10" />
             <translation>Entfernen von Abschnitten</translation>
         </message>
         <message>
-            <location filename="../app/cli/checkcommand.cpp" line="+23" />
             <source>%1: no damage found (SQLite's integrity check and the log index's check passed)</source>
+            <location filename="../app/cli/checkcommand.cpp" line="+23" />
             <translation>%1: keine Beschädigung gefunden (die Integritätsprüfung von SQLite und die Prüfung des Protokollindex waren erfolgreich)</translation>
         </message>
         <message>
-            <location line="+7" />
             <source>%1 is damaged (%2 problems above); the runs and logs not named there can still be read; restore the file from a backup to get the rest back</source>
+            <location line="+7" />
             <translation>%1 ist beschädigt (%2 Probleme oben); die dort nicht genannten Läufe und Protokolle sind weiterhin lesbar; stellen Sie die Datei aus einer Sicherung wieder her, um den Rest zurückzuerhalten</translation>
         </message>
         <message>
-            <location line="+2" />
             <source>List every chunk (with --json: with its text).</source>
+            <location line="+2" />
             <translation>Jeden Abschnitt auflisten (mit --json: mit seinem Text).</translation>
         </message>
         <message>
-            <location line="+2" />
             <source>Compare with a chunk manifest: new, changed, removed and unchanged chunks, inputs and estimated billed tokens.</source>
+            <location line="+2" />
             <translation>Mit einem Abschnittsmanifest vergleichen: neue, geänderte, entfernte und unveränderte Abschnitte, Eingaben und geschätzte abgerechnete Tokens.</translation>
         </message>
         <message>
-            <location line="+4" />
             <source>Write the chunk manifest of the docs to this file.</source>
+            <location line="+4" />
             <translation>Das Abschnittsmanifest der Dokumente in diese Datei schreiben.</translation>
         </message>
         <message>
-            <location line="+3" />
             <source>Token budget per chunk (default 400).</source>
+            <location line="+3" />
             <translation>Token-Budget pro Abschnitt (Standard 400).</translation>
         </message>
         <message>
-            <location line="+3" />
             <source>Tokens repeated between the parts of a split section (default 0).</source>
+            <location line="+3" />
             <translation>Tokens, die zwischen den Teilen eines geteilten Abschnitts wiederholt werden (Standard 0).</translation>
         </message>
         <message>
-            <location line="+4" />
             <source>Leave out docs matching this glob (repeatable).</source>
+            <location line="+4" />
             <translation>Dokumente auslassen, die auf dieses Glob-Muster passen (wiederholbar).</translation>
         </message>
         <message>
-            <location line="+3" />
             <source>The docs' URL prefix (default /docs).</source>
+            <location line="+3" />
             <translation>Das URL-Präfix der Dokumente (Standard /docs).</translation>
         </message>
         <message>
-            <location line="+67" />
             <source>NEW</source>
+            <location line="+67" />
             <translation>NEU</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>CHANGED</source>
+            <location line="+1" />
             <translation>GEÄNDERT</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>REMOVED</source>
+            <location line="+1" />
             <translation>ENTFERNT</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>SAME</source>
+            <location line="+1" />
             <translation>GLEICH</translation>
         </message>
         <message>
-            <location line="+1" />
-            <location line="+164" />
             <source>TOKENS</source>
+            <location line="+164" />
+            <location line="+1" />
             <translation>TOKENS</translation>
         </message>
         <message>
-            <location line="-163" />
-            <location line="+164" />
             <source>DOC</source>
+            <location line="+164" />
+            <location line="-163" />
             <translation>DOKUMENT</translation>
         </message>
         <message>
-            <location line="-158" />
             <source>(renamed from %1)</source>
+            <location line="-158" />
             <translation>(umbenannt von %1)</translation>
         </message>
         <message>
-            <location line="+9" />
             <source>%1 new, %2 changed, %3 removed, %4 unchanged chunks</source>
+            <location line="+9" />
             <translation>%1 neue, %2 geänderte, %3 entfernte, %4 unveränderte Abschnitte</translation>
         </message>
         <message>
-            <location line="+5" />
             <source>to embed: %1 inputs, about %2 billed tokens (estimate)</source>
+            <location line="+5" />
             <translation>einzubetten: %1 Eingaben, etwa %2 abgerechnete Tokens (Schätzung)</translation>
         </message>
         <message>
-            <location line="+4" />
             <source>of which %1 chunks (about %2 tokens) have the same text as a chunk of the manifest (a renamed or moved doc): their vectors can be copied</source>
+            <location line="+4" />
             <translation>davon haben %1 Abschnitte (etwa %2 Tokens) denselben Text wie ein Abschnitt des Manifests (ein umbenanntes oder verschobenes Dokument): ihre Vektoren können kopiert werden</translation>
         </message>
         <message>
-            <location line="+5" />
             <source>to delete: %1 points</source>
+            <location line="+5" />
             <translation>zu löschen: %1 Punkte</translation>
         </message>
         <message>
-            <location line="+2" />
             <source>note: the manifest was made with other chunking settings</source>
+            <location line="+2" />
             <translation>Hinweis: Das Manifest wurde mit anderen Abschnittseinstellungen erstellt</translation>
         </message>
         <message>
-            <location line="+13" />
             <source>usage: deploydeskctl corpus [DIR] [--json] [--chunks] [--diff MANIFEST] [--write-manifest FILE] [--max-tokens N] [--overlap N] [--ignore GLOB]... [--route-base PATH]</source>
+            <location line="+13" />
             <translation>Aufruf: deploydeskctl corpus [DIR] [--json] [--chunks] [--diff MANIFEST] [--write-manifest FILE] [--max-tokens N] [--overlap N] [--ignore GLOB]... [--route-base PATH]</translation>
         </message>
         <message>
-            <location line="+21" />
             <source>--max-tokens takes a number of at least 32, --overlap a number from 0 to half of --max-tokens</source>
+            <location line="+21" />
             <translation>--max-tokens erwartet eine Zahl von mindestens 32, --overlap eine Zahl von 0 bis zur Hälfte von --max-tokens</translation>
         </message>
         <message>
-            <location line="+49" />
             <source>(draft, not published)</source>
+            <location line="+49" />
             <translation>(Entwurf, nicht veröffentlicht)</translation>
         </message>
         <message>
-            <location line="+48" />
             <source>CHUNKS</source>
+            <location line="+48" />
             <translation>ABSCHNITTE</translation>
         </message>
         <message>
-            <location line="+2" />
             <source>URL</source>
+            <location line="+2" />
             <translation>URL</translation>
         </message>
         <message>
-            <location line="+3" />
             <source>%1 docs, %2 chunks, about %3 tokens (estimate), %4 KiB</source>
+            <location line="+3" />
             <translation>%1 Dokumente, %2 Abschnitte, etwa %3 Tokens (Schätzung), %4 KiB</translation>
         </message>
         <message>
-            <location line="+7" />
             <source>manifest written to %1</source>
+            <location line="+7" />
             <translation>Manifest nach %1 geschrieben</translation>
         </message>
         <message>
-            <location line="+2" />
             <source>%1 docs could not be chunked (see above); the others were</source>
+            <location line="+2" />
             <translation>%1 Dokumente konnten nicht in Abschnitte zerlegt werden (siehe oben); die übrigen schon</translation>
         </message>
         <message>
-            <location line="+4" />
             <source>Approve the rollback's database change by naming both revisions, as the plan shows them: FROM:TO (--yes and --approve do not approve it).</source>
+            <location line="+4" />
             <translation>Die Datenbankänderung des Rollbacks freigeben, indem beide Revisionen so genannt werden, wie der Plan sie zeigt: FROM:TO (--yes und --approve geben sie nicht frei).</translation>
         </message>
         <message>
-            <location line="+13" />
             <source>--approve-downgrade names %1, but this rollback takes the database of %2 from revision %3 to revision %4 (%5); nothing was changed</source>
+            <location line="+13" />
             <translation>--approve-downgrade nennt %1, aber dieser Rollback bringt die Datenbank von %2 von Revision %3 auf Revision %4 (%5); es wurde nichts geändert</translation>
         </message>
         <message>
-            <location line="+6" />
             <source>this rollback takes the database of %1 from revision %2 to revision %3, which can drop what later migrations added; --yes and --approve do not approve that: run again with --approve-downgrade %4; nothing was changed</source>
+            <location line="+6" />
             <translation>dieser Rollback bringt die Datenbank von %1 von Revision %2 auf Revision %3, wodurch verloren gehen kann, was spätere Migrationen hinzugefügt haben; --yes und --approve geben das nicht frei: führen Sie den Befehl erneut mit --approve-downgrade %4 aus; es wurde nichts geändert</translation>
         </message>
         <message>
-            <location line="+6" />
             <source>This rollback takes the database of %1 from revision %2 to revision %3, which can drop what later migrations added. Type %4 to approve, anything else to cancel:</source>
+            <location line="+6" />
             <translation>Dieser Rollback bringt die Datenbank von %1 von Revision %2 auf Revision %3, wodurch verloren gehen kann, was spätere Migrationen hinzugefügt haben. Geben Sie %4 zum Freigeben ein, alles andere bricht ab:</translation>
         </message>
         <message>
-            <location line="+5" />
             <source>database change not approved: nothing was changed</source>
+            <location line="+5" />
             <translation>Datenbankänderung nicht freigegeben: es wurde nichts geändert</translation>
         </message>
         <message>
-            <location line="+26" />
             <source>run %1, stage %2: its log cannot be read after line %3: %4</source>
+            <location line="+26" />
             <translation>Lauf %1, Stufe %2: das Protokoll kann nach Zeile %3 nicht gelesen werden: %4</translation>
         </message>
         <message>
-            <location filename="../app/cli/migratecommand.cpp" line="-3" />
             <source>Upgrade to this revision instead of the stage's (head).</source>
+            <location filename="../app/cli/migratecommand.cpp" line="-3" />
             <translation>Auf diese Revision statt auf die der Stufe (head) aktualisieren.</translation>
         </message>
         <message>
-            <location line="+5" />
             <source>Approve the migration of a protected environment.</source>
+            <location line="+5" />
             <translation>Die Migration einer geschützten Umgebung freigeben.</translation>
         </message>
         <message>
-            <location line="+14" />
             <source>usage: deploydeskctl migrate ENV [--revision R] [-m WHY] [--approve]</source>
+            <location line="+14" />
             <translation>Aufruf: deploydeskctl migrate ENV [--revision R] [-m WHY] [--approve]</translation>
         </message>
         <message>
-            <location line="+20" />
             <source>deploydesk.yml has no alembic stage that runs in %1; add one (uses: alembic, see docs/migrations.md)</source>
+            <location line="+20" />
             <translation>deploydesk.yml hat keine alembic-Stufe, die in %1 läuft; fügen Sie eine hinzu (uses: alembic, siehe docs/migrations.md)</translation>
         </message>
         <message>
-            <location line="+7" />
             <source>--revision needs a revision: head, a revision id or +N</source>
+            <location line="+7" />
             <translation>--revision benötigt eine Revision: head, eine Revisions-ID oder +N</translation>
         </message>
         <message>
-            <location line="+7" />
             <source>the stage's revision</source>
+            <location line="+7" />
             <translation>die Revision der Stufe</translation>
         </message>
         <message>
-            <location line="+2" />
             <source>migrate %1 to %2</source>
+            <location line="+2" />
             <translation>%1 auf %2 migrieren</translation>
         </message>
         <message>
-            <location line="+9" />
             <source>run %1 migrates the database of %2 (%3)</source>
+            <location line="+9" />
             <translation>Lauf %1 migriert die Datenbank von %2 (%3)</translation>
         </message>
         <message>
-            <location line="+9" />
             <source>could not record: %1; retrying, and this run will not count as a success</source>
+            <location line="+9" />
             <translation>konnte nicht aufgezeichnet werden: %1; neuer Versuch, und dieser Lauf zählt nicht als Erfolg</translation>
         </message>
         <message>
-            <location line="+7" />
             <source>  database of %1 is at revision %2 (it was at %3)</source>
+            <location line="+7" />
             <translation>  Datenbank von %1 ist auf Revision %2 (sie war auf %3)</translation>
         </message>
         <message>
-            <location line="+18" />
             <source>its end could not be recorded either: the history will show it as interrupted once it can be written</source>
+            <location line="+18" />
             <translation>auch sein Ende konnte nicht aufgezeichnet werden: der Verlauf zeigt ihn als unterbrochen an, sobald er geschrieben werden kann</translation>
         </message>
         <message>
-            <location filename="../core/data/embed/cohereoptions.cpp" line="+39" />
             <source>cohere needs a model, such as embed-english-v3.0 or embed-v4.0</source>
+            <location filename="../core/data/embed/cohereoptions.cpp" line="+39" />
             <translation>cohere benötigt ein Modell, etwa embed-english-v3.0 oder embed-v4.0</translation>
         </message>
         <message>
-            <location line="+7" />
             <source>the dimension of Cohere model "%1" is not known to DeployDesk; give it ("dimension"), or use embed-v4.0, embed-english-v3.0, embed-multilingual-v3.0 or their -light- versions</source>
+            <location line="+7" />
             <translation>die Dimension des Cohere-Modells "%1" ist DeployDesk nicht bekannt; geben Sie sie an ("dimension") oder verwenden Sie embed-v4.0, embed-english-v3.0, embed-multilingual-v3.0 oder deren -light-Varianten</translation>
         </message>
         <message>
-            <location line="+9" />
             <source>embed-v4.0 gives 256, 512, 1024 or 1536 dimensions; found %1</source>
+            <location line="+9" />
             <translation>embed-v4.0 liefert 256, 512, 1024 oder 1536 Dimensionen; gefunden: %1</translation>
         </message>
         <message>
-            <location line="+4" />
             <source>Cohere model "%1" gives %2 dimensions, not %3; drop "dimension" or choose embed-v4.0</source>
+            <location line="+4" />
             <translation>Cohere-Modell "%1" liefert %2 Dimensionen, nicht %3; entfernen Sie "dimension" oder wählen Sie embed-v4.0</translation>
         </message>
         <message>
-            <location line="+8" />
             <source>a Cohere batch holds 1 to %1 texts; found %2</source>
+            <location line="+8" />
             <translation>ein Cohere-Stapel umfasst 1 bis %1 Texte; gefunden: %2</translation>
         </message>
         <message>
-            <location line="+6" />
             <source>calls in flight must be from 1 to 16; found %1</source>
+            <location line="+6" />
             <translation>gleichzeitige Aufrufe müssen zwischen 1 und 16 liegen; gefunden: %1</translation>
         </message>
         <message>
-            <location line="+3" />
             <source>the inputs-per-minute budget must be 0 (none) or more; found %1</source>
+            <location line="+3" />
             <translation>das Budget an Eingaben pro Minute muss 0 (keines) oder mehr sein; gefunden: %1</translation>
         </message>
         <message>
-            <location line="+7" />
             <source>truncate must be NONE, START or END; found "%1"</source>
+            <location line="+7" />
             <translation>truncate muss NONE, START oder END sein; gefunden: "%1"</translation>
         </message>
         <message>
-            <location line="+6" />
             <source>the Cohere key's secret must be a secret's name (letters, digits and _), such as COHERE_API_KEY; found "%1"</source>
+            <location line="+6" />
             <translation>das Geheimnis für den Cohere-Schlüssel muss ein Geheimnisname sein (Buchstaben, Ziffern und _), etwa COHERE_API_KEY; gefunden: "%1"</translation>
         </message>
         <message>
-            <location line="+7" />
-            <location filename="../core/data/index/qdrantoptions.cpp" line="+35" />
             <source>the stage</source>
+            <location filename="../core/data/index/qdrantoptions.cpp" line="+35" />
+            <location line="+7" />
             <translation>die Stufe</translation>
         </message>
         <message>
-            <location line="+0" />
-            <location filename="../core/data/index/qdrantoptions.cpp" line="+0" />
             <source>stage "%1"</source>
+            <location filename="../core/data/index/qdrantoptions.cpp" line="+0" />
+            <location line="+0" />
             <translation>Stufe "%1"</translation>
         </message>
         <message>
-            <location line="+2" />
             <source>cohere needs an API key in the secret %1, which %2 does not have: set it with `deploydeskctl secrets set %1` and list it under the stage's secrets: [%1]</source>
+            <location line="+2" />
             <translation>cohere benötigt einen API-Schlüssel im Geheimnis %1, das %2 nicht hat: setzen Sie es mit `deploydeskctl secrets set %1` und führen Sie es unter den Geheimnissen der Stufe auf: [%1]</translation>
         </message>
         <message>
-            <location filename="../core/data/index/indextypes.cpp" line="+34" />
             <source>point %1 of %2: id "%3" is not a UUID; Qdrant takes only UUIDs or unsigned integers (make ids with pointIdFor())</source>
-            <translation>Punkt %1 von %2: ID "%3" ist keine UUID; Qdrant akzeptiert nur UUIDs oder vorzeichenlose Ganzzahlen (erzeugen Sie IDs mit pointIdFor())</translation>
+            <translation type="vanished">Punkt %1 von %2: ID "%3" ist keine UUID; Qdrant akzeptiert nur UUIDs oder vorzeichenlose Ganzzahlen (erzeugen Sie IDs mit pointIdFor())</translation>
         </message>
         <message>
-            <location line="+7" />
             <source>point %1 of %2 (%3): its vector has %4 dimensions, the index version holds %5</source>
+            <location line="+7" />
             <translation>Punkt %1 von %2 (%3): sein Vektor hat %4 Dimensionen, die Indexversion enthält %5</translation>
         </message>
         <message>
-            <location line="+10" />
             <source>point %1 of %2 (%3): its vector holds NaN or infinity</source>
+            <location line="+10" />
             <translation>Punkt %1 von %2 (%3): sein Vektor enthält NaN oder Unendlich</translation>
         </message>
         <message>
-            <location line="+19" />
             <source>an index name is 1 to 64 letters, digits, '-' or '_' (it names files and Qdrant collections), such as docs; found "%1"</source>
+            <location line="+19" />
             <translation>ein Indexname besteht aus 1 bis 64 Buchstaben, Ziffern, '-' oder '_' (er benennt Dateien und Qdrant-Collections), etwa docs; gefunden: "%1"</translation>
         </message>
         <message>
-            <location filename="../core/data/index/qdrantoptions.cpp" line="-19" />
             <source>a Qdrant upsert batch holds %1 to %2 points; found %3</source>
+            <location filename="../core/data/index/qdrantoptions.cpp" line="-19" />
             <translation>ein Qdrant-Upsert-Stapel umfasst %1 bis %2 Punkte; gefunden: %3</translation>
         </message>
         <message>
-            <location line="+8" />
             <source>Qdrant upserts in flight must be from 1 to 8; found %1</source>
+            <location line="+8" />
             <translation>gleichzeitige Qdrant-Upserts müssen zwischen 1 und 8 liegen; gefunden: %1</translation>
         </message>
         <message>
-            <location line="+13" />
             <source>qdrant needs an API key in the secret %1, which %2 does not have: set it with `deploydeskctl secrets set %1` and list it under the stage's secrets: [%1] (a Qdrant without authentication takes an empty key secret)</source>
+            <location line="+13" />
             <translation>qdrant benötigt einen API-Schlüssel im Geheimnis %1, das %2 nicht hat: setzen Sie es mit `deploydeskctl secrets set %1` und führen Sie es unter den Geheimnissen der Stufe auf: [%1] (ein Qdrant ohne Authentifizierung akzeptiert ein leeres Schlüsselgeheimnis)</translation>
         </message>
         <message>
-            <location line="+41" />
             <source>vector index %1 in %2 has no version %3 (versions: %4)</source>
+            <location line="+41" />
             <translation>Vektorindex %1 in %2 hat keine Version %3 (Versionen: %4)</translation>
         </message>
         <message>
-            <location line="+16" />
             <source>cannot create the folder %1 for vector index %2</source>
+            <location line="+16" />
             <translation>der Ordner %1 für Vektorindex %2 kann nicht angelegt werden</translation>
         </message>
         <message>
-            <location line="+20" />
             <source>reading the dimension</source>
+            <location line="+20" />
             <translation>Lesen der Dimension</translation>
         </message>
         <message>
-            <location line="+5" />
             <source>%1 does not name a version ({"version": N} expected); activate a version again to rewrite it</source>
+            <location line="+5" />
             <translation>%1 nennt keine Version ({"version": N} erwartet); aktivieren Sie erneut eine Version, um die Datei neu zu schreiben</translation>
         </message>
         <message>
-            <location line="+33" />
             <source>reading the spec</source>
+            <location line="+33" />
             <translation>Lesen der Spezifikation</translation>
         </message>
         <message>
-            <location line="+29" />
             <source>the local vector index searches by cosine only; found distance "%1"</source>
+            <location line="+29" />
             <translation>der lokale Vektorindex sucht nur per Kosinus; gefunden: Distanz "%1"</translation>
         </message>
         <message>
-            <location line="+5" />
             <source>a vector dimension is from 1 to 65536; found %1</source>
+            <location line="+5" />
             <translation>eine Vektordimension liegt zwischen 1 und 65536; gefunden: %1</translation>
         </message>
         <message>
-            <location line="+11" />
             <source>version %1 of vector index %2 exists with %3 dimensions, not %4; build another version or drop this one</source>
+            <location line="+11" />
             <translation>Version %1 von Vektorindex %2 existiert mit %3 Dimensionen, nicht %4; erstellen Sie eine andere Version oder verwerfen Sie diese</translation>
         </message>
         <message>
-            <location line="+10" />
-            <location line="+12" />
             <source>writing the spec</source>
+            <location line="+12" />
+            <location line="+10" />
             <translation>Schreiben der Spezifikation</translation>
         </message>
         <message>
-            <location line="+22" />
-            <location line="+3" />
-            <location line="+12" />
             <source>writing points</source>
+            <location line="+12" />
+            <location line="+3" />
+            <location line="+22" />
             <translation>Schreiben von Punkten</translation>
         </message>
         <message>
-            <location line="+17" />
-            <location line="+2" />
-            <location line="+7" />
             <source>deleting points</source>
+            <location line="+7" />
+            <location line="+2" />
+            <location line="+17" />
             <translation>Löschen von Punkten</translation>
         </message>
         <message>
-            <location line="+17" />
             <source>counting points</source>
+            <location line="+17" />
             <translation>Zählen von Punkten</translation>
         </message>
         <message>
-            <location line="+16" />
             <source>vector index %1 in %2 has no live version yet; activate one</source>
+            <location line="+16" />
             <translation>Vektorindex %1 in %2 hat noch keine Live-Version; aktivieren Sie eine</translation>
         </message>
         <message>
-            <location line="+9" />
             <source>the query vector has %1 dimensions; %2 holds vectors of %3 (was it embedded with another model?)</source>
+            <location line="+9" />
             <translation>der Abfragevektor hat %1 Dimensionen; %2 enthält Vektoren mit %3 (wurde er mit einem anderen Modell eingebettet?)</translation>
         </message>
         <message>
-            <location line="+7" />
             <source>the query vector is all zeros</source>
+            <location line="+7" />
             <translation>der Abfragevektor besteht nur aus Nullen</translation>
         </message>
         <message>
-            <location line="+6" />
-            <location line="+21" />
-            <location line="+8" />
             <source>searching</source>
+            <location line="+8" />
+            <location line="+21" />
+            <location line="+6" />
             <translation>Suchen</translation>
         </message>
         <message>
-            <location line="+11" />
             <source>%1 is the live version of vector index %2; activate another version before dropping it</source>
+            <location line="+11" />
             <translation>%1 ist die Live-Version von Vektorindex %2; aktivieren Sie eine andere Version, bevor Sie diese verwerfen</translation>
         </message>
         <message>
-            <location line="+11" />
             <source>cannot delete %1: %2</source>
+            <location line="+11" />
             <translation>%1 kann nicht gelöscht werden: %2</translation>
         </message>
         <message>
-            <location filename="../core/data/index/qdrantindex.cpp" line="+192" />
             <source>the Qdrant URL (this Qdrant asks for an API key: name its secret)</source>
+            <location filename="../core/data/index/qdrantindex.cpp" line="+192" />
             <translation>die Qdrant-URL (dieses Qdrant verlangt einen API-Schlüssel: nennen Sie dessen Geheimnis)</translation>
         </message>
         <message>
-            <location line="+2" />
             <source>the secret %1 (deploydeskctl secrets set %1)</source>
+            <location line="+2" />
             <translation>das Geheimnis %1 (deploydeskctl secrets set %1)</translation>
         </message>
         <message>
-            <location line="+56" />
             <source>a vector dimension is 1 or more; found %1</source>
+            <location line="+56" />
             <translation>eine Vektordimension ist 1 oder mehr; gefunden: %1</translation>
         </message>
         <message>
-            <location line="+13" />
             <source>Qdrant collection %1 exists with %2 dimensions (%3), not %4 (%5); build another version or drop this one</source>
+            <location line="+13" />
             <translation>Qdrant-Collection %1 existiert mit %2 Dimensionen (%3), nicht %4 (%5); erstellen Sie eine andere Version oder verwerfen Sie diese</translation>
         </message>
         <message>
-            <location line="+49" />
             <source>upserting %1 points into %2, %3 per call, %4 at a time</source>
+            <location line="+49" />
             <translation>Upsert von %1 Punkten in %2, %3 pro Aufruf, %4 gleichzeitig</translation>
         </message>
         <message>
-            <location line="+91" />
             <source>Qdrant has no collection %1 to switch %2 to</source>
+            <location line="+91" />
             <translation>Qdrant hat keine Collection %1, auf die %2 umgestellt werden kann</translation>
         </message>
         <message>
-            <location line="+24" />
             <source>Qdrant accepted the switch to %1 but the alias does not point at it</source>
+            <location line="+24" />
             <translation>Qdrant hat die Umstellung auf %1 angenommen, aber der Alias zeigt nicht darauf</translation>
         </message>
         <message>
-            <location line="+33" />
             <source>%1 is the live version of Qdrant index %2; activate another version before dropping it</source>
+            <location line="+33" />
             <translation>%1 ist die Live-Version von Qdrant-Index %2; aktivieren Sie eine andere Version, bevor Sie diese verwerfen</translation>
         </message>
         <message>
-            <location filename="../core/data/corpus/docscorpus.cpp" line="+51" />
             <source>the docs folder "%1" does not exist or is not a folder</source>
+            <location filename="../core/data/corpus/docscorpus.cpp" line="+51" />
             <translation>der Dokumentordner "%1" existiert nicht oder ist kein Ordner</translation>
         </message>
         <message>
-            <location line="+2" />
             <source>the docs folder "%1" cannot be read</source>
+            <location line="+2" />
             <translation>der Dokumentordner "%1" kann nicht gelesen werden</translation>
         </message>
         <message>
-            <location line="+7" />
             <source>the ignore pattern "%1" is not a valid glob</source>
+            <location line="+7" />
             <translation>das Ignoriermuster "%1" ist kein gültiges Glob-Muster</translation>
         </message>
         <message>
-            <location filename="../core/store/logmarker.cpp" line="+8" />
             <source>[deploydesk] the log may end early here: the process running this stage (pid %1) ended without recording the stage's end</source>
+            <location filename="../core/store/logmarker.cpp" line="+8" />
             <translation>[deploydesk] das Protokoll endet hier möglicherweise vorzeitig: der Prozess, der diese Stufe ausführte (PID %1), endete, ohne das Ende der Stufe aufzuzeichnen</translation>
         </message>
         <message>
-            <location line="+8" />
             <source>adding a line to the log of stage %1</source>
+            <location line="+8" />
             <translation>Hinzufügen einer Zeile zum Protokoll von Stufe %1</translation>
         </message>
         <message>
-            <location filename="../core/store/storagefault.cpp" line="+109" />
             <source>no space left on the device holding %1 (%2 bytes free); free some space or set DEPLOYDESK_DATA_DIR to a folder on another device</source>
+            <location filename="../core/store/storagefault.cpp" line="+109" />
             <translation>kein Platz mehr auf dem Gerät mit %1 (%2 Byte frei); geben Sie Speicherplatz frei oder setzen Sie DEPLOYDESK_DATA_DIR auf einen Ordner auf einem anderen Gerät</translation>
         </message>
         <message>
-            <location line="+6" />
             <source>the file system holding %1 is mounted read-only; remount it read-write or set DEPLOYDESK_DATA_DIR to a writable folder</source>
+            <location line="+6" />
             <translation>das Dateisystem mit %1 ist schreibgeschützt eingehängt; hängen Sie es mit Schreibzugriff neu ein oder setzen Sie DEPLOYDESK_DATA_DIR auf einen beschreibbaren Ordner</translation>
         </message>
         <message>
-            <location line="+4" />
             <source>%1 or its folder is not writable by this user (permission denied); fix its owner or mode</source>
+            <location line="+4" />
             <translation>%1 oder sein Ordner ist für diesen Benutzer nicht beschreibbar (Zugriff verweigert); korrigieren Sie Eigentümer oder Berechtigungen</translation>
         </message>
         <message>
-            <location line="+4" />
             <source>another process held a lock on the history for longer than the busy timeout (%1 ms)</source>
+            <location line="+4" />
             <translation>ein anderer Prozess hielt eine Sperre auf den Verlauf länger als das Busy-Timeout (%1 ms)</translation>
         </message>
         <message>
-            <location line="+4" />
             <source>the device holding %1 reported an input/output error; check the disk (dmesg) before writing more</source>
+            <location line="+4" />
             <translation>das Gerät mit %1 hat einen Ein-/Ausgabefehler gemeldet; prüfen Sie die Festplatte (dmesg), bevor Sie weiter schreiben</translation>
         </message>
         <message>
-            <location line="+4" />
             <source>the file is damaged or is not an SQLite database; run `deploydeskctl check` to see what is damaged, then restore it from a backup</source>
+            <location line="+4" />
             <translation>die Datei ist beschädigt oder keine SQLite-Datenbank; führen Sie `deploydeskctl check` aus, um zu sehen, was beschädigt ist, und stellen Sie sie dann aus einer Sicherung wieder her</translation>
         </message>
         <message>
-            <location line="+3" />
             <source>%1 cannot be opened</source>
+            <location line="+3" />
             <translation>%1 kann nicht geöffnet werden</translation>
         </message>
         <message>
-            <location line="+7" />
             <source>stage "%1" lists secret "%2" under both "secrets" and "optional-secrets"; keep it in one of them</source>
+            <location line="+7" />
             <translation>Stufe "%1" führt Geheimnis "%2" sowohl unter "secrets" als auch unter "optional-secrets" auf; behalten Sie es nur in einem davon</translation>
         </message>
         <message>
-            <location filename="../core/data/corpus/markdownchunker.cpp" line="+39" />
-            <location line="+6" />
             <source>cannot read the doc: %1</source>
+            <location line="+6" />
+            <location filename="../core/data/corpus/markdownchunker.cpp" line="+39" />
             <translation>das Dokument kann nicht gelesen werden: %1</translation>
         </message>
         <message>
-            <location line="+14" />
             <source>the doc is not UTF-8 text (byte 0x%1 here); save it as UTF-8</source>
+            <location line="+14" />
             <translation>das Dokument ist kein UTF-8-Text (hier Byte 0x%1); speichern Sie es als UTF-8</translation>
         </message>
         <message>
-            <location line="+2" />
             <source>  %1: revision %2 → revision %3 by %4; needs an approval naming both revisions (%5)</source>
+            <location line="+2" />
             <translation>  %1: Revision %2 → Revision %3 durch %4; benötigt eine Freigabe, die beide Revisionen nennt (%5)</translation>
+        </message>
+        <message>
+            <location filename="../app/cli/reembedcommand.cpp" line="-8" />
+            <source>Rebuild a new index version whole, validate it and switch (default: incremental, in place).</source>
+            <translation>Eine neue Indexversion vollständig neu aufbauen, prüfen und umschalten (Standard: inkrementell, an Ort und Stelle).</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Only show what changed: per file new, changed, removed and unchanged chunks, inputs and estimated billed tokens.</source>
+            <translation>Nur die Änderungen anzeigen: je Datei neue, geänderte, entfernte und unveränderte Abschnitte, Eingaben und geschätzte abgerechnete Token.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The environment (default: the pipeline's first).</source>
+            <translation>Die Umgebung (Standard: die erste der Pipeline).</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Query this version instead of the live one.</source>
+            <translation>Diese Version statt der aktiven abfragen.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>How many hits (default 5).</source>
+            <translation>Wie viele Treffer (Standard 5).</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Approve switching a protected environment's index.</source>
+            <translation>Das Umschalten des Index einer geschützten Umgebung freigeben.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Why (recorded with an approval).</source>
+            <translation>Warum (wird mit einer Freigabe aufgezeichnet).</translation>
+        </message>
+        <message>
+            <location line="+41" />
+            <source>deploydesk.yml has no stage with `uses: reembed`; add one (see docs/pipeline-reference.md)</source>
+            <translation>deploydesk.yml hat keine Stufe mit `uses: reembed`; fügen Sie eine hinzu (siehe docs/pipeline-reference.md)</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>stage %1: %2</source>
+            <translation>Stufe %1: %2</translation>
+        </message>
+        <message>
+            <location line="+34" />
+            <source>index %1 (%2, %3)</source>
+            <translation>Index %1 (%2, %3)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>  no versions yet: run deploydeskctl reembed</source>
+            <translation>  noch keine Versionen: führen Sie deploydeskctl reembed aus</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>  %1v%2  %3 points, %4 dimensions, %5</source>
+            <translation>  %1v%2  %3 Punkte, %4 Dimensionen, %5</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>"%1" is not an index version; give one listed by "deploydeskctl index versions" (e.g. 3 or v3)</source>
+            <translation>„%1“ ist keine Indexversion; geben Sie eine von "deploydeskctl index versions" aufgelistete an (z. B. 3 oder v3)</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>index %1 has no version %2</source>
+            <translation>Index %1 hat keine Version %2</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>index switch %1 → v%2</source>
+            <translation>Indexwechsel %1 → v%2</translation>
+        </message>
+        <message>
+            <location line="+36" />
+            <source>no hits</source>
+            <translation>keine Treffer</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>usage: deploydeskctl reembed [--full] [--dry-run] [--env E]</source>
+            <translation>Aufruf: deploydeskctl reembed [--full] [--dry-run] [--env E]</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>dry run: nothing was embedded or written</source>
+            <translation>Probelauf: nichts wurde eingebettet oder geschrieben</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>run %1 re-embeds the docs of %2 (full rebuild)</source>
+            <translation>Lauf %1 bettet die Dokumentation von %2 neu ein (vollständiger Neuaufbau)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>run %1 re-embeds the docs of %2</source>
+            <translation>Lauf %1 bettet die Dokumentation von %2 neu ein</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>usage: deploydeskctl index versions [--json] | index switch VERSION [--approve] | index query "TEXT" [--index-version N] [--top K] [--json]   [--env E]</source>
+            <translation>Aufruf: deploydeskctl index versions [--json] | index switch VERSION [--approve] | index query "TEXT" [--index-version N] [--top K] [--json]   [--env E]</translation>
+        </message>
+        <message>
+            <location filename="../core/data/index/indextypes.cpp" line="+23" />
+            <source>point %1 of %2: id "%3" is not a UUID; Qdrant takes only UUIDs or unsigned integers (make ids with Chunk::idString())</source>
+            <translation>Punkt %1 von %2: ID „%3“ ist keine UUID; Qdrant akzeptiert nur UUIDs oder vorzeichenlose Ganzzahlen (erzeugen Sie IDs mit Chunk::idString())</translation>
+        </message>
+        <message>
+            <location filename="../core/data/reembed/goldenquestions.cpp" line="+23" />
+            <source>a golden question is written "question =&gt; expected page" (a page URL such as /docs/intro or a doc path such as intro.md); this line is "%1"</source>
+            <translation>eine Prüffrage wird als „Frage =&gt; erwartete Seite“ geschrieben (eine Seiten-URL wie /docs/intro oder ein Dokumentpfad wie intro.md); diese Zeile lautet „%1“</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>cannot read the golden questions %1: %2</source>
+            <translation>Die Prüffragen %1 können nicht gelesen werden: %2</translation>
         </message>
     </context>
     <context>
@@ -2934,6 +3056,127 @@
             <location filename="../core/data/index/qdrantjob.cpp" line="+63" />
             <source>%1; asking again</source>
             <translation>%1; erneute Anfrage</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeployDesk::Data::ReembedJob</name>
+        <message>
+            <location filename="../core/data/reembed/reembedjob.cpp" line="+74" />
+            <source>cannot create the folder %1 for the index manifests</source>
+            <translation>Der Ordner %1 für die Index-Manifeste kann nicht erstellt werden</translation>
+        </message>
+        <message>
+            <location line="+58" />
+            <source>warning: %1</source>
+            <translation>Warnung: %1</translation>
+        </message>
+        <message>
+            <location line="+39" />
+            <source>version %1 has no manifest in %2: every chunk is embedded again</source>
+            <translation>Version %1 hat kein Manifest in %2: jeder Abschnitt wird erneut eingebettet</translation>
+        </message>
+        <message>
+            <location line="+45" />
+            <source>cannot write %1: %2</source>
+            <translation>%1 kann nicht geschrieben werden: %2</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+34" />
+            <source>removed %n point(s) of deleted chunks</source>
+            <translation>
+                <numerusform>%n Punkt gelöschter Abschnitte entfernt</numerusform>
+                <numerusform>%n Punkte gelöschter Abschnitte entfernt</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+105" />
+            <source>embedded and stored %1 of %2 chunks (+%3 tokens), about %4 s left</source>
+            <translation>%1 von %2 Abschnitten eingebettet und gespeichert (+%3 Token), noch etwa %4 s</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>validation failed: version %1 holds vectors of %2 dimensions, the embedder %3 makes %4; run a full re-embed</source>
+            <translation>Prüfung fehlgeschlagen: Version %1 enthält Vektoren mit %2 Dimensionen, der Embedder %3 erzeugt %4; führen Sie ein vollständiges Neueinbetten durch</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>validation failed: version %1 holds %2 points, its manifest %3 chunks</source>
+            <translation>Prüfung fehlgeschlagen: Version %1 enthält %2 Punkte, ihr Manifest %3 Abschnitte</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>validation failed: the manifest of version %1 lists %2 chunks, the docs give %3</source>
+            <translation>Prüfung fehlgeschlagen: das Manifest von Version %1 listet %2 Abschnitte auf, die Dokumentation ergibt %3</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>validation: %1 points, as the manifest lists</source>
+            <translation>Prüfung: %1 Punkte, wie im Manifest aufgeführt</translation>
+        </message>
+        <message>
+            <location line="+33" />
+            <source>golden question %1 found %2</source>
+            <translation>Prüffrage %1 hat %2 gefunden</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>validation failed: golden question %1 (line %2) "%3" expected %4 in the top %5, found instead: %6.%7</source>
+            <translation>Prüfung fehlgeschlagen: Prüffrage %1 (Zeile %2) „%3“ erwartete %4 unter den ersten %5, fand stattdessen: %6.%7</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>nothing</source>
+            <translation>nichts</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source> Version %1 was not made live; the live version is unchanged.</source>
+            <translation> Version %1 wurde nicht aktiv geschaltet; die aktive Version ist unverändert.</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>version %1 updated in place</source>
+            <translation>Version %1 an Ort und Stelle aktualisiert</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>index switch v%1 → v%2</source>
+            <translation>Indexwechsel v%1 → v%2</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>index v%1 is live</source>
+            <translation>Index v%1 ist aktiv</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>resuming the rebuild of version %1</source>
+            <translation>Neuaufbau von Version %1 wird fortgesetzt</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>full rebuild into version %1 (live: %2)</source>
+            <translation>vollständiger Neuaufbau in Version %1 (aktiv: %2)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>none</source>
+            <translation>keine</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>incremental update of live version %1</source>
+            <translation>inkrementelle Aktualisierung der aktiven Version %1</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>  %1: %2 new, %3 changed, %4 removed, %5 unchanged, ~%6 tokens</source>
+            <translation>  %1: %2 neu, %3 geändert, %4 entfernt, %5 unverändert, ~%6 Token</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>%1 chunks: %2 new, %3 changed, %4 removed, %5 unchanged; %6 inputs to embed, ~%7 billed tokens</source>
+            <translation>%1 Abschnitte: %2 neu, %3 geändert, %4 entfernt, %5 unverändert; %6 einzubettende Eingaben, ~%7 abgerechnete Token</translation>
         </message>
     </context>
     <context>
@@ -7560,6 +7803,129 @@
             <location line="+40" />
             <source>%1/current points at releases/%2, which is missing</source>
             <translation>%1/current zeigt auf releases/%2, das fehlt</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReembedStageOptions</name>
+        <message>
+            <location filename="../core/data/reembed/reembedtarget.cpp" line="+44" />
+            <source>reembed: `%1` is "%2"; give a whole number from %3 to %4</source>
+            <translation>reembed: `%1` ist „%2“; geben Sie eine ganze Zahl von %3 bis %4 an</translation>
+        </message>
+        <message>
+            <location line="+72" />
+            <source>the docs folder to embed, relative to the workspace</source>
+            <translation>der einzubettende Dokumentationsordner, relativ zum Arbeitsbereich</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>local (offline, lexical; default) or cohere (COHERE_API_KEY secret)</source>
+            <translation>local (offline, lexikalisch; Standard) oder cohere (Geheimnis COHERE_API_KEY)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>the Cohere model (default embed-english-v3.0)</source>
+            <translation>das Cohere-Modell (Standard embed-english-v3.0)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>vector dimension: the local embedder's (default 1024) or Cohere's output dimension</source>
+            <translation>Vektordimension: die des lokalen Embedders (Standard 1024) oder die Ausgabedimension von Cohere</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>local (SQLite files; default) or qdrant</source>
+            <translation>local (SQLite-Dateien; Standard) oder qdrant</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>the index (alias) name (default docs)</source>
+            <translation>der Name des Index (Alias) (Standard docs)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>local index: its folder, relative to the workspace (default: DeployDesk's state folder/vector-index/&lt;environment&gt;)</source>
+            <translation>lokaler Index: sein Ordner, relativ zum Arbeitsbereich (Standard: DeployDesks Statusordner/vector-index/&lt;environment&gt;)</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>qdrant index: the Qdrant URL</source>
+            <translation>Qdrant-Index: die Qdrant-URL</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>incremental (embed only what changed, in place; default) or full (build a new version, validate, switch)</source>
+            <translation>incremental (nur Geändertes einbetten, an Ort und Stelle; Standard) oder full (neue Version aufbauen, prüfen, umschalten)</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>a file of golden questions, one "question =&gt; expected page" per line, each of which must find its page before a switch</source>
+            <translation>eine Datei mit Prüffragen, eine „Frage =&gt; erwartete Seite“ pro Zeile, von denen jede vor einem Umschalten ihre Seite finden muss</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>how many hits a golden question may look at (default 5)</source>
+            <translation>wie viele Treffer eine Prüffrage betrachten darf (Standard 5)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>token budget per chunk (default 400)</source>
+            <translation>Token-Budget pro Abschnitt (Standard 400)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the docs' URL prefix (default /docs)</source>
+            <translation>das URL-Präfix der Dokumentation (Standard /docs)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>globs of docs to leave out</source>
+            <translation>Globs der auszulassenden Dokumentation</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>chunks embedded, stored and committed per step (default 64); what a cancelled or killed run keeps is whole steps</source>
+            <translation>pro Schritt eingebettete, gespeicherte und festgeschriebene Abschnitte (Standard 64); ein abgebrochener oder beendeter Lauf behält nur vollständige Schritte</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>reembed: set `docs` to the docs folder to embed (e.g. docs: site/docs)</source>
+            <translation>reembed: setzen Sie `docs` auf den einzubettenden Dokumentationsordner (z. B. docs: site/docs)</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <source>reembed: `mode` is "%1"; use incremental or full</source>
+            <translation>reembed: `mode` ist „%1“; verwenden Sie incremental oder full</translation>
+        </message>
+        <message>
+            <location line="+33" />
+            <source>reembed: `embedder` is "%1"; use local or cohere</source>
+            <translation>reembed: `embedder` ist „%1“; verwenden Sie local oder cohere</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>reembed: cannot create the index folder %1</source>
+            <translation>reembed: der Indexordner %1 kann nicht erstellt werden</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>reembed: `index` is "%1"; use local or qdrant</source>
+            <translation>reembed: `index` ist „%1“; verwenden Sie local oder qdrant</translation>
+        </message>
+        <message>
+            <location line="+26" />
+            <source>index switch</source>
+            <translation>Indexwechsel</translation>
+        </message>
+        <message>
+            <location line="+47" />
+            <source>the recorded index version "%1" names no version</source>
+            <translation>die aufgezeichnete Indexversion „%1“ bezeichnet keine Version</translation>
+        </message>
+        <message>
+            <location line="+61" />
+            <source>re-embed the docs into a versioned vector index (incremental or a validated blue/green rebuild)</source>
+            <translation>die Dokumentation in einen versionierten Vektorindex neu einbetten (inkrementell oder als geprüfter Blue/Green-Neuaufbau)</translation>
         </message>
     </context>
     <context>

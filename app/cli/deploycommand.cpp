@@ -105,7 +105,6 @@ std::expected<Pipeline, int> loadWorkspace(Context &ctx, RunController &controll
     return loaded.pipeline;
 }
 
-namespace {
 // Asks on a terminal; protected environments need their name typed.
 bool confirm(Context &ctx, const QString &environment, bool isProtected)
 {
@@ -119,8 +118,6 @@ bool confirm(Context &ctx, const QString &environment, bool isProtected)
     const QString answer = QTextStream(stdin).readLine().trimmed().toLower();
     return answer == QLatin1String("y") || answer == QLatin1String("yes");
 }
-
-} // namespace
 
 int approveProtected(Context &ctx, RunRequest &request, bool needsApproval)
 {

@@ -175,8 +175,8 @@ void LogModel::startMerge(bool initial)
         base = m_doc;
     }
     m_mergeRunning = true;
-    onCurrentResult(QtConcurrent::run(&mergeStages, m_path, base, fromCounts, toCounts), this,
-                    &m_generation, [this, initial](const MergeResult &result) {
+    onCurrentResult(QtConcurrent::run(&m_pool, &mergeStages, m_path, base, fromCounts, toCounts),
+                    this, &m_generation, [this, initial](const MergeResult &result) {
                         m_mergeRunning = false;
                         if (result.error)
                             setError(result.error->message);
@@ -207,8 +207,8 @@ void LogModel::startGroupScan()
         return;
     m_groupScanRunning = true;
     onCurrentResult(
-        QtConcurrent::run(&scanGroups, m_path, m_shownStage, m_groups, m_doc.lineCount()), this,
-        &m_generation, [this](const GroupScanResult &result) {
+        QtConcurrent::run(&m_pool, &scanGroups, m_path, m_shownStage, m_groups, m_doc.lineCount()),
+        this, &m_generation, [this](const GroupScanResult &result) {
             m_groupScanRunning = false;
             if (result.error) {
                 setError(result.error->message);

@@ -8,6 +8,7 @@
 #include <QAbstractTableModel>
 #include <QFuture>
 #include <QList>
+#include <QThreadPool>
 #include <QTimer>
 
 #include <map>
@@ -157,6 +158,11 @@ private:
     mutable std::vector<std::map<qint64, CachedBlock>> m_cache; // per stage, by first line
     mutable int m_cachedBlocks = 0;
     mutable quint64 m_useClock = 0;
+    // The merge and group scans run here, not on the global pool: declared last, it is
+    // destroyed first and waits for a running scan (cancelled by the destructor, so it
+    // stops at its next check). A scan must never outlive the model: one still reading
+    // SQLite while the application shut down crashed the process at exit.
+    QThreadPool m_pool;
 };
 
 } // namespace DeployDesk::Ui
