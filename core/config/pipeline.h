@@ -38,19 +38,19 @@ struct StageCondition
 struct Stage
 {
     QString name;
-    QString run;            // shell command (exclusive with uses)
-    QString uses;           // built-in stage type (exclusive with run)
-    QVariantMap with;       // parameters of the built-in stage type
-    QStringList needs;      // stage names that must succeed first
+    QString run;       // shell command (exclusive with uses)
+    QString uses;      // built-in stage type (exclusive with run)
+    QVariantMap with;  // parameters of the built-in stage type
+    QStringList needs; // stage names that must succeed first
     QMap<QString, QString> env;
-    QString workdir;        // relative to the workspace root; empty means the root
+    QString workdir;                      // relative to the workspace root; empty means the root
     std::chrono::milliseconds timeout{0}; // 0: no timeout
-    int retries = 0;        // extra attempts after a failure
+    int retries = 0;                      // extra attempts after a failure
     std::chrono::milliseconds retryBackoff{1000}; // first delay; doubles each retry
     bool continueOnError = false;
     StageCondition condition;
-    QStringList artifacts;  // paths relative to workdir, kept with the run
-    QStringList secrets;    // secret names injected as environment variables
+    QStringList artifacts; // paths relative to workdir, kept with the run
+    QStringList secrets;   // secret names injected as environment variables
     // The names of `secrets` that came from `optional-secrets:`: injected when set, not
     // an error when missing (the stage then runs without it).
     QStringList optionalSecrets;
@@ -60,12 +60,12 @@ struct Stage
 struct Pipeline
 {
     QString name;
-    QString filePath;      // absolute path of deploydesk.yml
-    QString workspaceDir;  // absolute directory holding it
-    int maxParallel = 0;   // 0: the number of CPUs
+    QString filePath;           // absolute path of deploydesk.yml
+    QString workspaceDir;       // absolute directory holding it
+    int maxParallel = 0;        // 0: the number of CPUs
     QMap<QString, QString> env; // pipeline-wide environment
     QList<Environment> environments;
-    QList<Stage> stages;   // in file order
+    QList<Stage> stages; // in file order
 
     const Stage *stage(const QString &name) const;
     const Environment *environment(const QString &name) const;

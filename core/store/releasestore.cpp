@@ -253,7 +253,7 @@ Result<std::optional<ReleaseRecord>> HistoryStore::releaseOfRun(qint64 runId) co
 }
 
 Result<QList<DeploymentRecord>> HistoryStore::previewDeployments(const QString &workspace,
-                                                                int limit) const
+                                                                 int limit) const
 {
     QSqlQuery q(connection(m_connectionName));
     if (auto ok = runQuery(q, m_path, tr("reading the branch previews"),

@@ -103,7 +103,7 @@ private slots:
         QVERIFY2(full->outcome() == Job::Outcome::Success, qPrintable(full->errorText()));
         const int chunks = full->plan().chunks;
         QVERIFY(chunks >= 15);
-        QCOMPARE(cohere.embeddedInputs(), chunks); // each text answered once, the 429 retried
+        QCOMPARE(cohere.embeddedInputs(), chunks);       // each text answered once, the 429 retried
         QCOMPARE(cohere.calls(), (chunks + 9) / 10 + 1); // batches of 10, one of them twice
         QCOMPARE(qdrant.aliases().value("docs"), QStringLiteral("docs_v1"));
         QCOMPARE(qdrant.collections().value("docs_v1").points.size(), chunks);
