@@ -4,6 +4,8 @@
 
 #include "common/duration.h"
 #include "common/paths.h"
+#include "deploy/deploytarget.h"
+#include "run/builtinstages.h"
 #include "run/gitinfo.h"
 #include "run/rollbackjob.h"
 #include "run/runcontroller.h"
@@ -175,9 +177,13 @@ int deploy(Context &ctx)
     request.branch = ctx.args.value(kBranch);
     request.approved = ctx.args.isSet(kApprove);
     if (RunController::deployStages(pipeline, RunJob::coveredStages(pipeline, {})).isEmpty()) {
-        ctx.err(tr("deploydesk.yml has no deploy stage (uses: local-site, local-service, vercel "
-                   "or railway): nothing would be deployed to %1")
-                    .arg(request.environment));
+        // The registry names every target (sites, services, the database and the vector
+        // index), so the message cannot fall behind the targets that exist.
+        registerBuiltinStageTypes();
+        ctx.err(tr("deploydesk.yml has no deploy stage (uses: %1): nothing would be deployed "
+                   "to %2")
+                    .arg(TargetRegistry::instance().names().join(QStringLiteral(", ")),
+                         request.environment));
         return ExitInvalid;
     }
     if (const int refused = approveProtected(
