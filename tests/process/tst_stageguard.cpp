@@ -4,6 +4,7 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -28,10 +29,13 @@ private slots:
     void terminateEscalatesToKill();
     void simpleCommandRunsWithoutAShell_data();
     void simpleCommandRunsWithoutAShell();
+    void detachedProcessesEndWithTheStage_data();
+    void detachedProcessesEndWithTheStage();
 
 private:
     // Starts `deploydesk-stage <our pid> 300 ARGS...`.
-    void startGuard(QProcess &process, const QStringList &args, const QString &parentPid = {});
+    void startGuard(QProcess &process, const QStringList &args, const QString &parentPid = {},
+                    const QByteArray &marker = {});
     QString m_guard;
     QTemporaryDir m_dir;
 };
@@ -44,8 +48,13 @@ void tst_StageGuard::initTestCase()
 }
 
 void tst_StageGuard::startGuard(QProcess &process, const QStringList &args,
-                                const QString &parentPid)
+                                const QString &parentPid, const QByteArray &marker)
 {
+    if (!marker.isEmpty()) {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QString::fromLatin1(markerVariable()), QString::fromLatin1(marker));
+        process.setProcessEnvironment(env);
+    }
     process.setProgram(m_guard);
     process.setArguments(QStringList{parentPid.isEmpty()
                                          ? QString::number(QCoreApplication::applicationPid())
@@ -270,4 +279,47 @@ void tst_StageGuard::simpleCommandRunsWithoutAShell()
     QCOMPARE(QString::fromLatin1(comm.readAll().trimmed()), childName);
     guard.terminate();
     QVERIFY(guard.waitForFinished(10000));
+}
+
+// However a stage's command detaches a process (a new session with setsid, a double
+// fork, nohup, a job of its own with set -m), it ends with the stage: when the stage's
+// shell exits, and when the stage is ended (SIGTERM to the guard, as on cancel, timeout
+// or the death of DeployDesk). Every process of a case carries a marker in its
+// environment, so /proc shows whether any survived.
+void tst_StageGuard::detachedProcessesEndWithTheStage_data()
+{
+    QTest::addColumn<QString>("detach");
+    QTest::addColumn<bool>("terminate");
+    for (const DetachCase &c : detachCases()) {
+        QTest::addRow("%s, stage exits", c.name) << QString::fromLatin1(c.command) << false;
+        QTest::addRow("%s, stage ended", c.name) << QString::fromLatin1(c.command) << true;
+    }
+}
+
+void tst_StageGuard::detachedProcessesEndWithTheStage()
+{
+    QFETCH(QString, detach);
+    QFETCH(bool, terminate);
+    const QByteArray marker = newMarker();
+    auto cleanup = qScopeGuard([&] { killMarked(marker); });
+    const QString pidFile = m_dir.filePath(QString::fromLatin1(marker) + QStringLiteral(".pid"));
+    QProcess guard;
+    startGuard(guard,
+               {QStringLiteral("/bin/sh"), QStringLiteral("-c"),
+                stageCommand(detach, pidFile,
+                             terminate ? QStringLiteral("sleep 300") : QStringLiteral("exit 0"))},
+               {}, marker);
+    QTRY_VERIFY_WITH_TIMEOUT(readPid(pidFile) > 0, 10000);
+    const qint64 detached = readPid(pidFile);
+    if (terminate) {
+        QVERIFY(!processGone(detached));
+        guard.terminate();
+    }
+    QVERIFY(guard.waitForFinished(15000));
+    if (!terminate) {
+        QCOMPARE(guard.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(guard.exitCode(), 0);
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(processGone(detached), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(markedProcesses(marker), QList<qint64>(), 5000);
 }
