@@ -147,36 +147,67 @@ static int splitSimpleCommand(char *command, char **words, int max)
     return count;
 }
 
+/* ---- The stage's processes ------------------------------------------------------ */
+
 /*
- * Calls visit(pid) for each live (not zombie) process in process group pgid other than
- * the guard. Returns how many it found.
+ * What belongs to the stage: every descendant of the guard. The guard is a child
+ * subreaper, so a process whose parent ends (the middle of a double fork, the shell of
+ * `setsid daemon &`) is re-parented to the guard, never to PID 1: while the guard lives,
+ * the parent chain of every process the stage started leads to it, whatever session or
+ * process group the process moved to (setsid, set -m). Where a cgroup could be made for
+ * the stage (see setupCgroup), its members count too.
  */
-static int forEachGroupMember(pid_t pgid, void (*visit)(pid_t))
+struct ProcEntry {
+    pid_t pid;
+    pid_t ppid;
+    pid_t pgrp;
+    char state;
+    char mark; /* 0 unknown, 1 the stage's, 2 not */
+};
+
+static struct ProcEntry *s_procs = NULL;
+static size_t s_procCount = 0;
+static size_t s_procCapacity = 0;
+
+static char s_cgroupDir[PATH_MAX]; /* the stage's own cgroup, or "" */
+static int s_cgroupUsed = 0;       /* the stage's program was moved into it */
+
+static int readSmallFile(const char *path, char *buf, size_t size)
 {
+    const int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    size_t total = 0;
+    while (total + 1 < size) {
+        const ssize_t n = read(fd, buf + total, size - 1 - total);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        total += (size_t)n;
+    }
+    close(fd);
+    buf[total] = '\0';
+    return (int)total;
+}
+
+/* Reads pid, ppid, process group and state of every process in /proc. */
+static void readProcesses(void)
+{
+    s_procCount = 0;
     DIR *proc = opendir("/proc");
     if (!proc)
-        return 0;
-    const pid_t self = getpid();
-    int found = 0;
+        return;
     struct dirent *entry;
     while ((entry = readdir(proc)) != NULL) {
         long long pidValue = 0;
-        if (parseNumber(entry->d_name, INT_MAX, &pidValue) != 0 || pidValue == self)
+        if (parseNumber(entry->d_name, INT_MAX, &pidValue) != 0)
             continue;
         char path[300];
         snprintf(path, sizeof path, "/proc/%s/stat", entry->d_name);
-        const int fd = open(path, O_RDONLY | O_CLOEXEC);
-        if (fd < 0)
-            continue;
         char buf[512];
-        ssize_t n;
-        do {
-            n = read(fd, buf, sizeof buf - 1);
-        } while (n < 0 && errno == EINTR);
-        close(fd);
-        if (n <= 0)
+        if (readSmallFile(path, buf, sizeof buf) <= 0)
             continue;
-        buf[n] = '\0';
         /* "pid (comm) state ppid pgrp ...": comm may hold spaces and ')'. */
         const char *close = strrchr(buf, ')');
         char state = 0;
@@ -184,19 +215,129 @@ static int forEachGroupMember(pid_t pgid, void (*visit)(pid_t))
         int pgrp = 0;
         if (!close || sscanf(close + 1, " %c %d %d", &state, &ppid, &pgrp) != 3)
             continue;
-        if (pgrp != pgid || state == 'Z' || state == 'X')
+        if (s_procCount == s_procCapacity) {
+            const size_t capacity = s_procCapacity ? s_procCapacity * 2 : 512;
+            struct ProcEntry *grown = realloc(s_procs, capacity * sizeof *grown);
+            if (!grown)
+                break;
+            s_procs = grown;
+            s_procCapacity = capacity;
+        }
+        struct ProcEntry *p = &s_procs[s_procCount++];
+        p->pid = (pid_t)pidValue;
+        p->ppid = (pid_t)ppid;
+        p->pgrp = (pid_t)pgrp;
+        p->state = state;
+        p->mark = 0;
+    }
+    closedir(proc);
+}
+
+static int byPid(const void *a, const void *b)
+{
+    const pid_t x = ((const struct ProcEntry *)a)->pid;
+    const pid_t y = ((const struct ProcEntry *)b)->pid;
+    return (x > y) - (x < y);
+}
+
+static struct ProcEntry *findProcess(pid_t pid)
+{
+    struct ProcEntry key;
+    key.pid = pid;
+    return bsearch(&key, s_procs, s_procCount, sizeof key, byPid);
+}
+
+/* Marks the members of the stage's cgroup (it lists no zombies). */
+static void markCgroupMembers(void)
+{
+    if (!s_cgroupUsed)
+        return;
+    char path[PATH_MAX + 32];
+    snprintf(path, sizeof path, "%s/cgroup.procs", s_cgroupDir);
+    FILE *f = fopen(path, "re");
+    if (!f)
+        return;
+    long long pid = 0;
+    while (fscanf(f, "%lld", &pid) == 1) {
+        struct ProcEntry *p = findProcess((pid_t)pid);
+        if (p)
+            p->mark = 1;
+    }
+    fclose(f);
+}
+
+/*
+ * Calls visit(pid, pgrp) for each live (not zombie) process of the stage, the guard
+ * excepted. Returns how many it found.
+ */
+static int forEachStageProcess(void (*visit)(pid_t pid, pid_t pgrp))
+{
+    readProcesses();
+    qsort(s_procs, s_procCount, sizeof *s_procs, byPid);
+    const pid_t self = getpid();
+    markCgroupMembers();
+    struct ProcEntry *guard = findProcess(self);
+    if (guard)
+        guard->mark = 1; /* the root of the tree (not counted below) */
+    /* A process is the stage's when its parent is: settle them generation by generation. */
+    for (int changed = 1; changed;) {
+        changed = 0;
+        for (size_t i = 0; i < s_procCount; ++i) {
+            struct ProcEntry *p = &s_procs[i];
+            if (p->mark != 0)
+                continue;
+            if (p->ppid == self) {
+                p->mark = 1;
+                changed = 1;
+                continue;
+            }
+            const struct ProcEntry *parent = p->ppid > 0 ? findProcess(p->ppid) : NULL;
+            if (!parent || parent->mark != 0) {
+                p->mark = parent ? parent->mark : 2;
+                changed = 1;
+            }
+        }
+    }
+    int found = 0;
+    for (size_t i = 0; i < s_procCount; ++i) {
+        const struct ProcEntry *p = &s_procs[i];
+        if (p->mark != 1 || p->pid == self || p->state == 'Z' || p->state == 'X')
             continue;
         ++found;
         if (visit)
-            visit((pid_t)pidValue);
+            visit(p->pid, p->pgrp);
     }
-    closedir(proc);
     return found;
 }
 
-static void sigkillOne(pid_t pid)
+static pid_t s_pgid = 0; /* the stage's process group: the guard's pid */
+
+/* SIGTERM for a process outside the stage's group (the group got it as a whole). */
+static void sigtermOutsideGroup(pid_t pid, pid_t pgrp)
 {
+    if (pgrp != s_pgid)
+        kill(pid, SIGTERM);
+}
+
+static void sigkillOne(pid_t pid, pid_t pgrp)
+{
+    (void)pgrp;
     kill(pid, SIGKILL);
+}
+
+/* SIGKILL to every member of the cgroup at once (Linux 5.14+); 0 when done. */
+static int killCgroup(void)
+{
+    if (!s_cgroupUsed)
+        return -1;
+    char path[PATH_MAX + 32];
+    snprintf(path, sizeof path, "%s/cgroup.kill", s_cgroupDir);
+    const int fd = open(path, O_WRONLY | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    const int ok = write(fd, "1", 1) == 1;
+    close(fd);
+    return ok ? 0 : -1;
 }
 
 /*
@@ -225,27 +366,31 @@ static int waitSignal(const sigset_t *set, long long timeoutMs)
 }
 
 /*
- * Ends every other member of the group: SIGTERM to the group, up to graceMs for it to
- * empty, then SIGKILL to each member until none is left. Keeps reaping meanwhile.
+ * Ends every process of the stage: SIGTERM to the group and to each stage process
+ * outside it (a new session, a job of its own), up to graceMs for them to end, then
+ * SIGKILL (the whole cgroup at once where there is one, and each process found) until
+ * none is left. Keeps reaping meanwhile.
  */
-static void endGroup(pid_t pgid, long long graceMs, const sigset_t *set)
+static void endStage(long long graceMs, const sigset_t *set)
 {
-    kill(-pgid, SIGTERM);
+    kill(-s_pgid, SIGTERM);
+    forEachStageProcess(sigtermOutsideGroup);
     const long long deadline = nowMs() + graceMs;
     for (;;) {
         reapChildren();
-        if (forEachGroupMember(pgid, NULL) == 0) {
+        if (forEachStageProcess(NULL) == 0) {
             reapChildren(); /* members that just became zombies */
             return;
         }
         const long long left = deadline - nowMs();
         if (left <= 0)
             break;
-        /* Members that are not our children end without a SIGCHLD: poll as well. */
+        /* Processes that are not our children end without a SIGCHLD: poll as well. */
         waitSignal(set, left < 20 ? left : 20);
     }
     /* A SIGKILLed process cannot fork any more, so this converges. */
-    while (forEachGroupMember(pgid, sigkillOne) > 0) {
+    killCgroup();
+    while (forEachStageProcess(sigkillOne) > 0) {
         reapChildren();
         struct timespec pause = {0, 5 * 1000000L};
         nanosleep(&pause, NULL);
@@ -329,7 +474,7 @@ int main(int argc, char **argv)
         fail("cannot create a process group for the stage (setsid)", errno);
         return GuardFailure;
     }
-    const pid_t pgid = getpgrp();
+    s_pgid = getpgrp();
 
     if (parentPid > 0) {
         prctl(PR_SET_PDEATHSIG, SIGTERM, 0, 0, 0);
@@ -380,9 +525,9 @@ int main(int argc, char **argv)
         }
         /* SIGTERM, SIGINT, SIGHUP: end the whole stage. */
         terminating = 1;
-        endGroup(pgid, graceMs, &set);
+        endStage(graceMs, &set);
         if (!s_childDone) {
-            /* endGroup() left no live member, so the child is a zombie: reap it. */
+            /* endStage() left no live process, so the child is a zombie: reap it. */
             int status = 0;
             pid_t r;
             do {
@@ -392,8 +537,10 @@ int main(int argc, char **argv)
             s_childDone = 1;
         }
     }
-    if (!terminating && hasChildren() && forEachGroupMember(pgid, NULL) > 0)
-        endGroup(pgid, graceMs, &set); /* background leftovers */
+    /* Leftovers: background jobs, daemons, whatever detached. With no child left, no
+     * descendant is left either (orphans are re-parented to the guard). */
+    if (!terminating && hasChildren() && forEachStageProcess(NULL) > 0)
+        endStage(graceMs, &set);
 
     exitLikeChild(s_childStatus, &set);
     return GuardFailure;
