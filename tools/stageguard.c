@@ -15,13 +15,21 @@
  *    died and the guard ends at once without running anything. A <parent-pid> of 0
  *    skips this (for running the guard by hand).
  * 3. It becomes a child subreaper, so descendants orphaned by the shell are reparented
- *    to it and reaped here (no zombies left to a PID 1 that may not reap), then forks
- *    and execs PROGRAM in the same group and waits for it.
- * 4. On SIGTERM, SIGINT or SIGHUP (the parent-death signal included) it sends SIGTERM
- *    to the group, waits up to <grace-ms> for the group to empty, then SIGKILLs
- *    whatever is left.
- * 5. When PROGRAM exits, processes still left in the group (background jobs) are ended
- *    the same way: SIGTERM, then SIGKILL after the grace. Nothing keeps running unseen.
+ *    to it and reaped here (no zombies left to a PID 1 that may not reap). Where a
+ *    cgroup v2 can be made (see makeCgroup), it makes <its own cgroup>/deploydesk-stage-
+ *    <pid> and moves PROGRAM there before it runs; the stage sees the path in
+ *    DEPLOYDESK_STAGE_CGROUP. Then it forks and execs PROGRAM in the same group and
+ *    waits for it.
+ * 4. The stage is every descendant of the guard (a subreaper: whatever detaches — setsid,
+ *    a double fork, nohup, a job of its own under set -m — stays its descendant) plus
+ *    the members of its cgroup. On SIGTERM, SIGINT or SIGHUP (the parent-death signal
+ *    included) it sends SIGTERM to the group and to each stage process outside it,
+ *    waits up to <grace-ms> for all to end, then SIGKILLs whatever is left (cgroup.kill,
+ *    and each process found in /proc) until none is left. SIGUSR1 skips the SIGTERM and
+ *    the grace (ProcessRunner's destructor).
+ * 5. When PROGRAM exits, the stage processes still left (background jobs, daemons) are
+ *    ended the same way: SIGTERM, then SIGKILL after the grace. Nothing keeps running
+ *    unseen, and the cgroup is removed.
  * 6. It exits with PROGRAM's exit code; if PROGRAM was killed by a signal, the guard
  *    kills itself with that signal (core dumps off), so the parent sees the same thing.
  *    QProcess then reports CrashExit with exitCode() == the signal number.
@@ -32,11 +40,14 @@
  * No signal handlers run: the signals are blocked and taken synchronously with
  * sigtimedwait(), so there is no async-signal-safety problem to get wrong.
  * The guard itself is a member of the group, so it never sends SIGKILL to the whole
- * group: it SIGKILLs the other members one by one (found in /proc) until none is left.
+ * group: it SIGKILLs the other processes one by one (found in /proc) until none is left.
+ * If the guard itself is SIGKILLed, it can end nothing: ProcessRunner then ends what is
+ * left in the stage's cgroup (where there is one); without a cgroup, what left the
+ * process group survives (docs/reliability.md).
  */
 #define _GNU_SOURCE
-#include <dirent.h>
 #include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -46,6 +57,7 @@
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -157,7 +169,8 @@ static int splitSimpleCommand(char *command, char **words, int max)
  * process group the process moved to (setsid, set -m). Where a cgroup could be made for
  * the stage (see setupCgroup), its members count too.
  */
-struct ProcEntry {
+struct ProcEntry
+{
     pid_t pid;
     pid_t ppid;
     pid_t pgrp;
@@ -245,6 +258,95 @@ static struct ProcEntry *findProcess(pid_t pid)
     struct ProcEntry key;
     key.pid = pid;
     return bsearch(&key, s_procs, s_procCount, sizeof key, byPid);
+}
+
+/*
+ * The stage's own cgroup, where one can be made: a cgroup v2 hierarchy is mounted (found
+ * in /proc/self/mountinfo), and the guard may create a cgroup below its own (as root,
+ * or in a delegated subtree such as the one systemd gives each user's session manager)
+ * and move its child there. The cgroup is <the guard's cgroup>/deploydesk-stage-<pid>;
+ * DEPLOYDESK_STAGE_NO_CGROUP=1 turns it off. Returns 0 when the directory was made.
+ */
+static int makeCgroup(void)
+{
+    s_cgroupDir[0] = '\0';
+    const char *off = getenv("DEPLOYDESK_STAGE_NO_CGROUP");
+    if (off && *off && strcmp(off, "0") != 0)
+        return -1;
+    static char buf[65536];
+    if (readSmallFile("/proc/self/cgroup", buf, sizeof buf) <= 0)
+        return -1;
+    char own[PATH_MAX];
+    own[0] = '\0';
+    for (char *line = strtok(buf, "\n"); line; line = strtok(NULL, "\n")) {
+        if (strncmp(line, "0::", 3) == 0) {
+            snprintf(own, sizeof own, "%s", line + 3);
+            break;
+        }
+    }
+    if (own[0] != '/')
+        return -1;
+    if (readSmallFile("/proc/self/mountinfo", buf, sizeof buf) <= 0)
+        return -1;
+    char mount[PATH_MAX];
+    mount[0] = '\0';
+    for (char *line = strtok(buf, "\n"); line; line = strtok(NULL, "\n")) {
+        /* "id parent maj:min root mountpoint options [optional...] - fstype source ..." */
+        char root[PATH_MAX], point[PATH_MAX], fstype[64];
+        const char *dash = strstr(line, " - ");
+        if (!dash || sscanf(dash + 3, "%63s", fstype) != 1 || strcmp(fstype, "cgroup2") != 0)
+            continue;
+        if (sscanf(line, "%*s %*s %*s %4095s %4095s", root, point) != 2)
+            continue;
+        /* Only a mount of the whole (namespace's) hierarchy maps paths one to one; an
+         * escaped name (\040 for a blank) is not worth unescaping here. */
+        if (strcmp(root, "/") != 0 || strchr(point, '\\'))
+            continue;
+        snprintf(mount, sizeof mount, "%s", point);
+        break;
+    }
+    if (mount[0] != '/')
+        return -1;
+    const int n = snprintf(s_cgroupDir, sizeof s_cgroupDir, "%s%s/deploydesk-stage-%ld", mount,
+                           strcmp(own, "/") == 0 ? "" : own, (long)getpid());
+    if (n <= 0 || (size_t)n >= sizeof s_cgroupDir || mkdir(s_cgroupDir, 0755) != 0) {
+        s_cgroupDir[0] = '\0';
+        return -1;
+    }
+    return 0;
+}
+
+/* Moves process pid into the stage's cgroup; on failure the cgroup is given up. */
+static void joinCgroup(pid_t pid)
+{
+    if (!s_cgroupDir[0])
+        return;
+    char path[PATH_MAX + 32];
+    snprintf(path, sizeof path, "%s/cgroup.procs", s_cgroupDir);
+    const int fd = open(path, O_WRONLY | O_CLOEXEC);
+    if (fd >= 0) {
+        char text[32];
+        const int len = snprintf(text, sizeof text, "%ld\n", (long)pid);
+        s_cgroupUsed = write(fd, text, (size_t)len) == len;
+        close(fd);
+    }
+    if (!s_cgroupUsed) {
+        rmdir(s_cgroupDir);
+        s_cgroupDir[0] = '\0';
+    }
+}
+
+/* Removes the stage's cgroup once nothing runs in it any more. */
+static void removeCgroup(void)
+{
+    if (!s_cgroupDir[0])
+        return;
+    /* A process that has just exited may hold it for a moment. */
+    for (int tries = 0; tries < 200 && rmdir(s_cgroupDir) != 0 && errno == EBUSY; ++tries) {
+        struct timespec pause = {0, 5 * 1000000L};
+        nanosleep(&pause, NULL);
+    }
+    s_cgroupDir[0] = '\0';
 }
 
 /* Marks the members of the stage's cgroup (it lists no zombies). */
@@ -373,9 +475,11 @@ static int waitSignal(const sigset_t *set, long long timeoutMs)
  */
 static void endStage(long long graceMs, const sigset_t *set)
 {
-    kill(-s_pgid, SIGTERM);
-    forEachStageProcess(sigtermOutsideGroup);
     const long long deadline = nowMs() + graceMs;
+    if (graceMs > 0) {
+        kill(-s_pgid, SIGTERM);
+        forEachStageProcess(sigtermOutsideGroup);
+    }
     for (;;) {
         reapChildren();
         if (forEachStageProcess(NULL) == 0) {
@@ -459,6 +563,7 @@ int main(int argc, char **argv)
     sigaddset(&set, SIGTERM);
     sigaddset(&set, SIGINT);
     sigaddset(&set, SIGHUP);
+    sigaddset(&set, SIGUSR1);
     sigset_t oldMask;
     sigprocmask(SIG_BLOCK, &set, &oldMask);
     struct sigaction act;
@@ -469,6 +574,7 @@ int main(int argc, char **argv)
     sigaction(SIGTERM, &act, NULL);
     sigaction(SIGINT, &act, NULL);
     sigaction(SIGHUP, &act, NULL);
+    sigaction(SIGUSR1, &act, NULL);
 
     if (getpgrp() != getpid() && setsid() < 0) {
         fail("cannot create a process group for the stage (setsid)", errno);
@@ -487,12 +593,40 @@ int main(int argc, char **argv)
     }
     prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
 
+    /* The child waits on `go` until the parent has put it into the stage's cgroup. */
+    int go[2] = {-1, -1};
+    if (makeCgroup() == 0 && pipe2(go, O_CLOEXEC) != 0) {
+        rmdir(s_cgroupDir);
+        s_cgroupDir[0] = '\0';
+    }
     s_child = fork();
     if (s_child < 0) {
         fail("cannot start the stage (fork)", errno);
+        removeCgroup();
         return GuardFailure;
     }
+    if (s_child > 0 && go[1] >= 0) {
+        joinCgroup(s_child);
+        const char used = s_cgroupUsed ? '1' : '0';
+        while (write(go[1], &used, 1) < 0 && errno == EINTR) {
+        }
+        close(go[0]);
+        close(go[1]);
+    }
     if (s_child == 0) {
+        if (go[0] >= 0) {
+            char used = '0';
+            while (read(go[0], &used, 1) < 0 && errno == EINTR) {
+            }
+            /* The stage can see where it runs (the guard is single-threaded: setenv is
+             * safe after fork). */
+            if (used == '1')
+                setenv("DEPLOYDESK_STAGE_CGROUP", s_cgroupDir, 1);
+            else
+                unsetenv("DEPLOYDESK_STAGE_CGROUP");
+        } else {
+            unsetenv("DEPLOYDESK_STAGE_CGROUP");
+        }
         struct sigaction dfl;
         memset(&dfl, 0, sizeof dfl);
         dfl.sa_handler = SIG_DFL;
@@ -500,6 +634,7 @@ int main(int argc, char **argv)
         sigaction(SIGTERM, &dfl, NULL);
         sigaction(SIGINT, &dfl, NULL);
         sigaction(SIGHUP, &dfl, NULL);
+        sigaction(SIGUSR1, &dfl, NULL);
         sigprocmask(SIG_SETMASK, &oldMask, NULL);
         if (argc == 6 && strcmp(argv[3], "/bin/sh") == 0 && strcmp(argv[4], "-c") == 0) {
             char *copy = strdup(argv[5]);
@@ -523,9 +658,9 @@ int main(int argc, char **argv)
             reapChildren();
             continue;
         }
-        /* SIGTERM, SIGINT, SIGHUP: end the whole stage. */
+        /* SIGTERM, SIGINT, SIGHUP: end the whole stage; SIGUSR1: at once (SIGKILL). */
         terminating = 1;
-        endStage(graceMs, &set);
+        endStage(sig == SIGUSR1 ? 0 : graceMs, &set);
         if (!s_childDone) {
             /* endStage() left no live process, so the child is a zombie: reap it. */
             int status = 0;
@@ -542,6 +677,7 @@ int main(int argc, char **argv)
     if (!terminating && hasChildren() && forEachStageProcess(NULL) > 0)
         endStage(graceMs, &set);
 
+    removeCgroup();
     exitLikeChild(s_childStatus, &set);
     return GuardFailure;
 }

@@ -83,6 +83,7 @@ private slots:
     void detachedProcessesEndWithTheStage_data();
     void detachedProcessesEndWithTheStage();
     void parentDeathEndsDetachedProcesses();
+    void guardKilledStageCgroupEnded();
 
 private:
     QTemporaryDir m_dir;
@@ -402,7 +403,7 @@ void tst_ProcessRunner::detachedProcessesEndWithTheStage_data()
     QTest::addColumn<QString>("detach");
     QTest::addColumn<QString>("ending");
     for (const DetachCase &c : detachCases()) {
-        for (const char *ending : {"exits", "cancelled", "timed out"})
+        for (const char *ending : {"exits", "cancelled", "timed out", "destroyed"})
             QTest::addRow("%s, %s", c.name, ending)
                 << QString::fromLatin1(c.command) << QString::fromLatin1(ending);
     }
@@ -419,8 +420,8 @@ void tst_ProcessRunner::detachedProcessesEndWithTheStage()
     const QByteArray marker = newMarker();
     auto cleanup = qScopeGuard([&] { killMarked(marker); });
     const QString pidFile = m_dir.filePath(QString::fromLatin1(marker) + QStringLiteral(".pid"));
-    ProcessRunner runner;
-    Recorder rec(runner, this);
+    auto runner = std::make_unique<ProcessRunner>();
+    Recorder rec(*runner, this);
     ProcessSpec spec =
         shell(stageCommand(detach, pidFile,
                            ending == QLatin1String("exits") ? QStringLiteral("echo done")
@@ -428,20 +429,27 @@ void tst_ProcessRunner::detachedProcessesEndWithTheStage()
     spec.environment.insert(QString::fromLatin1(markerVariable()), QString::fromLatin1(marker));
     if (ending == QLatin1String("timed out"))
         spec.timeout = 3s;
-    runner.start(spec);
+    runner->start(spec);
     QTRY_VERIFY_WITH_TIMEOUT(readPid(pidFile) > 0, 10000);
     const qint64 detached = readPid(pidFile);
-    if (ending == QLatin1String("cancelled")) {
+    if (ending == QLatin1String("destroyed")) {
+        // As when DeployDesk quits with a stage running: no result, nothing left.
         QVERIFY(!processGone(detached));
-        runner.cancel();
+        runner.reset();
+        QCOMPARE(rec.results.size(), 0);
+    } else {
+        if (ending == QLatin1String("cancelled")) {
+            QVERIFY(!processGone(detached));
+            runner->cancel();
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(rec.results.size(), 1, 15000);
+        if (ending == QLatin1String("exits"))
+            QVERIFY2(rec.result().success(), qPrintable(rec.result().describe()));
+        else if (ending == QLatin1String("cancelled"))
+            QCOMPARE(rec.result().status, ProcessResult::Status::Cancelled);
+        else
+            QCOMPARE(rec.result().status, ProcessResult::Status::TimedOut);
     }
-    QTRY_COMPARE_WITH_TIMEOUT(rec.results.size(), 1, 15000);
-    if (ending == QLatin1String("exits"))
-        QVERIFY2(rec.result().success(), qPrintable(rec.result().describe()));
-    else if (ending == QLatin1String("cancelled"))
-        QCOMPARE(rec.result().status, ProcessResult::Status::Cancelled);
-    else
-        QCOMPARE(rec.result().status, ProcessResult::Status::TimedOut);
     QTRY_VERIFY_WITH_TIMEOUT(processGone(detached), 5000);
     QTRY_COMPARE_WITH_TIMEOUT(markedProcesses(marker), QList<qint64>(), 5000);
 }
@@ -473,6 +481,38 @@ void tst_ProcessRunner::parentDeathEndsDetachedProcesses()
     parent.kill(); // SIGKILL: the runner gets no chance to clean up
     QVERIFY(parent.waitForFinished(10000));
     QTRY_VERIFY_WITH_TIMEOUT(processGone(detached), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(markedProcesses(marker), QList<qint64>(), 5000);
+}
+
+// The guard itself killed with SIGKILL cannot end anything. Where the stage has a
+// cgroup (a cgroup v2 that can be made here), the runner ends what is left in it.
+void tst_ProcessRunner::guardKilledStageCgroupEnded()
+{
+    QFETCH_GLOBAL(bool, guarded);
+    if (!guarded)
+        QSKIP("only the guard makes a cgroup for a stage");
+
+    const QByteArray marker = newMarker();
+    auto cleanup = qScopeGuard([&] { killMarked(marker); });
+    const QString pidFile = m_dir.filePath(QString::fromLatin1(marker) + QStringLiteral(".pid"));
+    ProcessRunner runner;
+    Recorder rec(runner, this);
+    ProcessSpec spec = shell(stageCommand(QString::fromLatin1(detachCases().first().command),
+                                          pidFile, QStringLiteral("sleep 300")));
+    spec.environment.insert(QString::fromLatin1(markerVariable()), QString::fromLatin1(marker));
+    runner.start(spec);
+    QTRY_VERIFY_WITH_TIMEOUT(readPid(pidFile) > 0, 10000);
+    const qint64 detached = readPid(pidFile);
+    QFile cgroup(QStringLiteral("/proc/%1/cgroup").arg(detached));
+    QVERIFY(cgroup.open(QIODevice::ReadOnly));
+    if (!cgroup.readAll().contains("/deploydesk-stage-"))
+        QSKIP("no cgroup v2 can be made here: a killed guard leaves detached processes running "
+              "(docs/reliability.md)");
+
+    ::kill(pid_t(runner.pid()), SIGKILL); // the guard only
+    QTRY_COMPARE_WITH_TIMEOUT(rec.results.size(), 1, 10000);
+    QCOMPARE(rec.result().status, ProcessResult::Status::Signaled);
+    QTRY_VERIFY_WITH_TIMEOUT(processGone(detached), 5000);
     QTRY_COMPARE_WITH_TIMEOUT(markedProcesses(marker), QList<qint64>(), 5000);
 }
 

@@ -31,6 +31,7 @@ private slots:
     void simpleCommandRunsWithoutAShell();
     void detachedProcessesEndWithTheStage_data();
     void detachedProcessesEndWithTheStage();
+    void stageCgroup();
 
 private:
     // Starts `deploydesk-stage <our pid> 300 ARGS...`.
@@ -290,9 +291,16 @@ void tst_StageGuard::detachedProcessesEndWithTheStage_data()
 {
     QTest::addColumn<QString>("detach");
     QTest::addColumn<bool>("terminate");
-    for (const DetachCase &c : detachCases()) {
-        QTest::addRow("%s, stage exits", c.name) << QString::fromLatin1(c.command) << false;
-        QTest::addRow("%s, stage ended", c.name) << QString::fromLatin1(c.command) << true;
+    QTest::addColumn<bool>("cgroup");
+    // With a cgroup where one can be made, and with /proc alone (as where none can).
+    for (const bool cgroup : {true, false}) {
+        const char *how = cgroup ? "cgroup if possible" : "no cgroup";
+        for (const DetachCase &c : detachCases()) {
+            QTest::addRow("%s, stage exits, %s", c.name, how)
+                << QString::fromLatin1(c.command) << false << cgroup;
+            QTest::addRow("%s, stage ended, %s", c.name, how)
+                << QString::fromLatin1(c.command) << true << cgroup;
+        }
     }
 }
 
@@ -300,6 +308,9 @@ void tst_StageGuard::detachedProcessesEndWithTheStage()
 {
     QFETCH(QString, detach);
     QFETCH(bool, terminate);
+    QFETCH(bool, cgroup);
+    qputenv("DEPLOYDESK_STAGE_NO_CGROUP", cgroup ? "" : "1");
+    auto restore = qScopeGuard([] { qunsetenv("DEPLOYDESK_STAGE_NO_CGROUP"); });
     const QByteArray marker = newMarker();
     auto cleanup = qScopeGuard([&] { killMarked(marker); });
     const QString pidFile = m_dir.filePath(QString::fromLatin1(marker) + QStringLiteral(".pid"));
@@ -315,11 +326,44 @@ void tst_StageGuard::detachedProcessesEndWithTheStage()
         QVERIFY(!processGone(detached));
         guard.terminate();
     }
-    QVERIFY(guard.waitForFinished(15000));
+    // It may have finished already, while QTRY_ ran the event loop.
+    QTRY_COMPARE_WITH_TIMEOUT(guard.state(), QProcess::NotRunning, 15000);
     if (!terminate) {
         QCOMPARE(guard.exitStatus(), QProcess::NormalExit);
         QCOMPARE(guard.exitCode(), 0);
     }
     QTRY_VERIFY_WITH_TIMEOUT(processGone(detached), 5000);
     QTRY_COMPARE_WITH_TIMEOUT(markedProcesses(marker), QList<qint64>(), 5000);
+}
+
+// Where a cgroup v2 can be made (root, or a delegated subtree), the stage runs in one of
+// its own, named in DEPLOYDESK_STAGE_CGROUP, and the guard removes it afterwards;
+// DEPLOYDESK_STAGE_NO_CGROUP=1 turns it off.
+void tst_StageGuard::stageCgroup()
+{
+    QProcess guard;
+    startGuard(guard, {QStringLiteral("/bin/sh"), QStringLiteral("-c"),
+                       QStringLiteral("echo \"$DEPLOYDESK_STAGE_CGROUP\"; grep '^0::' "
+                                      "/proc/self/cgroup")});
+    const qint64 guardPid = guard.processId();
+    QVERIFY(guard.waitForFinished(10000));
+    QCOMPARE(guard.exitCode(), 0);
+    const QList<QByteArray> lines = guard.readAllStandardOutput().trimmed().split('\n');
+    QCOMPARE(lines.size(), 2);
+    const QString dir = QString::fromLocal8Bit(lines[0]);
+
+    qputenv("DEPLOYDESK_STAGE_NO_CGROUP", "1");
+    QProcess without;
+    startGuard(without, {QStringLiteral("/bin/sh"), QStringLiteral("-c"),
+                         QStringLiteral("echo \"[$DEPLOYDESK_STAGE_CGROUP]\"")});
+    qunsetenv("DEPLOYDESK_STAGE_NO_CGROUP");
+    QVERIFY(without.waitForFinished(10000));
+    QCOMPARE(without.readAllStandardOutput(), QByteArray("[]\n"));
+
+    if (dir.isEmpty())
+        QSKIP("no cgroup v2 can be made here; stages are ended through /proc alone");
+    QVERIFY2(dir.endsWith(QStringLiteral("/deploydesk-stage-%1").arg(guardPid)), qPrintable(dir));
+    QVERIFY2(lines[1].endsWith("/deploydesk-stage-" + QByteArray::number(guardPid)),
+             lines[1].constData());
+    QVERIFY2(!QFileInfo::exists(dir), qPrintable(dir)); // removed when the stage ended
 }
