@@ -327,6 +327,38 @@ private slots:
         QCOMPARE(seen, QByteArray("first\nlast\n"));
     }
 
+    // kill -9 of the runner while `logs --follow` waits: the follower sees that the run's
+    // runner is gone, marks the run interrupted (as any next command would) and ends.
+    void followEndsWhenTheRunnerIsKilled()
+    {
+        Cli cli;
+        const QString ws = workspace("follow-killed", "name: followkilled\n"
+                                                      "stages:\n"
+                                                      "  long:\n    run: echo first; sleep 300\n");
+        QProcess *runner = cli.start({"run", "--workspace", ws}, this);
+        QVERIFY(runner->waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(cli.run({"logs", "1"}).out.contains("first"), 10000);
+        QProcess *follower = cli.start({"logs", "1", "--follow"}, this);
+        QVERIFY(follower->waitForStarted());
+        QByteArray seen;
+        QTRY_VERIFY2_WITH_TIMEOUT((seen += follower->readAllStandardOutput()).contains("first"),
+                                  qPrintable(seen + follower->readAllStandardError()), 10000);
+        QCOMPARE(follower->state(), QProcess::Running);
+
+        ::kill(pid_t(runner->processId()), SIGKILL);
+        QVERIFY(hasFinished(runner, 10000));
+        QVERIFY2(hasFinished(follower, 20000), "logs --follow went on after its runner died");
+        QCOMPARE(follower->exitStatus(), QProcess::NormalExit);
+        QCOMPARE(follower->exitCode(), 1);
+        const QString err = QString::fromUtf8(follower->readAllStandardError());
+        QVERIFY2(err.contains(QStringLiteral("run 1 was interrupted")), qPrintable(err));
+        seen += follower->readAllStandardOutput();
+        QVERIFY(seen.startsWith("first\n"));
+        const QJsonObject shown = cli.show(1);
+        QCOMPARE(shown["status"].toString(), "interrupted");
+        QCOMPARE(stageOf(shown, "long")["status"].toString(), "interrupted");
+    }
+
     void secretsFallBackToTheEnvironment()
     {
         Cli cli;
