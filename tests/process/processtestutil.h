@@ -114,6 +114,8 @@ inline QList<DetachCase> detachCases()
         // process group of its own even without one.
         {"set -m", "bash -c 'set -m; sh -c \"echo \\$\\$ > %1; exec sleep 300\" &'"},
         {"setsid shell with a child", "setsid sh -c 'sleep 300 & echo $$ > \"%1\"; wait' &"},
+        {"setsid, ignoring SIGTERM",
+         "setsid sh -c 'trap \"\" TERM; echo $$ > \"%1\"; while :; do sleep 1; done' &"},
     };
 }
 
