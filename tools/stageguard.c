@@ -15,13 +15,21 @@
  *    died and the guard ends at once without running anything. A <parent-pid> of 0
  *    skips this (for running the guard by hand).
  * 3. It becomes a child subreaper, so descendants orphaned by the shell are reparented
- *    to it and reaped here (no zombies left to a PID 1 that may not reap), then forks
- *    and execs PROGRAM in the same group and waits for it.
- * 4. On SIGTERM, SIGINT or SIGHUP (the parent-death signal included) it sends SIGTERM
- *    to the group, waits up to <grace-ms> for the group to empty, then SIGKILLs
- *    whatever is left.
- * 5. When PROGRAM exits, processes still left in the group (background jobs) are ended
- *    the same way: SIGTERM, then SIGKILL after the grace. Nothing keeps running unseen.
+ *    to it and reaped here (no zombies left to a PID 1 that may not reap). Where a
+ *    cgroup v2 can be made (see makeCgroup), it makes <its own cgroup>/deploydesk-stage-
+ *    <pid> and moves PROGRAM there before it runs; the stage sees the path in
+ *    DEPLOYDESK_STAGE_CGROUP. Then it forks and execs PROGRAM in the same group and
+ *    waits for it.
+ * 4. The stage is every descendant of the guard (a subreaper: whatever detaches — setsid,
+ *    a double fork, nohup, a job of its own under set -m — stays its descendant) plus
+ *    the members of its cgroup. On SIGTERM, SIGINT or SIGHUP (the parent-death signal
+ *    included) it sends SIGTERM to the group and to each stage process outside it,
+ *    waits up to <grace-ms> for all to end, then SIGKILLs whatever is left (cgroup.kill,
+ *    and each process found in /proc) until none is left. SIGUSR1 skips the SIGTERM and
+ *    the grace (ProcessRunner's destructor).
+ * 5. When PROGRAM exits, the stage processes still left (background jobs, daemons) are
+ *    ended the same way: SIGTERM, then SIGKILL after the grace. Nothing keeps running
+ *    unseen, and the cgroup is removed.
  * 6. It exits with PROGRAM's exit code; if PROGRAM was killed by a signal, the guard
  *    kills itself with that signal (core dumps off), so the parent sees the same thing.
  *    QProcess then reports CrashExit with exitCode() == the signal number.
@@ -32,11 +40,14 @@
  * No signal handlers run: the signals are blocked and taken synchronously with
  * sigtimedwait(), so there is no async-signal-safety problem to get wrong.
  * The guard itself is a member of the group, so it never sends SIGKILL to the whole
- * group: it SIGKILLs the other members one by one (found in /proc) until none is left.
+ * group: it SIGKILLs the other processes one by one (found in /proc) until none is left.
+ * If the guard itself is SIGKILLed, it can end nothing: ProcessRunner then ends what is
+ * left in the stage's cgroup (where there is one); without a cgroup, what left the
+ * process group survives (docs/reliability.md).
  */
 #define _GNU_SOURCE
-#include <dirent.h>
 #include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -46,6 +57,7 @@
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -147,36 +159,68 @@ static int splitSimpleCommand(char *command, char **words, int max)
     return count;
 }
 
+/* ---- The stage's processes ------------------------------------------------------ */
+
 /*
- * Calls visit(pid) for each live (not zombie) process in process group pgid other than
- * the guard. Returns how many it found.
+ * What belongs to the stage: every descendant of the guard. The guard is a child
+ * subreaper, so a process whose parent ends (the middle of a double fork, the shell of
+ * `setsid daemon &`) is re-parented to the guard, never to PID 1: while the guard lives,
+ * the parent chain of every process the stage started leads to it, whatever session or
+ * process group the process moved to (setsid, set -m). Where a cgroup could be made for
+ * the stage (see setupCgroup), its members count too.
  */
-static int forEachGroupMember(pid_t pgid, void (*visit)(pid_t))
+struct ProcEntry
 {
+    pid_t pid;
+    pid_t ppid;
+    pid_t pgrp;
+    char state;
+    char mark; /* 0 unknown, 1 the stage's, 2 not */
+};
+
+static struct ProcEntry *s_procs = NULL;
+static size_t s_procCount = 0;
+static size_t s_procCapacity = 0;
+
+static char s_cgroupDir[PATH_MAX]; /* the stage's own cgroup, or "" */
+static int s_cgroupUsed = 0;       /* the stage's program was moved into it */
+
+static int readSmallFile(const char *path, char *buf, size_t size)
+{
+    const int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    size_t total = 0;
+    while (total + 1 < size) {
+        const ssize_t n = read(fd, buf + total, size - 1 - total);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        total += (size_t)n;
+    }
+    close(fd);
+    buf[total] = '\0';
+    return (int)total;
+}
+
+/* Reads pid, ppid, process group and state of every process in /proc. */
+static void readProcesses(void)
+{
+    s_procCount = 0;
     DIR *proc = opendir("/proc");
     if (!proc)
-        return 0;
-    const pid_t self = getpid();
-    int found = 0;
+        return;
     struct dirent *entry;
     while ((entry = readdir(proc)) != NULL) {
         long long pidValue = 0;
-        if (parseNumber(entry->d_name, INT_MAX, &pidValue) != 0 || pidValue == self)
+        if (parseNumber(entry->d_name, INT_MAX, &pidValue) != 0)
             continue;
         char path[300];
         snprintf(path, sizeof path, "/proc/%s/stat", entry->d_name);
-        const int fd = open(path, O_RDONLY | O_CLOEXEC);
-        if (fd < 0)
-            continue;
         char buf[512];
-        ssize_t n;
-        do {
-            n = read(fd, buf, sizeof buf - 1);
-        } while (n < 0 && errno == EINTR);
-        close(fd);
-        if (n <= 0)
+        if (readSmallFile(path, buf, sizeof buf) <= 0)
             continue;
-        buf[n] = '\0';
         /* "pid (comm) state ppid pgrp ...": comm may hold spaces and ')'. */
         const char *close = strrchr(buf, ')');
         char state = 0;
@@ -184,19 +228,218 @@ static int forEachGroupMember(pid_t pgid, void (*visit)(pid_t))
         int pgrp = 0;
         if (!close || sscanf(close + 1, " %c %d %d", &state, &ppid, &pgrp) != 3)
             continue;
-        if (pgrp != pgid || state == 'Z' || state == 'X')
+        if (s_procCount == s_procCapacity) {
+            const size_t capacity = s_procCapacity ? s_procCapacity * 2 : 512;
+            struct ProcEntry *grown = realloc(s_procs, capacity * sizeof *grown);
+            if (!grown)
+                break;
+            s_procs = grown;
+            s_procCapacity = capacity;
+        }
+        struct ProcEntry *p = &s_procs[s_procCount++];
+        p->pid = (pid_t)pidValue;
+        p->ppid = (pid_t)ppid;
+        p->pgrp = (pid_t)pgrp;
+        p->state = state;
+        p->mark = 0;
+    }
+    closedir(proc);
+}
+
+static int byPid(const void *a, const void *b)
+{
+    const pid_t x = ((const struct ProcEntry *)a)->pid;
+    const pid_t y = ((const struct ProcEntry *)b)->pid;
+    return (x > y) - (x < y);
+}
+
+static struct ProcEntry *findProcess(pid_t pid)
+{
+    struct ProcEntry key;
+    key.pid = pid;
+    return bsearch(&key, s_procs, s_procCount, sizeof key, byPid);
+}
+
+/*
+ * The stage's own cgroup, where one can be made: a cgroup v2 hierarchy is mounted (found
+ * in /proc/self/mountinfo), and the guard may create a cgroup below its own (as root,
+ * or in a delegated subtree such as the one systemd gives each user's session manager)
+ * and move its child there. The cgroup is <the guard's cgroup>/deploydesk-stage-<pid>;
+ * DEPLOYDESK_STAGE_NO_CGROUP=1 turns it off. Returns 0 when the directory was made.
+ */
+static int makeCgroup(void)
+{
+    s_cgroupDir[0] = '\0';
+    const char *off = getenv("DEPLOYDESK_STAGE_NO_CGROUP");
+    if (off && *off && strcmp(off, "0") != 0)
+        return -1;
+    static char buf[65536];
+    if (readSmallFile("/proc/self/cgroup", buf, sizeof buf) <= 0)
+        return -1;
+    char own[PATH_MAX];
+    own[0] = '\0';
+    for (char *line = strtok(buf, "\n"); line; line = strtok(NULL, "\n")) {
+        if (strncmp(line, "0::", 3) == 0) {
+            snprintf(own, sizeof own, "%s", line + 3);
+            break;
+        }
+    }
+    if (own[0] != '/')
+        return -1;
+    if (readSmallFile("/proc/self/mountinfo", buf, sizeof buf) <= 0)
+        return -1;
+    char mount[PATH_MAX];
+    mount[0] = '\0';
+    for (char *line = strtok(buf, "\n"); line; line = strtok(NULL, "\n")) {
+        /* "id parent maj:min root mountpoint options [optional...] - fstype source ..." */
+        char root[PATH_MAX], point[PATH_MAX], fstype[64];
+        const char *dash = strstr(line, " - ");
+        if (!dash || sscanf(dash + 3, "%63s", fstype) != 1 || strcmp(fstype, "cgroup2") != 0)
+            continue;
+        if (sscanf(line, "%*s %*s %*s %4095s %4095s", root, point) != 2)
+            continue;
+        /* Only a mount of the whole (namespace's) hierarchy maps paths one to one; an
+         * escaped name (\040 for a blank) is not worth unescaping here. */
+        if (strcmp(root, "/") != 0 || strchr(point, '\\'))
+            continue;
+        snprintf(mount, sizeof mount, "%s", point);
+        break;
+    }
+    if (mount[0] != '/')
+        return -1;
+    const int n = snprintf(s_cgroupDir, sizeof s_cgroupDir, "%s%s/deploydesk-stage-%ld", mount,
+                           strcmp(own, "/") == 0 ? "" : own, (long)getpid());
+    if (n <= 0 || (size_t)n >= sizeof s_cgroupDir || mkdir(s_cgroupDir, 0755) != 0) {
+        s_cgroupDir[0] = '\0';
+        return -1;
+    }
+    return 0;
+}
+
+/* Moves process pid into the stage's cgroup; on failure the cgroup is given up. */
+static void joinCgroup(pid_t pid)
+{
+    if (!s_cgroupDir[0])
+        return;
+    char path[PATH_MAX + 32];
+    snprintf(path, sizeof path, "%s/cgroup.procs", s_cgroupDir);
+    const int fd = open(path, O_WRONLY | O_CLOEXEC);
+    if (fd >= 0) {
+        char text[32];
+        const int len = snprintf(text, sizeof text, "%ld\n", (long)pid);
+        s_cgroupUsed = write(fd, text, (size_t)len) == len;
+        close(fd);
+    }
+    if (!s_cgroupUsed) {
+        rmdir(s_cgroupDir);
+        s_cgroupDir[0] = '\0';
+    }
+}
+
+/* Removes the stage's cgroup once nothing runs in it any more. */
+static void removeCgroup(void)
+{
+    if (!s_cgroupDir[0])
+        return;
+    /* A process that has just exited may hold it for a moment. */
+    for (int tries = 0; tries < 200 && rmdir(s_cgroupDir) != 0 && errno == EBUSY; ++tries) {
+        struct timespec pause = {0, 5 * 1000000L};
+        nanosleep(&pause, NULL);
+    }
+    s_cgroupDir[0] = '\0';
+}
+
+/* Marks the members of the stage's cgroup (it lists no zombies). */
+static void markCgroupMembers(void)
+{
+    if (!s_cgroupUsed)
+        return;
+    char path[PATH_MAX + 32];
+    snprintf(path, sizeof path, "%s/cgroup.procs", s_cgroupDir);
+    FILE *f = fopen(path, "re");
+    if (!f)
+        return;
+    long long pid = 0;
+    while (fscanf(f, "%lld", &pid) == 1) {
+        struct ProcEntry *p = findProcess((pid_t)pid);
+        if (p)
+            p->mark = 1;
+    }
+    fclose(f);
+}
+
+/*
+ * Calls visit(pid, pgrp) for each live (not zombie) process of the stage, the guard
+ * excepted. Returns how many it found.
+ */
+static int forEachStageProcess(void (*visit)(pid_t pid, pid_t pgrp))
+{
+    readProcesses();
+    qsort(s_procs, s_procCount, sizeof *s_procs, byPid);
+    const pid_t self = getpid();
+    markCgroupMembers();
+    struct ProcEntry *guard = findProcess(self);
+    if (guard)
+        guard->mark = 1; /* the root of the tree (not counted below) */
+    /* A process is the stage's when its parent is: settle them generation by generation. */
+    for (int changed = 1; changed;) {
+        changed = 0;
+        for (size_t i = 0; i < s_procCount; ++i) {
+            struct ProcEntry *p = &s_procs[i];
+            if (p->mark != 0)
+                continue;
+            if (p->ppid == self) {
+                p->mark = 1;
+                changed = 1;
+                continue;
+            }
+            const struct ProcEntry *parent = p->ppid > 0 ? findProcess(p->ppid) : NULL;
+            if (!parent || parent->mark != 0) {
+                p->mark = parent ? parent->mark : 2;
+                changed = 1;
+            }
+        }
+    }
+    int found = 0;
+    for (size_t i = 0; i < s_procCount; ++i) {
+        const struct ProcEntry *p = &s_procs[i];
+        if (p->mark != 1 || p->pid == self || p->state == 'Z' || p->state == 'X')
             continue;
         ++found;
         if (visit)
-            visit((pid_t)pidValue);
+            visit(p->pid, p->pgrp);
     }
-    closedir(proc);
     return found;
 }
 
-static void sigkillOne(pid_t pid)
+static pid_t s_pgid = 0; /* the stage's process group: the guard's pid */
+
+/* SIGTERM for a process outside the stage's group (the group got it as a whole). */
+static void sigtermOutsideGroup(pid_t pid, pid_t pgrp)
 {
+    if (pgrp != s_pgid)
+        kill(pid, SIGTERM);
+}
+
+static void sigkillOne(pid_t pid, pid_t pgrp)
+{
+    (void)pgrp;
     kill(pid, SIGKILL);
+}
+
+/* SIGKILL to every member of the cgroup at once (Linux 5.14+); 0 when done. */
+static int killCgroup(void)
+{
+    if (!s_cgroupUsed)
+        return -1;
+    char path[PATH_MAX + 32];
+    snprintf(path, sizeof path, "%s/cgroup.kill", s_cgroupDir);
+    const int fd = open(path, O_WRONLY | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    const int ok = write(fd, "1", 1) == 1;
+    close(fd);
+    return ok ? 0 : -1;
 }
 
 /*
@@ -225,27 +468,33 @@ static int waitSignal(const sigset_t *set, long long timeoutMs)
 }
 
 /*
- * Ends every other member of the group: SIGTERM to the group, up to graceMs for it to
- * empty, then SIGKILL to each member until none is left. Keeps reaping meanwhile.
+ * Ends every process of the stage: SIGTERM to the group and to each stage process
+ * outside it (a new session, a job of its own), up to graceMs for them to end, then
+ * SIGKILL (the whole cgroup at once where there is one, and each process found) until
+ * none is left. Keeps reaping meanwhile.
  */
-static void endGroup(pid_t pgid, long long graceMs, const sigset_t *set)
+static void endStage(long long graceMs, const sigset_t *set)
 {
-    kill(-pgid, SIGTERM);
     const long long deadline = nowMs() + graceMs;
+    if (graceMs > 0) {
+        kill(-s_pgid, SIGTERM);
+        forEachStageProcess(sigtermOutsideGroup);
+    }
     for (;;) {
         reapChildren();
-        if (forEachGroupMember(pgid, NULL) == 0) {
+        if (forEachStageProcess(NULL) == 0) {
             reapChildren(); /* members that just became zombies */
             return;
         }
         const long long left = deadline - nowMs();
         if (left <= 0)
             break;
-        /* Members that are not our children end without a SIGCHLD: poll as well. */
+        /* Processes that are not our children end without a SIGCHLD: poll as well. */
         waitSignal(set, left < 20 ? left : 20);
     }
     /* A SIGKILLed process cannot fork any more, so this converges. */
-    while (forEachGroupMember(pgid, sigkillOne) > 0) {
+    killCgroup();
+    while (forEachStageProcess(sigkillOne) > 0) {
         reapChildren();
         struct timespec pause = {0, 5 * 1000000L};
         nanosleep(&pause, NULL);
@@ -314,6 +563,7 @@ int main(int argc, char **argv)
     sigaddset(&set, SIGTERM);
     sigaddset(&set, SIGINT);
     sigaddset(&set, SIGHUP);
+    sigaddset(&set, SIGUSR1);
     sigset_t oldMask;
     sigprocmask(SIG_BLOCK, &set, &oldMask);
     struct sigaction act;
@@ -324,12 +574,13 @@ int main(int argc, char **argv)
     sigaction(SIGTERM, &act, NULL);
     sigaction(SIGINT, &act, NULL);
     sigaction(SIGHUP, &act, NULL);
+    sigaction(SIGUSR1, &act, NULL);
 
     if (getpgrp() != getpid() && setsid() < 0) {
         fail("cannot create a process group for the stage (setsid)", errno);
         return GuardFailure;
     }
-    const pid_t pgid = getpgrp();
+    s_pgid = getpgrp();
 
     if (parentPid > 0) {
         prctl(PR_SET_PDEATHSIG, SIGTERM, 0, 0, 0);
@@ -342,12 +593,40 @@ int main(int argc, char **argv)
     }
     prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
 
+    /* The child waits on `go` until the parent has put it into the stage's cgroup. */
+    int go[2] = {-1, -1};
+    if (makeCgroup() == 0 && pipe2(go, O_CLOEXEC) != 0) {
+        rmdir(s_cgroupDir);
+        s_cgroupDir[0] = '\0';
+    }
     s_child = fork();
     if (s_child < 0) {
         fail("cannot start the stage (fork)", errno);
+        removeCgroup();
         return GuardFailure;
     }
+    if (s_child > 0 && go[1] >= 0) {
+        joinCgroup(s_child);
+        const char used = s_cgroupUsed ? '1' : '0';
+        while (write(go[1], &used, 1) < 0 && errno == EINTR) {
+        }
+        close(go[0]);
+        close(go[1]);
+    }
     if (s_child == 0) {
+        if (go[0] >= 0) {
+            char used = '0';
+            while (read(go[0], &used, 1) < 0 && errno == EINTR) {
+            }
+            /* The stage can see where it runs (the guard is single-threaded: setenv is
+             * safe after fork). */
+            if (used == '1')
+                setenv("DEPLOYDESK_STAGE_CGROUP", s_cgroupDir, 1);
+            else
+                unsetenv("DEPLOYDESK_STAGE_CGROUP");
+        } else {
+            unsetenv("DEPLOYDESK_STAGE_CGROUP");
+        }
         struct sigaction dfl;
         memset(&dfl, 0, sizeof dfl);
         dfl.sa_handler = SIG_DFL;
@@ -355,6 +634,7 @@ int main(int argc, char **argv)
         sigaction(SIGTERM, &dfl, NULL);
         sigaction(SIGINT, &dfl, NULL);
         sigaction(SIGHUP, &dfl, NULL);
+        sigaction(SIGUSR1, &dfl, NULL);
         sigprocmask(SIG_SETMASK, &oldMask, NULL);
         if (argc == 6 && strcmp(argv[3], "/bin/sh") == 0 && strcmp(argv[4], "-c") == 0) {
             char *copy = strdup(argv[5]);
@@ -378,11 +658,11 @@ int main(int argc, char **argv)
             reapChildren();
             continue;
         }
-        /* SIGTERM, SIGINT, SIGHUP: end the whole stage. */
+        /* SIGTERM, SIGINT, SIGHUP: end the whole stage; SIGUSR1: at once (SIGKILL). */
         terminating = 1;
-        endGroup(pgid, graceMs, &set);
+        endStage(sig == SIGUSR1 ? 0 : graceMs, &set);
         if (!s_childDone) {
-            /* endGroup() left no live member, so the child is a zombie: reap it. */
+            /* endStage() left no live process, so the child is a zombie: reap it. */
             int status = 0;
             pid_t r;
             do {
@@ -392,9 +672,12 @@ int main(int argc, char **argv)
             s_childDone = 1;
         }
     }
-    if (!terminating && hasChildren() && forEachGroupMember(pgid, NULL) > 0)
-        endGroup(pgid, graceMs, &set); /* background leftovers */
+    /* Leftovers: background jobs, daemons, whatever detached. With no child left, no
+     * descendant is left either (orphans are re-parented to the guard). */
+    if (!terminating && hasChildren() && forEachStageProcess(NULL) > 0)
+        endStage(graceMs, &set);
 
+    removeCgroup();
     exitLikeChild(s_childStatus, &set);
     return GuardFailure;
 }

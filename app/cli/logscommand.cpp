@@ -2,6 +2,7 @@
 #include "cli.h"
 #include "common/translate.h"
 
+#include "common/processinfo.h"
 #include "log/ansiparser.h"
 #include "store/historystore.h"
 
@@ -126,9 +127,23 @@ int logs(Context &ctx)
         return damaged.isEmpty() ? ExitSuccess : ExitInvalid;
     }
     // Follow: poll the store (the runner is another process) until the run has ended
-    // and nothing new came after that.
+    // and nothing new came after that. A runner that died without recording the end
+    // (kill -9, a crash, a power cut) ends nothing: while the run is not final, its
+    // runner is checked as every command checks it when it opens the history, and a run
+    // whose runner is gone is marked interrupted the same way (recoverInterrupted).
+    const auto runnerAlive = [](qint64 pid, qint64 ticks) {
+        return ProcessInfo::isAlive(pid, ticks);
+    };
+    std::optional<RunRecord> last;
     while (true) {
-        const auto now = store->run(id);
+        auto now = store->run(id);
+        if (now && !isFinal(now->status) && !runnerAlive(now->runnerPid, now->runnerStartTicks)) {
+            if (auto marked = store->recoverInterrupted(runnerAlive); !marked)
+                ctx.err(marked.error().toString());
+            now = store->run(id);
+        }
+        if (now)
+            last = *now;
         const bool wasFinal = !now || isFinal(now->status);
         bool any = false;
         for (const StageRecord &s : std::as_const(chosen))
@@ -141,7 +156,17 @@ int logs(Context &ctx)
         if (!any)
             QThread::msleep(200);
     }
-    return damaged.isEmpty() ? ExitSuccess : ExitInvalid;
+    if (!damaged.isEmpty())
+        return ExitInvalid;
+    if (last && last->status == RunStatus::Interrupted) {
+        ctx.err(tr("run %1 was interrupted: the process running it (pid %2) is gone without "
+                   "recording its end; its log ends here. \"deploydeskctl show %1\" has the "
+                   "details")
+                    .arg(id)
+                    .arg(last->runnerPid));
+        return ExitFailed;
+    }
+    return ExitSuccess;
 }
 
 } // namespace DeployDesk::Cli

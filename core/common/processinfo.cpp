@@ -1,6 +1,9 @@
 #include "common/processinfo.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QThread>
 
 namespace DeployDesk::ProcessInfo {
 
@@ -31,6 +34,55 @@ bool isAlive(qint64 pid, qint64 ticks)
 {
     const qint64 now = startTicks(pid);
     return now >= 0 && now == ticks;
+}
+
+QString stageCgroupDir(qint64 guardPid)
+{
+    // The same lookup as the guard's makeCgroup(): our own cgroup v2 path ("0::/path")
+    // under the mount point of the whole hierarchy.
+    QFile cgroup(QStringLiteral("/proc/self/cgroup"));
+    QFile mountInfo(QStringLiteral("/proc/self/mountinfo"));
+    if (guardPid <= 0 || !cgroup.open(QIODevice::ReadOnly) || !mountInfo.open(QIODevice::ReadOnly))
+        return {};
+    QString own;
+    for (const QByteArray &line : cgroup.readAll().split('\n')) {
+        if (line.startsWith("0::"))
+            own = QString::fromLocal8Bit(line.mid(3));
+    }
+    if (!own.startsWith(QLatin1Char('/')))
+        return {};
+    QString mount;
+    for (const QByteArray &line : mountInfo.readAll().split('\n')) {
+        const qsizetype dash = line.indexOf(" - ");
+        if (dash < 0 || !line.mid(dash + 3).startsWith("cgroup2 "))
+            continue;
+        const QList<QByteArray> fields = line.left(dash).split(' ');
+        if (fields.size() < 5 || fields[3] != "/" || fields[4].contains('\\'))
+            continue;
+        mount = QString::fromLocal8Bit(fields[4]);
+        break;
+    }
+    if (mount.isEmpty())
+        return {};
+    return mount + (own == QLatin1String("/") ? QString() : own) +
+           QStringLiteral("/deploydesk-stage-%1").arg(guardPid);
+}
+
+bool endStageCgroup(const QString &dir)
+{
+    if (dir.isEmpty() || !QFileInfo(dir).isDir())
+        return true;
+    QFile kill(dir + QStringLiteral("/cgroup.kill"));
+    if (kill.open(QIODevice::WriteOnly))
+        kill.write("1");
+    kill.close();
+    // The killed processes leave the cgroup as they exit, a moment later.
+    for (int tries = 0; tries < 200; ++tries) {
+        if (QDir().rmdir(dir) || !QFileInfo::exists(dir))
+            return true;
+        QThread::msleep(5);
+    }
+    return false;
 }
 
 } // namespace DeployDesk::ProcessInfo

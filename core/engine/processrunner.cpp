@@ -1,6 +1,7 @@
 #include "engine/processrunner.h"
 
 #include "common/logging.h"
+#include "common/processinfo.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -19,9 +20,10 @@
 // QProcess starts `deploydesk-stage <our pid> <grace-ms> /bin/sh -c COMMAND` (see
 // tools/stageguard.c). QProcess's child modifier calls setsid() between fork and exec,
 // so the guard's pid is the process group id before QProcess even reports the start:
-// cancel() right after start() cannot miss the group. The guard ends the whole group
-// when this program dies (PR_SET_PDEATHSIG) and ends background leftovers when the
-// shell exits.
+// cancel() right after start() cannot miss the group. The guard ends every process of
+// the stage — its descendants, whatever session or group they moved to, and its cgroup
+// where one can be made — when the shell exits, on cancel and timeout (SIGTERM), on
+// destruction (SIGUSR1: at once) and when this program dies (PR_SET_PDEATHSIG).
 //
 // Note: PR_SET_PDEATHSIG fires when the *thread* that started the guard ends. A
 // ProcessRunner living in a worker thread must therefore be destroyed (which ends its
@@ -29,10 +31,15 @@
 //
 // Without the guard (guardPath() empty, or DEPLOYDESK_STAGE_HELPER set to an empty
 // value), /bin/sh -c runs directly, still in its own group via setsid(): cancel, timeout
-// and the destructor still end the whole tree, and leftovers in the group are SIGKILLed
-// when the shell exits, but nothing ends the stage if this program is killed.
+// and the destructor still end the whole group, and leftovers in the group are SIGKILLed
+// when the shell exits, but a process that left the group (setsid, set -m) survives,
+// and nothing ends the stage if this program is killed.
 
 namespace DeployDesk {
+
+namespace {
+constexpr std::chrono::milliseconds kGuardBackstop{3000};
+} // namespace
 
 namespace Internal {
 
@@ -90,6 +97,8 @@ struct ProcessRunner::Private
     void terminate();
     void sendSignal(int sig);
     void discardProcess();
+    void endLeftCgroup();
+    void killNow();
 
     ProcessRunner *q = nullptr;
     QProcess *process = nullptr;
@@ -111,12 +120,42 @@ void ProcessRunner::Private::discardProcess()
     if (!process)
         return;
     QObject::disconnect(process, nullptr, nullptr, nullptr);
-    if (process->state() != QProcess::NotRunning) {
-        sendSignal(SIGKILL);
-        process->waitForFinished(5000);
-    }
+    killNow();
     process->deleteLater();
     process = nullptr;
+}
+
+// Ends the stage at once and waits for it (blocking, up to a few seconds): the guard on
+// SIGUSR1 SIGKILLs every process of the stage, those outside its group included; a
+// SIGKILL to the group would end the guard first and leave those running.
+void ProcessRunner::Private::killNow()
+{
+    if (!process || process->state() == QProcess::NotRunning)
+        return;
+    if (guarded && pid > 0) {
+        ::kill(static_cast<pid_t>(pid), SIGUSR1);
+        if (process->waitForFinished(5000)) {
+            endLeftCgroup();
+            return;
+        }
+    }
+    sendSignal(SIGKILL);
+    process->waitForFinished(5000);
+    if (guarded)
+        endLeftCgroup();
+}
+
+// The guard removes its stage's cgroup when it ends; a cgroup still there means the guard
+// itself was killed (SIGKILL) and could not end the stage: what runs in it is ended here.
+void ProcessRunner::Private::endLeftCgroup()
+{
+    const QString dir = ProcessInfo::stageCgroupDir(pid);
+    if (dir.isEmpty() || !QFileInfo(dir).isDir())
+        return;
+    qCWarning(lcProcess) << "the stage guard" << pid
+                         << "ended without removing its cgroup; ending what runs in" << dir;
+    if (!ProcessInfo::endStageCgroup(dir))
+        qCWarning(lcProcess) << "cannot remove the stage cgroup" << dir;
 }
 
 void ProcessRunner::Private::finish(const ProcessResult &result)
@@ -227,6 +266,8 @@ void ProcessRunner::Private::onFinished(int exitCode, QProcess::ExitStatus exitS
     drain(); // everything written before the exit arrives before done()
     if (!guarded && pid > 0)
         ::kill(-static_cast<pid_t>(pid), SIGKILL); // background leftovers in the group
+    if (guarded && pid > 0)
+        endLeftCgroup();
 
     ProcessResult result;
     if (cancelled) {
@@ -270,7 +311,10 @@ void ProcessRunner::Private::terminate()
         ::kill(static_cast<pid_t>(pid), SIGTERM);
     else
         sendSignal(SIGTERM);
-    killTimer.start(spec.killGrace);
+    // The guard SIGKILLs what ignores SIGTERM itself after the same grace, including the
+    // processes outside the group that only it can find: the group's SIGKILL here (which
+    // ends the guard too) is only the backstop for a guard that does not end.
+    killTimer.start(guarded ? spec.killGrace + kGuardBackstop : spec.killGrace);
 }
 
 ProcessRunner::ProcessRunner(QObject *parent)
@@ -295,10 +339,7 @@ ProcessRunner::~ProcessRunner()
     d->killTimer.stop();
     if (d->process) {
         QObject::disconnect(d->process, nullptr, nullptr, nullptr);
-        if (d->process->state() != QProcess::NotRunning) {
-            d->sendSignal(SIGKILL);
-            d->process->waitForFinished(5000);
-        }
+        d->killNow();
         delete d->process;
         d->process = nullptr;
     }

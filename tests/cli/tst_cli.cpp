@@ -1,9 +1,11 @@
 // deploydeskctl end to end: validate, run, history, show, logs, cancel from another
 // terminal, kill -9 of a running run, re-run of the failed stages, exit codes.
+#include "../process/processtestutil.h"
 #include "clihelper.h"
 
 #include <QDirIterator>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSignalSpy>
 
 #include <csignal>
@@ -325,6 +327,66 @@ private slots:
         QCOMPARE(follower->exitCode(), 0);
         seen += follower->readAllStandardOutput();
         QCOMPARE(seen, QByteArray("first\nlast\n"));
+    }
+
+    // Stages that start daemons (setsid, double fork, nohup, set -m) and exit: the run
+    // succeeds and, within a bounded wait, none of the daemons outlives it.
+    void detachedStageProcessesEndWithTheRun()
+    {
+        namespace T = DeployDesk::Test;
+        Cli cli;
+        const QByteArray marker = T::newMarker();
+        auto cleanup = qScopeGuard([&] { T::killMarked(marker); });
+        cli.env().insert(QString::fromLatin1(T::markerVariable()), QString::fromLatin1(marker));
+        QByteArray yaml = "name: daemons\nstages:\n";
+        QStringList pidFiles;
+        for (const T::DetachCase &c : T::detachCases()) {
+            const QString pidFile =
+                m_tmp.filePath(QStringLiteral("daemon-%1.pid").arg(pidFiles.size()));
+            yaml += QStringLiteral("  start%1:\n    run: |\n").arg(pidFiles.size()).toUtf8();
+            const QString command = T::stageCommand(QString::fromLatin1(c.command), pidFile,
+                                                    QStringLiteral("echo started"));
+            for (const QString &line : command.split(QLatin1Char('\n')))
+                yaml += "      " + line.toUtf8() + "\n";
+            pidFiles << pidFile;
+        }
+        const CliResult r = cli.run({"run"}, workspace("daemons", yaml));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+        for (const QString &pidFile : std::as_const(pidFiles))
+            QVERIFY2(T::readPid(pidFile) > 0, qPrintable(pidFile)); // each daemon did run
+        QTRY_COMPARE_WITH_TIMEOUT(T::markedProcesses(marker), QList<qint64>(), 5000);
+    }
+
+    // kill -9 of the runner while `logs --follow` waits: the follower sees that the run's
+    // runner is gone, marks the run interrupted (as any next command would) and ends.
+    void followEndsWhenTheRunnerIsKilled()
+    {
+        Cli cli;
+        const QString ws = workspace("follow-killed", "name: followkilled\n"
+                                                      "stages:\n"
+                                                      "  long:\n    run: echo first; sleep 300\n");
+        QProcess *runner = cli.start({"run", "--workspace", ws}, this);
+        QVERIFY(runner->waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(cli.run({"logs", "1"}).out.contains("first"), 10000);
+        QProcess *follower = cli.start({"logs", "1", "--follow"}, this);
+        QVERIFY(follower->waitForStarted());
+        QByteArray seen;
+        QTRY_VERIFY2_WITH_TIMEOUT((seen += follower->readAllStandardOutput()).contains("first"),
+                                  qPrintable(seen + follower->readAllStandardError()), 10000);
+        QCOMPARE(follower->state(), QProcess::Running);
+
+        ::kill(pid_t(runner->processId()), SIGKILL);
+        QVERIFY(hasFinished(runner, 10000));
+        QVERIFY2(hasFinished(follower, 20000), "logs --follow went on after its runner died");
+        QCOMPARE(follower->exitStatus(), QProcess::NormalExit);
+        QCOMPARE(follower->exitCode(), 1);
+        const QString err = QString::fromUtf8(follower->readAllStandardError());
+        QVERIFY2(err.contains(QStringLiteral("run 1 was interrupted")), qPrintable(err));
+        seen += follower->readAllStandardOutput();
+        QVERIFY(seen.startsWith("first\n"));
+        const QJsonObject shown = cli.show(1);
+        QCOMPARE(shown["status"].toString(), "interrupted");
+        QCOMPARE(stageOf(shown, "long")["status"].toString(), "interrupted");
     }
 
     void secretsFallBackToTheEnvironment()

@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -79,6 +80,10 @@ private slots:
     void environmentAndWorkdir();
     void destructorKillsWithoutEmitting();
     void parentDeath();
+    void detachedProcessesEndWithTheStage_data();
+    void detachedProcessesEndWithTheStage();
+    void parentDeathEndsDetachedProcesses();
+    void guardKilledStageCgroupEnded();
 
 private:
     QTemporaryDir m_dir;
@@ -387,6 +392,128 @@ void tst_ProcessRunner::parentDeath()
     QVERIFY(parent.waitForFinished(10000));
     QTRY_VERIFY_WITH_TIMEOUT(processGone(pid), 10000);
     killLeftover(pid);
+}
+
+// A stage whose command detaches a process (setsid, double fork, nohup, set -m) ends
+// with all of it: when its shell exits, on cancel and on timeout. Only under the guard:
+// without it, a process that left the stage's process group is out of reach (see
+// docs/reliability.md).
+void tst_ProcessRunner::detachedProcessesEndWithTheStage_data()
+{
+    QTest::addColumn<QString>("detach");
+    QTest::addColumn<QString>("ending");
+    for (const DetachCase &c : detachCases()) {
+        for (const char *ending : {"exits", "cancelled", "timed out", "destroyed"})
+            QTest::addRow("%s, %s", c.name, ending)
+                << QString::fromLatin1(c.command) << QString::fromLatin1(ending);
+    }
+}
+
+void tst_ProcessRunner::detachedProcessesEndWithTheStage()
+{
+    QFETCH_GLOBAL(bool, guarded);
+    QFETCH(QString, detach);
+    QFETCH(QString, ending);
+    if (!guarded)
+        QSKIP("without the guard, processes outside the stage's process group are not ended");
+
+    const QByteArray marker = newMarker();
+    auto cleanup = qScopeGuard([&] { killMarked(marker); });
+    const QString pidFile = m_dir.filePath(QString::fromLatin1(marker) + QStringLiteral(".pid"));
+    auto runner = std::make_unique<ProcessRunner>();
+    Recorder rec(*runner, this);
+    ProcessSpec spec =
+        shell(stageCommand(detach, pidFile,
+                           ending == QLatin1String("exits") ? QStringLiteral("echo done")
+                                                            : QStringLiteral("sleep 300")));
+    spec.environment.insert(QString::fromLatin1(markerVariable()), QString::fromLatin1(marker));
+    if (ending == QLatin1String("timed out"))
+        spec.timeout = 3s;
+    runner->start(spec);
+    QTRY_VERIFY_WITH_TIMEOUT(readPid(pidFile) > 0, 10000);
+    const qint64 detached = readPid(pidFile);
+    if (ending == QLatin1String("destroyed")) {
+        // As when DeployDesk quits with a stage running: no result, nothing left.
+        QVERIFY(!processGone(detached));
+        runner.reset();
+        QCOMPARE(rec.results.size(), 0);
+    } else {
+        if (ending == QLatin1String("cancelled")) {
+            QVERIFY(!processGone(detached));
+            runner->cancel();
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(rec.results.size(), 1, 15000);
+        if (ending == QLatin1String("exits"))
+            QVERIFY2(rec.result().success(), qPrintable(rec.result().describe()));
+        else if (ending == QLatin1String("cancelled"))
+            QCOMPARE(rec.result().status, ProcessResult::Status::Cancelled);
+        else
+            QCOMPARE(rec.result().status, ProcessResult::Status::TimedOut);
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(processGone(detached), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(markedProcesses(marker), QList<qint64>(), 5000);
+}
+
+// DeployDesk killed with SIGKILL while a stage's detached process runs: the guard
+// (told by the parent-death signal) ends that too.
+void tst_ProcessRunner::parentDeathEndsDetachedProcesses()
+{
+    QFETCH_GLOBAL(bool, guarded);
+    if (!guarded)
+        QSKIP("only the guard ends a stage whose parent died");
+
+    const QByteArray marker = newMarker();
+    auto cleanup = qScopeGuard([&] { killMarked(marker); });
+    const QString pidFile = m_dir.filePath(QString::fromLatin1(marker) + QStringLiteral(".pid"));
+    QProcess parent;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QString::fromLatin1(markerVariable()), QString::fromLatin1(marker));
+    parent.setProcessEnvironment(env);
+    parent.setProgram(QStringLiteral(DD_BIN_DIR "/orphanparent"));
+    parent.setArguments({pidFile, stageCommand(QString::fromLatin1(detachCases().first().command),
+                                               pidFile, QStringLiteral("sleep 300"))});
+    parent.start();
+    QVERIFY2(parent.waitForStarted(), qPrintable(parent.errorString()));
+    QTRY_VERIFY_WITH_TIMEOUT(readPid(pidFile) > 0, 10000);
+    const qint64 detached = readPid(pidFile);
+    QVERIFY(!processGone(detached));
+
+    parent.kill(); // SIGKILL: the runner gets no chance to clean up
+    QVERIFY(parent.waitForFinished(10000));
+    QTRY_VERIFY_WITH_TIMEOUT(processGone(detached), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(markedProcesses(marker), QList<qint64>(), 5000);
+}
+
+// The guard itself killed with SIGKILL cannot end anything. Where the stage has a
+// cgroup (a cgroup v2 that can be made here), the runner ends what is left in it.
+void tst_ProcessRunner::guardKilledStageCgroupEnded()
+{
+    QFETCH_GLOBAL(bool, guarded);
+    if (!guarded)
+        QSKIP("only the guard makes a cgroup for a stage");
+
+    const QByteArray marker = newMarker();
+    auto cleanup = qScopeGuard([&] { killMarked(marker); });
+    const QString pidFile = m_dir.filePath(QString::fromLatin1(marker) + QStringLiteral(".pid"));
+    ProcessRunner runner;
+    Recorder rec(runner, this);
+    ProcessSpec spec = shell(stageCommand(QString::fromLatin1(detachCases().first().command),
+                                          pidFile, QStringLiteral("sleep 300")));
+    spec.environment.insert(QString::fromLatin1(markerVariable()), QString::fromLatin1(marker));
+    runner.start(spec);
+    QTRY_VERIFY_WITH_TIMEOUT(readPid(pidFile) > 0, 10000);
+    const qint64 detached = readPid(pidFile);
+    QFile cgroup(QStringLiteral("/proc/%1/cgroup").arg(detached));
+    QVERIFY(cgroup.open(QIODevice::ReadOnly));
+    if (!cgroup.readAll().contains("/deploydesk-stage-"))
+        QSKIP("no cgroup v2 can be made here: a killed guard leaves detached processes running "
+              "(docs/reliability.md)");
+
+    ::kill(pid_t(runner.pid()), SIGKILL); // the guard only
+    QTRY_COMPARE_WITH_TIMEOUT(rec.results.size(), 1, 10000);
+    QCOMPARE(rec.result().status, ProcessResult::Status::Signaled);
+    QTRY_VERIFY_WITH_TIMEOUT(processGone(detached), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(markedProcesses(marker), QList<qint64>(), 5000);
 }
 
 QTEST_GUILESS_MAIN(tst_ProcessRunner)

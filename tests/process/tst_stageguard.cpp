@@ -4,6 +4,7 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -28,10 +29,14 @@ private slots:
     void terminateEscalatesToKill();
     void simpleCommandRunsWithoutAShell_data();
     void simpleCommandRunsWithoutAShell();
+    void detachedProcessesEndWithTheStage_data();
+    void detachedProcessesEndWithTheStage();
+    void stageCgroup();
 
 private:
     // Starts `deploydesk-stage <our pid> 300 ARGS...`.
-    void startGuard(QProcess &process, const QStringList &args, const QString &parentPid = {});
+    void startGuard(QProcess &process, const QStringList &args, const QString &parentPid = {},
+                    const QByteArray &marker = {});
     QString m_guard;
     QTemporaryDir m_dir;
 };
@@ -44,8 +49,13 @@ void tst_StageGuard::initTestCase()
 }
 
 void tst_StageGuard::startGuard(QProcess &process, const QStringList &args,
-                                const QString &parentPid)
+                                const QString &parentPid, const QByteArray &marker)
 {
+    if (!marker.isEmpty()) {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QString::fromLatin1(markerVariable()), QString::fromLatin1(marker));
+        process.setProcessEnvironment(env);
+    }
     process.setProgram(m_guard);
     process.setArguments(QStringList{parentPid.isEmpty()
                                          ? QString::number(QCoreApplication::applicationPid())
@@ -270,4 +280,90 @@ void tst_StageGuard::simpleCommandRunsWithoutAShell()
     QCOMPARE(QString::fromLatin1(comm.readAll().trimmed()), childName);
     guard.terminate();
     QVERIFY(guard.waitForFinished(10000));
+}
+
+// However a stage's command detaches a process (a new session with setsid, a double
+// fork, nohup, a job of its own with set -m), it ends with the stage: when the stage's
+// shell exits, and when the stage is ended (SIGTERM to the guard, as on cancel, timeout
+// or the death of DeployDesk). Every process of a case carries a marker in its
+// environment, so /proc shows whether any survived.
+void tst_StageGuard::detachedProcessesEndWithTheStage_data()
+{
+    QTest::addColumn<QString>("detach");
+    QTest::addColumn<bool>("terminate");
+    QTest::addColumn<bool>("cgroup");
+    // With a cgroup where one can be made, and with /proc alone (as where none can).
+    for (const bool cgroup : {true, false}) {
+        const char *how = cgroup ? "cgroup if possible" : "no cgroup";
+        for (const DetachCase &c : detachCases()) {
+            QTest::addRow("%s, stage exits, %s", c.name, how)
+                << QString::fromLatin1(c.command) << false << cgroup;
+            QTest::addRow("%s, stage ended, %s", c.name, how)
+                << QString::fromLatin1(c.command) << true << cgroup;
+        }
+    }
+}
+
+void tst_StageGuard::detachedProcessesEndWithTheStage()
+{
+    QFETCH(QString, detach);
+    QFETCH(bool, terminate);
+    QFETCH(bool, cgroup);
+    qputenv("DEPLOYDESK_STAGE_NO_CGROUP", cgroup ? "" : "1");
+    auto restore = qScopeGuard([] { qunsetenv("DEPLOYDESK_STAGE_NO_CGROUP"); });
+    const QByteArray marker = newMarker();
+    auto cleanup = qScopeGuard([&] { killMarked(marker); });
+    const QString pidFile = m_dir.filePath(QString::fromLatin1(marker) + QStringLiteral(".pid"));
+    QProcess guard;
+    startGuard(guard,
+               {QStringLiteral("/bin/sh"), QStringLiteral("-c"),
+                stageCommand(detach, pidFile,
+                             terminate ? QStringLiteral("sleep 300") : QStringLiteral("exit 0"))},
+               {}, marker);
+    QTRY_VERIFY_WITH_TIMEOUT(readPid(pidFile) > 0, 10000);
+    const qint64 detached = readPid(pidFile);
+    if (terminate) {
+        QVERIFY(!processGone(detached));
+        guard.terminate();
+    }
+    // It may have finished already, while QTRY_ ran the event loop.
+    QTRY_COMPARE_WITH_TIMEOUT(guard.state(), QProcess::NotRunning, 15000);
+    if (!terminate) {
+        QCOMPARE(guard.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(guard.exitCode(), 0);
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(processGone(detached), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(markedProcesses(marker), QList<qint64>(), 5000);
+}
+
+// Where a cgroup v2 can be made (root, or a delegated subtree), the stage runs in one of
+// its own, named in DEPLOYDESK_STAGE_CGROUP, and the guard removes it afterwards;
+// DEPLOYDESK_STAGE_NO_CGROUP=1 turns it off.
+void tst_StageGuard::stageCgroup()
+{
+    QProcess guard;
+    startGuard(guard, {QStringLiteral("/bin/sh"), QStringLiteral("-c"),
+                       QStringLiteral("echo \"$DEPLOYDESK_STAGE_CGROUP\"; grep '^0::' "
+                                      "/proc/self/cgroup")});
+    const qint64 guardPid = guard.processId();
+    QVERIFY(guard.waitForFinished(10000));
+    QCOMPARE(guard.exitCode(), 0);
+    const QList<QByteArray> lines = guard.readAllStandardOutput().trimmed().split('\n');
+    QCOMPARE(lines.size(), 2);
+    const QString dir = QString::fromLocal8Bit(lines[0]);
+
+    qputenv("DEPLOYDESK_STAGE_NO_CGROUP", "1");
+    QProcess without;
+    startGuard(without, {QStringLiteral("/bin/sh"), QStringLiteral("-c"),
+                         QStringLiteral("echo \"[$DEPLOYDESK_STAGE_CGROUP]\"")});
+    qunsetenv("DEPLOYDESK_STAGE_NO_CGROUP");
+    QVERIFY(without.waitForFinished(10000));
+    QCOMPARE(without.readAllStandardOutput(), QByteArray("[]\n"));
+
+    if (dir.isEmpty())
+        QSKIP("no cgroup v2 can be made here; stages are ended through /proc alone");
+    QVERIFY2(dir.endsWith(QStringLiteral("/deploydesk-stage-%1").arg(guardPid)), qPrintable(dir));
+    QVERIFY2(lines[1].endsWith("/deploydesk-stage-" + QByteArray::number(guardPid)),
+             lines[1].constData());
+    QVERIFY2(!QFileInfo::exists(dir), qPrintable(dir)); // removed when the stage ended
 }
