@@ -194,6 +194,11 @@ int main(int argc, char *argv[])
                 Internal::parseMarkdownBlocks(f.readAll());
         }
     });
+    // The chunker alone, in one thread, doc after doc (no scan, no manifest).
+    const Timing chunkOneSeconds = bestOf(rounds, [&] {
+        for (const QString &path : std::as_const(*files))
+            chunker.chunkFile(root, path);
+    });
     int chunks = 0;
     qint64 tokens = 0;
     qsizetype problems = 0;
@@ -236,6 +241,7 @@ int main(int argc, char *argv[])
     row("read + SHA-256", shaSeconds, "(OpenSSL, as the chunker)");
     row("read + SHA-256", qtShaSeconds, "(QCryptographicHash)");
     row("read + cmark-gfm", parseSeconds, "(one thread)");
+    row("read+chunk+hash", chunkOneSeconds, "(one thread)");
     row("scan+chunk+hash", chunkSeconds,
         "(" + QByteArray::number(QThreadPool::globalInstance()->maxThreadCount()) + " threads)");
     std::printf("  peak RSS           %8.1f MB\n", double(usage.ru_maxrss) / 1024);
