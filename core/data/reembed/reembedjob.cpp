@@ -32,6 +32,9 @@ ReembedJob::ReembedJob(std::shared_ptr<const Embedder> embedder,
 {
     // Chunking runs here (it fans out over the global pool itself).
     m_pool.setMaxThreadCount(1);
+    // However the run ends, the manifest is closed (checkpointed, its -wal gone) before
+    // anyone who waits for the result looks at it or starts the next run.
+    connect(this, &Job::result, this, [this] { m_manifest.reset(); });
 }
 
 ReembedJob::~ReembedJob()
