@@ -233,6 +233,10 @@ Result<void> ChunkManifest::save(const QString &path) const
             return written;
         }
     }
+    // The old file's WAL (left by a killed ChunkManifest::Writer) must not be applied to
+    // the new file.
+    QFile::remove(path + QStringLiteral("-wal"));
+    QFile::remove(path + QStringLiteral("-shm"));
     // rename(2) replaces the old file atomically.
     if (std::rename(QFile::encodeName(temporary).constData(),
                     QFile::encodeName(path).constData()) != 0) {
