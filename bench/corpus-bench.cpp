@@ -7,7 +7,10 @@
 //                                           admonitions, MDX) into DIR first, then measures
 //
 // Each figure is the best of ROUNDS (default 5) passes over the whole folder, files in the
-// page cache. "peak RSS" is the process's maximum resident set size at the end.
+// page cache, as wall time and as CPU time (getrusage: user + system of every thread), with
+// the load average. "chunk digest" hashes every chunk's identity and content (equal before
+// and after a speed change means the same chunks). "peak RSS" is the process's maximum
+// resident set size at the end. bench/corpus.sh adds cat and sha256sum as outside peers.
 #include "data/corpus/docscorpus.h"
 #include "data/corpus/markdownblocks.h"
 #include "data/corpus/sha256.h"
