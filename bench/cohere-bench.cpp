@@ -7,9 +7,21 @@
 //
 //   cohere-bench [--latency MS] [--inputs N] [--budget B] [--window-ms W] [--texts M]
 //                [--corpus DIR] [--skip-budget]
+//
+// --reembed DOCS: the same fake behind the real ReembedJob (docs chunker, Cohere embedder,
+// LocalIndex in a temporary folder, manifests), on the docs folder DOCS:
+//   a. a full re-embed with the budget (default 2,000 inputs/min) and 4 in flight: budget use;
+//   b. a full re-embed without a budget, 1 in flight vs 4 in flight;
+//   c. an incremental re-embed after one doc (--edit, default the first) has "the heap"
+//      replaced by "the heap (the free store)": texts the fake embedded vs the chunks of that
+//      doc that changed (chunked before and after, compared by key and SHA-256).
+// [--max-tokens N] sets the chunker's budget; [--skip-budget] skips (a).
 // Internal mode: --serve LATENCY BUDGET WINDOW_MS (prints the port, runs until stdin closes).
+#include "data/corpus/markdownchunker.h"
 #include "data/embed/cohereembedder.h"
 #include "data/embed/cohereembedjob.h"
+#include "data/index/localindex.h"
+#include "data/reembed/reembedjob.h"
 #include "fakes/coherefake.h"
 #include "net/httpclient.h"
 #include "net/httpjob.h"
@@ -23,6 +35,7 @@
 #include <QFile>
 #include <QProcess>
 #include <QSocketNotifier>
+#include <QTemporaryDir>
 
 #include <cmath>
 #include <cstdio>
@@ -133,7 +146,7 @@ struct Run
 
 QString g_model = QStringLiteral("embed-english-v3.0");
 
-Run embed(const QUrl &url, const QStringList &texts, int inFlight, int budget, int windowMs)
+CohereOptions cohereOptions(const QUrl &url, int inFlight, int budget, int windowMs)
 {
     CohereOptions options;
     options.apiKey = kKey;
@@ -143,7 +156,12 @@ Run embed(const QUrl &url, const QStringList &texts, int inFlight, int budget, i
     options.maxInFlight = inFlight;
     options.inputsPerMinute = budget;
     options.budgetWindow = std::chrono::milliseconds(windowMs);
-    CohereEmbedder embedder(options);
+    return options;
+}
+
+Run embed(const QUrl &url, const QStringList &texts, int inFlight, int budget, int windowMs)
+{
+    CohereEmbedder embedder(cohereOptions(url, inFlight, budget, windowMs));
     auto *job = static_cast<CohereEmbedJob *>(embedder.embed(texts, InputType::Document));
     QEventLoop loop;
     QObject::connect(job, &Job::result, &loop, &QEventLoop::quit);
@@ -161,6 +179,163 @@ Run embed(const QUrl &url, const QStringList &texts, int inFlight, int budget, i
     delete job;
     return run;
 }
+struct Reembed
+{
+    bool ok = false;
+    QString error;
+    double seconds = 0;
+    int chunks = 0; // of the docs
+    int inputs = 0; // planned: new and changed chunks
+    int embedded = 0;
+};
+
+// One run of the real ReembedJob into a LocalIndex in `indexDir`.
+Reembed reembed(const QUrl &url, const QString &docs, const QString &indexDir,
+                const QString &stateDir, ReembedOptions::Mode mode, int inFlight, int budget,
+                int windowMs, int maxTokens)
+{
+    auto embedder =
+        std::make_shared<CohereEmbedder>(cohereOptions(url, inFlight, budget, windowMs));
+    auto index = std::make_shared<LocalIndex>(indexDir, QStringLiteral("docs"));
+    ReembedOptions options;
+    options.docsRoot = docs;
+    options.stateDir = stateDir;
+    options.mode = mode;
+    options.chunker.maxTokens = maxTokens;
+    ReembedJob job(embedder, index, options);
+    QEventLoop loop;
+    QObject::connect(&job, &Job::result, &loop, &QEventLoop::quit);
+    QElapsedTimer clock;
+    if (qEnvironmentVariableIsSet("DD_BENCH_LOG")) // the job's log with the time of each line
+        QObject::connect(&job, &Job::logLine, &job, [&clock](const QString &line) {
+            std::printf("     %7.3f s  %s\n", double(clock.nsecsElapsed()) / 1e9, qPrintable(line));
+        });
+    clock.start();
+    job.start();
+    loop.exec();
+    Reembed run;
+    run.seconds = double(clock.nsecsElapsed()) / 1e9;
+    run.ok = job.outcome() == Job::Outcome::Success;
+    run.error = job.errorText();
+    run.chunks = job.plan().chunks;
+    run.inputs = job.plan().diff.inputs();
+    run.embedded = job.embedded();
+    return run;
+}
+
+void copyDocs(const QString &from, const QString &to)
+{
+    QDirIterator it(from, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        const QString target = to + u'/' + QDir(from).relativeFilePath(path);
+        QDir().mkpath(QFileInfo(target).path());
+        QFile::copy(path, target);
+    }
+}
+
+// (key, SHA-256) of each chunk of one doc.
+QSet<QString> chunkSet(const MarkdownChunker &chunker, const QString &root, const QString &doc)
+{
+    QSet<QString> set;
+    auto chunked = chunker.chunkFile(root, doc);
+    if (!chunked)
+        qFatal("%s", qPrintable(chunked.error().toString()));
+    for (const Chunk &c : chunked->chunks)
+        set.insert(c.key + u' ' + c.sha256Hex());
+    return set;
+}
+
+int runReembed(const QString &docsDir, const QString &editDoc, int latency, int budget,
+               int windowMs, int maxTokens, bool skipBudget)
+{
+    QTemporaryDir temp;
+    const auto path = [&](const QString &name) { return temp.filePath(name); };
+    const QString docs = path(QStringLiteral("docs"));
+    copyDocs(docsDir, docs);
+    std::printf("re-embed: %s, %s, latency %d ms, chunks of at most %d tokens\n",
+                qPrintable(docsDir), qPrintable(g_model), latency, maxTokens);
+
+    if (!skipBudget) {
+        Server server;
+        if (!server.start(latency, budget, windowMs))
+            qFatal("cannot start the fake");
+        const Reembed run =
+            reembed(server.url, docs, path(QStringLiteral("idx-a")), path(QStringLiteral("st-a")),
+                    ReembedOptions::Mode::Full, 4, budget, windowMs, maxTokens);
+        const QJsonObject stats = server.stats();
+        const int windows = int(std::ceil(run.seconds * 1000.0 / windowMs));
+        // A client that sends its whole budget at the start of each window needs
+        // ceil(N / budget) windows: the last one starts after (that - 1) whole windows.
+        const int needed = (run.inputs + budget - 1) / qMax(1, budget);
+        std::printf("a. full re-embed, budget %d per %d ms, 4 in flight\n", budget, windowMs);
+        std::printf("   %s: %d chunks in %.1f s; fake: %d calls, %d inputs, %d rate-limited, "
+                    "most in one window %d\n",
+                    run.ok ? "done" : qPrintable("FAILED: " + run.error), run.inputs, run.seconds,
+                    stats.value("calls").toInt(), stats.value("embedded_inputs").toInt(),
+                    stats.value("rate_limited").toInt(), stats.value("max_window_inputs").toInt());
+        std::printf("   budget use: %d / (%d x %d windows started) = %.1f%%; windows the budget "
+                    "needs at least: %d\n",
+                    run.inputs, budget, windows, 100.0 * run.inputs / (double(budget) * windows),
+                    needed);
+    }
+
+    Server server;
+    if (!server.start(latency, 0, 60000))
+        qFatal("cannot start the fake");
+    // Warm-up (connections, the fake's vectors), then 1 and 4 in flight on fresh indexes.
+    reembed(server.url, docs, path(QStringLiteral("idx-w")), path(QStringLiteral("st-w")),
+            ReembedOptions::Mode::Full, 4, 0, windowMs, maxTokens);
+    const Reembed one =
+        reembed(server.url, docs, path(QStringLiteral("idx-1")), path(QStringLiteral("st-1")),
+                ReembedOptions::Mode::Full, 1, 0, windowMs, maxTokens);
+    const Reembed four =
+        reembed(server.url, docs, path(QStringLiteral("idx-4")), path(QStringLiteral("st-4")),
+                ReembedOptions::Mode::Full, 4, 0, windowMs, maxTokens);
+    std::printf("b. full re-embed, no budget: %d chunks (%d calls of up to 96)\n", one.inputs,
+                (one.inputs + 95) / 96);
+    std::printf("   1 in flight: %.2f s%s\n", one.seconds,
+                one.ok ? "" : qPrintable(" FAILED: " + one.error));
+    std::printf("   4 in flight: %.2f s%s\n", four.seconds,
+                four.ok ? "" : qPrintable(" FAILED: " + four.error));
+    std::printf("   speed-up: %.2fx\n", one.seconds / four.seconds);
+
+    // c. One doc edited, then an incremental re-embed of the index built with 4 in flight.
+    ChunkerOptions chunkerOptions;
+    chunkerOptions.maxTokens = maxTokens;
+    const MarkdownChunker chunker(chunkerOptions);
+    auto files = DocsCorpus::scan(docs);
+    if (!files || files->isEmpty())
+        qFatal("no docs in %s", qPrintable(docsDir));
+    const QString doc = editDoc.isEmpty() ? files->first() : editDoc;
+    const QSet<QString> before = chunkSet(chunker, docs, doc);
+    QFile file(docs + u'/' + doc);
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("cannot read %s", qPrintable(file.fileName()));
+    QByteArray text = file.readAll();
+    file.close();
+    const int edits = int(text.count("the heap"));
+    text.replace("the heap", "the heap (the free store)");
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(text) < 0)
+        qFatal("cannot write %s", qPrintable(file.fileName()));
+    file.close();
+    const QSet<QString> after = chunkSet(chunker, docs, doc);
+    const int changed = int((after - before).size());
+    const int embeddedBefore = server.stats().value("embedded_inputs").toInt();
+    const Reembed incremental =
+        reembed(server.url, docs, path(QStringLiteral("idx-4")), path(QStringLiteral("st-4")),
+                ReembedOptions::Mode::Incremental, 4, 0, windowMs, maxTokens);
+    const int sent = server.stats().value("embedded_inputs").toInt() - embeddedBefore;
+    std::printf("c. incremental after editing %s (%d x \"the heap\"; %d of its %d chunks "
+                "changed)\n",
+                qPrintable(doc), edits, changed, int(after.size()));
+    std::printf("   %s in %.2f s: planned %d inputs, the fake embedded %d texts: %s\n",
+                incremental.ok ? "done" : qPrintable("FAILED: " + incremental.error),
+                incremental.seconds, incremental.inputs, sent,
+                sent == changed ? "equal to the changed chunks" : "NOT the changed chunks");
+    return one.ok && four.ok && incremental.ok && sent == changed ? 0 : 1;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -185,8 +360,11 @@ int main(int argc, char **argv)
     QCommandLineOption skipBudget("skip-budget", "Only the concurrency run.");
     QCommandLineOption modelOpt("model", "Cohere model (its dimension sets the answer size).",
                                 "MODEL", g_model);
-    parser.addOptions(
-        {latencyOpt, inputsOpt, budgetOpt, windowOpt, textsOpt, corpusOpt, skipBudget, modelOpt});
+    QCommandLineOption reembedOpt("reembed", "Re-embed benchmark on a docs folder.", "DOCS");
+    QCommandLineOption maxTokensOpt("max-tokens", "Chunker budget (re-embed).", "N", "400");
+    QCommandLineOption editOpt("edit", "Doc to edit for the incremental run (re-embed).", "DOC");
+    parser.addOptions({latencyOpt, inputsOpt, budgetOpt, windowOpt, textsOpt, corpusOpt, skipBudget,
+                       modelOpt, reembedOpt, maxTokensOpt, editOpt});
     parser.process(app);
     g_model = parser.value(modelOpt);
     if (!cohereModelDimension(g_model))
@@ -194,6 +372,9 @@ int main(int argc, char **argv)
     const int latency = parser.value(latencyOpt).toInt();
     const int budget = parser.value(budgetOpt).toInt();
     const int windowMs = parser.value(windowOpt).toInt();
+    if (parser.isSet(reembedOpt))
+        return runReembed(parser.value(reembedOpt), parser.value(editOpt), latency, budget,
+                          windowMs, parser.value(maxTokensOpt).toInt(), parser.isSet(skipBudget));
 
     if (!parser.isSet(skipBudget)) {
         const int inputs = parser.value(inputsOpt).toInt();

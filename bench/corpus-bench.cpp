@@ -7,7 +7,10 @@
 //                                           admonitions, MDX) into DIR first, then measures
 //
 // Each figure is the best of ROUNDS (default 5) passes over the whole folder, files in the
-// page cache. "peak RSS" is the process's maximum resident set size at the end.
+// page cache, as wall time and as CPU time (getrusage: user + system of every thread), with
+// the load average. "chunk digest" hashes every chunk's identity and content (equal before
+// and after a speed change means the same chunks). "peak RSS" is the process's maximum
+// resident set size at the end. bench/corpus.sh adds cat and sha256sum as outside peers.
 #include "data/corpus/docscorpus.h"
 #include "data/corpus/markdownblocks.h"
 #include "data/corpus/sha256.h"
@@ -22,6 +25,7 @@
 #include <sys/resource.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <functional>
 
 using namespace DeployDesk;
@@ -91,14 +95,31 @@ QByteArray syntheticDoc(int index)
     return doc;
 }
 
-double bestOf(int rounds, const std::function<void()> &pass)
+double cpuSeconds()
 {
-    double best = 1e100;
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+           double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+// Best wall time and best CPU time (user + system, all threads) of `rounds` passes.
+struct Timing
+{
+    double wall = 1e100;
+    double cpu = 1e100;
+};
+
+Timing bestOf(int rounds, const std::function<void()> &pass)
+{
+    Timing best;
     for (int r = 0; r < rounds; ++r) {
         QElapsedTimer timer;
+        const double cpu0 = cpuSeconds();
         timer.start();
         pass();
-        best = std::min(best, double(timer.nsecsElapsed()) / 1e9);
+        best.wall = std::min(best.wall, double(timer.nsecsElapsed()) / 1e9);
+        best.cpu = std::min(best.cpu, std::max(cpuSeconds() - cpu0, 1e-6));
     }
     return best;
 }
@@ -146,7 +167,7 @@ int main(int argc, char *argv[])
         return 1;
     }
     qint64 bytes = 0;
-    const double readSeconds = bestOf(rounds, [&] {
+    const Timing readSeconds = bestOf(rounds, [&] {
         bytes = 0;
         for (const QString &path : std::as_const(*files)) {
             QFile f(root + u'/' + path);
@@ -154,14 +175,14 @@ int main(int argc, char *argv[])
                 bytes += f.readAll().size();
         }
     });
-    const double shaSeconds = bestOf(rounds, [&] {
+    const Timing shaSeconds = bestOf(rounds, [&] {
         for (const QString &path : std::as_const(*files)) {
             QFile f(root + u'/' + path);
             if (f.open(QIODevice::ReadOnly))
                 sha256(f.readAll());
         }
     });
-    const double qtShaSeconds = bestOf(rounds, [&] {
+    const Timing qtShaSeconds = bestOf(rounds, [&] {
         for (const QString &path : std::as_const(*files)) {
             QFile f(root + u'/' + path);
             if (f.open(QIODevice::ReadOnly))
@@ -169,37 +190,63 @@ int main(int argc, char *argv[])
         }
     });
     // The parser alone, in one thread: the floor under the chunker's cost per byte.
-    const double parseSeconds = bestOf(rounds, [&] {
+    const Timing parseSeconds = bestOf(rounds, [&] {
         for (const QString &path : std::as_const(*files)) {
             QFile f(root + u'/' + path);
             if (f.open(QIODevice::ReadOnly))
                 Internal::parseMarkdownBlocks(f.readAll());
         }
     });
+    // The chunker alone, in one thread, doc after doc (no scan, no manifest).
+    const Timing chunkOneSeconds = bestOf(rounds, [&] {
+        for (const QString &path : std::as_const(*files))
+            chunker.chunkFile(root, path);
+    });
     int chunks = 0;
     qint64 tokens = 0;
     qsizetype problems = 0;
-    const double chunkSeconds = bestOf(rounds, [&] {
+    const Timing chunkSeconds = bestOf(rounds, [&] {
         auto result = DocsCorpus::chunk(root, {}, chunker);
         chunks = result ? result->manifest.size() : 0;
         tokens = result ? result->tokens : 0;
         problems = result ? result->problems.size() : -1;
     });
+    // What the chunker produced, as a digest of every chunk's identity and content (not
+    // timed): equal digests before and after a change mean the same chunks.
+    QCryptographicHash digest(QCryptographicHash::Sha256);
+    DocsCorpus::chunk(root, {}, chunker, [&](const ChunkedDocument &doc) {
+        for (const Chunk &c : doc.chunks) {
+            digest.addData(QStringLiteral("%1\t%2\t%3\t%4\t%5\t%6-%7\t%8\n")
+                               .arg(c.key, c.idString(), c.sha256Hex(),
+                                    c.headingPath.join(QStringLiteral(" > ")), c.url)
+                               .arg(c.startLine)
+                               .arg(c.endLine)
+                               .arg(c.tokens)
+                               .toUtf8());
+        }
+    });
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
+    double load[3] = {};
+    getloadavg(load, 3);
     const double mb = double(bytes) / 1e6;
     std::printf("%s: %lld docs, %.2f MB, %d chunks, ~%lld tokens, %lld problems\n",
                 qPrintable(root), qlonglong(files->size()), mb, chunks, qlonglong(tokens),
                 qlonglong(problems));
-    std::printf("  read only          %8.3f s  %8.1f MB/s\n", readSeconds, mb / readSeconds);
-    std::printf("  read + SHA-256     %8.3f s  %8.1f MB/s  (OpenSSL, as the chunker)\n", shaSeconds,
-                mb / shaSeconds);
-    std::printf("  read + SHA-256     %8.3f s  %8.1f MB/s  (QCryptographicHash)\n", qtShaSeconds,
-                mb / qtShaSeconds);
-    std::printf("  read + cmark-gfm   %8.3f s  %8.1f MB/s  (one thread)\n", parseSeconds,
-                mb / parseSeconds);
-    std::printf("  scan+chunk+hash    %8.3f s  %8.1f MB/s  (%d threads)\n", chunkSeconds,
-                mb / chunkSeconds, QThreadPool::globalInstance()->maxThreadCount());
+    std::printf("  chunk digest       %s\n", digest.result().toHex().left(16).constData());
+    std::printf("  load average       %.2f %.2f %.2f\n", load[0], load[1], load[2]);
+    std::printf("                        wall s      MB/s     CPU s  MB/CPU-s\n");
+    const auto row = [&](const char *name, const Timing &t, const QByteArray &note) {
+        std::printf("  %-18s %8.3f  %8.1f  %8.3f  %8.1f  %s\n", name, t.wall, mb / t.wall, t.cpu,
+                    mb / t.cpu, note.constData());
+    };
+    row("read only", readSeconds, {});
+    row("read + SHA-256", shaSeconds, "(OpenSSL, as the chunker)");
+    row("read + SHA-256", qtShaSeconds, "(QCryptographicHash)");
+    row("read + cmark-gfm", parseSeconds, "(one thread)");
+    row("read+chunk+hash", chunkOneSeconds, "(one thread)");
+    row("scan+chunk+hash", chunkSeconds,
+        "(" + QByteArray::number(QThreadPool::globalInstance()->maxThreadCount()) + " threads)");
     std::printf("  peak RSS           %8.1f MB\n", double(usage.ru_maxrss) / 1024);
     return 0;
 }

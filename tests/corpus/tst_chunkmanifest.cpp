@@ -72,6 +72,7 @@ private slots:
     void diffAfterARename();
     void diffAfterADelete();
     void batchesCommittedAreWhatAResumeSkips();
+    void writerBatchesAreSeenAtOnceAndFoldedInAtTheEnd();
     void notAManifestIsAnError();
     void badDocsAreNamedAndTheOthersChunked();
 
@@ -225,6 +226,43 @@ void TestChunkManifest::batchesCommittedAreWhatAResumeSkips()
     QVERIFY(complete);
     QCOMPARE(complete->size(), docs.size());
     QVERIFY(ManifestDiff::compute(*complete, docs).isEmpty());
+}
+
+void TestChunkManifest::writerBatchesAreSeenAtOnceAndFoldedInAtTheEnd()
+{
+    const ChunkManifest docs = chunkAll(m_docs);
+    QVERIFY(docs.size() > 3);
+    const QString path = m_dir->filePath(QStringLiteral("v3.manifest"));
+    {
+        ChunkManifest::Writer writer(path, docs.fingerprint);
+        QVERIFY(writer.commit(docs.entries.mid(0, 3), {}));
+        // A reader (the next run after a kill, the validation) sees each batch committed
+        // while the writer still has the file open.
+        auto partial = ChunkManifest::load(path);
+        QVERIFY(partial);
+        QCOMPARE(partial->size(), 3);
+        QCOMPARE(partial->fingerprint, docs.fingerprint);
+        ManifestEntry stale = docs.entries.first();
+        stale.id = pointId(QStringLiteral("gone.md#/0"));
+        QVERIFY(writer.commit({stale}, {}));
+        QVERIFY(writer.commit(docs.entries.mid(3), {stale.id}));
+    }
+    // Closed: everything is in the file itself, no WAL left beside it.
+    QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
+    auto complete = ChunkManifest::load(path);
+    QVERIFY(complete);
+    QCOMPARE(complete->size(), docs.size());
+    QVERIFY(ManifestDiff::compute(*complete, docs).isEmpty());
+    // A stale WAL beside a manifest written whole is not applied to it.
+    QFile wal(path + QStringLiteral("-wal"));
+    QVERIFY(wal.open(QIODevice::WriteOnly));
+    wal.write(QByteArray(4096, 'x'));
+    wal.close();
+    QVERIFY(docs.save(path));
+    QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
+    auto saved = ChunkManifest::load(path);
+    QVERIFY(saved);
+    QCOMPARE(saved->size(), docs.size());
 }
 
 void TestChunkManifest::notAManifestIsAnError()

@@ -29,9 +29,11 @@ Error sqlFailure(const QString &path, const QString &operation, const QSqlError 
     return Error{ErrorCode::Io, message, error.nativeErrorCode(), std::nullopt};
 }
 
-// One SQLite connection for the duration of a call; removed (and the file closed) on
-// return.
-class Connection final
+} // namespace
+
+// One SQLite connection for the duration of a call (or of a Writer); removed (and the file
+// closed) on return.
+class ChunkManifest::Writer::Connection final
 {
 public:
     explicit Connection(const QString &path)
@@ -86,6 +88,10 @@ private:
     QSqlDatabase m_db;
     std::optional<Error> m_error;
 };
+
+namespace {
+
+using Connection = ChunkManifest::Writer::Connection;
 
 Result<void> createSchema(Connection &c, const QString &fingerprint)
 {
@@ -227,6 +233,10 @@ Result<void> ChunkManifest::save(const QString &path) const
             return written;
         }
     }
+    // The old file's WAL (left by a killed ChunkManifest::Writer) must not be applied to
+    // the new file.
+    QFile::remove(path + QStringLiteral("-wal"));
+    QFile::remove(path + QStringLiteral("-shm"));
     // rename(2) replaces the old file atomically.
     if (std::rename(QFile::encodeName(temporary).constData(),
                     QFile::encodeName(path).constData()) != 0) {
@@ -237,6 +247,23 @@ Result<void> ChunkManifest::save(const QString &path) const
     }
     return {};
 }
+
+namespace {
+
+Result<void> removeEntries(Connection &connection, const QList<QUuid> &removed)
+{
+    QSqlQuery query(connection.db());
+    query.prepare(QStringLiteral("DELETE FROM chunks WHERE id = ?"));
+    for (const QUuid &id : removed) {
+        query.bindValue(0, id.toString(QUuid::WithoutBraces));
+        if (!query.exec())
+            return std::unexpected(
+                sqlFailure(connection.path(), tr("removing chunks"), query.lastError()));
+    }
+    return {};
+}
+
+} // namespace
 
 Result<void> ChunkManifest::commit(const QString &path, const QString &fingerprint,
                                    const QList<ManifestEntry> &upserts, const QList<QUuid> &removed)
@@ -249,15 +276,47 @@ Result<void> ChunkManifest::commit(const QString &path, const QString &fingerpri
             return schema;
         if (auto inserted = insertEntries(connection, upserts); !inserted)
             return inserted;
-        QSqlQuery query(connection.db());
-        query.prepare(QStringLiteral("DELETE FROM chunks WHERE id = ?"));
-        for (const QUuid &id : removed) {
-            query.bindValue(0, id.toString(QUuid::WithoutBraces));
-            if (!query.exec())
-                return std::unexpected(sqlFailure(path, tr("removing chunks"), query.lastError()));
-        }
-        return {};
+        return removeEntries(connection, removed);
     });
+}
+
+ChunkManifest::Writer::Writer(QString path, QString fingerprint)
+    : m_path(std::move(path))
+    , m_fingerprint(std::move(fingerprint))
+{}
+
+ChunkManifest::Writer::~Writer() = default;
+
+Result<void> ChunkManifest::Writer::commit(const QList<ManifestEntry> &upserts,
+                                           const QList<QUuid> &removed)
+{
+    if (!m_connection) {
+        auto connection = std::make_unique<Connection>(m_path);
+        if (connection->error())
+            return std::unexpected(*connection->error());
+        if (auto wal = Internal::enableWal(connection->db(), m_path); !wal)
+            return wal;
+        if (auto schema = connection->transaction(
+                tr("recording a re-embed batch"),
+                [&]() -> Result<void> { return createSchema(*connection, m_fingerprint); });
+            !schema)
+            return schema;
+        m_connection = std::move(connection);
+    }
+    auto done = m_connection->transaction(tr("recording a re-embed batch"), [&]() -> Result<void> {
+        if (auto inserted = insertEntries(*m_connection, upserts); !inserted)
+            return inserted;
+        return removeEntries(*m_connection, removed);
+    });
+    if (!done)
+        m_connection.reset(); // opened afresh next time
+    return done;
+}
+
+void ChunkManifest::remove(const QString &path)
+{
+    for (const char *suffix : {"", "-wal", "-shm", "-journal"})
+        QFile::remove(path + QLatin1String(suffix));
 }
 
 } // namespace DeployDesk

@@ -8,6 +8,8 @@
 #include <QString>
 #include <QUuid>
 
+#include <memory>
+
 namespace DeployDesk {
 
 // What a manifest keeps of a chunk: enough to tell what changed and to resume a re-embed
@@ -52,6 +54,31 @@ public:
     // committed; diffing the docs against it gives what is left to do.
     static Result<void> commit(const QString &path, const QString &fingerprint,
                                const QList<ManifestEntry> &upserts, const QList<QUuid> &removed);
+
+    // commit() batch after batch through one open connection: the schema is written once
+    // and the file is switched to WAL (synchronous=NORMAL, as the history store), so a batch
+    // costs one transaction instead of opening the file, checking the schema and two
+    // fsyncs. The file is checkpointed and its -wal removed when the writer goes. Use it on
+    // one thread; a failed open is retried by the next commit.
+    class Writer final
+    {
+    public:
+        Writer(QString path, QString fingerprint);
+        ~Writer();
+        Writer(const Writer &) = delete;
+        Writer &operator=(const Writer &) = delete;
+
+        Result<void> commit(const QList<ManifestEntry> &upserts, const QList<QUuid> &removed);
+        const QString &path() const { return m_path; }
+        class Connection; // defined in chunkmanifest.cpp
+
+    private:
+        QString m_path;
+        QString m_fingerprint;
+        std::unique_ptr<Connection> m_connection;
+    };
+    // Removes a manifest file and its WAL files.
+    static void remove(const QString &path);
 };
 
 } // namespace DeployDesk

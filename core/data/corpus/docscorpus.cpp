@@ -124,12 +124,21 @@ DocsCorpus::chunk(const QString &root, const CorpusOptions &options, const Markd
     result.docPaths = *scanned;
     result.manifest.fingerprint = chunker.fingerprint();
     // Docs are chunked in parallel, a batch at a time (so memory stays bounded whatever
-    // the corpus' size), and handed on in path order from the calling thread.
+    // the corpus' size), and handed on in path order from the calling thread, which takes
+    // one batch's results while the pool chunks the next.
     constexpr qsizetype kBatch = 64;
+    const auto start = [&](qsizetype from) {
+        return QtConcurrent::mapped(result.docPaths.mid(from, kBatch), [&](const QString &docPath) {
+            return chunker.chunkFile(root, docPath);
+        });
+    };
+    QFuture<Result<ChunkedDocument>> running;
+    if (!result.docPaths.isEmpty())
+        running = start(0);
     for (qsizetype from = 0; from < result.docPaths.size(); from += kBatch) {
-        const QStringList batch = result.docPaths.mid(from, kBatch);
-        const QList<Result<ChunkedDocument>> docs = QtConcurrent::blockingMapped(
-            batch, [&](const QString &docPath) { return chunker.chunkFile(root, docPath); });
+        const QList<Result<ChunkedDocument>> docs = running.results();
+        running = from + kBatch < result.docPaths.size() ? start(from + kBatch)
+                                                         : QFuture<Result<ChunkedDocument>>();
         for (const Result<ChunkedDocument> &doc : docs) {
             if (!doc) {
                 result.problems.append(doc.error());

@@ -32,6 +32,9 @@ ReembedJob::ReembedJob(std::shared_ptr<const Embedder> embedder,
 {
     // Chunking runs here (it fans out over the global pool itself).
     m_pool.setMaxThreadCount(1);
+    // However the run ends, the manifest is closed (checkpointed, its -wal gone) before
+    // anyone who waits for the result looks at it or starts the next run.
+    connect(this, &Job::result, this, [this] { m_manifest.reset(); });
 }
 
 ReembedJob::~ReembedJob()
@@ -182,7 +185,7 @@ void ReembedJob::chooseTarget()
         return targetReady();
 
     // A new version: record it first, so a killed run continues it rather than making another.
-    QFile::remove(manifestFile()); // a leftover of a version that no longer exists
+    ChunkManifest::remove(manifestFile()); // a leftover of a version that no longer exists
     if (!writeState())
         return;
     IndexSpec spec;
@@ -221,8 +224,10 @@ bool ReembedJob::writeState()
 
 void ReembedJob::targetReady()
 {
-    // The manifest exists from the start, with the chunker's fingerprint.
-    if (auto made = ChunkManifest::commit(manifestFile(), m_fingerprint, {}, {}); !made)
+    // The manifest exists from the start, with the chunker's fingerprint; it stays open
+    // while batches are recorded.
+    m_manifest = std::make_unique<ChunkManifest::Writer>(manifestFile(), m_fingerprint);
+    if (auto made = m_manifest->commit({}, {}); !made)
         return fail(made.error());
     removeDeleted();
 }
@@ -244,7 +249,7 @@ void ReembedJob::removeDeleted()
             return fail(job->error());
         // Deleted from the index first, then from the manifest: a crash in between deletes
         // them again next time (deleting an absent id is no error).
-        if (auto done = ChunkManifest::commit(manifestFile(), m_fingerprint, {}, gone); !done)
+        if (auto done = m_manifest->commit({}, gone); !done)
             return fail(done.error());
         m_removed = int(gone.size());
         log(tr("removed %n point(s) of deleted chunks", nullptr, m_removed));
@@ -340,7 +345,7 @@ void ReembedJob::upsertNext()
             return fail(job->error());
         }
         // Written, so recorded: the manifest never lists a point the index lacks.
-        if (auto done = ChunkManifest::commit(manifestFile(), m_fingerprint, entries, {}); !done) {
+        if (auto done = m_manifest->commit(entries, {}); !done) {
             if (m_embedJob)
                 m_embedJob->cancel();
             return fail(done.error());
@@ -367,6 +372,7 @@ void ReembedJob::validate()
 {
     if (isFinished())
         return;
+    m_manifest.reset(); // every batch is recorded: checkpointed and closed
     IndexJob *job = track(m_index->info(m_plan.target, this));
     connect(job, &Job::result, this, [this, job] {
         m_current = nullptr;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/job.h"
+#include "data/corpus/chunkmanifest.h"
 #include "data/corpus/docscorpus.h"
 #include "data/corpus/manifestdiff.h"
 #include "data/corpus/markdownchunker.h"
@@ -136,6 +137,7 @@ private:
     QPointer<Job> m_current;       // the index job running
     QPointer<EmbedJob> m_embedJob; // the embed job running
     bool m_upserting = false;
+    std::unique_ptr<ChunkManifest::Writer> m_manifest; // of the version written
 };
 
 } // namespace DeployDesk::Data
