@@ -29,18 +29,9 @@ QMessageBox *openQuestion()
     return qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
 }
 
-QAbstractButton *buttonOf(QMessageBox *box, const QString &text)
-{
-    for (QAbstractButton *b : box->buttons()) {
-        if (b->text().remove('&') == text)
-            return b;
-    }
-    return nullptr;
-}
-
 // While the next question is open: `meanwhile()` (the run ends under it), then the button
-// named `button` is clicked. `seen` says whether the question and the button were there.
-void answerNextQuestion(const QString &button, std::function<void()> meanwhile, bool *seen)
+// that goes ahead (the accept role) is clicked; `clicked` gets its text.
+void answerNextQuestion(std::function<void()> meanwhile, QString *clicked)
 {
     QTimer::singleShot(0, [=] {
         QMessageBox *box = openQuestion();
@@ -48,12 +39,14 @@ void answerNextQuestion(const QString &button, std::function<void()> meanwhile, 
             return;
         if (meanwhile)
             meanwhile();
-        if (QAbstractButton *b = buttonOf(box, button)) {
-            *seen = true;
-            b->click();
-        } else {
-            box->reject();
+        for (QAbstractButton *b : box->buttons()) {
+            if (box->buttonRole(b) == QMessageBox::AcceptRole) {
+                *clicked = b->text().remove('&');
+                b->click();
+                return;
+            }
         }
+        box->reject();
     });
 }
 
@@ -155,16 +148,15 @@ private slots:
         QVERIFY(startAndWaitRunning(w));
         const qint64 runId = w.currentRunId();
         QSignalSpy finished(&w, &MainWindow::runFinished);
-        bool answered = false;
+        QString answered;
         answerNextQuestion(
-            "Stop the Run",
             [&] {
                 touch(ws + "/go");
                 finished.wait(20000); // the run ends while the question is open
             },
             &answered);
         QTest::keyClick(&w, Qt::Key_X, Qt::ControlModifier | Qt::ShiftModifier);
-        QVERIFY(answered);
+        QVERIFY(!answered.isEmpty());
         QCOMPARE(finished.size(), 1);
         DD_COMPARE_STATUS(finished.at(0).at(1).value<RunStatus>(), RunStatus::Failed);
         QVERIFY2(!w.statusBarText().contains("Cancelling"), qPrintable(w.statusBarText()));
@@ -174,6 +166,7 @@ private slots:
         // Nothing is left waiting: the next run starts and can be cancelled.
         QVERIFY(w.findChild<QAction *>("runAction")->isEnabled());
         DD_COMPARE_STATUS(recorded(runId).first, RunStatus::Failed);
+        QCOMPARE(answered, QString("Stop the Run"));
     }
 
     // Ctrl+Q, the question left open until the run ends, then confirmed: the window quits
@@ -187,16 +180,15 @@ private slots:
         QVERIFY(startAndWaitRunning(*w));
         const qint64 runId = w->currentRunId();
         QSignalSpy finished(w.get(), &MainWindow::runFinished);
-        bool answered = false;
+        QString answered;
         answerNextQuestion(
-            "Stop the Run and Quit",
             [&] {
                 touch(ws + "/go");
                 finished.wait(20000);
             },
             &answered);
         w->close(); // what File → Quit (Ctrl+Q) and the tray's Quit do
-        QVERIFY(answered);
+        QVERIFY(!answered.isEmpty());
         QTRY_VERIFY_WITH_TIMEOUT(!w->isVisible(), 20000);
         w.reset();
         const auto [run, stages] = recorded(runId);
@@ -204,6 +196,7 @@ private slots:
         QCOMPARE(stages.size(), 2);
         for (StageStatus s : stages)
             QVERIFY(isFinal(s));
+        QCOMPARE(answered, QString("Stop the Run and Quit"));
     }
 
     // Quitting during a run, confirmed: the run is stopped and recorded completely before
@@ -215,10 +208,10 @@ private slots:
         w->show();
         QVERIFY(startAndWaitRunning(*w));
         const qint64 runId = w->currentRunId();
-        bool answered = false;
-        answerNextQuestion("Stop the Run and Quit", {}, &answered);
+        QString answered;
+        answerNextQuestion({}, &answered);
         w->close(); // what File → Quit (Ctrl+Q) and the tray's Quit do
-        QVERIFY(answered);
+        QVERIFY(!answered.isEmpty());
         QVERIFY2(w->statusBarText().contains("Stopping run"), qPrintable(w->statusBarText()));
         QTRY_VERIFY_WITH_TIMEOUT(!w->isVisible(), 20000);
         w.reset();
@@ -227,6 +220,7 @@ private slots:
         QCOMPARE(stages.size(), 2);
         for (StageStatus s : stages)
             DD_COMPARE_STATUS(s, StageStatus::Cancelled);
+        QCOMPARE(answered, QString("Stop the Run and Quit"));
     }
 
     // The application ending with the window (a session logout, QApplication::quit): the
