@@ -345,11 +345,22 @@ QString MainWindow::notRecordedText() const
 }
 
 bool MainWindow::ask(const QString &title, const QString &question, const QString &yes,
-                     const QString &no)
+                     const QString &no, qint64 aboutRun)
 {
     if (!m_confirm)
         return true;
     QMessageBox box(QMessageBox::Question, title, question, QMessageBox::NoButton, this);
+    // A question about a run says so when the run ends while it is open.
+    if (aboutRun) {
+        connect(
+            this, &MainWindow::runFinished, &box, [&box, aboutRun](qint64 id, RunStatus status) {
+                if (id == aboutRun)
+                    box.setInformativeText(tr("Run %1 has ended meanwhile (%2): there is nothing "
+                                              "left to stop.")
+                                               .arg(id)
+                                               .arg(Ui::statusText(status)));
+            });
+    }
     QPushButton *ok = box.addButton(yes, QMessageBox::AcceptRole);
     QPushButton *keep = no.isEmpty() ? box.addButton(QMessageBox::Cancel)
                                      : box.addButton(no, QMessageBox::RejectRole);
@@ -543,7 +554,7 @@ void MainWindow::cancelRun()
     if (!ask(tr("Cancel run"),
              tr("Stop run %1? Running stages are stopped; the run is recorded as cancelled.")
                  .arg(runId),
-             tr("&Stop the Run"), tr("&Keep Running")))
+             tr("&Stop the Run"), tr("&Keep Running"), runId))
         return;
     // The run may have ended while the question was open: say how, not "Cancelling".
     if (!m_service->isRunning() || m_service->runId() != runId) {
@@ -754,7 +765,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
                  tr("Run %1 is still running. Quitting stops it first (its logs and history "
                     "are kept).")
                      .arg(runId),
-                 tr("&Stop the Run and Quit"), tr("&Keep Running"))) {
+                 tr("&Stop the Run and Quit"), tr("&Keep Running"), runId)) {
             event->ignore();
             return;
         }

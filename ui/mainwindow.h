@@ -122,9 +122,9 @@ private:
     void fillRecentMenu();
     void openSettings();
     // Asks before acting; `no` names the choice that keeps things as they are (Cancel
-    // when empty).
+    // when empty). A question about run `aboutRun` says so if that run ends meanwhile.
     bool ask(const QString &title, const QString &question, const QString &yes,
-             const QString &no = {});
+             const QString &no = {}, qint64 aboutRun = 0);
     // Asks the service to cancel the run going (cancelRun() and quitting, after asking).
     void requestCancel(const QString &reason);
     // True, and the status bar says why, when a run is going (or starting): a question

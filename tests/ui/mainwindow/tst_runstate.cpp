@@ -30,8 +30,10 @@ QMessageBox *openQuestion()
 }
 
 // While the next question is open: `meanwhile()` (the run ends under it), then the button
-// that goes ahead (the accept role) is clicked; `clicked` gets its text.
-void answerNextQuestion(std::function<void()> meanwhile, QString *clicked)
+// that goes ahead (the accept role) is clicked; `clicked` gets its text, `saidThen` what
+// the question said by then besides the question.
+void answerNextQuestion(std::function<void()> meanwhile, QString *clicked,
+                        QString *saidThen = nullptr)
 {
     QTimer::singleShot(0, [=] {
         QMessageBox *box = openQuestion();
@@ -39,6 +41,8 @@ void answerNextQuestion(std::function<void()> meanwhile, QString *clicked)
             return;
         if (meanwhile)
             meanwhile();
+        if (saidThen)
+            *saidThen = box->informativeText();
         for (QAbstractButton *b : box->buttons()) {
             if (box->buttonRole(b) == QMessageBox::AcceptRole) {
                 *clicked = b->text().remove('&');
@@ -149,14 +153,19 @@ private slots:
         const qint64 runId = w.currentRunId();
         QSignalSpy finished(&w, &MainWindow::runFinished);
         QString answered;
+        QString saidThen;
         answerNextQuestion(
             [&] {
                 touch(ws + "/go");
                 finished.wait(20000); // the run ends while the question is open
             },
-            &answered);
+            &answered, &saidThen);
         QTest::keyClick(&w, Qt::Key_X, Qt::ControlModifier | Qt::ShiftModifier);
         QVERIFY(!answered.isEmpty());
+        // The open question said so as soon as the run ended.
+        QVERIFY2(saidThen.contains(QString("Run %1 has ended").arg(runId)) &&
+                     saidThen.contains("Failed"),
+                 qPrintable(saidThen));
         QCOMPARE(finished.size(), 1);
         DD_COMPARE_STATUS(finished.at(0).at(1).value<RunStatus>(), RunStatus::Failed);
         QVERIFY2(!w.statusBarText().contains("Cancelling"), qPrintable(w.statusBarText()));
