@@ -5,6 +5,7 @@
 #include "secrets/secretstore.h"
 #include "store/historystore.h"
 #include "ui/approvaldialog.h"
+#include "ui/common/mnemonic.h"
 #include "ui/common/statusstyle.h"
 #include "ui/environmentlist.h"
 #include "ui/environments/environmentsview.h"
@@ -30,6 +31,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -128,11 +130,26 @@ MainWindow::MainWindow(const QString &workspace, QWidget *parent)
 
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("tabs"));
-    m_tabs->addTab(pipelinePage, tr("&Pipeline"));
-    m_tabs->addTab(m_logs, tr("&Logs"));
-    m_tabs->addTab(m_history, tr("&History"));
-    m_tabs->addTab(m_environmentsView, tr("&Environments"));
+    // The tabs are named as in the View menu, without the mnemonics: Alt+letter belongs to
+    // the menu bar and the page's fields (Alt+L, Alt+H opened a tab instead of a menu);
+    // Ctrl+1…4 switch tabs.
+    m_tabs->addTab(pipelinePage, withoutMnemonic(tr("&Pipeline")));
+    m_tabs->addTab(m_logs, withoutMnemonic(tr("&Logs")));
+    m_tabs->addTab(m_history, withoutMnemonic(tr("&History")));
+    m_tabs->addTab(m_environmentsView, withoutMnemonic(tr("&Environments")));
     setCentralWidget(m_tabs);
+    // A tab shown with Ctrl+1…4 or the View menu gets the keyboard (its first field, or
+    // the log): Ctrl+F then finds in the log, and typing no longer lands in the sidebar.
+    // Arrow keys on the focused tab bar leave the focus there.
+    pipelinePage->setFocusProxy(m_graph);
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        QWidget *page = m_tabs->widget(index);
+        QWidget *focus = QApplication::focusWidget();
+        if (!page || focus == static_cast<QWidget *>(m_tabs->tabBar()) ||
+            (focus && page->isAncestorOf(focus)))
+            return;
+        page->setFocus(Qt::OtherFocusReason);
+    });
 
     // Status bar: state, elapsed, queue.
     m_runState = new QLabel(this);
@@ -305,6 +322,15 @@ void MainWindow::showLatestRun()
         for (const StageRecord &s : std::as_const(m_stages))
             m_graph->updateStage(s);
     }
+    // The Logs tab too opens on the latest run (its stage box lists the stages), unless it
+    // shows another run already.
+    if (m_logs->runId() == 0) {
+        QList<LogViewer::StageRef> refs;
+        for (const StageRecord &s : std::as_const(m_stages))
+            refs.append({s.id, s.name});
+        m_logs->showRun(m_run.id, refs, 0);
+        m_logs->setLive(false);
+    }
 }
 
 QString MainWindow::statusBarText() const
@@ -318,14 +344,28 @@ QString MainWindow::notRecordedText() const
                                                                  : QString();
 }
 
-bool MainWindow::ask(const QString &title, const QString &question, const QString &yes)
+bool MainWindow::ask(const QString &title, const QString &question, const QString &yes,
+                     const QString &no, qint64 aboutRun)
 {
     if (!m_confirm)
         return true;
     QMessageBox box(QMessageBox::Question, title, question, QMessageBox::NoButton, this);
+    // A question about a run says so when the run ends while it is open.
+    if (aboutRun) {
+        connect(
+            this, &MainWindow::runFinished, &box, [&box, aboutRun](qint64 id, RunStatus status) {
+                if (id == aboutRun)
+                    box.setInformativeText(tr("Run %1 has ended meanwhile (%2): there is nothing "
+                                              "left to stop.")
+                                               .arg(id)
+                                               .arg(Ui::statusText(status)));
+            });
+    }
     QPushButton *ok = box.addButton(yes, QMessageBox::AcceptRole);
-    box.addButton(QMessageBox::Cancel);
-    box.setDefaultButton(QMessageBox::Cancel);
+    QPushButton *keep = no.isEmpty() ? box.addButton(QMessageBox::Cancel)
+                                     : box.addButton(no, QMessageBox::RejectRole);
+    box.setDefaultButton(keep);
+    box.setEscapeButton(keep);
     box.exec();
     return box.clickedButton() == static_cast<QAbstractButton *>(ok);
 }
@@ -347,9 +387,10 @@ void MainWindow::deploy(const QString &environment)
         return;
     RunRequest request;
     request.environment = environment;
+    const bool wasProtected = env->isProtected;
     const QStringList gated = RunController::stagesNeedingApproval(m_pipeline, request);
     const QString question =
-        env->isProtected
+        wasProtected
             ? tr("Deploy to %1? It is protected: the deploy stages (%2) will wait for "
                  "approval after the checks.")
                   .arg(environment, gated.join(QStringLiteral(", ")))
@@ -358,6 +399,17 @@ void MainWindow::deploy(const QString &environment)
                        env->url.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(env->url));
     if (!ask(tr("Deploy"), question, tr("&Deploy")))
         return;
+    // The question may have been open while deploydesk.yml was reloaded or a run started.
+    const Environment *now = m_pipeline.environment(environment);
+    if (!now) {
+        m_runState->setText(
+            tr("Nothing deployed: %1 is no longer in deploydesk.yml").arg(environment));
+        return;
+    }
+    if (now->isProtected != wasProtected) {
+        deploy(environment); // ask again, saying what is true now
+        return;
+    }
     start(request);
 }
 
@@ -378,7 +430,9 @@ void MainWindow::rerunFailed(qint64 runId)
 
 void MainWindow::start(const RunRequest &requested)
 {
-    if (m_service->isRunning() || m_workspace.isEmpty())
+    if (m_workspace.isEmpty())
+        return;
+    if (refuseWhileRunning())
         return;
     RunRequest request = requested;
     request.maxParallel = QSettings().value(QStringLiteral("run/maxParallel"), 0).toInt();
@@ -402,6 +456,7 @@ void MainWindow::started(const RunRecord &run, const QList<StageRecord> &stages)
     m_notRecorded->setToolTip({});
     m_notRecorded->setVisible(false);
     m_live = true;
+    m_cancelRequested = 0;
     m_run = run;
     m_stages = stages;
     m_waitingStages.clear();
@@ -459,14 +514,21 @@ void MainWindow::reviewApproval()
         m_approvalDialog->activateWindow();
         return;
     }
-    auto *dialog = new ApprovalDialog(m_service->environment(), m_waitingStages, m_run.id, this);
+    const qint64 runId = m_service->runId();
+    auto *dialog = new ApprovalDialog(m_service->environment(), m_waitingStages, runId, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowModality(Qt::WindowModal);
     m_approvalDialog = dialog;
-    connect(dialog, &QDialog::finished, this, [this, dialog] {
+    connect(dialog, &QDialog::finished, this, [this, dialog, runId] {
         m_approvalDialog = nullptr;
-        if (!m_service->isWaitingForApproval())
+        // The run may have ended (cancelled elsewhere) or stopped waiting meanwhile: an
+        // answer then approves nothing.
+        if (!m_service->isWaitingForApproval() || m_service->runId() != runId ||
+            m_cancelRequested == runId) {
+            updateActions();
+            updateStatus();
             return;
+        }
         if (dialog->decision() == ApprovalDialog::Approved) {
             m_service->approve(dialog->approver(), dialog->reason());
             m_runState->setText(tr("Approved by %1; deploying…").arg(dialog->approver()));
@@ -486,13 +548,48 @@ void MainWindow::cancelRun()
 {
     if (!m_service->isRunning())
         return;
+    const qint64 runId = m_service->runId();
+    if (m_cancelRequested == runId)
+        return; // asked already: the run is ending
     if (!ask(tr("Cancel run"),
-             tr("Cancel run %1? Running stages are stopped; the run is recorded as cancelled.")
-                 .arg(m_run.id),
-             tr("Cancel &Run")))
+             tr("Stop run %1? Running stages are stopped; the run is recorded as cancelled.")
+                 .arg(runId),
+             tr("&Stop the Run"), tr("&Keep Running"), runId))
         return;
-    m_service->cancel(tr("cancelled from the panel by %1").arg(Paths::currentUser()));
-    m_runState->setText(tr("Cancelling run %1…").arg(m_run.id));
+    // The run may have ended while the question was open: say how, not "Cancelling".
+    if (!m_service->isRunning() || m_service->runId() != runId) {
+        updateStatus();
+        if (m_run.id == runId && isFinal(m_run.status))
+            m_runState->setText(tr("Run %1 had already ended before it could be stopped: %2")
+                                    .arg(runId)
+                                    .arg(Ui::statusText(m_run.status)));
+        return;
+    }
+    requestCancel(tr("cancelled from the panel by %1").arg(Paths::currentUser()));
+}
+
+void MainWindow::requestCancel(const QString &reason)
+{
+    m_cancelRequested = m_service->runId();
+    m_service->cancel(reason);
+    // An approval asked for a run that is being stopped approves nothing.
+    if (m_approvalDialog)
+        m_approvalDialog->close();
+    updateActions();
+    updateStatus();
+}
+
+bool MainWindow::refuseWhileRunning()
+{
+    if (m_service->isRunning())
+        m_runState->setText(
+            tr("Run %1 is still running: wait for it to end or cancel it (Ctrl+Shift+X) first")
+                .arg(m_service->runId()));
+    else if (m_service->isStarting())
+        m_runState->setText(tr("A run is starting: wait for it to end or cancel it first"));
+    else
+        return false;
+    return true;
 }
 
 void MainWindow::finished(const RunRecord &run)
@@ -500,6 +597,7 @@ void MainWindow::finished(const RunRecord &run)
     if (m_approvalDialog)
         m_approvalDialog->close();
     m_live = false;
+    m_cancelRequested = 0;
     m_run = run;
     m_waitingStages.clear();
     m_tick.stop();
@@ -575,7 +673,7 @@ void MainWindow::updateActions()
     m_deployMenu->setEnabled(canRun && !m_pipeline.environments.isEmpty());
     m_environments->setDeployEnabled(canRun);
     m_environmentsView->setRollbackEnabled(canRun);
-    m_cancelAction->setEnabled(running);
+    m_cancelAction->setEnabled(running && m_cancelRequested != m_service->runId());
     m_approvalAction->setEnabled(m_service->isWaitingForApproval());
     const bool rerunnable = !running && m_run.id && isFinal(m_run.status) &&
                             m_run.status != RunStatus::Success && canRun;
@@ -600,7 +698,9 @@ void MainWindow::updateStatus()
     std::optional<RunStatus> trayState;
     if (m_live) {
         trayState = RunStatus::Running;
-        state = m_service->isWaitingForApproval()
+        state = m_closing ? tr("Stopping run %1 before quitting…").arg(m_run.id)
+                : m_cancelRequested == m_run.id ? tr("Cancelling run %1…").arg(m_run.id)
+                : m_service->isWaitingForApproval()
                     ? tr("Run %1 waits for approval to deploy to %2 (Ctrl+Shift+A)")
                           .arg(m_run.id)
                           .arg(m_run.environment)
@@ -648,19 +748,33 @@ void MainWindow::openSettings()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (m_service->isRunning() && !m_closing) {
-        if (!ask(tr("Quit DeployDesk"),
-                 tr("Run %1 is still running. Quitting cancels it (its logs and history are "
-                    "kept).")
-                     .arg(m_run.id),
-                 tr("Cancel Run and &Quit"))) {
+    if (m_closing) {
+        // Quitting already: the window closes once the run has ended (finished()).
+        if (m_service->isRunning()) {
             event->ignore();
             return;
         }
-        m_closing = true;
-        m_service->cancel(tr("DeployDesk was closed by %1").arg(Paths::currentUser()));
-        event->ignore(); // close once the run has ended (finished())
+        event->accept();
         return;
+    }
+    // Asked again about the run going when the answer comes: the one asked about may have
+    // ended while the question was open (then just quit), or, rarely, another begun.
+    while (m_service->isRunning()) {
+        const qint64 runId = m_service->runId();
+        if (!ask(tr("Quit DeployDesk"),
+                 tr("Run %1 is still running. Quitting stops it first (its logs and history "
+                    "are kept).")
+                     .arg(runId),
+                 tr("&Stop the Run and Quit"), tr("&Keep Running"), runId)) {
+            event->ignore();
+            return;
+        }
+        if (m_service->isRunning() && m_service->runId() == runId) {
+            m_closing = true;
+            requestCancel(tr("DeployDesk was closed by %1").arg(Paths::currentUser()));
+            event->ignore(); // close once the run has ended and is recorded (finished())
+            return;
+        }
     }
     event->accept();
 }

@@ -121,7 +121,15 @@ private:
     void rememberWorkspace(const QString &dir);
     void fillRecentMenu();
     void openSettings();
-    bool ask(const QString &title, const QString &question, const QString &yes);
+    // Asks before acting; `no` names the choice that keeps things as they are (Cancel
+    // when empty). A question about run `aboutRun` says so if that run ends meanwhile.
+    bool ask(const QString &title, const QString &question, const QString &yes,
+             const QString &no = {}, qint64 aboutRun = 0);
+    // Asks the service to cancel the run going (cancelRun() and quitting, after asking).
+    void requestCancel(const QString &reason);
+    // True, and the status bar says why, when a run is going (or starting): a question
+    // answered after a run began starts nothing.
+    bool refuseWhileRunning();
 
     QString m_workspace;
     QString m_dataDir;
@@ -142,7 +150,8 @@ private:
     QFileSystemWatcher m_watcher; // deploydesk.yml: reloaded when saved
     QTimer m_reloadSoon;
     bool m_confirm = true;
-    bool m_closing = false;
+    bool m_closing = false;       // quitting: waits for the cancelled run to be recorded
+    qint64 m_cancelRequested = 0; // the run being cancelled (asked and confirmed)
 
     EnvironmentList *m_environments = nullptr;
     QTabWidget *m_tabs = nullptr;

@@ -16,11 +16,12 @@ void MainWindow::rollback(const RollbackRequest &request)
 {
     if (m_workspace.isEmpty())
         return;
-    if (m_service->isRunning()) {
+    // The plan's dialog may have been open while a run started: roll back nothing then.
+    if (refuseWhileRunning()) {
         QMessageBox::information(this, tr("A run is in progress"),
                                  tr("Run %1 is still running. Wait for it to end or cancel it, "
                                     "then roll back.")
-                                     .arg(m_run.id));
+                                     .arg(m_service->runId()));
         return;
     }
     m_runAction->setEnabled(false);
@@ -31,7 +32,7 @@ void MainWindow::rollback(const RollbackRequest &request)
 
 void MainWindow::promote(qint64 runId, const QString &environment)
 {
-    if (m_workspace.isEmpty() || m_service->isRunning())
+    if (m_workspace.isEmpty() || refuseWhileRunning())
         return;
     const Environment *env = m_pipeline.environment(environment);
     if (!env)
@@ -47,6 +48,15 @@ void MainWindow::promote(qint64 runId, const QString &environment)
                   .arg(environment);
     if (!ask(tr("Promote"), question, tr("&Promote to %1").arg(environment)))
         return;
+    // Re-checked: a run may have started, or deploydesk.yml lost the environment, while the
+    // question was open.
+    if (refuseWhileRunning())
+        return;
+    if (!m_pipeline.environment(environment)) {
+        m_runState->setText(
+            tr("Nothing promoted: %1 is no longer in deploydesk.yml").arg(environment));
+        return;
+    }
     m_runAction->setEnabled(false);
     m_runState->setText(tr("Promoting run %1 to %2…").arg(runId).arg(environment));
     m_service->promote(m_workspace, runId, environment);

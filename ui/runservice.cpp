@@ -7,12 +7,16 @@
 
 #include <QCoreApplication>
 #include <QMutex>
+#include <QSemaphore>
 
 #include <memory>
 
 namespace DeployDesk::Ui {
 
 namespace {
+// How long quitting waits for a cancelled run's stages to end (their processes get
+// ProcessRunner's grace, then are killed) before it gives up and records it interrupted.
+constexpr std::chrono::milliseconds kExitWait{30000};
 QMutex s_hookMutex;
 std::function<void()> s_historyOpenHook; // guarded by s_hookMutex
 } // namespace
@@ -59,11 +63,24 @@ public:
         emit historyOpened(m_openError);
     }
 
+    // Cancels a run still going and calls `ended` once it has ended and is recorded
+    // (stages and run cancelled), on this thread; at once when no run is going.
+    void cancelForExit(const QString &reason, std::function<void()> ended)
+    {
+        if (!m_controller || !m_controller->isRunning()) {
+            ended();
+            return;
+        }
+        connect(m_controller.get(), &RunController::finished, this,
+                [ended = std::move(ended)] { ended(); });
+        m_controller->cancel(reason);
+    }
+
     void shutdown()
     {
         if (m_controller && m_controller->isRunning())
             m_controller->cancel(tr("DeployDesk was closed"));
-        m_controller.reset(); // records a run still going as interrupted
+        m_controller.reset(); // records a run still going (it did not end in time) as interrupted
         m_secrets.reset();
         m_store.reset();
     }
@@ -191,13 +208,18 @@ RunService::RunService(const QString &dataDir, QObject *parent)
     connect(m_worker, &W::loaded, this, &RunService::loaded);
     connect(m_worker, &W::started, this,
             [this](const RunRecord &run, const QList<StageRecord> &stages) {
+                m_starting = std::max(0, m_starting - 1);
                 m_running = true;
                 m_waiting = false;
                 m_runId = run.id;
                 m_environment = run.environment;
                 emit started(run, stages);
             });
-    connect(m_worker, &W::startFailed, this, &RunService::startFailed);
+    connect(m_worker, &W::startFailed, this,
+            [this](const QString &message, const LoadResult &result) {
+                m_starting = std::max(0, m_starting - 1);
+                emit startFailed(message, result);
+            });
     connect(m_worker, &W::recordingFailed, this, &RunService::recordingFailed);
     connect(m_worker, &W::stageChanged, this, &RunService::stageChanged);
     connect(m_worker, &W::approvalRequired, this,
@@ -215,6 +237,16 @@ RunService::RunService(const QString &dataDir, QObject *parent)
 
 RunService::~RunService()
 {
+    // A run still going is cancelled and waited for (its processes get their grace to end),
+    // so the history records it cancelled, stage by stage, before the thread goes. The
+    // worker's thread runs its own event loop meanwhile; only a run that does not end in
+    // time is left to shutdown(), which records it interrupted.
+    auto ended = std::make_shared<QSemaphore>();
+    m_thread.post([w = m_worker, ended, reason = tr("DeployDesk was closed")] {
+        w->cancelForExit(reason, [ended] { ended->release(); });
+    });
+    if (!ended->tryAcquire(1, int(kExitWait.count())))
+        qCWarning(lcEngine) << "the run did not end in time at exit: recorded as interrupted";
     // After the requests already posted; then the thread ends.
     m_thread.post([w = m_worker] {
         w->shutdown();
@@ -236,11 +268,13 @@ void RunService::load(const QString &workspace, const QString &environment)
 
 void RunService::start(const QString &workspace, const RunRequest &request)
 {
+    ++m_starting;
     m_thread.post([w = m_worker, workspace, request] { w->start(workspace, request); });
 }
 
 void RunService::startRollback(const QString &workspace, const RollbackRequest &request)
 {
+    ++m_starting;
     m_thread.post([w = m_worker, workspace, request] { w->startRollback(workspace, request); });
 }
 
@@ -253,6 +287,7 @@ void RunService::promote(const QString &workspace, qint64 runId, const QString &
     request.promote = true;
     request.message =
         message.isEmpty() ? tr("promote run %1 to %2").arg(runId).arg(environment) : message;
+    ++m_starting;
     m_thread.post([w = m_worker, workspace, request] { w->promote(workspace, request); });
 }
 

@@ -29,7 +29,9 @@ class RunService final : public QObject
 
 public:
     explicit RunService(const QString &dataDir, QObject *parent = nullptr);
-    ~RunService() override; // a run still going is cancelled and recorded as interrupted
+    // A run still going is cancelled and waited for (at most 30 s), so it is recorded
+    // cancelled with all its stages; one that does not end by then is recorded interrupted.
+    ~RunService() override;
 
     // Called on the service's thread right before it opens the history: a test holds the
     // opening there (a long migration) to see what the window does meanwhile.
@@ -52,6 +54,9 @@ public:
     void refuse(const QString &who, const QString &reason);
 
     bool isRunning() const { return m_running; }
+    // A start, rollback or promotion was asked for and has not been answered yet
+    // (started() or startFailed() comes next).
+    bool isStarting() const { return m_starting > 0; }
     bool isWaitingForApproval() const { return m_waiting; }
     qint64 runId() const { return m_runId; }
     QString environment() const { return m_environment; }
@@ -73,6 +78,7 @@ private:
     SerialThread m_thread;
     Internal::RunWorker *m_worker = nullptr; // lives on m_thread
     bool m_running = false;
+    int m_starting = 0; // requests to start posted and not answered yet
     bool m_waiting = false;
     qint64 m_runId = 0;
     QString m_environment;

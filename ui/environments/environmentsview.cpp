@@ -399,6 +399,23 @@ void EnvironmentsView::openPlan(const Result<RollbackPlan> &plan)
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const RollbackRequest request = dialog->request();
+        // The plan may be stale: a deploy or rollback that ended while it was open changed
+        // what is live. Then it is planned again from what is live now, and asked again.
+        const RollbackPlan &shown = dialog->plan();
+        const qint64 liveThen = shown.live ? shown.live->id : 0;
+        if (m_model->environment() == shown.environment && m_model->releaseCount() > 0 &&
+            m_model->releaseAt(0).id != liveThen) {
+            m_status->setText(tr("Release %1 of %2 went live while the plan was open: planning "
+                                 "the rollback to release %3 again…")
+                                  .arg(m_model->releaseAt(0).id)
+                                  .arg(shown.environment)
+                                  .arg(shown.target.id));
+            m_planning = true;
+            updateActions();
+            m_reader->planRollback(this, m_workspace, shown.environment, shown.target.id,
+                                   [this](const Result<RollbackPlan> &plan) { openPlan(plan); });
+            return;
+        }
         m_status->setText(
             tr("Rolling %1 back to release %2…").arg(request.environment).arg(request.releaseId));
         emit rollbackRequested(request);

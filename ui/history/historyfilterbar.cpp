@@ -15,9 +15,21 @@ namespace {
 // A date edit at its minimum means "no bound" and shows "any".
 const QDate kAnyDate(2000, 1, 1);
 
+// Tab leaves the field, as in every other field of the bar. A QDateEdit moves between its
+// sections with Tab instead, and showing its special value ("any") it swallows Tab, so
+// Tab never got past the date fields; the sections are reached with Left and Right.
+class DateFilterEdit final : public QDateEdit
+{
+public:
+    using QDateEdit::QDateEdit;
+
+protected:
+    bool focusNextPrevChild(bool next) override { return QWidget::focusNextPrevChild(next); }
+};
+
 QDateEdit *makeDateEdit(const QString &name, QWidget *parent)
 {
-    auto *edit = new QDateEdit(parent);
+    auto *edit = new DateFilterEdit(parent);
     edit->setCalendarPopup(true);
     edit->setMinimumDate(kAnyDate);
     edit->setSpecialValueText(HistoryFilterBar::tr("any"));
@@ -60,7 +72,7 @@ HistoryFilterBar::HistoryFilterBar(QWidget *parent)
     m_grep = lineEdit(tr("Text in logs"), tr("Log text filter"));
     m_from = makeDateEdit(tr("Started from"), this);
     m_to = makeDateEdit(tr("Started until"), this);
-    m_clear = new QPushButton(tr("C&lear"), this);
+    m_clear = new QPushButton(tr("&Clear"), this);
     m_clear->setAccessibleName(tr("Clear filters"));
 
     auto *layout = new QHBoxLayout(this);
@@ -69,7 +81,7 @@ HistoryFilterBar::HistoryFilterBar(QWidget *parent)
     layout->addWidget(m_status);
     layout->addWidget(m_branch);
     layout->addWidget(m_who);
-    auto *fromLabel = new QLabel(tr("&From"), this);
+    auto *fromLabel = new QLabel(tr("Fro&m"), this);
     fromLabel->setBuddy(m_from);
     layout->addWidget(fromLabel);
     layout->addWidget(m_from);

@@ -2,6 +2,7 @@
 
 #include "common/duration.h"
 #include "store/historystore.h"
+#include "ui/common/mnemonic.h"
 #include "ui/common/statusstyle.h"
 #include "ui/history/historyreader.h"
 
@@ -66,9 +67,9 @@ RunDetailsPane::RunDetailsPane(QWidget *parent)
         makeList({tr("Path"), tr("Size"), tr("SHA-256")}, tr("Artifacts of the run"), this);
     m_tabs = new QTabWidget(this);
     m_tabs->setAccessibleName(tr("Run details"));
-    m_tabs->addTab(m_stages, tr("&Stages"));
-    m_tabs->addTab(m_events, tr("E&vents"));
-    m_tabs->addTab(m_artifacts, tr("&Artifacts"));
+    m_tabs->addTab(m_stages, withoutMnemonic(tr("&Stages")));
+    m_tabs->addTab(m_events, withoutMnemonic(tr("E&vents")));
+    m_tabs->addTab(m_artifacts, withoutMnemonic(tr("&Artifacts")));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_header);
@@ -229,9 +230,9 @@ void RunDetailsPane::fill(const Details &d)
         items.append(item);
     }
     m_artifacts->addTopLevelItems(items);
-    m_tabs->setTabText(0, tr("&Stages (%1)").arg(d.stages.size()));
-    m_tabs->setTabText(1, tr("E&vents (%1)").arg(d.events.size()));
-    m_tabs->setTabText(2, tr("&Artifacts (%1)").arg(d.artifacts.size()));
+    m_tabs->setTabText(0, withoutMnemonic(tr("&Stages (%1)").arg(d.stages.size())));
+    m_tabs->setTabText(1, withoutMnemonic(tr("E&vents (%1)").arg(d.events.size())));
+    m_tabs->setTabText(2, withoutMnemonic(tr("&Artifacts (%1)").arg(d.artifacts.size())));
     for (QTreeWidget *list : {m_stages, m_events, m_artifacts})
         list->header()->resizeSections(QHeaderView::ResizeToContents);
 }

@@ -25,7 +25,7 @@ FindBar::FindBar(QWidget *parent)
     label->setBuddy(m_edit);
     m_regex = new QCheckBox(tr("Re&gex"), this);
     m_regex->setAccessibleName(tr("Regular expression"));
-    m_case = new QCheckBox(tr("Match c&ase"), this);
+    m_case = new QCheckBox(tr("&Match case"), this);
     m_case->setAccessibleName(tr("Match case"));
     auto *previous = new QToolButton(this);
     previous->setArrowType(Qt::UpArrow);
@@ -60,10 +60,7 @@ FindBar::FindBar(QWidget *parent)
     connect(m_case, &QCheckBox::toggled, this, &FindBar::searchChanged);
     connect(previous, &QToolButton::clicked, this, &FindBar::previousRequested);
     connect(next, &QToolButton::clicked, this, &FindBar::nextRequested);
-    connect(close, &QToolButton::clicked, this, [this] {
-        hide();
-        emit closed();
-    });
+    connect(close, &QToolButton::clicked, this, &FindBar::dismiss);
 }
 
 QString FindBar::text() const
@@ -123,11 +120,16 @@ QString FindBar::statusText() const
     return m_status->text();
 }
 
+void FindBar::dismiss()
+{
+    hide();
+    emit closed();
+}
+
 void FindBar::keyPressEvent(QKeyEvent *event)
 {
     if (event->key() == Qt::Key_Escape) {
-        hide();
-        emit closed();
+        dismiss();
         return;
     }
     QWidget::keyPressEvent(event);

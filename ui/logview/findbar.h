@@ -28,6 +28,7 @@ public:
     // Sets the fields without emitting searchChanged.
     void setSearch(const QString &text, bool regex, bool caseSensitive);
     void activate(); // shows the bar, focuses and selects the text
+    void dismiss();  // hides the bar (Esc, the close button): closed()
     // current: 1-based, 0 for none; counting: the count is still growing.
     void setStatus(int current, int total, bool counting);
     void setError(const QString &message);

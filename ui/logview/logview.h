@@ -41,6 +41,8 @@ public:
 
     // Search highlighting: every occurrence in visible rows, the current one stronger.
     void setMatcher(const Internal::TextMatcher &matcher);
+    // What is highlighted (empty: nothing).
+    const Internal::TextMatcher &matcher() const { return m_matcher; }
     void setCurrentMatch(qint64 index, int ordinal); // document index; -1: none
 
     // The cursor row (keyboard focus, selection end) as a document index.

@@ -13,6 +13,7 @@
 #include <QComboBox>
 #include <QFileDialog>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLocale>
 #include <QProgressBar>
@@ -47,7 +48,7 @@ LogViewer::LogViewer(const QString &databasePath, QWidget *parent)
     m_stageCombo = new QComboBox(this);
     m_stageCombo->setAccessibleName(tr("Stage"));
     m_stageCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    auto *stageLabel = new QLabel(tr("&Stage:"), this);
+    auto *stageLabel = new QLabel(tr("S&tage:"), this);
     stageLabel->setBuddy(m_stageCombo);
     m_status = new QLabel(this);
     m_status->setAccessibleName(tr("Log status"));
@@ -79,6 +80,7 @@ LogViewer::LogViewer(const QString &databasePath, QWidget *parent)
     layout->addWidget(m_findBar);
     layout->addWidget(m_view, 1);
     setFocusProxy(m_view);
+    updateStageCombo(); // "All stages" before any run is shown: the box opens
 
     connect(m_stageCombo, &QComboBox::activated, this,
             [this](int i) { showStage(m_stageCombo->itemData(i).toLongLong()); });
@@ -87,8 +89,12 @@ LogViewer::LogViewer(const QString &databasePath, QWidget *parent)
     });
     connect(m_findBar, &FindBar::nextRequested, this, &LogViewer::findNext);
     connect(m_findBar, &FindBar::previousRequested, this, &LogViewer::findPrevious);
+    // Closed (Esc): the highlights go and stay gone when another stage or run is shown;
+    // Ctrl+F brings the search back.
     connect(m_findBar, &FindBar::closed, this, [this] {
-        m_view->setMatcher({});
+        m_matcher = TextMatcher();
+        m_jumpWhenFound = false;
+        restartSearch();
         m_view->setFocus();
     });
     connect(m_view, &LogView::followTailChanged, m_follow, &QAction::setChecked);
@@ -138,7 +144,12 @@ void LogViewer::createActions()
     m_follow = make(tr("F&ollow"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L), true);
     m_follow->setChecked(true);
 
-    connect(m_find, &QAction::triggered, this, [this] { m_findBar->activate(); });
+    connect(m_find, &QAction::triggered, this, [this] {
+        const bool reopened = m_findBar->isHidden() && !m_findBar->text().isEmpty();
+        m_findBar->activate();
+        if (reopened) // the search closed with Esc comes back
+            find(m_findBar->text(), m_findBar->isRegex(), m_findBar->isCaseSensitive());
+    });
     connect(m_findNext, &QAction::triggered, this, &LogViewer::findNext);
     connect(m_findPrevious, &QAction::triggered, this, &LogViewer::findPrevious);
     connect(m_firstError, &QAction::triggered, this, &LogViewer::jumpToFirstError);
@@ -159,6 +170,16 @@ QList<QAction *> LogViewer::actions() const
 {
     return {m_find, m_findNext, m_findPrevious, m_firstError, m_copy,
             m_save, m_wrap,     m_timestamps,   m_follow};
+}
+
+void LogViewer::keyPressEvent(QKeyEvent *event)
+{
+    // Esc in the log closes the find bar too.
+    if (event->key() == Qt::Key_Escape && m_findBar->isVisible()) {
+        m_findBar->dismiss();
+        return;
+    }
+    QWidget::keyPressEvent(event);
 }
 
 void LogViewer::setStatus(const QString &text)

@@ -81,6 +81,9 @@ signals:
     void firstErrorFound(qint64 line); // 0: the log has no error line
     void saveFinished(bool ok, const QString &message);
 
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
+
 private:
     void createActions();
     void restartSearch();

@@ -522,6 +522,44 @@ private slots:
         QCOMPARE((*live)->runId, runId);
         DD_COMPARE_STATUS((*live)->kind, ReleaseKind::Promote);
     }
+
+    // A plan left open while another release went live (a deploy ended meanwhile) is
+    // stale: confirming it requests nothing, plans again from what is live now and asks
+    // again. (Last: it adds a release to staging.)
+    void aPlanThatWentStaleWhileOpenIsPlannedAgain()
+    {
+        auto view = makeView();
+        QCOMPARE(view->currentEnvironment(), QString("staging"));
+        QSignalSpy requested(view.get(), &EnvironmentsView::rollbackRequested);
+        RollbackPlanDialog *dialog = planFor(*view, m_fx.staging[0]);
+        QVERIFY(dialog);
+        QVERIFY(dialog->plan().live);
+        const qint64 liveThen = dialog->plan().live->id;
+
+        DeploymentRecord api;
+        const qint64 newer = m_fx.release("staging", 2, "v4", &api, true, "dora", "hotfix");
+        QVERIFY(newer > liveThen);
+        QSignalSpy loaded(view.get(), &EnvironmentsView::loaded);
+        view->refresh();
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(view->model()->releaseAt(0).id, newer);
+
+        QSignalSpy shown(view.get(), &EnvironmentsView::planDialogShown);
+        dialog->rollBackButton()->click();
+        QCOMPARE(requested.count(), 0);
+        QVERIFY2(view->statusText().contains(QString::number(newer)),
+                 qPrintable(view->statusText()));
+        QVERIFY(shown.wait(10000));
+        auto *again = shown.first().first().value<RollbackPlanDialog *>();
+        QVERIFY(again->plan().live);
+        QCOMPARE(again->plan().live->id, newer);
+        QCOMPARE(again->plan().target.id, m_fx.staging[0]);
+        QVERIFY2(again->stepText(Layer::Site).contains("v4"),
+                 qPrintable(again->stepText(Layer::Site)));
+        again->rollBackButton()->click();
+        QCOMPARE(requested.count(), 1);
+        QCOMPARE(requested.first().first().value<RollbackRequest>().releaseId, m_fx.staging[0]);
+    }
 };
 
 QTEST_MAIN(TestEnvironmentsView)

@@ -157,9 +157,9 @@ private slots:
         w.show();
         QVERIFY(waitLoaded(w));
         const QStringList stages = w.graph()->stageNames();
-        QCOMPARE(stages, (QStringList{"lint", "typecheck", "test-backend", "test-site", "build-site",
-                                      "migrate", "deploy-site", "reembed", "deploy-backend",
-                                      "smoke-test"}));
+        QCOMPARE(stages, (QStringList{"lint", "typecheck", "test-backend", "test-site",
+                                      "build-site", "migrate", "deploy-site", "reembed",
+                                      "deploy-backend", "smoke-test"}));
         // Without an environment the deploy stages (if: environment in [...]) do not run.
         const QStringList checks = stages.mid(0, 5);
         QCOMPARE(w.environmentList()->environments(),
@@ -207,11 +207,11 @@ private slots:
         QSignalSpy finished(&w, &MainWindow::runFinished);
         w.runPipeline();
         QTRY_VERIFY_WITH_TIMEOUT(w.graph()->stageStatus("slow") == StageStatus::Running, 10000);
-        // Cancel asks first; saying no keeps the run going.
-        answerNextMessageBox("Cancel");
+        // Cancel asks first; keeping it running keeps the run going.
+        answerNextMessageBox("Keep Running");
         w.cancelRun();
         QVERIFY(w.runService()->isRunning());
-        answerNextMessageBox("Cancel Run");
+        answerNextMessageBox("Stop the Run");
         w.cancelRun();
         QVERIFY(finished.wait(20000));
         DD_COMPARE_STATUS(finished.at(0).at(1).value<RunStatus>(), RunStatus::Cancelled);
