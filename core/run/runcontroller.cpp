@@ -490,7 +490,7 @@ void RunController::keepArtifacts(const StageRecord &record, const Stage &stage)
     const ArtifactStore store(m_store->dataDir());
     const QString workdir = QDir(m_pipeline.workspaceDir).filePath(stage.workdir);
     for (const QString &path : stage.artifacts) {
-        auto kept = store.keep(m_run.id, record.name, workdir, path);
+        auto kept = store.keep(m_run.id, record.name, workdir, path, m_pipeline.workspaceDir);
         if (!kept) {
             event(record.name, QStringLiteral("artifact-missing"), kept.error().message);
             continue;

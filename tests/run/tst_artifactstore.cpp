@@ -4,6 +4,7 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -80,6 +81,57 @@ private slots:
         auto restored = store.restore(gone, ws.path());
         QVERIFY(!restored);
         QVERIFY(restored.error().message.contains("missing"));
+    }
+
+    // A stage name is a folder of the run's artifacts: ".." would be the run's parent, where
+    // it could overwrite another run's recorded artifact.
+    void stageNamesThatAreNotOneFolderAreRefused()
+    {
+        QTemporaryDir data, ws;
+        const ArtifactStore store(data.path());
+        write(ws.filePath("x"), "first");
+        QVERIFY(store.keep(6, "build", ws.path(), "x"));
+        write(ws.filePath("6/build/x"), "overwritten");
+        for (const QString stage : {"..", ".", "a/b", ""}) {
+            auto kept = store.keep(7, stage, ws.path(), "6/build/x");
+            QVERIFY2(!kept, qPrintable(stage));
+            QCOMPARE(kept.error().code, ErrorCode::Invalid);
+            QVERIFY2(kept.error().message.contains("a stage name must be a single folder name"),
+                     qPrintable(kept.error().message));
+        }
+        QCOMPARE(read(data.filePath("artifacts/6/build/x")), QByteArray("first"));
+    }
+
+    // Symlinks are followed when copying: one that leads out of the workspace would copy
+    // whatever it names (another project, ~/.ssh) into the data folder.
+    void artifactsResolvingOutsideTheWorkspaceAreRefused()
+    {
+        QTemporaryDir data, ws, elsewhere;
+        write(elsewhere.filePath("secret.txt"), "not yours");
+        write(ws.filePath("site/index.html"), "<p>");
+        QVERIFY(QFile::link(elsewhere.filePath("secret.txt"), ws.filePath("leak")));
+        QVERIFY(QFile::link(elsewhere.path(), ws.filePath("outside")));
+        QVERIFY(QFile::link(elsewhere.filePath("secret.txt"), ws.filePath("site/leak.txt")));
+        const ArtifactStore store(data.path());
+        for (const QString declared : {"leak", "outside", "outside/secret.txt", "site"}) {
+            auto kept = store.keep(2, "build", ws.path(), declared);
+            QVERIFY2(!kept, qPrintable(declared));
+            QCOMPARE(kept.error().code, ErrorCode::Invalid);
+            QVERIFY2(
+                kept.error().message.contains("outside the workspace") &&
+                    kept.error().message.contains(QFileInfo(elsewhere.path()).canonicalFilePath()),
+                qPrintable(kept.error().message));
+        }
+        QDirIterator copied(data.path(), QDir::Files | QDir::System, QDirIterator::Subdirectories);
+        while (copied.hasNext())
+            QVERIFY2(read(copied.next()) != "not yours", qPrintable(copied.filePath()));
+
+        // A symlink that stays inside the workspace is fine.
+        QVERIFY(QFile::remove(ws.filePath("site/leak.txt")));
+        QVERIFY(QFile::link(ws.filePath("site/index.html"), ws.filePath("site/home.html")));
+        auto kept = store.keep(3, "build", ws.path(), "site");
+        QVERIFY2(kept, qPrintable(kept ? QString() : kept.error().message));
+        QCOMPARE(read(data.filePath("artifacts/3/build/site/home.html")), QByteArray("<p>"));
     }
 };
 

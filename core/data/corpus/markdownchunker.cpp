@@ -1,5 +1,6 @@
 #include "data/corpus/markdownchunker.h"
 
+#include "common/regularfile.h"
 #include "common/translate.h"
 #include "config/frontmatter.h"
 #include "data/corpus/docroute.h"
@@ -119,19 +120,15 @@ Result<ChunkedDocument> MarkdownChunker::chunkFile(const QString &root,
                                                    const QString &docPath) const
 {
     const QString path = QDir(root).filePath(docPath);
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
+    // Docs are text: 64 MB is far past any real page and keeps a device from filling memory.
+    constexpr qint64 maxSize = 64 * 1024 * 1024;
+    const auto bytes = readRegularFile(path, maxSize);
+    if (!bytes)
         return std::unexpected(Error{ErrorCode::Io,
-                                     tr("cannot read the doc: %1").arg(file.errorString()),
+                                     tr("cannot read the doc: %1").arg(bytes.error().reason),
                                      {},
                                      SourceLocation{path, 0, 0}});
-    const QByteArray bytes = file.readAll();
-    if (file.error() != QFileDevice::NoError)
-        return std::unexpected(Error{ErrorCode::Io,
-                                     tr("cannot read the doc: %1").arg(file.errorString()),
-                                     {},
-                                     SourceLocation{path, 0, 0}});
-    return chunk(bytes, docPath, path);
+    return chunk(*bytes, docPath, path);
 }
 
 Result<ChunkedDocument> MarkdownChunker::chunk(QByteArrayView bytes, const QString &docPath,
