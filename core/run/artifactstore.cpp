@@ -157,13 +157,30 @@ Result<ArtifactRecord> ArtifactStore::keep(qint64 runId, const QString &stage,
     return record;
 }
 
-Result<void> ArtifactStore::restore(const ArtifactRecord &artifact, const QString &workdir) const
+Result<void> ArtifactStore::restore(const ArtifactRecord &artifact, const QString &workdir,
+                                    const QString &boundary) const
 {
     if (!QFileInfo::exists(artifact.storedPath))
         return makeError(ErrorCode::NotFound, tr("the kept copy of artifact \"%1\" is missing: %2")
                                                   .arg(artifact.path, artifact.storedPath));
     const QString target = QDir(workdir).filePath(QDir::cleanPath(artifact.path));
-    if (QFileInfo(target).isDir())
+    // The folder it goes into (its nearest existing part) must be inside the workspace: a
+    // symlinked folder on the way would put the copy, and the removal before it, elsewhere.
+    const QString root = QFileInfo(boundary.isEmpty() ? workdir : boundary).canonicalFilePath();
+    QString parent = QFileInfo(target).absolutePath();
+    while (!QFileInfo::exists(parent) && QFileInfo(parent).absolutePath() != parent)
+        parent = QFileInfo(parent).absolutePath();
+    if (!resolvesInside(parent, root))
+        return std::unexpected(makeErrorValue(
+            ErrorCode::Invalid,
+            tr("artifact \"%1\" of stage \"%2\" is not put back: %3 resolves to %4, outside "
+               "the workspace %5; remove the symlink")
+                .arg(artifact.path, artifact.stage, parent, QFileInfo(parent).canonicalFilePath(),
+                     root)));
+    const QFileInfo existing(target);
+    if (existing.isSymLink())
+        QFile::remove(target); // the link itself, never what it points to
+    else if (existing.isDir())
         QDir(target).removeRecursively();
     else
         QFile::remove(target);

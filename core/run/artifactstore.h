@@ -23,7 +23,10 @@ public:
     Result<ArtifactRecord> keep(qint64 runId, const QString &stage, const QString &workdir,
                                 const QString &declared, const QString &boundary = {}) const;
     // Puts a kept artifact back at its place under `workdir` (a re-run reusing a stage).
-    Result<void> restore(const ArtifactRecord &artifact, const QString &workdir) const;
+    // Invalid when that place resolves outside `boundary` (the workspace; `workdir` when
+    // empty); a symlink standing at the place is replaced, never followed.
+    Result<void> restore(const ArtifactRecord &artifact, const QString &workdir,
+                         const QString &boundary = {}) const;
 
 private:
     QString m_dataDir;

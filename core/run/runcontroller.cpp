@@ -273,7 +273,8 @@ Result<qint64> RunController::start(const Pipeline &pipeline, const RunRequest &
         const Stage *s = pipeline.stage(a.stage);
         if (!s || !plan.reused.contains(a.stage))
             continue;
-        if (auto restored = artifacts.restore(a, QDir(pipeline.workspaceDir).filePath(s->workdir));
+        if (auto restored = artifacts.restore(a, QDir(pipeline.workspaceDir).filePath(s->workdir),
+                                              pipeline.workspaceDir);
             !restored) {
             event(a.stage, QStringLiteral("artifact-missing"), restored.error().message);
             continue;

@@ -133,6 +133,53 @@ private slots:
         QVERIFY2(kept, qPrintable(kept ? QString() : kept.error().message));
         QCOMPARE(read(data.filePath("artifacts/3/build/site/home.html")), QByteArray("<p>"));
     }
+
+    // A re-run puts kept artifacts back: a symlink standing where one goes is replaced (what
+    // it points to is left alone), and a symlinked folder on the way out is refused.
+    void restoreNeverWritesOrDeletesOutsideTheWorkspace()
+    {
+        QTemporaryDir data, ws, elsewhere;
+        write(ws.filePath("site/index.html"), "<p>");
+        write(ws.filePath("report.txt"), "report");
+        const ArtifactStore store(data.path());
+        auto site = store.keep(1, "build", ws.path(), "site", ws.path());
+        auto report = store.keep(1, "build", ws.path(), "report.txt", ws.path());
+        QVERIFY(site && report);
+
+        write(elsewhere.filePath("keep/me.txt"), "precious");
+        QVERIFY(QDir(ws.filePath("site")).removeRecursively());
+        QVERIFY(QFile::link(elsewhere.filePath("keep"), ws.filePath("site")));
+        auto restored = store.restore(*site, ws.path(), ws.path());
+        QVERIFY2(restored, qPrintable(restored ? QString() : restored.error().message));
+        QCOMPARE(read(elsewhere.filePath("keep/me.txt")), QByteArray("precious"));
+        QVERIFY(!QFileInfo(ws.filePath("site")).isSymLink());
+        QCOMPARE(read(ws.filePath("site/index.html")), QByteArray("<p>"));
+
+        // The stage's workdir is a link that leads out: nothing is put there.
+        QVERIFY(QFile::link(elsewhere.path(), ws.filePath("out")));
+        auto refused = store.restore(*report, ws.filePath("out"), ws.path());
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, ErrorCode::Invalid);
+        QVERIFY2(refused.error().message.contains("outside the workspace"),
+                 qPrintable(refused.error().message));
+        QVERIFY(!QFileInfo::exists(elsewhere.filePath("report.txt")));
+    }
+
+    // The workspace bounds artifacts, not the stage's workdir: a workdir below the
+    // workspace may keep a link to a file elsewhere in the workspace.
+    void theBoundaryIsTheWorkspace()
+    {
+        QTemporaryDir data, ws;
+        write(ws.filePath("shared/logo.png"), "png");
+        write(ws.filePath("site/index.html"), "<p>");
+        QVERIFY(QFile::link(ws.filePath("shared/logo.png"), ws.filePath("site/logo.png")));
+        const ArtifactStore store(data.path());
+        auto kept = store.keep(1, "build", ws.filePath("site"), ".", ws.path());
+        QVERIFY2(kept, qPrintable(kept ? QString() : kept.error().message));
+        QCOMPARE(read(data.filePath("artifacts/1/build/logo.png")), QByteArray("png"));
+        // Bounded by the workdir alone, the same link is outside.
+        QVERIFY(!store.keep(2, "build", ws.filePath("site"), "."));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestArtifactStore)
