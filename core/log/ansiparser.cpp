@@ -413,10 +413,19 @@ QByteArray AnsiParser::forTerminal(QByteArrayView bytes)
         if (!hit)
             break;
         const Scan scan = scanSequence(bytes.sliced(esc));
-        if (scan.kind == ScanKind::Complete && isSgr(bytes.sliced(esc, scan.length))) {
-            out.append(bytes.sliced(esc, scan.length));
-            pos = esc + scan.length;
-            continue;
+        if (scan.kind == ScanKind::Complete) {
+            const QByteArrayView sequence = bytes.sliced(esc, scan.length);
+            if (isSgr(sequence)) {
+                out.append(sequence);
+                pos = esc + scan.length;
+                continue;
+            }
+            // "Erase to the end of the line" (ESC [ K), which grep and gcc send after every
+            // colour change: dropped quietly, as shown in carets it would clutter every line.
+            if (sequence == "\x1b[K" || sequence == "\x1b[0K") {
+                pos = esc + scan.length;
+                continue;
+            }
         }
         // Anything else: the ESC becomes "^[" and the rest of the sequence is shown as the
         // text it is (its own control characters made visible in turn).

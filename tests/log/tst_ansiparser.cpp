@@ -267,6 +267,9 @@ private slots:
         QTest::newRow("cursor save, charset") << QByteArray("\x1b"
                                                             "7\x1b(0")
                                               << QByteArray("^[7^[(0");
+        QTest::newRow("grep's erase to end of line dropped")
+            << QByteArray("\x1b[01;31m\x1b[Kmatch\x1b[m\x1b[0K rest\x1b[1K")
+            << QByteArray("\x1b[01;31mmatch\x1b[m rest^[[1K");
         QTest::newRow("lone esc at end") << QByteArray("abc\x1b") << QByteArray("abc^[");
         QTest::newRow("incomplete sgr at end") << QByteArray("abc\x1b[3") << QByteArray("abc^[[3");
         QTest::newRow("bel, backspace, cr, del") << QByteArray("a\x07"
