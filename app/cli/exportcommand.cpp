@@ -71,7 +71,9 @@ int exportRun(Context &ctx)
     auto report = runReport(**store, id, format, knownSecretValues(ctx));
     if (!report) {
         ctx.err(report.error().toString());
-        return ExitFailed;
+        // An unknown run is invalid input (exit 2, as for `show` and `logs`); a store that
+        // cannot be read is a failure.
+        return report.error().code == ErrorCode::NotFound ? ExitInvalid : ExitFailed;
     }
     const QByteArray bytes = report->toUtf8();
     if (output.isEmpty()) {

@@ -106,7 +106,8 @@ int logs(Context &ctx)
                                   .toString(QStringLiteral("HH:mm:ss.zzz "))
                                   .toLatin1();
                 buffer += stagePrefix;
-                buffer += colour ? line.text : AnsiParser::strip(line.text);
+                buffer +=
+                    colour ? AnsiParser::forTerminal(line.text) : AnsiParser::strip(line.text);
                 buffer += '\n';
                 if (buffer.size() > (1 << 20) - 4096) {
                     ctx.writeRaw(buffer);

@@ -187,7 +187,8 @@ void printTail(Context &ctx, HistoryStore *store, const StageRecord &s, int coun
                 .arg(s.name)
                 .arg(s.runId));
     for (const LogLine &line : std::as_const(*lines)) {
-        const QByteArray text = ctx.stdoutIsTerminal() ? line.text : AnsiParser::strip(line.text);
+        const QByteArray text = ctx.stdoutIsTerminal() ? AnsiParser::forTerminal(line.text)
+                                                       : AnsiParser::strip(line.text);
         ctx.err(QString::fromUtf8(text));
     }
 }

@@ -1,5 +1,6 @@
 #include "config/envfilereader.h"
 
+#include "common/regularfile.h"
 #include "config/dotenv.h"
 #include "config/messages.h"
 
@@ -8,27 +9,7 @@
 #include <QFileInfo>
 #include <QSet>
 
-#include <cerrno>
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 namespace DeployDesk::Internal {
-
-namespace {
-
-QString fileKind(mode_t mode)
-{
-    if (S_ISFIFO(mode))
-        return msg("a FIFO");
-    if (S_ISSOCK(mode))
-        return msg("a socket");
-    if (S_ISCHR(mode) || S_ISBLK(mode))
-        return msg("a device");
-    return msg("a special file");
-}
-
-} // namespace
 
 QString EnvFileReader::displayPath(const QString &relative) const
 {
@@ -123,46 +104,27 @@ std::optional<QByteArray> EnvFileReader::readBytes(const ListItem &item, const Q
         return std::nullopt;
     };
 
-    // Look before opening: a FIFO would block a reader, a device could be endless.
-    struct stat info = {};
-    if (::stat(native.constData(), &info) != 0) {
-        const int error = errno;
-        if (error != ENOENT && error != ENOTDIR)
-            return cannotRead(qt_error_string(error));
+    auto data = readRegularFile(QFile::decodeName(native), maxFileSize);
+    if (data)
+        return *data;
+    const FileProblem &problem = data.error();
+    switch (problem.kind) {
+    case FileProblem::Kind::Missing:
         m_diagnostics.add(item.where,
                           msg("env-file \"%1\" of environment \"%2\" does not exist in %3; "
                               "create it or fix the path")
                               .arg(path, environment, QDir::toNativeSeparators(m_workspaceDir)));
         return std::nullopt;
-    }
-    if (S_ISDIR(info.st_mode))
+    case FileProblem::Kind::Directory:
         return notAFile(msg("a directory"));
-    if (!S_ISREG(info.st_mode))
-        return notAFile(msg("not a regular file (it is %1)").arg(fileKind(info.st_mode)));
-    if (info.st_size > maxFileSize)
-        return tooLarge(info.st_size);
-
-    // O_NONBLOCK: should the file have been swapped for a FIFO since stat(), open() still
-    // returns at once, and fstat() refuses it.
-    const int fd = ::open(native.constData(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
-    if (fd < 0)
-        return cannotRead(qt_error_string(errno));
-    struct stat opened = {};
-    if (::fstat(fd, &opened) != 0 || !S_ISREG(opened.st_mode)) {
-        ::close(fd);
-        return notAFile(msg("not a regular file"));
+    case FileProblem::Kind::NotRegular:
+        return notAFile(msg("not a regular file (it is %1)").arg(problem.fileKind));
+    case FileProblem::Kind::TooLarge:
+        return tooLarge(problem.size);
+    case FileProblem::Kind::Unreadable:
+        break;
     }
-    QFile file;
-    if (!file.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
-        ::close(fd);
-        return cannotRead(file.errorString());
-    }
-    QByteArray data = file.read(maxFileSize + 1);
-    if (file.error() != QFileDevice::NoError)
-        return cannotRead(file.errorString());
-    if (data.size() > maxFileSize)
-        return tooLarge(data.size());
-    return data;
+    return cannotRead(problem.reason);
 }
 
 void EnvFileReader::finish(const QHash<QString, QString> &secretUsers)

@@ -1,11 +1,14 @@
 #include "config/pipelineloader.h"
 
 #include "common/logging.h"
+#include "common/regularfile.h"
+#include "config/aliasbudget.h"
 #include "config/crosschecks.h"
 #include "config/envfilereader.h"
 #include "config/messages.h"
 #include "config/stagereader.h"
 #include "config/yamlsupport.h"
+#include "log/utf8.h"
 
 #include <QDir>
 #include <QFile>
@@ -50,6 +53,41 @@ QString tooLarge(qint64 size)
     return msg("the file is too large (%1 bytes); a pipeline file may be at most %2 bytes")
         .arg(size)
         .arg(maxFileSize);
+}
+
+// The 1-based line and column (in characters) of byte `offset` of UTF-8 `text`.
+SourceLocation positionOf(QByteArrayView text, qsizetype offset, const DiagnosticList &d)
+{
+    const QByteArrayView before = text.first(offset);
+    const qsizetype lineStart = before.lastIndexOf('\n') + 1;
+    int column = 1;
+    for (qsizetype i = lineStart; i < offset; ++i) {
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) // not a continuation byte
+            ++column;
+    }
+    return d.location(int(before.count('\n')) + 1, column);
+}
+
+// yaml-cpp reads bytes: a NUL ends its scanner's view of a line in odd places, and invalid
+// UTF-8 becomes U+FFFD without a word. Both are refused first, where they are.
+bool checkText(const QByteArray &yaml, DiagnosticList &d)
+{
+    const qsizetype valid = Internal::validUtf8Prefix(yaml);
+    const qsizetype nul = yaml.indexOf('\0');
+    if (nul >= 0 && nul <= valid) {
+        d.add(positionOf(yaml, nul, d),
+              msg("the file holds a NUL byte (0x00); a pipeline file is UTF-8 text: remove it "
+                  "(a file saved as UTF-16 has them everywhere: save it as UTF-8)"));
+        return true;
+    }
+    if (valid < yaml.size()) {
+        d.add(positionOf(yaml, valid, d),
+              msg("the file is not valid UTF-8: byte 0x%1 here does not belong to a UTF-8 "
+                  "character; save the file as UTF-8 (or fix this character)")
+                  .arg(static_cast<unsigned char>(yaml[valid]), 2, 16, QLatin1Char('0')));
+        return true;
+    }
+    return false;
 }
 
 // Reads a parsed document into the pipeline; every problem goes to `d`.
@@ -253,25 +291,29 @@ LoadResult PipelineLoader::loadFile(const QString &path, const LoadOptions &opti
         result.diagnostics.append({SourceLocation{path, 1, 1}, message});
         return result;
     };
-    if (info.isDir()) {
-        return failure(msg("cannot read \"%1\": it is a directory; name the deploydesk.yml "
-                           "file inside it")
-                           .arg(path));
-    }
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
+    auto data = readRegularFile(path, maxFileSize);
+    if (!data) {
+        const FileProblem &problem = data.error();
+        switch (problem.kind) {
+        case FileProblem::Kind::Directory:
+            return failure(msg("cannot read \"%1\": it is a directory; name the deploydesk.yml "
+                               "file inside it")
+                               .arg(path));
+        case FileProblem::Kind::NotRegular:
+            return failure(msg("cannot read \"%1\": %2; a pipeline file must be a regular file "
+                               "(or a symlink to one); replace it with the file itself")
+                               .arg(path, problem.reason));
+        case FileProblem::Kind::TooLarge:
+            return failure(tooLarge(problem.size));
+        case FileProblem::Kind::Missing:
+        case FileProblem::Kind::Unreadable:
+            break;
+        }
         return failure(msg("cannot read \"%1\": %2; check that the file exists and is readable")
-                           .arg(path, file.errorString()));
-    }
-    if (file.size() > maxFileSize)
-        return failure(tooLarge(file.size()));
-    const QByteArray data = file.read(maxFileSize + 1);
-    if (file.error() != QFileDevice::NoError) {
-        return failure(msg("cannot read \"%1\": %2; check that the file exists and is readable")
-                           .arg(path, file.errorString()));
+                           .arg(path, problem.reason));
     }
     qCDebug(lcConfig) << "loading" << absolute;
-    LoadResult result = loadString(data, path, info.absolutePath(), options);
+    LoadResult result = loadString(*data, path, info.absolutePath(), options);
     result.pipeline.filePath = absolute;
     return result;
 }
@@ -295,9 +337,29 @@ LoadResult PipelineLoader::loadString(const QByteArray &yaml, const QString &dis
         return result;
     }
 
+    if (checkText(yaml, d)) {
+        result.diagnostics = d.takeSorted();
+        return result;
+    }
+
     std::vector<YAML::Node> documents;
     try {
-        documents = YAML::LoadAll(yaml.toStdString());
+        const std::string text = yaml.toStdString();
+        if (const auto exceeded = checkExpandedSize(text)) {
+            const QString megabytes = QString::number(exceeded->limit / (1024 * 1024));
+            d.add(exceeded->mark,
+                  exceeded->anchorName.isEmpty()
+                      ? msg("the file grows past %1 MB once its aliases are expanded; use "
+                            "fewer aliases")
+                            .arg(megabytes)
+                      : msg("the file grows past %1 MB once its aliases are expanded (this "
+                            "\"*%2\" repeats a large value); use fewer aliases or a smaller "
+                            "anchored value")
+                            .arg(megabytes, exceeded->anchorName));
+            result.diagnostics = d.takeSorted();
+            return result;
+        }
+        documents = YAML::LoadAll(text);
     } catch (const YAML::DeepRecursion &e) {
         d.add(e.mark, msg("YAML syntax error: the file is nested too deeply (more than %1 "
                           "levels)")

@@ -39,7 +39,7 @@ constexpr int withBudget = 10'000; // values in one `with:`, aliases counted eac
 bool StageReader::isStageName(const QString &name)
 {
     static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9_.-]+$"));
-    return re.match(name).hasMatch();
+    return name != u"." && name != u".." && re.match(name).hasMatch();
 }
 
 bool StageReader::isSecretName(const QString &name)
@@ -60,7 +60,14 @@ void StageReader::read(const MapEntry &entry, Stage &stage, StageSource &source)
     stage.location = m_diagnostics.location(entry.keyNode.Mark());
     source.key = stage.location;
 
-    if (!isStageName(entry.key)) {
+    if (entry.key == u"." || entry.key == u"..") {
+        // A stage's name is a folder of its run's artifacts: "." and ".." would be the run's
+        // own folder or its parent.
+        m_diagnostics.add(entry.keyNode.Mark(),
+                          msg("stage name \"%1\" is not allowed: \".\" and \"..\" name "
+                              "folders, not stages; rename the stage (e.g. \"build\")")
+                              .arg(entry.key));
+    } else if (!isStageName(entry.key)) {
         m_diagnostics.add(entry.keyNode.Mark(),
                           msg("stage name \"%1\" may only contain letters, digits, \".\", \"_\" "
                               "and \"-\"; rename the stage")

@@ -363,4 +363,76 @@ QByteArray AnsiParser::strip(QByteArrayView bytes)
     return out;
 }
 
+namespace {
+
+bool isSgr(QByteArrayView sequence)
+{
+    // ESC [ params m, with only digits, ';' and ':' as parameters.
+    if (sequence.size() < 3 || sequence[1] != '[' || sequence.back() != 'm')
+        return false;
+    for (qsizetype i = 2; i + 1 < sequence.size(); ++i) {
+        const char c = sequence[i];
+        if (!((c >= '0' && c <= '9') || c == ';' || c == ':'))
+            return false;
+    }
+    return true;
+}
+
+// Text between escape sequences, with its control characters made visible.
+void appendVisible(QByteArray &out, QByteArrayView text)
+{
+    const QString decoded = QString::fromUtf8(text);
+    QString shown;
+    shown.reserve(decoded.size());
+    for (const QChar c : decoded) {
+        const char16_t u = c.unicode();
+        if ((u < 0x20 && u != u'\t' && u != u'\n') || u == 0x7F) {
+            shown += u'^';
+            shown += u == 0x7F ? u'?' : QChar(char16_t(u + 0x40));
+        } else if (u >= 0x80 && u <= 0x9F) {
+            shown += QStringLiteral("<U+%1>").arg(int(u), 4, 16, QLatin1Char('0')).toUpper();
+        } else {
+            shown += c;
+        }
+    }
+    out.append(shown.toUtf8());
+}
+
+} // namespace
+
+QByteArray AnsiParser::forTerminal(QByteArrayView bytes)
+{
+    QByteArray out;
+    out.reserve(bytes.size() + 16);
+    const qsizetype size = bytes.size();
+    qsizetype pos = 0;
+    while (pos < size) {
+        const void *hit = std::memchr(bytes.data() + pos, kEsc, size_t(size - pos));
+        const qsizetype esc = hit ? static_cast<const char *>(hit) - bytes.data() : size;
+        appendVisible(out, bytes.sliced(pos, esc - pos));
+        if (!hit)
+            break;
+        const Scan scan = scanSequence(bytes.sliced(esc));
+        if (scan.kind == ScanKind::Complete) {
+            const QByteArrayView sequence = bytes.sliced(esc, scan.length);
+            if (isSgr(sequence)) {
+                out.append(sequence);
+                pos = esc + scan.length;
+                continue;
+            }
+            // "Erase to the end of the line" (ESC [ K), which grep and gcc send after every
+            // colour change: dropped quietly, as shown in carets it would clutter every line.
+            if (sequence == "\x1b[K" || sequence == "\x1b[0K") {
+                pos = esc + scan.length;
+                continue;
+            }
+        }
+        // Anything else: the ESC becomes "^[" and the rest of the sequence is shown as the
+        // text it is (its own control characters made visible in turn).
+        out.append("^[");
+        pos = esc + 1;
+    }
+    return out;
+}
+
 } // namespace DeployDesk

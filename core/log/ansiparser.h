@@ -47,6 +47,13 @@ public:
 
     // Stateless: removes every complete escape sequence (for search and plain export).
     static QByteArray strip(QByteArrayView bytes);
+    // Stateless: what may be written to a terminal. SGR sequences (colours, bold, ...) are
+    // kept as they are; every other escape sequence (OSC titles and clipboard writes, DCS,
+    // screen clearing, cursor moves) and every other control character but tab and newline
+    // is neutralised and shown as text in caret notation (ESC as "^[", BEL as "^G"); C1
+    // controls (U+0080-U+009F) as "<U+009B>"; bytes that are not UTF-8 as U+FFFD. The
+    // erase-to-end-of-line that grep and gcc send with colours (ESC [ K) is dropped.
+    static QByteArray forTerminal(QByteArrayView bytes);
     // `bytes` starts with ESC: how many bytes from there strip() removes (a whole
     // sequence, the bytes before an invalid one, or everything when it is cut off at the
     // end). What is left is what a reader sees (the secret masker matches on it).

@@ -1,4 +1,5 @@
 #include "run/artifactstore.h"
+#include "common/regularfile.h"
 #include "common/translate.h"
 
 #include <QCoreApplication>
@@ -16,9 +17,9 @@ namespace {
 // Copies `from` to `to`, hashing on the way. Returns the SHA-256 or an error.
 Result<QByteArray> copyHashed(const QString &from, const QString &to, qint64 *size)
 {
-    QFile in(from);
-    if (!in.open(QIODevice::ReadOnly))
-        return makeError(ErrorCode::Io, tr("cannot read %1: %2").arg(from, in.errorString()));
+    QFile in;
+    if (auto opened = openRegularFile(in, from); !opened)
+        return makeError(ErrorCode::Io, tr("cannot read %1: %2").arg(from, opened.error().reason));
     QDir().mkpath(QFileInfo(to).absolutePath());
     QFile out(to);
     if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate))
@@ -63,19 +64,60 @@ Result<void> copyTree(const QString &from, const QString &to)
 }
 } // namespace
 
+namespace {
+bool isPathComponent(const QString &name)
+{
+    return !name.isEmpty() && name != u"." && name != u".." && !name.contains(u'/') &&
+           !name.contains(u'\\');
+}
+
+// Whether `path` (symlinks resolved) is `root` or inside it; `root` is canonical.
+bool resolvesInside(const QString &path, const QString &root)
+{
+    const QString resolved = QFileInfo(path).canonicalFilePath();
+    return !resolved.isEmpty() &&
+           (resolved == root || resolved.startsWith(root.endsWith(u'/') ? root : root + u'/'));
+}
+
+Error outside(const QString &declared, const QString &stage, const QString &path,
+              const QString &root)
+{
+    return makeErrorValue(
+        ErrorCode::Invalid,
+        tr("artifact \"%1\" of stage \"%2\" is not kept: %3 resolves to %4, outside the "
+           "workspace %5; artifacts must stay inside the workspace (replace the symlink with "
+           "the files it points to)")
+            .arg(declared, stage, path, QFileInfo(path).canonicalFilePath(), root));
+}
+} // namespace
+
 ArtifactStore::ArtifactStore(QString dataDir)
     : m_dataDir(std::move(dataDir))
 {}
 
 Result<ArtifactRecord> ArtifactStore::keep(qint64 runId, const QString &stage,
-                                           const QString &workdir, const QString &declared) const
+                                           const QString &workdir, const QString &declared,
+                                           const QString &boundary) const
 {
+    if (!isPathComponent(stage))
+        return makeError(ErrorCode::Invalid,
+                         tr("the artifacts of stage \"%1\" are not kept: a stage name must "
+                            "be a single folder name (not \".\" or \"..\", without \"/\")")
+                             .arg(stage));
     QString relative = QDir::cleanPath(declared);
     const QString source = QDir(workdir).filePath(relative);
     const QFileInfo info(source);
     if (!info.exists())
         return makeError(ErrorCode::NotFound,
                          tr("artifact \"%1\" was not found in %2").arg(declared, workdir));
+    const QString root = QFileInfo(boundary.isEmpty() ? workdir : boundary).canonicalFilePath();
+    if (!resolvesInside(source, root))
+        return std::unexpected(outside(declared, stage, source, root));
+    if (!info.isFile() && !info.isDir())
+        return makeError(ErrorCode::Invalid,
+                         tr("artifact \"%1\" of stage \"%2\" is not kept: %3 is neither a "
+                            "file nor a folder")
+                             .arg(declared, stage, source));
     ArtifactRecord record;
     record.runId = runId;
     record.stage = stage;
@@ -92,8 +134,12 @@ Result<ArtifactRecord> ArtifactStore::keep(qint64 runId, const QString &stage,
     QStringList files;
     QDirIterator it(source, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot,
                     QDirIterator::Subdirectories);
-    while (it.hasNext())
-        files << QDir(source).relativeFilePath(it.next());
+    while (it.hasNext()) {
+        const QString file = it.next();
+        if (!resolvesInside(file, root))
+            return std::unexpected(outside(declared, stage, file, root));
+        files << QDir(source).relativeFilePath(file);
+    }
     std::sort(files.begin(), files.end());
     QCryptographicHash tree(QCryptographicHash::Sha256);
     for (const QString &file : std::as_const(files)) {
@@ -111,13 +157,30 @@ Result<ArtifactRecord> ArtifactStore::keep(qint64 runId, const QString &stage,
     return record;
 }
 
-Result<void> ArtifactStore::restore(const ArtifactRecord &artifact, const QString &workdir) const
+Result<void> ArtifactStore::restore(const ArtifactRecord &artifact, const QString &workdir,
+                                    const QString &boundary) const
 {
     if (!QFileInfo::exists(artifact.storedPath))
         return makeError(ErrorCode::NotFound, tr("the kept copy of artifact \"%1\" is missing: %2")
                                                   .arg(artifact.path, artifact.storedPath));
     const QString target = QDir(workdir).filePath(QDir::cleanPath(artifact.path));
-    if (QFileInfo(target).isDir())
+    // The folder it goes into (its nearest existing part) must be inside the workspace: a
+    // symlinked folder on the way would put the copy, and the removal before it, elsewhere.
+    const QString root = QFileInfo(boundary.isEmpty() ? workdir : boundary).canonicalFilePath();
+    QString parent = QFileInfo(target).absolutePath();
+    while (!QFileInfo::exists(parent) && QFileInfo(parent).absolutePath() != parent)
+        parent = QFileInfo(parent).absolutePath();
+    if (!resolvesInside(parent, root))
+        return std::unexpected(makeErrorValue(
+            ErrorCode::Invalid,
+            tr("artifact \"%1\" of stage \"%2\" is not put back: %3 resolves to %4, outside "
+               "the workspace %5; remove the symlink")
+                .arg(artifact.path, artifact.stage, parent, QFileInfo(parent).canonicalFilePath(),
+                     root)));
+    const QFileInfo existing(target);
+    if (existing.isSymLink())
+        QFile::remove(target); // the link itself, never what it points to
+    else if (existing.isDir())
         QDir(target).removeRecursively();
     else
         QFile::remove(target);

@@ -15,11 +15,18 @@ class ArtifactStore final
 public:
     explicit ArtifactStore(QString dataDir);
 
-    // `declared` is relative to `workdir`. NotFound when the path does not exist.
+    // `declared` is relative to `workdir`. NotFound when the path does not exist. Invalid
+    // when `stage` is not a single path component (empty, ".", "..", with a "/"), or when
+    // the path, or a file inside the folder, resolves (symlinks followed) outside
+    // `boundary` (the workspace; `workdir` when empty) or to something that is not a
+    // regular file or folder.
     Result<ArtifactRecord> keep(qint64 runId, const QString &stage, const QString &workdir,
-                                const QString &declared) const;
+                                const QString &declared, const QString &boundary = {}) const;
     // Puts a kept artifact back at its place under `workdir` (a re-run reusing a stage).
-    Result<void> restore(const ArtifactRecord &artifact, const QString &workdir) const;
+    // Invalid when that place resolves outside `boundary` (the workspace; `workdir` when
+    // empty); a symlink standing at the place is replaced, never followed.
+    Result<void> restore(const ArtifactRecord &artifact, const QString &workdir,
+                         const QString &boundary = {}) const;
 
 private:
     QString m_dataDir;

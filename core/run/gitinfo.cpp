@@ -1,5 +1,7 @@
 #include "run/gitinfo.h"
 
+#include "common/regularfile.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -9,10 +11,9 @@ namespace DeployDesk {
 namespace {
 QByteArray readTrimmed(const QString &path)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return f.readAll().trimmed();
+    // .git files are small; anything else (a FIFO, a huge file) is not git's.
+    const auto bytes = readRegularFile(path, 1 << 20);
+    return bytes ? bytes->trimmed() : QByteArray();
 }
 
 // A worktree or submodule has a .git file "gitdir: <path>".
@@ -41,15 +42,14 @@ QString resolveRef(const QString &gitDir, const QString &ref)
     QByteArray hash = readTrimmed(gitDir + QLatin1Char('/') + ref);
     // Worktrees keep shared refs in the common dir.
     const QByteArray common = readTrimmed(gitDir + QStringLiteral("/commondir"));
-    const QString commonDir = common.isEmpty()
-                                  ? gitDir
-                                  : QDir(gitDir).absoluteFilePath(QString::fromUtf8(common));
+    const QString commonDir =
+        common.isEmpty() ? gitDir : QDir(gitDir).absoluteFilePath(QString::fromUtf8(common));
     if (hash.isEmpty())
         hash = readTrimmed(commonDir + QLatin1Char('/') + ref);
     if (!hash.isEmpty())
         return QString::fromLatin1(hash);
-    QFile packed(commonDir + QStringLiteral("/packed-refs"));
-    if (packed.open(QIODevice::ReadOnly)) {
+    QFile packed;
+    if (openRegularFile(packed, commonDir + QStringLiteral("/packed-refs"))) {
         const QByteArray suffix = ' ' + ref.toUtf8();
         while (!packed.atEnd()) {
             const QByteArray line = packed.readLine().trimmed();

@@ -273,7 +273,8 @@ Result<qint64> RunController::start(const Pipeline &pipeline, const RunRequest &
         const Stage *s = pipeline.stage(a.stage);
         if (!s || !plan.reused.contains(a.stage))
             continue;
-        if (auto restored = artifacts.restore(a, QDir(pipeline.workspaceDir).filePath(s->workdir));
+        if (auto restored = artifacts.restore(a, QDir(pipeline.workspaceDir).filePath(s->workdir),
+                                              pipeline.workspaceDir);
             !restored) {
             event(a.stage, QStringLiteral("artifact-missing"), restored.error().message);
             continue;
@@ -490,7 +491,7 @@ void RunController::keepArtifacts(const StageRecord &record, const Stage &stage)
     const ArtifactStore store(m_store->dataDir());
     const QString workdir = QDir(m_pipeline.workspaceDir).filePath(stage.workdir);
     for (const QString &path : stage.artifacts) {
-        auto kept = store.keep(m_run.id, record.name, workdir, path);
+        auto kept = store.keep(m_run.id, record.name, workdir, path, m_pipeline.workspaceDir);
         if (!kept) {
             event(record.name, QStringLiteral("artifact-missing"), kept.error().message);
             continue;

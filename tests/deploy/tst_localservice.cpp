@@ -13,6 +13,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 
 #include <memory>
@@ -123,6 +124,32 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(processesUsing(m_dir->path()), QStringList(), 10000);
         QCOMPARE(get(m_port).status, 0); // the stable port is closed again
         m_dir.reset();
+    }
+
+    // A service that accepts the connection and never answers: the health check says so
+    // in words ("no answer within 300ms"), not Qt's "Operation canceled".
+    void silentHealthEndpointSaysNoAnswer()
+    {
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        QList<QTcpSocket *> held; // accepted, never answered
+        connect(&silent, &QTcpServer::newConnection, &silent, [&] {
+            while (QTcpSocket *socket = silent.nextPendingConnection())
+                held << socket;
+        });
+        Deployment deployment;
+        deployment.details.insert(QStringLiteral("port"), silent.serverPort());
+        TargetRequest r = request(m_workspace);
+        r.with.insert(QStringLiteral("health-timeout"), QStringLiteral("300ms"));
+        LocalServiceTarget target;
+        const Outcome checked = run(target.health(r, deployment, this));
+        QVERIFY(checked.finished);
+        QCOMPARE(checked.outcome, Job::Outcome::Failed);
+        const QString expected = QStringLiteral("health check of http://127.0.0.1:%1/health "
+                                                "failed: no answer within 300ms")
+                                     .arg(silent.serverPort());
+        QVERIFY2(checked.error.contains(expected), qPrintable(checked.error));
+        QVERIFY(!held.isEmpty());
     }
 
     void deploySwapsAndRollsBack()

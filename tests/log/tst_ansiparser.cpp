@@ -245,6 +245,55 @@ private slots:
         AnsiParser parser;
         QCOMPARE(parser.feed(input).text, QString::fromUtf8(expected));
     }
+
+    // What `logs` and the failure summary write to a terminal: SGR kept byte for byte,
+    // every other sequence and control character shown as text (caret notation).
+    void forTerminal_data()
+    {
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<QByteArray>("expected");
+        QTest::newRow("plain") << QByteArray("plain\tline") << QByteArray("plain\tline");
+        QTest::newRow("sgr kept") << QByteArray("\x1b[1;31mERROR\x1b[0m \x1b[38;2;1;2;3mx\x1b[m")
+                                  << QByteArray("\x1b[1;31mERROR\x1b[0m \x1b[38;2;1;2;3mx\x1b[m");
+        QTest::newRow("osc 52 clipboard")
+            << QByteArray("a\x1b]52;c;aGVsbG8=\x07z") << QByteArray("a^[]52;c;aGVsbG8=^Gz");
+        QTest::newRow("osc title with ST")
+            << QByteArray("\x1b]0;pwned\x1b\\x") << QByteArray("^[]0;pwned^[\\x");
+        QTest::newRow("clear screen") << QByteArray("\x1b[2J\x1b[H") << QByteArray("^[[2J^[[H");
+        QTest::newRow("csi that ends in m but is not sgr")
+            << QByteArray("\x1b[>4;1m") << QByteArray("^[[>4;1m");
+        QTest::newRow("dcs") << QByteArray("\x1bPq#0;2;0;0;0\x1b\\")
+                             << QByteArray("^[Pq#0;2;0;0;0^[\\");
+        QTest::newRow("cursor save, charset") << QByteArray("\x1b"
+                                                            "7\x1b(0")
+                                              << QByteArray("^[7^[(0");
+        QTest::newRow("grep's erase to end of line dropped")
+            << QByteArray("\x1b[01;31m\x1b[Kmatch\x1b[m\x1b[0K rest\x1b[1K")
+            << QByteArray("\x1b[01;31mmatch\x1b[m rest^[[1K");
+        QTest::newRow("lone esc at end") << QByteArray("abc\x1b") << QByteArray("abc^[");
+        QTest::newRow("incomplete sgr at end") << QByteArray("abc\x1b[3") << QByteArray("abc^[[3");
+        QTest::newRow("bel, backspace, cr, del") << QByteArray("a\x07"
+                                                               "b\x08"
+                                                               "c\rd\x7f")
+                                                 << QByteArray("a^Gb^Hc^Md^?");
+        QTest::newRow("c1 csi and osc") << QByteArray("\xC2\x9B"
+                                                      "2J\xC2\x9D"
+                                                      "0;t")
+                                        << QByteArray("<U+009B>2J<U+009D>0;t");
+        QTest::newRow("raw 8-bit csi byte") << QByteArray("a\x9b"
+                                                          "2J")
+                                            << QByteArray("a\xEF\xBF\xBD"
+                                                          "2J");
+        QTest::newRow("utf-8 kept") << QByteArray("caf\xC3\xA9 \xF0\x9F\x98\x80")
+                                    << QByteArray("caf\xC3\xA9 \xF0\x9F\x98\x80");
+    }
+
+    void forTerminal()
+    {
+        QFETCH(QByteArray, input);
+        QFETCH(QByteArray, expected);
+        QCOMPARE(AnsiParser::forTerminal(input), expected);
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_AnsiParser)

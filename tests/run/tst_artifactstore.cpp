@@ -4,6 +4,7 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -80,6 +81,104 @@ private slots:
         auto restored = store.restore(gone, ws.path());
         QVERIFY(!restored);
         QVERIFY(restored.error().message.contains("missing"));
+    }
+
+    // A stage name is a folder of the run's artifacts: ".." would be the run's parent, where
+    // it could overwrite another run's recorded artifact.
+    void stageNamesThatAreNotOneFolderAreRefused()
+    {
+        QTemporaryDir data, ws;
+        const ArtifactStore store(data.path());
+        write(ws.filePath("x"), "first");
+        QVERIFY(store.keep(6, "build", ws.path(), "x"));
+        write(ws.filePath("6/build/x"), "overwritten");
+        for (const QString stage : {"..", ".", "a/b", ""}) {
+            auto kept = store.keep(7, stage, ws.path(), "6/build/x");
+            QVERIFY2(!kept, qPrintable(stage));
+            QCOMPARE(kept.error().code, ErrorCode::Invalid);
+            QVERIFY2(kept.error().message.contains("a stage name must be a single folder name"),
+                     qPrintable(kept.error().message));
+        }
+        QCOMPARE(read(data.filePath("artifacts/6/build/x")), QByteArray("first"));
+    }
+
+    // Symlinks are followed when copying: one that leads out of the workspace would copy
+    // whatever it names (another project, ~/.ssh) into the data folder.
+    void artifactsResolvingOutsideTheWorkspaceAreRefused()
+    {
+        QTemporaryDir data, ws, elsewhere;
+        write(elsewhere.filePath("secret.txt"), "not yours");
+        write(ws.filePath("site/index.html"), "<p>");
+        QVERIFY(QFile::link(elsewhere.filePath("secret.txt"), ws.filePath("leak")));
+        QVERIFY(QFile::link(elsewhere.path(), ws.filePath("outside")));
+        QVERIFY(QFile::link(elsewhere.filePath("secret.txt"), ws.filePath("site/leak.txt")));
+        const ArtifactStore store(data.path());
+        for (const QString declared : {"leak", "outside", "outside/secret.txt", "site"}) {
+            auto kept = store.keep(2, "build", ws.path(), declared);
+            QVERIFY2(!kept, qPrintable(declared));
+            QCOMPARE(kept.error().code, ErrorCode::Invalid);
+            QVERIFY2(
+                kept.error().message.contains("outside the workspace") &&
+                    kept.error().message.contains(QFileInfo(elsewhere.path()).canonicalFilePath()),
+                qPrintable(kept.error().message));
+        }
+        QDirIterator copied(data.path(), QDir::Files | QDir::System, QDirIterator::Subdirectories);
+        while (copied.hasNext())
+            QVERIFY2(read(copied.next()) != "not yours", qPrintable(copied.filePath()));
+
+        // A symlink that stays inside the workspace is fine.
+        QVERIFY(QFile::remove(ws.filePath("site/leak.txt")));
+        QVERIFY(QFile::link(ws.filePath("site/index.html"), ws.filePath("site/home.html")));
+        auto kept = store.keep(3, "build", ws.path(), "site");
+        QVERIFY2(kept, qPrintable(kept ? QString() : kept.error().message));
+        QCOMPARE(read(data.filePath("artifacts/3/build/site/home.html")), QByteArray("<p>"));
+    }
+
+    // A re-run puts kept artifacts back: a symlink standing where one goes is replaced (what
+    // it points to is left alone), and a symlinked folder on the way out is refused.
+    void restoreNeverWritesOrDeletesOutsideTheWorkspace()
+    {
+        QTemporaryDir data, ws, elsewhere;
+        write(ws.filePath("site/index.html"), "<p>");
+        write(ws.filePath("report.txt"), "report");
+        const ArtifactStore store(data.path());
+        auto site = store.keep(1, "build", ws.path(), "site", ws.path());
+        auto report = store.keep(1, "build", ws.path(), "report.txt", ws.path());
+        QVERIFY(site && report);
+
+        write(elsewhere.filePath("keep/me.txt"), "precious");
+        QVERIFY(QDir(ws.filePath("site")).removeRecursively());
+        QVERIFY(QFile::link(elsewhere.filePath("keep"), ws.filePath("site")));
+        auto restored = store.restore(*site, ws.path(), ws.path());
+        QVERIFY2(restored, qPrintable(restored ? QString() : restored.error().message));
+        QCOMPARE(read(elsewhere.filePath("keep/me.txt")), QByteArray("precious"));
+        QVERIFY(!QFileInfo(ws.filePath("site")).isSymLink());
+        QCOMPARE(read(ws.filePath("site/index.html")), QByteArray("<p>"));
+
+        // The stage's workdir is a link that leads out: nothing is put there.
+        QVERIFY(QFile::link(elsewhere.path(), ws.filePath("out")));
+        auto refused = store.restore(*report, ws.filePath("out"), ws.path());
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, ErrorCode::Invalid);
+        QVERIFY2(refused.error().message.contains("outside the workspace"),
+                 qPrintable(refused.error().message));
+        QVERIFY(!QFileInfo::exists(elsewhere.filePath("report.txt")));
+    }
+
+    // The workspace bounds artifacts, not the stage's workdir: a workdir below the
+    // workspace may keep a link to a file elsewhere in the workspace.
+    void theBoundaryIsTheWorkspace()
+    {
+        QTemporaryDir data, ws;
+        write(ws.filePath("shared/logo.png"), "png");
+        write(ws.filePath("site/index.html"), "<p>");
+        QVERIFY(QFile::link(ws.filePath("shared/logo.png"), ws.filePath("site/logo.png")));
+        const ArtifactStore store(data.path());
+        auto kept = store.keep(1, "build", ws.filePath("site"), ".", ws.path());
+        QVERIFY2(kept, qPrintable(kept ? QString() : kept.error().message));
+        QCOMPARE(read(data.filePath("artifacts/1/build/logo.png")), QByteArray("png"));
+        // Bounded by the workdir alone, the same link is outside.
+        QVERIFY(!store.keep(2, "build", ws.filePath("site"), "."));
     }
 };
 

@@ -1,5 +1,6 @@
 #include "data/corpus/markdownchunker.h"
 
+#include "common/regularfile.h"
 #include "common/translate.h"
 #include "config/frontmatter.h"
 #include "data/corpus/docroute.h"
@@ -126,47 +127,15 @@ Result<ChunkedDocument> MarkdownChunker::chunkFile(const QString &root,
                                                    const QString &docPath) const
 {
     const QString path = QDir(root).filePath(docPath);
-    // Plain POSIX reads: QFile's open, buffering and close cost as much as the read itself
-    // for a corpus of small files.
-    const auto failed = [&](int error) {
-        return std::unexpected(
-            Error{ErrorCode::Io,
-                  tr("cannot read the doc: %1").arg(QString::fromLocal8Bit(std::strerror(error))),
-                  {},
-                  SourceLocation{path, 0, 0}});
-    };
-    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return failed(errno);
-    struct FdCloser
-    {
-        int fd;
-        ~FdCloser() { ::close(fd); }
-    } closer{fd};
-    struct stat info
-    {};
-    if (::fstat(fd, &info) != 0)
-        return failed(errno);
-    if (S_ISDIR(info.st_mode))
-        return failed(EISDIR);
-    QByteArray bytes;
-    bytes.resize(qsizetype(info.st_size) + 1); // one more: the end shows without another call
-    qsizetype size = 0;
-    while (true) {
-        if (size == bytes.size())
-            bytes.resize(bytes.size() * 2 + 4096);
-        const ssize_t n = ::read(fd, bytes.data() + size, size_t(bytes.size() - size));
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            return failed(errno);
-        }
-        if (n == 0)
-            break;
-        size += n;
-    }
-    bytes.truncate(size);
-    return chunk(bytes, docPath, path);
+    // Docs are text: 64 MB is far past any real page and keeps a device from filling memory.
+    constexpr qint64 maxSize = 64 * 1024 * 1024;
+    const auto bytes = readRegularFile(path, maxSize);
+    if (!bytes)
+        return std::unexpected(Error{ErrorCode::Io,
+                                     tr("cannot read the doc: %1").arg(bytes.error().reason),
+                                     {},
+                                     SourceLocation{path, 0, 0}});
+    return chunk(*bytes, docPath, path);
 }
 
 Result<ChunkedDocument> MarkdownChunker::chunk(QByteArrayView bytes, const QString &docPath,

@@ -1,5 +1,6 @@
 #include "data/reembed/goldenquestions.h"
 
+#include "common/regularfile.h"
 #include "common/translate.h"
 
 #include <QFile>
@@ -34,12 +35,17 @@ Result<QList<GoldenQuestion>> GoldenQuestions::parse(const QString &text, const 
 
 Result<QList<GoldenQuestion>> GoldenQuestions::load(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
+    constexpr qint64 maxSize = 4 * 1024 * 1024;
+    const auto bytes = readRegularFile(path, maxSize);
+    if (!bytes) {
+        const bool missing = bytes.error().kind == FileProblem::Kind::Missing;
         return makeError(
-            file.exists() ? ErrorCode::Io : ErrorCode::NotFound,
-            tr("cannot read the golden questions %1: %2").arg(path, file.errorString()));
-    return parse(QString::fromUtf8(file.readAll()), path);
+            missing ? ErrorCode::NotFound
+                    : (bytes.error().kind == FileProblem::Kind::Unreadable ? ErrorCode::Io
+                                                                           : ErrorCode::Invalid),
+            tr("cannot read the golden questions %1: %2").arg(path, bytes.error().reason));
+    }
+    return parse(QString::fromUtf8(*bytes), path);
 }
 
 namespace {

@@ -3,8 +3,8 @@
 #include "deploy/localservice/serviceoptions.h"
 #include "deploy/localservice/serviceroot.h"
 
-#include <QNetworkReply>
-#include <QNetworkRequest>
+#include "net/httpclient.h"
+#include "net/httpjob.h"
 
 namespace DeployDesk::LocalService {
 
@@ -14,11 +14,7 @@ ServiceHealthJob::ServiceHealthJob(TargetRequest request, Deployment deployment,
     , m_deployment(std::move(deployment))
 {}
 
-ServiceHealthJob::~ServiceHealthJob()
-{
-    if (m_reply)
-        m_reply->abort();
-}
+ServiceHealthJob::~ServiceHealthJob() = default; // m_get is a child: deleting it aborts
 
 void ServiceHealthJob::doStart()
 {
@@ -48,34 +44,47 @@ void ServiceHealthJob::doStart()
     url.setHost(QStringLiteral("127.0.0.1"));
     url.setPort(port);
     url.setPath(path);
-    QNetworkRequest request(url);
-    request.setTransferTimeout(10000);
-    request.setRawHeader("Connection", "close");
-    m_reply = m_network.get(request);
-    connect(m_reply, &QNetworkReply::finished, this, [this, url, reply = m_reply] {
-        reply->deleteLater();
+    HttpClient client;
+    client.setTimeout(options->healthTimeout);
+    client.setRetryPolicy(RetryPolicy::none());
+    HttpRequest request = HttpRequest::get(url);
+    request.headers.append(HttpRequest::Header{"Connection", "close"});
+    HttpJob *get = client.send(request, this);
+    m_get = get;
+    connect(get, &Job::result, this, [this, url, get] {
+        get->deleteLater();
         if (isFinished())
             return;
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const int status = get->status();
         if (status == 200) {
             emit logLine(tr("GET %1 answered 200").arg(url.toString()));
             addDeployment(m_deployment);
             emitSuccess();
             return;
         }
-        emitFailure(makeErrorValue(
-            status ? ErrorCode::Remote : ErrorCode::Network,
-            status
-                ? tr("health check of %1 failed: it answered %2").arg(url.toString()).arg(status)
-                : tr("health check of %1 failed: %2").arg(url.toString(), reply->errorString())));
+        if (status) {
+            emitFailure(makeErrorValue(
+                ErrorCode::Remote,
+                tr("health check of %1 failed: it answered %2").arg(url.toString()).arg(status)));
+            return;
+        }
+        // The client says what happened ("no answer within 10s", "connection refused")
+        // after "GET <url>: ", and keeps Timeout apart from Network.
+        Error error = get->error();
+        const QString prefix = QStringLiteral("GET ") + url.toString() + QStringLiteral(": ");
+        const QString what =
+            error.message.startsWith(prefix) ? error.message.mid(prefix.size()) : error.message;
+        error.message = tr("health check of %1 failed: %2").arg(url.toString(), what);
+        emitFailure(std::move(error));
     });
+    get->start();
 }
 
 void ServiceHealthJob::doCancel()
 {
     emitCancelled();
-    if (m_reply)
-        m_reply->abort();
+    if (m_get)
+        m_get->cancel();
 }
 
 } // namespace DeployDesk::LocalService

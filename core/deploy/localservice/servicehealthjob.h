@@ -2,10 +2,7 @@
 
 #include "deploy/deploytarget.h"
 
-#include <QNetworkAccessManager>
 #include <QPointer>
-
-class QNetworkReply;
 
 namespace DeployDesk::LocalService {
 
@@ -27,8 +24,7 @@ protected:
 private:
     TargetRequest m_request;
     Deployment m_deployment;
-    QNetworkAccessManager m_network;
-    QPointer<QNetworkReply> m_reply;
+    QPointer<Job> m_get;
 };
 
 } // namespace DeployDesk::LocalService

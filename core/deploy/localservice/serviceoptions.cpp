@@ -58,6 +58,13 @@ ParamSchema params()
          {},
          0,
          0},
+        {QStringLiteral("health-timeout"),
+         K::Duration,
+         false,
+         tr("how long one health check request may go without an answer (default 10s)"),
+         {},
+         0,
+         0},
         {QStringLiteral("drain"),
          K::Duration,
          false,
@@ -146,6 +153,7 @@ Result<Options> parseOptions(const TargetRequest &request, Need need)
 
     for (const auto &[key, target] :
          {std::pair{QStringLiteral("start-timeout"), &options.startTimeout},
+          std::pair{QStringLiteral("health-timeout"), &options.healthTimeout},
           std::pair{QStringLiteral("drain"), &options.drain}}) {
         if (!with.contains(key))
             continue;

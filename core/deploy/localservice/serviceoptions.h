@@ -22,6 +22,7 @@ struct Options
     int port = 0;    // the stable port users call
     QString healthPath = QStringLiteral("/health");
     std::chrono::milliseconds startTimeout{30000};
+    std::chrono::milliseconds healthTimeout{10000}; // one health GET without an answer
     std::chrono::milliseconds drain{2000};     // time the old instance keeps running after a swap
     std::chrono::milliseconds stopGrace{5000}; // SIGTERM -> SIGKILL
     int keep = 3;

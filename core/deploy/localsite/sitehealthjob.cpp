@@ -1,27 +1,21 @@
 #include "deploy/localsite/sitehealthjob.h"
 
+#include "net/httpclient.h"
+#include "net/httpjob.h"
+
 #include <QFileInfo>
-#include <QNetworkReply>
-#include <QNetworkRequest>
 
 namespace DeployDesk::LocalSite {
-namespace {
-constexpr int kTimeoutMs = 10'000;
-}
 
-SiteHealthJob::SiteHealthJob(QString indexFile, QUrl url, QObject *parent)
+SiteHealthJob::SiteHealthJob(QString indexFile, QUrl url, QObject *parent,
+                             std::chrono::milliseconds timeout)
     : TargetJob(parent)
     , m_indexFile(std::move(indexFile))
     , m_url(std::move(url))
-{
-    m_network.setTransferTimeout(kTimeoutMs);
-}
+    , m_timeout(timeout)
+{}
 
-SiteHealthJob::~SiteHealthJob()
-{
-    if (m_reply)
-        m_reply->abort();
-}
+SiteHealthJob::~SiteHealthJob() = default; // m_get is a child: deleting it aborts
 
 void SiteHealthJob::doStart()
 {
@@ -36,16 +30,16 @@ void SiteHealthJob::doStart()
         emitSuccess();
         return;
     }
-    QNetworkRequest request(m_url);
-    request.setTransferTimeout(kTimeoutMs);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                         QNetworkRequest::NoLessSafeRedirectPolicy);
-    m_reply = m_network.get(request);
-    connect(m_reply, &QNetworkReply::finished, this, [this, reply = m_reply] {
-        reply->deleteLater();
+    HttpClient client;
+    client.setTimeout(m_timeout);
+    client.setRetryPolicy(RetryPolicy::none());
+    HttpJob *get = client.send(HttpRequest::get(m_url), this);
+    m_get = get;
+    connect(get, &Job::result, this, [this, get] {
+        get->deleteLater();
         if (isFinished())
             return;
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const int status = get->status();
         if (status == 200) {
             emit logLine(tr("GET %1 answered 200").arg(m_url.toString()));
             emitSuccess();
@@ -54,18 +48,24 @@ void SiteHealthJob::doStart()
                 ErrorCode::Remote,
                 tr("GET %1 answered %2, expected 200").arg(m_url.toString()).arg(status)));
         } else {
-            emitFailure(makeErrorValue(
-                ErrorCode::Network,
-                tr("GET %1 failed: %2").arg(m_url.toString(), reply->errorString())));
+            // The client says what happened: "GET <url>: no answer within 10s", "... connection
+            // refused".
+            Error error = get->error();
+            const QString prefix = QStringLiteral("GET ") + m_url.toString() + QStringLiteral(": ");
+            const QString what =
+                error.message.startsWith(prefix) ? error.message.mid(prefix.size()) : error.message;
+            error.message = tr("GET %1 failed: %2").arg(m_url.toString(), what);
+            emitFailure(std::move(error));
         }
     });
+    get->start();
 }
 
 void SiteHealthJob::doCancel()
 {
-    emitCancelled(); // first, so the aborted reply finds the job ended
-    if (m_reply)
-        m_reply->abort();
+    emitCancelled(); // first, so the cancelled request finds the job ended
+    if (m_get)
+        m_get->cancel();
 }
 
 } // namespace DeployDesk::LocalSite

@@ -2,11 +2,10 @@
 
 #include "deploy/deploytarget.h"
 
-#include <QNetworkAccessManager>
 #include <QPointer>
 #include <QUrl>
 
-class QNetworkReply;
+#include <chrono>
 
 namespace DeployDesk::LocalSite {
 
@@ -18,7 +17,9 @@ class SiteHealthJob final : public TargetJob
     Q_DISABLE_COPY_MOVE(SiteHealthJob)
 
 public:
-    SiteHealthJob(QString indexFile, QUrl url, QObject *parent = nullptr);
+    // `timeout`: how long the GET may go without an answer ("no answer within 10s").
+    SiteHealthJob(QString indexFile, QUrl url, QObject *parent = nullptr,
+                  std::chrono::milliseconds timeout = std::chrono::seconds(10));
     ~SiteHealthJob() override;
 
 protected:
@@ -28,8 +29,8 @@ protected:
 private:
     QString m_indexFile;
     QUrl m_url;
-    QNetworkAccessManager m_network;
-    QPointer<QNetworkReply> m_reply;
+    std::chrono::milliseconds m_timeout;
+    QPointer<Job> m_get;
 };
 
 } // namespace DeployDesk::LocalSite

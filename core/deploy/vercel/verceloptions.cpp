@@ -1,6 +1,7 @@
 #include "deploy/vercel/verceloptions.h"
 
 #include "common/duration.h"
+#include "common/regularfile.h"
 #include "deploy/deploytarget.h"
 #include "net/platform.h"
 
@@ -62,15 +63,15 @@ Result<std::optional<ProjectFile>> readProjectFile(const StageContext &context)
     }
     for (const QString &dir : std::as_const(dirs)) {
         const QString path = QDir(dir).filePath(kProjectFile);
-        QFile file(path);
-        if (!file.exists())
+        if (!QFileInfo::exists(path) && !QFileInfo(path).isSymLink())
             continue;
-        if (!file.open(QIODevice::ReadOnly))
+        const auto bytes = readRegularFile(path, 1 << 20);
+        if (!bytes)
             return makeError(
                 ErrorCode::Io,
-                VercelOptionsReader::tr("cannot read %1: %2").arg(path, file.errorString()));
+                VercelOptionsReader::tr("cannot read %1: %2").arg(path, bytes.error().reason));
         QJsonParseError parseError;
-        const QJsonDocument json = QJsonDocument::fromJson(file.read(1 << 20), &parseError);
+        const QJsonDocument json = QJsonDocument::fromJson(*bytes, &parseError);
         if (parseError.error != QJsonParseError::NoError || !json.isObject())
             return makeError(
                 ErrorCode::Invalid,

@@ -1,4 +1,5 @@
 #include "integrations/github/deploymentreporter.h"
+#include "common/regularfile.h"
 #include "common/translate.h"
 
 #include "net/httpjob.h"
@@ -17,8 +18,8 @@ namespace {
 // The url of remote "origin" in <workspace>/.git/config (worktrees and gitdir files aside).
 QString originUrl(const QString &workspaceDir)
 {
-    QFile config(QDir(workspaceDir).filePath(QStringLiteral(".git/config")));
-    if (!config.open(QIODevice::ReadOnly))
+    QFile config;
+    if (!openRegularFile(config, QDir(workspaceDir).filePath(QStringLiteral(".git/config"))))
         return {};
     bool inOrigin = false;
     while (!config.atEnd()) {

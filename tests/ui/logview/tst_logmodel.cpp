@@ -135,6 +135,31 @@ private slots:
         QCOMPARE(red.data(LogModel::StreamRole).toInt(), int(LogStream::Stderr));
     }
 
+    // The panel renders colours only: what a terminal would obey (OSC 52 clipboard write,
+    // OSC title, screen clear, DCS) never reaches the drawn text, and the colour still does.
+    void hostileEscapesAreNotDrawn()
+    {
+        const qint64 evil = LogFixture::addStage(*m_store, m_run, "evil", 9);
+        QVERIFY(LogFixture::write(
+            *m_store, m_run, evil,
+            {{500, LogStream::Stdout,
+              "\x1b[31mred\x1b[0m clip:\x1b]52;c;aGVsbG8=\x07 title:\x1b]0;pwned\x1b\\ "
+              "clear:\x1b[2J\x1b[H dcs:\x1bPq#0;2;0;0;0\x1b\\ end"}}));
+        LogModel model(m_store->databasePath());
+        model.setStages({{evil, "evil"}}, evil);
+        QCOMPARE(model.rowCount(), 1);
+        const QModelIndex row = model.index(0, LogModel::TextColumn);
+        const QString text = row.data().toString();
+        QCOMPARE(text, QString("red clip: title: clear: dcs: end"));
+        for (const QChar c : text)
+            QVERIFY2(c.unicode() >= 0x20, qPrintable(text));
+        const auto spans = row.data(LogModel::SpansRole).value<QList<StyledSpan>>();
+        QCOMPARE(spans.size(), 2);
+        QCOMPARE(spans.first().length, 3);
+        QCOMPARE(spans.first().style.foreground, 1); // ANSI red
+        QCOMPARE(spans.last().style, TextStyle());   // nothing else styled
+    }
+
     void liveLogsGrow_data()
     {
         QTest::addColumn<bool>("interleaved");
