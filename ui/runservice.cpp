@@ -92,7 +92,8 @@ public:
 
     void start(const QString &workspace, const RunRequest &request)
     {
-        const auto result = loadForRun(workspace, request.environment);
+        // Only the stages that will run need their secrets (as in deploydeskctl run).
+        const auto result = loadForRun(workspace, request.environment, request.stages);
         if (!result)
             return;
         auto id = m_controller->start(result->pipeline, request);
@@ -103,10 +104,12 @@ public:
         emit started(m_controller->run(), m_controller->stageRecords());
     }
 
-    // The pipeline of `workspace` for `environment`, or why not (startFailed() emitted).
-    std::optional<LoadResult> loadForRun(const QString &workspace, const QString &environment)
+    // The pipeline of `workspace` for `environment` (secrets checked for a run of
+    // `stages`), or why not (startFailed() emitted).
+    std::optional<LoadResult> loadForRun(const QString &workspace, const QString &environment,
+                                         const QStringList &stages = {})
     {
-        const LoadResult result = m_controller->load(workspace, environment);
+        const LoadResult result = m_controller->load(workspace, environment, stages);
         if (!m_store) {
             emit startFailed(m_openError, result);
             return std::nullopt;

@@ -112,6 +112,7 @@ int approveProtected(Context &ctx, RunRequest &request, bool needsApproval);
 
 // Options of each command, added before the final parse.
 void addRunOptions(QCommandLineParser &parser);
+void addValidateOptions(QCommandLineParser &parser);
 void addHistoryOptions(QCommandLineParser &parser);
 void addShowOptions(QCommandLineParser &parser);
 void addLogsOptions(QCommandLineParser &parser);

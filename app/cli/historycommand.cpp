@@ -5,6 +5,7 @@
 #include "common/duration.h"
 #include "common/paths.h"
 #include "common/processinfo.h"
+#include "run/runreport.h"
 #include "store/historystore.h"
 
 #include <QCoreApplication>
@@ -94,6 +95,9 @@ QJsonObject toJson(const RunRecord &r)
         {QStringLiteral("durationMs"),
          r.durationMs() < 0 ? QJsonValue() : QJsonValue(r.durationMs())},
         {QStringLiteral("rerunOf"), r.rerunOf ? QJsonValue(r.rerunOf) : QJsonValue()},
+        // The working tree had uncommitted changes when the run started, and which.
+        {QStringLiteral("dirty"), r.dirty},
+        {QStringLiteral("changedFiles"), QJsonArray::fromStringList(r.changedFiles)},
     };
 }
 
@@ -106,6 +110,8 @@ QJsonObject toJson(const StageRecord &s)
         {QStringLiteral("exitCode"), s.exitCode < 0 ? QJsonValue() : QJsonValue(s.exitCode)},
         {QStringLiteral("signal"), s.signal ? QJsonValue(s.signal) : QJsonValue()},
         {QStringLiteral("reason"), s.reason},
+        // Failed with continue-on-error: "status" stays "failed", the run did not fail.
+        {QStringLiteral("allowedFailure"), s.isAllowedFailure()},
         {QStringLiteral("reusedFrom"), s.reusedFrom ? QJsonValue(s.reusedFrom) : QJsonValue()},
         {QStringLiteral("startedAt"), local(s.startedAt)},
         {QStringLiteral("durationMs"),
@@ -206,7 +212,9 @@ int history(Context &ctx)
                             toString(r.status),
                             r.environment.isEmpty() ? QStringLiteral("-") : r.environment,
                             r.branch.isEmpty() ? QStringLiteral("-") : r.branch,
-                            r.commit.isEmpty() ? QStringLiteral("-") : r.commit.left(8),
+                            r.commit.isEmpty() ? QStringLiteral("-")
+                            : r.dirty          ? r.commit.left(8) + QStringLiteral("-dirty")
+                                               : r.commit.left(8),
                             r.triggeredBy,
                             local(r.startedAt),
                             duration(r.durationMs()),
@@ -234,8 +242,16 @@ int show(Context &ctx)
     if (ctx.args.isSet(kJson)) {
         QJsonObject object = toJson(r);
         QJsonArray stageArray;
-        for (const StageRecord &s : std::as_const(*stages))
-            stageArray.append(toJson(s));
+        for (const StageRecord &s : std::as_const(*stages)) {
+            QJsonObject stage = toJson(s);
+            // The run and stage a reused result comes from (reusedFrom is a stage id).
+            auto from = s.reusedFrom ? store->stage(s.reusedFrom) : Result<StageRecord>{};
+            stage.insert(QStringLiteral("reusedFromRun"),
+                         s.reusedFrom && from ? QJsonValue(from->runId) : QJsonValue());
+            stage.insert(QStringLiteral("reusedFromStage"),
+                         s.reusedFrom && from ? QJsonValue(from->name) : QJsonValue());
+            stageArray.append(stage);
+        }
         object.insert(QStringLiteral("stages"), stageArray);
         QJsonArray artifactArray;
         for (const ArtifactRecord &a : std::as_const(*artifacts))
@@ -265,6 +281,11 @@ int show(Context &ctx)
     if (!r.commit.isEmpty())
         ctx.out(tr("  commit       %1 (%2)")
                     .arg(r.commit, r.branch.isEmpty() ? tr("detached") : r.branch));
+    if (r.dirty) {
+        ctx.out(tr("  working tree uncommitted changes: the run did not build the commit alone"));
+        for (const QString &file : r.changedFiles)
+            ctx.out(QStringLiteral("               ") + file);
+    }
     ctx.out(tr("  started      %1").arg(local(r.startedAt)));
     if (r.finishedAt.isValid())
         ctx.out(tr("  finished     %1 (%2)").arg(local(r.finishedAt), duration(r.durationMs())));
@@ -276,10 +297,13 @@ int show(Context &ctx)
     for (const StageRecord &s : std::as_const(*stages)) {
         QString note = s.reason;
         if (s.reusedFrom)
-            note = tr("reused from stage %1").arg(s.reusedFrom);
+            note = reusedNote(*store, s);
+        else if (s.isAllowedFailure())
+            note = note.isEmpty() ? tr("continue-on-error: did not fail the run")
+                                  : tr("%1; continue-on-error: did not fail the run").arg(note);
         rows << QStringList{
             s.name,
-            toString(s.status),
+            stageOutcome(s),
             QString::number(s.attempts),
             s.signal ? tr("signal %1").arg(s.signal)
                      : (s.exitCode < 0 ? QStringLiteral("-") : QString::number(s.exitCode)),

@@ -120,7 +120,8 @@ struct Command
 };
 
 const Command kCommands[] = {
-    {"validate", "Check deploydesk.yml and report every problem", Cli::validate, nullptr},
+    {"validate", "Check deploydesk.yml and report every problem [--env E] [--stage S]",
+     Cli::validate, Cli::addValidateOptions},
     {"run", "Run the pipeline (or some stages) and record it", Cli::run, Cli::addRunOptions},
     {"history", "List earlier runs, newest first", Cli::history, Cli::addHistoryOptions},
     {"runs", "Alias of history", Cli::history, Cli::addHistoryOptions},

@@ -7,6 +7,7 @@
 #include "common/paths.h"
 #include "log/ansiparser.h"
 #include "run/runcontroller.h"
+#include "run/runreport.h"
 #include "store/historystore.h"
 
 #include <QCoreApplication>
@@ -55,8 +56,11 @@ int printDiagnostics(Context &ctx, const LoadResult &loaded)
 
 namespace {
 
-QString symbol(StageStatus s)
+QString symbol(const StageRecord &r)
 {
+    if (r.isAllowedFailure())
+        return QStringLiteral("!");
+    const StageStatus s = r.status;
     switch (s) {
     case StageStatus::Pending:
         return QStringLiteral("·");
@@ -75,8 +79,11 @@ QString symbol(StageStatus s)
     return {};
 }
 
-const char *colour(StageStatus s)
+const char *colour(const StageRecord &r)
 {
+    if (r.isAllowedFailure())
+        return "\x1b[33m"; // amber: failed, but allowed (continue-on-error)
+    const StageStatus s = r.status;
     switch (s) {
     case StageStatus::Running:
         return "\x1b[36m";
@@ -125,7 +132,7 @@ public:
         m_printed.insert(s.name, seen);
         QString line = QStringLiteral("%1 %2 %3")
                            .arg(QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss")),
-                                s.name, toString(s.status));
+                                s.name, stageOutcome(s));
         if (s.status == StageStatus::Running && s.attempts > 1)
             line += tr(" (attempt %1)").arg(s.attempts);
         if (isFinal(s.status)) {
@@ -149,15 +156,15 @@ public:
         for (const StageRecord &s : stages)
             width = std::max(width, int(s.name.size()));
         for (const StageRecord &s : stages) {
-            QString status = toString(s.status);
+            QString status = stageOutcome(s);
             if (s.status == StageStatus::Running && s.attempts > 1)
                 status += tr(" (attempt %1)").arg(s.attempts);
             QString line = QStringLiteral("  %1 %2  %3  %4")
-                               .arg(symbol(s.status), s.name.leftJustified(width),
+                               .arg(symbol(s), s.name.leftJustified(width),
                                     status.leftJustified(20), stageTime(s));
             if (isFinal(s.status) && s.status != StageStatus::Success && !s.reason.isEmpty())
                 line += QStringLiteral("  ") + s.reason.left(80);
-            frame += "\x1b[2K" + QByteArray(colour(s.status)) + line.toUtf8() + "\x1b[0m\n";
+            frame += "\x1b[2K" + QByteArray(colour(s)) + line.toUtf8() + "\x1b[0m\n";
         }
         m_drawn = int(stages.size());
         m_ctx.writeRaw(frame);
@@ -182,15 +189,30 @@ void printTail(Context &ctx, HistoryStore *store, const StageRecord &s, int coun
     auto lines = store->logLines(s.id, first, count);
     if (!lines)
         return;
-    ctx.err(tr("--- last %1 lines of %2 (all: deploydeskctl logs %3 %2) ---")
-                .arg(lines->size())
-                .arg(s.name)
-                .arg(s.runId));
+    if (s.isAllowedFailure())
+        ctx.err(tr("--- last %1 lines of %2, an allowed failure (continue-on-error; all: "
+                   "deploydeskctl logs %3 %2) ---")
+                    .arg(lines->size())
+                    .arg(s.name)
+                    .arg(s.runId));
+    else
+        ctx.err(tr("--- last %1 lines of %2 (all: deploydeskctl logs %3 %2) ---")
+                    .arg(lines->size())
+                    .arg(s.name)
+                    .arg(s.runId));
     for (const LogLine &line : std::as_const(*lines)) {
         const QByteArray text = ctx.stdoutIsTerminal() ? AnsiParser::forTerminal(line.text)
                                                        : AnsiParser::strip(line.text);
         ctx.err(QString::fromUtf8(text));
     }
+    // Where First Error lands (the panel's rule), when the tail may not show it.
+    if (s.isAllowedFailure())
+        return;
+    if (auto found = firstErrorOf(*store, s.id); found && *found)
+        ctx.err(tr("first error of %1, line %2: %3")
+                    .arg(s.name)
+                    .arg((*found)->line)
+                    .arg((*found)->text));
 }
 } // namespace
 
@@ -199,16 +221,34 @@ void addRunOptions(QCommandLineParser &parser)
     parser.addOptions({kEnv, kStage, kRerun, kMessage, kMaxParallel, kApprove});
 }
 
+void addValidateOptions(QCommandLineParser &parser)
+{
+    parser.addOptions({kEnv, kStage});
+}
+
 int validate(Context &ctx)
 {
+    // Secrets are checked for the run `run` would make with the same --env and --stage:
+    // only the stages that would start need theirs.
+    const QString environment = ctx.args.value(kEnv);
     RunController controller(nullptr, ctx.secrets());
-    const LoadResult loaded = controller.load(ctx.workspace);
+    const LoadResult loaded = controller.load(ctx.workspace, environment, ctx.args.values(kStage));
     if (!loaded.ok())
         return printDiagnostics(ctx, loaded);
+    for (const QString &name : ctx.args.values(kStage)) {
+        if (!loaded.pipeline.stage(name)) {
+            ctx.err(tr("stage \"%1\" is not defined in deploydesk.yml").arg(name));
+            return ExitInvalid;
+        }
+    }
     ctx.out(tr("deploydesk.yml is valid: pipeline \"%1\", %2 stages, %3 environments")
                 .arg(loaded.pipeline.name)
                 .arg(loaded.pipeline.stages.size())
                 .arg(loaded.pipeline.environments.size()));
+    ctx.out(environment.isEmpty()
+                ? tr("secrets checked for a run without an environment; check another with "
+                     "--env NAME")
+                : tr("secrets checked for a run in environment %1").arg(environment));
     return ExitSuccess;
 }
 
@@ -239,14 +279,24 @@ int run(Context &ctx)
     }
 
     RunController controller(*store, ctx.secrets());
-    const LoadResult loaded = controller.load(ctx.workspace, request.environment);
+    // Only the stages that will run need their secrets (a re-run's are known once the
+    // earlier run is read: its selection is checked when it starts).
+    const LoadResult loaded = controller.load(ctx.workspace, request.environment, request.stages);
     if (!loaded.ok())
         return printDiagnostics(ctx, loaded);
 
-    // A protected environment: approve up front (--approve, or typed on a terminal);
-    // without either, the checks run and the deploy stages are refused at their gate.
+    // A protected environment: approve up front (--approve, or typed on a terminal).
+    // Without either nothing can approve it, so nothing starts: no build to be thrown away
+    // when the deploy stages are refused at the end.
     request.approved = ctx.args.isSet(kApprove);
     const QStringList gated = RunController::stagesNeedingApproval(loaded.pipeline, request);
+    if (!gated.isEmpty() && !request.approved && !ctx.stdinIsTerminal()) {
+        ctx.err(tr("environment %1 is protected and stages %2 deploy to it: run again with "
+                   "--approve -m REASON (not on a terminal, nothing can be typed to approve); "
+                   "nothing was run")
+                    .arg(request.environment, gated.join(QStringLiteral(", "))));
+        return ExitInvalid;
+    }
     if (!gated.isEmpty() && !request.approved && ctx.stdinIsTerminal()) {
         ctx.out(tr("Environment %1 is protected: stages %2 deploy to it.")
                     .arg(request.environment, gated.join(QStringLiteral(", "))));
@@ -308,12 +358,29 @@ int follow(Context &ctx, RunController &controller, HistoryStore *store,
     });
     QObject::connect(&controller, &RunController::finished, &controller, [&](const RunRecord &r) {
         progress.redraw();
+        // The allowed failures (continue-on-error) first and short, so the tail of the
+        // stage that failed the run is the last thing on the screen.
+        QStringList allowed;
         for (const StageRecord &s : controller.stageRecords()) {
-            if (s.status == StageStatus::Failed)
+            if (s.isAllowedFailure()) {
+                allowed << s.name;
+                printTail(ctx, store, s, 5);
+            }
+        }
+        for (const StageRecord &s : controller.stageRecords()) {
+            if (s.failedForReal())
                 printTail(ctx, store, s, 20);
         }
         const QString took = formatDuration(std::chrono::milliseconds(r.durationMs()));
-        ctx.out(tr("run %1 %2 in %3").arg(r.id).arg(toString(r.status), took));
+        if (allowed.isEmpty())
+            ctx.out(tr("run %1 %2 in %3").arg(r.id).arg(toString(r.status), took));
+        else
+            ctx.out(QCoreApplication::translate(
+                        "DeployDesk",
+                        "run %1 %2 in %3, with %n allowed failure(s) (continue-on-error): %4",
+                        nullptr, int(allowed.size()))
+                        .arg(r.id)
+                        .arg(toString(r.status), took, allowed.join(QStringLiteral(", "))));
         if (!r.environment.isEmpty()) {
             if (auto release = store->releaseOfRun(r.id); release && *release) {
                 for (const ReleaseLayer &l : (*release)->layers) {

@@ -225,9 +225,12 @@ void checkSecrets(const Pipeline &pipeline, const QList<StageSource> &sources,
 {
     if (!options.secretIsSet)
         return;
+    // Only the stages that would start need their secrets: a stage for staging only
+    // (`if: environment == staging`) does not block a run without --env or of other stages.
+    const QStringList starting = pipeline.stagesThatWouldStart(options.environment, options.stages);
     for (int i = 0; i < pipeline.stages.size(); ++i) {
         const Stage &stage = pipeline.stages[i];
-        if (!options.environment.isEmpty() && !stage.condition.matches(options.environment))
+        if (!starting.contains(stage.name))
             continue;
         for (int s = 0; s < stage.secrets.size(); ++s) {
             const QString &secret = stage.secrets[s];

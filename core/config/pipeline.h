@@ -69,6 +69,14 @@ struct Pipeline
 
     const Stage *stage(const QString &name) const;
     const Environment *environment(const QString &name) const;
+    // The stages a run of `selection` covers: those asked for and all they need, in file
+    // order (every stage when the selection is empty).
+    QStringList coveredStages(const QStringList &selection = {}) const;
+    // The covered stages a run in `environment` would start: those whose `if:` matches and
+    // whose needs would start too or are in `done` (reused from an earlier run), in file
+    // order, `done` not included. Only these need their secrets.
+    QStringList stagesThatWouldStart(const QString &environment, const QStringList &selection = {},
+                                     const QStringList &done = {}) const;
 };
 
 } // namespace DeployDesk

@@ -27,9 +27,11 @@ struct LoadOptions
     QMap<QString, ParamSchema> stageTypeParams;
     // Tells whether a secret has a value; when empty, secrets are not checked.
     std::function<bool(const QString &)> secretIsSet;
-    // When set, only the stages whose `if:` matches this environment are checked for
-    // secrets; the environment itself must exist.
+    // The run the secrets are checked for: only the stages that would start in it (their
+    // `if:` matches `environment`, which must exist when set, and they are among `stages`
+    // and what those need; all stages when empty) need their secrets set.
     QString environment;
+    QStringList stages;
 };
 
 struct LoadResult

@@ -9,25 +9,6 @@
 
 namespace DeployDesk {
 
-namespace {
-
-// The selection plus everything it needs, transitively.
-QSet<QString> closure(const Pipeline &pipeline, const QStringList &selection)
-{
-    QSet<QString> out;
-    QStringList todo = selection;
-    while (!todo.isEmpty()) {
-        const QString name = todo.takeLast();
-        if (out.contains(name))
-            continue;
-        out.insert(name);
-        if (const Stage *s = pipeline.stage(name))
-            todo += s->needs;
-    }
-    return out;
-}
-} // namespace
-
 RunJob::RunJob(RunPlan plan, SinkFactory sinks, QObject *parent)
     : Job(parent)
     , m_plan(std::move(plan))
@@ -53,14 +34,7 @@ RunJob::~RunJob() = default;
 
 QStringList RunJob::coveredStages(const Pipeline &pipeline, const QStringList &selection)
 {
-    const QSet<QString> wanted =
-        selection.isEmpty() ? QSet<QString>{} : closure(pipeline, selection);
-    QStringList order;
-    for (const Stage &s : pipeline.stages) {
-        if (wanted.isEmpty() || wanted.contains(s.name))
-            order << s.name;
-    }
-    return order;
+    return pipeline.coveredStages(selection);
 }
 
 QStringList RunJob::gatedStages(const Pipeline &pipeline, const QString &environment,
@@ -146,8 +120,12 @@ void RunJob::schedule()
                 continue;
             if (!stage.condition.matches(m_plan.environment)) {
                 settle(name, StageStatus::Skipped,
-                       tr("condition \"%1\" is false for environment \"%2\"")
-                           .arg(stage.condition.text, m_plan.environment),
+                       m_plan.environment.isEmpty()
+                           ? tr("condition \"%1\" is false in a run without an environment "
+                                "(--env)")
+                                 .arg(stage.condition.text)
+                           : tr("condition \"%1\" is false for environment \"%2\"")
+                                 .arg(stage.condition.text, m_plan.environment),
                        nullptr, false);
                 progress = true;
                 continue;

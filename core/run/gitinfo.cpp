@@ -2,9 +2,11 @@
 
 #include "common/regularfile.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QProcess>
 
 namespace DeployDesk {
 
@@ -76,6 +78,40 @@ GitInfo readGitInfo(const QString &dir)
         info.commit = QString::fromLatin1(head);
     }
     return info;
+}
+
+std::optional<GitTreeState> readGitTreeState(const QString &dir)
+{
+    if (gitDirOf(QFileInfo(dir).absoluteFilePath()).isEmpty())
+        return std::nullopt;
+    QProcess git;
+    git.setWorkingDirectory(dir);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("GIT_OPTIONAL_LOCKS"), QStringLiteral("0")); // a read, no lock
+    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C"));
+    git.setProcessEnvironment(env);
+    git.start(QStringLiteral("git"), {QStringLiteral("status"), QStringLiteral("--porcelain=v1"),
+                                      QStringLiteral("--untracked-files=normal")});
+    if (!git.waitForFinished(30000) || git.exitStatus() != QProcess::NormalExit ||
+        git.exitCode() != 0) {
+        git.kill();
+        git.waitForFinished(1000);
+        return std::nullopt;
+    }
+    GitTreeState state;
+    const QList<QByteArray> lines = git.readAllStandardOutput().split('\n');
+    int count = 0;
+    for (const QByteArray &line : lines) {
+        if (line.trimmed().isEmpty())
+            continue;
+        if (++count <= kMaxChangedFiles)
+            state.changedFiles.append(QString::fromUtf8(line));
+    }
+    state.dirty = count > 0;
+    if (count > kMaxChangedFiles)
+        state.changedFiles.append(QCoreApplication::translate("DeployDesk", "… and %n more",
+                                                              nullptr, count - kMaxChangedFiles));
+    return state;
 }
 
 } // namespace DeployDesk

@@ -48,13 +48,15 @@ RunController::~RunController()
     }
 }
 
-LoadResult RunController::load(const QString &workspaceDir, const QString &environment) const
+LoadResult RunController::load(const QString &workspaceDir, const QString &environment,
+                               const QStringList &stages) const
 {
     LoadOptions options;
     registerBuiltinStageTypes();
     options.knownStageTypes = StageTypeRegistry::instance().names();
     options.stageTypeParams = StageTypeRegistry::instance().allParams();
     options.environment = environment;
+    options.stages = stages;
     if (m_secrets)
         options.secretIsSet = [this](const QString &name) { return m_secrets->isSet(name); };
     return PipelineLoader::loadFile(
@@ -170,6 +172,28 @@ Result<qint64> RunController::start(const Pipeline &pipeline, const RunRequest &
         return makeError(
             ErrorCode::Invalid,
             tr("run %1 has no failed or skipped stages to re-run").arg(request.rerunOf));
+    if (request.rerunOf && !request.promote &&
+        pipeline.stagesThatWouldStart(request.environment, plan.selection, plan.reused).isEmpty()) {
+        // Its stages that did not succeed were skipped by their `if:` (or because what
+        // they need was): a re-run would skip them again and record a success that did
+        // nothing.
+        QStringList skipped;
+        for (const QString &name : pipeline.coveredStages(plan.selection))
+            if (!plan.reused.contains(name))
+                skipped << name;
+        return makeError(ErrorCode::Invalid,
+                         request.environment.isEmpty()
+                             ? tr("nothing to re-run in run %1: nothing in it failed, and its "
+                                  "skipped stages (%2) would be skipped again in a run without "
+                                  "an environment; nothing was recorded")
+                                   .arg(request.rerunOf)
+                                   .arg(skipped.join(QStringLiteral(", ")))
+                             : tr("nothing to re-run in run %1: nothing in it failed, and its "
+                                  "skipped stages (%2) would be skipped again in environment "
+                                  "%3; nothing was recorded")
+                                   .arg(request.rerunOf)
+                                   .arg(skipped.join(QStringLiteral(", ")), request.environment));
+    }
 
     // Secrets: every declared secret that has a value is injected where asked for. The
     // values of those and of every secret the store knows are masked everywhere (logs,
@@ -203,6 +227,10 @@ Result<qint64> RunController::start(const Pipeline &pipeline, const RunRequest &
     m_run.runnerPid = QCoreApplication::applicationPid();
     m_run.runnerStartTicks = ProcessInfo::startTicks(m_run.runnerPid);
     m_run.selectedStages = plan.selection;
+    if (const auto tree = readGitTreeState(pipeline.workspaceDir)) {
+        m_run.dirty = tree->dirty;
+        m_run.changedFiles = tree->changedFiles;
+    }
     auto id = m_store->createRun(m_run);
     if (!id)
         return std::unexpected(id.error());
@@ -469,6 +497,8 @@ void RunController::onStageFinished(const QString &name, StageStatus status, con
     if (job) {
         const ProcessResult &r = job->lastProcessResult();
         s.attempts = job->attempts();
+        // continue-on-error: failed, but the run goes on and does not fail for it.
+        s.allowedFailure = status == StageStatus::Failed && job->stage().continueOnError;
         if (r.status == ProcessResult::Status::Exited)
             s.exitCode = r.exitCode;
         s.signal = r.signal;
@@ -481,9 +511,11 @@ void RunController::onStageFinished(const QString &name, StageStatus status, con
         }
     }
     save(s);
+    const QString outcome =
+        s.allowedFailure ? tr("failed (allowed: continue-on-error)") : toString(status);
     event(name, QStringLiteral("stage-finished"),
-          reason.isEmpty() ? tr("stage %1: %2").arg(name, toString(status))
-                           : tr("stage %1: %2 (%3)").arg(name, toString(status), reason));
+          reason.isEmpty() ? tr("stage %1: %2").arg(name, outcome)
+                           : tr("stage %1: %2 (%3)").arg(name, outcome, reason));
 }
 
 void RunController::keepArtifacts(const StageRecord &record, const Stage &stage)

@@ -66,8 +66,9 @@ public:
     ~RunController() override;
 
     // Loads and validates <workspaceDir>/deploydesk.yml, with secrets checked for the
-    // stages that would run in `environment`.
-    LoadResult load(const QString &workspaceDir, const QString &environment = {}) const;
+    // stages that would start in a run of `stages` (all when empty) in `environment`.
+    LoadResult load(const QString &workspaceDir, const QString &environment = {},
+                    const QStringList &stages = {}) const;
 
     // Records a new run of a validated pipeline and starts it. Invalid requests (an
     // unknown stage or environment, a re-run of another workspace's run) are errors.

@@ -3,6 +3,7 @@
 
 #include "common/duration.h"
 #include "log/ansiparser.h"
+#include "log/errorclassifier.h"
 #include "log/secretmasker.h"
 #include "store/historystore.h"
 
@@ -27,6 +28,7 @@ struct Table
 struct LogTail
 {
     QString title;
+    QString note; // above the lines: where First Error lands
     QStringList lines;
 };
 
@@ -118,6 +120,8 @@ QString renderMarkdown(const Report &report)
     }
     for (const LogTail &log : report.logs) {
         out += QStringLiteral("\n## ") + mdCell(log.title) + QStringLiteral("\n\n");
+        if (!log.note.isEmpty())
+            out += mdCell(log.note) + QStringLiteral("\n\n");
         // A fence longer than any run of backticks in the lines, so none can close it.
         int longest = 0;
         static const QRegularExpression ticks(QStringLiteral("`+"));
@@ -175,7 +179,10 @@ QString renderHtml(const Report &report)
         out += QStringLiteral("</table>\n");
     }
     for (const LogTail &log : report.logs) {
-        out += QStringLiteral("<h2>") + h(log.title) + QStringLiteral("</h2>\n<pre>");
+        out += QStringLiteral("<h2>") + h(log.title) + QStringLiteral("</h2>\n");
+        if (!log.note.isEmpty())
+            out += QStringLiteral("<p>") + h(log.note) + QStringLiteral("</p>\n");
+        out += QStringLiteral("<pre>");
         out += h(log.lines.join(QLatin1Char('\n')));
         out += QStringLiteral("</pre>\n");
     }
@@ -193,12 +200,30 @@ Result<LogTail> logTail(const HistoryStore &store, const StageRecord &stage, con
     if (!lines)
         return std::unexpected(lines.error());
     LogTail tail;
-    tail.title = *count > kReportLogTailLines
-                     ? tr("Log of failed stage \"%1\" (last %2 of %3 lines)")
-                           .arg(mask(stage.name))
-                           .arg(kReportLogTailLines)
-                           .arg(*count)
-                     : tr("Log of failed stage \"%1\"").arg(mask(stage.name));
+    if (stage.isAllowedFailure())
+        tail.title =
+            *count > kReportLogTailLines
+                ? tr("Log of stage \"%1\", an allowed failure (continue-on-error) (last %2 of "
+                     "%3 lines)")
+                      .arg(mask(stage.name))
+                      .arg(kReportLogTailLines)
+                      .arg(*count)
+                : tr("Log of stage \"%1\", an allowed failure (continue-on-error)")
+                      .arg(mask(stage.name));
+    else
+        tail.title = *count > kReportLogTailLines
+                         ? tr("Log of failed stage \"%1\" (last %2 of %3 lines)")
+                               .arg(mask(stage.name))
+                               .arg(kReportLogTailLines)
+                               .arg(*count)
+                         : tr("Log of failed stage \"%1\"").arg(mask(stage.name));
+    auto firstError = firstErrorOf(store, stage.id);
+    if (!firstError)
+        return std::unexpected(firstError.error());
+    if (*firstError)
+        tail.note = tr("First error, line %1: %2")
+                        .arg((*firstError)->line)
+                        .arg(mask((*firstError)->text));
     for (const LogLine &line : std::as_const(*lines))
         tail.lines.append(mask(QString::fromUtf8(AnsiParser::strip(line.text))));
     if (tail.lines.isEmpty())
@@ -245,6 +270,11 @@ Result<QString> runReport(const HistoryStore &store, qint64 runId, ReportFormat 
         {tr("Environment"), dash(mask(r.environment))},
         {tr("Branch"), dash(mask(r.branch))},
         {tr("Commit"), dash(r.commit)},
+        {tr("Working tree"),
+         r.commit.isEmpty() ? QStringLiteral("-")
+         : r.dirty
+             ? tr("uncommitted changes (%1)").arg(mask(r.changedFiles.join(QStringLiteral(", "))))
+             : tr("clean")},
         {tr("Triggered by"), dash(mask(r.triggeredBy))},
         {tr("Message"), dash(mask(r.message))},
         {tr("Started"), utc(r.startedAt)},
@@ -256,6 +286,14 @@ Result<QString> runReport(const HistoryStore &store, qint64 runId, ReportFormat 
     if (!r.selectedStages.isEmpty())
         report.fields.append(
             {tr("Selected stages"), mask(r.selectedStages.join(QStringLiteral(", ")))});
+    QStringList allowed;
+    for (const StageRecord &s : std::as_const(*stages))
+        if (s.isAllowedFailure())
+            allowed << mask(s.name);
+    if (!allowed.isEmpty())
+        report.fields.append(
+            {tr("Allowed failures"), tr("%1 (continue-on-error: they did not fail the run)")
+                                         .arg(allowed.join(QStringLiteral(", ")))});
 
     Table stageTable{
         tr("Stages"),
@@ -265,11 +303,11 @@ Result<QString> runReport(const HistoryStore &store, qint64 runId, ReportFormat 
     for (const StageRecord &s : std::as_const(*stages)) {
         QString note = mask(s.reason);
         if (s.reusedFrom)
-            note = tr("reused from stage %1").arg(s.reusedFrom);
+            note = reusedNote(store, s);
         const QString exit =
             s.signal ? tr("signal %1").arg(s.signal)
                      : (s.exitCode < 0 ? QStringLiteral("-") : QString::number(s.exitCode));
-        stageTable.rows.append({mask(s.name), toString(s.status), QString::number(s.attempts), exit,
+        stageTable.rows.append({mask(s.name), stageOutcome(s), QString::number(s.attempts), exit,
                                 duration(s.durationMs()), dash(note)});
     }
     Table eventTable{tr("Events"),
@@ -287,15 +325,63 @@ Result<QString> runReport(const HistoryStore &store, qint64 runId, ReportFormat 
         artifactTable.rows.append({mask(a.stage), mask(a.path), QString::number(a.size), a.sha256});
     report.tables = {stageTable, eventTable, artifactTable};
 
-    for (const StageRecord &s : std::as_const(*stages)) {
-        if (s.status != StageStatus::Failed)
-            continue;
-        auto tail = logTail(store, s, mask);
-        if (!tail)
-            return std::unexpected(tail.error());
-        report.logs.append(*tail);
+    // The failures that failed the run first, then those continue-on-error allowed.
+    for (const bool allowed : {false, true}) {
+        for (const StageRecord &s : std::as_const(*stages)) {
+            if (s.status != StageStatus::Failed || s.allowedFailure != allowed)
+                continue;
+            auto tail = logTail(store, s, mask);
+            if (!tail)
+                return std::unexpected(tail.error());
+            report.logs.append(*tail);
+        }
     }
     return format == ReportFormat::Html ? renderHtml(report) : renderMarkdown(report);
+}
+
+QString stageOutcome(const StageRecord &stage)
+{
+    return stage.isAllowedFailure() ? tr("failed (allowed)") : toString(stage.status);
+}
+
+QString reusedNote(const HistoryStore &store, const StageRecord &stage)
+{
+    if (!stage.reusedFrom)
+        return {};
+    if (auto from = store.stage(stage.reusedFrom); from)
+        return tr("reused from run %1 (stage %2)").arg(from->runId).arg(from->name);
+    return tr("reused from an earlier run (its stage %1 is no longer in the history)")
+        .arg(stage.reusedFrom);
+}
+
+Result<std::optional<FirstErrorLine>> firstErrorOf(const HistoryStore &store, qint64 stageId)
+{
+    auto count = store.logLineCount(stageId);
+    if (!count)
+        return std::unexpected(count.error());
+    constexpr qint64 kChunk = 5000;
+    FirstErrorFinder finder;
+    QString chosenText;
+    LineSeverity chosen = LineSeverity::None;
+    for (qint64 first = 1; first <= *count; first += kChunk) {
+        auto lines = store.logLines(stageId, first, kChunk);
+        if (!lines)
+            return std::unexpected(lines.error());
+        bool more = true;
+        for (qsizetype i = 0; i < lines->size() && more; ++i) {
+            const QByteArray stripped = AnsiParser::strip(lines->at(i).text);
+            more = finder.feed(first + i, lines->at(i).stream, stripped);
+            if (finder.severity() != chosen) {
+                chosen = finder.severity();
+                chosenText = QString::fromUtf8(stripped);
+            }
+        }
+        if (!more || lines->isEmpty())
+            break;
+    }
+    if (const auto line = finder.index())
+        return std::optional<FirstErrorLine>(FirstErrorLine{*line, chosenText});
+    return std::optional<FirstErrorLine>();
 }
 
 } // namespace DeployDesk

@@ -30,4 +30,23 @@ constexpr int kReportLogTailLines = 50;
 Result<QString> runReport(const HistoryStore &store, qint64 runId, ReportFormat format,
                           const QStringList &secretValues = {});
 
+struct StageRecord;
+
+// A stage's outcome as people read it (CLI lines, show, reports): its status name, or
+// "failed (allowed)" for a failure that continue-on-error allowed.
+QString stageOutcome(const StageRecord &stage);
+// Where a reused stage's result comes from: "reused from run 5 (stage build)"; empty
+// when the stage is not reused.
+QString reusedNote(const HistoryStore &store, const StageRecord &stage);
+
+// The line First Error lands on in a stage's stored log (FirstErrorFinder, the panel's
+// rule): its 1-based number and text without ANSI escapes; nullopt when no line says
+// anything went wrong.
+struct FirstErrorLine
+{
+    qint64 line = 0;
+    QString text;
+};
+Result<std::optional<FirstErrorLine>> firstErrorOf(const HistoryStore &store, qint64 stageId);
+
 } // namespace DeployDesk

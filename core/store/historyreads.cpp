@@ -24,7 +24,9 @@ QSqlDatabase connection(const QString &name)
 
 const QString kRunColumns = QStringLiteral(
     "id, workspace, pipeline, environment, status, triggered_by, message, git_commit, branch, "
-    "started_at, finished_at, rerun_of, runner_pid, runner_start_ticks, selected_stages");
+    "started_at, finished_at, rerun_of, runner_pid, runner_start_ticks, selected_stages, "
+    "git_dirty, "
+    "git_changes");
 
 // The duration a run is sorted by; the same text as the runs_by_duration index (schema.cpp).
 const QString kRunDuration = QStringLiteral("coalesce(finished_at - started_at, -1)");
@@ -52,6 +54,9 @@ RunRecord runFromRow(const QSqlQuery &q)
     const QJsonArray stages = QJsonDocument::fromJson(q.value(14).toByteArray()).array();
     for (const QJsonValue &v : stages)
         r.selectedStages.append(v.toString());
+    r.dirty = q.value(15).toBool();
+    for (const QJsonValue &v : QJsonDocument::fromJson(q.value(16).toByteArray()).array())
+        r.changedFiles.append(v.toString());
     return r;
 }
 
@@ -186,35 +191,60 @@ Result<QList<RunRecord>> HistoryStore::runs(const RunFilter &filter) const
     return result;
 }
 
+namespace {
+const QString kStageColumns =
+    QStringLiteral("id, run_id, name, status, attempts, exit_code, signal, reason, reused_from, "
+                   "started_at, finished_at, position, allowed_failure");
+
+StageRecord stageFromRow(const QSqlQuery &q)
+{
+    StageRecord s;
+    s.id = q.value(0).toLongLong();
+    s.runId = q.value(1).toLongLong();
+    s.name = q.value(2).toString();
+    fromString(q.value(3).toString(), &s.status);
+    s.attempts = q.value(4).toInt();
+    s.exitCode = q.value(5).toInt();
+    s.signal = q.value(6).toInt();
+    s.reason = q.value(7).toString();
+    s.reusedFrom = q.value(8).toLongLong();
+    s.startedAt = fromDb(q.value(9));
+    s.finishedAt = fromDb(q.value(10));
+    s.position = q.value(11).toInt();
+    s.allowedFailure = q.value(12).toBool();
+    return s;
+}
+} // namespace
+
 Result<QList<StageRecord>> HistoryStore::stages(qint64 runId) const
 {
     QSqlQuery q(connection(m_connectionName));
-    if (auto ok = runQuery(
-            q, m_path, tr("reading the stages of run %1").arg(runId),
-            QStringLiteral("SELECT id, run_id, name, status, attempts, exit_code, signal, reason, "
-                           "reused_from, started_at, finished_at, position FROM stages WHERE "
-                           "run_id = ? ORDER BY position, id"),
-            {runId});
+    if (auto ok = runQuery(q, m_path, tr("reading the stages of run %1").arg(runId),
+                           QStringLiteral("SELECT %1 FROM stages WHERE run_id = ? ORDER BY "
+                                          "position, id")
+                               .arg(kStageColumns),
+                           {runId});
         !ok)
         return std::unexpected(ok.error());
     QList<StageRecord> result;
-    while (q.next()) {
-        StageRecord s;
-        s.id = q.value(0).toLongLong();
-        s.runId = q.value(1).toLongLong();
-        s.name = q.value(2).toString();
-        fromString(q.value(3).toString(), &s.status);
-        s.attempts = q.value(4).toInt();
-        s.exitCode = q.value(5).toInt();
-        s.signal = q.value(6).toInt();
-        s.reason = q.value(7).toString();
-        s.reusedFrom = q.value(8).toLongLong();
-        s.startedAt = fromDb(q.value(9));
-        s.finishedAt = fromDb(q.value(10));
-        s.position = q.value(11).toInt();
-        result.append(s);
-    }
+    while (q.next())
+        result.append(stageFromRow(q));
     return result;
+}
+
+Result<StageRecord> HistoryStore::stage(qint64 stageId) const
+{
+    QSqlQuery q(connection(m_connectionName));
+    if (auto ok = runQuery(q, m_path, tr("reading stage %1").arg(stageId),
+                           QStringLiteral("SELECT %1 FROM stages WHERE id = ?").arg(kStageColumns),
+                           {stageId});
+        !ok)
+        return std::unexpected(ok.error());
+    if (!q.next())
+        return makeError(
+            ErrorCode::NotFound,
+            tr("history database %1: there is no stage with id %2").arg(m_path).arg(stageId));
+    return stageFromRow(q);
 }
 
 Result<QList<EventRecord>> HistoryStore::events(qint64 runId) const

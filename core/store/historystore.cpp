@@ -229,13 +229,14 @@ Result<qint64> HistoryStore::createRun(const RunRecord &run)
         QStringLiteral(
             "INSERT INTO runs (workspace, pipeline, environment, status, triggered_by, "
             "message, git_commit, branch, started_at, finished_at, rerun_of, runner_pid, "
-            "runner_start_ticks, selected_stages) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            "?, ?, ?)"),
+            "runner_start_ticks, selected_stages, git_dirty, git_changes) VALUES (?, ?, ?, ?, ?, "
+            "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         {run.workspace, toDb(run.pipeline), toDb(run.environment), toString(run.status),
          toDb(run.triggeredBy), toDb(run.message), toDb(run.commit), toDb(run.branch),
          toDb(run.startedAt), toDb(run.finishedAt),
          run.rerunOf > 0 ? QVariant(run.rerunOf) : QVariant(QMetaType::fromType<qint64>()),
-         run.runnerPid, run.runnerStartTicks, stagesToText(run.selectedStages)});
+         run.runnerPid, run.runnerStartTicks, stagesToText(run.selectedStages), run.dirty ? 1 : 0,
+         stagesToText(run.changedFiles)});
 }
 
 Result<void> HistoryStore::finishRun(qint64 runId, RunStatus status, const QDateTime &finishedAt)
@@ -276,13 +277,14 @@ Result<qint64> HistoryStore::createStage(const StageRecord &stage)
                      tr("recording stage \"%1\" of run %2").arg(stage.name).arg(stage.runId),
                      QStringLiteral("INSERT INTO stages (run_id, name, status, attempts, "
                                     "exit_code, signal, reason, reused_from, started_at, "
-                                    "finished_at, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
-                                    "?, ?, ?)"),
+                                    "finished_at, position, allowed_failure) VALUES (?, ?, ?, "
+                                    "?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                      {stage.runId, toDb(stage.name), toString(stage.status), stage.attempts,
                       stage.exitCode, stage.signal, toDb(stage.reason),
                       stage.reusedFrom > 0 ? QVariant(stage.reusedFrom)
                                            : QVariant(QMetaType::fromType<qint64>()),
-                      toDb(stage.startedAt), toDb(stage.finishedAt), stage.position});
+                      toDb(stage.startedAt), toDb(stage.finishedAt), stage.position,
+                      stage.allowedFailure ? 1 : 0});
 }
 
 Result<void> HistoryStore::updateStage(const StageRecord &stage)
@@ -293,7 +295,7 @@ Result<void> HistoryStore::updateStage(const StageRecord &stage)
                           QStringLiteral("UPDATE stages SET run_id = ?, name = ?, status = ?, "
                                          "attempts = ?, exit_code = ?, signal = ?, reason = ?, "
                                          "reused_from = ?, started_at = ?, finished_at = ?, "
-                                         "position = ? WHERE id = ?"));
+                                         "position = ?, allowed_failure = ? WHERE id = ?"));
         !ok)
         return ok;
     q.addBindValue(stage.runId);
@@ -308,6 +310,7 @@ Result<void> HistoryStore::updateStage(const StageRecord &stage)
     q.addBindValue(toDb(stage.startedAt));
     q.addBindValue(toDb(stage.finishedAt));
     q.addBindValue(stage.position);
+    q.addBindValue(stage.allowedFailure ? 1 : 0);
     q.addBindValue(stage.id);
     if (auto ok = exec(q, m_path, operation); !ok)
         return ok;

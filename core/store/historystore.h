@@ -25,7 +25,7 @@ class HistoryStore final : public QObject
     Q_DISABLE_COPY_MOVE(HistoryStore)
 
 public:
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = 5;
 
     // Opens (creating and migrating as needed) <dataDir>/history.sqlite.
     static Result<std::unique_ptr<HistoryStore>> open(const QString &dataDir);
@@ -57,6 +57,7 @@ public:
     Result<RunRecord> run(qint64 runId) const;
     Result<QList<RunRecord>> runs(const RunFilter &filter) const; // newest first
     Result<QList<StageRecord>> stages(qint64 runId) const;        // in pipeline order
+    Result<StageRecord> stage(qint64 stageId) const;              // NotFound when none
     Result<QList<EventRecord>> events(qint64 runId) const;        // oldest first
     Result<QList<ArtifactRecord>> artifacts(qint64 runId) const;
     // Lines [firstLine, firstLine + maxLines) of a stage's log; firstLine is 1-based.

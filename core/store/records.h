@@ -25,6 +25,10 @@ struct RunRecord
     qint64 runnerPid = 0;        // the process running it (for cancel and crash detection)
     qint64 runnerStartTicks = 0; // that process's start time (/proc/PID/stat field 22)
     QStringList selectedStages;  // --stage filter; empty means all
+    // The working tree had uncommitted changes when the run started (git status), and
+    // which: `git status --porcelain` lines ("M  docs/index.md", "?? notes.txt").
+    bool dirty = false;
+    QStringList changedFiles;
 
     qint64 durationMs() const
     {
@@ -43,6 +47,8 @@ struct StageRecord
     int signal = 0;        // the signal that ended it, 0: none
     QString reason;        // why it failed or was skipped, for humans
     qint64 reusedFrom = 0; // stage id of an earlier run whose result this reuses
+    // Failed, but with continue-on-error: it did not fail the run (status stays Failed).
+    bool allowedFailure = false;
     QDateTime startedAt;
     QDateTime finishedAt;
     int position = 0; // order in the pipeline file
@@ -51,6 +57,9 @@ struct StageRecord
     {
         return finishedAt.isValid() && startedAt.isValid() ? startedAt.msecsTo(finishedAt) : -1;
     }
+    // Failed and it counts: a failure that was not allowed by continue-on-error.
+    bool failedForReal() const { return status == StageStatus::Failed && !allowedFailure; }
+    bool isAllowedFailure() const { return status == StageStatus::Failed && allowedFailure; }
 };
 
 struct EventRecord

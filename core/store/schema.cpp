@@ -157,10 +157,21 @@ constexpr std::array kStep4{
     "CREATE INDEX deploy_queue_by_environment ON deploy_queue(workspace, environment, id)",
 };
 
-const std::array<std::span<const char *const>, 4> &steps()
+// Step 5: what surprised users (issue 10 §5). A stage that failed with continue-on-error
+// is an allowed failure (it did not fail its run); a run records whether its working tree
+// had uncommitted changes and which files (a JSON array of `git status --porcelain` lines).
+// Rows written before this step read as not allowed and not dirty.
+constexpr std::array kStep5{
+    "ALTER TABLE stages ADD COLUMN allowed_failure INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE runs ADD COLUMN git_dirty INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE runs ADD COLUMN git_changes TEXT NOT NULL DEFAULT '[]'",
+};
+
+const std::array<std::span<const char *const>, 5> &steps()
 {
-    static const std::array<std::span<const char *const>, 4> all{
-        std::span(kStep1), std::span(kStep2), std::span(kStep3), std::span(kStep4)};
+    static const std::array<std::span<const char *const>, 5> all{
+        std::span(kStep1), std::span(kStep2), std::span(kStep3), std::span(kStep4),
+        std::span(kStep5)};
     return all;
 }
 

@@ -92,6 +92,42 @@ private slots:
         const GitInfo info = readGitInfo(plain.path());
         QVERIFY(info.commit.isEmpty());
         QVERIFY(info.branch.isEmpty());
+        QVERIFY(!readGitTreeState(plain.path()).has_value());
+    }
+
+    // Whether the working tree had uncommitted changes, and which (issue 10 §5).
+    void treeState()
+    {
+        const QString repo = m_dir.filePath("state");
+        QDir().mkpath(repo + "/docs");
+        git({"init", "-q", "-b", "main"}, repo);
+        auto write = [&](const QString &name, const QByteArray &text) {
+            QFile f(repo + "/" + name);
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write(text);
+        };
+        write("docs/index.md", "# Docs\n");
+        write("gone.txt", "x\n");
+        git({"add", "."}, repo);
+        git({"commit", "-q", "-m", "first"}, repo);
+
+        auto clean = readGitTreeState(repo + "/docs");
+        QVERIFY(clean.has_value());
+        QVERIFY(!clean->dirty);
+        QVERIFY(clean->changedFiles.isEmpty());
+
+        write("docs/index.md", "# Docs, edited\n");
+        write("docs/new page.md", "new\n");
+        QVERIFY(QFile::remove(repo + "/gone.txt"));
+        write("staged.txt", "s\n");
+        git({"add", "staged.txt"}, repo);
+        auto dirty = readGitTreeState(repo + "/docs"); // from a subfolder: the whole tree
+        QVERIFY(dirty.has_value());
+        QVERIFY(dirty->dirty);
+        QCOMPARE(dirty->changedFiles, (QStringList{" M docs/index.md", " D gone.txt",
+                                                   "A  staged.txt", "?? \"docs/new page.md\""}));
+        // Reading it takes no lock a concurrent git command would trip over.
+        QVERIFY(!QFile::exists(repo + "/.git/index.lock"));
     }
 };
 

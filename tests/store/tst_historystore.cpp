@@ -68,6 +68,7 @@ private slots:
     void logLinesPageAcrossBlocks();
     void searchIsCaseInsensitiveExactAndIgnoresAnsi();
     void grepFilterFindsRunsWithMatchingLogs();
+    void allowedFailuresAndDirtyTreesAreKept();
 
 private:
     void seedFilterRuns();
@@ -529,6 +530,54 @@ void TestHistoryStore::grepFilterFindsRunsWithMatchingLogs()
     f = {};
     f.grep = QStringLiteral("check failed!");
     QVERIFY(m_store->runs(f)->isEmpty());
+}
+
+// Issue 10 §5: an allowed failure (continue-on-error) and a dirty working tree are
+// recorded, read back, and a stage is found by its id (where a reused result comes from).
+void TestHistoryStore::allowedFailuresAndDirtyTreesAreKept()
+{
+    RunRecord run = makeRun({}, RunStatus::Running, {}, {}, QStringLiteral("/w"), 0);
+    run.commit = QStringLiteral("0123456789abcdef0123456789abcdef01234567");
+    run.dirty = true;
+    run.changedFiles = {QStringLiteral(" M docs/index.md"), QStringLiteral("?? notes.txt")};
+    const auto runId = m_store->createRun(run);
+    DD_VERIFY_OK(runId);
+    auto stored = m_store->run(*runId);
+    DD_VERIFY_OK(stored);
+    QVERIFY(stored->dirty);
+    QCOMPARE(stored->changedFiles, run.changedFiles);
+    const auto clean = m_store->createRun(makeRun({}, RunStatus::Running, {}, {}, "/w", 1));
+    DD_VERIFY_OK(clean);
+    QVERIFY(!m_store->run(*clean)->dirty);
+    QVERIFY(m_store->run(*clean)->changedFiles.isEmpty());
+
+    StageRecord lint = makeStage(*runId, QStringLiteral("lint"), 0, StageStatus::Failed);
+    lint.allowedFailure = true;
+    const auto lintId = m_store->createStage(lint);
+    DD_VERIFY_OK(lintId);
+    StageRecord test = makeStage(*runId, QStringLiteral("test"), 1, StageStatus::Running);
+    const auto testId = m_store->createStage(test);
+    DD_VERIFY_OK(testId);
+    test.id = *testId;
+    test.status = StageStatus::Failed;
+    DD_VERIFY_OK(m_store->updateStage(test));
+
+    auto stages = m_store->stages(*runId);
+    DD_VERIFY_OK(stages);
+    QCOMPARE(stages->size(), 2);
+    QVERIFY(stages->at(0).isAllowedFailure());
+    QVERIFY(!stages->at(0).failedForReal());
+    QVERIFY(!stages->at(1).isAllowedFailure());
+    QVERIFY(stages->at(1).failedForReal());
+
+    auto byId = m_store->stage(*lintId);
+    DD_VERIFY_OK(byId);
+    QCOMPARE(byId->runId, *runId);
+    QCOMPARE(byId->name, QStringLiteral("lint"));
+    QVERIFY(byId->allowedFailure);
+    const auto missing = m_store->stage(*testId + 1000);
+    QVERIFY(!missing);
+    QCOMPARE(missing.error().code, ErrorCode::NotFound);
 }
 
 QTEST_GUILESS_MAIN(TestHistoryStore)

@@ -1,10 +1,12 @@
 #include "rundetailspane.h"
 
 #include "common/duration.h"
+#include "run/runreport.h"
 #include "store/historystore.h"
 #include "ui/common/mnemonic.h"
 #include "ui/common/statusstyle.h"
 #include "ui/history/historyreader.h"
+#include "ui/pipeline/stagenodepainter.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -48,6 +50,7 @@ struct RunDetailsPane::Details
     QList<StageRecord> stages;
     QList<EventRecord> events;
     QList<ArtifactRecord> artifacts;
+    QHash<qint64, QString> reusedNotes; // stage id -> "reused from run 5 (stage build)"
 };
 
 RunDetailsPane::RunDetailsPane(QWidget *parent)
@@ -117,7 +120,11 @@ void RunDetailsPane::fillHeader(const RunRecord &r)
     lines << tr("Environment: %1    Branch: %2    Commit: %3")
                  .arg(r.environment.isEmpty() ? none : r.environment,
                       r.branch.isEmpty() ? none : r.branch,
-                      r.commit.isEmpty() ? none : r.commit.left(12));
+                      r.commit.isEmpty() ? none
+                      : r.dirty          ? tr("%1 with uncommitted changes").arg(r.commit.left(12))
+                                         : r.commit.left(12));
+    if (r.dirty)
+        lines << tr("Uncommitted changes: %1").arg(r.changedFiles.join(QStringLiteral(", ")));
     lines << tr("Triggered by: %1    Started: %2    Duration: %3")
                  .arg(r.triggeredBy, localTime(r.startedAt),
                       r.durationMs() < 0 ? tr("still running") : durationText(r.durationMs()));
@@ -172,6 +179,9 @@ void RunDetailsPane::showRun(qint64 runId)
             }
             d.run = std::move(*run);
             d.stages = std::move(*stages);
+            for (const StageRecord &s : std::as_const(d.stages))
+                if (s.reusedFrom)
+                    d.reusedNotes.insert(s.id, reusedNote(*store, s));
             d.events = std::move(*events);
             d.artifacts = std::move(*artifacts);
             return d;
@@ -199,10 +209,14 @@ void RunDetailsPane::fill(const Details &d)
     QList<QTreeWidgetItem *> items;
     for (const StageRecord &s : d.stages) {
         auto *item = new QTreeWidgetItem(QStringList{
-            s.name, statusText(s.status), QString::number(s.attempts), durationText(s.durationMs()),
-            s.reason, s.reusedFrom ? tr("reused from stage %1").arg(s.reusedFrom) : QString()});
+            s.name,
+            s.isAllowedFailure() ? tr("Failed, allowed (continue-on-error)") : statusText(s.status),
+            QString::number(s.attempts), durationText(s.durationMs()), s.reason,
+            d.reusedNotes.value(s.id)});
         item->setIcon(StageStatusColumn, statusIcon(s.status));
-        item->setForeground(StageStatusColumn, statusColour(s.status));
+        item->setForeground(StageStatusColumn, s.isAllowedFailure()
+                                                   ? Internal::allowedFailureColour()
+                                                   : statusColour(s.status));
         item->setData(StageNameColumn, StageIdRole, s.id);
         item->setTextAlignment(StageAttemptsColumn, Qt::AlignRight | Qt::AlignVCenter);
         item->setTextAlignment(StageDurationColumn, Qt::AlignRight | Qt::AlignVCenter);

@@ -1,6 +1,7 @@
 #include "ui/logview/logscan.h"
 
 #include "log/ansiparser.h"
+#include "log/errorclassifier.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -38,11 +39,6 @@ inline void strip(QByteArrayView text, Stripped *out)
     }
     out->storage = AnsiParser::strip(text);
     out->view = out->storage;
-}
-
-inline bool isWordByte(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
 // Scans yield to the GUI thread: on a machine with few cores, a scan of millions of lines
@@ -105,32 +101,6 @@ Result<void> forEachLine(const LogReader &reader, const LogDocument &doc, qint64
     return {};
 }
 
-bool isErrorLine(LogStream stream, QByteArrayView stripped)
-{
-    thread_local QByteArray folded;
-    folded.resize(stripped.size());
-    for (qsizetype i = 0; i < stripped.size(); ++i) {
-        const char c = stripped[i];
-        folded[i] = c >= 'A' && c <= 'Z' ? char(c + 32) : c;
-    }
-    const QByteArrayView lower(folded.constData(), stripped.size());
-    if (stream == LogStream::Stderr) {
-        for (const char *word : {"error", "fail", "fatal", "exception", "traceback"}) {
-            if (lower.contains(QByteArrayView(word)))
-                return true;
-        }
-    }
-    for (qsizetype at = lower.indexOf(QByteArrayView("error")); at >= 0;
-         at = lower.indexOf(QByteArrayView("error"), at + 1)) {
-        const bool before = at == 0 || !isWordByte(lower[at - 1]);
-        const bool after = at + 5 >= lower.size() || !isWordByte(lower[at + 5]);
-        if (before && after)
-            return true;
-    }
-    return stripped.contains(QByteArrayView("FAILED")) ||
-           stripped.contains(QByteArrayView("Traceback"));
-}
-
 void searchLines(QPromise<SearchResult> &promise, const QString &databasePath,
                  const LogDocument &doc, qint64 from, qint64 to, const TextMatcher &matcher)
 {
@@ -170,17 +140,18 @@ void findFirstError(QPromise<FirstErrorResult> &promise, const QString &database
     }
     Stripped stripped;
     qint64 seen = 0;
+    FirstErrorFinder finder; // the same rule as the CLI's failure summary and reports
     auto done = forEachLine(**reader, doc, from, result.to,
                             [&](qint64 index, int, const LogLineView &line) {
                                 strip(line.text, &stripped);
-                                if (isErrorLine(line.stream, stripped.view)) {
-                                    result.index = index;
+                                if (!finder.feed(index, line.stream, stripped.view))
                                     return false;
-                                }
                                 return (++seen & 0xfff) || !promise.isCanceled();
                             });
     if (!done)
         result.error = done.error();
+    else if (const auto found = finder.index())
+        result.index = *found;
     promise.addResult(std::move(result));
 }
 

@@ -28,11 +28,6 @@ namespace DeployDesk::Ui::Internal {
 Result<void> forEachLine(const LogReader &reader, const LogDocument &doc, qint64 from, qint64 to,
                          const std::function<bool(qint64, int, const LogLineView &)> &visit);
 
-// "Jump to first error" rule: a stderr line whose stripped text contains error, fail,
-// fatal, exception or traceback (any case), or any line holding the word "error" (any
-// case, as a whole word), "FAILED" or "Traceback".
-bool isErrorLine(LogStream stream, QByteArrayView stripped);
-
 struct SearchResult
 {
     qint64 from = 0;
@@ -43,6 +38,9 @@ struct SearchResult
 void searchLines(QPromise<SearchResult> &promise, const QString &databasePath,
                  const LogDocument &doc, qint64 from, qint64 to, const TextMatcher &matcher);
 
+// "Jump to first error": the first line of the strongest kind FirstErrorFinder
+// (core/log/errorclassifier.h) knows, so a tool's error shape wins over a warning that
+// mentions an error and over a summary of failures.
 struct FirstErrorResult
 {
     qint64 to = 0;     // searched [from, to)

@@ -95,6 +95,7 @@ void StageGraphView::updateStage(const StageRecord &stage)
     state.startedAt = stage.startedAt;
     state.finishedAt = stage.finishedAt;
     state.reused = stage.reusedFrom != 0;
+    state.allowedFailure = stage.isAllowedFailure();
     state.reason = stage.reason;
     updateTimer();
     viewport()->update();
@@ -150,6 +151,8 @@ QString StageGraphView::nodeSubtitle(const QString &name) const
     if (state.status == StageStatus::Pending && isSkippedByCondition(name)) {
         parts << (m_environment.isEmpty() ? tr("skipped without an environment")
                                           : tr("skipped for %1").arg(m_environment));
+    } else if (state.allowedFailure) {
+        parts << tr("Failed, allowed (continue-on-error)");
     } else {
         parts << statusText(state.status);
     }
@@ -296,6 +299,7 @@ void StageGraphView::paintEvent(QPaintEvent *)
         look.name = node.name;
         look.subtitle = nodeSubtitle(node.name);
         look.status = m_states[i].status;
+        look.allowedFailure = m_states[i].allowedFailure;
         look.current = i == m_current;
         look.focused = hasFocus();
         look.dashed = isSkippedByCondition(node.name);
@@ -469,6 +473,8 @@ QString StageGraphView::toolTipFor(int index) const
         line(tr("if:"), stage->condition.text);
     }
     line(tr("reason:"), state.reason);
+    if (state.allowedFailure)
+        line(tr("note:"), tr("continue-on-error: this failure did not fail the run"));
     html += QStringLiteral("<br><i>%1</i>").arg(tr("Click or press Enter to open its log"));
     return html;
 }

@@ -75,6 +75,7 @@ private:
         QDateTime startedAt;
         QDateTime finishedAt;
         bool reused = false;
+        bool allowedFailure = false; // failed with continue-on-error
         QString reason;
     };
 

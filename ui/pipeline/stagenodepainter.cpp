@@ -31,9 +31,15 @@ constexpr qreal kPad = 8;
 
 } // namespace
 
+QColor allowedFailureColour()
+{
+    return QColor(0xd4, 0xa0, 0x17);
+}
+
 void paintNode(QPainter &painter, const QRectF &rect, const NodeLook &look, const QPalette &palette)
 {
-    const QColor colour = statusColour(look.status);
+    const bool allowed = look.allowedFailure && look.status == StageStatus::Failed;
+    const QColor colour = allowed ? allowedFailureColour() : statusColour(look.status);
     const QColor base = palette.color(QPalette::Base);
     const QColor text = palette.color(QPalette::Text);
     const qreal opacity = look.faded ? 0.45 : 1.0;
@@ -62,6 +68,7 @@ void paintNode(QPainter &painter, const QRectF &rect, const NodeLook &look, cons
 
     const qreal left = rect.left() + kStripe + kPad;
     const QRectF iconRect(left, rect.top() + kPad, kIcon, kIcon);
+    // An allowed failure keeps the cross (the shape says failed), on an amber node.
     statusIcon(look.status).paint(&painter, iconRect.toAlignedRect());
 
     const qreal textLeft = iconRect.right() + 6;

@@ -2,6 +2,7 @@
 
 #include "common/status.h"
 
+#include <QColor>
 #include <QList>
 #include <QPointF>
 #include <QRectF>
@@ -20,11 +21,16 @@ struct NodeLook
     QString name;
     QString subtitle;
     StageStatus status = StageStatus::Pending;
-    bool current = false; // the keyboard selection
-    bool focused = false; // the view has focus (selection drawn stronger)
-    bool dashed = false;  // `if:` skips it for the chosen environment
-    bool faded = false;   // outside the selected stages
+    bool allowedFailure = false; // failed with continue-on-error: amber, not red
+    bool current = false;        // the keyboard selection
+    bool focused = false;        // the view has focus (selection drawn stronger)
+    bool dashed = false;         // `if:` skips it for the chosen environment
+    bool faded = false;          // outside the selected stages
 };
+
+// The colour of an allowed failure (continue-on-error): amber, apart from failure's red
+// and cancellation's orange.
+QColor allowedFailureColour();
 
 void paintNode(QPainter &painter, const QRectF &rect, const NodeLook &look,
                const QPalette &palette);

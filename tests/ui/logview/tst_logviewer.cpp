@@ -146,6 +146,33 @@ private slots:
         QCOMPARE(found.first().first().toLongLong(), qint64(3));
     }
 
+    // The panel uses the tools' error shapes (core/log/errorclassifier, as the CLI does):
+    // webpack's "<w> … -> Error ->" cache warning loses to the [ERROR] line after it, and
+    // pytest's E line wins over its FAILED summary (issue 10 §5).
+    void firstErrorPrefersAToolsErrorOverAWarning()
+    {
+        const qint64 stage = LogFixture::addStage(*m_store, m_run, "webpack", 4);
+        QVERIFY(LogFixture::write(
+            *m_store, m_run, stage,
+            {{1, LogStream::Stdout, "assets by status 1.2 MiB [cached] 12 assets"},
+             {2, LogStream::Stdout,
+              "<w> [webpack.cache.PackFileCacheStrategy] Caching failed for pack: Error: "
+              "ENOENT: no such file or directory, rename '0.pack_' -> '0.pack' -> Error"},
+             {3, LogStream::Stdout, "webpack 5.89.0 compiled with 1 error in 8312 ms"},
+             {4, LogStream::Stderr,
+              "\x1b[31m[ERROR]\x1b[0m Module not found: Error: Can't resolve './search-box'"},
+             {5, LogStream::Stdout, "FAILED tests/test_search.py::test_box - AssertionError"},
+             {6, LogStream::Stdout, "E       AssertionError: assert 'faq' == 'install'"}}));
+        auto viewer = std::make_unique<LogViewer>(m_store->databasePath());
+        viewer->resize(800, 400);
+        viewer->showRun(m_run, {{stage, "webpack"}}, stage);
+        QSignalSpy found(viewer.get(), &LogViewer::firstErrorFound);
+        viewer->jumpToFirstError();
+        QVERIFY(found.wait(10000));
+        QCOMPARE(found.first().first().toLongLong(), qint64(4));
+        QCOMPARE(viewer->currentLine(), qint64(4));
+    }
+
     void saveWritesTheTextWithoutEscapes()
     {
         auto viewer = smallViewer();

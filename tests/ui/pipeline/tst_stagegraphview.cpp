@@ -4,6 +4,7 @@
 #include "ui/pipeline/stagegraphview.h"
 
 #include "ui/common/statusstyle.h"
+#include "ui/pipeline/stagenodepainter.h"
 
 #include "config/pipelineloader.h"
 #include "store/records.h"
@@ -54,6 +55,7 @@ private slots:
     void fortyStagesFitWithoutOverlap();
     void conditionSkippedStagesAreMarked();
     void tooltipShowsTheCommand();
+    void allowedFailureIsAmberWithANote();
 };
 
 void tst_StageGraphView::exampleGivesOneNodePerStage()
@@ -285,6 +287,30 @@ void tst_StageGraphView::tooltipShowsTheCommand()
              qPrintable(QToolTip::text()));
     QVERIFY(QToolTip::text().contains(QLatin1String("exit code 1")));
     QToolTip::hideText();
+}
+
+// A continue-on-error failure does not look like a real one: amber, "allowed" (issue 10 §5).
+void tst_StageGraphView::allowedFailureIsAmberWithANote()
+{
+    StageGraphView view;
+    view.resize(900, 500);
+    view.setPipeline(examplePipeline());
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const QRect node = view.nodeRect("test-site");
+    const QPoint stripe(node.left() + 2, node.center().y());
+    auto pixelAt = [&](QPoint p) { return view.viewport()->grab().toImage().pixelColor(p); };
+    StageRecord allowed = record("test-site", StageStatus::Failed);
+    allowed.allowedFailure = true;
+    view.updateStage(allowed);
+    QCOMPARE(pixelAt(stripe), Ui::Internal::allowedFailureColour());
+    QVERIFY(pixelAt(stripe) != Ui::statusColour(StageStatus::Failed));
+    QVERIFY2(view.nodeSubtitle("test-site").contains(QLatin1String("allowed")),
+             qPrintable(view.nodeSubtitle("test-site")));
+    // The same stage failing for real is red again.
+    view.updateStage(record("test-site", StageStatus::Failed));
+    QCOMPARE(pixelAt(stripe), Ui::statusColour(StageStatus::Failed));
+    QVERIFY(!view.nodeSubtitle("test-site").contains(QLatin1String("allowed")));
 }
 
 QTEST_MAIN(tst_StageGraphView)
