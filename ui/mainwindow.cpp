@@ -7,6 +7,7 @@
 #include "ui/approvaldialog.h"
 #include "ui/common/statusstyle.h"
 #include "ui/environmentlist.h"
+#include "ui/embeddings/embeddingsview.h"
 #include "ui/environments/environmentsview.h"
 #include "ui/history/historybrowser.h"
 #include "ui/logview/logviewer.h"
@@ -83,8 +84,10 @@ MainWindow::MainWindow(const QString &workspace, QWidget *parent)
             [this](const QString &env) {
                 if (!m_live)
                     m_graph->setEnvironment(env);
-                if (!env.isEmpty())
+                if (!env.isEmpty()) {
                     m_environmentsView->setCurrentEnvironment(env);
+                    m_embeddingsView->setCurrentEnvironment(env);
+                }
                 updateActions();
             });
 
@@ -125,6 +128,11 @@ MainWindow::MainWindow(const QString &workspace, QWidget *parent)
     connect(m_history, &HistoryBrowser::promoteRequested, this, &MainWindow::promote);
     m_environmentsView = new EnvironmentsView(nullptr, this);
     connect(m_environmentsView, &EnvironmentsView::rollbackRequested, this, &MainWindow::rollback);
+    // Re-embeds and index switches are runs of the same service, so the window follows them
+    // as it follows any run (the Pipeline tab, the status bar, History).
+    m_embeddingsView = new EmbeddingsView(this);
+    m_embeddingsView->setDataDir(m_dataDir);
+    m_embeddingsView->setRunService(m_service.get());
 
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("tabs"));
@@ -132,6 +140,7 @@ MainWindow::MainWindow(const QString &workspace, QWidget *parent)
     m_tabs->addTab(m_logs, tr("&Logs"));
     m_tabs->addTab(m_history, tr("&History"));
     m_tabs->addTab(m_environmentsView, tr("&Environments"));
+    m_tabs->addTab(m_embeddingsView, tr("Embe&ddings"));
     setCentralWidget(m_tabs);
 
     // Status bar: state, elapsed, queue.
@@ -271,6 +280,7 @@ void MainWindow::loaded(const LoadResult &result)
         m_history->setEnvironments(m_environments->environments());
         m_history->refresh(); // F5 also shows runs started meanwhile from a terminal
         m_environmentsView->setPipeline(m_pipeline, m_workspace);
+        m_embeddingsView->setPipeline(m_pipeline, m_workspace);
         showLatestRun();
     }
     m_deployMenu->clear();
