@@ -1,8 +1,8 @@
 // The main window's actions, menus, toolbar, tray menu and recent workspaces.
 #include "ui/mainwindow.h"
 
-#include "ui/environmentlist.h"
 #include "ui/embeddings/embeddingsview.h"
+#include "ui/environmentlist.h"
 #include "ui/environments/environmentsview.h"
 #include "ui/history/historybrowser.h"
 #include "ui/logview/logviewer.h"

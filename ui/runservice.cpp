@@ -51,8 +51,7 @@ public:
         m_secrets = std::make_unique<SecretStore>(m_dataDir + QStringLiteral("/secrets.json"));
         m_controller = std::make_unique<RunController>(m_store.get(), m_secrets.get());
         connect(m_controller.get(), &RunController::stageChanged, this, &RunWorker::stageChanged);
-        connect(m_controller.get(), &RunController::stageProgress, this,
-                &RunWorker::stageProgress);
+        connect(m_controller.get(), &RunController::stageProgress, this, &RunWorker::stageProgress);
         connect(m_controller.get(), &RunController::finished, this, &RunWorker::finished);
         connect(m_controller.get(), &RunController::recordingFailed, this,
                 &RunWorker::recordingFailed);

@@ -26,8 +26,9 @@ Result<Resolved> resolve(const EmbeddingsReader::Where &where)
         return std::unexpected(stage.error());
     auto setup = Data::ReembedStageOptions::read(stage->request);
     if (!setup)
-        return makeError(setup.error().code, EmbeddingsReader::tr("stage %1: %2")
-                                                 .arg(stage->stage.name, setup.error().toString()));
+        return makeError(
+            setup.error().code,
+            EmbeddingsReader::tr("stage %1: %2").arg(stage->stage.name, setup.error().toString()));
     return Resolved{*stage, *setup};
 }
 
@@ -78,8 +79,7 @@ void EmbeddingsReader::later(QObject *context, std::function<void(std::function<
 {
     auto promise = std::make_shared<QPromise<T>>();
     promise->start();
-    onResultReady(promise->future(), context,
-                  [done = std::move(done)](T value) { done(value); });
+    onResultReady(promise->future(), context, [done = std::move(done)](T value) { done(value); });
     m_thread.post([promise, work = std::move(work)]() mutable {
         work([promise](T value) {
             promise->addResult(std::move(value));
@@ -102,8 +102,9 @@ void EmbeddingsReader::inspect(QObject *context, const Where &where,
             }
             auto r = std::make_shared<Resolved>(std::move(*resolved));
             snapshot->stage = r->stage.stage.name;
-            snapshot->index = tr("%1 (%2, %3)").arg(r->setup.index->name(), r->setup.index->kind(),
-                                                    r->setup.index->location());
+            snapshot->index = tr("%1 (%2, %3)")
+                                  .arg(r->setup.index->name(), r->setup.index->kind(),
+                                       r->setup.index->location());
             snapshot->docsRoot = r->setup.options.docsRoot;
             snapshot->goldenQuestions = int(r->setup.options.golden.size());
 
@@ -128,26 +129,26 @@ void EmbeddingsReader::inspect(QObject *context, const Where &where,
             auto info = std::make_shared<std::function<void()>>();
             *info = [this, r, snapshot, versions, info, plan] {
                 if (versions->isEmpty()) {
-                    *info = nullptr; // breaks the cycle
-                    return plan();
+                    const auto next = plan; // this closure goes with the reset below
+                    *info = nullptr;        // breaks the cycle
+                    return next();
                 }
                 const int version = versions->takeLast();
-                runJob(r->setup.index->info(version, m_owner),
-                       [r, snapshot, version, info](Data::IndexJob *job) {
-                           IndexVersionRow row;
-                           row.version = version;
-                           row.live = snapshot->live == version;
-                           if (job->outcome() == Job::Outcome::Success) {
-                               row.points = job->info().points;
-                               row.dimension = job->info().dimension;
-                               row.model =
-                                   job->info().metadata.value(QStringLiteral("model")).toString();
-                           } else if (snapshot->error.isEmpty()) {
-                               snapshot->error = failure(job);
-                           }
-                           snapshot->versions.append(row);
-                           (*info)();
-                       });
+                runJob(r->setup.index->info(version, m_owner), [r, snapshot, version,
+                                                                info](Data::IndexJob *job) {
+                    IndexVersionRow row;
+                    row.version = version;
+                    row.live = snapshot->live == version;
+                    if (job->outcome() == Job::Outcome::Success) {
+                        row.points = job->info().points;
+                        row.dimension = job->info().dimension;
+                        row.model = job->info().metadata.value(QStringLiteral("model")).toString();
+                    } else if (snapshot->error.isEmpty()) {
+                        snapshot->error = failure(job);
+                    }
+                    snapshot->versions.append(row);
+                    (*info)();
+                });
             };
             // 1. the versions
             runJob(r->setup.index->state(m_owner),
@@ -181,13 +182,13 @@ void EmbeddingsReader::query(QObject *context, const Where &where, const QString
                    [this, r, version, top, answer](Data::EmbedJob *embed) {
                        if (embed->outcome() != Job::Outcome::Success)
                            return answer(std::unexpected(jobError(embed)));
-                       runJob(r->setup.index->query(version, embed->vectors().first(), top,
-                                                    m_owner),
-                              [r, answer](Data::IndexJob *job) {
-                                  if (job->outcome() != Job::Outcome::Success)
-                                      return answer(std::unexpected(jobError(job)));
-                                  answer(job->hits());
-                              });
+                       runJob(
+                           r->setup.index->query(version, embed->vectors().first(), top, m_owner),
+                           [r, answer](Data::IndexJob *job) {
+                               if (job->outcome() != Job::Outcome::Success)
+                                   return answer(std::unexpected(jobError(job)));
+                               answer(job->hits());
+                           });
                    });
         },
         std::move(done));
@@ -207,48 +208,48 @@ void EmbeddingsReader::validate(QObject *context, const Where &where, int versio
             auto results = std::make_shared<QList<GoldenResult>>();
             auto ask = std::make_shared<std::function<void(int)>>();
             *ask = [this, r, results, ask, version, answer](int number) {
-                const QList<Data::GoldenQuestion> &golden = r->setup.options.golden;
-                if (number >= golden.size()) {
-                    *ask = nullptr;
-                    return answer(*results);
+                if (number >= r->setup.options.golden.size()) {
+                    const auto reply = answer; // this closure goes with the reset below
+                    const auto done = *results;
+                    *ask = nullptr; // breaks the cycle
+                    return reply(done);
                 }
-                const Data::GoldenQuestion question = golden.at(number);
-                runJob(r->setup.embedder->embed({question.question}, Data::InputType::Query,
-                                                m_owner),
-                       [this, r, results, ask, version, answer, question,
-                        number](Data::EmbedJob *embed) {
-                           if (embed->outcome() != Job::Outcome::Success) {
-                               *ask = nullptr;
-                               return answer(std::unexpected(jobError(embed)));
-                           }
-                           runJob(r->setup.index->query(version, embed->vectors().first(),
-                                                        r->setup.options.topK, m_owner),
-                                  [results, ask, answer, question, number](Data::IndexJob *job) {
-                                      if (job->outcome() != Job::Outcome::Success) {
-                                          *ask = nullptr;
-                                          return answer(std::unexpected(jobError(job)));
-                                      }
-                                      GoldenResult row;
-                                      row.question = question.question;
-                                      row.expected = question.expected;
-                                      row.line = question.line;
-                                      for (const Data::IndexHit &hit : job->hits()) {
-                                          const QString url =
-                                              hit.payload.value(QStringLiteral("url")).toString();
-                                          const QString path =
-                                              hit.payload.value(QStringLiteral("docPath"))
-                                                  .toString();
-                                          if (Data::GoldenQuestions::matches(question.expected,
-                                                                             url, path))
-                                              row.passed = true;
-                                          row.found << QStringLiteral("%1 (%2)").arg(
-                                              url.isEmpty() ? path : url,
-                                              QString::number(hit.score, 'f', 3));
-                                      }
-                                      results->append(row);
-                                      (*ask)(number + 1);
-                                  });
-                       });
+                const Data::GoldenQuestion question = r->setup.options.golden.at(number);
+                runJob(
+                    r->setup.embedder->embed({question.question}, Data::InputType::Query, m_owner),
+                    [this, r, results, ask, version, answer, question,
+                     number](Data::EmbedJob *embed) {
+                        if (embed->outcome() != Job::Outcome::Success) {
+                            *ask = nullptr;
+                            return answer(std::unexpected(jobError(embed)));
+                        }
+                        runJob(r->setup.index->query(version, embed->vectors().first(),
+                                                     r->setup.options.topK, m_owner),
+                               [results, ask, answer, question, number](Data::IndexJob *job) {
+                                   if (job->outcome() != Job::Outcome::Success) {
+                                       *ask = nullptr;
+                                       return answer(std::unexpected(jobError(job)));
+                                   }
+                                   GoldenResult row;
+                                   row.question = question.question;
+                                   row.expected = question.expected;
+                                   row.line = question.line;
+                                   for (const Data::IndexHit &hit : job->hits()) {
+                                       const QString url =
+                                           hit.payload.value(QStringLiteral("url")).toString();
+                                       const QString path =
+                                           hit.payload.value(QStringLiteral("docPath")).toString();
+                                       if (Data::GoldenQuestions::matches(question.expected, url,
+                                                                          path))
+                                           row.passed = true;
+                                       row.found << QStringLiteral("%1 (%2)").arg(
+                                           url.isEmpty() ? path : url,
+                                           QString::number(hit.score, 'f', 3));
+                                   }
+                                   results->append(row);
+                                   (*ask)(number + 1);
+                               });
+                    });
             };
             (*ask)(0);
         },

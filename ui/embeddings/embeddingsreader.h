@@ -28,16 +28,16 @@ struct IndexVersionRow
 // of `deploydeskctl reembed --dry-run`).
 struct EmbeddingsSnapshot
 {
-    QString error;       // why nothing (or only part) could be read; empty when all was
-    QString stage;       // the pipeline's reembed stage
-    QString index;       // "docs (local, /path)"
-    QString docsRoot;    // the docs folder
+    QString error;    // why nothing (or only part) could be read; empty when all was
+    QString stage;    // the pipeline's reembed stage
+    QString index;    // "docs (local, /path)"
+    QString docsRoot; // the docs folder
     int goldenQuestions = 0;
     QList<IndexVersionRow> versions; // newest first
     std::optional<int> live;
-    bool planned = false;    // `plan` holds the dry run's result
-    Data::ReembedPlan plan;  // against the live version
-    QStringList planLines;   // ReembedJob::describe(plan): the dry run's own lines
+    bool planned = false;   // `plan` holds the dry run's result
+    Data::ReembedPlan plan; // against the live version
+    QStringList planLines;  // ReembedJob::describe(plan): the dry run's own lines
 };
 
 // A golden question asked of a version: did its page come back in the top k?

@@ -23,6 +23,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace DeployDesk::Ui {
 
 namespace {
@@ -72,9 +74,9 @@ EmbeddingsView::EmbeddingsView(QWidget *parent)
     m_figures = new QLabel(docsBox);
     m_figures->setWordWrap(true);
     m_figures->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_diff = makeTree({tr("File"), tr("New"), tr("Changed"), tr("Removed"), tr("Unchanged"),
-                       tr("~Tokens")},
-                      docsBox);
+    m_diff = makeTree(
+        {tr("File"), tr("New"), tr("Changed"), tr("Removed"), tr("Unchanged"), tr("~Tokens")},
+        docsBox);
     m_diff->setObjectName(QStringLiteral("embeddingsDiff"));
     m_diff->header()->setStretchLastSection(false);
     m_diff->header()->setSectionResizeMode(0, QHeaderView::Stretch);
@@ -124,13 +126,14 @@ EmbeddingsView::EmbeddingsView(QWidget *parent)
                           versionsBox);
     m_versions->setObjectName(QStringLiteral("embeddingsVersions"));
     m_switchButton = new QPushButton(tr("S&witch…"), versionsBox);
-    m_switchButton->setToolTip(tr("Make the selected version the live one (recorded as a release)"));
+    m_switchButton->setToolTip(
+        tr("Make the selected version the live one (recorded as a release)"));
     m_rollbackButton = new QPushButton(tr("Roll bac&k…"), versionsBox);
     m_rollbackButton->setToolTip(tr("Make the version before the live one live again"));
     m_validateButton = new QPushButton(tr("Check &golden questions"), versionsBox);
     m_validateButton->setToolTip(tr("Ask the selected version the golden questions"));
-    m_validation = makeTree({tr("Result"), tr("Question"), tr("Expected"), tr("Found")},
-                            versionsBox);
+    m_validation =
+        makeTree({tr("Result"), tr("Question"), tr("Expected"), tr("Found")}, versionsBox);
     m_validation->setObjectName(QStringLiteral("embeddingsValidation"));
     auto *versionButtons = new QHBoxLayout;
     versionButtons->addWidget(m_switchButton);
@@ -221,9 +224,8 @@ EmbeddingsView::EmbeddingsView(QWidget *parent)
     connect(m_environment, &QComboBox::currentIndexChanged, this, [this] { refresh(); });
     connect(m_mode, &QComboBox::currentIndexChanged, this, [this] { refresh(); });
     connect(m_refreshButton, &QPushButton::clicked, this, &EmbeddingsView::refresh);
-    connect(m_reembedButton, &QPushButton::clicked, this, [this] {
-        reembed(m_mode->currentIndex() == 1 ? Mode::Full : Mode::Incremental);
-    });
+    connect(m_reembedButton, &QPushButton::clicked, this,
+            [this] { reembed(m_mode->currentIndex() == 1 ? Mode::Full : Mode::Incremental); });
     connect(m_cancelButton, &QPushButton::clicked, this, &EmbeddingsView::cancelReembed);
     connect(m_resumeButton, &QPushButton::clicked, this, &EmbeddingsView::resume);
     connect(m_switchButton, &QPushButton::clicked, this, [this] { switchTo(0); });
@@ -259,7 +261,7 @@ void EmbeddingsView::createActions()
 
 QList<QAction *> EmbeddingsView::actions() const
 {
-    return {m_reembedAction, m_fullAction,     m_resumeAction, m_switchAction,
+    return {m_reembedAction,  m_fullAction,     m_resumeAction, m_switchAction,
             m_rollbackAction, m_validateAction, m_refreshAction};
 }
 
@@ -353,9 +355,21 @@ EmbeddingsReader::Where EmbeddingsView::where() const
     return w;
 }
 
+void EmbeddingsView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (std::exchange(m_dirty, false))
+        refresh();
+}
+
 void EmbeddingsView::refresh()
 {
     ++m_generation;
+    // A scan of the docs is work: it waits until the tab is shown.
+    if (!isVisible()) {
+        m_dirty = true;
+        return;
+    }
     if (m_workspace.isEmpty() || m_pipeline.stages.isEmpty()) {
         m_reading = false;
         updateActions();
@@ -377,7 +391,8 @@ void EmbeddingsView::apply(const EmbeddingsSnapshot &snapshot)
 {
     const int selected = selectedVersion();
     m_snapshot = snapshot;
-    m_indexLabel->setText(snapshot.index.isEmpty() ? QString() : tr("index %1").arg(snapshot.index));
+    m_indexLabel->setText(snapshot.index.isEmpty() ? QString()
+                                                   : tr("index %1").arg(snapshot.index));
 
     m_versions->clear();
     for (const IndexVersionRow &v : snapshot.versions) {
@@ -414,11 +429,11 @@ void EmbeddingsView::apply(const EmbeddingsSnapshot &snapshot)
     if (!snapshot.error.isEmpty())
         showError(snapshot.error);
     else if (m_active == Pending::None && !m_keepStatus)
-        m_status->setText(snapshot.versions.isEmpty()
-                              ? tr("The index has no version yet: Re-embed builds the first.")
-                              : tr("Live version: %1.")
-                                    .arg(snapshot.live ? QStringLiteral("v%1").arg(*snapshot.live)
-                                                       : tr("none")));
+        m_status->setText(
+            snapshot.versions.isEmpty()
+                ? tr("The index has no version yet: Re-embed builds the first.")
+                : tr("Live version: %1.")
+                      .arg(snapshot.live ? QStringLiteral("v%1").arg(*snapshot.live) : tr("none")));
     m_keepStatus = false;
     if (std::exchange(m_validateLive, false) && snapshot.live && snapshot.goldenQuestions > 0)
         validate(*snapshot.live);
@@ -430,7 +445,8 @@ void EmbeddingsView::showPlan()
 {
     m_diff->clear();
     if (!m_snapshot.planned) {
-        m_figures->setText(m_snapshot.error.isEmpty() ? QString() : tr("The docs could not be read."));
+        m_figures->setText(m_snapshot.error.isEmpty() ? QString()
+                                                      : tr("The docs could not be read."));
         m_summary->clear();
         return;
     }
@@ -469,13 +485,12 @@ void EmbeddingsView::reembed(Mode mode)
     RunRequest request;
     request.environment = currentEnvironment();
     request.stages = {m_snapshot.stage};
-    request.withOverrides.insert(m_snapshot.stage,
-                                 QVariantMap{{QStringLiteral("mode"), mode == Mode::Full
-                                                                          ? QStringLiteral("full")
-                                                                          : QStringLiteral(
-                                                                                "incremental")}});
-    request.message = mode == Mode::Full ? tr("re-embed the docs (full rebuild)")
-                                         : tr("re-embed the docs");
+    request.withOverrides.insert(
+        m_snapshot.stage,
+        QVariantMap{{QStringLiteral("mode"),
+                     mode == Mode::Full ? QStringLiteral("full") : QStringLiteral("incremental")}});
+    request.message =
+        mode == Mode::Full ? tr("re-embed the docs (full rebuild)") : tr("re-embed the docs");
     m_pending = Pending::Reembed;
     m_runMode = mode;
     m_stageError.clear();
@@ -535,8 +550,8 @@ void EmbeddingsView::rollbackIndex()
         if (v.version < *m_snapshot.live && v.version > previous)
             previous = v.version;
     if (previous == 0) {
-        showError(tr("v%1 is the oldest version: there is none to roll back to.")
-                      .arg(*m_snapshot.live));
+        showError(
+            tr("v%1 is the oldest version: there is none to roll back to.").arg(*m_snapshot.live));
         return;
     }
     startSwitch(previous, tr("rollback"));
@@ -558,7 +573,8 @@ void EmbeddingsView::startSwitch(int version, const QString &why)
                         tr("%1 is protected: switching records your approval.").arg(environment);
         QMessageBox box(QMessageBox::Question, tr("Switch the index"), question,
                         QMessageBox::Cancel, this);
-        QPushButton *yes = box.addButton(tr("&Switch to v%1").arg(version), QMessageBox::AcceptRole);
+        QPushButton *yes =
+            box.addButton(tr("&Switch to v%1").arg(version), QMessageBox::AcceptRole);
         box.setDefaultButton(QMessageBox::Cancel);
         box.exec();
         if (box.clickedButton() != yes)
@@ -605,9 +621,9 @@ void EmbeddingsView::showProgress(qint64 done, qint64 total, qint64 billed)
     if (since > 0 && seconds > 0) {
         const double rate = since / seconds;
         const auto left = std::chrono::milliseconds(qint64((total - done) / rate * 1000));
-        text += QStringLiteral("\n") + tr("%1 chunks/s, about %2 left")
-                                           .arg(QLocale().toString(rate, 'f', 1),
-                                                formatDuration(left));
+        text +=
+            QStringLiteral("\n") + tr("%1 chunks/s, about %2 left")
+                                       .arg(QLocale().toString(rate, 'f', 1), formatDuration(left));
     }
     m_progressText->setText(text);
 }
@@ -644,7 +660,8 @@ void EmbeddingsView::onFinished(const RunRecord &run)
     } else if (run.status == RunStatus::Success) {
         m_status->setText(tr("Run %1: the index switch is recorded.").arg(run.id));
     } else {
-        showError(tr("Run %1: the index switch %2.%3").arg(run.id).arg(toString(run.status), detail));
+        showError(
+            tr("Run %1: the index switch %2.%3").arg(run.id).arg(toString(run.status), detail));
     }
     // The figures again; then the golden questions of the live version as it is now.
     m_validateLive = run.status == RunStatus::Success;
@@ -696,12 +713,10 @@ void EmbeddingsView::validate(int version)
                 new QTreeWidgetItem(m_validation,
                                     {QString(), tr("No golden questions: set `golden:` in the "
                                                    "reembed stage")});
-            m_validation->setHeaderLabels({tr("Result"),
-                                           tr("Question (v%1: %2 of %3 pass)")
-                                               .arg(version)
-                                               .arg(passed)
-                                               .arg(results->size()),
-                                           tr("Expected"), tr("Found instead")});
+            m_validation->setHeaderLabels(
+                {tr("Result"),
+                 tr("Question (v%1: %2 of %3 pass)").arg(version).arg(passed).arg(results->size()),
+                 tr("Expected"), tr("Found instead")});
             emit validated();
         });
 }
@@ -715,32 +730,29 @@ void EmbeddingsView::ask()
     const std::optional<int> version = chosen > 0 ? std::optional<int>(chosen) : std::nullopt;
     m_askButton->setEnabled(false);
     m_hits->clear();
-    m_reader->query(this, where(), question, version, m_top->value(),
-                    [this](const Result<QList<Data::IndexHit>> &hits) {
-                        m_askButton->setEnabled(true);
-                        if (!hits) {
-                            showError(hits.error().toString());
-                            emit answered();
-                            return;
-                        }
-                        for (const Data::IndexHit &h : *hits) {
-                            auto *item = new QTreeWidgetItem(m_hits);
-                            item->setText(0, QString::number(h.score, 'f', 3));
-                            const QString url = h.payload.value(QStringLiteral("url")).toString();
-                            item->setText(1, url.isEmpty()
-                                                 ? h.payload.value(QStringLiteral("docPath"))
-                                                       .toString()
-                                                 : url);
-                            item->setText(
-                                2, h.payload.value(QStringLiteral("headingPath")).toString());
-                            item->setToolTip(
-                                2, h.payload.value(QStringLiteral("text")).toString().left(600));
-                        }
-                        if (hits->isEmpty())
-                            new QTreeWidgetItem(m_hits, {QString(), tr("no hits")});
-                        m_hits->resizeColumnToContents(0);
-                        emit answered();
-                    });
+    m_reader->query(
+        this, where(), question, version, m_top->value(),
+        [this](const Result<QList<Data::IndexHit>> &hits) {
+            m_askButton->setEnabled(true);
+            if (!hits) {
+                showError(hits.error().toString());
+                emit answered();
+                return;
+            }
+            for (const Data::IndexHit &h : *hits) {
+                auto *item = new QTreeWidgetItem(m_hits);
+                item->setText(0, QString::number(h.score, 'f', 3));
+                const QString url = h.payload.value(QStringLiteral("url")).toString();
+                item->setText(
+                    1, url.isEmpty() ? h.payload.value(QStringLiteral("docPath")).toString() : url);
+                item->setText(2, h.payload.value(QStringLiteral("headingPath")).toString());
+                item->setToolTip(2, h.payload.value(QStringLiteral("text")).toString().left(600));
+            }
+            if (hits->isEmpty())
+                new QTreeWidgetItem(m_hits, {QString(), tr("no hits")});
+            m_hits->resizeColumnToContents(0);
+            emit answered();
+        });
 }
 
 void EmbeddingsView::showError(const QString &text)

@@ -93,11 +93,14 @@ public:
     qint64 runId() const { return m_runId; }
 
 signals:
-    void refreshed();                                 // a snapshot was applied
-    void answered();                                  // the hits of a question arrived
-    void validated();                                 // golden question results arrived
+    void refreshed();                                   // a snapshot was applied
+    void answered();                                    // the hits of a question arrived
+    void validated();                                   // golden question results arrived
     void runFinished(const DeployDesk::RunRecord &run); // a re-embed or switch of this view
     void startRefused(const QString &message);
+
+protected:
+    void showEvent(QShowEvent *event) override;
 
 private:
     enum class Pending { None, Reembed, Switch };
@@ -129,7 +132,9 @@ private:
     Mode m_runMode = Mode::Incremental;
     bool m_resumable = false;
     bool m_validateLive = false; // after the next snapshot, check the live version
-    bool m_keepStatus = false;   // the next snapshot leaves the status line as it is
+    bool m_keepStatus = false;
+    bool m_dirty = false; // asked to refresh while hidden   // the next snapshot leaves the status
+                          // line as it is
     QString m_stageError;
     QElapsedTimer m_clock;
     qint64 m_firstDone = -1;
