@@ -376,7 +376,7 @@ void EmbeddingsView::refresh()
         return;
     }
     m_reading = true;
-    m_status->setText(tr("Reading the docs and the index…"));
+    setStatus(tr("Reading the docs and the index…"));
     updateActions();
     const quint64 generation = m_generation;
     m_reader->inspect(this, where(), [this, generation](const EmbeddingsSnapshot &snapshot) {
@@ -429,7 +429,7 @@ void EmbeddingsView::apply(const EmbeddingsSnapshot &snapshot)
     if (!snapshot.error.isEmpty())
         showError(snapshot.error);
     else if (m_active == Pending::None && !m_keepStatus)
-        m_status->setText(
+        setStatus(
             snapshot.versions.isEmpty()
                 ? tr("The index has no version yet: Re-embed builds the first.")
                 : tr("Live version: %1.")
@@ -496,7 +496,7 @@ void EmbeddingsView::reembed(Mode mode)
     m_stageError.clear();
     m_progress->setValue(0);
     m_progressText->setText(tr("Starting…"));
-    m_status->setText(tr("Starting a re-embed of %1…").arg(request.environment));
+    setStatus(tr("Starting a re-embed of %1…").arg(request.environment));
     updateActions();
     m_service->start(m_workspace, request);
 }
@@ -506,7 +506,7 @@ void EmbeddingsView::cancelReembed()
     if (!m_service || m_active != Pending::Reembed)
         return;
     m_service->cancel(tr("cancelled in the Embeddings view"));
-    m_status->setText(tr("Cancelling: the batch in flight is finished and committed first…"));
+    setStatus(tr("Cancelling: the batch in flight is finished and committed first…"));
 }
 
 void EmbeddingsView::resume()
@@ -535,7 +535,7 @@ void EmbeddingsView::switchTo(int version)
     if (version == 0 || !m_service || m_service->isRunning() || m_pending != Pending::None)
         return;
     if (m_snapshot.live == version) {
-        m_status->setText(tr("v%1 is already live.").arg(version));
+        setStatus(tr("v%1 is already live.").arg(version));
         return;
     }
     startSwitch(version, tr("switch"));
@@ -587,7 +587,7 @@ void EmbeddingsView::startSwitch(int version, const QString &why)
     request.approved = isProtected(); // confirmed above
     m_pending = Pending::Switch;
     m_stageError.clear();
-    m_status->setText(tr("Switching the index of %1 to v%2…").arg(environment).arg(version));
+    setStatus(tr("Switching the index of %1 to v%2…").arg(environment).arg(version));
     updateActions();
     m_service->startIndexSwitch(m_workspace, request);
 }
@@ -602,7 +602,7 @@ void EmbeddingsView::onStarted(const RunRecord &run)
     m_firstDone = -1;
     if (m_active == Pending::Reembed) {
         m_resumable = false;
-        m_status->setText(tr("Run %1 re-embeds the docs of %2.").arg(run.id).arg(run.environment));
+        setStatus(tr("Run %1 re-embeds the docs of %2.").arg(run.id).arg(run.environment));
     }
     updateActions();
 }
@@ -641,14 +641,14 @@ void EmbeddingsView::onFinished(const RunRecord &run)
         switch (run.status) {
         case RunStatus::Success:
             m_progress->setValue(100);
-            m_status->setText(tr("Run %1: the docs are re-embedded.").arg(run.id));
+            setStatus(tr("Run %1: the docs are re-embedded.").arg(run.id));
             break;
         case RunStatus::Cancelled:
         case RunStatus::Interrupted:
             m_resumable = true;
-            m_status->setText(tr("Run %1 was %2: what it committed is kept. Resume continues it.")
-                                  .arg(run.id)
-                                  .arg(toString(run.status)));
+            setStatus(tr("Run %1 stopped before the end: what it committed is kept. Resume "
+                         "continues it.")
+                          .arg(run.id));
             break;
         default:
             m_resumable = true;
@@ -658,7 +658,7 @@ void EmbeddingsView::onFinished(const RunRecord &run)
             break;
         }
     } else if (run.status == RunStatus::Success) {
-        m_status->setText(tr("Run %1: the index switch is recorded.").arg(run.id));
+        setStatus(tr("Run %1: the index switch is recorded.").arg(run.id));
     } else {
         showError(
             tr("Run %1: the index switch %2.%3").arg(run.id).arg(toString(run.status), detail));
@@ -666,8 +666,10 @@ void EmbeddingsView::onFinished(const RunRecord &run)
     // The figures again; then the golden questions of the live version as it is now.
     m_validateLive = run.status == RunStatus::Success;
     const QString status = m_status->text();
+    const QString style = m_status->styleSheet();
     refresh();
     m_status->setText(status);
+    m_status->setStyleSheet(style);
     m_keepStatus = true; // the run's outcome stays shown
     emit runFinished(run);
     updateActions();
@@ -755,8 +757,16 @@ void EmbeddingsView::ask()
         });
 }
 
+void EmbeddingsView::setStatus(const QString &text)
+{
+    m_status->setStyleSheet(QString());
+    m_status->setText(text);
+}
+
 void EmbeddingsView::showError(const QString &text)
 {
+    // An error stands out (and stays until the next action or answer replaces it).
+    m_status->setStyleSheet(QStringLiteral("QLabel { color: #d32f2f; font-weight: bold; }"));
     m_status->setText(text);
 }
 

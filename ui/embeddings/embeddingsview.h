@@ -112,6 +112,7 @@ private:
     void onStarted(const RunRecord &run);
     void onFinished(const RunRecord &run);
     void startSwitch(int version, const QString &why);
+    void setStatus(const QString &text);
     void showError(const QString &text);
     void updateActions();
     int selectedVersion() const;

@@ -20,6 +20,7 @@
 #include <QRegularExpression>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
@@ -326,7 +327,13 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(liveVersion(), QString("v1"), 30000);
         QCOMPARE(column(m_view->versionsView(), 0), QStringList{"v1"}); // continued, not a v2
         QCOMPARE(m_view->versionsView()->topLevelItem(0)->text(2), QString::number(chunks));
+        // Incremental from here: nothing is left to embed.
+        QSignalSpy refreshed(m_view.get(), &EmbeddingsView::refreshed);
+        m_view->modeCombo()->setCurrentIndex(0);
+        QVERIFY(refreshed.wait(30000));
+        QVERIFY(!m_view->snapshot().plan.resumed);
         QVERIFY(m_view->snapshot().plan.diff.isEmpty());
+        QCOMPARE(m_view->snapshot().plan.chunks, chunks);
     }
 };
 
