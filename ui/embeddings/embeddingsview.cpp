@@ -36,7 +36,8 @@ QTreeWidget *makeTree(const QStringList &headers, QWidget *parent)
     tree->setRootIsDecorated(false);
     tree->setUniformRowHeights(true);
     tree->setAlternatingRowColors(true);
-    tree->setMinimumHeight(110);
+    tree->setMinimumHeight(90);
+    tree->setTextElideMode(Qt::ElideMiddle); // a path's end names the page
     tree->header()->setStretchLastSection(true);
     return tree;
 }
@@ -176,16 +177,10 @@ EmbeddingsView::EmbeddingsView(QWidget *parent)
     queryLayout->addLayout(optionsRow);
     queryLayout->addWidget(m_hits, 1);
 
-    auto *grid = new QGridLayout(content);
-    grid->setContentsMargins(0, 0, 0, 0);
-    grid->addWidget(docsBox, 0, 0);
-    grid->addWidget(runBox, 1, 0);
-    grid->addWidget(versionsBox, 0, 1);
-    grid->addWidget(queryBox, 1, 1);
-    grid->setColumnStretch(0, 1);
-    grid->setColumnStretch(1, 1);
-    grid->setRowStretch(0, 3);
-    grid->setRowStretch(1, 2);
+    m_grid = new QGridLayout(content);
+    m_grid->setContentsMargins(0, 0, 0, 0);
+    m_boxes = {docsBox, runBox, versionsBox, queryBox};
+    arrange(true);
 
     auto *scroll = new QScrollArea(this);
     scroll->setWidget(content);
@@ -353,6 +348,43 @@ EmbeddingsReader::Where EmbeddingsView::where() const
                                                       ? QStringLiteral("full")
                                                       : QStringLiteral("incremental"));
     return w;
+}
+
+// Two columns (docs and re-embed | versions and questions) when there is room, else one
+// column in the same order, so nothing is squeezed in a small window (it scrolls instead).
+void EmbeddingsView::arrange(bool wide)
+{
+    if (m_wide == wide && m_grid->count() > 0)
+        return;
+    m_wide = wide;
+    for (QWidget *box : std::as_const(m_boxes))
+        m_grid->removeWidget(box);
+    for (int i = 0; i < 4; ++i) {
+        m_grid->setRowStretch(i, 0);
+        m_grid->setColumnStretch(i % 2, 0);
+    }
+    for (int i = 0; i < m_boxes.size(); ++i) {
+        // docs (0), re-embed (1), versions (2), questions (3)
+        const int row = wide ? i % 2 : i;
+        const int column = wide ? i / 2 : 0;
+        m_grid->addWidget(m_boxes.at(i), row, column);
+    }
+    if (wide) {
+        m_grid->setColumnStretch(0, 1);
+        m_grid->setColumnStretch(1, 1);
+        m_grid->setRowStretch(0, 3);
+        m_grid->setRowStretch(1, 2);
+    } else {
+        m_grid->setColumnStretch(0, 1);
+        m_grid->setRowStretch(0, 1);
+        m_grid->setRowStretch(2, 1);
+    }
+}
+
+void EmbeddingsView::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    arrange(width() >= 900);
 }
 
 void EmbeddingsView::showEvent(QShowEvent *event)

@@ -9,6 +9,7 @@
 
 class QAction;
 class QComboBox;
+class QGridLayout;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
@@ -101,10 +102,12 @@ signals:
 
 protected:
     void showEvent(QShowEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     enum class Pending { None, Reembed, Switch };
     void createActions();
+    void arrange(bool wide);
     EmbeddingsReader::Where where() const;
     void apply(const EmbeddingsSnapshot &snapshot);
     void showPlan();
@@ -140,6 +143,9 @@ private:
     QElapsedTimer m_clock;
     qint64 m_firstDone = -1;
 
+    QGridLayout *m_grid = nullptr;
+    QList<QWidget *> m_boxes;
+    bool m_wide = true;
     QComboBox *m_environment = nullptr;
     QLabel *m_indexLabel = nullptr;
     QPushButton *m_refreshButton = nullptr;
