@@ -7,6 +7,7 @@
 #include "ui/approvaldialog.h"
 #include "ui/common/mnemonic.h"
 #include "ui/common/statusstyle.h"
+#include "ui/embeddings/embeddingsview.h"
 #include "ui/environmentlist.h"
 #include "ui/environments/environmentsview.h"
 #include "ui/history/historybrowser.h"
@@ -85,8 +86,10 @@ MainWindow::MainWindow(const QString &workspace, QWidget *parent)
             [this](const QString &env) {
                 if (!m_live)
                     m_graph->setEnvironment(env);
-                if (!env.isEmpty())
+                if (!env.isEmpty()) {
                     m_environmentsView->setCurrentEnvironment(env);
+                    m_embeddingsView->setCurrentEnvironment(env);
+                }
                 updateActions();
             });
 
@@ -127,18 +130,24 @@ MainWindow::MainWindow(const QString &workspace, QWidget *parent)
     connect(m_history, &HistoryBrowser::promoteRequested, this, &MainWindow::promote);
     m_environmentsView = new EnvironmentsView(nullptr, this);
     connect(m_environmentsView, &EnvironmentsView::rollbackRequested, this, &MainWindow::rollback);
+    // Re-embeds and index switches are runs of the same service, so the window follows them
+    // as it follows any run (the Pipeline tab, the status bar, History).
+    m_embeddingsView = new EmbeddingsView(this);
+    m_embeddingsView->setDataDir(m_dataDir);
+    m_embeddingsView->setRunService(m_service.get());
 
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("tabs"));
     // The tabs are named as in the View menu, without the mnemonics: Alt+letter belongs to
     // the menu bar and the page's fields (Alt+L, Alt+H opened a tab instead of a menu);
-    // Ctrl+1…4 switch tabs.
+    // Ctrl+1…5 switch tabs.
     m_tabs->addTab(pipelinePage, withoutMnemonic(tr("&Pipeline")));
     m_tabs->addTab(m_logs, withoutMnemonic(tr("&Logs")));
     m_tabs->addTab(m_history, withoutMnemonic(tr("&History")));
     m_tabs->addTab(m_environmentsView, withoutMnemonic(tr("&Environments")));
+    m_tabs->addTab(m_embeddingsView, withoutMnemonic(tr("Embe&ddings")));
     setCentralWidget(m_tabs);
-    // A tab shown with Ctrl+1…4 or the View menu gets the keyboard (its first field, or
+    // A tab shown with Ctrl+1…5 or the View menu gets the keyboard (its first field, or
     // the log): Ctrl+F then finds in the log, and typing no longer lands in the sidebar.
     // Arrow keys on the focused tab bar leave the focus there.
     pipelinePage->setFocusProxy(m_graph);
@@ -288,6 +297,7 @@ void MainWindow::loaded(const LoadResult &result)
         m_history->setEnvironments(m_environments->environments());
         m_history->refresh(); // F5 also shows runs started meanwhile from a terminal
         m_environmentsView->setPipeline(m_pipeline, m_workspace);
+        m_embeddingsView->setPipeline(m_pipeline, m_workspace);
         showLatestRun();
     }
     m_deployMenu->clear();

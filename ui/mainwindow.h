@@ -29,6 +29,7 @@ namespace DeployDesk::Ui {
 
 class ApprovalDialog;
 class EnvironmentList;
+class EmbeddingsView;
 class EnvironmentsView;
 class HistoryBrowser;
 class LogViewer;
@@ -46,7 +47,7 @@ class MainWindow final : public QMainWindow
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    enum Tab { PipelineTab, LogsTab, HistoryTab, EnvironmentsTab };
+    enum Tab { PipelineTab, LogsTab, HistoryTab, EnvironmentsTab, EmbeddingsTab };
 
     // `workspace` may be empty: the window then asks for one.
     explicit MainWindow(const QString &workspace, QWidget *parent = nullptr);
@@ -77,6 +78,7 @@ public:
     HistoryBrowser *historyBrowser() const { return m_history; }
     EnvironmentList *environmentList() const { return m_environments; }
     EnvironmentsView *environmentsView() const { return m_environmentsView; }
+    EmbeddingsView *embeddingsView() const { return m_embeddingsView; }
     RunService *runService() const { return m_service.get(); }
     TrayIcon *trayIcon() const { return m_tray; }
     QTabWidget *tabs() const { return m_tabs; }
@@ -161,6 +163,7 @@ private:
     LogViewer *m_logs = nullptr;
     HistoryBrowser *m_history = nullptr;
     EnvironmentsView *m_environmentsView = nullptr;
+    EmbeddingsView *m_embeddingsView = nullptr;
     QLabel *m_runState = nullptr;
     QLabel *m_elapsedLabel = nullptr;
     QLabel *m_queue = nullptr;

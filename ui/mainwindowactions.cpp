@@ -1,6 +1,7 @@
 // The main window's actions, menus, toolbar, tray menu and recent workspaces.
 #include "ui/mainwindow.h"
 
+#include "ui/embeddings/embeddingsview.h"
 #include "ui/environmentlist.h"
 #include "ui/environments/environmentsview.h"
 #include "ui/history/historybrowser.h"
@@ -70,7 +71,8 @@ void MainWindow::createActions()
     m_approvalAction->setShortcut(QKeySequence(tr("Ctrl+Shift+A")));
     connect(m_approvalAction, &QAction::triggered, this, &MainWindow::reviewApproval);
 
-    const QStringList tabNames{tr("&Pipeline"), tr("&Logs"), tr("&History"), tr("&Environments")};
+    const QStringList tabNames{tr("&Pipeline"), tr("&Logs"), tr("&History"), tr("&Environments"),
+                               tr("Embe&ddings")};
     for (int i = 0; i < tabNames.size(); ++i) {
         auto *a = new QAction(tabNames[i], this);
         a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
@@ -113,6 +115,8 @@ void MainWindow::createMenus()
     }
     QMenu *releases = menuBar()->addMenu(tr("Rele&ases"));
     releases->addActions(m_environmentsView->actions());
+    QMenu *index = menuBar()->addMenu(tr("Inde&x"));
+    index->addActions(m_embeddingsView->actions());
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About DeployDesk"), this, [this] {
         QMessageBox::about(this, tr("About DeployDesk"),

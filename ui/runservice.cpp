@@ -55,6 +55,7 @@ public:
         m_secrets = std::make_unique<SecretStore>(m_dataDir + QStringLiteral("/secrets.json"));
         m_controller = std::make_unique<RunController>(m_store.get(), m_secrets.get());
         connect(m_controller.get(), &RunController::stageChanged, this, &RunWorker::stageChanged);
+        connect(m_controller.get(), &RunController::stageProgress, this, &RunWorker::stageProgress);
         connect(m_controller.get(), &RunController::finished, this, &RunWorker::finished);
         connect(m_controller.get(), &RunController::recordingFailed, this,
                 &RunWorker::recordingFailed);
@@ -136,6 +137,19 @@ public:
         emit started(m_controller->run(), m_controller->stageRecords());
     }
 
+    void startIndexSwitch(const QString &workspace, const IndexSwitchRequest &request)
+    {
+        const auto result = loadForRun(workspace, request.environment);
+        if (!result)
+            return;
+        auto id = m_controller->startIndexSwitch(result->pipeline, request);
+        if (!id) {
+            emit startFailed(id.error().toString(), *result);
+            return;
+        }
+        emit started(m_controller->run(), m_controller->stageRecords());
+    }
+
     void promote(const QString &workspace, const RunRequest &request)
     {
         const auto result = loadForRun(workspace, request.environment);
@@ -177,6 +191,7 @@ signals:
     void started(const DeployDesk::RunRecord &run, const QList<DeployDesk::StageRecord> &stages);
     void startFailed(const QString &message, const DeployDesk::LoadResult &result);
     void stageChanged(const DeployDesk::StageRecord &stage);
+    void stageProgress(const QString &stage, qint64 done, qint64 total, qint64 billed);
     void approvalRequired(const QString &environment, const QStringList &stages);
     void finished(const DeployDesk::RunRecord &run);
     void recordingFailed(const DeployDesk::Error &error);
@@ -225,6 +240,7 @@ RunService::RunService(const QString &dataDir, QObject *parent)
             });
     connect(m_worker, &W::recordingFailed, this, &RunService::recordingFailed);
     connect(m_worker, &W::stageChanged, this, &RunService::stageChanged);
+    connect(m_worker, &W::stageProgress, this, &RunService::stageProgress);
     connect(m_worker, &W::approvalRequired, this,
             [this](const QString &environment, const QStringList &stages) {
                 m_waiting = true;
@@ -279,6 +295,11 @@ void RunService::startRollback(const QString &workspace, const RollbackRequest &
 {
     ++m_starting;
     m_thread.post([w = m_worker, workspace, request] { w->startRollback(workspace, request); });
+}
+
+void RunService::startIndexSwitch(const QString &workspace, const IndexSwitchRequest &request)
+{
+    m_thread.post([w = m_worker, workspace, request] { w->startIndexSwitch(workspace, request); });
 }
 
 void RunService::promote(const QString &workspace, qint64 runId, const QString &environment,

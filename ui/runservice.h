@@ -44,6 +44,9 @@ public:
     // Loads and starts a rollback run (RunController::startRollback): started() or
     // startFailed() (no such release, nothing to roll back, approval missing...).
     void startRollback(const QString &workspace, const RollbackRequest &request);
+    // Loads and starts an index-switch run (RunController::startIndexSwitch): started() or
+    // startFailed().
+    void startIndexSwitch(const QString &workspace, const IndexSwitchRequest &request);
     // Deploys the stored artifacts of successful run `runId` to `environment` without
     // rebuilding (deploydeskctl promote): started() or startFailed(). A protected
     // environment asks for approval as a deploy does (approvalRequired()).
@@ -69,6 +72,8 @@ signals:
     void started(const DeployDesk::RunRecord &run, const QList<DeployDesk::StageRecord> &stages);
     void startFailed(const QString &message, const DeployDesk::LoadResult &result);
     void stageChanged(const DeployDesk::StageRecord &stage);
+    // A running stage's progress: `done` of `total` units, `billed` tokens so far.
+    void stageProgress(const QString &stage, qint64 done, qint64 total, qint64 billed);
     void approvalRequired(const QString &environment, const QStringList &stages);
     void finished(const DeployDesk::RunRecord &run);
     // Part of the run could not be written to the history (RunController::recordingFailed).

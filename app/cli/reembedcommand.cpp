@@ -8,6 +8,7 @@
 #include "data/reembed/reembedtarget.h"
 #include "engine/runjob.h"
 #include "engine/stagejob.h"
+#include "run/reembedstage.h"
 #include "run/runcontroller.h"
 #include "store/historystore.h"
 
@@ -53,13 +54,10 @@ void wait(Job *job)
 struct StageSetup
 {
     Pipeline pipeline;
-    QString environment;
-    const Stage *stage = nullptr;
-    TargetRequest request;
+    ReembedStage reembed; // the pipeline's `reembed` stage, options expanded as a run would
 };
 
-// The pipeline's `reembed` stage, with its options expanded as a run would.
-std::expected<StageSetup, int> reembedStage(Context &ctx)
+std::expected<StageSetup, int> reembedStage(Context &ctx, const QVariantMap &overrides = {})
 {
     auto store = ctx.store();
     if (!store) {
@@ -68,37 +66,25 @@ std::expected<StageSetup, int> reembedStage(Context &ctx)
     }
     RunController controller(*store, ctx.secrets());
     StageSetup setup;
-    setup.environment = ctx.args.value(kEnv);
-    auto loaded = loadWorkspace(ctx, controller, setup.environment);
+    auto loaded = loadWorkspace(ctx, controller, ctx.args.value(kEnv));
     if (!loaded)
         return std::unexpected(loaded.error());
     setup.pipeline = *loaded;
-    if (setup.environment.isEmpty() && !setup.pipeline.environments.isEmpty())
-        setup.environment = setup.pipeline.environments.first().name;
-    for (const Stage &s : setup.pipeline.stages)
-        if (s.uses == QLatin1String(Data::ReembedTarget::kName))
-            setup.stage = &s;
-    if (!setup.stage) {
-        ctx.err(tr("deploydesk.yml has no stage with `uses: reembed`; add one (see "
-                   "docs/pipeline-reference.md)"));
+    auto stage =
+        reembedStageOf(setup.pipeline, ctx.args.value(kEnv), (*store)->dataDir(), overrides);
+    if (!stage) {
+        ctx.err(stage.error().message);
         return std::unexpected(ExitInvalid);
     }
-    RunPlan plan;
-    plan.pipeline = setup.pipeline;
-    plan.environment = setup.environment;
-    plan.stateDir = RunController::deployStateDir((*store)->dataDir(), setup.pipeline);
-    // The plan holds its own copy of the pipeline: look the stage up there.
-    const Stage *stage = plan.pipeline.stage(setup.stage->name);
-    StageContext context = RunJob::contextFor(plan, *stage);
-    setup.request = TargetRequest{StageJob::expandParameters(stage->with, context.env), context};
+    setup.reembed = *stage;
     return setup;
 }
 
 std::expected<Data::ReembedSetup, int> readSetup(Context &ctx, const StageSetup &stage)
 {
-    auto setup = Data::ReembedStageOptions::read(stage.request);
+    auto setup = Data::ReembedStageOptions::read(stage.reembed.request);
     if (!setup) {
-        ctx.err(tr("stage %1: %2").arg(stage.stage->name, setup.error().toString()));
+        ctx.err(tr("stage %1: %2").arg(stage.reembed.stage.name, setup.error().toString()));
         return std::unexpected(ExitInvalid);
     }
     return *setup;
@@ -169,12 +155,12 @@ int switchTo(Context &ctx, const StageSetup &stage, const Data::ReembedSetup &se
                     .arg(text));
         return ExitInvalid;
     }
-    const Environment *env = stage.pipeline.environment(stage.environment);
-    RunRequest request;
-    request.environment = stage.environment;
-    request.approved = ctx.args.isSet(kApproveIndex);
-    request.message = ctx.args.value(kWhy);
-    if (const int refused = approveProtected(ctx, request, env && env->isProtected))
+    const Environment *env = stage.pipeline.environment(stage.reembed.environment);
+    RunRequest approval;
+    approval.environment = stage.reembed.environment;
+    approval.approved = ctx.args.isSet(kApproveIndex);
+    approval.message = ctx.args.value(kWhy);
+    if (const int refused = approveProtected(ctx, approval, env && env->isProtected))
         return refused;
     auto *state = setup.index->state();
     std::unique_ptr<Job> owner(state);
@@ -186,17 +172,24 @@ int switchTo(Context &ctx, const StageSetup &stage, const Data::ReembedSetup &se
         return ExitInvalid;
     }
     const auto live = state->state().live;
-    Data::ReembedTarget target;
-    Deployment to = Data::ReembedTarget::deploymentOf(setup, version);
-    TargetJob *job = target.rollback(stage.request, to, nullptr);
-    std::unique_ptr<Job> jobOwner(job);
-    wait(job);
-    if (job->outcome() != Job::Outcome::Success)
-        return failed(ctx, job);
-    ctx.out(tr("index switch %1 → v%2")
+    // A recorded run, as a rollback is: History and Environments show the switch.
+    auto store = ctx.store();
+    RunController controller(*store, ctx.secrets());
+    IndexSwitchRequest request;
+    request.environment = approval.environment;
+    request.version = version;
+    request.message = approval.message;
+    request.approved = approval.approved;
+    request.approvedBy = approval.approvedBy;
+    return follow(
+        ctx, controller, *store,
+        [&] { return controller.startIndexSwitch(stage.pipeline, request); },
+        [&](qint64 id) {
+            return tr("run %1: index switch %2 → v%3")
+                .arg(id)
                 .arg(live ? QStringLiteral("v%1").arg(*live) : tr("none"))
-                .arg(version));
-    return ExitSuccess;
+                .arg(version);
+        });
 }
 
 int query(Context &ctx, const Data::ReembedSetup &setup, const QString &text)
@@ -252,9 +245,8 @@ int reembed(Context &ctx)
         ctx.err(tr("usage: deploydeskctl reembed [--full] [--dry-run] [--env E]"));
         return ExitInvalid;
     }
-    if (ctx.args.isSet(kFull))
-        qputenv("DEPLOYDESK_REEMBED_MODE", "full"); // the stage's environment inherits it
-    auto stage = reembedStage(ctx);
+    const QVariantMap full{{QStringLiteral("mode"), QStringLiteral("full")}};
+    auto stage = reembedStage(ctx, ctx.args.isSet(kFull) ? full : QVariantMap());
     if (!stage)
         return stage.error();
     if (ctx.args.isSet(kDryRun)) {
@@ -274,8 +266,10 @@ int reembed(Context &ctx)
     auto store = ctx.store();
     RunController controller(*store, ctx.secrets());
     RunRequest request;
-    request.environment = stage->environment;
-    request.stages = {stage->stage->name};
+    request.environment = stage->reembed.environment;
+    request.stages = {stage->reembed.stage.name};
+    if (ctx.args.isSet(kFull))
+        request.withOverrides.insert(stage->reembed.stage.name, full);
     request.message = ctx.args.value(kWhy);
     request.approved = ctx.args.isSet(kApproveIndex);
     if (const int refused = approveProtected(

@@ -40,6 +40,10 @@ signals:
     void result(DeployDesk::Job *job);
     // A line for the log of whoever runs the job (a stage's log); never a secret.
     void logLine(const QString &line);
+    // How far a long job is: `done` of `total` units (chunks, files...) and what the work
+    // has cost so far in billed units (an embedder's tokens; 0 when nothing is billed).
+    // Wrappers forward it, so a run's observers see their stage's progress.
+    void progress(qint64 done, qint64 total, qint64 billed);
 
 protected:
     virtual void doStart() = 0;

@@ -43,6 +43,7 @@ void DeployStage::doStart()
     }
     m_job = m_target->deploy(TargetRequest{with(), context()}, this);
     connect(m_job, &Job::logLine, this, &Job::logLine);
+    connect(m_job, &Job::progress, this, &Job::progress);
     connect(m_job, &Job::result, this, [this] {
         switch (m_job->outcome()) {
         case Outcome::Success:

@@ -237,6 +237,9 @@ void RunJob::startStage(const QString &name)
     ++m_running;
     connect(job, &StageJob::attemptStarted, this,
             [this, name](int attempt) { emit stageAttempt(name, attempt); });
+    connect(job, &Job::progress, this, [this, name](qint64 done, qint64 total, qint64 billed) {
+        emit stageProgress(name, done, total, billed);
+    });
     connect(job, &Job::result, this, [this, name, job] {
         --m_running;
         const StageStatus status = job->status();

@@ -86,6 +86,8 @@ signals:
     // The deploy stages are ready and wait for approve() or refuse().
     void approvalRequired(const QStringList &stages);
     void stageAttempt(const QString &stage, int attempt);
+    // A stage's Job::progress (a re-embed's chunks and billed tokens).
+    void stageProgress(const QString &stage, qint64 done, qint64 total, qint64 billed);
     // `job` is null for stages that never ran (skipped, cancelled while waiting, reused).
     void stageFinished(const QString &stage, DeployDesk::StageStatus status, const QString &reason,
                        DeployDesk::StageJob *job);

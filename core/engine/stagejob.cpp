@@ -58,6 +58,7 @@ void StageJob::startAttempt()
         m_builtinTimedOut = false;
         connect(m_builtin.get(), &Job::logLine, this,
                 [this](const QString &line) { m_log.system(line); });
+        connect(m_builtin.get(), &Job::progress, this, &Job::progress);
         connect(m_builtin.get(), &Job::result, this, &StageJob::builtinDone);
         if (m_stage.timeout.count() > 0)
             m_builtinTimeout.start(m_stage.timeout);

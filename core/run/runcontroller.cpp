@@ -315,6 +315,7 @@ Result<qint64> RunController::start(const Pipeline &pipeline, const RunRequest &
 
     connect(job, &RunJob::stageStarted, this, &RunController::onStageStarted);
     connect(job, &RunJob::stageAttempt, this, &RunController::onStageAttempt);
+    connect(job, &RunJob::stageProgress, this, &RunController::stageProgress);
     connect(job, &RunJob::stageFinished, this, &RunController::onStageFinished);
     connect(job, &Job::result, this, &RunController::onRunFinished);
     connect(job, &RunJob::approvalRequired, this, [this](const QStringList &stages) {

@@ -53,6 +53,17 @@ struct RollbackRequest
     QString approvedSchemaChange;
 };
 
+// `deploydeskctl index switch` and the panel's Switch: the vector index of `environment`
+// (the pipeline's `reembed` stage) made to serve another of its versions.
+struct IndexSwitchRequest
+{
+    QString environment;
+    int version = 0;       // the index version to make live
+    QString message;       // why
+    bool approved = false; // required for a protected environment
+    QString approvedBy;
+};
+
 // Runs a workspace's pipeline and records everything in the history: the run, its
 // stages (state, attempts, exit codes, timings), events, artifacts and logs.
 // Observers (CLI, panel) follow the signals; the controller never blocks on them.
@@ -76,6 +87,11 @@ public:
     // Records a rollback run of `request.environment` to a release and starts it: one
     // stage per layer that changes, executed in order through each layer's target.
     Result<qint64> startRollback(const Pipeline &pipeline, const RollbackRequest &request);
+    // Records an index-switch run and starts it: one stage, rollback-vector-index, that
+    // switches the index (ReembedTarget::rollback) as a rollback would, then a release of
+    // kind IndexSwitch whose vector-index layer is the version switched to (the other
+    // layers carry over), so History and Environments show it like a rollback.
+    Result<qint64> startIndexSwitch(const Pipeline &pipeline, const IndexSwitchRequest &request);
     // Where deploy targets of `pipeline` keep their state (release folders, services).
     static QString deployStateDir(const QString &dataDir, const Pipeline &pipeline);
     // The stages of `covered` that deploy (their type is a deploy target).
@@ -100,6 +116,8 @@ public:
 
 signals:
     void stageChanged(const DeployDesk::StageRecord &stage);
+    // A running stage's progress (RunJob::stageProgress); not recorded, for live views.
+    void stageProgress(const QString &stage, qint64 done, qint64 total, qint64 billed);
     void finished(const DeployDesk::RunRecord &run);
     // The deploy stages of a protected environment are ready: call approve() or refuse().
     void approvalRequired(const QString &environment, const QStringList &stages);
@@ -136,6 +154,19 @@ private:
                        bool complete);
     void finishRun(RunStatus status);
     void onRollbackFinished();
+    // What startRollback and startIndexSwitch share once the plan is made and allowed.
+    struct RollbackStart
+    {
+        QString message;   // the run's (masked when recorded)
+        QString startText; // the "started" event
+        QString planText;  // the "rollback-plan" event
+        QString approvedText;
+        ReleaseKind kind = ReleaseKind::Rollback;
+        std::optional<SchemaChange> schemaChange; // approved (a rollback's database step)
+    };
+    Result<qint64> beginRollbackRun(const Pipeline &pipeline, const Environment &environment,
+                                    const RollbackPlan &plan, const QString &approvedBy,
+                                    bool approved, const RollbackStart &how);
     void startGitHubReport();
     void emitFinished();
 

@@ -240,6 +240,19 @@ void RunController::onRollbackFinished()
             if (s.layer == l && s.to)
                 restored.append(*s.to);
     }
+    // An index switch puts live a version no run recorded yet: this run records it.
+    for (DeploymentRecord &d : restored) {
+        if (d.id != 0)
+            continue;
+        d.runId = m_run.id;
+        auto id = m_store->addDeployment(d);
+        if (!id) {
+            m_recorder.noteFailure(id.error());
+            event(d.stage, QStringLiteral("record-failed"), id.error().message);
+            continue;
+        }
+        d.id = *id;
+    }
     const bool ok = job->outcome() == Job::Outcome::Success;
     if (!restored.isEmpty())
         recordRelease(m_releaseKind, m_restores, restored, ok);
@@ -254,9 +267,16 @@ void RunController::onRollbackFinished()
         s.finishedAt = now();
         save(s);
     }
-    event({}, ok ? QStringLiteral("rolled-back") : QStringLiteral("rollback-failed"),
-          ok ? tr("%1 is back on release %2").arg(m_run.environment).arg(m_restores)
-             : job->error().message);
+    if (m_releaseKind == ReleaseKind::IndexSwitch)
+        event({}, ok ? QStringLiteral("index-switched") : QStringLiteral("index-switch-failed"),
+              ok ? tr("the vector index of %1 serves %2")
+                       .arg(m_run.environment,
+                            restored.isEmpty() ? QString() : restored.first().deployment.version)
+                 : job->error().message);
+    else
+        event({}, ok ? QStringLiteral("rolled-back") : QStringLiteral("rollback-failed"),
+              ok ? tr("%1 is back on release %2").arg(m_run.environment).arg(m_restores)
+                 : job->error().message);
     // An automatic rollback follows a failed check: the run has failed either way.
     if (!m_isRollbackRun) {
         finishRun(job->outcome() == Job::Outcome::Cancelled ? RunStatus::Cancelled
@@ -309,19 +329,39 @@ Result<qint64> RunController::startRollback(const Pipeline &pipeline,
                       .arg(plan->target.id)
                       .arg(schemaChange->from, schemaChange->to));
 
+    RollbackStart how;
+    how.message = request.message.isEmpty()
+                      ? tr("rollback to release %1").arg(plan->target.id)
+                      : tr("rollback to release %1: %2").arg(plan->target.id).arg(request.message);
+    how.startText = tr("rollback of %1 started by %2");
+    how.planText = plan->describe();
+    how.approvedText = tr("rollback of %1 to release %2 approved by %3")
+                           .arg(request.environment)
+                           .arg(plan->target.id);
+    how.kind = ReleaseKind::Rollback;
+    how.schemaChange = schemaChange;
+    return beginRollbackRun(pipeline, *environment, *plan, request.approvedBy, request.approved,
+                            how);
+}
+
+Result<qint64> RunController::beginRollbackRun(const Pipeline &pipeline,
+                                               const Environment &environment,
+                                               const RollbackPlan &rollback,
+                                               const QString &approvedBy, bool approved,
+                                               const RollbackStart &how)
+{
+    const RollbackPlan *plan = &rollback;
+    const std::optional<SchemaChange> &schemaChange = how.schemaChange;
     RunPlan runPlan;
     collectSecrets(pipeline, runPlan); // before anything typed is recorded: it is masked
     const GitInfo git = readGitInfo(pipeline.workspaceDir);
     m_run = RunRecord{};
     m_run.workspace = pipeline.workspaceDir;
     m_run.pipeline = pipeline.name;
-    m_run.environment = request.environment;
+    m_run.environment = environment.name;
     m_run.status = RunStatus::Queued;
     m_run.triggeredBy = Paths::currentUser();
-    m_run.message = request.message.isEmpty() ? tr("rollback to release %1").arg(plan->target.id)
-                                              : tr("rollback to release %1: %2")
-                                                    .arg(plan->target.id)
-                                                    .arg(m_masker.maskText(request.message));
+    m_run.message = m_masker.maskText(how.message);
     m_run.commit = git.commit;
     m_run.branch = git.branch;
     m_run.startedAt = now();
@@ -337,19 +377,19 @@ Result<qint64> RunController::startRollback(const Pipeline &pipeline,
     m_deployed.clear();
     m_rollbackWantedBy.clear();
     m_isRollbackRun = true;
-    m_releaseKind = ReleaseKind::Rollback;
+    m_releaseKind = how.kind;
     m_restores = plan->target.id;
     m_liveBefore = plan->live;
 
     m_plan = runPlan;
     m_plan.pipeline = pipeline;
-    m_plan.environment = request.environment;
+    m_plan.environment = environment.name;
     m_plan.runId = m_run.id;
     m_plan.commit = git.commit;
     m_plan.branch = git.branch;
     m_plan.triggeredBy = m_run.triggeredBy;
     m_plan.stateDir = deployStateDir(m_store->dataDir(), pipeline);
-    m_plan.approved = request.approved;
+    m_plan.approved = approved;
 
     m_order.clear();
     m_stages.clear();
@@ -373,25 +413,18 @@ Result<qint64> RunController::startRollback(const Pipeline &pipeline,
         m_order.append(record.name);
     }
     event({}, QStringLiteral("started"),
-          tr("rollback of %1 started by %2").arg(request.environment, m_run.triggeredBy));
-    event({}, QStringLiteral("rollback-plan"), plan->describe());
-    if (environment->isProtected) {
-        const QString who =
-            request.approvedBy.isEmpty() ? Paths::currentUser() : request.approvedBy;
-        event({}, QStringLiteral("approved"),
-              tr("rollback of %1 to release %2 approved by %3")
-                  .arg(request.environment)
-                  .arg(plan->target.id)
-                  .arg(who),
-              who);
+          QString(how.startText).arg(environment.name, m_run.triggeredBy));
+    event({}, QStringLiteral("rollback-plan"), how.planText);
+    if (environment.isProtected) {
+        const QString who = approvedBy.isEmpty() ? Paths::currentUser() : approvedBy;
+        event({}, QStringLiteral("approved"), QString(how.approvedText).arg(who), who);
     }
 
     if (schemaChange) {
-        const QString who =
-            request.approvedBy.isEmpty() ? Paths::currentUser() : request.approvedBy;
+        const QString who = approvedBy.isEmpty() ? Paths::currentUser() : approvedBy;
         event(QStringLiteral("rollback-database"), QStringLiteral("approved"),
               tr("database of %1 from revision %2 to revision %3 approved by %4")
-                  .arg(request.environment, schemaChange->from, schemaChange->to, who),
+                  .arg(environment.name, schemaChange->from, schemaChange->to, who),
               who);
     }
 

@@ -26,8 +26,10 @@ enum class ReleaseKind {
     Rollback,     // a rollback to an earlier release
     AutoRollback, // a failed health gate rolled the run's deploy back
     Promote,      // a run's stored artifacts deployed to another environment
+    IndexSwitch,  // the vector index switched to another of its versions (index switch)
 };
-QString toString(ReleaseKind kind); // "deploy", "rollback", "auto-rollback", "promote"
+// "deploy", "rollback", "auto-rollback", "promote", "index-switch"
+QString toString(ReleaseKind kind);
 bool fromString(const QString &text, ReleaseKind *kind);
 
 struct ReleaseLayer
@@ -46,8 +48,8 @@ struct ReleaseRecord
     QString environment;
     qint64 runId = 0;
     ReleaseKind kind = ReleaseKind::Deploy;
-    qint64 restores = 0;   // Rollback/AutoRollback: the release made live again
-    bool complete = true;  // false: some layers of the run failed to change
+    qint64 restores = 0;  // Rollback/AutoRollback: the release made live again
+    bool complete = true; // false: some layers of the run failed to change
     QString commit;
     QString branch;
     QString who;

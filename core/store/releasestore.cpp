@@ -14,9 +14,9 @@ using namespace Internal;
 
 namespace {
 
-constexpr std::array<QLatin1StringView, 4> kKinds{
+constexpr std::array<QLatin1StringView, 5> kKinds{
     QLatin1StringView("deploy"), QLatin1StringView("rollback"), QLatin1StringView("auto-rollback"),
-    QLatin1StringView("promote")};
+    QLatin1StringView("promote"), QLatin1StringView("index-switch")};
 
 QSqlDatabase connection(const QString &name)
 {

@@ -149,11 +149,21 @@ private slots:
         QVERIFY2(q.out.startsWith(QStringLiteral("1.0")) || q.out.contains("/docs/topic-0#part-3"),
                  qPrintable(q.out));
 
-        // And `index switch` makes v2 live again without a run.
+        // And `index switch` makes v2 live again, recorded as a release like the rollback.
         const CliResult sw = m_cli.run({"index", "switch", "v2"}, m_ws.path());
         QVERIFY2(sw.exitCode == 0, qPrintable(sw.out + sw.err));
-        QVERIFY(sw.out.contains(QStringLiteral("index switch v1 → v2")));
+        QVERIFY2(sw.out.contains(QStringLiteral("index switch v1 → v2")), qPrintable(sw.out));
         QVERIFY(versions(m_cli, m_ws.path()).at(0)["live"].toBool());
+        const CliResult list = m_cli.run({"releases", "staging", "--json"}, m_ws.path());
+        const QJsonObject live =
+            QJsonDocument::fromJson(list.out.toUtf8()).array().at(0).toObject();
+        QCOMPARE(live["kind"].toString(), QStringLiteral("index-switch"));
+        QVERIFY(live["live"].toBool());
+        const QJsonObject layer = live["layers"].toArray().at(0).toObject();
+        QCOMPARE(layer["layer"].toString(), QStringLiteral("vector-index"));
+        QCOMPARE(layer["version"].toString(), QStringLiteral("v2"));
+        QVERIFY(layer["changed"].toBool());
+        QCOMPARE(layer["run"].toInteger(), m_cli.history().at(0)["id"].toInteger());
     }
 
     void failedGoldenQuestionKeepsTheLiveVersion()

@@ -231,7 +231,7 @@ private slots:
     void cancelledRebuildResumesWithoutEmbeddingAgain()
     {
         auto *job = new ReembedJob(m_embedder, m_index, options(), this);
-        connect(job, &ReembedJob::progress, job, [job](int done, int) {
+        connect(job, &Job::progress, job, [job](qint64 done, qint64, qint64) {
             if (done >= 4)
                 job->cancel();
         });

@@ -101,6 +101,9 @@ QString ReleasesModel::kindText(const ReleaseRecord &r)
     case ReleaseKind::Promote:
         text = tr("Promote");
         break;
+    case ReleaseKind::IndexSwitch:
+        text = tr("Index switch");
+        break;
     }
     if (!r.complete)
         text += tr(" (incomplete)");

@@ -131,6 +131,8 @@ void ReembedJob::onCorpus(Result<std::shared_ptr<Corpus>> corpus)
     m_fingerprint = m_corpus->result.manifest.fingerprint;
     m_plan.problems = m_corpus->result.problems;
     m_plan.chunks = m_corpus->result.manifest.size();
+    m_plan.docs = int(m_corpus->result.docPaths.size());
+    m_plan.tokens = m_corpus->result.tokens;
     for (const Error &problem : m_plan.problems)
         log(tr("warning: %1").arg(problem.toString()));
     chooseTarget();
@@ -362,7 +364,8 @@ void ReembedJob::upsertNext()
                 .arg(total)
                 .arg(tokens)
                 .arg(eta));
-        emit progress(m_embedded, total);
+        m_billed += tokens;
+        emit progress(m_embedded, total, m_billed);
         upsertNext();
     });
     job->start();

@@ -44,6 +44,8 @@ struct ReembedPlan
     bool resumed = false;    // continues an unfinished rebuild of `target`
     ManifestDiff diff;       // against the manifest of `target` as it was committed
     int chunks = 0;          // of the docs now
+    int docs = 0;            // docs found (chunked or not)
+    qint64 tokens = 0;       // estimated tokens of all the chunks of the docs now
     QList<Error> problems;   // docs left out or warned about
 };
 
@@ -82,14 +84,12 @@ public:
     int embedded() const { return m_embedded; } // chunks embedded and committed by this run
     int removed() const { return m_removed; }
     qint64 finalCount() const { return m_finalCount; }
+    qint64 billedTokens() const { return m_billed; } // estimated tokens of what was embedded
 
     static QString manifestPath(const QString &stateDir, const QString &index, int version);
     static QString statePath(const QString &stateDir, const QString &index);
     // The plan's figures, one line per changed file and a summary, for logs and --dry-run.
     static QStringList describe(const ReembedPlan &plan);
-
-signals:
-    void progress(int done, int total);
 
 protected:
     void doStart() override;
@@ -132,6 +132,7 @@ private:
     bool m_embedDone = false;
     int m_embedded = 0;
     int m_removed = 0;
+    qint64 m_billed = 0;
     qint64 m_finalCount = 0;
     qint64 m_startedMs = 0;
     QPointer<Job> m_current;       // the index job running

@@ -64,6 +64,7 @@ public:
         if (m_inner) {
             m_inner->setParent(this);
             connect(m_inner, &Job::logLine, this, &Job::logLine);
+            connect(m_inner, &Job::progress, this, &Job::progress);
         }
     }
     // A job that fails with `error` at once.
