@@ -38,7 +38,7 @@
             <translation>Aufruf: %1</translation>
         </message>
         <message>
-            <location line="+84" />
+            <location line="+85" />
             <source>DeployDesk on the command line: run, follow and inspect deployment pipelines.</source>
             <translation>DeployDesk auf der Kommandozeile: Deployment-Pipelines ausführen, verfolgen und untersuchen.</translation>
         </message>
@@ -63,7 +63,7 @@
             <translation>Der zu öffnende Arbeitsbereich-Ordner.</translation>
         </message>
         <message>
-            <location filename="../core/config/pipelineloader.cpp" line="+34" />
+            <location filename="../core/config/pipelineloader.cpp" line="+37" />
             <source>stage "%1" is defined twice (first at line %2)</source>
             <translation>Stufe "%1" ist doppelt definiert (zuerst in Zeile %2)</translation>
         </message>
@@ -78,7 +78,17 @@
             <translation>die Datei ist zu groß (%1 Bytes); eine Pipeline-Datei darf höchstens %2 Bytes groß sein</translation>
         </message>
         <message>
-            <location filename="../core/engine/processrunner.cpp" line="+53" />
+            <location line="+26" />
+            <source>the file holds a NUL byte (0x00); a pipeline file is UTF-8 text: remove it (a file saved as UTF-16 has them everywhere: save it as UTF-8)</source>
+            <translation>die Datei enthält ein NUL-Byte (0x00); eine Pipeline-Datei ist UTF-8-Text: entfernen Sie es (eine als UTF-16 gespeicherte Datei enthält sie überall: speichern Sie sie als UTF-8)</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>the file is not valid UTF-8: byte 0x%1 here does not belong to a UTF-8 character; save the file as UTF-8 (or fix this character)</source>
+            <translation>die Datei ist kein gültiges UTF-8: Byte 0x%1 an dieser Stelle gehört zu keinem UTF-8-Zeichen; speichern Sie die Datei als UTF-8 (oder korrigieren Sie dieses Zeichen)</translation>
+        </message>
+        <message>
+            <location filename="../core/engine/processrunner.cpp" line="+60" />
             <source>unknown signal</source>
             <translation>unbekanntes Signal</translation>
         </message>
@@ -110,17 +120,17 @@
             <translation>abgebrochen</translation>
         </message>
         <message>
-            <location line="+135" />
+            <location line="+167" />
             <source>%1 (running "%2" in "%3")</source>
             <translation>%1 (beim Ausführen von "%2" in "%3")</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+29" />
             <source>timed out after %1</source>
             <translation>Zeitüberschreitung nach %1</translation>
         </message>
         <message>
-            <location filename="../core/run/artifactstore.cpp" line="+21" />
+            <location filename="../core/run/artifactstore.cpp" line="+22" />
             <location line="+29" />
             <location line="+10" />
             <source>cannot read %1: %2</source>
@@ -136,7 +146,12 @@
             <translation>%1 kann nicht geschrieben werden: %2</translation>
         </message>
         <message>
-            <location filename="../core/run/runreport.cpp" line="+104" />
+            <location line="+50" />
+            <source>artifact "%1" of stage "%2" is not kept: %3 resolves to %4, outside the workspace %5; artifacts must stay inside the workspace (replace the symlink with the files it points to)</source>
+            <translation>Artefakt "%1" der Stufe "%2" wird nicht aufbewahrt: %3 verweist auf %4, außerhalb des Arbeitsbereichs %5; Artefakte müssen innerhalb des Arbeitsbereichs bleiben (ersetzen Sie den Symlink durch die Dateien, auf die er zeigt)</translation>
+        </message>
+        <message>
+            <location filename="../core/run/runreport.cpp" line="+106" />
             <source>Field</source>
             <translation>Feld</translation>
         </message>
@@ -146,7 +161,17 @@
             <translation>Wert</translation>
         </message>
         <message>
-            <location line="+93" />
+            <location line="+100" />
+            <source>Log of stage "%1", an allowed failure (continue-on-error) (last %2 of %3 lines)</source>
+            <translation>Protokoll der Stufe "%1", deren Fehlschlag erlaubt ist (continue-on-error) (letzte %2 von %3 Zeilen)</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Log of stage "%1", an allowed failure (continue-on-error)</source>
+            <translation>Protokoll der Stufe "%1", deren Fehlschlag erlaubt ist (continue-on-error)</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Log of failed stage "%1" (last %2 of %3 lines)</source>
             <translation>Protokoll der fehlgeschlagenen Stufe "%1" (letzte %2 von %3 Zeilen)</translation>
         </message>
@@ -156,7 +181,12 @@
             <translation>Protokoll der fehlgeschlagenen Stufe "%1"</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+5" />
+            <source>First error, line %1: %2</source>
+            <translation>Erster Fehler, Zeile %1: %2</translation>
+        </message>
+        <message>
+            <location line="+6" />
             <source>(no output)</source>
             <translation>(keine Ausgabe)</translation>
         </message>
@@ -167,12 +197,12 @@
         </message>
         <message>
             <location line="+2" />
-            <location line="+20" />
+            <location line="+33" />
             <source>Status</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location line="-19" />
+            <location line="-32" />
             <source>Pipeline</source>
             <translation>Pipeline</translation>
         </message>
@@ -198,17 +228,32 @@
         </message>
         <message>
             <location line="+1" />
+            <source>Working tree</source>
+            <translation>Arbeitskopie</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>uncommitted changes (%1)</source>
+            <translation>nicht committete Änderungen (%1)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>clean</source>
+            <translation>keine Änderungen</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Triggered by</source>
             <translation>Ausgelöst von</translation>
         </message>
         <message>
             <location line="+1" />
-            <location line="+27" />
+            <location line="+35" />
             <source>Message</source>
             <translation>Nachricht</translation>
         </message>
         <message>
-            <location line="-26" />
+            <location line="-34" />
             <source>Started</source>
             <translation>Gestartet</translation>
         </message>
@@ -219,12 +264,12 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+10" />
+            <location line="+18" />
             <source>Duration</source>
             <translation>Dauer</translation>
         </message>
         <message>
-            <location line="-7" />
+            <location line="-15" />
             <source>Re-run of</source>
             <translation>Wiederholung von</translation>
         </message>
@@ -239,7 +284,17 @@
             <translation>Ausgewählte Stufen</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+7" />
+            <source>Allowed failures</source>
+            <translation>Erlaubte Fehlschläge</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>%1 (continue-on-error: they did not fail the run)</source>
+            <translation>%1 (continue-on-error: sie haben den Lauf nicht scheitern lassen)</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Stages</source>
             <translation>Stufen</translation>
         </message>
@@ -271,13 +326,26 @@
             <translation>Es wurden keine Stufen aufgezeichnet.</translation>
         </message>
         <message>
-            <location line="+4" />
-            <location line="+4" />
-            <source>reused from stage %1</source>
-            <translation>aus Stufe %1 übernommen</translation>
+            <location line="+42" />
+            <source>failed (allowed)</source>
+            <translation>fehlgeschlagen (erlaubt)</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+8" />
+            <source>reused from run %1 (stage %2)</source>
+            <translation>aus Lauf %1 übernommen (Stufe %2)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>reused from an earlier run (its stage %1 is no longer in the history)</source>
+            <translation>aus einem früheren Lauf übernommen (dessen Stufe %1 ist nicht mehr im Verlauf)</translation>
+        </message>
+        <message>
+            <source>reused from stage %1</source>
+            <translation type="vanished">aus Stufe %1 übernommen</translation>
+        </message>
+        <message>
+            <location line="-45" />
             <location line="+5" />
             <source>signal %1</source>
             <translation>Signal %1</translation>
@@ -390,7 +458,7 @@
             </translation>
         </message>
         <message>
-            <location filename="../core/store/schema.cpp" line="+171" />
+            <location filename="../core/store/schema.cpp" line="+182" />
             <source>vector index %1 has schema version %2, newer than this DeployDesk understands (%3); upgrade DeployDesk</source>
             <translation>Vektorindex %1 hat Schemaversion %2, neuer als diese DeployDesk-Version versteht (%3); aktualisieren Sie DeployDesk</translation>
         </message>
@@ -431,7 +499,7 @@
         </message>
         <message>
             <location line="+21" />
-            <location filename="../core/data/corpus/chunkmanifest.cpp" line="-212" />
+            <location line="-259" />
             <source>opening</source>
             <translation>Öffnen</translation>
         </message>
@@ -486,7 +554,7 @@
             <translation>In Warteschlange</translation>
         </message>
         <message>
-            <location filename="../ui/pipeline/stagenodepainter.cpp" line="+132" />
+            <location filename="../ui/pipeline/stagenodepainter.cpp" line="+139" />
             <location line="+9" />
             <source>%1 s</source>
             <translation>%1 s</translation>
@@ -498,12 +566,12 @@
         </message>
         <message>
             <source>artifact "%1" was not found in %2</source>
-            <location filename="../core/run/artifactstore.cpp" line="+42" />
+            <location line="+8" />
             <translation>Artefakt "%1" wurde in %2 nicht gefunden</translation>
         </message>
         <message>
             <source>the kept copy of artifact "%1" is missing: %2</source>
-            <location line="+39" />
+            <location line="+46" />
             <translation>die aufbewahrte Kopie von Artefakt "%1" fehlt: %2</translation>
         </message>
         <message>
@@ -523,7 +591,7 @@
         </message>
         <message>
             <source>cannot write the report of run %1 to %2: %3; check that the folder exists and is writable</source>
-            <location line="+24" />
+            <location line="+26" />
             <translation>der Bericht von Lauf %1 kann nicht nach %2 geschrieben werden: %3; prüfen Sie, ob der Ordner existiert und beschreibbar ist</translation>
         </message>
         <message>
@@ -533,7 +601,7 @@
         </message>
         <message>
             <source>Only runs for this environment.</source>
-            <location filename="../app/cli/historycommand.cpp" line="+23" />
+            <location filename="../app/cli/historycommand.cpp" line="+24" />
             <translation>Nur Läufe für diese Umgebung.</translation>
         </message>
         <message>
@@ -578,7 +646,7 @@
         </message>
         <message>
             <source>--status must be one of queued, running, success, failed, cancelled, interrupted; found "%1"</source>
-            <location line="+107" />
+            <location line="+112" />
             <translation>--status muss queued, running, success, failed, cancelled oder interrupted sein; gefunden: "%1"</translation>
         </message>
         <message>
@@ -603,13 +671,13 @@
         </message>
         <message>
             <source>STATUS</source>
-            <location line="+73" />
+            <location line="+88" />
             <location line="+0" />
             <translation>STATUS</translation>
         </message>
         <message>
             <source>ENV</source>
-            <location line="-73" />
+            <location line="-88" />
             <translation>UMGEBUNG</translation>
         </message>
         <message>
@@ -634,23 +702,23 @@
         </message>
         <message>
             <source>DURATION</source>
-            <location line="+72" />
+            <location line="+87" />
             <location line="+0" />
             <translation>DAUER</translation>
         </message>
         <message>
             <source>MESSAGE</source>
-            <location line="-72" />
+            <location line="-87" />
             <translation>NACHRICHT</translation>
         </message>
         <message>
             <source>cannot read run %1 from the history</source>
-            <location line="+27" />
+            <location line="+29" />
             <translation>Lauf %1 kann nicht aus dem Verlauf gelesen werden</translation>
         </message>
         <message>
             <source>run %1: %2</source>
-            <location line="+28" />
+            <location line="+36" />
             <translation>Lauf %1: %2</translation>
         </message>
         <message>
@@ -685,7 +753,7 @@
         </message>
         <message>
             <source>  started      %1</source>
-            <location line="+1" />
+            <location line="+4" />
             <translation>  Gestartet     %1</translation>
         </message>
         <message>
@@ -755,7 +823,7 @@
         </message>
         <message>
             <source>Keep printing new lines until the run ends.</source>
-            <location filename="../app/cli/logscommand.cpp" line="+16" />
+            <location filename="../app/cli/logscommand.cpp" line="+17" />
             <translation>Neue Zeilen ausgeben, bis der Lauf endet.</translation>
         </message>
         <message>
@@ -780,7 +848,7 @@
         </message>
         <message>
             <source>The environment to run for.</source>
-            <location filename="../app/cli/runcommand.cpp" line="-232" />
+            <location filename="../app/cli/runcommand.cpp" line="-282" />
             <translation>Die Umgebung, für die ausgeführt wird.</translation>
         </message>
         <message>
@@ -820,22 +888,22 @@
         </message>
         <message>
             <source>--- last %1 lines of %2 (all: deploydeskctl logs %3 %2) ---</source>
-            <location line="+133" />
+            <location line="+6" />
             <translation>--- letzte %1 Zeilen von %2 (alle: deploydeskctl logs %3 %2) ---</translation>
         </message>
         <message>
             <source>deploydesk.yml is valid: pipeline "%1", %2 stages, %3 environments</source>
-            <location line="+22" />
+            <location line="+4" />
             <translation>deploydesk.yml ist gültig: Pipeline "%1", %2 Stufen, %3 Umgebungen</translation>
         </message>
         <message>
             <source>--max-parallel needs a whole number of at least 1; found "%1"</source>
-            <location line="+27" />
+            <location line="+24" />
             <translation>--max-parallel erwartet eine ganze Zahl ab 1; gefunden: "%1"</translation>
         </message>
         <message>
             <source>Environment %1 is protected: stages %2 deploy to it.</source>
-            <location line="+16" />
+            <location line="+7" />
             <translation>Umgebung %1 ist geschützt: Die Stufen %2 stellen in ihr bereit.</translation>
         </message>
         <message>
@@ -845,7 +913,7 @@
         </message>
         <message>
             <source>not approved: nothing was run</source>
-            <location filename="../app/cli/runcommand.cpp" line="-81" />
+            <location filename="../app/cli/runcommand.cpp" line="-98" />
             <location line="+6" />
             <translation>nicht freigegeben: es wurde nichts ausgeführt</translation>
         </message>
@@ -871,7 +939,7 @@
         </message>
         <message>
             <source>run %1 %2 in %3</source>
-            <location line="+9" />
+            <location line="+19" />
             <translation>Lauf %1: %2 nach %3</translation>
         </message>
         <message>
@@ -946,7 +1014,7 @@
         <message>
             <source> (attempt %1)</source>
             <location line="+24" />
-            <location filename="../app/cli/runcommand.cpp" line="-215" />
+            <location filename="../app/cli/runcommand.cpp" line="-276" />
             <translation> (Versuch %1)</translation>
         </message>
         <message>
@@ -956,7 +1024,7 @@
         </message>
         <message>
             <source>the file is empty; expected a map with "name" and "stages"</source>
-            <location filename="../core/config/pipelineloader.cpp" line="+20" />
+            <location filename="../core/config/pipelineloader.cpp" line="+23" />
             <translation>die Datei ist leer; erwartet wird eine Map mit "name" und "stages"</translation>
         </message>
         <message>
@@ -1100,7 +1168,7 @@
         </message>
         <message>
             <source>stage "%1" needs secret "%2", which is not set; set it with "deploydeskctl secrets set %2" or export %2</source>
-            <location line="+17" />
+            <location line="+20" />
             <translation>Stufe "%1" benötigt das Geheimnis "%2", das nicht gesetzt ist; setzen Sie es mit "deploydeskctl secrets set %2" oder exportieren Sie %2</translation>
         </message>
         <message>
@@ -1221,7 +1289,7 @@
         </message>
         <message>
             <source>stage name "%1" may only contain letters, digits, ".", "_" and "-"; rename the stage</source>
-            <location line="+13" />
+            <location line="+5" />
             <translation>Stufenname "%1" darf nur Buchstaben, Ziffern, ".", "_" und "-" enthalten; benennen Sie die Stufe um</translation>
         </message>
         <message>
@@ -1359,18 +1427,17 @@
         </message>
         <message>
             <source>cannot read "%1": it is a directory; name the deploydesk.yml file inside it</source>
-            <location filename="../core/config/pipelineloader.cpp" line="+31" />
+            <location filename="../core/config/pipelineloader.cpp" line="+35" />
             <translation>"%1" kann nicht gelesen werden: Es ist ein Verzeichnis; geben Sie die Datei deploydesk.yml darin an</translation>
         </message>
         <message>
             <source>cannot read "%1": %2; check that the file exists and is readable</source>
-            <location line="+7" />
-            <location line="+6" />
+            <location line="+9" />
             <translation>"%1" kann nicht gelesen werden: %2; prüfen Sie, ob die Datei existiert und lesbar ist</translation>
         </message>
         <message>
             <source>YAML syntax error: the file is nested too deeply (more than %1 levels)</source>
-            <location line="+32" />
+            <location line="+9" />
             <translation>YAML-Syntaxfehler: Die Datei ist zu tief verschachtelt (mehr als %1 Ebenen)</translation>
         </message>
         <message>
@@ -1397,12 +1464,12 @@
         </message>
         <message>
             <source>the log of stage %1 ends before line %2</source>
-            <location filename="../ui/logview/logscan.cpp" line="+96" />
+            <location filename="../ui/logview/logscan.cpp" line="+92" />
             <translation>das Protokoll von Stufe %1 endet vor Zeile %2</translation>
         </message>
         <message>
             <source>cannot write the log to %1: %2; choose a folder you can write to</source>
-            <location line="+188" />
+            <location line="+163" />
             <translation>das Protokoll kann nicht nach %1 geschrieben werden: %2; wählen Sie einen Ordner, in den Sie schreiben dürfen</translation>
         </message>
         <message>
@@ -1418,7 +1485,7 @@
         <message>
             <location filename="../core/run/rollbackjob.cpp" line="+18" />
             <location filename="../core/data/index/localindexengine.cpp" line="+78" />
-            <location line="+1" />
+            <location line="+2" />
             <source>none</source>
             <translation>keine</translation>
         </message>
@@ -1475,8 +1542,8 @@
         </message>
         <message>
             <source>Print JSON.</source>
-            <location filename="../app/cli/reembedcommand.cpp" line="+32" />
-            <location filename="../app/cli/deploycommand.cpp" line="+29" />
+            <location filename="../app/cli/reembedcommand.cpp" line="+33" />
+            <location filename="../app/cli/deploycommand.cpp" line="+31" />
             <location filename="../app/cli/corpuscommand.cpp" line="+19" />
             <translation>JSON ausgeben.</translation>
         </message>
@@ -1517,8 +1584,7 @@
         </message>
         <message>
             <source>deploydesk.yml has no deploy stage (uses: local-site, local-service, vercel or railway): nothing would be deployed to %1</source>
-            <location line="+19" />
-            <translation>deploydesk.yml hat keine Bereitstellungsstufe (uses: local-site, local-service, vercel oder railway): es würde nichts in %1 bereitgestellt</translation>
+            <translation type="vanished">deploydesk.yml hat keine Bereitstellungsstufe (uses: local-site, local-service, vercel oder railway): es würde nichts in %1 bereitgestellt</translation>
         </message>
         <message>
             <source>environment %1 is protected: run again with --approve -m REASON; nothing was run</source>
@@ -1527,7 +1593,7 @@
         </message>
         <message>
             <source>run %1 deploys "%2" to %3</source>
-            <location line="+11" />
+            <location line="+12" />
             <translation>Lauf %1 stellt "%2" in %3 bereit</translation>
         </message>
         <message>
@@ -1693,24 +1759,39 @@
             <translation>diese Zeile ist kein gültiges UTF-8; speichern Sie die Datei als UTF-8</translation>
         </message>
         <message>
+            <location filename="../core/common/regularfile.cpp" line="+24" />
+            <source>it is a directory</source>
+            <translation>es ist ein Verzeichnis</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>a FIFO</source>
-            <location filename="../core/config/envfilereader.cpp" line="+23" />
             <translation>ein FIFO</translation>
         </message>
         <message>
-            <source>a socket</source>
             <location line="+2" />
+            <source>a socket</source>
             <translation>ein Socket</translation>
         </message>
         <message>
-            <source>a device</source>
             <location line="+2" />
+            <source>a device</source>
             <translation>ein Gerät</translation>
         </message>
         <message>
+            <location line="+2" />
             <source>a special file</source>
-            <location line="+1" />
             <translation>eine Spezialdatei</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>it is %1, not a regular file</source>
+            <translation>es ist %1, keine reguläre Datei</translation>
+        </message>
+        <message>
+            <location line="+68" />
+            <source>it is too large (%1 bytes; at most %2 bytes are read)</source>
+            <translation>es ist zu groß (%1 Bytes; höchstens %2 Bytes werden gelesen)</translation>
         </message>
         <message>
             <source>a whole number from %1 to %2</source>
@@ -1759,7 +1840,7 @@
         </message>
         <message>
             <source>(env-file of environment "%1")</source>
-            <location filename="../core/config/envfilereader.cpp" line="+14" />
+            <location filename="../core/config/envfilereader.cpp" line="+23" />
             <translation>(env-file der Umgebung "%1")</translation>
         </message>
         <message>
@@ -1799,7 +1880,7 @@
         </message>
         <message>
             <source>a directory</source>
-            <location line="+6" />
+            <location line="+5" />
             <translation>ein Verzeichnis</translation>
         </message>
         <message>
@@ -1809,12 +1890,11 @@
         </message>
         <message>
             <source>not a regular file</source>
-            <location line="+12" />
-            <translation>keine reguläre Datei</translation>
+            <translation type="vanished">keine reguläre Datei</translation>
         </message>
         <message>
             <source>"%1" is a secret (stage "%2" lists it under "secrets"); remove it from this file and keep it in the secret store: deploydeskctl secrets set %1 %3</source>
-            <location line="+29" />
+            <location line="+23" />
             <translation>"%1" ist ein Geheimnis (Stufe "%2" führt es unter "secrets" auf); entfernen Sie es aus dieser Datei und bewahren Sie es im Geheimnisspeicher auf: deploydeskctl secrets set %1 %3</translation>
         </message>
         <message>
@@ -1926,7 +2006,7 @@
         </message>
         <message>
             <source>"%1" of local-service must be a duration such as 30s; found "%2"</source>
-            <location line="+16" />
+            <location line="+17" />
             <translation>"%1" von local-service muss eine Dauer wie 30s sein; gefunden: "%2"</translation>
         </message>
         <message>
@@ -2046,7 +2126,15 @@
             <translation>  %1: %2 → %3 per %4</translation>
         </message>
         <message numerus="yes">
-            <location filename="../app/cli/runcommand.cpp" line="+337" />
+            <location filename="../app/cli/runcommand.cpp" line="+378" />
+            <source>run %1 %2 in %3, with %n allowed failure(s) (continue-on-error): %4</source>
+            <translation>
+                <numerusform>Lauf %1: %2 nach %3, mit %n erlaubtem Fehlschlag (continue-on-error): %4</numerusform>
+                <numerusform>Lauf %1: %2 nach %3, mit %n erlaubten Fehlschlägen (continue-on-error): %4</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+27" />
             <source>run %1's record is incomplete: %n change(s) could not be recorded in the history when they happened; the first: %2</source>
             <translation>
                 <numerusform>die Aufzeichnung von Lauf %1 ist unvollständig: %n Änderung konnte beim Eintreten nicht im Verlauf festgehalten werden; die erste: %2</numerusform>
@@ -2054,7 +2142,7 @@
             </translation>
         </message>
         <message>
-            <location filename="../core/config/frontmatter.cpp" line="+59" />
+            <location filename="../core/config/frontmatter.cpp" line="+121" />
             <source>the front matter is not valid YAML: %1; fix it or remove the lines between the two "---"</source>
             <translation>der Front Matter ist kein gültiges YAML: %1; korrigieren Sie ihn oder entfernen Sie die Zeilen zwischen den beiden "---"</translation>
         </message>
@@ -2074,7 +2162,7 @@
             <translation>Abschnittsmanifest %1: %2 fehlgeschlagen</translation>
         </message>
         <message>
-            <location line="+92" />
+            <location line="+98" />
             <source>recording the settings</source>
             <translation>Aufzeichnen der Einstellungen</translation>
         </message>
@@ -2085,7 +2173,7 @@
             <translation>Schreiben der Abschnitte</translation>
         </message>
         <message>
-            <location filename="../core/data/corpus/markdownchunker.cpp" line="+86" />
+            <location filename="../core/data/corpus/markdownchunker.cpp" line="+94" />
             <source>the front matter opened by "---" on line 1 is never closed; end it with a line "---"</source>
             <translation>der in Zeile 1 mit "---" geöffnete Front Matter wird nie geschlossen; beenden Sie ihn mit einer Zeile "---"</translation>
         </message>
@@ -2144,7 +2232,7 @@
         </message>
         <message>
             <source>the manifest "%1" does not exist</source>
-            <location filename="../core/data/corpus/chunkmanifest.cpp" line="+23" />
+            <location filename="../core/data/corpus/chunkmanifest.cpp" line="-92" />
             <translation>das Manifest "%1" existiert nicht</translation>
         </message>
         <message>
@@ -2164,17 +2252,19 @@
         </message>
         <message>
             <source>cannot write the manifest "%1": %2</source>
-            <location line="+15" />
+            <location line="+19" />
             <translation>das Manifest "%1" kann nicht geschrieben werden: %2</translation>
         </message>
         <message>
             <source>recording a re-embed batch</source>
-            <location line="+12" />
+            <location line="+6" />
+            <location line="+26" />
+            <location line="+29" />
             <translation>Aufzeichnen eines Re-Embed-Stapels</translation>
         </message>
         <message>
+            <location filename="../core/data/corpus/chunkmanifest.cpp" line="+115" />
             <source>removing chunks</source>
-            <location line="+10" />
             <translation>Entfernen von Abschnitten</translation>
         </message>
         <message>
@@ -2401,7 +2491,7 @@
         </message>
         <message>
             <source>  database of %1 is at revision %2 (it was at %3)</source>
-            <location line="+7" />
+            <location line="+14" />
             <translation>  Datenbank von %1 ist auf Revision %2 (sie war auf %3)</translation>
         </message>
         <message>
@@ -2709,8 +2799,7 @@
         </message>
         <message>
             <source>cannot read the doc: %1</source>
-            <location line="+6" />
-            <location filename="../core/data/corpus/markdownchunker.cpp" line="+39" />
+            <location filename="../core/data/corpus/markdownchunker.cpp" line="+41" />
             <translation>das Dokument kann nicht gelesen werden: %1</translation>
         </message>
         <message>
@@ -2724,124 +2813,231 @@
             <translation>  %1: Revision %2 → Revision %3 durch %4; benötigt eine Freigabe, die beide Revisionen nennt (%5)</translation>
         </message>
         <message>
-            <location filename="../app/cli/reembedcommand.cpp" line="-8" />
             <source>Rebuild a new index version whole, validate it and switch (default: incremental, in place).</source>
+            <location filename="../app/cli/reembedcommand.cpp" line="-8" />
             <translation>Eine neue Indexversion vollständig neu aufbauen, prüfen und umschalten (Standard: inkrementell, an Ort und Stelle).</translation>
         </message>
         <message>
-            <location line="+3" />
             <source>Only show what changed: per file new, changed, removed and unchanged chunks, inputs and estimated billed tokens.</source>
+            <location line="+3" />
             <translation>Nur die Änderungen anzeigen: je Datei neue, geänderte, entfernte und unveränderte Abschnitte, Eingaben und geschätzte abgerechnete Token.</translation>
         </message>
         <message>
-            <location line="+3" />
             <source>The environment (default: the pipeline's first).</source>
+            <location line="+3" />
             <translation>Die Umgebung (Standard: die erste der Pipeline).</translation>
         </message>
         <message>
-            <location line="+4" />
             <source>Query this version instead of the live one.</source>
+            <location line="+4" />
             <translation>Diese Version statt der aktiven abfragen.</translation>
         </message>
         <message>
-            <location line="+2" />
             <source>How many hits (default 5).</source>
+            <location line="+2" />
             <translation>Wie viele Treffer (Standard 5).</translation>
         </message>
         <message>
-            <location line="+3" />
             <source>Approve switching a protected environment's index.</source>
+            <location line="+3" />
             <translation>Das Umschalten des Index einer geschützten Umgebung freigeben.</translation>
         </message>
         <message>
-            <location line="+2" />
             <source>Why (recorded with an approval).</source>
+            <location line="+2" />
             <translation>Warum (wird mit einer Freigabe aufgezeichnet).</translation>
         </message>
         <message>
-            <location line="+41" />
+            <location filename="../core/run/reembedstage.cpp" line="+24" />
             <source>deploydesk.yml has no stage with `uses: reembed`; add one (see docs/pipeline-reference.md)</source>
             <translation>deploydesk.yml hat keine Stufe mit `uses: reembed`; fügen Sie eine hinzu (siehe docs/pipeline-reference.md)</translation>
         </message>
         <message>
-            <location line="+19" />
             <source>stage %1: %2</source>
+            <location line="+45" />
             <translation>Stufe %1: %2</translation>
         </message>
         <message>
-            <location line="+34" />
             <source>index %1 (%2, %3)</source>
+            <location line="+34" />
             <translation>Index %1 (%2, %3)</translation>
         </message>
         <message>
-            <location line="+3" />
             <source>  no versions yet: run deploydeskctl reembed</source>
+            <location line="+3" />
             <translation>  noch keine Versionen: führen Sie deploydeskctl reembed aus</translation>
         </message>
         <message>
-            <location line="+2" />
             <source>  %1v%2  %3 points, %4 dimensions, %5</source>
+            <location line="+2" />
             <translation>  %1v%2  %3 Punkte, %4 Dimensionen, %5</translation>
         </message>
         <message>
-            <location line="+18" />
             <source>"%1" is not an index version; give one listed by "deploydeskctl index versions" (e.g. 3 or v3)</source>
+            <location line="+18" />
             <translation>„%1“ ist keine Indexversion; geben Sie eine von "deploydeskctl index versions" aufgelistete an (z. B. 3 oder v3)</translation>
         </message>
         <message>
-            <location line="+18" />
             <source>index %1 has no version %2</source>
+            <location line="+18" />
             <translation>Index %1 hat keine Version %2</translation>
         </message>
         <message>
-            <location line="+11" />
             <source>index switch %1 → v%2</source>
-            <translation>Indexwechsel %1 → v%2</translation>
+            <translation type="vanished">Indexwechsel %1 → v%2</translation>
         </message>
         <message>
-            <location line="+36" />
             <source>no hits</source>
+            <location line="+36" />
             <translation>keine Treffer</translation>
         </message>
         <message>
-            <location line="+19" />
             <source>usage: deploydeskctl reembed [--full] [--dry-run] [--env E]</source>
+            <location line="+19" />
             <translation>Aufruf: deploydeskctl reembed [--full] [--dry-run] [--env E]</translation>
         </message>
         <message>
-            <location line="+19" />
             <source>dry run: nothing was embedded or written</source>
+            <location line="+18" />
             <translation>Probelauf: nichts wurde eingebettet oder geschrieben</translation>
         </message>
         <message>
-            <location line="+18" />
             <source>run %1 re-embeds the docs of %2 (full rebuild)</source>
+            <location line="+20" />
             <translation>Lauf %1 bettet die Dokumentation von %2 neu ein (vollständiger Neuaufbau)</translation>
         </message>
         <message>
-            <location line="+3" />
             <source>run %1 re-embeds the docs of %2</source>
+            <location line="+3" />
             <translation>Lauf %1 bettet die Dokumentation von %2 neu ein</translation>
         </message>
         <message>
-            <location line="+8" />
             <source>usage: deploydeskctl index versions [--json] | index switch VERSION [--approve] | index query "TEXT" [--index-version N] [--top K] [--json]   [--env E]</source>
+            <location line="+8" />
             <translation>Aufruf: deploydeskctl index versions [--json] | index switch VERSION [--approve] | index query "TEXT" [--index-version N] [--top K] [--json]   [--env E]</translation>
         </message>
         <message>
-            <location filename="../core/data/index/indextypes.cpp" line="+23" />
             <source>point %1 of %2: id "%3" is not a UUID; Qdrant takes only UUIDs or unsigned integers (make ids with Chunk::idString())</source>
+            <location filename="../core/data/index/indextypes.cpp" line="+23" />
             <translation>Punkt %1 von %2: ID „%3“ ist keine UUID; Qdrant akzeptiert nur UUIDs oder vorzeichenlose Ganzzahlen (erzeugen Sie IDs mit Chunk::idString())</translation>
         </message>
         <message>
-            <location filename="../core/data/reembed/goldenquestions.cpp" line="+23" />
             <source>a golden question is written "question =&gt; expected page" (a page URL such as /docs/intro or a doc path such as intro.md); this line is "%1"</source>
+            <location filename="../core/data/reembed/goldenquestions.cpp" line="+24" />
             <translation>eine Prüffrage wird als „Frage =&gt; erwartete Seite“ geschrieben (eine Seiten-URL wie /docs/intro oder ein Dokumentpfad wie intro.md); diese Zeile lautet „%1“</translation>
         </message>
         <message>
-            <location line="+18" />
             <source>cannot read the golden questions %1: %2</source>
+            <location line="+22" />
             <translation>Die Prüffragen %1 können nicht gelesen werden: %2</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../core/run/gitinfo.cpp" line="+112" />
+            <source>… and %n more</source>
+            <translation>
+                <numerusform>… und %n weitere</numerusform>
+                <numerusform>… und %n weitere</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../core/run/artifactstore.cpp" line="+17" />
+            <source>the artifacts of stage "%1" are not kept: a stage name must be a single folder name (not "." or "..", without "/")</source>
+            <translation>die Artefakte der Stufe "%1" werden nicht aufbewahrt: ein Stufenname muss ein einzelner Ordnername sein (nicht "." oder "..", ohne "/")</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>artifact "%1" of stage "%2" is not kept: %3 is neither a file nor a folder</source>
+            <translation>Artefakt "%1" der Stufe "%2" wird nicht aufbewahrt: %3 ist weder eine Datei noch ein Ordner</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>artifact "%1" of stage "%2" is not put back: %3 resolves to %4, outside the workspace %5; remove the symlink</source>
+            <translation>Artefakt "%1" der Stufe "%2" wird nicht wiederhergestellt: %3 verweist auf %4, außerhalb des Arbeitsbereichs %5; entfernen Sie den Symlink</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>deploydesk.yml has no deploy stage (uses: %1): nothing would be deployed to %2</source>
+            <translation>deploydesk.yml hat keine Bereitstellungsstufe (uses: %1): in %2 würde nichts bereitgestellt</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>  working tree uncommitted changes: the run did not build the commit alone</source>
+            <translation>  Arbeitskopie  nicht committete Änderungen: der Lauf hat nicht nur den Commit gebaut</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>continue-on-error: did not fail the run</source>
+            <translation>continue-on-error: hat den Lauf nicht scheitern lassen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1; continue-on-error: did not fail the run</source>
+            <translation>%1; continue-on-error: hat den Lauf nicht scheitern lassen</translation>
+        </message>
+        <message>
+            <location line="+72" />
+            <source>run %1 was interrupted: the process running it (pid %2) is gone without recording its end; its log ends here. "deploydeskctl show %1" has the details</source>
+            <translation>Lauf %1 wurde unterbrochen: der Prozess, der ihn ausführte (PID %2), ist beendet, ohne sein Ende aufzuzeichnen; sein Protokoll endet hier. "deploydeskctl show %1" zeigt die Details</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>run %1: index switch %2 → v%3</source>
+            <translation>Lauf %1: Indexwechsel %2 → v%3</translation>
+        </message>
+        <message>
+            <location line="+140" />
+            <source>--- last %1 lines of %2, an allowed failure (continue-on-error; all: deploydeskctl logs %3 %2) ---</source>
+            <translation>--- letzte %1 Zeilen von %2, Fehlschlag erlaubt (continue-on-error; alle: deploydeskctl logs %3 %2) ---</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>first error of %1, line %2: %3</source>
+            <translation>erster Fehler von %1, Zeile %2: %3</translation>
+        </message>
+        <message>
+            <location line="+28" />
+            <source>stage "%1" is not defined in deploydesk.yml</source>
+            <translation>Stufe "%1" ist in deploydesk.yml nicht definiert</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>secrets checked for a run without an environment; check another with --env NAME</source>
+            <translation>Geheimnisse wurden für einen Lauf ohne Umgebung geprüft; eine Umgebung prüfen Sie mit --env NAME</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>secrets checked for a run in environment %1</source>
+            <translation>Geheimnisse wurden für einen Lauf in Umgebung %1 geprüft</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>environment %1 is protected and stages %2 deploy to it: run again with --approve -m REASON (not on a terminal, nothing can be typed to approve); nothing was run</source>
+            <translation>Umgebung %1 ist geschützt und die Stufen %2 stellen in ihr bereit: führen Sie den Befehl erneut mit --approve -m GRUND aus (ohne Terminal kann keine Freigabe eingegeben werden); es wurde nichts ausgeführt</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>stage name "%1" is not allowed: "." and ".." name folders, not stages; rename the stage (e.g. "build")</source>
+            <translation>Stufenname "%1" ist nicht erlaubt: "." und ".." bezeichnen Ordner, keine Stufen; benennen Sie die Stufe um (z. B. "build")</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>how long one health check request may go without an answer (default 10s)</source>
+            <translation>wie lange eine einzelne Anfrage der Zustandsprüfung ohne Antwort bleiben darf (Standard 10s)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>cannot read "%1": %2; a pipeline file must be a regular file (or a symlink to one); replace it with the file itself</source>
+            <translation>"%1" kann nicht gelesen werden: %2; eine Pipeline-Datei muss eine reguläre Datei sein (oder ein Symlink auf eine); ersetzen Sie es durch die Datei selbst</translation>
+        </message>
+        <message>
+            <location line="+40" />
+            <source>the file grows past %1 MB once its aliases are expanded; use fewer aliases</source>
+            <translation>die Datei wächst nach dem Auflösen ihrer Aliase auf über %1 MB; verwenden Sie weniger Aliase</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>the file grows past %1 MB once its aliases are expanded (this "*%2" repeats a large value); use fewer aliases or a smaller anchored value</source>
+            <translation>die Datei wächst nach dem Auflösen ihrer Aliase auf über %1 MB (dieses "*%2" wiederholt einen großen Wert); verwenden Sie weniger Aliase oder einen kleineren Wert am Anker</translation>
         </message>
     </context>
     <context>
@@ -3061,12 +3257,12 @@
     <context>
         <name>DeployDesk::Data::ReembedJob</name>
         <message>
-            <location filename="../core/data/reembed/reembedjob.cpp" line="+74" />
+            <location filename="../core/data/reembed/reembedjob.cpp" line="+77" />
             <source>cannot create the folder %1 for the index manifests</source>
             <translation>Der Ordner %1 für die Index-Manifeste kann nicht erstellt werden</translation>
         </message>
         <message>
-            <location line="+58" />
+            <location line="+60" />
             <source>warning: %1</source>
             <translation>Warnung: %1</translation>
         </message>
@@ -3081,7 +3277,7 @@
             <translation>%1 kann nicht geschrieben werden: %2</translation>
         </message>
         <message numerus="yes">
-            <location line="+34" />
+            <location line="+36" />
             <source>removed %n point(s) of deleted chunks</source>
             <translation>
                 <numerusform>%n Punkt gelöschter Abschnitte entfernt</numerusform>
@@ -3094,7 +3290,7 @@
             <translation>%1 von %2 Abschnitten eingebettet und gespeichert (+%3 Token), noch etwa %4 s</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+29" />
             <source>validation failed: version %1 holds vectors of %2 dimensions, the embedder %3 makes %4; run a full re-embed</source>
             <translation>Prüfung fehlgeschlagen: Version %1 enthält Vektoren mit %2 Dimensionen, der Embedder %3 erzeugt %4; führen Sie ein vollständiges Neueinbetten durch</translation>
         </message>
@@ -3190,7 +3386,7 @@
     <context>
         <name>DeployDesk::DeploymentReporter</name>
         <message>
-            <location filename="../core/integrations/github/deploymentreporter.cpp" line="+57" />
+            <location filename="../core/integrations/github/deploymentreporter.cpp" line="+58" />
             <source>the secret GITHUB_TOKEN</source>
             <translation>das Geheimnis GITHUB_TOKEN</translation>
         </message>
@@ -3338,7 +3534,7 @@
     <context>
         <name>DeployDesk::HistoryStore</name>
         <message>
-            <location filename="../core/store/historyreads.cpp" line="+63" />
+            <location filename="../core/store/historyreads.cpp" line="+68" />
             <source>reading run %1</source>
             <translation>Lesen von Lauf %1</translation>
         </message>
@@ -3358,12 +3554,22 @@
             <translation>unbekannter Laufstatus "%1"; erwartet wird queued, running, success, failed, cancelled oder interrupted</translation>
         </message>
         <message>
-            <location line="+97" />
+            <location line="+121" />
             <source>reading the stages of run %1</source>
             <translation>Lesen der Stufen von Lauf %1</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location line="+16" />
+            <source>reading stage %1</source>
+            <translation>Lesen von Stufe %1</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>history database %1: there is no stage with id %2</source>
+            <translation>Verlaufsdatenbank %1: Es gibt keine Stufe mit der ID %2</translation>
+        </message>
+        <message>
+            <location line="+7" />
             <source>reading the events of run %1</source>
             <translation>Lesen der Ereignisse von Lauf %1</translation>
         </message>
@@ -3408,7 +3614,7 @@
             <translation>Aufzeichnen eines neuen Laufs der Pipeline "%1"</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+17" />
             <source>finishing run %1</source>
             <translation>Abschließen von Lauf %1</translation>
         </message>
@@ -3428,12 +3634,12 @@
             <translation>Aufzeichnen der Stufe "%1" von Lauf %2</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+16" />
             <source>updating stage %1 ("%2")</source>
             <translation>Aktualisieren der Stufe %1 ("%2")</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+25" />
             <source>stage</source>
             <translation>Stufe</translation>
         </message>
@@ -3834,12 +4040,12 @@
     <context>
         <name>DeployDesk::LocalService::ServiceHealthJob</name>
         <message>
-            <location filename="../core/deploy/localservice/servicehealthjob.cpp" line="+41" />
+            <location filename="../core/deploy/localservice/servicehealthjob.cpp" line="+37" />
             <source>no port to check: nothing is live in %1 and "port" is not set</source>
             <translation>kein Port zu prüfen: in %1 ist nichts live und "port" ist nicht gesetzt</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+23" />
             <source>GET %1 answered 200</source>
             <translation>GET %1 antwortete mit 200</translation>
         </message>
@@ -3849,7 +4055,7 @@
             <translation>Zustandsprüfung von %1 fehlgeschlagen: Antwort %2</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+9" />
             <source>health check of %1 failed: %2</source>
             <translation>Zustandsprüfung von %1 fehlgeschlagen: %2</translation>
         </message>
@@ -3911,7 +4117,7 @@
     <context>
         <name>DeployDesk::LocalSite::SiteHealthJob</name>
         <message>
-            <location filename="../core/deploy/localsite/sitehealthjob.cpp" line="+31" />
+            <location filename="../core/deploy/localsite/sitehealthjob.cpp" line="+25" />
             <source>the release has no index page: %1 does not exist</source>
             <translation>das Release hat keine Indexseite: %1 existiert nicht</translation>
         </message>
@@ -3931,7 +4137,7 @@
             <translation>GET %1 antwortete mit %2, erwartet 200</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+8" />
             <source>GET %1 failed: %2</source>
             <translation>GET %1 fehlgeschlagen: %2</translation>
         </message>
@@ -4492,8 +4698,9 @@
     <context>
         <name>DeployDesk::RunController</name>
         <message>
-            <location filename="../core/run/runcontroller.cpp" line="+100" />
-            <location filename="../core/run/runcontrollerdeploy.cpp" line="+276" />
+            <location filename="../core/run/runcontroller.cpp" line="+102" />
+            <location filename="../core/run/runcontrollerdeploy.cpp" line="+296" />
+            <location filename="../core/run/runcontrollerindex.cpp" line="+17" />
             <source>a run is already in progress</source>
             <translation>es läuft bereits ein Lauf</translation>
         </message>
@@ -4506,6 +4713,7 @@
         <message>
             <location line="-38" />
             <location filename="../core/run/runcontrollerdeploy.cpp" line="+3" />
+            <location filename="../core/run/runcontrollerindex.cpp" line="+3" />
             <source>environment "%1" is not defined in %2</source>
             <translation>Umgebung "%1" ist in %2 nicht definiert</translation>
         </message>
@@ -4531,11 +4739,21 @@
         </message>
         <message>
             <location line="+12" />
+            <source>nothing to re-run in run %1: nothing in it failed, and its skipped stages (%2) would be skipped again in a run without an environment; nothing was recorded</source>
+            <translation>in Lauf %1 gibt es nichts erneut auszuführen: nichts darin ist fehlgeschlagen, und seine übersprungenen Stufen (%2) würden in einem Lauf ohne Umgebung erneut übersprungen; es wurde nichts aufgezeichnet</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>nothing to re-run in run %1: nothing in it failed, and its skipped stages (%2) would be skipped again in environment %3; nothing was recorded</source>
+            <translation>in Lauf %1 gibt es nichts erneut auszuführen: nichts darin ist fehlgeschlagen, und seine übersprungenen Stufen (%2) würden in Umgebung %3 erneut übersprungen; es wurde nichts aufgezeichnet</translation>
+        </message>
+        <message>
+            <location line="+17" />
             <source>the workspace is on branch %1, not %2; check out %2 first</source>
             <translation>der Arbeitsbereich ist auf Branch %1, nicht auf %2; checken Sie zuerst %2 aus</translation>
         </message>
         <message>
-            <location line="+109" />
+            <location line="+115" />
             <source>deploy to protected environment %1 waits for approval (stages: %2)</source>
             <translation>Bereitstellung in der geschützten Umgebung %1 wartet auf Freigabe (Stufen: %2)</translation>
         </message>
@@ -4605,7 +4823,13 @@
             <translation>Versuch %1 der Stufe %2</translation>
         </message>
         <message>
-            <location line="+28" />
+            <location line="+30" />
+            <source>failed (allowed: continue-on-error)</source>
+            <translation>fehlgeschlagen (erlaubt: continue-on-error)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <location filename="../core/run/runcontrollerindex.cpp" line="+17" />
             <source>stage %1: %2</source>
             <translation>Stufe %1: %2</translation>
         </message>
@@ -4628,7 +4852,7 @@
             <translation>Lauf: %1</translation>
         </message>
         <message>
-            <location filename="../core/run/runcontrollerdeploy.cpp" line="-204" />
+            <location filename="../core/run/runcontrollerdeploy.cpp" line="-224" />
             <source>rollback</source>
             <translation>Rollback</translation>
         </message>
@@ -4688,7 +4912,12 @@
             <translation>%1: %2 wird auf Release %3 zurückgerollt</translation>
         </message>
         <message>
-            <location line="+55" />
+            <location line="+69" />
+            <source>the vector index of %1 serves %2</source>
+            <translation>der Vektorindex von %1 antwortet jetzt aus %2</translation>
+        </message>
+        <message>
+            <location line="+6" />
             <source>%1 is back on release %2</source>
             <translation>%1 ist wieder auf Release %2</translation>
         </message>
@@ -4713,7 +4942,7 @@
             <translation>die Freigabe nennt die Datenbankänderung %1, aber das Zurückrollen von %2 auf Release %3 bringt die Datenbank von Revision %4 auf %5; es wurde nichts geändert</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+8" />
             <source>rollback to release %1</source>
             <translation>Rollback auf Release %1</translation>
         </message>
@@ -4723,17 +4952,17 @@
             <translation>Rollback auf Release %1: %2</translation>
         </message>
         <message>
-            <location line="+54" />
+            <location line="+1" />
             <source>rollback of %1 started by %2</source>
             <translation>Rollback von %1 gestartet von %2</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+2" />
             <source>rollback of %1 to release %2 approved by %3</source>
             <translation>Rollback von %1 auf Release %2 freigegeben von %3</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+88" />
             <source>database of %1 from revision %2 to revision %3 approved by %4</source>
             <translation>Datenbank von %1 von Revision %2 auf Revision %3 freigegeben durch %4</translation>
         </message>
@@ -4762,11 +4991,53 @@
             <source>run %1 %2</source>
             <translation>Lauf %1 %2</translation>
         </message>
+        <message>
+            <location filename="../core/run/runcontrollerindex.cpp" line="-13" />
+            <source>%1 is not an index version; give one the index lists (e.g. 3)</source>
+            <translation>%1 ist keine Indexversion; geben Sie eine an, die der Index auflistet (z. B. 3)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>%1 is protected: switching its index needs the same approval as a deploy</source>
+            <translation>%1 ist geschützt: das Umschalten des Index benötigt dieselbe Freigabe wie eine Bereitstellung</translation>
+        </message>
+        <message>
+            <location line="+37" />
+            <source>nothing recorded</source>
+            <translation>nichts aufgezeichnet</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>index switch to %1</source>
+            <translation>Indexwechsel auf %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>index switch to %1: %2</source>
+            <translation>Indexwechsel auf %1: %2</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>index switch of %1 started by %2</source>
+            <translation>Indexwechsel von %1 gestartet von %2</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Switch the vector index %1 of %2:
+  vector-index: %3 → %4 by %5</source>
+            <translation>Vektorindex %1 von %2 umschalten:
+  vector-index: %3 → %4 per %5</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>index switch of %1 to %2 approved by %3</source>
+            <translation>Indexwechsel von %1 auf %2 freigegeben von %3</translation>
+        </message>
     </context>
     <context>
         <name>DeployDesk::RunJob</name>
         <message>
-            <location filename="../core/engine/runjob.cpp" line="+107" />
+            <location filename="../core/engine/runjob.cpp" line="+81" />
             <source>reused from the earlier run</source>
             <translation>aus dem früheren Lauf übernommen</translation>
         </message>
@@ -4776,12 +5047,17 @@
             <translation>benötigt "%1", die nicht erfolgreich war</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+9" />
+            <source>condition "%1" is false in a run without an environment (--env)</source>
+            <translation>Bedingung "%1" ist in einem Lauf ohne Umgebung (--env) falsch</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>condition "%1" is false for environment "%2"</source>
             <translation>Bedingung "%1" ist für Umgebung "%2" falsch</translation>
         </message>
         <message>
-            <location line="+142" />
+            <location line="+145" />
             <source>cancelled before it started</source>
             <translation>vor dem Start abgebrochen</translation>
         </message>
@@ -4871,12 +5147,12 @@
         <name>DeployDesk::StageJob</name>
         <message>
             <location filename="../core/engine/stagejob.cpp" line="+24" />
-            <location line="+140" />
+            <location line="+141" />
             <source>timed out after %1</source>
             <translation>Zeitüberschreitung nach %1</translation>
         </message>
         <message>
-            <location line="-114" />
+            <location line="-115" />
             <source>attempt %1 of %2</source>
             <translation>Versuch %1 von %2</translation>
         </message>
@@ -4886,7 +5162,7 @@
             <translation>unbekannter Stufentyp "%1"</translation>
         </message>
         <message>
-            <location line="+105" />
+            <location line="+106" />
             <location line="+20" />
             <location line="+16" />
             <location line="+12" />
@@ -5076,6 +5352,491 @@
         </message>
     </context>
     <context>
+        <name>DeployDesk::Ui::EmbeddingsReader</name>
+        <message>
+            <location filename="../ui/embeddings/embeddingsreader.cpp" line="+31" />
+            <source>stage %1: %2</source>
+            <translation>Stufe %1: %2</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <location line="+7" />
+            <source>cancelled</source>
+            <translation>abgebrochen</translation>
+        </message>
+        <message>
+            <location line="+51" />
+            <source>%1 (%2, %3)</source>
+            <translation>%1 (%2, %3)</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeployDesk::Ui::EmbeddingsView</name>
+        <message>
+            <location filename="../ui/embeddings/embeddingsview.cpp" line="+57" />
+            <source>E&amp;nvironment:</source>
+            <translation>&amp;Umgebung:</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>&amp;Update</source>
+            <translation>A&amp;ktualisieren</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Scan the docs and read the index again</source>
+            <translation>Dokumentation erneut scannen und Index neu einlesen</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Docs and changes since the live version</source>
+            <translation>Dokumentation und Änderungen seit der aktiven Version</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>File</source>
+            <translation>Datei</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>New</source>
+            <translation>Neu</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Changed</source>
+            <translation>Geändert</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Removed</source>
+            <translation>Entfernt</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Unchanged</source>
+            <translation>Unverändert</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>~Tokens</source>
+            <translation>~Token</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Re-embed</source>
+            <translation>Neu einbetten</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>M&amp;ode:</source>
+            <translation>&amp;Modus:</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Incremental (only what changed, in place)</source>
+            <translation>Inkrementell (nur Geändertes, an Ort und Stelle)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Full (new version, validated, then switched)</source>
+            <translation>Vollständig (neue Version, geprüft, dann umgeschaltet)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Re-em&amp;bed</source>
+            <translation>Neu &amp;einbetten</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Cancel</source>
+            <translation>Abbre&amp;chen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Resu&amp;me</source>
+            <translation>F&amp;ortsetzen</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Continue the interrupted re-embed: the batches it committed are kept</source>
+            <translation>Das unterbrochene Neueinbetten fortsetzen: die bereits festgeschriebenen Stapel bleiben erhalten</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Index versions</source>
+            <translation>Indexversionen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Version</source>
+            <translation>Version</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Live</source>
+            <translation>Aktiv</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Points</source>
+            <translation>Punkte</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Dimension</source>
+            <translation>Dimension</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Model</source>
+            <translation>Modell</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>S&amp;witch…</source>
+            <translation>Umscha&amp;lten…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Make the selected version the live one (recorded as a release)</source>
+            <translation>Die ausgewählte Version aktiv schalten (wird als Release aufgezeichnet)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Roll bac&amp;k…</source>
+            <translation>&amp;Zurückrollen…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Make the version before the live one live again</source>
+            <translation>Die Version vor der aktiven wieder aktiv schalten</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Check &amp;golden questions</source>
+            <translation>Prüffra&amp;gen testen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ask the selected version the golden questions</source>
+            <translation>Der ausgewählten Version die Prüffragen stellen</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <location line="+614" />
+            <source>Result</source>
+            <translation>Ergebnis</translation>
+        </message>
+        <message>
+            <location line="-614" />
+            <source>Question</source>
+            <translation>Frage</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <location line="+616" />
+            <source>Expected</source>
+            <translation>Erwartet</translation>
+        </message>
+        <message>
+            <location line="-616" />
+            <source>Found</source>
+            <translation>Gefunden</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Ask the index</source>
+            <translation>Den Index fragen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Question:</source>
+            <translation>&amp;Frage:</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>e.g. how do I install the backend?</source>
+            <translation>z. B. Wie installiere ich das Backend?</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Vers&amp;ion:</source>
+            <translation>Ve&amp;rsion:</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Top:</source>
+            <translation>&amp;Treffer:</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Ask</source>
+            <translation>Fragen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Score</source>
+            <translation>Score</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Page</source>
+            <translation>Seite</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Heading</source>
+            <translation>Überschrift</translation>
+        </message>
+        <message>
+            <location line="+77" />
+            <source>&amp;Re-embed Docs</source>
+            <translation>Dokumentation &amp;neu einbetten</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Re-embed &amp;All into a New Version</source>
+            <translation>&amp;Alles in eine neue Version einbetten</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Resu&amp;me Interrupted Re-embed</source>
+            <translation>Unterbrochenes Neueinbetten &amp;fortsetzen</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Switch to Selected Index Version…</source>
+            <translation>Auf ausgewählte Indexversion &amp;umschalten…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Roll &amp;Back Index to Previous Version…</source>
+            <translation>Index auf vorherige Version &amp;zurückrollen…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Check &amp;Golden Questions</source>
+            <translation>&amp;Prüffragen testen</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Update Figures</source>
+            <translation>Zahlen a&amp;ktualisieren</translation>
+        </message>
+        <message>
+            <location line="+37" />
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <location line="+121" />
+            <source>Reading the docs and the index…</source>
+            <translation>Dokumentation und Index werden gelesen…</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>index %1</source>
+            <translation>Index %1</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>● live</source>
+            <translation>● aktiv</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>live</source>
+            <translation>aktiv</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>The index has no version yet: Re-embed builds the first.</source>
+            <translation>Der Index hat noch keine Version: „Neu einbetten“ erstellt die erste.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Live version: %1.</source>
+            <translation>Aktive Version: %1.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+129" />
+            <source>none</source>
+            <translation>keine</translation>
+        </message>
+        <message>
+            <location line="-116" />
+            <source>The docs could not be read.</source>
+            <translation>Die Dokumentation konnte nicht gelesen werden.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>%1: %2 files, %3 chunks, ~%4 tokens</source>
+            <translation>%1: %2 Dateien, %3 Abschnitte, ~%4 Token</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>Nothing changed since the live version.</source>
+            <translation>Seit der aktiven Version hat sich nichts geändert.</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>re-embed the docs (full rebuild)</source>
+            <translation>Dokumentation neu einbetten (vollständiger Neuaufbau)</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>re-embed the docs</source>
+            <translation>Dokumentation neu einbetten</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Starting…</source>
+            <translation>Wird gestartet…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Starting a re-embed of %1…</source>
+            <translation>Neueinbetten für %1 wird gestartet…</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>cancelled in the Embeddings view</source>
+            <translation>in der Ansicht „Einbettungen“ abgebrochen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cancelling: the batch in flight is finished and committed first…</source>
+            <translation>Wird abgebrochen: der laufende Stapel wird zuerst fertig verarbeitet und festgeschrieben…</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>v%1 is already live.</source>
+            <translation>v%1 ist bereits aktiv.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>switch</source>
+            <translation>Umschalten</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>v%1 is the oldest version: there is none to roll back to.</source>
+            <translation>v%1 ist die älteste Version: es gibt keine, auf die zurückgerollt werden kann.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>rollback</source>
+            <translation>Rollback</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Make v%1 the live version of the index of %2 (now %3)? Searches answer from it at once; the switch is recorded as a release.</source>
+            <translation>v%1 zur aktiven Version des Index von %2 machen (jetzt %3)? Suchanfragen werden sofort aus ihr beantwortet; das Umschalten wird als Release aufgezeichnet.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>%1 is protected: switching records your approval.</source>
+            <translation>%1 ist geschützt: beim Umschalten wird Ihre Freigabe aufgezeichnet.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Switch the index</source>
+            <translation>Index umschalten</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Switch to v%1</source>
+            <translation>Auf v%1 umscha&amp;lten</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>%1 in the panel from %2</source>
+            <translation>%1 von %2 im Kontrollzentrum</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Switching the index of %1 to v%2…</source>
+            <translation>Index von %1 wird auf v%2 umgeschaltet…</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Run %1 re-embeds the docs of %2.</source>
+            <translation>Lauf %1 bettet die Dokumentation von %2 neu ein.</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>%1 of %2 chunks embedded and stored, ~%3 billed tokens</source>
+            <translation>%1 von %2 Abschnitten eingebettet und gespeichert, ~%3 abgerechnete Token</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>%1 chunks/s, about %2 left</source>
+            <translation>%1 Abschnitte/s, noch etwa %2</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>Run %1: the docs are re-embedded.</source>
+            <translation>Lauf %1: die Dokumentation ist neu eingebettet.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Run %1 stopped before the end: what it committed is kept. Resume continues it.</source>
+            <translation>Lauf %1 wurde vor dem Ende angehalten: bereits Festgeschriebenes bleibt erhalten. „Fortsetzen“ setzt ihn fort.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Run %1 failed; Resume tries again from where it stopped.%2</source>
+            <translation>Lauf %1 ist fehlgeschlagen; „Fortsetzen“ versucht es ab der Stelle erneut, an der er angehalten hat.%2</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Run %1: the index switch is recorded.</source>
+            <translation>Lauf %1: der Indexwechsel ist aufgezeichnet.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Run %1: the index switch %2.%3</source>
+            <translation>Lauf %1: der Indexwechsel endete mit %2.%3</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>The index has no live version to check.</source>
+            <translation>Der Index hat keine aktive Version, die geprüft werden könnte.</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>pass</source>
+            <translation>bestanden</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>FAIL</source>
+            <translation>NICHT BESTANDEN</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>No golden questions: set `golden:` in the reembed stage</source>
+            <translation>Keine Prüffragen: setzen Sie `golden:` in der reembed-Stufe</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Question (v%1: %2 of %3 pass)</source>
+            <translation>Frage (v%1: %2 von %3 bestanden)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Found instead</source>
+            <translation>Stattdessen gefunden</translation>
+        </message>
+        <message>
+            <location line="+33" />
+            <source>no hits</source>
+            <translation>keine Treffer</translation>
+        </message>
+    </context>
+    <context>
         <name>DeployDesk::Ui::EnvironmentList</name>
         <message>
             <location filename="../ui/environmentlist.cpp" line="+24" />
@@ -5245,7 +6006,12 @@
             <translation>Rollback auf Release %1 wird geplant…</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+25" />
+            <source>Release %1 of %2 went live while the plan was open: planning the rollback to release %3 again…</source>
+            <translation>Release %1 von %2 wurde live geschaltet, während der Plan offen war: der Rollback auf Release %3 wird neu geplant…</translation>
+        </message>
+        <message>
+            <location line="+12" />
             <source>Rolling %1 back to release %2…</source>
             <translation>%1 wird auf Release %2 zurückgerollt…</translation>
         </message>
@@ -5284,9 +6050,13 @@
             <translation>Regulärer Ausdruck</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>Match c&amp;ase</source>
-            <translation>Groß-/&amp;Kleinschreibung</translation>
+            <translation type="vanished">Groß-/&amp;Kleinschreibung</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Match case</source>
+            <translation>Groß-/Kleinschreibung &amp;beachten</translation>
         </message>
         <message>
             <location line="+1" />
@@ -5329,7 +6099,7 @@
             <translation>Suchleiste schließen</translation>
         </message>
         <message>
-            <location line="+61" />
+            <location line="+58" />
             <source>No matches</source>
             <translation>Keine Treffer</translation>
         </message>
@@ -5489,7 +6259,7 @@
     <context>
         <name>DeployDesk::Ui::HistoryFilterBar</name>
         <message>
-            <location filename="../ui/history/historyfilterbar.cpp" line="+23" />
+            <location filename="../ui/history/historyfilterbar.cpp" line="+35" />
             <source>any</source>
             <translation>beliebig</translation>
         </message>
@@ -5560,21 +6330,29 @@
         </message>
         <message>
             <location line="+1" />
-            <source>C&amp;lear</source>
+            <source>&amp;Clear</source>
             <translation>&amp;Zurücksetzen</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+9" />
+            <source>Fro&amp;m</source>
+            <translation>V&amp;on</translation>
+        </message>
+        <message>
+            <source>C&amp;lear</source>
+            <translation type="vanished">&amp;Zurücksetzen</translation>
+        </message>
+        <message>
+            <location line="-8" />
             <source>Clear filters</source>
             <translation>Filter zurücksetzen</translation>
         </message>
         <message>
-            <location line="+8" />
             <source>&amp;From</source>
-            <translation>V&amp;on</translation>
+            <translation type="vanished">V&amp;on</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+12" />
             <source>&amp;To</source>
             <translation>&amp;Bis</translation>
         </message>
@@ -5635,12 +6413,12 @@
     <context>
         <name>DeployDesk::Ui::Internal::RunWorker</name>
         <message>
-            <location filename="../ui/runservice.cpp" line="+65" />
+            <location filename="../ui/runservice.cpp" line="+83" />
             <source>DeployDesk was closed</source>
             <translation>DeployDesk wurde geschlossen</translation>
         </message>
         <message numerus="yes">
-            <location line="+34" />
+            <location line="+37" />
             <source>deploydesk.yml has %n problem(s)</source>
             <translation>
                 <numerusform>deploydesk.yml hat %n Problem</numerusform>
@@ -5648,7 +6426,7 @@
             </translation>
         </message>
         <message>
-            <location line="+31" />
+            <location line="+44" />
             <source>run %1 is %2: only a successful run's artifacts can be promoted</source>
             <translation>Lauf %1 ist %2: nur die Artefakte eines erfolgreichen Laufs können befördert werden</translation>
         </message>
@@ -5786,7 +6564,7 @@
     <context>
         <name>DeployDesk::Ui::LogViewer</name>
         <message>
-            <location filename="../ui/logview/logviewer.cpp" line="+44" />
+            <location filename="../ui/logview/logviewer.cpp" line="+45" />
             <source>Log viewer</source>
             <translation>Protokollanzeige</translation>
         </message>
@@ -5796,9 +6574,13 @@
             <translation>Stufe</translation>
         </message>
         <message>
-            <location line="+2" />
             <source>&amp;Stage:</source>
-            <translation>&amp;Stufe:</translation>
+            <translation type="vanished">&amp;Stufe:</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>S&amp;tage:</source>
+            <translation>S&amp;tufe:</translation>
         </message>
         <message>
             <location line="+3" />
@@ -5816,7 +6598,7 @@
             <translation>Noch keine Protokollzeilen</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location line="+35" />
             <source>Ordering the lines of all stages by time…</source>
             <translation>Die Zeilen aller Stufen werden nach Zeit sortiert…</translation>
         </message>
@@ -5866,7 +6648,7 @@
             <translation>&amp;Mitverfolgen</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+14" />
             <source>Save Log</source>
             <translation>Protokoll speichern</translation>
         </message>
@@ -5876,7 +6658,7 @@
             <translation>Textdateien (*.txt *.log)</translation>
         </message>
         <message>
-            <location line="+54" />
+            <location line="+64" />
             <source>All stages</source>
             <translation>Alle Stufen</translation>
         </message>
@@ -5909,12 +6691,12 @@
     <context>
         <name>DeployDesk::Ui::MainWindow</name>
         <message>
-            <location filename="../ui/mainwindow.cpp" line="+74" />
+            <location filename="../ui/mainwindow.cpp" line="+77" />
             <source>Environments</source>
             <translation>Umgebungen</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+26" />
             <source>Stage graph</source>
             <translation>Stufengraph</translation>
         </message>
@@ -5929,21 +6711,21 @@
             <translation>Verlauf wird geöffnet…</translation>
         </message>
         <message>
-            <location line="+22" />
-            <location filename="../ui/mainwindowactions.cpp" line="+73" />
+            <location line="+30" />
+            <location filename="../ui/mainwindowactions.cpp" line="+74" />
             <source>&amp;Pipeline</source>
             <translation>P&amp;ipeline</translation>
         </message>
         <message>
             <location line="+1" />
             <location filename="../ui/mainwindowactions.cpp" line="+0" />
-            <location line="+31" />
+            <location line="+32" />
             <source>&amp;Logs</source>
             <translation>&amp;Protokolle</translation>
         </message>
         <message>
             <location line="+1" />
-            <location filename="../ui/mainwindowactions.cpp" line="-31" />
+            <location filename="../ui/mainwindowactions.cpp" line="-32" />
             <source>&amp;History</source>
             <translation>V&amp;erlauf</translation>
         </message>
@@ -6033,7 +6815,7 @@
             <translation>Ctrl+Shift+A</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+15" />
             <source>&amp;File</source>
             <translation>&amp;Datei</translation>
         </message>
@@ -6066,6 +6848,11 @@
             <location line="+8" />
             <source>Rele&amp;ases</source>
             <translation>Relea&amp;ses</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Inde&amp;x</source>
+            <translation>&amp;Index</translation>
         </message>
         <message>
             <location line="+2" />
@@ -6104,18 +6891,24 @@
         </message>
         <message>
             <location filename="../ui/mainwindow.cpp" line="+1" />
-            <location filename="../ui/mainwindowactions.cpp" line="-83" />
+            <location filename="../ui/mainwindowactions.cpp" line="-86" />
             <source>&amp;Environments</source>
             <translation>&amp;Umgebungen</translation>
         </message>
         <message>
-            <location line="+71" />
+            <location line="+1" />
+            <location filename="../ui/mainwindowactions.cpp" line="+1" />
+            <source>Embe&amp;ddings</source>
+            <translation>Ein&amp;bettungen</translation>
+        </message>
+        <message>
+            <location line="+83" />
             <source>The history cannot be opened: %1</source>
             <translation>Der Verlauf kann nicht geöffnet werden: %1</translation>
         </message>
         <message>
             <location line="+12" />
-            <location filename="../ui/mainwindowreleases.cpp" line="+20" />
+            <location filename="../ui/mainwindowreleases.cpp" line="+21" />
             <source>A run is in progress</source>
             <translation>Ein Lauf ist im Gange</translation>
         </message>
@@ -6161,7 +6954,7 @@
             </translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+15" />
             <source>%1 (protected)…</source>
             <translation>%1 (geschützt)…</translation>
         </message>
@@ -6171,7 +6964,12 @@
             <translation>%1…</translation>
         </message>
         <message>
-            <location line="+73" />
+            <location line="+61" />
+            <source>Run %1 has ended meanwhile (%2): there is nothing left to stop.</source>
+            <translation>Lauf %1 ist inzwischen beendet (%2): es gibt nichts mehr zu stoppen.</translation>
+        </message>
+        <message>
+            <location line="+36" />
             <source>Deploy to %1? It is protected: the deploy stages (%2) will wait for approval after the checks.</source>
             <translation>In %1 bereitstellen? Die Umgebung ist geschützt: Die Bereitstellungsstufen (%2) warten nach den Prüfungen auf Freigabe.</translation>
         </message>
@@ -6191,7 +6989,12 @@
             <translation>&amp;Bereitstellen</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+6" />
+            <source>Nothing deployed: %1 is no longer in deploydesk.yml</source>
+            <translation>Nichts bereitgestellt: %1 ist nicht mehr in deploydesk.yml</translation>
+        </message>
+        <message>
+            <location line="+34" />
             <source>Starting…</source>
             <translation>Wird gestartet…</translation>
         </message>
@@ -6206,7 +7009,7 @@
             <translation>Ausführen nicht möglich</translation>
         </message>
         <message>
-            <location line="+49" />
+            <location line="+50" />
             <source>Approval needed</source>
             <translation>Freigabe erforderlich</translation>
         </message>
@@ -6216,42 +7019,81 @@
             <translation>Lauf %1 wartet auf Freigabe zur Bereitstellung in %2.</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+34" />
             <source>Approved by %1; deploying…</source>
             <translation>Freigegeben von %1; wird bereitgestellt…</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+20" />
             <source>Cancel run</source>
             <translation>Lauf abbrechen</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+211" />
+            <source>Run %1 is still running. Quitting stops it first (its logs and history are kept).</source>
+            <translation>Lauf %1 läuft noch. Beim Beenden wird er zuerst gestoppt (seine Protokolle und sein Verlauf bleiben erhalten).</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Stop the Run and Quit</source>
+            <translation>Lauf &amp;stoppen und beenden</translation>
+        </message>
+        <message>
             <source>Cancel run %1? Running stages are stopped; the run is recorded as cancelled.</source>
-            <translation>Lauf %1 abbrechen? Laufende Stufen werden gestoppt; der Lauf wird als abgebrochen festgehalten.</translation>
+            <translation type="vanished">Lauf %1 abbrechen? Laufende Stufen werden gestoppt; der Lauf wird als abgebrochen festgehalten.</translation>
         </message>
         <message>
-            <location line="+2" />
             <source>Cancel &amp;Run</source>
-            <translation>Lauf &amp;abbrechen</translation>
+            <translation type="vanished">Lauf &amp;abbrechen</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="-200" />
             <source>cancelled from the panel by %1</source>
             <translation>im Kontrollzentrum abgebrochen von %1</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+134" />
             <source>Cancelling run %1…</source>
             <translation>Lauf %1 wird abgebrochen…</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="-86" />
             <source>Run %1: %2</source>
             <translation>Lauf %1: %2</translation>
         </message>
         <message>
-            <location line="-4" />
+            <location line="-61" />
+            <source>Stop run %1? Running stages are stopped; the run is recorded as cancelled.</source>
+            <translation>Lauf %1 stoppen? Laufende Stufen werden gestoppt; der Lauf wird als abgebrochen aufgezeichnet.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Stop the Run</source>
+            <translation>Lauf &amp;stoppen</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <location line="+211" />
+            <source>&amp;Keep Running</source>
+            <translation>&amp;Weiterlaufen lassen</translation>
+        </message>
+        <message>
+            <location line="-205" />
+            <source>Run %1 had already ended before it could be stopped: %2</source>
+            <translation>Lauf %1 war bereits beendet, bevor er gestoppt werden konnte: %2</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Run %1 is still running: wait for it to end or cancel it (Ctrl+Shift+X) first</source>
+            <translation>Lauf %1 läuft noch: warten Sie, bis er endet, oder brechen Sie ihn zuerst ab (Strg+Umschalt+X)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>A run is starting: wait for it to end or cancel it first</source>
+            <translation>Ein Lauf wird gestartet: warten Sie, bis er endet, oder brechen Sie ihn zuerst ab</translation>
+        </message>
+        <message>
+            <location line="+23" />
             <source>%1 finished in %2</source>
             <translation>%1 nach %2 beendet</translation>
         </message>
@@ -6276,7 +7118,12 @@
             <translation>Stufe %1 hat noch kein Protokoll: Führen Sie zuerst die Pipeline aus</translation>
         </message>
         <message>
-            <location line="+43" />
+            <location line="+42" />
+            <source>Stopping run %1 before quitting…</source>
+            <translation>Lauf %1 wird vor dem Beenden gestoppt…</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>Run %1 waits for approval to deploy to %2 (Ctrl+Shift+A)</source>
             <translation>Lauf %1 wartet auf Freigabe zur Bereitstellung in %2 (Strg+Umschalt+A)</translation>
         </message>
@@ -6321,22 +7168,20 @@
             <translation>Bereit: noch keine Läufe. Führen Sie die Pipeline mit Strg+R aus.</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+32" />
             <source>Quit DeployDesk</source>
             <translation>DeployDesk beenden</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>Run %1 is still running. Quitting cancels it (its logs and history are kept).</source>
-            <translation>Lauf %1 läuft noch. Beenden bricht ihn ab (seine Protokolle und sein Verlauf bleiben erhalten).</translation>
+            <translation type="vanished">Lauf %1 läuft noch. Beenden bricht ihn ab (seine Protokolle und sein Verlauf bleiben erhalten).</translation>
         </message>
         <message>
-            <location line="+3" />
             <source>Cancel Run and &amp;Quit</source>
-            <translation>Lauf abbrechen und &amp;beenden</translation>
+            <translation type="vanished">Lauf abbrechen und &amp;beenden</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+10" />
             <source>DeployDesk was closed by %1</source>
             <translation>DeployDesk wurde von %1 geschlossen</translation>
         </message>
@@ -6371,7 +7216,12 @@
             <translation>Nach %1 &amp;befördern</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+8" />
+            <source>Nothing promoted: %1 is no longer in deploydesk.yml</source>
+            <translation>Nichts befördert: %1 ist nicht mehr in deploydesk.yml</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Promoting run %1 to %2…</source>
             <translation>Lauf %1 wird nach %2 befördert…</translation>
         </message>
@@ -6467,7 +7317,7 @@
             <location line="-29" />
             <location line="+51" />
             <source>Branch previe&amp;ws</source>
-            <translation>Branch-&amp;Vorschauen</translation>
+            <translation>Branch-V&amp;orschauen</translation>
         </message>
         <message>
             <location line="-31" />
@@ -6507,7 +7357,7 @@
         <message>
             <location line="+5" />
             <source>Branch previe&amp;ws (%1)</source>
-            <translation>Branch-&amp;Vorschauen (%1)</translation>
+            <translation>Branch-V&amp;orschauen (%1)</translation>
         </message>
     </context>
     <context>
@@ -6631,6 +7481,11 @@
             <location line="+3" />
             <source>Promote</source>
             <translation>Beförderung</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Index switch</source>
+            <translation>Indexwechsel</translation>
         </message>
         <message>
             <location line="+4" />
@@ -6779,7 +7634,7 @@
     <context>
         <name>DeployDesk::Ui::RunDetailsPane</name>
         <message>
-            <location filename="../ui/history/rundetailspane.cpp" line="+59" />
+            <location filename="../ui/history/rundetailspane.cpp" line="+63" />
             <source>Run summary</source>
             <translation>Zusammenfassung des Laufs</translation>
         </message>
@@ -6886,12 +7741,12 @@
         </message>
         <message>
             <location line="+11" />
-            <location line="+53" />
+            <location line="+57" />
             <source>Select a run to see its stages, events and artifacts.</source>
             <translation>Wählen Sie einen Lauf aus, um seine Stufen, Ereignisse und Artefakte zu sehen.</translation>
         </message>
         <message>
-            <location line="-21" />
+            <location line="-25" />
             <source>Run %1 of %2: %3</source>
             <translation>Lauf %1 von %2: %3</translation>
         </message>
@@ -6907,6 +7762,16 @@
         </message>
         <message>
             <location line="+4" />
+            <source>%1 with uncommitted changes</source>
+            <translation>%1 mit nicht committeten Änderungen</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Uncommitted changes: %1</source>
+            <translation>Nicht committete Änderungen: %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Triggered by: %1    Started: %2    Duration: %3</source>
             <translation>Ausgelöst von: %1    Gestartet: %2    Dauer: %3</translation>
         </message>
@@ -6936,12 +7801,16 @@
             <translation>der Verlauf kann nicht geöffnet werden</translation>
         </message>
         <message>
-            <location line="+44" />
-            <source>reused from stage %1</source>
-            <translation>aus Stufe %1 übernommen</translation>
+            <location line="+47" />
+            <source>Failed, allowed (continue-on-error)</source>
+            <translation>Fehlgeschlagen, erlaubt (continue-on-error)</translation>
         </message>
         <message>
-            <location line="+30" />
+            <source>reused from stage %1</source>
+            <translation type="vanished">aus Stufe %1 übernommen</translation>
+        </message>
+        <message>
+            <location line="+34" />
             <source>&amp;Stages (%1)</source>
             <translation>&amp;Stufen (%1)</translation>
         </message>
@@ -6959,7 +7828,12 @@
     <context>
         <name>DeployDesk::Ui::RunService</name>
         <message>
-            <location filename="../ui/runservice.cpp" line="+117" />
+            <location filename="../ui/runservice.cpp" line="+92" />
+            <source>DeployDesk was closed</source>
+            <translation>DeployDesk wurde geschlossen</translation>
+        </message>
+        <message>
+            <location line="+49" />
             <source>promote run %1 to %2</source>
             <translation>Lauf %1 nach %2 befördern</translation>
         </message>
@@ -7221,7 +8095,7 @@
             <translation>Graph &amp;einpassen</translation>
         </message>
         <message>
-            <location line="+86" />
+            <location line="+87" />
             <source>skipped without an environment</source>
             <translation>ohne Umgebung übersprungen</translation>
         </message>
@@ -7229,6 +8103,11 @@
             <location line="+1" />
             <source>skipped for %1</source>
             <translation>für %1 übersprungen</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Failed, allowed (continue-on-error)</source>
+            <translation>Fehlgeschlagen, erlaubt (continue-on-error)</translation>
         </message>
         <message>
             <location line="+5" />
@@ -7246,7 +8125,7 @@
             <translation>Diese Pipeline hat keine Stufen</translation>
         </message>
         <message>
-            <location line="+158" />
+            <location line="+159" />
             <source>%1: %2</source>
             <translation>%1: %2</translation>
         </message>
@@ -7274,6 +8153,16 @@
             <location line="+2" />
             <source>reason:</source>
             <translation>Grund:</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>note:</source>
+            <translation>Hinweis:</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>continue-on-error: this failure did not fail the run</source>
+            <translation>continue-on-error: dieser Fehlschlag hat den Lauf nicht scheitern lassen</translation>
         </message>
         <message>
             <location line="+1" />
@@ -7556,7 +8445,7 @@
     <context>
         <name>DeployDesk::Vercel::VercelOptionsReader</name>
         <message>
-            <location filename="../core/deploy/vercel/verceloptions.cpp" line="+71" />
+            <location filename="../core/deploy/vercel/verceloptions.cpp" line="+72" />
             <source>cannot read %1: %2</source>
             <translation>%1 kann nicht gelesen werden: %2</translation>
         </message>
@@ -7813,7 +8702,7 @@
             <translation>reembed: `%1` ist „%2“; geben Sie eine ganze Zahl von %3 bis %4 an</translation>
         </message>
         <message>
-            <location line="+72" />
+            <location line="+73" />
             <source>the docs folder to embed, relative to the workspace</source>
             <translation>der einzubettende Dokumentationsordner, relativ zum Arbeitsbereich</translation>
         </message>

@@ -2,10 +2,13 @@
 
 #include "common/duration.h"
 #include "run/runcontroller.h"
+#include "ui/approvalfields.h"
 #include "ui/runservice.h"
 
 #include <QAction>
 #include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QFormLayout>
 #include <QGridLayout>
@@ -595,28 +598,49 @@ void EmbeddingsView::startSwitch(int version, const QString &why)
         return;
     const QString environment = currentEnvironment();
     const QString live = m_snapshot.live ? QStringLiteral("v%1").arg(*m_snapshot.live) : tr("none");
+    QString approver;
+    QString reason;
     if (m_confirm) {
-        QString question = tr("Make v%1 the live version of the index of %2 (now %3)? Searches "
-                              "answer from it at once; the switch is recorded as a release.")
-                               .arg(version)
-                               .arg(environment, live);
-        if (isProtected())
-            question += QStringLiteral("\n\n") +
-                        tr("%1 is protected: switching records your approval.").arg(environment);
-        QMessageBox box(QMessageBox::Question, tr("Switch the index"), question,
-                        QMessageBox::Cancel, this);
+        // A protected environment's switch is approved as its rollbacks are: who, why,
+        // and the environment's name typed (ApprovalFields); otherwise a plain question.
+        QDialog box(this);
+        box.setWindowTitle(tr("Switch the index"));
+        auto *layout = new QVBoxLayout(&box);
+        auto *question = new QLabel(
+            tr("Make v%1 the live version of the index of %2 (now %3)? Searches answer from "
+               "it at once; the switch is recorded as a release.")
+                .arg(version)
+                .arg(environment, live),
+            &box);
+        question->setWordWrap(true);
+        layout->addWidget(question);
+        auto *fields = new ApprovalFields(environment, isProtected(), &box);
+        layout->addWidget(fields);
+        auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, &box);
         QPushButton *yes =
-            box.addButton(tr("&Switch to v%1").arg(version), QMessageBox::AcceptRole);
-        box.setDefaultButton(QMessageBox::Cancel);
-        box.exec();
-        if (box.clickedButton() != yes)
+            buttons->addButton(tr("&Switch to v%1").arg(version), QDialogButtonBox::AcceptRole);
+        yes->setAutoDefault(false);
+        buttons->button(QDialogButtonBox::Cancel)->setDefault(true);
+        layout->addWidget(buttons);
+        const auto update = [fields, yes] { yes->setEnabled(fields->isComplete()); };
+        update();
+        connect(fields, &ApprovalFields::changed, &box, update);
+        connect(buttons, &QDialogButtonBox::accepted, &box, &QDialog::accept);
+        connect(buttons, &QDialogButtonBox::rejected, &box, &QDialog::reject);
+        fields->firstField()->setFocus();
+        if (box.exec() != QDialog::Accepted || !fields->isComplete())
             return;
+        if (fields->needsApproval())
+            approver = fields->approver();
+        reason = fields->reason();
     }
     IndexSwitchRequest request;
     request.environment = environment;
     request.version = version;
-    request.message = tr("%1 in the panel from %2").arg(why, live);
-    request.approved = isProtected(); // confirmed above
+    request.message = reason.isEmpty() ? tr("%1 in the panel from %2").arg(why, live) : reason;
+    // Approved by the fields above; without confirmations (tests) the view approves.
+    request.approved = isProtected();
+    request.approvedBy = approver;
     m_pending = Pending::Switch;
     m_stageError.clear();
     setStatus(tr("Switching the index of %1 to v%2…").arg(environment).arg(version));

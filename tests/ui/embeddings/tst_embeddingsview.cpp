@@ -8,21 +8,26 @@
 
 #include "data/reembed/reembedjob.h"
 #include "store/historystore.h"
+#include "ui/approvalfields.h"
 #include "ui/embeddings/embeddingsview.h"
 #include "ui/runservice.h"
+#include <QApplication>
+#include <QTimer>
 
+#include <QApplication>
 #include <QComboBox>
 #include <QDirIterator>
 #include <QLabel>
 #include <QLineEdit>
 #include <QProcess>
 #include <QProgressBar>
-#include <QRegularExpression>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QTreeWidget>
 
 using namespace DeployDesk;
@@ -32,7 +37,7 @@ namespace {
 
 // A workspace with the example's docs and golden questions and a pipeline of one stage: the
 // example's reembed stage (small batches, so a re-embed takes many commits).
-void makeWorkspace(const QString &dir)
+void makeWorkspace(const QString &dir, bool protectedStaging = false)
 {
     const QString example = QStringLiteral(DD_EXAMPLE_DIR);
     QDirIterator it(example + "/docs", QDir::Files, QDirIterator::Subdirectories);
@@ -45,9 +50,9 @@ void makeWorkspace(const QString &dir)
     QVERIFY(QFile::copy(example + "/golden-questions.txt", dir + "/golden-questions.txt"));
     QFile yml(dir + "/deploydesk.yml");
     QVERIFY(yml.open(QIODevice::WriteOnly));
-    yml.write("name: textbook-embeddings\n"
-              "environments:\n"
-              "  staging: {}\n"
+    yml.write(QByteArray("name: textbook-embeddings\n"
+                         "environments:\n") +
+              (protectedStaging ? "  staging: {protected: true}\n" : "  staging: {}\n") +
               "stages:\n"
               "  reembed:\n"
               "    uses: reembed\n"
@@ -274,6 +279,54 @@ private slots:
                  QString("v1"));
         QCOMPARE(releases->at(1).layer(Layer::VectorIndex)->deployment.deployment.version,
                  QString("v2"));
+    }
+
+    // In a protected environment Switch asks for the approval a rollback asks for: the
+    // environment's name typed (and who approves) before the button does anything.
+    void aProtectedSwitchNeedsTheEnvironmentTyped()
+    {
+        QTemporaryDir ws;
+        QVERIFY(ws.isValid());
+        makeWorkspace(ws.path(), true);
+        open(ws.path());
+        // The re-embed runs wait for approval; the test gives it.
+        auto approval = connect(m_service.get(), &RunService::approvalRequired, this,
+                                [this] { m_service->approve("tester", "test re-embed"); });
+        DD_COMPARE_STATUS(reembed(EmbeddingsView::Mode::Full).status, RunStatus::Success);
+        DD_COMPARE_STATUS(reembed(EmbeddingsView::Mode::Full).status, RunStatus::Success);
+        disconnect(approval);
+        QCOMPARE(liveVersion(), QString("v2"));
+
+        m_view->setConfirmations(true);
+        m_view->versionsView()->clearSelection();
+        m_view->versionsView()->topLevelItem(1)->setSelected(true); // v1
+        QVERIFY(m_view->switchButton()->isEnabled());
+        bool checked = false;
+        QTimer::singleShot(0, this, [&] {
+            QWidget *dialog = nullptr;
+            QTRY_VERIFY_WITH_TIMEOUT((dialog = QApplication::activeModalWidget()), 10000);
+            auto *fields = dialog->findChild<ApprovalFields *>();
+            QVERIFY(fields && fields->needsApproval());
+            QPushButton *yes = nullptr;
+            for (auto *b : dialog->findChildren<QPushButton *>())
+                if (b->text().contains("v1"))
+                    yes = b;
+            QVERIFY(yes);
+            QVERIFY2(!yes->isEnabled(), "Switch is refused until the name is typed");
+            fields->approverEdit()->setText("tester");
+            fields->confirmEdit()->setText("stagin");
+            QVERIFY(!yes->isEnabled());
+            fields->confirmEdit()->setText("staging");
+            QVERIFY(yes->isEnabled());
+            checked = true;
+            QTest::mouseClick(yes, Qt::LeftButton);
+        });
+        QSignalSpy finished(m_view.get(), &EmbeddingsView::runFinished);
+        QTest::mouseClick(m_view->switchButton(), Qt::LeftButton);
+        QVERIFY(checked);
+        QVERIFY(finished.wait(60000));
+        DD_COMPARE_STATUS(finished.at(0).at(0).value<RunRecord>().status, RunStatus::Success);
+        QTRY_COMPARE_WITH_TIMEOUT(liveVersion(), QString("v1"), 30000);
     }
 
     // A question shows the top hits of the version chosen: score, page and heading.
