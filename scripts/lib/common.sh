@@ -26,6 +26,9 @@ DD_TEST_PACKAGES=(
     nginx
     postgresql python3-alembic python3-sqlalchemy python3-psycopg2
 )
+# What the fuzz targets need (scripts/fuzz.sh; test.sh runs them briefly): clang 14 and
+# its runtimes (libFuzzer, ASan, UBSan: libclang_rt.*.a are in libclang-rt-14-dev).
+DD_FUZZ_PACKAGES=(clang-14 libclang-rt-14-dev)
 
 dd_missing_packages() {
     local missing=()
