@@ -39,8 +39,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     DD_FUZZ_CHECK(validUtf8Prefix(repaired) == repaired.size());
     // QString (6.4) replaces each byte of a truncated sequence ("\xF3\xBF") by its own
     // U+FFFD where the standard's maximal subparts take one: the same text otherwise.
-    DD_FUZZ_CHECK(collapseReplacements(repaired) ==
-                  collapseReplacements(QString::fromUtf8(bytes).toUtf8()));
+    // QString also drops a byte order mark at the start, which a log line keeps: decode
+    // after one ASCII byte.
+    const QByteArray decoded = QString::fromUtf8("." + bytes.toByteArray()).toUtf8().sliced(1);
+    DD_FUZZ_CHECK(collapseReplacements(repaired) == collapseReplacements(decoded));
     if (prefix == bytes.size())
         DD_FUZZ_CHECK(repaired == bytes);
 
