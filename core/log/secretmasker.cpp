@@ -194,9 +194,27 @@ QByteArray SecretMasker::mask(const QByteArray &line) const
 
 QByteArray SecretMasker::maskEscaped(const QByteArray &line) const
 {
-    const Visible visible(line);
-    const Ranges ranges = spans(line, &visible);
-    return ranges.isEmpty() ? line : replace(line, ranges, &visible);
+    // A mask can change how the escape sequences after it are cut: a value that holds an
+    // ESC takes the start of a sequence with it, and the text that sequence hid shows
+    // (found by fuzz_secretmasker). So what the masked line shows is masked again, until
+    // nothing changes. A pass only puts "***" in place of at least as many bytes and drops
+    // sequences, so the line never grows; lines without a value take one pass as before.
+    constexpr int kMaxPasses = 8;
+    QByteArray current = line;
+    for (int pass = 0; pass < kMaxPasses; ++pass) {
+        std::optional<Visible> visible;
+        if (pass == 0 || hasEscape(current))
+            visible.emplace(current);
+        const Visible *shown = visible ? &*visible : nullptr;
+        const Ranges ranges = spans(current, shown);
+        if (ranges.isEmpty())
+            break;
+        QByteArray masked = replace(current, ranges, shown);
+        if (masked == current)
+            break;
+        current = std::move(masked);
+    }
+    return current;
 }
 
 QByteArray SecretMasker::replace(QByteArrayView line, const Ranges &ranges,
