@@ -228,13 +228,19 @@ QByteArray SecretMasker::replace(QByteArrayView line, const Ranges &ranges,
         masked.append(line.sliced(copied, r.begin - copied));
         masked.append(kMask, sizeof kMask - 1);
         if (visible) {
-            // Keep the colours set inside the mask, so the text after it looks the same.
+            // Keep the colours set inside the mask, so the text after it looks the same —
+            // unless the sequence holds a value itself (a value that is a whole CSI
+            // sequence came back after its own mask; found by fuzz_secretmasker).
             const auto &hidden = visible->hidden;
             while (next < hidden.size() && hidden[next].raw < r.begin)
                 ++next;
             for (; next < hidden.size() && hidden[next].raw < r.end; ++next) {
                 const QByteArrayView sequence = line.sliced(hidden[next].raw, hidden[next].length);
-                if (hidden[next].raw + hidden[next].length <= r.end && isCsi(sequence))
+                if (hidden[next].raw + hidden[next].length > r.end || !isCsi(sequence))
+                    continue;
+                Ranges inside;
+                find(sequence.data(), sequence.size(), inside);
+                if (inside.isEmpty())
                     masked.append(sequence);
             }
         }

@@ -360,6 +360,18 @@ private slots:
         QVERIFY2(!AnsiParser::strip(masked).contains("hunter2"), masked.constData());
         QCOMPARE(masked, QByteArray("api***_kpiaey=***\x1b[2m"));
     }
+
+    void valueThatIsAColourSequenceIsNotPutBack()
+    {
+        // Found by fuzz_secretmasker (tests/fuzz): a value that is a whole CSI sequence
+        // was masked, then put back after the mask (the masker keeps the colours set
+        // inside a mask), so the line still held it.
+        SecretMasker masker;
+        masker.setSecrets({"\x1b[38:2::255:128:0m", "::255:128:0m"});
+        const QByteArray masked = masker.mask("a \x1b[38:2::255:128:0mred");
+        QVERIFY2(!masked.contains("::255:128:0m"), masked.constData());
+        QCOMPARE(masked, QByteArray("a ***red"));
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_SecretMasker)
