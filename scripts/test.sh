@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Command 2 of the README: install what is missing, build, run the whole test suite.
-# DEPLOYDESK_SANITIZE=ON runs it under AddressSanitizer and UBSan (in build-asan/).
+# DEPLOYDESK_SANITIZE=ON runs it under AddressSanitizer and UBSan (in build-asan/);
+# then the fuzz targets run briefly (scripts/fuzz.sh --ci; DEPLOYDESK_FUZZ=OFF skips them).
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 
@@ -14,3 +15,9 @@ fi
 echo "==> running the test suite"
 cd "$DD_BUILD"
 ctest --output-on-failure -j"$(nproc)" "$@"
+# The libFuzzer targets (tests/fuzz) on their corpora, 20 s together, under ASan and UBSan
+# in a small clang build of their own (build-fuzz/): a crash fails the command.
+# DEPLOYDESK_FUZZ=OFF skips them (docs/reliability.md, "Fuzzing").
+if [ "${DEPLOYDESK_FUZZ:-ON}" = "ON" ]; then
+    "$DD_ROOT/scripts/fuzz.sh" --ci
+fi

@@ -342,7 +342,8 @@ LoadResult PipelineLoader::loadString(const QByteArray &yaml, const QString &dis
         return result;
     }
 
-    std::vector<YAML::Node> documents;
+    YAML::Node document;
+    std::optional<YAML::Mark> secondDocument;
     try {
         const std::string text = yaml.toStdString();
         if (const auto exceeded = checkExpandedSize(text)) {
@@ -359,7 +360,8 @@ LoadResult PipelineLoader::loadString(const QByteArray &yaml, const QString &dis
             result.diagnostics = d.takeSorted();
             return result;
         }
-        documents = YAML::LoadAll(text);
+        document = YAML::Load(text);
+        secondDocument = Internal::secondDocumentMark(text);
     } catch (const YAML::DeepRecursion &e) {
         d.add(e.mark, msg("YAML syntax error: the file is nested too deeply (more than %1 "
                           "levels)")
@@ -379,11 +381,11 @@ LoadResult PipelineLoader::loadString(const QByteArray &yaml, const QString &dis
 
     try {
         DocumentReader reader(d, pipeline, options);
-        reader.read(documents.empty() ? YAML::Node() : documents.front());
-        if (documents.size() > 1) {
-            d.add(documents[1].Mark(), msg("the file holds more than one YAML document; keep "
-                                           "only the first (remove this \"---\" and what "
-                                           "follows)"));
+        reader.read(document);
+        if (secondDocument) {
+            d.add(*secondDocument, msg("the file holds more than one YAML document; keep "
+                                       "only the first (remove this \"---\" and what "
+                                       "follows)"));
         }
     } catch (const YAML::Exception &e) {
         // The readers check node types before converting; reaching this is a bug.

@@ -9,7 +9,11 @@
 #include <QVariantList>
 #include <QVariantMap>
 
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/parser.h>
+
 #include <algorithm>
+#include <sstream>
 #include <tuple>
 
 namespace DeployDesk::Internal {
@@ -58,6 +62,70 @@ YAML::Mark MapEntry::valueMark() const
 QString scalarText(const YAML::Node &node)
 {
     return QString::fromStdString(node.Scalar());
+}
+
+namespace {
+
+// Keeps the mark of the first node of the current document.
+class RootMark final : public YAML::EventHandler
+{
+public:
+    std::optional<YAML::Mark> mark;
+    YAML::Mark start; // of the current document
+
+    void OnDocumentStart(const YAML::Mark &m) override
+    {
+        mark.reset();
+        start = m;
+    }
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark &m, YAML::anchor_t) override { note(m); }
+    void OnAlias(const YAML::Mark &m, YAML::anchor_t) override { note(m); }
+    void OnScalar(const YAML::Mark &m, const std::string &, YAML::anchor_t,
+                  const std::string &) override
+    {
+        note(m);
+    }
+    void OnSequenceStart(const YAML::Mark &m, const std::string &, YAML::anchor_t,
+                         YAML::EmitterStyle::value) override
+    {
+        note(m);
+    }
+    void OnSequenceEnd() override {}
+    void OnMapStart(const YAML::Mark &m, const std::string &, YAML::anchor_t,
+                    YAML::EmitterStyle::value) override
+    {
+        note(m);
+    }
+    void OnMapEnd() override {}
+
+private:
+    void note(const YAML::Mark &m)
+    {
+        if (!mark)
+            mark = m;
+    }
+};
+
+} // namespace
+
+std::optional<YAML::Mark> secondDocumentMark(const std::string &text)
+{
+    std::istringstream in(text);
+    YAML::Parser parser(in);
+    RootMark root;
+    if (!parser.HandleNextDocument(root))
+        return std::nullopt;
+    const YAML::Mark first = root.start;
+    if (!parser.HandleNextDocument(root))
+        return std::nullopt;
+    if (root.start.pos == first.pos) {
+        // The parser did not move: a token no document may start with (a "," outside
+        // of a [ ] or { } list), which LoadAll() would read again forever.
+        throw YAML::ParserException(first, "a document cannot start with \",\" or this "
+                                           "character; quote the value or remove it");
+    }
+    return root.mark ? root.mark : std::optional<YAML::Mark>(root.start);
 }
 
 QString describe(const YAML::Node &node)

@@ -63,6 +63,14 @@ void reportUnknownKey(DiagnosticList &diagnostics, const MapEntry &entry,
                       const QStringList &allowed, const QString &context);
 
 // What a node is, for "found ..." in messages: `"text"`, `a list`, `a map`, `nothing`.
+// The mark of the second YAML document of `text` (its root node), if it has one. Reads
+// at most two documents: yaml-cpp 0.7's LoadAll() never returns for a document that
+// starts with "," (it reads the same empty document forever, allocating each time;
+// jbeder/yaml-cpp issue #1040, fixed after 0.7.0 by pull request #1319), so
+// the loader reads the first with Load() and asks this whether another follows.
+// Throws what yaml-cpp's parser throws for a syntax error in either document.
+std::optional<YAML::Mark> secondDocumentMark(const std::string &text);
+
 QString describe(const YAML::Node &node);
 QString scalarText(const YAML::Node &node);
 

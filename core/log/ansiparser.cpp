@@ -345,6 +345,8 @@ qsizetype AnsiParser::hiddenLength(QByteArrayView bytes)
 QByteArray AnsiParser::strip(QByteArrayView bytes)
 {
     const qsizetype size = bytes.size();
+    if (size == 0) // an empty view may have no data (memchr must not get a null pointer)
+        return {};
     const void *first = std::memchr(bytes.data(), kEsc, size_t(size));
     if (!first)
         return bytes.toByteArray();

@@ -194,9 +194,27 @@ QByteArray SecretMasker::mask(const QByteArray &line) const
 
 QByteArray SecretMasker::maskEscaped(const QByteArray &line) const
 {
-    const Visible visible(line);
-    const Ranges ranges = spans(line, &visible);
-    return ranges.isEmpty() ? line : replace(line, ranges, &visible);
+    // A mask can change how the escape sequences after it are cut: a value that holds an
+    // ESC takes the start of a sequence with it, and the text that sequence hid shows
+    // (found by fuzz_secretmasker). So what the masked line shows is masked again, until
+    // nothing changes. A pass only puts "***" in place of at least as many bytes and drops
+    // sequences, so the line never grows; lines without a value take one pass as before.
+    constexpr int kMaxPasses = 8;
+    QByteArray current = line;
+    for (int pass = 0; pass < kMaxPasses; ++pass) {
+        std::optional<Visible> visible;
+        if (pass == 0 || hasEscape(current))
+            visible.emplace(current);
+        const Visible *shown = visible ? &*visible : nullptr;
+        const Ranges ranges = spans(current, shown);
+        if (ranges.isEmpty())
+            break;
+        QByteArray masked = replace(current, ranges, shown);
+        if (masked == current)
+            break;
+        current = std::move(masked);
+    }
+    return current;
 }
 
 QByteArray SecretMasker::replace(QByteArrayView line, const Ranges &ranges,
@@ -210,13 +228,19 @@ QByteArray SecretMasker::replace(QByteArrayView line, const Ranges &ranges,
         masked.append(line.sliced(copied, r.begin - copied));
         masked.append(kMask, sizeof kMask - 1);
         if (visible) {
-            // Keep the colours set inside the mask, so the text after it looks the same.
+            // Keep the colours set inside the mask, so the text after it looks the same —
+            // unless the sequence holds a value itself (a value that is a whole CSI
+            // sequence came back after its own mask; found by fuzz_secretmasker).
             const auto &hidden = visible->hidden;
             while (next < hidden.size() && hidden[next].raw < r.begin)
                 ++next;
             for (; next < hidden.size() && hidden[next].raw < r.end; ++next) {
                 const QByteArrayView sequence = line.sliced(hidden[next].raw, hidden[next].length);
-                if (hidden[next].raw + hidden[next].length <= r.end && isCsi(sequence))
+                if (hidden[next].raw + hidden[next].length > r.end || !isCsi(sequence))
+                    continue;
+                Ranges inside;
+                find(sequence.data(), sequence.size(), inside);
+                if (inside.isEmpty())
                     masked.append(sequence);
             }
         }

@@ -9,7 +9,8 @@ namespace DeployDesk::Internal {
 qsizetype validUtf8Prefix(QByteArrayView bytes);
 
 // Appends `bytes` to `out` with each maximal invalid subpart replaced by U+FFFD, as the
-// Unicode standard ("substitution of maximal subparts"), WHATWG and QString do.
+// Unicode standard ("substitution of maximal subparts") and WHATWG do. (QString 6.4
+// differs on a truncated sequence: "\xF3\xBF" is one U+FFFD here, two there.)
 void appendValidUtf8(QByteArray &out, QByteArrayView bytes);
 
 // Length (0..3) of an incomplete but so far valid UTF-8 sequence at the end of `bytes`:

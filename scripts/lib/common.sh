@@ -18,6 +18,9 @@ DD_EXAMPLE_PACKAGES=(
     flake8 python3-mypy mypy
     alembic python3-alembic python3-sqlalchemy python3-psycopg2
 )
+# What the fuzz targets need (scripts/fuzz.sh; test.sh runs them briefly): clang 14 and
+# its runtimes (libFuzzer, ASan, UBSan: libclang_rt.*.a are in libclang-rt-14-dev).
+DD_FUZZ_PACKAGES=(clang-14 libclang-rt-14-dev)
 # What the test suite starts or checks: a private D-Bus with a real keychain,
 # packaging validators, a display server for GUI screenshots, a web server serving
 # local-site releases, a PostgreSQL server the Alembic tests start on their own.
@@ -25,6 +28,7 @@ DD_TEST_PACKAGES=(
     dbus-daemon gnome-keyring desktop-file-utils appstream dpkg-dev file xvfb xauth
     nginx
     postgresql python3-alembic python3-sqlalchemy python3-psycopg2
+    "${DD_FUZZ_PACKAGES[@]}"
 )
 
 dd_missing_packages() {

@@ -294,6 +294,17 @@ private slots:
         QFETCH(QByteArray, expected);
         QCOMPARE(AnsiParser::forTerminal(input), expected);
     }
+
+    void stripEmpty()
+    {
+        // Found by fuzz_secretmasker (tests/fuzz): an empty view has no data pointer, and
+        // strip() passed it to memchr (undefined behaviour, reported by UBSan in the
+        // sanitizer build). An empty or null line strips to nothing.
+        QCOMPARE(AnsiParser::strip(QByteArrayView()), QByteArray());
+        QCOMPARE(AnsiParser::strip(QByteArray()), QByteArray());
+        QCOMPARE(AnsiParser::strip(QByteArrayView("", 0)), QByteArray());
+        QCOMPARE(AnsiParser::hiddenLength(QByteArrayView()), 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_AnsiParser)

@@ -346,6 +346,32 @@ private slots:
         masker.setSecrets({"new-secret"});
         QCOMPARE(masker.mask("old-secret new-secret"), QByteArray("old-secret ***"));
     }
+
+    void maskingUncoversNoValue()
+    {
+        // Found by fuzz_secretmasker (tests/fuzz): masking the value "_key\x1b" took the
+        // ESC of an APC string ("\x1b_...") with it, so the text that string hid showed,
+        // and with it "hunter2" (split by a colour change, so not in the bytes as such).
+        SecretMasker masker;
+        masker.setSecrets({"hunter2", "_key\x1b"});
+        const QByteArray line("api_key\x1b_kpiaey=hunt\x1b[2mer2");
+        QCOMPARE(AnsiParser::strip(line), QByteArray("api_keyer2")); // what a reader sees
+        const QByteArray masked = masker.mask(line);
+        QVERIFY2(!AnsiParser::strip(masked).contains("hunter2"), masked.constData());
+        QCOMPARE(masked, QByteArray("api***_kpiaey=***\x1b[2m"));
+    }
+
+    void valueThatIsAColourSequenceIsNotPutBack()
+    {
+        // Found by fuzz_secretmasker (tests/fuzz): a value that is a whole CSI sequence
+        // was masked, then put back after the mask (the masker keeps the colours set
+        // inside a mask), so the line still held it.
+        SecretMasker masker;
+        masker.setSecrets({"\x1b[38:2::255:128:0m", "::255:128:0m"});
+        const QByteArray masked = masker.mask("a \x1b[38:2::255:128:0mred");
+        QVERIFY2(!masked.contains("::255:128:0m"), masked.constData());
+        QCOMPARE(masked, QByteArray("a ***red"));
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_SecretMasker)
