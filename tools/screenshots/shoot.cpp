@@ -5,9 +5,12 @@
 //   history.png   the History tab with a filter set and a run's details
 //   environments.png  the Environments tab after a second deploy to staging: the live
 //                 release with its layers' health, the earlier release expanded
+//   embeddings.png  the Embeddings tab of staging: the corpus figures, the index versions
+//                 the deploys re-embedded, golden questions and a question's top hits
 // Usage: dd-screenshots WORKSPACE OUTDIR   (DEPLOYDESK_DATA_DIR: a fresh data directory)
 #include "common/status.h"
 #include "i18n/translations.h"
+#include "ui/embeddings/embeddingsview.h"
 #include "ui/environments/environmentsview.h"
 #include "ui/environments/livereleasecard.h"
 #include "ui/environments/releasesmodel.h"
@@ -174,6 +177,28 @@ int main(int argc, char *argv[])
     environments->releasesView()->expand(environments->model()->indexOfRelease(earlier));
     environments->releasesView()->setFocus();
     if (!shoot(w, out + QStringLiteral("/environments.png")))
+        return 1;
+
+    // 5. Embeddings: staging's index after the two deploys (their reembed stages), its
+    //    golden questions, and a question asked of the live version.
+    w.showTab(MainWindow::EmbeddingsTab);
+    EmbeddingsView *embeddings = w.embeddingsView();
+    embeddings->setCurrentEnvironment(QStringLiteral("staging"));
+    if (!waitFor([&] { return embeddings->versionsView()->topLevelItemCount() > 0; }, 60000))
+        return fail("the index versions did not show");
+    bool validated = false;
+    QObject::connect(embeddings, &EmbeddingsView::validated, [&] { validated = true; });
+    embeddings->validate();
+    if (!waitFor([&] { return validated; }, 60000))
+        return fail("the golden questions did not answer");
+    bool gotHits = false;
+    QObject::connect(embeddings, &EmbeddingsView::answered, [&] { gotHits = true; });
+    embeddings->questionEdit()->setText(QStringLiteral("how do I tune a PID controller"));
+    embeddings->ask();
+    if (!waitFor([&] { return gotHits; }, 60000))
+        return fail("the question was not answered");
+    embeddings->questionEdit()->setFocus();
+    if (!shoot(w, out + QStringLiteral("/embeddings.png")))
         return 1;
     return 0;
 }
