@@ -1208,7 +1208,7 @@
         </message>
         <message>
             <source>a string</source>
-            <location filename="../core/config/yamlsupport.cpp" line="+134" />
+            <location filename="../core/config/yamlsupport.cpp" line="+202" />
             <location line="+2" />
             <translation>eine Zeichenkette</translation>
         </message>
@@ -1437,7 +1437,7 @@
         </message>
         <message>
             <source>YAML syntax error: the file is nested too deeply (more than %1 levels)</source>
-            <location line="+9" />
+            <location line="+10" />
             <translation>YAML-Syntaxfehler: Die Datei ist zu tief verschachtelt (mehr als %1 Ebenen)</translation>
         </message>
         <message>
@@ -2940,103 +2940,103 @@
             </translation>
         </message>
         <message>
-            <location filename="../core/run/artifactstore.cpp" line="+17" />
             <source>the artifacts of stage "%1" are not kept: a stage name must be a single folder name (not "." or "..", without "/")</source>
+            <location filename="../core/run/artifactstore.cpp" line="+17" />
             <translation>die Artefakte der Stufe "%1" werden nicht aufbewahrt: ein Stufenname muss ein einzelner Ordnername sein (nicht "." oder "..", ohne "/")</translation>
         </message>
         <message>
-            <location line="+6" />
             <source>artifact "%1" of stage "%2" is not kept: %3 is neither a file nor a folder</source>
+            <location line="+6" />
             <translation>Artefakt "%1" der Stufe "%2" wird nicht aufbewahrt: %3 ist weder eine Datei noch ein Ordner</translation>
         </message>
         <message>
-            <location line="+12" />
             <source>artifact "%1" of stage "%2" is not put back: %3 resolves to %4, outside the workspace %5; remove the symlink</source>
+            <location line="+12" />
             <translation>Artefakt "%1" der Stufe "%2" wird nicht wiederhergestellt: %3 verweist auf %4, außerhalb des Arbeitsbereichs %5; entfernen Sie den Symlink</translation>
         </message>
         <message>
-            <location line="+22" />
             <source>deploydesk.yml has no deploy stage (uses: %1): nothing would be deployed to %2</source>
+            <location line="+22" />
             <translation>deploydesk.yml hat keine Bereitstellungsstufe (uses: %1): in %2 würde nichts bereitgestellt</translation>
         </message>
         <message>
-            <location line="+2" />
             <source>  working tree uncommitted changes: the run did not build the commit alone</source>
+            <location line="+2" />
             <translation>  Arbeitskopie  nicht committete Änderungen: der Lauf hat nicht nur den Commit gebaut</translation>
         </message>
         <message>
-            <location line="+6" />
             <source>continue-on-error: did not fail the run</source>
+            <location line="+6" />
             <translation>continue-on-error: hat den Lauf nicht scheitern lassen</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>%1; continue-on-error: did not fail the run</source>
+            <location line="+1" />
             <translation>%1; continue-on-error: hat den Lauf nicht scheitern lassen</translation>
         </message>
         <message>
-            <location line="+72" />
             <source>run %1 was interrupted: the process running it (pid %2) is gone without recording its end; its log ends here. "deploydeskctl show %1" has the details</source>
+            <location line="+72" />
             <translation>Lauf %1 wurde unterbrochen: der Prozess, der ihn ausführte (PID %2), ist beendet, ohne sein Ende aufzuzeichnen; sein Protokoll endet hier. "deploydeskctl show %1" zeigt die Details</translation>
         </message>
         <message>
-            <location line="+17" />
             <source>run %1: index switch %2 → v%3</source>
+            <location line="+17" />
             <translation>Lauf %1: Indexwechsel %2 → v%3</translation>
         </message>
         <message>
-            <location line="+140" />
             <source>--- last %1 lines of %2, an allowed failure (continue-on-error; all: deploydeskctl logs %3 %2) ---</source>
+            <location line="+140" />
             <translation>--- letzte %1 Zeilen von %2, Fehlschlag erlaubt (continue-on-error; alle: deploydeskctl logs %3 %2) ---</translation>
         </message>
         <message>
-            <location line="+13" />
             <source>first error of %1, line %2: %3</source>
+            <location line="+13" />
             <translation>erster Fehler von %1, Zeile %2: %3</translation>
         </message>
         <message>
-            <location line="+28" />
             <source>stage "%1" is not defined in deploydesk.yml</source>
+            <location line="+28" />
             <translation>Stufe "%1" ist in deploydesk.yml nicht definiert</translation>
         </message>
         <message>
-            <location line="+5" />
             <source>secrets checked for a run without an environment; check another with --env NAME</source>
+            <location line="+5" />
             <translation>Geheimnisse wurden für einen Lauf ohne Umgebung geprüft; eine Umgebung prüfen Sie mit --env NAME</translation>
         </message>
         <message>
-            <location line="+2" />
             <source>secrets checked for a run in environment %1</source>
+            <location line="+2" />
             <translation>Geheimnisse wurden für einen Lauf in Umgebung %1 geprüft</translation>
         </message>
         <message>
-            <location line="+19" />
             <source>environment %1 is protected and stages %2 deploy to it: run again with --approve -m REASON (not on a terminal, nothing can be typed to approve); nothing was run</source>
+            <location line="+19" />
             <translation>Umgebung %1 ist geschützt und die Stufen %2 stellen in ihr bereit: führen Sie den Befehl erneut mit --approve -m GRUND aus (ohne Terminal kann keine Freigabe eingegeben werden); es wurde nichts ausgeführt</translation>
         </message>
         <message>
-            <location line="+15" />
             <source>stage name "%1" is not allowed: "." and ".." name folders, not stages; rename the stage (e.g. "build")</source>
+            <location line="+15" />
             <translation>Stufenname "%1" ist nicht erlaubt: "." und ".." bezeichnen Ordner, keine Stufen; benennen Sie die Stufe um (z. B. "build")</translation>
         </message>
         <message>
-            <location line="+7" />
             <source>how long one health check request may go without an answer (default 10s)</source>
+            <location line="+7" />
             <translation>wie lange eine einzelne Anfrage der Zustandsprüfung ohne Antwort bleiben darf (Standard 10s)</translation>
         </message>
         <message>
-            <location line="+4" />
             <source>cannot read "%1": %2; a pipeline file must be a regular file (or a symlink to one); replace it with the file itself</source>
+            <location line="+4" />
             <translation>"%1" kann nicht gelesen werden: %2; eine Pipeline-Datei muss eine reguläre Datei sein (oder ein Symlink auf eine); ersetzen Sie es durch die Datei selbst</translation>
         </message>
         <message>
-            <location line="+40" />
             <source>the file grows past %1 MB once its aliases are expanded; use fewer aliases</source>
+            <location line="+41" />
             <translation>die Datei wächst nach dem Auflösen ihrer Aliase auf über %1 MB; verwenden Sie weniger Aliase</translation>
         </message>
         <message>
-            <location line="+3" />
             <source>the file grows past %1 MB once its aliases are expanded (this "*%2" repeats a large value); use fewer aliases or a smaller anchored value</source>
+            <location line="+3" />
             <translation>die Datei wächst nach dem Auflösen ihrer Aliase auf über %1 MB (dieses "*%2" wiederholt einen großen Wert); verwenden Sie weniger Aliase oder einen kleineren Wert am Anker</translation>
         </message>
     </context>
@@ -5373,9 +5373,9 @@
     <context>
         <name>DeployDesk::Ui::EmbeddingsView</name>
         <message>
-            <location filename="../ui/embeddings/embeddingsview.cpp" line="+57" />
+            <location filename="../ui/embeddings/embeddingsview.cpp" line="+60" />
             <source>E&amp;nvironment:</source>
-            <translation>&amp;Umgebung:</translation>
+            <translation>Umge&amp;bung:</translation>
         </message>
         <message>
             <location line="+7" />
@@ -5524,23 +5524,23 @@
         </message>
         <message>
             <location line="+2" />
-            <location line="+614" />
+            <location line="+635" />
             <source>Result</source>
             <translation>Ergebnis</translation>
         </message>
         <message>
-            <location line="-614" />
+            <location line="-635" />
             <source>Question</source>
             <translation>Frage</translation>
         </message>
         <message>
             <location line="+0" />
-            <location line="+616" />
+            <location line="+637" />
             <source>Expected</source>
             <translation>Erwartet</translation>
         </message>
         <message>
-            <location line="-616" />
+            <location line="-637" />
             <source>Found</source>
             <translation>Gefunden</translation>
         </message>
@@ -5731,32 +5731,31 @@
             <translation>Rollback</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+18" />
             <source>Make v%1 the live version of the index of %2 (now %3)? Searches answer from it at once; the switch is recorded as a release.</source>
             <translation>v%1 zur aktiven Version des Index von %2 machen (jetzt %3)? Suchanfragen werden sofort aus ihr beantwortet; das Umschalten wird als Release aufgezeichnet.</translation>
         </message>
         <message>
-            <location line="+6" />
             <source>%1 is protected: switching records your approval.</source>
-            <translation>%1 ist geschützt: beim Umschalten wird Ihre Freigabe aufgezeichnet.</translation>
+            <translation type="vanished">%1 ist geschützt: beim Umschalten wird Ihre Freigabe aufgezeichnet.</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-3" />
             <source>Switch the index</source>
             <translation>Index umschalten</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+14" />
             <source>&amp;Switch to v%1</source>
             <translation>Auf v%1 umscha&amp;lten</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+19" />
             <source>%1 in the panel from %2</source>
             <translation>%1 von %2 im Kontrollzentrum</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+6" />
             <source>Switching the index of %1 to v%2…</source>
             <translation>Index von %1 wird auf v%2 umgeschaltet…</translation>
         </message>
@@ -6226,7 +6225,7 @@
             <translation>der Bericht von Lauf %1 kann nicht nach %2 geschrieben werden: %3; wählen Sie einen Ordner, in den Sie schreiben dürfen</translation>
         </message>
         <message>
-            <location filename="../ui/history/historybrowser.cpp" line="+18" />
+            <location filename="../ui/history/historybrowser.cpp" line="+28" />
             <source>Markdown (*.md)</source>
             <translation>Markdown (*.md)</translation>
         </message>
@@ -6241,7 +6240,7 @@
             <translation>Bericht von Lauf %1 exportieren</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+7" />
             <source>Writing the report of run %1 to %2…</source>
             <translation>Bericht von Lauf %1 wird nach %2 geschrieben…</translation>
         </message>
@@ -6259,7 +6258,7 @@
     <context>
         <name>DeployDesk::Ui::HistoryFilterBar</name>
         <message>
-            <location filename="../ui/history/historyfilterbar.cpp" line="+35" />
+            <location filename="../ui/history/historyfilterbar.cpp" line="+60" />
             <source>any</source>
             <translation>beliebig</translation>
         </message>
@@ -6269,7 +6268,12 @@
             <translation>%1; das früheste Datum bedeutet beliebig</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+5" />
+            <source>%1 calendar</source>
+            <translation>%1: Kalender</translation>
+        </message>
+        <message>
+            <location line="+17" />
             <source>Environment filter</source>
             <translation>Umgebungsfilter</translation>
         </message>
@@ -6578,7 +6582,7 @@
             <translation type="vanished">&amp;Stufe:</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+6" />
             <source>S&amp;tage:</source>
             <translation>S&amp;tufe:</translation>
         </message>
@@ -6593,17 +6597,22 @@
             <translation>Speicherfortschritt</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+167" />
             <source>No log lines yet</source>
             <translation>Noch keine Protokollzeilen</translation>
         </message>
         <message>
-            <location line="+35" />
+            <location line="-113" />
             <source>Ordering the lines of all stages by time…</source>
             <translation>Die Zeilen aller Stufen werden nach Zeit sortiert…</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="-61" />
+            <source>Run shown</source>
+            <translation>Angezeigter Lauf</translation>
+        </message>
+        <message>
+            <location line="+88" />
             <source>&amp;Find…</source>
             <translation>&amp;Suchen…</translation>
         </message>
@@ -6658,7 +6667,27 @@
             <translation>Textdateien (*.txt *.log)</translation>
         </message>
         <message>
-            <location line="+64" />
+            <location line="+47" />
+            <source>Run %1</source>
+            <translation>Lauf %1</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>No run to show yet: start one with Run (Ctrl+R)</source>
+            <translation>Noch kein Lauf zum Anzeigen: Starten Sie einen mit Ausführen (Strg+R)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>No output: no stage of run %1 printed anything</source>
+            <translation>Keine Ausgabe: keine Stufe von Lauf %1 hat etwas ausgegeben</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>No output: stage %1 printed nothing</source>
+            <translation>Keine Ausgabe: Stufe %1 hat nichts ausgegeben</translation>
+        </message>
+        <message>
+            <location line="+28" />
             <source>All stages</source>
             <translation>Alle Stufen</translation>
         </message>
@@ -6929,16 +6958,17 @@
         </message>
         <message>
             <location line="+10" />
+            <location line="+24" />
             <source>%1 — DeployDesk</source>
             <translation>%1 — DeployDesk</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="-14" />
             <source>Loading %1…</source>
             <translation>%1 wird geladen…</translation>
         </message>
         <message numerus="yes">
-            <location line="+17" />
+            <location line="+22" />
             <source>&lt;b&gt;%1&lt;/b&gt; — %n stage(s)</source>
             <translation>
                 <numerusform>&lt;b&gt;%1&lt;/b&gt; — %n Stufe</numerusform>

@@ -280,6 +280,11 @@ void MainWindow::loaded(const LoadResult &result)
         return; // an answer for a workspace that is no longer open
     m_pipeline = result.pipeline;
     m_pipelineOk = result.ok();
+    // The pipeline's name once it is known; the folder's until then (or when the file
+    // names none).
+    setWindowTitle(
+        tr("%1 — DeployDesk")
+            .arg(m_pipeline.name.isEmpty() ? QDir(m_workspace).dirName() : m_pipeline.name));
     m_problems.clear();
     for (const Diagnostic &d : result.diagnostics)
         m_problems << d.toString();

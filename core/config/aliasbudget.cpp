@@ -24,9 +24,19 @@ public:
     {}
 
     std::optional<AliasBudgetExceeded> exceeded;
+    // Set when a document starts where the previous one did: yaml-cpp 0.7 reads the same
+    // empty document forever after a token no document may start with (a leading ","),
+    // which would count as growth. The loader reports that syntax error itself.
+    bool stuck = false;
 
-    void OnDocumentStart(const YAML::Mark &) override
+    void OnDocumentStart(const YAML::Mark &mark) override
     {
+        if (m_documents > 0 && mark.pos == m_lastStart) {
+            stuck = true;
+            throw Stop();
+        }
+        ++m_documents;
+        m_lastStart = mark.pos;
         m_anchors.clear();
         m_names.clear();
         m_open.clear();
@@ -125,6 +135,8 @@ private:
 
     std::int64_t m_limit = 0;
     std::int64_t m_total = 0;
+    int m_documents = 0;
+    int m_lastStart = -1;
     std::unordered_map<YAML::anchor_t, std::int64_t> m_anchors;
     std::unordered_map<YAML::anchor_t, std::string> m_names;
     std::string m_pendingName;
@@ -143,6 +155,8 @@ std::optional<AliasBudgetExceeded> checkExpandedSize(const std::string &yaml, st
         }
     } catch (const Stop &) {
     }
+    if (counter.stuck)
+        return std::nullopt;
     return counter.exceeded;
 }
 

@@ -347,6 +347,16 @@ void HistoryBrowser::exportReport(qint64 runId, const QString &path, ReportForma
         [this, runId, path](const QString &error) { emit reportExported(runId, path, error); });
 }
 
+std::pair<QString, ReportFormat> HistoryBrowser::exportTarget(const QString &path,
+                                                              ReportFormat filter)
+{
+    if (const auto typed = reportFormatFromName(QFileInfo(path).suffix()))
+        return {path, *typed};
+    const QString suffix =
+        filter == ReportFormat::Html ? QStringLiteral(".html") : QStringLiteral(".md");
+    return {path + suffix, filter};
+}
+
 void HistoryBrowser::exportSelected()
 {
     const QList<qint64> ids = selectedRunIds();
@@ -361,11 +371,8 @@ void HistoryBrowser::exportSelected()
                                      markdown + QStringLiteral(";;") + html, &chosen);
     if (path.isEmpty())
         return;
-    const ReportFormat format = chosen == html ? ReportFormat::Html : ReportFormat::Markdown;
-    const QString suffix =
-        format == ReportFormat::Html ? QStringLiteral(".html") : QStringLiteral(".md");
-    if (!reportFormatFromName(QFileInfo(path).suffix()))
-        path += suffix;
+    ReportFormat format = chosen == html ? ReportFormat::Html : ReportFormat::Markdown;
+    std::tie(path, format) = exportTarget(path, format);
     m_status->setText(tr("Writing the report of run %1 to %2…").arg(ids.first()).arg(path));
     exportReport(ids.first(), path, format);
 }

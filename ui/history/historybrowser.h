@@ -1,5 +1,7 @@
 #pragma once
 
+#include <utility>
+
 #include "common/error.h"
 #include "run/runreport.h"
 
@@ -66,6 +68,10 @@ public:
     // Writes run `runId`'s report to `path` (atomically) on the reader's thread and
     // returns at once; reportExported() tells how it went. The UI's Export asks for the path.
     void exportReport(qint64 runId, const QString &path, ReportFormat format);
+    // Where Export writes and in which format: an extension typed by the user (.md,
+    // .markdown, .html, .htm) wins over the dialog's filter; without one, the filter's
+    // format with its extension appended.
+    static std::pair<QString, ReportFormat> exportTarget(const QString &path, ReportFormat filter);
 
     HistoryFilterBar *filterBar() const { return m_filters; }
     HistoryModel *model() const { return m_model; }

@@ -2,8 +2,10 @@
 
 #include "ui/common/statusstyle.h"
 
+#include <QCalendarWidget>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -27,6 +29,29 @@ protected:
     bool focusNextPrevChild(bool next) override { return QWidget::focusNextPrevChild(next); }
 };
 
+// Shows this month's page when the calendar of a date edit at "any" opens.
+class CalendarOpensToday final : public QObject
+{
+public:
+    CalendarOpensToday(QDateEdit *edit, QObject *parent)
+        : QObject(parent)
+        , m_edit(edit)
+    {}
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Show && m_edit->date() == kAnyDate) {
+            const QDate today = QDate::currentDate();
+            static_cast<QCalendarWidget *>(watched)->setCurrentPage(today.year(), today.month());
+        }
+        return false;
+    }
+
+private:
+    QDateEdit *m_edit;
+};
+
 QDateEdit *makeDateEdit(const QString &name, QWidget *parent)
 {
     auto *edit = new DateFilterEdit(parent);
@@ -37,6 +62,14 @@ QDateEdit *makeDateEdit(const QString &name, QWidget *parent)
     edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
     edit->setAccessibleName(name);
     edit->setToolTip(HistoryFilterBar::tr("%1; the lowest date means any").arg(name));
+    // "any" is the lowest date, January 2000: the calendar would open there. It opens at
+    // this month instead (the date stays "any" until one is picked).
+    QCalendarWidget *calendar = edit->calendarWidget();
+    calendar->installEventFilter(new CalendarOpensToday(edit, calendar));
+    calendar->setAccessibleName(HistoryFilterBar::tr("%1 calendar").arg(name));
+    for (QWidget *part : calendar->findChildren<QWidget *>()) // its month view, buttons
+        if (part->accessibleName().isEmpty())
+            part->setAccessibleName(calendar->accessibleName());
     return edit;
 }
 

@@ -38,6 +38,7 @@ public:
     void setFollowTail(bool follow);
     bool followTail() const { return m_follow; }
     void setPlaceholderText(const QString &text);
+    QString placeholderText() const { return m_placeholder; }
 
     // Search highlighting: every occurrence in visible rows, the current one stronger.
     void setMatcher(const Internal::TextMatcher &matcher);

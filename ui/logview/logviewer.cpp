@@ -48,6 +48,10 @@ LogViewer::LogViewer(const QString &databasePath, QWidget *parent)
     m_stageCombo = new QComboBox(this);
     m_stageCombo->setAccessibleName(tr("Stage"));
     m_stageCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // Which run the tab shows: the Logs tab follows the graph and the history.
+    m_runLabel = new QLabel(this);
+    m_runLabel->setAccessibleName(tr("Run shown"));
+    m_runLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto *stageLabel = new QLabel(tr("S&tage:"), this);
     stageLabel->setBuddy(m_stageCombo);
     m_status = new QLabel(this);
@@ -60,6 +64,7 @@ LogViewer::LogViewer(const QString &databasePath, QWidget *parent)
 
     auto *toolbar = new QHBoxLayout;
     toolbar->setContentsMargins(4, 2, 4, 2);
+    toolbar->addWidget(m_runLabel);
     toolbar->addWidget(stageLabel);
     toolbar->addWidget(m_stageCombo);
     for (QAction *a : {m_timestamps, m_wrap, m_follow, m_firstError, m_find, m_save})
@@ -71,7 +76,7 @@ LogViewer::LogViewer(const QString &databasePath, QWidget *parent)
     m_findBar->hide();
     m_view = new LogView(this);
     m_view->setModel(m_model);
-    m_view->setPlaceholderText(tr("No log lines yet"));
+    updateEmptyText();
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -197,17 +202,48 @@ void LogViewer::showRun(qint64 runId, const QList<StageRef> &stages, qint64 stag
     updateStageCombo();
     m_stageCombo->setCurrentIndex(std::max(0, m_stageCombo->findData(stageId)));
     m_model->setStages(refs, stageId);
+    m_runLabel->setText(runText());
+    updateEmptyText();
+}
+
+QString LogViewer::runText() const
+{
+    return m_runId > 0 ? tr("Run %1").arg(m_runId) : QString();
+}
+
+QString LogViewer::emptyText() const
+{
+    return m_view->placeholderText();
+}
+
+// An empty log says why: no run shown, output still to come, or none printed.
+void LogViewer::updateEmptyText()
+{
+    const bool allStages = m_stageCombo->currentData().toLongLong() == 0;
+    QString text;
+    if (m_runId <= 0)
+        text = tr("No run to show yet: start one with Run (Ctrl+R)");
+    else if (m_live)
+        text = tr("No log lines yet");
+    else if (allStages)
+        text = tr("No output: no stage of run %1 printed anything").arg(m_runId);
+    else
+        text = tr("No output: stage %1 printed nothing").arg(m_stageCombo->currentText());
+    m_view->setPlaceholderText(text);
 }
 
 void LogViewer::showStage(qint64 stageId)
 {
     m_stageCombo->setCurrentIndex(std::max(0, m_stageCombo->findData(stageId)));
     m_model->showStage(stageId);
+    updateEmptyText();
 }
 
 void LogViewer::setLive(bool live)
 {
+    m_live = live;
     m_model->setLive(live);
+    updateEmptyText();
 }
 
 void LogViewer::addStage(const StageRef &stage)

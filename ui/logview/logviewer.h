@@ -45,6 +45,9 @@ public:
     void setLive(bool live);        // the run is in progress: poll for new lines
     void addStage(const StageRef &stage);
     qint64 runId() const { return m_runId; }
+    // "Run N" beside the stage box, and what an empty log says (for tests).
+    QString runText() const;
+    QString emptyText() const;
 
     // Find, Find next, Find previous, First error, Copy, Save..., Wrap, Timestamps, Follow.
     QList<QAction *> actions() const;
@@ -91,12 +94,15 @@ private:
     void goToHit(qsizetype hit);
     void updateFindStatus();
     void updateStageCombo();
+    void updateEmptyText();
     void setStatus(const QString &text);
 
     LogModel *m_model = nullptr;
     LogView *m_view = nullptr;
     FindBar *m_findBar = nullptr;
     QComboBox *m_stageCombo = nullptr;
+    QLabel *m_runLabel = nullptr;
+    bool m_live = false;
     QLabel *m_status = nullptr;
     QProgressBar *m_progress = nullptr;
     QAction *m_find = nullptr;

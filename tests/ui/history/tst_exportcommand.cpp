@@ -102,10 +102,11 @@ private slots:
         QVERIFY(r.out.isEmpty());
     }
 
-    void anUnknownRunExitsOne()
+    // An unknown run is a bad argument: exit 2, as docs/cli.md's table says.
+    void anUnknownRunExitsTwo()
     {
         const Output r = run({"4242"});
-        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains("no run with id 4242"), qPrintable(r.err));
     }
 

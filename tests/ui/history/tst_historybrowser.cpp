@@ -16,6 +16,7 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
+#include <QCalendarWidget>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
@@ -124,6 +125,30 @@ private slots:
         QTRY_COMPARE(shownRuns(), (QList<qint64>{m_fx.fixed, m_fx.failed}));
     }
 
+    // The From and To calendars open at this month while they say "any" (the lowest date,
+    // January 2000, is only the marker for "any"), and at the chosen date once one is set.
+    void calendarsOpenAtThisMonth()
+    {
+        QDateEdit *from = m_browser->filterBar()->fromEdit();
+        QCOMPARE(from->text(), from->specialValueText());
+        QCalendarWidget *calendar = from->calendarWidget();
+        // The arrow at the right edge opens the popup, as a user's click does.
+        QTest::mouseClick(from, Qt::LeftButton, {}, QPoint(from->width() - 4, from->height() / 2));
+        QTRY_VERIFY(calendar->isVisible());
+        QCOMPARE(calendar->yearShown(), QDate::currentDate().year());
+        QCOMPARE(calendar->monthShown(), QDate::currentDate().month());
+        QCOMPARE(from->text(), from->specialValueText()); // still "any"
+        calendar->window()->close();
+
+        from->setDate(QDate(2025, 2, 14));
+        QTest::mouseClick(from, Qt::LeftButton, {}, QPoint(from->width() - 4, from->height() / 2));
+        QTRY_VERIFY(calendar->isVisible());
+        QCOMPARE(calendar->yearShown(), 2025);
+        QCOMPARE(calendar->monthShown(), 2);
+        calendar->window()->close();
+        m_browser->filterBar()->clear();
+    }
+
     void detailsShowTheSelectedRun()
     {
         QAbstractItemModelTester tester(m_browser->model(),
@@ -210,6 +235,40 @@ private slots:
         QCOMPARE(model->index(0, CompareModel::Delta).data().toString(), "+5 s");
         QCOMPARE(model->index(1, CompareModel::Stage).data().toString(), "deploy");
         dialog->close();
+    }
+
+    // The extension typed wins over the dialog's filter ("run-7.html" with the Markdown
+    // filter is HTML); without one, the filter decides and its extension is added.
+    void exportTargetFollowsTheTypedExtension_data()
+    {
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<bool>("htmlFilter");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<bool>("html");
+        QTest::newRow("html typed, markdown filter")
+            << "/r/run-7.html" << false << "/r/run-7.html" << true;
+        QTest::newRow("htm typed, markdown filter")
+            << "/r/run-7.HTM" << false << "/r/run-7.HTM" << true;
+        QTest::newRow("md typed, html filter") << "/r/run-7.md" << true << "/r/run-7.md" << false;
+        QTest::newRow("markdown typed, html filter")
+            << "/r/notes.markdown" << true << "/r/notes.markdown" << false;
+        QTest::newRow("none typed, html filter") << "/r/run-7" << true << "/r/run-7.html" << true;
+        QTest::newRow("none typed, markdown filter")
+            << "/r/run-7" << false << "/r/run-7.md" << false;
+        QTest::newRow("other extension kept, filter's added")
+            << "/r/run.v2" << false << "/r/run.v2.md" << false;
+    }
+
+    void exportTargetFollowsTheTypedExtension()
+    {
+        QFETCH(QString, typed);
+        QFETCH(bool, htmlFilter);
+        QFETCH(QString, path);
+        QFETCH(bool, html);
+        const auto [written, format] = HistoryBrowser::exportTarget(
+            typed, htmlFilter ? ReportFormat::Html : ReportFormat::Markdown);
+        QCOMPARE(written, path);
+        QCOMPARE(format == ReportFormat::Html, html);
     }
 
     void exportWritesTheChosenFormat()

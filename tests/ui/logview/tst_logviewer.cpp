@@ -11,6 +11,7 @@
 #include <QAction>
 #include <QFile>
 #include <QImage>
+#include <QLabel>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -119,6 +120,27 @@ private slots:
         QVERIFY(counted.wait(10000));
         QCOMPARE(viewer->matchCount(), count);
         QCOMPARE(viewer->currentLine(), firstLine);
+    }
+
+    // The tab says which run it shows, and an empty log says why it is empty: nothing yet
+    // while the run goes on, "no output" once the stage has ended without printing.
+    void theRunIsNamedAndAnEmptyStageSaysNoOutput()
+    {
+        LogViewer viewer(m_store->databasePath());
+        QVERIFY(viewer.runText().isEmpty());
+        QVERIFY(viewer.emptyText().contains("No run"));
+        const qint64 quiet = LogFixture::addStage(*m_store, m_run, "quiet", 9);
+        viewer.showRun(m_run, {{m_small, "small"}, {quiet, "quiet"}}, quiet);
+        QCOMPARE(viewer.runText(), QString("Run %1").arg(m_run));
+        bool shown = false;
+        for (auto *l : viewer.findChildren<QLabel *>())
+            shown = shown || l->text() == QString("Run %1").arg(m_run);
+        QVERIFY2(shown, "a label in the viewer names the run");
+        QCOMPARE(viewer.emptyText(), QString("No output: stage quiet printed nothing"));
+        viewer.setLive(true);
+        QCOMPARE(viewer.emptyText(), QString("No log lines yet"));
+        viewer.setLive(false);
+        QCOMPARE(viewer.emptyText(), QString("No output: stage quiet printed nothing"));
     }
 
     void firstErrorJumpsToTheLine()

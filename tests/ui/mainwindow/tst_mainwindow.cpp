@@ -351,6 +351,8 @@ private slots:
         QVERIFY(loaded.wait(20000));
         QCOMPARE(loaded.last().at(0).toBool(), true);
         QCOMPARE(w.pipeline().name, QString("fixed"));
+        // The title names the pipeline, not the folder ("broken").
+        QCOMPARE(w.windowTitle(), QString("fixed — DeployDesk"));
         QVERIFY(run->isEnabled());
     }
 
