@@ -30,6 +30,7 @@
 #include <QScreen>
 #include <QTabWidget>
 #include <QTimer>
+#include <QTreeWidget>
 #include <QTreeView>
 
 #include <cstdio>

@@ -759,7 +759,9 @@ void EmbeddingsView::validate(int version)
                 auto *item = new QTreeWidgetItem(m_validation);
                 item->setText(0, r.passed ? tr("pass") : tr("FAIL"));
                 item->setText(1, r.question);
+                item->setToolTip(1, r.question);
                 item->setText(2, r.expected);
+                item->setToolTip(2, r.expected);
                 item->setText(3, r.passed ? QString() : r.found.join(QStringLiteral(", ")));
                 item->setToolTip(3, r.found.join(QStringLiteral("\n")));
                 if (r.passed)
@@ -775,6 +777,9 @@ void EmbeddingsView::validate(int version)
                 {tr("Result"),
                  tr("Question (v%1: %2 of %3 pass)").arg(version).arg(passed).arg(results->size()),
                  tr("Expected"), tr("Found instead")});
+            // Columns as wide as what they hold (questions and pages were cut to "PID co…").
+            for (int c = 0; c < 3; ++c)
+                m_validation->resizeColumnToContents(c);
             emit validated();
         });
 }
@@ -803,12 +808,14 @@ void EmbeddingsView::ask()
                 const QString url = h.payload.value(QStringLiteral("url")).toString();
                 item->setText(
                     1, url.isEmpty() ? h.payload.value(QStringLiteral("docPath")).toString() : url);
+                item->setToolTip(1, item->text(1));
                 item->setText(2, h.payload.value(QStringLiteral("headingPath")).toString());
                 item->setToolTip(2, h.payload.value(QStringLiteral("text")).toString().left(600));
             }
             if (hits->isEmpty())
                 new QTreeWidgetItem(m_hits, {QString(), tr("no hits")});
             m_hits->resizeColumnToContents(0);
+            m_hits->resizeColumnToContents(1);
             emit answered();
         });
 }

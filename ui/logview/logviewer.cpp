@@ -65,6 +65,7 @@ LogViewer::LogViewer(const QString &databasePath, QWidget *parent)
     auto *toolbar = new QHBoxLayout;
     toolbar->setContentsMargins(4, 2, 4, 2);
     toolbar->addWidget(m_runLabel);
+    toolbar->addSpacing(12);
     toolbar->addWidget(stageLabel);
     toolbar->addWidget(m_stageCombo);
     for (QAction *a : {m_timestamps, m_wrap, m_follow, m_firstError, m_find, m_save})
