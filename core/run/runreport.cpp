@@ -221,9 +221,8 @@ Result<LogTail> logTail(const HistoryStore &store, const StageRecord &stage, con
     if (!firstError)
         return std::unexpected(firstError.error());
     if (*firstError)
-        tail.note = tr("First error, line %1: %2")
-                        .arg((*firstError)->line)
-                        .arg(mask((*firstError)->text));
+        tail.note =
+            tr("First error, line %1: %2").arg((*firstError)->line).arg(mask((*firstError)->text));
     for (const LogLine &line : std::as_const(*lines))
         tail.lines.append(mask(QString::fromUtf8(AnsiParser::strip(line.text))));
     if (tail.lines.isEmpty())

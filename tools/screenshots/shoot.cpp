@@ -30,8 +30,8 @@
 #include <QScreen>
 #include <QTabWidget>
 #include <QTimer>
-#include <QTreeWidget>
 #include <QTreeView>
+#include <QTreeWidget>
 
 #include <cstdio>
 
