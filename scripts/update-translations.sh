@@ -27,12 +27,19 @@ for ts in translations/deploydesk_*.ts; do
     # tr() uses at run time is the class's qualified name). msg() is the config
     # module's tr(). Its warnings about classes without Q_OBJECT name the contexts
     # that are really "DeployDesk" at run time (free tr()/msg() helpers).
+    # deploydesk_en.ts holds only the English plural forms ("%n file(s)" -> "%n file" /
+    # "%n files"), filled by scripts/lib/en_plurals.py.
+    plural=()
+    [ "$(basename "$ts")" = deploydesk_en.ts ] && plural=(-pluralonly)
     "$LUPDATE" -I "$ROOT" -I "$ROOT/core" -I "$ROOT/app/cli" -tr-function-alias tr+=msg \
-        -locations relative -no-ui-lines "${sources[@]}" -ts "$fresh" \
+        "${plural[@]}" -locations relative -no-ui-lines "${sources[@]}" -ts "$fresh" \
         > "$work/lupdate.log" 2>&1 || { cat "$work/lupdate.log" >&2; rm -f "$fresh"; exit 2; }
     grep -o "Class '[^']*' lacks Q_OBJECT macro" "$work/lupdate.log" \
         | sed "s/Class '\(.*\)' lacks Q_OBJECT macro/\1/" | sort -u > "$work/plain-contexts.txt"
     python3 "$ROOT/scripts/lib/ts_contexts.py" "$fresh" "$work/plain-contexts.txt"
+    if [ ${#plural[@]} -gt 0 ] && [ "$CHECK" = 0 ]; then
+        python3 "$ROOT/scripts/lib/en_plurals.py" "$fresh"
+    fi
     if [ "$CHECK" = 1 ]; then
         python3 "$ROOT/scripts/lib/ts_contexts.py" --compare "$ts" "$fresh" || status=1
         rm -f "$fresh"

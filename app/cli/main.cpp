@@ -3,6 +3,7 @@
 
 #include "common/paths.h"
 #include "common/processinfo.h"
+#include "i18n/translations.h"
 #include "secrets/secretstore.h"
 #include "store/historystore.h"
 
@@ -170,6 +171,7 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("deploydeskctl"));
     QCoreApplication::setApplicationVersion(QStringLiteral(DEPLOYDESK_VERSION));
+    DeployDesk::installEnglishPlurals(app);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

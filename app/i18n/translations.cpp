@@ -7,8 +7,18 @@
 
 namespace DeployDesk {
 
+void installEnglishPlurals(QCoreApplication &app)
+{
+    // English needs a translation too, for its plurals: "%n file(s)" reads "1 file" and
+    // "2 files". The locale's language, installed later, is asked first.
+    auto *english = new QTranslator(&app);
+    if (english->load(QStringLiteral(":/i18n/deploydesk_en.qm")))
+        QCoreApplication::installTranslator(english);
+}
+
 void installTranslations(QCoreApplication &app)
 {
+    installEnglishPlurals(app);
     auto *own = new QTranslator(&app);
     if (own->load(QLocale(), QStringLiteral("deploydesk"), QStringLiteral("_"),
                   QStringLiteral(":/i18n")))

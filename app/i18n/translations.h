@@ -9,5 +9,7 @@ namespace DeployDesk {
 // and buttons. Used by the panel and by the screenshot tool, so German screenshots show
 // what a German user sees.
 void installTranslations(QCoreApplication &app);
+// Only English's plural forms ("1 file", "2 files"): the CLI speaks English.
+void installEnglishPlurals(QCoreApplication &app);
 
 } // namespace DeployDesk

@@ -1,5 +1,10 @@
 #include "common/duration.h"
 
+#include "common/translate.h"
+
+#include <QLocale>
+#include <QStringList>
+
 #include <array>
 
 namespace DeployDesk {
@@ -80,23 +85,30 @@ std::optional<std::chrono::milliseconds> parseDuration(QStringView text)
 
 QString formatDuration(std::chrono::milliseconds duration)
 {
-    qint64 ms = duration.count();
+    const qint64 signedMs = duration.count();
+    const QString sign = signedMs < 0 ? QLocale().negativeSign() : QString();
+    const qint64 ms = signedMs < 0 ? -signedMs : signedMs;
     if (ms < 1000)
-        return QStringLiteral("%1ms").arg(ms);
-    if (ms < 60 * 1000 && ms % 1000 != 0)
-        return QStringLiteral("%1s").arg(double(ms) / 1000.0, 0, 'f', 1);
-    qint64 s = ms / 1000;
+        return sign + DeployDesk::tr("%1 ms").arg(ms);
+    const qint64 tenths = (ms + 50) / 100;
+    if (tenths < 600) {
+        // Tenths of a second below a minute, "3 s" rather than "3.0 s".
+        const QString number = tenths % 10 == 0 ? QLocale().toString(tenths / 10)
+                                                : QLocale().toString(double(tenths) / 10.0, 'f', 1);
+        return sign + DeployDesk::tr("%1 s").arg(number);
+    }
+    qint64 s = (ms + 500) / 1000;
     const qint64 h = s / 3600;
     const qint64 m = (s % 3600) / 60;
     s %= 60;
-    QString out;
+    QStringList parts;
     if (h)
-        out += QStringLiteral("%1h").arg(h);
+        parts.append(DeployDesk::tr("%1 h").arg(QLocale().toString(h)));
     if (m)
-        out += QStringLiteral("%1m").arg(m);
-    if (s || out.isEmpty())
-        out += QStringLiteral("%1s").arg(s);
-    return out;
+        parts.append(DeployDesk::tr("%1 min").arg(m));
+    if (s)
+        parts.append(DeployDesk::tr("%1 s").arg(s));
+    return sign + parts.join(QLatin1Char(' '));
 }
 
 } // namespace DeployDesk

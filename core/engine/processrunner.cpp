@@ -1,5 +1,6 @@
 #include "engine/processrunner.h"
 
+#include "common/duration.h"
 #include "common/logging.h"
 #include "common/processinfo.h"
 
@@ -42,16 +43,6 @@ constexpr std::chrono::milliseconds kGuardBackstop{3000};
 } // namespace
 
 namespace Internal {
-
-QString formatDuration(std::chrono::milliseconds duration)
-{
-    const qint64 ms = duration.count();
-    if (ms < 1000)
-        return QStringLiteral("%1ms").arg(ms);
-    if (ms % 1000 == 0)
-        return QStringLiteral("%1s").arg(ms / 1000);
-    return QStringLiteral("%1s").arg(double(ms) / 1000.0, 0, 'f', ms % 100 == 0 ? 1 : 3);
-}
 
 QString signalName(int sig)
 {
@@ -275,7 +266,7 @@ void ProcessRunner::Private::onFinished(int exitCode, QProcess::ExitStatus exitS
     } else if (timedOut) {
         result.status = ProcessResult::Status::TimedOut;
         result.errorString = QCoreApplication::translate("DeployDesk", "timed out after %1")
-                                 .arg(Internal::formatDuration(spec.timeout));
+                                 .arg(formatDuration(spec.timeout));
     } else if (exitStatus == QProcess::CrashExit) {
         // On Unix, Qt 6 reports the terminating signal as exitCode() of a CrashExit
         // (tests/process/tst_stageguard.cpp checks this).

@@ -436,7 +436,7 @@ private slots:
         const QString out = QString::fromUtf8(p.readAllStandardOutput());
         QVERIFY2(out.contains("\x1b["), qPrintable(out)); // redrawn in place, in colour
         QVERIFY(out.contains(QRegularExpression("✔ lint\\s+success")));
-        QVERIFY(out.contains(QRegularExpression("✘ test\\s+failed\\s+\\S+\\s+exit code 3")));
+        QVERIFY(out.contains(QRegularExpression("✘ test\\s+failed\\s+[\\d.]+ m?s\\s+exit code 3")));
         QVERIFY(out.contains(QRegularExpression("↷ deploy\\s+skipped")));
     }
 

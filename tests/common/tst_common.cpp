@@ -5,6 +5,7 @@
 #include "common/status.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QProcess>
 #include <QTest>
 
@@ -48,17 +49,34 @@ private slots:
     {
         QTest::addColumn<qint64>("ms");
         QTest::addColumn<QString>("text");
-        QTest::newRow("ms") << qint64(250) << "250ms";
-        QTest::newRow("fraction of a minute") << qint64(2100) << "2.1s";
-        QTest::newRow("whole seconds") << qint64(45000) << "45s";
-        QTest::newRow("minutes and seconds") << qint64(90000) << "1m30s";
-        QTest::newRow("hours") << qint64(5400000) << "1h30m";
+        QTest::newRow("ms") << qint64(250) << "250 ms";
+        QTest::newRow("fraction of a minute") << qint64(2100) << "2.1 s";
+        QTest::newRow("tenths rounded") << qint64(787) + 1000 << "1.8 s";
+        QTest::newRow("whole seconds") << qint64(45000) << "45 s";
+        QTest::newRow("just under a minute") << qint64(59960) << "1 min";
+        QTest::newRow("minutes and seconds") << qint64(90000) << "1 min 30 s";
+        QTest::newRow("hours") << qint64(5400000) << "1 h 30 min";
+        QTest::newRow("negative") << qint64(-1500) << "-1.5 s";
     }
     void formatDuration()
     {
         QFETCH(qint64, ms);
         QFETCH(QString, text);
         QCOMPARE(DeployDesk::formatDuration(std::chrono::milliseconds(ms)), text);
+    }
+
+    void formatDurationFollowsTheLocale()
+    {
+        // One formatter for every view: a German reader gets a decimal comma everywhere.
+        const QLocale before;
+        QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+        const QString tenths = DeployDesk::formatDuration(std::chrono::milliseconds(1200));
+        const QString minutes = DeployDesk::formatDuration(std::chrono::milliseconds(61'000));
+        QLocale::setDefault(before);
+        QCOMPARE(tenths, QStringLiteral("1,2 s"));
+        QCOMPARE(minutes, QStringLiteral("1 min 1 s"));
+        QCOMPARE(DeployDesk::formatDuration(std::chrono::milliseconds(1200)),
+                 QStringLiteral("1.2 s"));
     }
 
     void statusNamesRoundTrip()

@@ -146,7 +146,7 @@ private slots:
         QVERIFY(checked.finished);
         QCOMPARE(checked.outcome, Job::Outcome::Failed);
         const QString expected = QStringLiteral("health check of http://127.0.0.1:%1/health "
-                                                "failed: no answer within 300ms")
+                                                "failed: no answer within 300 ms")
                                      .arg(silent.serverPort());
         QVERIFY2(checked.error.contains(expected), qPrintable(checked.error));
         QVERIFY(!held.isEmpty());

@@ -56,8 +56,7 @@ class TestHealthCheck : public QObject
         HealthCheckStage stage;
         QSignalSpy finished(&stage, &Job::result);
         if (log)
-            QObject::connect(&stage, &Job::logLine, &stage,
-                             [log](const QString &l) { *log << l; });
+            QObject::connect(&stage, &Job::logLine, &stage, [log](const QString &l) { *log << l; });
         StageContext context;
         context.environmentUrl = envUrl;
         stage.configure(with, context);
@@ -144,7 +143,7 @@ private slots:
         QVERIFY(finished.wait(20000));
         QCOMPARE(stage.outcome(), Job::Outcome::Failed);
         QCOMPARE(stage.error().code, ErrorCode::Timeout);
-        QVERIFY2(stage.error().message.endsWith("/health failed: no answer within 500ms"),
+        QVERIFY2(stage.error().message.endsWith("/health failed: no answer within 500 ms"),
                  qPrintable(stage.error().message));
         QVERIFY(!held.isEmpty());
     }
@@ -157,7 +156,9 @@ private slots:
         HealthCheckStage stage;
         QSignalSpy finished(&stage, &Job::result);
         StageContext context;
-        stage.configure({{"url", server.url()}, {"wait", "60s"}, {"interval", "50ms"},
+        stage.configure({{"url", server.url()},
+                         {"wait", "60s"},
+                         {"interval", "50ms"},
                          {"on-failure", "rollback"}},
                         context);
         stage.start();

@@ -38,7 +38,7 @@ private slots:
         QCOMPARE(job->outcome(), Job::Outcome::Failed);
         QCOMPARE(job->error().code, ErrorCode::Timeout);
         QCOMPARE(job->error().message,
-                 QString("GET %1: no answer within 300ms").arg(server.url("/slow").toString()));
+                 QString("GET %1: no answer within 300 ms").arg(server.url("/slow").toString()));
         QCOMPARE(job->status(), 0);
     }
 
@@ -56,7 +56,7 @@ private slots:
         QVERIFY(runJob(job, &log));
         QCOMPARE(job->outcome(), Job::Outcome::Success);
         QCOMPARE(server.requestCount(), 2);
-        QVERIFY2(log.value(0).startsWith("no answer within 300ms from 127.0.0.1:"),
+        QVERIFY2(log.value(0).startsWith("no answer within 300 ms from 127.0.0.1:"),
                  qPrintable(log.join('\n')));
     }
 
@@ -133,7 +133,7 @@ private slots:
         QVERIFY2(waitedNs >= 990'000'000, qPrintable(QString::number(waitedNs)));
         QCOMPARE(log.size(), 1);
         QVERIFY2(log.at(0).startsWith("429 from ") &&
-                     log.at(0).endsWith(", retrying in 1s (attempt 2 of 4)"),
+                     log.at(0).endsWith(", retrying in 1 s (attempt 2 of 4)"),
                  qPrintable(log.at(0)));
     }
 
@@ -150,8 +150,8 @@ private slots:
         QVERIFY(runJob(job));
         QCOMPARE(job->error().code, ErrorCode::RateLimited);
         QVERIFY2(job->error().message.contains(
-                     "HTTP 429: Too many requests (rate_limited) (asked to wait 1h, more than the "
-                     "1m allowed)"),
+                     "HTTP 429: Too many requests (rate_limited) (asked to wait 1 h, more than the "
+                     "1 min allowed)"),
                  qPrintable(job->error().message));
         QCOMPARE(server.requestCount(), 1);
     }

@@ -232,7 +232,7 @@ void tst_ProcessRunner::timeoutKillsGrandchildren()
     const qint64 pid = readPid(pidFile);
     QVERIFY(pid > 0);
     QCOMPARE(rec.result().status, ProcessResult::Status::TimedOut);
-    QCOMPARE(rec.result().describe(), QStringLiteral("timed out after 1.5s"));
+    QCOMPARE(rec.result().describe(), QStringLiteral("timed out after 1.5 s"));
     QTRY_VERIFY_WITH_TIMEOUT(processGone(pid), 10000);
 }
 

@@ -161,7 +161,7 @@ private slots:
         QCOMPARE(idsOf(model), want);
         if (column == HistoryModel::Duration && descending) {
             QCOMPARE(model.index(0, HistoryModel::Duration).data().toString(),
-                     QStringLiteral("2m10s")); // 30 s + 10 * 10 s
+                     QStringLiteral("2 min 10 s")); // 30 s + 10 * 10 s
             QCOMPARE(model.index(kRuns - 1, HistoryModel::Duration).data().toString(), QString());
         }
     }

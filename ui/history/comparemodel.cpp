@@ -71,16 +71,7 @@ QString CompareModel::formatDelta(qint64 ms)
     const QString sign = ms > 0   ? QStringLiteral("+")
                          : ms < 0 ? QStringLiteral("\u2212")
                                   : QString();
-    const qint64 magnitude = std::abs(ms);
-    if (magnitude < 60'000) {
-        // Tenths of a second below a minute: "+1.2 s", and "3 s" rather than "3.0 s".
-        const qint64 tenths = (magnitude + 50) / 100;
-        const QString number = tenths % 10 == 0
-                                   ? QString::number(tenths / 10)
-                                   : QStringLiteral("%1.%2").arg(tenths / 10).arg(tenths % 10);
-        return sign + number + QStringLiteral(" s");
-    }
-    return sign + formatDuration(std::chrono::milliseconds((magnitude + 500) / 1000 * 1000));
+    return sign + formatDuration(std::chrono::milliseconds(std::abs(ms)));
 }
 
 int CompareModel::rowCount(const QModelIndex &parent) const

@@ -134,18 +134,13 @@ void paintEdge(QPainter &painter, const QList<QPointF> &points, bool dim, const 
 
 QString formatStageDuration(std::chrono::milliseconds duration)
 {
-    const qint64 ms = std::max<qint64>(0, duration.count());
-    if (ms < 60'000)
-        return QCoreApplication::translate("DeployDesk", "%1 s")
-            .arg(QLocale().toString(double(ms) / 1000.0, 'f', 1));
-    return formatDuration(std::chrono::seconds(qint64(std::llround(double(ms) / 1000.0))));
+    return formatDuration(std::max(duration, std::chrono::milliseconds(0)));
 }
 
 QString formatElapsed(std::chrono::milliseconds elapsed)
 {
+    // Whole seconds while it runs: the label does not flicker through tenths.
     const qint64 seconds = std::max<qint64>(0, elapsed.count() / 1000);
-    if (seconds < 60)
-        return QCoreApplication::translate("DeployDesk", "%1 s").arg(seconds);
     return formatDuration(std::chrono::seconds(seconds));
 }
 

@@ -80,7 +80,7 @@ private slots:
         QVERIFY(!model.index(build, 0).data(CompareModel::ChangedRole).toBool());
         QVERIFY(!model.index(build, 0).data(Qt::FontRole).value<QFont>().bold());
         QCOMPARE(model.index(build, CompareModel::Delta).data().toString(), "+1.2 s");
-        QCOMPARE(model.index(build, CompareModel::DurationA).data().toString(), "10s");
+        QCOMPARE(model.index(build, CompareModel::DurationA).data().toString(), "10 s");
 
         const int lint = rowOf(model, "lint");
         QVERIFY(model.index(lint, 0).data(CompareModel::ChangedRole).toBool());
@@ -112,12 +112,12 @@ private slots:
     {
         QTest::addColumn<qint64>("ms");
         QTest::addColumn<QString>("text");
-        QTest::newRow("zero") << qint64(0) << "0 s";
+        QTest::newRow("zero") << qint64(0) << "0 ms";
         QTest::newRow("tenths") << qint64(1200) << "+1.2 s";
         QTest::newRow("whole seconds") << qint64(-3000) << "\u22123 s";
         QTest::newRow("rounds") << qint64(2960) << "+3 s";
-        QTest::newRow("minutes") << qint64(125'000) << "+2m5s";
-        QTest::newRow("minus minutes") << qint64(-3'600'000) << "\u22121h";
+        QTest::newRow("minutes") << qint64(125'000) << "+2 min 5 s";
+        QTest::newRow("minus minutes") << qint64(-3'600'000) << "\u22121 h";
     }
 
     void deltas()

@@ -1,0 +1,269 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+    <context>
+        <name>DeployDesk</name>
+        <message numerus="yes">
+            <location filename="../app/cli/runcommand.cpp" line="+378" />
+            <source>run %1 %2 in %3, with %n allowed failure(s) (continue-on-error): %4</source>
+            <translation>
+                <numerusform>run %1 %2 in %3, with %n allowed failure (continue-on-error): %4</numerusform>
+                <numerusform>run %1 %2 in %3, with %n allowed failures (continue-on-error): %4</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+27" />
+            <source>run %1's record is incomplete: %n change(s) could not be recorded in the history when they happened; the first: %2</source>
+            <translation>
+                <numerusform>run %1's record is incomplete: %n change could not be recorded in the history when they happened; the first: %2</numerusform>
+                <numerusform>run %1's record is incomplete: %n changes could not be recorded in the history when they happened; the first: %2</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../core/run/gitinfo.cpp" line="+112" />
+            <source>… and %n more</source>
+            <translation>
+                <numerusform>… and %n more</numerusform>
+                <numerusform>… and %n more</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../core/store/logmarker.cpp" line="+28" />
+            <source>[deploydesk] %n log line(s) could not be recorded here: %1</source>
+            <translation>
+                <numerusform>[deploydesk] %n log line could not be recorded here: %1</numerusform>
+                <numerusform>[deploydesk] %n log lines could not be recorded here: %1</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../core/store/logwriter.cpp" line="+364" />
+            <source>%n log line(s) could not be stored</source>
+            <translation>
+                <numerusform>%n log line could not be stored</numerusform>
+                <numerusform>%n log lines could not be stored</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../core/store/eventtext.cpp" line="+150" />
+            <source>%n change(s) of this run could not be recorded when they happened; the first: %1</source>
+            <translation>
+                <numerusform>%n change of this run could not be recorded when they happened; the first: %1</numerusform>
+                <numerusform>%n changes of this run could not be recorded when they happened; the first: %1</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>DeployDesk::Data::CohereEmbedJob</name>
+        <message numerus="yes">
+            <location filename="../core/data/embed/cohereembedjob.cpp" line="+57" />
+            <source>embedding %n text(s) with Cohere %1 (%2 dimensions): up to %3 per call, %4 call(s) in flight, %5</source>
+            <translation>
+                <numerusform>embedding %n text with Cohere %1 (%2 dimensions): up to %3 per call, %4 call(s) in flight, %5</numerusform>
+                <numerusform>embedding %n texts with Cohere %1 (%2 dimensions): up to %3 per call, %4 call(s) in flight, %5</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+205" />
+            <source>Cohere did not embed %1 after %n attempt(s): %2</source>
+            <translation>
+                <numerusform>Cohere did not embed %1 after %n attempt: %2</numerusform>
+                <numerusform>Cohere did not embed %1 after %n attempts: %2</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>DeployDesk::Data::ReembedJob</name>
+        <message numerus="yes">
+            <location filename="../core/data/reembed/reembedjob.cpp" line="+257" />
+            <source>removed %n point(s) of deleted chunks</source>
+            <translation>
+                <numerusform>removed %n point of deleted chunks</numerusform>
+                <numerusform>removed %n points of deleted chunks</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>DeployDesk::GraphQlJob</name>
+        <message numerus="yes">
+            <location filename="../core/net/graphqljob.cpp" line="+96" />
+            <source>and %n more errors</source>
+            <translation>
+                <numerusform>and %n more error</numerusform>
+                <numerusform>and %n more errors</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>DeployDesk::HttpJob</name>
+        <message numerus="yes">
+            <location filename="../core/net/httpjob.cpp" line="+466" />
+            <source>%n attempts</source>
+            <translation>
+                <numerusform>%n attempt</numerusform>
+                <numerusform>%n attempts</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>DeployDesk::LocalService::ServiceDeployJob</name>
+        <message numerus="yes">
+            <location filename="../core/deploy/localservice/servicedeployjob.cpp" line="+48" />
+            <source>copied %n file(s) into %1</source>
+            <translation>
+                <numerusform>copied %n file into %1</numerusform>
+                <numerusform>copied %n files into %1</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>DeployDesk::Railway::RailwayListJob</name>
+        <message numerus="yes">
+            <location filename="../core/deploy/railway/railwaylistjob.cpp" line="+68" />
+            <source>listed the newest %n deployment(s); stopping there</source>
+            <translation>
+                <numerusform>listed the newest %n deployment; stopping there</numerusform>
+                <numerusform>listed the newest %n deployments; stopping there</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>DeployDesk::RunController</name>
+        <message numerus="yes">
+            <location filename="../core/run/runcontroller.cpp" line="+466" />
+            <source>%n log line(s) of stage %1 could not be recorded: %2</source>
+            <translation>
+                <numerusform>%n log line of stage %1 could not be recorded: %2</numerusform>
+                <numerusform>%n log lines of stage %1 could not be recorded: %2</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>DeployDesk::Ui::CompareDialog</name>
+        <message numerus="yes">
+            <location filename="../ui/history/comparedialog.cpp" line="+67" />
+            <source>Run %1 (%2) against run %3 (%4): %n stage(s) changed result.</source>
+            <translation>
+                <numerusform>Run %1 (%2) against run %3 (%4): %n stage changed result.</numerusform>
+                <numerusform>Run %1 (%2) against run %3 (%4): %n stages changed result.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>DeployDesk::Ui::HealthProbe</name>
+        <message numerus="yes">
+            <location filename="../ui/environments/healthprobe.cpp" line="+74" />
+            <location line="+13" />
+            <source>no answer within %n s</source>
+            <translation>
+                <numerusform>no answer within %n s</numerusform>
+                <numerusform>no answer within %n s</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>DeployDesk::Ui::Internal::RunWorker</name>
+        <message numerus="yes">
+            <location filename="../ui/runservice.cpp" line="+120" />
+            <source>deploydesk.yml has %n problem(s)</source>
+            <translation>
+                <numerusform>deploydesk.yml has %n problem</numerusform>
+                <numerusform>deploydesk.yml has %n problems</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>DeployDesk::Ui::MainWindow</name>
+        <message numerus="yes">
+            <location filename="../ui/mainwindow.cpp" line="+294" />
+            <source>&lt;b&gt;%1&lt;/b&gt; — %n stage(s)</source>
+            <translation>
+                <numerusform>&lt;b&gt;%1&lt;/b&gt; — %n stage</numerusform>
+                <numerusform>&lt;b&gt;%1&lt;/b&gt; — %n stages</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+2" />
+            <source>&lt;b&gt;deploydesk.yml has %n problem(s)&lt;/b&gt;: fix them and reload (F5)</source>
+            <translation>
+                <numerusform>&lt;b&gt;deploydesk.yml has %n problem&lt;/b&gt;: fix them and reload (F5)</numerusform>
+                <numerusform>&lt;b&gt;deploydesk.yml has %n problems&lt;/b&gt;: fix them and reload (F5)</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>DeployDesk::Ui::ReleaseCompareDialog</name>
+        <message numerus="yes">
+            <location filename="../ui/environments/releasecomparedialog.cpp" line="+53" />
+            <source>Release %1 (%2, run %3) → release %4 (%5, run %6): %n layer(s) changed.</source>
+            <translation>
+                <numerusform>Release %1 (%2, run %3) → release %4 (%5, run %6): %n layer changed.</numerusform>
+                <numerusform>Release %1 (%2, run %3) → release %4 (%5, run %6): %n layers changed.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+106" />
+            <source>%n commit(s) between them:</source>
+            <translation>
+                <numerusform>%n commit between them:</numerusform>
+                <numerusform>%n commits between them:</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>DeployDesk::Vercel::UploadPool</name>
+        <message numerus="yes">
+            <location filename="../core/deploy/vercel/uploadpool.cpp" line="+54" />
+            <source>uploading %n file(s) (%1 MB), %2 at a time</source>
+            <translation>
+                <numerusform>uploading %n file (%1 MB), %2 at a time</numerusform>
+                <numerusform>uploading %n files (%1 MB), %2 at a time</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+59" />
+            <source>uploaded %n file(s) (%1 MB) in %2</source>
+            <translation>
+                <numerusform>uploaded %n file (%1 MB) in %2</numerusform>
+                <numerusform>uploaded %n files (%1 MB) in %2</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>DeployDesk::Vercel::VercelDeployJob</name>
+        <message numerus="yes">
+            <location filename="../core/deploy/vercel/verceldeployjob.cpp" line="+48" />
+            <source>hashed %n file(s) (%1 MB) in %2</source>
+            <translation>
+                <numerusform>hashed %n file (%1 MB) in %2</numerusform>
+                <numerusform>hashed %n files (%1 MB) in %2</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+84" />
+            <source>Vercel still reports %n file(s) missing after %1 upload round(s)%2</source>
+            <translation>
+                <numerusform>Vercel still reports %n file missing after %1 upload round(s)%2</numerusform>
+                <numerusform>Vercel still reports %n files missing after %1 upload round(s)%2</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+43" />
+            <source>Vercel needs %n of the %1 file(s)</source>
+            <translation>
+                <numerusform>Vercel needs %n of the %1 file(s)</numerusform>
+                <numerusform>Vercel needs %n of the %1 file(s)</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>DeployDesk::Vercel::VercelListJob</name>
+        <message numerus="yes">
+            <location filename="../core/deploy/vercel/vercellistjob.cpp" line="+70" />
+            <source>listed the newest %n deployment(s); stopping there</source>
+            <translation>
+                <numerusform>listed the newest %n deployment; stopping there</numerusform>
+                <numerusform>listed the newest %n deployments; stopping there</numerusform>
+            </translation>
+        </message>
+    </context>
+</TS>
