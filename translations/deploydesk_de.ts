@@ -27,7 +27,7 @@
     <context>
         <name>DeployDesk</name>
         <message>
-            <location filename="../app/cli/main.cpp" line="+78" />
+            <location filename="../app/cli/main.cpp" line="+79" />
             <source>"%1" is not a run id; run ids are positive numbers as listed by "deploydeskctl history"</source>
             <translation>"%1" ist keine Lauf-ID; Lauf-IDs sind positive Zahlen, wie sie "deploydeskctl history" auflistet</translation>
         </message>
@@ -38,7 +38,7 @@
             <translation>Aufruf: %1</translation>
         </message>
         <message>
-            <location line="+85" />
+            <location line="+86" />
             <source>DeployDesk on the command line: run, follow and inspect deployment pipelines.</source>
             <translation>DeployDesk auf der Kommandozeile: Deployment-Pipelines ausführen, verfolgen und untersuchen.</translation>
         </message>
@@ -88,7 +88,7 @@
             <translation>die Datei ist kein gültiges UTF-8: Byte 0x%1 an dieser Stelle gehört zu keinem UTF-8-Zeichen; speichern Sie die Datei als UTF-8 (oder korrigieren Sie dieses Zeichen)</translation>
         </message>
         <message>
-            <location filename="../core/engine/processrunner.cpp" line="+60" />
+            <location filename="../core/engine/processrunner.cpp" line="+51" />
             <source>unknown signal</source>
             <translation>unbekanntes Signal</translation>
         </message>
@@ -116,6 +116,7 @@
             <location line="+3" />
             <location line="-24" />
             <location line="+9" />
+            <location filename="../core/store/eventtext.cpp" line="+88" />
             <source>cancelled</source>
             <translation>abgebrochen</translation>
         </message>
@@ -151,7 +152,7 @@
             <translation>Artefakt "%1" der Stufe "%2" wird nicht aufbewahrt: %3 verweist auf %4, außerhalb des Arbeitsbereichs %5; Artefakte müssen innerhalb des Arbeitsbereichs bleiben (ersetzen Sie den Symlink durch die Dateien, auf die er zeigt)</translation>
         </message>
         <message>
-            <location filename="../core/run/runreport.cpp" line="+106" />
+            <location filename="../core/run/runreport.cpp" line="+107" />
             <source>Field</source>
             <translation>Feld</translation>
         </message>
@@ -181,12 +182,12 @@
             <translation>Protokoll der fehlgeschlagenen Stufe "%1"</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+6" />
             <source>First error, line %1: %2</source>
             <translation>Erster Fehler, Zeile %1: %2</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+4" />
             <source>(no output)</source>
             <translation>(keine Ausgabe)</translation>
         </message>
@@ -254,11 +255,13 @@
         </message>
         <message>
             <location line="-34" />
+            <location filename="../core/store/eventtext.cpp" line="-36" />
             <source>Started</source>
             <translation>Gestartet</translation>
         </message>
         <message>
             <location line="+1" />
+            <location filename="../core/store/eventtext.cpp" line="+1" />
             <source>Finished</source>
             <translation>Beendet</translation>
         </message>
@@ -275,6 +278,7 @@
         </message>
         <message>
             <location line="+0" />
+            <location filename="../core/store/eventtext.cpp" line="+64" />
             <source>run %1</source>
             <translation>Lauf %1</translation>
         </message>
@@ -317,6 +321,7 @@
         </message>
         <message>
             <location line="+0" />
+            <location filename="../core/store/eventtext.cpp" line="-66" />
             <source>Note</source>
             <translation>Hinweis</translation>
         </message>
@@ -401,12 +406,17 @@
             <translation>Es wurden keine Artefakte aufbewahrt.</translation>
         </message>
         <message>
-            <location filename="../core/store/historystore.cpp" line="+58" />
+            <location filename="../core/store/historystore.cpp" line="+60" />
             <source>history database %1: there is no %2 with id %3</source>
             <translation>Verlaufsdatenbank %1: %2 mit der ID %3 existiert nicht</translation>
         </message>
         <message>
-            <location line="+25" />
+            <location line="+14" />
+            <source>reading events recorded as text</source>
+            <translation>als Text aufgezeichnete Ereignisse lesen</translation>
+        </message>
+        <message>
+            <location line="+93" />
             <source>cannot create the data directory %1; check its parent's permissions or set DEPLOYDESK_DATA_DIR</source>
             <translation>das Datenverzeichnis %1 kann nicht angelegt werden; prüfen Sie die Berechtigungen des übergeordneten Ordners oder setzen Sie DEPLOYDESK_DATA_DIR</translation>
         </message>
@@ -458,7 +468,7 @@
             </translation>
         </message>
         <message>
-            <location filename="../core/store/schema.cpp" line="+182" />
+            <location filename="../core/store/schema.cpp" line="+191" />
             <source>vector index %1 has schema version %2, newer than this DeployDesk understands (%3); upgrade DeployDesk</source>
             <translation>Vektorindex %1 hat Schemaversion %2, neuer als diese DeployDesk-Version versteht (%3); aktualisieren Sie DeployDesk</translation>
         </message>
@@ -543,21 +553,371 @@
             <translation>Abgebrochen</translation>
         </message>
         <message>
-            <location line="-17" />
+            <location filename="../core/store/eventtext.cpp" line="+3" />
+            <source>Stage started</source>
+            <translation>Stufe gestartet</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stage finished</source>
+            <translation>Stufe beendet</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Retry</source>
+            <translation>Wiederholung</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cancel requested</source>
+            <translation>Abbruch angefordert</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location filename="../ui/common/statusstyle.cpp" line="-17" />
             <location line="+19" />
             <source>Interrupted</source>
             <translation>Unterbrochen</translation>
         </message>
         <message>
-            <location line="-10" />
+            <location line="+1" />
+            <source>Approval requested</source>
+            <translation>Freigabe angefordert</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Approved</source>
+            <translation>Freigegeben</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refused</source>
+            <translation>Abgelehnt</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Artifact missing</source>
+            <translation>Artefakt fehlt</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Not recorded</source>
+            <translation>Nicht aufgezeichnet</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location filename="../ui/common/statusstyle.cpp" line="-10" />
             <source>Queued</source>
             <translation>In Warteschlange</translation>
         </message>
         <message>
-            <location filename="../ui/pipeline/stagenodepainter.cpp" line="+139" />
-            <location line="+9" />
+            <location line="+1" />
+            <source>Queue failed</source>
+            <translation>Warteschlange fehlgeschlagen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Deployed</source>
+            <translation>Bereitgestellt</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Release</source>
+            <translation>Release</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Rollback plan</source>
+            <translation>Rollback-Plan</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Automatic rollback</source>
+            <translation>Automatischer Rollback</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Rollback held</source>
+            <translation>Rollback zurückgehalten</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Rollback impossible</source>
+            <translation>Rollback unmöglich</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Rolled back</source>
+            <translation>Zurückgerollt</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Rollback failed</source>
+            <translation>Rollback fehlgeschlagen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Index switched</source>
+            <translation>Index umgeschaltet</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Index switch failed</source>
+            <translation>Indexumschaltung fehlgeschlagen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>GitHub</source>
+            <translation>GitHub</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>pending</source>
+            <translation>ausstehend</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>queued</source>
+            <translation>eingereiht</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>running</source>
+            <translation>läuft</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>succeeded</source>
+            <translation>erfolgreich</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>failed</source>
+            <translation>fehlgeschlagen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>skipped</source>
+            <translation>übersprungen</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>interrupted</source>
+            <translation>unterbrochen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>failed (allowed: continue-on-error)</source>
+            <translation>fehlgeschlagen (erlaubt: continue-on-error)</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>run started by %1</source>
+            <translation>Lauf gestartet von %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>run started by %1 for environment %2</source>
+            <translation>Lauf gestartet von %1 für Umgebung %2</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>run started by %1 (re-run of the failed stages of run %2)</source>
+            <translation>Lauf gestartet von %1 (erneute Ausführung der fehlgeschlagenen Stufen von Lauf %2)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>run started by %1 for environment %2 (re-run of the failed stages of run %3)</source>
+            <translation>Lauf gestartet von %1 für Umgebung %2 (erneute Ausführung der fehlgeschlagenen Stufen von Lauf %3)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>run started by %1: %2</source>
+            <translation>Lauf gestartet von %1: %2</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>run started by %1 for environment %2: %3</source>
+            <translation>Lauf gestartet von %1 für Umgebung %2: %3</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>run started by %1 (re-run of the failed stages of run %2): %3</source>
+            <translation>Lauf gestartet von %1 (erneute Ausführung der fehlgeschlagenen Stufen von Lauf %2): %3</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>run started by %1 for environment %2 (re-run of the failed stages of run %3): %4</source>
+            <translation>Lauf gestartet von %1 für Umgebung %2 (erneute Ausführung der fehlgeschlagenen Stufen von Lauf %3): %4</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>rollback of %1 started by %2</source>
+            <translation>Rollback von %1 gestartet von %2</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>index switch of %1 started by %2</source>
+            <translation>Indexwechsel von %1 gestartet von %2</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>stage %1 started</source>
+            <translation>Stufe %1 gestartet</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>stage %1: %2 (%3)</source>
+            <translation>Stufe %1: %2 (%3)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 rolled back</source>
+            <translation>%1 zurückgerollt</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 not rolled back: %2</source>
+            <translation>%1 nicht zurückgerollt: %2</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>attempt %1 of stage %2</source>
+            <translation>Versuch %1 der Stufe %2</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>cancel requested</source>
+            <translation>Abbruch angefordert</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>cancel requested: %1</source>
+            <translation>Abbruch angefordert: %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>the process running this run (pid %1) is gone and did not record the run's end: it stopped, or the history could not be written</source>
+            <translation>der Prozess, der diesen Lauf ausführte (PID %1), ist beendet und hat das Ende des Laufs nicht aufgezeichnet: er wurde angehalten, oder der Verlauf konnte nicht geschrieben werden</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>deploy to protected environment %1 waits for approval (stages: %2)</source>
+            <translation>Bereitstellung in der geschützten Umgebung %1 wartet auf Freigabe (Stufen: %2)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>deploy to %1 approved by %2</source>
+            <translation>Bereitstellung in %1 freigegeben von %2</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>deploy to %1 approved by %2: %3</source>
+            <translation>Bereitstellung in %1 freigegeben von %2: %3</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>rollback of %1 to release %2 approved by %3</source>
+            <translation>Rollback von %1 auf Release %2 freigegeben von %3</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>index switch of %1 to %2 approved by %3</source>
+            <translation>Indexwechsel von %1 auf %2 freigegeben von %3</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>database of %1 from revision %2 to revision %3 approved by %4</source>
+            <translation>Datenbank von %1 von Revision %2 auf Revision %3 freigegeben durch %4</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>deploy to %1 refused by %2</source>
+            <translation>Bereitstellung in %1 abgelehnt von %2</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>deploy to %1 refused by %2: %3</source>
+            <translation>Bereitstellung in %1 abgelehnt von %2: %3</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>waiting for run %1 (%2) to finish with environment %3</source>
+            <translation>warte, bis Lauf %1 (%2) mit Umgebung %3 fertig ist</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 %2 is live in %3 (%4)</source>
+            <translation>%1 %2 ist in %3 live (%4)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 %2 is live in %3 at %4 (%5)</source>
+            <translation>%1 %2 ist in %3 unter %4 live (%5)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>release %1 of %2 recorded (%3)</source>
+            <translation>Release %1 von %2 aufgezeichnet (%3)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>stage %1 failed after the deploy and asks for a rollback: rolling %2 back to release %3</source>
+            <translation>Stufe %1 ist nach der Bereitstellung fehlgeschlagen und verlangt ein Rollback: %2 wird auf Release %3 zurückgerollt</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>stage %1 failed after the deploy and asks for a rollback; but %2 had no earlier release, so what was deployed stays live</source>
+            <translation>Stufe %1 ist nach der Bereitstellung fehlgeschlagen und verlangt ein Rollback; aber %2 hatte kein früheres Release, daher bleibt das Bereitgestellte live</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>stage %1 failed after the deploy and asks for a rollback; nothing differs from release %2</source>
+            <translation>Stufe %1 ist nach der Bereitstellung fehlgeschlagen und verlangt ein Rollback; nichts unterscheidet sich von Release %2</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>stage %1 failed after the deploy and asks for a rollback; only the database differs from release %2, and %3</source>
+            <translation>Stufe %1 ist nach der Bereitstellung fehlgeschlagen und verlangt ein Rollback; nur die Datenbank unterscheidet sich von Release %2, und %3</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 is back on release %2</source>
+            <translation>%1 ist wieder auf Release %2</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the vector index of %1 serves %2</source>
+            <translation>der Vektorindex von %1 antwortet jetzt aus %2</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+5" />
+            <source>%n change(s) of this run could not be recorded when they happened; the first: %1</source>
+            <translation>
+                <numerusform>%n Änderung dieses Laufs konnte beim Eintreten nicht aufgezeichnet werden; die erste: %1</numerusform>
+                <numerusform>%n Änderungen dieses Laufs konnten beim Eintreten nicht aufgezeichnet werden; die erste: %1</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../core/common/duration.cpp" line="+92" />
+            <source>%1 ms</source>
+            <translation>%1 ms</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <location line="+12" />
             <source>%1 s</source>
             <translation>%1 s</translation>
+        </message>
+        <message>
+            <location line="-4" />
+            <source>%1 h</source>
+            <translation>%1 h</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 min</source>
+            <translation>%1 min</translation>
         </message>
         <message>
             <location filename="../ui/settings/settingsdialog.cpp" line="+138" />
@@ -601,7 +961,7 @@
         </message>
         <message>
             <source>Only runs for this environment.</source>
-            <location filename="../app/cli/historycommand.cpp" line="+24" />
+            <location filename="../app/cli/historycommand.cpp" line="+25" />
             <translation>Nur Läufe für diese Umgebung.</translation>
         </message>
         <message>
@@ -671,13 +1031,13 @@
         </message>
         <message>
             <source>STATUS</source>
-            <location line="+88" />
+            <location line="+93" />
             <location line="+0" />
             <translation>STATUS</translation>
         </message>
         <message>
             <source>ENV</source>
-            <location line="-88" />
+            <location line="-93" />
             <translation>UMGEBUNG</translation>
         </message>
         <message>
@@ -702,13 +1062,13 @@
         </message>
         <message>
             <source>DURATION</source>
-            <location line="+87" />
+            <location line="+92" />
             <location line="+0" />
             <translation>DAUER</translation>
         </message>
         <message>
             <source>MESSAGE</source>
-            <location line="-87" />
+            <location line="-92" />
             <translation>NACHRICHT</translation>
         </message>
         <message>
@@ -718,7 +1078,7 @@
         </message>
         <message>
             <source>run %1: %2</source>
-            <location line="+36" />
+            <location line="+41" />
             <translation>Lauf %1: %2</translation>
         </message>
         <message>
@@ -807,13 +1167,13 @@
             <translation>Lauf %1 hat keinen aktiven Runner; er ist als unterbrochen markiert</translation>
         </message>
         <message>
+            <location filename="../core/store/eventtext.cpp" line="-24" />
             <source>cancel requested by %1 from deploydeskctl (pid %2)</source>
-            <location line="+8" />
             <translation>Abbruch angefordert von %1 über deploydeskctl (PID %2)</translation>
         </message>
         <message>
             <source>cannot signal the runner of run %1 (pid %2): %3</source>
-            <location line="+5" />
+            <location line="+12" />
             <translation>dem Runner von Lauf %1 (PID %2) kann kein Signal gesendet werden: %3</translation>
         </message>
         <message>
@@ -2853,8 +3213,9 @@
             <translation>deploydesk.yml hat keine Stufe mit `uses: reembed`; fügen Sie eine hinzu (siehe docs/pipeline-reference.md)</translation>
         </message>
         <message>
-            <source>stage %1: %2</source>
+            <location filename="../core/store/eventtext.cpp" line="-7" />
             <location line="+45" />
+            <source>stage %1: %2</source>
             <translation>Stufe %1: %2</translation>
         </message>
         <message>
@@ -3534,7 +3895,7 @@
     <context>
         <name>DeployDesk::HistoryStore</name>
         <message>
-            <location filename="../core/store/historyreads.cpp" line="+68" />
+            <location filename="../core/store/historyreads.cpp" line="+69" />
             <source>reading run %1</source>
             <translation>Lesen von Lauf %1</translation>
         </message>
@@ -3574,7 +3935,7 @@
             <translation>Lesen der Ereignisse von Lauf %1</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+30" />
             <source>reading the artifacts of run %1</source>
             <translation>Lesen der Artefakte von Lauf %1</translation>
         </message>
@@ -3595,7 +3956,7 @@
             <translation>Verlaufsdatenbank %1 hat Schemaversion %2, neuer als diese DeployDesk-Version versteht (%3); aktualisieren Sie DeployDesk</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+33" />
             <source>looking for interrupted runs</source>
             <translation>Suche nach unterbrochenen Läufen</translation>
         </message>
@@ -3604,12 +3965,11 @@
             <translation type="vanished">DeployDesk wurde beendet, während dieser Lauf lief (Runner-PID %1 existiert nicht mehr)</translation>
         </message>
         <message>
-            <location line="+74" />
             <source>the process running this run (pid %1) is gone and did not record the run's end: it stopped, or the history could not be written</source>
-            <translation>der Prozess, der diesen Lauf ausführte (PID %1), ist beendet und hat das Ende des Laufs nicht aufgezeichnet: er wurde angehalten, oder der Verlauf konnte nicht geschrieben werden</translation>
+            <translation type="vanished">der Prozess, der diesen Lauf ausführte (PID %1), ist beendet und hat das Ende des Laufs nicht aufgezeichnet: er wurde angehalten, oder der Verlauf konnte nicht geschrieben werden</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+90" />
             <source>recording a new run of pipeline "%1"</source>
             <translation>Aufzeichnen eines neuen Laufs der Pipeline "%1"</translation>
         </message>
@@ -3644,7 +4004,7 @@
             <translation>Stufe</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+8" />
             <source>recording a "%1" event of run %2</source>
             <translation>Aufzeichnen eines "%1"-Ereignisses von Lauf %2</translation>
         </message>
@@ -4699,7 +5059,7 @@
         <name>DeployDesk::RunController</name>
         <message>
             <location filename="../core/run/runcontroller.cpp" line="+102" />
-            <location filename="../core/run/runcontrollerdeploy.cpp" line="+296" />
+            <location filename="../core/run/runcontrollerdeploy.cpp" line="+302" />
             <location filename="../core/run/runcontrollerindex.cpp" line="+17" />
             <source>a run is already in progress</source>
             <translation>es läuft bereits ein Lauf</translation>
@@ -4753,44 +5113,35 @@
             <translation>der Arbeitsbereich ist auf Branch %1, nicht auf %2; checken Sie zuerst %2 aus</translation>
         </message>
         <message>
-            <location line="+115" />
             <source>deploy to protected environment %1 waits for approval (stages: %2)</source>
-            <translation>Bereitstellung in der geschützten Umgebung %1 wartet auf Freigabe (Stufen: %2)</translation>
+            <translation type="vanished">Bereitstellung in der geschützten Umgebung %1 wartet auf Freigabe (Stufen: %2)</translation>
         </message>
         <message>
-            <location line="+5" />
             <source>run started by %1</source>
-            <translation>Lauf gestartet von %1</translation>
+            <translation type="vanished">Lauf gestartet von %1</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>run started by %1 for environment %2</source>
-            <translation>Lauf gestartet von %1 für Umgebung %2</translation>
+            <translation type="vanished">Lauf gestartet von %1 für Umgebung %2</translation>
         </message>
         <message>
-            <location line="+3" />
             <source> (re-run of the failed stages of run %1)</source>
-            <translation> (erneute Ausführung der fehlgeschlagenen Stufen von Lauf %1)</translation>
+            <translation type="vanished"> (erneute Ausführung der fehlgeschlagenen Stufen von Lauf %1)</translation>
         </message>
         <message>
-            <location line="+9" />
-            <location line="+49" />
             <source>deploy to %1 approved by %2</source>
-            <translation>Bereitstellung in %1 freigegeben von %2</translation>
+            <translation type="vanished">Bereitstellung in %1 freigegeben von %2</translation>
         </message>
         <message>
-            <location line="-48" />
-            <location line="+49" />
             <source>deploy to %1 approved by %2: %3</source>
-            <translation>Bereitstellung in %1 freigegeben von %2: %3</translation>
+            <translation type="vanished">Bereitstellung in %1 freigegeben von %2: %3</translation>
         </message>
         <message>
-            <location line="-32" />
             <source>cancel requested</source>
-            <translation>Abbruch angefordert</translation>
+            <translation type="vanished">Abbruch angefordert</translation>
         </message>
         <message>
-            <location line="+42" />
+            <location line="+191" />
             <source>deploy to %1 refused by %2</source>
             <translation>Bereitstellung in %1 abgelehnt von %2</translation>
         </message>
@@ -4800,7 +5151,7 @@
             <translation>Bereitstellung in %1 abgelehnt von %2: %3</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+31" />
             <source>its work succeeded, but its record is incomplete; the history could not be written: %1</source>
             <translation>die Arbeit war erfolgreich, aber die Aufzeichnung ist unvollständig; der Verlauf konnte nicht geschrieben werden: %1</translation>
         </message>
@@ -4813,46 +5164,39 @@
             </translation>
         </message>
         <message>
-            <location line="+14" />
             <source>stage %1 started</source>
-            <translation>Stufe %1 gestartet</translation>
+            <translation type="vanished">Stufe %1 gestartet</translation>
         </message>
         <message>
-            <location line="+9" />
             <source>attempt %1 of stage %2</source>
-            <translation>Versuch %1 der Stufe %2</translation>
+            <translation type="vanished">Versuch %1 der Stufe %2</translation>
         </message>
         <message>
-            <location line="+30" />
             <source>failed (allowed: continue-on-error)</source>
-            <translation>fehlgeschlagen (erlaubt: continue-on-error)</translation>
+            <translation type="vanished">fehlgeschlagen (erlaubt: continue-on-error)</translation>
         </message>
         <message>
-            <location line="+2" />
             <location filename="../core/run/runcontrollerindex.cpp" line="+17" />
             <source>stage %1: %2</source>
             <translation>Stufe %1: %2</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>stage %1: %2 (%3)</source>
-            <translation>Stufe %1: %2 (%3)</translation>
+            <translation type="vanished">Stufe %1: %2 (%3)</translation>
         </message>
         <message numerus="yes">
-            <location line="+44" />
             <source>%n change(s) of this run could not be recorded when they happened; the first: %1</source>
-            <translation>
+            <translation type="vanished">
                 <numerusform>%n Änderung dieses Laufs konnte beim Eintreten nicht aufgezeichnet werden; die erste: %1</numerusform>
                 <numerusform>%n Änderungen dieses Laufs konnten beim Eintreten nicht aufgezeichnet werden; die erste: %1</numerusform>
             </translation>
         </message>
         <message>
-            <location line="+6" />
             <source>run %1</source>
-            <translation>Lauf: %1</translation>
+            <translation type="vanished">Lauf: %1</translation>
         </message>
         <message>
-            <location filename="../core/run/runcontrollerdeploy.cpp" line="-224" />
+            <location filename="../core/run/runcontrollerdeploy.cpp" line="-230" />
             <source>rollback</source>
             <translation>Rollback</translation>
         </message>
@@ -4862,67 +5206,56 @@
             <translation>Bereitstellung</translation>
         </message>
         <message>
-            <location line="+5" />
             <source>waiting for run %1 (%2) to finish with environment %3</source>
-            <translation>warte, bis Lauf %1 (%2) mit Umgebung %3 fertig ist</translation>
+            <translation type="vanished">warte, bis Lauf %1 (%2) mit Umgebung %3 fertig ist</translation>
         </message>
         <message>
-            <location line="+49" />
             <source>%1 %2 is live in %3 (%4)</source>
-            <translation>%1 %2 ist in %3 live (%4)</translation>
+            <translation type="vanished">%1 %2 ist in %3 live (%4)</translation>
         </message>
         <message>
-            <location line="+2" />
             <source>%1 %2 is live in %3 at %4 (%5)</source>
-            <translation>%1 %2 ist in %3 unter %4 live (%5)</translation>
+            <translation type="vanished">%1 %2 ist in %3 unter %4 live (%5)</translation>
         </message>
         <message>
-            <location line="+36" />
             <source>release %1 of %2 recorded (%3)</source>
-            <translation>Release %1 von %2 aufgezeichnet (%3)</translation>
+            <translation type="vanished">Release %1 von %2 aufgezeichnet (%3)</translation>
         </message>
         <message>
-            <location line="+6" />
             <source>stage %1 failed after the deploy and asks for a rollback</source>
-            <translation>Stufe %1 ist nach der Bereitstellung fehlgeschlagen und verlangt ein Rollback</translation>
+            <translation type="vanished">Stufe %1 ist nach der Bereitstellung fehlgeschlagen und verlangt ein Rollback</translation>
         </message>
         <message>
-            <location line="+3" />
             <source>%1; but %2 had no earlier release, so what was deployed stays live</source>
-            <translation>%1; aber %2 hatte kein früheres Release, daher bleibt das Bereitgestellte live</translation>
+            <translation type="vanished">%1; aber %2 hatte kein früheres Release, daher bleibt das Bereitgestellte live</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+111" />
             <source>the database stays at revision %1: taking it back to %2 needs an approval naming both revisions (deploydeskctl rollback %3 %4)</source>
             <translation>die Datenbank bleibt auf Revision %1: sie auf %2 zurückzubringen erfordert eine Freigabe, die beide Revisionen nennt (deploydeskctl rollback %3 %4)</translation>
         </message>
         <message>
-            <location line="+11" />
             <source>%1; nothing differs from release %2</source>
-            <translation>%1; nichts unterscheidet sich von Release %2</translation>
+            <translation type="vanished">%1; nichts unterscheidet sich von Release %2</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>%1; only the database differs from release %2, and %3</source>
-            <translation>%1; nur die Datenbank unterscheidet sich von Release %2, und %3</translation>
+            <translation type="vanished">%1; nur die Datenbank unterscheidet sich von Release %2, und %3</translation>
         </message>
         <message>
-            <location line="+7" />
             <source>%1: rolling %2 back to release %3</source>
-            <translation>%1: %2 wird auf Release %3 zurückgerollt</translation>
+            <translation type="vanished">%1: %2 wird auf Release %3 zurückgerollt</translation>
         </message>
         <message>
-            <location line="+69" />
             <source>the vector index of %1 serves %2</source>
-            <translation>der Vektorindex von %1 antwortet jetzt aus %2</translation>
+            <translation type="vanished">der Vektorindex von %1 antwortet jetzt aus %2</translation>
         </message>
         <message>
-            <location line="+6" />
             <source>%1 is back on release %2</source>
-            <translation>%1 ist wieder auf Release %2</translation>
+            <translation type="vanished">%1 ist wieder auf Release %2</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+127" />
             <source>release %1 has the same versions as the live release of %2: nothing to roll back</source>
             <translation>Release %1 hat dieselben Versionen wie das Live-Release von %2: nichts zurückzurollen</translation>
         </message>
@@ -4952,32 +5285,27 @@
             <translation>Rollback auf Release %1: %2</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>rollback of %1 started by %2</source>
-            <translation>Rollback von %1 gestartet von %2</translation>
+            <translation type="vanished">Rollback von %1 gestartet von %2</translation>
         </message>
         <message>
-            <location line="+2" />
             <source>rollback of %1 to release %2 approved by %3</source>
-            <translation>Rollback von %1 auf Release %2 freigegeben von %3</translation>
+            <translation type="vanished">Rollback von %1 auf Release %2 freigegeben von %3</translation>
         </message>
         <message>
-            <location line="+88" />
             <source>database of %1 from revision %2 to revision %3 approved by %4</source>
-            <translation>Datenbank von %1 von Revision %2 auf Revision %3 freigegeben durch %4</translation>
+            <translation type="vanished">Datenbank von %1 von Revision %2 auf Revision %3 freigegeben durch %4</translation>
         </message>
         <message>
-            <location line="+30" />
             <source>%1 rolled back</source>
-            <translation>%1 zurückgerollt</translation>
+            <translation type="vanished">%1 zurückgerollt</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>%1 not rolled back: %2</source>
-            <translation>%1 nicht zurückgerollt: %2</translation>
+            <translation type="vanished">%1 nicht zurückgerollt: %2</translation>
         </message>
         <message>
-            <location line="+49" />
+            <location line="+177" />
             <source>DeployDesk rollback (run %1)</source>
             <translation>DeployDesk-Rollback (Lauf %1)</translation>
         </message>
@@ -5017,21 +5345,19 @@
             <translation>Indexwechsel auf %1: %2</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>index switch of %1 started by %2</source>
-            <translation>Indexwechsel von %1 gestartet von %2</translation>
+            <translation type="vanished">Indexwechsel von %1 gestartet von %2</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>Switch the vector index %1 of %2:
   vector-index: %3 → %4 by %5</source>
             <translation>Vektorindex %1 von %2 umschalten:
   vector-index: %3 → %4 per %5</translation>
         </message>
         <message>
-            <location line="+3" />
             <source>index switch of %1 to %2 approved by %3</source>
-            <translation>Indexwechsel von %1 auf %2 freigegeben von %3</translation>
+            <translation type="vanished">Indexwechsel von %1 auf %2 freigegeben von %3</translation>
         </message>
     </context>
     <context>
@@ -5313,7 +5639,7 @@
     <context>
         <name>DeployDesk::Ui::CompareModel</name>
         <message>
-            <location filename="../ui/history/comparemodel.cpp" line="+143" />
+            <location filename="../ui/history/comparemodel.cpp" line="+134" />
             <location line="+1" />
             <source>Only in run %1</source>
             <translation>Nur in Lauf %1</translation>
@@ -5524,23 +5850,23 @@
         </message>
         <message>
             <location line="+2" />
-            <location line="+635" />
+            <location line="+637" />
             <source>Result</source>
             <translation>Ergebnis</translation>
         </message>
         <message>
-            <location line="-635" />
+            <location line="-637" />
             <source>Question</source>
             <translation>Frage</translation>
         </message>
         <message>
             <location line="+0" />
-            <location line="+637" />
+            <location line="+639" />
             <source>Expected</source>
             <translation>Erwartet</translation>
         </message>
         <message>
-            <location line="-637" />
+            <location line="-639" />
             <source>Found</source>
             <translation>Gefunden</translation>
         </message>
@@ -5815,7 +6141,7 @@
             <translation>NICHT BESTANDEN</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+14" />
             <source>No golden questions: set `golden:` in the reembed stage</source>
             <translation>Keine Prüffragen: setzen Sie `golden:` in der reembed-Stufe</translation>
         </message>
@@ -5830,7 +6156,7 @@
             <translation>Stattdessen gefunden</translation>
         </message>
         <message>
-            <location line="+33" />
+            <location line="+37" />
             <source>no hits</source>
             <translation>keine Treffer</translation>
         </message>
@@ -6597,7 +6923,7 @@
             <translation>Speicherfortschritt</translation>
         </message>
         <message>
-            <location line="+167" />
+            <location line="+168" />
             <source>No log lines yet</source>
             <translation>Noch keine Protokollzeilen</translation>
         </message>
@@ -6607,12 +6933,12 @@
             <translation>Die Zeilen aller Stufen werden nach Zeit sortiert…</translation>
         </message>
         <message>
-            <location line="-61" />
+            <location line="-62" />
             <source>Run shown</source>
             <translation>Angezeigter Lauf</translation>
         </message>
         <message>
-            <location line="+88" />
+            <location line="+89" />
             <source>&amp;Find…</source>
             <translation>&amp;Suchen…</translation>
         </message>
@@ -7664,7 +7990,7 @@
     <context>
         <name>DeployDesk::Ui::RunDetailsPane</name>
         <message>
-            <location filename="../ui/history/rundetailspane.cpp" line="+63" />
+            <location filename="../ui/history/rundetailspane.cpp" line="+64" />
             <source>Run summary</source>
             <translation>Zusammenfassung des Laufs</translation>
         </message>

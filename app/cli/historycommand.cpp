@@ -6,6 +6,7 @@
 #include "common/paths.h"
 #include "common/processinfo.h"
 #include "run/runreport.h"
+#include "store/eventtext.h"
 #include "store/historystore.h"
 
 #include <QCoreApplication>
@@ -261,12 +262,17 @@ int show(Context &ctx)
                                              {QStringLiteral("sha256"), a.sha256}});
         object.insert(QStringLiteral("artifacts"), artifactArray);
         QJsonArray eventArray;
-        for (const EventRecord &e : std::as_const(*events))
+        for (const EventRecord &e : std::as_const(*events)) {
+            QJsonObject params;
+            for (auto it = e.params.begin(); it != e.params.end(); ++it)
+                params.insert(it.key(), it.value());
             eventArray.append(QJsonObject{{QStringLiteral("at"), e.at.toString(Qt::ISODateWithMs)},
                                           {QStringLiteral("stage"), e.stage},
-                                          {QStringLiteral("kind"), e.kind},
+                                          {QStringLiteral("kind"), toString(e.kind)},
+                                          {QStringLiteral("params"), params},
                                           {QStringLiteral("who"), e.who},
-                                          {QStringLiteral("message"), e.message}});
+                                          {QStringLiteral("message"), eventText(e)}});
+        }
         object.insert(QStringLiteral("events"), eventArray);
         ctx.writeRaw(QJsonDocument(object).toJson(QJsonDocument::Indented));
         return ExitSuccess;
@@ -323,8 +329,8 @@ int show(Context &ctx)
     ctx.out({});
     ctx.out(tr("events:"));
     for (const EventRecord &e : std::as_const(*events))
-        ctx.out(
-            QStringLiteral("  %1  %2  %3").arg(local(e.at), e.kind.leftJustified(16), e.message));
+        ctx.out(QStringLiteral("  %1  %2  %3")
+                    .arg(local(e.at), eventKindText(e.kind).leftJustified(18), eventText(e)));
     return ExitSuccess;
 }
 
@@ -346,11 +352,10 @@ int cancel(Context &ctx)
     EventRecord e;
     e.runId = id;
     e.at = QDateTime::currentDateTimeUtc();
-    e.kind = QStringLiteral("cancel-requested");
+    e.kind = EventKind::CancelRequested;
     e.who = Paths::currentUser();
-    e.message = tr("cancel requested by %1 from deploydeskctl (pid %2)")
-                    .arg(e.who)
-                    .arg(QCoreApplication::applicationPid());
+    e.params = {{QStringLiteral("by"), e.who},
+                {QStringLiteral("pid"), QString::number(QCoreApplication::applicationPid())}};
     store->addEvent(e);
     if (::kill(pid_t(run->runnerPid), SIGTERM) != 0) {
         ctx.err(tr("cannot signal the runner of run %1 (pid %2): %3")

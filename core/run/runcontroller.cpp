@@ -304,7 +304,7 @@ Result<qint64> RunController::start(const Pipeline &pipeline, const RunRequest &
         if (auto restored = artifacts.restore(a, QDir(pipeline.workspaceDir).filePath(s->workdir),
                                               pipeline.workspaceDir);
             !restored) {
-            event(a.stage, QStringLiteral("artifact-missing"), restored.error().message);
+            event(a.stage, EventKind::ArtifactMissing, restored.error().message);
             continue;
         }
         ArtifactRecord copy = a;
@@ -319,29 +319,27 @@ Result<qint64> RunController::start(const Pipeline &pipeline, const RunRequest &
     connect(job, &RunJob::stageFinished, this, &RunController::onStageFinished);
     connect(job, &Job::result, this, &RunController::onRunFinished);
     connect(job, &RunJob::approvalRequired, this, [this](const QStringList &stages) {
-        event({}, QStringLiteral("approval-requested"),
-              tr("deploy to protected environment %1 waits for approval (stages: %2)")
-                  .arg(m_run.environment, stages.join(QStringLiteral(", "))));
+        event({}, EventKind::ApprovalRequested,
+              {{QStringLiteral("environment"), m_run.environment},
+               {QStringLiteral("stages"), stages.join(QStringLiteral(", "))}});
         emit approvalRequired(m_run.environment, stages);
     });
-    QString startMessage = request.environment.isEmpty()
-                               ? tr("run started by %1").arg(m_run.triggeredBy)
-                               : tr("run started by %1 for environment %2")
-                                     .arg(m_run.triggeredBy, request.environment);
+    EventParams started{{QStringLiteral("by"), m_run.triggeredBy}};
+    if (!request.environment.isEmpty())
+        started.insert(QStringLiteral("environment"), request.environment);
     if (request.rerunOf)
-        startMessage += tr(" (re-run of the failed stages of run %1)").arg(request.rerunOf);
+        started.insert(QStringLiteral("rerunOf"), QString::number(request.rerunOf));
     if (!request.message.isEmpty())
-        startMessage += QStringLiteral(": ") + request.message;
-    event({}, QStringLiteral("started"), startMessage);
+        started.insert(QStringLiteral("message"), request.message);
+    event({}, EventKind::Started, started);
     if (request.approved && !job->gatedStages().isEmpty()) {
         const QString who =
             request.approvedBy.isEmpty() ? Paths::currentUser() : request.approvedBy;
-        event({}, QStringLiteral("approved"),
-              request.message.isEmpty()
-                  ? tr("deploy to %1 approved by %2").arg(request.environment, who)
-                  : tr("deploy to %1 approved by %2: %3")
-                        .arg(request.environment, who, request.message),
-              who);
+        EventParams approved{{QStringLiteral("environment"), request.environment},
+                             {QStringLiteral("by"), who}};
+        if (!request.message.isEmpty())
+            approved.insert(QStringLiteral("reason"), request.message);
+        event({}, EventKind::Approved, approved, who);
     }
     m_active = true;
     if (deployingNow.isEmpty())
@@ -355,8 +353,8 @@ void RunController::cancel(const QString &reason)
 {
     if (!isRunning())
         return;
-    event({}, QStringLiteral("cancel-requested"),
-          reason.isEmpty() ? tr("cancel requested") : reason);
+    event({}, EventKind::CancelRequested,
+          reason.isEmpty() ? EventParams{} : EventParams{{QStringLiteral("reason"), reason}});
     if (m_lock && !m_lock->isFinished()) {
         m_lock->cancel(); // still queued: the run ends cancelled without starting
         return;
@@ -385,11 +383,11 @@ void RunController::approve(const QString &who, const QString &reason)
 {
     if (!isWaitingForApproval())
         return;
-    event({}, QStringLiteral("approved"),
-          reason.isEmpty()
-              ? tr("deploy to %1 approved by %2").arg(m_run.environment, who)
-              : tr("deploy to %1 approved by %2: %3").arg(m_run.environment, who, reason),
-          who);
+    EventParams approved{{QStringLiteral("environment"), m_run.environment},
+                         {QStringLiteral("by"), who}};
+    if (!reason.isEmpty())
+        approved.insert(QStringLiteral("reason"), reason);
+    event({}, EventKind::Approved, approved, who);
     m_job->approve();
 }
 
@@ -400,11 +398,15 @@ void RunController::refuse(const QString &who, const QString &reason)
     const QString message =
         reason.isEmpty() ? tr("deploy to %1 refused by %2").arg(m_run.environment, who)
                          : tr("deploy to %1 refused by %2: %3").arg(m_run.environment, who, reason);
-    event({}, QStringLiteral("refused"), message, who);
+    EventParams refused{{QStringLiteral("environment"), m_run.environment},
+                        {QStringLiteral("by"), who}};
+    if (!reason.isEmpty())
+        refused.insert(QStringLiteral("reason"), reason);
+    event({}, EventKind::Refused, refused, who);
     m_job->refuse(message);
 }
 
-void RunController::event(const QString &stage, const QString &kind, const QString &message,
+void RunController::event(const QString &stage, EventKind kind, const EventParams &params,
                           const QString &who)
 {
     EventRecord e;
@@ -412,7 +414,8 @@ void RunController::event(const QString &stage, const QString &kind, const QStri
     e.stage = stage;
     e.at = now();
     e.kind = kind;
-    e.message = m_masker.maskText(message);
+    for (auto it = params.begin(); it != params.end(); ++it)
+        e.params.insert(it.key(), m_masker.maskText(it.value()));
     e.who = m_masker.maskText(who.isEmpty() ? Paths::currentUser() : who);
     if (!m_recorder.addEvent(e) && !stage.isEmpty())
         markIncomplete(stage);
@@ -474,7 +477,7 @@ void RunController::onStageStarted(const QString &name)
     s.status = StageStatus::Running;
     s.startedAt = now();
     save(s);
-    event(name, QStringLiteral("stage-started"), tr("stage %1 started").arg(name));
+    event(name, EventKind::StageStarted, {{QStringLiteral("stage"), name}});
 }
 
 void RunController::onStageAttempt(const QString &name, int attempt)
@@ -483,7 +486,9 @@ void RunController::onStageAttempt(const QString &name, int attempt)
     s.attempts = attempt;
     save(s);
     if (attempt > 1)
-        event(name, QStringLiteral("retry"), tr("attempt %1 of stage %2").arg(attempt).arg(name));
+        event(name, EventKind::Retry,
+              {{QStringLiteral("attempt"), QString::number(attempt)},
+               {QStringLiteral("stage"), name}});
 }
 
 void RunController::onStageFinished(const QString &name, StageStatus status, const QString &reason,
@@ -512,11 +517,12 @@ void RunController::onStageFinished(const QString &name, StageStatus status, con
         }
     }
     save(s);
-    const QString outcome =
-        s.allowedFailure ? tr("failed (allowed: continue-on-error)") : toString(status);
-    event(name, QStringLiteral("stage-finished"),
-          reason.isEmpty() ? tr("stage %1: %2").arg(name, outcome)
-                           : tr("stage %1: %2 (%3)").arg(name, outcome, reason));
+    EventParams finished{{QStringLiteral("stage"), name},
+                         {QStringLiteral("status"),
+                          s.allowedFailure ? QStringLiteral("allowed-failure") : toString(status)}};
+    if (!reason.isEmpty())
+        finished.insert(QStringLiteral("reason"), reason);
+    event(name, EventKind::StageFinished, finished);
 }
 
 void RunController::keepArtifacts(const StageRecord &record, const Stage &stage)
@@ -526,13 +532,13 @@ void RunController::keepArtifacts(const StageRecord &record, const Stage &stage)
     for (const QString &path : stage.artifacts) {
         auto kept = store.keep(m_run.id, record.name, workdir, path, m_pipeline.workspaceDir);
         if (!kept) {
-            event(record.name, QStringLiteral("artifact-missing"), kept.error().message);
+            event(record.name, EventKind::ArtifactMissing, kept.error().message);
             continue;
         }
         if (auto r = m_store->addArtifact(*kept); !r) {
             m_recorder.noteFailure(r.error());
             markIncomplete(record.name, false);
-            event(record.name, QStringLiteral("artifact-missing"), r.error().message);
+            event(record.name, EventKind::ArtifactMissing, r.error().message);
         }
     }
 }
@@ -559,14 +565,12 @@ void RunController::finishRun(RunStatus status)
     if (!failures.isEmpty()) {
         if (status == RunStatus::Success)
             status = RunStatus::Failed;
-        event({}, QStringLiteral("record-failed"),
-              tr("%n change(s) of this run could not be recorded when they happened; the "
-                 "first: %1",
-                 nullptr, int(failures.size()))
-                  .arg(failures.constFirst().message));
+        event({}, EventKind::RecordFailed,
+              {{QStringLiteral("count"), QString::number(failures.size())},
+               {QStringLiteral("detail"), failures.constFirst().message}});
     }
     m_run.status = status;
-    event({}, QStringLiteral("finished"), tr("run %1").arg(toString(m_run.status)));
+    event({}, EventKind::Finished, {{QStringLiteral("status"), toString(m_run.status)}});
     // Nothing can be written: the store marks the run interrupted when next opened.
     if (!m_recorder.finishRun(m_run.status, m_run.finishedAt))
         m_run.status = RunStatus::Interrupted;

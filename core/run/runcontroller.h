@@ -134,8 +134,15 @@ private:
     void onStageFinished(const QString &name, StageStatus status, const QString &reason,
                          StageJob *job);
     void onRunFinished();
-    void event(const QString &stage, const QString &kind, const QString &message,
+    // Records what happened as data (store/eventtext.h makes the sentence when it is read);
+    // every value is masked.
+    void event(const QString &stage, EventKind kind, const EventParams &params = {},
                const QString &who = {});
+    // An event whose only parameter is a text of its own (an error as it was reported).
+    void event(const QString &stage, EventKind kind, const QString &detail)
+    {
+        event(stage, kind, EventParams{{QStringLiteral("detail"), detail}});
+    }
     void save(StageRecord &stage);
     // The stage's record is incomplete (a state change, an event or log lines were not
     // written): it cannot end as a success. Saves it again when it already did.
@@ -157,10 +164,10 @@ private:
     // What startRollback and startIndexSwitch share once the plan is made and allowed.
     struct RollbackStart
     {
-        QString message;   // the run's (masked when recorded)
-        QString startText; // the "started" event
-        QString planText;  // the "rollback-plan" event
-        QString approvedText;
+        QString message;      // the run's (masked when recorded)
+        QString operation;    // "rollback" or "index-switch": the "started" event's sentence
+        QString planText;     // the "rollback-plan" event
+        EventParams approved; // the "approved" event's, without who approved
         ReleaseKind kind = ReleaseKind::Rollback;
         std::optional<SchemaChange> schemaChange; // approved (a rollback's database step)
     };

@@ -76,10 +76,10 @@ void RunController::startWhenLocked(std::function<void()> begin)
     auto *lock = new DeployLock(m_store, ticket, this);
     m_lock = lock;
     connect(lock, &DeployLock::waiting, this, [this](const QueueTicket &ahead) {
-        event({}, QStringLiteral("queued"),
-              tr("waiting for run %1 (%2) to finish with environment %3")
-                  .arg(ahead.runId)
-                  .arg(ahead.what, m_run.environment));
+        event({}, EventKind::Queued,
+              {{QStringLiteral("run"), QString::number(ahead.runId)},
+               {QStringLiteral("what"), ahead.what},
+               {QStringLiteral("environment"), m_run.environment}});
         emit queued(ahead);
     });
     connect(lock, &Job::result, this, [this, lock, begin = std::move(begin)] {
@@ -92,7 +92,7 @@ void RunController::startWhenLocked(std::function<void()> begin)
         }
         // Cancelled (or the queue could not be read): nothing started, nothing changed.
         if (lock->outcome() == Job::Outcome::Failed)
-            event({}, QStringLiteral("queue-failed"), lock->error().message);
+            event({}, EventKind::QueueFailed, lock->error().message);
         for (StageRecord &s : m_stages) {
             s.status = StageStatus::Cancelled;
             s.finishedAt = now();
@@ -119,17 +119,18 @@ void RunController::recordDeployments(const QString &stage, StageJob *job)
         if (!id) {
             m_recorder.noteFailure(id.error());
             markIncomplete(stage, false);
-            event(stage, QStringLiteral("record-failed"), id.error().message);
+            event(stage, EventKind::RecordFailed, id.error().message);
             continue;
         }
         record.id = *id;
         m_deployed.append(record);
-        event(stage, QStringLiteral("deployed"),
-              d.url.isEmpty()
-                  ? tr("%1 %2 is live in %3 (%4)")
-                        .arg(toString(d.layer), d.version, m_run.environment, d.target)
-                  : tr("%1 %2 is live in %3 at %4 (%5)")
-                        .arg(toString(d.layer), d.version, m_run.environment, d.url, d.target));
+        EventParams deployed{{QStringLiteral("layer"), toString(d.layer)},
+                             {QStringLiteral("version"), d.version},
+                             {QStringLiteral("environment"), m_run.environment},
+                             {QStringLiteral("target"), d.target}};
+        if (!d.url.isEmpty())
+            deployed.insert(QStringLiteral("url"), d.url);
+        event(stage, EventKind::Deployed, deployed);
     }
 }
 
@@ -160,21 +161,22 @@ void RunController::recordRelease(ReleaseKind kind, qint64 restores,
     auto id = m_store->createRelease(release);
     if (!id) {
         m_recorder.noteFailure(id.error());
-        event({}, QStringLiteral("record-failed"), id.error().message);
+        event({}, EventKind::RecordFailed, id.error().message);
         return;
     }
-    event({}, QStringLiteral("release"),
-          tr("release %1 of %2 recorded (%3)").arg(*id).arg(m_run.environment, toString(kind)));
+    event({}, EventKind::Release,
+          {{QStringLiteral("release"), QString::number(*id)},
+           {QStringLiteral("environment"), m_run.environment},
+           {QStringLiteral("kind"), toString(kind)}});
 }
 
 bool RunController::startAutoRollback()
 {
-    const QString reason =
-        tr("stage %1 failed after the deploy and asks for a rollback").arg(m_rollbackWantedBy);
+    const QString stage = m_rollbackWantedBy;
     if (!m_liveBefore) {
-        event(m_rollbackWantedBy, QStringLiteral("rollback-impossible"),
-              tr("%1; but %2 had no earlier release, so what was deployed stays live")
-                  .arg(reason, m_run.environment));
+        event(
+            stage, EventKind::RollbackImpossible,
+            {{QStringLiteral("stage"), stage}, {QStringLiteral("environment"), m_run.environment}});
         return false;
     }
     auto plan = planRollback(*m_store, m_run.workspace, m_run.environment, m_liveBefore->id);
@@ -186,23 +188,23 @@ bool RunController::startAutoRollback()
                    .arg(plan->schemaChange()->from, plan->schemaChange()->to, m_run.environment)
                    .arg(m_liveBefore->id);
         plan->holdSchemaChange(held);
-        event(m_rollbackWantedBy, QStringLiteral("rollback-held"), held);
+        event(stage, EventKind::RollbackHeld, held);
     }
     if (!plan || !plan->changesAnything()) {
-        event(m_rollbackWantedBy, QStringLiteral("rollback-impossible"),
-              !plan ? plan.error().message
-              : held.isEmpty()
-                  ? tr("%1; nothing differs from release %2").arg(reason).arg(m_liveBefore->id)
-                  : tr("%1; only the database differs from release %2, and %3")
-                        .arg(reason)
-                        .arg(m_liveBefore->id)
-                        .arg(held));
+        const QString release = QString::number(m_liveBefore->id);
+        event(stage, EventKind::RollbackImpossible,
+              !plan            ? EventParams{{QStringLiteral("detail"), plan.error().message}}
+              : held.isEmpty() ? EventParams{{QStringLiteral("stage"), stage},
+                                             {QStringLiteral("release"), release}}
+                               : EventParams{{QStringLiteral("stage"), stage},
+                                             {QStringLiteral("release"), release},
+                                             {QStringLiteral("held"), held}});
         return false;
     }
-    event(m_rollbackWantedBy, QStringLiteral("auto-rollback"),
-          tr("%1: rolling %2 back to release %3")
-              .arg(reason, m_run.environment)
-              .arg(m_liveBefore->id));
+    event(stage, EventKind::AutoRollback,
+          {{QStringLiteral("stage"), stage},
+           {QStringLiteral("environment"), m_run.environment},
+           {QStringLiteral("release"), QString::number(m_liveBefore->id)}});
     m_restores = m_liveBefore->id;
     StageRecord record;
     record.runId = m_run.id;
@@ -248,7 +250,7 @@ void RunController::onRollbackFinished()
         auto id = m_store->addDeployment(d);
         if (!id) {
             m_recorder.noteFailure(id.error());
-            event(d.stage, QStringLiteral("record-failed"), id.error().message);
+            event(d.stage, EventKind::RecordFailed, id.error().message);
             continue;
         }
         d.id = *id;
@@ -267,16 +269,20 @@ void RunController::onRollbackFinished()
         s.finishedAt = now();
         save(s);
     }
-    if (m_releaseKind == ReleaseKind::IndexSwitch)
-        event({}, ok ? QStringLiteral("index-switched") : QStringLiteral("index-switch-failed"),
-              ok ? tr("the vector index of %1 serves %2")
-                       .arg(m_run.environment,
-                            restored.isEmpty() ? QString() : restored.first().deployment.version)
-                 : job->error().message);
+    if (!ok)
+        event({},
+              m_releaseKind == ReleaseKind::IndexSwitch ? EventKind::IndexSwitchFailed
+                                                        : EventKind::RollbackFailed,
+              job->error().message);
+    else if (m_releaseKind == ReleaseKind::IndexSwitch)
+        event({}, EventKind::IndexSwitched,
+              {{QStringLiteral("environment"), m_run.environment},
+               {QStringLiteral("version"),
+                restored.isEmpty() ? QString() : restored.first().deployment.version}});
     else
-        event({}, ok ? QStringLiteral("rolled-back") : QStringLiteral("rollback-failed"),
-              ok ? tr("%1 is back on release %2").arg(m_run.environment).arg(m_restores)
-                 : job->error().message);
+        event({}, EventKind::RolledBack,
+              {{QStringLiteral("environment"), m_run.environment},
+               {QStringLiteral("release"), QString::number(m_restores)}});
     // An automatic rollback follows a failed check: the run has failed either way.
     if (!m_isRollbackRun) {
         finishRun(job->outcome() == Job::Outcome::Cancelled ? RunStatus::Cancelled
@@ -333,11 +339,10 @@ Result<qint64> RunController::startRollback(const Pipeline &pipeline,
     how.message = request.message.isEmpty()
                       ? tr("rollback to release %1").arg(plan->target.id)
                       : tr("rollback to release %1: %2").arg(plan->target.id).arg(request.message);
-    how.startText = tr("rollback of %1 started by %2");
+    how.operation = QStringLiteral("rollback");
     how.planText = plan->describe();
-    how.approvedText = tr("rollback of %1 to release %2 approved by %3")
-                           .arg(request.environment)
-                           .arg(plan->target.id);
+    how.approved = {{QStringLiteral("environment"), request.environment},
+                    {QStringLiteral("release"), QString::number(plan->target.id)}};
     how.kind = ReleaseKind::Rollback;
     how.schemaChange = schemaChange;
     return beginRollbackRun(pipeline, *environment, *plan, request.approvedBy, request.approved,
@@ -412,19 +417,25 @@ Result<qint64> RunController::beginRollbackRun(const Pipeline &pipeline,
         m_stages.insert(record.name, record);
         m_order.append(record.name);
     }
-    event({}, QStringLiteral("started"),
-          QString(how.startText).arg(environment.name, m_run.triggeredBy));
-    event({}, QStringLiteral("rollback-plan"), how.planText);
+    event({}, EventKind::Started,
+          {{QStringLiteral("environment"), environment.name},
+           {QStringLiteral("by"), m_run.triggeredBy},
+           {QStringLiteral("operation"), how.operation}});
+    event({}, EventKind::RollbackPlan, how.planText);
     if (environment.isProtected) {
         const QString who = approvedBy.isEmpty() ? Paths::currentUser() : approvedBy;
-        event({}, QStringLiteral("approved"), QString(how.approvedText).arg(who), who);
+        EventParams approved = how.approved;
+        approved.insert(QStringLiteral("by"), who);
+        event({}, EventKind::Approved, approved, who);
     }
 
     if (schemaChange) {
         const QString who = approvedBy.isEmpty() ? Paths::currentUser() : approvedBy;
-        event(QStringLiteral("rollback-database"), QStringLiteral("approved"),
-              tr("database of %1 from revision %2 to revision %3 approved by %4")
-                  .arg(environment.name, schemaChange->from, schemaChange->to, who),
+        event(QStringLiteral("rollback-database"), EventKind::Approved,
+              {{QStringLiteral("environment"), environment.name},
+               {QStringLiteral("from"), schemaChange->from},
+               {QStringLiteral("to"), schemaChange->to},
+               {QStringLiteral("by"), who}},
               who);
     }
 
@@ -452,9 +463,10 @@ Result<qint64> RunController::beginRollbackRun(const Pipeline &pipeline,
                 s.reason = reason;
                 s.finishedAt = now();
                 save(s);
-                event(name, QStringLiteral("stage-finished"),
-                      success ? tr("%1 rolled back").arg(toString(layer))
-                              : tr("%1 not rolled back: %2").arg(toString(layer), reason));
+                EventParams step{{QStringLiteral("layer"), toString(layer)}};
+                if (!success)
+                    step.insert(QStringLiteral("reason"), reason);
+                event(name, EventKind::StageFinished, step);
             });
     connect(job, &Job::result, this, [this] {
         // Steps that never started stay visible as not run.
@@ -491,16 +503,16 @@ void RunController::startGitHubReport()
         return;
     auto base = resolvePlatformBase(Platform::GitHub, {}, env);
     if (!base) {
-        event({}, QStringLiteral("github"), base.error().message);
+        event({}, EventKind::GitHub, base.error().message);
         return;
     }
     if (!base->notice.isEmpty())
-        event({}, QStringLiteral("github"), base->notice);
+        event({}, EventKind::GitHub, base->notice);
     auto *reporter =
         new DeploymentReporter(GitHubTarget{owner, repository, token->toUtf8(), base->url}, this);
     m_github = reporter;
     connect(reporter, &DeploymentReporter::problem, this,
-            [this](const QString &message) { event({}, QStringLiteral("github"), message); });
+            [this](const QString &message) { event({}, EventKind::GitHub, message); });
     const QString ref = m_run.commit.isEmpty() ? m_run.branch : m_run.commit;
     reporter->begin(m_run.environment, ref.isEmpty() ? QStringLiteral("HEAD") : ref,
                     m_isRollbackRun ? tr("DeployDesk rollback (run %1)").arg(m_run.id)

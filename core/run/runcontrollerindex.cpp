@@ -68,12 +68,12 @@ Result<qint64> RunController::startIndexSwitch(const Pipeline &pipeline,
     how.message = request.message.isEmpty()
                       ? tr("index switch to %1").arg(version)
                       : tr("index switch to %1: %2").arg(version, request.message);
-    how.startText = tr("index switch of %1 started by %2");
+    how.operation = QStringLiteral("index-switch");
     how.planText =
         tr("Switch the vector index %1 of %2:\n  vector-index: %3 → %4 by %5")
             .arg(setup->index->name(), request.environment, from, version, step.mechanism);
-    how.approvedText =
-        tr("index switch of %1 to %2 approved by %3").arg(request.environment, version);
+    how.approved = {{QStringLiteral("environment"), request.environment},
+                    {QStringLiteral("version"), version}};
     how.kind = ReleaseKind::IndexSwitch;
     return beginRollbackRun(pipeline, *environment, plan, request.approvedBy, request.approved,
                             how);

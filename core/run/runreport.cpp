@@ -5,6 +5,7 @@
 #include "log/ansiparser.h"
 #include "log/errorclassifier.h"
 #include "log/secretmasker.h"
+#include "store/eventtext.h"
 #include "store/historystore.h"
 
 #include <QCoreApplication>
@@ -314,8 +315,8 @@ Result<QString> runReport(const HistoryStore &store, qint64 runId, ReportFormat 
                      {},
                      tr("No events were recorded.")};
     for (const EventRecord &e : std::as_const(*events))
-        eventTable.rows.append(
-            {utc(e.at), dash(mask(e.stage)), e.kind, dash(mask(e.who)), mask(e.message)});
+        eventTable.rows.append({utc(e.at), dash(mask(e.stage)), eventKindText(e.kind),
+                                dash(mask(e.who)), mask(eventText(e))});
     Table artifactTable{tr("Artifacts"),
                         {tr("Stage"), tr("Path"), tr("Size (bytes)"), tr("SHA-256")},
                         {},

@@ -1,6 +1,7 @@
 // The read side of HistoryStore: runs, stages, events, artifacts, logs and search.
 #include "store/historystore.h"
 
+#include "store/eventtext.h"
 #include "store/logblock.h"
 #include "store/logsearch.h"
 #include "store/sqlutil.h"
@@ -252,15 +253,27 @@ Result<QList<EventRecord>> HistoryStore::events(qint64 runId) const
     QSqlQuery q(connection(m_connectionName));
     if (auto ok = runQuery(q, m_path, tr("reading the events of run %1").arg(runId),
                            QStringLiteral("SELECT id, run_id, stage, at, kind, message, "
-                                          "who FROM events WHERE run_id = ? ORDER BY id"),
+                                          "who, params FROM events WHERE run_id = ? "
+                                          "ORDER BY id"),
                            {runId});
         !ok)
         return std::unexpected(ok.error());
     QList<EventRecord> result;
     while (q.next()) {
-        result.append(EventRecord{q.value(0).toLongLong(), q.value(1).toLongLong(),
-                                  q.value(2).toString(), fromDb(q.value(3)), q.value(4).toString(),
-                                  q.value(5).toString(), q.value(6).toString()});
+        EventRecord e;
+        e.id = q.value(0).toLongLong();
+        e.runId = q.value(1).toLongLong();
+        e.stage = q.value(2).toString();
+        e.at = fromDb(q.value(3));
+        // A kind from a newer DeployDesk reads as a note that keeps its text.
+        const std::optional<EventKind> kind = eventKindFromString(q.value(4).toString());
+        e.kind = kind.value_or(EventKind::Note);
+        e.message = q.value(5).toString();
+        e.who = q.value(6).toString();
+        e.params = eventParamsFromJson(q.value(7).toString());
+        if (!kind && e.message.isEmpty())
+            e.message = q.value(4).toString() + QStringLiteral(": ") + q.value(7).toString();
+        result.append(e);
     }
     return result;
 }

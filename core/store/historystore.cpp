@@ -1,6 +1,7 @@
 #include "store/historystore.h"
 
 #include "common/logging.h"
+#include "store/eventtext.h"
 #include "store/logmarker.h"
 #include "store/logwriter.h"
 #include "store/schema.h"
@@ -10,6 +11,7 @@
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 
 namespace DeployDesk {
 
@@ -62,7 +64,89 @@ Error notFound(const QString &path, const QString &what, qint64 id)
         std::nullopt};
 }
 
+// Events recorded as text before schema step 6 read back into parameters, once: the rows
+// still without params (found through the partial index events_as_text, so a history with
+// none costs one index probe). A text that is not one of DeployDesk's sentences keeps its
+// text and is marked '' so it is not read again.
+Result<void> readTextEvents(QSqlDatabase &db, const QString &path)
+{
+    const QString operation =
+        QCoreApplication::translate("DeployDesk", "reading events recorded as text");
+    QSqlQuery probe(db);
+    if (auto ok = runQuery(probe, path, operation,
+                           QStringLiteral("SELECT 1 FROM events WHERE params IS NULL LIMIT 1"), {});
+        !ok)
+        return ok;
+    if (!probe.next())
+        return {};
+    probe.finish();
+    const EventTextParser parser(builtInTranslationFiles());
+    return inTransaction(db, path, operation, [&]() -> Result<void> {
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        if (auto ok = runQuery(q, path, operation,
+                               QStringLiteral("SELECT id, kind, message FROM events "
+                                              "WHERE params IS NULL"),
+                               {});
+            !ok)
+            return ok;
+        struct Row
+        {
+            qint64 id;
+            QString params;
+            bool parsed;
+        };
+        QList<Row> rows;
+        while (q.next()) {
+            // A kind this version does not know keeps its name and its text.
+            const std::optional<EventKind> kind = eventKindFromString(q.value(1).toString());
+            std::optional<EventParams> params;
+            if (kind)
+                params = parser.parse(*kind, q.value(2).toString());
+            rows.append(Row{q.value(0).toLongLong(),
+                            params ? eventParamsToJson(*params) : QStringLiteral(""),
+                            bool(params)});
+        }
+        q.finish();
+        QSqlQuery u(db);
+        if (auto ok = prepare(u, path, operation,
+                              QStringLiteral("UPDATE events SET params = ?, "
+                                             "message = CASE WHEN ? THEN '' ELSE message END "
+                                             "WHERE id = ?"));
+            !ok)
+            return ok;
+        for (const Row &row : std::as_const(rows)) {
+            u.addBindValue(row.params);
+            u.addBindValue(row.parsed ? 1 : 0);
+            u.addBindValue(row.id);
+            if (auto ok = exec(u, path, operation); !ok)
+                return ok;
+        }
+        qCInfo(lcStore) << "read" << rows.size() << "events recorded as text in" << path;
+        return {};
+    });
+}
+
 } // namespace
+
+QString eventParamsToJson(const EventParams &params)
+{
+    QJsonObject o;
+    for (auto it = params.begin(); it != params.end(); ++it)
+        o.insert(it.key(), it.value());
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+EventParams eventParamsFromJson(const QString &json)
+{
+    EventParams params;
+    if (json.isEmpty())
+        return params;
+    const QJsonObject o = QJsonDocument::fromJson(json.toUtf8()).object();
+    for (auto it = o.begin(); it != o.end(); ++it)
+        params.insert(it.key(), it.value().toVariant().toString());
+    return params;
+}
 
 HistoryStore::HistoryStore(QString dataDir, QString path, QString connectionName)
     : m_dataDir(std::move(dataDir))
@@ -115,6 +199,10 @@ Result<std::unique_ptr<HistoryStore>> HistoryStore::open(const QString &dataDir)
         return fail(ok.error());
     if (auto ok = migrate(*db, path, kSchemaVersion); !ok)
         return fail(ok.error());
+    // Not being able to read old events into parameters now loses nothing: they show the
+    // text they were recorded with, and the next open tries again.
+    if (auto ok = readTextEvents(*db, path); !ok)
+        qCWarning(lcStore) << ok.error().toString();
 
     std::unique_ptr<HistoryStore> store(new HistoryStore(dataDir, path, name));
     store->m_logWriter = std::make_unique<LogWriter>(path);
@@ -205,11 +293,8 @@ Result<QList<qint64>> HistoryStore::recoverInterrupted(
             EventRecord event;
             event.runId = runId;
             event.at = now;
-            event.kind = QStringLiteral("interrupted");
-            event.message = tr("the process running this run (pid %1) is gone and did not "
-                               "record the run's end: it stopped, or the history could not be "
-                               "written")
-                                .arg(pid);
+            event.kind = EventKind::Interrupted;
+            event.params = {{QStringLiteral("pid"), QString::number(pid)}};
             event.who = QStringLiteral("deploydesk");
             if (auto id = addEvent(event); !id)
                 return std::unexpected(id.error());
@@ -321,12 +406,13 @@ Result<void> HistoryStore::updateStage(const StageRecord &stage)
 
 Result<qint64> HistoryStore::addEvent(const EventRecord &event)
 {
-    return insertRow(m_connectionName, m_path,
-                     tr("recording a \"%1\" event of run %2").arg(event.kind).arg(event.runId),
-                     QStringLiteral("INSERT INTO events (run_id, stage, at, kind, message, "
-                                    "who) VALUES (?, ?, ?, ?, ?, ?)"),
-                     {event.runId, toDb(event.stage), toDb(event.at), toDb(event.kind),
-                      toDb(event.message), toDb(event.who)});
+    return insertRow(
+        m_connectionName, m_path,
+        tr("recording a \"%1\" event of run %2").arg(toString(event.kind)).arg(event.runId),
+        QStringLiteral("INSERT INTO events (run_id, stage, at, kind, message, "
+                       "who, params) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+        {event.runId, toDb(event.stage), toDb(event.at), toString(event.kind), toDb(event.message),
+         toDb(event.who), eventParamsToJson(event.params)});
 }
 
 Result<qint64> HistoryStore::addArtifact(const ArtifactRecord &artifact)

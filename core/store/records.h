@@ -3,6 +3,7 @@
 #include "common/status.h"
 
 #include <QDateTime>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -62,13 +63,52 @@ struct StageRecord
     bool isAllowedFailure() const { return status == StageStatus::Failed && allowedFailure; }
 };
 
+// What happened in a run. Stored as a kind and its parameters, and turned into a sentence
+// when read (store/eventtext.h), so every reader sees it in their own language. Stable names
+// (toString) are what the history has always stored.
+enum class EventKind {
+    Note, // free text (an unknown kind read from a newer history, or a text of its own)
+    Started,
+    Finished,
+    StageStarted,
+    StageFinished,
+    Retry,
+    CancelRequested,
+    Interrupted,
+    ApprovalRequested,
+    Approved,
+    Refused,
+    ArtifactMissing,
+    RecordFailed,
+    Queued,
+    QueueFailed,
+    Deployed,
+    Release,
+    RollbackPlan,
+    AutoRollback,
+    RollbackHeld,
+    RollbackImpossible,
+    RolledBack,
+    RollbackFailed,
+    IndexSwitched,
+    IndexSwitchFailed,
+    GitHub,
+};
+
+// Named values put into the event's sentence ("environment" -> "production"). Values that
+// are words of a language (a status) are stored by their stable names.
+using EventParams = QMap<QString, QString>;
+
 struct EventRecord
 {
     qint64 id = 0;
     qint64 runId = 0;
     QString stage; // empty: the run itself
     QDateTime at;
-    QString kind; // "started", "finished", "retry", "cancel-requested", "interrupted", ...
+    EventKind kind = EventKind::Note;
+    EventParams params;
+    // The sentence as recorded, for events from before events were data (no parameters);
+    // empty for newer ones. Read events through eventText().
     QString message;
     QString who;
 };

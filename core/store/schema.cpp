@@ -167,11 +167,20 @@ constexpr std::array kStep5{
     "ALTER TABLE runs ADD COLUMN git_changes TEXT NOT NULL DEFAULT '[]'",
 };
 
-const std::array<std::span<const char *const>, 5> &steps()
+// Step 6: events are data (issue 10 §2). `params` holds an event's parameters as a JSON
+// object and its sentence is made when read; rows from before keep their text in `message`
+// and have NULL params until HistoryStore reads them back into parameters (the partial
+// index finds them without a scan; '' marks a text that is not one of DeployDesk's own).
+constexpr std::array kStep6{
+    "ALTER TABLE events ADD COLUMN params TEXT",
+    "CREATE INDEX events_as_text ON events(id) WHERE params IS NULL",
+};
+
+const std::array<std::span<const char *const>, 6> &steps()
 {
-    static const std::array<std::span<const char *const>, 5> all{
-        std::span(kStep1), std::span(kStep2), std::span(kStep3), std::span(kStep4),
-        std::span(kStep5)};
+    static const std::array<std::span<const char *const>, 6> all{
+        std::span(kStep1), std::span(kStep2), std::span(kStep3),
+        std::span(kStep4), std::span(kStep5), std::span(kStep6)};
     return all;
 }
 

@@ -7,6 +7,7 @@
 #include "run/rollbackjob.h"
 #include "run/runcontroller.h"
 #include "secrets/secretstore.h"
+#include "store/eventtext.h"
 #include "store/historystore.h"
 
 #include "githubdeploymentsfake.h"
@@ -289,8 +290,8 @@ private slots:
         QVERIFY(events);
         bool explained = false;
         for (const EventRecord &e : *events)
-            explained |= e.message.contains(QStringLiteral("platform said no")) &&
-                         e.message.contains(QStringLiteral("not rolled back: site"));
+            explained |= eventText(e).contains(QStringLiteral("platform said no")) &&
+                         eventText(e).contains(QStringLiteral("not rolled back: site"));
         QVERIFY(explained);
         // Nothing changed, so the live release is still the second deploy's.
         auto rel = m_store->liveRelease(m_workspace.path(), QStringLiteral("staging"));
@@ -335,7 +336,7 @@ private slots:
         QVERIFY(events);
         bool why = false;
         for (const EventRecord &e : *events)
-            why |= e.kind == QLatin1String("auto-rollback") && e.message.contains("check");
+            why |= e.kind == EventKind::AutoRollback && eventText(e).contains("check");
         QVERIFY(why);
     }
 
@@ -491,11 +492,11 @@ private slots:
         QVERIFY(events);
         bool said = false;
         for (const EventRecord &e : *events) {
-            QVERIFY2(!e.message.contains(QStringLiteral("an-expired-token")),
-                     qPrintable(e.message));
-            said |= e.kind == QLatin1String("github") &&
-                    e.message.contains(QStringLiteral("Bad credentials")) &&
-                    e.message.contains(QStringLiteral("GITHUB_TOKEN"));
+            QVERIFY2(!eventText(e).contains(QStringLiteral("an-expired-token")),
+                     qPrintable(eventText(e)));
+            said |= e.kind == EventKind::GitHub &&
+                    eventText(e).contains(QStringLiteral("Bad credentials")) &&
+                    eventText(e).contains(QStringLiteral("GITHUB_TOKEN"));
         }
         QVERIFY(said);
     }

@@ -56,7 +56,7 @@ private slots:
         stage.status = StageStatus::Success;
         EventRecord event;
         event.runId = run.id;
-        event.kind = QStringLiteral("stage-finished");
+        event.kind = EventKind::StageFinished;
         QVERIFY(!recorder.saveStage(stage)); // waits behind the first
         QVERIFY(!recorder.addEvent(event));
         QCOMPARE(told.size(), 1); // the same fault is not repeated per change

@@ -1,3 +1,4 @@
+#include "store/eventtext.h"
 #include "store/historystore.h"
 #include "store/logwriter.h"
 
@@ -175,21 +176,22 @@ void TestHistoryStore::stagesEventsArtifacts()
     QCOMPARE(t.durationMs(), 12'000);
     QCOMPARE(stages->at(0).exitCode, -1);
 
-    for (const char *kind : {"started", "retry", "finished"}) {
-        EventRecord e{0,
-                      runId,
-                      QStringLiteral("test"),
-                      kT0,
-                      QString::fromLatin1(kind),
-                      QStringLiteral("message ") + QLatin1String(kind),
-                      QStringLiteral("ana")};
+    for (const EventKind kind : {EventKind::Started, EventKind::Retry, EventKind::Finished}) {
+        EventRecord e;
+        e.runId = runId;
+        e.stage = QStringLiteral("test");
+        e.at = kT0;
+        e.kind = kind;
+        e.params = {{QStringLiteral("attempt"), QStringLiteral("2")},
+                    {QStringLiteral("stage"), QStringLiteral("test")}};
+        e.who = QStringLiteral("ana");
         DD_VERIFY_OK(m_store->addEvent(e));
     }
     auto events = m_store->events(runId);
     DD_VERIFY_OK(events);
     QCOMPARE(events->size(), 3);
-    QCOMPARE(events->at(1).kind, QStringLiteral("retry"));
-    QCOMPARE(events->at(1).message, QStringLiteral("message retry"));
+    QCOMPARE(toString(events->at(1).kind), toString(EventKind::Retry));
+    QCOMPARE(eventText(events->at(1)), QStringLiteral("attempt 2 of stage test"));
     QCOMPARE(events->at(1).stage, QStringLiteral("test"));
     QCOMPARE(events->at(1).who, QStringLiteral("ana"));
     QCOMPARE(events->at(1).at, kT0);
@@ -412,9 +414,9 @@ void TestHistoryStore::recoverInterruptedMarksOnlyDeadRunners()
 
     auto events = m_store->events(deadId);
     QCOMPARE(events->size(), 1);
-    QCOMPARE(events->at(0).kind, QStringLiteral("interrupted"));
-    QVERIFY2(events->at(0).message.contains(QStringLiteral("(pid 1234) is gone")),
-             qPrintable(events->at(0).message));
+    QCOMPARE(toString(events->at(0).kind), toString(EventKind::Interrupted));
+    QVERIFY2(eventText(events->at(0)).contains(QStringLiteral("(pid 1234) is gone")),
+             qPrintable(eventText(events->at(0))));
     // Its lines are kept, and a marker says the log may end early there.
     QCOMPARE(*m_store->logLineCount(running), 11);
     QCOMPARE(m_store->logLines(running, 10, 1)->value(0).text, QByteArray("still here"));

@@ -2,6 +2,7 @@
 
 #include "common/duration.h"
 #include "run/runreport.h"
+#include "store/eventtext.h"
 #include "store/historystore.h"
 #include "ui/common/mnemonic.h"
 #include "ui/common/statusstyle.h"
@@ -228,8 +229,8 @@ void RunDetailsPane::fill(const Details &d)
     m_events->clear();
     items.clear();
     for (const EventRecord &e : d.events)
-        items.append(
-            new QTreeWidgetItem(QStringList{localTime(e.at), e.stage, e.kind, e.message, e.who}));
+        items.append(new QTreeWidgetItem(
+            QStringList{localTime(e.at), e.stage, eventKindText(e.kind), eventText(e), e.who}));
     m_events->addTopLevelItems(items);
 
     m_artifacts->clear();

@@ -2,6 +2,7 @@
 
 // A small history for the history browser's tests: four runs with stages, events, logs
 // and an artifact, each run distinguishable by one filter.
+#include "store/eventtext.h"
 #include "store/historystore.h"
 #include "store/logwriter.h"
 
@@ -71,8 +72,8 @@ struct HistoryFixture
         DeployDesk::EventRecord e;
         e.runId = runId;
         e.stage = stage;
-        e.kind = kind;
-        e.message = message;
+        e.kind = DeployDesk::eventKindFromString(kind).value_or(DeployDesk::EventKind::Note);
+        e.params = {{QStringLiteral("detail"), message}};
         e.who = who;
         e.at = store->run(runId)->startedAt.addSecs(minute * 60);
         QVERIFY(store->addEvent(e));

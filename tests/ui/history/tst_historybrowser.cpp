@@ -165,12 +165,12 @@ private slots:
         QCOMPARE(test->text(RunDetailsPane::StageNameColumn), "test");
         QCOMPARE(test->text(RunDetailsPane::StageStatusColumn), "Failed");
         QCOMPARE(test->text(RunDetailsPane::StageAttemptsColumn), "2");
-        QCOMPARE(test->text(RunDetailsPane::StageDurationColumn), "25s");
+        QCOMPARE(test->text(RunDetailsPane::StageDurationColumn), "25 s");
         QStringList kinds;
         for (int i = 0; i < details->eventsView()->topLevelItemCount(); ++i)
             kinds << details->eventsView()->topLevelItem(i)->text(RunDetailsPane::EventKindColumn);
         QCOMPARE(kinds,
-                 (QStringList{"started", "retry", "approved", "cancel-requested", "refused"}));
+                 (QStringList{"Started", "Retry", "Approved", "Cancel requested", "Refused"}));
         QCOMPARE(details->eventsView()->topLevelItem(2)->text(RunDetailsPane::EventWhoColumn),
                  "carol");
         QCOMPARE(details->artifactsView()->topLevelItemCount(), 1);

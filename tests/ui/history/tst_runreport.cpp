@@ -39,8 +39,8 @@ private slots:
         const QString text = report(format);
         QVERIFY2(!text.startsWith("ERROR"), qPrintable(text));
         for (const char *expected :
-             {"build", "test", "deploy", "needs test", "25s", "approved", "refused",
-              "cancel-requested", "retry", "carol", "dist/app.tar", "4096", "production", "bob"})
+             {"build", "test", "deploy", "needs test", "25 s", "Approved", "Refused",
+              "Cancel requested", "Retry", "carol", "dist/app.tar", "4096", "production", "bob"})
             QVERIFY2(text.contains(QLatin1String(expected)), expected);
         // The last 50 lines of the failed stage, colour codes removed.
         QVERIFY(text.contains("FAIL expected 3 got 4"));
@@ -78,7 +78,7 @@ private slots:
     {
         const QString md = report(ReportFormat::Markdown);
         QVERIFY(!md.contains("<script>"));
-        QVERIFY(md.contains("| test | failed | 2 | 1 | 25s |"));
+        QVERIFY(md.contains("| test | failed | 2 | 1 | 25 s |"));
         // Every table row has as many cells as its header.
         const QStringList lines = md.split('\n');
         const int stageHeader = int(lines.indexOf(QRegularExpression("^\\| Stage \\|.*")));

@@ -4,6 +4,7 @@
 // history opened (and migrated) off the GUI thread while the window shows.
 #include "statuscompare.h"
 
+#include "store/eventtext.h"
 #include "store/historystore.h"
 #include "store/schema.h"
 #include "store/sqlutil.h"
@@ -219,7 +220,8 @@ private slots:
         DD_COMPARE_STATUS(w.graph()->stageStatus("after"), StageStatus::Cancelled);
         bool recorded = false;
         for (const EventRecord &e : eventsOf(w.currentRunId(), m_data))
-            recorded = recorded || (e.kind == "cancel-requested" && e.message.contains("panel"));
+            recorded = recorded ||
+                       (e.kind == EventKind::CancelRequested && eventText(e).contains("panel"));
         QVERIFY(recorded);
     }
 
@@ -259,7 +261,7 @@ private slots:
         QVERIFY(!QFile::exists(ws + "/deployed-" + QString::number(refusedRun)));
         bool refused = false;
         for (const EventRecord &e : eventsOf(refusedRun, m_data))
-            refused = refused || (e.kind == "refused" && e.message.contains("freeze"));
+            refused = refused || (e.kind == EventKind::Refused && eventText(e).contains("freeze"));
         QVERIFY(refused);
         QCOMPARE(w.environmentList()->statusOf("production"), std::optional(RunStatus::Cancelled));
 
@@ -282,8 +284,8 @@ private slots:
         QVERIFY(QFile::exists(ws + "/deployed-" + QString::number(w.currentRunId())));
         bool approved = false;
         for (const EventRecord &e : eventsOf(w.currentRunId(), m_data))
-            approved = approved || (e.kind == "approved" && e.who == "alice" &&
-                                    e.message.contains("release 2.0"));
+            approved = approved || (e.kind == EventKind::Approved && e.who == "alice" &&
+                                    eventText(e).contains("release 2.0"));
         QVERIFY(approved);
 
         // Staging is not protected: no dialog.
