@@ -7,6 +7,9 @@
 #include <QCoreApplication>
 
 #include <cstring>
+#include <memory>
+
+#include <zstd.h>
 
 namespace DeployDesk::Internal {
 namespace {
@@ -186,8 +189,73 @@ QByteArray encodeLogBlock(const QList<LogLine> &lines)
     return encoder.data();
 }
 
-Result<QList<LogLine>> decodeLogBlock(QByteArrayView data)
+int logCompressionLevel()
 {
+    // DEPLOYDESK_LOG_ZSTD_LEVEL (1-19, 0: store blocks uncompressed) is for measuring the
+    // choice (bench/log-storage.sh); the default is kCompressionLevel.
+    static const int level = [] {
+        bool ok = false;
+        const int fromEnv = qEnvironmentVariableIntValue("DEPLOYDESK_LOG_ZSTD_LEVEL", &ok);
+        return ok && fromEnv >= 0 && fromEnv <= 19 ? fromEnv : kCompressionLevel;
+    }();
+    return level;
+}
+
+QByteArray compressLogBlock(const QByteArray &plain)
+{
+    // A block too small to gain is stored as it is (markers, single lines).
+    if (plain.size() < kMinCompressedBlock || quint8(plain[0]) == kCompressedFormatVersion ||
+        logCompressionLevel() == 0)
+        return plain;
+    const size_t bound = ZSTD_compressBound(size_t(plain.size()));
+    QByteArray out(qsizetype(1 + bound), Qt::Uninitialized);
+    out[0] = char(kCompressedFormatVersion);
+    // One context per thread: the writer thread compresses every block.
+    // A checksum in each frame: damage is found when read, not decoded into other text.
+    thread_local std::unique_ptr<ZSTD_CCtx, size_t (*)(ZSTD_CCtx *)> context(
+        [] {
+            ZSTD_CCtx *c = ZSTD_createCCtx();
+            ZSTD_CCtx_setParameter(c, ZSTD_c_compressionLevel, logCompressionLevel());
+            ZSTD_CCtx_setParameter(c, ZSTD_c_checksumFlag, 1);
+            return c;
+        }(),
+        ZSTD_freeCCtx);
+    const size_t written = ZSTD_compress2(context.get(), out.data() + 1, bound, plain.constData(),
+                                          size_t(plain.size()));
+    if (ZSTD_isError(written) || qsizetype(written) + 1 >= plain.size())
+        return plain; // incompressible: kept as it is
+    out.truncate(qsizetype(written) + 1);
+    return out;
+}
+
+Result<QByteArray> uncompressLogBlock(QByteArrayView stored)
+{
+    if (stored.isEmpty() || quint8(stored[0]) != kCompressedFormatVersion)
+        return QByteArray::fromRawData(stored.data(), stored.size());
+    const char *frame = stored.data() + 1;
+    const size_t frameSize = size_t(stored.size() - 1);
+    const unsigned long long size = ZSTD_getFrameContentSize(frame, frameSize);
+    // A block holds at most kMaxBytes plus its last line, which is bounded by the log
+    // line limit; anything claiming more is damage, not data.
+    constexpr unsigned long long kLimit = 64ull * 1024 * 1024;
+    if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > kLimit)
+        return std::unexpected(corrupt(1, "damaged compressed block"));
+    QByteArray plain(qsizetype(size), Qt::Uninitialized);
+    thread_local std::unique_ptr<ZSTD_DCtx, size_t (*)(ZSTD_DCtx *)> context(ZSTD_createDCtx(),
+                                                                             ZSTD_freeDCtx);
+    const size_t got =
+        ZSTD_decompressDCtx(context.get(), plain.data(), size_t(plain.size()), frame, frameSize);
+    if (ZSTD_isError(got) || got != size)
+        return std::unexpected(corrupt(1, "damaged compressed block"));
+    return plain;
+}
+
+Result<QList<LogLine>> decodeLogBlock(QByteArrayView stored)
+{
+    auto plain = uncompressLogBlock(stored);
+    if (!plain)
+        return std::unexpected(plain.error());
+    const QByteArrayView data(*plain);
     const char *const begin = data.data();
     const char *p = begin;
     const char *const end = begin + data.size();

@@ -71,6 +71,19 @@ inline bool readVarint(const char *&p, const char *end, quint64 *value)
 }
 
 QByteArray encodeLogBlock(const QList<LogLine> &lines);
+
+// How a block is stored (issue 11 §3): format 2 is byte 2 followed by one zstd frame
+// holding a whole format-1 block; blocks below kMinCompressedBlock bytes, and blocks that
+// do not shrink, stay format 1. Readers take either (uncompressLogBlock returns a format-1
+// block, without copying one that is stored so), so histories written before read as ever.
+constexpr quint8 kCompressedFormatVersion = 2;
+constexpr qsizetype kMinCompressedBlock = 128;
+// Chosen by measurement (docs/benchmarks.md §12): level 3 is zstd's default; higher
+// levels gained little on log blocks and cost the writer thread more.
+constexpr int kCompressionLevel = 3;
+int logCompressionLevel();
+QByteArray compressLogBlock(const QByteArray &plain);
+Result<QByteArray> uncompressLogBlock(QByteArrayView stored);
 // The error for a stage's log that cannot be read from `firstLine` on: its block does not
 // decode, holds another number of lines than recorded, or its page is damaged.
 Error damagedLog(const QString &path, qint64 stageId, qint64 firstLine, const QString &detail = {});

@@ -150,6 +150,15 @@ bool LogReader::Cursor::loadBlock()
     }
     d->nextNumber = d->query.value(0).toLongLong();
     d->data = d->query.value(1).toByteArray();
+    if (!d->data.isEmpty() && quint8(d->data[0]) == kCompressedFormatVersion) {
+        auto plain = uncompressLogBlock(d->data);
+        if (!plain) {
+            m_error = damaged(d->path, d->stageId, d->nextNumber);
+            d->finished = true;
+            return false;
+        }
+        d->data = *plain;
+    }
     d->p = d->data.constData();
     d->end = d->p + d->data.size();
     d->timestamp = 0;

@@ -331,6 +331,10 @@ void LogWriter::Private::threadMain()
             lock.unlock();
             queueSpace.notify_all();
 
+            // Compressed here, on the writer thread, outside the lock and the transaction;
+            // a batch tried again is not compressed twice.
+            for (Block &block : batch)
+                block.data = compressLogBlock(block.data);
             Result<void> written = ready();
             if (written)
                 written = writeBatch(*db, batch);

@@ -1,9 +1,12 @@
 #include "store/historystore.h"
+#include "store/logblock.h"
+#include "store/logreader.h"
 #include "store/logwriter.h"
 #include "store/sqlutil.h"
 
 #include "storetestutil.h"
 
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -25,8 +28,40 @@ private slots:
     void linesReachOtherConnectionsWithoutFlush();
     void destructorFlushes();
     void backpressureWithASlowWriterDoesNotDeadlock();
+    void blocksAreStoredCompressedAndReadBackExactly();
+    void blocksOfOlderHistoriesStillRead();
+    void aDamagedCompressedBlockIsAnErrorNotACrash();
 
 private:
+    // Runs `body` with a connection of its own to the history database.
+    template<typename F> void withDb(F &&body)
+    {
+        const QString name = Internal::uniqueConnectionName(QStringLiteral("raw"));
+        {
+            auto db = Internal::openConnection(m_store->databasePath(), name);
+            QVERIFY(db);
+            body(*db);
+            db->close();
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
+    // Every line of a stage through LogReader's cursor (the CLI's `logs` and export path).
+    QList<QByteArray> readAll(qint64 stageId)
+    {
+        QList<QByteArray> texts;
+        auto reader = LogReader::open(m_store->databasePath());
+        if (!reader)
+            return texts;
+        auto cursor = (*reader)->cursor(stageId, 1);
+        if (!cursor)
+            return texts;
+        LogLineView line;
+        while ((*cursor)->next(&line))
+            texts.append(QByteArray(line.text.data(), line.text.size()));
+        if ((*cursor)->error())
+            texts.append("ERROR " + (*cursor)->error()->message.toUtf8());
+        return texts;
+    }
     std::pair<qint64, qint64> newStage(const QString &name = QStringLiteral("build"));
 
     QTemporaryDir *m_dir = nullptr;
@@ -213,6 +248,115 @@ void TestLogWriter::backpressureWithASlowWriterDoesNotDeadlock()
     blocker->close();
     *blocker = QSqlDatabase();
     QSqlDatabase::removeDatabase(name);
+}
+
+void TestLogWriter::blocksAreStoredCompressedAndReadBackExactly()
+{
+    const auto [runId, stageId] = newStage();
+    QList<QByteArray> written;
+    qint64 rawBytes = 0;
+    for (int i = 1; i <= 20'000; ++i) {
+        QByteArray text = "log line number " + QByteArray::number(i) + " of the docs build";
+        if (i % 1000 == 0)
+            text =
+                "\x1b[31mERROR\x1b[0m webpack compiled with " + QByteArray::number(i) + " errors";
+        rawBytes += text.size();
+        written.append(text);
+        m_store->logWriter()->append(runId, stageId,
+                                     LogLine{1'700'000'000'000 + i, LogStream::Stdout, text});
+    }
+    DD_VERIFY_OK(m_store->logWriter()->flush());
+
+    // Stored as zstd frames, and much smaller than the text.
+    qint64 storedBytes = 0;
+    int compressed = 0;
+    int blocks = 0;
+    withDb([&](QSqlDatabase &db) {
+        QSqlQuery q(db);
+        QVERIFY(
+            q.exec(QStringLiteral("SELECT data FROM log_blocks WHERE stage_id = %1").arg(stageId)));
+        while (q.next()) {
+            const QByteArray data = q.value(0).toByteArray();
+            storedBytes += data.size();
+            compressed += quint8(data.at(0)) == Internal::kCompressedFormatVersion;
+            ++blocks;
+        }
+    });
+    QVERIFY(blocks > 1);
+    QCOMPARE(compressed, blocks);
+    QVERIFY2(storedBytes * 5 < rawBytes,
+             qPrintable(QStringLiteral("%1 bytes stored for %2").arg(storedBytes).arg(rawBytes)));
+
+    // Byte for byte the same through every reader: pages, the cursor, search.
+    auto lines = m_store->logLines(stageId, 1, 30'000);
+    DD_VERIFY_OK(lines);
+    QCOMPARE(lines->size(), written.size());
+    for (qsizetype i = 0; i < written.size(); ++i)
+        QCOMPARE(lines->at(i).text, written[i]);
+    QCOMPARE(readAll(stageId), written);
+    auto found = m_store->searchLogs(QStringLiteral("number 12345 of"), runId);
+    DD_VERIFY_OK(found);
+    QCOMPARE(found->size(), 1);
+    QCOMPARE(found->at(0).lineNumber, 12345);
+}
+
+void TestLogWriter::blocksOfOlderHistoriesStillRead()
+{
+    // A block as DeployDesk wrote it before compression (format 1) next to new ones.
+    const auto [runId, stageId] = newStage();
+    QList<LogLine> old;
+    for (int i = 1; i <= 200; ++i)
+        old.append(LogLine{1000 + i, LogStream::Stderr, "old line " + QByteArray::number(i)});
+    const QByteArray plain = Internal::encodeLogBlock(old);
+    QCOMPARE(quint8(plain.at(0)), quint8(1));
+    withDb([&, runId = runId, stageId = stageId](QSqlDatabase &db) {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("INSERT INTO log_blocks (run_id, stage_id, first_line, "
+                                 "line_count, data) VALUES (?, ?, 1, ?, ?)"));
+        q.addBindValue(runId);
+        q.addBindValue(stageId);
+        q.addBindValue(old.size());
+        q.addBindValue(plain);
+        QVERIFY(q.exec());
+    });
+    for (int i = 201; i <= 400; ++i)
+        m_store->logWriter()->append(
+            runId, stageId,
+            LogLine{1000 + i, LogStream::Stdout, "new line " + QByteArray::number(i)});
+    DD_VERIFY_OK(m_store->logWriter()->flush());
+    const QList<QByteArray> all = readAll(stageId);
+    QCOMPARE(all.size(), 400);
+    QCOMPARE(all.at(0), QByteArray("old line 1"));
+    QCOMPARE(all.at(199), QByteArray("old line 200"));
+    QCOMPARE(all.at(200), QByteArray("new line 201"));
+    auto page = m_store->logLines(stageId, 150, 100);
+    DD_VERIFY_OK(page);
+    QCOMPARE(page->at(0).text, QByteArray("old line 150"));
+    QCOMPARE(page->at(99).text, QByteArray("new line 249"));
+}
+
+void TestLogWriter::aDamagedCompressedBlockIsAnErrorNotACrash()
+{
+    const auto [runId, stageId] = newStage();
+    for (int i = 1; i <= 300; ++i)
+        m_store->logWriter()->append(
+            runId, stageId,
+            LogLine{i, LogStream::Stdout, "a line worth compressing " + QByteArray::number(i)});
+    DD_VERIFY_OK(m_store->logWriter()->flush());
+    withDb([&, stageId = stageId](QSqlDatabase &db) {
+        QSqlQuery q(db);
+        // Bytes in the middle of the zstd frame flipped.
+        QVERIFY(q.exec(QStringLiteral("UPDATE log_blocks SET data = substr(data, 1, 12) || "
+                                      "randomblob(40) || substr(data, 53) WHERE stage_id = %1")
+                           .arg(stageId)));
+    });
+    auto lines = m_store->logLines(stageId, 1, 400);
+    QVERIFY(!lines);
+    QVERIFY2(lines.error().message.contains(QStringLiteral("stage %1").arg(stageId)) ||
+                 lines.error().message.contains(QStringLiteral("damaged")),
+             qPrintable(lines.error().message));
+    const QList<QByteArray> read = readAll(stageId);
+    QVERIFY(!read.isEmpty() && read.last().startsWith("ERROR "));
 }
 
 QTEST_GUILESS_MAIN(TestLogWriter)
