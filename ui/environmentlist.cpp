@@ -7,6 +7,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
+#include <QStyle>
 #include <QVBoxLayout>
 
 namespace DeployDesk::Ui {
@@ -116,8 +117,9 @@ void EnvironmentList::updateItem(QListWidgetItem *item)
     if (live) {
         item->setIcon(statusIcon(*m_liveStatus));
         tip << (m_liveWaiting ? tr("Waiting for approval") : tr("Deploying now"));
+        // On a line of its own: the sidebar keeps its width while a deploy waits.
         if (m_liveWaiting)
-            text += QStringLiteral(" — ") + tr("waiting for approval");
+            text += QLatin1Char('\n') + tr("waiting for approval");
     } else if (m_latest.contains(name)) {
         const RunRecord &r = m_latest[name];
         item->setIcon(statusIcon(r.status));
@@ -164,6 +166,14 @@ std::optional<RunStatus> EnvironmentList::statusOf(const QString &environment) c
     if (m_latest.contains(environment))
         return m_latest.value(environment).status;
     return std::nullopt;
+}
+
+int EnvironmentList::preferredWidth() const
+{
+    const QMargins margins = layout()->contentsMargins();
+    const int list = m_list->sizeHintForColumn(0) + 2 * m_list->frameWidth() +
+                     m_list->style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, m_list);
+    return margins.left() + margins.right() + std::max(list, m_deploy->sizeHint().width());
 }
 
 void EnvironmentList::setDeployEnabled(bool enabled)

@@ -6,7 +6,6 @@
 #include "ui/common/mnemonic.h"
 #include "ui/common/statusstyle.h"
 #include "ui/history/historyreader.h"
-#include "ui/pipeline/stagenodepainter.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -29,15 +28,21 @@ QString durationText(qint64 ms)
     return ms < 0 ? QString() : formatDuration(std::chrono::milliseconds(ms));
 }
 
-QTreeWidget *makeList(const QStringList &headers, const QString &name, QWidget *parent)
+// A list whose short columns take the width of what they hold and whose `wrapping` column
+// (a reason, a message, a path) takes the rest and wraps its text onto more lines, so the
+// pane never needs a horizontal scroll bar at the window's usual sizes.
+QTreeWidget *makeList(const QStringList &headers, int wrapping, const QString &name,
+                      QWidget *parent)
 {
     auto *list = new QTreeWidget(parent);
     list->setHeaderLabels(headers);
     list->setRootIsDecorated(false);
-    list->setUniformRowHeights(true);
     list->setAccessibleName(name);
-    list->header()->setSectionResizeMode(QHeaderView::Interactive);
-    list->header()->setStretchLastSection(true);
+    list->setWordWrap(true);
+    list->setTextElideMode(Qt::ElideMiddle);
+    list->header()->setStretchLastSection(false);
+    list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    list->header()->setSectionResizeMode(wrapping, QHeaderView::Stretch);
     return list;
 }
 } // namespace
@@ -63,11 +68,11 @@ RunDetailsPane::RunDetailsPane(QWidget *parent)
     m_header->setAccessibleName(tr("Run summary"));
     m_stages = makeList(
         {tr("Stage"), tr("Status"), tr("Attempts"), tr("Duration"), tr("Reason"), tr("Reused")},
-        tr("Stages of the run"), this);
+        StageReasonColumn, tr("Stages of the run"), this);
     m_events = makeList({tr("Time"), tr("Stage"), tr("Kind"), tr("Message"), tr("Who")},
-                        tr("Events of the run"), this);
-    m_artifacts =
-        makeList({tr("Path"), tr("Size"), tr("SHA-256")}, tr("Artifacts of the run"), this);
+                        EventMessageColumn, tr("Events of the run"), this);
+    m_artifacts = makeList({tr("Path"), tr("Size"), tr("SHA-256")}, ArtifactPathColumn,
+                           tr("Artifacts of the run"), this);
     m_tabs = new QTabWidget(this);
     m_tabs->setAccessibleName(tr("Run details"));
     m_tabs->addTab(m_stages, withoutMnemonic(tr("&Stages")));
@@ -215,8 +220,9 @@ void RunDetailsPane::fill(const Details &d)
             d.reusedNotes.value(s.id)});
         item->setIcon(StageStatusColumn, statusIcon(s.status));
         item->setForeground(StageStatusColumn, s.isAllowedFailure()
-                                                   ? Internal::allowedFailureColour()
-                                                   : statusColour(s.status));
+                                                   ? allowedFailureTextColour(m_stages->palette())
+                                                   : statusColour(s.status, m_stages->palette()));
+        item->setToolTip(StageReusedColumn, d.reusedNotes.value(s.id));
         item->setData(StageNameColumn, StageIdRole, s.id);
         item->setTextAlignment(StageAttemptsColumn, Qt::AlignRight | Qt::AlignVCenter);
         item->setTextAlignment(StageDurationColumn, Qt::AlignRight | Qt::AlignVCenter);
@@ -244,11 +250,12 @@ void RunDetailsPane::fill(const Details &d)
         items.append(item);
     }
     m_artifacts->addTopLevelItems(items);
+    // "Reused" holds something only when a re-run reused stages: else its width goes to
+    // the reasons.
+    m_stages->setColumnHidden(StageReusedColumn, d.reusedNotes.isEmpty());
     m_tabs->setTabText(0, withoutMnemonic(tr("&Stages (%1)").arg(d.stages.size())));
     m_tabs->setTabText(1, withoutMnemonic(tr("E&vents (%1)").arg(d.events.size())));
     m_tabs->setTabText(2, withoutMnemonic(tr("&Artifacts (%1)").arg(d.artifacts.size())));
-    for (QTreeWidget *list : {m_stages, m_events, m_artifacts})
-        list->header()->resizeSections(QHeaderView::ResizeToContents);
 }
 
 } // namespace DeployDesk::Ui
