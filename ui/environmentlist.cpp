@@ -30,6 +30,9 @@ EnvironmentList::EnvironmentList(HistoryStore *store, QWidget *parent)
     label->setBuddy(m_list);
     m_deploy = new QPushButton(tr("Deploy"), this);
     m_deploy->setObjectName(QStringLiteral("deployButton"));
+    // "Deploy to production" must not widen the sidebar, and with it the window, when
+    // production is selected: the sidebar is made wide enough for the longest (fitSidebar).
+    m_deploy->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
     layout->addWidget(label);
     layout->addWidget(m_list, 1);
     layout->addWidget(m_deploy);
@@ -173,7 +176,18 @@ int EnvironmentList::preferredWidth() const
     const QMargins margins = layout()->contentsMargins();
     const int list = m_list->sizeHintForColumn(0) + 2 * m_list->frameWidth() +
                      m_list->style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, m_list);
-    return margins.left() + margins.right() + std::max(list, m_deploy->sizeHint().width());
+    // The Deploy button's longest text, whichever environment is selected.
+    QPushButton probe;
+    probe.setFont(m_deploy->font());
+    int button = 0;
+    QStringList texts{tr("Run checks")};
+    for (const Environment &e : m_pipeline.environments)
+        texts << tr("Deploy to %1").arg(e.name);
+    for (const QString &text : std::as_const(texts)) {
+        probe.setText(text);
+        button = std::max(button, probe.sizeHint().width());
+    }
+    return margins.left() + margins.right() + std::max(list, button);
 }
 
 void EnvironmentList::setDeployEnabled(bool enabled)

@@ -172,6 +172,9 @@ MainWindow::MainWindow(const QString &workspace, QWidget *parent)
     // Status bar: state, elapsed, queue.
     m_runState = new QLabel(this);
     m_runState->setObjectName(QStringLiteral("runState"));
+    // A long state ("Run 12 waits for approval to deploy to production …") is cut at the
+    // window's edge rather than widening it; the tooltip says it whole.
+    m_runState->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_elapsedLabel = new QLabel(this);
     m_queue = new QLabel(this);
     // A run whose record is incomplete says so until the next run starts.
@@ -759,6 +762,7 @@ void MainWindow::updateStatus()
         m_queue->clear();
     }
     m_runState->setText(state);
+    m_runState->setToolTip(state);
     m_tray->setState(m_live ? trayState : std::nullopt, state);
 }
 

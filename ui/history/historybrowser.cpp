@@ -20,6 +20,8 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QStyle>
 #include <QStyleOptionViewItem>
@@ -81,8 +83,23 @@ HistoryBrowser::HistoryBrowser(HistoryStore *store, QWidget *parent)
     m_splitter->addWidget(m_details);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
+    // The filters scroll sideways in a window too narrow for them (German at 800x600)
+    // instead of widening it.
+    auto *filters = new QScrollArea(this);
+    filters->setWidget(m_filters);
+    filters->setWidgetResizable(true);
+    filters->setFrameShape(QFrame::NoFrame);
+    filters->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    filters->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    const auto fitFilters = [filters, this] {
+        const QScrollBar *bar = filters->horizontalScrollBar();
+        filters->setFixedHeight(m_filters->sizeHint().height() +
+                                (bar->maximum() > 0 ? bar->sizeHint().height() : 0));
+    };
+    connect(filters->horizontalScrollBar(), &QScrollBar::rangeChanged, this, fitFilters);
+    fitFilters();
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_filters);
+    layout->addWidget(filters);
     layout->addWidget(m_splitter, 1);
     layout->addWidget(m_status);
     m_status->setWordWrap(true); // a long "cannot be opened: ..." wraps, not widens the window

@@ -10,7 +10,9 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QStyledItemDelegate>
 #include <QTabWidget>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -28,6 +30,28 @@ QString durationText(qint64 ms)
     return ms < 0 ? QString() : formatDuration(std::chrono::milliseconds(ms));
 }
 
+// Row heights from the text wrapped at its column's width: a tree view asks its delegate
+// for a row's height without saying how wide the column is, so the text never wraps.
+class WrappingDelegate final : public QStyledItemDelegate
+{
+public:
+    explicit WrappingDelegate(QTreeView *view)
+        : QStyledItemDelegate(view)
+        , m_view(view)
+    {}
+
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        // The style wraps at the width of a valid rectangle only (a height too).
+        QStyleOptionViewItem wrapped = option;
+        wrapped.rect = QRect(0, 0, m_view->header()->sectionSize(index.column()), 1 << 16);
+        return QStyledItemDelegate::sizeHint(wrapped, index);
+    }
+
+private:
+    QTreeView *m_view;
+};
+
 // A list whose short columns take the width of what they hold and whose `wrapping` column
 // (a reason, a message, a path) takes the rest and wraps its text onto more lines, so the
 // pane never needs a horizontal scroll bar at the window's usual sizes.
@@ -39,10 +63,20 @@ QTreeWidget *makeList(const QStringList &headers, int wrapping, const QString &n
     list->setRootIsDecorated(false);
     list->setAccessibleName(name);
     list->setWordWrap(true);
-    list->setTextElideMode(Qt::ElideMiddle);
+    list->setItemDelegate(new WrappingDelegate(list));
     list->header()->setStretchLastSection(false);
     list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     list->header()->setSectionResizeMode(wrapping, QHeaderView::Stretch);
+    // A wider or narrower column wraps the text anew: the rows are measured again once the
+    // resizing settles.
+    auto *relayout = new QTimer(list);
+    relayout->setSingleShot(true);
+    QObject::connect(relayout, &QTimer::timeout, list, &QTreeView::doItemsLayout);
+    QObject::connect(list->header(), &QHeaderView::sectionResized, relayout,
+                     [relayout, wrapping](int column) {
+                         if (column == wrapping)
+                             relayout->start(0);
+                     });
     return list;
 }
 } // namespace
