@@ -868,9 +868,12 @@ void MainWindow::fitSidebar()
 {
     // At least the usual width; wider when an entry needs it ("Keine Umgebung (nur
     // Prüfungen)"), but never more than a third of the window.
+    // Later calls (a reload) only widen it: a sidebar the user made wider stays so.
     const int wanted = std::max(235, m_environments->preferredWidth());
-    const int limit = std::max(235, width() / 3);
-    resizeDocks({m_environmentsDock}, {std::min(wanted, limit)}, Qt::Horizontal);
+    const int target = std::min(wanted, std::max(235, width() / 3));
+    if (!m_sidebarFitted || m_environmentsDock->width() < target)
+        resizeDocks({m_environmentsDock}, {target}, Qt::Horizontal);
+    m_sidebarFitted = true;
 }
 
 } // namespace DeployDesk::Ui

@@ -168,6 +168,7 @@ private:
     EnvironmentList *m_environments = nullptr;
     QDockWidget *m_environmentsDock = nullptr;
     bool m_fittedToScreen = false; // fitToScreen() ran at the first show
+    bool m_sidebarFitted = false;  // fitSidebar() sized it once
     QTabWidget *m_tabs = nullptr;
     StageGraphView *m_graph = nullptr;
     QPlainTextEdit *m_problemsView = nullptr;

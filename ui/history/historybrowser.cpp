@@ -5,6 +5,7 @@
 #include "promotemenu.h"
 #include "rundetailspane.h"
 #include "store/historystore.h"
+#include "ui/common/sidewaysscroll.h"
 #include "ui/common/statusstyle.h"
 #include "ui/history/historyreader.h"
 #include "ui/history/reportexport.h"
@@ -21,7 +22,6 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QScrollArea>
-#include <QScrollBar>
 #include <QSplitter>
 #include <QStyle>
 #include <QStyleOptionViewItem>
@@ -85,19 +85,7 @@ HistoryBrowser::HistoryBrowser(HistoryStore *store, QWidget *parent)
     m_splitter->setStretchFactor(1, 2);
     // The filters scroll sideways in a window too narrow for them (German at 800x600)
     // instead of widening it.
-    auto *filters = new QScrollArea(this);
-    filters->setWidget(m_filters);
-    filters->setWidgetResizable(true);
-    filters->setFrameShape(QFrame::NoFrame);
-    filters->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    filters->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
-    const auto fitFilters = [filters, this] {
-        const QScrollBar *bar = filters->horizontalScrollBar();
-        filters->setFixedHeight(m_filters->sizeHint().height() +
-                                (bar->maximum() > 0 ? bar->sizeHint().height() : 0));
-    };
-    connect(filters->horizontalScrollBar(), &QScrollBar::rangeChanged, this, fitFilters);
-    fitFilters();
+    QScrollArea *filters = sidewaysScroll(m_filters, this);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(filters);
     layout->addWidget(m_splitter, 1);

@@ -30,26 +30,38 @@ QString durationText(qint64 ms)
     return ms < 0 ? QString() : formatDuration(std::chrono::milliseconds(ms));
 }
 
-// Row heights from the text wrapped at its column's width: a tree view asks its delegate
-// for a row's height without saying how wide the column is, so the text never wraps.
+// Row heights from the text wrapped at the width of the `wrapping` column: a tree view
+// asks its delegate for a row's height without saying how wide the column is, so the text
+// never wraps. The other columns keep their text on one line (and their width from it).
 class WrappingDelegate final : public QStyledItemDelegate
 {
 public:
-    explicit WrappingDelegate(QTreeView *view)
+    WrappingDelegate(QTreeView *view, int wrapping)
         : QStyledItemDelegate(view)
         , m_view(view)
+        , m_wrapping(wrapping)
     {}
 
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
     {
-        // The style wraps at the width of a valid rectangle only (a height too).
-        QStyleOptionViewItem wrapped = option;
-        wrapped.rect = QRect(0, 0, m_view->header()->sectionSize(index.column()), 1 << 16);
-        return QStyledItemDelegate::sizeHint(wrapped, index);
+        QStyleOptionViewItem measured = option;
+        if (index.column() == m_wrapping) // the style wraps in a valid rectangle only
+            measured.rect = QRect(0, 0, m_view->header()->sectionSize(m_wrapping), 1 << 16);
+        else
+            measured.features &= ~QStyleOptionViewItem::WrapText;
+        return QStyledItemDelegate::sizeHint(measured, index);
+    }
+
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        if (index.column() != m_wrapping)
+            option->features &= ~QStyleOptionViewItem::WrapText;
     }
 
 private:
     QTreeView *m_view;
+    int m_wrapping;
 };
 
 // A list whose short columns take the width of what they hold and whose `wrapping` column
@@ -63,7 +75,7 @@ QTreeWidget *makeList(const QStringList &headers, int wrapping, const QString &n
     list->setRootIsDecorated(false);
     list->setAccessibleName(name);
     list->setWordWrap(true);
-    list->setItemDelegate(new WrappingDelegate(list));
+    list->setItemDelegate(new WrappingDelegate(list, wrapping));
     list->header()->setStretchLastSection(false);
     list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     list->header()->setSectionResizeMode(wrapping, QHeaderView::Stretch);

@@ -1,5 +1,6 @@
 #include "ui/logview/logviewer.h"
 
+#include "ui/common/sidewaysscroll.h"
 #include "ui/logview/findbar.h"
 #include "ui/logview/logmodel.h"
 #include "ui/logview/logscan.h"
@@ -17,6 +18,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QProgressBar>
+#include <QScrollArea>
 #include <QToolBar>
 #include <QVBoxLayout>
 #include <QtConcurrent>
@@ -85,7 +87,8 @@ LogViewer::LogViewer(const QString &databasePath, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addLayout(toolbar);
-    layout->addWidget(m_findBar);
+    // In a narrow window the find bar scrolls sideways rather than widening it.
+    layout->addWidget(sidewaysScroll(m_findBar, this));
     layout->addWidget(m_view, 1);
     setFocusProxy(m_view);
     updateStageCombo(); // "All stages" before any run is shown: the box opens

@@ -12,6 +12,8 @@
 #include "ui/history/historybrowser.h"
 #include "ui/history/rundetailspane.h"
 #include "ui/historymodel.h"
+#include "ui/logview/findbar.h"
+#include "ui/logview/logviewer.h"
 #include "ui/mainwindow.h"
 #include "ui/settings/theme.h"
 
@@ -313,7 +315,21 @@ private slots:
                 check(QStringLiteral("tab %1, %2").arg(w.tabs()->tabText(tab), env));
             }
         }
+        // The log's find bar ("Groß-/Kleinschreibung beachten", the match count) neither.
+        w.showTab(MainWindow::LogsTab);
+        w.logViewer()->findAction()->trigger();
+        QTRY_VERIFY(w.logViewer()->findBar()->isVisible());
+        check(QStringLiteral("the Logs tab's find bar"));
         QVERIFY2(grew.isEmpty(), qPrintable(grew.join('\n')));
+        // Beside the tabs, however narrow they may become, the sidebar keeps the width its
+        // entries need: the window squeezed it to a few letters when the find bar (669 px
+        // in German) could not shrink.
+        const int tabsNeed = w.tabs()->minimumSizeHint().width();
+        QVERIFY2(tabsNeed + environments->preferredWidth() + 20 <= before.width(),
+                 qPrintable(QStringLiteral("the tabs need %1 px, the sidebar %2, the window is %3")
+                                .arg(tabsNeed)
+                                .arg(environments->preferredWidth())
+                                .arg(before.width())));
         verifyInsideTheScreen(w);
 
         // The sidebar shows its entries whole, "Keine Umgebung (nur Prüfungen)" and the
@@ -423,6 +439,10 @@ private slots:
                                 .arg(stages->header()->length())
                                 .arg(stages->viewport()->width())));
         QVERIFY(stages->header()->length() <= stages->viewport()->width());
+        // The short columns keep their words on one line ("test-backend" is not cut at
+        // its hyphen); only the reason wraps.
+        QVERIFY(stages->header()->sectionSize(RunDetailsPane::StageNameColumn) >=
+                stages->fontMetrics().horizontalAdvance(QStringLiteral("test-backend")));
         // The reason is shown whole: on one line when the column has room, else wrapped
         // onto more lines (a narrower window), never cut.
         const auto reasonShownWhole = [&] {
