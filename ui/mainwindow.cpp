@@ -827,9 +827,11 @@ void MainWindow::showEvent(QShowEvent *event)
 void MainWindow::changeEvent(QEvent *event)
 {
     QMainWindow::changeEvent(event);
-    // Another theme: the Run icon in its green.
-    if (event->type() == QEvent::PaletteChange && m_runAction)
+    // Another theme: the Run and Cancel icons in its green and red.
+    if (event->type() == QEvent::PaletteChange && m_runAction) {
         m_runAction->setIcon(runIcon(palette()));
+        m_cancelAction->setIcon(stopIcon(palette()));
+    }
 }
 
 void MainWindow::fitToScreen()

@@ -59,8 +59,7 @@ void MainWindow::createActions()
     m_deployAction->setShortcut(QKeySequence(tr("Ctrl+Shift+D")));
     connect(m_deployAction, &QAction::triggered, this,
             [this] { deploy(m_environments->currentEnvironment()); });
-    m_cancelAction =
-        new QAction(style()->standardIcon(QStyle::SP_MediaStop), tr("&Cancel Run…"), this);
+    m_cancelAction = new QAction(stopIcon(palette()), tr("&Cancel Run…"), this);
     m_cancelAction->setObjectName(QStringLiteral("cancelAction"));
     m_cancelAction->setShortcut(QKeySequence(tr("Ctrl+Shift+X")));
     connect(m_cancelAction, &QAction::triggered, this, &MainWindow::cancelRun);

@@ -277,28 +277,45 @@ QIcon statusIcon(RunStatus status)
     return {};
 }
 
-QIcon runIcon(const QPalette &palette)
+namespace {
+
+// A toolbar icon: `path` (drawn on a 16x16 grid) filled with `colour`, at the sizes
+// toolbars and menus ask for.
+QIcon toolbarIcon(const QColor &colour, const QPainterPath &path)
 {
-    const QColor colour = statusColour(StageStatus::Success, palette);
     QIcon icon;
     for (const int size : {16, 22, 24, 32, 48}) {
         QPixmap pixmap(size, size);
         pixmap.fill(Qt::transparent);
         QPainter p(&pixmap);
         p.setRenderHint(QPainter::Antialiasing);
-        const qreal m = size / 16.0;
-        QPainterPath triangle;
-        triangle.moveTo(3.5 * m, 2 * m);
-        triangle.lineTo(13.5 * m, 8 * m);
-        triangle.lineTo(3.5 * m, 14 * m);
-        triangle.closeSubpath();
-        p.setPen(QPen(colour, 1.2 * m, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        p.scale(size / 16.0, size / 16.0);
+        p.setPen(QPen(colour, 1.2, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
         p.setBrush(colour);
-        p.drawPath(triangle);
+        p.drawPath(path);
         p.end();
         icon.addPixmap(pixmap);
     }
     return icon;
+}
+
+} // namespace
+
+QIcon runIcon(const QPalette &palette)
+{
+    QPainterPath triangle;
+    triangle.moveTo(3.5, 2);
+    triangle.lineTo(13.5, 8);
+    triangle.lineTo(3.5, 14);
+    triangle.closeSubpath();
+    return toolbarIcon(statusColour(StageStatus::Success, palette), triangle);
+}
+
+QIcon stopIcon(const QPalette &palette)
+{
+    QPainterPath square;
+    square.addRoundedRect(QRectF(3, 3, 10, 10), 1.5, 1.5);
+    return toolbarIcon(statusColour(StageStatus::Failed, palette), square);
 }
 
 QString statusText(StageStatus status)

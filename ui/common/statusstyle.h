@@ -31,6 +31,8 @@ QIcon statusIcon(RunStatus status);
 // Run Pipeline's play triangle, in the success colour of `palette`: the style's own
 // media icon is dark grey and all but invisible on a dark toolbar.
 QIcon runIcon(const QPalette &palette);
+// Cancel Run's stop square, in the failure colour of `palette` (the style's is black).
+QIcon stopIcon(const QPalette &palette);
 // The translated, human name ("Success", "Waiting for approval" ...).
 QString statusText(StageStatus status);
 QString statusText(RunStatus status);

@@ -467,9 +467,9 @@ private slots:
                     list->topLevelItemCount() == 0);
     }
 
-    // In the dark theme the Run button's icon stands out from the toolbar (3:1, a
-    // graphic's WCAG minimum); it was the style's dark-grey triangle.
-    void theRunIconShowsInTheDarkTheme()
+    // In the dark theme the Run and Cancel buttons' icons stand out from the toolbar (3:1,
+    // a graphic's WCAG minimum); they were the style's dark-grey triangle and black square.
+    void theRunAndCancelIconsShowInTheDarkTheme()
     {
         const QPalette before = QApplication::palette();
         auto restore = qScopeGuard([&] { QApplication::setPalette(before); });
@@ -478,16 +478,20 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         QApplication::setPalette(darkPalette());
         QCoreApplication::processEvents();
-        QAction *run = w.findChild<QAction *>("runAction");
-        QVERIFY(run);
-        const QImage image = run->icon().pixmap(16, 16).toImage();
-        QColor ink;
-        for (int y = 0; y < image.height(); ++y)
-            for (int x = 0; x < image.width(); ++x)
-                if (image.pixelColor(x, y).alpha() > ink.alpha() || !ink.isValid())
-                    ink = image.pixelColor(x, y);
         const QColor toolbar = w.palette().color(QPalette::Window);
-        QVERIFY2(contrast(ink, toolbar) >= 3.0, qPrintable(ink.name() + " on " + toolbar.name()));
+        for (const char *name : {"runAction", "cancelAction"}) {
+            auto *action = w.findChild<QAction *>(name);
+            QVERIFY(action);
+            const QImage image = action->icon().pixmap(16, 16).toImage();
+            QColor ink;
+            for (int y = 0; y < image.height(); ++y)
+                for (int x = 0; x < image.width(); ++x)
+                    if (!ink.isValid() || image.pixelColor(x, y).alpha() > ink.alpha())
+                        ink = image.pixelColor(x, y);
+            QVERIFY2(
+                contrast(ink, toolbar) >= 3.0,
+                qPrintable(QStringLiteral("%1: %2 on %3").arg(name, ink.name(), toolbar.name())));
+        }
     }
 };
 

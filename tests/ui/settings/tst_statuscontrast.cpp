@@ -156,15 +156,17 @@ private slots:
         }
     }
 
-    // The Run icon on the toolbar (the Window colour) stands out as a graphic must
-    // (WCAG 1.4.11, 3:1), in both themes.
-    void theRunIconShowsOnTheToolbar()
+    // The Run and Cancel icons on the toolbar (the Window colour) stand out as a graphic
+    // must (WCAG 1.4.11, 3:1), in both themes.
+    void theRunAndCancelIconsShowOnTheToolbar()
     {
         for (const QPalette &palette : {lightPalette(), Ui::darkPalette()}) {
-            const QColor ink = inkOf(Ui::runIcon(palette));
-            QCOMPARE(ink.alpha(), 255);
-            QVERIFY2(contrast(ink, palette.color(QPalette::Window)) >= 3.0,
-                     qPrintable(ink.name() + " on " + palette.color(QPalette::Window).name()));
+            for (const QIcon &icon : {Ui::runIcon(palette), Ui::stopIcon(palette)}) {
+                const QColor ink = inkOf(icon);
+                QCOMPARE(ink.alpha(), 255);
+                QVERIFY2(contrast(ink, palette.color(QPalette::Window)) >= 3.0,
+                         qPrintable(ink.name() + " on " + palette.color(QPalette::Window).name()));
+            }
         }
     }
 
