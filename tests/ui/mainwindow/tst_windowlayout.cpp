@@ -9,6 +9,8 @@
 #include "store/historystore.h"
 #include "ui/common/statusstyle.h"
 #include "ui/environmentlist.h"
+#include "ui/environments/environmentsview.h"
+#include "ui/environments/livereleasecard.h"
 #include "ui/history/historybrowser.h"
 #include "ui/history/rundetailspane.h"
 #include "ui/historymodel.h"
@@ -172,6 +174,45 @@ class tst_WindowLayout final : public QObject
             QVERIFY(store->createStage(s));
             ++n;
         }
+        // staging's live release, as the example's deploys leave it (its addresses closed:
+        // the health check says "down: Connection refused").
+        RunRecord run;
+        run.workspace = m_ws;
+        run.pipeline = "textbook";
+        run.environment = "staging";
+        run.status = RunStatus::Success;
+        run.triggeredBy = "ana";
+        run.startedAt = start.addSecs(600 * n);
+        auto runId = store->createRun(run);
+        QVERIFY(runId);
+        QVERIFY(store->finishRun(*runId, RunStatus::Success, run.startedAt.addSecs(60)));
+        ReleaseRecord release;
+        release.workspace = m_ws;
+        release.environment = "staging";
+        release.runId = *runId;
+        release.who = "ana";
+        for (const auto &[layer, target, version] :
+             {std::tuple{Layer::Site, QStringLiteral("local-site"),
+                         QStringLiteral("20261130T095424Z-4")},
+              std::tuple{Layer::Backend, QStringLiteral("local-service"),
+                         QStringLiteral("20261130-095433")}}) {
+            DeploymentRecord d;
+            d.runId = *runId;
+            d.stage = "deploy-" + toString(layer);
+            d.workspace = m_ws;
+            d.environment = "staging";
+            d.deployment = Deployment{target,
+                                      layer,
+                                      version,
+                                      QStringLiteral("http://127.0.0.1:9/"),
+                                      QDateTime::currentDateTimeUtc(),
+                                      {}};
+            auto id = store->addDeployment(d);
+            QVERIFY(id);
+            d.id = *id;
+            release.layers.append({layer, true, d});
+        }
+        QVERIFY(store->createRelease(release));
     }
 
 private slots:
@@ -315,6 +356,15 @@ private slots:
                 check(QStringLiteral("tab %1, %2").arg(w.tabs()->tabText(tab), env));
             }
         }
+        // staging's live release with its versions and health answers neither.
+        w.showTab(MainWindow::EnvironmentsTab);
+        environments->setCurrentEnvironment("staging");
+        LiveReleaseCard *card = w.environmentsView()->liveCard();
+        QTRY_VERIFY_WITH_TIMEOUT(card->health(Layer::Site) != HealthProbe::State::Checking &&
+                                     card->health(Layer::Backend) != HealthProbe::State::Checking,
+                                 20000);
+        QVERIFY(!card->healthText(Layer::Site).isEmpty());
+        check(QStringLiteral("staging's live release"));
         // The log's find bar ("Groß-/Kleinschreibung beachten", the match count) neither.
         w.showTab(MainWindow::LogsTab);
         w.logViewer()->findAction()->trigger();
