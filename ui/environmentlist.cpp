@@ -7,6 +7,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
+#include <QStyle>
 #include <QVBoxLayout>
 
 namespace DeployDesk::Ui {
@@ -29,6 +30,9 @@ EnvironmentList::EnvironmentList(HistoryStore *store, QWidget *parent)
     label->setBuddy(m_list);
     m_deploy = new QPushButton(tr("Deploy"), this);
     m_deploy->setObjectName(QStringLiteral("deployButton"));
+    // "Deploy to production" must not widen the sidebar, and with it the window, when
+    // production is selected: the sidebar is made wide enough for the longest (fitSidebar).
+    m_deploy->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
     layout->addWidget(label);
     layout->addWidget(m_list, 1);
     layout->addWidget(m_deploy);
@@ -116,8 +120,9 @@ void EnvironmentList::updateItem(QListWidgetItem *item)
     if (live) {
         item->setIcon(statusIcon(*m_liveStatus));
         tip << (m_liveWaiting ? tr("Waiting for approval") : tr("Deploying now"));
+        // On a line of its own: the sidebar keeps its width while a deploy waits.
         if (m_liveWaiting)
-            text += QStringLiteral(" — ") + tr("waiting for approval");
+            text += QLatin1Char('\n') + tr("waiting for approval");
     } else if (m_latest.contains(name)) {
         const RunRecord &r = m_latest[name];
         item->setIcon(statusIcon(r.status));
@@ -164,6 +169,25 @@ std::optional<RunStatus> EnvironmentList::statusOf(const QString &environment) c
     if (m_latest.contains(environment))
         return m_latest.value(environment).status;
     return std::nullopt;
+}
+
+int EnvironmentList::preferredWidth() const
+{
+    const QMargins margins = layout()->contentsMargins();
+    const int list = m_list->sizeHintForColumn(0) + 2 * m_list->frameWidth() +
+                     m_list->style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, m_list);
+    // The Deploy button's longest text, whichever environment is selected.
+    QPushButton probe;
+    probe.setFont(m_deploy->font());
+    int button = 0;
+    QStringList texts{tr("Run checks")};
+    for (const Environment &e : m_pipeline.environments)
+        texts << tr("Deploy to %1").arg(e.name);
+    for (const QString &text : std::as_const(texts)) {
+        probe.setText(text);
+        button = std::max(button, probe.sizeHint().width());
+    }
+    return margins.left() + margins.right() + std::max(list, button);
 }
 
 void EnvironmentList::setDeployEnabled(bool enabled)

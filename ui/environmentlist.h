@@ -42,6 +42,8 @@ public:
     // The status icon's state for tests: the latest run's status, if there is one.
     std::optional<RunStatus> statusOf(const QString &environment) const;
     void setDeployEnabled(bool enabled);
+    // The width that shows every entry and the Deploy button whole, in the current language.
+    int preferredWidth() const;
 
 signals:
     void currentEnvironmentChanged(const QString &name);

@@ -187,7 +187,10 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
                    ? QVariant(int(Qt::AlignRight | Qt::AlignVCenter))
                    : QVariant();
     case Qt::ToolTipRole:
-        return index.column() == Commit ? QVariant(r.commit) : QVariant();
+        // The whole commit, and the whole message where the column cuts it.
+        return index.column() == Commit    ? QVariant(r.commit)
+               : index.column() == Message ? QVariant(r.message)
+                                           : QVariant();
     case Qt::DisplayRole:
         break;
     default:

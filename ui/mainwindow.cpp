@@ -28,7 +28,9 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
+#include <QShowEvent>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QStyle>
@@ -40,6 +42,9 @@
 namespace DeployDesk::Ui {
 
 namespace {
+constexpr QSize kDefaultSize(1200, 760);
+const QLatin1String kGeometryKey("ui/mainWindowGeometry");
+
 QString elapsedText(qint64 ms)
 {
     const qint64 s = ms / 1000;
@@ -58,7 +63,10 @@ MainWindow::MainWindow(const QString &workspace, QWidget *parent)
     , m_dataDir(Paths::dataDir())
 {
     setObjectName(QStringLiteral("mainWindow"));
-    resize(1200, 760);
+    // The size it closed at, else 1200x760; either is fitted to the screen when shown.
+    resize(kDefaultSize);
+    if (const QByteArray saved = QSettings().value(kGeometryKey).toByteArray(); !saved.isEmpty())
+        restoreGeometry(saved);
 
     // The history is opened (created, migrated) on the run service's thread: the window
     // shows meanwhile, and historyOpened() comes before the pipeline's loaded().
@@ -80,7 +88,8 @@ MainWindow::MainWindow(const QString &workspace, QWidget *parent)
     dock->setWidget(m_environments);
     dock->setTitleBarWidget(new QWidget(dock)); // the list has its own "Environments" label
     addDockWidget(Qt::LeftDockWidgetArea, dock);
-    resizeDocks({dock}, {235}, Qt::Horizontal);
+    m_environmentsDock = dock;
+    fitSidebar();
     connect(m_environments, &EnvironmentList::deployRequested, this, &MainWindow::deploy);
     connect(m_environments, &EnvironmentList::currentEnvironmentChanged, this,
             [this](const QString &env) {
@@ -163,6 +172,9 @@ MainWindow::MainWindow(const QString &workspace, QWidget *parent)
     // Status bar: state, elapsed, queue.
     m_runState = new QLabel(this);
     m_runState->setObjectName(QStringLiteral("runState"));
+    // A long state ("Run 12 waits for approval to deploy to production …") is cut at the
+    // window's edge rather than widening it; the tooltip says it whole.
+    m_runState->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_elapsedLabel = new QLabel(this);
     m_queue = new QLabel(this);
     // A run whose record is incomplete says so until the next run starts.
@@ -299,6 +311,7 @@ void MainWindow::loaded(const LoadResult &result)
         m_graph->setPipeline(m_pipeline);
         m_graph->setEnvironment(m_environments->currentEnvironment());
         m_environments->setPipeline(m_pipeline, m_workspace);
+        fitSidebar();
         m_history->setEnvironments(m_environments->environments());
         m_history->refresh(); // F5 also shows runs started meanwhile from a terminal
         m_environmentsView->setPipeline(m_pipeline, m_workspace);
@@ -749,6 +762,7 @@ void MainWindow::updateStatus()
         m_queue->clear();
     }
     m_runState->setText(state);
+    m_runState->setToolTip(state);
     m_tray->setState(m_live ? trayState : std::nullopt, state);
 }
 
@@ -769,6 +783,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
             event->ignore();
             return;
         }
+        rememberGeometry();
         event->accept();
         return;
     }
@@ -791,7 +806,76 @@ void MainWindow::closeEvent(QCloseEvent *event)
             return;
         }
     }
+    rememberGeometry();
     event->accept();
+}
+
+void MainWindow::rememberGeometry()
+{
+    QSettings().setValue(kGeometryKey, saveGeometry());
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (!m_fittedToScreen && !event->spontaneous()) {
+        m_fittedToScreen = true;
+        fitToScreen();
+    }
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+    // Another theme: the Run and Cancel icons in its green and red.
+    if (event->type() == QEvent::PaletteChange && m_runAction) {
+        m_runAction->setIcon(runIcon(palette()));
+        m_cancelAction->setIcon(stopIcon(palette()));
+    }
+}
+
+void MainWindow::fitToScreen()
+{
+    QScreen *screen = this->screen();
+    if (!screen)
+        return;
+    const QRect available = screen->availableGeometry();
+    // The frame the window system draws around the window, once it is known; before that,
+    // room for a title bar.
+    QMargins frame(geometry().left() - frameGeometry().left(),
+                   geometry().top() - frameGeometry().top(),
+                   frameGeometry().right() - geometry().right(),
+                   frameGeometry().bottom() - geometry().bottom());
+    if (frame.isNull() && !testAttribute(Qt::WA_DontShowOnScreen) &&
+        !QGuiApplication::platformName().startsWith(QLatin1String("offscreen")))
+        frame.setTop(style()->pixelMetric(QStyle::PM_TitleBarHeight, nullptr, this));
+    const QSize room(available.width() - frame.left() - frame.right(),
+                     available.height() - frame.top() - frame.bottom());
+    const QSize size = this->size().boundedTo(room);
+    if (size != this->size())
+        resize(size);
+    // Moved so that the whole frame is on the screen, the top-left corner first.
+    const QSize outer(size.width() + frame.left() + frame.right(),
+                      size.height() + frame.top() + frame.bottom());
+    QPoint topLeft = frameGeometry().topLeft();
+    topLeft.setX(
+        std::max(available.left(), std::min(topLeft.x(), available.right() + 1 - outer.width())));
+    topLeft.setY(
+        std::max(available.top(), std::min(topLeft.y(), available.bottom() + 1 - outer.height())));
+    if (topLeft != frameGeometry().topLeft())
+        move(topLeft);
+}
+
+void MainWindow::fitSidebar()
+{
+    // At least the usual width; wider when an entry needs it ("Keine Umgebung (nur
+    // Prüfungen)"), but never more than a third of the window.
+    // Later calls (a reload) only widen it: a sidebar the user made wider stays so.
+    const int wanted = std::max(235, m_environments->preferredWidth());
+    const int target = std::min(wanted, std::max(235, width() / 3));
+    if (!m_sidebarFitted || m_environmentsDock->width() < target)
+        resizeDocks({m_environmentsDock}, {target}, Qt::Horizontal);
+    m_sidebarFitted = true;
 }
 
 } // namespace DeployDesk::Ui

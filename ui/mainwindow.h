@@ -12,6 +12,7 @@
 #include <memory>
 
 class QAction;
+class QDockWidget;
 class QLabel;
 class QMenu;
 class QPlainTextEdit;
@@ -92,6 +93,10 @@ public:
     bool isHistoryOpen() const { return m_store != nullptr; }
     // Skips the confirmation questions (tests that are not about them).
     void setConfirmations(bool ask) { m_confirm = ask; }
+    // The window's frame inside the available area of the screen it is on: shrunk to fit
+    // (a saved geometry from a bigger screen, a 2x scale factor) and moved onto it. Done
+    // when the window is first shown.
+    void fitToScreen();
 
 signals:
     // The history has been opened (ok), or cannot be (the status bar says why).
@@ -103,6 +108,8 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void createActions();
@@ -121,6 +128,9 @@ private:
     void updateStatus();
     void updateActions();
     void rememberWorkspace(const QString &dir);
+    void rememberGeometry();
+    // The sidebar as wide as its longest entry needs (bounded by a third of the window).
+    void fitSidebar();
     void fillRecentMenu();
     void openSettings();
     // Asks before acting; `no` names the choice that keeps things as they are (Cancel
@@ -156,6 +166,9 @@ private:
     qint64 m_cancelRequested = 0; // the run being cancelled (asked and confirmed)
 
     EnvironmentList *m_environments = nullptr;
+    QDockWidget *m_environmentsDock = nullptr;
+    bool m_fittedToScreen = false; // fitToScreen() ran at the first show
+    bool m_sidebarFitted = false;  // fitSidebar() sized it once
     QTabWidget *m_tabs = nullptr;
     StageGraphView *m_graph = nullptr;
     QPlainTextEdit *m_problemsView = nullptr;

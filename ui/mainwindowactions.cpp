@@ -1,6 +1,8 @@
 // The main window's actions, menus, toolbar, tray menu and recent workspaces.
 #include "ui/mainwindow.h"
 
+#include "ui/common/statusstyle.h"
+
 #include "ui/embeddings/embeddingsview.h"
 #include "ui/environmentlist.h"
 #include "ui/environments/environmentsview.h"
@@ -46,8 +48,8 @@ void MainWindow::createActions()
     m_quitAction->setShortcut(QKeySequence::Quit);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
 
-    m_runAction =
-        new QAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("&Run Pipeline"), this);
+    // Painted in the theme's green: the style's media icon is dark grey on a dark toolbar.
+    m_runAction = new QAction(runIcon(palette()), tr("&Run Pipeline"), this);
     m_runAction->setObjectName(QStringLiteral("runAction"));
     m_runAction->setShortcut(QKeySequence(tr("Ctrl+R")));
     m_runAction->setToolTip(tr("Run the pipeline's checks, with no environment (Ctrl+R)"));
@@ -57,8 +59,7 @@ void MainWindow::createActions()
     m_deployAction->setShortcut(QKeySequence(tr("Ctrl+Shift+D")));
     connect(m_deployAction, &QAction::triggered, this,
             [this] { deploy(m_environments->currentEnvironment()); });
-    m_cancelAction =
-        new QAction(style()->standardIcon(QStyle::SP_MediaStop), tr("&Cancel Run…"), this);
+    m_cancelAction = new QAction(stopIcon(palette()), tr("&Cancel Run…"), this);
     m_cancelAction->setObjectName(QStringLiteral("cancelAction"));
     m_cancelAction->setShortcut(QKeySequence(tr("Ctrl+Shift+X")));
     connect(m_cancelAction, &QAction::triggered, this, &MainWindow::cancelRun);

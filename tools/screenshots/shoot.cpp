@@ -7,7 +7,9 @@
 //                 release with its layers' health, the earlier release expanded
 //   embeddings.png  the Embeddings tab of staging: the corpus figures, the index versions
 //                 the deploys re-embedded, golden questions and a question's top hits
-// Usage: dd-screenshots WORKSPACE OUTDIR   (DEPLOYDESK_DATA_DIR: a fresh data directory)
+// Usage: dd-screenshots WORKSPACE OUTDIR [WIDTHxHEIGHT] [dark]
+//   (DEPLOYDESK_DATA_DIR: a fresh data directory; the window is 1280x780 unless a size is
+//   given, so the docs' pictures stay alike; "dark" shoots the dark theme)
 #include "common/status.h"
 #include "i18n/translations.h"
 #include "ui/embeddings/embeddingsview.h"
@@ -21,6 +23,7 @@
 #include "ui/mainwindow.h"
 #include "ui/pipeline/stagegraphview.h"
 #include "ui/runservice.h"
+#include "ui/settings/theme.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -81,8 +84,20 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("DeployDesk"));
     QApplication::setApplicationName(QStringLiteral("DeployDesk"));
     DeployDesk::installTranslations(app);
-    if (argc != 3)
-        return fail("usage: dd-screenshots WORKSPACE OUTDIR");
+    if (argc < 3 || argc > 5)
+        return fail("usage: dd-screenshots WORKSPACE OUTDIR [WIDTHxHEIGHT] [dark]");
+    QSize size(1280, 780);
+    for (int i = 3; i < argc; ++i) {
+        const QString arg = QString::fromLocal8Bit(argv[i]);
+        if (arg == QLatin1String("dark")) {
+            applyTheme(app, arg);
+            continue;
+        }
+        const QStringList wh = arg.split(QLatin1Char('x'));
+        if (wh.size() != 2 || wh[0].toInt() <= 0 || wh[1].toInt() <= 0)
+            return fail("the size is WIDTHxHEIGHT, as in 800x600");
+        size = QSize(wh[0].toInt(), wh[1].toInt());
+    }
     const QString workspace = QDir(QString::fromLocal8Bit(argv[1])).absolutePath();
     const QString out = QString::fromLocal8Bit(argv[2]);
     QDir().mkpath(out);
@@ -90,7 +105,7 @@ int main(int argc, char *argv[])
     MainWindow w(workspace);
     w.setConfirmations(false);
     w.move(0, 0);
-    w.resize(1280, 780);
+    w.resize(size);
     w.show();
     if (!waitFor([&] { return !w.pipeline().name.isEmpty(); }, 20000))
         return fail("the workspace did not load");

@@ -42,12 +42,16 @@ LiveReleaseCard::LiveReleaseCard(QWidget *parent)
         row.name = new QLabel(toString(Layer(i)), this);
         row.version = new QLabel(this);
         row.version->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        // The version and the health wrap at their spaces in a narrow window ("down:
+        // Connection refused") instead of widening it.
+        row.version->setWordWrap(true);
         row.url = new QLabel(this);
         row.url->setTextFormat(Qt::RichText);
         row.url->setOpenExternalLinks(true);
         row.url->setTextInteractionFlags(Qt::TextBrowserInteraction);
         row.healthIcon = new QLabel(this);
         row.health = new QLabel(this);
+        row.health->setWordWrap(true);
         grid->addWidget(row.name, i, 0);
         grid->addWidget(row.version, i, 1);
         grid->addWidget(row.url, i, 2);

@@ -5,11 +5,15 @@
 #include "promotemenu.h"
 #include "rundetailspane.h"
 #include "store/historystore.h"
+#include "ui/common/sidewaysscroll.h"
+#include "ui/common/statusstyle.h"
 #include "ui/history/historyreader.h"
 #include "ui/history/reportexport.h"
 #include "ui/historymodel.h"
 
 #include <QAction>
+#include <QDateTime>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
@@ -17,7 +21,10 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
+#include <QScrollArea>
 #include <QSplitter>
+#include <QStyle>
+#include <QStyleOptionViewItem>
 #include <QTreeView>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -28,6 +35,9 @@ namespace {
 // How many pages selectRun() reads looking for an older run before it gives up (the
 // details pane shows the run anyway).
 constexpr int kMaxPagesForSelection = 20;
+// Pixels beyond what a cell's text and icon need, so a column sized from its longest word
+// does not sit flush against the next one.
+constexpr int kColumnSlack = 8;
 } // namespace
 
 HistoryBrowser::HistoryBrowser(HistoryStore *store, QWidget *parent)
@@ -44,19 +54,7 @@ HistoryBrowser::HistoryBrowser(HistoryStore *store, QWidget *parent)
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setModel(m_model);
     m_view->header()->setSectionResizeMode(QHeaderView::Interactive);
-    // Widths that fit their usual content, so every column shows in a normal window (a
-    // lazy model cannot size columns to contents without loading every row).
-    const QFontMetrics fm = m_view->fontMetrics();
-    const auto width = [&fm](const QString &sample) { return fm.horizontalAdvance(sample) + 24; };
-    m_view->header()->resizeSection(HistoryModel::Id, width(QStringLiteral("00000")) - 8);
-    m_view->header()->resizeSection(HistoryModel::Status, width(QStringLiteral("Interrupted")) + 8);
-    m_view->header()->resizeSection(HistoryModel::Environment, width(QStringLiteral("production")));
-    m_view->header()->resizeSection(HistoryModel::Branch, width(QStringLiteral("main")) + 16);
-    m_view->header()->resizeSection(HistoryModel::Commit, width(QStringLiteral("0123abc")));
-    m_view->header()->resizeSection(HistoryModel::Who, width(QStringLiteral("someone")));
-    m_view->header()->resizeSection(HistoryModel::Started,
-                                    width(QStringLiteral("2026-11-27 12:00:00")));
-    m_view->header()->resizeSection(HistoryModel::Duration, width(QStringLiteral("00:00:00")));
+    m_view->header()->setStretchLastSection(true); // the message takes what is left
     m_view->header()->setSortIndicator(HistoryModel::Started, Qt::DescendingOrder);
     m_view->header()->setSortIndicatorShown(true);
     m_view->header()->setSectionsClickable(true);
@@ -77,16 +75,23 @@ HistoryBrowser::HistoryBrowser(HistoryStore *store, QWidget *parent)
     m_status = new QLabel(this);
     m_status->setAccessibleName(tr("History status"));
 
-    auto *splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->addWidget(m_view);
-    splitter->addWidget(m_details);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
-    splitter->setSizes({780, 360});
+    // The details sit beside the runs when both fit side by side, else below them
+    // (updateSplitter()).
+    m_splitter = new QSplitter(Qt::Vertical, this);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(m_view);
+    m_splitter->addWidget(m_details);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+    // The filters scroll sideways in a window too narrow for them (German at 800x600)
+    // instead of widening it.
+    QScrollArea *filters = sidewaysScroll(m_filters, this);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_filters);
-    layout->addWidget(splitter, 1);
+    layout->addWidget(filters);
+    layout->addWidget(m_splitter, 1);
     layout->addWidget(m_status);
+    m_status->setWordWrap(true); // a long "cannot be opened: ..." wraps, not widens the window
+    fitColumns();
 
     createActions();
     connect(m_filters, &HistoryFilterBar::filterChanged, this, &HistoryBrowser::applyFilter);
@@ -106,6 +111,96 @@ HistoryBrowser::HistoryBrowser(HistoryStore *store, QWidget *parent)
 }
 
 HistoryBrowser::~HistoryBrowser() = default;
+
+int HistoryBrowser::cellWidth(const QString &text, bool withIcon) const
+{
+    QStyleOptionViewItem option;
+    option.initFrom(m_view);
+    option.font = m_view->font();
+    option.fontMetrics = QFontMetrics(option.font);
+    option.text = text;
+    option.features = QStyleOptionViewItem::HasDisplay;
+    if (withIcon) {
+        option.features |= QStyleOptionViewItem::HasDecoration;
+        const int side = m_view->style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, m_view);
+        option.decorationSize = QSize(side, side);
+        option.icon = statusIcon(RunStatus::Success);
+    }
+    const QSize size =
+        m_view->style()->sizeFromContents(QStyle::CT_ItemViewItem, &option, QSize(), m_view);
+    return size.width() + kColumnSlack;
+}
+
+void HistoryBrowser::fitColumns()
+{
+    QHeaderView *header = m_view->header();
+    const auto fit = [&](int column, const QStringList &samples, bool withIcon = false) {
+        int width = header->sectionSizeHint(column);
+        for (const QString &sample : samples)
+            width = std::max(width, cellWidth(sample, withIcon));
+        header->resizeSection(column, width);
+    };
+    QStringList statuses;
+    for (const RunStatus status : {RunStatus::Queued, RunStatus::Running, RunStatus::Success,
+                                   RunStatus::Failed, RunStatus::Cancelled, RunStatus::Interrupted})
+        statuses << statusText(status);
+    fit(HistoryModel::Id, {QStringLiteral("00000")});
+    fit(HistoryModel::Status, statuses, true);
+    fit(HistoryModel::Environment, m_environmentNames);
+    fit(HistoryModel::Branch, {QStringLiteral("main")});
+    fit(HistoryModel::Commit, {QStringLiteral("0123abcd")});
+    fit(HistoryModel::Who, {QStringLiteral("someone")});
+    fit(HistoryModel::Started,
+        {QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))});
+    fit(HistoryModel::Duration, {QStringLiteral("59m59s")});
+    updateSplitter(true);
+}
+
+int HistoryBrowser::listWidthNeeded() const
+{
+    int width = 2 * m_view->frameWidth() + m_view->style()->pixelMetric(QStyle::PM_ScrollBarExtent);
+    for (int column = 0; column < HistoryModel::Message; ++column)
+        width += m_view->header()->sectionSize(column);
+    // Room for a short message ("docs: fix typo") before the details go beside the runs.
+    return width + m_view->fontMetrics().averageCharWidth() * 24;
+}
+
+void HistoryBrowser::updateSplitter(bool force)
+{
+    // Beside each other when the runs keep all their columns and the details their
+    // usual stage rows (name, status, duration, a reason); below each other otherwise.
+    const int detailsNeeded = m_view->fontMetrics().averageCharWidth() * 60;
+    const int listNeeded = listWidthNeeded();
+    const Qt::Orientation wanted =
+        m_splitter->width() >= listNeeded + detailsNeeded + m_splitter->handleWidth()
+            ? Qt::Horizontal
+            : Qt::Vertical;
+    if (wanted == m_splitter->orientation() && !force)
+        return;
+    m_splitter->setOrientation(wanted);
+    if (wanted == Qt::Horizontal) {
+        const int spare = m_splitter->width() - listNeeded - detailsNeeded;
+        m_splitter->setSizes({listNeeded + spare / 2, detailsNeeded + spare - spare / 2});
+    } else {
+        const int height = m_splitter->height();
+        m_splitter->setSizes({height * 11 / 20, height - height * 11 / 20});
+    }
+}
+
+void HistoryBrowser::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    updateSplitter(false);
+}
+
+void HistoryBrowser::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    // Another language or font: the columns are sized from the new words.
+    if (event->type() == QEvent::LanguageChange || event->type() == QEvent::FontChange ||
+        event->type() == QEvent::StyleChange)
+        fitColumns();
+}
 
 void HistoryBrowser::setStore(HistoryStore *store)
 {
@@ -197,6 +292,10 @@ void HistoryBrowser::setWorkspace(const QString &dir)
 
 void HistoryBrowser::setEnvironments(const QStringList &names)
 {
+    if (names != m_environmentNames) {
+        m_environmentNames = names;
+        fitColumns();
+    }
     m_filters->setEnvironments(names);
     m_promoteMenu->setEnvironments(names);
 }

@@ -13,6 +13,7 @@
 
 class QAction;
 class QLabel;
+class QSplitter;
 class QTreeView;
 
 namespace DeployDesk {
@@ -87,7 +88,19 @@ signals:
     // Deploy the stored artifacts of successful run `runId` to `environment`.
     void promoteRequested(qint64 runId, const QString &environment);
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
 private:
+    // Sizes the columns from what they hold in the current language and font: every
+    // status word with its icon, the environments' names, a date, a header's own text.
+    void fitColumns();
+    int cellWidth(const QString &text, bool withIcon) const;
+    // The list's width with every column but the message and a short message.
+    int listWidthNeeded() const;
+    // Details beside the runs (wide) or below them (narrow); `force` re-sizes the parts.
+    void updateSplitter(bool force);
     void applyFilter();
     void selectionChanged();
     void pageLoaded();
@@ -106,6 +119,8 @@ private:
     HistoryFilterBar *m_filters = nullptr;
     HistoryModel *m_model = nullptr;
     QTreeView *m_view = nullptr;
+    QSplitter *m_splitter = nullptr;
+    QStringList m_environmentNames;
     RunDetailsPane *m_details = nullptr;
     QLabel *m_status = nullptr;
     QAction *m_compare = nullptr;

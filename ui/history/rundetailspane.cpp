@@ -7,12 +7,13 @@
 #include "ui/common/mnemonic.h"
 #include "ui/common/statusstyle.h"
 #include "ui/history/historyreader.h"
-#include "ui/pipeline/stagenodepainter.h"
 
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QStyledItemDelegate>
 #include <QTabWidget>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -30,15 +31,65 @@ QString durationText(qint64 ms)
     return ms < 0 ? QString() : formatDuration(std::chrono::milliseconds(ms));
 }
 
-QTreeWidget *makeList(const QStringList &headers, const QString &name, QWidget *parent)
+// Row heights from the text wrapped at the width of the `wrapping` column: a tree view
+// asks its delegate for a row's height without saying how wide the column is, so the text
+// never wraps. The other columns keep their text on one line (and their width from it).
+class WrappingDelegate final : public QStyledItemDelegate
+{
+public:
+    WrappingDelegate(QTreeView *view, int wrapping)
+        : QStyledItemDelegate(view)
+        , m_view(view)
+        , m_wrapping(wrapping)
+    {}
+
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QStyleOptionViewItem measured = option;
+        if (index.column() == m_wrapping) // the style wraps in a valid rectangle only
+            measured.rect = QRect(0, 0, m_view->header()->sectionSize(m_wrapping), 1 << 16);
+        else
+            measured.features &= ~QStyleOptionViewItem::WrapText;
+        return QStyledItemDelegate::sizeHint(measured, index);
+    }
+
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        if (index.column() != m_wrapping)
+            option->features &= ~QStyleOptionViewItem::WrapText;
+    }
+
+private:
+    QTreeView *m_view;
+    int m_wrapping;
+};
+
+// A list whose short columns take the width of what they hold and whose `wrapping` column
+// (a reason, a message, a path) takes the rest and wraps its text onto more lines, so the
+// pane never needs a horizontal scroll bar at the window's usual sizes.
+QTreeWidget *makeList(const QStringList &headers, int wrapping, const QString &name,
+                      QWidget *parent)
 {
     auto *list = new QTreeWidget(parent);
     list->setHeaderLabels(headers);
     list->setRootIsDecorated(false);
-    list->setUniformRowHeights(true);
     list->setAccessibleName(name);
-    list->header()->setSectionResizeMode(QHeaderView::Interactive);
-    list->header()->setStretchLastSection(true);
+    list->setWordWrap(true);
+    list->setItemDelegate(new WrappingDelegate(list, wrapping));
+    list->header()->setStretchLastSection(false);
+    list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    list->header()->setSectionResizeMode(wrapping, QHeaderView::Stretch);
+    // A wider or narrower column wraps the text anew: the rows are measured again once the
+    // resizing settles.
+    auto *relayout = new QTimer(list);
+    relayout->setSingleShot(true);
+    QObject::connect(relayout, &QTimer::timeout, list, &QTreeView::doItemsLayout);
+    QObject::connect(list->header(), &QHeaderView::sectionResized, relayout,
+                     [relayout, wrapping](int column) {
+                         if (column == wrapping)
+                             relayout->start(0);
+                     });
     return list;
 }
 } // namespace
@@ -64,11 +115,11 @@ RunDetailsPane::RunDetailsPane(QWidget *parent)
     m_header->setAccessibleName(tr("Run summary"));
     m_stages = makeList(
         {tr("Stage"), tr("Status"), tr("Attempts"), tr("Duration"), tr("Reason"), tr("Reused")},
-        tr("Stages of the run"), this);
+        StageReasonColumn, tr("Stages of the run"), this);
     m_events = makeList({tr("Time"), tr("Stage"), tr("Kind"), tr("Message"), tr("Who")},
-                        tr("Events of the run"), this);
-    m_artifacts =
-        makeList({tr("Path"), tr("Size"), tr("SHA-256")}, tr("Artifacts of the run"), this);
+                        EventMessageColumn, tr("Events of the run"), this);
+    m_artifacts = makeList({tr("Path"), tr("Size"), tr("SHA-256")}, ArtifactPathColumn,
+                           tr("Artifacts of the run"), this);
     m_tabs = new QTabWidget(this);
     m_tabs->setAccessibleName(tr("Run details"));
     m_tabs->addTab(m_stages, withoutMnemonic(tr("&Stages")));
@@ -216,8 +267,9 @@ void RunDetailsPane::fill(const Details &d)
             d.reusedNotes.value(s.id)});
         item->setIcon(StageStatusColumn, statusIcon(s.status));
         item->setForeground(StageStatusColumn, s.isAllowedFailure()
-                                                   ? Internal::allowedFailureColour()
-                                                   : statusColour(s.status));
+                                                   ? allowedFailureTextColour(m_stages->palette())
+                                                   : statusColour(s.status, m_stages->palette()));
+        item->setToolTip(StageReusedColumn, d.reusedNotes.value(s.id));
         item->setData(StageNameColumn, StageIdRole, s.id);
         item->setTextAlignment(StageAttemptsColumn, Qt::AlignRight | Qt::AlignVCenter);
         item->setTextAlignment(StageDurationColumn, Qt::AlignRight | Qt::AlignVCenter);
@@ -245,11 +297,12 @@ void RunDetailsPane::fill(const Details &d)
         items.append(item);
     }
     m_artifacts->addTopLevelItems(items);
+    // "Reused" holds something only when a re-run reused stages: else its width goes to
+    // the reasons.
+    m_stages->setColumnHidden(StageReusedColumn, d.reusedNotes.isEmpty());
     m_tabs->setTabText(0, withoutMnemonic(tr("&Stages (%1)").arg(d.stages.size())));
     m_tabs->setTabText(1, withoutMnemonic(tr("E&vents (%1)").arg(d.events.size())));
     m_tabs->setTabText(2, withoutMnemonic(tr("&Artifacts (%1)").arg(d.artifacts.size())));
-    for (QTreeWidget *list : {m_stages, m_events, m_artifacts})
-        list->header()->resizeSections(QHeaderView::ResizeToContents);
 }
 
 } // namespace DeployDesk::Ui

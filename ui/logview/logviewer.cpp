@@ -1,5 +1,6 @@
 #include "ui/logview/logviewer.h"
 
+#include "ui/common/sidewaysscroll.h"
 #include "ui/logview/findbar.h"
 #include "ui/logview/logmodel.h"
 #include "ui/logview/logscan.h"
@@ -17,26 +18,14 @@
 #include <QLabel>
 #include <QLocale>
 #include <QProgressBar>
-#include <QToolButton>
+#include <QScrollArea>
+#include <QToolBar>
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
 namespace DeployDesk::Ui {
 
 using namespace Internal;
-
-namespace {
-
-QToolButton *toolButton(QAction *action, QWidget *parent)
-{
-    auto *button = new QToolButton(parent);
-    button->setDefaultAction(action);
-    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    button->setAccessibleName(action->text().remove(QLatin1Char('&')));
-    return button;
-}
-
-} // namespace
 
 LogViewer::LogViewer(const QString &databasePath, QWidget *parent)
     : QWidget(parent)
@@ -56,6 +45,9 @@ LogViewer::LogViewer(const QString &databasePath, QWidget *parent)
     stageLabel->setBuddy(m_stageCombo);
     m_status = new QLabel(this);
     m_status->setAccessibleName(tr("Log status"));
+    // A long status ("Saved to /a/long/path…") takes the room there is, it does not widen
+    // the window; the tooltip has it whole.
+    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_progress = new QProgressBar(this);
     m_progress->setAccessibleName(tr("Saving progress"));
     m_progress->setRange(0, 1000);
@@ -68,8 +60,20 @@ LogViewer::LogViewer(const QString &databasePath, QWidget *parent)
     toolbar->addSpacing(12);
     toolbar->addWidget(stageLabel);
     toolbar->addWidget(m_stageCombo);
-    for (QAction *a : {m_timestamps, m_wrap, m_follow, m_firstError, m_find, m_save})
-        toolbar->addWidget(toolButton(a, this));
+    // The log's buttons in a tool bar: in a narrow window (German, 800x600) the ones that
+    // do not fit go behind its » button instead of widening the window.
+    auto *buttons = new QToolBar(this);
+    buttons->setObjectName(QStringLiteral("logButtons"));
+    buttons->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    buttons->setMovable(false);
+    buttons->setFloatable(false);
+    buttons->setStyleSheet(QStringLiteral("QToolBar { border: 0; background: transparent; }"));
+    for (QAction *a : {m_timestamps, m_wrap, m_follow, m_firstError, m_find, m_save}) {
+        buttons->addAction(a);
+        if (QWidget *button = buttons->widgetForAction(a))
+            button->setAccessibleName(a->text().remove(QLatin1Char('&')));
+    }
+    toolbar->addWidget(buttons);
     toolbar->addWidget(m_status, 1);
     toolbar->addWidget(m_progress);
 
@@ -83,7 +87,8 @@ LogViewer::LogViewer(const QString &databasePath, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addLayout(toolbar);
-    layout->addWidget(m_findBar);
+    // In a narrow window the find bar scrolls sideways rather than widening it.
+    layout->addWidget(sidewaysScroll(m_findBar, this));
     layout->addWidget(m_view, 1);
     setFocusProxy(m_view);
     updateStageCombo(); // "All stages" before any run is shown: the box opens
@@ -191,6 +196,7 @@ void LogViewer::keyPressEvent(QKeyEvent *event)
 void LogViewer::setStatus(const QString &text)
 {
     m_status->setText(text);
+    m_status->setToolTip(text);
 }
 
 void LogViewer::showRun(qint64 runId, const QList<StageRef> &stages, qint64 stageId)

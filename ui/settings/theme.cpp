@@ -193,11 +193,15 @@ void applyTheme(QApplication &app, const QString &setting)
     Internal::ThemeFollower::of(app)->apply(setting);
 }
 
-bool isDarkTheme()
+bool isDarkPalette(const QPalette &palette)
 {
-    const QPalette palette = QGuiApplication::palette();
     return palette.color(QPalette::Window).lightness() <
            palette.color(QPalette::WindowText).lightness();
+}
+
+bool isDarkTheme()
+{
+    return isDarkPalette(QGuiApplication::palette());
 }
 
 } // namespace DeployDesk::Ui

@@ -19,6 +19,8 @@ namespace DeployDesk::Ui {
 void applyTheme(QApplication &app, const QString &setting);
 // Whether the palette in use is a dark one (light text on a dark window).
 bool isDarkTheme();
+// Whether `palette` is a dark one: its window is darker than its window text.
+bool isDarkPalette(const QPalette &palette);
 QPalette darkPalette();
 
 namespace Internal {
