@@ -1,0 +1,667 @@
+#include "store/historyprune.h"
+
+#include "common/logging.h"
+#include "common/status.h"
+#include "common/translate.h"
+#include "store/logblock.h"
+#include "store/sqlutil.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QHash>
+#include <QSet>
+
+#include <algorithm>
+
+namespace DeployDesk {
+
+using namespace Internal;
+
+namespace {
+
+// Runs a prune must never remove, whatever its criteria: checked once when choosing and
+// again inside each write transaction (a run may have started, or a release been made,
+// in between). Parameters :running and :queued.
+const char kRemovable[] = "r.status NOT IN (:running, :queued) AND NOT EXISTS (SELECT 1 FROM "
+                          "releases x WHERE x.run_id = r.id AND x.pinned = 1) AND NOT EXISTS "
+                          "(SELECT 1 FROM deployments d JOIN release_layers l ON "
+                          "l.deployment_id = d.id WHERE d.run_id = r.id)";
+
+QString placeholders(qsizetype n)
+{
+    QString text;
+    text.reserve(n * 2);
+    for (qsizetype i = 0; i < n; ++i)
+        text += i ? QStringLiteral(",?") : QStringLiteral("?");
+    return text;
+}
+
+qint64 fileSize(const QString &path)
+{
+    const QFileInfo info(path);
+    return info.exists() ? info.size() : 0;
+}
+
+// One log block of a run about to go: what its index entry was made of.
+struct BlockTerms
+{
+    qint64 id = 0;
+    QByteArray terms;
+};
+
+struct RunContent
+{
+    QList<BlockTerms> blocks;
+    qint64 lines = 0;
+    qint64 bytes = 0;
+    qint64 stages = 0;
+    bool damaged = false;
+};
+
+struct StoredCopy
+{
+    QString path;
+    qint64 size = 0;
+};
+
+} // namespace
+
+struct HistoryPruner::Private
+{
+    QString path;
+    QString dataDir;
+    QString connectionName = uniqueConnectionName(QStringLiteral("deploydesk-prune"));
+    bool opened = false;
+
+    Result<QSqlDatabase> db()
+    {
+        if (opened)
+            return QSqlDatabase::database(connectionName, false);
+        auto db = openConnection(path, connectionName);
+        if (db)
+            opened = true;
+        return db;
+    }
+    Result<qint64> scalar(const QString &operation, const QString &sql,
+                          const QVariantList &values = {});
+    Result<QSet<qint64>> idSet(const QString &operation, const QString &sql);
+    Result<QList<qint64>> candidates(const PrunePolicy &policy, PruneReport &report);
+    Result<void> count(const QList<qint64> &runs, PruneReport &report,
+                       QHash<qint64, QList<StoredCopy>> &copies);
+    Result<QHash<qint64, RunContent>> readContent(const QList<qint64> &runs,
+                                                  QHash<qint64, QList<StoredCopy>> &copies);
+    Result<QList<qint64>> deleteBatch(const QList<qint64> &runs,
+                                      const QHash<qint64, RunContent> &content);
+    void removeCopies(const QHash<qint64, QList<StoredCopy>> &copies, PruneReport &report,
+                      bool dryRun);
+    Result<void> reclaim(const PrunePolicy &policy, PruneReport &report);
+    Result<qint64> bindAndCount(QSqlQuery &q, const QString &operation);
+};
+
+HistoryPruner::HistoryPruner(QString databasePath, QString dataDir)
+    : d(std::make_unique<Private>())
+{
+    d->path = std::move(databasePath);
+    d->dataDir = std::move(dataDir);
+}
+
+HistoryPruner::~HistoryPruner()
+{
+    if (d->opened) {
+        {
+            QSqlDatabase db = QSqlDatabase::database(d->connectionName, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(d->connectionName);
+    }
+}
+
+Result<qint64> HistoryPruner::Private::scalar(const QString &operation, const QString &sql,
+                                              const QVariantList &values)
+{
+    auto conn = db();
+    if (!conn)
+        return std::unexpected(conn.error());
+    QSqlQuery q(*conn);
+    if (auto ok = runQuery(q, path, operation, sql, values); !ok)
+        return std::unexpected(ok.error());
+    return q.next() ? q.value(0).toLongLong() : 0;
+}
+
+Result<QSet<qint64>> HistoryPruner::Private::idSet(const QString &operation, const QString &sql)
+{
+    auto conn = db();
+    if (!conn)
+        return std::unexpected(conn.error());
+    QSqlQuery q(*conn);
+    if (auto ok = runQuery(q, path, operation, sql, {}); !ok)
+        return std::unexpected(ok.error());
+    QSet<qint64> ids;
+    while (q.next())
+        ids.insert(q.value(0).toLongLong());
+    return ids;
+}
+
+// The runs the criteria select that may go, oldest first; the others are counted as kept.
+Result<QList<qint64>> HistoryPruner::Private::candidates(const PrunePolicy &policy,
+                                                         PruneReport &report)
+{
+    const QString operation = tr("choosing the runs to prune");
+    auto pinned = idSet(operation, QStringLiteral("SELECT DISTINCT run_id FROM releases WHERE "
+                                                  "pinned = 1"));
+    if (!pinned)
+        return std::unexpected(pinned.error());
+    auto layers = idSet(operation, QStringLiteral("SELECT DISTINCT d.run_id FROM release_layers l "
+                                                  "JOIN deployments d ON d.id = l.deployment_id"));
+    if (!layers)
+        return std::unexpected(layers.error());
+
+    QString inner = QStringLiteral("SELECT id, status, coalesce(finished_at, started_at) AS at, "
+                                   "row_number() OVER (PARTITION BY workspace ORDER BY id DESC) "
+                                   "AS rank FROM runs WHERE 1");
+    QVariantList values;
+    if (!policy.workspace.isEmpty()) {
+        inner += QStringLiteral(" AND workspace = ?");
+        values << policy.workspace;
+    }
+    if (!policy.environment.isEmpty()) {
+        inner += QStringLiteral(" AND environment = ?");
+        values << policy.environment;
+    }
+    QString sql = QStringLiteral("SELECT id, status FROM (%1) WHERE 1").arg(inner);
+    if (policy.keepLast >= 0) {
+        sql += QStringLiteral(" AND rank > ?");
+        values << policy.keepLast;
+    }
+    if (policy.olderThan) {
+        sql += QStringLiteral(" AND at < ?");
+        values << policy.olderThan->toMSecsSinceEpoch();
+    }
+    sql += QStringLiteral(" ORDER BY id");
+
+    auto conn = db();
+    if (!conn)
+        return std::unexpected(conn.error());
+    QSqlQuery q(*conn);
+    if (auto ok = runQuery(q, path, operation, sql, values); !ok)
+        return std::unexpected(ok.error());
+    const QString running = toString(RunStatus::Running);
+    const QString queued = toString(RunStatus::Queued);
+    QList<qint64> ids;
+    while (q.next()) {
+        const qint64 id = q.value(0).toLongLong();
+        const QString status = q.value(1).toString();
+        if (status == running || status == queued)
+            ++report.keptRunning;
+        else if (pinned->contains(id) || layers->contains(id))
+            ++report.keptReleases;
+        else
+            ids.append(id);
+    }
+    if (q.lastError().isValid())
+        return std::unexpected(sqlError(path, operation, q.lastError()));
+    return ids;
+}
+
+Result<qint64> HistoryPruner::Private::bindAndCount(QSqlQuery &q, const QString &operation)
+{
+    if (auto ok = exec(q, path, operation); !ok)
+        return std::unexpected(ok.error());
+    return q.next() ? q.value(0).toLongLong() : 0;
+}
+
+// Dry run: what the runs hold, without decoding their logs.
+Result<void> HistoryPruner::Private::count(const QList<qint64> &runs, PruneReport &report,
+                                           QHash<qint64, QList<StoredCopy>> &copies)
+{
+    auto conn = db();
+    if (!conn)
+        return std::unexpected(conn.error());
+    const QString operation = tr("measuring the runs to prune");
+    constexpr qsizetype kChunk = 500;
+    for (qsizetype at = 0; at < runs.size(); at += kChunk) {
+        const QList<qint64> chunk = runs.mid(at, kChunk);
+        QVariantList values;
+        for (qint64 id : chunk)
+            values << id;
+        const QString in = placeholders(chunk.size());
+        QSqlQuery q(*conn);
+        if (auto ok = runQuery(q, path, operation,
+                               QStringLiteral("SELECT coalesce(sum(line_count), 0), "
+                                              "coalesce(sum(length(data)), 0) FROM log_blocks "
+                                              "WHERE run_id IN (%1)")
+                                   .arg(in),
+                               values);
+            !ok)
+            return ok;
+        if (q.next()) {
+            report.logLines += q.value(0).toLongLong();
+            report.logBytes += q.value(1).toLongLong();
+        }
+        QSqlQuery s(*conn);
+        if (auto ok = runQuery(
+                s, path, operation,
+                QStringLiteral("SELECT count(*) FROM stages WHERE run_id IN (%1)").arg(in), values);
+            !ok)
+            return ok;
+        if (s.next())
+            report.stages += s.value(0).toLongLong();
+        QSqlQuery a(*conn);
+        if (auto ok = runQuery(a, path, operation,
+                               QStringLiteral("SELECT run_id, stored_path, size FROM artifacts "
+                                              "WHERE run_id IN (%1) AND stored_path != ''")
+                                   .arg(in),
+                               values);
+            !ok)
+            return ok;
+        while (a.next())
+            copies[a.value(0).toLongLong()].append(
+                StoredCopy{a.value(1).toString(), a.value(2).toLongLong()});
+    }
+    report.runs = runs.size();
+    return {};
+}
+
+// Read outside any write transaction: each run's blocks and the terms the writer indexed
+// for them (LogBlockEncoder::terms() of the same lines gives the same terms).
+Result<QHash<qint64, RunContent>>
+HistoryPruner::Private::readContent(const QList<qint64> &runs,
+                                    QHash<qint64, QList<StoredCopy>> &copies)
+{
+    auto conn = db();
+    if (!conn)
+        return std::unexpected(conn.error());
+    const QString operation = tr("reading the logs of the runs to prune");
+    QVariantList values;
+    for (qint64 id : runs)
+        values << id;
+    QSqlQuery q(*conn);
+    if (auto ok = runQuery(q, path, operation,
+                           QStringLiteral("SELECT id, run_id, line_count, data FROM log_blocks "
+                                          "WHERE run_id IN (%1)")
+                               .arg(placeholders(runs.size())),
+                           values);
+        !ok)
+        return std::unexpected(ok.error());
+    QHash<qint64, RunContent> content;
+    for (qint64 id : runs)
+        content.insert(id, RunContent{});
+    while (q.next()) {
+        RunContent &run = content[q.value(1).toLongLong()];
+        const QByteArray data = q.value(3).toByteArray();
+        run.lines += q.value(2).toLongLong();
+        run.bytes += data.size();
+        if (run.damaged)
+            continue;
+        auto lines = decodeLogBlock(data);
+        if (!lines) {
+            run.damaged = true;
+            continue;
+        }
+        LogBlockEncoder encoder;
+        for (const LogLine &line : std::as_const(*lines))
+            encoder.add(line);
+        run.blocks.append(BlockTerms{q.value(0).toLongLong(), encoder.terms()});
+    }
+    if (q.lastError().isValid())
+        return std::unexpected(sqlError(path, operation, q.lastError()));
+    q.finish();
+    // Stage counts and artifact copies, read before they cascade away.
+    QSqlQuery s(*conn);
+    if (auto ok = runQuery(s, path, operation,
+                           QStringLiteral("SELECT run_id, count(*) FROM stages WHERE run_id IN "
+                                          "(%1) GROUP BY run_id")
+                               .arg(placeholders(runs.size())),
+                           values);
+        !ok)
+        return std::unexpected(ok.error());
+    while (s.next())
+        content[s.value(0).toLongLong()].stages = s.value(1).toLongLong();
+    QSqlQuery a(*conn);
+    if (auto ok = runQuery(a, path, operation,
+                           QStringLiteral("SELECT run_id, stored_path, size FROM artifacts WHERE "
+                                          "run_id IN (%1) AND stored_path != ''")
+                               .arg(placeholders(runs.size())),
+                           values);
+        !ok)
+        return std::unexpected(ok.error());
+    while (a.next())
+        copies[a.value(0).toLongLong()].append(
+            StoredCopy{a.value(1).toString(), a.value(2).toLongLong()});
+    return content;
+}
+
+// One write transaction: removes those of `runs` that may still go; returns them.
+Result<QList<qint64>> HistoryPruner::Private::deleteBatch(const QList<qint64> &runs,
+                                                          const QHash<qint64, RunContent> &content)
+{
+    auto conn = db();
+    if (!conn)
+        return std::unexpected(conn.error());
+    const QString operation = tr("pruning runs %1 to %2").arg(runs.first()).arg(runs.last());
+    return inTransaction(*conn, path, operation, [&]() -> Result<QList<qint64>> {
+        QSqlQuery check(*conn);
+        check.setForwardOnly(true);
+        if (auto ok = prepare(check, path, operation,
+                              QStringLiteral("SELECT r.id FROM runs r WHERE r.id IN (%1) AND %2")
+                                  .arg(placeholders(runs.size()), QLatin1String(kRemovable)));
+            !ok)
+            return std::unexpected(ok.error());
+        for (qint64 id : runs)
+            check.addBindValue(id);
+        check.bindValue(QStringLiteral(":running"), toString(RunStatus::Running));
+        check.bindValue(QStringLiteral(":queued"), toString(RunStatus::Queued));
+        if (auto ok = exec(check, path, operation); !ok)
+            return std::unexpected(ok.error());
+        QList<qint64> removable;
+        while (check.next())
+            removable.append(check.value(0).toLongLong());
+        check.finish();
+
+        QSqlQuery blocks(*conn), fts(*conn), logs(*conn), run(*conn);
+        if (auto ok = prepare(blocks, path, operation,
+                              QStringLiteral("SELECT count(*) FROM log_blocks WHERE run_id = ?"));
+            !ok)
+            return std::unexpected(ok.error());
+        if (auto ok = prepare(fts, path, operation,
+                              QStringLiteral("INSERT INTO log_fts(log_fts, rowid, text) "
+                                             "VALUES('delete', ?, ?)"));
+            !ok)
+            return std::unexpected(ok.error());
+        if (auto ok = prepare(logs, path, operation,
+                              QStringLiteral("DELETE FROM log_blocks WHERE run_id = ?"));
+            !ok)
+            return std::unexpected(ok.error());
+        if (auto ok =
+                prepare(run, path, operation, QStringLiteral("DELETE FROM runs WHERE id = ?"));
+            !ok)
+            return std::unexpected(ok.error());
+
+        QList<qint64> removed;
+        for (qint64 id : std::as_const(removable)) {
+            const RunContent &c = content[id];
+            // Blocks added since they were read would leave index entries behind: such a
+            // run waits for the next prune.
+            blocks.bindValue(0, id);
+            auto n = bindAndCount(blocks, operation);
+            blocks.finish();
+            if (!n)
+                return std::unexpected(n.error());
+            if (*n != c.blocks.size())
+                continue;
+            for (const BlockTerms &b : c.blocks) {
+                fts.bindValue(0, b.id);
+                fts.bindValue(1, b.terms);
+                if (auto ok = exec(fts, path, operation); !ok)
+                    return std::unexpected(ok.error());
+            }
+            logs.bindValue(0, id);
+            if (auto ok = exec(logs, path, operation); !ok)
+                return std::unexpected(ok.error());
+            run.bindValue(0, id);
+            if (auto ok = exec(run, path, operation); !ok)
+                return std::unexpected(ok.error());
+            removed.append(id);
+        }
+        return removed;
+    });
+}
+
+// Removes the copies no remaining artifact row names, and only under <dataDir>/artifacts.
+void HistoryPruner::Private::removeCopies(const QHash<qint64, QList<StoredCopy>> &copies,
+                                          PruneReport &report, bool dryRun)
+{
+    if (copies.isEmpty())
+        return;
+    QHash<QString, qint64> candidates; // path -> recorded size
+    for (const QList<StoredCopy> &list : copies)
+        for (const StoredCopy &c : list)
+            candidates.insert(QDir::cleanPath(c.path), c.size);
+    // Still named by a run that stays (a re-run or a promotion reuses its earlier run's copies).
+    if (auto conn = db()) {
+        QSqlQuery q(*conn);
+        if (runQuery(q, path, tr("listing the artifact copies still in use"),
+                     QStringLiteral("SELECT run_id, stored_path FROM artifacts WHERE "
+                                    "stored_path != ''"),
+                     {})) {
+            while (q.next()) {
+                if (!dryRun || !copies.contains(q.value(0).toLongLong()))
+                    candidates.remove(QDir::cleanPath(q.value(1).toString()));
+            }
+        } else {
+            report.warnings << tr("the artifact copies were kept: which ones other runs still "
+                                  "use could not be read");
+            return;
+        }
+    }
+    const QString root =
+        QDir::cleanPath(QDir(dataDir).absoluteFilePath(QStringLiteral("artifacts")));
+    const QString canonicalRoot = QFileInfo(root).canonicalFilePath();
+    for (auto it = candidates.cbegin(); it != candidates.cend(); ++it) {
+        const QString copy = it.key();
+        const QString parent = QFileInfo(copy).absolutePath();
+        const QString canonicalParent = QFileInfo(parent).canonicalFilePath();
+        const bool inside = copy.startsWith(root + QLatin1Char('/')) && !canonicalRoot.isEmpty() &&
+                            (canonicalParent == canonicalRoot ||
+                             canonicalParent.startsWith(canonicalRoot + QLatin1Char('/')));
+        const QFileInfo info(copy);
+        if (!info.exists() && !info.isSymLink())
+            continue; // gone already
+        if (!inside) {
+            report.warnings << tr("artifact copy %1 was kept: it is not under %2").arg(copy, root);
+            continue;
+        }
+        if (!dryRun) {
+            const bool gone = info.isDir() && !info.isSymLink() ? QDir(copy).removeRecursively()
+                                                                : QFile::remove(copy);
+            if (!gone) {
+                report.warnings
+                    << tr("artifact copy %1 could not be removed; check its permissions").arg(copy);
+                continue;
+            }
+            // Empty folders up to the artifacts folder (run and stage folders).
+            QDir dir(parent);
+            while (QDir::cleanPath(dir.absolutePath()).startsWith(root + QLatin1Char('/')) &&
+                   dir.isEmpty(QDir::AllEntries | QDir::Hidden | QDir::System |
+                               QDir::NoDotAndDotDot)) {
+                const QString name = dir.dirName();
+                if (!dir.cdUp() || !dir.rmdir(name))
+                    break;
+            }
+        }
+        ++report.artifacts;
+        report.artifactBytes += it.value();
+    }
+}
+
+Result<void> HistoryPruner::Private::reclaim(const PrunePolicy &policy, PruneReport &report)
+{
+    auto conn = db();
+    if (!conn)
+        return std::unexpected(conn.error());
+    auto mode = scalar(tr("reading the vacuum mode"), QStringLiteral("PRAGMA auto_vacuum"));
+    if (!mode)
+        return std::unexpected(mode.error());
+    if (*mode == 2) {
+        // Incremental: a few hundred pages per statement, each its own short transaction.
+        for (;;) {
+            auto free =
+                scalar(tr("reading the free pages"), QStringLiteral("PRAGMA freelist_count"));
+            if (!free)
+                return std::unexpected(free.error());
+            if (*free == 0)
+                break;
+            QElapsedTimer t;
+            t.start();
+            if (auto ok = execSql(*conn, path, QStringLiteral("PRAGMA incremental_vacuum(512)"));
+                !ok)
+                return ok;
+            report.longestTransactionMs = std::max(report.longestTransactionMs, t.elapsed());
+            ++report.transactions;
+            auto after =
+                scalar(tr("reading the free pages"), QStringLiteral("PRAGMA freelist_count"));
+            if (!after)
+                return std::unexpected(after.error());
+            if (*after >= *free)
+                break; // no progress (a reader holds the pages): the next prune goes on
+        }
+        report.reclaimed = true;
+        return {};
+    }
+    if (!policy.vacuum)
+        return {};
+    auto running = scalar(tr("looking for running runs"),
+                          QStringLiteral("SELECT count(*) FROM runs WHERE status IN (?, ?)"),
+                          {toString(RunStatus::Running), toString(RunStatus::Queued)});
+    if (!running)
+        return std::unexpected(running.error());
+    if (*running > 0) {
+        report.warnings << QCoreApplication::translate(
+            "DeployDesk",
+            "the file was not rebuilt (--vacuum): %n run(s) are running or queued, and every "
+            "write would wait for the rebuild; run prune --vacuum again when they have ended",
+            nullptr, int(*running));
+        return {};
+    }
+    // Rebuilding with auto_vacuum=INCREMENTAL makes later prunes reclaim in small steps.
+    if (auto ok = execSql(*conn, path, QStringLiteral("PRAGMA auto_vacuum=INCREMENTAL")); !ok)
+        return ok;
+    QElapsedTimer t;
+    t.start();
+    if (auto ok = execSql(*conn, path, QStringLiteral("VACUUM")); !ok)
+        return ok;
+    report.longestTransactionMs = std::max(report.longestTransactionMs, t.elapsed());
+    ++report.transactions;
+    report.reclaimed = true;
+    return {};
+}
+
+Result<PruneReport> HistoryPruner::prune(const PrunePolicy &policy, const std::atomic<bool> *cancel)
+{
+    if (!policy.olderThan && policy.keepLast < 0)
+        return makeError(ErrorCode::Invalid,
+                         tr("prune: expected a criterion, an age (older than) or a number of "
+                            "runs to keep, got neither"));
+    auto sizeBefore = size();
+    if (!sizeBefore)
+        return std::unexpected(sizeBefore.error());
+    PruneReport report;
+    report.fileBytesBefore = sizeBefore->fileBytes;
+    auto chosen = d->candidates(policy, report);
+    if (!chosen)
+        return std::unexpected(chosen.error());
+
+    QHash<qint64, QList<StoredCopy>> copies;
+    if (policy.dryRun) {
+        if (auto ok = d->count(*chosen, report, copies); !ok)
+            return std::unexpected(ok.error());
+        d->removeCopies(copies, report, true);
+        report.fileBytesAfter = report.fileBytesBefore;
+        report.freeBytesAfter = sizeBefore->freeBytes;
+        return report;
+    }
+
+    // Batches sized so that each write transaction stays near the budget.
+    qsizetype batch = 8;
+    for (qsizetype at = 0; at < chosen->size();) {
+        if (cancel && cancel->load())
+            break;
+        const QList<qint64> runs = chosen->mid(at, batch);
+        at += runs.size();
+        QHash<qint64, QList<StoredCopy>> batchCopies;
+        auto content = d->readContent(runs, batchCopies);
+        if (!content)
+            return std::unexpected(content.error());
+        QList<qint64> sound;
+        for (qint64 id : runs) {
+            if ((*content)[id].damaged)
+                ++report.keptDamaged;
+            else
+                sound.append(id);
+        }
+        if (sound.isEmpty())
+            continue;
+        QElapsedTimer t;
+        t.start();
+        auto removed = d->deleteBatch(sound, *content);
+        const qint64 ms = t.elapsed();
+        if (!removed)
+            return std::unexpected(removed.error());
+        ++report.transactions;
+        report.longestTransactionMs = std::max(report.longestTransactionMs, ms);
+        if (ms > HistoryPruner::kBudgetMs)
+            batch = std::max<qsizetype>(1, batch / 2);
+        else if (ms < HistoryPruner::kBudgetMs / 2)
+            batch = std::min<qsizetype>(batch * 2, 512);
+        for (qint64 id : std::as_const(*removed)) {
+            const RunContent &c = (*content)[id];
+            report.logLines += c.lines;
+            report.logBytes += c.bytes;
+            report.stages += c.stages;
+            if (auto it = batchCopies.constFind(id); it != batchCopies.cend())
+                copies.insert(id, *it);
+        }
+        report.runs += removed->size();
+    }
+    d->removeCopies(copies, report, false);
+    if (auto ok = d->reclaim(policy, report); !ok)
+        return std::unexpected(ok.error());
+    auto sizeAfter = size();
+    if (!sizeAfter)
+        return std::unexpected(sizeAfter.error());
+    report.fileBytesAfter = sizeAfter->fileBytes;
+    report.freeBytesAfter = sizeAfter->freeBytes;
+    qCInfo(lcStore) << "pruned" << report.runs << "runs from" << d->path << "in"
+                    << report.transactions << "transactions, longest" << report.longestTransactionMs
+                    << "ms";
+    return report;
+}
+
+Result<HistorySize> HistoryPruner::size()
+{
+    const QString operation = tr("measuring the history");
+    HistorySize s;
+    auto pages = d->scalar(operation, QStringLiteral("PRAGMA page_count"));
+    auto pageSize = d->scalar(operation, QStringLiteral("PRAGMA page_size"));
+    auto free = d->scalar(operation, QStringLiteral("PRAGMA freelist_count"));
+    auto mode = d->scalar(operation, QStringLiteral("PRAGMA auto_vacuum"));
+    auto logs = d->scalar(operation,
+                          QStringLiteral("SELECT coalesce(sum(length(data)), 0) FROM log_blocks"));
+    auto runs = d->scalar(operation, QStringLiteral("SELECT count(*) FROM runs"));
+    for (const auto *r : {&pages, &pageSize, &free, &mode, &logs, &runs}) {
+        if (!*r)
+            return std::unexpected(r->error());
+    }
+    s.fileBytes = std::max(fileSize(d->path), *pages * *pageSize) +
+                  fileSize(d->path + QStringLiteral("-wal"));
+    s.freeBytes = *free * *pageSize;
+    s.logBytes = *logs;
+    s.runs = *runs;
+    s.autoVacuum = int(*mode);
+    return s;
+}
+
+Result<void> HistoryPruner::setPinned(qint64 releaseId, bool pinned)
+{
+    auto conn = d->db();
+    if (!conn)
+        return std::unexpected(conn.error());
+    QSqlQuery q(*conn);
+    const QString operation = pinned ? tr("pinning release %1").arg(releaseId)
+                                     : tr("unpinning release %1").arg(releaseId);
+    if (auto ok = runQuery(q, d->path, operation,
+                           QStringLiteral("UPDATE releases SET pinned = ? WHERE id = ?"),
+                           {pinned ? 1 : 0, releaseId});
+        !ok)
+        return ok;
+    if (q.numRowsAffected() == 0)
+        return makeError(ErrorCode::NotFound,
+                         tr("history database %1: there is no release with id %2; list them "
+                            "with: deploydeskctl releases ENV")
+                             .arg(d->path)
+                             .arg(releaseId));
+    return {};
+}
+
+} // namespace DeployDesk
