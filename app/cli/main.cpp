@@ -151,6 +151,11 @@ const Command kCommands[] = {
      nullptr},
     {"migrate", "Migrate an environment's database: migrate ENV [--revision R]", Cli::migrate,
      Cli::addMigrateOptions},
+    {"prune", "Remove old runs: prune --older-than 90d | --keep-last N [--env E] [--dry-run]",
+     Cli::prune, Cli::addPruneOptions},
+    {"backup", "Write a consistent copy of the history: backup FILE [--force]", Cli::backup,
+     Cli::addBackupOptions},
+    {"restore", "Check a backup and make it the history: restore FILE", Cli::restore, nullptr},
 };
 
 QString commandList()
