@@ -22,11 +22,12 @@ namespace {
 
 // Runs a prune must never remove, whatever its criteria: checked once when choosing and
 // again inside each write transaction (a run may have started, or a release been made,
-// in between). Parameters :running and :queued.
-const char kRemovable[] = "r.status NOT IN (:running, :queued) AND NOT EXISTS (SELECT 1 FROM "
-                          "releases x WHERE x.run_id = r.id AND x.pinned = 1) AND NOT EXISTS "
-                          "(SELECT 1 FROM deployments d JOIN release_layers l ON "
-                          "l.deployment_id = d.id WHERE d.run_id = r.id)";
+// in between). Binds the running and queued status names, in that order.
+const char kRemovable[] = "r.status NOT IN (?, ?) AND NOT EXISTS (SELECT 1 FROM releases x WHERE "
+                          "x.run_id = r.id AND x.pinned = 1) AND NOT EXISTS (SELECT 1 FROM "
+                          "deployments d JOIN release_layers l ON l.deployment_id = d.id JOIN "
+                          "releases x ON x.id = l.release_id WHERE d.run_id = r.id AND x.run_id "
+                          "!= r.id)";
 
 QString placeholders(qsizetype n)
 {
@@ -153,7 +154,9 @@ Result<QList<qint64>> HistoryPruner::Private::candidates(const PrunePolicy &poli
     if (!pinned)
         return std::unexpected(pinned.error());
     auto layers = idSet(operation, QStringLiteral("SELECT DISTINCT d.run_id FROM release_layers l "
-                                                  "JOIN deployments d ON d.id = l.deployment_id"));
+                                                  "JOIN deployments d ON d.id = l.deployment_id "
+                                                  "JOIN releases x ON x.id = l.release_id "
+                                                  "WHERE x.run_id != d.run_id"));
     if (!layers)
         return std::unexpected(layers.error());
 
@@ -350,8 +353,8 @@ Result<QList<qint64>> HistoryPruner::Private::deleteBatch(const QList<qint64> &r
             return std::unexpected(ok.error());
         for (qint64 id : runs)
             check.addBindValue(id);
-        check.bindValue(QStringLiteral(":running"), toString(RunStatus::Running));
-        check.bindValue(QStringLiteral(":queued"), toString(RunStatus::Queued));
+        check.addBindValue(toString(RunStatus::Running));
+        check.addBindValue(toString(RunStatus::Queued));
         if (auto ok = exec(check, path, operation); !ok)
             return std::unexpected(ok.error());
         QList<qint64> removable;

@@ -17,9 +17,10 @@ namespace DeployDesk {
 // must be): it ended (else started) before `olderThan`, and it is not among the `keepLast`
 // newest runs of its workspace (of its workspace and `environment` when one is named).
 // Whatever the criteria, a run is kept while it is queued or running, while it made a
-// pinned release (releases.pinned, see HistoryPruner::setPinned), while a release still
-// lists one of its deployments as a layer, and while one of its log blocks cannot be
-// decoded (its search-index entries could not be removed exactly).
+// pinned release (releases.pinned, see HistoryPruner::setPinned), while a release of another
+// run still lists one of its deployments as a layer (carried over; a prune after that
+// release's run has gone frees it), and while one of its log blocks cannot be decoded (its
+// search-index entries could not be removed exactly).
 struct PrunePolicy
 {
     QString workspace;   // empty: every workspace (keepLast then counts per workspace)
