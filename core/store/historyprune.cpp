@@ -13,6 +13,8 @@
 #include <QSet>
 
 #include <algorithm>
+#include <chrono>
+#include <thread>
 
 namespace DeployDesk {
 
@@ -80,8 +82,17 @@ struct HistoryPruner::Private
         if (opened)
             return QSqlDatabase::database(connectionName, false);
         auto db = openConnection(path, connectionName);
-        if (db)
-            opened = true;
+        if (!db)
+            return db;
+        opened = true;
+        // WAL with synchronous=NORMAL, as the store's own connection: a commit does not wait
+        // for an fsync while it holds the write lock (a prune interrupted by a power cut is
+        // consistent and can be run again). No checkpoint inside a commit either: prune()
+        // checkpoints between its transactions, when it holds no lock.
+        for (const char *pragma : {"PRAGMA synchronous=NORMAL", "PRAGMA wal_autocheckpoint=0"}) {
+            if (auto ok = execSql(*db, path, QString::fromLatin1(pragma)); !ok)
+                return std::unexpected(ok.error());
+        }
         return db;
     }
     Result<qint64> scalar(const QString &operation, const QString &sql,
@@ -98,6 +109,12 @@ struct HistoryPruner::Private
                       bool dryRun);
     Result<void> reclaim(const PrunePolicy &policy, PruneReport &report);
     Result<qint64> bindAndCount(QSqlQuery &q, const QString &operation);
+    // A passive checkpoint: copies the WAL into the file without blocking writers.
+    void checkpoint()
+    {
+        if (auto conn = db())
+            execSql(*conn, path, QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
+    }
 };
 
 HistoryPruner::HistoryPruner(QString databasePath, QString dataDir)
@@ -495,6 +512,8 @@ Result<void> HistoryPruner::Private::reclaim(const PrunePolicy &policy, PruneRep
                 return std::unexpected(free.error());
             if (*free == 0)
                 break;
+            if (report.transactions > 0)
+                std::this_thread::sleep_for(std::chrono::milliseconds(HistoryPruner::kGapMs));
             QElapsedTimer t;
             t.start();
             if (auto ok = execSql(*conn, path, QStringLiteral("PRAGMA incremental_vacuum(512)"));
@@ -509,6 +528,7 @@ Result<void> HistoryPruner::Private::reclaim(const PrunePolicy &policy, PruneRep
             if (*after >= *free)
                 break; // no progress (a reader holds the pages): the next prune goes on
         }
+        checkpoint(); // the file shrinks when the WAL is copied back into it
         report.reclaimed = true;
         return {};
     }
@@ -533,6 +553,10 @@ Result<void> HistoryPruner::Private::reclaim(const PrunePolicy &policy, PruneRep
     QElapsedTimer t;
     t.start();
     if (auto ok = execSql(*conn, path, QStringLiteral("VACUUM")); !ok)
+        return ok;
+    // The rebuilt file is in the WAL: copy it back and empty the WAL (writers wait for
+    // this too, as for the rebuild).
+    if (auto ok = execSql(*conn, path, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")); !ok)
         return ok;
     report.longestTransactionMs = std::max(report.longestTransactionMs, t.elapsed());
     ++report.transactions;
@@ -565,8 +589,14 @@ Result<PruneReport> HistoryPruner::prune(const PrunePolicy &policy, const std::a
         return report;
     }
 
-    // Batches sized so that each write transaction stays near the budget.
+    // Batches sized so that each write transaction stays near the budget, and a pause
+    // after each (at least kGapMs, at least as long as the transaction) in which the next
+    // batch is read: a writer that found the lock taken retries within SQLite's busy
+    // handler's first, short sleeps and gets it in the pause, instead of backing off to
+    // 100 ms sleeps while the prune takes the lock again and again.
     qsizetype batch = 8;
+    QElapsedTimer sinceCommit;
+    qint64 gapMs = 0;
     for (qsizetype at = 0; at < chosen->size();) {
         if (cancel && cancel->load())
             break;
@@ -585,10 +615,16 @@ Result<PruneReport> HistoryPruner::prune(const PrunePolicy &policy, const std::a
         }
         if (sound.isEmpty())
             continue;
+        if (sinceCommit.isValid() && sinceCommit.elapsed() < gapMs)
+            std::this_thread::sleep_for(std::chrono::milliseconds(gapMs - sinceCommit.elapsed()));
         QElapsedTimer t;
         t.start();
         auto removed = d->deleteBatch(sound, *content);
         const qint64 ms = t.elapsed();
+        sinceCommit.start();
+        gapMs = std::max<qint64>(HistoryPruner::kGapMs, ms);
+        if (report.transactions % 8 == 0)
+            d->checkpoint();
         if (!removed)
             return std::unexpected(removed.error());
         ++report.transactions;
@@ -607,6 +643,7 @@ Result<PruneReport> HistoryPruner::prune(const PrunePolicy &policy, const std::a
         }
         report.runs += removed->size();
     }
+    d->checkpoint();
     d->removeCopies(copies, report, false);
     if (auto ok = d->reclaim(policy, report); !ok)
         return std::unexpected(ok.error());

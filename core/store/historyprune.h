@@ -69,16 +69,17 @@ struct HistorySize
 // (ON DELETE CASCADE), their log blocks and the blocks' entries in the contentless
 // full-text index (the FTS5 'delete' command with the terms the writer inserted, rebuilt
 // from the stored lines), and their artifact copies on disk. It works in short write
-// transactions (a time budget of kBudgetMs each, the batch size adapting to it), reading
-// and re-tokenizing the logs outside them, so a run writing logs meanwhile (LogWriter)
-// waits for at most about one transaction. Uses a connection of its own: an instance
-// belongs to the thread that created it.
+// transactions (a time budget of kBudgetMs each, the batch size adapting to it) with a pause
+// of at least kGapMs after each, reading and re-tokenizing the logs outside them, so a run
+// writing logs meanwhile (LogWriter) waits for at most about one transaction. Uses a connection of
+// its own: an instance belongs to the thread that created it.
 class HistoryPruner final
 {
     Q_DISABLE_COPY_MOVE(HistoryPruner)
 
 public:
-    static constexpr int kBudgetMs = 25;
+    static constexpr int kBudgetMs = 25; // aimed at per write transaction
+    static constexpr int kGapMs = 25;    // at least this long between two of them
 
     // `databasePath`: the history file; `dataDir`: the data directory, which holds the
     // artifact copies (only copies under <dataDir>/artifacts/ are ever removed).
