@@ -141,6 +141,7 @@ bool exec(QSqlQuery &q)
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
+    std::setvbuf(stdout, nullptr, _IOLBF, 0); // figures appear as they are measured
     QCommandLineParser parser;
     parser.addOptions({{"data-dir", "Where to seed (emptied first).", "dir"},
                        {"runs", "Old runs to seed and prune.", "n", "100000"},

@@ -23,6 +23,10 @@ const QCommandLineOption kKeepLast(QStringLiteral("keep-last"),
                                    tr("Keep the N newest runs (of the environment with --env) "
                                       "and remove the older ones."),
                                    QStringLiteral("N"));
+const QCommandLineOption kMaxLogSize(QStringLiteral("max-log-size"),
+                                     tr("Keep the newest runs whose logs take at most this much "
+                                        "(500M, 2G) and remove the older ones."),
+                                     QStringLiteral("size"));
 const QCommandLineOption kEnv({QStringLiteral("e"), QStringLiteral("env")},
                               tr("Only runs of this environment."), QStringLiteral("E"));
 const QCommandLineOption kDryRun(QStringLiteral("dry-run"),
@@ -55,11 +59,27 @@ qint64 parseAgeMs(const QString &text)
                                            : 7 * 24 * hour);
 }
 
+// "500M" -> 500,000,000 bytes (K, M, G: powers of 1000, as sizes are printed); -1 when it
+// is no size.
+qint64 parseSize(const QString &text)
+{
+    static const QRegularExpression re(QStringLiteral("^\\s*(\\d{1,9})\\s*([kKmMgG]?)B?\\s*$"));
+    const auto m = re.match(text);
+    if (!m.hasMatch())
+        return -1;
+    const qint64 n = m.captured(1).toLongLong();
+    const QString unit = m.captured(2).toLower();
+    return n * (unit == QLatin1String("k")   ? 1000
+                : unit == QLatin1String("m") ? 1000 * 1000
+                : unit == QLatin1String("g") ? 1000 * 1000 * 1000
+                                             : 1);
+}
+
 } // namespace
 
 void addPruneOptions(QCommandLineParser &parser)
 {
-    parser.addOptions({kOlderThan, kKeepLast, kEnv, kDryRun, kAllWorkspaces, kVacuum});
+    parser.addOptions({kOlderThan, kKeepLast, kMaxLogSize, kEnv, kDryRun, kAllWorkspaces, kVacuum});
 }
 
 void addBackupOptions(QCommandLineParser &parser)
@@ -70,8 +90,8 @@ void addBackupOptions(QCommandLineParser &parser)
 int prune(Context &ctx)
 {
     const QString usage =
-        tr("usage: deploydeskctl prune --older-than AGE | --keep-last N [--env E] [--dry-run] "
-           "[--all-workspaces] [--vacuum]");
+        tr("usage: deploydeskctl prune --older-than AGE | --keep-last N | --max-log-size SIZE "
+           "[--env E] [--dry-run] [--all-workspaces] [--vacuum]");
     if (ctx.args.positionalArguments().size() != 1) {
         ctx.err(usage);
         return ExitInvalid;
@@ -95,9 +115,17 @@ int prune(Context &ctx)
             return ExitInvalid;
         }
     }
-    if (!policy.olderThan && policy.keepLast < 0) {
-        ctx.err(tr("prune needs --older-than AGE or --keep-last N (or both: a run goes when it "
-                   "meets both)"));
+    if (ctx.args.isSet(kMaxLogSize)) {
+        policy.maxLogBytes = parseSize(ctx.args.value(kMaxLogSize));
+        if (policy.maxLogBytes < 0) {
+            ctx.err(tr("--max-log-size: expected a size such as 500M or 2G, got \"%1\"")
+                        .arg(ctx.args.value(kMaxLogSize)));
+            return ExitInvalid;
+        }
+    }
+    if (!policy.olderThan && policy.keepLast < 0 && policy.maxLogBytes < 0) {
+        ctx.err(tr("prune needs --older-than AGE, --keep-last N or --max-log-size SIZE (or "
+                   "several: a run goes when it meets them all)"));
         ctx.err(usage);
         return ExitInvalid;
     }

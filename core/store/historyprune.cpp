@@ -177,9 +177,19 @@ Result<QList<qint64>> HistoryPruner::Private::candidates(const PrunePolicy &poli
     if (!layers)
         return std::unexpected(layers.error());
 
+    // newer: the log bytes of this run and every newer one the prune looks at, for the
+    // size cap (computed only when there is one: it reads every block's length).
+    const bool capped = policy.maxLogBytes >= 0;
     QString inner = QStringLiteral("SELECT id, status, coalesce(finished_at, started_at) AS at, "
                                    "row_number() OVER (PARTITION BY workspace ORDER BY id DESC) "
-                                   "AS rank FROM runs WHERE 1");
+                                   "AS rank, %1 AS newer FROM runs %2 WHERE 1")
+                        .arg(capped ? QStringLiteral("sum(coalesce(b.bytes, 0)) OVER (ORDER BY "
+                                                     "id DESC)")
+                                    : QStringLiteral("0"),
+                             capped ? QStringLiteral("LEFT JOIN (SELECT run_id, sum(length(data)) "
+                                                     "AS bytes FROM log_blocks GROUP BY run_id) "
+                                                     "b ON b.run_id = runs.id")
+                                    : QString());
     QVariantList values;
     if (!policy.workspace.isEmpty()) {
         inner += QStringLiteral(" AND workspace = ?");
@@ -197,6 +207,10 @@ Result<QList<qint64>> HistoryPruner::Private::candidates(const PrunePolicy &poli
     if (policy.olderThan) {
         sql += QStringLiteral(" AND at < ?");
         values << policy.olderThan->toMSecsSinceEpoch();
+    }
+    if (capped) {
+        sql += QStringLiteral(" AND newer > ?");
+        values << policy.maxLogBytes;
     }
     sql += QStringLiteral(" ORDER BY id");
 
@@ -566,10 +580,10 @@ Result<void> HistoryPruner::Private::reclaim(const PrunePolicy &policy, PruneRep
 
 Result<PruneReport> HistoryPruner::prune(const PrunePolicy &policy, const std::atomic<bool> *cancel)
 {
-    if (!policy.olderThan && policy.keepLast < 0)
+    if (!policy.olderThan && policy.keepLast < 0 && policy.maxLogBytes < 0)
         return makeError(ErrorCode::Invalid,
-                         tr("prune: expected a criterion, an age (older than) or a number of "
-                            "runs to keep, got neither"));
+                         tr("prune: expected a criterion, an age (older than), a number of runs "
+                            "to keep or a size for the logs, got none"));
     auto sizeBefore = size();
     if (!sizeBefore)
         return std::unexpected(sizeBefore.error());

@@ -14,8 +14,9 @@
 namespace DeployDesk {
 
 // Which runs a prune removes. A run goes when it meets every criterion given (at least one
-// must be): it ended (else started) before `olderThan`, and it is not among the `keepLast`
-// newest runs of its workspace (of its workspace and `environment` when one is named).
+// must be): it ended (else started) before `olderThan`, it is not among the `keepLast`
+// newest runs of its workspace (of its workspace and `environment` when one is named), and
+// its logs and those of the newer runs exceed `maxLogBytes`.
 // Whatever the criteria, a run is kept while it is queued or running, while it made a
 // pinned release (releases.pinned, see HistoryPruner::setPinned), while a release of another
 // run still lists one of its deployments as a layer (carried over; a prune after that
@@ -27,6 +28,10 @@ struct PrunePolicy
     QString environment; // empty: runs of every environment
     std::optional<QDateTime> olderThan;
     int keepLast = -1; // < 0: not a criterion
+    // A size cap: the newest runs whose logs together take at most this many bytes stay,
+    // the older ones go (< 0: not a criterion). It counts the runs the prune looks at
+    // (workspace, environment), newest first, whatever their workspace.
+    qint64 maxLogBytes = -1;
     bool dryRun = false;
     // Rebuild the file (VACUUM) to give the freed space back to the file system when the
     // database does not reclaim it incrementally; it also switches the file to

@@ -127,7 +127,11 @@ void TestPruneCli::pruneRefusesBadArguments()
     Cli cli;
     CliResult r = cli.run({"prune"});
     QCOMPARE(r.exitCode, 2);
-    QVERIFY(r.err.contains("--older-than AGE or --keep-last N"));
+    QVERIFY2(r.err.contains("prune needs --older-than AGE, --keep-last N or --max-log-size SIZE"),
+             qPrintable(r.err));
+    r = cli.run({"prune", "--max-log-size", "lots"});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains("--max-log-size: expected a size such as 500M or 2G, got \"lots\""));
     r = cli.run({"prune", "--older-than", "90 days"});
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains("--older-than: expected an age such as 90d, 12h or 8w, got \"90 "

@@ -185,6 +185,7 @@ private slots:
     void dryRunChangesNothing();
     void keepLastPerEnvironmentAndWorkspace();
     void unpinnedReleaseGoes();
+    void sizeCapKeepsTheNewest();
     void needsACriterion();
     void prunesWhileALogWriterWrites();
     void vacuumShrinksTheFile();
@@ -392,6 +393,33 @@ void TestHistoryPrune::unpinnedReleaseGoes()
     auto damage = f.store->check();
     DD_VERIFY_OK(damage);
     QVERIFY2(damage->isEmpty(), qPrintable(damage->join(QLatin1Char('\n'))));
+}
+
+void TestHistoryPrune::sizeCapKeepsTheNewest()
+{
+    PruneFixture f;
+    QVERIFY(f.open());
+    QList<qint64> runs;
+    for (int i = 0; i < 5; ++i) // the same amount of log each
+        runs << f.addRun(QStringLiteral("prod"), 5 - i, QStringLiteral("size%1x").arg(i)).run;
+    DD_VERIFY_OK(f.store->logWriter()->flush());
+    HistoryPruner pruner(f.store->databasePath(), f.store->dataDir());
+    auto size = pruner.size();
+    DD_VERIFY_OK(size);
+    const qint64 perRun = size->logBytes / 5;
+    PrunePolicy policy;
+    policy.maxLogBytes = perRun * 5 / 2; // room for two runs' logs and a half
+    auto report = pruner.prune(policy);
+    DD_VERIFY_OK(report);
+    QCOMPARE(report->runs, 3);
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(!f.store->run(runs[i]));
+    DD_VERIFY_OK(f.store->run(runs[3]));
+    DD_VERIFY_OK(f.store->run(runs[4]));
+    auto after = pruner.size();
+    DD_VERIFY_OK(after);
+    QVERIFY(after->logBytes <= policy.maxLogBytes);
+    QCOMPARE(f.indexed(QStringLiteral("size0x")), 0);
 }
 
 void TestHistoryPrune::needsACriterion()
