@@ -9,6 +9,7 @@
 #include <QLocale>
 #include <QSettings>
 #include <QSpinBox>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <atomic>
@@ -107,6 +108,11 @@ HistoryPage::HistoryPage(QString databasePath, QString dataDir, QWidget *parent)
     layout->addWidget(m_wouldFree);
     layout->addStretch();
 
+    m_settle = new QTimer(this);
+    m_settle->setSingleShot(true);
+    m_settle->setInterval(250);
+    connect(m_settle, &QTimer::timeout, this, &HistoryPage::measure);
+
     QSettings settings;
     const Kind kind = kindFromText(settings.value(QLatin1String(kRetentionKey)).toString());
     m_kind->setCurrentIndex(int(kind));
@@ -114,6 +120,7 @@ HistoryPage::HistoryPage(QString databasePath, QString dataDir, QWidget *parent)
     connect(m_kind, &QComboBox::currentIndexChanged, this, &HistoryPage::choiceChanged);
     connect(m_value, &QSpinBox::valueChanged, this, &HistoryPage::choiceChanged);
     choiceChanged();
+    measure(); // at once the first time
 }
 
 HistoryPage::~HistoryPage() = default;
@@ -140,15 +147,16 @@ void HistoryPage::choiceChanged()
     case Kind::All:
         break;
     }
-    measure();
+    ++m_generation; // what is measured for the previous choice is not shown
+    m_wouldFree->setText(kind == Kind::All ? tr("Nothing is removed.")
+                                           : tr("Measuring what this would free…"));
+    m_settle->start();
 }
 
 void HistoryPage::measure()
 {
+    m_settle->stop();
     const quint64 generation = ++m_generation;
-    m_wouldFree->setText(kindFromText(m_kind->currentData().toString()) == Kind::All
-                             ? tr("Nothing is removed.")
-                             : tr("Measuring what this would free…"));
     struct Measured
     {
         Result<HistorySize> size;

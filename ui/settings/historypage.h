@@ -10,6 +10,7 @@
 class QComboBox;
 class QLabel;
 class QSpinBox;
+class QTimer;
 
 namespace DeployDesk::Ui {
 
@@ -52,7 +53,8 @@ private:
     QSpinBox *m_value = nullptr;
     QLabel *m_size = nullptr;
     QLabel *m_wouldFree = nullptr;
-    quint64 m_generation = 0; // bumped per choice: older dry runs are not shown
+    QTimer *m_settle = nullptr; // a dry run once the choice settles, not one per spin step
+    quint64 m_generation = 0;   // bumped per choice: older dry runs are not shown
 };
 
 // Prunes the history by the saved policy (nothing when it keeps everything) off the GUI
