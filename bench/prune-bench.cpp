@@ -159,66 +159,77 @@ int main(int argc, char *argv[])
     const int chunk = parser.value("chunk").toInt();
     QDir(dataDir).removeRecursively();
 
+    // Seeded through a store of its own, closed before the measurement: the streaming run's
+    // LogWriter starts fresh, as a run's process does (a writer keeps per-stage state for
+    // every stage it wrote).
+    {
+        auto seeding = HistoryStore::open(dataDir);
+        if (!seeding) {
+            std::fprintf(stderr, "prune-bench: %s\n", qPrintable(seeding.error().message));
+            return 1;
+        }
+        HistoryStore &store = **seeding;
+
+        // Seed: runs and stages by SQL in one transaction, logs through the writer.
+        QElapsedTimer seedTimer;
+        seedTimer.start();
+        const qint64 old = QDateTime::currentMSecsSinceEpoch() - 365LL * 24 * 3600 * 1000;
+        std::vector<std::pair<qint64, qint64>> stages; // run, stage
+        stages.reserve(size_t(runs) * 2);
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase("QSQLITE", "seed");
+            db.setDatabaseName(store.databasePath());
+            db.open();
+            QSqlQuery q(db);
+            q.exec("PRAGMA busy_timeout=10000");
+            db.transaction();
+            QSqlQuery run(db), stage(db);
+            run.prepare("INSERT INTO runs (workspace, pipeline, environment, status, started_at, "
+                        "finished_at) VALUES ('/home/dev/textbook', 'ci', 'production', 'success', "
+                        "?, ?)");
+            stage.prepare("INSERT INTO stages (run_id, name, status, position) VALUES (?, ?, "
+                          "'success', ?)");
+            for (qint64 i = 0; i < runs; ++i) {
+                run.addBindValue(old + i * 1000);
+                run.addBindValue(old + i * 1000 + 900);
+                if (!exec(run))
+                    return 1;
+                const qint64 runId = run.lastInsertId().toLongLong();
+                for (int s = 0; s < 2; ++s) {
+                    stage.addBindValue(runId);
+                    stage.addBindValue(s ? QStringLiteral("test") : QStringLiteral("build"));
+                    stage.addBindValue(s);
+                    if (!exec(stage))
+                        return 1;
+                    stages.emplace_back(runId, stage.lastInsertId().toLongLong());
+                }
+            }
+            db.commit();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase("seed");
+        qint64 n = 0;
+        for (const auto &[runId, stageId] : stages) {
+            for (int i = 0; i < lines; ++i) {
+                LogLine l;
+                l.timestampMs = old + n;
+                l.text = QByteArray("step ") + QByteArray::number(i) + " of run " +
+                         QByteArray::number(runId) + ": fetching dependency " +
+                         QByteArray::number(++n % 997) + " done";
+                store.logWriter()->append(runId, stageId, l);
+            }
+        }
+        store.logWriter()->flush();
+        std::printf("seeded %lld runs, %lld stages, %lld log lines in %.1f s\n",
+                    static_cast<long long>(runs), static_cast<long long>(stages.size()),
+                    static_cast<long long>(n), double(seedTimer.elapsed()) / 1000.0);
+    }
     auto opened = HistoryStore::open(dataDir);
     if (!opened) {
         std::fprintf(stderr, "prune-bench: %s\n", qPrintable(opened.error().message));
         return 1;
     }
     HistoryStore &store = **opened;
-
-    // Seed: runs and stages by SQL in one transaction, logs through the writer.
-    QElapsedTimer seedTimer;
-    seedTimer.start();
-    const qint64 old = QDateTime::currentMSecsSinceEpoch() - 365LL * 24 * 3600 * 1000;
-    std::vector<std::pair<qint64, qint64>> stages; // run, stage
-    stages.reserve(size_t(runs) * 2);
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase("QSQLITE", "seed");
-        db.setDatabaseName(store.databasePath());
-        db.open();
-        QSqlQuery q(db);
-        q.exec("PRAGMA busy_timeout=10000");
-        db.transaction();
-        QSqlQuery run(db), stage(db);
-        run.prepare("INSERT INTO runs (workspace, pipeline, environment, status, started_at, "
-                    "finished_at) VALUES ('/home/dev/textbook', 'ci', 'production', 'success', "
-                    "?, ?)");
-        stage.prepare("INSERT INTO stages (run_id, name, status, position) VALUES (?, ?, "
-                      "'success', ?)");
-        for (qint64 i = 0; i < runs; ++i) {
-            run.addBindValue(old + i * 1000);
-            run.addBindValue(old + i * 1000 + 900);
-            if (!exec(run))
-                return 1;
-            const qint64 runId = run.lastInsertId().toLongLong();
-            for (int s = 0; s < 2; ++s) {
-                stage.addBindValue(runId);
-                stage.addBindValue(s ? QStringLiteral("test") : QStringLiteral("build"));
-                stage.addBindValue(s);
-                if (!exec(stage))
-                    return 1;
-                stages.emplace_back(runId, stage.lastInsertId().toLongLong());
-            }
-        }
-        db.commit();
-        db.close();
-    }
-    QSqlDatabase::removeDatabase("seed");
-    qint64 n = 0;
-    for (const auto &[runId, stageId] : stages) {
-        for (int i = 0; i < lines; ++i) {
-            LogLine l;
-            l.timestampMs = old + n;
-            l.text = QByteArray("step ") + QByteArray::number(i) + " of run " +
-                     QByteArray::number(runId) + ": fetching dependency " +
-                     QByteArray::number(++n % 997) + " done";
-            store.logWriter()->append(runId, stageId, l);
-        }
-    }
-    store.logWriter()->flush();
-    std::printf("seeded %lld runs, %lld stages, %lld log lines in %.1f s\n",
-                static_cast<long long>(runs), static_cast<long long>(stages.size()),
-                static_cast<long long>(n), double(seedTimer.elapsed()) / 1000.0);
 
     RunRecord live;
     live.workspace = "/home/dev/textbook";
