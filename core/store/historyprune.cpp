@@ -1,4 +1,5 @@
 #include "store/historyprune.h"
+#include "store/historyprune_p.h"
 
 #include "common/logging.h"
 #include "common/status.h"
@@ -20,6 +21,19 @@ namespace DeployDesk {
 
 using namespace Internal;
 
+namespace Internal {
+
+QString placeholders(qsizetype n)
+{
+    QString text;
+    text.reserve(n * 2);
+    for (qsizetype i = 0; i < n; ++i)
+        text += i ? QStringLiteral(",?") : QStringLiteral("?");
+    return text;
+}
+
+} // namespace Internal
+
 namespace {
 
 // Runs a prune must never remove, whatever its criteria: checked once when choosing and
@@ -31,91 +45,7 @@ const char kRemovable[] = "r.status NOT IN (?, ?) AND NOT EXISTS (SELECT 1 FROM 
                           "releases x ON x.id = l.release_id WHERE d.run_id = r.id AND x.run_id "
                           "!= r.id)";
 
-QString placeholders(qsizetype n)
-{
-    QString text;
-    text.reserve(n * 2);
-    for (qsizetype i = 0; i < n; ++i)
-        text += i ? QStringLiteral(",?") : QStringLiteral("?");
-    return text;
-}
-
-qint64 fileSize(const QString &path)
-{
-    const QFileInfo info(path);
-    return info.exists() ? info.size() : 0;
-}
-
-// One log block of a run about to go: what its index entry was made of.
-struct BlockTerms
-{
-    qint64 id = 0;
-    QByteArray terms;
-};
-
-struct RunContent
-{
-    QList<BlockTerms> blocks;
-    qint64 lines = 0;
-    qint64 bytes = 0;
-    qint64 stages = 0;
-    bool damaged = false;
-};
-
-struct StoredCopy
-{
-    QString path;
-    qint64 size = 0;
-};
-
 } // namespace
-
-struct HistoryPruner::Private
-{
-    QString path;
-    QString dataDir;
-    QString connectionName = uniqueConnectionName(QStringLiteral("deploydesk-prune"));
-    bool opened = false;
-
-    Result<QSqlDatabase> db()
-    {
-        if (opened)
-            return QSqlDatabase::database(connectionName, false);
-        auto db = openConnection(path, connectionName);
-        if (!db)
-            return db;
-        opened = true;
-        // WAL with synchronous=NORMAL, as the store's own connection: a commit does not wait
-        // for an fsync while it holds the write lock (a prune interrupted by a power cut is
-        // consistent and can be run again). No checkpoint inside a commit either: prune()
-        // checkpoints between its transactions, when it holds no lock.
-        for (const char *pragma : {"PRAGMA synchronous=NORMAL", "PRAGMA wal_autocheckpoint=0"}) {
-            if (auto ok = execSql(*db, path, QString::fromLatin1(pragma)); !ok)
-                return std::unexpected(ok.error());
-        }
-        return db;
-    }
-    Result<qint64> scalar(const QString &operation, const QString &sql,
-                          const QVariantList &values = {});
-    Result<QSet<qint64>> idSet(const QString &operation, const QString &sql);
-    Result<QList<qint64>> candidates(const PrunePolicy &policy, PruneReport &report);
-    Result<void> count(const QList<qint64> &runs, PruneReport &report,
-                       QHash<qint64, QList<StoredCopy>> &copies);
-    Result<QHash<qint64, RunContent>> readContent(const QList<qint64> &runs,
-                                                  QHash<qint64, QList<StoredCopy>> &copies);
-    Result<QList<qint64>> deleteBatch(const QList<qint64> &runs,
-                                      const QHash<qint64, RunContent> &content);
-    void removeCopies(const QHash<qint64, QList<StoredCopy>> &copies, PruneReport &report,
-                      bool dryRun);
-    Result<void> reclaim(const PrunePolicy &policy, PruneReport &report);
-    Result<qint64> bindAndCount(QSqlQuery &q, const QString &operation);
-    // A passive checkpoint: copies the WAL into the file without blocking writers.
-    void checkpoint()
-    {
-        if (auto conn = db())
-            execSql(*conn, path, QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
-    }
-};
 
 HistoryPruner::HistoryPruner(QString databasePath, QString dataDir)
     : d(std::make_unique<Private>())
@@ -368,13 +298,16 @@ HistoryPruner::Private::readContent(const QList<qint64> &runs,
 
 // One write transaction: removes those of `runs` that may still go; returns them.
 Result<QList<qint64>> HistoryPruner::Private::deleteBatch(const QList<qint64> &runs,
-                                                          const QHash<qint64, RunContent> &content)
+                                                          const QHash<qint64, RunContent> &content,
+                                                          qint64 *heldMs)
 {
     auto conn = db();
     if (!conn)
         return std::unexpected(conn.error());
     const QString operation = tr("pruning runs %1 to %2").arg(runs.first()).arg(runs.last());
-    return inTransaction(*conn, path, operation, [&]() -> Result<QList<qint64>> {
+    QElapsedTimer held;
+    auto result = inTransaction(*conn, path, operation, [&]() -> Result<QList<qint64>> {
+        held.start(); // BEGIN IMMEDIATE returned: the lock is ours
         QSqlQuery check(*conn);
         check.setForwardOnly(true);
         if (auto ok = prepare(check, path, operation,
@@ -440,142 +373,8 @@ Result<QList<qint64>> HistoryPruner::Private::deleteBatch(const QList<qint64> &r
         }
         return removed;
     });
-}
-
-// Removes the copies no remaining artifact row names, and only under <dataDir>/artifacts.
-void HistoryPruner::Private::removeCopies(const QHash<qint64, QList<StoredCopy>> &copies,
-                                          PruneReport &report, bool dryRun)
-{
-    if (copies.isEmpty())
-        return;
-    QHash<QString, qint64> candidates; // path -> recorded size
-    for (const QList<StoredCopy> &list : copies)
-        for (const StoredCopy &c : list)
-            candidates.insert(QDir::cleanPath(c.path), c.size);
-    // Still named by a run that stays (a re-run or a promotion reuses its earlier run's copies).
-    if (auto conn = db()) {
-        QSqlQuery q(*conn);
-        if (runQuery(q, path, tr("listing the artifact copies still in use"),
-                     QStringLiteral("SELECT run_id, stored_path FROM artifacts WHERE "
-                                    "stored_path != ''"),
-                     {})) {
-            while (q.next()) {
-                if (!dryRun || !copies.contains(q.value(0).toLongLong()))
-                    candidates.remove(QDir::cleanPath(q.value(1).toString()));
-            }
-        } else {
-            report.warnings << tr("the artifact copies were kept: which ones other runs still "
-                                  "use could not be read");
-            return;
-        }
-    }
-    const QString root =
-        QDir::cleanPath(QDir(dataDir).absoluteFilePath(QStringLiteral("artifacts")));
-    const QString canonicalRoot = QFileInfo(root).canonicalFilePath();
-    for (auto it = candidates.cbegin(); it != candidates.cend(); ++it) {
-        const QString copy = it.key();
-        const QString parent = QFileInfo(copy).absolutePath();
-        const QString canonicalParent = QFileInfo(parent).canonicalFilePath();
-        const bool inside = copy.startsWith(root + QLatin1Char('/')) && !canonicalRoot.isEmpty() &&
-                            (canonicalParent == canonicalRoot ||
-                             canonicalParent.startsWith(canonicalRoot + QLatin1Char('/')));
-        const QFileInfo info(copy);
-        if (!info.exists() && !info.isSymLink())
-            continue; // gone already
-        if (!inside) {
-            report.warnings << tr("artifact copy %1 was kept: it is not under %2").arg(copy, root);
-            continue;
-        }
-        if (!dryRun) {
-            const bool gone = info.isDir() && !info.isSymLink() ? QDir(copy).removeRecursively()
-                                                                : QFile::remove(copy);
-            if (!gone) {
-                report.warnings
-                    << tr("artifact copy %1 could not be removed; check its permissions").arg(copy);
-                continue;
-            }
-            // Empty folders up to the artifacts folder (run and stage folders).
-            QDir dir(parent);
-            while (QDir::cleanPath(dir.absolutePath()).startsWith(root + QLatin1Char('/')) &&
-                   dir.isEmpty(QDir::AllEntries | QDir::Hidden | QDir::System |
-                               QDir::NoDotAndDotDot)) {
-                const QString name = dir.dirName();
-                if (!dir.cdUp() || !dir.rmdir(name))
-                    break;
-            }
-        }
-        ++report.artifacts;
-        report.artifactBytes += it.value();
-    }
-}
-
-Result<void> HistoryPruner::Private::reclaim(const PrunePolicy &policy, PruneReport &report)
-{
-    auto conn = db();
-    if (!conn)
-        return std::unexpected(conn.error());
-    auto mode = scalar(tr("reading the vacuum mode"), QStringLiteral("PRAGMA auto_vacuum"));
-    if (!mode)
-        return std::unexpected(mode.error());
-    if (*mode == 2) {
-        // Incremental: a few hundred pages per statement, each its own short transaction.
-        for (;;) {
-            auto free =
-                scalar(tr("reading the free pages"), QStringLiteral("PRAGMA freelist_count"));
-            if (!free)
-                return std::unexpected(free.error());
-            if (*free == 0)
-                break;
-            if (report.transactions > 0)
-                std::this_thread::sleep_for(std::chrono::milliseconds(HistoryPruner::kGapMs));
-            QElapsedTimer t;
-            t.start();
-            if (auto ok = execSql(*conn, path, QStringLiteral("PRAGMA incremental_vacuum(512)"));
-                !ok)
-                return ok;
-            report.longestTransactionMs = std::max(report.longestTransactionMs, t.elapsed());
-            ++report.transactions;
-            auto after =
-                scalar(tr("reading the free pages"), QStringLiteral("PRAGMA freelist_count"));
-            if (!after)
-                return std::unexpected(after.error());
-            if (*after >= *free)
-                break; // no progress (a reader holds the pages): the next prune goes on
-        }
-        checkpoint(); // the file shrinks when the WAL is copied back into it
-        report.reclaimed = true;
-        return {};
-    }
-    if (!policy.vacuum)
-        return {};
-    auto running = scalar(tr("looking for running runs"),
-                          QStringLiteral("SELECT count(*) FROM runs WHERE status IN (?, ?)"),
-                          {toString(RunStatus::Running), toString(RunStatus::Queued)});
-    if (!running)
-        return std::unexpected(running.error());
-    if (*running > 0) {
-        report.warnings << QCoreApplication::translate(
-            "DeployDesk",
-            "the file was not rebuilt (--vacuum): %n run(s) are running or queued, and every "
-            "write would wait for the rebuild; run prune --vacuum again when they have ended",
-            nullptr, int(*running));
-        return {};
-    }
-    // Rebuilding with auto_vacuum=INCREMENTAL makes later prunes reclaim in small steps.
-    if (auto ok = execSql(*conn, path, QStringLiteral("PRAGMA auto_vacuum=INCREMENTAL")); !ok)
-        return ok;
-    QElapsedTimer t;
-    t.start();
-    if (auto ok = execSql(*conn, path, QStringLiteral("VACUUM")); !ok)
-        return ok;
-    // The rebuilt file is in the WAL: copy it back and empty the WAL (writers wait for
-    // this too, as for the rebuild).
-    if (auto ok = execSql(*conn, path, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")); !ok)
-        return ok;
-    report.longestTransactionMs = std::max(report.longestTransactionMs, t.elapsed());
-    ++report.transactions;
-    report.reclaimed = true;
-    return {};
+    *heldMs = held.isValid() ? held.elapsed() : 0;
+    return result;
 }
 
 Result<PruneReport> HistoryPruner::prune(const PrunePolicy &policy, const std::atomic<bool> *cancel)
@@ -631,10 +430,8 @@ Result<PruneReport> HistoryPruner::prune(const PrunePolicy &policy, const std::a
             continue;
         if (sinceCommit.isValid() && sinceCommit.elapsed() < gapMs)
             std::this_thread::sleep_for(std::chrono::milliseconds(gapMs - sinceCommit.elapsed()));
-        QElapsedTimer t;
-        t.start();
-        auto removed = d->deleteBatch(sound, *content);
-        const qint64 ms = t.elapsed();
+        qint64 ms = 0; // how long the lock was held
+        auto removed = d->deleteBatch(sound, *content, &ms);
         sinceCommit.start();
         gapMs = std::max<qint64>(HistoryPruner::kGapMs, ms);
         if (report.transactions % 8 == 0)
@@ -671,51 +468,4 @@ Result<PruneReport> HistoryPruner::prune(const PrunePolicy &policy, const std::a
                     << "ms";
     return report;
 }
-
-Result<HistorySize> HistoryPruner::size()
-{
-    const QString operation = tr("measuring the history");
-    HistorySize s;
-    auto pages = d->scalar(operation, QStringLiteral("PRAGMA page_count"));
-    auto pageSize = d->scalar(operation, QStringLiteral("PRAGMA page_size"));
-    auto free = d->scalar(operation, QStringLiteral("PRAGMA freelist_count"));
-    auto mode = d->scalar(operation, QStringLiteral("PRAGMA auto_vacuum"));
-    auto logs = d->scalar(operation,
-                          QStringLiteral("SELECT coalesce(sum(length(data)), 0) FROM log_blocks"));
-    auto runs = d->scalar(operation, QStringLiteral("SELECT count(*) FROM runs"));
-    for (const auto *r : {&pages, &pageSize, &free, &mode, &logs, &runs}) {
-        if (!*r)
-            return std::unexpected(r->error());
-    }
-    s.fileBytes = std::max(fileSize(d->path), *pages * *pageSize) +
-                  fileSize(d->path + QStringLiteral("-wal"));
-    s.freeBytes = *free * *pageSize;
-    s.logBytes = *logs;
-    s.runs = *runs;
-    s.autoVacuum = int(*mode);
-    return s;
-}
-
-Result<void> HistoryPruner::setPinned(qint64 releaseId, bool pinned)
-{
-    auto conn = d->db();
-    if (!conn)
-        return std::unexpected(conn.error());
-    QSqlQuery q(*conn);
-    const QString operation = pinned ? tr("pinning release %1").arg(releaseId)
-                                     : tr("unpinning release %1").arg(releaseId);
-    if (auto ok = runQuery(q, d->path, operation,
-                           QStringLiteral("UPDATE releases SET pinned = ? WHERE id = ?"),
-                           {pinned ? 1 : 0, releaseId});
-        !ok)
-        return ok;
-    if (q.numRowsAffected() == 0)
-        return makeError(ErrorCode::NotFound,
-                         tr("history database %1: there is no release with id %2; list them "
-                            "with: deploydeskctl releases ENV")
-                             .arg(d->path)
-                             .arg(releaseId));
-    return {};
-}
-
 } // namespace DeployDesk

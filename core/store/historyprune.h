@@ -56,7 +56,7 @@ struct PruneReport
     qint64 freeBytesAfter = 0;  // free pages left inside the file (reused by later writes)
     bool reclaimed = false;     // space given back: incremental vacuum or --vacuum
     qint64 transactions = 0;    // write transactions used
-    qint64 longestTransactionMs = 0; // the longest one: how long a writer could wait
+    qint64 longestTransactionMs = 0; // the longest hold of the write lock: a writer's wait
     QStringList warnings;            // artifact copies that could not be removed, and why
 };
 
