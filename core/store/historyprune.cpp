@@ -36,6 +36,10 @@ QString placeholders(qsizetype n)
 
 namespace {
 
+// Most runs per write transaction: about 0.5 ms each on a loaded machine, so a batch that
+// stalls (the thread descheduled, a page read from disk) still ends soon.
+constexpr qsizetype kMaxBatch = 32;
+
 // Runs a prune must never remove, whatever its criteria: checked once when choosing and
 // again inside each write transaction (a run may have started, or a release been made,
 // in between). Binds the running and queued status names, in that order.
@@ -443,7 +447,7 @@ Result<PruneReport> HistoryPruner::prune(const PrunePolicy &policy, const std::a
         if (ms > HistoryPruner::kBudgetMs)
             batch = std::max<qsizetype>(1, batch / 2);
         else if (ms < HistoryPruner::kBudgetMs / 2)
-            batch = std::min<qsizetype>(batch * 2, 512);
+            batch = std::min<qsizetype>(batch * 2, kMaxBatch);
         for (qint64 id : std::as_const(*removed)) {
             const RunContent &c = (*content)[id];
             report.logLines += c.lines;

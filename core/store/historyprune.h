@@ -83,7 +83,7 @@ class HistoryPruner final
     Q_DISABLE_COPY_MOVE(HistoryPruner)
 
 public:
-    static constexpr int kBudgetMs = 25; // aimed at per write transaction
+    static constexpr int kBudgetMs = 10; // aimed at per write transaction
     static constexpr int kGapMs = 25;    // at least this long between two of them
 
     // `databasePath`: the history file; `dataDir`: the data directory, which holds the

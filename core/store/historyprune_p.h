@@ -63,8 +63,10 @@ struct HistoryPruner::Private
         // WAL with synchronous=NORMAL, as the store's own connection: a commit does not wait
         // for an fsync while it holds the write lock (a prune interrupted by a power cut is
         // consistent and can be run again). No checkpoint inside a commit either: prune()
-        // checkpoints between its transactions, when it holds no lock.
-        for (const char *pragma : {"PRAGMA synchronous=NORMAL", "PRAGMA wal_autocheckpoint=0"}) {
+        // checkpoints between its transactions, when it holds no lock. A 16 MB page cache, so
+        // that a transaction does not spill pages to the WAL while it holds the lock.
+        for (const char *pragma : {"PRAGMA synchronous=NORMAL", "PRAGMA wal_autocheckpoint=0",
+                                   "PRAGMA cache_size=-16384"}) {
             if (auto ok = Internal::execSql(*db, path, QString::fromLatin1(pragma)); !ok)
                 return std::unexpected(ok.error());
         }
