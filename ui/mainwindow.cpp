@@ -14,6 +14,7 @@
 #include "ui/logview/logviewer.h"
 #include "ui/pipeline/stagegraphview.h"
 #include "ui/runservice.h"
+#include "ui/settings/historypage.h"
 #include "ui/settings/settingsdialog.h"
 #include "ui/trayicon.h"
 
@@ -650,6 +651,18 @@ void MainWindow::finished(const RunRecord &run)
     emit runFinished(run.id, run.status);
     if (m_closing)
         close();
+    else
+        pruneHistory();
+}
+
+// The retention policy of Settings > History, off the GUI thread, after a run and after
+// the settings change.
+void MainWindow::pruneHistory()
+{
+    if (!m_store)
+        return;
+    pruneBySavedPolicy(this, m_store->databasePath(), m_dataDir,
+                       [this](const PruneReport &) { m_history->refresh(); });
 }
 
 void MainWindow::recordingFailed(const Error &error)
@@ -771,8 +784,12 @@ void MainWindow::openSettings()
     const QString index = m_dataDir + QStringLiteral("/secrets.json");
     SettingsDialog dialog(
         m_pipeline, [index] { return std::make_unique<SecretStore>(index); }, this);
-    dialog.exec();
+    if (m_store)
+        dialog.addHistoryPage(m_store->databasePath(), m_dataDir);
+    const bool accepted = dialog.exec() == QDialog::Accepted;
     reload(); // secrets may have changed what is missing
+    if (accepted)
+        pruneHistory();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -133,6 +133,7 @@ private:
     void fitSidebar();
     void fillRecentMenu();
     void openSettings();
+    void pruneHistory();
     // Asks before acting; `no` names the choice that keeps things as they are (Cancel
     // when empty). A question about run `aboutRun` says so if that run ends meanwhile.
     bool ask(const QString &title, const QString &question, const QString &yes,

@@ -93,6 +93,13 @@ bool confirm(Context &ctx, const QString &environment, bool isProtected);
 int approveProtected(Context &ctx, RunRequest &request, bool needsApproval);
 int check(Context &ctx);
 int migrate(Context &ctx);
+// prunecommand.cpp: prune the history, back it up, restore a backup; `releases pin|unpin ID`.
+int prune(Context &ctx);
+int backup(Context &ctx);
+int restore(Context &ctx);
+int pinRelease(Context &ctx, bool pinned, const QString &id);
+void addPruneOptions(QCommandLineParser &parser);
+void addBackupOptions(QCommandLineParser &parser);
 
 // Starts a run through `start` and follows it to its end like `run` does (live table or
 // lines, Ctrl+C cancels, the failed stages' tails, the URLs a deploy put live); returns

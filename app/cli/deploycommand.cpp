@@ -253,8 +253,12 @@ int promote(Context &ctx)
 int releases(Context &ctx)
 {
     const QStringList args = ctx.args.positionalArguments();
+    if (args.size() == 3 &&
+        (args.at(1) == QLatin1String("pin") || args.at(1) == QLatin1String("unpin")))
+        return pinRelease(ctx, args.at(1) == QLatin1String("pin"), args.at(2));
     if (args.size() != 2) {
-        ctx.err(tr("usage: deploydeskctl releases ENV [--json] [--limit N]"));
+        ctx.err(tr("usage: deploydeskctl releases ENV [--json] [--limit N] | releases pin|unpin "
+                   "RELEASE"));
         return ExitInvalid;
     }
     auto store = ctx.store();

@@ -133,8 +133,8 @@ const Command kCommands[] = {
     {"secrets", "Manage secrets: set NAME | list | rm NAME", Cli::secrets, nullptr},
     {"deploy", "Deploy to an environment: deploy ENV [--branch B]", Cli::deploy,
      Cli::addDeployOptions},
-    {"releases", "List an environment's releases: releases ENV [--json]", Cli::releases,
-     Cli::addReleasesOptions},
+    {"releases", "List an environment's releases: releases ENV [--json] | pin|unpin RELEASE",
+     Cli::releases, Cli::addReleasesOptions},
     {"rollback", "Roll an environment back: rollback ENV [RELEASE] [--yes]", Cli::rollback,
      Cli::addRollbackOptions},
     {"promote", "Deploy a run's artifacts to another environment: promote RUN ENV", Cli::promote,
@@ -152,6 +152,11 @@ const Command kCommands[] = {
      nullptr},
     {"migrate", "Migrate an environment's database: migrate ENV [--revision R]", Cli::migrate,
      Cli::addMigrateOptions},
+    {"prune", "Remove old runs: prune --older-than 90d | --keep-last N [--env E] [--dry-run]",
+     Cli::prune, Cli::addPruneOptions},
+    {"backup", "Write a consistent copy of the history: backup FILE [--force]", Cli::backup,
+     Cli::addBackupOptions},
+    {"restore", "Check a backup and make it the history: restore FILE", Cli::restore, nullptr},
 };
 
 QString commandList()

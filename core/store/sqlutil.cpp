@@ -4,10 +4,35 @@
 #include "store/storagefault.h"
 
 #include <QCoreApplication>
+#include <QSqlDriver>
+
+#include <sqlite3.h>
 
 #include <atomic>
+#include <chrono>
+#include <thread>
 
 namespace DeployDesk::Internal {
+
+namespace {
+
+constexpr int kBusyPollMs = 2;
+
+// SQLite's default busy handler sleeps longer and longer between tries (up to 100 ms), so
+// a writer that found the lock taken may sleep through the moment it is free, again and
+// again while another connection writes in many short transactions (a prune, a log
+// stream). Polling every few milliseconds keeps a writer's wait close to the holder's
+// transaction. `arg` is the timeout in milliseconds.
+int pollWhileBusy(void *arg, int tries)
+{
+    const auto timeoutMs = int(reinterpret_cast<quintptr>(arg));
+    if (tries * kBusyPollMs >= timeoutMs)
+        return 0; // SQLITE_BUSY
+    std::this_thread::sleep_for(std::chrono::milliseconds(kBusyPollMs));
+    return 1;
+}
+
+} // namespace
 
 QString uniqueConnectionName(const QString &prefix)
 {
@@ -59,6 +84,12 @@ Result<QSqlDatabase> openConnection(const QString &path, const QString &connecti
             QSqlDatabase::removeDatabase(connectionName);
             return std::unexpected(ok.error());
         }
+    }
+    const QVariant handle = db.driver()->handle();
+    if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0) {
+        if (sqlite3 *h = *static_cast<sqlite3 *const *>(handle.constData()))
+            sqlite3_busy_handler(h, pollWhileBusy,
+                                 reinterpret_cast<void *>(quintptr(std::max(busyMs, 0))));
     }
     return db;
 }

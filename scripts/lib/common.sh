@@ -10,7 +10,7 @@ DD_BUILD_PACKAGES=(
     qt6-base-dev libqt6sql6-sqlite qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
     qt6-translations-l10n python3
     libyaml-cpp-dev qtkeychain-qt6-dev
-    libcmark-gfm-dev libcmark-gfm-extensions-dev libssl-dev libzstd-dev
+    libcmark-gfm-dev libcmark-gfm-extensions-dev libssl-dev libzstd-dev libsqlite3-dev
 )
 # What the example workspace's stages run.
 DD_EXAMPLE_PACKAGES=(

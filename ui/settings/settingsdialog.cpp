@@ -1,5 +1,6 @@
 #include "ui/settings/settingsdialog.h"
 
+#include "ui/settings/historypage.h"
 #include "ui/settings/secretthread.h"
 #include "ui/settings/theme.h"
 
@@ -87,7 +88,7 @@ SettingsDialog::SettingsDialog(const Pipeline &pipeline, std::shared_ptr<Secrets
     m_names = m_usedBy.keys();
     m_names.sort();
 
-    auto *tabs = new QTabWidget(this);
+    auto *tabs = m_tabs = new QTabWidget(this);
     tabs->setAccessibleName(tr("Settings pages"));
     tabs->addTab(createSecretsPage(), tr("&Secrets"));
     tabs->addTab(createGeneralPage(), tr("&General"));
@@ -267,8 +268,18 @@ void SettingsDialog::loadSettings()
     m_theme->setCurrentIndex(theme < 0 ? 0 : theme);
 }
 
+void SettingsDialog::addHistoryPage(const QString &databasePath, const QString &dataDir)
+{
+    if (m_historyPage)
+        return;
+    m_historyPage = new HistoryPage(databasePath, dataDir, this);
+    m_tabs->addTab(m_historyPage, tr("&History"));
+}
+
 void SettingsDialog::accept()
 {
+    if (m_historyPage)
+        m_historyPage->save();
     QSettings settings;
     settings.setValue(QLatin1String(kMaxParallelKey), m_maxParallel->value());
     const QString theme = m_theme->currentData().toString();

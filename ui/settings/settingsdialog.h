@@ -14,12 +14,15 @@ class QLabel;
 class QPushButton;
 class QSpinBox;
 class QTableWidget;
+class QTabWidget;
 
 namespace DeployDesk {
 class SecretStore;
 }
 
 namespace DeployDesk::Ui {
+
+class HistoryPage;
 
 // Makes the SecretStore the settings dialog's calls use; called on the secret thread.
 using SecretStoreFactory = std::function<std::unique_ptr<SecretStore>()>;
@@ -44,6 +47,10 @@ public:
 
     static constexpr const char *kMaxParallelKey = "run/maxParallel";
     static constexpr const char *kThemeKey = "ui/theme";
+
+    // Adds the History page (historypage.h): size on disk and the retention policy.
+    void addHistoryPage(const QString &databasePath, const QString &dataDir);
+    HistoryPage *historyPage() const { return m_historyPage; }
 
     QStringList secretNames() const;                    // sorted union of the stages' secrets
     QString secretStateText(const QString &name) const; // as the table shows it
@@ -90,6 +97,8 @@ private:
     QLabel *m_message = nullptr;
     QSpinBox *m_maxParallel = nullptr;
     QComboBox *m_theme = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    HistoryPage *m_historyPage = nullptr;
 };
 
 } // namespace DeployDesk::Ui

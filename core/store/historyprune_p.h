@@ -1,0 +1,98 @@
+#pragma once
+
+// HistoryPruner's insides, shared by historyprune.cpp (choosing and deleting runs) and
+// historyprunedisk.cpp (artifact copies, reclaiming space, sizes). Not for other files.
+
+#include "store/historyprune.h"
+#include "store/sqlutil.h"
+
+#include <QHash>
+#include <QList>
+#include <QSet>
+
+namespace DeployDesk::Internal {
+
+// "?,?,?" for n values.
+QString placeholders(qsizetype n);
+
+// One log block of a run about to go: what its index entry was made of.
+struct BlockTerms
+{
+    qint64 id = 0;
+    QByteArray terms;
+};
+
+struct RunContent
+{
+    QList<BlockTerms> blocks;
+    qint64 lines = 0;
+    qint64 bytes = 0;
+    qint64 stages = 0;
+    bool damaged = false;
+};
+
+struct StoredCopy
+{
+    QString path;
+    qint64 size = 0;
+};
+
+} // namespace DeployDesk::Internal
+
+namespace DeployDesk {
+
+using Internal::BlockTerms;
+using Internal::RunContent;
+using Internal::StoredCopy;
+
+struct HistoryPruner::Private
+{
+    QString path;
+    QString dataDir;
+    QString connectionName = Internal::uniqueConnectionName(QStringLiteral("deploydesk-prune"));
+    bool opened = false;
+
+    Result<QSqlDatabase> db()
+    {
+        if (opened)
+            return QSqlDatabase::database(connectionName, false);
+        auto db = Internal::openConnection(path, connectionName);
+        if (!db)
+            return db;
+        opened = true;
+        // WAL with synchronous=NORMAL, as the store's own connection: a commit does not wait
+        // for an fsync while it holds the write lock (a prune interrupted by a power cut is
+        // consistent and can be run again). No checkpoint inside a commit either: prune()
+        // checkpoints between its transactions, when it holds no lock. A 16 MB page cache, so
+        // that a transaction does not spill pages to the WAL while it holds the lock.
+        for (const char *pragma : {"PRAGMA synchronous=NORMAL", "PRAGMA wal_autocheckpoint=0",
+                                   "PRAGMA cache_size=-16384"}) {
+            if (auto ok = Internal::execSql(*db, path, QString::fromLatin1(pragma)); !ok)
+                return std::unexpected(ok.error());
+        }
+        return db;
+    }
+    Result<qint64> scalar(const QString &operation, const QString &sql,
+                          const QVariantList &values = {});
+    Result<QSet<qint64>> idSet(const QString &operation, const QString &sql);
+    Result<QList<qint64>> candidates(const PrunePolicy &policy, PruneReport &report);
+    Result<void> count(const QList<qint64> &runs, PruneReport &report,
+                       QHash<qint64, QList<StoredCopy>> &copies);
+    Result<QHash<qint64, RunContent>> readContent(const QList<qint64> &runs,
+                                                  QHash<qint64, QList<StoredCopy>> &copies);
+    // `heldMs`: from taking the write lock to the commit (not the wait for the lock).
+    Result<QList<qint64>> deleteBatch(const QList<qint64> &runs,
+                                      const QHash<qint64, RunContent> &content, qint64 *heldMs);
+    void removeCopies(const QHash<qint64, QList<StoredCopy>> &copies, PruneReport &report,
+                      bool dryRun);
+    Result<void> reclaim(const PrunePolicy &policy, PruneReport &report);
+    Result<qint64> bindAndCount(QSqlQuery &q, const QString &operation);
+    // A passive checkpoint: copies the WAL into the file without blocking writers.
+    void checkpoint()
+    {
+        if (auto conn = db())
+            Internal::execSql(*conn, path, QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
+    }
+};
+
+} // namespace DeployDesk

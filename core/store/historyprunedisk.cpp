@@ -1,0 +1,212 @@
+// HistoryPruner: what is on disk besides the rows — artifact copies, the file's free pages
+// and its size — and pinning releases.
+#include "store/historyprune.h"
+#include "store/historyprune_p.h"
+
+#include "common/status.h"
+#include "common/translate.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+
+#include <chrono>
+#include <thread>
+
+namespace DeployDesk {
+
+using namespace Internal;
+
+namespace {
+
+qint64 fileSize(const QString &path)
+{
+    const QFileInfo info(path);
+    return info.exists() ? info.size() : 0;
+}
+
+} // namespace
+
+// Removes the copies no remaining artifact row names, and only under <dataDir>/artifacts.
+void HistoryPruner::Private::removeCopies(const QHash<qint64, QList<StoredCopy>> &copies,
+                                          PruneReport &report, bool dryRun)
+{
+    if (copies.isEmpty())
+        return;
+    QHash<QString, qint64> candidates; // path -> recorded size
+    for (const QList<StoredCopy> &list : copies)
+        for (const StoredCopy &c : list)
+            candidates.insert(QDir::cleanPath(c.path), c.size);
+    // Still named by a run that stays (a re-run or a promotion reuses its earlier run's copies).
+    if (auto conn = db()) {
+        QSqlQuery q(*conn);
+        if (runQuery(q, path, tr("listing the artifact copies still in use"),
+                     QStringLiteral("SELECT run_id, stored_path FROM artifacts WHERE "
+                                    "stored_path != ''"),
+                     {})) {
+            while (q.next()) {
+                if (!dryRun || !copies.contains(q.value(0).toLongLong()))
+                    candidates.remove(QDir::cleanPath(q.value(1).toString()));
+            }
+        } else {
+            report.warnings << tr("the artifact copies were kept: which ones other runs still "
+                                  "use could not be read");
+            return;
+        }
+    }
+    const QString root =
+        QDir::cleanPath(QDir(dataDir).absoluteFilePath(QStringLiteral("artifacts")));
+    const QString canonicalRoot = QFileInfo(root).canonicalFilePath();
+    for (auto it = candidates.cbegin(); it != candidates.cend(); ++it) {
+        const QString copy = it.key();
+        const QString parent = QFileInfo(copy).absolutePath();
+        const QString canonicalParent = QFileInfo(parent).canonicalFilePath();
+        const bool inside = copy.startsWith(root + QLatin1Char('/')) && !canonicalRoot.isEmpty() &&
+                            (canonicalParent == canonicalRoot ||
+                             canonicalParent.startsWith(canonicalRoot + QLatin1Char('/')));
+        const QFileInfo info(copy);
+        if (!info.exists() && !info.isSymLink())
+            continue; // gone already
+        if (!inside) {
+            report.warnings << tr("artifact copy %1 was kept: it is not under %2").arg(copy, root);
+            continue;
+        }
+        if (!dryRun) {
+            const bool gone = info.isDir() && !info.isSymLink() ? QDir(copy).removeRecursively()
+                                                                : QFile::remove(copy);
+            if (!gone) {
+                report.warnings
+                    << tr("artifact copy %1 could not be removed; check its permissions").arg(copy);
+                continue;
+            }
+            // Empty folders up to the artifacts folder (run and stage folders).
+            QDir dir(parent);
+            while (QDir::cleanPath(dir.absolutePath()).startsWith(root + QLatin1Char('/')) &&
+                   dir.isEmpty(QDir::AllEntries | QDir::Hidden | QDir::System |
+                               QDir::NoDotAndDotDot)) {
+                const QString name = dir.dirName();
+                if (!dir.cdUp() || !dir.rmdir(name))
+                    break;
+            }
+        }
+        ++report.artifacts;
+        report.artifactBytes += it.value();
+    }
+}
+
+Result<void> HistoryPruner::Private::reclaim(const PrunePolicy &policy, PruneReport &report)
+{
+    auto conn = db();
+    if (!conn)
+        return std::unexpected(conn.error());
+    auto mode = scalar(tr("reading the vacuum mode"), QStringLiteral("PRAGMA auto_vacuum"));
+    if (!mode)
+        return std::unexpected(mode.error());
+    if (*mode == 2) {
+        // Incremental: a few hundred pages per statement, each its own short transaction.
+        for (;;) {
+            auto free =
+                scalar(tr("reading the free pages"), QStringLiteral("PRAGMA freelist_count"));
+            if (!free)
+                return std::unexpected(free.error());
+            if (*free == 0)
+                break;
+            if (report.transactions > 0)
+                std::this_thread::sleep_for(std::chrono::milliseconds(HistoryPruner::kGapMs));
+            QElapsedTimer t;
+            t.start();
+            if (auto ok = execSql(*conn, path, QStringLiteral("PRAGMA incremental_vacuum(512)"));
+                !ok)
+                return ok;
+            report.longestTransactionMs = std::max(report.longestTransactionMs, t.elapsed());
+            ++report.transactions;
+            auto after =
+                scalar(tr("reading the free pages"), QStringLiteral("PRAGMA freelist_count"));
+            if (!after)
+                return std::unexpected(after.error());
+            if (*after >= *free)
+                break; // no progress (a reader holds the pages): the next prune goes on
+        }
+        checkpoint(); // the file shrinks when the WAL is copied back into it
+        report.reclaimed = true;
+        return {};
+    }
+    if (!policy.vacuum)
+        return {};
+    auto running = scalar(tr("looking for running runs"),
+                          QStringLiteral("SELECT count(*) FROM runs WHERE status IN (?, ?)"),
+                          {toString(RunStatus::Running), toString(RunStatus::Queued)});
+    if (!running)
+        return std::unexpected(running.error());
+    if (*running > 0) {
+        report.warnings << QCoreApplication::translate(
+            "DeployDesk",
+            "the file was not rebuilt (--vacuum): %n run(s) are running or queued, and every "
+            "write would wait for the rebuild; run prune --vacuum again when they have ended",
+            nullptr, int(*running));
+        return {};
+    }
+    // Rebuilding with auto_vacuum=INCREMENTAL makes later prunes reclaim in small steps.
+    if (auto ok = execSql(*conn, path, QStringLiteral("PRAGMA auto_vacuum=INCREMENTAL")); !ok)
+        return ok;
+    QElapsedTimer t;
+    t.start();
+    if (auto ok = execSql(*conn, path, QStringLiteral("VACUUM")); !ok)
+        return ok;
+    // The rebuilt file is in the WAL: copy it back and empty the WAL (writers wait for
+    // this too, as for the rebuild).
+    if (auto ok = execSql(*conn, path, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")); !ok)
+        return ok;
+    report.longestTransactionMs = std::max(report.longestTransactionMs, t.elapsed());
+    ++report.transactions;
+    report.reclaimed = true;
+    return {};
+}
+
+Result<HistorySize> HistoryPruner::size()
+{
+    const QString operation = tr("measuring the history");
+    HistorySize s;
+    auto pages = d->scalar(operation, QStringLiteral("PRAGMA page_count"));
+    auto pageSize = d->scalar(operation, QStringLiteral("PRAGMA page_size"));
+    auto free = d->scalar(operation, QStringLiteral("PRAGMA freelist_count"));
+    auto mode = d->scalar(operation, QStringLiteral("PRAGMA auto_vacuum"));
+    auto logs = d->scalar(operation,
+                          QStringLiteral("SELECT coalesce(sum(length(data)), 0) FROM log_blocks"));
+    auto runs = d->scalar(operation, QStringLiteral("SELECT count(*) FROM runs"));
+    for (const auto *r : {&pages, &pageSize, &free, &mode, &logs, &runs}) {
+        if (!*r)
+            return std::unexpected(r->error());
+    }
+    s.fileBytes = std::max(fileSize(d->path), *pages * *pageSize) +
+                  fileSize(d->path + QStringLiteral("-wal"));
+    s.freeBytes = *free * *pageSize;
+    s.logBytes = *logs;
+    s.runs = *runs;
+    s.autoVacuum = int(*mode);
+    return s;
+}
+
+Result<void> HistoryPruner::setPinned(qint64 releaseId, bool pinned)
+{
+    auto conn = d->db();
+    if (!conn)
+        return std::unexpected(conn.error());
+    QSqlQuery q(*conn);
+    const QString operation = pinned ? tr("pinning release %1").arg(releaseId)
+                                     : tr("unpinning release %1").arg(releaseId);
+    if (auto ok = runQuery(q, d->path, operation,
+                           QStringLiteral("UPDATE releases SET pinned = ? WHERE id = ?"),
+                           {pinned ? 1 : 0, releaseId});
+        !ok)
+        return ok;
+    if (q.numRowsAffected() == 0)
+        return makeError(ErrorCode::NotFound,
+                         tr("history database %1: there is no release with id %2; list them "
+                            "with: deploydeskctl releases ENV")
+                             .arg(d->path)
+                             .arg(releaseId));
+    return {};
+}
+
+} // namespace DeployDesk

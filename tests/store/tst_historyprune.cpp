@@ -1,0 +1,533 @@
+// HistoryPruner: what a prune removes and keeps, and that the log search index agrees.
+#include "store/historyprune.h"
+#include "store/historystore.h"
+#include "store/logwriter.h"
+
+#include "storetestutil.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <thread>
+
+using namespace DeployDesk;
+
+namespace {
+
+const QString kWorkspace = QStringLiteral("/work/site");
+const QDateTime kNow = QDateTime::currentDateTimeUtc();
+
+// A finished (or running) run with two stages, events, 300 log lines per stage (more than one
+// block each) holding `word`, and one artifact copy under <dataDir>/artifacts/<run>/.
+struct Seeded
+{
+    qint64 run = 0;
+    QString copy; // the artifact copy's path
+};
+
+class PruneFixture
+{
+public:
+    QTemporaryDir dir;
+    std::unique_ptr<HistoryStore> store;
+
+    bool open()
+    {
+        auto opened = HistoryStore::open(dir.path());
+        if (!opened)
+            return false;
+        store = std::move(*opened);
+        return true;
+    }
+
+    Seeded addRun(const QString &env, int daysAgo, const QString &word,
+                  RunStatus status = RunStatus::Success, const QString &workspace = kWorkspace,
+                  const QString &sharedCopy = {})
+    {
+        RunRecord r;
+        r.workspace = workspace;
+        r.pipeline = QStringLiteral("ci");
+        r.environment = env;
+        r.status = status;
+        r.startedAt = kNow.addDays(-daysAgo);
+        if (status != RunStatus::Running && status != RunStatus::Queued)
+            r.finishedAt = r.startedAt.addSecs(90);
+        Seeded s;
+        s.run = store->createRun(r).value();
+        for (int i = 0; i < 2; ++i) {
+            StageRecord st;
+            st.runId = s.run;
+            st.name = i ? QStringLiteral("test") : QStringLiteral("build");
+            st.position = i;
+            st.status = StageStatus::Success;
+            const qint64 stageId = store->createStage(st).value();
+            for (int line = 1; line <= 300; ++line) {
+                LogLine l;
+                l.timestampMs = r.startedAt.toMSecsSinceEpoch() + line;
+                l.text = QStringLiteral("\x1b[32mstep %1 of %2: %3 ok\x1b[0m")
+                             .arg(line)
+                             .arg(st.name, word)
+                             .toUtf8();
+                store->logWriter()->append(s.run, stageId, l);
+            }
+            EventRecord e;
+            e.runId = s.run;
+            e.stage = st.name;
+            e.at = r.startedAt;
+            e.kind = QStringLiteral("finished");
+            store->addEvent(e).value();
+        }
+        s.copy = sharedCopy;
+        if (s.copy.isEmpty()) {
+            s.copy = QStringLiteral("%1/artifacts/%2/build/site.txt").arg(dir.path()).arg(s.run);
+            QDir().mkpath(QFileInfo(s.copy).absolutePath());
+            QFile f(s.copy);
+            if (f.open(QIODevice::WriteOnly))
+                f.write(word.toUtf8().repeated(100));
+        }
+        ArtifactRecord a;
+        a.runId = s.run;
+        a.stage = QStringLiteral("build");
+        a.path = QStringLiteral("site.txt");
+        a.size = QFileInfo(s.copy).size();
+        a.storedPath = s.copy;
+        store->addArtifact(a).value();
+        return s;
+    }
+
+    qint64 release(qint64 runId, const QString &env, qint64 carriedDeployment = 0)
+    {
+        DeploymentRecord d;
+        d.runId = runId;
+        d.stage = QStringLiteral("deploy");
+        d.workspace = kWorkspace;
+        d.environment = env;
+        d.deployment.target = QStringLiteral("local-site");
+        d.deployment.layer = Layer::Site;
+        d.deployment.version = QStringLiteral("v%1").arg(runId);
+        d.id = store->addDeployment(d).value();
+        ReleaseRecord rel;
+        rel.workspace = kWorkspace;
+        rel.environment = env;
+        rel.runId = runId;
+        ReleaseLayer layer;
+        layer.layer = Layer::Site;
+        layer.changed = carriedDeployment == 0;
+        layer.deployment = d;
+        if (carriedDeployment)
+            layer.deployment.id = carriedDeployment;
+        rel.layers.append(layer);
+        return store->createRelease(rel).value();
+    }
+
+    // Rows of `table` whose run_id is `runId`.
+    qint64 rows(const QString &table, qint64 runId)
+    {
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("peek"));
+        qint64 n = -1;
+        {
+            db.setDatabaseName(store->databasePath());
+            db.open();
+            QSqlQuery q(db);
+            q.exec(
+                QStringLiteral("SELECT count(*) FROM %1 WHERE run_id = %2").arg(table).arg(runId));
+            n = q.next() ? q.value(0).toLongLong() : -1;
+        }
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("peek"));
+        return n;
+    }
+
+    // Rows of the full-text index itself matching `word`: not filtered through log_blocks,
+    // so an index entry left behind by a prune shows here.
+    qint64 indexed(const QString &word)
+    {
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("fts"));
+        qint64 n = -1;
+        {
+            db.setDatabaseName(store->databasePath());
+            db.open();
+            QSqlQuery q(db);
+            q.prepare(QStringLiteral("SELECT count(*) FROM log_fts WHERE log_fts MATCH ?"));
+            q.addBindValue(QStringLiteral("\"%1\"").arg(word));
+            q.exec();
+            n = q.next() ? q.value(0).toLongLong() : -1;
+        }
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("fts"));
+        return n;
+    }
+
+    qint64 matches(const QString &word)
+    {
+        auto found = store->searchLogs(word);
+        return found ? found->size() : -1;
+    }
+};
+
+} // namespace
+
+class TestHistoryPrune final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void removesOldRunsAndKeepsTheRest();
+    void dryRunChangesNothing();
+    void keepLastPerEnvironmentAndWorkspace();
+    void unpinnedReleaseGoes();
+    void sizeCapKeepsTheNewest();
+    void needsACriterion();
+    void prunesWhileALogWriterWrites();
+    void vacuumShrinksTheFile();
+};
+
+void TestHistoryPrune::removesOldRunsAndKeepsTheRest()
+{
+    PruneFixture f;
+    QVERIFY(f.open());
+    const Seeded old1 = f.addRun(QStringLiteral("prod"), 200, QStringLiteral("quokka"));
+    const Seeded old2 = f.addRun(QStringLiteral("staging"), 150, QStringLiteral("wombat"));
+    const Seeded released = f.addRun(QStringLiteral("prod"), 180, QStringLiteral("platypus"));
+    const qint64 releaseId = f.release(released.run, QStringLiteral("prod"));
+    const Seeded running =
+        f.addRun(QStringLiteral("prod"), 120, QStringLiteral("echidna"), RunStatus::Running);
+    const Seeded recent = f.addRun(QStringLiteral("prod"), 10, QStringLiteral("dingo"));
+    // A re-run keeps the copy of an old run: the copy stays with it.
+    const Seeded rerun = f.addRun(QStringLiteral("prod"), 5, QStringLiteral("numbat"),
+                                  RunStatus::Success, kWorkspace, old2.copy);
+    DD_VERIFY_OK(f.store->logWriter()->flush());
+    QCOMPARE(f.matches(QStringLiteral("quokka")), 600);
+    QVERIFY(f.indexed(QStringLiteral("quokka")) > 0);
+
+    HistoryPruner pruner(f.store->databasePath(), f.store->dataDir());
+    PrunePolicy policy;
+    policy.workspace = kWorkspace;
+    policy.olderThan = kNow.addDays(-90);
+    auto report = pruner.prune(policy);
+    DD_VERIFY_OK(report);
+
+    QCOMPARE(report->runs, 2);
+    QCOMPARE(report->stages, 4);
+    QCOMPARE(report->logLines, 1200);
+    QVERIFY(report->logBytes > 0);
+    QCOMPARE(report->keptReleases, 1);
+    QCOMPARE(report->keptRunning, 1);
+    QCOMPARE(report->artifacts, 1); // old2's copy is the re-run's too
+    QVERIFY(report->longestTransactionMs >= 0);
+
+    for (qint64 gone : {old1.run, old2.run}) {
+        QCOMPARE(f.store->run(gone).error().code, ErrorCode::NotFound);
+        for (const char *table : {"stages", "events", "artifacts", "log_blocks"})
+            QCOMPARE(f.rows(QString::fromLatin1(table), gone), 0);
+    }
+    // The search finds nothing of the pruned runs, and the index itself holds nothing of
+    // them (entries deleted, not just hidden by the join with log_blocks).
+    for (const char *word : {"quokka", "wombat"}) {
+        QCOMPARE(f.matches(QString::fromLatin1(word)), 0);
+        QCOMPARE(f.indexed(QString::fromLatin1(word)), 0);
+    }
+    // Words the pruned runs shared with kept ones are still found in the kept ones.
+    auto shared = f.store->searchLogs(QStringLiteral("step 17 of build"));
+    DD_VERIFY_OK(shared);
+    QCOMPARE(shared->size(), 4); // released, running, recent, rerun
+    for (const Seeded &kept : {released, running, recent, rerun}) {
+        DD_VERIFY_OK(f.store->run(kept.run));
+        QCOMPARE(f.rows(QStringLiteral("log_blocks"), kept.run), 4);
+        QCOMPARE(f.rows(QStringLiteral("stages"), kept.run), 2);
+    }
+    for (const char *word : {"platypus", "echidna", "dingo", "numbat"})
+        QCOMPARE(f.matches(QString::fromLatin1(word)), 600);
+    QVERIFY(!QFileInfo::exists(old1.copy));
+    QVERIFY(!QFileInfo::exists(QFileInfo(old1.copy).absolutePath())); // empty folders too
+    QVERIFY(QFileInfo::exists(old2.copy));
+    QVERIFY(QFileInfo::exists(released.copy));
+    DD_VERIFY_OK(f.store->release(releaseId));
+    // SQLite's and the log index's own checks agree.
+    auto damage = f.store->check();
+    DD_VERIFY_OK(damage);
+    QVERIFY2(damage->isEmpty(), qPrintable(damage->join(QLatin1Char('\n'))));
+}
+
+void TestHistoryPrune::dryRunChangesNothing()
+{
+    PruneFixture f;
+    QVERIFY(f.open());
+    const Seeded a = f.addRun(QStringLiteral("prod"), 100, QStringLiteral("alpaca"));
+    const Seeded b = f.addRun(QStringLiteral("prod"), 100, QStringLiteral("llama"));
+    f.addRun(QStringLiteral("prod"), 1, QStringLiteral("vicuna"));
+    DD_VERIFY_OK(f.store->logWriter()->flush());
+    const QByteArray before = [&] {
+        QFile file(f.store->databasePath());
+        file.open(QIODevice::ReadOnly);
+        return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+    }();
+
+    HistoryPruner pruner(f.store->databasePath(), f.store->dataDir());
+    PrunePolicy policy;
+    policy.olderThan = kNow.addDays(-30);
+    policy.dryRun = true;
+    auto dry = pruner.prune(policy);
+    DD_VERIFY_OK(dry);
+    QCOMPARE(dry->runs, 2);
+    QCOMPARE(dry->logLines, 1200);
+    QCOMPARE(dry->artifacts, 2);
+    QCOMPARE(f.matches(QStringLiteral("alpaca")), 600);
+    QVERIFY(QFileInfo::exists(a.copy) && QFileInfo::exists(b.copy));
+    QFile file(f.store->databasePath());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256), before);
+
+    // What it announced is what a real prune then does.
+    policy.dryRun = false;
+    auto real = pruner.prune(policy);
+    DD_VERIFY_OK(real);
+    QCOMPARE(real->runs, dry->runs);
+    QCOMPARE(real->stages, dry->stages);
+    QCOMPARE(real->logLines, dry->logLines);
+    QCOMPARE(real->logBytes, dry->logBytes);
+    QCOMPARE(real->artifacts, dry->artifacts);
+    QCOMPARE(real->artifactBytes, dry->artifactBytes);
+}
+
+void TestHistoryPrune::keepLastPerEnvironmentAndWorkspace()
+{
+    PruneFixture f;
+    QVERIFY(f.open());
+    QList<qint64> prod, staging, other;
+    for (int i = 0; i < 4; ++i) {
+        prod << f.addRun(QStringLiteral("prod"), 10 - i, QStringLiteral("p%1x").arg(i)).run;
+        staging << f.addRun(QStringLiteral("staging"), 10 - i, QStringLiteral("s%1x").arg(i)).run;
+        other << f.addRun(QStringLiteral("prod"), 10 - i, QStringLiteral("o%1x").arg(i),
+                          RunStatus::Success, QStringLiteral("/work/other"))
+                     .run;
+    }
+    DD_VERIFY_OK(f.store->logWriter()->flush());
+    HistoryPruner pruner(f.store->databasePath(), f.store->dataDir());
+    PrunePolicy policy;
+    policy.workspace = kWorkspace;
+    policy.environment = QStringLiteral("prod");
+    policy.keepLast = 1;
+    auto report = pruner.prune(policy);
+    DD_VERIFY_OK(report);
+    QCOMPARE(report->runs, 3);
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(!f.store->run(prod[i]));
+    DD_VERIFY_OK(f.store->run(prod[3]));
+    for (qint64 id : staging + other) // another environment, another workspace
+        DD_VERIFY_OK(f.store->run(id));
+
+    // Every workspace: keep-last counts per workspace.
+    policy.workspace.clear();
+    policy.environment.clear();
+    policy.keepLast = 2;
+    report = pruner.prune(policy);
+    DD_VERIFY_OK(report);
+    // /work/site holds prod[3] and staging[0..3]: staging[0..2] go but staging[3] and
+    // prod[3] are the newest two; /work/other keeps other[2..3].
+    RunFilter all;
+    all.limit = 100;
+    auto left = f.store->runs(all);
+    DD_VERIFY_OK(left);
+    QList<qint64> ids;
+    for (const RunRecord &r : *left)
+        ids << r.id;
+    std::sort(ids.begin(), ids.end());
+    QList<qint64> expected{prod[3], staging[3], other[2], other[3]};
+    std::sort(expected.begin(), expected.end());
+    QCOMPARE(ids, expected);
+    QCOMPARE(f.indexed(QStringLiteral("s0x")), 0);
+    QVERIFY(f.indexed(QStringLiteral("o3x")) > 0);
+}
+
+void TestHistoryPrune::unpinnedReleaseGoes()
+{
+    PruneFixture f;
+    QVERIFY(f.open());
+    const Seeded first = f.addRun(QStringLiteral("prod"), 300, QStringLiteral("first"));
+    const Seeded second = f.addRun(QStringLiteral("prod"), 200, QStringLiteral("second"));
+    const qint64 firstRelease = f.release(first.run, QStringLiteral("prod"));
+    // The second release carries the first's site layer over: the first run's deployment
+    // stays referenced as long as the second release is there.
+    auto firstDeployments = f.store->deployments(first.run);
+    DD_VERIFY_OK(firstDeployments);
+    const qint64 secondRelease =
+        f.release(second.run, QStringLiteral("prod"), firstDeployments->first().id);
+    DD_VERIFY_OK(f.store->logWriter()->flush());
+
+    HistoryPruner pruner(f.store->databasePath(), f.store->dataDir());
+    PrunePolicy policy;
+    policy.olderThan = kNow.addDays(-90);
+    auto report = pruner.prune(policy);
+    DD_VERIFY_OK(report);
+    QCOMPARE(report->runs, 0);
+    QCOMPARE(report->keptReleases, 2);
+
+    QCOMPARE(pruner.setPinned(999, false).error().code, ErrorCode::NotFound);
+    DD_VERIFY_OK(pruner.setPinned(firstRelease, false));
+    report = pruner.prune(policy);
+    DD_VERIFY_OK(report);
+    QCOMPARE(report->runs, 0); // its deployment is still a layer of the second release
+    QCOMPARE(report->keptReleases, 2);
+
+    DD_VERIFY_OK(pruner.setPinned(secondRelease, false));
+    report = pruner.prune(policy);
+    DD_VERIFY_OK(report);
+    QCOMPARE(report->runs, 1); // the second; the first is free once the second has gone
+    QVERIFY(!f.store->run(second.run));
+    QVERIFY(!f.store->release(secondRelease));
+    report = pruner.prune(policy);
+    DD_VERIFY_OK(report);
+    QCOMPARE(report->runs, 1);
+    QVERIFY(!f.store->run(first.run));
+    QVERIFY(!f.store->release(firstRelease));
+    auto damage = f.store->check();
+    DD_VERIFY_OK(damage);
+    QVERIFY2(damage->isEmpty(), qPrintable(damage->join(QLatin1Char('\n'))));
+}
+
+void TestHistoryPrune::sizeCapKeepsTheNewest()
+{
+    PruneFixture f;
+    QVERIFY(f.open());
+    QList<qint64> runs;
+    for (int i = 0; i < 5; ++i) // the same amount of log each
+        runs << f.addRun(QStringLiteral("prod"), 5 - i, QStringLiteral("size%1x").arg(i)).run;
+    DD_VERIFY_OK(f.store->logWriter()->flush());
+    HistoryPruner pruner(f.store->databasePath(), f.store->dataDir());
+    auto size = pruner.size();
+    DD_VERIFY_OK(size);
+    const qint64 perRun = size->logBytes / 5;
+    PrunePolicy policy;
+    policy.maxLogBytes = perRun * 5 / 2; // room for two runs' logs and a half
+    auto report = pruner.prune(policy);
+    DD_VERIFY_OK(report);
+    QCOMPARE(report->runs, 3);
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(!f.store->run(runs[i]));
+    DD_VERIFY_OK(f.store->run(runs[3]));
+    DD_VERIFY_OK(f.store->run(runs[4]));
+    auto after = pruner.size();
+    DD_VERIFY_OK(after);
+    QVERIFY(after->logBytes <= policy.maxLogBytes);
+    QCOMPARE(f.indexed(QStringLiteral("size0x")), 0);
+}
+
+void TestHistoryPrune::needsACriterion()
+{
+    PruneFixture f;
+    QVERIFY(f.open());
+    HistoryPruner pruner(f.store->databasePath(), f.store->dataDir());
+    auto report = pruner.prune(PrunePolicy{});
+    QVERIFY(!report);
+    QCOMPARE(report.error().code, ErrorCode::Invalid);
+    QVERIFY(report.error().message.contains(QLatin1String("criterion")));
+}
+
+// A run writes its logs while a prune removes many old runs: nothing it wrote is lost and
+// the pruned runs' words are gone from the index.
+void TestHistoryPrune::prunesWhileALogWriterWrites()
+{
+    PruneFixture f;
+    QVERIFY(f.open());
+    QList<qint64> old;
+    for (int i = 0; i < 40; ++i)
+        old << f.addRun(QStringLiteral("prod"), 100, QStringLiteral("fossil")).run;
+    const Seeded live =
+        f.addRun(QStringLiteral("prod"), 0, QStringLiteral("fresh"), RunStatus::Running);
+    DD_VERIFY_OK(f.store->logWriter()->flush());
+    auto stages = f.store->stages(live.run);
+    DD_VERIFY_OK(stages);
+    const qint64 stageId = stages->first().id;
+
+    std::atomic<bool> pruning{true};
+    std::atomic<int> written{0};
+    LogWriter *writer = f.store->logWriter();
+    std::thread appender([&] {
+        int n = 0;
+        while (pruning.load() || n < 2000) {
+            LogLine l;
+            l.timestampMs = QDateTime::currentMSecsSinceEpoch();
+            l.text = QByteArray("streaming line ") + QByteArray::number(++n) + " meerkat";
+            writer->append(live.run, stageId, l);
+            if (n % 500 == 0)
+                writer->flush();
+        }
+        written = n;
+    });
+    HistoryPruner pruner(f.store->databasePath(), f.store->dataDir());
+    PrunePolicy policy;
+    policy.olderThan = kNow.addDays(-30);
+    auto report = pruner.prune(policy);
+    pruning = false;
+    appender.join();
+    DD_VERIFY_OK(report);
+    DD_VERIFY_OK(writer->flush());
+    QCOMPARE(report->runs, 40);
+    QCOMPARE(report->keptRunning, 0); // the live run is too young to be a candidate
+    QVERIFY(report->transactions >= 1);
+    auto count = f.store->logLineCount(stageId);
+    DD_VERIFY_OK(count);
+    QCOMPARE(*count, 300 + written.load());
+    auto streamed = f.store->searchLogs(QStringLiteral("meerkat"), live.run, 0);
+    DD_VERIFY_OK(streamed);
+    QCOMPARE(streamed->size(), written.load());
+    QCOMPARE(f.indexed(QStringLiteral("fossil")), 0);
+    auto damage = f.store->check();
+    DD_VERIFY_OK(damage);
+    QVERIFY2(damage->isEmpty(), qPrintable(damage->join(QLatin1Char('\n'))));
+}
+
+void TestHistoryPrune::vacuumShrinksTheFile()
+{
+    PruneFixture f;
+    QVERIFY(f.open());
+    for (int i = 0; i < 30; ++i)
+        f.addRun(QStringLiteral("prod"), 100, QStringLiteral("bulk%1").arg(i));
+    f.addRun(QStringLiteral("prod"), 0, QStringLiteral("recent"));
+    DD_VERIFY_OK(f.store->logWriter()->flush());
+    HistoryPruner pruner(f.store->databasePath(), f.store->dataDir());
+    auto before = pruner.size();
+    DD_VERIFY_OK(before);
+    QCOMPARE(before->autoVacuum, 0); // as HistoryStore creates it
+
+    PrunePolicy policy;
+    policy.keepLast = 20;
+    auto report = pruner.prune(policy); // no --vacuum: the pages stay, free
+    DD_VERIFY_OK(report);
+    QVERIFY(!report->reclaimed);
+    QVERIFY(report->freeBytesAfter > 0);
+
+    policy.keepLast = 10;
+    policy.vacuum = true; // rebuilds and switches to incremental
+    report = pruner.prune(policy);
+    DD_VERIFY_OK(report);
+    QVERIFY(report->reclaimed);
+    auto after = pruner.size();
+    DD_VERIFY_OK(after);
+    QCOMPARE(after->autoVacuum, 2);
+    QCOMPARE(after->freeBytes, 0);
+    QVERIFY2(after->fileBytes < before->fileBytes,
+             qPrintable(QStringLiteral("%1 -> %2").arg(before->fileBytes).arg(after->fileBytes)));
+
+    // From now on a prune reclaims without a rebuild.
+    policy.keepLast = 2;
+    policy.vacuum = false;
+    report = pruner.prune(policy);
+    DD_VERIFY_OK(report);
+    QVERIFY(report->reclaimed);
+    QCOMPARE(report->freeBytesAfter, 0);
+    QCOMPARE(f.matches(QStringLiteral("recent")), 600);
+}
+
+QTEST_GUILESS_MAIN(TestHistoryPrune)
+#include "tst_historyprune.moc"
