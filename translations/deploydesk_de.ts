@@ -38,7 +38,7 @@
             <translation>Aufruf: %1</translation>
         </message>
         <message>
-            <location line="+86" />
+            <location line="+91" />
             <source>DeployDesk on the command line: run, follow and inspect deployment pipelines.</source>
             <translation>DeployDesk auf der Kommandozeile: Deployment-Pipelines ausführen, verfolgen und untersuchen.</translation>
         </message>
@@ -417,16 +417,17 @@
         </message>
         <message>
             <location line="+93" />
+            <location line="+6" />
             <source>cannot create the data directory %1; check its parent's permissions or set DEPLOYDESK_DATA_DIR</source>
             <translation>das Datenverzeichnis %1 kann nicht angelegt werden; prüfen Sie die Berechtigungen des übergeordneten Ordners oder setzen Sie DEPLOYDESK_DATA_DIR</translation>
         </message>
         <message>
-            <location filename="../core/store/logblock.cpp" line="+40" />
+            <location filename="../core/store/logblock.cpp" line="+43" />
             <source>a stored log block is damaged at byte %1: %2; the history database may be corrupt</source>
             <translation>ein gespeicherter Protokollblock ist bei Byte %1 beschädigt: %2; die Verlaufsdatenbank ist möglicherweise defekt</translation>
         </message>
         <message>
-            <location line="+182" />
+            <location line="+247" />
             <source>history database %1: the log of stage %2 is damaged from line %3 on</source>
             <translation>Verlaufsdatenbank %1: Das Protokoll von Stufe %2 ist ab Zeile %3 beschädigt</translation>
         </message>
@@ -460,7 +461,7 @@
             <translation>Vorbereiten des Protokollschreibers</translation>
         </message>
         <message numerus="yes">
-            <location line="+87" />
+            <location line="+91" />
             <source>%n log line(s) could not be stored</source>
             <translation>
                 <numerusform>%n Protokollzeile konnte nicht gespeichert werden</numerusform>
@@ -498,7 +499,7 @@
             <translation>Migration auf Schemaversion %1</translation>
         </message>
         <message>
-            <location filename="../core/store/sqlutil.cpp" line="+27" />
+            <location filename="../core/store/sqlutil.cpp" line="+52" />
             <source>vector index %1: %2 failed</source>
             <translation>Vektorindex %1: %2 fehlgeschlagen</translation>
         </message>
@@ -514,12 +515,12 @@
             <translation>Öffnen</translation>
         </message>
         <message>
-            <location line="+25" />
+            <location line="+31" />
             <source>history database %1: expected journal mode "wal", SQLite kept "%2"; check that the directory is on a local file system that supports shared memory</source>
             <translation>Verlaufsdatenbank %1: Journalmodus "wal" erwartet, SQLite behielt "%2"; prüfen Sie, ob das Verzeichnis auf einem lokalen Dateisystem mit Unterstützung für gemeinsamen Speicher liegt</translation>
         </message>
         <message>
-            <location filename="../ui/common/statusstyle.cpp" line="+180" />
+            <location filename="../ui/common/statusstyle.cpp" line="+325" />
             <source>Pending</source>
             <translation>Ausstehend</translation>
         </message>
@@ -920,7 +921,7 @@
             <translation>%1 min</translation>
         </message>
         <message>
-            <location filename="../ui/settings/settingsdialog.cpp" line="+138" />
+            <location filename="../ui/settings/settingsdialog.cpp" line="+139" />
             <source>no secret store</source>
             <translation>kein Geheimnisspeicher</translation>
         </message>
@@ -1934,6 +1935,7 @@
         </message>
         <message>
             <source>"%1" is not a release id; release ids are positive numbers as listed by "deploydeskctl releases ENV"</source>
+            <location filename="../app/cli/prunecommand.cpp" line="+17" />
             <location line="+43" />
             <translation>"%1" ist keine Release-ID; Release-IDs sind positive Zahlen, wie sie "deploydeskctl releases ENV" auflistet</translation>
         </message>
@@ -1978,12 +1980,11 @@
         </message>
         <message>
             <source>usage: deploydeskctl releases ENV [--json] [--limit N]</source>
-            <location line="+11" />
-            <translation>Aufruf: deploydeskctl releases ENV [--json] [--limit N]</translation>
+            <translation type="vanished">Aufruf: deploydeskctl releases ENV [--json] [--limit N]</translation>
         </message>
         <message>
             <source>%1 has no releases yet; deploy with: deploydeskctl deploy %1</source>
-            <location line="+22" />
+            <location line="+23" />
             <translation>%1 hat noch keine Releases; bereitstellen mit: deploydeskctl deploy %1</translation>
         </message>
         <message>
@@ -3399,6 +3400,433 @@
             <source>the file grows past %1 MB once its aliases are expanded (this "*%2" repeats a large value); use fewer aliases or a smaller anchored value</source>
             <location line="+3" />
             <translation>die Datei wächst nach dem Auflösen ihrer Aliase auf über %1 MB (dieses "*%2" wiederholt einen großen Wert); verwenden Sie weniger Aliase oder einen kleineren Wert am Anker</translation>
+        </message>
+        <message>
+            <location filename="../core/store/historybackup.cpp" line="+82" />
+            <source>counting runs</source>
+            <translation>Läufe zählen</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>%1 is not a DeployDesk history (%2); restore takes a file written by "deploydeskctl backup"</source>
+            <translation>%1 ist kein DeployDesk-Verlauf (%2); restore nimmt eine Datei, die „deploydeskctl backup“ geschrieben hat</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>%1 exists already; choose another file name, or add --force to replace it</source>
+            <translation>%1 existiert bereits; wählen Sie einen anderen Dateinamen oder ergänzen Sie --force, um sie zu ersetzen</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>%1 is a folder; give the backup a file name, for example %1/history-backup.sqlite</source>
+            <translation>%1 ist ein Ordner; geben Sie der Sicherung einen Dateinamen, zum Beispiel %1/history-backup.sqlite</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>cannot write the backup %1: the folder %2 does not exist</source>
+            <translation>die Sicherung %1 kann nicht geschrieben werden: der Ordner %2 existiert nicht</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>%1 is the history itself; write the backup to another file</source>
+            <translation>%1 ist der Verlauf selbst; schreiben Sie die Sicherung in eine andere Datei</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>writing a backup to %1</source>
+            <translation>Sicherung nach %1 schreiben</translation>
+        </message>
+        <message>
+            <location line="+30" />
+            <source>cannot replace %1; check its permissions</source>
+            <translation>%1 kann nicht ersetzt werden; prüfen Sie die Berechtigungen</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>cannot move the backup into place as %1; check the folder's permissions</source>
+            <translation>die Sicherung kann nicht als %1 an ihren Platz verschoben werden; prüfen Sie die Berechtigungen des Ordners</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>%1 does not exist; give the path of a file written by "deploydeskctl backup"</source>
+            <translation>%1 existiert nicht; geben Sie den Pfad einer Datei an, die „deploydeskctl backup“ geschrieben hat</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>%1 is not a file</source>
+            <translation>%1 ist keine Datei</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>cannot copy %1 to %2 to check it; check that the file is readable and the folder writable</source>
+            <translation>%1 kann zur Prüfung nicht nach %2 kopiert werden; prüfen Sie, ob die Datei lesbar und der Ordner beschreibbar ist</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>SQLite cannot read it: %1</source>
+            <translation>SQLite kann sie nicht lesen: %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 is damaged: SQLite's integrity check fails (%2); it was not restored</source>
+            <translation>%1 ist beschädigt: die Integritätsprüfung von SQLite schlägt fehl (%2); sie wurde nicht wiederhergestellt</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>%1 is damaged, it was not restored: %2</source>
+            <translation>%1 ist beschädigt und wurde nicht wiederhergestellt: %2</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>%1 has schema version %2, newer than this DeployDesk understands (%3); restore it with a newer DeployDesk</source>
+            <translation>%1 hat die Schemaversion %2, neuer als diese DeployDesk-Version versteht (%3); stellen Sie sie mit einer neueren DeployDesk-Version wieder her</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>it has no DeployDesk schema version</source>
+            <translation>sie hat keine DeployDesk-Schemaversion</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>checking the tables</source>
+            <translation>Tabellen prüfen</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>tables missing: %1</source>
+            <translation>fehlende Tabellen: %1</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>%1 is damaged: its log search index fails its check (%2); it was not restored</source>
+            <translation>%1 ist beschädigt: ihr Protokoll-Suchindex besteht seine Prüfung nicht (%2); sie wurde nicht wiederhergestellt</translation>
+        </message>
+        <message>
+            <location line="+35" />
+            <location line="+12" />
+            <source>looking for running runs</source>
+            <translation>laufende Läufe suchen</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>run %1 is running (process %2): the history cannot be replaced under it; wait for it to end or cancel it (deploydeskctl cancel %1), then restore</source>
+            <translation>Lauf %1 läuft (Prozess %2): der Verlauf kann nicht unter ihm ersetzt werden; warten Sie sein Ende ab oder brechen Sie ihn ab (deploydeskctl cancel %1), dann stellen Sie wieder her</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>keeping the current history as %1</source>
+            <translation>der bisherige Verlauf wird als %1 aufbewahrt</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>restore needs Qt's SQLite driver (QSQLITE) to give its SQLite handle; it did not</source>
+            <translation>restore braucht Qts SQLite-Treiber (QSQLITE), um dessen SQLite-Handle zu bekommen; er hat es nicht geliefert</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>history database %1: restoring from %2 failed: %3</source>
+            <translation>Verlaufsdatenbank %1: Wiederherstellen aus %2 fehlgeschlagen: %3</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>another process is writing the history; try again in a moment</source>
+            <translation>ein anderer Prozess schreibt in den Verlauf; versuchen Sie es gleich noch einmal</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>the backup's page size differs from the history's, which SQLite cannot copy into a WAL database; move %1 away (keeping %2) and restore again</source>
+            <translation>die Seitengröße der Sicherung unterscheidet sich von der des Verlaufs, was SQLite nicht in eine WAL-Datenbank kopieren kann; verschieben Sie %1 (und behalten Sie %2) und stellen Sie erneut wieder her</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>history database %1: restoring from %2 failed: %3; the history is unchanged</source>
+            <translation>Verlaufsdatenbank %1: Wiederherstellen aus %2 fehlgeschlagen: %3; der Verlauf ist unverändert</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../core/store/historyprunedisk.cpp" line="+142" />
+            <source>the file was not rebuilt (--vacuum): %n run(s) are running or queued, and every write would wait for the rebuild; run prune --vacuum again when they have ended</source>
+            <translation>
+                <numerusform>die Datei wurde nicht neu aufgebaut (--vacuum): %n Lauf läuft oder ist eingereiht, und jeder Schreibvorgang würde auf den Neuaufbau warten; führen Sie prune --vacuum erneut aus, wenn er beendet ist</numerusform>
+                <numerusform>die Datei wurde nicht neu aufgebaut (--vacuum): %n Läufe laufen oder sind eingereiht, und jeder Schreibvorgang würde auf den Neuaufbau warten; führen Sie prune --vacuum erneut aus, wenn sie beendet sind</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>warning: %1</source>
+            <location line="+17" />
+            <translation>Warnung: %1</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../app/cli/prunecommand.cpp" line="+154" />
+            <source>%n run(s)</source>
+            <translation>
+                <numerusform>%n Lauf</numerusform>
+                <numerusform>%n Läufe</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+1" />
+            <source>%n stage(s)</source>
+            <translation>
+                <numerusform>%n Stufe</numerusform>
+                <numerusform>%n Stufen</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+1" />
+            <source>%n log line(s) (%1 of logs)</source>
+            <translation>
+                <numerusform>%n Protokollzeile (%1 Protokolle)</numerusform>
+                <numerusform>%n Protokollzeilen (%1 Protokolle)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+3" />
+            <source>%n artifact copy(ies) (%1)</source>
+            <translation>
+                <numerusform>%n Artefaktkopie (%1)</numerusform>
+                <numerusform>%n Artefaktkopien (%1)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+7" />
+            <source>kept %n run(s) that are queued or running</source>
+            <translation>
+                <numerusform>%n eingereihter oder laufender Lauf behalten</numerusform>
+                <numerusform>%n eingereihte oder laufende Läufe behalten</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+4" />
+            <source>kept %n run(s) that made a release (a release is pinned until you unpin it: deploydeskctl releases unpin RELEASE)</source>
+            <translation>
+                <numerusform>%n Lauf behalten, der ein Release erzeugt hat (ein Release ist angeheftet, bis Sie es lösen: deploydeskctl releases unpin RELEASE)</numerusform>
+                <numerusform>%n Läufe behalten, die ein Release erzeugt haben (ein Release ist angeheftet, bis Sie es lösen: deploydeskctl releases unpin RELEASE)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+6" />
+            <source>kept %n run(s) whose logs are damaged; see deploydeskctl check</source>
+            <translation>
+                <numerusform>%n Lauf mit beschädigten Protokollen behalten; siehe deploydeskctl check</numerusform>
+                <numerusform>%n Läufe mit beschädigten Protokollen behalten; siehe deploydeskctl check</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+40" />
+            <source>wrote %1: %n run(s), %2 (schema version %3); restore it with: deploydeskctl restore %1</source>
+            <translation>
+                <numerusform>%1 geschrieben: %n Lauf, %2 (Schemaversion %3); wiederherstellen mit: deploydeskctl restore %1</numerusform>
+                <numerusform>%1 geschrieben: %n Läufe, %2 (Schemaversion %3); wiederherstellen mit: deploydeskctl restore %1</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+32" />
+            <source>restored %n run(s) from %1 into %2</source>
+            <translation>
+                <numerusform>%n Lauf aus %1 in %2 wiederhergestellt</numerusform>
+                <numerusform>%n Läufe aus %1 in %2 wiederhergestellt</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>usage: deploydeskctl releases ENV [--json] [--limit N] | releases pin|unpin RELEASE</source>
+            <translation>Aufruf: deploydeskctl releases UMGEBUNG [--json] [--limit N] | releases pin|unpin RELEASE</translation>
+        </message>
+        <message>
+            <location filename="../app/cli/prunecommand.cpp" line="-245" />
+            <source>Remove runs that ended more than this long ago: a number and a unit, h (hours), d (days) or w (weeks), e.g. 90d.</source>
+            <translation>Läufe entfernen, die vor mehr als dieser Zeit endeten: eine Zahl und eine Einheit, h (Stunden), d (Tage) oder w (Wochen), z. B. 90d.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Keep the N newest runs (of the environment with --env) and remove the older ones.</source>
+            <translation>Die N neuesten Läufe (mit --env: der Umgebung) behalten und die älteren entfernen.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Keep the newest runs whose logs take at most this much (500M, 2G) and remove the older ones.</source>
+            <translation>Die neuesten Läufe behalten, deren Protokolle höchstens so viel belegen (500M, 2G), und die älteren entfernen.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Only runs of this environment.</source>
+            <translation>Nur Läufe dieser Umgebung.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Print what would be removed and change nothing.</source>
+            <translation>Ausgeben, was entfernt würde, und nichts ändern.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Prune the runs of every workspace (--keep-last then keeps N per workspace).</source>
+            <translation>Die Läufe aller Arbeitsbereiche bereinigen (--keep-last behält dann N je Arbeitsbereich).</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Rebuild the file to give the freed space back (once; later prunes then reclaim it in small steps).</source>
+            <translation>Die Datei neu aufbauen, um den freigewordenen Platz zurückzugeben (einmal; spätere Bereinigungen geben ihn dann in kleinen Schritten zurück).</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Replace FILE if it exists.</source>
+            <translation>DATEI ersetzen, falls sie existiert.</translation>
+        </message>
+        <message>
+            <location line="+53" />
+            <source>usage: deploydeskctl prune --older-than AGE | --keep-last N | --max-log-size SIZE [--env E] [--dry-run] [--all-workspaces] [--vacuum]</source>
+            <translation>Aufruf: deploydeskctl prune --older-than ALTER | --keep-last N | --max-log-size GRÖSSE [--env E] [--dry-run] [--all-workspaces] [--vacuum]</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>--older-than: expected an age such as 90d, 12h or 8w, got "%1"</source>
+            <translation>--older-than: ein Alter wie 90d, 12h oder 8w erwartet, erhalten: „%1“</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>--keep-last: expected a number of runs (0 or more), got "%1"</source>
+            <translation>--keep-last: eine Anzahl Läufe (0 oder mehr) erwartet, erhalten: „%1“</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>--max-log-size: expected a size such as 500M or 2G, got "%1"</source>
+            <translation>--max-log-size: eine Größe wie 500M oder 2G erwartet, erhalten: „%1“</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>prune needs --older-than AGE, --keep-last N or --max-log-size SIZE (or several: a run goes when it meets them all)</source>
+            <translation>prune braucht --older-than ALTER, --keep-last N oder --max-log-size GRÖSSE (oder mehrere: ein Lauf wird entfernt, wenn er alle erfüllt)</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>every workspace</source>
+            <translation>alle Arbeitsbereiche</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>would remove from %1: %2</source>
+            <translation>würde aus %1 entfernen: %2</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>removed from %1: %2</source>
+            <translation>aus %1 entfernt: %2</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>the history takes %1 on disk (%2 of it free pages); nothing was changed</source>
+            <translation>der Verlauf belegt %1 auf der Platte (davon %2 freie Seiten); nichts wurde geändert</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>the history file went from %1 to %2</source>
+            <translation>die Verlaufsdatei ging von %1 auf %2</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>the history takes %1 on disk; %2 of it is free space that later runs reuse (add --vacuum to give it back to the file system)</source>
+            <translation>der Verlauf belegt %1 auf der Platte; %2 davon ist freier Platz, den spätere Läufe wiederverwenden (ergänzen Sie --vacuum, um ihn dem Dateisystem zurückzugeben)</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>usage: deploydeskctl backup FILE [--force]</source>
+            <translation>Aufruf: deploydeskctl backup DATEI [--force]</translation>
+        </message>
+        <message>
+            <location line="+28" />
+            <source>usage: deploydeskctl restore FILE</source>
+            <translation>Aufruf: deploydeskctl restore DATEI</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>the history as it was is kept as %1</source>
+            <translation>der Verlauf, wie er war, ist als %1 aufbewahrt</translation>
+        </message>
+        <message>
+            <location line="+28" />
+            <source>release %1 is pinned: prune keeps its run</source>
+            <translation>Release %1 ist angeheftet: prune behält seinen Lauf</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>release %1 is unpinned: prune may now remove its run (and the release with it)</source>
+            <translation>Release %1 ist gelöst: prune darf seinen Lauf jetzt entfernen (und das Release mit ihm)</translation>
+        </message>
+        <message>
+            <location filename="../core/store/historyprune.cpp" line="+388" />
+            <source>prune: expected a criterion, an age (older than), a number of runs to keep or a size for the logs, got none</source>
+            <translation>prune: ein Kriterium erwartet – ein Alter (älter als), eine Anzahl zu behaltender Läufe oder eine Größe für die Protokolle –, aber keines erhalten</translation>
+        </message>
+        <message>
+            <location filename="../core/store/historyprunedisk.cpp" line="+26" />
+            <source>measuring the history</source>
+            <translation>den Verlauf vermessen</translation>
+        </message>
+        <message>
+            <location line="+28" />
+            <source>pinning release %1</source>
+            <translation>Release %1 anheften</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>unpinning release %1</source>
+            <translation>Release %1 lösen</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>history database %1: there is no release with id %2; list them with: deploydeskctl releases ENV</source>
+            <translation>Verlaufsdatenbank %1: es gibt kein Release mit der ID %2; auflisten mit: deploydeskctl releases UMGEBUNG</translation>
+        </message>
+        <message>
+            <location filename="../core/store/historyprune.cpp" line="-286" />
+            <source>choosing the runs to prune</source>
+            <translation>die zu bereinigenden Läufe auswählen</translation>
+        </message>
+        <message>
+            <location line="+87" />
+            <source>measuring the runs to prune</source>
+            <translation>die zu bereinigenden Läufe vermessen</translation>
+        </message>
+        <message>
+            <location line="+54" />
+            <source>reading the logs of the runs to prune</source>
+            <translation>die Protokolle der zu bereinigenden Läufe lesen</translation>
+        </message>
+        <message>
+            <location line="+68" />
+            <source>pruning runs %1 to %2</source>
+            <translation>Läufe %1 bis %2 bereinigen</translation>
+        </message>
+        <message>
+            <location filename="../core/store/historyprunedisk.cpp" line="-162" />
+            <source>listing the artifact copies still in use</source>
+            <translation>die noch benutzten Artefaktkopien auflisten</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>the artifact copies were kept: which ones other runs still use could not be read</source>
+            <translation>die Artefaktkopien wurden behalten: welche andere Läufe noch benutzen, konnte nicht gelesen werden</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>artifact copy %1 was kept: it is not under %2</source>
+            <translation>Artefaktkopie %1 wurde behalten: sie liegt nicht unter %2</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>artifact copy %1 could not be removed; check its permissions</source>
+            <translation>Artefaktkopie %1 konnte nicht entfernt werden; prüfen Sie die Berechtigungen</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>reading the vacuum mode</source>
+            <translation>den Vacuum-Modus lesen</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <location line="+15" />
+            <source>reading the free pages</source>
+            <translation>die freien Seiten lesen</translation>
         </message>
     </context>
     <context>
@@ -6164,7 +6592,7 @@
     <context>
         <name>DeployDesk::Ui::EnvironmentList</name>
         <message>
-            <location filename="../ui/environmentlist.cpp" line="+24" />
+            <location filename="../ui/environmentlist.cpp" line="+25" />
             <source>&amp;Environments</source>
             <translation>&amp;Umgebungen</translation>
         </message>
@@ -6179,17 +6607,19 @@
             <translation>Bereitstellen</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+11" />
+            <location line="+141" />
             <source>Run checks</source>
             <translation>Prüfungen ausführen</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="-141" />
+            <location line="+143" />
             <source>Deploy to %1</source>
             <translation>In %1 bereitstellen</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="-121" />
             <source>No environment (checks only)</source>
             <translation>Keine Umgebung (nur Prüfungen)</translation>
         </message>
@@ -6209,7 +6639,7 @@
             <translation>Wird gerade bereitgestellt</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>waiting for approval</source>
             <translation>wartet auf Freigabe</translation>
         </message>
@@ -6479,22 +6909,22 @@
     <context>
         <name>DeployDesk::Ui::HistoryBrowser</name>
         <message>
-            <location filename="../ui/history/historybrowser.cpp" line="+39" />
+            <location filename="../ui/history/historybrowser.cpp" line="+49" />
             <source>Runs</source>
             <translation>Läufe</translation>
         </message>
         <message>
-            <location line="+39" />
+            <location line="+27" />
             <source>History status</source>
             <translation>Verlaufsstatus</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+30" />
             <source>The history is not open.</source>
             <translation>Der Verlauf ist nicht geöffnet.</translation>
         </message>
         <message>
-            <location line="+35" />
+            <location line="+125" />
             <source>&amp;Compare selected runs</source>
             <translation>Ausgewählte Läufe &amp;vergleichen</translation>
         </message>
@@ -6524,7 +6954,7 @@
             <translation>&amp;Befördern nach…</translation>
         </message>
         <message>
-            <location line="+47" />
+            <location line="+51" />
             <location line="+8" />
             <source>Loading...</source>
             <translation>Wird geladen...</translation>
@@ -6695,7 +7125,7 @@
             <translation>der Verlauf kann nicht geöffnet werden</translation>
         </message>
         <message>
-            <location line="+128" />
+            <location line="+131" />
             <source>Run</source>
             <translation>Lauf</translation>
         </message>
@@ -6741,6 +7171,113 @@
         </message>
     </context>
     <context>
+        <name>DeployDesk::Ui::HistoryPage</name>
+        <message>
+            <location filename="../ui/settings/historypage.cpp" line="+66" />
+            <source>Old runs can be removed from the history as runs end: their stages, logs and kept artifacts. Runs that made a release of an environment are kept until the release is unpinned (deploydeskctl releases unpin), and running runs always are. The policy applies to the runs of every workspace.</source>
+            <translation>Alte Läufe können beim Ende von Läufen aus dem Verlauf entfernt werden: ihre Stufen, Protokolle und aufbewahrten Artefakte. Läufe, die ein Release einer Umgebung erzeugt haben, bleiben erhalten, bis das Release gelöst wird (deploydeskctl releases unpin), laufende Läufe immer. Die Richtlinie gilt für die Läufe aller Arbeitsbereiche.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Measuring…</source>
+            <translation>Wird gemessen…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>History size on disk</source>
+            <translation>Größe des Verlaufs auf der Platte</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Retention policy</source>
+            <translation>Aufbewahrungsrichtlinie</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Keep everything</source>
+            <translation>Alles behalten</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Remove runs older than</source>
+            <translation>Läufe entfernen, älter als</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Keep only the newest runs</source>
+            <translation>Nur die neuesten Läufe behalten</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Keep the logs under a size</source>
+            <translation>Protokolle unter einer Größe halten</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Retention value</source>
+            <translation>Aufbewahrungswert</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>What pruning would free</source>
+            <translation>Was das Bereinigen freigäbe</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>&amp;Retention:</source>
+            <translation>Auf&amp;bewahrung:</translation>
+        </message>
+        <message>
+            <location line="+39" />
+            <source> days</source>
+            <translation> Tage</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source> runs</source>
+            <translation> Läufe</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source> MB of logs</source>
+            <translation> MB Protokolle</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Nothing is removed.</source>
+            <translation>Es wird nichts entfernt.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Measuring what this would free…</source>
+            <translation>Es wird gemessen, was das freigäbe…</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+29" />
+            <source>The history takes %1 on disk (%2 of logs, %3 free inside the file), %n run(s).</source>
+            <translation>
+                <numerusform>Der Verlauf belegt %1 auf der Platte (%2 Protokolle, %3 frei in der Datei), %n Lauf.</numerusform>
+                <numerusform>Der Verlauf belegt %1 auf der Platte (%2 Protokolle, %3 frei in der Datei), %n Läufe.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+9" />
+            <source>Pruning now would remove %n run(s): %1 of logs, %2 of artifact copies.</source>
+            <translation>
+                <numerusform>Bereinigen würde jetzt %n Lauf entfernen: %1 Protokolle, %2 Artefaktkopien.</numerusform>
+                <numerusform>Bereinigen würde jetzt %n Läufe entfernen: %1 Protokolle, %2 Artefaktkopien.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+5" />
+            <source>%n run(s) that made a release are kept.</source>
+            <translation>
+                <numerusform>%n Lauf, der ein Release erzeugt hat, bleibt erhalten.</numerusform>
+                <numerusform>%n Läufe, die ein Release erzeugt haben, bleiben erhalten.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>DeployDesk::Ui::Internal::RunWorker</name>
         <message>
             <location filename="../ui/runservice.cpp" line="+83" />
@@ -6769,7 +7306,7 @@
     <context>
         <name>DeployDesk::Ui::LiveReleaseCard</name>
         <message>
-            <location filename="../ui/environments/livereleasecard.cpp" line="+69" />
+            <location filename="../ui/environments/livereleasecard.cpp" line="+73" />
             <source>Live release</source>
             <translation>Live-Release</translation>
         </message>
@@ -6894,7 +7431,7 @@
     <context>
         <name>DeployDesk::Ui::LogViewer</name>
         <message>
-            <location filename="../ui/logview/logviewer.cpp" line="+45" />
+            <location filename="../ui/logview/logviewer.cpp" line="+34" />
             <source>Log viewer</source>
             <translation>Protokollanzeige</translation>
         </message>
@@ -6918,27 +7455,27 @@
             <translation>Protokollstatus</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+5" />
             <source>Saving progress</source>
             <translation>Speicherfortschritt</translation>
         </message>
         <message>
-            <location line="+168" />
+            <location line="+182" />
             <source>No log lines yet</source>
             <translation>Noch keine Protokollzeilen</translation>
         </message>
         <message>
-            <location line="-113" />
+            <location line="-114" />
             <source>Ordering the lines of all stages by time…</source>
             <translation>Die Zeilen aller Stufen werden nach Zeit sortiert…</translation>
         </message>
         <message>
-            <location line="-62" />
+            <location line="-78" />
             <source>Run shown</source>
             <translation>Angezeigter Lauf</translation>
         </message>
         <message>
-            <location line="+89" />
+            <location line="+105" />
             <source>&amp;Find…</source>
             <translation>&amp;Suchen…</translation>
         </message>
@@ -6993,7 +7530,7 @@
             <translation>Textdateien (*.txt *.log)</translation>
         </message>
         <message>
-            <location line="+47" />
+            <location line="+48" />
             <source>Run %1</source>
             <translation>Lauf %1</translation>
         </message>
@@ -7046,12 +7583,12 @@
     <context>
         <name>DeployDesk::Ui::MainWindow</name>
         <message>
-            <location filename="../ui/mainwindow.cpp" line="+77" />
+            <location filename="../ui/mainwindow.cpp" line="+86" />
             <source>Environments</source>
             <translation>Umgebungen</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+27" />
             <source>Stage graph</source>
             <translation>Stufengraph</translation>
         </message>
@@ -7067,7 +7604,7 @@
         </message>
         <message>
             <location line="+30" />
-            <location filename="../ui/mainwindowactions.cpp" line="+74" />
+            <location filename="../ui/mainwindowactions.cpp" line="+75" />
             <source>&amp;Pipeline</source>
             <translation>P&amp;ipeline</translation>
         </message>
@@ -7085,7 +7622,7 @@
             <translation>V&amp;erlauf</translation>
         </message>
         <message>
-            <location filename="../ui/mainwindowactions.cpp" line="-44" />
+            <location filename="../ui/mainwindowactions.cpp" line="-43" />
             <source>&amp;Open Workspace…</source>
             <translation>&amp;Arbeitsbereich öffnen…</translation>
         </message>
@@ -7140,7 +7677,7 @@
             <translation>Ctrl+Shift+D</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+3" />
             <source>&amp;Cancel Run…</source>
             <translation>Lauf abb&amp;rechen…</translation>
         </message>
@@ -7257,7 +7794,7 @@
             <translation>Ein&amp;bettungen</translation>
         </message>
         <message>
-            <location line="+83" />
+            <location line="+86" />
             <source>The history cannot be opened: %1</source>
             <translation>Der Verlauf kann nicht geöffnet werden: %1</translation>
         </message>
@@ -7310,7 +7847,7 @@
             </translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+16" />
             <source>%1 (protected)…</source>
             <translation>%1 (geschützt)…</translation>
         </message>
@@ -7385,7 +7922,7 @@
             <translation>Lauf abbrechen</translation>
         </message>
         <message>
-            <location line="+211" />
+            <location line="+229" />
             <source>Run %1 is still running. Quitting stops it first (its logs and history are kept).</source>
             <translation>Lauf %1 läuft noch. Beim Beenden wird er zuerst gestoppt (seine Protokolle und sein Verlauf bleiben erhalten).</translation>
         </message>
@@ -7403,17 +7940,17 @@
             <translation type="vanished">Lauf &amp;abbrechen</translation>
         </message>
         <message>
-            <location line="-200" />
+            <location line="-218" />
             <source>cancelled from the panel by %1</source>
             <translation>im Kontrollzentrum abgebrochen von %1</translation>
         </message>
         <message>
-            <location line="+134" />
+            <location line="+146" />
             <source>Cancelling run %1…</source>
             <translation>Lauf %1 wird abgebrochen…</translation>
         </message>
         <message>
-            <location line="-86" />
+            <location line="-98" />
             <source>Run %1: %2</source>
             <translation>Lauf %1: %2</translation>
         </message>
@@ -7429,12 +7966,12 @@
         </message>
         <message>
             <location line="+0" />
-            <location line="+211" />
+            <location line="+229" />
             <source>&amp;Keep Running</source>
             <translation>&amp;Weiterlaufen lassen</translation>
         </message>
         <message>
-            <location line="-205" />
+            <location line="-223" />
             <source>Run %1 had already ended before it could be stopped: %2</source>
             <translation>Lauf %1 war bereits beendet, bevor er gestoppt werden konnte: %2</translation>
         </message>
@@ -7459,7 +7996,7 @@
             <translation>%1 für %2 nach %3 beendet</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+30" />
             <source>Not recorded in the history: %1</source>
             <translation>Nicht im Verlauf festgehalten: %1</translation>
         </message>
@@ -7524,7 +8061,7 @@
             <translation>Bereit: noch keine Läufe. Führen Sie die Pipeline mit Strg+R aus.</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location line="+38" />
             <source>Quit DeployDesk</source>
             <translation>DeployDesk beenden</translation>
         </message>
@@ -7990,7 +8527,7 @@
     <context>
         <name>DeployDesk::Ui::RunDetailsPane</name>
         <message>
-            <location filename="../ui/history/rundetailspane.cpp" line="+64" />
+            <location filename="../ui/history/rundetailspane.cpp" line="+115" />
             <source>Run summary</source>
             <translation>Zusammenfassung des Laufs</translation>
         </message>
@@ -8056,7 +8593,7 @@
             <translation>Ereignisse des Laufs</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+1" />
             <source>Path</source>
             <translation>Pfad</translation>
         </message>
@@ -8071,7 +8608,7 @@
             <translation>SHA-256</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>Artifacts of the run</source>
             <translation>Artefakte des Laufs</translation>
         </message>
@@ -8166,7 +8703,7 @@
             <translation type="vanished">aus Stufe %1 übernommen</translation>
         </message>
         <message>
-            <location line="+34" />
+            <location line="+38" />
             <source>&amp;Stages (%1)</source>
             <translation>&amp;Stufen (%1)</translation>
         </message>
@@ -8253,12 +8790,12 @@
         </message>
         <message>
             <location line="+7" />
-            <location line="+164" />
+            <location line="+174" />
             <source>S&amp;et…</source>
             <translation>&amp;Festlegen…</translation>
         </message>
         <message>
-            <location line="-162" />
+            <location line="-172" />
             <source>&amp;Remove…</source>
             <translation>&amp;Entfernen…</translation>
         </message>
@@ -8318,7 +8855,12 @@
             <translation>&amp;Darstellung:</translation>
         </message>
         <message>
-            <location line="+65" />
+            <location line="+21" />
+            <source>&amp;History</source>
+            <translation>&amp;Verlauf</translation>
+        </message>
+        <message>
+            <location line="+54" />
             <source>Checking…</source>
             <translation>Wird geprüft…</translation>
         </message>

@@ -36,7 +36,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../core/store/logwriter.cpp" line="+364" />
+            <location filename="../core/store/logwriter.cpp" line="+368" />
             <source>%n log line(s) could not be stored</source>
             <translation>
                 <numerusform>%n log line could not be stored</numerusform>
@@ -49,6 +49,86 @@
             <translation>
                 <numerusform>%n change of this run could not be recorded when they happened; the first: %1</numerusform>
                 <numerusform>%n changes of this run could not be recorded when they happened; the first: %1</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../core/store/historyprunedisk.cpp" line="+142" />
+            <source>the file was not rebuilt (--vacuum): %n run(s) are running or queued, and every write would wait for the rebuild; run prune --vacuum again when they have ended</source>
+            <translation>
+                <numerusform>the file was not rebuilt (--vacuum): %n run are running or queued, and every write would wait for the rebuild; run prune --vacuum again when they have ended</numerusform>
+                <numerusform>the file was not rebuilt (--vacuum): %n runs are running or queued, and every write would wait for the rebuild; run prune --vacuum again when they have ended</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../app/cli/prunecommand.cpp" line="+154" />
+            <source>%n run(s)</source>
+            <translation>
+                <numerusform>%n run</numerusform>
+                <numerusform>%n runs</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+1" />
+            <source>%n stage(s)</source>
+            <translation>
+                <numerusform>%n stage</numerusform>
+                <numerusform>%n stages</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+1" />
+            <source>%n log line(s) (%1 of logs)</source>
+            <translation>
+                <numerusform>%n log line (%1 of logs)</numerusform>
+                <numerusform>%n log lines (%1 of logs)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+3" />
+            <source>%n artifact copy(ies) (%1)</source>
+            <translation>
+                <numerusform>%n artifact copy (%1)</numerusform>
+                <numerusform>%n artifact copies (%1)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+7" />
+            <source>kept %n run(s) that are queued or running</source>
+            <translation>
+                <numerusform>kept %n run that are queued or running</numerusform>
+                <numerusform>kept %n runs that are queued or running</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+4" />
+            <source>kept %n run(s) that made a release (a release is pinned until you unpin it: deploydeskctl releases unpin RELEASE)</source>
+            <translation>
+                <numerusform>kept %n run that made a release (a release is pinned until you unpin it: deploydeskctl releases unpin RELEASE)</numerusform>
+                <numerusform>kept %n runs that made a release (a release is pinned until you unpin it: deploydeskctl releases unpin RELEASE)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+6" />
+            <source>kept %n run(s) whose logs are damaged; see deploydeskctl check</source>
+            <translation>
+                <numerusform>kept %n run whose logs are damaged; see deploydeskctl check</numerusform>
+                <numerusform>kept %n runs whose logs are damaged; see deploydeskctl check</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+40" />
+            <source>wrote %1: %n run(s), %2 (schema version %3); restore it with: deploydeskctl restore %1</source>
+            <translation>
+                <numerusform>wrote %1: %n run, %2 (schema version %3); restore it with: deploydeskctl restore %1</numerusform>
+                <numerusform>wrote %1: %n runs, %2 (schema version %3); restore it with: deploydeskctl restore %1</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+32" />
+            <source>restored %n run(s) from %1 into %2</source>
+            <translation>
+                <numerusform>restored %n run from %1 into %2</numerusform>
+                <numerusform>restored %n runs from %1 into %2</numerusform>
             </translation>
         </message>
     </context>
@@ -161,6 +241,33 @@
         </message>
     </context>
     <context>
+        <name>DeployDesk::Ui::HistoryPage</name>
+        <message numerus="yes">
+            <location filename="../ui/settings/historypage.cpp" line="+181" />
+            <source>The history takes %1 on disk (%2 of logs, %3 free inside the file), %n run(s).</source>
+            <translation>
+                <numerusform>The history takes %1 on disk (%2 of logs, %3 free inside the file), %n run.</numerusform>
+                <numerusform>The history takes %1 on disk (%2 of logs, %3 free inside the file), %n runs.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+9" />
+            <source>Pruning now would remove %n run(s): %1 of logs, %2 of artifact copies.</source>
+            <translation>
+                <numerusform>Pruning now would remove %n run: %1 of logs, %2 of artifact copies.</numerusform>
+                <numerusform>Pruning now would remove %n runs: %1 of logs, %2 of artifact copies.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+5" />
+            <source>%n run(s) that made a release are kept.</source>
+            <translation>
+                <numerusform>%n run that made a release are kept.</numerusform>
+                <numerusform>%n runs that made a release are kept.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>DeployDesk::Ui::Internal::RunWorker</name>
         <message numerus="yes">
             <location filename="../ui/runservice.cpp" line="+120" />
@@ -174,7 +281,7 @@
     <context>
         <name>DeployDesk::Ui::MainWindow</name>
         <message numerus="yes">
-            <location filename="../ui/mainwindow.cpp" line="+294" />
+            <location filename="../ui/mainwindow.cpp" line="+307" />
             <source>&lt;b&gt;%1&lt;/b&gt; — %n stage(s)</source>
             <translation>
                 <numerusform>&lt;b&gt;%1&lt;/b&gt; — %n stage</numerusform>

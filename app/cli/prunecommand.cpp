@@ -8,6 +8,7 @@
 #include "store/historyprune.h"
 #include "store/historystore.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QLocale>
 #include <QRegularExpression>
@@ -147,25 +148,35 @@ int prune(Context &ctx)
     }
     const PruneReport &r = *report;
     const QString where = policy.workspace.isEmpty() ? tr("every workspace") : policy.workspace;
+    // Each count with its own plural ("1 run", "2 runs").
     const QString what =
-        tr("%1 run(s), %2 stage(s), %3 log line(s) (%4 of logs), %5 artifact copy(ies) (%6)")
-            .arg(r.runs)
-            .arg(r.stages)
-            .arg(r.logLines)
-            .arg(size(r.logBytes))
-            .arg(r.artifacts)
-            .arg(size(r.artifactBytes));
+        QStringList{
+            QCoreApplication::translate("DeployDesk", "%n run(s)", nullptr, int(r.runs)),
+            QCoreApplication::translate("DeployDesk", "%n stage(s)", nullptr, int(r.stages)),
+            QCoreApplication::translate("DeployDesk", "%n log line(s) (%1 of logs)", nullptr,
+                                        int(r.logLines))
+                .arg(size(r.logBytes)),
+            QCoreApplication::translate("DeployDesk", "%n artifact copy(ies) (%1)", nullptr,
+                                        int(r.artifacts))
+                .arg(size(r.artifactBytes))}
+            .join(QStringLiteral(", "));
     ctx.out(policy.dryRun ? tr("would remove from %1: %2").arg(where, what)
                           : tr("removed from %1: %2").arg(where, what));
     if (r.keptRunning)
-        ctx.out(tr("kept %1 run(s) that are queued or running").arg(r.keptRunning));
+        ctx.out(QCoreApplication::translate("DeployDesk",
+                                            "kept %n run(s) that are queued or running", nullptr,
+                                            int(r.keptRunning)));
     if (r.keptReleases)
-        ctx.out(tr("kept %1 run(s) that made a release (a release is pinned until you unpin it: "
-                   "deploydeskctl releases unpin RELEASE)")
-                    .arg(r.keptReleases));
+        ctx.out(QCoreApplication::translate("DeployDesk",
+                                            "kept %n run(s) that made a release (a release is "
+                                            "pinned until you unpin it: deploydeskctl releases "
+                                            "unpin RELEASE)",
+                                            nullptr, int(r.keptReleases)));
     if (r.keptDamaged)
-        ctx.out(tr("kept %1 run(s) whose logs are damaged; see deploydeskctl check")
-                    .arg(r.keptDamaged));
+        ctx.out(QCoreApplication::translate("DeployDesk",
+                                            "kept %n run(s) whose logs are damaged; see "
+                                            "deploydeskctl check",
+                                            nullptr, int(r.keptDamaged)));
     for (const QString &w : r.warnings)
         ctx.err(tr("warning: %1").arg(w));
     if (policy.dryRun) {
@@ -202,11 +213,11 @@ int backup(Context &ctx)
         ctx.err(written.error().toString());
         return written.error().code == ErrorCode::Io ? ExitFailed : ExitInvalid;
     }
-    ctx.out(tr("wrote %1: %2 run(s), %3 (schema version %4); restore it with: deploydeskctl "
-               "restore %1")
-                .arg(written->file)
-                .arg(written->runs)
-                .arg(size(written->bytes))
+    ctx.out(QCoreApplication::translate("DeployDesk",
+                                        "wrote %1: %n run(s), %2 (schema version %3); restore it "
+                                        "with: deploydeskctl restore %1",
+                                        nullptr, int(written->runs))
+                .arg(written->file, size(written->bytes))
                 .arg(written->schemaVersion));
     return ExitSuccess;
 }
@@ -234,8 +245,8 @@ int restore(Context &ctx)
         ctx.err(restored.error().toString());
         return ExitInvalid;
     }
-    ctx.out(tr("restored %1 run(s) from %2 into %3")
-                .arg(restored->restored.runs)
+    ctx.out(QCoreApplication::translate("DeployDesk", "restored %n run(s) from %1 into %2", nullptr,
+                                        int(restored->restored.runs))
                 .arg(restored->restored.file, path));
     if (!restored->keptAs.isEmpty())
         ctx.out(tr("the history as it was is kept as %1").arg(restored->keptAs));

@@ -16,10 +16,12 @@ def forms(source):
     i = source.find("%n")
     tail = source[i:]
     # The counted word: the first "(s)" or "(es)" after %n with no other placeholder before it.
-    m = re.search(r"\((e?s)\)", tail)
+    m = re.search(r"y\(ies\)|\((e?s)\)", tail)
     if m and not re.search(r"%\d", tail[:m.start()]):
         start = i + m.start()
         end = i + m.end()
+        if m.group(0) == "y(ies)":  # "copy(ies)"
+            return source[:start] + "y" + source[end:], source[:start] + "ies" + source[end:]
         return source[:start] + source[end:], source[:start] + m.group(1) + source[end:]
     # "%n attempts", "and %n more errors": a plain plural word right after %n.
     m = re.match(r"%n( more)? (\w+?)s\b", tail)
