@@ -97,6 +97,7 @@ int migrate(Context &ctx);
 int prune(Context &ctx);
 int backup(Context &ctx);
 int restore(Context &ctx);
+int compact(Context &ctx);
 int pinRelease(Context &ctx, bool pinned, const QString &id);
 void addPruneOptions(QCommandLineParser &parser);
 void addBackupOptions(QCommandLineParser &parser);

@@ -157,6 +157,7 @@ const Command kCommands[] = {
     {"backup", "Write a consistent copy of the history: backup FILE [--force]", Cli::backup,
      Cli::addBackupOptions},
     {"restore", "Check a backup and make it the history: restore FILE", Cli::restore, nullptr},
+    {"compact", "Compress the logs stored before compression (zstd)", Cli::compact, nullptr},
 };
 
 QString commandList()

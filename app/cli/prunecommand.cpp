@@ -7,6 +7,7 @@
 #include "store/historybackup.h"
 #include "store/historyprune.h"
 #include "store/historystore.h"
+#include "store/logcompact.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -191,6 +192,33 @@ int prune(Context &ctx)
         ctx.out(tr("the history takes %1 on disk; %2 of it is free space that later runs reuse "
                    "(add --vacuum to give it back to the file system)")
                     .arg(size(r.fileBytesAfter), size(r.freeBytesAfter)));
+    return ExitSuccess;
+}
+
+int compact(Context &ctx)
+{
+    if (ctx.args.positionalArguments().size() != 1) {
+        ctx.err(tr("usage: deploydeskctl compact"));
+        return ExitInvalid;
+    }
+    auto store = ctx.store();
+    if (!store) {
+        ctx.err(store.error().toString());
+        return ExitInvalid;
+    }
+    auto done = compactLogs((*store)->databasePath());
+    if (!done) {
+        // What was compressed stays so; running compact again goes on from there.
+        ctx.err(done.error().toString());
+        return ExitFailed;
+    }
+    if (done->blocks == 0) {
+        ctx.out(tr("every stored log block is compressed already; nothing was changed"));
+        return ExitSuccess;
+    }
+    ctx.out(QCoreApplication::translate("DeployDesk", "compressed %n log block(s): %1 → %2",
+                                        nullptr, int(done->blocks))
+                .arg(size(done->bytesBefore), size(done->bytesAfter)));
     return ExitSuccess;
 }
 

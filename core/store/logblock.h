@@ -78,9 +78,10 @@ QByteArray encodeLogBlock(const QList<LogLine> &lines);
 // block, without copying one that is stored so), so histories written before read as ever.
 constexpr quint8 kCompressedFormatVersion = 2;
 constexpr qsizetype kMinCompressedBlock = 128;
-// Chosen by measurement (docs/benchmarks.md §12): level 3 is zstd's default; higher
-// levels gained little on log blocks and cost the writer thread more.
-constexpr int kCompressionLevel = 3;
+// Chosen by measurement (bench/log-storage.sh, docs/benchmarks.md §11): level 1 stored a
+// pytest/flake8 log in 0.17× its size against 0.20× at zstd's default 3 and 9 (the index
+// and page overhead dominate small blocks), with the least writer CPU.
+constexpr int kCompressionLevel = 1;
 int logCompressionLevel();
 QByteArray compressLogBlock(const QByteArray &plain);
 Result<QByteArray> uncompressLogBlock(QByteArrayView stored);

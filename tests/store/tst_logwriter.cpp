@@ -1,5 +1,6 @@
 #include "store/historystore.h"
 #include "store/logblock.h"
+#include "store/logcompact.h"
 #include "store/logreader.h"
 #include "store/logwriter.h"
 #include "store/sqlutil.h"
@@ -31,6 +32,7 @@ private slots:
     void blocksAreStoredCompressedAndReadBackExactly();
     void blocksOfOlderHistoriesStillRead();
     void aDamagedCompressedBlockIsAnErrorNotACrash();
+    void compactCompressesOldBlocksAndKeepsThemReadable();
 
 private:
     // Runs `body` with a connection of its own to the history database.
@@ -357,6 +359,67 @@ void TestLogWriter::aDamagedCompressedBlockIsAnErrorNotACrash()
              qPrintable(lines.error().message));
     const QList<QByteArray> read = readAll(stageId);
     QVERIFY(!read.isEmpty() && read.last().startsWith("ERROR "));
+}
+
+void TestLogWriter::compactCompressesOldBlocksAndKeepsThemReadable()
+{
+    // A history written before compression: its blocks are format 1.
+    const auto [runId, stageId] = newStage();
+    QList<QByteArray> written;
+    for (int i = 1; i <= 3000; ++i) {
+        written.append("pytest tests/test_search.py::test_case_" + QByteArray::number(i) +
+                       " PASSED");
+        m_store->logWriter()->append(runId, stageId, LogLine{i, LogStream::Stdout, written.last()});
+    }
+    DD_VERIFY_OK(m_store->logWriter()->flush());
+    // Made plain again, the way a DeployDesk before compression stored them.
+    withDb([&, stageId = stageId](QSqlDatabase &db) {
+        QSqlQuery q(db);
+        QVERIFY(q.exec(
+            QStringLiteral("SELECT id, data FROM log_blocks WHERE stage_id = %1").arg(stageId)));
+        QList<QPair<qint64, QByteArray>> blocks;
+        while (q.next())
+            blocks.append({q.value(0).toLongLong(), q.value(1).toByteArray()});
+        for (const auto &[id, data] : blocks) {
+            auto plain = Internal::uncompressLogBlock(data);
+            QVERIFY(plain);
+            QSqlQuery u(db);
+            u.prepare(QStringLiteral("UPDATE log_blocks SET data = ? WHERE id = ?"));
+            u.addBindValue(QByteArray(plain->constData(), plain->size()));
+            u.addBindValue(id);
+            QVERIFY(u.exec());
+        }
+    });
+    auto count = [&](const char *where) {
+        qint64 n = 0;
+        withDb([&](QSqlDatabase &db) {
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM log_blocks WHERE %1")
+                               .arg(QLatin1String(where))));
+            QVERIFY(q.next());
+            n = q.value(0).toLongLong();
+        });
+        return n;
+    };
+    QVERIFY(count("substr(data, 1, 1) = x'01'") > 1);
+
+    qint64 reported = 0;
+    auto done = compactLogs(m_store->databasePath(), [&](qint64 n) { reported = n; });
+    DD_VERIFY_OK(done);
+    QVERIFY(done->blocks > 1);
+    QCOMPARE(reported, done->blocks);
+    QVERIFY(done->bytesAfter * 3 < done->bytesBefore);
+    QCOMPARE(count("substr(data, 1, 1) = x'01'"), 0);
+
+    QCOMPARE(readAll(stageId), written);
+    auto found = m_store->searchLogs(QStringLiteral("test_case_2999 "), runId);
+    DD_VERIFY_OK(found);
+    QCOMPARE(found->size(), 1);
+    QCOMPARE(found->at(0).lineNumber, 2999);
+
+    auto again = compactLogs(m_store->databasePath());
+    DD_VERIFY_OK(again);
+    QCOMPARE(again->blocks, 0); // nothing left to do
 }
 
 QTEST_GUILESS_MAIN(TestLogWriter)
