@@ -6,6 +6,7 @@
 #include <QWidget>
 
 class QListWidget;
+class QLabel;
 class QListWidgetItem;
 class QPushButton;
 
@@ -42,6 +43,10 @@ public:
     // The status icon's state for tests: the latest run's status, if there is one.
     std::optional<RunStatus> statusOf(const QString &environment) const;
     void setDeployEnabled(bool enabled);
+    // Why the list shown may be out of date (deploydesk.yml has problems: these are the
+    // last valid file's environments), shown above it; empty: it is not.
+    void setStaleReason(const QString &reason);
+    QString staleReason() const;
 
 signals:
     void currentEnvironmentChanged(const QString &name);
@@ -55,6 +60,7 @@ private:
     QString m_workspace;
     QListWidget *m_list = nullptr;
     QPushButton *m_deploy = nullptr;
+    QLabel *m_stale = nullptr;
     QHash<QString, RunRecord> m_latest; // by environment
     QString m_liveEnvironment;
     std::optional<RunStatus> m_liveStatus;

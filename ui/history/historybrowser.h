@@ -89,6 +89,9 @@ signals:
 
 private:
     void applyFilter();
+    // Counts the runs that pass the model's filter on the reader's thread; the filter bar
+    // shows the number when it arrives (an answer for an older filter is dropped).
+    void countMatches();
     void selectionChanged();
     void pageLoaded();
     void exportSelected();
@@ -117,6 +120,7 @@ private:
     PromoteMenu *m_promoteMenu = nullptr;
     qint64 m_pendingSelection = 0; // a run to select once its page has arrived
     int m_pagesSearched = 0;       // pages fetched looking for it
+    quint64 m_countGeneration = 0; // counts asked for; only the latest is shown
     int m_lastSortColumn = 0;
     Qt::SortOrder m_lastSortOrder = Qt::DescendingOrder;
 };
