@@ -254,6 +254,28 @@ private slots:
         QCOMPARE(w.currentRunId(), before);
     }
 
+    // A secret typed into the message is masked in the history, as the CLI's -m is.
+    void aSecretInTheMessageIsMasked()
+    {
+        qputenv("PANEL_TOKEN", "tok-panel-987654");
+        const QString ws = workspace("masked", "name: masked\nstages:\n"
+                                               "  use:\n    run: echo using $PANEL_TOKEN\n"
+                                               "    secrets: [PANEL_TOKEN]\n");
+        MainWindow w(ws);
+        w.show();
+        QVERIFY(waitReady(w));
+        QSignalSpy finished(&w, &MainWindow::runFinished);
+        startNextDialogWith("rotated tok-panel-987654 today");
+        w.runPipelineWithMessage();
+        QVERIFY(finished.wait(20000));
+        auto s = store();
+        QVERIFY(s);
+        const auto run = s->run(finished.at(0).at(0).toLongLong());
+        QVERIFY(run.has_value());
+        QCOMPARE(run->message, QString("rotated *** today"));
+        qunsetenv("PANEL_TOKEN");
+    }
+
     // The sidebar's "No environment (checks only)" shows the latest checks-only run's
     // result as the environments show theirs, also in a window opened later.
     void checksOnlyShowsItsLatestResult()
