@@ -111,6 +111,7 @@ void HistoryBrowser::setStore(HistoryStore *store)
 {
     m_store = store;
     m_reader = store ? std::make_shared<Internal::HistoryReader>(store->dataDir()) : nullptr;
+    m_countReader = store ? std::make_unique<Internal::HistoryReader>(store->dataDir()) : nullptr;
     m_model->setReader(m_reader);
     m_details->setReader(m_reader);
     applyFilter();
@@ -216,7 +217,7 @@ void HistoryBrowser::applyFilter()
 void HistoryBrowser::countMatches()
 {
     const quint64 generation = ++m_countGeneration;
-    if (!m_reader) {
+    if (!m_countReader) {
         m_filters->matchCountLabel()->clear();
         return;
     }
@@ -227,7 +228,7 @@ void HistoryBrowser::countMatches()
         std::optional<RunCount> count;
         QString error;
     };
-    m_reader->read(
+    m_countReader->read(
         this,
         [filter](HistoryStore *store) {
             Counted result;

@@ -89,7 +89,7 @@ signals:
 
 private:
     void applyFilter();
-    // Counts the runs that pass the model's filter on the reader's thread; the filter bar
+    // Counts the runs that pass the model's filter on the count reader's thread; the filter bar
     // shows the number when it arrives (an answer for an older filter is dropped).
     void countMatches();
     void selectionChanged();
@@ -103,6 +103,9 @@ private:
 
     HistoryStore *m_store = nullptr;
     std::shared_ptr<Internal::HistoryReader> m_reader; // shared with the model and details
+    // Counts on a thread and connection of their own: a slow count (a log search over a
+    // big history) never delays a page of runs or a run's details.
+    std::unique_ptr<Internal::HistoryReader> m_countReader;
     QString m_placeholder;
     QString m_workspace;
     QStringList m_secretValues;
