@@ -179,10 +179,15 @@ RunFilter HistoryFilterBar::filter() const
 void HistoryFilterBar::setMatchCount(std::optional<RunCount> count)
 {
     if (!count) {
-        m_count->setText(tr("…"));
+        // The last number stays, greyed, until the new one comes (no flicker when a run
+        // ends).
+        if (m_count->text().isEmpty())
+            m_count->setText(tr("…"));
+        m_count->setEnabled(false);
         m_count->setToolTip(tr("Counting the runs that match"));
         return;
     }
+    m_count->setEnabled(true);
     const int n = int(std::min<qint64>(count->runs, std::numeric_limits<int>::max()));
     m_count->setText(count->capped ? tr("%n+ run(s)", nullptr, n) : tr("%n run(s)", nullptr, n));
     m_count->setToolTip(

@@ -32,7 +32,8 @@ public:
     void setEnvironments(const QStringList &names);
     RunFilter filter() const;
     void clear();
-    // How many runs pass the filter: "23 runs", "1 run"; nullopt while it is counted.
+    // How many runs pass the filter: "23 runs", "1 run"; nullopt while it is counted (the
+    // last number stays until then).
     void setMatchCount(std::optional<RunCount> count);
     QString matchCountText() const;
 

@@ -177,6 +177,7 @@ private slots:
         QTRY_COMPARE(bar->matchCountText(), QString("0 run(s)"));
         bar->clear();
         QTRY_COMPARE(bar->matchCountText(), QString("3 run(s)"));
+        QTRY_VERIFY(bar->matchCountLabel()->isEnabled()); // counted, not greyed any more
     }
 
     // At the width the History tab has in a 1200×760 window, every filter field shows its
