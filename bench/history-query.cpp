@@ -74,7 +74,35 @@ int main(int argc, char *argv[])
         auto r = (*store)->runs(f);
         return r ? r->size() : -1;
     });
+    // The History tab's count beside its filters (HistoryStore::countRuns), with the
+    // filters it offers (always within the open workspace): the whole history, environment
+    // + status, part of a name, text in the logs.
+    const auto count = [&](const char *label, const std::function<void(RunFilter &)> &set) {
+        timeIt(label, repeat, [&]() -> qsizetype {
+            RunFilter f;
+            f.workspace = QStringLiteral("/home/dev/src/textbook"); // the panel's: its workspace
+            set(f);
+            auto r = (*store)->countRuns(f);
+            return r ? qsizetype(r->runs) : -1;
+        });
+    };
+    count("countRuns()", [](RunFilter &) {});
+    count("countRuns(env=production,status=failed)", [](RunFilter &f) {
+        f.environment = QStringLiteral("production");
+        f.status = QStringLiteral("failed");
+    });
+    count("countRuns(who contains \"an\")", [](RunFilter &f) {
+        f.who = QStringLiteral("an");
+        f.partialNames = true;
+    });
+    count("countRuns(branch contains \"feat\",failed)", [](RunFilter &f) {
+        f.branch = QStringLiteral("feat");
+        f.partialNames = true;
+        f.status = QStringLiteral("failed");
+    });
     for (const QString &word : parser.values(wordOpt)) {
+        const QByteArray countLabel = "countRuns(grep=" + word.toUtf8() + ")";
+        count(countLabel.constData(), [&word](RunFilter &f) { f.grep = word; });
         const QByteArray runsLabel = "runs(grep=" + word.toUtf8() + ",20)";
         timeIt(runsLabel.constData(), repeat, [&]() -> qsizetype {
             RunFilter f;

@@ -33,7 +33,12 @@ EnvironmentList::EnvironmentList(HistoryStore *store, QWidget *parent)
     // "Deploy to production" must not widen the sidebar, and with it the window, when
     // production is selected: the sidebar is made wide enough for the longest (fitSidebar).
     m_deploy->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    m_stale = new QLabel(this);
+    m_stale->setObjectName(QStringLiteral("environmentsStale"));
+    m_stale->setWordWrap(true);
+    m_stale->setVisible(false);
     layout->addWidget(label);
+    layout->addWidget(m_stale);
     layout->addWidget(m_list, 1);
     layout->addWidget(m_deploy);
 
@@ -77,6 +82,13 @@ void EnvironmentList::refresh()
 {
     m_latest.clear();
     if (m_store) {
+        // The first row's latest run: the latest with no environment (checks only).
+        RunFilter checks;
+        checks.workspace = m_workspace;
+        checks.withoutEnvironment = true;
+        checks.limit = 1;
+        if (auto runs = m_store->runs(checks); runs && !runs->isEmpty())
+            m_latest.insert(QString(), runs->first());
         for (const Environment &e : std::as_const(m_pipeline.environments)) {
             RunFilter filter;
             filter.workspace = m_workspace;
@@ -104,9 +116,23 @@ void EnvironmentList::updateItem(QListWidgetItem *item)
 {
     const QString name = item->data(NameRole).toString();
     if (name.isEmpty()) {
-        item->setIcon(m_liveStatus && m_liveEnvironment.isEmpty()
-                          ? statusIcon(*m_liveStatus)
-                          : statusIcon(StageStatus::Pending));
+        // Checks only: the live run's state, else the latest checks-only run's result, as
+        // the environments show theirs.
+        if (m_liveStatus && m_liveEnvironment.isEmpty()) {
+            item->setIcon(statusIcon(*m_liveStatus));
+            item->setToolTip(tr("Running the checks now"));
+        } else if (m_latest.contains(name)) {
+            const RunRecord &r = m_latest[name];
+            item->setIcon(statusIcon(r.status));
+            item->setToolTip(
+                tr("Last run %1: %2, %3")
+                    .arg(r.id)
+                    .arg(statusText(r.status),
+                         QLocale().toString(r.startedAt.toLocalTime(), QLocale::ShortFormat)));
+        } else {
+            item->setIcon(statusIcon(StageStatus::Pending));
+            item->setToolTip(tr("The checks have not run yet"));
+        }
         return;
     }
     const Environment *env = m_pipeline.environment(name);
@@ -188,6 +214,18 @@ int EnvironmentList::preferredWidth() const
         button = std::max(button, probe.sizeHint().width());
     }
     return margins.left() + margins.right() + std::max(list, button);
+}
+
+void EnvironmentList::setStaleReason(const QString &reason)
+{
+    m_stale->setText(reason);
+    m_stale->setVisible(!reason.isEmpty());
+    m_list->setAccessibleDescription(reason);
+}
+
+QString EnvironmentList::staleReason() const
+{
+    return m_stale->text();
 }
 
 void EnvironmentList::setDeployEnabled(bool enabled)

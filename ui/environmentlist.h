@@ -6,6 +6,7 @@
 #include <QWidget>
 
 class QListWidget;
+class QLabel;
 class QListWidgetItem;
 class QPushButton;
 
@@ -44,6 +45,10 @@ public:
     void setDeployEnabled(bool enabled);
     // The width that shows every entry and the Deploy button whole, in the current language.
     int preferredWidth() const;
+    // Why the list shown may be out of date (deploydesk.yml has problems: these are the
+    // last valid file's environments), shown above it; empty: it is not.
+    void setStaleReason(const QString &reason);
+    QString staleReason() const;
 
 signals:
     void currentEnvironmentChanged(const QString &name);
@@ -57,6 +62,7 @@ private:
     QString m_workspace;
     QListWidget *m_list = nullptr;
     QPushButton *m_deploy = nullptr;
+    QLabel *m_stale = nullptr;
     QHash<QString, RunRecord> m_latest; // by environment
     QString m_liveEnvironment;
     std::optional<RunStatus> m_liveStatus;

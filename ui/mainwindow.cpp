@@ -2,6 +2,7 @@
 
 #include "common/duration.h"
 #include "common/paths.h"
+#include "engine/runjob.h"
 #include "secrets/secretstore.h"
 #include "store/historystore.h"
 #include "ui/approvaldialog.h"
@@ -16,6 +17,7 @@
 #include "ui/runservice.h"
 #include "ui/settings/historypage.h"
 #include "ui/settings/settingsdialog.h"
+#include "ui/startrundialog.h"
 #include "ui/trayicon.h"
 
 #include <QApplication>
@@ -118,6 +120,7 @@ MainWindow::MainWindow(const QString &workspace, QWidget *parent)
     pipelineLayout->addWidget(m_pipelineTitle);
     pipelineLayout->addWidget(splitter, 1);
     connect(m_graph, &StageGraphView::stageActivated, this, &MainWindow::openStageLog);
+    connect(m_graph, &StageGraphView::stageRunRequested, this, &MainWindow::runStage);
 
     m_logs = new LogViewer(QString(), this);
     m_history = new HistoryBrowser(nullptr, this);
@@ -309,16 +312,29 @@ void MainWindow::loaded(const LoadResult &result)
                      : tr("<b>deploydesk.yml has %n problem(s)</b>: fix them and reload (F5)",
                           nullptr, int(m_problems.size())));
     if (!m_live) {
+        // A file with problems: the graph shows no results (they were the last valid
+        // file's) but the problems; the environments stay those of the last valid file,
+        // marked so, instead of emptying on a syntax error.
         m_graph->setPipeline(m_pipeline);
         m_graph->setEnvironment(m_environments->currentEnvironment());
-        m_environments->setPipeline(m_pipeline, m_workspace);
-        fitSidebar();
-        m_history->setEnvironments(m_environments->environments());
+        m_graph->setVisible(m_pipelineOk);
+        const bool keepLastValid = !m_pipelineOk && m_validWorkspace == m_workspace;
+        if (!keepLastValid) {
+            m_environments->setPipeline(m_pipeline, m_workspace);
+            fitSidebar();
+            m_history->setEnvironments(m_environments->environments());
+            m_environmentsView->setPipeline(m_pipeline, m_workspace);
+            m_embeddingsView->setPipeline(m_pipeline, m_workspace);
+        }
+        m_environments->setStaleReason(
+            keepLastValid ? tr("deploydesk.yml has problems: these are the environments of the "
+                               "last valid file")
+                          : QString());
         m_history->refresh(); // F5 also shows runs started meanwhile from a terminal
-        m_environmentsView->setPipeline(m_pipeline, m_workspace);
-        m_embeddingsView->setPipeline(m_pipeline, m_workspace);
-        showLatestRun();
+        showLatestRun(m_pipelineOk);
     }
+    if (m_pipelineOk)
+        m_validWorkspace = m_workspace;
     m_deployMenu->clear();
     for (const Environment &e : std::as_const(m_pipeline.environments)) {
         const QString name = e.name;
@@ -333,7 +349,7 @@ void MainWindow::loaded(const LoadResult &result)
 
 // With no run going, the graph shows the latest run of this workspace, so the window
 // opens on where things stand.
-void MainWindow::showLatestRun()
+void MainWindow::showLatestRun(bool intoGraph)
 {
     m_run = RunRecord{};
     m_stages.clear();
@@ -348,8 +364,9 @@ void MainWindow::showLatestRun()
     m_run = runs->first();
     if (auto stages = m_store->stages(m_run.id)) {
         m_stages = *stages;
-        for (const StageRecord &s : std::as_const(m_stages))
-            m_graph->updateStage(s);
+        if (intoGraph)
+            for (const StageRecord &s : std::as_const(m_stages))
+                m_graph->updateStage(s);
     }
     // The Logs tab too opens on the latest run (its stage box lists the stages), unless it
     // shows another run already.
@@ -399,9 +416,60 @@ bool MainWindow::ask(const QString &title, const QString &question, const QStrin
     return box.clickedButton() == static_cast<QAbstractButton *>(ok);
 }
 
+bool MainWindow::askToStart(const QString &title, const QString &question, const QString &yes,
+                            QString *message)
+{
+    if (!m_confirm)
+        return true;
+    StartRunDialog dialog(title, question, yes, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    *message = dialog.message();
+    return true;
+}
+
 void MainWindow::runPipeline()
 {
     RunRequest request;
+    start(request);
+}
+
+void MainWindow::runPipelineWithMessage()
+{
+    if (refuseWhileRunning())
+        return;
+    RunRequest request;
+    if (!askToStart(tr("Run Pipeline"),
+                    tr("Run the checks of %1, with no environment?").arg(m_pipeline.name),
+                    tr("&Run"), &request.message))
+        return;
+    start(request);
+}
+
+void MainWindow::runStage(const QString &stage)
+{
+    if (refuseWhileRunning())
+        return;
+    if (!m_pipeline.stage(stage)) {
+        m_runState->setText(tr("Nothing run: stage %1 is no longer in deploydesk.yml").arg(stage));
+        return;
+    }
+    RunRequest request;
+    request.stages = {stage};
+    request.environment = m_environments->currentEnvironment();
+    if (!request.environment.isEmpty()) {
+        // It may deploy: ask, as a deploy does, and say which stages will run.
+        const QStringList covered = RunJob::coveredStages(m_pipeline, request.stages);
+        const QStringList gated = RunController::stagesNeedingApproval(m_pipeline, request);
+        QString question = tr("Run %1 for %2? These stages run: %3.")
+                               .arg(stage, request.environment, covered.join(QStringLiteral(", ")));
+        if (!gated.isEmpty())
+            question +=
+                QLatin1Char(' ') + tr("%1 is protected: %2 will wait for approval.")
+                                       .arg(request.environment, gated.join(QStringLiteral(", ")));
+        if (!askToStart(tr("Run Stage"), question, tr("&Run"), &request.message))
+            return;
+    }
     start(request);
 }
 
@@ -426,7 +494,7 @@ void MainWindow::deploy(const QString &environment)
             : tr("Deploy to %1%2?")
                   .arg(environment,
                        env->url.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(env->url));
-    if (!ask(tr("Deploy"), question, tr("&Deploy")))
+    if (!askToStart(tr("Deploy"), question, tr("&Deploy"), &request.message))
         return;
     // The question may have been open while deploydesk.yml was reloaded or a run started.
     const Environment *now = m_pipeline.environment(environment);
@@ -524,6 +592,7 @@ void MainWindow::stageChanged(const StageRecord &stage)
 void MainWindow::approvalRequired(const QString &environment, const QStringList &stages)
 {
     m_waitingStages = stages;
+    m_graph->setWaitingForApproval(environment, stages);
     m_environments->setLiveStatus(environment, RunStatus::Running, true);
     m_tray->notify(tr("Approval needed"),
                    tr("Run %1 waits for approval to deploy to %2.").arg(m_run.id).arg(environment),
@@ -564,6 +633,8 @@ void MainWindow::reviewApproval()
         } else if (dialog->decision() == ApprovalDialog::Refused) {
             m_service->refuse(dialog->approver(), dialog->reason());
         }
+        if (dialog->decision() != ApprovalDialog::Undecided)
+            m_graph->setWaitingForApproval({}, {});
         m_environments->setLiveStatus(m_run.environment, RunStatus::Running,
                                       m_service->isWaitingForApproval());
         updateActions();
@@ -629,6 +700,7 @@ void MainWindow::finished(const RunRecord &run)
     m_cancelRequested = 0;
     m_run = run;
     m_waitingStages.clear();
+    m_graph->setWaitingForApproval({}, {});
     m_tick.stop();
     m_logs->setLive(false);
     m_environments->setLiveStatus(run.environment, run.status, false);
@@ -710,6 +782,8 @@ void MainWindow::updateActions()
     const bool running = m_service->isRunning();
     const bool canRun = !running && m_pipelineOk && m_store && !m_workspace.isEmpty();
     m_runAction->setEnabled(canRun);
+    m_runWithMessageAction->setEnabled(canRun);
+    m_graph->setStageRunEnabled(canRun);
     m_deployAction->setEnabled(canRun && !m_environments->currentEnvironment().isEmpty());
     m_deployMenu->setEnabled(canRun && !m_pipeline.environments.isEmpty());
     m_environments->setDeployEnabled(canRun);

@@ -61,6 +61,12 @@ public:
     // Actions, also for tests: run (no environment), deploy to `environment` (asks
     // first), cancel (asks first), re-run the failed stages of `runId` (0: the latest).
     void runPipeline();
+    // Asks for an optional message (kept in the history as `run -m` keeps it), then runs.
+    void runPipelineWithMessage();
+    // Runs `stage` and every stage it needs for the selected environment, as
+    // `deploydeskctl run --stage` does (the graph's context menu); with an environment it
+    // asks first, with a message field, as a deploy does.
+    void runStage(const QString &stage);
     void deploy(const QString &environment);
     void cancelRun();
     void rerunFailed(qint64 runId = 0);
@@ -124,7 +130,9 @@ private:
     void approvalRequired(const QString &environment, const QStringList &stages);
     void finished(const RunRecord &run);
     void recordingFailed(const Error &error);
-    void showLatestRun();
+    // `intoGraph`: the graph shows its stages' results (not when the file has problems:
+    // they may no longer be the file's stages).
+    void showLatestRun(bool intoGraph = true);
     void updateStatus();
     void updateActions();
     void rememberWorkspace(const QString &dir);
@@ -138,6 +146,9 @@ private:
     // when empty). A question about run `aboutRun` says so if that run ends meanwhile.
     bool ask(const QString &title, const QString &question, const QString &yes,
              const QString &no = {}, qint64 aboutRun = 0);
+    // Asks before starting a run, with an optional message (StartRunDialog); true to start.
+    bool askToStart(const QString &title, const QString &question, const QString &yes,
+                    QString *message);
     // Asks the service to cancel the run going (cancelRun() and quitting, after asking).
     void requestCancel(const QString &reason);
     // True, and the status bar says why, when a run is going (or starting): a question
@@ -152,6 +163,7 @@ private:
     std::unique_ptr<RunService> m_service;
     Pipeline m_pipeline;
     bool m_pipelineOk = false;
+    QString m_validWorkspace; // the workspace whose deploydesk.yml last loaded without problems
     QStringList m_problems;
 
     RunRecord m_run; // the live run, or the latest one shown
@@ -194,6 +206,7 @@ private:
     QAction *m_settingsAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_runAction = nullptr;
+    QAction *m_runWithMessageAction = nullptr;
     QAction *m_deployAction = nullptr;
     QAction *m_cancelAction = nullptr;
     QAction *m_rerunAction = nullptr;

@@ -54,6 +54,12 @@ void MainWindow::createActions()
     m_runAction->setShortcut(QKeySequence(tr("Ctrl+R")));
     m_runAction->setToolTip(tr("Run the pipeline's checks, with no environment (Ctrl+R)"));
     connect(m_runAction, &QAction::triggered, this, &MainWindow::runPipeline);
+    m_runWithMessageAction = new QAction(tr("Run &With a Message…"), this);
+    m_runWithMessageAction->setObjectName(QStringLiteral("runWithMessageAction"));
+    m_runWithMessageAction->setShortcut(QKeySequence(tr("Ctrl+Alt+R")));
+    m_runWithMessageAction->setToolTip(
+        tr("Run the pipeline's checks with a message saying why, kept in the history"));
+    connect(m_runWithMessageAction, &QAction::triggered, this, &MainWindow::runPipelineWithMessage);
     m_deployAction = new QAction(tr("&Deploy to Selected Environment…"), this);
     m_deployAction->setObjectName(QStringLiteral("deployAction"));
     m_deployAction->setShortcut(QKeySequence(tr("Ctrl+Shift+D")));
@@ -96,6 +102,7 @@ void MainWindow::createMenus()
 
     QMenu *run = menuBar()->addMenu(tr("&Run"));
     run->addAction(m_runAction);
+    run->addAction(m_runWithMessageAction);
     m_deployMenu = run->addMenu(tr("Deploy &To"));
     run->addAction(m_deployAction);
     run->addAction(m_cancelAction);

@@ -82,31 +82,53 @@ Result<RunRecord> HistoryStore::run(qint64 runId) const
     return runFromRow(q);
 }
 
-Result<QList<RunRecord>> HistoryStore::runs(const RunFilter &filter) const
+namespace {
+
+// `text` for LIKE … ESCAPE '\\': matches anywhere, its own % and _ taken literally.
+QString containsPattern(const QString &text)
 {
-    QSqlDatabase db = connection(m_connectionName);
-    const QString operation = tr("listing runs");
-    QStringList where;
-    QVariantList values;
+    QString escaped = text;
+    escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
+    escaped.replace(QLatin1Char('%'), QStringLiteral("\\%"));
+    escaped.replace(QLatin1Char('_'), QStringLiteral("\\_"));
+    return QLatin1Char('%') + escaped + QLatin1Char('%');
+}
+
+// The conditions of `filter` that do not depend on paging or order, shared by runs() and
+// countRuns().
+Result<void> filterConditions(const RunFilter &filter, QStringList &where, QVariantList &values)
+{
     auto equals = [&](const char *column, const QString &value) {
         if (value.isEmpty())
             return;
         where.append(QStringLiteral("%1 = ?").arg(QLatin1String(column)));
         values.append(value);
     };
+    auto name = [&](const char *column, const QString &value) {
+        if (value.isEmpty())
+            return;
+        if (!filter.partialNames) {
+            equals(column, value);
+            return;
+        }
+        where.append(QStringLiteral("%1 LIKE ? ESCAPE '\\'").arg(QLatin1String(column)));
+        values.append(containsPattern(value));
+    };
     equals("environment", filter.environment);
+    if (filter.withoutEnvironment)
+        where.append(QStringLiteral("environment = ''"));
     if (!filter.status.isEmpty()) {
         RunStatus status;
         if (!fromString(filter.status, &status)) {
             return makeError(ErrorCode::Invalid,
-                             tr("unknown run status \"%1\"; expected one of queued, running, "
-                                "success, failed, cancelled, interrupted")
+                             HistoryStore::tr("unknown run status \"%1\"; expected one of queued, "
+                                              "running, success, failed, cancelled, interrupted")
                                  .arg(filter.status));
         }
         equals("status", toString(status));
     }
-    equals("branch", filter.branch);
-    equals("triggered_by", filter.who);
+    name("branch", filter.branch);
+    name("triggered_by", filter.who);
     equals("workspace", filter.workspace);
     if (filter.since.isValid()) {
         where.append(QStringLiteral("started_at >= ?"));
@@ -116,6 +138,19 @@ Result<QList<RunRecord>> HistoryStore::runs(const RunFilter &filter) const
         where.append(QStringLiteral("started_at < ?"));
         values.append(filter.until.toMSecsSinceEpoch());
     }
+    return {};
+}
+
+} // namespace
+
+Result<QList<RunRecord>> HistoryStore::runs(const RunFilter &filter) const
+{
+    QSqlDatabase db = connection(m_connectionName);
+    const QString operation = tr("listing runs");
+    QStringList where;
+    QVariantList values;
+    if (auto ok = filterConditions(filter, where, values); !ok)
+        return std::unexpected(ok.error());
     if (filter.beforeId > 0) {
         where.append(QStringLiteral("id < ?"));
         values.append(filter.beforeId);
@@ -190,6 +225,54 @@ Result<QList<RunRecord>> HistoryStore::runs(const RunFilter &filter) const
     while (q.next())
         result.append(runFromRow(q));
     return result;
+}
+
+Result<RunCount> HistoryStore::countRuns(const RunFilter &filter) const
+{
+    QSqlDatabase db = connection(m_connectionName);
+    const QString operation = tr("counting runs");
+    QStringList where;
+    QVariantList values;
+    if (auto ok = filterConditions(filter, where, values); !ok)
+        return std::unexpected(ok.error());
+    // With an environment or a status, their index narrows the count best; without
+    // statistics SQLite would walk the workspace's index instead (every run of a history
+    // that holds one workspace): twice as slow on a million runs (docs/benchmarks.md).
+    if (!filter.environment.isEmpty() || !filter.status.isEmpty())
+        where.replaceInStrings(QStringLiteral("workspace = ?"), QStringLiteral("+workspace = ?"));
+    if (!filter.grep.isEmpty()) {
+        // The runs whose logs match, each checked against the other conditions, up to
+        // kGrepSortLimit (a log search over a whole big history is not counted to the end).
+        QString check = QStringLiteral("SELECT 1 FROM runs WHERE id = ?");
+        if (!where.isEmpty())
+            check += QStringLiteral(" AND ") + where.join(QStringLiteral(" AND "));
+        QSqlQuery probe(db);
+        probe.setForwardOnly(true);
+        if (!probe.prepare(check))
+            return std::unexpected(sqlError(m_path, operation, probe.lastError()));
+        const auto accept = [&](qint64 id) {
+            probe.bindValue(0, id);
+            for (qsizetype i = 0; i < values.size(); ++i)
+                probe.bindValue(int(i) + 1, values.at(i));
+            const bool ok = probe.exec() && probe.next();
+            probe.finish();
+            return ok;
+        };
+        auto found = searchLogBlocks(db, m_path, filter.grep, 0, kGrepSortLimit, true, accept);
+        if (!found)
+            return std::unexpected(found.error());
+        QSet<qint64> ids;
+        for (const LogMatch &m : std::as_const(*found))
+            ids.insert(m.runId);
+        return RunCount{ids.size(), found->size() >= kGrepSortLimit};
+    }
+    QString sql = QStringLiteral("SELECT COUNT(*) FROM runs");
+    if (!where.isEmpty())
+        sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+    QSqlQuery q(db);
+    if (auto ok = runQuery(q, m_path, operation, sql, values); !ok)
+        return std::unexpected(ok.error());
+    return RunCount{q.next() ? q.value(0).toLongLong() : 0, false};
 }
 
 namespace {

@@ -56,9 +56,12 @@ public:
     // --- reading -----------------------------------------------------------------
     Result<RunRecord> run(qint64 runId) const;
     Result<QList<RunRecord>> runs(const RunFilter &filter) const; // newest first
-    Result<QList<StageRecord>> stages(qint64 runId) const;        // in pipeline order
-    Result<StageRecord> stage(qint64 stageId) const;              // NotFound when none
-    Result<QList<EventRecord>> events(qint64 runId) const;        // oldest first
+    // How many runs pass `filter` (its paging, order and limit ignored): a COUNT on the
+    // same conditions as runs().
+    Result<RunCount> countRuns(const RunFilter &filter) const;
+    Result<QList<StageRecord>> stages(qint64 runId) const; // in pipeline order
+    Result<StageRecord> stage(qint64 stageId) const;       // NotFound when none
+    Result<QList<EventRecord>> events(qint64 runId) const; // oldest first
     Result<QList<ArtifactRecord>> artifacts(qint64 runId) const;
     // Lines [firstLine, firstLine + maxLines) of a stage's log; firstLine is 1-based.
     Result<QList<LogLine>> logLines(qint64 stageId, qint64 firstLine, qint64 maxLines) const;

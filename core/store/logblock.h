@@ -78,7 +78,7 @@ QByteArray encodeLogBlock(const QList<LogLine> &lines);
 // block, without copying one that is stored so), so histories written before read as ever.
 constexpr quint8 kCompressedFormatVersion = 2;
 constexpr qsizetype kMinCompressedBlock = 128;
-// Chosen by measurement (bench/log-storage.sh, docs/benchmarks.md §11): level 1 stored a
+// Chosen by measurement (bench/log-storage.sh, docs/benchmarks.md §12): level 1 stored a
 // pytest/flake8 log in 0.17× its size against 0.20× at zstd's default 3 and 9 (the index
 // and page overhead dominate small blocks), with the least writer CPU.
 constexpr int kCompressionLevel = 1;

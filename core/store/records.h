@@ -132,9 +132,13 @@ enum class RunOrder { NewestFirst, OldestFirst, LongestFirst, ShortestFirst };
 struct RunFilter
 {
     QString environment;
-    QString status; // a RunStatus name
+    bool withoutEnvironment = false; // only the runs with no environment (checks only)
+    QString status;                  // a RunStatus name
     QString branch;
     QString who;
+    // branch and who match any part of the name, ignoring ASCII case (the panel's filter
+    // fields); false: the whole name exactly (deploydeskctl history --branch / --who).
+    bool partialNames = false;
     QDateTime since;     // started at or after
     QDateTime until;     // started before
     QString grep;        // runs whose logs contain this text (FTS)
@@ -146,6 +150,15 @@ struct RunFilter
     // The duration orders also need that run's duration (RunRecord::durationMs()).
     qint64 afterId = 0;
     qint64 afterDurationMs = -1;
+};
+
+// How many runs pass a filter (HistoryStore::countRuns).
+struct RunCount
+{
+    qint64 runs = 0;
+    // A log search (RunFilter::grep) counts at most a bounded number of runs: at least
+    // `runs` match.
+    bool capped = false;
 };
 
 struct LogMatch

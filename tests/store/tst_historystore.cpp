@@ -299,6 +299,30 @@ void TestHistoryStore::filters_data()
     f = {};
     f.environment = "nowhere";
     QTest::newRow("nothing matches") << f << QList<int>{};
+    f = {};
+    f.branch = "feat";
+    QTest::newRow("branch: the whole name by default") << f << QList<int>{};
+    f.branch = "FEAT";
+    f.partialNames = true;
+    QTest::newRow("branch: part of the name, any case") << f << QList<int>{2};
+    f = {};
+    f.who = "A";
+    f.partialNames = true;
+    QTest::newRow("who: part of the name") << f << QList<int>{6, 5, 3, 2, 0};
+    f.who = "%";
+    QTest::newRow("who: % is a plain character") << f << QList<int>{};
+    f = {};
+    f.branch = "feature_x";
+    f.partialNames = true;
+    QTest::newRow("branch: _ is a plain character") << f << QList<int>{};
+    f.branch = "e/";
+    f.status = "failed";
+    QTest::newRow("branch part + status") << f << QList<int>{2};
+    f = {};
+    f.withoutEnvironment = true;
+    QTest::newRow("without environment (checks only)") << f << QList<int>{3};
+    f.workspace = "/b";
+    QTest::newRow("without environment, another workspace") << f << QList<int>{};
 }
 
 void TestHistoryStore::filters()
@@ -312,6 +336,13 @@ void TestHistoryStore::filters()
     auto runs = m_store->runs(filter);
     DD_VERIFY_OK(runs);
     QCOMPARE(ids(*runs), expectedIds);
+    // countRuns counts the same runs (paging and limit aside).
+    if (filter.limit == RunFilter().limit) {
+        auto counted = m_store->countRuns(filter);
+        DD_VERIFY_OK(counted);
+        QCOMPARE(counted->runs, qint64(expectedIds.size()));
+        QVERIFY(!counted->capped);
+    }
 
     // beforeId applies on top of every other field.
     if (expectedIds.size() >= 2 && filter.limit == RunFilter().limit) {

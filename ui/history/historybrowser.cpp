@@ -206,6 +206,7 @@ void HistoryBrowser::setStore(HistoryStore *store)
 {
     m_store = store;
     m_reader = store ? std::make_shared<Internal::HistoryReader>(store->dataDir()) : nullptr;
+    m_countReader = store ? std::make_unique<Internal::HistoryReader>(store->dataDir()) : nullptr;
     m_model->setReader(m_reader);
     m_details->setReader(m_reader);
     applyFilter();
@@ -308,7 +309,47 @@ void HistoryBrowser::applyFilter()
     m_pendingSelection = 0;
     m_model->setFilter(filter);
     m_status->setText(m_reader ? tr("Loading...") : m_placeholder);
+    countMatches();
     updateActions();
+}
+
+void HistoryBrowser::countMatches()
+{
+    const quint64 generation = ++m_countGeneration;
+    if (!m_countReader) {
+        m_filters->matchCountLabel()->clear();
+        return;
+    }
+    m_filters->setMatchCount(std::nullopt);
+    const RunFilter filter = m_model->filter();
+    struct Counted
+    {
+        std::optional<RunCount> count;
+        QString error;
+    };
+    m_countReader->read(
+        this,
+        [filter](HistoryStore *store) {
+            Counted result;
+            if (!store)
+                return result;
+            auto count = store->countRuns(filter);
+            if (count)
+                result.count = *count;
+            else
+                result.error = count.error().toString();
+            return result;
+        },
+        [this, generation](const Counted &result) {
+            if (generation != m_countGeneration)
+                return;
+            if (result.count) {
+                m_filters->setMatchCount(result.count);
+            } else {
+                m_filters->matchCountLabel()->clear();
+                m_filters->matchCountLabel()->setToolTip(result.error);
+            }
+        });
 }
 
 void HistoryBrowser::refresh()
@@ -316,6 +357,7 @@ void HistoryBrowser::refresh()
     const QList<qint64> selected = selectedRunIds();
     m_model->refresh();
     m_status->setText(m_reader ? tr("Loading...") : m_placeholder);
+    countMatches();
     if (!selected.isEmpty()) {
         m_pendingSelection = selected.first();
         m_pagesSearched = 0;

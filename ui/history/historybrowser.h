@@ -102,6 +102,9 @@ private:
     // Details beside the runs (wide) or below them (narrow); `force` re-sizes the parts.
     void updateSplitter(bool force);
     void applyFilter();
+    // Counts the runs that pass the model's filter on the count reader's thread; the filter bar
+    // shows the number when it arrives (an answer for an older filter is dropped).
+    void countMatches();
     void selectionChanged();
     void pageLoaded();
     void exportSelected();
@@ -113,6 +116,9 @@ private:
 
     HistoryStore *m_store = nullptr;
     std::shared_ptr<Internal::HistoryReader> m_reader; // shared with the model and details
+    // Counts on a thread and connection of their own: a slow count (a log search over a
+    // big history) never delays a page of runs or a run's details.
+    std::unique_ptr<Internal::HistoryReader> m_countReader;
     QString m_placeholder;
     QString m_workspace;
     QStringList m_secretValues;
@@ -132,6 +138,7 @@ private:
     PromoteMenu *m_promoteMenu = nullptr;
     qint64 m_pendingSelection = 0; // a run to select once its page has arrived
     int m_pagesSearched = 0;       // pages fetched looking for it
+    quint64 m_countGeneration = 0; // counts asked for; only the latest is shown
     int m_lastSortColumn = 0;
     Qt::SortOrder m_lastSortOrder = Qt::DescendingOrder;
 };

@@ -11,6 +11,8 @@
 #include <QLineEdit>
 #include <QPushButton>
 
+#include <limits>
+
 namespace DeployDesk::Ui {
 
 namespace {
@@ -94,6 +96,9 @@ HistoryFilterBar::HistoryFilterBar(QWidget *parent)
     auto lineEdit = [this](const QString &placeholder, const QString &name) {
         auto *edit = new QLineEdit(this);
         edit->setPlaceholderText(placeholder);
+        // Wide enough for the whole placeholder beside the frame and the clear button
+        // (it was cut to "Text in l…" in a 1200-pixel window).
+        edit->setMinimumWidth(edit->fontMetrics().horizontalAdvance(placeholder) + 44);
         edit->setAccessibleName(name);
         edit->setClearButtonEnabled(true);
         connect(edit, &QLineEdit::textChanged, this, &HistoryFilterBar::schedule);
@@ -102,9 +107,13 @@ HistoryFilterBar::HistoryFilterBar(QWidget *parent)
     };
     m_branch = lineEdit(tr("Branch"), tr("Branch filter"));
     m_who = lineEdit(tr("Who"), tr("Triggered-by filter"));
-    m_grep = lineEdit(tr("Text in logs"), tr("Log text filter"));
+    m_grep = lineEdit(tr("Log text"), tr("Log text filter"));
+    m_grep->setToolTip(tr("Runs whose logs contain this text"));
     m_from = makeDateEdit(tr("Started from"), this);
     m_to = makeDateEdit(tr("Started until"), this);
+    m_count = new QLabel(this);
+    m_count->setObjectName(QStringLiteral("matchCount"));
+    m_count->setAccessibleName(tr("Matching runs"));
     m_clear = new QPushButton(tr("&Clear"), this);
     m_clear->setAccessibleName(tr("Clear filters"));
 
@@ -123,6 +132,7 @@ HistoryFilterBar::HistoryFilterBar(QWidget *parent)
     layout->addWidget(toLabel);
     layout->addWidget(m_to);
     layout->addWidget(m_grep, 1);
+    layout->addWidget(m_count);
     layout->addWidget(m_clear);
 
     m_debounce.setSingleShot(true);
@@ -157,12 +167,37 @@ RunFilter HistoryFilterBar::filter() const
     f.branch = m_branch->text().trimmed();
     f.who = m_who->text().trimmed();
     f.grep = m_grep->text().trimmed();
+    f.partialNames = true;
     // Dates are the user's local days, both ends included.
     if (const QDate from = boundOf(m_from); from.isValid())
         f.since = from.startOfDay().toUTC();
     if (const QDate to = boundOf(m_to); to.isValid())
         f.until = to.addDays(1).startOfDay().toUTC();
     return f;
+}
+
+void HistoryFilterBar::setMatchCount(std::optional<RunCount> count)
+{
+    if (!count) {
+        // The last number stays, greyed, until the new one comes (no flicker when a run
+        // ends).
+        if (m_count->text().isEmpty())
+            m_count->setText(tr("…"));
+        m_count->setEnabled(false);
+        m_count->setToolTip(tr("Counting the runs that match"));
+        return;
+    }
+    m_count->setEnabled(true);
+    const int n = int(std::min<qint64>(count->runs, std::numeric_limits<int>::max()));
+    m_count->setText(count->capped ? tr("%n+ run(s)", nullptr, n) : tr("%n run(s)", nullptr, n));
+    m_count->setToolTip(
+        count->capped ? tr("At least %n run(s) match: a log search counts no further", nullptr, n)
+                      : tr("%n run(s) match these filters", nullptr, n));
+}
+
+QString HistoryFilterBar::matchCountText() const
+{
+    return m_count->text();
 }
 
 void HistoryFilterBar::clear()

@@ -6,8 +6,10 @@
 #include "store/records.h"
 
 #include <QAction>
+#include <QContextMenuEvent>
 #include <QHelpEvent>
 #include <QKeyEvent>
+#include <QMenu>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QScrollBar>
@@ -56,7 +58,9 @@ StageGraphView::StageGraphView(QWidget *parent)
     m_elapsedTimer->setInterval(1000);
     connect(m_elapsedTimer, &QTimer::timeout, viewport(), qOverload<>(&QWidget::update));
 
-    setContextMenuPolicy(Qt::ActionsContextMenu);
+    // The node under the pointer (or the selected one, from the keyboard) offers to run
+    // it; the zoom actions follow.
+    setContextMenuPolicy(Qt::DefaultContextMenu);
     connect(addZoomAction(this, tr("Zoom &In"),
                           {QKeySequence(Qt::CTRL | Qt::Key_Equal), QKeySequence::ZoomIn}),
             &QAction::triggered, this, &StageGraphView::zoomIn);
@@ -105,6 +109,8 @@ void StageGraphView::resetStates()
 {
     for (NodeState &state : m_states)
         state = NodeState{};
+    m_waitingStages.clear();
+    m_waitingFor.clear();
     updateTimer();
     viewport()->update();
 }
@@ -119,6 +125,19 @@ void StageGraphView::setSelectedStages(const QStringList &names)
 {
     m_selectedStages = names;
     viewport()->update();
+}
+
+void StageGraphView::setWaitingForApproval(const QString &environment, const QStringList &stages)
+{
+    m_waitingFor = stages.isEmpty() ? QString() : environment;
+    m_waitingStages = stages;
+    viewport()->update();
+}
+
+bool StageGraphView::isWaitingForApproval(const QString &name) const
+{
+    // Only while it has not started: approved, it runs; refused, it is cancelled.
+    return m_waitingStages.contains(name) && stageStatus(name) == StageStatus::Pending;
 }
 
 QStringList StageGraphView::stageNames() const
@@ -148,7 +167,9 @@ QString StageGraphView::nodeSubtitle(const QString &name) const
         return {};
     const NodeState &state = m_states[i];
     QStringList parts;
-    if (state.status == StageStatus::Pending && isSkippedByCondition(name)) {
+    if (isWaitingForApproval(name)) {
+        parts << tr("Waits for approval to deploy to %1").arg(m_waitingFor);
+    } else if (state.status == StageStatus::Pending && isSkippedByCondition(name)) {
         parts << (m_environment.isEmpty() ? tr("skipped without an environment")
                                           : tr("skipped for %1").arg(m_environment));
     } else if (state.allowedFailure) {
@@ -206,6 +227,51 @@ void StageGraphView::setCurrentStage(const QString &name)
 bool StageGraphView::isElapsedTimerActive() const
 {
     return m_elapsedTimer->isActive();
+}
+
+void StageGraphView::setStageRunEnabled(bool enabled)
+{
+    m_stageRunEnabled = enabled;
+}
+
+QMenu *StageGraphView::createContextMenu(const QString &name, QWidget *parent)
+{
+    auto *menu = new QMenu(parent);
+    if (!name.isEmpty() && m_index.contains(name)) {
+        QAction *run = menu->addAction(tr("Run “%1” and what it needs").arg(name), this,
+                                       [this, name] { emit stageRunRequested(name); });
+        run->setObjectName(QStringLiteral("runStageAction"));
+        run->setEnabled(m_stageRunEnabled);
+        run->setStatusTip(tr("Run only %1 and the stages it needs, as deploydeskctl run "
+                             "--stage %1 does")
+                              .arg(name));
+        menu->addSeparator();
+    }
+    menu->addActions(actions());
+    return menu;
+}
+
+void StageGraphView::contextMenuEvent(QContextMenuEvent *event)
+{
+    // A right click on the viewport comes here with viewport coordinates (as every
+    // viewport event of a scroll area); from the keyboard, the menu opens at the selected
+    // node.
+    int index = -1;
+    QPoint global = event->globalPos();
+    if (event->reason() == QContextMenuEvent::Mouse) {
+        index = indexAt(event->pos());
+        if (index >= 0)
+            select(index);
+    } else if (m_current >= 0) {
+        index = m_current;
+        global = viewport()->mapToGlobal(toViewport(m_layout.nodes[index].rect).center().toPoint());
+    } else {
+        global = viewport()->mapToGlobal(QPoint(kMargin, kMargin));
+    }
+    QMenu *menu = createContextMenu(index < 0 ? QString() : m_layout.nodes[index].name, this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->popup(global);
+    event->accept();
 }
 
 void StageGraphView::setZoom(qreal zoom)
@@ -304,6 +370,7 @@ void StageGraphView::paintEvent(QPaintEvent *)
         look.focused = hasFocus();
         look.dashed = isSkippedByCondition(node.name);
         look.faded = !m_selectedStages.isEmpty() && !m_selectedStages.contains(node.name);
+        look.waiting = isWaitingForApproval(node.name);
         Internal::paintNode(painter, node.rect, look, pal);
     }
 }
@@ -375,6 +442,17 @@ void StageGraphView::keyPressEvent(QKeyEvent *event)
         moveSelection(event->key());
         event->accept();
         return;
+    case Qt::Key_F10:
+        if (event->modifiers() != Qt::ShiftModifier)
+            break;
+        [[fallthrough]];
+    case Qt::Key_Menu: {
+        // The context menu from the keyboard, at the selected node.
+        QContextMenuEvent menuEvent(QContextMenuEvent::Keyboard, QPoint(), QPoint());
+        contextMenuEvent(&menuEvent);
+        event->accept();
+        return;
+    }
     case Qt::Key_Return:
     case Qt::Key_Enter:
     case Qt::Key_Space:
@@ -460,8 +538,10 @@ QString StageGraphView::toolTipFor(int index) const
     const QString name = m_layout.nodes[index].name;
     const Stage *stage = m_pipeline.stage(name);
     const NodeState &state = m_states[index];
-    QString html = QStringLiteral("<b>%1</b> — %2")
-                       .arg(name.toHtmlEscaped(), statusText(state.status).toHtmlEscaped());
+    const QString shownStatus =
+        isWaitingForApproval(name) ? tr("Waiting for approval") : statusText(state.status);
+    QString html =
+        QStringLiteral("<b>%1</b> — %2").arg(name.toHtmlEscaped(), shownStatus.toHtmlEscaped());
     auto line = [&html](const QString &label, const QString &value) {
         if (!value.isEmpty())
             html += QStringLiteral("<br>%1 %2").arg(label.toHtmlEscaped(), value.toHtmlEscaped());
@@ -472,10 +552,17 @@ QString StageGraphView::toolTipFor(int index) const
         line(tr("needs:"), stage->needs.join(QStringLiteral(", ")));
         line(tr("if:"), stage->condition.text);
     }
+    if (isWaitingForApproval(name))
+        line(tr("waits for:"),
+             tr("the approval of someone allowed to deploy to %1: Run > Review Approval… "
+                "(Ctrl+Shift+A)")
+                 .arg(m_waitingFor));
     line(tr("reason:"), state.reason);
     if (state.allowedFailure)
         line(tr("note:"), tr("continue-on-error: this failure did not fail the run"));
     html += QStringLiteral("<br><i>%1</i>").arg(tr("Click or press Enter to open its log"));
+    html += QStringLiteral("<br><i>%1</i>")
+                .arg(tr("Right-click or press the Menu key to run it and what it needs"));
     return html;
 }
 

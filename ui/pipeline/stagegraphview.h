@@ -10,6 +10,7 @@
 #include <QHash>
 #include <QStringList>
 
+class QMenu;
 class QTimer;
 
 namespace DeployDesk {
@@ -22,7 +23,8 @@ namespace DeployDesk::Ui {
 // duration or live elapsed time, attempts), edges from `needs`, laid out left to right.
 // Click or Enter opens a stage (stageActivated); arrows move the selection; Ctrl+wheel,
 // Ctrl+= / Ctrl+- zoom and Ctrl+0 fits the whole graph. Stages that the chosen
-// environment's `if:` would skip are drawn dashed.
+// environment's `if:` would skip are drawn dashed; stages waiting for approval say so.
+// A node's context menu (right click, Menu key, Shift+F10) runs it and what it needs.
 class StageGraphView final : public QAbstractScrollArea
 {
     Q_OBJECT
@@ -37,6 +39,10 @@ public:
     void resetStates(); // every stage pending again, e.g. for a new run
     void setEnvironment(const QString &environment);
     void setSelectedStages(const QStringList &names);
+    // `stages` wait for the approval of a deploy to protected `environment`: drawn as
+    // waiting (not "Pending"), saying for whom. An empty list: none waits any more.
+    void setWaitingForApproval(const QString &environment, const QStringList &stages);
+    bool isWaitingForApproval(const QString &name) const;
 
     QStringList stageNames() const; // in file order
     StageStatus stageStatus(const QString &name) const;
@@ -46,6 +52,12 @@ public:
     QString currentStage() const;              // the keyboard/mouse selection
     void setCurrentStage(const QString &name);
     bool isElapsedTimerActive() const;
+    // Whether the context menu's "Run <stage> and what it needs" can start a run now
+    // (no run going, the file valid, the history open).
+    void setStageRunEnabled(bool enabled);
+    // The context menu of `name`'s node (its Run entry first, then the zoom actions), or
+    // of the empty graph when `name` is empty; owned by the caller.
+    QMenu *createContextMenu(const QString &name, QWidget *parent);
 
     qreal zoom() const { return m_zoom; }
     void setZoom(qreal zoom);
@@ -56,6 +68,9 @@ public:
 signals:
     void stageActivated(const QString &name); // click or Enter: open its log
     void stageSelected(const QString &name);
+    // From a node's context menu (right click, the Menu key or Shift+F10): run this stage
+    // and every stage it needs, as `deploydeskctl run --stage` does.
+    void stageRunRequested(const QString &name);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -64,6 +79,7 @@ protected:
     void mouseReleaseEvent(QMouseEvent *event) override;
     void wheelEvent(QWheelEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
     bool viewportEvent(QEvent *event) override;
     void scrollContentsBy(int dx, int dy) override;
 
@@ -95,10 +111,13 @@ private:
     QHash<QString, int> m_index;
     QString m_environment;
     QStringList m_selectedStages; // a --stage filter: others are drawn faded
+    QStringList m_waitingStages;  // waiting for approval to deploy to m_waitingFor
+    QString m_waitingFor;
     int m_current = -1;
     int m_pressed = -1;
     qreal m_zoom = 1.0;
     QTimer *m_elapsedTimer = nullptr;
+    bool m_stageRunEnabled = true;
 };
 
 } // namespace DeployDesk::Ui

@@ -36,10 +36,39 @@ QColor allowedFailureColour()
     return QColor(0xd4, 0xa0, 0x17);
 }
 
+QColor waitingColour()
+{
+    return QColor(0x8e, 0x5c, 0xc4);
+}
+
+namespace {
+// An hourglass in `rect`: waiting for someone.
+void paintHourglass(QPainter &painter, const QRectF &rect, const QColor &colour)
+{
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing);
+    const QRectF r = rect.adjusted(3, 1.5, -3, -1.5);
+    QPainterPath glass;
+    glass.moveTo(r.topLeft());
+    glass.lineTo(r.topRight());
+    glass.lineTo(r.center());
+    glass.lineTo(r.bottomRight());
+    glass.lineTo(r.bottomLeft());
+    glass.lineTo(r.center());
+    glass.closeSubpath();
+    painter.setPen(QPen(colour, 1.4));
+    painter.setBrush(colour.lighter(150));
+    painter.drawPath(glass);
+    painter.restore();
+}
+} // namespace
+
 void paintNode(QPainter &painter, const QRectF &rect, const NodeLook &look, const QPalette &palette)
 {
     const bool allowed = look.allowedFailure && look.status == StageStatus::Failed;
-    const QColor colour = allowed ? allowedFailureColour() : statusColour(look.status);
+    const QColor colour = look.waiting ? waitingColour()
+                          : allowed    ? allowedFailureColour()
+                                       : statusColour(look.status);
     const QColor base = palette.color(QPalette::Base);
     const QColor text = palette.color(QPalette::Text);
     const qreal opacity = look.faded ? 0.45 : 1.0;
@@ -69,7 +98,10 @@ void paintNode(QPainter &painter, const QRectF &rect, const NodeLook &look, cons
     const qreal left = rect.left() + kStripe + kPad;
     const QRectF iconRect(left, rect.top() + kPad, kIcon, kIcon);
     // An allowed failure keeps the cross (the shape says failed), on an amber node.
-    statusIcon(look.status).paint(&painter, iconRect.toAlignedRect());
+    if (look.waiting)
+        paintHourglass(painter, iconRect, colour);
+    else
+        statusIcon(look.status).paint(&painter, iconRect.toAlignedRect());
 
     const qreal textLeft = iconRect.right() + 6;
     const qreal textWidth = rect.right() - kPad - textLeft;

@@ -26,11 +26,14 @@ struct NodeLook
     bool focused = false;        // the view has focus (selection drawn stronger)
     bool dashed = false;         // `if:` skips it for the chosen environment
     bool faded = false;          // outside the selected stages
+    bool waiting = false;        // pending, waiting for approval: violet, an hourglass
 };
 
 // The colour of an allowed failure (continue-on-error): amber, apart from failure's red
 // and cancellation's orange.
 QColor allowedFailureColour();
+// The colour of a stage waiting for approval: violet, apart from pending's grey.
+QColor waitingColour();
 
 void paintNode(QPainter &painter, const QRectF &rect, const NodeLook &look,
                const QPalette &palette);

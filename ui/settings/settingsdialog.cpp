@@ -101,7 +101,31 @@ SettingsDialog::SettingsDialog(const Pipeline &pipeline, std::shared_ptr<Secrets
     resize(640, 420);
 
     loadSettings();
+    checkWhereKept();
     refreshSecrets();
+}
+
+void SettingsDialog::checkWhereKept()
+{
+    runAsync(
+        Internal::secretThread(), this,
+        [secrets = m_secrets] {
+            SecretStore *store = secrets->get();
+            return store && store->keychainAvailable();
+        },
+        [this](bool keychain) { showWhereKept(keychain); });
+}
+
+void SettingsDialog::showWhereKept(bool keychain)
+{
+    m_intro->setText(
+        keychain ? tr("Secrets the stages of this pipeline use. Values are kept in the system "
+                      "keychain and are never shown again; a secret can also come from an "
+                      "environment variable of the same name.")
+                 : tr("Secrets the stages of this pipeline use. No system keychain is reachable "
+                      "here, so values cannot be kept by DeployDesk: each secret is read from "
+                      "the environment variable of the same name (export it before starting "
+                      "DeployDesk)."));
 }
 
 SettingsDialog::~SettingsDialog()
@@ -158,12 +182,14 @@ void SettingsDialog::changeLater(const QString &name, Operation operation, QStri
 QWidget *SettingsDialog::createSecretsPage()
 {
     auto *page = new QWidget(this);
-    auto *intro = new QLabel(
-        tr("Secrets the stages of this pipeline use. Values are kept in the system keychain "
-           "and are never shown again; a secret can also come from an environment variable "
-           "of the same name."),
-        page);
+    // Where values are kept is known once the store has looked for a keychain (it may take
+    // a moment): until then the text does not promise the keychain.
+    auto *intro = new QLabel(tr("Secrets the stages of this pipeline use. Looking for the "
+                                "system keychain…"),
+                             page);
+    intro->setObjectName(QStringLiteral("secretsIntro"));
     intro->setWordWrap(true);
+    m_intro = intro;
 
     m_table = new QTableWidget(int(m_names.size()), ColumnCount, page);
     m_table->setObjectName(QStringLiteral("secretsTable"));

@@ -80,6 +80,10 @@ private:
     void secretChecked(const QString &name, int source);
     void operationDone(const QString &name, Operation operation, bool ok, const QString &message);
     void checkLater(const QString &name);
+    // Asks the store (on the secret thread) whether a keychain answers, then says where
+    // values are kept: the keychain, or environment variables only.
+    void checkWhereKept();
+    void showWhereKept(bool keychain);
     void changeLater(const QString &name, Operation operation, QString value);
 
     QStringList m_names;
@@ -95,6 +99,7 @@ private:
     QPushButton *m_removeButton = nullptr;
     QPushButton *m_refreshButton = nullptr;
     QLabel *m_message = nullptr;
+    QLabel *m_intro = nullptr; // where the values are kept
     QSpinBox *m_maxParallel = nullptr;
     QComboBox *m_theme = nullptr;
     QTabWidget *m_tabs = nullptr;

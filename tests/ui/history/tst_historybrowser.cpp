@@ -24,6 +24,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QScopeGuard>
 #include <QSemaphore>
 #include <QSignalSpy>
@@ -127,6 +128,76 @@ private slots:
 
     // The From and To calendars open at this month while they say "any" (the lowest date,
     // January 2000, is only the marker for "any"), and at the chosen date once one is set.
+    // Branch and Who match any part of the name, ignoring case; % and _ are plain
+    // characters, not wildcards.
+    void branchAndWhoMatchPartOfTheName()
+    {
+        HistoryFilterBar *bar = m_browser->filterBar();
+        QTest::keyClicks(bar->branchEdit(), "LOGIN");
+        QTest::keyClick(bar->branchEdit(), Qt::Key_Return);
+        QTRY_COMPARE(shownRuns(), QList<qint64>{m_fx.fixed});
+        bar->clear();
+        QTRY_COMPARE(shownRuns().size(), 3);
+
+        QTest::keyClicks(bar->whoEdit(), "An");
+        QTest::keyClick(bar->whoEdit(), Qt::Key_Return);
+        QTRY_COMPARE(shownRuns(), (QList<qint64>{m_fx.fixed, m_fx.good}));
+        bar->clear();
+        QTRY_COMPARE(shownRuns().size(), 3);
+
+        QTest::keyClicks(bar->branchEdit(), "feature_login"); // "_" is not "any character"
+        QTest::keyClick(bar->branchEdit(), Qt::Key_Return);
+        QTRY_VERIFY(settled());
+        QTRY_COMPARE(shownRuns(), QList<qint64>{});
+        bar->clear();
+        QTest::keyClicks(bar->whoEdit(), "%");
+        QTest::keyClick(bar->whoEdit(), Qt::Key_Return);
+        QTRY_VERIFY(settled());
+        QTRY_COMPARE(shownRuns(), QList<qint64>{});
+        bar->clear();
+    }
+
+    // Beside the filters, how many runs match them, counted off the GUI thread.
+    void theCountOfMatchesFollowsTheFilters()
+    {
+        HistoryFilterBar *bar = m_browser->filterBar();
+        QTRY_COMPARE(bar->matchCountText(), QString("3 run(s)"));
+        QVERIFY(bar->matchCountLabel()->isVisible());
+        QTest::keyClicks(bar->whoEdit(), "bob");
+        QTest::keyClick(bar->whoEdit(), Qt::Key_Return);
+        QTRY_COMPARE(bar->matchCountText(), QString("1 run(s)"));
+        bar->clear();
+        bar->environmentCombo()->setCurrentIndex(bar->environmentCombo()->findText("production"));
+        QTRY_COMPARE(bar->matchCountText(), QString("2 run(s)"));
+        QTest::keyClicks(bar->grepEdit(), "kangaroo");
+        QTest::keyClick(bar->grepEdit(), Qt::Key_Return);
+        QTRY_COMPARE(bar->matchCountText(), QString("1 run(s)"));
+        QTest::keyClicks(bar->grepEdit(), "-nowhere");
+        QTest::keyClick(bar->grepEdit(), Qt::Key_Return);
+        QTRY_COMPARE(bar->matchCountText(), QString("0 run(s)"));
+        bar->clear();
+        QTRY_COMPARE(bar->matchCountText(), QString("3 run(s)"));
+        QTRY_VERIFY(bar->matchCountLabel()->isEnabled()); // counted, not greyed any more
+    }
+
+    // At the width the History tab has in a 1200×760 window, every filter field shows its
+    // whole placeholder ("Text in l…" was cut) and the bar's last button is inside it.
+    void filterFieldsShowTheirWholePlaceholder()
+    {
+        m_browser->resize(950, 600);
+        HistoryFilterBar *bar = m_browser->filterBar();
+        QTRY_VERIFY(bar->width() <= 950 && bar->width() > 900);
+        for (QLineEdit *edit : {bar->branchEdit(), bar->whoEdit(), bar->grepEdit()}) {
+            const int needed = edit->fontMetrics().horizontalAdvance(edit->placeholderText()) + 40;
+            QVERIFY2(edit->width() >= needed,
+                     qPrintable(QString("%1: %2 px for %3 px of placeholder")
+                                    .arg(edit->placeholderText())
+                                    .arg(edit->width())
+                                    .arg(needed)));
+        }
+        QVERIFY(bar->clearButton()->geometry().right() <= bar->width());
+    }
+
     void calendarsOpenAtThisMonth()
     {
         QDateEdit *from = m_browser->filterBar()->fromEdit();

@@ -106,6 +106,7 @@ private slots:
     void setStoresTheValueWithoutShowingIt();
     void removeAsksFirstAndCancelKeepsIt();
     void setWithoutKeychainExplains();
+    void withoutKeychainSaysWhereSecretsComeFromAtOnce();
     void generalSettingsPersist();
     void noSecretsSaysSo();
     void borrowedStoreIsUsedOffTheGuiThread();
@@ -315,6 +316,33 @@ void tst_SettingsDialog::setWithoutKeychainExplains()
              qPrintable(message->text()));
     QTRY_COMPARE(dialog.secretStateText(kToken), QStringLiteral("Not set"));
     QVERIFY(!everyText().join('\n').contains(QLatin1String("nowhere-to-go")));
+}
+
+// With no keychain reachable, the dialog says where secrets come from as soon as it opens,
+// before any value is typed; it never claims the keychain keeps them.
+void tst_SettingsDialog::withoutKeychainSaysWhereSecretsComeFromAtOnce()
+{
+    qputenv("DEPLOYDESK_NO_KEYCHAIN", "1");
+    SettingsDialog dialog(pipelineWithSecrets(), factory());
+    dialog.show();
+    auto *intro = dialog.findChild<QLabel *>(QStringLiteral("secretsIntro"));
+    QVERIFY(intro);
+    QVERIFY(!intro->text().contains(QLatin1String("kept in the system keychain")));
+    QTRY_VERIFY_WITH_TIMEOUT(intro->text().contains(QLatin1String("No system keychain")), 10000);
+    QVERIFY(intro->text().contains(QLatin1String("environment variable")));
+    QVERIFY(!intro->text().contains(QLatin1String("kept in the system keychain")));
+    // Nothing was typed or set meanwhile.
+    QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("secretMessage"))->text().isEmpty());
+
+    // With the keychain back, the same dialog says the keychain keeps them.
+    qunsetenv("DEPLOYDESK_NO_KEYCHAIN");
+    if (!m_keychain)
+        return;
+    SettingsDialog withKeychain(pipelineWithSecrets(), factory());
+    withKeychain.show();
+    auto *said = withKeychain.findChild<QLabel *>(QStringLiteral("secretsIntro"));
+    QTRY_VERIFY_WITH_TIMEOUT(said->text().contains(QLatin1String("kept in the system keychain")),
+                             10000);
 }
 
 void tst_SettingsDialog::generalSettingsPersist()
