@@ -38,7 +38,7 @@
             <translation>Aufruf: %1</translation>
         </message>
         <message>
-            <location line="+91" />
+            <location line="+92" />
             <source>DeployDesk on the command line: run, follow and inspect deployment pipelines.</source>
             <translation>DeployDesk auf der Kommandozeile: Deployment-Pipelines ausführen, verfolgen und untersuchen.</translation>
         </message>
@@ -921,7 +921,7 @@
             <translation>%1 min</translation>
         </message>
         <message>
-            <location filename="../ui/settings/settingsdialog.cpp" line="+139" />
+            <location filename="../ui/settings/settingsdialog.cpp" line="+163" />
             <source>no secret store</source>
             <translation>kein Geheimnisspeicher</translation>
         </message>
@@ -3556,7 +3556,7 @@
             <translation>Warnung: %1</translation>
         </message>
         <message numerus="yes">
-            <location filename="../app/cli/prunecommand.cpp" line="+154" />
+            <location filename="../app/cli/prunecommand.cpp" line="+155" />
             <source>%n run(s)</source>
             <translation>
                 <numerusform>%n Lauf</numerusform>
@@ -3612,7 +3612,15 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location line="+40" />
+            <location line="+42" />
+            <source>compressed %n log block(s): %1 → %2</source>
+            <translation>
+                <numerusform>%n Protokollblock komprimiert: %1 → %2</numerusform>
+                <numerusform>%n Protokollblöcke komprimiert: %1 → %2</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+25" />
             <source>wrote %1: %n run(s), %2 (schema version %3); restore it with: deploydeskctl restore %1</source>
             <translation>
                 <numerusform>%1 geschrieben: %n Lauf, %2 (Schemaversion %3); wiederherstellen mit: deploydeskctl restore %1</numerusform>
@@ -3628,205 +3636,220 @@
             </translation>
         </message>
         <message>
-            <location line="+14" />
             <source>usage: deploydeskctl releases ENV [--json] [--limit N] | releases pin|unpin RELEASE</source>
+            <location line="+14" />
             <translation>Aufruf: deploydeskctl releases UMGEBUNG [--json] [--limit N] | releases pin|unpin RELEASE</translation>
         </message>
         <message>
-            <location filename="../app/cli/prunecommand.cpp" line="-245" />
             <source>Remove runs that ended more than this long ago: a number and a unit, h (hours), d (days) or w (weeks), e.g. 90d.</source>
+            <location filename="../app/cli/prunecommand.cpp" line="-272" />
             <translation>Läufe entfernen, die vor mehr als dieser Zeit endeten: eine Zahl und eine Einheit, h (Stunden), d (Tage) oder w (Wochen), z. B. 90d.</translation>
         </message>
         <message>
-            <location line="+4" />
             <source>Keep the N newest runs (of the environment with --env) and remove the older ones.</source>
+            <location line="+4" />
             <translation>Die N neuesten Läufe (mit --env: der Umgebung) behalten und die älteren entfernen.</translation>
         </message>
         <message>
-            <location line="+4" />
             <source>Keep the newest runs whose logs take at most this much (500M, 2G) and remove the older ones.</source>
+            <location line="+4" />
             <translation>Die neuesten Läufe behalten, deren Protokolle höchstens so viel belegen (500M, 2G), und die älteren entfernen.</translation>
         </message>
         <message>
-            <location line="+4" />
             <source>Only runs of this environment.</source>
+            <location line="+4" />
             <translation>Nur Läufe dieser Umgebung.</translation>
         </message>
         <message>
-            <location line="+2" />
             <source>Print what would be removed and change nothing.</source>
+            <location line="+2" />
             <translation>Ausgeben, was entfernt würde, und nichts ändern.</translation>
         </message>
         <message>
-            <location line="+2" />
             <source>Prune the runs of every workspace (--keep-last then keeps N per workspace).</source>
+            <location line="+2" />
             <translation>Die Läufe aller Arbeitsbereiche bereinigen (--keep-last behält dann N je Arbeitsbereich).</translation>
         </message>
         <message>
-            <location line="+3" />
             <source>Rebuild the file to give the freed space back (once; later prunes then reclaim it in small steps).</source>
+            <location line="+3" />
             <translation>Die Datei neu aufbauen, um den freigewordenen Platz zurückzugeben (einmal; spätere Bereinigungen geben ihn dann in kleinen Schritten zurück).</translation>
         </message>
         <message>
-            <location line="+2" />
             <source>Replace FILE if it exists.</source>
+            <location line="+2" />
             <translation>DATEI ersetzen, falls sie existiert.</translation>
         </message>
         <message>
-            <location line="+53" />
             <source>usage: deploydeskctl prune --older-than AGE | --keep-last N | --max-log-size SIZE [--env E] [--dry-run] [--all-workspaces] [--vacuum]</source>
+            <location line="+53" />
             <translation>Aufruf: deploydeskctl prune --older-than ALTER | --keep-last N | --max-log-size GRÖSSE [--env E] [--dry-run] [--all-workspaces] [--vacuum]</translation>
         </message>
         <message>
-            <location line="+10" />
             <source>--older-than: expected an age such as 90d, 12h or 8w, got "%1"</source>
+            <location line="+10" />
             <translation>--older-than: ein Alter wie 90d, 12h oder 8w erwartet, erhalten: „%1“</translation>
         </message>
         <message>
-            <location line="+10" />
             <source>--keep-last: expected a number of runs (0 or more), got "%1"</source>
+            <location line="+10" />
             <translation>--keep-last: eine Anzahl Läufe (0 oder mehr) erwartet, erhalten: „%1“</translation>
         </message>
         <message>
-            <location line="+8" />
             <source>--max-log-size: expected a size such as 500M or 2G, got "%1"</source>
+            <location line="+8" />
             <translation>--max-log-size: eine Größe wie 500M oder 2G erwartet, erhalten: „%1“</translation>
         </message>
         <message>
-            <location line="+6" />
             <source>prune needs --older-than AGE, --keep-last N or --max-log-size SIZE (or several: a run goes when it meets them all)</source>
+            <location line="+6" />
             <translation>prune braucht --older-than ALTER, --keep-last N oder --max-log-size GRÖSSE (oder mehrere: ein Lauf wird entfernt, wenn er alle erfüllt)</translation>
         </message>
         <message>
-            <location line="+22" />
             <source>every workspace</source>
+            <location line="+22" />
             <translation>alle Arbeitsbereiche</translation>
         </message>
         <message>
-            <location line="+13" />
             <source>would remove from %1: %2</source>
+            <location line="+13" />
             <translation>würde aus %1 entfernen: %2</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>removed from %1: %2</source>
+            <location line="+1" />
             <translation>aus %1 entfernt: %2</translation>
         </message>
         <message>
-            <location line="+2" />
             <source>the history takes %1 on disk (%2 of it free pages); nothing was changed</source>
+            <location line="+2" />
             <translation>der Verlauf belegt %1 auf der Platte (davon %2 freie Seiten); nichts wurde geändert</translation>
         </message>
         <message>
-            <location line="+5" />
             <source>the history file went from %1 to %2</source>
+            <location line="+5" />
             <translation>die Verlaufsdatei ging von %1 auf %2</translation>
         </message>
         <message>
-            <location line="+3" />
             <source>the history takes %1 on disk; %2 of it is free space that later runs reuse (add --vacuum to give it back to the file system)</source>
+            <location line="+3" />
             <translation>der Verlauf belegt %1 auf der Platte; %2 davon ist freier Platz, den spätere Läufe wiederverwenden (ergänzen Sie --vacuum, um ihn dem Dateisystem zurückzugeben)</translation>
         </message>
         <message>
-            <location line="+10" />
             <source>usage: deploydeskctl backup FILE [--force]</source>
+            <location line="+13" />
             <translation>Aufruf: deploydeskctl backup DATEI [--force]</translation>
         </message>
         <message>
-            <location line="+28" />
             <source>usage: deploydeskctl restore FILE</source>
+            <location line="+28" />
             <translation>Aufruf: deploydeskctl restore DATEI</translation>
         </message>
         <message>
-            <location line="+17" />
             <source>the history as it was is kept as %1</source>
+            <location line="+17" />
             <translation>der Verlauf, wie er war, ist als %1 aufbewahrt</translation>
         </message>
         <message>
-            <location line="+28" />
             <source>release %1 is pinned: prune keeps its run</source>
+            <location line="+28" />
             <translation>Release %1 ist angeheftet: prune behält seinen Lauf</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>release %1 is unpinned: prune may now remove its run (and the release with it)</source>
+            <location line="+1" />
             <translation>Release %1 ist gelöst: prune darf seinen Lauf jetzt entfernen (und das Release mit ihm)</translation>
         </message>
         <message>
-            <location filename="../core/store/historyprune.cpp" line="+388" />
             <source>prune: expected a criterion, an age (older than), a number of runs to keep or a size for the logs, got none</source>
+            <location filename="../core/store/historyprune.cpp" line="+388" />
             <translation>prune: ein Kriterium erwartet – ein Alter (älter als), eine Anzahl zu behaltender Läufe oder eine Größe für die Protokolle –, aber keines erhalten</translation>
         </message>
         <message>
-            <location filename="../core/store/historyprunedisk.cpp" line="+26" />
             <source>measuring the history</source>
+            <location filename="../core/store/historyprunedisk.cpp" line="+26" />
             <translation>den Verlauf vermessen</translation>
         </message>
         <message>
-            <location line="+28" />
             <source>pinning release %1</source>
+            <location line="+28" />
             <translation>Release %1 anheften</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>unpinning release %1</source>
+            <location line="+1" />
             <translation>Release %1 lösen</translation>
         </message>
         <message>
-            <location line="+8" />
             <source>history database %1: there is no release with id %2; list them with: deploydeskctl releases ENV</source>
+            <location line="+8" />
             <translation>Verlaufsdatenbank %1: es gibt kein Release mit der ID %2; auflisten mit: deploydeskctl releases UMGEBUNG</translation>
         </message>
         <message>
-            <location filename="../core/store/historyprune.cpp" line="-286" />
             <source>choosing the runs to prune</source>
+            <location filename="../core/store/historyprune.cpp" line="-286" />
             <translation>die zu bereinigenden Läufe auswählen</translation>
         </message>
         <message>
-            <location line="+87" />
             <source>measuring the runs to prune</source>
+            <location line="+87" />
             <translation>die zu bereinigenden Läufe vermessen</translation>
         </message>
         <message>
-            <location line="+54" />
             <source>reading the logs of the runs to prune</source>
+            <location line="+54" />
             <translation>die Protokolle der zu bereinigenden Läufe lesen</translation>
         </message>
         <message>
-            <location line="+68" />
             <source>pruning runs %1 to %2</source>
+            <location line="+68" />
             <translation>Läufe %1 bis %2 bereinigen</translation>
         </message>
         <message>
-            <location filename="../core/store/historyprunedisk.cpp" line="-162" />
             <source>listing the artifact copies still in use</source>
+            <location filename="../core/store/historyprunedisk.cpp" line="-162" />
             <translation>die noch benutzten Artefaktkopien auflisten</translation>
         </message>
         <message>
-            <location line="+9" />
             <source>the artifact copies were kept: which ones other runs still use could not be read</source>
+            <location line="+9" />
             <translation>die Artefaktkopien wurden behalten: welche andere Läufe noch benutzen, konnte nicht gelesen werden</translation>
         </message>
         <message>
-            <location line="+19" />
             <source>artifact copy %1 was kept: it is not under %2</source>
+            <location line="+19" />
             <translation>Artefaktkopie %1 wurde behalten: sie liegt nicht unter %2</translation>
         </message>
         <message>
-            <location line="+8" />
             <source>artifact copy %1 could not be removed; check its permissions</source>
+            <location line="+8" />
             <translation>Artefaktkopie %1 konnte nicht entfernt werden; prüfen Sie die Berechtigungen</translation>
         </message>
         <message>
-            <location line="+23" />
             <source>reading the vacuum mode</source>
+            <location line="+23" />
             <translation>den Vacuum-Modus lesen</translation>
         </message>
         <message>
-            <location line="+7" />
-            <location line="+15" />
             <source>reading the free pages</source>
+            <location line="+15" />
+            <location line="+7" />
             <translation>die freien Seiten lesen</translation>
+        </message>
+        <message>
+            <location filename="../core/store/logcompact.cpp" line="+21" />
+            <source>compressing the stored logs</source>
+            <translation>die gespeicherten Protokolle komprimieren</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>usage: deploydeskctl compact</source>
+            <translation>Aufruf: deploydeskctl compact</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>every stored log block is compressed already; nothing was changed</source>
+            <translation>jeder gespeicherte Protokollblock ist bereits komprimiert; nichts wurde geändert</translation>
         </message>
     </context>
     <context>
@@ -4333,17 +4356,22 @@
             <translation>Verlaufsdatenbank %1: Es gibt keinen Lauf mit der ID %2; Läufe listet `deploydeskctl history` auf</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+72" />
             <source>listing runs</source>
             <translation>Auflisten der Läufe</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="-25" />
             <source>unknown run status "%1"; expected one of queued, running, success, failed, cancelled, interrupted</source>
             <translation>unbekannter Laufstatus "%1"; erwartet wird queued, running, success, failed, cancelled oder interrupted</translation>
         </message>
         <message>
-            <location line="+121" />
+            <location line="+109" />
+            <source>counting runs</source>
+            <translation>Läufe zählen</translation>
+        </message>
+        <message>
+            <location line="+73" />
             <source>reading the stages of run %1</source>
             <translation>Lesen der Stufen von Lauf %1</translation>
         </message>
@@ -6607,24 +6635,34 @@
             <translation>Bereitstellen</translation>
         </message>
         <message>
-            <location line="+11" />
-            <location line="+141" />
+            <location line="+16" />
+            <location line="+162" />
             <source>Run checks</source>
             <translation>Prüfungen ausführen</translation>
         </message>
         <message>
-            <location line="-141" />
-            <location line="+143" />
+            <location line="-162" />
+            <location line="+164" />
             <source>Deploy to %1</source>
             <translation>In %1 bereitstellen</translation>
         </message>
         <message>
-            <location line="-121" />
+            <location line="-142" />
             <source>No environment (checks only)</source>
             <translation>Keine Umgebung (nur Prüfungen)</translation>
         </message>
         <message>
-            <location line="+51" />
+            <location line="+54" />
+            <source>Running the checks now</source>
+            <translation>Die Prüfungen laufen gerade</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>The checks have not run yet</source>
+            <translation>Die Prüfungen sind noch nicht gelaufen</translation>
+        </message>
+        <message>
+            <location line="+7" />
             <source>(protected)</source>
             <translation>(geschützt)</translation>
         </message>
@@ -6644,7 +6682,8 @@
             <translation>wartet auf Freigabe</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="-23" />
+            <location line="+27" />
             <source>Last run %1: %2, %3</source>
             <translation>Letzter Lauf %1: %2, %3</translation>
         </message>
@@ -6924,7 +6963,7 @@
             <translation>Der Verlauf ist nicht geöffnet.</translation>
         </message>
         <message>
-            <location line="+125" />
+            <location line="+126" />
             <source>&amp;Compare selected runs</source>
             <translation>Ausgewählte Läufe &amp;vergleichen</translation>
         </message>
@@ -6955,12 +6994,12 @@
         </message>
         <message>
             <location line="+51" />
-            <location line="+8" />
+            <location line="+48" />
             <source>Loading...</source>
             <translation>Wird geladen...</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location line="+31" />
             <source>No runs match these filters.</source>
             <translation>Keine Läufe entsprechen diesen Filtern.</translation>
         </message>
@@ -7014,7 +7053,7 @@
     <context>
         <name>DeployDesk::Ui::HistoryFilterBar</name>
         <message>
-            <location filename="../ui/history/historyfilterbar.cpp" line="+60" />
+            <location filename="../ui/history/historyfilterbar.cpp" line="+62" />
             <source>any</source>
             <translation>beliebig</translation>
         </message>
@@ -7049,7 +7088,7 @@
             <translation>Beliebiger Status</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+16" />
             <source>Branch</source>
             <translation>Branch</translation>
         </message>
@@ -7069,14 +7108,65 @@
             <translation>Auslöser-Filter</translation>
         </message>
         <message>
+            <location line="+76" />
+            <source>…</source>
+            <translation>…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Counting the runs that match</source>
+            <translation>Die passenden Läufe werden gezählt</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+5" />
+            <source>%n+ run(s)</source>
+            <translation>
+                <numerusform>%n+ Lauf</numerusform>
+                <numerusform>%n+ Läufe</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+0" />
+            <source>%n run(s)</source>
+            <translation>
+                <numerusform>%n Lauf</numerusform>
+                <numerusform>%n Läufe</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+2" />
+            <source>At least %n run(s) match: a log search counts no further</source>
+            <translation>
+                <numerusform>Mindestens %n Lauf passt: eine Protokollsuche zählt nicht weiter</numerusform>
+                <numerusform>Mindestens %n Läufe passen: eine Protokollsuche zählt nicht weiter</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <location line="+1" />
+            <source>%n run(s) match these filters</source>
+            <translation>
+                <numerusform>%n Lauf passt zu diesen Filtern</numerusform>
+                <numerusform>%n Läufe passen zu diesen Filtern</numerusform>
+            </translation>
+        </message>
+        <message>
             <source>Text in logs</source>
-            <translation>Text in Protokollen</translation>
+            <translation type="vanished">Text in Protokollen</translation>
+        </message>
+        <message>
+            <location line="-85" />
+            <source>Log text filter</source>
+            <translation>Protokolltext-Filter</translation>
         </message>
         <message>
             <location line="+0" />
-            <source>Log text filter</source>
-            <translation>Protokolltext-Filter</translation>
+            <source>Log text</source>
+            <translation>Protokolltext</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Runs whose logs contain this text</source>
+            <translation>Läufe, deren Protokolle diesen Text enthalten</translation>
         </message>
         <message>
             <location line="+1" />
@@ -7087,6 +7177,11 @@
             <location line="+1" />
             <source>Started until</source>
             <translation>Gestartet bis</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Matching runs</source>
+            <translation>Passende Läufe</translation>
         </message>
         <message>
             <location line="+1" />
@@ -7583,7 +7678,7 @@
     <context>
         <name>DeployDesk::Ui::MainWindow</name>
         <message>
-            <location filename="../ui/mainwindow.cpp" line="+86" />
+            <location filename="../ui/mainwindow.cpp" line="+88" />
             <source>Environments</source>
             <translation>Umgebungen</translation>
         </message>
@@ -7598,31 +7693,31 @@
             <translation>Probleme in deploydesk.yml</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+9" />
             <source>Opening the history…</source>
             <translation>Verlauf wird geöffnet…</translation>
         </message>
         <message>
             <location line="+30" />
-            <location filename="../ui/mainwindowactions.cpp" line="+75" />
+            <location filename="../ui/mainwindowactions.cpp" line="+81" />
             <source>&amp;Pipeline</source>
             <translation>P&amp;ipeline</translation>
         </message>
         <message>
             <location line="+1" />
             <location filename="../ui/mainwindowactions.cpp" line="+0" />
-            <location line="+32" />
+            <location line="+33" />
             <source>&amp;Logs</source>
             <translation>&amp;Protokolle</translation>
         </message>
         <message>
             <location line="+1" />
-            <location filename="../ui/mainwindowactions.cpp" line="-32" />
+            <location filename="../ui/mainwindowactions.cpp" line="-33" />
             <source>&amp;History</source>
             <translation>V&amp;erlauf</translation>
         </message>
         <message>
-            <location filename="../ui/mainwindowactions.cpp" line="-43" />
+            <location filename="../ui/mainwindowactions.cpp" line="-49" />
             <source>&amp;Open Workspace…</source>
             <translation>&amp;Arbeitsbereich öffnen…</translation>
         </message>
@@ -7665,6 +7760,21 @@
             <location line="+1" />
             <source>Run the pipeline's checks, with no environment (Ctrl+R)</source>
             <translation>Die Prüfungen der Pipeline ohne Umgebung ausführen (Strg+R)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Run &amp;With a Message…</source>
+            <translation>Mit &amp;Nachricht ausführen…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Ctrl+Alt+R</source>
+            <translation>Ctrl+Alt+R</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Run the pipeline's checks with a message saying why, kept in the history</source>
+            <translation>Die Prüfungen der Pipeline mit einer Nachricht ausführen, die sagt warum, im Verlauf aufbewahrt</translation>
         </message>
         <message>
             <location line="+2" />
@@ -7717,12 +7827,14 @@
             <translation>&amp;Zuletzt geöffnet</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location filename="../ui/mainwindow.cpp" line="+285" />
+            <location line="+26" />
+            <location filename="../ui/mainwindowactions.cpp" line="+8" />
             <source>&amp;Run</source>
             <translation>&amp;Ausführen</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location filename="../ui/mainwindowactions.cpp" line="+3" />
             <source>Deploy &amp;To</source>
             <translation>&amp;Bereitstellen in</translation>
         </message>
@@ -7782,8 +7894,8 @@
             <translation>Keine zuletzt geöffneten Arbeitsbereiche</translation>
         </message>
         <message>
-            <location filename="../ui/mainwindow.cpp" line="+1" />
-            <location filename="../ui/mainwindowactions.cpp" line="-86" />
+            <location filename="../ui/mainwindow.cpp" line="-310" />
+            <location filename="../ui/mainwindowactions.cpp" line="-87" />
             <source>&amp;Environments</source>
             <translation>&amp;Umgebungen</translation>
         </message>
@@ -7847,7 +7959,12 @@
             </translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+18" />
+            <source>deploydesk.yml has problems: these are the environments of the last valid file</source>
+            <translation>deploydesk.yml hat Probleme: dies sind die Umgebungen der letzten gültigen Datei</translation>
+        </message>
+        <message>
+            <location line="+11" />
             <source>%1 (protected)…</source>
             <translation>%1 (geschützt)…</translation>
         </message>
@@ -7857,12 +7974,42 @@
             <translation>%1…</translation>
         </message>
         <message>
-            <location line="+61" />
+            <location line="+62" />
             <source>Run %1 has ended meanwhile (%2): there is nothing left to stop.</source>
             <translation>Lauf %1 ist inzwischen beendet (%2): es gibt nichts mehr zu stoppen.</translation>
         </message>
         <message>
-            <location line="+36" />
+            <location line="+38" />
+            <source>Run Pipeline</source>
+            <translation>Pipeline ausführen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Run the checks of %1, with no environment?</source>
+            <translation>Die Prüfungen von %1 ohne Umgebung ausführen?</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Nothing run: stage %1 is no longer in deploydesk.yml</source>
+            <translation>Nichts ausgeführt: Stufe %1 steht nicht mehr in deploydesk.yml</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Run %1 for %2? These stages run: %3.</source>
+            <translation>%1 für %2 ausführen? Diese Stufen laufen: %3.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>%1 is protected: %2 will wait for approval.</source>
+            <translation>%1 ist geschützt: %2 wartet auf Freigabe.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Run Stage</source>
+            <translation>Stufe ausführen</translation>
+        </message>
+        <message>
+            <location line="+21" />
             <source>Deploy to %1? It is protected: the deploy stages (%2) will wait for approval after the checks.</source>
             <translation>In %1 bereitstellen? Die Umgebung ist geschützt: Die Bereitstellungsstufen (%2) warten nach den Prüfungen auf Freigabe.</translation>
         </message>
@@ -7902,7 +8049,7 @@
             <translation>Ausführen nicht möglich</translation>
         </message>
         <message>
-            <location line="+50" />
+            <location line="+51" />
             <source>Approval needed</source>
             <translation>Freigabe erforderlich</translation>
         </message>
@@ -7917,12 +8064,12 @@
             <translation>Freigegeben von %1; wird bereitgestellt…</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+22" />
             <source>Cancel run</source>
             <translation>Lauf abbrechen</translation>
         </message>
         <message>
-            <location line="+229" />
+            <location line="+232" />
             <source>Run %1 is still running. Quitting stops it first (its logs and history are kept).</source>
             <translation>Lauf %1 läuft noch. Beim Beenden wird er zuerst gestoppt (seine Protokolle und sein Verlauf bleiben erhalten).</translation>
         </message>
@@ -7940,22 +8087,22 @@
             <translation type="vanished">Lauf &amp;abbrechen</translation>
         </message>
         <message>
-            <location line="-218" />
+            <location line="-221" />
             <source>cancelled from the panel by %1</source>
             <translation>im Kontrollzentrum abgebrochen von %1</translation>
         </message>
         <message>
-            <location line="+146" />
+            <location line="+149" />
             <source>Cancelling run %1…</source>
             <translation>Lauf %1 wird abgebrochen…</translation>
         </message>
         <message>
-            <location line="-98" />
+            <location line="-100" />
             <source>Run %1: %2</source>
             <translation>Lauf %1: %2</translation>
         </message>
         <message>
-            <location line="-61" />
+            <location line="-62" />
             <source>Stop run %1? Running stages are stopped; the run is recorded as cancelled.</source>
             <translation>Lauf %1 stoppen? Laufende Stufen werden gestoppt; der Lauf wird als abgebrochen aufgezeichnet.</translation>
         </message>
@@ -7966,12 +8113,12 @@
         </message>
         <message>
             <location line="+0" />
-            <location line="+229" />
+            <location line="+232" />
             <source>&amp;Keep Running</source>
             <translation>&amp;Weiterlaufen lassen</translation>
         </message>
         <message>
-            <location line="-223" />
+            <location line="-226" />
             <source>Run %1 had already ended before it could be stopped: %2</source>
             <translation>Lauf %1 war bereits beendet, bevor er gestoppt werden konnte: %2</translation>
         </message>
@@ -7986,7 +8133,7 @@
             <translation>Ein Lauf wird gestartet: warten Sie, bis er endet, oder brechen Sie ihn zuerst ab</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+24" />
             <source>%1 finished in %2</source>
             <translation>%1 nach %2 beendet</translation>
         </message>
@@ -8011,7 +8158,7 @@
             <translation>Stufe %1 hat noch kein Protokoll: Führen Sie zuerst die Pipeline aus</translation>
         </message>
         <message>
-            <location line="+42" />
+            <location line="+44" />
             <source>Stopping run %1 before quitting…</source>
             <translation>Lauf %1 wird vor dem Beenden gestoppt…</translation>
         </message>
@@ -8734,7 +8881,7 @@
     <context>
         <name>DeployDesk::Ui::SettingsDialog</name>
         <message>
-            <location filename="../ui/settings/settingsdialog.cpp" line="-60" />
+            <location filename="../ui/settings/settingsdialog.cpp" line="-84" />
             <source>DeployDesk Settings</source>
             <translation>DeployDesk-Einstellungen</translation>
         </message>
@@ -8759,12 +8906,22 @@
             <translation>&amp;Allgemein</translation>
         </message>
         <message>
-            <location line="+68" />
+            <location line="+28" />
             <source>Secrets the stages of this pipeline use. Values are kept in the system keychain and are never shown again; a secret can also come from an environment variable of the same name.</source>
             <translation>Geheimnisse, die die Stufen dieser Pipeline verwenden. Die Werte werden im Schlüsselbund des Systems aufbewahrt und nie wieder angezeigt; ein Geheimnis kann auch aus einer gleichnamigen Umgebungsvariable stammen.</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+3" />
+            <source>Secrets the stages of this pipeline use. No system keychain is reachable here, so values cannot be kept by DeployDesk: each secret is read from the environment variable of the same name (export it before starting DeployDesk).</source>
+            <translation>Geheimnisse, die die Stufen dieser Pipeline verwenden. Hier ist kein System-Schlüsselbund erreichbar, daher kann DeployDesk keine Werte aufbewahren: jedes Geheimnis wird aus der gleichnamigen Umgebungsvariable gelesen (exportieren Sie sie vor dem Start von DeployDesk).</translation>
+        </message>
+        <message>
+            <location line="+62" />
+            <source>Secrets the stages of this pipeline use. Looking for the system keychain…</source>
+            <translation>Geheimnisse, die die Stufen dieser Pipeline verwenden. Der System-Schlüsselbund wird gesucht…</translation>
+        </message>
+        <message>
+            <location line="+9" />
             <source>Secrets</source>
             <translation>Geheimnisse</translation>
         </message>
@@ -8973,12 +9130,12 @@
     <context>
         <name>DeployDesk::Ui::StageGraphView</name>
         <message>
-            <location filename="../ui/pipeline/stagegraphview.cpp" line="+51" />
+            <location filename="../ui/pipeline/stagegraphview.cpp" line="+53" />
             <source>Stage graph</source>
             <translation>Stufengraph</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+11" />
             <source>Zoom &amp;In</source>
             <translation>Ver&amp;größern</translation>
         </message>
@@ -8993,7 +9150,12 @@
             <translation>Graph &amp;einpassen</translation>
         </message>
         <message>
-            <location line="+87" />
+            <location line="+102" />
+            <source>Waits for approval to deploy to %1</source>
+            <translation>Wartet auf Freigabe für die Bereitstellung in %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>skipped without an environment</source>
             <translation>ohne Umgebung übersprungen</translation>
         </message>
@@ -9018,17 +9180,32 @@
             <translation>Versuch %1/%2</translation>
         </message>
         <message>
-            <location line="+106" />
+            <location line="+48" />
+            <source>Run “%1” and what it needs</source>
+            <translation>„%1“ und was sie braucht ausführen</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Run only %1 and the stages it needs, as deploydeskctl run --stage %1 does</source>
+            <translation>Nur %1 und die Stufen ausführen, die sie braucht, wie deploydeskctl run --stage %1</translation>
+        </message>
+        <message>
+            <location line="+99" />
             <source>This pipeline has no stages</source>
             <translation>Diese Pipeline hat keine Stufen</translation>
         </message>
         <message>
-            <location line="+159" />
+            <location line="+171" />
             <source>%1: %2</source>
             <translation>%1: %2</translation>
         </message>
         <message>
-            <location line="+33" />
+            <location line="+27" />
+            <source>Waiting for approval</source>
+            <translation>Wartet auf Freigabe</translation>
+        </message>
+        <message>
+            <location line="+8" />
             <source>run:</source>
             <translation>run:</translation>
         </message>
@@ -9048,7 +9225,17 @@
             <translation>if:</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
+            <source>waits for:</source>
+            <translation>wartet auf:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the approval of someone allowed to deploy to %1: Run &gt; Review Approval… (Ctrl+Shift+A)</source>
+            <translation>die Freigabe von jemandem, der in %1 bereitstellen darf: Lauf &gt; Freigabe prüfen… (Strg+Umschalt+A)</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>reason:</source>
             <translation>Grund:</translation>
         </message>
@@ -9066,6 +9253,29 @@
             <location line="+1" />
             <source>Click or press Enter to open its log</source>
             <translation>Klicken oder Eingabetaste drücken, um das Protokoll zu öffnen</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Right-click or press the Menu key to run it and what it needs</source>
+            <translation>Rechtsklick oder Menütaste, um sie und was sie braucht auszuführen</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeployDesk::Ui::StartRunDialog</name>
+        <message>
+            <location filename="../ui/startrundialog.cpp" line="+22" />
+            <source>Optional: kept in the history</source>
+            <translation>Optional: im Verlauf aufbewahrt</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Message</source>
+            <translation>Nachricht</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Message:</source>
+            <translation>&amp;Nachricht:</translation>
         </message>
     </context>
     <context>

@@ -60,7 +60,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../app/cli/prunecommand.cpp" line="+154" />
+            <location filename="../app/cli/prunecommand.cpp" line="+155" />
             <source>%n run(s)</source>
             <translation>
                 <numerusform>%n run</numerusform>
@@ -116,7 +116,15 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location line="+40" />
+            <location line="+42" />
+            <source>compressed %n log block(s): %1 → %2</source>
+            <translation>
+                <numerusform>compressed %n log block: %1 → %2</numerusform>
+                <numerusform>compressed %n log blocks: %1 → %2</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+25" />
             <source>wrote %1: %n run(s), %2 (schema version %3); restore it with: deploydeskctl restore %1</source>
             <translation>
                 <numerusform>wrote %1: %n run, %2 (schema version %3); restore it with: deploydeskctl restore %1</numerusform>
@@ -241,6 +249,41 @@
         </message>
     </context>
     <context>
+        <name>DeployDesk::Ui::HistoryFilterBar</name>
+        <message numerus="yes">
+            <location filename="../ui/history/historyfilterbar.cpp" line="+192" />
+            <source>%n+ run(s)</source>
+            <translation>
+                <numerusform>%n+ run</numerusform>
+                <numerusform>%n+ runs</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+0" />
+            <source>%n run(s)</source>
+            <translation>
+                <numerusform>%n run</numerusform>
+                <numerusform>%n runs</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+2" />
+            <source>At least %n run(s) match: a log search counts no further</source>
+            <translation>
+                <numerusform>At least %n run match: a log search counts no further</numerusform>
+                <numerusform>At least %n runs match: a log search counts no further</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+1" />
+            <source>%n run(s) match these filters</source>
+            <translation>
+                <numerusform>%n run match these filters</numerusform>
+                <numerusform>%n runs match these filters</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>DeployDesk::Ui::HistoryPage</name>
         <message numerus="yes">
             <location filename="../ui/settings/historypage.cpp" line="+181" />
@@ -281,7 +324,7 @@
     <context>
         <name>DeployDesk::Ui::MainWindow</name>
         <message numerus="yes">
-            <location filename="../ui/mainwindow.cpp" line="+307" />
+            <location filename="../ui/mainwindow.cpp" line="+310" />
             <source>&lt;b&gt;%1&lt;/b&gt; — %n stage(s)</source>
             <translation>
                 <numerusform>&lt;b&gt;%1&lt;/b&gt; — %n stage</numerusform>
