@@ -79,7 +79,7 @@ public:
             e.runId = s.run;
             e.stage = st.name;
             e.at = r.startedAt;
-            e.kind = QStringLiteral("finished");
+            e.kind = EventKind::Finished;
             store->addEvent(e).value();
         }
         s.copy = sharedCopy;
