@@ -129,11 +129,6 @@ HistoryFilterBar::HistoryFilterBar(QWidget *parent)
     layout->addWidget(m_from);
     auto *toLabel = new QLabel(tr("&To"), this);
     toLabel->setBuddy(m_to);
-    // The labels keep their whole text when the bar is squeezed ("To" was shown as "Tc").
-    for (QLabel *l : {fromLabel, toLabel}) {
-        l->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Preferred);
-        l->setMinimumWidth(l->sizeHint().width());
-    }
     layout->addWidget(toLabel);
     layout->addWidget(m_to);
     layout->addWidget(m_grep, 1);
