@@ -406,7 +406,7 @@
             <translation>Es wurden keine Artefakte aufbewahrt.</translation>
         </message>
         <message>
-            <location filename="../core/store/historystore.cpp" line="+60" />
+            <location filename="../core/store/historystore.cpp" line="+61" />
             <source>history database %1: there is no %2 with id %3</source>
             <translation>Verlaufsdatenbank %1: %2 mit der ID %3 existiert nicht</translation>
         </message>
@@ -441,12 +441,17 @@
             <translation type="vanished">Verlaufsdatenbank %1: Der Protokollblock von Stufe %2 ab Zeile %3 ist beschädigt; die Datenbank ist möglicherweise defekt (prüfen Sie sie mit `sqlite3 %1 'PRAGMA integrity_check'`)</translation>
         </message>
         <message>
-            <location filename="../core/store/logsearch.cpp" line="+31" />
+            <location filename="../core/store/logsearch.cpp" line="+57" />
+            <source>indexing logs for substring search</source>
+            <translation>Indizieren der Protokolle für die Teilwortsuche</translation>
+        </message>
+        <message>
+            <location line="+65" />
             <source>log search: expected some text to look for, got an empty string</source>
             <translation>Protokollsuche: Suchtext erwartet, aber eine leere Zeichenkette erhalten</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+20" />
             <source>searching logs for "%1"</source>
             <translation>Durchsuchen der Protokolle nach "%1"</translation>
         </message>
@@ -469,7 +474,7 @@
             </translation>
         </message>
         <message>
-            <location filename="../core/store/schema.cpp" line="+191" />
+            <location filename="../core/store/schema.cpp" line="+206" />
             <source>vector index %1 has schema version %2, newer than this DeployDesk understands (%3); upgrade DeployDesk</source>
             <translation>Vektorindex %1 hat Schemaversion %2, neuer als diese DeployDesk-Version versteht (%3); aktualisieren Sie DeployDesk</translation>
         </message>
@@ -3407,7 +3412,7 @@
             <translation>Läufe zählen</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+24" />
             <source>%1 is not a DeployDesk history (%2); restore takes a file written by "deploydeskctl backup"</source>
             <translation>%1 ist kein DeployDesk-Verlauf (%2); restore nimmt eine Datei, die „deploydeskctl backup“ geschrieben hat</translation>
         </message>
@@ -3762,7 +3767,7 @@
         </message>
         <message>
             <source>prune: expected a criterion, an age (older than), a number of runs to keep or a size for the logs, got none</source>
-            <location filename="../core/store/historyprune.cpp" line="+388" />
+            <location filename="../core/store/historyprune.cpp" line="+399" />
             <translation>prune: ein Kriterium erwartet – ein Alter (älter als), eine Anzahl zu behaltender Läufe oder eine Größe für die Protokolle –, aber keines erhalten</translation>
         </message>
         <message>
@@ -3787,7 +3792,7 @@
         </message>
         <message>
             <source>choosing the runs to prune</source>
-            <location filename="../core/store/historyprune.cpp" line="-286" />
+            <location filename="../core/store/historyprune.cpp" line="-297" />
             <translation>die zu bereinigenden Läufe auswählen</translation>
         </message>
         <message>
@@ -3842,13 +3847,13 @@
             <translation>die gespeicherten Protokolle komprimieren</translation>
         </message>
         <message>
-            <location line="+9" />
             <source>usage: deploydeskctl compact</source>
+            <location line="+9" />
             <translation>Aufruf: deploydeskctl compact</translation>
         </message>
         <message>
-            <location line="+15" />
             <source>every stored log block is compressed already; nothing was changed</source>
+            <location line="+15" />
             <translation>jeder gespeicherte Protokollblock ist bereits komprimiert; nichts wurde geändert</translation>
         </message>
     </context>
@@ -4412,7 +4417,7 @@
             <translation>Verlaufsdatenbank %1 hat Schemaversion %2, neuer als diese DeployDesk-Version versteht (%3); aktualisieren Sie DeployDesk</translation>
         </message>
         <message>
-            <location line="+33" />
+            <location line="+36" />
             <source>looking for interrupted runs</source>
             <translation>Suche nach unterbrochenen Läufen</translation>
         </message>

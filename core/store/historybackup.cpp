@@ -92,6 +92,8 @@ QStringList tablesOf(int version)
                        QStringLiteral("artifacts")};
     if (version >= 2)
         tables << QStringLiteral("log_blocks") << QStringLiteral("log_fts");
+    if (version >= 7)
+        tables << QStringLiteral("log_fts_pending");
     if (version >= 4)
         tables << QStringLiteral("deployments") << QStringLiteral("releases")
                << QStringLiteral("release_layers") << QStringLiteral("deploy_queue");

@@ -330,7 +330,7 @@ Result<QList<qint64>> HistoryPruner::Private::deleteBatch(const QList<qint64> &r
             removable.append(check.value(0).toLongLong());
         check.finish();
 
-        QSqlQuery blocks(*conn), fts(*conn), logs(*conn), run(*conn);
+        QSqlQuery blocks(*conn), fts(*conn), pending(*conn), logs(*conn), run(*conn);
         if (auto ok = prepare(blocks, path, operation,
                               QStringLiteral("SELECT count(*) FROM log_blocks WHERE run_id = ?"));
             !ok)
@@ -338,6 +338,12 @@ Result<QList<qint64>> HistoryPruner::Private::deleteBatch(const QList<qint64> &r
         if (auto ok = prepare(fts, path, operation,
                               QStringLiteral("INSERT INTO log_fts(log_fts, rowid, text) "
                                              "VALUES('delete', ?, ?)"));
+            !ok)
+            return std::unexpected(ok.error());
+        // A block still waiting for the trigram index (schema step 7) has no entries to
+        // remove: the 'delete' command would take terms that were never added.
+        if (auto ok = prepare(pending, path, operation,
+                              QStringLiteral("DELETE FROM log_fts_pending WHERE id = ?"));
             !ok)
             return std::unexpected(ok.error());
         if (auto ok = prepare(logs, path, operation,
@@ -362,6 +368,11 @@ Result<QList<qint64>> HistoryPruner::Private::deleteBatch(const QList<qint64> &r
             if (*n != c.blocks.size())
                 continue;
             for (const BlockTerms &b : c.blocks) {
+                pending.bindValue(0, b.id);
+                if (auto ok = exec(pending, path, operation); !ok)
+                    return std::unexpected(ok.error());
+                if (pending.numRowsAffected() > 0)
+                    continue;
                 fts.bindValue(0, b.id);
                 fts.bindValue(1, b.terms);
                 if (auto ok = exec(fts, path, operation); !ok)

@@ -1,4 +1,5 @@
 #include "store/historystore.h"
+#include "store/logsearch.h"
 
 #include "common/logging.h"
 #include "store/eventtext.h"
@@ -202,6 +203,9 @@ Result<std::unique_ptr<HistoryStore>> HistoryStore::open(const QString &dataDir)
     // Not being able to read old events into parameters now loses nothing: they show the
     // text they were recorded with, and the next open tries again.
     if (auto ok = readTextEvents(*db, path); !ok)
+        qCWarning(lcStore) << ok.error().toString();
+    // The same for logs written before the trigram index: until indexed, searches read them.
+    if (auto ok = indexPendingLogBlocks(*db, path); !ok)
         qCWarning(lcStore) << ok.error().toString();
 
     std::unique_ptr<HistoryStore> store(new HistoryStore(dataDir, path, name));

@@ -80,8 +80,8 @@ void LogBlockEncoder::add(const LogLine &line)
 }
 
 namespace {
-// Per byte: 0 for a separator, else the byte lowercased (ASCII) with bit 8 set when it
-// is a digit. The same split as isTermByte(), in one table load.
+// Per byte: 0 for a separator, else the byte lowercased (ASCII). The same split as
+// isTermByte(), in one table load.
 constexpr std::array<quint16, 256> kTermTable = [] {
     std::array<quint16, 256> t{};
     for (int b = 0; b < 256; ++b) {
@@ -90,7 +90,7 @@ constexpr std::array<quint16, 256> kTermTable = [] {
         else if ((b >= 'a' && b <= 'z') || b >= 0x80)
             t[b] = quint16(b);
         else if (b >= '0' && b <= '9')
-            t[b] = quint16(b | 0x100);
+            t[b] = quint16(b);
     }
     return t;
 }();
@@ -98,9 +98,10 @@ constexpr std::array<quint16, 256> kTermTable = [] {
 
 void LogBlockEncoder::addTerms(QByteArrayView text)
 {
-    // One pass per byte: find each word, lowercase it and pack its first 16 bytes into two
-    // words, note whether it is all digits. The terms are those of forEachTerm() with
-    // indexedTermLength() (tst_logblock checks they agree); addTermWords() takes them.
+    // One pass per byte: find each word, lowercase it and pack it into two words when it
+    // is ASCII of at most 16 bytes (most are). Longer words and words with non-ASCII bytes
+    // take forEachWordTerm()'s pieces and marks. The terms are those of forEachTerm()
+    // (tst_logblock and fuzz_logblock check they agree); addTermWords() takes them.
     const auto *p = reinterpret_cast<const quint8 *>(text.data());
     const auto *const end = p + text.size();
     while (p < end) {
@@ -111,41 +112,40 @@ void LogBlockEncoder::addTerms(QByteArrayView text)
         const quint8 *start = p;
         quint64 lo = 0;
         quint64 hi = 0;
-        bool digits = true;
+        quint8 high = 0;
         qsizetype n = 0;
         for (; p < end; ++p, ++n) {
             const quint16 t = kTermTable[*p];
             if (t == 0)
                 break;
-            digits = digits && (t & 0x100);
+            high |= *p;
             if (n < 8)
                 lo |= quint64(quint8(t)) << (8 * n);
             else if (n < 16)
                 hi |= quint64(quint8(t)) << (8 * (n - 8));
         }
-        qsizetype keep = n;
-        if (digits && n > kMaxDigitTermBytes) {
-            keep = kMaxDigitTermBytes;
-        } else if (n > kMaxTermBytes) {
-            keep = indexedTermLength(reinterpret_cast<const char *>(start), n); // UTF-8 cut
+        if (n <= kMaxTermBytes && !(high & 0x80)) {
+            addTermWords(lo, hi, n);
+            continue;
         }
-        if (keep < 16) { // clear the bytes beyond the kept length
-            if (keep <= 8) {
-                hi = 0;
-                if (keep < 8)
-                    lo &= (quint64(1) << (8 * keep)) - 1;
-            } else {
-                hi &= (quint64(1) << (8 * (keep - 8))) - 1;
-            }
-        }
-        addTermWords(lo, hi, keep);
+        forEachWordTerm(reinterpret_cast<const char *>(start), n,
+                        [this](const char *term, qsizetype length) {
+                            Q_ASSERT(length <= kMaxTermBytes);
+                            quint64 words[2] = {0, 0};
+                            auto *bytes = reinterpret_cast<quint8 *>(words);
+                            for (qsizetype i = 0; i < length; ++i) {
+                                const auto b = quint8(term[i]);
+                                bytes[i] = (b >= 'A' && b <= 'Z') ? quint8(b + 32) : b;
+                            }
+                            addTermWords(words[0], words[1], length);
+                        });
     }
 }
 
 void LogBlockEncoder::addTermWords(quint64 lo, quint64 hi, qsizetype length)
 {
     // A term is at most kMaxTermBytes, lowercased and zero-padded into two words: hashed,
-    // and compared as words.
+    // and compared as words (terms hold no NUL: it is not a term byte nor a mark).
     Q_ASSERT(length > 0 && length <= kMaxTermBytes);
     quint64 hash = (lo * 0x9E3779B97F4A7C15ULL) ^ (hi + quint64(length)) * 0xC2B2AE3D27D4EB4FULL;
     hash ^= hash >> 29;

@@ -8,6 +8,7 @@
 #include <QList>
 
 #include <algorithm>
+#include <cstring>
 #include <vector>
 
 namespace DeployDesk::Internal {
@@ -28,10 +29,10 @@ public:
     int lineCount() const { return m_lines; }
     qsizetype byteSize() const { return m_data.size(); }
     bool isFull() const { return m_lines >= kMaxLines || m_data.size() >= kMaxBytes; }
-    // The distinct words of the block's ANSI-stripped text (ASCII lowercased), separated
-    // by spaces: what the full-text index gets. Each word is indexed once per block, not
-    // once per occurrence, which makes indexing several times cheaper; searches then
-    // AND prefix terms (see ftsQuery()) and check lines exactly.
+    // The distinct index terms (forEachTerm()) of the block's ANSI-stripped text, ASCII
+    // lowercased, separated by spaces: what the full-text index gets. Each is indexed once
+    // per block, not once per occurrence, which makes indexing several times cheaper;
+    // searches AND trigrams (see ftsQuery()) and check lines exactly.
     const QByteArray &terms() const { return m_terms; }
     const QByteArray &data() const { return m_data; }
     void clear();
@@ -90,35 +91,94 @@ Result<QByteArray> uncompressLogBlock(QByteArrayView stored);
 Error damagedLog(const QString &path, qint64 stageId, qint64 firstLine, const QString &detail = {});
 Result<QList<LogLine>> decodeLogBlock(QByteArrayView data);
 
-// Splits text into the words the index holds: runs of ASCII letters and digits and of
-// non-ASCII bytes (UTF-8 sequences); every other ASCII byte separates.
+// Splits text into words: runs of ASCII letters and digits and of non-ASCII bytes (UTF-8
+// sequences); every other ASCII byte separates.
 inline bool isTermByte(char c)
 {
     const auto u = quint8(c);
     return u >= 0x80 || (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z');
 }
 
-// How much of a term the index keeps: at most kMaxDigitTermBytes of an all-digit term and
-// kMaxTermBytes of any other, cut at a UTF-8 character boundary. Long unique words
-// (line numbers, counters, hashes) would otherwise make the index vocabulary grow with
-// every line, which is what makes indexing slow; a query truncates its words the same
-// way and prefix-matches, and the exact line check removes the extra candidates.
-constexpr qsizetype kMaxDigitTermBytes = 4;
+// The full-text index (schema step 7) is FTS5 with the trigram tokenizer and detail=none:
+// per block, which three-character sequences occur in its words, not where. A search ANDs
+// the trigrams of its words (ftsQuery()) for candidate blocks and checks their lines
+// exactly, so a substring of three or more characters anywhere in a word is found through
+// the index. What a block gives the index (LogBlockEncoder::terms()) is, per distinct word:
+// - the word itself, or for a word longer than kMaxTermBytes, pieces of at most that many
+//   bytes (cut at UTF-8 boundaries) overlapping by two characters, so every trigram of
+//   the word lies inside one piece (and the encoder keeps each piece in 16 bytes);
+// - for a word with non-ASCII characters, each such character c as "\x01c\x01" and each
+//   pair of characters holding one as "\x01ab": a query of one or two characters (an emoji,
+//   a two-character CJK word) finds those through the index too. One or two ASCII letters
+//   or digits are not indexed (nearly every block holds them); such a search reads blocks.
 constexpr qsizetype kMaxTermBytes = 16;
-inline qsizetype indexedTermLength(const char *term, qsizetype length)
+constexpr char kShortTermMark = '\x01';
+
+inline bool isUtf8Continuation(char c)
 {
-    bool digits = true;
-    for (qsizetype i = 0; i < length && digits; ++i)
-        digits = term[i] >= '0' && term[i] <= '9';
-    qsizetype keep = std::min(length, digits ? kMaxDigitTermBytes : kMaxTermBytes);
-    const qsizetype limit = keep;
-    while (keep < length && keep > 0 && (quint8(term[keep]) & 0xc0) == 0x80)
-        --keep;                     // do not split a UTF-8 sequence
-    return keep > 0 ? keep : limit; // invalid UTF-8 (no boundary): cut anyway
+    return (quint8(c) & 0xc0) == 0x80;
 }
 
-// Calls visit(begin, length) for each word of `text` as the index keeps it (cut by
-// indexedTermLength): the writer and the query builder split text the same way.
+// Calls visit(begin, length) for each index term of one word (a run of isTermByte() bytes,
+// as it is: callers lowercase ASCII). Pieces point into `word`; marks into a local buffer.
+template<typename Visit> void forEachWordTerm(const char *word, qsizetype length, Visit &&visit)
+{
+    bool ascii = true;
+    for (qsizetype i = 0; i < length && ascii; ++i)
+        ascii = quint8(word[i]) < 0x80;
+    if (length <= kMaxTermBytes) {
+        visit(word, length);
+    } else {
+        qsizetype start = 0;
+        for (;;) {
+            qsizetype end = start + kMaxTermBytes;
+            if (end >= length) {
+                visit(word + start, length - start);
+                break;
+            }
+            while (end > start + 1 && isUtf8Continuation(word[end]))
+                --end; // whole characters (invalid UTF-8 without a boundary: cut anyway)
+            if (end - start < 4)
+                end = start + kMaxTermBytes;
+            visit(word + start, end - start);
+            qsizetype next = end; // back two characters: the pieces share them
+            for (int back = 0; back < 2 && next > start + 1; ++back) {
+                --next;
+                while (next > start + 1 && isUtf8Continuation(word[next]))
+                    --next;
+            }
+            start = next;
+        }
+    }
+    if (ascii)
+        return;
+    // The word's characters (a lone continuation byte or a cut sequence is one "character"
+    // as far as the marks go: SQLite reads invalid UTF-8 the same tolerant way).
+    char mark[1 + 8 + 1];
+    mark[0] = kShortTermMark;
+    qsizetype previous = -1, previousLength = 0;
+    for (qsizetype i = 0; i < length;) {
+        qsizetype n = 1;
+        while (i + n < length && isUtf8Continuation(word[i + n]) && n < 4)
+            ++n;
+        const bool high = quint8(word[i]) >= 0x80;
+        if (high) {
+            std::memcpy(mark + 1, word + i, size_t(n));
+            mark[1 + n] = kShortTermMark;
+            visit(mark, n + 2);
+        }
+        if (previous >= 0 && (high || quint8(word[previous]) >= 0x80)) {
+            std::memcpy(mark + 1, word + previous, size_t(previousLength));
+            std::memcpy(mark + 1 + previousLength, word + i, size_t(n));
+            visit(mark, 1 + previousLength + n);
+        }
+        previous = i;
+        previousLength = n;
+        i += n;
+    }
+}
+
+// Calls visit(begin, length) for each index term of `text` (forEachWordTerm() of each word).
 template<typename Visit> void forEachTerm(QByteArrayView text, Visit &&visit)
 {
     const char *p = text.data();
@@ -130,7 +190,7 @@ template<typename Visit> void forEachTerm(QByteArrayView text, Visit &&visit)
         while (p < end && isTermByte(*p))
             ++p;
         if (p > start)
-            visit(start, indexedTermLength(start, p - start));
+            forEachWordTerm(start, p - start, visit);
     }
 }
 

@@ -6,20 +6,112 @@
 #include <QCoreApplication>
 #include <QSet>
 
+#include <algorithm>
+
 namespace DeployDesk::Internal {
 
 QString ftsQuery(const QString &text)
 {
-    // The same split as the writer's (LogBlockEncoder), each word a prefix term, ANDed.
+    // The words as the writer splits them (isTermByte()); each word's trigrams, or for a
+    // word of one or two characters with a non-ASCII one, its mark (forEachWordTerm()).
+    // Each as a quoted token, ANDed. Words of one or two ASCII characters add nothing: the
+    // exact check on the lines looks for them.
+    QStringList tokens;
+    const auto add = [&tokens](const QString &token) {
+        const QString quoted = QLatin1Char('"') + token + QLatin1Char('"');
+        if (!tokens.contains(quoted))
+            tokens.append(quoted);
+    };
     const QByteArray utf8 = text.toUtf8();
-    QStringList terms;
-    forEachTerm(utf8, [&terms](const char *begin, qsizetype length) {
-        const QString quoted =
-            QLatin1Char('"') + QString::fromUtf8(begin, length) + QStringLiteral("\"*");
-        if (!terms.contains(quoted))
-            terms.append(quoted);
-    });
-    return terms.join(QLatin1Char(' '));
+    const char *p = utf8.constData();
+    const char *const end = p + utf8.size();
+    while (p < end) {
+        while (p < end && !isTermByte(*p))
+            ++p;
+        const char *start = p;
+        while (p < end && isTermByte(*p))
+            ++p;
+        if (p == start)
+            continue;
+        const QList<uint> chars = QString::fromUtf8(start, p - start).toLower().toUcs4();
+        if (chars.size() >= 3) {
+            for (qsizetype i = 0; i + 3 <= chars.size(); ++i)
+                add(QString::fromUcs4(reinterpret_cast<const char32_t *>(chars.constData() + i),
+                                      3));
+            continue;
+        }
+        if (std::all_of(chars.cbegin(), chars.cend(), [](uint c) { return c < 0x80; }))
+            continue;
+        QString mark{QChar(QLatin1Char(kShortTermMark))};
+        mark +=
+            QString::fromUcs4(reinterpret_cast<const char32_t *>(chars.constData()), chars.size());
+        if (chars.size() == 1)
+            mark += QLatin1Char(kShortTermMark);
+        add(mark);
+    }
+    return tokens.join(QLatin1Char(' '));
+}
+
+Result<void> indexPendingLogBlocks(QSqlDatabase &db, const QString &path, int batchSize)
+{
+    const QString operation =
+        QCoreApplication::translate("DeployDesk", "indexing logs for substring search");
+    for (;;) {
+        QSqlQuery probe(db);
+        if (auto ok = runQuery(probe, path, operation,
+                               QStringLiteral("SELECT 1 FROM log_fts_pending LIMIT 1"), {});
+            !ok)
+            return ok;
+        if (!probe.next())
+            return {};
+        probe.finish();
+        // One batch a transaction: a writer waits at most one batch, and what is done stays
+        // done when the process ends in the middle.
+        auto batch = inTransaction(db, path, operation, [&]() -> Result<void> {
+            QSqlQuery q(db);
+            q.setForwardOnly(true);
+            if (auto ok = runQuery(q, path, operation,
+                                   QStringLiteral("SELECT p.id, b.data FROM log_fts_pending p "
+                                                  "LEFT JOIN log_blocks b ON b.id = p.id "
+                                                  "ORDER BY p.id LIMIT %1")
+                                       .arg(batchSize),
+                                   {});
+                !ok)
+                return ok;
+            QSqlQuery insert(db), done(db);
+            if (auto ok =
+                    prepare(insert, path, operation,
+                            QStringLiteral("INSERT INTO log_fts (rowid, text) VALUES (?, ?)"));
+                !ok)
+                return ok;
+            if (auto ok = prepare(done, path, operation,
+                                  QStringLiteral("DELETE FROM log_fts_pending WHERE id = ?"));
+                !ok)
+                return ok;
+            while (q.next()) {
+                const qint64 id = q.value(0).toLongLong();
+                // A block that is gone or does not decode gets no terms: a search still
+                // reads it (damaged ones report their damage, as before).
+                if (!q.value(1).isNull()) {
+                    if (auto lines = decodeLogBlock(q.value(1).toByteArray())) {
+                        LogBlockEncoder encoder;
+                        for (const LogLine &line : std::as_const(*lines))
+                            encoder.add(line);
+                        insert.bindValue(0, id);
+                        insert.bindValue(1, QString::fromUtf8(encoder.terms()));
+                        if (auto ok = exec(insert, path, operation); !ok)
+                            return ok;
+                    }
+                }
+                done.bindValue(0, id);
+                if (auto ok = exec(done, path, operation); !ok)
+                    return ok;
+            }
+            return {};
+        });
+        if (!batch)
+            return batch;
+    }
 }
 
 Result<QList<LogMatch>> searchLogBlocks(QSqlDatabase &db, const QString &path, const QString &text,
@@ -37,13 +129,12 @@ Result<QList<LogMatch>> searchLogBlocks(QSqlDatabase &db, const QString &path, c
     // so a common word does not drag megabytes of blocks through the sort.
     QString sql = QStringLiteral("SELECT b.id, b.run_id, b.stage_id, coalesce(s.name, ''), "
                                  "b.first_line FROM ");
-    if (match.isEmpty())
-        sql += QStringLiteral("log_blocks b ");
-    else
-        sql += QStringLiteral("log_fts f JOIN log_blocks b ON b.id = f.rowid ");
-    sql += QStringLiteral("LEFT JOIN stages s ON s.id = b.stage_id WHERE 1 ");
+    // Blocks written before the trigram index (schema step 7) and not indexed yet are
+    // candidates for every search.
+    sql += QStringLiteral("log_blocks b LEFT JOIN stages s ON s.id = b.stage_id WHERE 1 ");
     if (!match.isEmpty())
-        sql += QStringLiteral("AND log_fts MATCH :match ");
+        sql += QStringLiteral("AND b.id IN (SELECT rowid FROM log_fts WHERE log_fts MATCH :match "
+                              "UNION ALL SELECT id FROM log_fts_pending) ");
     if (runId > 0)
         sql += QStringLiteral("AND b.run_id = :run ");
     sql += QStringLiteral("ORDER BY b.run_id DESC, s.position, b.stage_id, b.first_line");

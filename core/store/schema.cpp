@@ -176,11 +176,25 @@ constexpr std::array kStep6{
     "CREATE INDEX events_as_text ON events(id) WHERE params IS NULL",
 };
 
-const std::array<std::span<const char *const>, 6> &steps()
+// Step 7: substring search (issue 9 §6, issue 11 §6). The log index becomes FTS5's trigram
+// tokenizer without positions (detail=none: about the size of the word index it replaces)
+// over each block's terms (forEachWordTerm()), so a search finds text inside words. The
+// old index cannot be converted in SQL: the blocks written before this step are listed in
+// log_fts_pending, searched without the index until HistoryStore::open has indexed them
+// (indexPendingLogBlocks()).
+constexpr std::array kStep7{
+    "DROP TABLE log_fts",
+    "CREATE VIRTUAL TABLE log_fts USING fts5(text, content='', tokenize='trigram', "
+    "detail='none')",
+    "CREATE TABLE log_fts_pending (id INTEGER PRIMARY KEY)",
+    "INSERT INTO log_fts_pending SELECT id FROM log_blocks",
+};
+
+const std::array<std::span<const char *const>, 7> &steps()
 {
-    static const std::array<std::span<const char *const>, 6> all{
-        std::span(kStep1), std::span(kStep2), std::span(kStep3),
-        std::span(kStep4), std::span(kStep5), std::span(kStep6)};
+    static const std::array<std::span<const char *const>, 7> all{
+        std::span(kStep1), std::span(kStep2), std::span(kStep3), std::span(kStep4),
+        std::span(kStep5), std::span(kStep6), std::span(kStep7)};
     return all;
 }
 

@@ -4,6 +4,7 @@
 
 #include "common/processinfo.h"
 #include "store/historystore.h"
+#include "store/logsearch.h"
 #include "store/logwriter.h"
 
 #include <QCoreApplication>
@@ -224,7 +225,8 @@ void TestPruneCli::backupWhileAnotherProcessWrites()
         qint64(before.size()) * 200);
     // The copy's search index finds what the runs wrote before the backup, in as many blocks
     // as the history holds it (a run's lines may span two blocks, as the writer batched them).
-    const char *query = "SELECT count(*) FROM log_fts WHERE log_fts MATCH 'committed199'";
+    const QString query = QStringLiteral("SELECT count(*) FROM log_fts WHERE log_fts MATCH '%1'")
+                              .arg(Internal::ftsQuery(QStringLiteral("committed199")));
     const qint64 inCopy = peek(file, query).toLongLong();
     QVERIFY(inCopy >= 1);
     QCOMPARE(inCopy, peek((*store)->databasePath(), query).toLongLong());

@@ -1,6 +1,7 @@
 // HistoryPruner: what a prune removes and keeps, and that the log search index agrees.
 #include "store/historyprune.h"
 #include "store/historystore.h"
+#include "store/logsearch.h"
 #include "store/logwriter.h"
 
 #include "storetestutil.h"
@@ -145,8 +146,8 @@ public:
         return n;
     }
 
-    // Rows of the full-text index itself matching `word`: not filtered through log_blocks,
-    // so an index entry left behind by a prune shows here.
+    // Rows of the full-text index itself holding `word`'s trigrams: not filtered through
+    // log_blocks, so an index entry left behind by a prune shows here.
     qint64 indexed(const QString &word)
     {
         QSqlDatabase db =
@@ -157,7 +158,7 @@ public:
             db.open();
             QSqlQuery q(db);
             q.prepare(QStringLiteral("SELECT count(*) FROM log_fts WHERE log_fts MATCH ?"));
-            q.addBindValue(QStringLiteral("\"%1\"").arg(word));
+            q.addBindValue(Internal::ftsQuery(word)); // its trigrams
             q.exec();
             n = q.next() ? q.value(0).toLongLong() : -1;
         }

@@ -69,6 +69,9 @@ private slots:
     void logLinesPageAcrossBlocks();
     void searchIsCaseInsensitiveExactAndIgnoresAnsi();
     void grepFilterFindsRunsWithMatchingLogs();
+    void searchFindsWhatAReaderCallsASubstring_data();
+    void searchFindsWhatAReaderCallsASubstring();
+    void searchFindsEverySubstringOfItsLines();
     void allowedFailuresAndDirtyTreesAreKept();
 
 private:
@@ -563,6 +566,96 @@ void TestHistoryStore::grepFilterFindsRunsWithMatchingLogs()
     f = {};
     f.grep = QStringLiteral("check failed!");
     QVERIFY(m_store->runs(f)->isEmpty());
+}
+
+// Issue 9 §6 / 11 §6: part of a word, non-Latin text inside a word and an emoji alone
+// are found, through the trigram index (or, for one or two ASCII characters, by reading).
+void TestHistoryStore::searchFindsWhatAReaderCallsASubstring_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QList<int>>("lines"); // line numbers found, in order
+    QTest::newRow("mid-word") << "uoted" << QList<int>{1};
+    QTest::newRow("mid-word, other case") << "UOTE" << QList<int>{1};
+    QTest::newRow("word and part of the next") << "\"quoted\" wo" << QList<int>{1};
+    QTest::newRow("CJK inside a word") << "テキスト" << QList<int>{2};
+    QTest::newRow("one CJK character") << "索" << QList<int>{2};
+    QTest::newRow("two CJK characters") << "本語" << QList<int>{2};
+    QTest::newRow("emoji alone") << "\U0001F680" << QList<int>{3};
+    QTest::newRow("check mark inside a word") << "\u2713" << QList<int>{4};
+    QTest::newRow("umlaut inside a word") << "RÜßE" << QList<int>{5};
+    QTest::newRow("across a long word's pieces") << "789abcdef0123" << QList<int>{6};
+    QTest::newRow("the end of a long word") << "cdef01234567" << QList<int>{6};
+    QTest::newRow("digits inside a number") << "4711" << QList<int>{7};
+    QTest::newRow("two ASCII letters (read, not indexed)") << "de" << QList<int>{3, 6};
+    QTest::newRow("not there") << "uotes" << QList<int>{};
+    QTest::newRow("not there, CJK") << "本日" << QList<int>{};
+}
+
+void TestHistoryStore::searchFindsWhatAReaderCallsASubstring()
+{
+    QFETCH(QString, text);
+    QFETCH(QList<int>, lines);
+    LogWriter *w = m_store->logWriter();
+    const qint64 runId = *m_store->createRun(makeRun({}, RunStatus::Success, {}, {}, "/a", 0));
+    const qint64 stageId = *m_store->createStage(makeStage(runId, "build", 0));
+    const QList<QByteArray> texts{
+        "a \"quoted\" word",
+        "検索: 日本語テキストの検索",
+        "deploy \xf0\x9f\x9a\x80 done",
+        "tests\xe2\x9c\x93passed",
+        "Gr\xc3\xbc\xc3\x9f"
+        "e an alle",
+        "sha 0123456789abcdef0123456789abcdef01234567",
+        "line 1234711\x1b[0m",
+    };
+    for (int i = 0; i < texts.size(); ++i)
+        w->append(runId, stageId, LogLine{i, LogStream::Stdout, texts[i]});
+    DD_VERIFY_OK(w->flush());
+    auto found = m_store->searchLogs(text);
+    DD_VERIFY_OK(found);
+    QList<int> numbers;
+    for (const LogMatch &m : std::as_const(*found))
+        numbers << int(m.lineNumber);
+    QCOMPARE(numbers, lines);
+}
+
+// Every substring of every line (up to 12 characters, not starting or ending in a space)
+// finds its line: nothing the index holds or the query asks can lose one.
+void TestHistoryStore::searchFindsEverySubstringOfItsLines()
+{
+    LogWriter *w = m_store->logWriter();
+    const qint64 runId = *m_store->createRun(makeRun({}, RunStatus::Success, {}, {}, "/a", 0));
+    const qint64 stageId = *m_store->createStage(makeStage(runId, "build", 0));
+    const QStringList texts{
+        QStringLiteral("Step 3/7: RUN npm ci --no-audit"),
+        QStringLiteral("tests/test_api.py::test_search_returns_chunks PASSED [ 42%]"),
+        QStringLiteral("ビルドが完了しました (12.3s) ✅"),
+        QStringLiteral("Überprüfung fehlgeschlagen: Größe 0x7fffDEADbeef"),
+        QStringLiteral("commit 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"),
+    };
+    for (int i = 0; i < texts.size(); ++i)
+        w->append(runId, stageId, LogLine{i, LogStream::Stdout, texts[i].toUtf8()});
+    DD_VERIFY_OK(w->flush());
+    for (int i = 0; i < texts.size(); ++i) {
+        const QList<uint> chars = texts[i].toUcs4();
+        for (qsizetype from = 0; from < chars.size(); ++from) {
+            for (qsizetype n = 1; n <= 12 && from + n <= chars.size(); ++n) {
+                const QString part = QString::fromUcs4(
+                    reinterpret_cast<const char32_t *>(chars.constData() + from), n);
+                if (part.trimmed() != part)
+                    continue;
+                auto found = m_store->searchLogs(part);
+                DD_VERIFY_OK(found);
+                bool line = false;
+                for (const LogMatch &m : std::as_const(*found))
+                    line = line || m.lineNumber == i + 1;
+                QVERIFY2(line, qPrintable(QStringLiteral("\"%1\" did not find line %2: %3")
+                                              .arg(part)
+                                              .arg(i + 1)
+                                              .arg(texts[i])));
+            }
+        }
+    }
 }
 
 // Issue 10 §5: an allowed failure (continue-on-error) and a dirty working tree are

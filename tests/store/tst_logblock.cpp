@@ -158,11 +158,20 @@ void TestLogBlock::termsAreDistinctWords()
     encoder.add(LogLine{0, LogStream::Stdout, "\x1b[31mERROR\x1b[0m: disk full on /dev/sda1"});
     encoder.add(LogLine{0, LogStream::Stderr, "Error: DISK full (retry 2)"});
     encoder.add(LogLine{0, LogStream::Stdout, "grüße_an alle"});
-    QCOMPARE(encoder.terms(), QByteArray("error disk full on dev sda1 retry 2 grüße an alle"));
-    // Long words are indexed by their prefix.
+    QCOMPARE(encoder.terms(), QByteArray("error disk full on dev sda1 retry 2 grüße "
+                                         "\x01ü\x01 \x01rü \x01ß\x01 \x01üß \x01ß"
+                                         "e an alle"));
+    // Long words are indexed whole, in pieces of 16 bytes that share two characters, so
+    // every three characters of the word are inside one piece.
     LogBlockEncoder cut;
     cut.add(LogLine{0, LogStream::Stdout, "pid 123456 sha 0123456789abcdef0123456789"});
-    QCOMPARE(cut.terms(), QByteArray("pid 1234 sha 0123456789abcdef"));
+    QCOMPARE(cut.terms(), QByteArray("pid 123456 sha 0123456789abcdef ef0123456789"));
+    // A word with non-ASCII characters adds each such character, and each pair holding
+    // one, marked: a search for one emoji or two CJK characters finds them.
+    LogBlockEncoder marks;
+    marks.add(LogLine{0, LogStream::Stdout, "ok \xf0\x9f\x9a\x80 日本語"});
+    QCOMPARE(marks.terms(), QByteArray("ok \xf0\x9f\x9a\x80 \x01\xf0\x9f\x9a\x80\x01 日本語 "
+                                       "\x01日\x01 \x01本\x01 \x01日本 \x01語\x01 \x01本語"));
     // Many distinct words (the table grows) stay distinct and complete.
     LogBlockEncoder many;
     QByteArray expected;
@@ -200,6 +209,10 @@ void TestLogBlock::termsMatchTheQuerySplit()
                                    "ABCDEFGHIJKLMNOPQRSTU",
                                    "abcdefghijklmno\xc3\xa9z",
                                    "\xff\xfe",
+                                   "\xf0\x9f\x9a\x80",
+                                   "\xe2\x9c\x93",
+                                   "\x80\x80\x80",
+                                   "ÄÖÜ",
                                    "9999999999999999999"};
     quint32 seed = 12345;
     const auto next = [&seed] { return seed = seed * 1103515245u + 12345u; };
@@ -227,23 +240,30 @@ void TestLogBlock::ftsQuery_data()
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("expected");
     QTest::newRow("one word") << "error"
-                              << R"("error"*)";
-    QTest::newRow("two words") << "  connection   refused "
-                               << R"("connection"* "refused"*)";
+                              << R"("err" "rro" "ror")";
+    QTest::newRow("part of a word") << "uoted"
+                                    << R"("uot" "ote" "ted")";
+    QTest::newRow("lowercased") << "ERRor"
+                                << R"("err" "rro" "ror")";
+    QTest::newRow("two words") << "  disk   full "
+                               << R"("dis" "isk" "ful" "ull")";
     QTest::newRow("punctuation splits") << "deploy-site.yml"
-                                        << R"("deploy"* "site"* "yml"*)";
+                                        << R"("dep" "epl" "plo" "loy" "sit" "ite" "yml")";
     QTest::newRow("quotes split") << R"(say"hi)"
-                                  << R"("say"* "hi"*)";
-    QTest::newRow("repeated words once") << "a-b a"
-                                         << R"("a"* "b"*)";
-    QTest::newRow("non-ASCII kept") << "grüße"
-                                    << R"("grüße"*)";
-    QTest::newRow("long numbers cut") << "exit 1234567"
-                                      << R"("exit"* "1234"*)";
-    QTest::newRow("long words cut") << "0123456789abcdef0123"
-                                    << R"("0123456789abcdef"*)";
-    QTest::newRow("cut keeps UTF-8 whole") << "aaaaaaaaaaaaaaaä"
-                                           << R"("aaaaaaaaaaaaaaa"*)";
+                                  << R"("say")";
+    QTest::newRow("repeated trigrams once") << "aaaa aaa"
+                                            << R"("aaa")";
+    QTest::newRow("short ASCII words add nothing") << "a-b ok"
+                                                   << "";
+    QTest::newRow("non-ASCII characters") << "Grüße"
+                                          << R"("grü" "rüß" "üße")";
+    QTest::newRow("one emoji") << "\u2705"
+                               << "\"\x01\u2705\x01\"";
+    QTest::newRow("two CJK characters") << "日本"
+                                        << "\"\x01日本\"";
+    QTest::newRow("emoji beside ASCII") << "a\U0001F680"
+                                        << "\"\x01"
+                                           "a\U0001F680\"";
     QTest::newRow("punctuation only") << ":: -> ::"
                                       << "";
 }
