@@ -1,4 +1,5 @@
 // deploydesk: the desktop panel.
+#include "ui/common/mnemonic.h"
 #include "ui/mainwindow.h"
 #include "ui/settings/settingsdialog.h"
 #include "ui/settings/theme.h"
@@ -62,6 +63,7 @@ int main(int argc, char *argv[])
         icon.addFile(QStringLiteral(":/icons/deploydesk-%1.png").arg(QLatin1String(size)));
     QApplication::setWindowIcon(icon);
     DeployDesk::installTranslations(app);
+    DeployDesk::Ui::keepMnemonicLabelsWhole(app);
     DeployDesk::Ui::applyTheme(app,
                                QSettings()
                                    .value(QLatin1String(DeployDesk::Ui::SettingsDialog::kThemeKey),

@@ -12,6 +12,7 @@
 //   given, so the docs' pictures stay alike; "dark" shoots the dark theme)
 #include "common/status.h"
 #include "i18n/translations.h"
+#include "ui/common/mnemonic.h"
 #include "ui/embeddings/embeddingsview.h"
 #include "ui/environments/environmentsview.h"
 #include "ui/environments/livereleasecard.h"
@@ -84,6 +85,7 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("DeployDesk"));
     QApplication::setApplicationName(QStringLiteral("DeployDesk"));
     DeployDesk::installTranslations(app);
+    keepMnemonicLabelsWhole(app); // as the panel's main() does
     if (argc < 3 || argc > 5)
         return fail("usage: dd-screenshots WORKSPACE OUTDIR [WIDTHxHEIGHT] [dark]");
     QSize size(1280, 780);

@@ -1,5 +1,9 @@
 #include "ui/common/mnemonic.h"
 
+#include <QApplication>
+#include <QEvent>
+#include <QLabel>
+
 namespace DeployDesk::Ui {
 
 QString withoutMnemonic(const QString &text)
@@ -18,6 +22,35 @@ QString withoutMnemonic(const QString &text)
         plain += text.at(i);
     }
     return plain;
+}
+
+namespace {
+
+class MnemonicLabelFont final : public QObject
+{
+public:
+    using QObject::QObject;
+
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Polish) {
+            if (auto *label = qobject_cast<QLabel *>(watched); label && label->buddy()) {
+                QFont font = label->font();
+                if (font.kerning()) {
+                    font.setKerning(false);
+                    label->setFont(font);
+                }
+            }
+        }
+        return false;
+    }
+};
+
+} // namespace
+
+void keepMnemonicLabelsWhole(QApplication &app)
+{
+    app.installEventFilter(new MnemonicLabelFont(&app));
 }
 
 } // namespace DeployDesk::Ui

@@ -5,6 +5,7 @@
 // Duration sort.
 #include "historyfixture.h"
 
+#include "ui/common/mnemonic.h"
 #include "ui/history/comparedialog.h"
 #include "ui/history/comparemodel.h"
 #include "ui/history/historybrowser.h"
@@ -196,6 +197,39 @@ private slots:
                                     .arg(needed)));
         }
         QVERIFY(bar->clearButton()->geometry().right() <= bar->width());
+    }
+
+    // The "To" label showed "Tc" in a 1280-pixel window: its mnemonic's underline makes Qt
+    // draw "T" and "o" apart, without their kerning, one pixel wider than measured. With
+    // the panel's label font (keepMnemonicLabelsWhole), each label gets the width its text
+    // is drawn with, however far the bar is squeezed.
+    void filterLabelsShowTheirWholeText()
+    {
+        keepMnemonicLabelsWhole(*qApp);
+        HistoryFilterBar bar;
+        bar.resize(bar.minimumSizeHint());
+        bar.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&bar));
+        int labels = 0;
+        for (QLabel *label : bar.findChildren<QLabel *>()) {
+            if (!label->buddy())
+                continue;
+            ++labels;
+            // As drawn: the text before the mnemonic, its letter and the rest, each alone.
+            const QString text = label->text();
+            const qsizetype amp = text.indexOf(QLatin1Char('&'));
+            QVERIFY(amp >= 0 && amp + 1 < text.size());
+            const QFontMetrics fm = label->fontMetrics();
+            const int drawn = fm.horizontalAdvance(text.left(amp)) +
+                              fm.horizontalAdvance(text.mid(amp + 1, 1)) +
+                              fm.horizontalAdvance(text.mid(amp + 2));
+            QVERIFY2(label->contentsRect().width() >= drawn,
+                     qPrintable(QString("%1: %2 px wide, drawn %3 px")
+                                    .arg(withoutMnemonic(text))
+                                    .arg(label->contentsRect().width())
+                                    .arg(drawn)));
+        }
+        QCOMPARE(labels, 2); // From, To
     }
 
     void calendarsOpenAtThisMonth()
