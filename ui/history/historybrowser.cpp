@@ -5,7 +5,6 @@
 #include "promotemenu.h"
 #include "rundetailspane.h"
 #include "store/historystore.h"
-#include "ui/common/sidewaysscroll.h"
 #include "ui/common/statusstyle.h"
 #include "ui/history/historyreader.h"
 #include "ui/history/reportexport.h"
@@ -21,7 +20,6 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
-#include <QScrollArea>
 #include <QSplitter>
 #include <QStyle>
 #include <QStyleOptionViewItem>
@@ -83,11 +81,10 @@ HistoryBrowser::HistoryBrowser(HistoryStore *store, QWidget *parent)
     m_splitter->addWidget(m_details);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
-    // The filters scroll sideways in a window too narrow for them (German at 800x600)
-    // instead of widening it.
-    QScrollArea *filters = sidewaysScroll(m_filters, this);
+    // The filters wrap onto more rows in a window too narrow for them (German at the
+    // default size, 800x600) instead of widening it (their FlowLayout).
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(filters);
+    layout->addWidget(m_filters);
     layout->addWidget(m_splitter, 1);
     layout->addWidget(m_status);
     m_status->setWordWrap(true); // a long "cannot be opened: ..." wraps, not widens the window

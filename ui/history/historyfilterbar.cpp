@@ -1,5 +1,6 @@
 #include "historyfilterbar.h"
 
+#include "ui/common/flowlayout.h"
 #include "ui/common/statusstyle.h"
 
 #include <QCalendarWidget>
@@ -107,6 +108,8 @@ HistoryFilterBar::HistoryFilterBar(QWidget *parent)
     };
     m_branch = lineEdit(tr("Branch"), tr("Branch filter"));
     m_who = lineEdit(tr("Who"), tr("Triggered-by filter"));
+    for (QLineEdit *edit : {m_branch, m_who})
+        edit->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     m_grep = lineEdit(tr("Log text"), tr("Log text filter"));
     m_grep->setToolTip(tr("Runs whose logs contain this text"));
     m_from = makeDateEdit(tr("Started from"), this);
@@ -117,23 +120,37 @@ HistoryFilterBar::HistoryFilterBar(QWidget *parent)
     m_clear = new QPushButton(tr("&Clear"), this);
     m_clear->setAccessibleName(tr("Clear filters"));
 
-    auto *layout = new QHBoxLayout(this);
+    // One row when the bar is wide enough, more when it is not (FlowLayout): each date
+    // stays with its label, and the log-text field takes a row's spare width.
+    auto *layout = new FlowLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_environment);
     layout->addWidget(m_status);
     layout->addWidget(m_branch);
     layout->addWidget(m_who);
-    auto *fromLabel = new QLabel(tr("Fro&m"), this);
-    fromLabel->setBuddy(m_from);
-    layout->addWidget(fromLabel);
-    layout->addWidget(m_from);
-    auto *toLabel = new QLabel(tr("&To"), this);
-    toLabel->setBuddy(m_to);
-    layout->addWidget(toLabel);
-    layout->addWidget(m_to);
-    layout->addWidget(m_grep, 1);
+    const auto labelled = [this, layout](const QString &text, QDateEdit *edit) {
+        auto *group = new QWidget(this);
+        auto *row = new QHBoxLayout(group);
+        row->setContentsMargins(0, 0, 0, 0);
+        auto *label = new QLabel(text, group);
+        label->setBuddy(edit);
+        row->addWidget(label);
+        row->addWidget(edit);
+        layout->addWidget(group);
+    };
+    labelled(tr("Fro&m"), m_from);
+    labelled(tr("&To"), m_to);
+    layout->addWidget(m_grep);
     layout->addWidget(m_count);
     layout->addWidget(m_clear);
+    // Tab goes through the fields in the order they are shown (the dates moved into
+    // their groups after the other fields were made).
+    QWidget *previous = m_environment;
+    for (QWidget *next : std::initializer_list<QWidget *>{m_status, m_branch, m_who, m_from, m_to,
+                                                          m_grep, m_clear}) {
+        setTabOrder(previous, next);
+        previous = next;
+    }
 
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(kDebounceMs);

@@ -28,6 +28,7 @@
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QSemaphore>
+#include <QSet>
 #include <QSignalSpy>
 #include <QThread>
 #include <QTreeView>
@@ -230,6 +231,67 @@ private slots:
                                     .arg(drawn)));
         }
         QCOMPARE(labels, 2); // From, To
+    }
+
+    // Too narrow for one row (German at the default size, any language at 800x600), the
+    // filters wrap onto more rows: each is whole and inside the bar, none needs scrolling,
+    // and a date stays beside its label. Wide enough, they are one row again.
+    void filtersWrapWhenTheWindowIsNarrow()
+    {
+        HistoryFilterBar *bar = m_browser->filterBar();
+        const QList<QWidget *> fields{bar->findChild<QComboBox *>(), bar->branchEdit(),
+                                      bar->whoEdit(), bar->grepEdit(), bar->clearButton()};
+        const auto rows = [&] {
+            QSet<int> tops;
+            for (QWidget *w : fields)
+                tops.insert(w->mapTo(bar, QPoint(0, 0)).y() / 10);
+            return tops.size();
+        };
+        m_browser->resize(1600, 600);
+        QTRY_COMPARE(rows(), 1);
+        m_browser->resize(520, 600);
+        QTRY_VERIFY(bar->width() <= 520);
+        QTRY_VERIFY(rows() >= 2);
+        QVERIFY(bar->minimumSizeHint().width() <= 520);
+        for (QWidget *w : bar->findChildren<QWidget *>(Qt::FindDirectChildrenOnly)) {
+            if (!w->isVisible())
+                continue;
+            const QRect in(w->mapTo(bar, QPoint(0, 0)), w->size());
+            QVERIFY2(
+                bar->rect().contains(in),
+                qPrintable(QString("%1 at %2,%3 %4x%5 outside the %6x%7 bar")
+                               .arg(w->accessibleName(), QString::number(in.x()),
+                                    QString::number(in.y()), QString::number(in.width()),
+                                    QString::number(in.height()), QString::number(bar->width()),
+                                    QString::number(bar->height()))));
+            QVERIFY(w->width() >= w->minimumSizeHint().width());
+        }
+        for (QLabel *label : bar->findChildren<QLabel *>()) {
+            if (!label->buddy())
+                continue;
+            QCOMPARE(label->mapTo(bar, QPoint(0, label->height() / 2)).y() / 4,
+                     label->buddy()->mapTo(bar, QPoint(0, label->buddy()->height() / 2)).y() / 4);
+            QVERIFY(label->mapTo(bar, QPoint(0, 0)).x() <
+                    label->buddy()->mapTo(bar, QPoint(0, 0)).x());
+        }
+        // Tab walks the fields in the order they are shown.
+        const QList<QDateEdit *> dates = bar->findChildren<QDateEdit *>();
+        QCOMPARE(dates.size(), 2);
+        const QList<QWidget *> shown{bar->findChild<QComboBox *>(),
+                                     bar->branchEdit(),
+                                     bar->whoEdit(),
+                                     dates[0],
+                                     dates[1],
+                                     bar->grepEdit(),
+                                     bar->clearButton()};
+        QList<QWidget *> order; // the focus chain from the first field, those fields only
+        QWidget *w = shown.first();
+        for (int guard = 0; guard < 500 && order.size() < shown.size(); ++guard) {
+            if (shown.contains(w) && !order.contains(w))
+                order << w;
+            w = w->nextInFocusChain();
+        }
+        QCOMPARE(order, shown);
     }
 
     void calendarsOpenAtThisMonth()
