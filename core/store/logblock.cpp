@@ -80,8 +80,8 @@ void LogBlockEncoder::add(const LogLine &line)
 }
 
 namespace {
-// Per byte: 0 for a separator, else the byte lowercased (ASCII). The same split as
-// isTermByte(), in one table load.
+// Per byte: 0 for a separator, else the byte lowercased (ASCII) with bit 8 set when it
+// is a digit. The same split as isTermByte(), in one table load.
 constexpr std::array<quint16, 256> kTermTable = [] {
     std::array<quint16, 256> t{};
     for (int b = 0; b < 256; ++b) {
@@ -90,7 +90,7 @@ constexpr std::array<quint16, 256> kTermTable = [] {
         else if ((b >= 'a' && b <= 'z') || b >= 0x80)
             t[b] = quint16(b);
         else if (b >= '0' && b <= '9')
-            t[b] = quint16(b);
+            t[b] = quint16(b | 0x100);
     }
     return t;
 }();
@@ -113,16 +113,23 @@ void LogBlockEncoder::addTerms(QByteArrayView text)
         quint64 lo = 0;
         quint64 hi = 0;
         quint8 high = 0;
+        bool digits = true;
         qsizetype n = 0;
         for (; p < end; ++p, ++n) {
             const quint16 t = kTermTable[*p];
             if (t == 0)
                 break;
             high |= *p;
+            digits = digits && (t & 0x100);
             if (n < 8)
                 lo |= quint64(quint8(t)) << (8 * n);
             else if (n < 16)
                 hi |= quint64(quint8(t)) << (8 * (n - 8));
+        }
+        if (digits && n > kMaxDigitTermBytes) { // a long number: its first digits
+            addTermWords(lo & ((quint64(1) << (8 * kMaxDigitTermBytes)) - 1), 0,
+                         kMaxDigitTermBytes);
+            continue;
         }
         if (n <= kMaxTermBytes && !(high & 0x80)) {
             addTermWords(lo, hi, n);

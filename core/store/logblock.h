@@ -104,15 +104,30 @@ inline bool isTermByte(char c)
 // the trigrams of its words (ftsQuery()) for candidate blocks and checks their lines
 // exactly, so a substring of three or more characters anywhere in a word is found through
 // the index. What a block gives the index (LogBlockEncoder::terms()) is, per distinct word:
-// - the word itself, or for a word longer than kMaxTermBytes, pieces of at most that many
+// - the word itself (a long number: its first digits, see kMaxDigitTermBytes), or for a
+//   word longer than kMaxTermBytes, pieces of at most that many
 //   bytes (cut at UTF-8 boundaries) overlapping by two characters, so every trigram of
 //   the word lies inside one piece (and the encoder keeps each piece in 16 bytes);
 // - for a word with non-ASCII characters, each such character c as "\x01c\x01" and each
 //   pair of characters holding one as "\x01ab": a query of one or two characters (an emoji,
 //   a two-character CJK word) finds those through the index too. One or two ASCII letters
 //   or digits are not indexed (nearly every block holds them); such a search reads blocks.
+// A number (a run of ASCII digits) longer than kMaxDigitTermBytes gives only its first
+// digits: unique numbers (counters, ids, sizes) would otherwise add their trigrams to
+// every block, which made the writer take 1.8 times as long for a log of numbered lines
+// (docs/benchmarks.md §13). A query's all-digit words therefore do not use the index
+// (ftsQuery()); the exact check on the lines finds them.
 constexpr qsizetype kMaxTermBytes = 16;
+constexpr qsizetype kMaxDigitTermBytes = 4;
 constexpr char kShortTermMark = '\x01';
+
+inline bool isDigits(const char *text, qsizetype length)
+{
+    for (qsizetype i = 0; i < length; ++i)
+        if (text[i] < '0' || text[i] > '9')
+            return false;
+    return true;
+}
 
 inline bool isUtf8Continuation(char c)
 {
@@ -123,6 +138,10 @@ inline bool isUtf8Continuation(char c)
 // as it is: callers lowercase ASCII). Pieces point into `word`; marks into a local buffer.
 template<typename Visit> void forEachWordTerm(const char *word, qsizetype length, Visit &&visit)
 {
+    if (length > kMaxDigitTermBytes && isDigits(word, length)) {
+        visit(word, kMaxDigitTermBytes);
+        return;
+    }
     bool ascii = true;
     for (qsizetype i = 0; i < length && ascii; ++i)
         ascii = quint8(word[i]) < 0x80;

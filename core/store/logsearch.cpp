@@ -14,8 +14,8 @@ QString ftsQuery(const QString &text)
 {
     // The words as the writer splits them (isTermByte()); each word's trigrams, or for a
     // word of one or two characters with a non-ASCII one, its mark (forEachWordTerm()).
-    // Each as a quoted token, ANDed. Words of one or two ASCII characters add nothing: the
-    // exact check on the lines looks for them.
+    // Each as a quoted token, ANDed. Words of one or two ASCII characters and numbers add
+    // nothing: the exact check on the lines looks for them.
     QStringList tokens;
     const auto add = [&tokens](const QString &token) {
         const QString quoted = QLatin1Char('"') + token + QLatin1Char('"');
@@ -31,8 +31,8 @@ QString ftsQuery(const QString &text)
         const char *start = p;
         while (p < end && isTermByte(*p))
             ++p;
-        if (p == start)
-            continue;
+        if (p == start || isDigits(start, p - start))
+            continue; // a number may be inside a longer one, of which the index has a part
         const QList<uint> chars = QString::fromUtf8(start, p - start).toLower().toUcs4();
         if (chars.size() >= 3) {
             for (qsizetype i = 0; i + 3 <= chars.size(); ++i)

@@ -15,7 +15,8 @@ namespace DeployDesk::Internal {
 // trigrams of its words (split as the writer splits them, see isTermByte()), lowercased,
 // each a quoted token, ANDed: "uoted" gives "uot" "ote" "ted". A word of one or two
 // characters adds its mark when it holds a non-ASCII character ("🚀" gives "\x01🚀\x01"),
-// else nothing. Empty when no word adds anything (the caller then reads every block).
+// else nothing; a number adds nothing (kMaxDigitTermBytes). Empty when no word adds anything (the
+// caller then reads every block).
 QString ftsQuery(const QString &text);
 
 // Indexes the blocks listed in log_fts_pending (written before schema step 7 made the
