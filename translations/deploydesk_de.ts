@@ -53,7 +53,7 @@
             <translation>Der auszuführende Befehl.</translation>
         </message>
         <message>
-            <location filename="../app/gui/main.cpp" line="+73" />
+            <location filename="../app/gui/main.cpp" line="+75" />
             <source>DeployDesk control panel</source>
             <translation>DeployDesk-Kontrollzentrum</translation>
         </message>
@@ -427,7 +427,7 @@
             <translation>ein gespeicherter Protokollblock ist bei Byte %1 beschädigt: %2; die Verlaufsdatenbank ist möglicherweise defekt</translation>
         </message>
         <message>
-            <location line="+247" />
+            <location line="+262" />
             <source>history database %1: the log of stage %2 is damaged from line %3 on</source>
             <translation>Verlaufsdatenbank %1: Das Protokoll von Stufe %2 ist ab Zeile %3 beschädigt</translation>
         </message>
@@ -441,12 +441,12 @@
             <translation type="vanished">Verlaufsdatenbank %1: Der Protokollblock von Stufe %2 ab Zeile %3 ist beschädigt; die Datenbank ist möglicherweise defekt (prüfen Sie sie mit `sqlite3 %1 'PRAGMA integrity_check'`)</translation>
         </message>
         <message>
-            <location filename="../core/store/logsearch.cpp" line="+57" />
+            <location filename="../core/store/logsearch.cpp" line="+50" />
             <source>indexing logs for substring search</source>
             <translation>Indizieren der Protokolle für die Teilwortsuche</translation>
         </message>
         <message>
-            <location line="+65" />
+            <location line="+62" />
             <source>log search: expected some text to look for, got an empty string</source>
             <translation>Protokollsuche: Suchtext erwartet, aber eine leere Zeichenkette erhalten</translation>
         </message>
@@ -474,7 +474,7 @@
             </translation>
         </message>
         <message>
-            <location filename="../core/store/schema.cpp" line="+206" />
+            <location filename="../core/store/schema.cpp" line="+205" />
             <source>vector index %1 has schema version %2, newer than this DeployDesk understands (%3); upgrade DeployDesk</source>
             <translation>Vektorindex %1 hat Schemaversion %2, neuer als diese DeployDesk-Version versteht (%3); aktualisieren Sie DeployDesk</translation>
         </message>
@@ -3767,7 +3767,7 @@
         </message>
         <message>
             <source>prune: expected a criterion, an age (older than), a number of runs to keep or a size for the logs, got none</source>
-            <location filename="../core/store/historyprune.cpp" line="+399" />
+            <location filename="../core/store/historyprune.cpp" line="+396" />
             <translation>prune: ein Kriterium erwartet – ein Alter (älter als), eine Anzahl zu behaltender Läufe oder eine Größe für die Protokolle –, aber keines erhalten</translation>
         </message>
         <message>
@@ -3792,7 +3792,7 @@
         </message>
         <message>
             <source>choosing the runs to prune</source>
-            <location filename="../core/store/historyprune.cpp" line="-297" />
+            <location filename="../core/store/historyprune.cpp" line="-294" />
             <translation>die zu bereinigenden Läufe auswählen</translation>
         </message>
         <message>
@@ -3807,7 +3807,7 @@
         </message>
         <message>
             <source>pruning runs %1 to %2</source>
-            <location line="+68" />
+            <location line="+65" />
             <translation>Läufe %1 bis %2 bereinigen</translation>
         </message>
         <message>
@@ -6953,7 +6953,7 @@
     <context>
         <name>DeployDesk::Ui::HistoryBrowser</name>
         <message>
-            <location filename="../ui/history/historybrowser.cpp" line="+49" />
+            <location filename="../ui/history/historybrowser.cpp" line="+47" />
             <source>Runs</source>
             <translation>Läufe</translation>
         </message>
@@ -6963,7 +6963,7 @@
             <translation>Verlaufsstatus</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location line="+29" />
             <source>The history is not open.</source>
             <translation>Der Verlauf ist nicht geöffnet.</translation>
         </message>
@@ -7058,7 +7058,7 @@
     <context>
         <name>DeployDesk::Ui::HistoryFilterBar</name>
         <message>
-            <location filename="../ui/history/historyfilterbar.cpp" line="+62" />
+            <location filename="../ui/history/historyfilterbar.cpp" line="+63" />
             <source>any</source>
             <translation>beliebig</translation>
         </message>
@@ -7113,7 +7113,7 @@
             <translation>Auslöser-Filter</translation>
         </message>
         <message>
-            <location line="+76" />
+            <location line="+92" />
             <source>…</source>
             <translation>…</translation>
         </message>
@@ -7159,7 +7159,7 @@
             <translation type="vanished">Text in Protokollen</translation>
         </message>
         <message>
-            <location line="-85" />
+            <location line="-99" />
             <source>Log text filter</source>
             <translation>Protokolltext-Filter</translation>
         </message>
@@ -7194,7 +7194,7 @@
             <translation>&amp;Zurücksetzen</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+21" />
             <source>Fro&amp;m</source>
             <translation>V&amp;on</translation>
         </message>
@@ -7203,7 +7203,7 @@
             <translation type="vanished">&amp;Zurücksetzen</translation>
         </message>
         <message>
-            <location line="-8" />
+            <location line="-20" />
             <source>Clear filters</source>
             <translation>Filter zurücksetzen</translation>
         </message>
@@ -7212,7 +7212,7 @@
             <translation type="vanished">V&amp;on</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+21" />
             <source>&amp;To</source>
             <translation>&amp;Bis</translation>
         </message>

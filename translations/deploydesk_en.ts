@@ -251,7 +251,7 @@
     <context>
         <name>DeployDesk::Ui::HistoryFilterBar</name>
         <message numerus="yes">
-            <location filename="../ui/history/historyfilterbar.cpp" line="+192" />
+            <location filename="../ui/history/historyfilterbar.cpp" line="+209" />
             <source>%n+ run(s)</source>
             <translation>
                 <numerusform>%n+ run</numerusform>

@@ -267,10 +267,7 @@ HistoryPruner::Private::readContent(const QList<qint64> &runs,
             run.damaged = true;
             continue;
         }
-        LogBlockEncoder encoder;
-        for (const LogLine &line : std::as_const(*lines))
-            encoder.add(line);
-        run.blocks.append(BlockTerms{q.value(0).toLongLong(), encoder.terms()});
+        run.blocks.append(BlockTerms{q.value(0).toLongLong(), logBlockTerms(*lines)});
     }
     if (q.lastError().isValid())
         return std::unexpected(sqlError(path, operation, q.lastError()));

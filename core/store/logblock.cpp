@@ -196,6 +196,14 @@ QByteArray encodeLogBlock(const QList<LogLine> &lines)
     return encoder.data();
 }
 
+QByteArray logBlockTerms(const QList<LogLine> &lines)
+{
+    LogBlockEncoder encoder;
+    for (const LogLine &line : lines)
+        encoder.add(line);
+    return encoder.terms();
+}
+
 int logCompressionLevel()
 {
     // DEPLOYDESK_LOG_ZSTD_LEVEL (1-19, 0: store blocks uncompressed) is for measuring the

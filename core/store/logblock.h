@@ -72,6 +72,9 @@ inline bool readVarint(const char *&p, const char *end, quint64 *value)
 }
 
 QByteArray encodeLogBlock(const QList<LogLine> &lines);
+// What the full-text index holds for a block of `lines` (LogBlockEncoder::terms()): to
+// index a block written before, or to remove its entries (FTS5's 'delete' takes them).
+QByteArray logBlockTerms(const QList<LogLine> &lines);
 
 // How a block is stored (issue 11 §3): format 2 is byte 2 followed by one zstd frame
 // holding a whole format-1 block; blocks below kMinCompressedBlock bytes, and blocks that
@@ -197,8 +200,8 @@ template<typename Visit> void forEachWordTerm(const char *word, qsizetype length
     }
 }
 
-// Calls visit(begin, length) for each index term of `text` (forEachWordTerm() of each word).
-template<typename Visit> void forEachTerm(QByteArrayView text, Visit &&visit)
+// Calls visit(begin, length) for each word of `text` (a run of isTermByte() bytes).
+template<typename Visit> void forEachWord(QByteArrayView text, Visit &&visit)
 {
     const char *p = text.data();
     const char *const end = p + text.size();
@@ -209,8 +212,16 @@ template<typename Visit> void forEachTerm(QByteArrayView text, Visit &&visit)
         while (p < end && isTermByte(*p))
             ++p;
         if (p > start)
-            forEachWordTerm(start, p - start, visit);
+            visit(start, p - start);
     }
+}
+
+// Calls visit(begin, length) for each index term of `text` (forEachWordTerm() of each word).
+template<typename Visit> void forEachTerm(QByteArrayView text, Visit &&visit)
+{
+    forEachWord(text, [&visit](const char *word, qsizetype length) {
+        forEachWordTerm(word, length, visit);
+    });
 }
 
 // `bytes` without ANSI escape sequences (AnsiParser::strip), without copying when it holds

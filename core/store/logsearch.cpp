@@ -22,33 +22,25 @@ QString ftsQuery(const QString &text)
         if (!tokens.contains(quoted))
             tokens.append(quoted);
     };
-    const QByteArray utf8 = text.toUtf8();
-    const char *p = utf8.constData();
-    const char *const end = p + utf8.size();
-    while (p < end) {
-        while (p < end && !isTermByte(*p))
-            ++p;
-        const char *start = p;
-        while (p < end && isTermByte(*p))
-            ++p;
-        if (p == start || isDigits(start, p - start))
-            continue; // a number may be inside a longer one, of which the index has a part
-        const QList<uint> chars = QString::fromUtf8(start, p - start).toLower().toUcs4();
+    forEachWord(text.toUtf8(), [&add](const char *word, qsizetype length) {
+        if (isDigits(word, length))
+            return; // a number may be inside a longer one, of which the index has a part
+        const QList<uint> chars = QString::fromUtf8(word, length).toLower().toUcs4();
         if (chars.size() >= 3) {
             for (qsizetype i = 0; i + 3 <= chars.size(); ++i)
                 add(QString::fromUcs4(reinterpret_cast<const char32_t *>(chars.constData() + i),
                                       3));
-            continue;
+            return;
         }
         if (std::all_of(chars.cbegin(), chars.cend(), [](uint c) { return c < 0x80; }))
-            continue;
+            return;
         QString mark{QChar(QLatin1Char(kShortTermMark))};
         mark +=
             QString::fromUcs4(reinterpret_cast<const char32_t *>(chars.constData()), chars.size());
         if (chars.size() == 1)
             mark += QLatin1Char(kShortTermMark);
         add(mark);
-    }
+    });
     return tokens.join(QLatin1Char(' '));
 }
 
@@ -94,11 +86,8 @@ Result<void> indexPendingLogBlocks(QSqlDatabase &db, const QString &path, int ba
                 // reads it (damaged ones report their damage, as before).
                 if (!q.value(1).isNull()) {
                     if (auto lines = decodeLogBlock(q.value(1).toByteArray())) {
-                        LogBlockEncoder encoder;
-                        for (const LogLine &line : std::as_const(*lines))
-                            encoder.add(line);
                         insert.bindValue(0, id);
-                        insert.bindValue(1, QString::fromUtf8(encoder.terms()));
+                        insert.bindValue(1, QString::fromUtf8(logBlockTerms(*lines)));
                         if (auto ok = exec(insert, path, operation); !ok)
                             return ok;
                     }
