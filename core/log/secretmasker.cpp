@@ -283,12 +283,27 @@ qsizetype SecretMasker::safeCut(QByteArrayView piece) const
 
     // A value found across the cut (or ending at it, which may touch the next) goes
     // along whole: with the rest it may be part of a longer masked span.
+    // So does a value whose mask takes the start of an escape sequence but not its end (a
+    // value holding an ESC): the rest of that sequence shows once masked, and may make a
+    // value with what follows that the next piece's mask would not see (found by
+    // fuzz_secretmasker: "ey\x1b" masked in "ey\x1bhr\x1bK2" shows "hr2").
     const qsizetype maxCarry = std::max(kMaxCarryBytes, 4 * longestValue());
+    const auto cutsASequence = [&visible](const Range &r) {
+        if (!visible)
+            return false;
+        for (const auto &h : visible->hidden) {
+            if (h.raw >= r.end)
+                break;
+            if (h.raw >= r.begin && h.raw + h.length > r.end)
+                return true;
+        }
+        return false;
+    };
     for (const Range &r : spans(piece, visible ? &*visible : nullptr)) {
         if (r.begin >= cut)
             break;
-        if (cut <= r.end) {
-            cut = size - r.begin <= maxCarry ? r.begin : r.end;
+        if (cut <= r.end || cutsASequence(r)) {
+            cut = size - r.begin <= maxCarry ? r.begin : std::max(r.end, cut);
             break;
         }
     }

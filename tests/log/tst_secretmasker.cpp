@@ -361,6 +361,22 @@ private slots:
         QCOMPARE(masked, QByteArray("api***_kpiaey=***\x1b[2m"));
     }
 
+    void aLineCutWhereSafeUncoversNoValue()
+    {
+        // Found by fuzz_secretmasker (tests/fuzz): a long line comes in pieces, each masked
+        // up to safeCut() and the rest carried over. Masking "ey\x1b" took the ESC of
+        // "\x1bh" with it, so the "h" showed; cut after it, it made "hr2" with the next
+        // piece's "r2", which neither piece's mask saw.
+        SecretMasker masker;
+        masker.setSecrets({"hr2", "ey\x1b"});
+        const QByteArray piece("ey\x1bhr\x1bK2");
+        QCOMPARE(AnsiParser::strip(piece), QByteArray("eyr2")); // what a reader sees
+        const qsizetype cut = masker.safeCut(piece);
+        const QByteArray joined = masker.mask(piece.first(cut)) + masker.mask(piece.sliced(cut));
+        QVERIFY2(!AnsiParser::strip(joined).contains("hr2"), joined.constData());
+        QCOMPARE(joined, masker.mask(piece)); // as if it had come whole
+    }
+
     void valueThatIsAColourSequenceIsNotPutBack()
     {
         // Found by fuzz_secretmasker (tests/fuzz): a value that is a whole CSI sequence
