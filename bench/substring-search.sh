@@ -5,6 +5,8 @@
 # commit before it built with -DDEPLOYDESK_BUILD_BENCH=ON): its seed-history writes the
 # history with the old index; a copy is opened by this build, which migrates it and
 # indexes its 10 M lines (timed), then both answer the same searches.
+# Since schema step 8 the new build also has the blocks' grams (pairs and the digits of
+# long numbers): numbers and two-letter words, found or not, are asked of the index too.
 # Usage: bench/substring-search.sh OLD_BUILD [RUNS]
 source "$(dirname "$0")/common.sh"
 OLD=${1:?usage: bench/substring-search.sh OLD_BUILD [RUNS]}
@@ -22,10 +24,10 @@ if [ ! -f "$DATA_OLD/.seeded" ]; then
     touch "$DATA_OLD/.seeded"
 fi
 index_bytes() { # DATA: pages of the log index's tables (dbstat)
-    sqlite3 "$1/history.sqlite" "SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'log_fts%'"
+    sqlite3 "$1/history.sqlite" "SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'log_fts%' OR name LIKE 'log_grams%'"
 }
 rm -rf "$DATA_NEW"; cp -r "$DATA_OLD" "$DATA_NEW"
-echo "== opening the copy with this build: schema step 7 and indexing 10 M lines"
+echo "== opening the copy with this build: schema steps 7 and 8, indexing 10 M lines"
 /usr/bin/time -f 'migrate and index: %e s wall, %U s user, %M KB' \
     env DEPLOYDESK_DATA_DIR="$DATA_NEW" "$CTL" history --limit 1 > /dev/null
 sqlite3 "$DATA_NEW/history.sqlite" "VACUUM"
@@ -33,9 +35,10 @@ echo "log index: old $(index_bytes "$DATA_OLD") bytes, new $(index_bytes "$DATA_
 echo "history.sqlite: old $(stat -c %s "$DATA_OLD/history.sqlite") bytes, new (vacuumed) $(stat -c %s "$DATA_NEW/history.sqlite") bytes"
 
 # WORD: found by both (whole words) or only by the new index (parts of words); "ld" has
-# no trigram (two ASCII letters): the new build reads every block.
+# no trigram (two ASCII letters), "zq" is two letters found nowhere, 271828 a number found
+# nowhere, 4711 a number inside longer ones: the grams answer those.
 cd "$WORK"
-for word in segfault building 4711 egfaul uildin ld; do
+for word in segfault building 4711 egfaul uildin ld zq 271828; do
     old_n=$(DEPLOYDESK_DATA_DIR=$DATA_OLD "$OLD_CTL" history --grep "$word" --limit 20 | tail -n +2 | wc -l)
     new_n=$(DEPLOYDESK_DATA_DIR=$DATA_NEW "$CTL" history --grep "$word" --limit 20 | tail -n +2 | wc -l)
     hyperfine --style none -N --warmup 1 --runs "$RUNS" --export-json "$word.json" \

@@ -94,6 +94,8 @@ QStringList tablesOf(int version)
         tables << QStringLiteral("log_blocks") << QStringLiteral("log_fts");
     if (version >= 7)
         tables << QStringLiteral("log_fts_pending");
+    if (version >= 8)
+        tables << QStringLiteral("log_grams") << QStringLiteral("log_grams_pending");
     if (version >= 4)
         tables << QStringLiteral("deployments") << QStringLiteral("releases")
                << QStringLiteral("release_layers") << QStringLiteral("deploy_queue");

@@ -62,6 +62,7 @@ void LogBlockEncoder::clear()
     m_terms.clear();
     m_termList.clear();
     m_slots.assign(1024, -1);
+    m_grams.clear();
     m_data.append(kFormatVersion);
     m_lastTimestamp = 0;
     m_lines = 0;
@@ -127,6 +128,7 @@ void LogBlockEncoder::addTerms(QByteArrayView text)
                 hi |= quint64(quint8(t)) << (8 * (n - 8));
         }
         if (digits && n > kMaxDigitTermBytes) { // a long number: its first digits
+            m_grams.addNumber(reinterpret_cast<const char *>(start), n);
             addTermWords(lo & ((quint64(1) << (8 * kMaxDigitTermBytes)) - 1), 0,
                          kMaxDigitTermBytes);
             continue;
@@ -175,6 +177,7 @@ void LogBlockEncoder::addTermWords(quint64 lo, quint64 hi, qsizetype length)
     std::memcpy(key, &lo, 8); // the bytes in order
     std::memcpy(key + 8, &hi, 8);
     m_terms.append(key, length);
+    m_grams.addPairs(key, length); // marks hold \x01: their pairs with it are not set
     m_termList.push_back(Term{lo, hi, hash, quint32(length)});
     if (m_termList.size() * 2 > m_slots.size()) { // keep the load under one half
         m_slots.assign(m_slots.size() * 2, -1);
@@ -202,6 +205,14 @@ QByteArray logBlockTerms(const QList<LogLine> &lines)
     for (const LogLine &line : lines)
         encoder.add(line);
     return encoder.terms();
+}
+
+QByteArray logBlockGrams(const QList<LogLine> &lines)
+{
+    LogBlockEncoder encoder;
+    for (const LogLine &line : lines)
+        encoder.add(line);
+    return encoder.grams();
 }
 
 int logCompressionLevel()

@@ -13,49 +13,6 @@
 
 namespace DeployDesk::Internal {
 
-// The binary encoding of a block of log lines (the log_blocks.data column):
-//   byte 0: format version (1)
-//   per line: varint zigzag(timestamp - previous timestamp), 1 byte stream,
-//             varint byte length, the bytes (binary-safe, no terminator).
-// The first line's delta is from 0. Varints are LEB128 (7 bits per byte, low first).
-class LogBlockEncoder final
-{
-public:
-    static constexpr int kMaxLines = 256;
-    static constexpr qsizetype kMaxBytes = 64 * 1024;
-
-    LogBlockEncoder();
-    void add(const LogLine &line);
-    int lineCount() const { return m_lines; }
-    qsizetype byteSize() const { return m_data.size(); }
-    bool isFull() const { return m_lines >= kMaxLines || m_data.size() >= kMaxBytes; }
-    // The distinct index terms (forEachTerm()) of the block's ANSI-stripped text, ASCII
-    // lowercased, separated by spaces: what the full-text index gets. Each is indexed once
-    // per block, not once per occurrence, which makes indexing several times cheaper;
-    // searches AND trigrams (see ftsQuery()) and check lines exactly.
-    const QByteArray &terms() const { return m_terms; }
-    const QByteArray &data() const { return m_data; }
-    void clear();
-
-private:
-    void addTerms(QByteArrayView text);
-    void addTermWords(quint64 lo, quint64 hi, qsizetype length);
-
-    struct Term
-    {
-        quint64 lo = 0; // the (lowercased, zero-padded) term itself: compared as two words
-        quint64 hi = 0;
-        quint64 hash = 0;
-        quint32 length = 0;
-    };
-    QByteArray m_data;
-    QByteArray m_terms;
-    std::vector<Term> m_termList;
-    std::vector<qint32> m_slots; // open addressing over m_termList, -1: empty
-    qint64 m_lastTimestamp = 0;
-    int m_lines = 0;
-};
-
 // Reads one LEB128 varint at p (advanced past it); false when the bytes end first.
 inline bool readVarint(const char *&p, const char *end, quint64 *value)
 {
@@ -75,6 +32,9 @@ QByteArray encodeLogBlock(const QList<LogLine> &lines);
 // What the full-text index holds for a block of `lines` (LogBlockEncoder::terms()): to
 // index a block written before, or to remove its entries (FTS5's 'delete' takes them).
 QByteArray logBlockTerms(const QList<LogLine> &lines);
+// The stored grams of a block of `lines` (LogBlockEncoder::grams()): to index one written
+// before schema step 8.
+QByteArray logBlockGrams(const QList<LogLine> &lines);
 
 // How a block is stored (issue 11 §3): format 2 is byte 2 followed by one zstd frame
 // holding a whole format-1 block; blocks below kMinCompressedBlock bytes, and blocks that
@@ -118,11 +78,90 @@ inline bool isTermByte(char c)
 // A number (a run of ASCII digits) longer than kMaxDigitTermBytes gives only its first
 // digits: unique numbers (counters, ids, sizes) would otherwise add their trigrams to
 // every block, which made the writer take 1.8 times as long for a log of numbered lines
-// (docs/benchmarks.md §13). A query's all-digit words therefore do not use the index
-// (ftsQuery()); the exact check on the lines finds them.
+// (docs/benchmarks.md §13). The block's grams (below) have the rest.
 constexpr qsizetype kMaxTermBytes = 16;
 constexpr qsizetype kMaxDigitTermBytes = 4;
 constexpr char kShortTermMark = '\x01';
+
+// Beside the trigram index, a block has its grams (log_grams, schema step 8): a bitmap of
+// - the pairs of ASCII letters or digits that stand next to each other in its words
+//   (kPairGrams bits, gramIndex(a) * 36 + gramIndex(b)), for a query of two characters;
+// - the three-digit sequences inside its numbers longer than kMaxDigitTermBytes
+//   (kDigitGrams bits from kPairGrams on, the sequence's value), which the trigram index
+//   does not have, for a query that is a number.
+// A new distinct term sets its pairs; a long number sets its pairs and digit sequences as
+// the encoder passes it (one table load and a bit per digit, no hashing). Stored without
+// its trailing zero bytes (storedGrams()); a search asks gramsCover().
+constexpr int kPairGrams = 36 * 36;
+constexpr int kDigitGrams = 1000;
+constexpr int kGramBytes = (kPairGrams + kDigitGrams + 7) / 8;
+
+// 0-9 for digits, 10-35 for ASCII letters (either case), -1 for every other byte.
+inline int gramIndex(char c)
+{
+    const auto u = quint8(c);
+    if (u >= '0' && u <= '9')
+        return u - '0';
+    if (u >= 'a' && u <= 'z')
+        return 10 + (u - 'a');
+    if (u >= 'A' && u <= 'Z')
+        return 10 + (u - 'A');
+    return -1;
+}
+
+class LogGrams final
+{
+public:
+    LogGrams() { clear(); }
+    void clear() { std::memset(m_bits, 0, sizeof m_bits); }
+    void set(int bit) { m_bits[bit >> 3] |= quint8(1u << (bit & 7)); }
+    // The pairs of `length` bytes at `text` (those with a byte gramIndex() refuses: none).
+    void addPairs(const char *text, qsizetype length)
+    {
+        for (qsizetype i = 0; i + 1 < length; ++i) {
+            const int a = gramIndex(text[i]), b = gramIndex(text[i + 1]);
+            if (a >= 0 && b >= 0)
+                set(a * 36 + b);
+        }
+    }
+    // The pairs and three-digit sequences of a run of `length` ASCII digits.
+    void addNumber(const char *digits, qsizetype length)
+    {
+        for (qsizetype i = 0; i + 1 < length; ++i) {
+            const int a = digits[i] - '0', b = digits[i + 1] - '0';
+            set(a * 36 + b);
+            if (i + 2 < length)
+                set(kPairGrams + a * 100 + b * 10 + (digits[i + 2] - '0'));
+        }
+    }
+    bool isEmpty() const
+    {
+        return std::all_of(std::begin(m_bits), std::end(m_bits), [](quint8 b) { return b == 0; });
+    }
+    // Without the trailing zero bytes: a block without long numbers stores its pairs only.
+    QByteArray stored() const
+    {
+        qsizetype n = kGramBytes;
+        while (n > 0 && m_bits[n - 1] == 0)
+            --n;
+        return QByteArray(reinterpret_cast<const char *>(m_bits), n);
+    }
+
+private:
+    quint8 m_bits[kGramBytes];
+};
+
+// Whether the stored grams of a block have every bit of `mask` (both in stored form: a
+// missing byte is zero).
+inline bool gramsCover(QByteArrayView stored, QByteArrayView mask)
+{
+    for (qsizetype i = 0; i < mask.size(); ++i) {
+        const auto m = quint8(mask[i]);
+        if (m != 0 && (i >= stored.size() || (quint8(stored[i]) & m) != m))
+            return false;
+    }
+    return true;
+}
 
 inline bool isDigits(const char *text, qsizetype length)
 {
@@ -223,6 +262,52 @@ template<typename Visit> void forEachTerm(QByteArrayView text, Visit &&visit)
         forEachWordTerm(word, length, visit);
     });
 }
+
+// The binary encoding of a block of log lines (the log_blocks.data column):
+//   byte 0: format version (1)
+//   per line: varint zigzag(timestamp - previous timestamp), 1 byte stream,
+//             varint byte length, the bytes (binary-safe, no terminator).
+// The first line's delta is from 0. Varints are LEB128 (7 bits per byte, low first).
+class LogBlockEncoder final
+{
+public:
+    static constexpr int kMaxLines = 256;
+    static constexpr qsizetype kMaxBytes = 64 * 1024;
+
+    LogBlockEncoder();
+    void add(const LogLine &line);
+    int lineCount() const { return m_lines; }
+    qsizetype byteSize() const { return m_data.size(); }
+    bool isFull() const { return m_lines >= kMaxLines || m_data.size() >= kMaxBytes; }
+    // The distinct index terms (forEachTerm()) of the block's ANSI-stripped text, ASCII
+    // lowercased, separated by spaces: what the full-text index gets. Each is indexed once
+    // per block, not once per occurrence, which makes indexing several times cheaper;
+    // searches AND trigrams (see ftsQuery()) and check lines exactly.
+    const QByteArray &terms() const { return m_terms; }
+    // The block's grams (LogGrams): what log_grams gets, empty when there are none.
+    QByteArray grams() const { return m_grams.stored(); }
+    const QByteArray &data() const { return m_data; }
+    void clear();
+
+private:
+    void addTerms(QByteArrayView text);
+    void addTermWords(quint64 lo, quint64 hi, qsizetype length);
+
+    struct Term
+    {
+        quint64 lo = 0; // the (lowercased, zero-padded) term itself: compared as two words
+        quint64 hi = 0;
+        quint64 hash = 0;
+        quint32 length = 0;
+    };
+    QByteArray m_data;
+    QByteArray m_terms;
+    std::vector<Term> m_termList;
+    std::vector<qint32> m_slots; // open addressing over m_termList, -1: empty
+    LogGrams m_grams;
+    qint64 m_lastTimestamp = 0;
+    int m_lines = 0;
+};
 
 // `bytes` without ANSI escape sequences (AnsiParser::strip), without copying when it holds
 // no ESC, which is the common case.

@@ -2,6 +2,7 @@
 
 #include "common/translate.h"
 #include "store/logblock.h"
+#include "store/logsearch.h"
 #include "store/sqlutil.h"
 
 #include <QDateTime>
@@ -60,11 +61,11 @@ Result<void> appendLogLine(QSqlDatabase &db, const QString &path, qint64 runId, 
                            {runId, stageId, first, encoder.data()});
         !ok)
         return ok;
-    const QVariant rowId = insert.lastInsertId();
-    QSqlQuery text(db);
-    return runQuery(text, path, operation,
-                    QStringLiteral("INSERT INTO log_fts (rowid, text) VALUES (?, ?)"),
-                    {rowId, encoder.terms()});
+    LogIndexInserter index;
+    if (auto ok = index.prepare(db, path, operation); !ok)
+        return ok;
+    return index.add(insert.lastInsertId().toLongLong(), encoder.terms(), encoder.grams(),
+                     operation);
 }
 
 } // namespace DeployDesk::Internal

@@ -10,20 +10,20 @@
 
 namespace DeployDesk::Internal {
 
-QString ftsQuery(const QString &text)
+namespace {
+
+// The trigrams of `text`'s words, or the marks of its words of one or two characters with
+// a non-ASCII one, each a quoted token, ANDed (see ftsQuery()); numbers only `withNumbers`.
+QString trigramQuery(QByteArrayView text, bool withNumbers)
 {
-    // The words as the writer splits them (isTermByte()); each word's trigrams, or for a
-    // word of one or two characters with a non-ASCII one, its mark (forEachWordTerm()).
-    // Each as a quoted token, ANDed. Words of one or two ASCII characters and numbers add
-    // nothing: the exact check on the lines looks for them.
     QStringList tokens;
     const auto add = [&tokens](const QString &token) {
         const QString quoted = QLatin1Char('"') + token + QLatin1Char('"');
         if (!tokens.contains(quoted))
             tokens.append(quoted);
     };
-    forEachWord(text.toUtf8(), [&add](const char *word, qsizetype length) {
-        if (isDigits(word, length))
+    forEachWord(text, [&](const char *word, qsizetype length) {
+        if (!withNumbers && isDigits(word, length))
             return; // a number may be inside a longer one, of which the index has a part
         const QList<uint> chars = QString::fromUtf8(word, length).toLower().toUcs4();
         if (chars.size() >= 3) {
@@ -44,14 +44,102 @@ QString ftsQuery(const QString &text)
     return tokens.join(QLatin1Char(' '));
 }
 
+} // namespace
+
+QString ftsQuery(const QString &text)
+{
+    // The words as the writer splits them (isTermByte()). Words of one or two ASCII
+    // characters and numbers add nothing: logIndexQuery() asks the grams for them.
+    return trigramQuery(text.toUtf8(), false);
+}
+
+LogIndexQuery logIndexQuery(const QString &text)
+{
+    LogIndexQuery query;
+    query.match = ftsQuery(text);
+    LogGrams pairs;
+    forEachWord(text.toUtf8(), [&](const char *word, qsizetype length) {
+        if (length == 2 && gramIndex(word[0]) >= 0 && gramIndex(word[1]) >= 0) {
+            pairs.addPairs(word, length);
+        } else if (length >= 3 && isDigits(word, length)) {
+            LogGrams grams;
+            grams.addNumber(word, length);
+            query.numbers.append(LogIndexQuery::Number{
+                trigramQuery(QByteArrayView(word, length), true), grams.stored()});
+        }
+    });
+    query.pairs = pairs.stored();
+    return query;
+}
+
+Result<void> LogIndexInserter::prepare(QSqlDatabase &db, const QString &path,
+                                       const QString &operation)
+{
+    m_path = path;
+    m_terms.emplace(db);
+    m_grams.emplace(db);
+    if (auto ok = DeployDesk::Internal::prepare(
+            *m_terms, path, operation,
+            QStringLiteral("INSERT INTO log_fts (rowid, text) VALUES (?, ?)"));
+        !ok)
+        return ok;
+    return DeployDesk::Internal::prepare(
+        *m_grams, path, operation,
+        QStringLiteral("INSERT INTO log_grams (id, grams) VALUES (?, ?)"));
+}
+
+Result<void> LogIndexInserter::add(qint64 blockId, const QByteArray &terms, const QByteArray &grams,
+                                   const QString &operation)
+{
+    m_terms->bindValue(0, blockId);
+    m_terms->bindValue(1, terms); // as bytes, as prune's 'delete' gives them back
+    if (auto ok = exec(*m_terms, m_path, operation); !ok)
+        return ok;
+    return addGrams(blockId, grams, operation);
+}
+
+Result<void> LogIndexInserter::addGrams(qint64 blockId, const QByteArray &grams,
+                                        const QString &operation)
+{
+    if (grams.isEmpty())
+        return {}; // no row: no search of two characters or a number can find the block
+    m_grams->bindValue(0, blockId);
+    m_grams->bindValue(1, grams);
+    return exec(*m_grams, m_path, operation);
+}
+
 Result<void> indexPendingLogBlocks(QSqlDatabase &db, const QString &path, int batchSize)
 {
     const QString operation =
         QCoreApplication::translate("DeployDesk", "indexing logs for substring search");
+    // Every block pending the trigram index is pending its grams too (schema step 8 lists
+    // every block), so one walk over log_grams_pending does both; this keeps that true for a
+    // history edited some other way, once, and only when there is something to do.
+    QSqlQuery termsPending(db);
+    if (auto ok = runQuery(termsPending, path, operation,
+                           QStringLiteral("SELECT 1 FROM log_fts_pending LIMIT 1"), {});
+        !ok)
+        return ok;
+    if (termsPending.next()) {
+        termsPending.finish();
+        auto ok = inTransaction(db, path, operation, [&]() -> Result<void> {
+            if (auto ok = execSql(db, path,
+                                  QStringLiteral("INSERT OR IGNORE INTO log_grams_pending SELECT "
+                                                 "p.id FROM log_fts_pending p JOIN log_blocks b "
+                                                 "ON b.id = p.id"));
+                !ok)
+                return ok;
+            return execSql(db, path,
+                           QStringLiteral("DELETE FROM log_fts_pending WHERE id NOT IN (SELECT "
+                                          "id FROM log_grams_pending)"));
+        });
+        if (!ok)
+            return ok;
+    }
     for (;;) {
         QSqlQuery probe(db);
         if (auto ok = runQuery(probe, path, operation,
-                               QStringLiteral("SELECT 1 FROM log_fts_pending LIMIT 1"), {});
+                               QStringLiteral("SELECT 1 FROM log_grams_pending LIMIT 1"), {});
             !ok)
             return ok;
         if (!probe.next())
@@ -62,39 +150,49 @@ Result<void> indexPendingLogBlocks(QSqlDatabase &db, const QString &path, int ba
         auto batch = inTransaction(db, path, operation, [&]() -> Result<void> {
             QSqlQuery q(db);
             q.setForwardOnly(true);
-            if (auto ok = runQuery(q, path, operation,
-                                   QStringLiteral("SELECT p.id, b.data FROM log_fts_pending p "
-                                                  "LEFT JOIN log_blocks b ON b.id = p.id "
-                                                  "ORDER BY p.id LIMIT %1")
-                                       .arg(batchSize),
-                                   {});
+            if (auto ok = runQuery(
+                    q, path, operation,
+                    QStringLiteral("SELECT p.id, b.data, EXISTS (SELECT 1 FROM log_fts_pending f "
+                                   "WHERE f.id = p.id) FROM (SELECT id FROM log_grams_pending "
+                                   "ORDER BY id LIMIT %1) p LEFT JOIN log_blocks b ON b.id = p.id")
+                        .arg(batchSize),
+                    {});
                 !ok)
                 return ok;
-            QSqlQuery insert(db), done(db);
-            if (auto ok =
-                    prepare(insert, path, operation,
-                            QStringLiteral("INSERT INTO log_fts (rowid, text) VALUES (?, ?)"));
-                !ok)
+            LogIndexInserter index;
+            if (auto ok = index.prepare(db, path, operation); !ok)
                 return ok;
-            if (auto ok = prepare(done, path, operation,
+            QSqlQuery doneTerms(db), doneGrams(db);
+            if (auto ok = prepare(doneTerms, path, operation,
                                   QStringLiteral("DELETE FROM log_fts_pending WHERE id = ?"));
+                !ok)
+                return ok;
+            if (auto ok = prepare(doneGrams, path, operation,
+                                  QStringLiteral("DELETE FROM log_grams_pending WHERE id = ?"));
                 !ok)
                 return ok;
             while (q.next()) {
                 const qint64 id = q.value(0).toLongLong();
-                // A block that is gone or does not decode gets no terms: a search still
+                const bool termsPending = q.value(2).toBool();
+                // A block that is gone or does not decode gets nothing: a search still
                 // reads it (damaged ones report their damage, as before).
                 if (!q.value(1).isNull()) {
                     if (auto lines = decodeLogBlock(q.value(1).toByteArray())) {
-                        insert.bindValue(0, id);
-                        insert.bindValue(1, QString::fromUtf8(logBlockTerms(*lines)));
-                        if (auto ok = exec(insert, path, operation); !ok)
+                        LogBlockEncoder encoder;
+                        for (const LogLine &line : std::as_const(*lines))
+                            encoder.add(line);
+                        auto ok = termsPending
+                                      ? index.add(id, encoder.terms(), encoder.grams(), operation)
+                                      : index.addGrams(id, encoder.grams(), operation);
+                        if (!ok)
                             return ok;
                     }
                 }
-                done.bindValue(0, id);
-                if (auto ok = exec(done, path, operation); !ok)
-                    return ok;
+                for (QSqlQuery *done : {&doneTerms, &doneGrams}) {
+                    done->bindValue(0, id);
+                    if (auto ok = exec(*done, path, operation); !ok)
+                        return ok;
+                }
             }
             return {};
         });
@@ -113,17 +211,27 @@ Result<QList<LogMatch>> searchLogBlocks(QSqlDatabase &db, const QString &path, c
                              "DeployDesk", "log search: expected some text to look for, got an "
                                            "empty string"));
     }
-    const QString match = ftsQuery(text);
+    const LogIndexQuery index = logIndexQuery(text);
     // Candidates are sorted by id only; a block's data is read only when it is decoded,
     // so a common word does not drag megabytes of blocks through the sort.
     QString sql = QStringLiteral("SELECT b.id, b.run_id, b.stage_id, coalesce(s.name, ''), "
                                  "b.first_line FROM ");
-    // Blocks written before the trigram index (schema step 7) and not indexed yet are
-    // candidates for every search.
     sql += QStringLiteral("log_blocks b LEFT JOIN stages s ON s.id = b.stage_id WHERE 1 ");
-    if (!match.isEmpty())
-        sql += QStringLiteral("AND b.id IN (SELECT rowid FROM log_fts WHERE log_fts MATCH :match "
-                              "UNION ALL SELECT id FROM log_fts_pending) ");
+    // A candidate is in each of these sets. Blocks not indexed yet (written before schema
+    // step 7 or 8) are in every set of the index they lack.
+    const QString terms = QStringLiteral("SELECT rowid FROM log_fts WHERE log_fts MATCH %1 "
+                                         "UNION ALL SELECT id FROM log_fts_pending");
+    const QString grams = QStringLiteral("SELECT id FROM log_grams WHERE dd_grams_cover(grams, "
+                                         "%1) UNION ALL SELECT id FROM log_grams_pending");
+    if (!index.match.isEmpty())
+        sql += QStringLiteral("AND b.id IN (%1) ").arg(terms.arg(QStringLiteral(":match")));
+    if (!index.pairs.isEmpty())
+        sql += QStringLiteral("AND b.id IN (%1) ").arg(grams.arg(QStringLiteral(":pairs")));
+    for (qsizetype i = 0; i < index.numbers.size(); ++i) {
+        sql += QStringLiteral("AND b.id IN (%1 UNION ALL %2) ")
+                   .arg(terms.arg(QStringLiteral(":number%1").arg(i)),
+                        grams.arg(QStringLiteral(":numberGrams%1").arg(i)));
+    }
     if (runId > 0)
         sql += QStringLiteral("AND b.run_id = :run ");
     sql += QStringLiteral("ORDER BY b.run_id DESC, s.position, b.stage_id, b.first_line");
@@ -134,8 +242,14 @@ Result<QList<LogMatch>> searchLogBlocks(QSqlDatabase &db, const QString &path, c
     q.setForwardOnly(true);
     if (auto ok = prepare(q, path, operation, sql); !ok)
         return std::unexpected(ok.error());
-    if (!match.isEmpty())
-        q.bindValue(QStringLiteral(":match"), match);
+    if (!index.match.isEmpty())
+        q.bindValue(QStringLiteral(":match"), index.match);
+    if (!index.pairs.isEmpty())
+        q.bindValue(QStringLiteral(":pairs"), index.pairs);
+    for (qsizetype i = 0; i < index.numbers.size(); ++i) {
+        q.bindValue(QStringLiteral(":number%1").arg(i), index.numbers[i].match);
+        q.bindValue(QStringLiteral(":numberGrams%1").arg(i), index.numbers[i].grams);
+    }
     if (runId > 0)
         q.bindValue(QStringLiteral(":run"), runId);
     if (auto ok = exec(q, path, operation); !ok)

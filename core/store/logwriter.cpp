@@ -3,6 +3,7 @@
 #include "common/logging.h"
 #include "store/logblock.h"
 #include "store/logmarker.h"
+#include "store/logsearch.h"
 #include "store/sqlutil.h"
 
 #include <QCoreApplication>
@@ -35,6 +36,7 @@ struct Block
     int lineCount = 0;
     QByteArray data;
     QByteArray terms;
+    QByteArray grams;
 };
 
 struct OpenBlock
@@ -91,7 +93,7 @@ struct LogWriter::Private
     };
     QHash<qint64, Marker> markers;
     QSqlQuery *insertBlock = nullptr;
-    QSqlQuery *insertText = nullptr;
+    LogIndexInserter *index = nullptr;
     QSqlQuery *lastLine = nullptr;
 };
 
@@ -116,7 +118,7 @@ LogWriter::~LogWriter()
 void LogWriter::Private::close(qint64 stageId, OpenBlock &block)
 {
     queue.push_back(Block{block.runId, stageId, block.encoder.lineCount(), block.encoder.data(),
-                          block.encoder.terms()});
+                          block.encoder.terms(), block.encoder.grams()});
     block.encoder.clear();
 }
 
@@ -217,7 +219,8 @@ Result<void> LogWriter::Private::writeBatch(QSqlDatabase &db, const std::vector<
         for (auto it = markers.cbegin(); it != markers.cend(); ++it) {
             LogBlockEncoder encoder;
             encoder.add(lostLinesMarker(it->lines, it->error));
-            withMarkers.push_back(Block{it->runId, it.key(), 1, encoder.data(), encoder.terms()});
+            withMarkers.push_back(
+                Block{it->runId, it.key(), 1, encoder.data(), encoder.terms(), encoder.grams()});
         }
         withMarkers.insert(withMarkers.end(), lines.begin(), lines.end());
     }
@@ -240,9 +243,9 @@ Result<void> LogWriter::Private::writeBatch(QSqlDatabase &db, const std::vector<
             insertBlock->bindValue(4, block.data);
             if (auto ok = exec(*insertBlock, path, operation); !ok)
                 return ok;
-            insertText->bindValue(0, insertBlock->lastInsertId());
-            insertText->bindValue(1, block.terms);
-            if (auto ok = exec(*insertText, path, operation); !ok)
+            if (auto ok = index->add(insertBlock->lastInsertId().toLongLong(), block.terms,
+                                     block.grams, operation);
+                !ok)
                 return ok;
             next.insert(block.stageId, first + block.lineCount);
         }
@@ -261,7 +264,8 @@ void LogWriter::Private::threadMain()
     const QString name = uniqueConnectionName(QStringLiteral("deploydesk-logwriter"));
     {
         std::optional<QSqlDatabase> db;
-        std::optional<QSqlQuery> block, text, last;
+        std::optional<QSqlQuery> block, last;
+        std::optional<LogIndexInserter> text;
         // Opens the connection and prepares the statements; retried before each attempt
         // until it works (the file may be briefly locked or being migrated).
         auto ready = [&]() -> Result<void> {
@@ -276,15 +280,14 @@ void LogWriter::Private::threadMain()
             const QString operation =
                 QCoreApplication::translate("DeployDesk", "preparing the log writer");
             block.emplace(*db);
-            text.emplace(*db);
+            text.emplace();
             last.emplace(*db);
             auto ok =
                 prepare(*block, path, operation,
                         QStringLiteral("INSERT INTO log_blocks (run_id, stage_id, "
                                        "first_line, line_count, data) VALUES (?, ?, ?, ?, ?)"));
             if (ok)
-                ok = prepare(*text, path, operation,
-                             QStringLiteral("INSERT INTO log_fts (rowid, text) VALUES (?, ?)"));
+                ok = text->prepare(*db, path, operation);
             if (ok)
                 ok = prepare(*last, path, operation,
                              QStringLiteral("SELECT first_line + line_count - 1 FROM log_blocks "
@@ -292,7 +295,7 @@ void LogWriter::Private::threadMain()
             if (!ok)
                 return ok;
             insertBlock = &*block;
-            insertText = &*text;
+            index = &*text;
             lastLine = &*last;
             return {};
         };
@@ -379,7 +382,8 @@ void LogWriter::Private::threadMain()
                 committed.notify_all();
             }
         }
-        insertBlock = insertText = lastLine = nullptr;
+        insertBlock = lastLine = nullptr;
+        index = nullptr;
         block.reset();
         text.reset();
         last.reset();

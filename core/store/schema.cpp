@@ -190,11 +190,24 @@ constexpr std::array kStep7{
     "INSERT INTO log_fts_pending SELECT id FROM log_blocks",
 };
 
-const std::array<std::span<const char *const>, 7> &steps()
+// Step 8: the blocks' grams (LogGrams, store/logblock.h): pairs of letters or digits and
+// the digit sequences of long numbers, which the trigram index does not hold, so a search
+// for two characters or a number reads only the blocks that may hold it. The rows go with
+// their block. Blocks written before are listed in log_grams_pending (a block pending the
+// trigram index is pending here too) until indexPendingLogBlocks() has done them.
+constexpr std::array kStep8{
+    "CREATE TABLE log_grams (id INTEGER PRIMARY KEY REFERENCES log_blocks(id) ON DELETE "
+    "CASCADE, grams BLOB NOT NULL)",
+    "CREATE TABLE log_grams_pending (id INTEGER PRIMARY KEY REFERENCES log_blocks(id) ON "
+    "DELETE CASCADE)",
+    "INSERT INTO log_grams_pending SELECT id FROM log_blocks",
+};
+
+const std::array<std::span<const char *const>, 8> &steps()
 {
-    static const std::array<std::span<const char *const>, 7> all{
+    static const std::array<std::span<const char *const>, 8> all{
         std::span(kStep1), std::span(kStep2), std::span(kStep3), std::span(kStep4),
-        std::span(kStep5), std::span(kStep6), std::span(kStep7)};
+        std::span(kStep5), std::span(kStep6), std::span(kStep7), std::span(kStep8)};
     return all;
 }
 

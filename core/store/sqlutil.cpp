@@ -1,6 +1,7 @@
 #include "store/sqlutil.h"
 
 #include "common/logging.h"
+#include "store/logblock.h"
 #include "store/storagefault.h"
 
 #include <QCoreApplication>
@@ -23,6 +24,22 @@ constexpr int kBusyPollMs = 2;
 // again while another connection writes in many short transactions (a prune, a log
 // stream). Polling every few milliseconds keeps a writer's wait close to the holder's
 // transaction. `arg` is the timeout in milliseconds.
+// dd_grams_cover(grams, mask): 1 when the stored grams have every bit of the mask
+// (gramsCover()); NULL grams cover nothing.
+void gramsCoverFunction(sqlite3_context *context, int, sqlite3_value **args)
+{
+    const auto view = [](sqlite3_value *value) {
+        const void *data = sqlite3_value_blob(value);
+        return QByteArrayView(static_cast<const char *>(data),
+                              data ? sqlite3_value_bytes(value) : 0);
+    };
+    if (sqlite3_value_type(args[0]) == SQLITE_NULL) {
+        sqlite3_result_int(context, 0);
+        return;
+    }
+    sqlite3_result_int(context, gramsCover(view(args[0]), view(args[1])) ? 1 : 0);
+}
+
 int pollWhileBusy(void *arg, int tries)
 {
     const auto timeoutMs = int(reinterpret_cast<quintptr>(arg));
@@ -87,9 +104,14 @@ Result<QSqlDatabase> openConnection(const QString &path, const QString &connecti
     }
     const QVariant handle = db.driver()->handle();
     if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0) {
-        if (sqlite3 *h = *static_cast<sqlite3 *const *>(handle.constData()))
+        if (sqlite3 *h = *static_cast<sqlite3 *const *>(handle.constData())) {
             sqlite3_busy_handler(h, pollWhileBusy,
                                  reinterpret_cast<void *>(quintptr(std::max(busyMs, 0))));
+            // What a log search asks of the blocks' grams (logsearch.cpp).
+            sqlite3_create_function_v2(h, "dd_grams_cover", 2,
+                                       SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                       nullptr, gramsCoverFunction, nullptr, nullptr, nullptr);
+        }
     }
     return db;
 }

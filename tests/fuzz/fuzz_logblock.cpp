@@ -5,7 +5,9 @@
 //   what it decodes must encode and decode back to the same lines;
 // - as lines ("\n" between them, byte 0 of each the stream and timestamp choice): encoding
 //   them and decoding the block gives them back, and the block's index terms are the
-//   distinct lowercased words of their text without escapes (as forEachTerm() splits them).
+//   distinct lowercased words of their text without escapes (as forEachTerm() splits them);
+//   its grams are every pair of letters or digits side by side in that text and every three
+//   digits side by side in a number longer than kMaxDigitTermBytes, and nothing else.
 
 #include "fuzzinput.h"
 #include "store/logblock.h"
@@ -72,6 +74,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     QList<LogLine> lines;
     QSet<QByteArray> words;
+    quint8 grams[kGramBytes] = {};
+    const auto setGram = [&grams](int bit) { grams[bit / 8] |= quint8(1u << (bit % 8)); };
     LogBlockEncoder encoder;
     Input input(data, size);
     while (!input.atEnd() && lines.size() < LogBlockEncoder::kMaxLines) {
@@ -83,9 +87,27 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                            text.toByteArray()};
         lines.append(line);
         encoder.add(line);
-        forEachTerm(stripAnsi(line.text), [&](const char *begin, qsizetype length) {
+        const QByteArray stripped = stripAnsi(line.text);
+        forEachTerm(stripped, [&](const char *begin, qsizetype length) {
             words.insert(QByteArray(begin, length).toLower());
         });
+        qsizetype digitsFrom = 0;
+        for (qsizetype i = 0; i <= stripped.size(); ++i) {
+            const bool digit = i < stripped.size() && stripped[i] >= '0' && stripped[i] <= '9';
+            if (digit)
+                continue;
+            if (i - digitsFrom > kMaxDigitTermBytes) {
+                for (qsizetype k = digitsFrom; k + 3 <= i; ++k)
+                    setGram(kPairGrams + (stripped[k] - '0') * 100 + (stripped[k + 1] - '0') * 10 +
+                            (stripped[k + 2] - '0'));
+            }
+            digitsFrom = i + 1;
+        }
+        for (qsizetype i = 0; i + 1 < stripped.size(); ++i) {
+            const int a = gramIndex(stripped[i]), b = gramIndex(stripped[i + 1]);
+            if (a >= 0 && b >= 0)
+                setGram(a * 36 + b);
+        }
     }
     checkRoundTrip(lines);
     DD_FUZZ_CHECK(encoder.data() == encodeLogBlock(lines));
@@ -94,5 +116,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         encoder.terms().isEmpty() ? QList<QByteArray>() : encoder.terms().split(' ');
     DD_FUZZ_CHECK(QSet<QByteArray>(terms.cbegin(), terms.cend()) == words);
     DD_FUZZ_CHECK(terms.size() == words.size());
+    qsizetype gramBytes = kGramBytes;
+    while (gramBytes > 0 && grams[gramBytes - 1] == 0)
+        --gramBytes;
+    DD_FUZZ_CHECK(encoder.grams() == QByteArray(reinterpret_cast<const char *>(grams), gramBytes));
     return 0;
 }

@@ -42,6 +42,9 @@ private slots:
     void termsMatchTheQuerySplit();
     void ftsQuery_data();
     void ftsQuery();
+    void gramsHoldPairsAndTheDigitsOfLongNumbers_data();
+    void gramsHoldPairsAndTheDigitsOfLongNumbers();
+    void indexQueryAsksTheGramsForPairsAndNumbers();
 };
 
 void TestLogBlock::roundtrip_data()
@@ -276,6 +279,74 @@ void TestLogBlock::ftsQuery()
     QFETCH(QString, text);
     QFETCH(QString, expected);
     QCOMPARE(Internal::ftsQuery(text), expected);
+}
+
+// What a block's grams say it may hold (what the search asks for a query's pairs and
+// numbers): every pair of letters or digits side by side, in either case, and every
+// digit sequence of a long number; nothing across a separator.
+void TestLogBlock::gramsHoldPairsAndTheDigitsOfLongNumbers_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<bool>("mayHold");
+    const auto row = [](const char *query, bool mayHold) {
+        QTest::addRow("%s", query) << QString::fromUtf8(query) << mayHold;
+    };
+    row("ok", true);      // "OK:" in upper case
+    row("zq", false);     // nowhere
+    row("kd", false);     // "ok deploy": across a space
+    row("pl", true);      // inside "deploy"
+    row("3f", true);      // inside the long hex word
+    row("1130", true);    // inside the long number 20261130
+    row("2026113", true); // its sequences
+    row("611", true);     // a three-digit part
+    row("300", false);    // not inside it
+    row("4711", false);   // the digits of "47-11" are two numbers
+    row("47", true);      // a pair of a short number
+    row("99", true);      // inside "ü99": the digits beside each other
+    row("ü9", false);     // not a pair of ASCII letters or digits: not asked
+}
+
+void TestLogBlock::gramsHoldPairsAndTheDigitsOfLongNumbers()
+{
+    QFETCH(QString, query);
+    QFETCH(bool, mayHold);
+    LogBlockEncoder encoder;
+    encoder.add(LogLine{1, LogStream::Stdout, "OK: deploy 20261130 from 3fa9c0de4b7e8d1f2a6c"});
+    encoder.add(LogLine{2, LogStream::Stderr, "\x1b[31mcode 47-11\x1b[0m ü99"});
+    const Internal::LogIndexQuery asked = Internal::logIndexQuery(query);
+    QByteArray mask = asked.pairs;
+    for (const auto &number : asked.numbers)
+        mask = number.grams;
+    QVERIFY2(!mask.isEmpty() || !mayHold, "the query asks the grams nothing");
+    if (mask.isEmpty())
+        return;
+    QCOMPARE(Internal::gramsCover(encoder.grams(), mask), mayHold);
+    QCOMPARE(
+        Internal::gramsCover(
+            Internal::logBlockGrams(
+                {LogLine{1, LogStream::Stdout, "OK: deploy 20261130 from 3fa9c0de4b7e8d1f2a6c"},
+                 LogLine{2, LogStream::Stderr, "\x1b[31mcode 47-11\x1b[0m ü99"}}),
+            mask),
+        mayHold);
+}
+
+void TestLogBlock::indexQueryAsksTheGramsForPairsAndNumbers()
+{
+    const Internal::LogIndexQuery words = Internal::logIndexQuery(QStringLiteral("error"));
+    QCOMPARE(words.match, Internal::ftsQuery(QStringLiteral("error")));
+    QVERIFY(words.pairs.isEmpty() && words.numbers.isEmpty());
+
+    // Two letters and two numbers: the pair in one mask, each number its own (it may lie
+    // in a word or a short number, which the trigram index holds, or in a long one).
+    const Internal::LogIndexQuery mixed =
+        Internal::logIndexQuery(QStringLiteral("pid 4711 ok 20261130 7"));
+    QCOMPARE(mixed.match, QStringLiteral(R"("pid")"));
+    QVERIFY(!mixed.pairs.isEmpty());
+    QCOMPARE(mixed.numbers.size(), 2);
+    QCOMPARE(mixed.numbers[0].match, QStringLiteral(R"("471" "711")"));
+    QCOMPARE(mixed.numbers[1].match, QStringLiteral(R"("202" "026" "261" "611" "113" "130")"));
+
+    QVERIFY(Internal::logIndexQuery(QStringLiteral("a 7 :")).isEmpty()); // nothing to ask
 }
 
 QTEST_GUILESS_MAIN(TestLogBlock)

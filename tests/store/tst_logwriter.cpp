@@ -33,6 +33,7 @@ private slots:
     void blocksOfOlderHistoriesStillRead();
     void aDamagedCompressedBlockIsAnErrorNotACrash();
     void compactCompressesOldBlocksAndKeepsThemReadable();
+    void numberAndPairSearchesReadOnlyBlocksThatMayHoldThem();
 
 private:
     // Runs `body` with a connection of its own to the history database.
@@ -424,3 +425,46 @@ void TestLogWriter::compactCompressesOldBlocksAndKeepsThemReadable()
 
 QTEST_GUILESS_MAIN(TestLogWriter)
 #include "tst_logwriter.moc"
+
+// A search for a number or two characters asks the blocks' grams (schema step 8) instead
+// of reading every block: a damaged block that cannot hold the text is not read, so its
+// damage does not fail the search (a search that reads it does).
+void TestLogWriter::numberAndPairSearchesReadOnlyBlocksThatMayHoldThem()
+{
+    const auto [runId, holder] = newStage(QStringLiteral("deploy"));
+    const auto [otherRun, other] = newStage(QStringLiteral("test"));
+    m_store->logWriter()->append(runId, holder,
+                                 LogLine{1, LogStream::Stdout, "release 20261130 zq done"});
+    for (int i = 1; i <= 300; ++i)
+        m_store->logWriter()->append(otherRun, other,
+                                     LogLine{i, LogStream::Stdout, "other 11111 log line"});
+    DD_VERIFY_OK(m_store->logWriter()->flush());
+    withDb([&, other = other](QSqlDatabase &db) {
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("UPDATE log_blocks SET data = x'01ffffffffffffffffffffff' "
+                                      "WHERE stage_id = %1")
+                           .arg(other)));
+        QVERIFY(q.numRowsAffected() > 0);
+    });
+    // Inside a long number (which the trigram index holds only the start of), a number that
+    // is all of one, two letters, two digits, and two letters beside a number.
+    for (const char *text : {"6113", "0261130", "113", "20261130", "zq", "ZQ", "30", "0 zq"}) {
+        auto found = m_store->searchLogs(QString::fromLatin1(text));
+        DD_VERIFY_OK(found);
+        QCOMPARE(found->size(), 1);
+        QCOMPARE(found->at(0).stageId, holder);
+    }
+    for (const char *absent : {"9999", "qz", "111111 zq", "11111 log"}) {
+        auto found = m_store->searchLogs(QString::fromLatin1(absent));
+        if (QByteArray(absent).startsWith("11111 ")) {
+            QVERIFY(!found); // the damaged block may hold it: read, and its damage reported
+            continue;
+        }
+        DD_VERIFY_OK(found);
+        QVERIFY(found->isEmpty());
+    }
+    auto any = m_store->searchLogs(QStringLiteral("e"));
+    QVERIFY2(!any, "one letter reads every block, the damaged one too");
+    QVERIFY2(any.error().message.contains(QStringLiteral("damaged")),
+             qPrintable(any.error().message));
+}

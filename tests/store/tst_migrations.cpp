@@ -49,6 +49,7 @@ private slots:
     void migratesFromEachOlderVersion_data();
     void migratesFromEachOlderVersion();
     void logsWrittenBeforeTheTrigramIndexAreFound();
+    void logsWrittenBeforeTheGramsAreFound();
     void refusesANewerDatabaseUntouched();
     void refusesACorruptFile();
     void usesWal();
@@ -181,6 +182,13 @@ void TestMigrations::logsWrittenBeforeTheTrigramIndexAreFound()
         QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM log_fts_pending")) && q.next());
         QCOMPARE(q.value(0).toInt(), 0); // indexed when opened
         q.finish();
+        // Its grams too (schema step 8 came after 7 here): pending no more, one row.
+        QVERIFY(q.exec(QStringLiteral("SELECT (SELECT count(*) FROM log_grams_pending), "
+                                      "(SELECT count(*) FROM log_grams)")) &&
+                q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+        QCOMPARE(q.value(1).toInt(), 1);
+        q.finish();
         // Found through the index now: the block is a candidate of the MATCH itself.
         QVERIFY(q.exec(QStringLiteral("SELECT rowid FROM log_fts WHERE log_fts MATCH '%1'")
                            .arg(Internal::ftsQuery(QStringLiteral("uote")))));
@@ -192,6 +200,61 @@ void TestMigrations::logsWrittenBeforeTheTrigramIndexAreFound()
     QCOMPARE((*store)->searchLogs(QStringLiteral("QUOTED\" w"))->size(), 1);
     QCOMPARE((*store)->searchLogs(QStringLiteral("uoted"))->value(0).text,
              QByteArray("a \"quoted\" word"));
+}
+
+// Schema step 8 added the blocks' grams (pairs of letters or digits, the digits of long
+// numbers). Blocks written before are pending: found by two letters or a number inside a
+// long one before and after they are done, and only their grams are added (their trigram
+// terms are there already).
+void TestMigrations::logsWrittenBeforeTheGramsAreFound()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("history.sqlite"));
+    const QList<LogLine> lines{LogLine{1, LogStream::Stdout, "release 20261130 zq"},
+                               LogLine{2, LogStream::Stdout, "end"}};
+    const auto count = [](QSqlDatabase &db, const char *sql) {
+        QSqlQuery q(db);
+        return q.exec(QString::fromLatin1(sql)) && q.next() ? q.value(0).toInt() : -1;
+    };
+    withConnection(path, [&](QSqlDatabase &db) {
+        QVERIFY(Internal::migrate(db, path, 7));
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO runs (id, workspace, pipeline, status) "
+                                      "VALUES (7, '/ws', 'ci', 'success')")));
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO stages (id, run_id, name, status, position) "
+                                      "VALUES (3, 7, 'build', 'success', 0)")));
+        QVERIFY(
+            q.prepare(QStringLiteral("INSERT INTO log_blocks (id, run_id, stage_id, "
+                                     "first_line, line_count, data) VALUES (1, 7, 3, 1, 2, ?)")));
+        q.addBindValue(Internal::encodeLogBlock(lines));
+        QVERIFY(q.exec());
+        // What version 7's writer gave its trigram index.
+        QVERIFY(q.prepare(QStringLiteral("INSERT INTO log_fts (rowid, text) VALUES (1, ?)")));
+        q.addBindValue(Internal::logBlockTerms(lines));
+        QVERIFY(q.exec());
+
+        QVERIFY(Internal::migrate(db, path, 8));
+        QCOMPARE(count(db, "SELECT count(*) FROM log_grams_pending"), 1);
+        QCOMPARE(count(db, "SELECT count(*) FROM log_grams"), 0);
+        for (const char *text : {"zq", "6113"}) {
+            auto found =
+                Internal::searchLogBlocks(db, path, QString::fromLatin1(text), 0, 0, false);
+            QVERIFY2(found, why(found).constData());
+            QCOMPARE(found->size(), 1);
+        }
+    });
+
+    auto store = HistoryStore::open(dir.path());
+    DD_VERIFY_OK(store);
+    withConnection(path, [&](QSqlDatabase &db) {
+        QCOMPARE(count(db, "SELECT count(*) FROM log_grams_pending"), 0);
+        QCOMPARE(count(db, "SELECT count(*) FROM log_grams"), 1);
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO log_fts(log_fts) VALUES('integrity-check')")));
+    });
+    for (const char *text : {"zq", "6113", "20261130", "ZQ"})
+        QCOMPARE((*store)->searchLogs(QString::fromLatin1(text))->size(), 1);
+    QVERIFY((*store)->searchLogs(QStringLiteral("qz"))->isEmpty());
 }
 
 void TestMigrations::refusesANewerDatabaseUntouched()
