@@ -116,7 +116,7 @@
             <location line="+3" />
             <location line="-24" />
             <location line="+9" />
-            <location filename="../core/store/eventtext.cpp" line="+88" />
+            <location filename="../core/store/eventtext.cpp" line="+90" />
             <source>cancelled</source>
             <translation>abgebrochen</translation>
         </message>
@@ -255,7 +255,7 @@
         </message>
         <message>
             <location line="-34" />
-            <location filename="../core/store/eventtext.cpp" line="-36" />
+            <location filename="../core/store/eventtext.cpp" line="-37" />
             <source>Started</source>
             <translation>Gestartet</translation>
         </message>
@@ -278,7 +278,7 @@
         </message>
         <message>
             <location line="+0" />
-            <location filename="../core/store/eventtext.cpp" line="+64" />
+            <location filename="../core/store/eventtext.cpp" line="+65" />
             <source>run %1</source>
             <translation>Lauf %1</translation>
         </message>
@@ -321,7 +321,7 @@
         </message>
         <message>
             <location line="+0" />
-            <location filename="../core/store/eventtext.cpp" line="-66" />
+            <location filename="../core/store/eventtext.cpp" line="-67" />
             <source>Note</source>
             <translation>Hinweis</translation>
         </message>
@@ -427,7 +427,7 @@
             <translation>ein gespeicherter Protokollblock ist bei Byte %1 beschädigt: %2; die Verlaufsdatenbank ist möglicherweise defekt</translation>
         </message>
         <message>
-            <location line="+262" />
+            <location line="+273" />
             <source>history database %1: the log of stage %2 is damaged from line %3 on</source>
             <translation>Verlaufsdatenbank %1: Das Protokoll von Stufe %2 ist ab Zeile %3 beschädigt</translation>
         </message>
@@ -441,32 +441,32 @@
             <translation type="vanished">Verlaufsdatenbank %1: Der Protokollblock von Stufe %2 ab Zeile %3 ist beschädigt; die Datenbank ist möglicherweise defekt (prüfen Sie sie mit `sqlite3 %1 'PRAGMA integrity_check'`)</translation>
         </message>
         <message>
-            <location filename="../core/store/logsearch.cpp" line="+50" />
+            <location filename="../core/store/logsearch.cpp" line="+114" />
             <source>indexing logs for substring search</source>
             <translation>Indizieren der Protokolle für die Teilwortsuche</translation>
         </message>
         <message>
-            <location line="+62" />
+            <location line="+96" />
             <source>log search: expected some text to look for, got an empty string</source>
             <translation>Protokollsuche: Suchtext erwartet, aber eine leere Zeichenkette erhalten</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+30" />
             <source>searching logs for "%1"</source>
             <translation>Durchsuchen der Protokolle nach "%1"</translation>
         </message>
         <message>
-            <location filename="../core/store/logwriter.cpp" line="+226" />
+            <location filename="../core/store/logwriter.cpp" line="+229" />
             <source>writing log lines</source>
             <translation>Schreiben von Protokollzeilen</translation>
         </message>
         <message>
-            <location line="+51" />
+            <location line="+52" />
             <source>preparing the log writer</source>
             <translation>Vorbereiten des Protokollschreibers</translation>
         </message>
         <message numerus="yes">
-            <location line="+91" />
+            <location line="+90" />
             <source>%n log line(s) could not be stored</source>
             <translation>
                 <numerusform>%n Protokollzeile konnte nicht gespeichert werden</numerusform>
@@ -474,7 +474,7 @@
             </translation>
         </message>
         <message>
-            <location filename="../core/store/schema.cpp" line="+205" />
+            <location filename="../core/store/schema.cpp" line="+227" />
             <source>vector index %1 has schema version %2, newer than this DeployDesk understands (%3); upgrade DeployDesk</source>
             <translation>Vektorindex %1 hat Schemaversion %2, neuer als diese DeployDesk-Version versteht (%3); aktualisieren Sie DeployDesk</translation>
         </message>
@@ -504,7 +504,7 @@
             <translation>Migration auf Schemaversion %1</translation>
         </message>
         <message>
-            <location filename="../core/store/sqlutil.cpp" line="+52" />
+            <location filename="../core/store/sqlutil.cpp" line="+69" />
             <source>vector index %1: %2 failed</source>
             <translation>Vektorindex %1: %2 fehlgeschlagen</translation>
         </message>
@@ -520,7 +520,7 @@
             <translation>Öffnen</translation>
         </message>
         <message>
-            <location line="+31" />
+            <location line="+36" />
             <source>history database %1: expected journal mode "wal", SQLite kept "%2"; check that the directory is on a local file system that supports shared memory</source>
             <translation>Verlaufsdatenbank %1: Journalmodus "wal" erwartet, SQLite behielt "%2"; prüfen Sie, ob das Verzeichnis auf einem lokalen Dateisystem mit Unterstützung für gemeinsamen Speicher liegt</translation>
         </message>
@@ -675,6 +675,11 @@
             <location line="+1" />
             <source>GitHub</source>
             <translation>GitHub</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Inputs</source>
+            <translation>Eingaben</translation>
         </message>
         <message>
             <location line="+6" />
@@ -896,6 +901,26 @@
             <source>the vector index of %1 serves %2</source>
             <translation>der Vektorindex von %1 antwortet jetzt aus %2</translation>
         </message>
+        <message>
+            <location line="+1" />
+            <source>stage %1 reused from run %2: its inputs, command and environment are unchanged</source>
+            <translation>Stufe %1 aus Lauf %2 übernommen: Eingaben, Befehl und Umgebung sind unverändert</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>stage %1 runs again: its inputs, command or environment changed since run %2</source>
+            <translation>Stufe %1 läuft erneut: Eingaben, Befehl oder Umgebung haben sich seit Lauf %2 geändert</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>stage %1 runs: its inputs are those of run %2, but the artifacts that run kept of it are gone</source>
+            <translation>Stufe %1 läuft: Ihre Eingaben sind die von Lauf %2, aber die Artefakte, die dieser Lauf von ihr aufbewahrt hat, sind nicht mehr da</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>stage %1 runs: its inputs could not be hashed: %2</source>
+            <translation>Stufe %1 läuft: Ihre Eingaben konnten nicht gehasht werden: %2</translation>
+        </message>
         <message numerus="yes">
             <location line="+5" />
             <source>%n change(s) of this run could not be recorded when they happened; the first: %1</source>
@@ -1012,7 +1037,7 @@
         </message>
         <message>
             <source>--status must be one of queued, running, success, failed, cancelled, interrupted; found "%1"</source>
-            <location line="+112" />
+            <location line="+115" />
             <translation>--status muss queued, running, success, failed, cancelled oder interrupted sein; gefunden: "%1"</translation>
         </message>
         <message>
@@ -1173,7 +1198,7 @@
             <translation>Lauf %1 hat keinen aktiven Runner; er ist als unterbrochen markiert</translation>
         </message>
         <message>
-            <location filename="../core/store/eventtext.cpp" line="-24" />
+            <location filename="../core/store/eventtext.cpp" line="-28" />
             <source>cancel requested by %1 from deploydeskctl (pid %2)</source>
             <translation>Abbruch angefordert von %1 über deploydeskctl (PID %2)</translation>
         </message>
@@ -1650,7 +1675,7 @@
         </message>
         <message>
             <source>"%1" of stage "%2"</source>
-            <location filename="../core/config/stagereader.cpp" line="+52" />
+            <location filename="../core/config/stagereader.cpp" line="+53" />
             <translation>"%1" der Stufe "%2"</translation>
         </message>
         <message>
@@ -1685,7 +1710,7 @@
         </message>
         <message>
             <source>unknown stage type "%1" in stage "%2"; known types: %3</source>
-            <location line="+64" />
+            <location line="+66" />
             <translation>unbekannter Stufentyp "%1" in Stufe "%2"; bekannte Typen: %3</translation>
         </message>
         <message>
@@ -2544,7 +2569,7 @@
             <translation>der in Zeile 1 mit "---" geöffnete Front Matter wird nie geschlossen; beenden Sie ihn mit einer Zeile "---"</translation>
         </message>
         <message numerus="yes">
-            <location filename="../core/store/logmarker.cpp" line="+28" />
+            <location filename="../core/store/logmarker.cpp" line="+29" />
             <source>[deploydesk] %n log line(s) could not be recorded here: %1</source>
             <translation>
                 <numerusform>[deploydesk] %n Protokollzeile konnte hier nicht aufgezeichnet werden: %1</numerusform>
@@ -3412,7 +3437,7 @@
             <translation>Läufe zählen</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+26" />
             <source>%1 is not a DeployDesk history (%2); restore takes a file written by "deploydeskctl backup"</source>
             <translation>%1 ist kein DeployDesk-Verlauf (%2); restore nimmt eine Datei, die „deploydeskctl backup“ geschrieben hat</translation>
         </message>
@@ -3855,6 +3880,27 @@
             <source>every stored log block is compressed already; nothing was changed</source>
             <location line="+15" />
             <translation>jeder gespeicherte Protokollblock ist bereits komprimiert; nichts wurde geändert</translation>
+        </message>
+        <message>
+            <location filename="../core/run/stageinputs.cpp" line="+175" />
+            <location line="+7" />
+            <source>cannot read input %1 of stage "%2": %3</source>
+            <translation>Eingabe %1 der Stufe "%2" kann nicht gelesen werden: %3</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>input "%1" of stage "%2" must be relative to the stage's workdir; found an absolute path</source>
+            <translation>Eingabe "%1" der Stufe "%2" muss relativ zum Arbeitsverzeichnis der Stufe sein; gefunden wurde ein absoluter Pfad</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>input "%1" of stage "%2" must stay inside the workspace; remove the ".."</source>
+            <translation>Eingabe "%1" der Stufe "%2" muss im Arbeitsbereich bleiben; entfernen Sie das ".."</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>input "%1" of stage "%2": backslashes and braces are not part of the glob syntax; use "*", "?", "[abc]" and "**" (any folders), one pattern per item</source>
+            <translation>Eingabe "%1" der Stufe "%2": Backslashes und geschweifte Klammern gehören nicht zur Glob-Syntax; verwenden Sie "*", "?", "[abc]" und "**" (beliebige Ordner), ein Muster pro Eintrag</translation>
         </message>
     </context>
     <context>
@@ -4376,7 +4422,7 @@
             <translation>Läufe zählen</translation>
         </message>
         <message>
-            <location line="+73" />
+            <location line="+74" />
             <source>reading the stages of run %1</source>
             <translation>Lesen der Stufen von Lauf %1</translation>
         </message>
@@ -4391,7 +4437,12 @@
             <translation>Verlaufsdatenbank %1: Es gibt keine Stufe mit der ID %2</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+11" />
+            <source>looking for an earlier result of stage "%1"</source>
+            <translation>Suche nach einem früheren Ergebnis der Stufe "%1"</translation>
+        </message>
+        <message>
+            <location line="+17" />
             <source>reading the events of run %1</source>
             <translation>Lesen der Ereignisse von Lauf %1</translation>
         </message>
@@ -4450,7 +4501,7 @@
             <translation>Aktualisieren des Status von Lauf %1</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+21" />
             <source>recording stage "%1" of run %2</source>
             <translation>Aufzeichnen der Stufe "%1" von Lauf %2</translation>
         </message>
@@ -4460,7 +4511,7 @@
             <translation>Aktualisieren der Stufe %1 ("%2")</translation>
         </message>
         <message>
-            <location line="+25" />
+            <location line="+27" />
             <source>stage</source>
             <translation>Stufe</translation>
         </message>
@@ -5519,7 +5570,7 @@
     <context>
         <name>DeployDesk::RunController</name>
         <message>
-            <location filename="../core/run/runcontroller.cpp" line="+102" />
+            <location filename="../core/run/runcontroller.cpp" line="+104" />
             <location filename="../core/run/runcontrollerdeploy.cpp" line="+302" />
             <location filename="../core/run/runcontrollerindex.cpp" line="+17" />
             <source>a run is already in progress</source>
@@ -5549,7 +5600,7 @@
             <translation>Lauf %1 läuft noch; warten Sie, bis er endet, oder brechen Sie ihn zuerst ab</translation>
         </message>
         <message>
-            <location line="+39" />
+            <location line="+111" />
             <source>promote needs a run and an environment: promote RUN ENV</source>
             <translation>promote benötigt einen Lauf und eine Umgebung: promote LAUF ENV</translation>
         </message>
@@ -5602,7 +5653,7 @@
             <translation type="vanished">Abbruch angefordert</translation>
         </message>
         <message>
-            <location line="+191" />
+            <location line="+198" />
             <source>deploy to %1 refused by %2</source>
             <translation>Bereitstellung in %1 abgelehnt von %2</translation>
         </message>

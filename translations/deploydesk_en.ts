@@ -28,7 +28,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../core/store/logmarker.cpp" line="+28" />
+            <location filename="../core/store/logmarker.cpp" line="+29" />
             <source>[deploydesk] %n log line(s) could not be recorded here: %1</source>
             <translation>
                 <numerusform>[deploydesk] %n log line could not be recorded here: %1</numerusform>
@@ -36,7 +36,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../core/store/logwriter.cpp" line="+368" />
+            <location filename="../core/store/logwriter.cpp" line="+371" />
             <source>%n log line(s) could not be stored</source>
             <translation>
                 <numerusform>%n log line could not be stored</numerusform>
@@ -44,7 +44,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../core/store/eventtext.cpp" line="+150" />
+            <location filename="../core/store/eventtext.cpp" line="+156" />
             <source>%n change(s) of this run could not be recorded when they happened; the first: %1</source>
             <translation>
                 <numerusform>%n change of this run could not be recorded when they happened; the first: %1</numerusform>
@@ -217,7 +217,7 @@
     <context>
         <name>DeployDesk::RunController</name>
         <message numerus="yes">
-            <location filename="../core/run/runcontroller.cpp" line="+466" />
+            <location filename="../core/run/runcontroller.cpp" line="+547" />
             <source>%n log line(s) of stage %1 could not be recorded: %2</source>
             <translation>
                 <numerusform>%n log line of stage %1 could not be recorded: %2</numerusform>

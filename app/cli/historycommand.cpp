@@ -105,6 +105,7 @@ QJsonObject toJson(const RunRecord &r)
 QJsonObject toJson(const StageRecord &s)
 {
     return QJsonObject{
+        {QStringLiteral("id"), s.id},
         {QStringLiteral("name"), s.name},
         {QStringLiteral("status"), toString(s.status)},
         {QStringLiteral("attempts"), s.attempts},
@@ -114,6 +115,9 @@ QJsonObject toJson(const StageRecord &s)
         // Failed with continue-on-error: "status" stays "failed", the run did not fail.
         {QStringLiteral("allowedFailure"), s.isAllowedFailure()},
         {QStringLiteral("reusedFrom"), s.reusedFrom ? QJsonValue(s.reusedFrom) : QJsonValue()},
+        // The hash of its `inputs:`, command and environment; null for a stage without.
+        {QStringLiteral("inputHash"),
+         s.inputHash.isEmpty() ? QJsonValue() : QJsonValue(s.inputHash)},
         {QStringLiteral("startedAt"), local(s.startedAt)},
         {QStringLiteral("durationMs"),
          s.durationMs() < 0 ? QJsonValue() : QJsonValue(s.durationMs())},

@@ -25,6 +25,7 @@ const QStringList stageKeys{
     QStringLiteral("continue-on-error"),
     QStringLiteral("if"),
     QStringLiteral("artifacts"),
+    QStringLiteral("inputs"),
     QStringLiteral("secrets"),
     QStringLiteral("optional-secrets"),
 };
@@ -155,6 +156,8 @@ void StageReader::readField(const MapEntry &field, Stage &stage, StageSource &so
         readCondition(field, stage, source);
     } else if (key == u"artifacts") {
         readArtifacts(field, stage);
+    } else if (key == u"inputs") {
+        readInputs(field, stage);
     } else if (key == u"secrets") {
         readSecrets(field, stage, source, false);
     } else if (key == u"optional-secrets") {
@@ -324,6 +327,32 @@ void StageReader::readArtifacts(const MapEntry &field, Stage &stage)
         } else if (!seen.contains(item.value)) {
             seen.insert(item.value);
             stage.artifacts.append(item.value);
+        }
+    }
+}
+
+void StageReader::readInputs(const MapEntry &field, Stage &stage)
+{
+    const auto items = readStringList(field, what(field.key), m_diagnostics);
+    if (!items)
+        return;
+    for (const ListItem &item : *items) {
+        if (QDir::isAbsolutePath(item.value) || item.value.startsWith(u'~')) {
+            m_diagnostics.add(item.where, msg("input \"%1\" of stage \"%2\" must be relative "
+                                              "to the stage's workdir; found an absolute path")
+                                              .arg(item.value, m_stageName));
+        } else if (hasParentComponent(item.value)) {
+            m_diagnostics.add(item.where, msg("input \"%1\" of stage \"%2\" must stay inside "
+                                              "the workspace; remove the \"..\"")
+                                              .arg(item.value, m_stageName));
+        } else if (item.value.contains(u'\\') || item.value.contains(u'{')) {
+            m_diagnostics.add(
+                item.where, msg("input \"%1\" of stage \"%2\": backslashes and braces are not part "
+                                "of the glob syntax; use \"*\", \"?\", \"[abc]\" and \"**\" "
+                                "(any folders), one pattern per item")
+                                .arg(item.value, m_stageName));
+        } else if (!stage.inputs.contains(item.value)) {
+            stage.inputs.append(item.value);
         }
     }
 }

@@ -30,6 +30,7 @@ private:
     void readCondition(const MapEntry &field, Stage &stage, StageSource &source);
     void readWorkdir(const MapEntry &field, Stage &stage);
     void readArtifacts(const MapEntry &field, Stage &stage);
+    void readInputs(const MapEntry &field, Stage &stage);
     void readSecrets(const MapEntry &field, Stage &stage, StageSource &source, bool optional);
     void readWith(const MapEntry &field, Stage &stage);
     void readUses(const MapEntry &field, Stage &stage);

@@ -1,5 +1,7 @@
 #include "run/runcontroller.h"
 
+#include "run/stageinputs.h"
+
 #include "common/logging.h"
 #include "common/paths.h"
 #include "common/processinfo.h"
@@ -160,6 +162,78 @@ Result<qint64> RunController::start(const Pipeline &pipeline, const RunRequest &
             !(request.promote && deploying.contains(it.key())))
             plan.reused << it.key();
     }
+    // Stages with `inputs:` (issue 11 §7), hashed now: one whose hash equals that of a
+    // successful earlier stage, whose artifacts are still kept, is reused (they are put
+    // back); one a re-run would reuse whose inputs changed since runs again. Deploy stages
+    // always run. A hash that cannot be made (an unreadable input) runs the stage.
+    QHash<QString, QString> inputHashes;
+    QHash<QString, StageRecord> reusedByInputs;         // the earlier stage each one reuses
+    QList<ArtifactRecord> putBack;                      // artifacts of the stages reused
+    QList<std::pair<QString, EventParams>> inputEvents; // recorded once the run exists
+    if (!request.promote) {
+        for (const QString &name : RunJob::coveredStages(pipeline, plan.selection)) {
+            const Stage *s = pipeline.stage(name);
+            if (!s || s->inputs.isEmpty() || deploying.contains(name))
+                continue;
+            auto inputs = hashStageInputs(pipeline, *s, request.environment);
+            if (!inputs) {
+                inputEvents.append({name,
+                                    {{QStringLiteral("outcome"), QStringLiteral("unreadable")},
+                                     {QStringLiteral("stage"), name},
+                                     {QStringLiteral("reason"), inputs.error().message}}});
+                plan.reused.removeAll(name);
+                continue;
+            }
+            inputHashes.insert(name, inputs->hash);
+            if (plan.reused.contains(name)) {
+                if (earlier.value(name).inputHash != inputs->hash) {
+                    plan.reused.removeAll(name);
+                    inputEvents.append(
+                        {name,
+                         {{QStringLiteral("outcome"), QStringLiteral("changed")},
+                          {QStringLiteral("stage"), name},
+                          {QStringLiteral("run"), QString::number(request.rerunOf)}}});
+                }
+                continue;
+            }
+            auto found =
+                m_store->reusableStage(pipeline.workspaceDir, pipeline.name, name, inputs->hash);
+            if (!found)
+                return std::unexpected(found.error());
+            if (!*found)
+                continue;
+            auto kept = m_store->artifacts((*found)->runId);
+            if (!kept)
+                return std::unexpected(kept.error());
+            QList<ArtifactRecord> mine;
+            for (const ArtifactRecord &a : std::as_const(*kept))
+                if (a.stage == name && !a.storedPath.isEmpty() && QFileInfo::exists(a.storedPath))
+                    mine << a;
+            const bool allKept =
+                std::all_of(s->artifacts.cbegin(), s->artifacts.cend(), [&](const QString &path) {
+                    return std::any_of(mine.cbegin(), mine.cend(),
+                                       [&](const ArtifactRecord &a) { return a.path == path; });
+                });
+            if (!allKept) {
+                inputEvents.append({name,
+                                    {{QStringLiteral("outcome"), QStringLiteral("gone")},
+                                     {QStringLiteral("stage"), name},
+                                     {QStringLiteral("run"), QString::number((*found)->runId)}}});
+                continue;
+            }
+            plan.reused << name;
+            reusedByInputs.insert(name, **found);
+            putBack << mine;
+            inputEvents.append({name,
+                                {{QStringLiteral("outcome"), QStringLiteral("reused")},
+                                 {QStringLiteral("stage"), name},
+                                 {QStringLiteral("run"), QString::number((*found)->runId)}}});
+        }
+    }
+    for (const ArtifactRecord &a : std::as_const(earlierArtifacts))
+        if (plan.reused.contains(a.stage) && !reusedByInputs.contains(a.stage))
+            putBack << a;
+
     if (request.promote) {
         if (!request.rerunOf || request.environment.isEmpty())
             return makeError(ErrorCode::Invalid,
@@ -272,9 +346,14 @@ Result<qint64> RunController::start(const Pipeline &pipeline, const RunRequest &
             return std::unexpected(stageId.error());
         }
         record.id = *stageId;
-        if (plan.reused.contains(name))
+        record.inputHash = inputHashes.value(name);
+        if (reusedByInputs.contains(name)) {
+            const StageRecord &from = reusedByInputs[name];
+            record.reusedFrom = from.reusedFrom ? from.reusedFrom : from.id;
+        } else if (plan.reused.contains(name)) {
             record.reusedFrom = earlier.value(name).reusedFrom ? earlier.value(name).reusedFrom
                                                                : earlier.value(name).id;
+        }
         m_stages.insert(name, record);
     }
     // Now that stage ids exist, give every stage a sink into the log writer.
@@ -297,7 +376,7 @@ Result<qint64> RunController::start(const Pipeline &pipeline, const RunRequest &
     // Put back the artifacts of the reused stages, so the stages that need them find
     // them where they were.
     const ArtifactStore artifacts(m_store->dataDir());
-    for (const ArtifactRecord &a : std::as_const(earlierArtifacts)) {
+    for (const ArtifactRecord &a : std::as_const(putBack)) {
         const Stage *s = pipeline.stage(a.stage);
         if (!s || !plan.reused.contains(a.stage))
             continue;
@@ -332,6 +411,8 @@ Result<qint64> RunController::start(const Pipeline &pipeline, const RunRequest &
     if (!request.message.isEmpty())
         started.insert(QStringLiteral("message"), request.message);
     event({}, EventKind::Started, started);
+    for (const auto &[stage, params] : std::as_const(inputEvents))
+        event(stage, EventKind::Inputs, params);
     if (request.approved && !job->gatedStages().isEmpty()) {
         const QString who =
             request.approvedBy.isEmpty() ? Paths::currentUser() : request.approvedBy;

@@ -17,7 +17,7 @@ namespace {
 
 constexpr const char *kContext = "DeployDesk";
 
-constexpr std::array<std::pair<EventKind, const char *>, 26> kNames{{
+constexpr std::array<std::pair<EventKind, const char *>, 27> kNames{{
     {EventKind::Note, "note"},
     {EventKind::Started, "started"},
     {EventKind::Finished, "finished"},
@@ -44,10 +44,11 @@ constexpr std::array<std::pair<EventKind, const char *>, 26> kNames{{
     {EventKind::IndexSwitched, "index-switched"},
     {EventKind::IndexSwitchFailed, "index-switch-failed"},
     {EventKind::GitHub, "github"},
+    {EventKind::Inputs, "inputs"},
 }};
 
 // The short labels of the events table.
-constexpr std::array<std::pair<EventKind, const char *>, 26> kLabels{{
+constexpr std::array<std::pair<EventKind, const char *>, 27> kLabels{{
     {EventKind::Note, QT_TRANSLATE_NOOP("DeployDesk", "Note")},
     {EventKind::Started, QT_TRANSLATE_NOOP("DeployDesk", "Started")},
     {EventKind::Finished, QT_TRANSLATE_NOOP("DeployDesk", "Finished")},
@@ -74,6 +75,7 @@ constexpr std::array<std::pair<EventKind, const char *>, 26> kLabels{{
     {EventKind::IndexSwitched, QT_TRANSLATE_NOOP("DeployDesk", "Index switched")},
     {EventKind::IndexSwitchFailed, QT_TRANSLATE_NOOP("DeployDesk", "Index switch failed")},
     {EventKind::GitHub, QT_TRANSLATE_NOOP("DeployDesk", "GitHub")},
+    {EventKind::Inputs, QT_TRANSLATE_NOOP("DeployDesk", "Inputs")},
 }};
 
 // Status words as they stand in a sentence ("stage lint: failed"), by stable name. A stage
@@ -143,6 +145,10 @@ const std::array kTemplates{
     Template{K::RollbackImpossible, QT_TRANSLATE_NOOP("DeployDesk", "stage %1 failed after the deploy and asks for a rollback; only the database differs from release %2, and %3"), {"stage", "release", "held"}},
     Template{K::RolledBack, QT_TRANSLATE_NOOP("DeployDesk", "%1 is back on release %2"), {"environment", "release"}},
     Template{K::IndexSwitched, QT_TRANSLATE_NOOP("DeployDesk", "the vector index of %1 serves %2"), {"environment", "version"}},
+    Template{K::Inputs, QT_TRANSLATE_NOOP("DeployDesk", "stage %1 reused from run %2: its inputs, command and environment are unchanged"), {"stage", "run"}, "outcome", "reused"},
+    Template{K::Inputs, QT_TRANSLATE_NOOP("DeployDesk", "stage %1 runs again: its inputs, command or environment changed since run %2"), {"stage", "run"}, "outcome", "changed"},
+    Template{K::Inputs, QT_TRANSLATE_NOOP("DeployDesk", "stage %1 runs: its inputs are those of run %2, but the artifacts that run kept of it are gone"), {"stage", "run"}, "outcome", "gone"},
+    Template{K::Inputs, QT_TRANSLATE_NOOP("DeployDesk", "stage %1 runs: its inputs could not be hashed: %2"), {"stage", "reason"}, "outcome", "unreadable"},
 };
 // clang-format on
 

@@ -278,7 +278,7 @@ Result<RunCount> HistoryStore::countRuns(const RunFilter &filter) const
 namespace {
 const QString kStageColumns =
     QStringLiteral("id, run_id, name, status, attempts, exit_code, signal, reason, reused_from, "
-                   "started_at, finished_at, position, allowed_failure");
+                   "started_at, finished_at, position, allowed_failure, input_hash");
 
 StageRecord stageFromRow(const QSqlQuery &q)
 {
@@ -296,6 +296,7 @@ StageRecord stageFromRow(const QSqlQuery &q)
     s.finishedAt = fromDb(q.value(10));
     s.position = q.value(11).toInt();
     s.allowedFailure = q.value(12).toBool();
+    s.inputHash = q.value(13).toString();
     return s;
 }
 } // namespace
@@ -329,6 +330,27 @@ Result<StageRecord> HistoryStore::stage(qint64 stageId) const
             ErrorCode::NotFound,
             tr("history database %1: there is no stage with id %2").arg(m_path).arg(stageId));
     return stageFromRow(q);
+}
+
+Result<std::optional<StageRecord>> HistoryStore::reusableStage(const QString &workspace,
+                                                               const QString &pipeline,
+                                                               const QString &name,
+                                                               const QString &inputHash) const
+{
+    QSqlQuery q(connection(m_connectionName));
+    if (auto ok = runQuery(
+            q, m_path, tr("looking for an earlier result of stage \"%1\"").arg(name),
+            QStringLiteral("SELECT %1 FROM stages WHERE input_hash = ? AND name = ? AND "
+                           "status = ? AND run_id IN (SELECT id FROM runs WHERE workspace = ? "
+                           "AND pipeline = ? AND status NOT IN (?, ?)) ORDER BY id DESC LIMIT 1")
+                .arg(kStageColumns),
+            {inputHash, name, toString(StageStatus::Success), workspace, pipeline,
+             toString(RunStatus::Running), toString(RunStatus::Queued)});
+        !ok)
+        return std::unexpected(ok.error());
+    if (!q.next())
+        return std::optional<StageRecord>();
+    return std::optional<StageRecord>(stageFromRow(q));
 }
 
 Result<QList<EventRecord>> HistoryStore::events(qint64 runId) const

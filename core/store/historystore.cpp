@@ -360,20 +360,28 @@ Result<void> HistoryStore::setRunStatus(qint64 runId, RunStatus status)
     return exec(q, m_path, operation);
 }
 
+namespace {
+// NULL for a stage without inputs: the partial index holds only the others.
+QVariant inputHashToDb(const QString &hash)
+{
+    return hash.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(hash);
+}
+} // namespace
+
 Result<qint64> HistoryStore::createStage(const StageRecord &stage)
 {
     return insertRow(m_connectionName, m_path,
                      tr("recording stage \"%1\" of run %2").arg(stage.name).arg(stage.runId),
                      QStringLiteral("INSERT INTO stages (run_id, name, status, attempts, "
                                     "exit_code, signal, reason, reused_from, started_at, "
-                                    "finished_at, position, allowed_failure) VALUES (?, ?, ?, "
-                                    "?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                                    "finished_at, position, allowed_failure, input_hash) VALUES "
+                                    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                      {stage.runId, toDb(stage.name), toString(stage.status), stage.attempts,
                       stage.exitCode, stage.signal, toDb(stage.reason),
                       stage.reusedFrom > 0 ? QVariant(stage.reusedFrom)
                                            : QVariant(QMetaType::fromType<qint64>()),
                       toDb(stage.startedAt), toDb(stage.finishedAt), stage.position,
-                      stage.allowedFailure ? 1 : 0});
+                      stage.allowedFailure ? 1 : 0, inputHashToDb(stage.inputHash)});
 }
 
 Result<void> HistoryStore::updateStage(const StageRecord &stage)
@@ -384,7 +392,8 @@ Result<void> HistoryStore::updateStage(const StageRecord &stage)
                           QStringLiteral("UPDATE stages SET run_id = ?, name = ?, status = ?, "
                                          "attempts = ?, exit_code = ?, signal = ?, reason = ?, "
                                          "reused_from = ?, started_at = ?, finished_at = ?, "
-                                         "position = ?, allowed_failure = ? WHERE id = ?"));
+                                         "position = ?, allowed_failure = ?, input_hash = ? "
+                                         "WHERE id = ?"));
         !ok)
         return ok;
     q.addBindValue(stage.runId);
@@ -400,6 +409,7 @@ Result<void> HistoryStore::updateStage(const StageRecord &stage)
     q.addBindValue(toDb(stage.finishedAt));
     q.addBindValue(stage.position);
     q.addBindValue(stage.allowedFailure ? 1 : 0);
+    q.addBindValue(inputHashToDb(stage.inputHash));
     q.addBindValue(stage.id);
     if (auto ok = exec(q, m_path, operation); !ok)
         return ok;

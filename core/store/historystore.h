@@ -11,6 +11,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace DeployDesk {
 
@@ -25,7 +26,7 @@ class HistoryStore final : public QObject
     Q_DISABLE_COPY_MOVE(HistoryStore)
 
 public:
-    static constexpr int kSchemaVersion = 8;
+    static constexpr int kSchemaVersion = 9;
 
     // Opens (creating and migrating as needed) <dataDir>/history.sqlite.
     static Result<std::unique_ptr<HistoryStore>> open(const QString &dataDir);
@@ -61,6 +62,11 @@ public:
     Result<RunCount> countRuns(const RunFilter &filter) const;
     Result<QList<StageRecord>> stages(qint64 runId) const; // in pipeline order
     Result<StageRecord> stage(qint64 stageId) const;       // NotFound when none
+    // The newest successful stage `name` of a finished run of `workspace` and `pipeline`
+    // whose input hash (run/stageinputs.h) is `inputHash`; none when there is none.
+    Result<std::optional<StageRecord>> reusableStage(const QString &workspace,
+                                                     const QString &pipeline, const QString &name,
+                                                     const QString &inputHash) const;
     Result<QList<EventRecord>> events(qint64 runId) const; // oldest first
     Result<QList<ArtifactRecord>> artifacts(qint64 runId) const;
     // Lines [firstLine, firstLine + maxLines) of a stage's log; firstLine is 1-based.

@@ -48,6 +48,7 @@ struct StageRecord
     int signal = 0;        // the signal that ended it, 0: none
     QString reason;        // why it failed or was skipped, for humans
     qint64 reusedFrom = 0; // stage id of an earlier run whose result this reuses
+    QString inputHash;     // of its `inputs:` (hashStageInputs()), empty when it has none
     // Failed, but with continue-on-error: it did not fail the run (status stays Failed).
     bool allowedFailure = false;
     QDateTime startedAt;
@@ -93,6 +94,7 @@ enum class EventKind {
     IndexSwitched,
     IndexSwitchFailed,
     GitHub,
+    Inputs, // a stage with `inputs:` reused, or run although it could have been
 };
 
 // Named values put into the event's sentence ("environment" -> "production"). Values that

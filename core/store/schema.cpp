@@ -203,11 +203,20 @@ constexpr std::array kStep8{
     "INSERT INTO log_grams_pending SELECT id FROM log_blocks",
 };
 
-const std::array<std::span<const char *const>, 8> &steps()
+// Step 9: a stage's input hash (issue 11 §7, run/stageinputs.h): a stage whose `inputs:`,
+// command and environment hash as a successful earlier one's is reused. Only stages with
+// inputs have one; the partial index finds the earlier stage without a scan.
+constexpr std::array kStep9{
+    "ALTER TABLE stages ADD COLUMN input_hash TEXT",
+    "CREATE INDEX stages_by_input ON stages(input_hash) WHERE input_hash IS NOT NULL",
+};
+
+const std::array<std::span<const char *const>, 9> &steps()
 {
-    static const std::array<std::span<const char *const>, 8> all{
-        std::span(kStep1), std::span(kStep2), std::span(kStep3), std::span(kStep4),
-        std::span(kStep5), std::span(kStep6), std::span(kStep7), std::span(kStep8)};
+    static const std::array<std::span<const char *const>, 9> all{
+        std::span(kStep1), std::span(kStep2), std::span(kStep3),
+        std::span(kStep4), std::span(kStep5), std::span(kStep6),
+        std::span(kStep7), std::span(kStep8), std::span(kStep9)};
     return all;
 }
 

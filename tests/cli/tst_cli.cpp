@@ -231,6 +231,106 @@ private slots:
         QVERIFY(again.err.contains("no failed or skipped stages"));
     }
 
+    // Issue 11 §7: a stage with `inputs:` is reused when its inputs, command and
+    // environment hash as a successful earlier run's did, and its artifacts come back.
+    void stagesWithUnchangedInputsAreReused()
+    {
+        Cli cli;
+        const QString ws = workspace(
+            "inputs",
+            "name: inputs\n"
+            "stages:\n"
+            "  build:\n    run: echo built >> build-count && mkdir -p dist && cat $(find src "
+            "-name '*.txt' | sort) > dist/app\n"
+            "    inputs: [\"src/**/*.txt\"]\n    artifacts: [dist/]\n"
+            "  check:\n    needs: [build]\n    run: cat dist/app\n");
+        QDir(ws).mkpath("src/sub");
+        writeFile(ws + "/src/app.txt", "v1\n");
+        const auto builds = [&] {
+            QFile count(ws + "/build-count");
+            return count.open(QIODevice::ReadOnly) ? count.readAll().count('\n') : 0;
+        };
+        // A run, and what its check stage printed (the build's artifact); its `show --json`.
+        const auto runAndCheck = [&](const char *expected) -> QJsonObject {
+            const CliResult r = cli.run({"run"}, ws);
+            if (!QTest::qVerify(r.exitCode == 0, "run", qPrintable(r.err), __FILE__, __LINE__))
+                return {};
+            const qint64 id = cli.history()[0].toObject()["id"].toInteger();
+            const QString printed = cli.run({"logs", QString::number(id), "check"}).out;
+            if (!QTest::qCompare(printed, QString::fromUtf8(expected), "printed", "expected",
+                                 __FILE__, __LINE__))
+                return {};
+            return cli.show(id);
+        };
+        runAndCheck("v1\n");
+        QCOMPARE(builds(), 1);
+        if (QTest::currentTestFailed())
+            return;
+        const qint64 firstBuild =
+            stageOf(cli.show(cli.history()[0].toObject()["id"].toInteger()), "build")["id"]
+                .toInteger();
+
+        QJsonObject shown = runAndCheck("v1\n"); // nothing changed
+        QCOMPARE(builds(), 1);
+        QCOMPARE(stageOf(shown, "build")["reusedFrom"].toInteger(), firstBuild);
+        const CliResult text = cli.run({"show", QString::number(shown["id"].toInteger())});
+        QVERIFY2(text.out.contains("stage build reused from run 1: its inputs, command and "
+                                   "environment are unchanged"),
+                 qPrintable(text.out));
+
+        QDir(ws + "/dist").removeRecursively(); // comes back from the history
+        runAndCheck("v1\n");
+        QCOMPARE(builds(), 1);
+
+        writeFile(ws + "/src/readme.md", "not an input\n");
+        runAndCheck("v1\n");
+        QCOMPARE(builds(), 1);
+
+        writeFile(ws + "/src/app.txt", "v2\n"); // an input changed
+        runAndCheck("v2\n");
+        QCOMPARE(builds(), 2);
+
+        writeFile(ws + "/src/sub/more.txt", "more\n"); // a new file matches
+        runAndCheck("v2\nmore\n");
+        QCOMPARE(builds(), 3);
+        runAndCheck("v2\nmore\n");
+        QCOMPARE(builds(), 3);
+    }
+
+    // The case a user met: --rerun-failed reused `install` after package.json changed, so
+    // the rebuilt site failed again. With `inputs:`, a changed stage runs again.
+    void rerunFailedRunsAStageWhoseInputsChanged()
+    {
+        Cli cli;
+        const QString ws =
+            workspace("rerun-inputs", "name: rerun-inputs\n"
+                                      "stages:\n"
+                                      "  install:\n    run: cp package.json installed.json\n"
+                                      "    inputs: [package.json]\n"
+                                      "  site:\n    needs: [install]\n"
+                                      "    run: cmp package.json installed.json\n");
+        writeFile(ws + "/package.json", "{\"dependencies\": {\"a\": \"1\"}}\n");
+        QCOMPARE(cli.run({"run"}, ws).exitCode, 0);
+        // A run whose site fails; then package.json changes and the failure is re-run.
+        writeFile(ws + "/installed.json", "stale\n");
+        const CliResult failing = cli.run({"run", "--stage", "site"}, ws);
+        QVERIFY2(failing.exitCode == 1, qPrintable(failing.err));
+        const qint64 failed = cli.history()[0].toObject()["id"].toInteger();
+        QVERIFY(stageOf(cli.show(failed), "install")["reusedFrom"].toInteger() > 0);
+
+        writeFile(ws + "/package.json", "{\"dependencies\": {\"a\": \"2\"}}\n");
+        const CliResult rerun = cli.run({"run", "--rerun-failed", QString::number(failed)}, ws);
+        QVERIFY2(rerun.exitCode == 0, qPrintable(rerun.err));
+        const qint64 id = cli.history()[0].toObject()["id"].toInteger();
+        const QJsonObject shown = cli.show(id);
+        QCOMPARE(stageOf(shown, "install")["reusedFrom"].toInteger(), 0);
+        QCOMPARE(stageOf(shown, "install")["status"].toString(), "success");
+        QVERIFY(cli.run({"show", QString::number(id)})
+                    .out.contains(QStringLiteral("stage install runs again: its inputs, command or "
+                                                 "environment changed since run %1")
+                                      .arg(failed)));
+    }
+
     void cancelFromAnotherTerminal()
     {
         Cli cli;
