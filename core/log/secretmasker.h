@@ -58,6 +58,9 @@ private:
     // The byte ranges of `line` to mask: sorted, disjoint, not touching. `visible` is the
     // line's text without escapes, null when the line has none.
     Ranges spans(QByteArrayView line, const Visible *visible) const;
+    // Grows each of `ranges` that takes part of an escape sequence to all of it (unless it
+    // lies inside a string sequence's text), so masking leaves the rest as it read.
+    static void takeWholeSequences(QByteArrayView line, const Visible &visible, Ranges &ranges);
     QByteArray maskEscaped(const QByteArray &line) const;
     // `line` with each of `ranges` replaced by the mask (and the CSI sequences inside it).
     QByteArray replace(QByteArrayView line, const Ranges &ranges, const Visible *visible) const;

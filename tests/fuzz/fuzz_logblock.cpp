@@ -7,7 +7,7 @@
 //   them and decoding the block gives them back, and the block's index terms are the
 //   distinct lowercased words of their text without escapes (as forEachTerm() splits them);
 //   its grams are every pair of letters or digits side by side in that text and every three
-//   digits side by side in a number longer than kMaxDigitTermBytes, and nothing else.
+//   digits side by side in a word of more than kMaxDigitTermBytes digits, and nothing else.
 
 #include "fuzzinput.h"
 #include "store/logblock.h"
@@ -91,12 +91,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         forEachTerm(stripped, [&](const char *begin, qsizetype length) {
             words.insert(QByteArray(begin, length).toLower());
         });
+        // A long number is a word of digits only (a word holding other bytes is indexed
+        // whole by the trigram index).
         qsizetype digitsFrom = 0;
         for (qsizetype i = 0; i <= stripped.size(); ++i) {
             const bool digit = i < stripped.size() && stripped[i] >= '0' && stripped[i] <= '9';
             if (digit)
                 continue;
-            if (i - digitsFrom > kMaxDigitTermBytes) {
+            const bool wholeWord = (i == stripped.size() || !isTermByte(stripped[i])) &&
+                                   (digitsFrom == 0 || !isTermByte(stripped[digitsFrom - 1]));
+            if (wholeWord && i - digitsFrom > kMaxDigitTermBytes) {
                 for (qsizetype k = digitsFrom; k + 3 <= i; ++k)
                     setGram(kPairGrams + (stripped[k] - '0') * 100 + (stripped[k + 1] - '0') * 10 +
                             (stripped[k + 2] - '0'));
