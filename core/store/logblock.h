@@ -151,10 +151,22 @@ private:
     quint8 m_bits[kGramBytes];
 };
 
+// The grams stored for a block too small to be worth them (LogBlockEncoder::
+// gramsToStore()): a search reads it for any pair or number. No real bitmap is one zero
+// byte (trailing zero bytes are dropped).
+inline const QByteArray kUnknownGrams(1, '\0');
+// Blocks of fewer lines store kUnknownGrams. A slow producer's lines are committed in small
+// blocks (a quarter of a second each); their bitmaps made a build log's history grow by
+// 0.22 times its size against 0.18 (docs/benchmarks.md §13), and reading such a small
+// block costs a search little.
+constexpr int kMinGramLines = 64;
+
 // Whether the stored grams of a block have every bit of `mask` (both in stored form: a
-// missing byte is zero).
+// missing byte is zero); kUnknownGrams cover everything.
 inline bool gramsCover(QByteArrayView stored, QByteArrayView mask)
 {
+    if (stored.size() == 1 && stored[0] == '\0')
+        return true;
     for (qsizetype i = 0; i < mask.size(); ++i) {
         const auto m = quint8(mask[i]);
         if (m != 0 && (i >= stored.size() || (quint8(stored[i]) & m) != m))
@@ -284,8 +296,11 @@ public:
     // per block, not once per occurrence, which makes indexing several times cheaper;
     // searches AND trigrams (see ftsQuery()) and check lines exactly.
     const QByteArray &terms() const { return m_terms; }
-    // The block's grams (LogGrams): what log_grams gets, empty when there are none.
+    // The block's grams (LogGrams::stored()), empty when there are none.
     QByteArray grams() const { return m_grams.stored(); }
+    // What log_grams gets: grams(), or kUnknownGrams for a block of fewer than
+    // kMinGramLines lines.
+    QByteArray gramsToStore() const { return m_lines < kMinGramLines ? kUnknownGrams : grams(); }
     const QByteArray &data() const { return m_data; }
     void clear();
 

@@ -64,7 +64,7 @@ Result<void> appendLogLine(QSqlDatabase &db, const QString &path, qint64 runId, 
     LogIndexInserter index;
     if (auto ok = index.prepare(db, path, operation); !ok)
         return ok;
-    return index.add(insert.lastInsertId().toLongLong(), encoder.terms(), encoder.grams(),
+    return index.add(insert.lastInsertId().toLongLong(), encoder.terms(), encoder.gramsToStore(),
                      operation);
 }
 

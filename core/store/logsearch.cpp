@@ -182,8 +182,8 @@ Result<void> indexPendingLogBlocks(QSqlDatabase &db, const QString &path, int ba
                         for (const LogLine &line : std::as_const(*lines))
                             encoder.add(line);
                         auto ok = termsPending
-                                      ? index.add(id, encoder.terms(), encoder.grams(), operation)
-                                      : index.addGrams(id, encoder.grams(), operation);
+                                      ? index.add(id, encoder.terms(), encoder.gramsToStore(), operation)
+                                      : index.addGrams(id, encoder.gramsToStore(), operation);
                         if (!ok)
                             return ok;
                     }

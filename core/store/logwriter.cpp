@@ -118,7 +118,7 @@ LogWriter::~LogWriter()
 void LogWriter::Private::close(qint64 stageId, OpenBlock &block)
 {
     queue.push_back(Block{block.runId, stageId, block.encoder.lineCount(), block.encoder.data(),
-                          block.encoder.terms(), block.encoder.grams()});
+                          block.encoder.terms(), block.encoder.gramsToStore()});
     block.encoder.clear();
 }
 
@@ -219,8 +219,8 @@ Result<void> LogWriter::Private::writeBatch(QSqlDatabase &db, const std::vector<
         for (auto it = markers.cbegin(); it != markers.cend(); ++it) {
             LogBlockEncoder encoder;
             encoder.add(lostLinesMarker(it->lines, it->error));
-            withMarkers.push_back(
-                Block{it->runId, it.key(), 1, encoder.data(), encoder.terms(), encoder.grams()});
+            withMarkers.push_back(Block{it->runId, it.key(), 1, encoder.data(), encoder.terms(),
+                                        encoder.gramsToStore()});
         }
         withMarkers.insert(withMarkers.end(), lines.begin(), lines.end());
     }

@@ -45,6 +45,7 @@ private slots:
     void gramsHoldPairsAndTheDigitsOfLongNumbers_data();
     void gramsHoldPairsAndTheDigitsOfLongNumbers();
     void indexQueryAsksTheGramsForPairsAndNumbers();
+    void smallBlocksStoreNoGramsAndAreAlwaysRead();
 };
 
 void TestLogBlock::roundtrip_data()
@@ -347,6 +348,21 @@ void TestLogBlock::indexQueryAsksTheGramsForPairsAndNumbers()
     QCOMPARE(mixed.numbers[1].match, QStringLiteral(R"("202" "026" "261" "611" "113" "130")"));
 
     QVERIFY(Internal::logIndexQuery(QStringLiteral("a 7 :")).isEmpty()); // nothing to ask
+}
+
+void TestLogBlock::smallBlocksStoreNoGramsAndAreAlwaysRead()
+{
+    LogBlockEncoder encoder;
+    for (int i = 1; i < kMinGramLines; ++i)
+        encoder.add(LogLine{i, LogStream::Stdout, "release 20261130"});
+    QCOMPARE(encoder.gramsToStore(), kUnknownGrams);
+    const QByteArray absent = Internal::logIndexQuery(QStringLiteral("zq")).pairs;
+    QVERIFY(Internal::gramsCover(kUnknownGrams, absent)); // a candidate for any query
+    encoder.add(LogLine{kMinGramLines, LogStream::Stdout, "release 20261130"});
+    QCOMPARE(encoder.gramsToStore(), encoder.grams());
+    QVERIFY(!Internal::gramsCover(encoder.gramsToStore(), absent));
+    QVERIFY(Internal::gramsCover(encoder.gramsToStore(),
+                                 Internal::logIndexQuery(QStringLiteral("re")).pairs));
 }
 
 QTEST_GUILESS_MAIN(TestLogBlock)

@@ -435,7 +435,9 @@ void TestLogWriter::numberAndPairSearchesReadOnlyBlocksThatMayHoldThem()
     const auto [otherRun, other] = newStage(QStringLiteral("test"));
     m_store->logWriter()->append(runId, holder,
                                  LogLine{1, LogStream::Stdout, "release 20261130 zq done"});
-    for (int i = 1; i <= 300; ++i)
+    // One full block: a block of fewer than kMinGramLines lines stores no grams and is
+    // read by every such search.
+    for (int i = 1; i <= Internal::LogBlockEncoder::kMaxLines; ++i)
         m_store->logWriter()->append(otherRun, other,
                                      LogLine{i, LogStream::Stdout, "other 11111 log line"});
     DD_VERIFY_OK(m_store->logWriter()->flush());

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Issue 11 §7: the example pipeline run twice with nothing changed. A copy of
+# examples/textbook whose checks and site build list their `inputs:` (the file is the
+# example's own, with one `inputs:` line added to each of those stages); the first run
+# runs them, the second reuses them. Peer: the first run, in the same session. Reports
+# both runs' wall time, their ratio (target <= 0.2) and the bytes the second run added
+# to artifact storage (target 0). ROUNDS pairs, each in a fresh data folder.
+# Usage: bench/stage-reuse.sh [ROUNDS]
+source "$(dirname "$0")/common.sh"
+ROUNDS=${1:-3}
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+ws=$WORK/textbook
+cp -r "$ROOT/examples/textbook" "$ws"
+python3 - "$ws/deploydesk.yml" <<'PY'
+import sys
+path = sys.argv[1]
+inputs = {
+    "lint": '["backend/**/*.py", "site/**/*.py", setup.cfg]',
+    "typecheck": '["backend/**/*.py", "site/**/*.py", mypy.ini]',
+    "test-backend": '["backend/**", pytest.ini]',
+    "test-site": '["site/**", docs, pytest.ini]',
+    "build-site": '["site/**", docs]',
+}
+out, stage = [], None
+for line in open(path):
+    out.append(line)
+    if line.startswith("  ") and not line.startswith("   ") and line.rstrip().endswith(":"):
+        stage = line.strip()[:-1]
+    if stage in inputs and line.startswith("    run:"):
+        out.append("    inputs: %s\n" % inputs.pop(stage))
+assert not inputs, inputs
+open(path, "w").writelines(out)
+PY
+artifact_bytes() { du -sb "$1/artifacts" 2>/dev/null | cut -f1 || echo 0; }
+for round in $(seq 1 "$ROUNDS"); do
+    data=$WORK/data-$round
+    for which in first second; do
+        before=$(artifact_bytes "$data")
+        /usr/bin/time -f '%e' -o "$WORK/$which.time" env DEPLOYDESK_DATA_DIR="$data" "$CTL" -w "$ws" run > "$WORK/$which.out" 2>&1 \
+            || { echo "bench: the $which run failed:"; tail -20 "$WORK/$which.out"; exit 1; }
+        after=$(artifact_bytes "$data")
+        echo "$(cat "$WORK/$which.time") $(( ${after:-0} - ${before:-0} ))" > "$WORK/$which.$round"
+    done
+    read -r t1 b1 < "$WORK/first.$round"; read -r t2 b2 < "$WORK/second.$round"
+    reused=$(grep -c "reused from run" "$WORK/second.out" || true)
+    echo "round $round: first run $t1 s (artifacts +$b1 bytes), second $t2 s (artifacts +$b2 bytes, $reused stages reused): second/first $(ratio "$t2" "$t1")×; target <= 0.2: $(verdict "$(ratio "$t2" "$t1")" 0.2), zero bytes: $( [ "$b2" = 0 ] && echo PASS || echo MISS )"
+done
