@@ -42,6 +42,7 @@ for round in $(seq 1 "$ROUNDS"); do
         echo "$(cat "$WORK/$which.time") $(( ${after:-0} - ${before:-0} ))" > "$WORK/$which.$round"
     done
     read -r t1 b1 < "$WORK/first.$round"; read -r t2 b2 < "$WORK/second.$round"
-    reused=$(grep -c "reused from run" "$WORK/second.out" || true)
+    second_run=$(sed -n 's/^run \([0-9]*\) .*started$/\1/p' "$WORK/second.out")
+    reused=$(DEPLOYDESK_DATA_DIR=$data "$CTL" show "$second_run" | grep -c "reused from run [0-9]* (stage" || true)
     echo "round $round: first run $t1 s (artifacts +$b1 bytes), second $t2 s (artifacts +$b2 bytes, $reused stages reused): second/first $(ratio "$t2" "$t1")×; target <= 0.2: $(verdict "$(ratio "$t2" "$t1")" 0.2), zero bytes: $( [ "$b2" = 0 ] && echo PASS || echo MISS )"
 done

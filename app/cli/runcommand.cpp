@@ -136,7 +136,8 @@ public:
         if (s.status == StageStatus::Running && s.attempts > 1)
             line += tr(" (attempt %1)").arg(s.attempts);
         if (isFinal(s.status)) {
-            if (!s.reason.isEmpty() && s.status != StageStatus::Success)
+            // A reused success says so ("lint success: reused from the earlier run").
+            if (!s.reason.isEmpty() && (s.status != StageStatus::Success || s.reusedFrom > 0))
                 line += QStringLiteral(": ") + s.reason;
             if (const QString t = stageTime(s); !t.isEmpty() && s.status != StageStatus::Skipped)
                 line += tr(" in %1").arg(t);
