@@ -75,11 +75,6 @@ void RunJob::refuse(const QString &reason)
 
 void RunJob::doStart()
 {
-    // Stages re-used from an earlier run count as done before anything starts.
-    for (const QString &name : std::as_const(m_order)) {
-        if (m_plan.reused.contains(name))
-            settle(name, StageStatus::Success, tr("reused from the earlier run"), nullptr, true);
-    }
     schedule();
 }
 
@@ -118,6 +113,15 @@ void RunJob::schedule()
             }
             if (!ready)
                 continue;
+            // A stage reused from an earlier run is done once what it needs is: a stage it
+            // needs may run again in this run (its inputs changed) and fail, and then what
+            // comes after must not go on as if it had not.
+            if (m_plan.reused.contains(name)) {
+                settle(name, StageStatus::Success, tr("reused from the earlier run"), nullptr,
+                       true);
+                progress = true;
+                continue;
+            }
             if (!stage.condition.matches(m_plan.environment)) {
                 settle(name, StageStatus::Skipped,
                        m_plan.environment.isEmpty()

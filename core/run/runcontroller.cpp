@@ -581,6 +581,8 @@ void RunController::onStageFinished(const QString &name, StageStatus status, con
     s.status = status;
     s.reason = reason;    // masked by save()
     s.finishedAt = now(); // a stage that never started keeps no start time
+    if (status != StageStatus::Success)
+        s.reusedFrom = 0; // it was to be reused, but what it needs did not succeed
     if (job) {
         const ProcessResult &r = job->lastProcessResult();
         s.attempts = job->attempts();

@@ -331,6 +331,37 @@ private slots:
                                       .arg(failed)));
     }
 
+    // A stage reused by its inputs waits for what it needs: when a stage it needs runs
+    // again and fails, it is skipped, and so is what comes after it.
+    void aReusedStageWaitsForWhatItNeeds()
+    {
+        Cli cli;
+        const QString ws =
+            workspace("reuse-needs", "name: reuse-needs\n"
+                                     "stages:\n"
+                                     "  lint:\n    run: test ! -f broken.cfg\n"
+                                     "    inputs: [\"*.cfg\"]\n"
+                                     "  build:\n    needs: [lint]\n    run: echo built\n"
+                                     "    inputs: [src]\n"
+                                     "  publish:\n    needs: [build]\n"
+                                     "    run: echo published >> published\n");
+        QDir(ws).mkpath("src");
+        writeFile(ws + "/src/app.txt", "v1\n");
+        writeFile(ws + "/lint.cfg", "strict\n");
+        QCOMPARE(cli.run({"run"}, ws).exitCode, 0);
+        writeFile(ws + "/broken.cfg", "oops\n"); // lint's inputs change, and it fails
+        const CliResult r = cli.run({"run"}, ws);
+        QCOMPARE(r.exitCode, 1);
+        const QJsonObject shown = cli.show(cli.history()[0].toObject()["id"].toInteger());
+        QCOMPARE(stageOf(shown, "lint")["status"].toString(), "failed");
+        QCOMPARE(stageOf(shown, "build")["status"].toString(), "skipped");
+        QVERIFY(stageOf(shown, "build")["reusedFrom"].isNull());
+        QCOMPARE(stageOf(shown, "publish")["status"].toString(), "skipped");
+        QFile published(ws + "/published");
+        QVERIFY(published.open(QIODevice::ReadOnly));
+        QCOMPARE(published.readAll(), QByteArray("published\n")); // the first run only
+    }
+
     void cancelFromAnotherTerminal()
     {
         Cli cli;
