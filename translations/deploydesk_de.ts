@@ -1037,7 +1037,7 @@
         </message>
         <message>
             <source>--status must be one of queued, running, success, failed, cancelled, interrupted; found "%1"</source>
-            <location line="+115" />
+            <location line="+116" />
             <translation>--status muss queued, running, success, failed, cancelled oder interrupted sein; gefunden: "%1"</translation>
         </message>
         <message>
@@ -1239,7 +1239,7 @@
         </message>
         <message>
             <source>The environment to run for.</source>
-            <location filename="../app/cli/runcommand.cpp" line="-282" />
+            <location filename="../app/cli/runcommand.cpp" line="-285" />
             <translation>Die Umgebung, für die ausgeführt wird.</translation>
         </message>
         <message>
@@ -1284,8 +1284,7 @@
         </message>
         <message>
             <source>deploydesk.yml is valid: pipeline "%1", %2 stages, %3 environments</source>
-            <location line="+4" />
-            <translation>deploydesk.yml ist gültig: Pipeline "%1", %2 Stufen, %3 Umgebungen</translation>
+            <translation type="vanished">deploydesk.yml ist gültig: Pipeline "%1", %2 Stufen, %3 Umgebungen</translation>
         </message>
         <message>
             <source>--max-parallel needs a whole number of at least 1; found "%1"</source>
@@ -1304,7 +1303,7 @@
         </message>
         <message>
             <source>not approved: nothing was run</source>
-            <location filename="../app/cli/runcommand.cpp" line="-98" />
+            <location filename="../app/cli/runcommand.cpp" line="+63" />
             <location line="+6" />
             <translation>nicht freigegeben: es wurde nichts ausgeführt</translation>
         </message>
@@ -1404,8 +1403,8 @@
         </message>
         <message>
             <source> (attempt %1)</source>
-            <location line="+24" />
-            <location filename="../app/cli/runcommand.cpp" line="-276" />
+            <location line="+25" />
+            <location filename="../app/cli/runcommand.cpp" line="-279" />
             <translation> (Versuch %1)</translation>
         </message>
         <message>
@@ -2517,7 +2516,15 @@
             <translation>  %1: %2 → %3 per %4</translation>
         </message>
         <message numerus="yes">
-            <location filename="../app/cli/runcommand.cpp" line="+378" />
+            <location filename="../app/cli/runcommand.cpp" line="+249" />
+            <source>%n environment(s)</source>
+            <translation>
+                <numerusform>%n Umgebung</numerusform>
+                <numerusform>%n Umgebungen</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+132" />
             <source>run %1 %2 in %3, with %n allowed failure(s) (continue-on-error): %4</source>
             <translation>
                 <numerusform>Lauf %1: %2 nach %3, mit %n erlaubtem Fehlschlag (continue-on-error): %4</numerusform>
@@ -3378,7 +3385,7 @@
         </message>
         <message>
             <source>--- last %1 lines of %2, an allowed failure (continue-on-error; all: deploydeskctl logs %3 %2) ---</source>
-            <location line="+140" />
+            <location line="+141" />
             <translation>--- letzte %1 Zeilen von %2, Fehlschlag erlaubt (continue-on-error; alle: deploydeskctl logs %3 %2) ---</translation>
         </message>
         <message>
@@ -3393,7 +3400,7 @@
         </message>
         <message>
             <source>secrets checked for a run without an environment; check another with --env NAME</source>
-            <location line="+5" />
+            <location line="+7" />
             <translation>Geheimnisse wurden für einen Lauf ohne Umgebung geprüft; eine Umgebung prüfen Sie mit --env NAME</translation>
         </message>
         <message>
@@ -3595,6 +3602,7 @@
         </message>
         <message numerus="yes">
             <location line="+1" />
+            <location filename="../app/cli/runcommand.cpp" line="-161" />
             <source>%n stage(s)</source>
             <translation>
                 <numerusform>%n Stufe</numerusform>
@@ -3888,19 +3896,24 @@
             <translation>Eingabe %1 der Stufe "%2" kann nicht gelesen werden: %3</translation>
         </message>
         <message>
-            <location line="+17" />
             <source>input "%1" of stage "%2" must be relative to the stage's workdir; found an absolute path</source>
+            <location line="+17" />
             <translation>Eingabe "%1" der Stufe "%2" muss relativ zum Arbeitsverzeichnis der Stufe sein; gefunden wurde ein absoluter Pfad</translation>
         </message>
         <message>
-            <location line="+4" />
             <source>input "%1" of stage "%2" must stay inside the workspace; remove the ".."</source>
+            <location line="+4" />
             <translation>Eingabe "%1" der Stufe "%2" muss im Arbeitsbereich bleiben; entfernen Sie das ".."</translation>
         </message>
         <message>
-            <location line="+5" />
             <source>input "%1" of stage "%2": backslashes and braces are not part of the glob syntax; use "*", "?", "[abc]" and "**" (any folders), one pattern per item</source>
+            <location line="+5" />
             <translation>Eingabe "%1" der Stufe "%2": Backslashes und geschweifte Klammern gehören nicht zur Glob-Syntax; verwenden Sie "*", "?", "[abc]" und "**" (beliebige Ordner), ein Muster pro Eintrag</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>deploydesk.yml is valid: pipeline "%1", %2, %3</source>
+            <translation>deploydesk.yml ist gültig: Pipeline "%1", %2, %3</translation>
         </message>
     </context>
     <context>

@@ -4,7 +4,15 @@
     <context>
         <name>DeployDesk</name>
         <message numerus="yes">
-            <location filename="../app/cli/runcommand.cpp" line="+378" />
+            <location filename="../app/cli/runcommand.cpp" line="+249" />
+            <source>%n environment(s)</source>
+            <translation>
+                <numerusform>%n environment</numerusform>
+                <numerusform>%n environments</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+132" />
             <source>run %1 %2 in %3, with %n allowed failure(s) (continue-on-error): %4</source>
             <translation>
                 <numerusform>run %1 %2 in %3, with %n allowed failure (continue-on-error): %4</numerusform>
@@ -69,6 +77,7 @@
         </message>
         <message numerus="yes">
             <location line="+1" />
+            <location filename="../app/cli/runcommand.cpp" line="-161" />
             <source>%n stage(s)</source>
             <translation>
                 <numerusform>%n stage</numerusform>

@@ -242,10 +242,12 @@ int validate(Context &ctx)
             return ExitInvalid;
         }
     }
-    ctx.out(tr("deploydesk.yml is valid: pipeline \"%1\", %2 stages, %3 environments")
-                .arg(loaded.pipeline.name)
-                .arg(loaded.pipeline.stages.size())
-                .arg(loaded.pipeline.environments.size()));
+    ctx.out(tr("deploydesk.yml is valid: pipeline \"%1\", %2, %3")
+                .arg(loaded.pipeline.name,
+                     QCoreApplication::translate("DeployDesk", "%n stage(s)", nullptr,
+                                                 int(loaded.pipeline.stages.size())),
+                     QCoreApplication::translate("DeployDesk", "%n environment(s)", nullptr,
+                                                 int(loaded.pipeline.environments.size()))));
     ctx.out(environment.isEmpty()
                 ? tr("secrets checked for a run without an environment; check another with "
                      "--env NAME")
