@@ -21,3 +21,26 @@ max_of() { jq -r '.results[0].max' "$1"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 ms() { awk -v s="$1" 'BEGIN { printf "%.1f ms", s * 1000 }'; }
 verdict() { awk -v v="$1" -v t="$2" 'BEGIN { print (v <= t ? "PASS" : "MISS") }'; }
+
+# The logs of §12 and §13. fast_workspace DIR LINES: one stage printing LINES numbered lines
+# as fast as it can. build_log_workspace DIR REPEAT: the example's backend checked by flake8
+# and pytest -v, REPEAT times in one stage (a real build log).
+fast_workspace() {
+    mkdir -p "$1"
+    printf 'name: fast\nstages:\n  print:\n    run: seq 1 %s | sed "s/^/log line number /"\n' "$2" \
+        > "$1/deploydesk.yml"
+}
+build_log_workspace() {
+    cp -r "$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/examples/textbook" "$1"
+    cat > "$1/deploydesk.yml" <<YML
+name: build-log
+stages:
+  checks:
+    workdir: backend
+    run: |
+      for i in \$(seq 1 $2); do
+        flake8 --select=E,W,F --max-line-length=60 . || true
+        python3 -m pytest -v -p no:cacheprovider 2>&1 || true
+      done
+YML
+}

@@ -12,7 +12,6 @@ ROUNDS=${2:-5}
 LINES=${3:-2000000}
 REPEAT=${4:-100}
 BUILD_ROUNDS=${5:-1}
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
 OLD_CTL=$OLD/bin/deploydeskctl
 [ -x "$OLD_CTL" ] || { echo "bench: $OLD_CTL not found" >&2; exit 2; }
 
@@ -45,20 +44,8 @@ one() { # WHICH CTL WS NAME ROUND
 }
 median() { sort -n "$1" | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-mkdir -p "$WORK/fast"
-printf 'name: fast\nstages:\n  print:\n    run: seq 1 %s | sed "s/^/log line number /"\n' "$LINES" > "$WORK/fast/deploydesk.yml"
-cp -r "$ROOT/examples/textbook" "$WORK/build"
-cat > "$WORK/build/deploydesk.yml" <<YML
-name: build-log
-stages:
-  checks:
-    workdir: backend
-    run: |
-      for i in \$(seq 1 $REPEAT); do
-        flake8 --select=E,W,F --max-line-length=60 . || true
-        python3 -m pytest -v -p no:cacheprovider 2>&1 || true
-      done
-YML
+fast_workspace "$WORK/fast" "$LINES"
+build_log_workspace "$WORK/build" "$REPEAT"
 for round in $(seq 1 "$ROUNDS"); do
     for ws in fast build; do
         [ "$ws" = build ] && [ "$round" -gt "$BUILD_ROUNDS" ] && continue

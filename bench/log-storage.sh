@@ -11,7 +11,6 @@
 source "$(dirname "$0")/common.sh"
 LINES=${1:-2000000}
 REPEAT=${2:-50}
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
 
 db_bytes() { # the history file, its WAL checkpointed
     python3 - "$1/history.sqlite" <<'PY'
@@ -54,25 +53,12 @@ logs_speed() {
 LOGS_DATA=()
 LEVELS=${LEVELS:-1 9}
 
-mkdir -p "$WORK/fast"
-printf 'name: fast\nstages:\n  print:\n    run: seq 1 %s | sed "s/^/log line number /"\n' "$LINES" \
-    > "$WORK/fast/deploydesk.yml"
+fast_workspace "$WORK/fast" "$LINES"
 measure fast "$WORK/fast"
 measure fast "$WORK/fast" 0
 for level in $LEVELS; do measure fast "$WORK/fast" "$level"; done
 
-cp -r "$ROOT/examples/textbook" "$WORK/build"
-cat > "$WORK/build/deploydesk.yml" <<YML
-name: build-log
-stages:
-  checks:
-    workdir: backend
-    run: |
-      for i in \$(seq 1 $REPEAT); do
-        flake8 --select=E,W,F --max-line-length=60 . || true
-        python3 -m pytest -v -p no:cacheprovider 2>&1 || true
-      done
-YML
+build_log_workspace "$WORK/build" "$REPEAT"
 measure build "$WORK/build"
 measure build "$WORK/build" 0
 for level in $LEVELS; do measure build "$WORK/build" "$level"; done
