@@ -53,7 +53,7 @@ struct Stage
     // Globs relative to workdir (`**` for any folders): when their files, the command and
     // its environment hash as a successful earlier run's did, the stage is reused.
     QStringList inputs;
-    QStringList secrets;   // secret names injected as environment variables
+    QStringList secrets; // secret names injected as environment variables
     // The names of `secrets` that came from `optional-secrets:`: injected when set, not
     // an error when missing (the stage then runs without it).
     QStringList optionalSecrets;

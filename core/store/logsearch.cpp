@@ -181,9 +181,10 @@ Result<void> indexPendingLogBlocks(QSqlDatabase &db, const QString &path, int ba
                         LogBlockEncoder encoder;
                         for (const LogLine &line : std::as_const(*lines))
                             encoder.add(line);
-                        auto ok = termsPending
-                                      ? index.add(id, encoder.terms(), encoder.gramsToStore(), operation)
-                                      : index.addGrams(id, encoder.gramsToStore(), operation);
+                        auto ok =
+                            termsPending
+                                ? index.add(id, encoder.terms(), encoder.gramsToStore(), operation)
+                                : index.addGrams(id, encoder.gramsToStore(), operation);
                         if (!ok)
                             return ok;
                     }
