@@ -340,9 +340,12 @@ Result<std::optional<StageRecord>> HistoryStore::reusableStage(const QString &wo
     QSqlQuery q(connection(m_connectionName));
     if (auto ok = runQuery(
             q, m_path, tr("looking for an earlier result of stage \"%1\"").arg(name),
+            // The input-hash index finds the few stages; each one's run by its id (an IN
+            // over the runs would read every run of the workspace).
             QStringLiteral("SELECT %1 FROM stages WHERE input_hash = ? AND name = ? AND "
-                           "status = ? AND run_id IN (SELECT id FROM runs WHERE workspace = ? "
-                           "AND pipeline = ? AND status NOT IN (?, ?)) ORDER BY id DESC LIMIT 1")
+                           "status = ? AND EXISTS (SELECT 1 FROM runs r WHERE r.id = "
+                           "stages.run_id AND r.workspace = ? AND r.pipeline = ? AND r.status "
+                           "NOT IN (?, ?)) ORDER BY id DESC LIMIT 1")
                 .arg(kStageColumns),
             {inputHash, name, toString(StageStatus::Success), workspace, pipeline,
              toString(RunStatus::Running), toString(RunStatus::Queued)});
