@@ -131,23 +131,33 @@
             <translation>Zeitüberschreitung nach %1</translation>
         </message>
         <message>
-            <location filename="../core/run/artifactstore.cpp" line="+22" />
+            <location filename="../core/common/filestore.cpp" line="+26" />
             <location line="+29" />
             <location line="+10" />
+            <location line="+18" />
+            <location line="+3" />
+            <location line="+4" />
             <source>cannot read %1: %2</source>
             <translation>%1 kann nicht gelesen werden: %2</translation>
         </message>
         <message>
-            <location line="-6" />
+            <location line="-31" />
             <location line="+6" />
             <location line="+8" />
             <location line="+21" />
             <location line="+11" />
+            <location line="+43" />
+            <location line="+12" />
             <source>cannot write %1: %2</source>
             <translation>%1 kann nicht geschrieben werden: %2</translation>
         </message>
         <message>
-            <location line="+50" />
+            <location line="+42" />
+            <source>%1 could not be removed: %2</source>
+            <translation>%1 konnte nicht entfernt werden: %2</translation>
+        </message>
+        <message>
+            <location filename="../core/run/artifactstore.cpp" line="+68" />
             <source>artifact "%1" of stage "%2" is not kept: %3 resolves to %4, outside the workspace %5; artifacts must stay inside the workspace (replace the symlink with the files it points to)</source>
             <translation>Artefakt "%1" der Stufe "%2" wird nicht aufbewahrt: %3 verweist auf %4, außerhalb des Arbeitsbereichs %5; Artefakte müssen innerhalb des Arbeitsbereichs bleiben (ersetzen Sie den Symlink durch die Dateien, auf die er zeigt)</translation>
         </message>
@@ -446,7 +456,7 @@
             <translation>Indizieren der Protokolle für die Teilwortsuche</translation>
         </message>
         <message>
-            <location line="+96" />
+            <location line="+97" />
             <source>log search: expected some text to look for, got an empty string</source>
             <translation>Protokollsuche: Suchtext erwartet, aber eine leere Zeichenkette erhalten</translation>
         </message>
@@ -3580,7 +3590,7 @@
             <translation>Verlaufsdatenbank %1: Wiederherstellen aus %2 fehlgeschlagen: %3; der Verlauf ist unverändert</translation>
         </message>
         <message numerus="yes">
-            <location filename="../core/store/historyprunedisk.cpp" line="+142" />
+            <location filename="../core/store/historyprunedisk.cpp" line="+206" />
             <source>the file was not rebuilt (--vacuum): %n run(s) are running or queued, and every write would wait for the rebuild; run prune --vacuum again when they have ended</source>
             <translation>
                 <numerusform>die Datei wurde nicht neu aufgebaut (--vacuum): %n Lauf läuft oder ist eingereiht, und jeder Schreibvorgang würde auf den Neuaufbau warten; führen Sie prune --vacuum erneut aus, wenn er beendet ist</numerusform>
@@ -3618,11 +3628,18 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location line="+3" />
             <source>%n artifact copy(ies) (%1)</source>
-            <translation>
+            <translation type="vanished">
                 <numerusform>%n Artefaktkopie (%1)</numerusform>
                 <numerusform>%n Artefaktkopien (%1)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+3" />
+            <source>%n artifact copy(ies) (%1 freed on disk)</source>
+            <translation>
+                <numerusform>%n Artefaktkopie (%1 auf der Platte frei)</numerusform>
+                <numerusform>%n Artefaktkopien (%1 auf der Platte frei)</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -3810,7 +3827,7 @@
         </message>
         <message>
             <source>pinning release %1</source>
-            <location line="+28" />
+            <location line="+33" />
             <translation>Release %1 anheften</translation>
         </message>
         <message>
@@ -3845,7 +3862,7 @@
         </message>
         <message>
             <source>listing the artifact copies still in use</source>
-            <location filename="../core/store/historyprunedisk.cpp" line="-162" />
+            <location filename="../core/store/historyprunedisk.cpp" line="-188" />
             <translation>die noch benutzten Artefaktkopien auflisten</translation>
         </message>
         <message>
@@ -3855,17 +3872,17 @@
         </message>
         <message>
             <source>artifact copy %1 was kept: it is not under %2</source>
-            <location line="+19" />
+            <location line="+21" />
             <translation>Artefaktkopie %1 wurde behalten: sie liegt nicht unter %2</translation>
         </message>
         <message>
             <source>artifact copy %1 could not be removed; check its permissions</source>
-            <location line="+8" />
+            <location line="+15" />
             <translation>Artefaktkopie %1 konnte nicht entfernt werden; prüfen Sie die Berechtigungen</translation>
         </message>
         <message>
             <source>reading the vacuum mode</source>
-            <location line="+23" />
+            <location line="+8" />
             <translation>den Vacuum-Modus lesen</translation>
         </message>
         <message>
@@ -3911,9 +3928,14 @@
             <translation>Eingabe "%1" der Stufe "%2": Backslashes und geschweifte Klammern gehören nicht zur Glob-Syntax; verwenden Sie "*", "?", "[abc]" und "**" (beliebige Ordner), ein Muster pro Eintrag</translation>
         </message>
         <message>
-            <location line="+4" />
             <source>deploydesk.yml is valid: pipeline "%1", %2, %3</source>
+            <location line="+4" />
             <translation>deploydesk.yml ist gültig: Pipeline "%1", %2, %3</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>an artifact object was kept: %1</source>
+            <translation>ein Artefaktobjekt wurde behalten: %1</translation>
         </message>
     </context>
     <context>
@@ -4455,7 +4477,7 @@
             <translation>Suche nach einem früheren Ergebnis der Stufe "%1"</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+20" />
             <source>reading the events of run %1</source>
             <translation>Lesen der Ereignisse von Lauf %1</translation>
         </message>
@@ -5888,17 +5910,17 @@
     <context>
         <name>DeployDesk::RunJob</name>
         <message>
-            <location filename="../core/engine/runjob.cpp" line="+81" />
+            <location filename="../core/engine/runjob.cpp" line="+120" />
             <source>reused from the earlier run</source>
             <translation>aus dem früheren Lauf übernommen</translation>
         </message>
         <message>
-            <location line="+34" />
+            <location line="-10" />
             <source>needs "%1", which did not succeed</source>
             <translation>benötigt "%1", die nicht erfolgreich war</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+18" />
             <source>condition "%1" is false in a run without an environment (--env)</source>
             <translation>Bedingung "%1" ist in einem Lauf ohne Umgebung (--env) falsch</translation>
         </message>
@@ -7417,17 +7439,31 @@
             <translation>Es wird gemessen, was das freigäbe…</translation>
         </message>
         <message numerus="yes">
-            <location line="+29" />
-            <source>The history takes %1 on disk (%2 of logs, %3 free inside the file), %n run(s).</source>
+            <location line="+30" />
+            <source>The history takes %1 on disk (%2 of logs, %3 free inside the file), %n run(s); kept artifacts take %4, each stored file once.</source>
             <translation>
+                <numerusform>Der Verlauf belegt %1 auf der Platte (%2 Protokolle, %3 frei in der Datei), %n Lauf; aufbewahrte Artefakte belegen %4, jede gespeicherte Datei einmal.</numerusform>
+                <numerusform>Der Verlauf belegt %1 auf der Platte (%2 Protokolle, %3 frei in der Datei), %n Läufe; aufbewahrte Artefakte belegen %4, jede gespeicherte Datei einmal.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+10" />
+            <source>Pruning now would remove %n run(s): %1 of logs; %2 of artifacts would be freed on disk.</source>
+            <translation>
+                <numerusform>Bereinigen würde jetzt %n Lauf entfernen: %1 Protokolle; %2 Artefakte würden auf der Platte frei.</numerusform>
+                <numerusform>Bereinigen würde jetzt %n Läufe entfernen: %1 Protokolle; %2 Artefakte würden auf der Platte frei.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>The history takes %1 on disk (%2 of logs, %3 free inside the file), %n run(s).</source>
+            <translation type="vanished">
                 <numerusform>Der Verlauf belegt %1 auf der Platte (%2 Protokolle, %3 frei in der Datei), %n Lauf.</numerusform>
                 <numerusform>Der Verlauf belegt %1 auf der Platte (%2 Protokolle, %3 frei in der Datei), %n Läufe.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location line="+9" />
             <source>Pruning now would remove %n run(s): %1 of logs, %2 of artifact copies.</source>
-            <translation>
+            <translation type="vanished">
                 <numerusform>Bereinigen würde jetzt %n Lauf entfernen: %1 Protokolle, %2 Artefaktkopien.</numerusform>
                 <numerusform>Bereinigen würde jetzt %n Läufe entfernen: %1 Protokolle, %2 Artefaktkopien.</numerusform>
             </translation>

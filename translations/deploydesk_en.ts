@@ -60,7 +60,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../core/store/historyprunedisk.cpp" line="+142" />
+            <location filename="../core/store/historyprunedisk.cpp" line="+206" />
             <source>the file was not rebuilt (--vacuum): %n run(s) are running or queued, and every write would wait for the rebuild; run prune --vacuum again when they have ended</source>
             <translation>
                 <numerusform>the file was not rebuilt (--vacuum): %n run are running or queued, and every write would wait for the rebuild; run prune --vacuum again when they have ended</numerusform>
@@ -93,11 +93,18 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location line="+3" />
             <source>%n artifact copy(ies) (%1)</source>
-            <translation>
+            <translation type="vanished">
                 <numerusform>%n artifact copy (%1)</numerusform>
                 <numerusform>%n artifact copies (%1)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+3" />
+            <source>%n artifact copy(ies) (%1 freed on disk)</source>
+            <translation>
+                <numerusform>%n artifact copy (%1 freed on disk)</numerusform>
+                <numerusform>%n artifact copies (%1 freed on disk)</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -295,19 +302,33 @@
     <context>
         <name>DeployDesk::Ui::HistoryPage</name>
         <message numerus="yes">
-            <location filename="../ui/settings/historypage.cpp" line="+181" />
             <source>The history takes %1 on disk (%2 of logs, %3 free inside the file), %n run(s).</source>
-            <translation>
+            <translation type="vanished">
                 <numerusform>The history takes %1 on disk (%2 of logs, %3 free inside the file), %n run.</numerusform>
                 <numerusform>The history takes %1 on disk (%2 of logs, %3 free inside the file), %n runs.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location line="+9" />
             <source>Pruning now would remove %n run(s): %1 of logs, %2 of artifact copies.</source>
-            <translation>
+            <translation type="vanished">
                 <numerusform>Pruning now would remove %n run: %1 of logs, %2 of artifact copies.</numerusform>
                 <numerusform>Pruning now would remove %n runs: %1 of logs, %2 of artifact copies.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../ui/settings/historypage.cpp" line="+182" />
+            <source>The history takes %1 on disk (%2 of logs, %3 free inside the file), %n run(s); kept artifacts take %4, each stored file once.</source>
+            <translation>
+                <numerusform>The history takes %1 on disk (%2 of logs, %3 free inside the file), %n run; kept artifacts take %4, each stored file once.</numerusform>
+                <numerusform>The history takes %1 on disk (%2 of logs, %3 free inside the file), %n runs; kept artifacts take %4, each stored file once.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+10" />
+            <source>Pruning now would remove %n run(s): %1 of logs; %2 of artifacts would be freed on disk.</source>
+            <translation>
+                <numerusform>Pruning now would remove %n run: %1 of logs; %2 of artifacts would be freed on disk.</numerusform>
+                <numerusform>Pruning now would remove %n runs: %1 of logs; %2 of artifacts would be freed on disk.</numerusform>
             </translation>
         </message>
         <message numerus="yes">

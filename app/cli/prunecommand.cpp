@@ -157,8 +157,8 @@ int prune(Context &ctx)
             QCoreApplication::translate("DeployDesk", "%n log line(s) (%1 of logs)", nullptr,
                                         int(r.logLines))
                 .arg(size(r.logBytes)),
-            QCoreApplication::translate("DeployDesk", "%n artifact copy(ies) (%1)", nullptr,
-                                        int(r.artifacts))
+            QCoreApplication::translate("DeployDesk", "%n artifact copy(ies) (%1 freed on disk)",
+                                        nullptr, int(r.artifacts))
                 .arg(size(r.artifactBytes))}
             .join(QStringLiteral(", "));
     ctx.out(policy.dryRun ? tr("would remove from %1: %2").arg(where, what)

@@ -1,4 +1,5 @@
 #include "run/artifactstore.h"
+#include "common/filestore.h"
 #include "common/regularfile.h"
 #include "common/translate.h"
 
@@ -8,39 +9,19 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QTemporaryFile>
 
 #include <algorithm>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace DeployDesk {
 
 namespace {
-// Copies `from` to `to`, hashing on the way. Returns the SHA-256 or an error.
-Result<QByteArray> copyHashed(const QString &from, const QString &to, qint64 *size)
-{
-    QFile in;
-    if (auto opened = openRegularFile(in, from); !opened)
-        return makeError(ErrorCode::Io, tr("cannot read %1: %2").arg(from, opened.error().reason));
-    QDir().mkpath(QFileInfo(to).absolutePath());
-    QFile out(to);
-    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return makeError(ErrorCode::Io, tr("cannot write %1: %2").arg(to, out.errorString()));
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    QByteArray buffer(1 << 16, Qt::Uninitialized);
-    while (true) {
-        const qint64 n = in.read(buffer.data(), buffer.size());
-        if (n < 0)
-            return makeError(ErrorCode::Io, tr("cannot read %1: %2").arg(from, in.errorString()));
-        if (n == 0)
-            break;
-        hash.addData(QByteArrayView(buffer.constData(), n));
-        if (out.write(buffer.constData(), n) != n)
-            return makeError(ErrorCode::Io, tr("cannot write %1: %2").arg(to, out.errorString()));
-        *size += n;
-    }
-    out.setPermissions(in.permissions());
-    return hash.result();
-}
-
 Result<void> copyTree(const QString &from, const QString &to)
 {
     const QFileInfo info(from);
@@ -125,7 +106,7 @@ Result<ArtifactRecord> ArtifactStore::keep(qint64 runId, const QString &stage,
     record.storedPath =
         QStringLiteral("%1/artifacts/%2/%3/%4").arg(m_dataDir).arg(runId).arg(stage, relative);
     if (info.isFile()) {
-        auto hash = copyHashed(source, record.storedPath, &record.size);
+        auto hash = storeByContent(m_dataDir, source, record.storedPath, &record.size);
         if (!hash)
             return std::unexpected(hash.error());
         record.sha256 = QString::fromLatin1(hash->toHex());
@@ -143,8 +124,8 @@ Result<ArtifactRecord> ArtifactStore::keep(qint64 runId, const QString &stage,
     std::sort(files.begin(), files.end());
     QCryptographicHash tree(QCryptographicHash::Sha256);
     for (const QString &file : std::as_const(files)) {
-        auto hash = copyHashed(source + QLatin1Char('/') + file,
-                               record.storedPath + QLatin1Char('/') + file, &record.size);
+        auto hash = storeByContent(m_dataDir, source + QLatin1Char('/') + file,
+                                   record.storedPath + QLatin1Char('/') + file, &record.size);
         if (!hash)
             return std::unexpected(hash.error());
         tree.addData(file.toUtf8());

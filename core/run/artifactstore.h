@@ -7,9 +7,11 @@
 
 namespace DeployDesk {
 
-// Keeps a stage's declared artifacts with the run: copies each declared path (a file
-// or a folder) to <dataDir>/artifacts/<run>/<stage>/<path>, and records its size and
+// Keeps a stage's declared artifacts with the run: keeps each declared path (a file
+// or a folder) at <dataDir>/artifacts/<run>/<stage>/<path>, and records its size and
 // SHA-256 (for a folder: over the sorted list of its files' relative paths and hashes).
+// Files are stored by content (common/filestore.h): a file kept before, by any run or
+// stage, is linked, not copied again.
 class ArtifactStore final
 {
 public:

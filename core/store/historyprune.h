@@ -96,6 +96,10 @@ public:
     Result<PruneReport> prune(const PrunePolicy &policy, const std::atomic<bool> *cancel = nullptr);
 
     Result<HistorySize> size();
+    // What the kept artifacts take on disk: each stored file once, however many runs kept it
+    // (common/filestore.h). Walks the artifacts folder; not part of size(), which every
+    // prune asks.
+    qint64 artifactDiskBytes() const;
 
     // Pins (kept by every prune) or unpins a release; NotFound when there is none.
     Result<void> setPinned(qint64 releaseId, bool pinned);

@@ -3,15 +3,19 @@
 #include "store/historyprune.h"
 #include "store/historyprune_p.h"
 
+#include "common/filestore.h"
 #include "common/status.h"
 #include "common/translate.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFileInfo>
 
 #include <chrono>
 #include <thread>
+
+#include <sys/stat.h>
 
 namespace DeployDesk {
 
@@ -25,18 +29,57 @@ qint64 fileSize(const QString &path)
     return info.exists() ? info.size() : 0;
 }
 
+// The files a copy (a file or a folder) is made of, by inode: how many links each has and how
+// many of them the prune removes.
+struct InodeUse
+{
+    qint64 size = 0;
+    qint64 links = 0;
+    qint64 removed = 0;
+};
+
+using Inode = QPair<quint64, quint64>; // st_dev, st_ino
+
+// Adds the files of `copy` to `inodes`; returns which inodes they are.
+QList<Inode> collectInodes(const QString &copy, QHash<Inode, InodeUse> &inodes)
+{
+    QList<Inode> mine;
+    auto add = [&inodes, &mine](const QString &file) {
+        struct stat st;
+        if (::lstat(QFile::encodeName(file).constData(), &st) != 0 || !S_ISREG(st.st_mode))
+            return;
+        const Inode inode{quint64(st.st_dev), quint64(st.st_ino)};
+        mine << inode;
+        InodeUse &use = inodes[inode];
+        use.size = st.st_size;
+        use.links = st.st_nlink;
+        ++use.removed;
+    };
+    const QFileInfo info(copy);
+    if (!info.isDir() || info.isSymLink()) {
+        add(copy);
+        return mine;
+    }
+    QDirIterator it(copy, QDir::Files | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext())
+        add(it.next());
+    return mine;
+}
 } // namespace
 
-// Removes the copies no remaining artifact row names, and only under <dataDir>/artifacts.
+// Removes the copies no remaining artifact row names, and only under <dataDir>/artifacts,
+// then the objects (common/filestore.h) no copy links to any more. What it frees is
+// what the disk gets back: a file whose content another kept copy shares frees nothing.
 void HistoryPruner::Private::removeCopies(const QHash<qint64, QList<StoredCopy>> &copies,
                                           PruneReport &report, bool dryRun)
 {
     if (copies.isEmpty())
         return;
-    QHash<QString, qint64> candidates; // path -> recorded size
+    QSet<QString> candidates;
     for (const QList<StoredCopy> &list : copies)
         for (const StoredCopy &c : list)
-            candidates.insert(QDir::cleanPath(c.path), c.size);
+            candidates.insert(QDir::cleanPath(c.path));
     // Still named by a run that stays (a re-run or a promotion reuses its earlier run's copies).
     if (auto conn = db()) {
         QSqlQuery q(*conn);
@@ -57,8 +100,10 @@ void HistoryPruner::Private::removeCopies(const QHash<qint64, QList<StoredCopy>>
     const QString root =
         QDir::cleanPath(QDir(dataDir).absoluteFilePath(QStringLiteral("artifacts")));
     const QString canonicalRoot = QFileInfo(root).canonicalFilePath();
-    for (auto it = candidates.cbegin(); it != candidates.cend(); ++it) {
-        const QString copy = it.key();
+    QStringList removable;
+    QHash<QString, QList<Inode>> filesOf;
+    QHash<Inode, InodeUse> inodes;
+    for (const QString &copy : std::as_const(candidates)) {
         const QString parent = QFileInfo(copy).absolutePath();
         const QString canonicalParent = QFileInfo(parent).canonicalFilePath();
         const bool inside = copy.startsWith(root + QLatin1Char('/')) && !canonicalRoot.isEmpty() &&
@@ -71,12 +116,21 @@ void HistoryPruner::Private::removeCopies(const QHash<qint64, QList<StoredCopy>>
             report.warnings << tr("artifact copy %1 was kept: it is not under %2").arg(copy, root);
             continue;
         }
+        removable << copy;
+        // Before anything is removed: the link counts as they are.
+        filesOf.insert(copy, collectInodes(copy, inodes));
+    }
+    for (const QString &copy : std::as_const(removable)) {
         if (!dryRun) {
+            const QFileInfo info(copy);
+            const QString parent = info.absolutePath();
             const bool gone = info.isDir() && !info.isSymLink() ? QDir(copy).removeRecursively()
                                                                 : QFile::remove(copy);
             if (!gone) {
                 report.warnings
                     << tr("artifact copy %1 could not be removed; check its permissions").arg(copy);
+                for (const Inode &inode : filesOf.value(copy))
+                    --inodes[inode].removed;
                 continue;
             }
             // Empty folders up to the artifacts folder (run and stage folders).
@@ -90,8 +144,18 @@ void HistoryPruner::Private::removeCopies(const QHash<qint64, QList<StoredCopy>>
             }
         }
         ++report.artifacts;
-        report.artifactBytes += it.value();
     }
+    // Freed: the files whose every link goes, or every link but their object's (which the
+    // sweep then removes).
+    for (const InodeUse &use : std::as_const(inodes)) {
+        if (use.removed > 0 && use.links - use.removed <= 1)
+            report.artifactBytes += use.size;
+    }
+    if (dryRun)
+        return;
+    const ObjectSweep sweep = sweepStoredObjects(dataDir);
+    for (const QString &failure : sweep.failures)
+        report.warnings << tr("an artifact object was kept: %1").arg(failure);
 }
 
 Result<void> HistoryPruner::Private::reclaim(const PrunePolicy &policy, PruneReport &report)
@@ -185,6 +249,11 @@ Result<HistorySize> HistoryPruner::size()
     s.runs = *runs;
     s.autoVacuum = int(*mode);
     return s;
+}
+
+qint64 HistoryPruner::artifactDiskBytes() const
+{
+    return distinctBytes(QDir(d->dataDir).filePath(QStringLiteral("artifacts")));
 }
 
 Result<void> HistoryPruner::setPinned(qint64 releaseId, bool pinned)

@@ -4,11 +4,14 @@
 #include "clihelper.h"
 
 #include <QDirIterator>
+#include <QJsonArray>
 #include <QRegularExpression>
 #include <QScopeGuard>
+#include <QSet>
 #include <QSignalSpy>
 
 #include <csignal>
+#include <sys/stat.h>
 
 class TestCli : public QObject
 {
@@ -233,6 +236,49 @@ private slots:
 
     // Issue 11 §7: a stage with `inputs:` is reused when its inputs, command and
     // environment hash as a successful earlier run's did, and its artifacts come back.
+    // A stage that runs again and builds the same files keeps them again, as that run's
+    // artifacts, without adding their bytes to the data folder (stored by content).
+    void aBuildKeptAgainAddsNoBytes()
+    {
+        Cli cli;
+        const QString ws =
+            workspace("same-build", "name: same-build\n"
+                                    "stages:\n"
+                                    "  build:\n    run: mkdir -p dist && seq 1 20000 > dist/app "
+                                    "&& cp dist/app dist/copy\n    artifacts: [dist/]\n");
+        // What the files under artifacts/ take on disk, each inode once (as du counts).
+        const auto onDisk = [&] {
+            QSet<QPair<quint64, quint64>> seen;
+            qint64 bytes = 0;
+            QDirIterator it(cli.dataDir() + "/artifacts", QDir::Files,
+                            QDirIterator::Subdirectories);
+            while (it.hasNext()) {
+                struct stat st;
+                if (::lstat(QFile::encodeName(it.next()).constData(), &st) != 0)
+                    continue;
+                const QPair<quint64, quint64> inode{st.st_dev, st.st_ino};
+                if (!seen.contains(inode)) {
+                    seen.insert(inode);
+                    bytes += st.st_size;
+                }
+            }
+            return bytes;
+        };
+        QCOMPARE(cli.run({"run"}, ws).exitCode, 0);
+        const qint64 once = onDisk();
+        QCOMPARE(once, QFileInfo(ws + "/dist/app").size()); // app and copy are the same file
+        QCOMPARE(cli.run({"run"}, ws).exitCode, 0);
+        QCOMPARE(cli.run({"run"}, ws).exitCode, 0);
+        QCOMPARE(onDisk(), once);
+        // Each run still lists, and can give back, what it built.
+        for (int i = 0; i < 3; ++i) {
+            const QJsonObject shown = cli.show(cli.history()[i].toObject()["id"].toInteger());
+            const QJsonArray kept = shown["artifacts"].toArray();
+            QCOMPARE(kept.size(), 1);
+            QCOMPARE(kept[0].toObject()["size"].toInteger(), 2 * once);
+        }
+    }
+
     void stagesWithUnchangedInputsAreReused()
     {
         Cli cli;

@@ -1,5 +1,6 @@
 // Artifacts kept with a run: copied out of the workspace with size and SHA-256, and put
 // back for a re-run that reuses the stage.
+#include "common/filestore.h"
 #include "run/artifactstore.h"
 
 #include <QCryptographicHash>
@@ -132,6 +133,71 @@ private slots:
         auto kept = store.keep(3, "build", ws.path(), "site");
         QVERIFY2(kept, qPrintable(kept ? QString() : kept.error().message));
         QCOMPARE(read(data.filePath("artifacts/3/build/site/home.html")), QByteArray("<p>"));
+    }
+
+    // The same build kept by several runs and stages is stored once: a second copy adds no
+    // bytes, yet each run's copy reads as what that run built, with its permissions, and a
+    // changed file is stored beside the old one, which stays as it was.
+    void theSameContentIsStoredOnce()
+    {
+        QTemporaryDir data, ws;
+        const QByteArray page(100000, 'p');
+        write(ws.filePath("build/index.html"), page);
+        write(ws.filePath("build/copy.html"), page); // twice inside one build too
+        for (const char *name : {"build/index.html", "build/copy.html"})
+            QVERIFY(QFile::setPermissions(ws.filePath(name),
+                                          QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                              QFileDevice::ReadGroup | QFileDevice::ReadOther));
+        write(ws.filePath("build/run.sh"), "#!/bin/sh\necho hi\n");
+        QVERIFY(QFile::setPermissions(ws.filePath("build/run.sh"),
+                                      QFile::permissions(ws.filePath("build/run.sh")) |
+                                          QFileDevice::ExeOwner));
+        const ArtifactStore store(data.path());
+        const QString artifacts = data.filePath("artifacts");
+        auto first = store.keep(1, "site", ws.path(), "build");
+        QVERIFY2(first, qPrintable(first ? QString() : first.error().message));
+        const qint64 once = distinctBytes(artifacts);
+        QCOMPARE(once, qint64(page.size()) + 18);
+        QCOMPARE(first->size, 2 * qint64(page.size()) + 18); // what the run kept, as declared
+
+        auto second = store.keep(2, "site", ws.path(), "build");
+        auto otherStage = store.keep(2, "publish", ws.path(), "build/index.html");
+        QVERIFY(second && otherStage);
+        QCOMPARE(second->sha256, first->sha256);
+        QCOMPARE(distinctBytes(artifacts), once); // nothing added
+        QCOMPARE(read(data.filePath("artifacts/2/site/build/copy.html")), page);
+        QCOMPARE(read(data.filePath("artifacts/2/publish/build/index.html")), page);
+        QVERIFY(QFileInfo(data.filePath("artifacts/2/site/build/run.sh")).isExecutable());
+
+        // A changed file is a new object; run 1's copy is untouched.
+        write(ws.filePath("build/index.html"), "changed");
+        auto third = store.keep(3, "site", ws.path(), "build");
+        QVERIFY(third);
+        QCOMPARE(distinctBytes(artifacts), once + 7);
+        QCOMPARE(read(data.filePath("artifacts/1/site/build/index.html")), page);
+        QCOMPARE(read(data.filePath("artifacts/3/site/build/index.html")), QByteArray("changed"));
+
+        // Put back into the workspace, a file is a copy of its own: changing it there does not
+        // change what was kept.
+        QVERIFY(QDir(ws.filePath("build")).removeRecursively());
+        QVERIFY(store.restore(*first, ws.path()));
+        QVERIFY(QFileInfo(ws.filePath("build/run.sh")).isExecutable());
+        write(ws.filePath("build/index.html"), "edited after the restore");
+        QCOMPARE(read(data.filePath("artifacts/2/site/build/index.html")), page);
+        QCOMPARE(read(storedObjectPath(
+                     data.path(),
+                     QString::fromLatin1(
+                         QCryptographicHash::hash(page, QCryptographicHash::Sha256).toHex()),
+                     0644)),
+                 page);
+
+        // Nothing links to an object any more: the sweep removes it, and only it.
+        QVERIFY(QDir(data.filePath("artifacts/3")).removeRecursively());
+        const ObjectSweep sweep = sweepStoredObjects(data.path());
+        QCOMPARE(sweep.objects, 1);
+        QCOMPARE(sweep.bytes, 7);
+        QCOMPARE(distinctBytes(artifacts), once);
+        QCOMPARE(read(data.filePath("artifacts/1/site/build/index.html")), page);
     }
 
     // A re-run puts kept artifacts back: a symlink standing where one goes is replaced (what

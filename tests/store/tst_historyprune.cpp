@@ -1,4 +1,6 @@
 // HistoryPruner: what a prune removes and keeps, and that the log search index agrees.
+#include "common/filestore.h"
+#include "run/artifactstore.h"
 #include "store/historyprune.h"
 #include "store/historystore.h"
 #include "store/logsearch.h"
@@ -190,6 +192,7 @@ private slots:
     void needsACriterion();
     void prunesWhileALogWriterWrites();
     void vacuumShrinksTheFile();
+    void sharedContentIsFreedWithItsLastCopy();
 };
 
 void TestHistoryPrune::removesOldRunsAndKeepsTheRest()
@@ -530,6 +533,64 @@ void TestHistoryPrune::vacuumShrinksTheFile()
     QVERIFY(report->reclaimed);
     QCOMPARE(report->freeBytesAfter, 0);
     QCOMPARE(f.matches(QStringLiteral("recent")), 600);
+}
+
+// Artifacts are stored by content: pruning runs whose copies another run shares frees
+// nothing and leaves that run's copy readable; pruning the last one frees the content once,
+// and the dry run says so beforehand.
+void TestHistoryPrune::sharedContentIsFreedWithItsLastCopy()
+{
+    PruneFixture f;
+    QVERIFY(f.open());
+    QTemporaryDir ws;
+    const QByteArray site(50000, 's');
+    {
+        QFile file(ws.filePath(QStringLiteral("site.txt")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(site);
+    }
+    const ArtifactStore artifacts(f.store->dataDir());
+    QList<Seeded> runs;
+    for (int daysAgo : {200, 150, 10}) {
+        const qint64 next = runs.isEmpty() ? 1 : runs.last().run + 1;
+        auto kept =
+            artifacts.keep(next, QStringLiteral("build"), ws.path(), QStringLiteral("site.txt"));
+        DD_VERIFY_OK(kept);
+        runs << f.addRun(QStringLiteral("prod"), daysAgo, QStringLiteral("kiwi"),
+                         RunStatus::Success, kWorkspace, kept->storedPath);
+        QCOMPARE(runs.last().run, next);
+    }
+    const QString artifactsDir = f.dir.filePath(QStringLiteral("artifacts"));
+    QCOMPARE(distinctBytes(artifactsDir), site.size());
+    HistoryPruner pruner(f.store->databasePath(), f.store->dataDir());
+    QCOMPARE(pruner.artifactDiskBytes(), site.size());
+
+    PrunePolicy policy;
+    policy.workspace = kWorkspace;
+    policy.olderThan = kNow.addDays(-90);
+    auto old = pruner.prune(policy);
+    DD_VERIFY_OK(old);
+    QCOMPARE(old->artifacts, 2);
+    QCOMPARE(old->artifactBytes, 0); // the newest run still keeps the same file
+    QVERIFY(!QFileInfo::exists(runs[0].copy) && !QFileInfo::exists(runs[1].copy));
+    QFile newest(runs[2].copy);
+    QVERIFY(newest.open(QIODevice::ReadOnly));
+    QCOMPARE(newest.readAll(), site);
+    QCOMPARE(distinctBytes(artifactsDir), site.size());
+
+    policy.olderThan = kNow.addDays(1);
+    policy.dryRun = true;
+    auto dry = pruner.prune(policy);
+    DD_VERIFY_OK(dry);
+    QCOMPARE(dry->artifactBytes, site.size());
+    QCOMPARE(distinctBytes(artifactsDir), site.size());
+    policy.dryRun = false;
+    auto all = pruner.prune(policy);
+    DD_VERIFY_OK(all);
+    QCOMPARE(all->artifacts, 1);
+    QCOMPARE(all->artifactBytes, site.size());
+    QCOMPARE(distinctBytes(artifactsDir), 0); // the object went with its last copy
+    QCOMPARE(pruner.artifactDiskBytes(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestHistoryPrune)

@@ -160,6 +160,7 @@ void HistoryPage::measure()
     struct Measured
     {
         Result<HistorySize> size;
+        qint64 artifactBytes = 0;
         std::optional<Result<PruneReport>> dryRun;
     };
     std::optional<PrunePolicy> policy = chosenPolicy();
@@ -169,7 +170,7 @@ void HistoryPage::measure()
         this,
         [path = m_databasePath, dataDir = m_dataDir, policy] {
             HistoryPruner pruner(path, dataDir);
-            Measured m{pruner.size(), std::nullopt};
+            Measured m{pruner.size(), pruner.artifactDiskBytes(), std::nullopt};
             if (policy)
                 m.dryRun = pruner.prune(*policy);
             return m;
@@ -179,16 +180,17 @@ void HistoryPage::measure()
                 return; // the choice changed meanwhile
             if (m.size)
                 m_size->setText(tr("The history takes %1 on disk (%2 of logs, %3 free inside "
-                                   "the file), %n run(s).",
+                                   "the file), %n run(s); kept artifacts take %4, each stored "
+                                   "file once.",
                                    nullptr, int(qMin<qint64>(m.size->runs, INT_MAX)))
                                     .arg(bytesText(m.size->fileBytes), bytesText(m.size->logBytes),
-                                         bytesText(m.size->freeBytes)));
+                                         bytesText(m.size->freeBytes), bytesText(m.artifactBytes)));
             else
                 m_size->setText(m.size.error().message);
             if (m.dryRun && *m.dryRun) {
                 const PruneReport &r = **m.dryRun;
-                QString text = tr("Pruning now would remove %n run(s): %1 of logs, %2 of "
-                                  "artifact copies.",
+                QString text = tr("Pruning now would remove %n run(s): %1 of logs; %2 of "
+                                  "artifacts would be freed on disk.",
                                   nullptr, int(qMin<qint64>(r.runs, INT_MAX)))
                                    .arg(bytesText(r.logBytes), bytesText(r.artifactBytes));
                 if (r.keptReleases > 0)
