@@ -1,5 +1,6 @@
 // deploydeskctl prune, backup, restore
 #include "cli.h"
+#include "common/bytesize.h"
 #include "common/paths.h"
 #include "common/processinfo.h"
 #include "common/translate.h"
@@ -41,11 +42,6 @@ const QCommandLineOption kVacuum(QStringLiteral("vacuum"),
                                     "prunes then reclaim it in small steps)."));
 const QCommandLineOption kForce(QStringLiteral("force"), tr("Replace FILE if it exists."));
 
-QString size(qint64 bytes)
-{
-    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeSIFormat);
-}
-
 // "90d" -> 90 days; 0 when it is no age.
 qint64 parseAgeMs(const QString &text)
 {
@@ -59,22 +55,6 @@ qint64 parseAgeMs(const QString &text)
     return n * (unit == QLatin1Char('h')   ? hour
                 : unit == QLatin1Char('d') ? 24 * hour
                                            : 7 * 24 * hour);
-}
-
-// "500M" -> 500,000,000 bytes (K, M, G: powers of 1000, as sizes are printed); -1 when it
-// is no size.
-qint64 parseSize(const QString &text)
-{
-    static const QRegularExpression re(QStringLiteral("^\\s*(\\d{1,9})\\s*([kKmMgG]?)B?\\s*$"));
-    const auto m = re.match(text);
-    if (!m.hasMatch())
-        return -1;
-    const qint64 n = m.captured(1).toLongLong();
-    const QString unit = m.captured(2).toLower();
-    return n * (unit == QLatin1String("k")   ? 1000
-                : unit == QLatin1String("m") ? 1000 * 1000
-                : unit == QLatin1String("g") ? 1000 * 1000 * 1000
-                                             : 1);
 }
 
 } // namespace
@@ -118,7 +98,7 @@ int prune(Context &ctx)
         }
     }
     if (ctx.args.isSet(kMaxLogSize)) {
-        policy.maxLogBytes = parseSize(ctx.args.value(kMaxLogSize));
+        policy.maxLogBytes = parseBytes(ctx.args.value(kMaxLogSize));
         if (policy.maxLogBytes < 0) {
             ctx.err(tr("--max-log-size: expected a size such as 500M or 2G, got \"%1\"")
                         .arg(ctx.args.value(kMaxLogSize)));
@@ -156,10 +136,10 @@ int prune(Context &ctx)
             QCoreApplication::translate("DeployDesk", "%n stage(s)", nullptr, int(r.stages)),
             QCoreApplication::translate("DeployDesk", "%n log line(s) (%1 of logs)", nullptr,
                                         int(r.logLines))
-                .arg(size(r.logBytes)),
+                .arg(formatBytes(r.logBytes)),
             QCoreApplication::translate("DeployDesk", "%n artifact copy(ies) (%1 freed on disk)",
                                         nullptr, int(r.artifacts))
-                .arg(size(r.artifactBytes))}
+                .arg(formatBytes(r.artifactBytes))}
             .join(QStringLiteral(", "));
     ctx.out(policy.dryRun ? tr("would remove from %1: %2").arg(where, what)
                           : tr("removed from %1: %2").arg(where, what));
@@ -182,16 +162,16 @@ int prune(Context &ctx)
         ctx.err(tr("warning: %1").arg(w));
     if (policy.dryRun) {
         ctx.out(tr("the history takes %1 on disk (%2 of it free pages); nothing was changed")
-                    .arg(size(r.fileBytesBefore), size(r.freeBytesAfter)));
+                    .arg(formatBytes(r.fileBytesBefore), formatBytes(r.freeBytesAfter)));
         return ExitSuccess;
     }
     if (r.reclaimed)
         ctx.out(tr("the history file went from %1 to %2")
-                    .arg(size(r.fileBytesBefore), size(r.fileBytesAfter)));
+                    .arg(formatBytes(r.fileBytesBefore), formatBytes(r.fileBytesAfter)));
     else if (r.freeBytesAfter > 0)
         ctx.out(tr("the history takes %1 on disk; %2 of it is free space that later runs reuse "
                    "(add --vacuum to give it back to the file system)")
-                    .arg(size(r.fileBytesAfter), size(r.freeBytesAfter)));
+                    .arg(formatBytes(r.fileBytesAfter), formatBytes(r.freeBytesAfter)));
     return ExitSuccess;
 }
 
@@ -218,7 +198,7 @@ int compact(Context &ctx)
     }
     ctx.out(QCoreApplication::translate("DeployDesk", "compressed %n log block(s): %1 → %2",
                                         nullptr, int(done->blocks))
-                .arg(size(done->bytesBefore), size(done->bytesAfter)));
+                .arg(formatBytes(done->bytesBefore), formatBytes(done->bytesAfter)));
     return ExitSuccess;
 }
 
@@ -245,7 +225,7 @@ int backup(Context &ctx)
                                         "wrote %1: %n run(s), %2 (schema version %3); restore it "
                                         "with: deploydeskctl restore %1",
                                         nullptr, int(written->runs))
-                .arg(written->file, size(written->bytes))
+                .arg(written->file, formatBytes(written->bytes))
                 .arg(written->schemaVersion));
     return ExitSuccess;
 }

@@ -12,4 +12,10 @@ inline QString tr(const char *text)
     return QCoreApplication::translate("DeployDesk", text);
 }
 
+// The same with a count: "%n file(s)".
+inline QString tr(const char *text, const char *disambiguation, int n)
+{
+    return QCoreApplication::translate("DeployDesk", text, disambiguation, n);
+}
+
 } // namespace DeployDesk

@@ -1,6 +1,7 @@
 #include "ui/settings/historypage.h"
 
 #include "common/async.h"
+#include "common/bytesize.h"
 #include "common/logging.h"
 
 #include <QComboBox>
@@ -49,11 +50,6 @@ std::optional<PrunePolicy> policyOf(Kind kind, int value)
         break;
     }
     return policy;
-}
-
-QString bytesText(qint64 bytes)
-{
-    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeSIFormat);
 }
 
 } // namespace
@@ -179,12 +175,13 @@ void HistoryPage::measure()
             if (generation != m_generation)
                 return; // the choice changed meanwhile
             if (m.size)
-                m_size->setText(tr("The history takes %1 on disk (%2 of logs, %3 free inside "
-                                   "the file), %n run(s); kept artifacts take %4, each stored "
-                                   "file once.",
-                                   nullptr, int(qMin<qint64>(m.size->runs, INT_MAX)))
-                                    .arg(bytesText(m.size->fileBytes), bytesText(m.size->logBytes),
-                                         bytesText(m.size->freeBytes), bytesText(m.artifactBytes)));
+                m_size->setText(
+                    tr("The history takes %1 on disk (%2 of logs, %3 free inside "
+                       "the file), %n run(s); kept artifacts take %4, each stored "
+                       "file once.",
+                       nullptr, int(qMin<qint64>(m.size->runs, INT_MAX)))
+                        .arg(formatBytes(m.size->fileBytes), formatBytes(m.size->logBytes),
+                             formatBytes(m.size->freeBytes), formatBytes(m.artifactBytes)));
             else
                 m_size->setText(m.size.error().message);
             if (m.dryRun && *m.dryRun) {
@@ -192,7 +189,7 @@ void HistoryPage::measure()
                 QString text = tr("Pruning now would remove %n run(s): %1 of logs; %2 of "
                                   "artifacts would be freed on disk.",
                                   nullptr, int(qMin<qint64>(r.runs, INT_MAX)))
-                                   .arg(bytesText(r.logBytes), bytesText(r.artifactBytes));
+                                   .arg(formatBytes(r.logBytes), formatBytes(r.artifactBytes));
                 if (r.keptReleases > 0)
                     text += QLatin1Char(' ') + tr("%n run(s) that made a release are kept.",
                                                   nullptr, int(r.keptReleases));

@@ -1,5 +1,6 @@
 #include "deploy/localsite/sitepublisher.h"
 
+#include "common/bytesize.h"
 #include "deploy/localsite/releaseinfo.h"
 #include "deploy/localsite/sitecopier.h"
 #include "deploy/localsite/sitelayout.h"
@@ -22,11 +23,6 @@ constexpr qint64 kProgressEveryMs = 2000;
 QString number(qint64 n)
 {
     return QLocale().toString(n);
-}
-
-QString size(qint64 bytes)
-{
-    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeSIFormat);
 }
 
 // Flushes the file system that holds `path` (the copied files, their folders, the
@@ -156,7 +152,7 @@ SitePublisher::Outcome SitePublisher::run()
             m_afterFile(soFar.files);
         if (sinceReport.elapsed() >= kProgressEveryMs) {
             sinceReport.restart();
-            m_log(tr("%1 files (%2) so far").arg(number(soFar.files), size(soFar.bytes)));
+            m_log(tr("%1 files (%2) so far").arg(number(soFar.files), formatBytes(soFar.bytes)));
         }
     });
     if (!previousDir.isEmpty()) {
@@ -192,10 +188,10 @@ SitePublisher::Outcome SitePublisher::run()
     const CopyStats &stats = copier.stats();
     if (stats.linked > 0)
         m_log(tr("copied %1 files (%2), linked %3 unchanged (%4)")
-                  .arg(number(stats.copied), size(stats.copiedBytes), number(stats.linked),
-                       size(stats.linkedBytes)));
+                  .arg(number(stats.copied), formatBytes(stats.copiedBytes), number(stats.linked),
+                       formatBytes(stats.linkedBytes)));
     else
-        m_log(tr("copied %1 files (%2)").arg(number(stats.copied), size(stats.copiedBytes)));
+        m_log(tr("copied %1 files (%2)").arg(number(stats.copied), formatBytes(stats.copiedBytes)));
     if (!stats.skipped.isEmpty())
         m_log(tr("skipped %1 entries that are neither files, folders nor links: %2")
                   .arg(number(stats.skipped.size()), stats.skipped.mid(0, 5).join(u", ")));
