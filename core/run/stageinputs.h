@@ -30,8 +30,4 @@ struct StageInputs
 Result<StageInputs> hashStageInputs(const Pipeline &pipeline, const Stage &stage,
                                     const QString &environment);
 
-// Whether `path` (relative, "/"-separated) matches the glob `pattern` as hashStageInputs()
-// reads it.
-bool matchesInputPattern(const QString &pattern, const QString &path);
-
 } // namespace DeployDesk
