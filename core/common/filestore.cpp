@@ -65,7 +65,7 @@ Result<QByteArray> hashFile(const QString &from, unsigned *mode)
 } // namespace
 
 Result<QByteArray> storeByContent(const QString &dataDir, const QString &from, const QString &to,
-                                  qint64 *size)
+                                  qint64 *size, qint64 *newBytes)
 {
     unsigned mode = 0;
     auto hash = hashFile(from, &mode);
@@ -96,6 +96,8 @@ Result<QByteArray> storeByContent(const QString &dataDir, const QString &from, c
                              tr("cannot write %1: %2")
                                  .arg(object, QString::fromLocal8Bit(std::strerror(errno))));
         tmp.setAutoRemove(false); // renamed
+        if (newBytes)
+            *newBytes += bytes;
     }
     QDir().mkpath(QFileInfo(to).absolutePath());
     QFile::remove(to);

@@ -18,10 +18,10 @@ namespace DeployDesk {
 // same file kept again adds no bytes. Where a link cannot be made (a file system without
 // hard links, or a prune removed the object in between), `to` is a plain copy. The file is
 // hashed before it is copied, so a file kept again is read once and never written. Adds the
-// file's size to `*size`; returns its SHA-256. Io naming the file that could not be read
-// or written.
+// file's size to `*size`, and to `*newBytes` (when given) the bytes of an object it had to
+// write; returns its SHA-256. Io naming the file that could not be read or written.
 Result<QByteArray> storeByContent(const QString &dataDir, const QString &from, const QString &to,
-                                  qint64 *size);
+                                  qint64 *size, qint64 *newBytes = nullptr);
 // Copies the regular file `from` to `to` (with its permissions), hashing on the way; adds
 // the bytes to `*size` and returns the SHA-256.
 Result<QByteArray> copyHashed(const QString &from, const QString &to, qint64 *size);
