@@ -137,6 +137,10 @@
             <location line="+18" />
             <location line="+3" />
             <location line="+4" />
+            <location filename="../core/engine/stagecache.cpp" line="+197" />
+            <location line="+66" />
+            <location line="+157" />
+            <location line="+20" />
             <source>cannot read %1: %2</source>
             <translation>%1 kann nicht gelesen werden: %2</translation>
         </message>
@@ -148,16 +152,24 @@
             <location line="+11" />
             <location line="+43" />
             <location line="+12" />
+            <location filename="../core/engine/stagecache.cpp" line="-251" />
+            <location line="+9" />
+            <location line="+30" />
+            <location line="+5" />
+            <location line="+211" />
+            <location line="+55" />
+            <location line="+35" />
+            <location line="+9" />
             <source>cannot write %1: %2</source>
             <translation>%1 kann nicht geschrieben werden: %2</translation>
         </message>
         <message>
-            <location line="+42" />
+            <location line="+44" />
             <source>%1 could not be removed: %2</source>
             <translation>%1 konnte nicht entfernt werden: %2</translation>
         </message>
         <message>
-            <location filename="../core/run/artifactstore.cpp" line="+68" />
+            <location filename="../core/run/artifactstore.cpp" line="+61" />
             <source>artifact "%1" of stage "%2" is not kept: %3 resolves to %4, outside the workspace %5; artifacts must stay inside the workspace (replace the symlink with the files it points to)</source>
             <translation>Artefakt "%1" der Stufe "%2" wird nicht aufbewahrt: %3 verweist auf %4, außerhalb des Arbeitsbereichs %5; Artefakte müssen innerhalb des Arbeitsbereichs bleiben (ersetzen Sie den Symlink durch die Dateien, auf die er zeigt)</translation>
         </message>
@@ -1651,6 +1663,8 @@
         </message>
         <message>
             <source>in %1</source>
+            <location line="+19" />
+            <location line="+149" />
             <location line="+26" />
             <location line="+5" />
             <location line="+4" />
@@ -1684,7 +1698,7 @@
         </message>
         <message>
             <source>"%1" of stage "%2"</source>
-            <location filename="../core/config/stagereader.cpp" line="+53" />
+            <location filename="../core/config/stagereader.cpp" line="+46" />
             <translation>"%1" der Stufe "%2"</translation>
         </message>
         <message>
@@ -1719,7 +1733,7 @@
         </message>
         <message>
             <source>unknown stage type "%1" in stage "%2"; known types: %3</source>
-            <location line="+66" />
+            <location line="+21" />
             <translation>unbekannter Stufentyp "%1" in Stufe "%2"; bekannte Typen: %3</translation>
         </message>
         <message>
@@ -1734,7 +1748,7 @@
         </message>
         <message>
             <source>parameter "%1" %2 is too large or too deeply nested, or uses a list or map as a key; simplify it</source>
-            <location line="-19" />
+            <location line="-187" />
             <translation>Parameter "%1" %2 ist zu groß oder zu tief verschachtelt oder verwendet eine Liste oder Map als Schlüssel; vereinfachen Sie ihn</translation>
         </message>
         <message>
@@ -1744,12 +1758,14 @@
         </message>
         <message>
             <source>"%1" %2</source>
+            <location line="+17" />
+            <location line="+151" />
             <location line="+10" />
             <translation>"%1" %2</translation>
         </message>
         <message>
             <source>a whole number from 0 to %1</source>
-            <location line="+5" />
+            <location line="-163" />
             <translation>eine ganze Zahl von 0 bis %1</translation>
         </message>
         <message>
@@ -1801,7 +1817,7 @@
         </message>
         <message>
             <source>secret name "%1" of stage "%2" must start with a letter or "_" and contain only letters, digits and "_"</source>
-            <location line="+18" />
+            <location line="+12" />
             <translation>Geheimnisname "%1" der Stufe "%2" muss mit einem Buchstaben oder "_" beginnen und darf nur Buchstaben, Ziffern und "_" enthalten</translation>
         </message>
         <message>
@@ -3603,7 +3619,7 @@
             <translation>Warnung: %1</translation>
         </message>
         <message numerus="yes">
-            <location filename="../app/cli/prunecommand.cpp" line="+155" />
+            <location filename="../app/cli/prunecommand.cpp" line="+135" />
             <source>%n run(s)</source>
             <translation>
                 <numerusform>%n Lauf</numerusform>
@@ -3697,7 +3713,7 @@
         </message>
         <message>
             <source>Remove runs that ended more than this long ago: a number and a unit, h (hours), d (days) or w (weeks), e.g. 90d.</source>
-            <location filename="../app/cli/prunecommand.cpp" line="-272" />
+            <location filename="../app/cli/prunecommand.cpp" line="-251" />
             <translation>Läufe entfernen, die vor mehr als dieser Zeit endeten: eine Zahl und eine Einheit, h (Stunden), d (Tage) oder w (Wochen), z. B. 90d.</translation>
         </message>
         <message>
@@ -3737,7 +3753,7 @@
         </message>
         <message>
             <source>usage: deploydeskctl prune --older-than AGE | --keep-last N | --max-log-size SIZE [--env E] [--dry-run] [--all-workspaces] [--vacuum]</source>
-            <location line="+53" />
+            <location line="+32" />
             <translation>Aufruf: deploydeskctl prune --older-than ALTER | --keep-last N | --max-log-size GRÖSSE [--env E] [--dry-run] [--all-workspaces] [--vacuum]</translation>
         </message>
         <message>
@@ -3907,25 +3923,22 @@
             <translation>jeder gespeicherte Protokollblock ist bereits komprimiert; nichts wurde geändert</translation>
         </message>
         <message>
-            <location filename="../core/run/stageinputs.cpp" line="+175" />
+            <location filename="../core/run/stageinputs.cpp" line="+79" />
             <location line="+7" />
             <source>cannot read input %1 of stage "%2": %3</source>
             <translation>Eingabe %1 der Stufe "%2" kann nicht gelesen werden: %3</translation>
         </message>
         <message>
             <source>input "%1" of stage "%2" must be relative to the stage's workdir; found an absolute path</source>
-            <location line="+17" />
-            <translation>Eingabe "%1" der Stufe "%2" muss relativ zum Arbeitsverzeichnis der Stufe sein; gefunden wurde ein absoluter Pfad</translation>
+            <translation type="vanished">Eingabe "%1" der Stufe "%2" muss relativ zum Arbeitsverzeichnis der Stufe sein; gefunden wurde ein absoluter Pfad</translation>
         </message>
         <message>
             <source>input "%1" of stage "%2" must stay inside the workspace; remove the ".."</source>
-            <location line="+4" />
-            <translation>Eingabe "%1" der Stufe "%2" muss im Arbeitsbereich bleiben; entfernen Sie das ".."</translation>
+            <translation type="vanished">Eingabe "%1" der Stufe "%2" muss im Arbeitsbereich bleiben; entfernen Sie das ".."</translation>
         </message>
         <message>
             <source>input "%1" of stage "%2": backslashes and braces are not part of the glob syntax; use "*", "?", "[abc]" and "**" (any folders), one pattern per item</source>
-            <location line="+5" />
-            <translation>Eingabe "%1" der Stufe "%2": Backslashes und geschweifte Klammern gehören nicht zur Glob-Syntax; verwenden Sie "*", "?", "[abc]" und "**" (beliebige Ordner), ein Muster pro Eintrag</translation>
+            <translation type="vanished">Eingabe "%1" der Stufe "%2": Backslashes und geschweifte Klammern gehören nicht zur Glob-Syntax; verwenden Sie "*", "?", "[abc]" und "**" (beliebige Ordner), ein Muster pro Eintrag</translation>
         </message>
         <message>
             <source>deploydesk.yml is valid: pipeline "%1", %2, %3</source>
@@ -3933,9 +3946,212 @@
             <translation>deploydesk.yml ist gültig: Pipeline "%1", %2, %3</translation>
         </message>
         <message>
-            <location line="+27" />
             <source>an artifact object was kept: %1</source>
+            <location line="+27" />
             <translation>ein Artefaktobjekt wurde behalten: %1</translation>
+        </message>
+        <message>
+            <location filename="../core/engine/stagecache.cpp" line="-477" />
+            <location line="+5" />
+            <source>cannot read cache key file %1: %2</source>
+            <translation>Cache-Schlüsseldatei %1 kann nicht gelesen werden: %2</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+59" />
+            <source>%1 and %n more</source>
+            <translation>
+                <numerusform>%1 und %n weitere</numerusform>
+                <numerusform>%1 und %n weitere</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>cache miss: nothing was saved under key %1 yet, or it was evicted</source>
+            <translation>Cache-Fehltreffer: unter Schlüssel %1 wurde noch nichts gespeichert, oder es wurde verdrängt</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>changed: %1</source>
+            <translation>geändert: %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>new: %1</source>
+            <translation>neu: %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>gone: %1</source>
+            <translation>entfernt: %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>cache miss: key %1 is new; since the entry run %2 saved (key %3), %4</source>
+            <translation>Cache-Fehltreffer: Schlüssel %1 ist neu; seit dem Eintrag, den Lauf %2 gespeichert hat (Schlüssel %3), %4</translation>
+        </message>
+        <message>
+            <location line="+104" />
+            <source>cannot save the link %1: %2</source>
+            <translation>Der Link %1 kann nicht gespeichert werden: %2</translation>
+        </message>
+        <message>
+            <location line="+75" />
+            <source>the cache key's files (%1) match no file in %2</source>
+            <translation>Die Dateien des Cache-Schlüssels (%1) treffen auf keine Datei in %2</translation>
+        </message>
+        <message>
+            <location line="+46" />
+            <source>the stage's workdir %1 does not exist</source>
+            <translation>Das Arbeitsverzeichnis %1 der Stufe existiert nicht</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+8" />
+            <source>cache restore cancelled after %n file(s)</source>
+            <translation>
+                <numerusform>Wiederherstellung des Caches nach %n Datei abgebrochen</numerusform>
+                <numerusform>Wiederherstellung des Caches nach %n Dateien abgebrochen</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <location line="+17" />
+            <source>cannot create %1</source>
+            <translation>%1 kann nicht angelegt werden</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+27" />
+            <source>cache hit: key %1, saved by run %2 (stage "%3"); restored %n file(s) (%4) into %5</source>
+            <translation>
+                <numerusform>Cache-Treffer: Schlüssel %1, gespeichert von Lauf %2 (Stufe "%3"); %n Datei (%4) in %5 wiederhergestellt</numerusform>
+                <numerusform>Cache-Treffer: Schlüssel %1, gespeichert von Lauf %2 (Stufe "%3"); %n Dateien (%4) in %5 wiederhergestellt</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>not restored (a link in the workdir leads outside it, or a folder stands where the cache has a file): %1</source>
+            <translation>nicht wiederhergestellt (ein Link im Arbeitsverzeichnis führt aus ihm heraus, oder ein Ordner steht, wo der Cache eine Datei hat): %1</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <location line="+62" />
+            <source>cache not saved: key %1 was saved meanwhile (by another stage)</source>
+            <translation>Cache nicht gespeichert: Schlüssel %1 wurde inzwischen gespeichert (von einer anderen Stufe)</translation>
+        </message>
+        <message>
+            <location line="-49" />
+            <source>cache not saved: none of its paths exists in %1 (%2)</source>
+            <translation>Cache nicht gespeichert: keiner seiner Pfade existiert in %1 (%2)</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>cache not saved: cancelled</source>
+            <translation>Cache nicht gespeichert: abgebrochen</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+38" />
+            <source>cache saved: key %1, %n file(s) (%2; %3 new on disk) from %4</source>
+            <translation>
+                <numerusform>Cache gespeichert: Schlüssel %1, %n Datei (%2; %3 neu auf der Platte) aus %4</numerusform>
+                <numerusform>Cache gespeichert: Schlüssel %1, %n Dateien (%2; %3 neu auf der Platte) aus %4</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>not in the cache, as they do not exist: %1</source>
+            <translation>nicht im Cache, da sie nicht existieren: %1</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+25" />
+            <source>evicted %n least recently used cache entr(y/ies) (%1 of files; %2 freed on disk) to stay under the cap of %3</source>
+            <translation>
+                <numerusform>%n am längsten nicht genutzter Cache-Eintrag verdrängt (%1 an Dateien; %2 auf der Platte freigegeben), um unter der Grenze von %3 zu bleiben</numerusform>
+                <numerusform>%n am längsten nicht genutzte Cache-Einträge verdrängt (%1 an Dateien; %2 auf der Platte freigegeben), um unter der Grenze von %3 zu bleiben</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>the cache entries take %1, more than the cap of %2 (DEPLOYDESK_CACHE_MAX_SIZE); this entry stays until another is saved</source>
+            <translation>Die Cache-Einträge belegen %1, mehr als die Grenze von %2 (DEPLOYDESK_CACHE_MAX_SIZE); dieser Eintrag bleibt, bis ein anderer gespeichert wird</translation>
+        </message>
+        <message>
+            <source>input</source>
+            <location line="+47" />
+            <translation>Eingabe</translation>
+        </message>
+        <message>
+            <source>%1 "%2" of stage "%3" must be relative to the stage's workdir; found an absolute path</source>
+            <location line="+18" />
+            <translation>%1 "%2" der Stufe "%3" muss relativ zum Arbeitsverzeichnis der Stufe sein; gefunden: ein absoluter Pfad</translation>
+        </message>
+        <message>
+            <source>%1 "%2" of stage "%3" must stay inside the workspace; remove the ".."</source>
+            <location line="+4" />
+            <translation>%1 "%2" der Stufe "%3" muss im Arbeitsbereich bleiben; entfernen Sie das ".."</translation>
+        </message>
+        <message>
+            <source>%1 "%2" of stage "%3": backslashes and braces are not part of the glob syntax; use "*", "?", "[abc]" and "**" (any folders), one pattern per item</source>
+            <location line="+5" />
+            <translation>%1 "%2" der Stufe "%3": Backslashes und geschweifte Klammern gehören nicht zur Glob-Syntax; verwenden Sie "*", "?", "[abc]" und "**" (beliebige Ordner), ein Muster pro Eintrag</translation>
+        </message>
+        <message>
+            <source>write e.g. { key: { files: [package-lock.json], prefix: npm }, paths: [node_modules] }</source>
+            <location line="+13" />
+            <translation>schreiben Sie z. B. { key: { files: [package-lock.json], prefix: npm }, paths: [node_modules] }</translation>
+        </message>
+        <message>
+            <source>%1 must be a map with "key" and "paths"; found %2; %3</source>
+            <location line="+4" />
+            <translation>%1 muss eine Map mit "key" und "paths" sein; gefunden: %2; %3</translation>
+        </message>
+        <message>
+            <source>%1 is empty; give a text such as "npm-v1" or { files: [package-lock.json] }</source>
+            <location line="+17" />
+            <translation>%1 ist leer; geben Sie einen Text wie "npm-v1" oder { files: [package-lock.json] } an</translation>
+        </message>
+        <message>
+            <source>cache key file</source>
+            <location line="+13" />
+            <translation>Cache-Schlüsseldatei</translation>
+        </message>
+        <message>
+            <source>%1 is an empty list; name the files the cached folders are made from (e.g. package-lock.json)</source>
+            <location line="+3" />
+            <translation>%1 ist eine leere Liste; nennen Sie die Dateien, aus denen die zwischengespeicherten Ordner entstehen (z. B. package-lock.json)</translation>
+        </message>
+        <message>
+            <source>%1 is missing "files"; %2</source>
+            <location line="+11" />
+            <translation>%1 fehlt "files"; %2</translation>
+        </message>
+        <message>
+            <source>cache path "%1" of stage "%2" must be relative to the stage's workdir; found an absolute path</source>
+            <location line="+11" />
+            <translation>Cache-Pfad "%1" der Stufe "%2" muss relativ zum Arbeitsverzeichnis der Stufe sein; gefunden: ein absoluter Pfad</translation>
+        </message>
+        <message>
+            <source>cache path "%1" of stage "%2" must stay inside the workspace; remove the ".."</source>
+            <location line="+5" />
+            <translation>Cache-Pfad "%1" der Stufe "%2" muss im Arbeitsbereich bleiben; entfernen Sie das ".."</translation>
+        </message>
+        <message>
+            <source>cache path "%1" of stage "%2" names the whole workdir; name the folders to keep (e.g. node_modules)</source>
+            <location line="+5" />
+            <translation>Cache-Pfad "%1" der Stufe "%2" nennt das ganze Arbeitsverzeichnis; nennen Sie die Ordner, die behalten werden sollen (z. B. node_modules)</translation>
+        </message>
+        <message>
+            <source>%1 is an empty list; name the folders to keep (e.g. node_modules)</source>
+            <location line="+10" />
+            <translation>%1 ist eine leere Liste; nennen Sie die Ordner, die behalten werden sollen (z. B. node_modules)</translation>
+        </message>
+        <message>
+            <source>%1 is missing "key"; %2</source>
+            <location line="+9" />
+            <translation>%1 fehlt "key"; %2</translation>
+        </message>
+        <message>
+            <source>%1 is missing "paths"; %2</source>
+            <location line="+3" />
+            <translation>%1 fehlt "paths"; %2</translation>
         </message>
     </context>
     <context>
@@ -5688,7 +5904,7 @@
             <translation type="vanished">Abbruch angefordert</translation>
         </message>
         <message>
-            <location line="+198" />
+            <location line="+199" />
             <source>deploy to %1 refused by %2</source>
             <translation>Bereitstellung in %1 abgelehnt von %2</translation>
         </message>
@@ -5930,7 +6146,7 @@
             <translation>Bedingung "%1" ist für Umgebung "%2" falsch</translation>
         </message>
         <message>
-            <location line="+145" />
+            <location line="+146" />
             <source>cancelled before it started</source>
             <translation>vor dem Start abgebrochen</translation>
         </message>
@@ -6019,13 +6235,38 @@
     <context>
         <name>DeployDesk::StageJob</name>
         <message>
-            <location filename="../core/engine/stagejob.cpp" line="+24" />
-            <location line="+141" />
+            <location filename="../core/engine/stagejob.cpp" line="+26" />
+            <location line="+223" />
             <source>timed out after %1</source>
             <translation>Zeitüberschreitung nach %1</translation>
         </message>
         <message>
-            <location line="-115" />
+            <location line="-177" />
+            <source>cache not used: %1</source>
+            <translation>Cache nicht verwendet: %1</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>cache not restored, the stage runs without it: %1</source>
+            <translation>Cache nicht wiederhergestellt, die Stufe läuft ohne ihn: %1</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>DEPLOYDESK_CACHE_MAX_SIZE="%1" is no size (write e.g. 5G or 500M); the cache keeps to %2</source>
+            <translation>DEPLOYDESK_CACHE_MAX_SIZE="%1" ist keine Größe (schreiben Sie z. B. 5G oder 500M); der Cache hält sich an %2</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>cache not saved: %1</source>
+            <translation>Cache nicht gespeichert: %1</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>the command succeeded; the stage was cancelled while its cache was being saved</source>
+            <translation>Der Befehl war erfolgreich; die Stufe wurde abgebrochen, während ihr Cache gespeichert wurde</translation>
+        </message>
+        <message>
+            <location line="+14" />
             <source>attempt %1 of %2</source>
             <translation>Versuch %1 von %2</translation>
         </message>
@@ -6035,15 +6276,22 @@
             <translation>unbekannter Stufentyp "%1"</translation>
         </message>
         <message>
-            <location line="+106" />
+            <location line="-52" />
+            <location line="+35" />
+            <location line="+123" />
+            <location line="+27" />
             <location line="+20" />
-            <location line="+16" />
             <location line="+12" />
             <source>cancelled</source>
             <translation>abgebrochen</translation>
         </message>
         <message>
-            <location line="-23" />
+            <location line="-38" />
+            <source>cache not saved: key %1 was restored, and an entry never changes</source>
+            <translation>Cache nicht gespeichert: Schlüssel %1 wurde wiederhergestellt, und ein Eintrag ändert sich nie</translation>
+        </message>
+        <message>
+            <location line="+11" />
             <source>%1; retrying in %2</source>
             <translation>%1; neuer Versuch in %2</translation>
         </message>
@@ -7359,7 +7607,7 @@
     <context>
         <name>DeployDesk::Ui::HistoryPage</name>
         <message>
-            <location filename="../ui/settings/historypage.cpp" line="+66" />
+            <location filename="../ui/settings/historypage.cpp" line="+62" />
             <source>Old runs can be removed from the history as runs end: their stages, logs and kept artifacts. Runs that made a release of an environment are kept until the release is unpinned (deploydeskctl releases unpin), and running runs always are. The policy applies to the runs of every workspace.</source>
             <translation>Alte Läufe können beim Ende von Läufen aus dem Verlauf entfernt werden: ihre Stufen, Protokolle und aufbewahrten Artefakte. Läufe, die ein Release einer Umgebung erzeugt haben, bleiben erhalten, bis das Release gelöst wird (deploydeskctl releases unpin), laufende Läufe immer. Die Richtlinie gilt für die Läufe aller Arbeitsbereiche.</translation>
         </message>
@@ -7439,7 +7687,7 @@
             <translation>Es wird gemessen, was das freigäbe…</translation>
         </message>
         <message numerus="yes">
-            <location line="+30" />
+            <location line="+31" />
             <source>The history takes %1 on disk (%2 of logs, %3 free inside the file), %n run(s); kept artifacts take %4, each stored file once.</source>
             <translation>
                 <numerusform>Der Verlauf belegt %1 auf der Platte (%2 Protokolle, %3 frei in der Datei), %n Lauf; aufbewahrte Artefakte belegen %4, jede gespeicherte Datei einmal.</numerusform>
@@ -10347,7 +10595,7 @@
     <context>
         <name>SitePublisher</name>
         <message>
-            <location filename="../core/deploy/localsite/sitepublisher.cpp" line="+69" />
+            <location filename="../core/deploy/localsite/sitepublisher.cpp" line="+65" />
             <source>the build folder in "from" (%1) does not exist; build the site first, or fix "from" (it is relative to the workspace)</source>
             <translation>der Build-Ordner in "from" (%1) existiert nicht; bauen Sie zuerst die Site oder korrigieren Sie "from" (es ist relativ zum Arbeitsbereich)</translation>
         </message>

@@ -68,7 +68,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../app/cli/prunecommand.cpp" line="+155" />
+            <location filename="../app/cli/prunecommand.cpp" line="+135" />
             <source>%n run(s)</source>
             <translation>
                 <numerusform>%n run</numerusform>
@@ -155,6 +155,46 @@
                 <numerusform>restored %n runs from %1 into %2</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <location filename="../core/engine/stagecache.cpp" line="+130" />
+            <source>%1 and %n more</source>
+            <translation>
+                <numerusform>%1 and %n more</numerusform>
+                <numerusform>%1 and %n more</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+271" />
+            <source>cache restore cancelled after %n file(s)</source>
+            <translation>
+                <numerusform>cache restore cancelled after %n file</numerusform>
+                <numerusform>cache restore cancelled after %n files</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+54" />
+            <source>cache hit: key %1, saved by run %2 (stage "%3"); restored %n file(s) (%4) into %5</source>
+            <translation>
+                <numerusform>cache hit: key %1, saved by run %2 (stage "%3"); restored %n file (%4) into %5</numerusform>
+                <numerusform>cache hit: key %1, saved by run %2 (stage "%3"); restored %n files (%4) into %5</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+92" />
+            <source>cache saved: key %1, %n file(s) (%2; %3 new on disk) from %4</source>
+            <translation>
+                <numerusform>cache saved: key %1, %n file (%2; %3 new on disk) from %4</numerusform>
+                <numerusform>cache saved: key %1, %n files (%2; %3 new on disk) from %4</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+30" />
+            <source>evicted %n least recently used cache entr(y/ies) (%1 of files; %2 freed on disk) to stay under the cap of %3</source>
+            <translation>
+                <numerusform>evicted %n least recently used cache entr(y/ies) (%1 of files; %2 freed on disk) to stay under the cap of %3</numerusform>
+                <numerusform>evicted %n least recently used cache entr(y/ies) (%1 of files; %2 freed on disk) to stay under the cap of %3</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>DeployDesk::Data::CohereEmbedJob</name>
@@ -233,7 +273,7 @@
     <context>
         <name>DeployDesk::RunController</name>
         <message numerus="yes">
-            <location filename="../core/run/runcontroller.cpp" line="+547" />
+            <location filename="../core/run/runcontroller.cpp" line="+548" />
             <source>%n log line(s) of stage %1 could not be recorded: %2</source>
             <translation>
                 <numerusform>%n log line of stage %1 could not be recorded: %2</numerusform>
@@ -316,7 +356,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../ui/settings/historypage.cpp" line="+182" />
+            <location filename="../ui/settings/historypage.cpp" line="+179" />
             <source>The history takes %1 on disk (%2 of logs, %3 free inside the file), %n run(s); kept artifacts take %4, each stored file once.</source>
             <translation>
                 <numerusform>The history takes %1 on disk (%2 of logs, %3 free inside the file), %n run; kept artifacts take %4, each stored file once.</numerusform>

@@ -35,6 +35,20 @@ struct StageCondition
     bool matches(const QString &environment) const;
 };
 
+// `cache:` on a stage (issue 11 §7): folders restored before the stage runs and saved after
+// it succeeds, under a key that changes when what they are made from changes.
+struct StageCache
+{
+    // `key: TEXT` (a fixed key; $NAME expands from the stage's environment), or
+    // `key: { files: [globs], prefix: TEXT }`: the prefix and the content of the files the
+    // globs match (relative to the workdir) hashed together.
+    QString key;          // `key: TEXT`; empty when the key is made from files
+    QString prefix;       // with `files:`
+    QStringList keyFiles; // globs, with `files:`
+    QStringList paths;    // relative to the workdir: what is saved and restored
+    bool enabled() const { return !paths.isEmpty(); }
+};
+
 struct Stage
 {
     QString name;
@@ -53,6 +67,7 @@ struct Stage
     // Globs relative to workdir (`**` for any folders): when their files, the command and
     // its environment hash as a successful earlier run's did, the stage is reused.
     QStringList inputs;
+    StageCache cache;
     QStringList secrets; // secret names injected as environment variables
     // The names of `secrets` that came from `optional-secrets:`: injected when set, not
     // an error when missing (the stage then runs without it).

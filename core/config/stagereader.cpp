@@ -14,23 +14,16 @@ namespace DeployDesk::Internal {
 namespace {
 
 const QStringList stageKeys{
-    QStringLiteral("run"),
-    QStringLiteral("uses"),
-    QStringLiteral("with"),
-    QStringLiteral("needs"),
-    QStringLiteral("workdir"),
-    QStringLiteral("env"),
-    QStringLiteral("timeout"),
-    QStringLiteral("retries"),
-    QStringLiteral("continue-on-error"),
-    QStringLiteral("if"),
-    QStringLiteral("artifacts"),
-    QStringLiteral("inputs"),
-    QStringLiteral("secrets"),
-    QStringLiteral("optional-secrets"),
+    QStringLiteral("run"),     QStringLiteral("uses"),      QStringLiteral("with"),
+    QStringLiteral("needs"),   QStringLiteral("workdir"),   QStringLiteral("env"),
+    QStringLiteral("timeout"), QStringLiteral("retries"),   QStringLiteral("continue-on-error"),
+    QStringLiteral("if"),      QStringLiteral("artifacts"), QStringLiteral("inputs"),
+    QStringLiteral("cache"),   QStringLiteral("secrets"),   QStringLiteral("optional-secrets"),
 };
 
 const QStringList retriesKeys{QStringLiteral("count"), QStringLiteral("backoff")};
+const QStringList cacheKeys{QStringLiteral("key"), QStringLiteral("paths")};
+const QStringList cacheKeyKeys{QStringLiteral("files"), QStringLiteral("prefix")};
 
 constexpr int maxRetries = 10;
 constexpr int withBudget = 10'000; // values in one `with:`, aliases counted each time
@@ -157,7 +150,9 @@ void StageReader::readField(const MapEntry &field, Stage &stage, StageSource &so
     } else if (key == u"artifacts") {
         readArtifacts(field, stage);
     } else if (key == u"inputs") {
-        readInputs(field, stage);
+        stage.inputs = readGlobs(field, msg("input"));
+    } else if (key == u"cache") {
+        readCache(field, stage);
     } else if (key == u"secrets") {
         readSecrets(field, stage, source, false);
     } else if (key == u"optional-secrets") {
@@ -331,30 +326,129 @@ void StageReader::readArtifacts(const MapEntry &field, Stage &stage)
     }
 }
 
-void StageReader::readInputs(const MapEntry &field, Stage &stage)
+QStringList StageReader::readGlobs(const MapEntry &field, const QString &noun)
 {
+    QStringList globs;
     const auto items = readStringList(field, what(field.key), m_diagnostics);
     if (!items)
-        return;
+        return globs;
     for (const ListItem &item : *items) {
         if (QDir::isAbsolutePath(item.value) || item.value.startsWith(u'~')) {
-            m_diagnostics.add(item.where, msg("input \"%1\" of stage \"%2\" must be relative "
+            m_diagnostics.add(item.where, msg("%1 \"%2\" of stage \"%3\" must be relative "
                                               "to the stage's workdir; found an absolute path")
-                                              .arg(item.value, m_stageName));
+                                              .arg(noun, item.value, m_stageName));
         } else if (hasParentComponent(item.value)) {
-            m_diagnostics.add(item.where, msg("input \"%1\" of stage \"%2\" must stay inside "
+            m_diagnostics.add(item.where, msg("%1 \"%2\" of stage \"%3\" must stay inside "
                                               "the workspace; remove the \"..\"")
-                                              .arg(item.value, m_stageName));
+                                              .arg(noun, item.value, m_stageName));
         } else if (item.value.contains(u'\\') || item.value.contains(u'{')) {
-            m_diagnostics.add(
-                item.where, msg("input \"%1\" of stage \"%2\": backslashes and braces are not part "
-                                "of the glob syntax; use \"*\", \"?\", \"[abc]\" and \"**\" "
-                                "(any folders), one pattern per item")
-                                .arg(item.value, m_stageName));
-        } else if (!stage.inputs.contains(item.value)) {
-            stage.inputs.append(item.value);
+            m_diagnostics.add(item.where,
+                              msg("%1 \"%2\" of stage \"%3\": backslashes and braces are not "
+                                  "part of the glob syntax; use \"*\", \"?\", \"[abc]\" and "
+                                  "\"**\" (any folders), one pattern per item")
+                                  .arg(noun, item.value, m_stageName));
+        } else if (!globs.contains(item.value)) {
+            globs.append(item.value);
         }
     }
+    return globs;
+}
+
+void StageReader::readCache(const MapEntry &field, Stage &stage)
+{
+    const QString example = msg("write e.g. { key: { files: [package-lock.json], prefix: npm }, "
+                                "paths: [node_modules] }");
+    if (!field.value.IsMap()) {
+        m_diagnostics.add(field.valueMark(),
+                          msg("%1 must be a map with \"key\" and \"paths\"; "
+                              "found %2; %3")
+                              .arg(what(field.key), describe(field.value), example));
+        return;
+    }
+    const QString context = msg("in %1").arg(what(field.key));
+    StageCache cache;
+    bool sawKey = false;
+    bool sawPaths = false;
+    for (const MapEntry &part : mapEntries(field.value, m_diagnostics, context)) {
+        const QString partWhat = msg("\"%1\" %2").arg(part.key, context);
+        if (part.key == u"key") {
+            sawKey = true;
+            if (!part.value.IsMap()) {
+                const auto text = readString(part, partWhat, m_diagnostics);
+                if (text && text->trimmed().isEmpty())
+                    m_diagnostics.add(part.valueMark(),
+                                      msg("%1 is empty; give a text such as \"npm-v1\" or "
+                                          "{ files: [package-lock.json] }")
+                                          .arg(partWhat));
+                else if (text)
+                    cache.key = *text;
+                continue;
+            }
+            const QString keyContext = msg("in %1").arg(partWhat);
+            bool sawFiles = false;
+            for (const MapEntry &k : mapEntries(part.value, m_diagnostics, keyContext)) {
+                const QString kWhat = msg("\"%1\" %2").arg(k.key, keyContext);
+                if (k.key == u"files") {
+                    sawFiles = true;
+                    cache.keyFiles = readGlobs(k, msg("cache key file"));
+                    if (cache.keyFiles.isEmpty() && k.value.IsSequence() && k.value.size() == 0)
+                        m_diagnostics.add(k.valueMark(),
+                                          msg("%1 is an empty list; name the files the cached "
+                                              "folders are made from (e.g. package-lock.json)")
+                                              .arg(kWhat));
+                } else if (k.key == u"prefix") {
+                    cache.prefix = readString(k, kWhat, m_diagnostics).value_or(QString());
+                } else {
+                    reportUnknownKey(m_diagnostics, k, cacheKeyKeys, keyContext);
+                }
+            }
+            if (!sawFiles)
+                m_diagnostics.add(part.value.Mark(),
+                                  msg("%1 is missing \"files\"; %2").arg(partWhat, example));
+        } else if (part.key == u"paths") {
+            sawPaths = true;
+            const auto items = readStringList(part, partWhat, m_diagnostics);
+            if (!items)
+                continue;
+            for (const ListItem &item : *items) {
+                QString path = item.value;
+                while (path.endsWith(u'/') && path.size() > 1)
+                    path.chop(1);
+                if (QDir::isAbsolutePath(path) || path.startsWith(u'~')) {
+                    m_diagnostics.add(item.where, msg("cache path \"%1\" of stage \"%2\" must "
+                                                      "be relative to the stage's workdir; found "
+                                                      "an absolute path")
+                                                      .arg(item.value, m_stageName));
+                } else if (hasParentComponent(path)) {
+                    m_diagnostics.add(item.where, msg("cache path \"%1\" of stage \"%2\" must "
+                                                      "stay inside the workspace; remove the "
+                                                      "\"..\"")
+                                                      .arg(item.value, m_stageName));
+                } else if (path.isEmpty() || path == u"." || path == u"./") {
+                    m_diagnostics.add(item.where, msg("cache path \"%1\" of stage \"%2\" "
+                                                      "names the whole workdir; name the "
+                                                      "folders to keep (e.g. node_modules)")
+                                                      .arg(item.value, m_stageName));
+                } else if (!cache.paths.contains(path)) {
+                    cache.paths.append(path);
+                }
+            }
+            if (items->isEmpty())
+                m_diagnostics.add(part.valueMark(),
+                                  msg("%1 is an empty list; name the folders to keep (e.g. "
+                                      "node_modules)")
+                                      .arg(partWhat));
+        } else {
+            reportUnknownKey(m_diagnostics, part, cacheKeys, context);
+        }
+    }
+    if (!sawKey)
+        m_diagnostics.add(field.value.Mark(),
+                          msg("%1 is missing \"key\"; %2").arg(what(field.key), example));
+    if (!sawPaths)
+        m_diagnostics.add(field.value.Mark(),
+                          msg("%1 is missing \"paths\"; %2").arg(what(field.key), example));
+    stage.cache = cache;
 }
 
 void StageReader::readSecrets(const MapEntry &field, Stage &stage, StageSource &source,

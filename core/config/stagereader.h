@@ -30,7 +30,10 @@ private:
     void readCondition(const MapEntry &field, Stage &stage, StageSource &source);
     void readWorkdir(const MapEntry &field, Stage &stage);
     void readArtifacts(const MapEntry &field, Stage &stage);
-    void readInputs(const MapEntry &field, Stage &stage);
+    // A list of globs relative to the workdir (`inputs:`, a cache key's `files:`); `noun`
+    // names one item in messages ("input").
+    QStringList readGlobs(const MapEntry &field, const QString &noun);
+    void readCache(const MapEntry &field, Stage &stage);
     void readSecrets(const MapEntry &field, Stage &stage, StageSource &source, bool optional);
     void readWith(const MapEntry &field, Stage &stage);
     void readUses(const MapEntry &field, Stage &stage);

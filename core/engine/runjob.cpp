@@ -222,6 +222,7 @@ StageContext RunJob::contextFor(const RunPlan &plan, const Stage &stage)
     context.branch = plan.branch;
     context.triggeredBy = plan.triggeredBy;
     context.stateDir = plan.stateDir;
+    context.dataDir = plan.dataDir;
     context.liveBefore = plan.liveBefore;
     context.env = environmentFor(plan, stage);
     for (const QString &value : plan.secrets)

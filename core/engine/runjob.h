@@ -28,6 +28,7 @@ struct RunPlan
     QString branch;
     QString triggeredBy;
     QString stateDir;
+    QString dataDir; // stage caches live under it; empty: no stage keeps a cache
     QList<Deployment> liveBefore;
     // Secret names known beyond the pipeline (the secret store's). These, the keys of
     // `secrets` and every name a stage declares are removed from the environment a

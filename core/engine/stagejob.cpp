@@ -1,5 +1,7 @@
 #include "engine/stagejob.h"
 
+#include "common/async.h"
+#include "common/bytesize.h"
 #include "common/duration.h"
 #include "common/logging.h"
 
@@ -39,7 +41,89 @@ std::chrono::milliseconds StageJob::backoffBefore(int retry) const
 void StageJob::doStart()
 {
     m_status = StageStatus::Running;
+    if (m_stage.cache.enabled() && !m_context.dataDir.isEmpty()) {
+        restoreCacheThenStart();
+        return;
+    }
     startAttempt();
+}
+
+void StageJob::restoreCacheThenStart()
+{
+    struct Restored
+    {
+        Result<CacheKey> key;
+        Result<CacheOutcome> outcome;
+    };
+    m_cacheBusy = true;
+    m_cacheCancel = std::make_shared<std::atomic_bool>(false);
+    runAsync(
+        this,
+        [cache = m_stage.cache, dataDir = m_context.dataDir, workdir = m_context.workdir,
+         env = m_context.env, cancel = m_cacheCancel] {
+            Restored r{cacheKeyFor(cache, workdir, env), CacheOutcome{}};
+            if (r.key)
+                r.outcome = restoreCache(dataDir, cache, *r.key, workdir, cancel.get());
+            return r;
+        },
+        [this](Restored r) {
+            m_cacheBusy = false;
+            if (!r.key) {
+                m_log.system(tr("cache not used: %1").arg(r.key.error().toString()));
+            } else {
+                m_cacheKey = *r.key;
+                if (!r.outcome) {
+                    m_log.system(tr("cache not restored, the stage runs without it: %1")
+                                     .arg(r.outcome.error().toString()));
+                } else {
+                    for (const QString &line : std::as_const(r.outcome->lines))
+                        m_log.system(line);
+                    m_cacheHit = r.outcome->hit && !r.outcome->cancelled;
+                }
+            }
+            m_context.env.insert(QStringLiteral("DEPLOYDESK_CACHE_HIT"),
+                                 m_cacheHit ? QStringLiteral("true") : QStringLiteral("false"));
+            if (isCancelRequested()) {
+                finish(StageStatus::Cancelled, tr("cancelled"));
+                return;
+            }
+            startAttempt();
+        });
+}
+
+void StageJob::saveCacheThenFinish()
+{
+    QString bad;
+    const qint64 maxBytes = cacheMaxBytes(&bad);
+    if (!bad.isEmpty()) {
+        m_log.system(tr("DEPLOYDESK_CACHE_MAX_SIZE=\"%1\" is no size (write e.g. 5G or 500M); "
+                        "the cache keeps to %2")
+                         .arg(bad, formatBytes(maxBytes)));
+    }
+    m_cacheBusy = true;
+    runAsync(
+        this,
+        [cache = m_stage.cache, key = *m_cacheKey, dataDir = m_context.dataDir,
+         workdir = m_context.workdir, stage = m_stage.name, runId = m_context.runId, maxBytes,
+         cancel = m_cacheCancel] {
+            return saveCache(dataDir, cache, key, workdir, stage, runId, maxBytes, cancel.get());
+        },
+        [this](Result<CacheOutcome> saved) {
+            m_cacheBusy = false;
+            if (!saved) {
+                m_log.system(tr("cache not saved: %1").arg(saved.error().toString()));
+            } else {
+                for (const QString &line : std::as_const(saved->lines))
+                    m_log.system(line);
+            }
+            if (isCancelRequested()) {
+                m_log.system(tr("the command succeeded; the stage was cancelled while its cache "
+                                "was being saved"));
+                finish(StageStatus::Cancelled, tr("cancelled"));
+                return;
+            }
+            finish(StageStatus::Success, {});
+        });
 }
 
 void StageJob::startAttempt()
@@ -174,6 +258,13 @@ void StageJob::attemptDone(bool success, const QString &reason)
     if (isFinished())
         return;
     if (success) {
+        if (m_cacheKey && !m_cacheHit) {
+            saveCacheThenFinish();
+            return;
+        }
+        if (m_cacheKey)
+            m_log.system(tr("cache not saved: key %1 was restored, and an entry never changes")
+                             .arg(m_cacheKey->name));
         finish(StageStatus::Success, {});
         return;
     }
@@ -192,6 +283,10 @@ void StageJob::attemptDone(bool success, const QString &reason)
 
 void StageJob::doCancel()
 {
+    if (m_cacheBusy) {
+        m_cacheCancel->store(true); // the restore or save ends early, then the stage
+        return;
+    }
     if (m_backoff.isActive()) {
         m_backoff.stop();
         finish(StageStatus::Cancelled, tr("cancelled"));

@@ -4,11 +4,13 @@
 #include "config/pipeline.h"
 #include "engine/job.h"
 #include "engine/processrunner.h"
+#include "engine/stagecache.h"
 #include "engine/stagetype.h"
 #include "log/logpipeline.h"
 
 #include <QTimer>
 
+#include <atomic>
 #include <memory>
 #include <optional>
 
@@ -16,7 +18,9 @@ namespace DeployDesk {
 
 // Runs one stage: a shell command through ProcessRunner, or a built-in stage type,
 // with its timeout and retries (exponential backoff). Every line it or its process
-// writes goes through its LogPipeline into the sink.
+// writes goes through its LogPipeline into the sink. A stage with `cache:` restores its
+// cache before the first attempt and saves it after a success, both off the GUI thread
+// (engine/stagecache.h); the process sees DEPLOYDESK_CACHE_HIT=true or false.
 class StageJob final : public Job
 {
     Q_OBJECT
@@ -60,6 +64,8 @@ protected:
     void doCancel() override;
 
 private:
+    void restoreCacheThenStart();
+    void saveCacheThenFinish();
     void startAttempt();
     void attemptDone(bool success, const QString &reason);
     void builtinDone();
@@ -80,6 +86,10 @@ private:
     QList<Deployment> m_deployments;
     bool m_builtinTimedOut = false;
     bool m_wantsRollback = false;
+    std::optional<CacheKey> m_cacheKey; // known once the restore looked
+    bool m_cacheHit = false;
+    bool m_cacheBusy = false; // a restore or save is running
+    std::shared_ptr<std::atomic_bool> m_cacheCancel;
 };
 
 } // namespace DeployDesk

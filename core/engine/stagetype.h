@@ -31,6 +31,8 @@ struct StageContext
     QStringList secretValues; // the values to mask in anything this stage reports
     // Where DeployDesk keeps per-workspace state (deploy roots default under it).
     QString stateDir;
+    // DeployDesk's data folder (stage caches live under it); empty: stages keep no cache.
+    QString dataDir;
     // The layer versions live in this environment before this run, newest first per
     // layer (the deploy targets' "previous release"); filled by the run controller.
     QList<Deployment> liveBefore;

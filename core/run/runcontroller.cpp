@@ -316,6 +316,7 @@ Result<qint64> RunController::start(const Pipeline &pipeline, const RunRequest &
     plan.branch = git.branch;
     plan.triggeredBy = m_run.triggeredBy;
     plan.stateDir = deployStateDir(m_store->dataDir(), pipeline);
+    plan.dataDir = m_store->dataDir();
     m_pipeline = pipeline;
     m_deployed.clear();
     m_rollbackWantedBy.clear();

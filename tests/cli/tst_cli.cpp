@@ -279,6 +279,42 @@ private slots:
         }
     }
 
+    // Issue 11 §7: a stage's `cache:` comes back in the next run, with the log saying hit or
+    // miss and why, and the process told through DEPLOYDESK_CACHE_HIT.
+    void aStageCacheIsRestoredInTheNextRun()
+    {
+        Cli cli;
+        const QString ws = workspace(
+            "cache", "name: cache\n"
+                     "stages:\n"
+                     "  install:\n"
+                     "    run: echo \"hit=$DEPLOYDESK_CACHE_HIT\" && [ -d node_modules ] || "
+                     "(echo installing >> installs && mkdir -p node_modules/pkg && cp "
+                     "package-lock.json node_modules/pkg/index.js)\n"
+                     "    cache: { key: { files: [package-lock.json], prefix: npm }, paths: "
+                     "[node_modules] }\n");
+        writeFile(ws + "/package-lock.json", "{\"lockfileVersion\": 3}\n");
+        QCOMPARE(cli.run({"run"}, ws).exitCode, 0);
+        QVERIFY(QDir(ws + "/node_modules").removeRecursively()); // a fresh clone
+        QCOMPARE(cli.run({"run"}, ws).exitCode, 0);
+        const QString second = cli.run({"logs", "2", "install"}).out;
+        QVERIFY2(second.contains("cache hit: key npm-") && second.contains("hit=true"),
+                 qPrintable(second));
+        QCOMPARE(QFile(ws + "/installs").size(), qint64(QByteArray("installing\n").size()));
+        QVERIFY(QFileInfo::exists(ws + "/node_modules/pkg/index.js"));
+
+        writeFile(ws + "/package-lock.json", "{\"lockfileVersion\": 3, \"x\": 1}\n");
+        QVERIFY(QDir(ws + "/node_modules").removeRecursively());
+        QCOMPARE(cli.run({"run"}, ws).exitCode, 0);
+        const QString third = cli.run({"logs", "3", "install"}).out;
+        QVERIFY2(third.contains("changed: package-lock.json") && third.contains("hit=false") &&
+                     third.contains("cache saved: key npm-"),
+                 qPrintable(third));
+        QVERIFY(
+            QDir(cli.dataDir() + "/caches").entryList(QDir::Dirs | QDir::NoDotAndDotDot).size() >=
+            2);
+    }
+
     void stagesWithUnchangedInputsAreReused()
     {
         Cli cli;

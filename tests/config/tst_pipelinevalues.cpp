@@ -69,6 +69,8 @@ private slots:
     void selectedEnvironment();
     void workdir_data();
     void workdir();
+    void cache_data();
+    void cache();
     void unknownStageTypesAreNotCheckedWithoutAList();
     void diagnosticsAreSortedByPosition();
 };
@@ -357,6 +359,108 @@ void TestPipelineValues::selectedEnvironment()
     options.environment = environment;
     const LoadResult result = PipelineLoader::loadString(yaml, fileName, QString(), options);
     QCOMPARE(messages(result), expected);
+}
+
+void TestPipelineValues::cache_data()
+{
+    QTest::addColumn<QByteArray>("value");
+    QTest::addColumn<QString>("key"); // the key text, or "prefix|glob,glob" from files
+    QTest::addColumn<QStringList>("paths");
+    QTest::addColumn<QString>("error"); // all messages, or empty when valid
+
+    const QString example = QStringLiteral(
+        "write e.g. { key: { files: [package-lock.json], prefix: npm }, paths: [node_modules] }");
+    QTest::newRow("text key") << QByteArray("{ key: npm-v1, paths: [node_modules] }")
+                              << QStringLiteral("npm-v1") << QStringList{"node_modules"}
+                              << QString();
+    QTest::newRow("files key, trailing slash")
+        << QByteArray("{ key: { files: [package-lock.json, \"**/*.lock\"], prefix: npm }, "
+                      "paths: [node_modules/, .cache] }")
+        << QStringLiteral("npm|package-lock.json,**/*.lock")
+        << QStringList{"node_modules", ".cache"} << QString();
+    QTest::newRow("not a map")
+        << QByteArray("node_modules") << QString() << QStringList()
+        << QStringLiteral("deploydesk.yml:5:12: \"cache\" of stage \"s\" must be a map with "
+                          "\"key\" and \"paths\"; found \"node_modules\"; %1")
+               .arg(example);
+    QTest::newRow("no paths")
+        << QByteArray("{ key: v1 }") << QStringLiteral("v1") << QStringList()
+        << QStringLiteral("deploydesk.yml:5:12: \"cache\" of stage \"s\" is missing \"paths\"; %1")
+               .arg(example);
+    QTest::newRow("no key")
+        << QByteArray("{ paths: [x] }") << QString() << QStringList{"x"}
+        << QStringLiteral("deploydesk.yml:5:12: \"cache\" of stage \"s\" is missing \"key\"; %1")
+               .arg(example);
+    QTest::newRow("empty key") << QByteArray("{ key: \" \", paths: [x] }") << QString()
+                               << QStringList{"x"}
+                               << QStringLiteral(
+                                      "deploydesk.yml:5:19: \"key\" in \"cache\" of stage \"s\" is "
+                                      "empty; give a text such as \"npm-v1\" or "
+                                      "{ files: [package-lock.json] }");
+    QTest::newRow("files missing")
+        << QByteArray("{ key: { prefix: npm }, paths: [x] }") << QStringLiteral("npm|")
+        << QStringList{"x"}
+        << QStringLiteral("deploydesk.yml:5:19: \"key\" in \"cache\" of stage \"s\" is missing "
+                          "\"files\"; %1")
+               .arg(example);
+    QTest::newRow("misspelt key part, outside path, absolute path")
+        << QByteArray("{ key: { file: [a] }, paths: [../up, /abs, .] }") << QStringLiteral("|")
+        << QStringList()
+        << QStringLiteral(
+               "deploydesk.yml:5:19: \"key\" in \"cache\" of stage \"s\" is missing \"files\"; "
+               "%1\n"
+               "deploydesk.yml:5:21: unknown key \"file\" in \"key\" in \"cache\" of stage "
+               "\"s\"; did you mean \"files\"?\n"
+               "deploydesk.yml:5:42: cache path \"../up\" of stage \"s\" must stay inside the "
+               "workspace; remove the \"..\"\n"
+               "deploydesk.yml:5:49: cache path \"/abs\" of stage \"s\" must be relative to "
+               "the stage's workdir; found an absolute path\n"
+               "deploydesk.yml:5:55: cache path \".\" of stage \"s\" names the whole workdir; "
+               "name the folders to keep (e.g. node_modules)")
+               .arg(example);
+    QTest::newRow("braces in a key glob")
+        << QByteArray("{ key: { files: [\"*.{json,lock}\"] }, paths: [x] }") << QStringLiteral("|")
+        << QStringList{"x"}
+        << QStringLiteral(
+               "deploydesk.yml:5:29: cache key file \"*.{json,lock}\" of stage \"s\": "
+               "backslashes and braces are not part of the glob syntax; use \"*\", \"?\", "
+               "\"[abc]\" and \"**\" (any folders), one pattern per item");
+    QTest::newRow("empty lists")
+        << QByteArray("{ key: { files: [] }, paths: [] }") << QStringLiteral("|") << QStringList()
+        << QStringLiteral("deploydesk.yml:5:28: \"files\" in \"key\" in \"cache\" of stage "
+                          "\"s\" is an empty list; name the files the cached folders are made "
+                          "from (e.g. package-lock.json)\n"
+                          "deploydesk.yml:5:41: \"paths\" in \"cache\" of stage \"s\" is an empty "
+                          "list; name the folders to keep (e.g. node_modules)");
+    QTest::newRow("unknown part")
+        << QByteArray("{ key: v1, paths: [x], restore-keys: [v] }") << QStringLiteral("v1")
+        << QStringList{"x"}
+        << QStringLiteral("deploydesk.yml:5:35: unknown key \"restore-keys\" in \"cache\" of "
+                          "stage \"s\"; allowed keys: key, paths");
+}
+
+void TestPipelineValues::cache()
+{
+    QFETCH(QByteArray, value);
+    QFETCH(QString, key);
+    QFETCH(QStringList, paths);
+    QFETCH(QString, error);
+    const LoadResult result =
+        PipelineLoader::loadString(oneStage("cache: " + value), fileName, QString());
+    QCOMPARE(messages(result), error);
+    if (!error.isEmpty())
+        return;
+    const StageCache &cache = result.pipeline.stages.first().cache;
+    QVERIFY(cache.enabled());
+    QCOMPARE(cache.paths, paths);
+    if (key.contains(u'|')) {
+        QCOMPARE(cache.key, QString());
+        QCOMPARE(cache.prefix, key.section(u'|', 0, 0));
+        QCOMPARE(cache.keyFiles, key.section(u'|', 1).split(u',', Qt::SkipEmptyParts));
+    } else {
+        QCOMPARE(cache.key, key);
+        QVERIFY(cache.keyFiles.isEmpty());
+    }
 }
 
 void TestPipelineValues::workdir_data()
