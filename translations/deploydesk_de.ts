@@ -139,7 +139,7 @@
             <location line="+4" />
             <location filename="../core/engine/stagecache.cpp" line="+197" />
             <location line="+66" />
-            <location line="+157" />
+            <location line="+165" />
             <location line="+20" />
             <source>cannot read %1: %2</source>
             <translation>%1 kann nicht gelesen werden: %2</translation>
@@ -152,11 +152,11 @@
             <location line="+11" />
             <location line="+43" />
             <location line="+12" />
-            <location filename="../core/engine/stagecache.cpp" line="-251" />
+            <location filename="../core/engine/stagecache.cpp" line="-259" />
             <location line="+9" />
             <location line="+30" />
             <location line="+5" />
-            <location line="+211" />
+            <location line="+219" />
             <location line="+55" />
             <location line="+35" />
             <location line="+9" />
@@ -3951,7 +3951,7 @@
             <translation>ein Artefaktobjekt wurde behalten: %1</translation>
         </message>
         <message>
-            <location filename="../core/engine/stagecache.cpp" line="-477" />
+            <location filename="../core/engine/stagecache.cpp" line="-485" />
             <location line="+5" />
             <source>cannot read cache key file %1: %2</source>
             <translation>Cache-Schlüsseldatei %1 kann nicht gelesen werden: %2</translation>
@@ -3995,7 +3995,12 @@
             <translation>Der Link %1 kann nicht gespeichert werden: %2</translation>
         </message>
         <message>
-            <location line="+75" />
+            <location line="+64" />
+            <source>the cache key "%1" takes the value of a secret, and a key is kept on disk in the clear; make it from files or from variables that are not secrets</source>
+            <translation>der Cache-Schlüssel "%1" enthält den Wert eines Geheimnisses, und ein Schlüssel wird unverschlüsselt auf der Platte gespeichert; bilden Sie ihn aus Dateien oder aus Variablen, die keine Geheimnisse sind</translation>
+        </message>
+        <message>
+            <location line="+19" />
             <source>the cache key's files (%1) match no file in %2</source>
             <translation>Die Dateien des Cache-Schlüssels (%1) treffen auf keine Datei in %2</translation>
         </message>

@@ -164,7 +164,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location line="+271" />
+            <location line="+279" />
             <source>cache restore cancelled after %n file(s)</source>
             <translation>
                 <numerusform>cache restore cancelled after %n file</numerusform>

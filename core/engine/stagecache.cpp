@@ -178,13 +178,17 @@ bool staysInside(const QString &dir, const QString &root)
     return !real.isEmpty() && (real == root || real.startsWith(root + u'/'));
 }
 
-Result<void> copyOut(const QString &from, const QString &to, mode_t mode)
+// Copies the regular file `from` to `to` with `mode`. A new file is created in place
+// (O_EXCL: never through a link someone put there meanwhile); a file that is there is
+// replaced by one written beside it and renamed over it, so a running program never sees
+// half of it and a hard link in the workspace is replaced, not written through.
+Result<void> copyOut(const QString &from, const QString &to, mode_t mode, bool replace)
 {
-    // Written beside the destination and renamed over it: a running program or a reader
-    // never sees half a file, and a hard link in the workspace is replaced, not written through.
-    const QByteArray tmp = QFile::encodeName(to + QStringLiteral(".dd-cache-XXXXXX"));
-    QByteArray name = tmp;
-    const int out = ::mkstemp(name.data());
+    const QByteArray target = QFile::encodeName(to);
+    QByteArray name = replace ? target + ".dd-cache-XXXXXX" : target;
+    const int out = replace ? ::mkstemp(name.data())
+                            : ::open(name.constData(),
+                                     O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
     if (out < 0)
         return makeError(ErrorCode::Io, tr("cannot write %1: %2").arg(to, errnoText()));
     const int in = ::open(QFile::encodeName(from).constData(), O_RDONLY | O_CLOEXEC);
@@ -224,10 +228,11 @@ Result<void> copyOut(const QString &from, const QString &to, mode_t mode)
     ::fchmod(out, mode & 07777);
     ::close(in);
     if (::close(out) != 0) {
+        const QString reason = errnoText();
         ::unlink(name.constData());
-        return makeError(ErrorCode::Io, tr("cannot write %1: %2").arg(to, errnoText()));
+        return makeError(ErrorCode::Io, tr("cannot write %1: %2").arg(to, reason));
     }
-    if (std::rename(name.constData(), QFile::encodeName(to).constData()) != 0) {
+    if (replace && std::rename(name.constData(), target.constData()) != 0) {
         const QString reason = errnoText();
         ::unlink(name.constData());
         return makeError(ErrorCode::Io, tr("cannot write %1: %2").arg(to, reason));
@@ -321,7 +326,7 @@ qint64 cacheMaxBytes(QString *bad)
 }
 
 Result<CacheKey> cacheKeyFor(const StageCache &cache, const QString &workdir,
-                             const QProcessEnvironment &env)
+                             const QProcessEnvironment &env, const QStringList &secretValues)
 {
     CacheKey key;
     QCryptographicHash id(QCryptographicHash::Sha256);
@@ -330,6 +335,14 @@ Result<CacheKey> cacheKeyFor(const StageCache &cache, const QString &workdir,
         addField(id, QStringLiteral("path:") + path);
     if (cache.keyFiles.isEmpty()) {
         key.name = StageJob::expandVariables(cache.key, env);
+        for (const QString &secret : secretValues) {
+            if (!secret.isEmpty() && key.name.contains(secret))
+                return makeError(ErrorCode::Invalid,
+                                 tr("the cache key \"%1\" takes the value of a secret, and a key "
+                                    "is kept on disk in the clear; make it from files or from "
+                                    "variables that are not secrets")
+                                     .arg(cache.key));
+        }
         addField(id, QStringLiteral("text:") + key.name);
         key.id = QString::fromLatin1(id.result().toHex());
         return key;
@@ -445,7 +458,7 @@ Result<CacheOutcome> restoreCache(const QString &dataDir, const StageCache &cach
             ++outcome.files;
             continue;
         }
-        if (auto copied = copyOut(from, to, st.st_mode); !copied)
+        if (auto copied = copyOut(from, to, st.st_mode, exists); !copied)
             return std::unexpected(copied.error());
         ++outcome.files;
         outcome.bytes += st.st_size;

@@ -33,9 +33,10 @@ struct CacheKey
 // The key of `cache` for a stage with this workdir and environment: `key: TEXT` with $NAME
 // expanded from `env`, or the prefix and every file the `files:` globs match (its path and
 // the SHA-256 of its content; a link by its target) hashed together. Io naming a key file
-// that cannot be read; NotFound when the globs match no file.
+// that cannot be read; NotFound when the globs match no file; Invalid when a text key holds
+// one of `secretValues` (a key is kept on disk in the clear).
 Result<CacheKey> cacheKeyFor(const StageCache &cache, const QString &workdir,
-                             const QProcessEnvironment &env);
+                             const QProcessEnvironment &env, const QStringList &secretValues = {});
 
 struct CacheOutcome
 {

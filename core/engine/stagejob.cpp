@@ -60,8 +60,8 @@ void StageJob::restoreCacheThenStart()
     runAsync(
         this,
         [cache = m_stage.cache, dataDir = m_context.dataDir, workdir = m_context.workdir,
-         env = m_context.env, cancel = m_cacheCancel] {
-            Restored r{cacheKeyFor(cache, workdir, env), CacheOutcome{}};
+         env = m_context.env, secrets = m_context.secretValues, cancel = m_cacheCancel] {
+            Restored r{cacheKeyFor(cache, workdir, env, secrets), CacheOutcome{}};
             if (r.key)
                 r.outcome = restoreCache(dataDir, cache, *r.key, workdir, cancel.get());
             return r;

@@ -15,6 +15,7 @@
 #include <QTest>
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 using namespace DeployDesk;
 
@@ -68,9 +69,10 @@ class TestStageCache : public QObject
     QString m_data;
     qint64 m_runId = 0;
 
-    RunResult run(const Stage &stage)
+    RunResult run(const Stage &stage, const QMap<QString, QString> &secrets = {})
     {
         RunPlan plan;
+        plan.secrets = secrets;
         plan.pipeline.name = QStringLiteral("t");
         plan.pipeline.workspaceDir = m_workspace;
         plan.pipeline.stages = {stage};
@@ -175,6 +177,41 @@ private slots:
         QCOMPARE(distinctBytes(cachesDir(m_data)), cached);
     }
 
+    // A file already where the entry has one is replaced, never written through: not a
+    // hard link to a file outside the workdir, not a link pointing out of it.
+    void restoringOverExistingFilesReplacesThem()
+    {
+        DD_COMPARE_STATUS(run(installStage()).status, StageStatus::Success);
+        const QString pkg = m_workspace + QStringLiteral("/deps/sub/pkg");
+        const QByteArray pkgNative = QFile::encodeName(pkg);
+
+        // A hard link to a file outside: the restore replaces the link, the file keeps its bytes.
+        const QString outsideFile = m_tmp.filePath(QStringLiteral("outside-%1").arg(m_runId));
+        writeFile(outsideFile, "keep me\n");
+        QVERIFY(QFile::remove(pkg));
+        QCOMPARE(::link(QFile::encodeName(outsideFile).constData(), pkgNative.constData()), 0);
+        QVERIFY(QDir(m_workspace + QStringLiteral("/deps/empty")).removeRecursively());
+        RunResult again = run(installStage());
+        QVERIFY2(again.log.contains(u"cache hit"), qPrintable(again.log));
+        QCOMPARE(readFile(pkg), QByteArray("version 1\n"));
+        QCOMPARE(readFile(outsideFile), QByteArray("keep me\n"));
+        struct stat st;
+        QCOMPARE(::lstat(pkgNative.constData(), &st), 0);
+        QCOMPARE(st.st_nlink, nlink_t(1));
+        QVERIFY(QFileInfo(m_workspace + QStringLiteral("/deps/empty")).isDir());
+
+        // A link pointing outside (to nothing yet): replaced, nothing created where it pointed.
+        const QString target = m_tmp.filePath(QStringLiteral("target-%1").arg(m_runId));
+        QVERIFY(QFile::remove(pkg));
+        QVERIFY(QFile::link(target, pkg));
+        again = run(installStage());
+        QVERIFY2(again.log.contains(u"cache hit"), qPrintable(again.log));
+        QVERIFY(!QFileInfo::exists(target));
+        QCOMPARE(::lstat(pkgNative.constData(), &st), 0);
+        QVERIFY(S_ISREG(st.st_mode));
+        QCOMPARE(readFile(pkg), QByteArray("version 1\n"));
+    }
+
     void cachedFilesAreStoredByContent()
     {
         // Two stages whose caches hold the same bytes: the second adds none to the disk.
@@ -244,6 +281,34 @@ private slots:
         QVERIFY(QDir(m_workspace + QStringLiteral("/deps")).removeRecursively());
         const RunResult second = run(s);
         QVERIFY2(second.log.contains(u"cache hit: key deps-3.1"), qPrintable(second.log));
+    }
+
+    // A key is kept on disk in the clear (its entry's meta.json), so a key that would hold
+    // a secret's value is refused: the stage runs without its cache, and neither the log nor
+    // any file under the data folder holds the value.
+    void aKeyWithASecretIsRefused()
+    {
+        const QByteArray value = "tok-3f9a61c2e8d4";
+        Stage s = installStage();
+        s.cache.keyFiles.clear();
+        s.cache.prefix.clear();
+        s.cache.key = QStringLiteral("deps-$NPM_TOKEN");
+        s.secrets = {QStringLiteral("NPM_TOKEN")};
+        const QMap<QString, QString> secrets{
+            {QStringLiteral("NPM_TOKEN"), QString::fromLatin1(value)}};
+        const RunResult first = run(s, secrets);
+        DD_COMPARE_STATUS(first.status, StageStatus::Success);
+        QVERIFY2(first.log.contains(u"INSTALLING") &&
+                     first.log.contains(u"cache not used: the cache key \"deps-$NPM_TOKEN\" takes "
+                                        u"the value of a secret"),
+                 qPrintable(first.log));
+        QVERIFY2(!first.log.contains(QString::fromLatin1(value)), qPrintable(first.log));
+        QVERIFY(listCaches(m_data).isEmpty());
+        QDirIterator it(m_data, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString file = it.next();
+            QVERIFY2(!readFile(file).contains(value), qPrintable(file));
+        }
     }
 
     void nothingToSaveSaysSo()
