@@ -11,6 +11,7 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QHash>
+#include <QScopeGuard>
 #include <QSet>
 
 #include <algorithm>
@@ -422,6 +423,8 @@ Result<PruneReport> HistoryPruner::prune(const PrunePolicy &policy, const std::a
     qsizetype batch = 8;
     QElapsedTimer sinceCommit;
     qint64 gapMs = 0;
+    d->holdMerges(true);
+    const auto mergeAgain = qScopeGuard([this] { d->holdMerges(false); });
     for (qsizetype at = 0; at < chosen->size();) {
         if (cancel && cancel->load())
             break;
@@ -446,6 +449,15 @@ Result<PruneReport> HistoryPruner::prune(const PrunePolicy &policy, const std::a
         auto removed = d->deleteBatch(sound, *content, &ms);
         sinceCommit.start();
         gapMs = std::max<qint64>(HistoryPruner::kGapMs, ms);
+        if (removed) {
+            // Its own short transaction, after the same pause as a batch.
+            std::this_thread::sleep_for(std::chrono::milliseconds(gapMs));
+            qint64 mergeMs = 0;
+            d->mergeStep(&mergeMs);
+            report.longestTransactionMs = std::max(report.longestTransactionMs, mergeMs);
+            sinceCommit.start();
+            gapMs = std::max<qint64>(gapMs, mergeMs);
+        }
         if (report.transactions % 8 == 0)
             d->checkpoint();
         if (!removed)
@@ -465,6 +477,17 @@ Result<PruneReport> HistoryPruner::prune(const PrunePolicy &policy, const std::a
                 copies.insert(id, *it);
         }
         report.runs += removed->size();
+    }
+    // What is left to merge, in the same short steps (bounded: a later prune or FTS5's own
+    // merges go on from where this stops).
+    for (int step = 0; step < 400 && !(cancel && cancel->load()); ++step) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(gapMs));
+        qint64 mergeMs = 0;
+        const bool merged = d->mergeStep(&mergeMs);
+        report.longestTransactionMs = std::max(report.longestTransactionMs, mergeMs);
+        gapMs = std::max<qint64>(HistoryPruner::kGapMs, mergeMs);
+        if (!merged)
+            break;
     }
     d->checkpoint();
     d->removeCopies(copies, report, false);

@@ -6,9 +6,11 @@
 #include "store/historyprune.h"
 #include "store/sqlutil.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QList>
 #include <QSet>
+#include <QSqlQuery>
 
 namespace DeployDesk::Internal {
 
@@ -87,6 +89,43 @@ struct HistoryPruner::Private
                       bool dryRun);
     Result<void> reclaim(const PrunePolicy &policy, PruneReport &report);
     Result<qint64> bindAndCount(QSqlQuery &q, const QString &operation);
+    // FTS5 merges the log index's segments inside whichever statement crosses its
+    // threshold; in a prune's 'delete's that held the write lock for 100-400 ms. While a
+    // prune runs, automatic merges are off (for every connection: the setting is stored in
+    // the index) and mergeStep() does at most kMergePages of merging as its own short
+    // transaction between batches. FTS5's default (4) comes back when the prune ends.
+    static constexpr int kMergePages = 64;
+    void holdMerges(bool hold)
+    {
+        if (auto conn = db())
+            Internal::execSql(*conn, path,
+                              QStringLiteral("INSERT INTO log_fts(log_fts, rank) "
+                                             "VALUES('automerge', %1)")
+                                  .arg(hold ? 0 : 4));
+    }
+    // Adds how long it held the write lock to `*ms`; returns whether there was anything to
+    // merge (FTS5's rule: a merge that did work changed at least two rows).
+    bool mergeStep(qint64 *ms)
+    {
+        auto conn = db();
+        if (!conn)
+            return false;
+        auto changes = [&] {
+            QSqlQuery q(*conn);
+            return q.exec(QStringLiteral("SELECT total_changes()")) && q.next()
+                       ? q.value(0).toLongLong()
+                       : -1;
+        };
+        const qint64 before = changes();
+        QElapsedTimer timer;
+        timer.start();
+        const bool ok = bool(Internal::execSql(
+            *conn, path,
+            QStringLiteral("INSERT INTO log_fts(log_fts, rank) VALUES('merge', %1)")
+                .arg(kMergePages)));
+        *ms = timer.elapsed();
+        return ok && before >= 0 && changes() - before >= 2;
+    }
     // A passive checkpoint: copies the WAL into the file without blocking writers.
     void checkpoint()
     {
