@@ -425,6 +425,17 @@ Result<PruneReport> HistoryPruner::prune(const PrunePolicy &policy, const std::a
     qint64 gapMs = 0;
     d->holdMerges(true);
     const auto mergeAgain = qScopeGuard([this] { d->holdMerges(false); });
+    // A merge step as its own short transaction, after the pause a batch gets; whether it
+    // found anything to merge.
+    const auto mergeAfterPause = [&] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(gapMs));
+        qint64 ms = 0;
+        const bool merged = d->mergeStep(&ms);
+        report.longestTransactionMs = std::max(report.longestTransactionMs, ms);
+        sinceCommit.start();
+        gapMs = std::max<qint64>(HistoryPruner::kGapMs, ms);
+        return merged;
+    };
     for (qsizetype at = 0; at < chosen->size();) {
         if (cancel && cancel->load())
             break;
@@ -449,15 +460,8 @@ Result<PruneReport> HistoryPruner::prune(const PrunePolicy &policy, const std::a
         auto removed = d->deleteBatch(sound, *content, &ms);
         sinceCommit.start();
         gapMs = std::max<qint64>(HistoryPruner::kGapMs, ms);
-        if (removed) {
-            // Its own short transaction, after the same pause as a batch.
-            std::this_thread::sleep_for(std::chrono::milliseconds(gapMs));
-            qint64 mergeMs = 0;
-            d->mergeStep(&mergeMs);
-            report.longestTransactionMs = std::max(report.longestTransactionMs, mergeMs);
-            sinceCommit.start();
-            gapMs = std::max<qint64>(gapMs, mergeMs);
-        }
+        if (removed)
+            mergeAfterPause();
         if (report.transactions % 8 == 0)
             d->checkpoint();
         if (!removed)
@@ -481,12 +485,7 @@ Result<PruneReport> HistoryPruner::prune(const PrunePolicy &policy, const std::a
     // What is left to merge, in the same short steps (bounded: a later prune or FTS5's own
     // merges go on from where this stops).
     for (int step = 0; step < 400 && !(cancel && cancel->load()); ++step) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(gapMs));
-        qint64 mergeMs = 0;
-        const bool merged = d->mergeStep(&mergeMs);
-        report.longestTransactionMs = std::max(report.longestTransactionMs, mergeMs);
-        gapMs = std::max<qint64>(HistoryPruner::kGapMs, mergeMs);
-        if (!merged)
+        if (!mergeAfterPause())
             break;
     }
     d->checkpoint();
