@@ -6,17 +6,17 @@
 #   scripts/fuzz.sh --ci                       all targets, 20 s together (what test.sh runs)
 #   scripts/fuzz.sh --list                     the target names
 #
-# TARGET is pipelineloader, condition, ansiparser, linesplitter, utf8, secretmasker or
-# logblock (with or without the fuzz_ prefix). New inputs that reach new code go to
-# build-fuzz/corpus/<target>, not into the source tree; a crash is written to
-# build-fuzz/crashes/ and the command fails. Extra libFuzzer options: DD_FUZZ_ARGS.
+# TARGET is pipelineloader, condition, expression, workflowloader, ansiparser,
+# linesplitter, utf8, secretmasker or logblock (with or without the fuzz_ prefix). New
+# inputs that reach new code go to build-fuzz/corpus/<target>, not into the source tree;
+# a crash is written to build-fuzz/crashes/ and the command fails. Extra libFuzzer options: DD_FUZZ_ARGS.
 # See docs/reliability.md ("Fuzzing").
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 
 DD_FUZZ_BUILD=${DD_FUZZ_BUILD:-$DD_ROOT/build-fuzz}
 DD_FUZZ_SRC=$DD_ROOT/tests/fuzz
-TARGETS=(pipelineloader condition ansiparser linesplitter utf8 secretmasker logblock)
+TARGETS=(pipelineloader condition expression workflowloader ansiparser linesplitter utf8 secretmasker logblock)
 # --ci: all targets within this many seconds together.
 CI_SECONDS=20
 

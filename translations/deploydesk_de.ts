@@ -38,7 +38,7 @@
             <translation>Aufruf: %1</translation>
         </message>
         <message>
-            <location line="+92" />
+            <location line="+94" />
             <source>DeployDesk on the command line: run, follow and inspect deployment pipelines.</source>
             <translation>DeployDesk auf der Kommandozeile: Deployment-Pipelines ausführen, verfolgen und untersuchen.</translation>
         </message>
@@ -63,7 +63,7 @@
             <translation>Der zu öffnende Arbeitsbereich-Ordner.</translation>
         </message>
         <message>
-            <location filename="../core/config/pipelineloader.cpp" line="+37" />
+            <location filename="../core/config/pipelineloader.cpp" line="+35" />
             <source>stage "%1" is defined twice (first at line %2)</source>
             <translation>Stufe "%1" ist doppelt definiert (zuerst in Zeile %2)</translation>
         </message>
@@ -78,13 +78,12 @@
             <translation>die Datei ist zu groß (%1 Bytes); eine Pipeline-Datei darf höchstens %2 Bytes groß sein</translation>
         </message>
         <message>
-            <location line="+26" />
             <source>the file holds a NUL byte (0x00); a pipeline file is UTF-8 text: remove it (a file saved as UTF-16 has them everywhere: save it as UTF-8)</source>
-            <translation>die Datei enthält ein NUL-Byte (0x00); eine Pipeline-Datei ist UTF-8-Text: entfernen Sie es (eine als UTF-16 gespeicherte Datei enthält sie überall: speichern Sie sie als UTF-8)</translation>
+            <translation type="vanished">die Datei enthält ein NUL-Byte (0x00); eine Pipeline-Datei ist UTF-8-Text: entfernen Sie es (eine als UTF-16 gespeicherte Datei enthält sie überall: speichern Sie sie als UTF-8)</translation>
         </message>
         <message>
-            <location line="+6" />
             <source>the file is not valid UTF-8: byte 0x%1 here does not belong to a UTF-8 character; save the file as UTF-8 (or fix this character)</source>
+            <location line="+6" />
             <translation>die Datei ist kein gültiges UTF-8: Byte 0x%1 an dieser Stelle gehört zu keinem UTF-8-Zeichen; speichern Sie die Datei als UTF-8 (oder korrigieren Sie dieses Zeichen)</translation>
         </message>
         <message>
@@ -137,8 +136,8 @@
             <location line="+18" />
             <location line="+3" />
             <location line="+4" />
-            <location filename="../core/engine/stagecache.cpp" line="+197" />
-            <location line="+66" />
+            <location filename="../core/engine/stagecache.cpp" line="+201" />
+            <location line="+67" />
             <location line="+165" />
             <location line="+20" />
             <source>cannot read %1: %2</source>
@@ -152,9 +151,9 @@
             <location line="+11" />
             <location line="+43" />
             <location line="+12" />
-            <location filename="../core/engine/stagecache.cpp" line="-259" />
+            <location filename="../core/engine/stagecache.cpp" line="-260" />
             <location line="+9" />
-            <location line="+30" />
+            <location line="+31" />
             <location line="+5" />
             <location line="+219" />
             <location line="+55" />
@@ -478,12 +477,12 @@
             <translation>Durchsuchen der Protokolle nach "%1"</translation>
         </message>
         <message>
-            <location filename="../core/store/logwriter.cpp" line="+229" />
+            <location filename="../core/store/logwriter.cpp" line="+232" />
             <source>writing log lines</source>
             <translation>Schreiben von Protokollzeilen</translation>
         </message>
         <message>
-            <location line="+52" />
+            <location line="+59" />
             <source>preparing the log writer</source>
             <translation>Vorbereiten des Protokollschreibers</translation>
         </message>
@@ -1310,6 +1309,7 @@
         </message>
         <message>
             <source>--max-parallel needs a whole number of at least 1; found "%1"</source>
+            <location filename="../app/cli/workflowcommand.cpp" line="+354" />
             <location line="+24" />
             <translation>--max-parallel erwartet eine ganze Zahl ab 1; gefunden: "%1"</translation>
         </message>
@@ -1436,7 +1436,7 @@
         </message>
         <message>
             <source>the file is empty; expected a map with "name" and "stages"</source>
-            <location filename="../core/config/pipelineloader.cpp" line="+23" />
+            <location filename="../core/config/pipelineloader.cpp" line="+20" />
             <translation>die Datei ist leer; erwartet wird eine Map mit "name" und "stages"</translation>
         </message>
         <message>
@@ -1446,6 +1446,7 @@
         </message>
         <message>
             <source>at the top level</source>
+            <location line="+5" />
             <location line="+5" />
             <translation>auf oberster Ebene</translation>
         </message>
@@ -1514,9 +1515,20 @@
             <translation>nichts</translation>
         </message>
         <message>
-            <source>an empty map</source>
+            <location filename="../core/config/workflowloader.cpp" line="+131" />
+            <source>an empty list</source>
+            <translation>eine leere Liste</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <location line="+0" />
+            <source>an empty map</source>
             <translation>eine leere Map</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>job "%1" is defined twice (first at line %2)</source>
+            <translation>Job "%1" ist doppelt definiert (zuerst in Zeile %2)</translation>
         </message>
         <message>
             <source>"stages" must be a map of stage name: settings; found %1</source>
@@ -1590,7 +1602,7 @@
         </message>
         <message>
             <source>a map</source>
-            <location filename="../core/config/yamlsupport.cpp" line="-67" />
+            <location line="+11" />
             <translation>eine Map</translation>
         </message>
         <message>
@@ -1620,7 +1632,7 @@
         </message>
         <message>
             <source>a string</source>
-            <location filename="../core/config/yamlsupport.cpp" line="+202" />
+            <location filename="../core/config/yamlsupport.cpp" line="+282" />
             <location line="+2" />
             <translation>eine Zeichenkette</translation>
         </message>
@@ -1663,6 +1675,9 @@
         </message>
         <message>
             <source>in %1</source>
+            <location line="+81" />
+            <location line="+553" />
+            <location line="+3" />
             <location line="+19" />
             <location line="+149" />
             <location line="+26" />
@@ -1848,12 +1863,13 @@
         </message>
         <message>
             <source>cannot read "%1": %2; check that the file exists and is readable</source>
+            <location line="+7" />
             <location line="+9" />
             <translation>"%1" kann nicht gelesen werden: %2; prüfen Sie, ob die Datei existiert und lesbar ist</translation>
         </message>
         <message>
             <source>YAML syntax error: the file is nested too deeply (more than %1 levels)</source>
-            <location line="+10" />
+            <location line="+9" />
             <translation>YAML-Syntaxfehler: Die Datei ist zu tief verschachtelt (mehr als %1 Ebenen)</translation>
         </message>
         <message>
@@ -1869,11 +1885,15 @@
         </message>
         <message>
             <source>the file holds more than one YAML document; keep only the first (remove this "---" and what follows)</source>
-            <location line="+11" />
+            <location line="+34" />
+            <location line="+40" />
             <translation>die Datei enthält mehr als ein YAML-Dokument; behalten Sie nur das erste (entfernen Sie dieses "---" und alles Folgende)</translation>
         </message>
         <message>
             <source>internal error while reading the file: %1</source>
+            <location line="+5" />
+            <location line="+80" />
+            <location line="+35" />
             <location line="+5" />
             <location line="+8" />
             <translation>interner Fehler beim Lesen der Datei: %1</translation>
@@ -1938,7 +1958,7 @@
         <message>
             <source>%1 must be %2; found %3%4</source>
             <location line="+37" />
-            <translation>%1 muss %2 sein; gefunden: %3%4 {1 ?} {2;?}</translation>
+            <translation>%1 muss %2 sein; gefunden: %3%4</translation>
         </message>
         <message>
             <source>The branch being deployed (for branch previews).</source>
@@ -1958,6 +1978,7 @@
         </message>
         <message>
             <source>Print JSON.</source>
+            <location filename="../app/cli/workflowcommand.cpp" line="+34" />
             <location filename="../app/cli/reembedcommand.cpp" line="+33" />
             <location filename="../app/cli/deploycommand.cpp" line="+31" />
             <location filename="../app/cli/corpuscommand.cpp" line="+19" />
@@ -3456,7 +3477,7 @@
         </message>
         <message>
             <source>the file grows past %1 MB once its aliases are expanded; use fewer aliases</source>
-            <location line="+41" />
+            <location line="+21" />
             <translation>die Datei wächst nach dem Auflösen ihrer Aliase auf über %1 MB; verwenden Sie weniger Aliase</translation>
         </message>
         <message>
@@ -3833,7 +3854,7 @@
         </message>
         <message>
             <source>prune: expected a criterion, an age (older than), a number of runs to keep or a size for the logs, got none</source>
-            <location filename="../core/store/historyprune.cpp" line="+396" />
+            <location filename="../core/store/historyprune.cpp" line="+397" />
             <translation>prune: ein Kriterium erwartet – ein Alter (älter als), eine Anzahl zu behaltender Läufe oder eine Größe für die Protokolle –, aber keines erhalten</translation>
         </message>
         <message>
@@ -3951,7 +3972,7 @@
             <translation>ein Artefaktobjekt wurde behalten: %1</translation>
         </message>
         <message>
-            <location filename="../core/engine/stagecache.cpp" line="-485" />
+            <location filename="../core/engine/stagecache.cpp" line="-490" />
             <location line="+5" />
             <source>cannot read cache key file %1: %2</source>
             <translation>Cache-Schlüsseldatei %1 kann nicht gelesen werden: %2</translation>
@@ -3990,7 +4011,7 @@
             <translation>Cache-Fehltreffer: Schlüssel %1 ist neu; seit dem Eintrag, den Lauf %2 gespeichert hat (Schlüssel %3), %4</translation>
         </message>
         <message>
-            <location line="+104" />
+            <location line="+109" />
             <source>cannot save the link %1: %2</source>
             <translation>Der Link %1 kann nicht gespeichert werden: %2</translation>
         </message>
@@ -4157,6 +4178,1346 @@
             <source>%1 is missing "paths"; %2</source>
             <location line="+3" />
             <translation>%1 fehlt "paths"; %2</translation>
+        </message>
+        <message>
+            <location filename="../core/config/expression.cpp" line="+134" />
+            <source>the expression is nested too deeply (more than %1 levels)</source>
+            <translation>der Ausdruck ist zu tief verschachtelt (mehr als %1 Ebenen)</translation>
+        </message>
+        <message>
+            <location line="+521" />
+            <source>unexpected "="; did you mean "=="?</source>
+            <translation>unerwartetes "="; meinten Sie "=="?</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>unexpected "&amp;"; did you mean "&amp;&amp;"?</source>
+            <translation>unerwartetes "&amp;"; meinten Sie "&amp;&amp;"?</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>unexpected "|"; did you mean "||"?</source>
+            <translation>unerwartetes "|"; meinten Sie "||"?</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>strings are written in single quotes: 'text', not "text"</source>
+            <translation>Zeichenketten werden in einfache Anführungszeichen gesetzt: 'text', nicht "text"</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <location line="+110" />
+            <source>unterminated string: expected a closing '</source>
+            <translation>nicht abgeschlossene Zeichenkette: schließendes ' erwartet</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <source>invalid number "%1"</source>
+            <translation>ungültige Zahl "%1"</translation>
+        </message>
+        <message>
+            <location line="+28" />
+            <source>unexpected "%1"</source>
+            <translation>unerwartetes "%1"</translation>
+        </message>
+        <message>
+            <location line="+433" />
+            <source>fromJSON() got text that is not valid JSON (%1): "%2"</source>
+            <translation>fromJSON() hat Text erhalten, der kein gültiges JSON ist (%1): "%2"</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>the text is empty</source>
+            <translation>der Text ist leer</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>more than one value</source>
+            <translation>mehr als ein Wert</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>invalid format string "%1": a "{" or "}" must be doubled ("{{", "}}") or enclose an argument number such as {0}</source>
+            <translation>ungültige Formatzeichenkette "%1": ein "{" oder "}" muss verdoppelt werden ("{{", "}}") oder eine Argumentnummer wie {0} umschließen</translation>
+        </message>
+        <message>
+            <location line="+31" />
+            <source>format string "%1" uses format specifiers ("%2"), which are not supported</source>
+            <translation>Formatzeichenkette "%1" verwendet Formatangaben ("%2"), die nicht unterstützt werden</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>format string "%1" refers to argument {%2}, which was not given</source>
+            <translation>Formatzeichenkette "%1" verweist auf Argument {%2}, das nicht übergeben wurde</translation>
+        </message>
+        <message>
+            <location filename="../core/integrations/github/workflowplan.cpp" line="+141" />
+            <location line="+1" />
+            <source>Run %1</source>
+            <translation>%1 ausführen</translation>
+        </message>
+        <message>
+            <location line="+429" />
+            <source>the shell "%1" needs "%2" on PATH, and it is not there</source>
+            <translation>die Shell "%1" benötigt "%2" im PATH, dort ist es aber nicht vorhanden</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>the shell "%1" exists on Windows runners only</source>
+            <translation>die Shell "%1" gibt es nur auf Windows-Runnern</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>the custom shell "%1" must name the script file as {0}, e.g. "perl {0}"</source>
+            <translation>die benutzerdefinierte Shell "%1" muss die Skriptdatei als {0} angeben, z. B. "perl {0}"</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>--input %1: the workflow takes no inputs</source>
+            <translation>--input %1: der Workflow nimmt keine Eingaben entgegen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>--input %1: the workflow has no such input; its inputs: %2</source>
+            <translation>--input %1: der Workflow hat keine solche Eingabe; seine Eingaben: %2</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>input "%1" is required; give it with --input %1=VALUE</source>
+            <translation>Eingabe "%1" ist erforderlich; geben Sie sie mit --input %1=VALUE an</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>input "%1" is a boolean: give true or false; found "%2"</source>
+            <translation>Eingabe "%1" ist ein Boolescher Wert: geben Sie true oder false an; gefunden: "%2"</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>input "%1" is a number; found "%2"</source>
+            <translation>Eingabe "%1" ist eine Zahl; gefunden: "%2"</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>input "%1" must be one of: %2; found "%3"</source>
+            <translation>Eingabe "%1" muss einer dieser Werte sein: %2; gefunden: "%3"</translation>
+        </message>
+        <message>
+            <source>The event to plan for: push (default), pull_request, workflow_dispatch, schedule...</source>
+            <location filename="../app/cli/workflowcommand.cpp" line="-360" />
+            <translation>Das Ereignis, für das geplant wird: push (Standard), pull_request, workflow_dispatch, schedule...</translation>
+        </message>
+        <message>
+            <source>A workflow_dispatch input, name=value (repeatable).</source>
+            <location line="+4" />
+            <translation>Eine Eingabe für workflow_dispatch, name=value (wiederholbar).</translation>
+        </message>
+        <message>
+            <source>no workflows: %1 holds no .yml or .yaml file</source>
+            <location line="+54" />
+            <translation>keine Workflows: %1 enthält keine .yml- oder .yaml-Datei</translation>
+        </message>
+        <message>
+            <source>on: %1; %2</source>
+            <location line="+27" />
+            <translation>Ereignisse: %1; %2</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n job(s)</source>
+            <location line="+48" />
+            <location line="+56" />
+            <location line="+2" />
+            <translation>
+                <numerusform>%n Job</numerusform>
+                <numerusform>%n Jobs</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n problem(s):</source>
+            <location line="-101" />
+            <translation>
+                <numerusform>%n Problem:</numerusform>
+                <numerusform>%n Probleme:</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Workflow "%1" (%2) on %3: %4</source>
+            <location line="+51" />
+            <translation>Workflow "%1" (%2) bei %3: %4</translation>
+        </message>
+        <message>
+            <source>not run here: %1</source>
+            <location line="+262" />
+            <location line="+7" />
+            <translation>wird hier nicht ausgeführt: %1</translation>
+        </message>
+        <message>
+            <source>skipped (%1)</source>
+            <location line="-260" />
+            <translation>übersprungen (%1)</translation>
+        </message>
+        <message>
+            <source>runs here if %1</source>
+            <location line="+2" />
+            <translation>läuft hier möglicherweise (%1)</translation>
+        </message>
+        <message>
+            <source>runs here</source>
+            <location line="+2" />
+            <translation>läuft hier</translation>
+        </message>
+        <message>
+            <source>runs here (%1)</source>
+            <location line="+1" />
+            <translation>läuft hier (%1)</translation>
+        </message>
+        <message>
+            <source>needs: %1</source>
+            <location line="+7" />
+            <translation>benötigt: %1</translation>
+        </message>
+        <message>
+            <source>environment: %1</source>
+            <location line="+2" />
+            <translation>Umgebung: %1</translation>
+        </message>
+        <message>
+            <source>not run: %1</source>
+            <location line="+12" />
+            <translation>nicht ausgeführt: %1</translation>
+        </message>
+        <message>
+            <source>skipped (if: %1 is false)</source>
+            <location line="+4" />
+            <translation>übersprungen (if: %1 ergibt false)</translation>
+        </message>
+        <message>
+            <source>(if: %1 is true)</source>
+            <location line="+2" />
+            <translation>(if: %1 ergibt true)</translation>
+        </message>
+        <message>
+            <source>(if: %1, decided at run time)</source>
+            <location line="+3" />
+            <translation>(if: %1, wird zur Laufzeit entschieden)</translation>
+        </message>
+        <message>
+            <source>%1 of %2 would run here; nothing was run ("workflow run" is not available yet)</source>
+            <translation type="vanished">hier ausführbar: %1 von %2; es wurde nichts ausgeführt ("workflow run" ist noch nicht verfügbar)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n problem(s); nothing was planned</source>
+            <location line="+10" />
+            <location line="+24" />
+            <translation>
+                <numerusform>%n Problem; es wurde nichts geplant</numerusform>
+                <numerusform>%n Probleme; es wurde nichts geplant</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>--input needs name=value; found "%1"</source>
+            <location line="+14" />
+            <translation>--input erwartet name=value; gefunden: "%1"</translation>
+        </message>
+        <message>
+            <source>usage: deploydeskctl workflow list [--json] | workflow plan FILE [--event E] [--input name=value]... [--json]</source>
+            <translation type="vanished">Aufruf: deploydeskctl workflow list [--json] | workflow plan FILE [--event E] [--input name=value]... [--json]</translation>
+        </message>
+        <message>
+            <source>the condition mixes ${{ }} with text around it: GitHub evaluates that as a non-empty string, always true; put the whole condition inside one ${{ }}</source>
+            <location filename="../core/config/expression.cpp" line="+425" />
+            <translation>die Bedingung mischt ${{ }} mit umgebendem Text: GitHub wertet das als nicht leere Zeichenkette aus, also immer als true; setzen Sie die ganze Bedingung in ein einziges ${{ }}</translation>
+        </message>
+        <message>
+            <source>toJSON() got a value nested more than %1 levels deep</source>
+            <location filename="../core/config/expression.cpp" line="-262" />
+            <translation>toJSON() hat einen Wert erhalten, der mehr als %1 Ebenen tief verschachtelt ist</translation>
+        </message>
+        <message>
+            <source>hashFiles() is not available here</source>
+            <location line="+12" />
+            <translation>hashFiles() ist hier nicht verfügbar</translation>
+        </message>
+        <message>
+            <source>hashFiles() failed: %1</source>
+            <location line="+6" />
+            <translation>hashFiles() fehlgeschlagen: %1</translation>
+        </message>
+        <message>
+            <source>%1() would take the text this expression produces past %2 characters</source>
+            <location line="+26" />
+            <translation>%1() würde den von diesem Ausdruck erzeugten Text über %2 Zeichen hinaus verlängern</translation>
+        </message>
+        <message>
+            <source>"${{" is not closed by "}}"</source>
+            <location line="+1" />
+            <translation>"${{" wird nicht durch "}}" geschlossen</translation>
+        </message>
+        <message>
+            <source>the expressions of this text produce more than %1 characters</source>
+            <location line="+44" />
+            <translation>die Ausdrücke in diesem Text erzeugen mehr als %1 Zeichen</translation>
+        </message>
+        <message>
+            <source>the expression is too long (%1 characters; at most %2)</source>
+            <location line="-104" />
+            <translation>der Ausdruck ist zu lang (%1 Zeichen; höchstens %2)</translation>
+        </message>
+        <message>
+            <source>the file holds a NUL byte (0x00); YAML files are UTF-8 text: remove it (a file saved as UTF-16 has them everywhere: save it as UTF-8)</source>
+            <location filename="../core/config/yamlsupport.cpp" line="-126" />
+            <translation>die Datei enthält ein NUL-Byte (0x00); YAML-Dateien sind UTF-8-Text: entfernen Sie es (eine als UTF-16 gespeicherte Datei enthält sie überall: speichern Sie sie als UTF-8)</translation>
+        </message>
+        <message>
+            <source>the expression is empty</source>
+            <location filename="../core/config/expression.cpp" line="-736" />
+            <translation>der Ausdruck ist leer</translation>
+        </message>
+        <message>
+            <source>expected an operator or the end of the expression, found %1</source>
+            <location line="+4" />
+            <translation>Operator oder Ende des Ausdrucks erwartet, gefunden: %1</translation>
+        </message>
+        <message>
+            <source>the end of the expression</source>
+            <location line="+19" />
+            <translation>das Ende des Ausdrucks</translation>
+        </message>
+        <message>
+            <source>expected a property name or "*" after ".", found %1</source>
+            <location line="+107" />
+            <translation>Eigenschaftsname oder "*" nach "." erwartet, gefunden: %1</translation>
+        </message>
+        <message>
+            <source>expected "]" to close "[", found %1</source>
+            <location line="+18" />
+            <translation>"]" zum Schließen von "[" erwartet, gefunden: %1</translation>
+        </message>
+        <message>
+            <source>expected ")" to close "(", found %1</source>
+            <location line="+33" />
+            <translation>")" zum Schließen von "(" erwartet, gefunden: %1</translation>
+        </message>
+        <message>
+            <source>expected a value after "%1", found %2</source>
+            <location line="+13" />
+            <translation>Wert nach "%1" erwartet, gefunden: %2</translation>
+        </message>
+        <message>
+            <source>expected a value, found %1</source>
+            <location line="+3" />
+            <translation>Wert erwartet, gefunden: %1</translation>
+        </message>
+        <message>
+            <source>unknown context "%1"; did you mean "%2()"?</source>
+            <location line="+11" />
+            <translation>unbekannter Kontext "%1"; meinten Sie "%2()"?</translation>
+        </message>
+        <message>
+            <source>unknown context "%1"; did you mean "%2"?</source>
+            <location line="+11" />
+            <translation>unbekannter Kontext "%1"; meinten Sie "%2"?</translation>
+        </message>
+        <message>
+            <source>unknown context "%1"; expected one of: %2</source>
+            <location line="+2" />
+            <translation>unbekannter Kontext "%1"; erwartet wird einer von: %2</translation>
+        </message>
+        <message>
+            <source>expected ")" after the arguments of %1, found %2</source>
+            <location line="+31" />
+            <translation>")" nach den Argumenten von %1 erwartet, gefunden: %2</translation>
+        </message>
+        <message>
+            <source>unknown function "%1"; did you mean "%2"?</source>
+            <location line="+22" />
+            <translation>unbekannte Funktion "%1"; meinten Sie "%2"?</translation>
+        </message>
+        <message>
+            <source>unknown function "%1"; expected one of: %2</source>
+            <location line="+3" />
+            <translation>unbekannte Funktion "%1"; erwartet wird eine von: %2</translation>
+        </message>
+        <message>
+            <source>%1() expects no arguments, got %2</source>
+            <location line="+8" />
+            <translation>%1() erwartet keine Argumente, erhalten: %2</translation>
+        </message>
+        <message>
+            <source>%1() expects 1 argument, got %2</source>
+            <location line="+2" />
+            <translation>%1() erwartet 1 Argument, erhalten: %2</translation>
+        </message>
+        <message>
+            <source>%1() expects %2 arguments, got %3</source>
+            <location line="+2" />
+            <translation>%1() erwartet %2 Argumente, erhalten: %3</translation>
+        </message>
+        <message>
+            <source>%1() expects %2 or %3 arguments, got %4</source>
+            <location line="+2" />
+            <translation>%1() erwartet %2 oder %3 Argumente, erhalten: %4</translation>
+        </message>
+        <message>
+            <source>%1() expects at least one argument, got %2</source>
+            <location line="+8" />
+            <translation>%1() erwartet mindestens ein Argument, erhalten: %2</translation>
+        </message>
+        <message>
+            <source>%1() expects at most %2 arguments, got %3</source>
+            <location line="+1" />
+            <translation>%1() erwartet höchstens %2 Argumente, erhalten: %3</translation>
+        </message>
+        <message>
+            <source>the workflow does not run on "%1"; it runs on: %2</source>
+            <location filename="../core/integrations/github/workflowplan.cpp" line="-400" />
+            <translation>der Workflow wird nicht durch "%1" ausgelöst; er wird ausgelöst durch: %2</translation>
+        </message>
+        <message>
+            <source>no event</source>
+            <location line="+2" />
+            <translation>kein Ereignis</translation>
+        </message>
+        <message>
+            <source>--input is for --event workflow_dispatch; the "%1" event has no inputs</source>
+            <location line="+7" />
+            <translation>--input gilt für --event workflow_dispatch; das Ereignis "%1" hat keine Eingaben</translation>
+        </message>
+        <message>
+            <source>%1: %2: %3</source>
+            <location line="+87" />
+            <translation>%1: %2: %3</translation>
+        </message>
+        <message>
+            <source>the matrix of job "%1"</source>
+            <location line="+15" />
+            <translation>die Matrix des Jobs "%1"</translation>
+        </message>
+        <message>
+            <source>%1: %2 must be a map of axes; the expression gives %3</source>
+            <location line="+13" />
+            <translation>%1: %2 muss eine Map aus Achsen sein; der Ausdruck ergibt %3</translation>
+        </message>
+        <message>
+            <source>%1: %2 makes no jobs: every combination is excluded</source>
+            <location line="+32" />
+            <translation>%1: %2 erzeugt keine Jobs: jede Kombination ist ausgeschlossen</translation>
+        </message>
+        <message>
+            <source>%1: %2 makes %3 jobs; GitHub allows at most 256</source>
+            <location line="+3" />
+            <translation>%1: %2 erzeugt %3 Jobs; GitHub erlaubt höchstens 256</translation>
+        </message>
+        <message>
+            <source>its matrix comes from the jobs it needs: known when they have run</source>
+            <location line="+14" />
+            <translation>seine Matrix ergibt sich aus den benötigten Jobs: bekannt, sobald diese gelaufen sind</translation>
+        </message>
+        <message>
+            <source>"environment"</source>
+            <location line="+47" />
+            <translation>"environment"</translation>
+        </message>
+        <message>
+            <source>if: %1 depends on the jobs it needs: decided when they end</source>
+            <location line="+25" />
+            <translation>if: %1 hängt von den benötigten Jobs ab: wird entschieden, wenn diese enden</translation>
+        </message>
+        <message>
+            <source>%1: "if" of job "%2": %3</source>
+            <location line="+6" />
+            <translation>%1: "if" des Jobs "%2": %3</translation>
+        </message>
+        <message>
+            <source>if: %1 is true</source>
+            <location line="+6" />
+            <translation>if: %1 ergibt true</translation>
+        </message>
+        <message>
+            <source>if: %1 is false</source>
+            <location line="+0" />
+            <translation>if: %1 ergibt false</translation>
+        </message>
+        <message>
+            <source>calls the reusable workflow "%1"; reusable workflows run on GitHub only</source>
+            <location line="+7" />
+            <translation>ruft den wiederverwendbaren Workflow "%1" auf; wiederverwendbare Workflows laufen nur auf GitHub</translation>
+        </message>
+        <message>
+            <source>runs in the container "%1"; containers are not run here (run the workflow on GitHub, or drop "container")</source>
+            <location line="+7" />
+            <translation>läuft im Container "%1"; Container werden hier nicht ausgeführt (führen Sie den Workflow auf GitHub aus oder entfernen Sie "container")</translation>
+        </message>
+        <message>
+            <source>needs the service containers %1; containers are not run here (run the workflow on GitHub)</source>
+            <location line="+7" />
+            <translation>benötigt die Service-Container %1; Container werden hier nicht ausgeführt (führen Sie den Workflow auf GitHub aus)</translation>
+        </message>
+        <message>
+            <source>"runs-on" of job "%1"</source>
+            <location line="+9" />
+            <translation>"runs-on" des Jobs "%1"</translation>
+        </message>
+        <message>
+            <source>needs a Windows runner (runs-on: %1); this machine runs Linux</source>
+            <location line="+8" />
+            <translation>benötigt einen Windows-Runner (runs-on: %1); auf diesem Rechner läuft Linux</translation>
+        </message>
+        <message>
+            <source>needs a macOS runner (runs-on: %1); this machine runs Linux</source>
+            <location line="+5" />
+            <translation>benötigt einen macOS-Runner (runs-on: %1); auf diesem Rechner läuft Linux</translation>
+        </message>
+        <message>
+            <source>"shell"</source>
+            <location line="+49" />
+            <translation>"shell"</translation>
+        </message>
+        <message>
+            <source>"%1" is a %2 action; only composite actions run here</source>
+            <location line="+21" />
+            <translation>"%1" ist eine %2-Action; hier laufen nur Composite Actions</translation>
+        </message>
+        <message>
+            <source>local composite action</source>
+            <location line="+3" />
+            <translation>lokale Composite Action</translation>
+        </message>
+        <message>
+            <location line="-95" />
+            <source>"%1" is a Docker container action; containers are not run here</source>
+            <translation>"%1" ist eine Docker-Container-Action; Container werden hier nicht ausgeführt</translation>
+        </message>
+        <message>
+            <source>the workspace is the checkout: nothing is cloned</source>
+            <location line="+4" />
+            <translation>der Arbeitsbereich ist der Checkout: es wird nichts geklont</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>"%1" is an action from GitHub; only "run" steps, actions/checkout and local composite actions run here</source>
+            <translation>"%1" ist eine Action von GitHub; hier laufen nur "run"-Schritte, actions/checkout und lokale Composite Actions</translation>
+        </message>
+        <message>
+            <source>the local action "%1" has no action.yml: %2</source>
+            <location line="+31" />
+            <location filename="../core/config/workflowloader.cpp" line="+1199" />
+            <translation>die lokale Action "%1" hat keine action.yml: %2</translation>
+        </message>
+        <message>
+            <source>%1 does not say how the action runs ("runs.using")</source>
+            <location line="-22" />
+            <translation>%1 gibt nicht an, wie die Action ausgeführt wird ("runs.using")</translation>
+        </message>
+        <message>
+            <source>the file is too large (%1 bytes); a workflow file may be at most %2 bytes</source>
+            <location line="+32" />
+            <location line="-59" />
+            <translation>die Datei ist zu groß (%1 Bytes); eine Workflow-Datei darf höchstens %2 Bytes groß sein</translation>
+        </message>
+        <message>
+            <source>cannot read "%1": %2; a workflow must be a regular file (or a symlink to one)</source>
+            <location line="-26" />
+            <translation>"%1" kann nicht gelesen werden: %2; ein Workflow muss eine reguläre Datei sein (oder ein Symlink auf eine)</translation>
+        </message>
+        <message>
+            <source>the file is empty; expected a map with "on" and "jobs"</source>
+            <location line="-1225" />
+            <translation>die Datei ist leer; erwartet wird eine Map mit "on" und "jobs"</translation>
+        </message>
+        <message>
+            <source>a workflow must be a map with "on" and "jobs" at the top level; found %1</source>
+            <location line="+4" />
+            <translation>ein Workflow muss auf oberster Ebene eine Map mit "on" und "jobs" sein; gefunden: %1</translation>
+        </message>
+        <message>
+            <source>"name"</source>
+            <location line="+903" />
+            <location line="+5" />
+            <translation>"name"</translation>
+        </message>
+        <message>
+            <source>"run-name"</source>
+            <location line="-901" />
+            <translation>"run-name"</translation>
+        </message>
+        <message>
+            <source>"env"</source>
+            <location line="+7" />
+            <translation>"env"</translation>
+        </message>
+        <message>
+            <source>missing required key "on": the events that start the workflow; add e.g. "on: [push, workflow_dispatch]"</source>
+            <location line="+13" />
+            <translation>erforderlicher Schlüssel "on" fehlt: die Ereignisse, die den Workflow starten; fügen Sie z. B. "on: [push, workflow_dispatch]" hinzu</translation>
+        </message>
+        <message>
+            <source>missing required key "jobs"; add "jobs:" with at least one job</source>
+            <location line="+5" />
+            <translation>erforderlicher Schlüssel "jobs" fehlt; fügen Sie "jobs:" mit mindestens einem Job hinzu</translation>
+        </message>
+        <message>
+            <source>%1 must be a condition such as "github.ref == 'refs/heads/main'"; found %2</source>
+            <location line="+28" />
+            <translation>%1 muss eine Bedingung wie "github.ref == 'refs/heads/main'" sein; gefunden: %2</translation>
+        </message>
+        <message>
+            <source>%1 must be true, false or an expression; found %2</source>
+            <location line="+13" />
+            <location line="+21" />
+            <translation>%1 muss true, false oder ein Ausdruck sein; gefunden: %2</translation>
+        </message>
+        <message>
+            <source>%1 must be a number or an expression; found %2</source>
+            <location line="-11" />
+            <translation>%1 muss eine Zahl oder ein Ausdruck sein; gefunden: %2</translation>
+        </message>
+        <message>
+            <source>%1 must be a number greater than 0 or an expression; found %2</source>
+            <location line="+12" />
+            <translation>%1 muss eine Zahl größer als 0 oder ein Ausdruck sein; gefunden: %2</translation>
+        </message>
+        <message>
+            <source>the "%1" context is not available in %2; available there: %3</source>
+            <location line="+35" />
+            <translation>der Kontext "%1" ist in %2 nicht verfügbar; dort verfügbar: %3</translation>
+        </message>
+        <message>
+            <source>%1() may only be used in "if:"; not in %2</source>
+            <location line="+10" />
+            <translation>%1() darf nur in "if:" verwendet werden, nicht in %2</translation>
+        </message>
+        <message>
+            <source>hashFiles() may only be used in a step; not in %1</source>
+            <location line="+3" />
+            <translation>hashFiles() darf nur in einem Schritt verwendet werden, nicht in %1</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <location line="+8" />
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <source>%1 must be a map of name: value; found %2</source>
+            <location line="+44" />
+            <translation>%1 muss eine Map aus Name: Wert sein; gefunden: %2</translation>
+        </message>
+        <message>
+            <source>"%1" in %2 must be a string, number or boolean; found %3</source>
+            <location line="-632" />
+            <translation>"%1" in %2 muss eine Zeichenkette, Zahl oder ein Boolescher Wert sein; gefunden: %3</translation>
+        </message>
+        <message>
+            <source>"%1" in %2</source>
+            <location line="+6" />
+            <translation>"%1" in %2</translation>
+        </message>
+        <message>
+            <source>"defaults" must be a map with "run"; found %1</source>
+            <location line="+12" />
+            <translation>"defaults" muss eine Map mit "run" sein; gefunden: %1</translation>
+        </message>
+        <message>
+            <source>in "defaults"</source>
+            <location line="+2" />
+            <location line="+3" />
+            <translation>in "defaults"</translation>
+        </message>
+        <message>
+            <source>"defaults.run" must be a map with "shell" and "working-directory"; found %1</source>
+            <location line="+4" />
+            <translation>"defaults.run" muss eine Map mit "shell" und "working-directory" sein; gefunden: %1</translation>
+        </message>
+        <message>
+            <source>in "defaults.run"</source>
+            <location line="+7" />
+            <location line="+5" />
+            <translation>in "defaults.run"</translation>
+        </message>
+        <message>
+            <source>"defaults.run.shell"</source>
+            <location line="-5" />
+            <translation>"defaults.run.shell"</translation>
+        </message>
+        <message>
+            <source>"defaults.run.working-directory"</source>
+            <location line="+3" />
+            <translation>"defaults.run.working-directory"</translation>
+        </message>
+        <message>
+            <source>"concurrency"</source>
+            <location line="+11" />
+            <translation>"concurrency"</translation>
+        </message>
+        <message>
+            <source>"concurrency" must be a group name or a map with "group" and "cancel-in-progress"; found %1</source>
+            <location line="+6" />
+            <translation>"concurrency" muss ein Gruppenname oder eine Map mit "group" und "cancel-in-progress" sein; gefunden: %1</translation>
+        </message>
+        <message>
+            <source>in "concurrency"</source>
+            <location line="+7" />
+            <location line="+5" />
+            <translation>in "concurrency"</translation>
+        </message>
+        <message>
+            <source>"concurrency.group"</source>
+            <location line="-5" />
+            <translation>"concurrency.group"</translation>
+        </message>
+        <message>
+            <source>"concurrency.cancel-in-progress"</source>
+            <location line="+3" />
+            <translation>"concurrency.cancel-in-progress"</translation>
+        </message>
+        <message>
+            <source>"concurrency" needs a "group"; add e.g. "group: ${{ github.ref }}"</source>
+            <location line="+7" />
+            <translation>"concurrency" benötigt eine "group"; fügen Sie z. B. "group: ${{ github.ref }}" hinzu</translation>
+        </message>
+        <message>
+            <source>unknown event "%1" in "on"%2</source>
+            <location line="+11" />
+            <translation>unbekanntes Ereignis "%1" in "on"%2</translation>
+        </message>
+        <message>
+            <source>; see GitHub's list of events that trigger workflows</source>
+            <location line="+2" />
+            <translation>; siehe die Liste der Ereignisse, die Workflows auslösen, in der GitHub-Dokumentation</translation>
+        </message>
+        <message>
+            <source>the events in "on" must be names such as "push"; found %1</source>
+            <location line="+16" />
+            <translation>die Ereignisse in "on" müssen Namen wie "push" sein; gefunden: %1</translation>
+        </message>
+        <message>
+            <source>"on" must name the events that start the workflow: a name, a list or a map; found %1</source>
+            <location line="+7" />
+            <translation>"on" muss die Ereignisse nennen, die den Workflow starten: ein Name, eine Liste oder eine Map; gefunden: %1</translation>
+        </message>
+        <message>
+            <source>in "on"</source>
+            <location line="+5" />
+            <translation>in "on"</translation>
+        </message>
+        <message>
+            <source>"%1" must be a map of filters (branches, tags, paths, types) or nothing; found %2</source>
+            <location line="+16" />
+            <translation>"%1" muss eine Map von Filtern (branches, tags, paths, types) oder leer sein; gefunden: %2</translation>
+        </message>
+        <message>
+            <source>in "on.%1"</source>
+            <location line="+6" />
+            <translation>in "on.%1"</translation>
+        </message>
+        <message>
+            <source>"on.%1.%2"</source>
+            <location line="+6" />
+            <translation>"on.%1.%2"</translation>
+        </message>
+        <message>
+            <source>"%1" and "%2" cannot both filter "on.%3"; use "%1" with "!" patterns to leave some out</source>
+            <location line="+7" />
+            <translation>"%1" und "%2" können nicht beide "on.%3" filtern; verwenden Sie "%1" mit "!"-Mustern, um einzelne auszuschließen</translation>
+        </message>
+        <message>
+            <source>"on.schedule" must be a list of "- cron: '...'" entries; found %1</source>
+            <location line="+12" />
+            <translation>"on.schedule" muss eine Liste von "- cron: '...'"-Einträgen sein; gefunden: %1</translation>
+        </message>
+        <message>
+            <source>each "on.schedule" entry must be "cron: '...'" with five fields, e.g. "cron: '30 5 * * 1-5'"; found %1</source>
+            <location line="+7" />
+            <translation>jeder Eintrag in "on.schedule" muss "cron: '...'" mit fünf Feldern sein, z. B. "cron: '30 5 * * 1-5'"; gefunden: %1</translation>
+        </message>
+        <message>
+            <source>"%1" is not a cron line GitHub accepts: it takes five fields (minute hour day-of-month month day-of-week), e.g. "30 5 * * 1-5"</source>
+            <location line="+9" />
+            <translation>"%1" ist keine Cron-Zeile, die GitHub akzeptiert: GitHub erwartet fünf Felder (Minute Stunde Monatstag Monat Wochentag), z. B. "30 5 * * 1-5"</translation>
+        </message>
+        <message>
+            <source>"workflow_dispatch" must be a map with "inputs" or nothing; found %1</source>
+            <location line="+15" />
+            <translation>"workflow_dispatch" muss eine Map mit "inputs" oder leer sein; gefunden: %1</translation>
+        </message>
+        <message>
+            <source>in "workflow_dispatch"</source>
+            <location line="+2" />
+            <location line="+5" />
+            <translation>in "workflow_dispatch"</translation>
+        </message>
+        <message>
+            <source>"workflow_dispatch.inputs" must be a map of input name: settings; found %1</source>
+            <location line="+6" />
+            <translation>"workflow_dispatch.inputs" muss eine Map aus Eingabename: Einstellungen sein; gefunden: %1</translation>
+        </message>
+        <message>
+            <source>in "inputs"</source>
+            <location line="+531" />
+            <location line="+5" />
+            <translation>in "inputs"</translation>
+        </message>
+        <message>
+            <source>"workflow_dispatch" has %1 inputs; GitHub allows at most 25</source>
+            <location line="-527" />
+            <translation>"workflow_dispatch" hat %1 Eingaben; GitHub erlaubt höchstens 25</translation>
+        </message>
+        <message>
+            <source>input name "%1" must start with a letter or "_" and contain only letters, digits, "-" and "_"</source>
+            <location line="+12" />
+            <translation>Eingabename "%1" muss mit einem Buchstaben oder "_" beginnen und darf nur Buchstaben, Ziffern, "-" und "_" enthalten</translation>
+        </message>
+        <message>
+            <source>input "%1" must be a map (description, required, default, type, options); found %2</source>
+            <location line="+7" />
+            <translation>Eingabe "%1" muss eine Map sein (description, required, default, type, options); gefunden: %2</translation>
+        </message>
+        <message>
+            <source>in input "%1"</source>
+            <location line="+507" />
+            <location line="+5" />
+            <translation>in Eingabe "%1"</translation>
+        </message>
+        <message>
+            <source>"%1" of input "%2"</source>
+            <location line="+504" />
+            <location line="-502" />
+            <translation>"%1" der Eingabe "%2"</translation>
+        </message>
+        <message>
+            <source>%1 must be a single value; found %2</source>
+            <location line="-492" />
+            <translation>%1 muss ein einzelner Wert sein; gefunden: %2</translation>
+        </message>
+        <message>
+            <source>%1 must be one of: %2; found "%3"%4</source>
+            <location line="+6" />
+            <translation>%1 muss einer dieser Werte sein: %2; gefunden: "%3"%4</translation>
+        </message>
+        <message>
+            <source>input "%1" of type choice needs "options", e.g. "options: [staging, production]"</source>
+            <location line="+17" />
+            <translation>Eingabe "%1" vom Typ choice benötigt "options", z. B. "options: [staging, production]"</translation>
+        </message>
+        <message>
+            <source>input "%1" has "options" but is of type %2; add "type: choice"</source>
+            <location line="+4" />
+            <translation>Eingabe "%1" hat "options", ist aber vom Typ %2; fügen Sie "type: choice" hinzu</translation>
+        </message>
+        <message>
+            <source>the default of boolean input "%1" must be true or false; found "%2"</source>
+            <location line="+9" />
+            <translation>der Standardwert der booleschen Eingabe "%1" muss true oder false sein; gefunden: "%2"</translation>
+        </message>
+        <message>
+            <source>the default of number input "%1" must be a number; found "%2"</source>
+            <location line="+4" />
+            <translation>der Standardwert der numerischen Eingabe "%1" muss eine Zahl sein; gefunden: "%2"</translation>
+        </message>
+        <message>
+            <source>the default "%1" of input "%2" is not one of its options (%3)</source>
+            <location line="+5" />
+            <translation>der Standardwert "%1" der Eingabe "%2" ist keine ihrer Optionen (%3)</translation>
+        </message>
+        <message>
+            <source>"jobs" must define at least one job</source>
+            <location line="+13" />
+            <translation>"jobs" muss mindestens einen Job definieren</translation>
+        </message>
+        <message>
+            <source>"jobs" must be a map of job id: settings; found %1</source>
+            <location line="+6" />
+            <translation>"jobs" muss eine Map aus Job-ID: Einstellungen sein; gefunden: %1</translation>
+        </message>
+        <message>
+            <source>in "jobs"</source>
+            <location line="+3" />
+            <translation>in "jobs"</translation>
+        </message>
+        <message>
+            <source>job id "%1" must start with a letter or "_" and contain only letters, digits, "-" and "_"</source>
+            <location line="+10" />
+            <translation>Job-ID "%1" muss mit einem Buchstaben oder "_" beginnen und darf nur Buchstaben, Ziffern, "-" und "_" enthalten</translation>
+        </message>
+        <message>
+            <source>job "%1" must be a map with "runs-on" and "steps"; found %2</source>
+            <location line="+6" />
+            <translation>Job "%1" muss eine Map mit "runs-on" und "steps" sein; gefunden: %2</translation>
+        </message>
+        <message>
+            <source>in job "%1"</source>
+            <location line="+5" />
+            <translation>in Job "%1"</translation>
+        </message>
+        <message>
+            <source>"%1" of job "%2"</source>
+            <location line="+2" />
+            <translation>"%1" des Jobs "%2"</translation>
+        </message>
+        <message>
+            <source>job "%1" calls a reusable workflow with "uses"; it cannot also have "runs-on" or "steps"</source>
+            <location line="+53" />
+            <translation>Job "%1" ruft mit "uses" einen wiederverwendbaren Workflow auf; er kann nicht zusätzlich "runs-on" oder "steps" haben</translation>
+        </message>
+        <message>
+            <source>job "%1" has no "runs-on"; add e.g. "runs-on: ubuntu-latest"</source>
+            <location line="+7" />
+            <translation>Job "%1" hat kein "runs-on"; fügen Sie z. B. "runs-on: ubuntu-latest" hinzu</translation>
+        </message>
+        <message>
+            <source>job "%1" has no "steps"; add "steps:" with at least one "- run: ..."</source>
+            <location line="+5" />
+            <translation>Job "%1" hat keine "steps"; fügen Sie "steps:" mit mindestens einem "- run: ..." hinzu</translation>
+        </message>
+        <message>
+            <source>the labels in %1 must be names; found %2</source>
+            <location line="+24" />
+            <translation>die Labels in %1 müssen Namen sein; gefunden: %2</translation>
+        </message>
+        <message>
+            <source>%1 must name a runner, e.g. "ubuntu-latest"; found %2</source>
+            <location line="+10" />
+            <translation>%1 muss einen Runner nennen, z. B. "ubuntu-latest"; gefunden: %2</translation>
+        </message>
+        <message>
+            <source>"environment" of job "%1"</source>
+            <location line="+17" />
+            <translation>"environment" des Jobs "%1"</translation>
+        </message>
+        <message>
+            <source>"environment" of job "%1" must be a name or a map with "name" and "url"; found %2</source>
+            <location line="+4" />
+            <translation>"environment" des Jobs "%1" muss ein Name oder eine Map mit "name" und "url" sein; gefunden: %2</translation>
+        </message>
+        <message>
+            <source>in "environment" of job "%1"</source>
+            <location line="+5" />
+            <translation>in "environment" des Jobs "%1"</translation>
+        </message>
+        <message>
+            <source>"environment.%1" of job "%2"</source>
+            <location line="+2" />
+            <translation>"environment.%1" des Jobs "%2"</translation>
+        </message>
+        <message>
+            <source>"environment" of job "%1" needs a "name"</source>
+            <location line="+10" />
+            <translation>"environment" des Jobs "%1" benötigt einen "name"</translation>
+        </message>
+        <message>
+            <source>"container" of job "%1"</source>
+            <location line="+6" />
+            <translation>"container" des Jobs "%1"</translation>
+        </message>
+        <message>
+            <source>%1 must be an image name or a map with "image"; found %2</source>
+            <location line="+7" />
+            <translation>%1 muss ein Image-Name oder eine Map mit "image" sein; gefunden: %2</translation>
+        </message>
+        <message>
+            <source>"services" of job "%1" must be a map of service name: container; found %2</source>
+            <location line="+9" />
+            <translation>"services" des Jobs "%1" muss eine Map aus Service-Name: Container sein; gefunden: %2</translation>
+        </message>
+        <message>
+            <source>in "services" of job "%1"</source>
+            <location line="+7" />
+            <translation>in "services" des Jobs "%1"</translation>
+        </message>
+        <message>
+            <source>"strategy" of job "%1" must be a map with "matrix", "fail-fast" or "max-parallel"; found %2</source>
+            <location line="+7" />
+            <translation>"strategy" des Jobs "%1" muss eine Map mit "matrix", "fail-fast" oder "max-parallel" sein; gefunden: %2</translation>
+        </message>
+        <message>
+            <source>in "strategy" of job "%1"</source>
+            <location line="+5" />
+            <translation>in "strategy" des Jobs "%1"</translation>
+        </message>
+        <message>
+            <source>"strategy.%1" of job "%2"</source>
+            <location line="+2" />
+            <translation>"strategy.%1" des Jobs "%2"</translation>
+        </message>
+        <message>
+            <source>%1 must be a map of axis: [values] (with "include" and "exclude" lists); found %2</source>
+            <location line="+21" />
+            <translation>%1 muss eine Map aus Achse: [Werte] sein (mit den Listen "include" und "exclude"); gefunden: %2</translation>
+        </message>
+        <message>
+            <source>"%1" of %2</source>
+            <location line="+81" />
+            <location line="+8" />
+            <translation>"%1" von %2</translation>
+        </message>
+        <message>
+            <source>%1 is too large or nested too deeply</source>
+            <location line="-72" />
+            <translation>%1 ist zu groß oder zu tief verschachtelt</translation>
+        </message>
+        <message>
+            <source>%1 must be a list of maps, e.g. "- os: windows-latest"; found %2</source>
+            <location line="+7" />
+            <translation>%1 muss eine Liste von Maps sein, z. B. "- os: windows-latest"; gefunden: %2</translation>
+        </message>
+        <message>
+            <source>%1 must be a non-empty list of values, e.g. "[18, 20]"; found %2</source>
+            <location line="+3" />
+            <translation>%1 muss eine nicht leere Liste von Werten sein, z. B. "[18, 20]"; gefunden: %2</translation>
+        </message>
+        <message>
+            <source>each entry of %1 must be a map of axis: value; found %2</source>
+            <location line="+13" />
+            <translation>jeder Eintrag von %1 muss eine Map aus Achse: Wert sein; gefunden: %2</translation>
+        </message>
+        <message>
+            <source>%1 has no axes; add e.g. "node: [18, 20]" or an "include" list</source>
+            <location line="+13" />
+            <translation>%1 hat keine Achsen; fügen Sie z. B. "node: [18, 20]" oder eine "include"-Liste hinzu</translation>
+        </message>
+        <message>
+            <source>%1 makes %2 combinations; GitHub allows at most %3 jobs per matrix</source>
+            <location line="+7" />
+            <translation>%1 erzeugt %2 Kombinationen; GitHub erlaubt höchstens %3 Jobs pro Matrix</translation>
+        </message>
+        <message>
+            <source>"steps" of job "%1" must be a list with at least one step, e.g. "- run: make"; found %2</source>
+            <location line="+11" />
+            <translation>"steps" des Jobs "%1" muss eine Liste mit mindestens einem Schritt sein, z. B. "- run: make"; gefunden: %2</translation>
+        </message>
+        <message>
+            <source>step %1 of job "%2"</source>
+            <location line="+11" />
+            <translation>Schritt %1 des Jobs "%2"</translation>
+        </message>
+        <message>
+            <source>%1 must be a map with "run" or "uses"; found %2</source>
+            <location line="+2" />
+            <translation>%1 muss eine Map mit "run" oder "uses" sein; gefunden: %2</translation>
+        </message>
+        <message>
+            <source>step id "%1" must start with a letter or "_" and contain only letters, digits, "-" and "_"</source>
+            <location line="+10" />
+            <translation>Schritt-ID "%1" muss mit einem Buchstaben oder "_" beginnen und darf nur Buchstaben, Ziffern, "-" und "_" enthalten</translation>
+        </message>
+        <message>
+            <source>step id "%1" is used twice in job "%2" (first at line %3)</source>
+            <location line="+6" />
+            <translation>Schritt-ID "%1" wird im Job "%2" doppelt verwendet (zuerst in Zeile %3)</translation>
+        </message>
+        <message>
+            <source>%1 has both "run" and "uses"; a step does one: split it in two</source>
+            <location line="+33" />
+            <translation>%1 hat sowohl "run" als auch "uses"; ein Schritt macht nur eines von beiden: teilen Sie ihn in zwei Schritte auf</translation>
+        </message>
+        <message>
+            <source>%1 has neither "run" nor "uses"; add e.g. "run: make"</source>
+            <location line="+3" />
+            <translation>%1 hat weder "run" noch "uses"; fügen Sie z. B. "run: make" hinzu</translation>
+        </message>
+        <message>
+            <source>%1 uses an action: "shell" and "working-directory" apply only to "run" steps</source>
+            <location line="+5" />
+            <translation>%1 verwendet eine Action: "shell" und "working-directory" gelten nur für "run"-Schritte</translation>
+        </message>
+        <message>
+            <source>job "%1" needs itself</source>
+            <location line="+18" />
+            <translation>Job "%1" benötigt sich selbst</translation>
+        </message>
+        <message>
+            <source>job "%1" needs "%2", which is not a job of this workflow%3</source>
+            <location line="+2" />
+            <translation>Job "%1" benötigt "%2", der kein Job dieses Workflows ist%3</translation>
+        </message>
+        <message>
+            <source>the jobs' "needs" make a cycle: %1; remove one of these needs</source>
+            <location line="+18" />
+            <translation>die "needs" der Jobs bilden einen Zyklus: %1; entfernen Sie eine dieser Abhängigkeiten</translation>
+        </message>
+        <message>
+            <location filename="../core/integrations/github/githubfiles.cpp" line="+82" />
+            <source>%1, line %2: %3</source>
+            <translation>%1, Zeile %2: %3</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>the line holds only spaces, and GitHub reads it as an entry with neither "=" nor "&lt;&lt;". Remove it (only empty lines are skipped).</source>
+            <translation>die Zeile enthält nur Leerzeichen, und GitHub liest sie als Eintrag ohne "=" und ohne "&lt;&lt;". Entfernen Sie sie (nur leere Zeilen werden übersprungen).</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>expected NAME=value or NAME&lt;&lt;DELIMITER, found a line with neither "=" nor "&lt;&lt;".</source>
+            <translation>NAME=value oder NAME&lt;&lt;DELIMITER erwartet, gefunden: eine Zeile ohne "=" und ohne "&lt;&lt;".</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The value of %1 (the heredoc from line %2) ended at line %3, a line that is exactly its delimiter "%4"; if the value goes on after it, choose a delimiter that cannot occur in the value, such as one made with $(uuidgen).</source>
+            <translation>Der Wert von %1 (das Heredoc ab Zeile %2) endete in Zeile %3, einer Zeile, die genau aus seinem Begrenzer "%4" besteht; falls der Wert danach weitergeht, wählen Sie einen Begrenzer, der im Wert nicht vorkommen kann, etwa einen mit $(uuidgen) erzeugten.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>If it continues the value of %1 from line %2, write a value of several lines as a heredoc: %1&lt;&lt;EOF, then the lines, then EOF alone on a line (with a delimiter that cannot occur in the value).</source>
+            <translation>Falls die Zeile den Wert von %1 aus Zeile %2 fortsetzt, schreiben Sie einen mehrzeiligen Wert als Heredoc: %1&lt;&lt;EOF, dann die Zeilen, dann EOF allein in einer Zeile (mit einem Begrenzer, der im Wert nicht vorkommen kann).</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Write NAME=value, or NAME&lt;&lt;DELIMITER for a value of several lines.</source>
+            <translation>Schreiben Sie NAME=value oder, für einen mehrzeiligen Wert, NAME&lt;&lt;DELIMITER.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>the value of %1 is a heredoc ending at a line that is exactly "%2", but no later line is.</source>
+            <translation>der Wert von %1 ist ein Heredoc, das mit einer Zeile endet, die genau "%2" lautet, aber keine spätere Zeile lautet so.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The delimiter is everything after "&lt;&lt;", spaces included: write %1&lt;&lt;%2.</source>
+            <translation>Der Begrenzer ist alles nach "&lt;&lt;", einschließlich Leerzeichen: schreiben Sie %1&lt;&lt;%2.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Line %1 has spaces around it: the delimiter line must hold nothing else.</source>
+            <translation>Zeile %1 ist von Leerzeichen umgeben: die Begrenzerzeile darf nichts anderes enthalten.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>End the value with a line that is exactly "%1", with a line break before it.</source>
+            <translation>Beenden Sie den Wert mit einer Zeile, die genau "%1" lautet, und mit einem Zeilenumbruch davor.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>%1 is %2, and DeployDesk reads at most %3 of it (GitHub's limit for all the outputs of a run together). Write large data to a file and pass its path instead.</source>
+            <translation>%1 ist %2 groß, und DeployDesk liest höchstens %3 davon (GitHubs Grenze für alle Ausgaben eines Laufs zusammen). Schreiben Sie große Daten in eine Datei und übergeben Sie stattdessen deren Pfad.</translation>
+        </message>
+        <message>
+            <location line="+26" />
+            <source>the line starts with "=", so the value has no name. Write NAME=value.</source>
+            <translation>die Zeile beginnt mit "=", daher hat der Wert keinen Namen. Schreiben Sie NAME=value.</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>the line starts with "&lt;&lt;", so the value has no name. Write NAME&lt;&lt;DELIMITER.</source>
+            <translation>die Zeile beginnt mit "&lt;&lt;", daher hat der Wert keinen Namen. Schreiben Sie NAME&lt;&lt;DELIMITER.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>%1&lt;&lt; gives no delimiter. Write %1&lt;&lt;DELIMITER, then the value's lines, then DELIMITER alone on a line.</source>
+            <translation>%1&lt;&lt; gibt keinen Begrenzer an. Schreiben Sie %1&lt;&lt;DELIMITER, dann die Zeilen des Werts, dann DELIMITER allein in einer Zeile.</translation>
+        </message>
+        <message>
+            <location line="+62" />
+            <source>GitHub refuses to set NODE_OPTIONS from GITHUB_ENV ("Can't store NODE_OPTIONS output parameter using '$GITHUB_ENV' command.", since runner 2.309.0): through it one step could make every later Node.js action load code of its choice. Set it in the workflow's or the step's env: instead.</source>
+            <translation>GitHub lehnt es ab, NODE_OPTIONS aus GITHUB_ENV zu setzen ("Can't store NODE_OPTIONS output parameter using '$GITHUB_ENV' command.", seit Runner 2.309.0): darüber könnte ein Schritt jede spätere Node.js-Action Code seiner Wahl laden lassen. Setzen Sie es stattdessen unter env: des Workflows oder des Schritts.</translation>
+        </message>
+        <message>
+            <location filename="../core/integrations/github/githubjobstage.cpp" line="+78" />
+            <location line="+4" />
+            <source>hashFiles(): cannot read %1: %2</source>
+            <translation>hashFiles(): %1 kann nicht gelesen werden: %2</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>cannot read %1 (%2): %3</source>
+            <translation>%1 (%2) kann nicht gelesen werden: %3</translation>
+        </message>
+        <message>
+            <location filename="../core/integrations/github/workflowcommands.cpp" line="+212" />
+            <source>The `%1` command is disabled. Please upgrade to using Environment Files or opt into unsecure command execution by setting the `ACTIONS_ALLOW_UNSECURE_COMMANDS` environment variable to `true`. For more information see: https://github.blog/changelog/2020-10-01-github-actions-deprecating-set-env-and-add-path-commands/ (GitHub disabled it because any text a step prints, such as a pull request title or a file it shows, could otherwise change the %2 of every later step: CVE-2020-15228.)</source>
+            <translation>Der Befehl `%1` ist deaktiviert. Bitte steigen Sie auf Umgebungsdateien (Environment Files) um, oder erlauben Sie die unsichere Befehlsausführung, indem Sie die Umgebungsvariable `ACTIONS_ALLOW_UNSECURE_COMMANDS` auf `true` setzen. Weitere Informationen: https://github.blog/changelog/2020-10-01-github-actions-deprecating-set-env-and-add-path-commands/ (GitHub hat ihn deaktiviert, weil sonst jeder Text, den ein Schritt ausgibt, etwa der Titel eines Pull Requests oder eine Datei, die er anzeigt, %2 jedes späteren Schritts ändern könnte: CVE-2020-15228.)</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>The `%1` command is deprecated and will be disabled soon. Please upgrade to using Environment Files. For more information see: https://github.blog/changelog/2022-10-11-github-actions-deprecating-save-state-and-set-output-commands/</source>
+            <translation>Der Befehl `%1` ist veraltet und wird bald deaktiviert. Bitte steigen Sie auf Umgebungsdateien (Environment Files) um. Weitere Informationen: https://github.blog/changelog/2022-10-11-github-actions-deprecating-save-state-and-set-output-commands/</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Required field 'name' is missing in ##[%1] command.</source>
+            <translation>Das Pflichtfeld 'name' fehlt im Befehl ##[%1].</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Run only this job (all its matrix legs) and the jobs it needs (repeatable).</source>
+            <translation>Nur diesen Job (alle seine Matrix-Kombinationen) und die von ihm benötigten Jobs ausführen (wiederholbar).</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Refuse to start when a job or step cannot run here.</source>
+            <translation>Nicht starten, wenn ein Job oder Schritt hier nicht ausgeführt werden kann.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Why this run (recorded in the history).</source>
+            <translation>Grund für diesen Lauf (wird im Verlauf festgehalten).</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>At most this many jobs at once (default: the number of CPUs).</source>
+            <translation>Höchstens so viele Jobs gleichzeitig (Standard: die Anzahl der CPUs).</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>%1 of %2 would run here; nothing was run ("workflow run FILE" runs them)</source>
+            <translation>hier ausführbar: %1 von %2; es wurde nichts ausgeführt ("workflow run FILE" führt sie aus)</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+59" />
+            <location line="+38" />
+            <source>%n problem(s); nothing was run</source>
+            <translation>
+                <numerusform>%n Problem; es wurde nichts ausgeführt</numerusform>
+                <numerusform>%n Probleme; es wurde nichts ausgeführt</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="-23" />
+            <source>--job %1: the workflow has no such job; its jobs: %2</source>
+            <translation>--job %1: der Workflow hat keinen solchen Job; seine Jobs: %2</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>--strict: job "%1" cannot run here: %2</source>
+            <translation>--strict: Job "%1" kann hier nicht ausgeführt werden: %2</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>--strict: step %1 "%2" of job "%3" cannot run here: %4</source>
+            <translation>--strict: Schritt %1 "%2" des Jobs "%3" kann hier nicht ausgeführt werden: %4</translation>
+        </message>
+        <message>
+            <location line="+112" />
+            <source>run %1 of workflow "%2" (%3) on %4 started</source>
+            <translation>Lauf %1 des Workflows "%2" (%3) bei %4 gestartet</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>usage: deploydeskctl workflow list [--json] | workflow plan FILE [--event E] [--input name=value]... [--json] | workflow run FILE [--job ID]... [--event E] [--input name=value]... [--strict] [-m WHY]</source>
+            <translation>Aufruf: deploydeskctl workflow list [--json] | workflow plan FILE [--event E] [--input name=value]... [--json] | workflow run FILE [--job ID]... [--event E] [--input name=value]... [--strict] [-m GRUND]</translation>
+        </message>
+        <message>
+            <location filename="../core/integrations/github/workflowcommands.cpp" line="+171" />
+            <source>You cannot use a endToken that is an empty string, the string 'pause-logging', or another workflow command. For more information see: https://docs.github.com/actions/learn-github-actions/workflow-commands-for-github-actions#example-stopping-and-starting-workflow-commands or opt into insecure command execution by setting the `ACTIONS_ALLOW_UNSECURE_STOPCOMMAND_TOKENS` environment variable to `true`.</source>
+            <translation>Als endToken dürfen Sie weder eine leere Zeichenkette noch die Zeichenkette 'pause-logging' noch einen anderen Workflow-Befehl verwenden. Weitere Informationen: https://docs.github.com/actions/learn-github-actions/workflow-commands-for-github-actions#example-stopping-and-starting-workflow-commands – oder erlauben Sie die unsichere Befehlsausführung, indem Sie die Umgebungsvariable `ACTIONS_ALLOW_UNSECURE_STOPCOMMAND_TOKENS` auf `true` setzen.</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>Invalid echo command value. Possible values can be: 'on', 'off'. Current value is: '%1'.</source>
+            <translation>Ungültiger Wert für den Befehl echo. Mögliche Werte sind: 'on', 'off'. Aktueller Wert: '%1'.</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>environment</source>
+            <translation>die Umgebung</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Can't update NODE_OPTIONS environment variable using ::set-env:: command.</source>
+            <translation>Die Umgebungsvariable NODE_OPTIONS kann nicht mit dem Befehl ::set-env:: geändert werden.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>PATH</source>
+            <translation>den PATH</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The add-path command needs a directory after its "::".</source>
+            <translation>Der Befehl add-path benötigt nach seinem "::" ein Verzeichnis.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Can't add secret mask for empty string in ##[add-mask] command.</source>
+            <translation>Für eine leere Zeichenkette kann im Befehl ##[add-mask] keine Geheimnismaske hinzugefügt werden.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>File path must be specified.</source>
+            <translation>Ein Dateipfad muss angegeben werden.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Either specify an owner name or a file path in ##[remove-matcher] command. Both values cannot be set.</source>
+            <translation>Geben Sie im Befehl ##[remove-matcher] entweder einen Besitzernamen oder einen Dateipfad an. Beide Werte können nicht gleichzeitig gesetzt werden.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Either an owner name or a file path must be specified in ##[remove-matcher] command.</source>
+            <translation>Im Befehl ##[remove-matcher] muss entweder ein Besitzername oder ein Dateipfad angegeben werden.</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>an action.yml must be a map with "runs"; found %1</source>
+            <translation>eine action.yml muss eine Map mit "runs" sein; gefunden: %1</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>in the action</source>
+            <translation>in der Action</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>the action has no "runs"; a composite action needs "runs: { using: composite, steps: [...] }"</source>
+            <translation>die Action hat kein "runs"; eine Composite Action benötigt "runs: { using: composite, steps: [...] }"</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>"inputs" must be a map of input name: settings; found %1</source>
+            <translation>"inputs" muss eine Map aus Eingabename: Einstellungen sein; gefunden: %1</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>input "%1" must be a map (description, required, default); found %2</source>
+            <translation>Eingabe "%1" muss eine Map sein (description, required, default); gefunden: %2</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>"outputs" must be a map of output name: settings; found %1</source>
+            <translation>"outputs" muss eine Map aus Ausgabename: Einstellungen sein; gefunden: %1</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>in "outputs"</source>
+            <translation>in "outputs"</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>in output "%1"</source>
+            <translation>in Ausgabe "%1"</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>"value" of output "%1"</source>
+            <translation>"value" der Ausgabe "%1"</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>"runs" must be a map with "using"; found %1</source>
+            <translation>"runs" muss eine Map mit "using" sein; gefunden: %1</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>"runs" needs "using", e.g. "using: composite"</source>
+            <translation>"runs" benötigt "using", z. B. "using: composite"</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>the action</source>
+            <translation>die Action</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>a composite action needs "runs.steps"</source>
+            <translation>eine Composite Action benötigt "runs.steps"</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>in "runs"</source>
+            <translation>in "runs"</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>step %1 of a composite action runs a script and must name its "shell", e.g. "shell: bash"</source>
+            <translation>Schritt %1 einer Composite Action führt ein Skript aus und muss seine "shell" angeben, z. B. "shell: bash"</translation>
         </message>
     </context>
     <context>
@@ -4528,6 +5889,278 @@
             <location line="+56" />
             <source>GitHub deployment status "%1" not posted: %2</source>
             <translation>GitHub-Deployment-Status "%1" nicht gesendet: %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeployDesk::GitHubJobStage</name>
+        <message>
+            <location filename="../core/integrations/github/githubjobstage.cpp" line="+44" />
+            <source>step %1 "%2" failed: %3</source>
+            <translation>Schritt %1 "%2" fehlgeschlagen: %3</translation>
+        </message>
+        <message>
+            <location line="+36" />
+            <location line="+6" />
+            <location line="+11" />
+            <location line="+6" />
+            <location line="+564" />
+            <source>%1: %2: %3</source>
+            <translation>%1: %2: %3</translation>
+        </message>
+        <message>
+            <location line="-544" />
+            <source>"%1" in %2</source>
+            <translation>"%1" in %2</translation>
+        </message>
+        <message>
+            <location line="+105" />
+            <source>%1: "if" of job "%2": %3</source>
+            <translation>%1: "if" des Jobs "%2": %3</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>○ job skipped: if: %1 is false</source>
+            <translation>○ Job übersprungen: if: %1 ergibt false</translation>
+        </message>
+        <message>
+            <location line="+26" />
+            <source>the workflow has problems: %1</source>
+            <translation>der Workflow hat Probleme: %1</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>the workflow has no job "%1" any more</source>
+            <translation>der Workflow hat keinen Job "%1" mehr</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>cannot make the job's temporary folder: %1</source>
+            <translation>der temporäre Ordner des Jobs kann nicht angelegt werden: %1</translation>
+        </message>
+        <message>
+            <location line="+121" />
+            <source>the workflow's "env"</source>
+            <translation>"env" des Workflows</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>"env" of job "%1"</source>
+            <translation>"env" des Jobs "%1"</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>"name"</source>
+            <translation>"name"</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+1" />
+            <source>Run %1</source>
+            <translation>%1 ausführen</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>"env" of step %1</source>
+            <translation>"env" des Schritts %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <location line="+48" />
+            <location line="+18" />
+            <location line="+111" />
+            <location line="+174" />
+            <source>▶ %1</source>
+            <translation>▶ %1</translation>
+        </message>
+        <message>
+            <location line="-350" />
+            <location line="+66" />
+            <location line="+287" />
+            <source>✘ %1</source>
+            <translation>✘ %1</translation>
+        </message>
+        <message>
+            <location line="-331" />
+            <source>"if": %1</source>
+            <translation>"if": %1</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>○ %1: skipped (an earlier step failed)</source>
+            <translation>○ %1: übersprungen (ein früherer Schritt ist fehlgeschlagen)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>○ %1: skipped (if: %2 is false)</source>
+            <translation>○ %1: übersprungen (if: %2 ergibt false)</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>✔ the workspace is the checkout: nothing is cloned</source>
+            <translation>✔ der Arbeitsbereich ist der Checkout: es wird nichts geklont</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <location line="+320" />
+            <source>○ skipped: %1</source>
+            <translation>○ übersprungen: %1</translation>
+        </message>
+        <message>
+            <location line="-318" />
+            <location line="+320" />
+            <source>step %1 "%2" was not run: %3</source>
+            <translation>Schritt %1 "%2" wurde nicht ausgeführt: %3</translation>
+        </message>
+        <message>
+            <location line="-300" />
+            <location line="+308" />
+            <source>"continue-on-error"</source>
+            <translation>"continue-on-error"</translation>
+        </message>
+        <message>
+            <location line="-301" />
+            <source>"run"</source>
+            <translation>"run"</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>"shell"</source>
+            <translation>"shell"</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>"working-directory"</source>
+            <translation>"working-directory"</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>the working directory "%1" does not exist</source>
+            <translation>das Arbeitsverzeichnis "%1" existiert nicht</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>cannot write %1: %2</source>
+            <translation>%1 kann nicht geschrieben werden: %2</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>"timeout-minutes"</source>
+            <translation>"timeout-minutes"</translation>
+        </message>
+        <message>
+            <location line="+46" />
+            <location line="+100" />
+            <location line="+153" />
+            <location line="+25" />
+            <source>⚠ %1</source>
+            <translation>⚠ %1</translation>
+        </message>
+        <message>
+            <location line="-268" />
+            <source>▸ %1</source>
+            <translation>▸ %1</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Error</source>
+            <translation>Fehler</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Warning</source>
+            <translation>Warnung</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Notice</source>
+            <translation>Hinweis</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <location line="+34" />
+            <source>✘ %1: cancelled</source>
+            <translation>✘ %1: abgebrochen</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>a workflow command failed the step</source>
+            <translation>ein Workflow-Befehl hat den Schritt fehlschlagen lassen</translation>
+        </message>
+        <message>
+            <location line="+44" />
+            <source>Step summary:</source>
+            <translation>Zusammenfassung des Schritts:</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>✔ %1 (%2 s)</source>
+            <translation>✔ %1 (%2 s)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <location line="+137" />
+            <source>✘ %1: %2 (continue-on-error: the job goes on)</source>
+            <translation>✘ %1: %2 (continue-on-error: der Job läuft weiter)</translation>
+        </message>
+        <message>
+            <location line="-136" />
+            <location line="+137" />
+            <source>✘ %1: %2</source>
+            <translation>✘ %1: %2</translation>
+        </message>
+        <message>
+            <location line="-105" />
+            <source>local actions nested more than 10 deep (does an action use itself?)</source>
+            <translation>lokale Actions sind mehr als 10 Ebenen tief verschachtelt (verwendet eine Action sich selbst?)</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>"%1" is a %2 action; only composite actions run here</source>
+            <translation>"%1" ist eine %2-Action; hier laufen nur Composite Actions</translation>
+        </message>
+        <message>
+            <location line="+28" />
+            <source>"with.%1"</source>
+            <translation>"with.%1"</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>the default of input "%1"</source>
+            <translation>der Standardwert der Eingabe "%1"</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>⚠ input "%1" of %2 is required and not given</source>
+            <translation>⚠ Eingabe "%1" von %2 ist erforderlich, wurde aber nicht angegeben</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>⚠ %1 has no input "%2"; it is ignored</source>
+            <translation>⚠ %1 hat keine Eingabe "%2"; sie wird ignoriert</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <source>output "%1"</source>
+            <translation>Ausgabe "%1"</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>✔ %1</source>
+            <translation>✔ %1</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>output "%1" of job "%2"</source>
+            <translation>Ausgabe "%1" des Jobs "%2"</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Annotations:</source>
+            <translation>Anmerkungen:</translation>
         </message>
     </context>
     <context>
@@ -6141,7 +7774,7 @@
             <translation>benötigt "%1", die nicht erfolgreich war</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+23" />
             <source>condition "%1" is false in a run without an environment (--env)</source>
             <translation>Bedingung "%1" ist in einem Lauf ohne Umgebung (--env) falsch</translation>
         </message>

@@ -44,7 +44,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../core/store/logwriter.cpp" line="+371" />
+            <location filename="../core/store/logwriter.cpp" line="+381" />
             <source>%n log line(s) could not be stored</source>
             <translation>
                 <numerusform>%n log line could not be stored</numerusform>
@@ -164,7 +164,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location line="+279" />
+            <location line="+284" />
             <source>cache restore cancelled after %n file(s)</source>
             <translation>
                 <numerusform>cache restore cancelled after %n file</numerusform>
@@ -193,6 +193,42 @@
             <translation>
                 <numerusform>evicted %n least recently used cache entr(y/ies) (%1 of files; %2 freed on disk) to stay under the cap of %3</numerusform>
                 <numerusform>evicted %n least recently used cache entr(y/ies) (%1 of files; %2 freed on disk) to stay under the cap of %3</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n job(s)</source>
+            <location line="+48" />
+            <location line="+56" />
+            <location filename="../app/cli/workflowcommand.cpp" line="+128" />
+            <translation>
+                <numerusform>%n job</numerusform>
+                <numerusform>%n jobs</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n problem(s):</source>
+            <location line="-101" />
+            <translation>
+                <numerusform>%n problem:</numerusform>
+                <numerusform>%n problems:</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n problem(s); nothing was planned</source>
+            <location line="+10" />
+            <location line="+138" />
+            <translation>
+                <numerusform>%n problem; nothing was planned</numerusform>
+                <numerusform>%n problems; nothing was planned</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+59" />
+            <location line="+38" />
+            <source>%n problem(s); nothing was run</source>
+            <translation>
+                <numerusform>%n problem; nothing was run</numerusform>
+                <numerusform>%n problems; nothing was run</numerusform>
             </translation>
         </message>
     </context>

@@ -78,6 +78,7 @@ int rollback(Context &ctx);
 int promote(Context &ctx);
 int queue(Context &ctx);
 int compare(Context &ctx);
+int workflow(Context &ctx);
 int corpus(Context &ctx);
 int reembed(Context &ctx);
 int index(Context &ctx);
@@ -120,6 +121,7 @@ int approveProtected(Context &ctx, RunRequest &request, bool needsApproval);
 
 // Options of each command, added before the final parse.
 void addRunOptions(QCommandLineParser &parser);
+void addWorkflowOptions(QCommandLineParser &parser);
 void addValidateOptions(QCommandLineParser &parser);
 void addHistoryOptions(QCommandLineParser &parser);
 void addShowOptions(QCommandLineParser &parser);

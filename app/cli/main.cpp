@@ -158,6 +158,8 @@ const Command kCommands[] = {
      Cli::addBackupOptions},
     {"restore", "Check a backup and make it the history: restore FILE", Cli::restore, nullptr},
     {"compact", "Compress the logs stored before compression (zstd)", Cli::compact, nullptr},
+    {"workflow", "GitHub Actions workflows: workflow list | plan FILE [--event E] [--input k=v]",
+     Cli::workflow, Cli::addWorkflowOptions},
 };
 
 QString commandList()

@@ -73,6 +73,10 @@ struct Stage
     // an error when missing (the stage then runs without it).
     QStringList optionalSecrets;
     SourceLocation location;
+    // Set by pipelines made in code (a GitHub Actions job that cannot run here, or whose
+    // `if:` is false before the run): the stage is not started but settled as skipped with
+    // this reason, and what needs it is skipped too.
+    QString skipReason;
 };
 
 struct Pipeline

@@ -1,8 +1,11 @@
 #include "config/yamlsupport.h"
 
 #include "common/duration.h"
+#include "common/logging.h"
+#include "config/aliasbudget.h"
 #include "config/messages.h"
 #include "config/suggest.h"
+#include "log/utf8.h"
 
 #include <QHash>
 #include <QRegularExpression>
@@ -126,6 +129,107 @@ std::optional<YAML::Mark> secondDocumentMark(const std::string &text)
                                            "character; quote the value or remove it");
     }
     return root.mark ? root.mark : std::optional<YAML::Mark>(root.start);
+}
+
+namespace {
+
+// The 1-based line and column (in characters) of byte `offset` of UTF-8 `text`.
+SourceLocation positionOf(QByteArrayView text, qsizetype offset, const DiagnosticList &d)
+{
+    const QByteArrayView before = text.first(offset);
+    const qsizetype lineStart = before.lastIndexOf('\n') + 1;
+    int column = 1;
+    for (qsizetype i = lineStart; i < offset; ++i) {
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) // not a continuation byte
+            ++column;
+    }
+    return d.location(int(before.count('\n')) + 1, column);
+}
+
+// yaml-cpp reads bytes: a NUL ends its scanner's view of a line in odd places, and invalid
+// UTF-8 becomes U+FFFD without a word. Both are refused first, where they are.
+bool checkText(const QByteArray &yaml, DiagnosticList &d)
+{
+    const qsizetype valid = Internal::validUtf8Prefix(yaml);
+    const qsizetype nul = yaml.indexOf('\0');
+    if (nul >= 0 && nul <= valid) {
+        d.add(positionOf(yaml, nul, d),
+              msg("the file holds a NUL byte (0x00); YAML files are UTF-8 text: remove it "
+                  "(a file saved as UTF-16 has them everywhere: save it as UTF-8)"));
+        return true;
+    }
+    if (valid < yaml.size()) {
+        d.add(positionOf(yaml, valid, d),
+              msg("the file is not valid UTF-8: byte 0x%1 here does not belong to a UTF-8 "
+                  "character; save the file as UTF-8 (or fix this character)")
+                  .arg(static_cast<unsigned char>(yaml[valid]), 2, 16, QLatin1Char('0')));
+        return true;
+    }
+    return false;
+}
+
+} // namespace
+
+std::optional<ParsedDocument> parseDocument(const QByteArray &yaml, DiagnosticList &d)
+{
+    if (checkText(yaml, d))
+        return std::nullopt;
+    ParsedDocument parsed;
+    try {
+        const std::string text = yaml.toStdString();
+        if (const auto exceeded = checkExpandedSize(text)) {
+            const QString megabytes = QString::number(exceeded->limit / (1024 * 1024));
+            d.add(exceeded->mark,
+                  exceeded->anchorName.isEmpty()
+                      ? msg("the file grows past %1 MB once its aliases are expanded; use "
+                            "fewer aliases")
+                            .arg(megabytes)
+                      : msg("the file grows past %1 MB once its aliases are expanded (this "
+                            "\"*%2\" repeats a large value); use fewer aliases or a smaller "
+                            "anchored value")
+                            .arg(megabytes, exceeded->anchorName));
+            return std::nullopt;
+        }
+        parsed.root = YAML::Load(text);
+        parsed.secondDocument = secondDocumentMark(text);
+    } catch (const YAML::DeepRecursion &e) {
+        d.add(e.mark, msg("YAML syntax error: the file is nested too deeply (more than %1 "
+                          "levels)")
+                          .arg(e.depth()));
+    } catch (const YAML::ParserException &e) {
+        d.add(e.mark, msg("YAML syntax error: %1").arg(QString::fromStdString(e.msg)));
+    } catch (const YAML::Exception &e) {
+        d.add(e.mark, msg("YAML syntax error: %1").arg(QString::fromStdString(e.msg)));
+    } catch (const std::exception &e) {
+        d.add(d.location(1, 1),
+              msg("cannot parse the file: %1").arg(QString::fromLocal8Bit(e.what())));
+    }
+    if (!d.isEmpty())
+        return std::nullopt;
+    return parsed;
+}
+
+void readDocument(const ParsedDocument &parsed, DiagnosticList &d,
+                  const std::function<void()> &read)
+{
+    try {
+        read();
+        if (parsed.secondDocument) {
+            d.add(*parsed.secondDocument, msg("the file holds more than one YAML document; keep "
+                                              "only the first (remove this \"---\" and what "
+                                              "follows)"));
+        }
+    } catch (const YAML::Exception &e) {
+        // The readers check node types before converting; reaching this is a bug.
+        qCWarning(lcConfig) << "unexpected yaml-cpp exception:" << e.what();
+        d.add(e.mark,
+              msg("internal error while reading the file: %1").arg(QString::fromStdString(e.msg)));
+    } catch (const std::exception &e) {
+        qCWarning(lcConfig) << "unexpected exception:" << e.what();
+        d.add(
+            d.location(1, 1),
+            msg("internal error while reading the file: %1").arg(QString::fromLocal8Bit(e.what())));
+    }
 }
 
 QString describe(const YAML::Node &node)

@@ -11,6 +11,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 
 namespace DeployDesk::Internal {
@@ -70,6 +71,22 @@ void reportUnknownKey(DiagnosticList &diagnostics, const MapEntry &entry,
 // the loader reads the first with Load() and asks this whether another follows.
 // Throws what yaml-cpp's parser throws for a syntax error in either document.
 std::optional<YAML::Mark> secondDocumentMark(const std::string &text);
+
+// One YAML document as a loader reads it. parseDocument() refuses a NUL byte and invalid
+// UTF-8 where they are, bounds the size of the document once its aliases are expanded and
+// reports syntax errors with their position; it returns nullopt after reporting. A second
+// document is not an error here: the loader reports it after the first one's problems.
+struct ParsedDocument
+{
+    YAML::Node root;
+    std::optional<YAML::Mark> secondDocument;
+};
+std::optional<ParsedDocument> parseDocument(const QByteArray &yaml, DiagnosticList &d);
+// Runs a loader's `read` of a parsed document: an exception yaml-cpp throws past the
+// readers' type checks (a bug) becomes an "internal error" diagnostic; a second document is
+// reported after the first one's problems.
+void readDocument(const ParsedDocument &parsed, DiagnosticList &d,
+                  const std::function<void()> &read);
 
 QString describe(const YAML::Node &node);
 QString scalarText(const YAML::Node &node);

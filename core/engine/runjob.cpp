@@ -122,6 +122,11 @@ void RunJob::schedule()
                 progress = true;
                 continue;
             }
+            if (!stage.skipReason.isEmpty()) {
+                settle(name, StageStatus::Skipped, stage.skipReason, nullptr, false);
+                progress = true;
+                continue;
+            }
             if (!stage.condition.matches(m_plan.environment)) {
                 settle(name, StageStatus::Skipped,
                        m_plan.environment.isEmpty()

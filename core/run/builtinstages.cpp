@@ -19,6 +19,8 @@
 #endif
 
 #include "data/reembed/reembedtarget.h"
+#include "engine/stagetype.h"
+#include "integrations/github/githubjobstage.h"
 
 #include <mutex>
 
@@ -45,6 +47,12 @@ void registerBuiltinStageTypes()
         registerAlembic();
 #endif
         Data::registerReembed();
+        // `deploydeskctl workflow run` makes one such stage per GitHub Actions job.
+        StageTypeRegistry::instance().add(
+            QStringLiteral("github-job"),
+            QStringLiteral("One job of a GitHub Actions workflow (made by deploydeskctl "
+                           "workflow run)"),
+            [] { return std::make_unique<GitHubJobStage>(); });
     });
 }
 

@@ -227,8 +227,8 @@ private slots:
         const QString ws = workspace("nul", QByteArray(text, int(sizeof text) - 1));
         const CliResult r = cli.run({"validate"}, ws);
         QCOMPARE(r.exitCode, 2);
-        QVERIFY2(r.err.contains("deploydesk.yml:4:11: the file holds a NUL byte (0x00); a "
-                                "pipeline file is UTF-8 text"),
+        QVERIFY2(r.err.contains("deploydesk.yml:4:11: the file holds a NUL byte (0x00); "
+                                "YAML files are UTF-8 text"),
                  qPrintable(r.err));
     }
 

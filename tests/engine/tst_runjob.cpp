@@ -160,6 +160,23 @@ private slots:
         DD_COMPARE_STATUS(h.job.runStatus(), RunStatus::Success);
     }
 
+    // A stage made in code with a skip reason (a GitHub Actions job that cannot run here) is
+    // never started, ends skipped with that reason, and what needs it is skipped too.
+    void skipReasonSkipsStageAndDependents()
+    {
+        Stage windows = stage("windows", "echo never");
+        windows.skipReason = QStringLiteral("needs a Windows runner");
+        Harness h(plan(
+            {stage("build", "echo build"), windows, stage("after", "echo after", {"windows"})}));
+        QVERIFY(h.runToEnd());
+        DD_COMPARE_STATUS(h.statuses["build"], StageStatus::Success);
+        DD_COMPARE_STATUS(h.statuses["windows"], StageStatus::Skipped);
+        QCOMPARE(h.reasons["windows"], QStringLiteral("needs a Windows runner"));
+        QVERIFY(!h.started.contains("windows"));
+        DD_COMPARE_STATUS(h.statuses["after"], StageStatus::Skipped);
+        DD_COMPARE_STATUS(h.job.runStatus(), RunStatus::Success);
+    }
+
     // A protected environment: the stages naming it wait for approval while the checks
     // run; approve() lets them start, refuse() cancels them and the run.
     RunPlan protectedPlan()

@@ -114,6 +114,28 @@ def main():
     for c in conditions:
         write("condition", c)
 
+    # Expressions: the rows of tst_expression (byte 0 even: as a template, wrapped in
+    # ${{ }}; odd: as an `if:` condition) and the `${{ }}` and `if:` of the workflow files.
+    import json
+    rows = json.loads((tests / "config/data/expressions.json").read_text(encoding="utf-8"))
+    for key, value in rows.items():
+        if isinstance(value, list):
+            for row in value:
+                if isinstance(row, dict):
+                    for field in ("expr", "text", "condition", "template"):
+                        if isinstance(row.get(field), str):
+                            text = row[field].encode()
+                            write("expression", b"\x00${{ " + text + b" }}")
+                            write("expression", b"\x01" + text)
+    workflows = [p.read_bytes() for p in sorted((tests / "workflow/data").rglob("*.yml"))]
+    workflows += [p.read_bytes() for p in sorted((ROOT / "examples").rglob(".github/workflows/*.yml"))]
+    for y in workflows:
+        write("workflowloader", y)
+        for m in re.finditer(rb"\$\{\{.*?\}\}", y):
+            write("expression", b"\x00" + m.group(0))
+        for m in re.finditer(rb"\bif:\s*(.+)", y):
+            write("expression", b"\x01" + m.group(1).strip())
+
     # ANSI parser and UTF-8 repair: the parser's and the log pipeline's test lines.
     log_literals = []
     for name in ("tst_ansiparser.cpp", "tst_logpipeline.cpp", "tst_secretmasker.cpp"):

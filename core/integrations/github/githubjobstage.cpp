@@ -1,0 +1,1035 @@
+#include "integrations/github/githubjobstage.h"
+
+#include "common/globfiles.h"
+#include "common/translate.h"
+#include "config/expression.h"
+#include "config/workflowloader.h"
+#include "engine/processrunner.h"
+#include "integrations/github/githubfiles.h"
+#include "integrations/github/workflowcommands.h"
+#include "integrations/github/workflowplan.h"
+#include "log/secretmasker.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QSaveFile>
+#include <QSysInfo>
+#include <QTemporaryDir>
+#include <QUuid>
+
+namespace DeployDesk {
+
+namespace {
+
+QJsonObject parseObject(const QVariant &value)
+{
+    return QJsonDocument::fromJson(value.toString().toUtf8()).object();
+}
+
+QString runnerArch()
+{
+    const QString arch = QSysInfo::currentCpuArchitecture();
+    if (arch == u"x86_64")
+        return QStringLiteral("X64");
+    if (arch == u"arm64")
+        return QStringLiteral("ARM64");
+    if (arch == u"arm")
+        return QStringLiteral("ARM");
+    return QStringLiteral("X86");
+}
+
+QString shellQuote(const QString &text)
+{
+    QString quoted = text;
+    quoted.replace(u'\'', QStringLiteral("'\\''"));
+    return u'\'' + quoted + u'\'';
+}
+
+// GitHub's hashFiles(): the SHA-256 of the SHA-256s of the regular files the patterns
+// match below the workspace (`!pattern` leaves files out), in path order; "" when none.
+std::expected<QString, QString> hashFiles(const QString &workspace, const QStringList &patterns)
+{
+    QStringList files;
+    QStringList excluded;
+    for (const QString &pattern : patterns) {
+        if (pattern.startsWith(u'!'))
+            excluded.append(pattern.mid(1));
+        else
+            files += filesMatchingGlob(workspace, pattern);
+    }
+    files.removeDuplicates();
+    files.sort();
+    QCryptographicHash outer(QCryptographicHash::Sha256);
+    int hashed = 0;
+    for (const QString &path : std::as_const(files)) {
+        if (std::any_of(excluded.cbegin(), excluded.cend(),
+                        [&](const QString &p) { return matchesGlob(p, path); }))
+            continue;
+        QFile file(QDir(workspace).filePath(path));
+        if (!QFileInfo(file.fileName()).isFile() || QFileInfo(file.fileName()).isSymLink())
+            continue;
+        if (!file.open(QIODevice::ReadOnly))
+            return std::unexpected(
+                tr("hashFiles(): cannot read %1: %2").arg(path, file.errorString()));
+        QCryptographicHash inner(QCryptographicHash::Sha256);
+        if (!inner.addData(&file))
+            return std::unexpected(
+                tr("hashFiles(): cannot read %1: %2").arg(path, file.errorString()));
+        outer.addData(inner.result());
+        ++hashed;
+    }
+    return hashed ? QString::fromLatin1(outer.result().toHex()) : QString();
+}
+
+// A file the step writes to (GITHUB_OUTPUT...), read when it ends; bounded like GitHub.
+Result<QByteArray> readStepFile(const QString &path, const QString &what)
+{
+    QFile file(path);
+    if (!file.exists())
+        return QByteArray();
+    if (auto size = checkGitHubFileSize(file.size(), what); !size)
+        return std::unexpected(size.error());
+    if (!file.open(QIODevice::ReadOnly)) {
+        return makeError(ErrorCode::Io,
+                         tr("cannot read %1 (%2): %3").arg(what, path, file.errorString()));
+    }
+    return file.readAll();
+}
+
+} // namespace
+
+struct GitHubJobStage::Private
+{
+    GitHubJobStage *q = nullptr;
+    Workflow workflow;
+    const WorkflowJob *job = nullptr;
+    ExprContext context;
+    QProcessEnvironment baseEnv; // the process environment every step starts from
+    QList<std::pair<QString, QString>> envFromFiles; // GITHUB_ENV, in order
+    QStringList pathAdded;                           // GITHUB_PATH, in the order added
+    std::unique_ptr<QTemporaryDir> temp;             // RUNNER_TEMP
+    SecretMasker masker;
+    // The steps being run: the job's, and above them those of the local composite
+    // actions being run (a step of the frame below runs the frame above).
+    struct Frame
+    {
+        const QList<WorkflowStep> *steps = nullptr;
+        std::shared_ptr<const LocalAction> action; // null for the job
+        int index = -1;
+        bool failed = false;
+        QString failure; // the first failed step
+        QString label;   // "./path › " before the names of its steps
+        // For an action: its outer step, and the contexts to restore when it ends.
+        QString outerName;
+        bool outerContinueOnError = false;
+        QJsonObject savedSteps, savedInputs, savedEnv;
+    };
+    QList<Frame> frames;
+    QStringList annotations;
+
+    Frame &frame() { return frames.last(); }
+    const WorkflowStep &currentStep() { return frame().steps->at(frame().index); }
+    void stepFailed(const QString &why)
+    {
+        Frame &f = frame();
+        if (f.failed)
+            return;
+        f.failed = true;
+        f.failure = tr("step %1 \"%2\" failed: %3").arg(f.index + 1).arg(stepName, why);
+    }
+
+    // The running step.
+    ProcessRunner *runner = nullptr;
+    WorkflowCommandParser parsers[2];
+    QElapsedTimer stepTimer;
+    QString stepName;
+    QString stepKey; // its id, or "__run_N"
+    bool continueOnError = false;
+    QJsonObject deprecatedOutputs; // ::set-output
+    QString outputFile, envFile, pathFile, summaryFile;
+    bool stepFailedByCommand = false;
+
+    void log(const QString &line) { emit q->logLine(masker.maskText(line)); }
+    void logBytes(const QByteArray &line) { emit q->logLine(QString::fromUtf8(masker.mask(line))); }
+
+    QJsonObject envContext() const
+    {
+        return context.contexts.value(QStringLiteral("env")).toObject();
+    }
+
+    void setContext(const QString &name, const QJsonValue &value)
+    {
+        context.contexts.insert(name, value);
+    }
+
+    // Evaluates `text` (a template) in the current context.
+    Result<QString> evaluate(const WorkflowText &text, const QString &what)
+    {
+        if (!text.text.contains(QLatin1String("${{")))
+            return text.text;
+        const auto parsed = ExprTemplate::parse(text.text);
+        if (!parsed) {
+            return makeError(
+                ErrorCode::Invalid,
+                tr("%1: %2: %3").arg(text.where.toString(), what, parsed.error().message));
+        }
+        const auto value = parsed->evaluate(context);
+        if (!value) {
+            return makeError(
+                ErrorCode::Invalid,
+                tr("%1: %2: %3").arg(text.where.toString(), what, value.error().message));
+        }
+        return *value;
+    }
+
+    Result<QJsonValue> evaluateValue(const WorkflowText &text, const QString &what)
+    {
+        const auto parsed = ExprTemplate::parse(text.text);
+        if (!parsed) {
+            return makeError(
+                ErrorCode::Invalid,
+                tr("%1: %2: %3").arg(text.where.toString(), what, parsed.error().message));
+        }
+        const auto value = parsed->evaluateValue(context);
+        if (!value) {
+            return makeError(
+                ErrorCode::Invalid,
+                tr("%1: %2: %3").arg(text.where.toString(), what, value.error().message));
+        }
+        return *value;
+    }
+
+    // Adds `variables` (evaluated in order, each seeing the ones before) to the env context.
+    Result<void> addEnv(const WorkflowVariables &variables, const QString &what)
+    {
+        QJsonObject env = envContext();
+        for (const auto &[name, text] : variables) {
+            setContext(QStringLiteral("env"), env);
+            if (name.isEmpty()) { // `env: ${{ fromJSON(...) }}`
+                auto value = evaluateValue(text, what);
+                if (!value)
+                    return std::unexpected(value.error());
+                const QJsonObject object = value->toObject();
+                for (auto it = object.begin(); it != object.end(); ++it)
+                    env.insert(it.key(), exprToString(it.value()));
+                continue;
+            }
+            auto value = evaluate(text, tr("\"%1\" in %2").arg(name, what));
+            if (!value)
+                return std::unexpected(value.error());
+            env.insert(name, *value);
+        }
+        setContext(QStringLiteral("env"), env);
+        return {};
+    }
+
+    QString stageDir() const { return outputsDir(q->context().stateDir, q->context().runId); }
+
+    void writeResult(const QString &result, const QJsonObject &outputs)
+    {
+        QDir().mkpath(stageDir());
+        QSaveFile file(QDir(stageDir()).filePath(q->context().stageName + QStringLiteral(".json")));
+        if (file.open(QIODevice::WriteOnly)) {
+            file.write(QJsonDocument(QJsonObject{{QStringLiteral("result"), result},
+                                                 {QStringLiteral("outputs"), outputs}})
+                           .toJson(QJsonDocument::Compact));
+            file.commit();
+        }
+    }
+
+    QJsonObject readNeeds(const QJsonObject &needs) const
+    {
+        QJsonObject context;
+        for (auto it = needs.begin(); it != needs.end(); ++it) {
+            QJsonObject outputs;
+            QString result = QStringLiteral("success");
+            bool anyRan = false;
+            for (const QJsonValue &stage : it.value().toArray()) {
+                QFile file(QDir(stageDir()).filePath(stage.toString() + QStringLiteral(".json")));
+                if (!file.open(QIODevice::ReadOnly))
+                    continue;
+                const QJsonObject leg = QJsonDocument::fromJson(file.readAll()).object();
+                const QJsonObject legOutputs = leg.value(QStringLiteral("outputs")).toObject();
+                for (auto o = legOutputs.begin(); o != legOutputs.end(); ++o)
+                    outputs.insert(o.key(), o.value());
+                const QString legResult = leg.value(QStringLiteral("result")).toString();
+                if (legResult == u"failure")
+                    result = legResult;
+                if (legResult != u"skipped")
+                    anyRan = true;
+            }
+            if (!anyRan && result != u"failure")
+                result = QStringLiteral("skipped");
+            context.insert(it.key(), QJsonObject{{QStringLiteral("result"), result},
+                                                 {QStringLiteral("outputs"), outputs}});
+        }
+        return context;
+    }
+
+    void setJobStatus()
+    {
+        setContext(QStringLiteral("job"), QJsonObject{{QStringLiteral("status"),
+                                                       frame().failed ? QStringLiteral("failure")
+                                                                      : QStringLiteral("success")},
+                                                      {QStringLiteral("container"), QJsonObject()},
+                                                      {QStringLiteral("services"), QJsonObject()}});
+        context.status.failed = frame().failed;
+    }
+
+    Result<void> prepare();
+    void nextStep();
+    void startScript(const WorkflowStep &step);
+    void onOutput(LogStream stream, const QByteArray &chunk);
+    void handleLines(const QList<WorkflowCommandParser::Line> &lines);
+    void onStepDone(const ProcessResult &result);
+    void recordStep(const QString &outcome, const QString &conclusion, const QJsonObject &outputs);
+    void finishJob();
+    void startAction(const WorkflowStep &step, const QString &uses);
+    void finishAction();
+};
+
+GitHubJobStage::GitHubJobStage(QObject *parent)
+    : BuiltinStage(parent)
+    , d(std::make_unique<Private>())
+{
+    d->q = this;
+}
+
+GitHubJobStage::~GitHubJobStage() = default;
+
+QString GitHubJobStage::outputsDir(const QString &stateDir, qint64 runId)
+{
+    return QDir(stateDir).filePath(QStringLiteral("github-jobs/run-%1").arg(runId));
+}
+
+void GitHubJobStage::doStart()
+{
+    if (auto ok = d->prepare(); !ok) {
+        d->writeResult(QStringLiteral("failure"), {});
+        emitFailure(ok.error());
+        return;
+    }
+    // The job's `if:` that reads `needs` is known only now (the plan decided the others).
+    if (d->job->condition.isSet()) {
+        const QString written = d->job->condition.text.trimmed();
+        const auto condition = Condition::parse(d->job->condition.text);
+        const auto value = condition
+                               ? condition->evaluate(d->context)
+                               : std::expected<bool, ExprError>(std::unexpected(condition.error()));
+        if (!value) {
+            d->writeResult(QStringLiteral("failure"), {});
+            emitFailure(
+                makeErrorValue(ErrorCode::Invalid, tr("%1: \"if\" of job \"%2\": %3")
+                                                       .arg(d->job->condition.where.toString(),
+                                                            d->job->id, value.error().message)));
+            return;
+        }
+        if (!*value) {
+            d->log(tr("○ job skipped: if: %1 is false").arg(written));
+            d->writeResult(QStringLiteral("skipped"), {});
+            emitSuccess();
+            return;
+        }
+    }
+    d->nextStep();
+}
+
+void GitHubJobStage::doCancel()
+{
+    if (d->runner && d->runner->isRunning()) {
+        d->runner->cancel(); // onStepDone() ends the job as cancelled
+        return;
+    }
+    emitCancelled();
+}
+
+Result<void> GitHubJobStage::Private::prepare()
+{
+    const StageContext &stage = q->context();
+    const QVariantMap &with = q->with();
+    const WorkflowLoadResult loaded = WorkflowLoader::loadFile(
+        with.value(QStringLiteral("workflow")).toString(), stage.workspaceDir);
+    if (!loaded.ok()) {
+        return makeError(ErrorCode::Invalid,
+                         tr("the workflow has problems: %1").arg(loaded.diagnostics[0].toString()));
+    }
+    workflow = loaded.workflow;
+    job = workflow.job(with.value(QStringLiteral("job")).toString());
+    if (!job) {
+        return makeError(ErrorCode::Invalid,
+                         tr("the workflow has no job \"%1\" any more")
+                             .arg(with.value(QStringLiteral("job")).toString()));
+    }
+    Frame jobFrame;
+    jobFrame.steps = &job->steps;
+    frames.append(jobFrame);
+    temp = std::make_unique<QTemporaryDir>(
+        QDir::temp().filePath(QStringLiteral("deploydesk-job-XXXXXX")));
+    if (!temp->isValid()) {
+        return makeError(ErrorCode::Io,
+                         tr("cannot make the job's temporary folder: %1").arg(temp->errorString()));
+    }
+    QDir(temp->path()).mkpath(QStringLiteral("_tool"));
+
+    // Secrets: only through the secrets context, never inherited by the steps' processes.
+    QJsonObject secrets;
+    QList<QByteArray> secretValues;
+    baseEnv = stage.env;
+    for (const QString &name : with.value(QStringLiteral("secrets")).toStringList()) {
+        const QString value = stage.env.value(name);
+        secrets.insert(name, value);
+        if (!value.isEmpty())
+            secretValues.append(value.toUtf8());
+        baseEnv.remove(name);
+    }
+    for (const QString &value : stage.secretValues)
+        secretValues.append(value.toUtf8());
+    masker.setSecrets(secretValues);
+
+    const QString event = with.value(QStringLiteral("event")).toString();
+    const QJsonObject inputs = parseObject(with.value(QStringLiteral("inputs")));
+    QJsonObject eventPayload;
+    if (event == u"workflow_dispatch") {
+        QJsonObject asText;
+        for (auto it = inputs.begin(); it != inputs.end(); ++it)
+            asText.insert(it.key(), exprToString(it.value()));
+        eventPayload.insert(QStringLiteral("inputs"), asText);
+    }
+    const QString eventPath = QDir(temp->path()).filePath(QStringLiteral("event.json"));
+    {
+        QFile file(eventPath);
+        if (file.open(QIODevice::WriteOnly))
+            file.write(QJsonDocument(eventPayload).toJson());
+    }
+    const QString repository = with.value(QStringLiteral("repository")).toString();
+    const QString ref =
+        stage.branch.isEmpty() ? QString() : QStringLiteral("refs/heads/") + stage.branch;
+    const QString runId = QString::number(stage.runId);
+    const QJsonObject github{
+        {QStringLiteral("event_name"), event},
+        {QStringLiteral("event"), eventPayload},
+        {QStringLiteral("event_path"), eventPath},
+        {QStringLiteral("ref"), ref},
+        {QStringLiteral("ref_name"), stage.branch},
+        {QStringLiteral("ref_type"), QStringLiteral("branch")},
+        {QStringLiteral("sha"), stage.commit},
+        {QStringLiteral("repository"), repository},
+        {QStringLiteral("repository_owner"), repository.section(u'/', 0, 0)},
+        {QStringLiteral("actor"), stage.triggeredBy},
+        {QStringLiteral("triggering_actor"), stage.triggeredBy},
+        {QStringLiteral("workspace"), stage.workspaceDir},
+        {QStringLiteral("workflow"), workflow.displayName()},
+        {QStringLiteral("job"), job->id},
+        {QStringLiteral("run_id"), runId},
+        {QStringLiteral("run_number"), runId},
+        {QStringLiteral("run_attempt"), QStringLiteral("1")},
+        {QStringLiteral("server_url"), QStringLiteral("https://github.com")},
+        {QStringLiteral("api_url"), QStringLiteral("https://api.github.com")},
+        {QStringLiteral("graphql_url"), QStringLiteral("https://api.github.com/graphql")},
+        {QStringLiteral("head_ref"), QString()},
+        {QStringLiteral("base_ref"), QString()},
+        {QStringLiteral("token"), secrets.value(QStringLiteral("GITHUB_TOKEN")).toString()},
+    };
+    const QJsonObject runner{
+        {QStringLiteral("os"), QStringLiteral("Linux")},
+        {QStringLiteral("arch"), runnerArch()},
+        {QStringLiteral("name"), QStringLiteral("DeployDesk")},
+        {QStringLiteral("environment"), QStringLiteral("self-hosted")},
+        {QStringLiteral("temp"), temp->path()},
+        {QStringLiteral("tool_cache"), QDir(temp->path()).filePath(QStringLiteral("_tool"))}};
+    setContext(QStringLiteral("github"), github);
+    setContext(QStringLiteral("inputs"), inputs);
+    setContext(QStringLiteral("vars"), QJsonObject());
+    setContext(QStringLiteral("secrets"), secrets);
+    setContext(QStringLiteral("matrix"), parseObject(with.value(QStringLiteral("matrix"))));
+    setContext(QStringLiteral("strategy"), parseObject(with.value(QStringLiteral("strategy"))));
+    setContext(QStringLiteral("needs"),
+               readNeeds(parseObject(with.value(QStringLiteral("needs")))));
+    setContext(QStringLiteral("runner"), runner);
+    setContext(QStringLiteral("steps"), QJsonObject());
+    setContext(QStringLiteral("env"), QJsonObject());
+    setJobStatus();
+    context.hashFiles = [workspace = stage.workspaceDir](
+                            const QStringList &patterns) -> std::expected<QString, QString> {
+        return hashFiles(workspace, patterns);
+    };
+
+    const std::pair<const char *, QString> variables[] = {
+        {"CI", QStringLiteral("true")},
+        {"GITHUB_ACTIONS", QStringLiteral("true")},
+        {"GITHUB_WORKFLOW", workflow.displayName()},
+        {"GITHUB_RUN_ID", runId},
+        {"GITHUB_RUN_NUMBER", runId},
+        {"GITHUB_RUN_ATTEMPT", QStringLiteral("1")},
+        {"GITHUB_JOB", job->id},
+        {"GITHUB_ACTOR", stage.triggeredBy},
+        {"GITHUB_TRIGGERING_ACTOR", stage.triggeredBy},
+        {"GITHUB_REPOSITORY", repository},
+        {"GITHUB_REPOSITORY_OWNER", repository.section(u'/', 0, 0)},
+        {"GITHUB_EVENT_NAME", event},
+        {"GITHUB_EVENT_PATH", eventPath},
+        {"GITHUB_WORKSPACE", stage.workspaceDir},
+        {"GITHUB_SHA", stage.commit},
+        {"GITHUB_REF", ref},
+        {"GITHUB_REF_NAME", stage.branch},
+        {"GITHUB_REF_TYPE", QStringLiteral("branch")},
+        {"GITHUB_HEAD_REF", QString()},
+        {"GITHUB_BASE_REF", QString()},
+        {"GITHUB_SERVER_URL", QStringLiteral("https://github.com")},
+        {"GITHUB_API_URL", QStringLiteral("https://api.github.com")},
+        {"GITHUB_GRAPHQL_URL", QStringLiteral("https://api.github.com/graphql")},
+        {"RUNNER_OS", QStringLiteral("Linux")},
+        {"RUNNER_ARCH", runnerArch()},
+        {"RUNNER_NAME", QStringLiteral("DeployDesk")},
+        {"RUNNER_ENVIRONMENT", QStringLiteral("self-hosted")},
+        {"RUNNER_TEMP", temp->path()},
+        {"RUNNER_TOOL_CACHE", QDir(temp->path()).filePath(QStringLiteral("_tool"))},
+    };
+    for (const auto &[name, value] : variables)
+        baseEnv.insert(QString::fromLatin1(name), value);
+
+    if (auto env = addEnv(workflow.env, tr("the workflow's \"env\"")); !env)
+        return env;
+    if (auto env = addEnv(job->env, tr("\"env\" of job \"%1\"").arg(job->id)); !env)
+        return env;
+    return {};
+}
+
+void GitHubJobStage::Private::nextStep()
+{
+    if (q->isCancelRequested())
+        return;
+    Frame &f = frame();
+    ++f.index;
+    if (f.index >= f.steps->size()) {
+        if (frames.size() == 1)
+            finishJob();
+        else
+            finishAction();
+        return;
+    }
+    const WorkflowStep &step = currentStep();
+    stepKey = step.id.isEmpty() ? QStringLiteral("__run_%1").arg(f.index + 1) : step.id;
+    setJobStatus();
+    stepName =
+        f.label +
+        (step.name.isSet() && !step.name.text.isEmpty()
+             ? evaluate(step.name, tr("\"name\"")).value_or(step.name.text)
+             : (step.run.isSet() ? tr("Run %1").arg(step.run.text.section(u'\n', 0, 0).trimmed())
+                                 : tr("Run %1").arg(step.uses.text)));
+
+    // The step's env on top of the job's, for its `if:` and everything after.
+    const QJsonObject jobEnv = envContext();
+    QJsonObject env = jobEnv;
+    for (const auto &[name, value] : std::as_const(envFromFiles))
+        env.insert(name, value);
+    setContext(QStringLiteral("env"), env);
+    auto stepEnv = addEnv(step.env, tr("\"env\" of step %1").arg(f.index + 1));
+    auto fail = [&](const Error &error) {
+        log(tr("▶ %1").arg(stepName));
+        log(tr("✘ %1").arg(error.toString()));
+        setContext(QStringLiteral("env"), jobEnv);
+        continueOnError = false;
+        recordStep(QStringLiteral("failure"), QStringLiteral("failure"), {});
+        stepFailed(error.message);
+        nextStep();
+    };
+    if (!stepEnv) {
+        fail(stepEnv.error());
+        return;
+    }
+
+    // if: (with the implicit success())
+    bool runs = !frame().failed;
+    QString written;
+    if (step.condition.isSet()) {
+        written = step.condition.text.trimmed();
+        const auto condition = Condition::parse(step.condition.text);
+        const auto value = condition
+                               ? condition->evaluate(context)
+                               : std::expected<bool, ExprError>(std::unexpected(condition.error()));
+        if (!value) {
+            fail(makeErrorValue(ErrorCode::Invalid, tr("\"if\": %1").arg(value.error().message)));
+            return;
+        }
+        runs = *value;
+    }
+    if (!runs) {
+        log(written.isEmpty() ? tr("○ %1: skipped (an earlier step failed)").arg(stepName)
+                              : tr("○ %1: skipped (if: %2 is false)").arg(stepName, written));
+        setContext(QStringLiteral("env"), jobEnv);
+        recordStep(QStringLiteral("skipped"), QStringLiteral("skipped"), {});
+        nextStep();
+        return;
+    }
+
+    if (step.run.isSet()) {
+        startScript(step);
+        return;
+    }
+    // Actions: a local composite action runs its steps; the checkout is the workspace;
+    // anything else is not run here.
+    const QString uses = step.uses.text.trimmed();
+    if (uses.startsWith(QLatin1String("./"))) {
+        startAction(step, uses);
+        return;
+    }
+    log(tr("▶ %1").arg(stepName));
+    if (const QString why = remoteActionNotRun(uses); why.isEmpty()) {
+        log(tr("✔ the workspace is the checkout: nothing is cloned"));
+        recordStep(QStringLiteral("success"), QStringLiteral("success"), {});
+    } else {
+        log(tr("○ skipped: %1").arg(why));
+        annotations.append(
+            tr("step %1 \"%2\" was not run: %3").arg(frame().index + 1).arg(stepName, why));
+        recordStep(QStringLiteral("skipped"), QStringLiteral("skipped"), {});
+    }
+    setContext(QStringLiteral("env"), jobEnv);
+    nextStep();
+}
+
+void GitHubJobStage::Private::startScript(const WorkflowStep &step)
+{
+    const QJsonObject jobEnv = envContext(); // restored when the step ends
+    auto fail = [&](const Error &error) {
+        log(tr("▶ %1").arg(stepName));
+        log(tr("✘ %1").arg(error.toString()));
+        recordStep(QStringLiteral("failure"), QStringLiteral("failure"), {});
+        stepFailed(error.message);
+        QMetaObject::invokeMethod(
+            q, [this] { nextStep(); }, Qt::QueuedConnection);
+    };
+    continueOnError = false;
+    if (step.continueOnError.isSet()) {
+        auto value = evaluateValue(step.continueOnError, tr("\"continue-on-error\""));
+        if (!value) {
+            fail(value.error());
+            return;
+        }
+        continueOnError = exprIsTruthy(*value) || value->toString() == u"true";
+    }
+    auto script = evaluate(step.run, tr("\"run\""));
+    if (!script) {
+        fail(script.error());
+        return;
+    }
+    WorkflowText shell = step.shell;
+    if (!shell.isSet())
+        shell = job->defaults.shell;
+    if (!shell.isSet())
+        shell = workflow.defaults.shell;
+    auto shellName = evaluate(shell, tr("\"shell\""));
+    if (!shellName) {
+        fail(shellName.error());
+        return;
+    }
+    QString why;
+    const QString command = shellCommand(*shellName, baseEnv, &why);
+    if (command.isEmpty()) {
+        fail(makeErrorValue(ErrorCode::Process, why));
+        return;
+    }
+    WorkflowText workdir = step.workingDirectory;
+    if (!workdir.isSet())
+        workdir = job->defaults.workingDirectory;
+    if (!workdir.isSet())
+        workdir = workflow.defaults.workingDirectory;
+    auto workdirText = evaluate(workdir, tr("\"working-directory\""));
+    if (!workdirText) {
+        fail(workdirText.error());
+        return;
+    }
+    const QString dir = QDir(q->context().workspaceDir).absoluteFilePath(*workdirText);
+    if (!QFileInfo(dir).isDir()) {
+        fail(makeErrorValue(ErrorCode::NotFound,
+                            tr("the working directory \"%1\" does not exist").arg(*workdirText)));
+        return;
+    }
+
+    // The script file, and fresh command files for this step, as the runner makes them.
+    const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QDir tempDir(temp->path());
+    const QString extension =
+        shellName->trimmed() == u"python" ? QStringLiteral(".py") : QStringLiteral(".sh");
+    const QString scriptPath = tempDir.filePath(id + extension);
+    outputFile = tempDir.filePath(QStringLiteral("output_") + id);
+    envFile = tempDir.filePath(QStringLiteral("env_") + id);
+    pathFile = tempDir.filePath(QStringLiteral("path_") + id);
+    summaryFile = tempDir.filePath(QStringLiteral("step_summary_") + id);
+    for (const QString &path : {scriptPath, outputFile, envFile, pathFile, summaryFile}) {
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly) ||
+            (path == scriptPath && file.write(script->toUtf8()) != script->toUtf8().size())) {
+            fail(makeErrorValue(ErrorCode::Io,
+                                tr("cannot write %1: %2").arg(path, file.errorString())));
+            return;
+        }
+    }
+
+    QProcessEnvironment env = baseEnv;
+    const QJsonObject envObject = envContext();
+    for (auto it = envObject.begin(); it != envObject.end(); ++it)
+        env.insert(it.key(), it.value().toString());
+    env.insert(QStringLiteral("PATH"), prependToPath(env.value(QStringLiteral("PATH")), pathAdded));
+    env.insert(QStringLiteral("GITHUB_ACTION"), stepKey);
+    if (frame().action)
+        env.insert(QStringLiteral("GITHUB_ACTION_PATH"), frame().action->dir);
+    env.insert(QStringLiteral("GITHUB_OUTPUT"), outputFile);
+    env.insert(QStringLiteral("GITHUB_ENV"), envFile);
+    env.insert(QStringLiteral("GITHUB_PATH"), pathFile);
+    env.insert(QStringLiteral("GITHUB_STEP_SUMMARY"), summaryFile);
+
+    ProcessSpec spec;
+    spec.command = QString(command).replace(QStringLiteral("{0}"), shellQuote(scriptPath));
+    spec.workdir = dir;
+    spec.environment = env;
+    if (step.timeoutMinutes.isSet()) {
+        auto minutes = evaluateValue(step.timeoutMinutes, tr("\"timeout-minutes\""));
+        if (!minutes) {
+            fail(minutes.error());
+            return;
+        }
+        const double value =
+            minutes->isDouble() ? minutes->toDouble() : minutes->toString().toDouble();
+        if (value > 0)
+            spec.timeout = std::chrono::milliseconds(qint64(value * 60000));
+    }
+    setContext(QStringLiteral("env"), jobEnv);
+
+    WorkflowCommandParser::Options options;
+    options.allowUnsecureCommands =
+        env.value(QStringLiteral("ACTIONS_ALLOW_UNSECURE_COMMANDS")) == u"true";
+    parsers[0] = WorkflowCommandParser(options);
+    parsers[1] = WorkflowCommandParser(options);
+    deprecatedOutputs = {};
+    stepFailedByCommand = false;
+    log(tr("▶ %1").arg(stepName));
+    delete runner;
+    runner = new ProcessRunner(q);
+    QObject::connect(
+        runner, &ProcessRunner::output, q,
+        [this](LogStream stream, const QByteArray &chunk) { onOutput(stream, chunk); });
+    QObject::connect(runner, &ProcessRunner::done, q,
+                     [this](const ProcessResult &result) { onStepDone(result); });
+    stepTimer.start();
+    runner->start(spec);
+}
+
+void GitHubJobStage::Private::onOutput(LogStream stream, const QByteArray &chunk)
+{
+    handleLines(parsers[stream == LogStream::Stderr ? 1 : 0].feed(chunk));
+}
+
+void GitHubJobStage::Private::handleLines(const QList<WorkflowCommandParser::Line> &lines)
+{
+    using Kind = WorkflowCommand::Kind;
+    for (const WorkflowCommandParser::Line &line : lines) {
+        if (!line.command) {
+            logBytes(line.text);
+            continue;
+        }
+        const WorkflowCommand &c = *line.command;
+        if (!c.problem.isEmpty()) {
+            log(tr("⚠ %1").arg(c.problem));
+            if (c.failsStep)
+                stepFailedByCommand = true;
+        }
+        switch (c.kind) {
+        case Kind::AddMask:
+            if (!c.value.isEmpty())
+                masker.addSecret(c.value.toUtf8());
+            break;
+        case Kind::Group:
+            log(tr("▸ %1").arg(c.value));
+            break;
+        case Kind::EndGroup:
+            break;
+        case Kind::Debug:
+            break; // shown only with step debug logging on GitHub
+        case Kind::Notice:
+        case Kind::Warning:
+        case Kind::Error: {
+            const QString level = c.kind == Kind::Error     ? tr("Error")
+                                  : c.kind == Kind::Warning ? tr("Warning")
+                                                            : tr("Notice");
+            QString where = c.properties.value(QStringLiteral("file"));
+            if (!where.isEmpty() && c.properties.contains(QStringLiteral("line")))
+                where += u':' + c.properties.value(QStringLiteral("line"));
+            if (!where.isEmpty() && c.properties.contains(QStringLiteral("col")))
+                where += u':' + c.properties.value(QStringLiteral("col"));
+            const QString text = where.isEmpty() ? tr("%1: %2").arg(level, c.value)
+                                                 : tr("%1: %2: %3").arg(level, where, c.value);
+            log(text);
+            annotations.append(masker.maskText(text));
+            break;
+        }
+        case Kind::SetOutput:
+            if (c.problem.isEmpty())
+                deprecatedOutputs.insert(c.properties.value(QStringLiteral("name")), c.value);
+            break;
+        case Kind::SetEnv:
+            if (c.problem.isEmpty())
+                envFromFiles.append({c.properties.value(QStringLiteral("name")), c.value});
+            break;
+        case Kind::AddPath:
+            if (c.problem.isEmpty())
+                pathAdded.append(c.value);
+            break;
+        case Kind::Unknown:
+            logBytes(line.text);
+            break;
+        default:
+            if (c.echoed)
+                logBytes(line.text);
+            break;
+        }
+    }
+}
+
+void GitHubJobStage::Private::onStepDone(const ProcessResult &result)
+{
+    handleLines(parsers[0].finish());
+    handleLines(parsers[1].finish());
+    if (result.status == ProcessResult::Status::Cancelled || q->isCancelRequested()) {
+        log(tr("✘ %1: cancelled").arg(stepName));
+        writeResult(QStringLiteral("cancelled"), {});
+        q->emitCancelled();
+        return;
+    }
+    const double seconds = double(stepTimer.elapsed()) / 1000.0;
+    bool ok = result.success() && !stepFailedByCommand;
+    QString why = result.success() ? tr("a workflow command failed the step") : result.describe();
+
+    // The command files: outputs, env and path for the steps after it.
+    QJsonObject outputs = deprecatedOutputs;
+    auto output = readStepFile(outputFile, QStringLiteral("GITHUB_OUTPUT"));
+    auto envText = readStepFile(envFile, QStringLiteral("GITHUB_ENV"));
+    auto pathText = readStepFile(pathFile, QStringLiteral("GITHUB_PATH"));
+    auto summary = readStepFile(summaryFile, QStringLiteral("GITHUB_STEP_SUMMARY"));
+    for (const auto *file : {&output, &envText, &pathText, &summary}) {
+        if (!*file) {
+            ok = false;
+            why = file->error().message;
+        }
+    }
+    if (output && !output->isEmpty()) {
+        auto entries = parseGitHubFile(*output, QStringLiteral("GITHUB_OUTPUT"));
+        if (!entries) {
+            ok = false;
+            why = entries.error().message;
+        } else {
+            for (const GitHubFileEntry &entry : *entries)
+                outputs.insert(entry.name, entry.value);
+        }
+    }
+    if (envText && !envText->isEmpty()) {
+        auto entries = parseGitHubFile(*envText, QStringLiteral("GITHUB_ENV"));
+        if (!entries) {
+            ok = false;
+            why = entries.error().message;
+        } else {
+            for (const GitHubFileEntry &entry : *entries) {
+                if (const auto refused = refusedEnvName(entry.name)) {
+                    log(tr("⚠ %1").arg(*refused));
+                    continue;
+                }
+                envFromFiles.append({entry.name, entry.value});
+            }
+        }
+    }
+    if (pathText && !pathText->isEmpty()) {
+        for (const QString &dir : parseGitHubPath(*pathText))
+            pathAdded.append(dir);
+    }
+    if (summary && !summary->trimmed().isEmpty()) {
+        log(tr("Step summary:"));
+        for (const QByteArray &line : summary->split('\n'))
+            logBytes(line);
+    }
+
+    const QString outcome = ok ? QStringLiteral("success") : QStringLiteral("failure");
+    const QString conclusion =
+        ok || continueOnError ? QStringLiteral("success") : QStringLiteral("failure");
+    if (ok) {
+        log(tr("✔ %1 (%2 s)").arg(stepName, QString::number(seconds, 'f', 1)));
+    } else {
+        log(continueOnError ? tr("✘ %1: %2 (continue-on-error: the job goes on)").arg(stepName, why)
+                            : tr("✘ %1: %2").arg(stepName, why));
+    }
+    recordStep(outcome, conclusion, outputs);
+    if (conclusion == u"failure")
+        stepFailed(why);
+    nextStep();
+}
+
+void GitHubJobStage::Private::recordStep(const QString &outcome, const QString &conclusion,
+                                         const QJsonObject &outputs)
+{
+    const WorkflowStep &step = currentStep();
+    if (step.id.isEmpty())
+        return;
+    QJsonObject steps = context.contexts.value(QStringLiteral("steps")).toObject();
+    steps.insert(step.id, QJsonObject{{QStringLiteral("outcome"), outcome},
+                                      {QStringLiteral("conclusion"), conclusion},
+                                      {QStringLiteral("outputs"), outputs}});
+    setContext(QStringLiteral("steps"), steps);
+}
+
+void GitHubJobStage::Private::startAction(const WorkflowStep &step, const QString &uses)
+{
+    log(tr("▶ %1").arg(stepName));
+    const QJsonObject outerEnv = envContext();
+    auto fail = [&](const QString &why) {
+        log(tr("✘ %1").arg(why));
+        recordStep(QStringLiteral("failure"), QStringLiteral("failure"), {});
+        stepFailed(why);
+        nextStep();
+    };
+    if (frames.size() > 10) {
+        fail(tr("local actions nested more than 10 deep (does an action use itself?)"));
+        return;
+    }
+    const LocalActionLoadResult loaded = WorkflowLoader::loadLocalAction(
+        QDir(q->context().workspaceDir).filePath(uses), q->context().workspaceDir);
+    if (!loaded.ok()) {
+        fail(loaded.diagnostics.constFirst().toString());
+        return;
+    }
+    auto action = std::make_shared<const LocalAction>(loaded.action);
+    if (action->runsUsing != u"composite") {
+        const QString why = tr("\"%1\" is a %2 action; only composite actions run here")
+                                .arg(uses, action->runsUsing);
+        log(tr("○ skipped: %1").arg(why));
+        annotations.append(
+            tr("step %1 \"%2\" was not run: %3").arg(frame().index + 1).arg(stepName, why));
+        recordStep(QStringLiteral("skipped"), QStringLiteral("skipped"), {});
+        setContext(QStringLiteral("env"), outerEnv);
+        nextStep();
+        return;
+    }
+    bool continueOnError = false;
+    if (step.continueOnError.isSet()) {
+        auto value = evaluateValue(step.continueOnError, tr("\"continue-on-error\""));
+        if (!value) {
+            fail(value.error().toString());
+            return;
+        }
+        continueOnError = exprIsTruthy(*value) || value->toString() == u"true";
+    }
+    // The inputs: `with:` evaluated here, else the input's default, else "".
+    QJsonObject inputs;
+    QStringList declared;
+    for (const LocalActionInput &input : action->inputs) {
+        declared.append(input.name);
+        const auto given = std::find_if(step.with.cbegin(), step.with.cend(),
+                                        [&](const auto &w) { return w.first == input.name; });
+        Result<QString> value = QString();
+        if (given != step.with.cend())
+            value = evaluate(given->second, tr("\"with.%1\"").arg(input.name));
+        else if (input.defaultValue.isSet())
+            value = evaluate(input.defaultValue, tr("the default of input \"%1\"").arg(input.name));
+        else if (input.required)
+            log(tr("⚠ input \"%1\" of %2 is required and not given").arg(input.name, uses));
+        if (!value) {
+            fail(value.error().toString());
+            return;
+        }
+        inputs.insert(input.name, *value);
+    }
+    for (const auto &[name, value] : step.with) {
+        if (!declared.contains(name))
+            log(tr("⚠ %1 has no input \"%2\"; it is ignored").arg(uses, name));
+    }
+    Frame nested;
+    nested.steps = &action->steps;
+    nested.action = action;
+    nested.label = stepName + QStringLiteral(" › ");
+    nested.outerName = stepName;
+    nested.outerContinueOnError = continueOnError;
+    nested.savedSteps = context.contexts.value(QStringLiteral("steps")).toObject();
+    nested.savedInputs = context.contexts.value(QStringLiteral("inputs")).toObject();
+    nested.savedEnv = outerEnv;
+    frames.append(nested);
+    setContext(QStringLiteral("steps"), QJsonObject());
+    setContext(QStringLiteral("inputs"), inputs);
+    QJsonObject github = context.contexts.value(QStringLiteral("github")).toObject();
+    github.insert(QStringLiteral("action_path"), action->dir);
+    setContext(QStringLiteral("github"), github);
+    nextStep();
+}
+
+void GitHubJobStage::Private::finishAction()
+{
+    Frame done = frames.takeLast();
+    setJobStatus();
+    // The action's outputs, from its own steps, before its contexts go.
+    QJsonObject outputs;
+    QStringList problems;
+    {
+        frames.append(done); // evaluate() reads the action's contexts
+        for (const auto &[name, text] : done.action->outputs) {
+            if (!text.isSet())
+                continue;
+            auto value = evaluate(text, tr("output \"%1\"").arg(name));
+            if (value)
+                outputs.insert(name, *value);
+            else
+                problems.append(value.error().toString());
+        }
+        frames.removeLast();
+    }
+    setContext(QStringLiteral("steps"), done.savedSteps);
+    setContext(QStringLiteral("inputs"), done.savedInputs);
+    setContext(QStringLiteral("env"), done.savedEnv);
+    stepName = done.outerName;
+    for (const QString &problem : std::as_const(problems))
+        log(tr("⚠ %1").arg(problem));
+    const QString outcome = done.failed ? QStringLiteral("failure") : QStringLiteral("success");
+    const QString conclusion = !done.failed || done.outerContinueOnError
+                                   ? QStringLiteral("success")
+                                   : QStringLiteral("failure");
+    if (done.failed) {
+        log(done.outerContinueOnError
+                ? tr("✘ %1: %2 (continue-on-error: the job goes on)").arg(stepName, done.failure)
+                : tr("✘ %1: %2").arg(stepName, done.failure));
+    } else {
+        log(tr("✔ %1").arg(stepName));
+    }
+    recordStep(outcome, conclusion, outputs);
+    if (conclusion == u"failure")
+        stepFailed(done.failure);
+    nextStep();
+}
+
+void GitHubJobStage::Private::finishJob()
+{
+    setJobStatus();
+    QJsonObject outputs;
+    for (const auto &[name, text] : job->outputs) {
+        auto value = evaluate(text, tr("output \"%1\" of job \"%2\"").arg(name, job->id));
+        if (!value) {
+            log(tr("⚠ %1").arg(value.error().toString()));
+            continue;
+        }
+        outputs.insert(name, masker.maskText(*value));
+    }
+    if (!annotations.isEmpty()) {
+        log(tr("Annotations:"));
+        for (const QString &annotation : std::as_const(annotations))
+            log(QStringLiteral("  ") + annotation);
+    }
+    const Frame &jobFrame = frames.constFirst();
+    writeResult(jobFrame.failed ? QStringLiteral("failure") : QStringLiteral("success"), outputs);
+    if (jobFrame.failed) {
+        q->emitFailure(makeErrorValue(ErrorCode::Process, masker.maskText(jobFrame.failure)));
+        return;
+    }
+    q->emitSuccess();
+}
+
+} // namespace DeployDesk

@@ -1,0 +1,469 @@
+// deploydeskctl workflow list | plan | run, as a user would: the example workspace's CI
+// workflow plans as runnable here and runs; a broken workflow is listed with every problem
+// and a non-zero exit; bad requests (inputs, events, files) say what is wrong; a real run
+// carries GITHUB_ENV, GITHUB_OUTPUT, GITHUB_PATH and job outputs between steps and jobs,
+// understands workflow commands, masks what must not be seen, and leaves no process behind.
+
+#include "clihelper.h"
+
+#include <QDirIterator>
+#include <QStandardPaths>
+
+#include <csignal>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString example = QStringLiteral(DD_SOURCE_DIR "/examples/textbook");
+
+void write(const QString &path, const QByteArray &text)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(text);
+}
+
+} // namespace
+
+class TestWorkflowCli final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void listTheExample();
+    void planTheExample();
+    void planAsJson();
+    void listReportsEveryBrokenFile();
+    void badRequests();
+    void runTheExample();
+    void runCarriesFilesOutputsAndCommands();
+    void failedStepsAndConditions();
+    void strictRefusesWhatCannotRun();
+    void killMinus9LeavesNoProcessBehind();
+};
+
+void TestWorkflowCli::listTheExample()
+{
+    Cli cli;
+    const CliResult r = cli.run({u"workflow"_s, u"list"_s}, example);
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains(u".github/workflows/ci.yml  CI\n    on: push, pull_request, "
+                            u"workflow_dispatch; 4 jobs"_s),
+             qPrintable(r.out + r.err));
+}
+
+void TestWorkflowCli::planTheExample()
+{
+    Cli cli;
+    const CliResult r = cli.run({u"workflow"_s, u"plan"_s, u"ci.yml"_s}, example);
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.startsWith(u"Workflow \"CI\" (.github/workflows/ci.yml) on push: 5 jobs"_s),
+             qPrintable(r.out));
+    QVERIFY2(r.out.contains(u"test (backend)  runs here\n"_s), qPrintable(r.out));
+    QVERIFY2(
+        r.out.contains(u"    2. pytest site/tests  bash --noprofile --norc -eo pipefail {0}"_s),
+        qPrintable(r.out));
+    QVERIFY2(r.out.contains(u"5 jobs of 5 would run here; nothing was run"_s), qPrintable(r.out));
+}
+
+void TestWorkflowCli::planAsJson()
+{
+    Cli cli;
+    const CliResult r =
+        cli.run({u"workflow"_s, u"plan"_s, u".github/workflows/ci.yml"_s, u"--event"_s,
+                 u"workflow_dispatch"_s, u"--input"_s, u"suite=backend"_s, u"--json"_s},
+                example);
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject plan = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    QCOMPARE(plan.value(u"event"_s).toString(), u"workflow_dispatch"_s);
+    const QJsonArray jobs = plan.value(u"jobs"_s).toArray();
+    QCOMPARE(jobs.size(), 5);
+    const QJsonObject site = jobs.at(3).toObject();
+    QCOMPARE(site.value(u"name"_s).toString(), u"test (site)"_s);
+    QCOMPARE(site.value(u"matrix"_s).toObject().value(u"suite"_s).toString(), u"site"_s);
+    const QJsonObject step = site.value(u"steps"_s).toArray().at(1).toObject();
+    QCOMPARE(step.value(u"ifValue"_s), QJsonValue(false));
+    QCOMPARE(jobs.at(4).toObject().value(u"needs"_s).toArray().size(), 3);
+}
+
+void TestWorkflowCli::listReportsEveryBrokenFile()
+{
+    QTemporaryDir workspace;
+    write(workspace.filePath(u".github/workflows/good.yml"_s),
+          "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps: [{run: make}]\n");
+    write(workspace.filePath(u".github/workflows/bad.yaml"_s),
+          "on: pushh\njobs:\n  a:\n    runs-on: ubuntu-latest\n    needs: b\n"
+          "    steps: [{run: 'echo ${{ matrx.os }}'}]\n");
+    Cli cli;
+    CliResult r = cli.run({u"workflow"_s, u"list"_s}, workspace.path());
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.out.contains(u".github/workflows/good.yml\n    on: "
+                            u"push; 1 job"_s),
+             qPrintable(r.out));
+    QVERIFY2(r.out.contains(u".github/workflows/bad.yaml\n    3 "
+                            u"problems:"_s),
+             qPrintable(r.out));
+    QVERIFY2(r.err.contains(u".github/workflows/bad.yaml:1:5: unknown event \"pushh\" in \"on\"; "
+                            u"did you mean \"push\"?"_s),
+             qPrintable(r.err));
+    QVERIFY2(r.err.contains(u".github/workflows/bad.yaml:5:12: job \"a\" needs \"b\", which is "
+                            u"not a job of this workflow"_s),
+             qPrintable(r.err));
+    QVERIFY2(r.err.contains(u".github/workflows/bad.yaml:6:29: \"run\" of step 1 of job \"a\": "
+                            u"unknown context \"matrx\""_s),
+             qPrintable(r.err));
+    // plan refuses the broken file with the same problems.
+    r = cli.run({u"workflow"_s, u"plan"_s, u"bad.yaml"_s}, workspace.path());
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.endsWith(u"3 problems; nothing was planned\n"_s), qPrintable(r.err));
+    QCOMPARE(r.out, QString());
+}
+
+void TestWorkflowCli::badRequests()
+{
+    Cli cli;
+    CliResult r =
+        cli.run({u"workflow"_s, u"plan"_s, u"ci.yml"_s, u"--event"_s, u"schedule"_s}, example);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(u"the workflow does not run on \"schedule\"; it runs on: push, "
+                            u"pull_request, workflow_dispatch"_s),
+             qPrintable(r.err));
+    r = cli.run({u"workflow"_s, u"plan"_s, u"ci.yml"_s, u"--event"_s, u"workflow_dispatch"_s,
+                 u"--input"_s, u"suite=web"_s},
+                example);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(u"input \"suite\" must be one of: all, backend, site; found \"web\""_s),
+             qPrintable(r.err));
+    r = cli.run({u"workflow"_s, u"plan"_s, u"ci.yml"_s, u"--input"_s, u"suite"_s}, example);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(u"--input needs name=value; found \"suite\""_s), qPrintable(r.err));
+    r = cli.run({u"workflow"_s, u"plan"_s, u"missing.yml"_s}, example);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(u"missing.yml:1:1: cannot read \"missing.yml\": No such file or "
+                            u"directory"_s),
+             qPrintable(r.err));
+    r = cli.run({u"workflow"_s, u"frobnicate"_s}, example);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.startsWith(u"usage: deploydeskctl workflow list"_s), qPrintable(r.err));
+    QTemporaryDir empty;
+    r = cli.run({u"workflow"_s, u"list"_s}, empty.path());
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(u"no workflows: "_s), qPrintable(r.err));
+}
+
+namespace {
+
+const QByteArray localWorkflow = R"(name: Local
+on: [push, workflow_dispatch]
+env:
+  GREETING: hello
+jobs:
+  produce:
+    runs-on: ubuntu-latest
+    outputs:
+      version: ${{ steps.ver.outputs.version }}
+    steps:
+      - uses: actions/checkout@v4
+      - name: Set things
+        id: ver
+        run: |
+          echo "version=1.2.3" >> "$GITHUB_OUTPUT"
+          echo "FROM_ENV_FILE=carried" >> "$GITHUB_ENV"
+          {
+            echo 'NOTES<<EOF_NOTES'
+            echo 'line one'
+            echo 'line two = 2'
+            echo 'EOF_NOTES'
+          } >> "$GITHUB_ENV"
+          mkdir -p "$RUNNER_TEMP/bin"
+          printf '#!/bin/sh\necho tool ran\n' > "$RUNNER_TEMP/bin/mytool"
+          chmod +x "$RUNNER_TEMP/bin/mytool"
+          echo "$RUNNER_TEMP/bin" >> "$GITHUB_PATH"
+          echo "## Summary of produce" >> "$GITHUB_STEP_SUMMARY"
+      - name: Read them
+        shell: sh
+        run: |
+          echo "env file: $FROM_ENV_FILE"
+          echo "notes: $NOTES"
+          mytool
+          echo "output: ${{ steps.ver.outputs.version }} ${{ env.GREETING }}"
+          echo "job: $GITHUB_JOB event: $GITHUB_EVENT_NAME ci: $CI"
+      - name: Commands
+        id: cmds
+        run: |
+          echo "::add-mask::very-private-value"
+          echo "masked: very-private-value"
+          echo "::group::Inside a group"
+          echo "in the group"
+          echo "::endgroup::"
+          echo "::warning file=app.py,line=3::looks odd"
+          echo "::set-output name=legacy::old-style"
+          echo "::stop-commands::pause-4d1c2b"
+          echo "::error::not a command while stopped"
+          echo "::pause-4d1c2b::"
+      - name: Token
+        env:
+          TOKEN: ${{ secrets.MY_TOKEN }}
+        run: |
+          echo "token is $TOKEN"
+          echo "inherited: ${MY_TOKEN:-none}"
+      - name: Python
+        shell: python
+        run: |
+          import os
+          print("python says", os.environ["GREETING"], "${{ steps.cmds.outputs.legacy }}")
+      - uses: actions/setup-node@v4
+      - id: greet
+        uses: ./.github/actions/greet
+        with:
+          who: ${{ env.GREETING }}-world
+      - run: echo "action said ${{ steps.greet.outputs.sentence }}"
+  consume:
+    needs: produce
+    runs-on: ubuntu-latest
+    strategy:
+      matrix:
+        flavour: [plain, fancy]
+    steps:
+      - run: echo "got ${{ needs.produce.outputs.version }} as ${{ matrix.flavour }}"
+  windows:
+    runs-on: windows-latest
+    steps:
+      - run: echo never
+  dispatch-only:
+    if: github.event_name == 'workflow_dispatch'
+    runs-on: ubuntu-latest
+    steps:
+      - run: echo never
+  gated:
+    needs: produce
+    if: needs.produce.outputs.version == '9.9'
+    runs-on: ubuntu-latest
+    steps:
+      - run: echo never
+)";
+
+const QByteArray greetAction = R"yaml(name: greet
+inputs:
+  who:
+    required: true
+  punctuation:
+    default: "!"
+outputs:
+  sentence:
+    value: ${{ steps.say.outputs.sentence }}
+runs:
+  using: composite
+  steps:
+    - id: say
+      shell: bash
+      run: |
+        echo "hello ${{ inputs.who }}${{ inputs.punctuation }} from $(basename "$GITHUB_ACTION_PATH")"
+        echo "sentence=hi ${{ inputs.who }}" >> "$GITHUB_OUTPUT"
+)yaml";
+
+QString workspaceWith(const QTemporaryDir &dir, const QByteArray &workflow)
+{
+    write(dir.filePath(u".github/actions/greet/action.yml"_s), greetAction);
+    write(dir.filePath(u".github/workflows/local.yml"_s), workflow);
+    return dir.path();
+}
+
+// A PATH where `python` is the system's python3 (Debian has no `python`).
+void addPython(Cli &cli, const QTemporaryDir &bin)
+{
+    QFile::link(QStandardPaths::findExecutable(u"python3"_s), bin.filePath(u"python"_s));
+    cli.env().insert(u"PATH"_s, bin.path() + u':' + cli.env().value(u"PATH"_s));
+}
+
+QString statusOf(Cli &cli, const QString &stage)
+{
+    return stageOf(cli.show(1), stage).value(u"status"_s).toString();
+}
+
+bool fileHolds(const QString &root, const QByteArray &needle)
+{
+    QDirIterator it(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        QFile f(it.next());
+        if (f.open(QIODevice::ReadOnly) && f.readAll().contains(needle))
+            return true;
+    }
+    return false;
+}
+
+qint64 readPid(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll().trimmed().toLongLong() : 0;
+}
+
+bool pidAlive(qint64 pid)
+{
+    if (::kill(pid_t(pid), 0) != 0)
+        return false;
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    return stat.open(QIODevice::ReadOnly) && !stat.readAll().contains(") Z ");
+}
+
+} // namespace
+
+void TestWorkflowCli::runTheExample()
+{
+    // The example's CI workflow passes offline, as its deploydesk.yml does.
+    Cli cli;
+    const CliResult r = cli.run({u"workflow"_s, u"run"_s, u"ci.yml"_s, u"-m"_s, u"ci"_s}, example);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+    const QJsonObject run = cli.show(1);
+    QCOMPARE(run.value(u"status"_s).toString(), u"success"_s);
+    for (const char *stage : {"lint", "typecheck", "test.backend", "test.site", "build-site"})
+        QCOMPARE(statusOf(cli, QLatin1String(stage)), u"success"_s);
+    const QString build = cli.run({u"logs"_s, u"1"_s, u"build-site"_s}).out;
+    QVERIFY2(build.contains(u"built 10 pages"_s), qPrintable(build));
+}
+
+void TestWorkflowCli::runCarriesFilesOutputsAndCommands()
+{
+    QTemporaryDir dir;
+    QTemporaryDir bin;
+    Cli cli;
+    addPython(cli, bin);
+    cli.env().insert(u"MY_TOKEN"_s, u"tok-5ecret-value"_s);
+    const CliResult r =
+        cli.run({u"workflow"_s, u"run"_s, u"local.yml"_s}, workspaceWith(dir, localWorkflow));
+    QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+    QCOMPARE(statusOf(cli, u"produce"_s), u"success"_s);
+    QCOMPARE(statusOf(cli, u"consume.plain"_s), u"success"_s);
+    QCOMPARE(statusOf(cli, u"consume.fancy"_s), u"success"_s);
+    const QJsonObject windows = stageOf(cli.show(1), u"windows"_s);
+    QCOMPARE(windows.value(u"status"_s).toString(), u"skipped"_s);
+    QCOMPARE(statusOf(cli, u"dispatch-only"_s), u"skipped"_s);
+
+    const QString log = cli.run({u"logs"_s, u"1"_s, u"produce"_s}).out;
+    for (const QString &expected :
+         {u"✔ the workspace is the checkout: nothing is cloned"_s, u"env file: carried"_s,
+          u"notes: line one\nline two = 2"_s, u"tool ran"_s, u"output: 1.2.3 hello"_s,
+          u"job: produce event: push ci: true"_s, u"masked: ***"_s, u"▸ Inside a group"_s,
+          u"in the group"_s, u"Warning: app.py:3: looks odd"_s,
+          u"::error::not a command while stopped"_s, u"token is ***"_s, u"inherited: none"_s,
+          u"python says hello old-style"_s, u"## Summary of produce"_s,
+          u"○ skipped: \"actions/setup-node@v4\" is an action from GitHub"_s,
+          u"hello hello-world! from greet"_s, u"action said hi hello-world"_s,
+          u"✔ Run ./.github/actions/greet\n"_s}) {
+        QVERIFY2(log.contains(expected), qPrintable(expected + u"\n---\n"_s + log));
+    }
+    QVERIFY2(!log.contains(u"::add-mask::"_s), qPrintable(log));
+    QVERIFY2(!log.contains(u"::group::"_s), qPrintable(log));
+    // An `if:` on what a needed job put out is decided when the job starts.
+    const QString gated = cli.run({u"logs"_s, u"1"_s, u"gated"_s}).out;
+    QCOMPARE(gated, u"○ job skipped: if: needs.produce.outputs.version == '9.9' is false\n"_s);
+    const QString fancy = cli.run({u"logs"_s, u"1"_s, u"consume.fancy"_s}).out;
+    QVERIFY2(fancy.contains(u"got 1.2.3 as fancy"_s), qPrintable(fancy));
+    // Neither the masked value nor the secret reaches the history, a log or a report.
+    QVERIFY(!fileHolds(cli.dataDir(), "very-private-value"));
+    QVERIFY(!fileHolds(cli.dataDir(), "tok-5ecret-value"));
+    QVERIFY(!r.out.contains(u"very-private-value"_s) && !r.err.contains(u"tok-5ecret-value"_s));
+}
+
+void TestWorkflowCli::failedStepsAndConditions()
+{
+    QTemporaryDir dir;
+    Cli cli;
+    const QByteArray workflow = R"(on: push
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - run: echo "allowed to fail"; exit 4
+        continue-on-error: true
+      - run: echo "still going"
+      - name: Breaks
+        run: echo "about to break"; exit 3
+      - run: echo "never printed"
+      - if: failure()
+        run: echo "cleaning up after the failure"
+      - if: always()
+        run: echo "always here"
+  after:
+    needs: build
+    runs-on: ubuntu-latest
+    steps:
+      - run: echo never
+)";
+    const CliResult r =
+        cli.run({u"workflow"_s, u"run"_s, u"local.yml"_s}, workspaceWith(dir, workflow));
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(statusOf(cli, u"build"_s), u"failed"_s);
+    QCOMPARE(statusOf(cli, u"after"_s), u"skipped"_s);
+    const QString all = r.out + r.err;
+    QVERIFY2(all.contains(u"step 3 \"Breaks\" failed: exit code 3"_s), qPrintable(all));
+    const QString log = cli.run({u"logs"_s, u"1"_s, u"build"_s}).out;
+    for (const QString &expected :
+         {u"allowed to fail"_s, u"(continue-on-error: the job goes on)"_s, u"still going"_s,
+          u"about to break"_s, u"○ Run echo \"never printed\": skipped (an earlier step failed)"_s,
+          u"cleaning up after the failure"_s, u"always here"_s}) {
+        QVERIFY2(log.contains(expected), qPrintable(expected + u"\n---\n"_s + log));
+    }
+    QVERIFY(!log.contains(u"\nnever printed"_s));
+}
+
+void TestWorkflowCli::strictRefusesWhatCannotRun()
+{
+    QTemporaryDir dir;
+    Cli cli;
+    const CliResult r = cli.run({u"workflow"_s, u"run"_s, u"local.yml"_s, u"--strict"_s},
+                                workspaceWith(dir, localWorkflow));
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(
+        r.err.contains(u"--strict: step 7 \"Run actions/setup-node@v4\" of job \"produce\" "
+                       u"cannot run here: \"actions/setup-node@v4\" is an action from GitHub"_s),
+        qPrintable(r.err));
+    QVERIFY2(r.err.contains(u"--strict: job \"windows\" cannot run here: needs a Windows runner"_s),
+             qPrintable(r.err));
+    QVERIFY2(r.err.endsWith(u"2 problems; nothing was run\n"_s), qPrintable(r.err));
+    QVERIFY(cli.history().isEmpty());
+    // --job runs one job and what it needs; an unknown one is refused.
+    const CliResult one =
+        cli.run({u"workflow"_s, u"run"_s, u"local.yml"_s, u"--job"_s, u"nope"_s}, dir.path());
+    QCOMPARE(one.exitCode, 2);
+    QVERIFY2(one.err.contains(u"--job nope: the workflow has no such job; its jobs: produce, "
+                              u"consume, windows, dispatch-only, gated"_s),
+             qPrintable(one.err));
+}
+
+void TestWorkflowCli::killMinus9LeavesNoProcessBehind()
+{
+    QTemporaryDir dir;
+    Cli cli;
+    const QString pidFile = dir.filePath(u"sleeper.pid"_s);
+    const QByteArray workflow = QStringLiteral(R"(on: push
+jobs:
+  long:
+    runs-on: ubuntu-latest
+    steps:
+      - run: |
+          echo "step started"
+          sleep 120 & echo $! > %1
+          wait
+)")
+                                    .arg(pidFile)
+                                    .toUtf8();
+    workspaceWith(dir, workflow);
+    QProcess *runner =
+        cli.start({u"workflow"_s, u"run"_s, u"local.yml"_s, u"--workspace"_s, dir.path()}, this);
+    QVERIFY(runner->waitForStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(readPid(pidFile) > 0, 20000);
+    const qint64 sleeper = readPid(pidFile);
+    QTRY_VERIFY_WITH_TIMEOUT(cli.run({u"logs"_s, u"1"_s}).out.contains(u"step started"_s), 10000);
+    ::kill(pid_t(runner->processId()), SIGKILL);
+    QVERIFY(hasFinished(runner, 10000));
+    QTRY_VERIFY_WITH_TIMEOUT(!pidAlive(sleeper), 10000);
+    const QJsonObject shown = cli.show(1);
+    QCOMPARE(shown.value(u"status"_s).toString(), u"interrupted"_s);
+    QCOMPARE(stageOf(shown, u"long"_s).value(u"status"_s).toString(), u"interrupted"_s);
+}
+
+QTEST_GUILESS_MAIN(TestWorkflowCli)
+#include "tst_workflowcli.moc"
