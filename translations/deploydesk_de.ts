@@ -63,7 +63,7 @@
             <translation>Der zu öffnende Arbeitsbereich-Ordner.</translation>
         </message>
         <message>
-            <location filename="../core/config/pipelineloader.cpp" line="+35" />
+            <location filename="../core/config/pipelineloader.cpp" line="+33" />
             <source>stage "%1" is defined twice (first at line %2)</source>
             <translation>Stufe "%1" ist doppelt definiert (zuerst in Zeile %2)</translation>
         </message>
@@ -1515,7 +1515,7 @@
             <translation>nichts</translation>
         </message>
         <message>
-            <location filename="../core/config/workflowloader.cpp" line="+131" />
+            <location filename="../core/config/workflowloader.cpp" line="+129" />
             <source>an empty list</source>
             <translation>eine leere Liste</translation>
         </message>
@@ -1602,7 +1602,7 @@
         </message>
         <message>
             <source>a map</source>
-            <location line="+11" />
+            <location line="+8" />
             <translation>eine Map</translation>
         </message>
         <message>
@@ -1632,7 +1632,7 @@
         </message>
         <message>
             <source>a string</source>
-            <location filename="../core/config/yamlsupport.cpp" line="+282" />
+            <location filename="../core/config/yamlsupport.cpp" line="+306" />
             <location line="+2" />
             <translation>eine Zeichenkette</translation>
         </message>
@@ -1885,15 +1885,11 @@
         </message>
         <message>
             <source>the file holds more than one YAML document; keep only the first (remove this "---" and what follows)</source>
-            <location line="+34" />
-            <location line="+40" />
+            <location line="+13" />
             <translation>die Datei enthält mehr als ein YAML-Dokument; behalten Sie nur das erste (entfernen Sie dieses "---" und alles Folgende)</translation>
         </message>
         <message>
             <source>internal error while reading the file: %1</source>
-            <location line="+5" />
-            <location line="+80" />
-            <location line="+35" />
             <location line="+5" />
             <location line="+8" />
             <translation>interner Fehler beim Lesen der Datei: %1</translation>
@@ -1978,7 +1974,7 @@
         </message>
         <message>
             <source>Print JSON.</source>
-            <location filename="../app/cli/workflowcommand.cpp" line="+34" />
+            <location filename="../app/cli/workflowcommand.cpp" line="+35" />
             <location filename="../app/cli/reembedcommand.cpp" line="+33" />
             <location filename="../app/cli/deploycommand.cpp" line="+31" />
             <location filename="../app/cli/corpuscommand.cpp" line="+19" />
@@ -4464,7 +4460,7 @@
         </message>
         <message>
             <source>the file holds a NUL byte (0x00); YAML files are UTF-8 text: remove it (a file saved as UTF-16 has them everywhere: save it as UTF-8)</source>
-            <location filename="../core/config/yamlsupport.cpp" line="-126" />
+            <location filename="../core/config/yamlsupport.cpp" line="-149" />
             <translation>die Datei enthält ein NUL-Byte (0x00); YAML-Dateien sind UTF-8-Text: entfernen Sie es (eine als UTF-16 gespeicherte Datei enthält sie überall: speichern Sie sie als UTF-8)</translation>
         </message>
         <message>
@@ -4711,7 +4707,7 @@
         <message>
             <source>the file is too large (%1 bytes); a workflow file may be at most %2 bytes</source>
             <location line="+32" />
-            <location line="-59" />
+            <location line="+58" />
             <translation>die Datei ist zu groß (%1 Bytes); eine Workflow-Datei darf höchstens %2 Bytes groß sein</translation>
         </message>
         <message>
@@ -4721,7 +4717,7 @@
         </message>
         <message>
             <source>the file is empty; expected a map with "on" and "jobs"</source>
-            <location line="-1225" />
+            <location line="-1188" />
             <translation>die Datei ist leer; erwartet wird eine Map mit "on" und "jobs"</translation>
         </message>
         <message>
@@ -5336,187 +5332,187 @@
             <translation>Das Pflichtfeld 'name' fehlt im Befehl ##[%1].</translation>
         </message>
         <message>
-            <location line="+4" />
             <source>Run only this job (all its matrix legs) and the jobs it needs (repeatable).</source>
+            <location line="+4" />
             <translation>Nur diesen Job (alle seine Matrix-Kombinationen) und die von ihm benötigten Jobs ausführen (wiederholbar).</translation>
         </message>
         <message>
-            <location line="+4" />
             <source>Refuse to start when a job or step cannot run here.</source>
+            <location line="+4" />
             <translation>Nicht starten, wenn ein Job oder Schritt hier nicht ausgeführt werden kann.</translation>
         </message>
         <message>
-            <location line="+2" />
             <source>Why this run (recorded in the history).</source>
+            <location line="+2" />
             <translation>Grund für diesen Lauf (wird im Verlauf festgehalten).</translation>
         </message>
         <message>
-            <location line="+3" />
             <source>At most this many jobs at once (default: the number of CPUs).</source>
+            <location line="+3" />
             <translation>Höchstens so viele Jobs gleichzeitig (Standard: die Anzahl der CPUs).</translation>
         </message>
         <message>
-            <location line="+5" />
             <source>%1 of %2 would run here; nothing was run ("workflow run FILE" runs them)</source>
+            <location line="+5" />
             <translation>hier ausführbar: %1 von %2; es wurde nichts ausgeführt ("workflow run FILE" führt sie aus)</translation>
         </message>
         <message numerus="yes">
-            <location line="+59" />
-            <location line="+38" />
             <source>%n problem(s); nothing was run</source>
+            <location line="+38" />
+            <location line="+59" />
             <translation>
                 <numerusform>%n Problem; es wurde nichts ausgeführt</numerusform>
                 <numerusform>%n Probleme; es wurde nichts ausgeführt</numerusform>
             </translation>
         </message>
         <message>
-            <location line="-23" />
             <source>--job %1: the workflow has no such job; its jobs: %2</source>
+            <location line="-23" />
             <translation>--job %1: der Workflow hat keinen solchen Job; seine Jobs: %2</translation>
         </message>
         <message>
-            <location line="+8" />
             <source>--strict: job "%1" cannot run here: %2</source>
+            <location line="+8" />
             <translation>--strict: Job "%1" kann hier nicht ausgeführt werden: %2</translation>
         </message>
         <message>
-            <location line="+5" />
             <source>--strict: step %1 "%2" of job "%3" cannot run here: %4</source>
+            <location line="+5" />
             <translation>--strict: Schritt %1 "%2" des Jobs "%3" kann hier nicht ausgeführt werden: %4</translation>
         </message>
         <message>
-            <location line="+112" />
             <source>run %1 of workflow "%2" (%3) on %4 started</source>
+            <location line="+122" />
             <translation>Lauf %1 des Workflows "%2" (%3) bei %4 gestartet</translation>
         </message>
         <message>
-            <location line="+24" />
             <source>usage: deploydeskctl workflow list [--json] | workflow plan FILE [--event E] [--input name=value]... [--json] | workflow run FILE [--job ID]... [--event E] [--input name=value]... [--strict] [-m WHY]</source>
+            <location line="+24" />
             <translation>Aufruf: deploydeskctl workflow list [--json] | workflow plan FILE [--event E] [--input name=value]... [--json] | workflow run FILE [--job ID]... [--event E] [--input name=value]... [--strict] [-m GRUND]</translation>
         </message>
         <message>
-            <location filename="../core/integrations/github/workflowcommands.cpp" line="+171" />
             <source>You cannot use a endToken that is an empty string, the string 'pause-logging', or another workflow command. For more information see: https://docs.github.com/actions/learn-github-actions/workflow-commands-for-github-actions#example-stopping-and-starting-workflow-commands or opt into insecure command execution by setting the `ACTIONS_ALLOW_UNSECURE_STOPCOMMAND_TOKENS` environment variable to `true`.</source>
+            <location filename="../core/integrations/github/workflowcommands.cpp" line="+171" />
             <translation>Als endToken dürfen Sie weder eine leere Zeichenkette noch die Zeichenkette 'pause-logging' noch einen anderen Workflow-Befehl verwenden. Weitere Informationen: https://docs.github.com/actions/learn-github-actions/workflow-commands-for-github-actions#example-stopping-and-starting-workflow-commands – oder erlauben Sie die unsichere Befehlsausführung, indem Sie die Umgebungsvariable `ACTIONS_ALLOW_UNSECURE_STOPCOMMAND_TOKENS` auf `true` setzen.</translation>
         </message>
         <message>
-            <location line="+22" />
             <source>Invalid echo command value. Possible values can be: 'on', 'off'. Current value is: '%1'.</source>
+            <location line="+22" />
             <translation>Ungültiger Wert für den Befehl echo. Mögliche Werte sind: 'on', 'off'. Aktueller Wert: '%1'.</translation>
         </message>
         <message>
-            <location line="+13" />
             <source>environment</source>
+            <location line="+13" />
             <translation>die Umgebung</translation>
         </message>
         <message>
-            <location line="+5" />
             <source>Can't update NODE_OPTIONS environment variable using ::set-env:: command.</source>
+            <location line="+5" />
             <translation>Die Umgebungsvariable NODE_OPTIONS kann nicht mit dem Befehl ::set-env:: geändert werden.</translation>
         </message>
         <message>
-            <location line="+4" />
             <source>PATH</source>
+            <location line="+4" />
             <translation>den PATH</translation>
         </message>
         <message>
-            <location line="+2" />
             <source>The add-path command needs a directory after its "::".</source>
+            <location line="+2" />
             <translation>Der Befehl add-path benötigt nach seinem "::" ein Verzeichnis.</translation>
         </message>
         <message>
-            <location line="+4" />
             <source>Can't add secret mask for empty string in ##[add-mask] command.</source>
+            <location line="+4" />
             <translation>Für eine leere Zeichenkette kann im Befehl ##[add-mask] keine Geheimnismaske hinzugefügt werden.</translation>
         </message>
         <message>
-            <location line="+6" />
             <source>File path must be specified.</source>
+            <location line="+6" />
             <translation>Ein Dateipfad muss angegeben werden.</translation>
         </message>
         <message>
-            <location line="+5" />
             <source>Either specify an owner name or a file path in ##[remove-matcher] command. Both values cannot be set.</source>
+            <location line="+5" />
             <translation>Geben Sie im Befehl ##[remove-matcher] entweder einen Besitzernamen oder einen Dateipfad an. Beide Werte können nicht gleichzeitig gesetzt werden.</translation>
         </message>
         <message>
-            <location line="+3" />
             <source>Either an owner name or a file path must be specified in ##[remove-matcher] command.</source>
+            <location line="+3" />
             <translation>Im Befehl ##[remove-matcher] muss entweder ein Besitzername oder ein Dateipfad angegeben werden.</translation>
         </message>
         <message>
-            <location line="+14" />
             <source>an action.yml must be a map with "runs"; found %1</source>
+            <location line="+14" />
             <translation>eine action.yml muss eine Map mit "runs" sein; gefunden: %1</translation>
         </message>
         <message>
-            <location line="+5" />
             <source>in the action</source>
+            <location line="+5" />
             <translation>in der Action</translation>
         </message>
         <message>
-            <location line="+18" />
             <source>the action has no "runs"; a composite action needs "runs: { using: composite, steps: [...] }"</source>
+            <location line="+18" />
             <translation>die Action hat kein "runs"; eine Composite Action benötigt "runs: { using: composite, steps: [...] }"</translation>
         </message>
         <message>
-            <location line="+10" />
             <source>"inputs" must be a map of input name: settings; found %1</source>
+            <location line="+10" />
             <translation>"inputs" muss eine Map aus Eingabename: Einstellungen sein; gefunden: %1</translation>
         </message>
         <message>
-            <location line="+22" />
             <source>input "%1" must be a map (description, required, default); found %2</source>
+            <location line="+22" />
             <translation>Eingabe "%1" muss eine Map sein (description, required, default); gefunden: %2</translation>
         </message>
         <message>
-            <location line="+13" />
             <source>"outputs" must be a map of output name: settings; found %1</source>
+            <location line="+13" />
             <translation>"outputs" muss eine Map aus Ausgabename: Einstellungen sein; gefunden: %1</translation>
         </message>
         <message>
-            <location line="+5" />
             <source>in "outputs"</source>
+            <location line="+5" />
             <translation>in "outputs"</translation>
         </message>
         <message>
-            <location line="+8" />
             <source>in output "%1"</source>
+            <location line="+8" />
             <translation>in Ausgabe "%1"</translation>
         </message>
         <message>
-            <location line="+4" />
             <source>"value" of output "%1"</source>
+            <location line="+4" />
             <translation>"value" der Ausgabe "%1"</translation>
         </message>
         <message>
-            <location line="+9" />
             <source>"runs" must be a map with "using"; found %1</source>
+            <location line="+9" />
             <translation>"runs" muss eine Map mit "using" sein; gefunden: %1</translation>
         </message>
         <message>
-            <location line="+5" />
             <source>"runs" needs "using", e.g. "using: composite"</source>
+            <location line="+5" />
             <translation>"runs" benötigt "using", z. B. "using: composite"</translation>
         </message>
         <message>
-            <location line="+8" />
             <source>the action</source>
+            <location line="+8" />
             <translation>die Action</translation>
         </message>
         <message>
-            <location line="+2" />
             <source>a composite action needs "runs.steps"</source>
+            <location line="+2" />
             <translation>eine Composite Action benötigt "runs.steps"</translation>
         </message>
         <message>
-            <location line="+3" />
             <source>in "runs"</source>
+            <location line="+3" />
             <translation>in "runs"</translation>
         </message>
         <message>
-            <location line="+6" />
             <source>step %1 of a composite action runs a script and must name its "shell", e.g. "shell: bash"</source>
+            <location line="+6" />
             <translation>Schritt %1 einer Composite Action führt ein Skript aus und muss seine "shell" angeben, z. B. "shell: bash"</translation>
         </message>
     </context>
@@ -5903,22 +5899,27 @@
             <location line="+6" />
             <location line="+11" />
             <location line="+6" />
-            <location line="+564" />
+            <location line="+579" />
             <source>%1: %2: %3</source>
             <translation>%1: %2: %3</translation>
         </message>
         <message>
-            <location line="-544" />
+            <location line="-559" />
             <source>"%1" in %2</source>
             <translation>"%1" in %2</translation>
         </message>
         <message>
-            <location line="+105" />
+            <location line="+119" />
             <source>%1: "if" of job "%2": %3</source>
             <translation>%1: "if" des Jobs "%2": %3</translation>
         </message>
         <message>
             <location line="+6" />
+            <source>○ job skipped: a job it needs did not succeed</source>
+            <translation>○ Job übersprungen: ein benötigter Job war nicht erfolgreich</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>○ job skipped: if: %1 is false</source>
             <translation>○ Job übersprungen: if: %1 ergibt false</translation>
         </message>

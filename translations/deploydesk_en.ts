@@ -199,7 +199,7 @@
             <source>%n job(s)</source>
             <location line="+48" />
             <location line="+56" />
-            <location filename="../app/cli/workflowcommand.cpp" line="+128" />
+            <location filename="../app/cli/workflowcommand.cpp" line="+129" />
             <translation>
                 <numerusform>%n job</numerusform>
                 <numerusform>%n jobs</numerusform>
@@ -223,9 +223,9 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location line="+59" />
-            <location line="+38" />
             <source>%n problem(s); nothing was run</source>
+            <location line="+38" />
+            <location line="+59" />
             <translation>
                 <numerusform>%n problem; nothing was run</numerusform>
                 <numerusform>%n problems; nothing was run</numerusform>

@@ -4,6 +4,7 @@
 #include "cli.h"
 
 #include "common/translate.h"
+#include "config/expression.h"
 #include "config/workflowloader.h"
 #include "integrations/github/deploymentreporter.h"
 #include "integrations/github/githubjobstage.h"
@@ -457,6 +458,16 @@ int runWorkflow(Context &ctx, const QString &file)
         stage.timeout =
             std::chrono::milliseconds(qint64((minutesOk && minutes > 0 ? minutes : 360.0) * 60000));
         stage.continueOnError = written.continueOnError.text == u"true";
+        // `if: always()`, `failure()`, `cancelled()`: the job runs (or decides) after jobs it
+        // needs failed, as on GitHub.
+        if (written.condition.isSet()) {
+            if (const auto condition = Condition::parse(written.condition.text)) {
+                const QSet<QString> functions = condition->expression().functions();
+                stage.runsAfterFailedNeeds = functions.contains(QStringLiteral("always")) ||
+                                             functions.contains(QStringLiteral("failure")) ||
+                                             functions.contains(QStringLiteral("cancelled"));
+            }
+        }
         stage.location = job.where;
         if (jobsAsked.contains(job.id))
             selection.append(stage.name);

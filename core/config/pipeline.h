@@ -77,6 +77,10 @@ struct Stage
     // `if:` is false before the run): the stage is not started but settled as skipped with
     // this reason, and what needs it is skipped too.
     QString skipReason;
+    // Also set by pipelines made in code (a GitHub Actions job whose `if:` calls always(),
+    // failure() or cancelled()): the stage starts once what it needs has ended, whatever
+    // its result, and decides itself whether to run.
+    bool runsAfterFailedNeeds = false;
 };
 
 struct Pipeline

@@ -100,7 +100,7 @@ void RunJob::schedule()
                     continue;
                 if (!isFinal(it->status)) {
                     ready = false;
-                } else if (!it->satisfied) {
+                } else if (!it->satisfied && !stage.runsAfterFailedNeeds) {
                     blocker = need;
                     break;
                 }

@@ -172,12 +172,17 @@ private slots:
         // Blocks stored plain, as an older DeployDesk wrote them, so the test can find the
         // marker's page in the file (a damaged compressed block: tst_logwriter).
         cli.env().insert("DEPLOYDESK_LOG_ZSTD_LEVEL", "0");
+        // `big` starts after `good` has ended and waits past the log writer's longest delay
+        // (250 ms), so good's line is committed before big's: under load the two could
+        // otherwise share a batch, and good's small block the marker's page.
         const QString ws = workspace(
             "damaged", "name: damaged\n"
                        "stages:\n"
                        "  good:\n    run: echo hello from good\n"
                        "  big:\n"
+                       "    needs: [good]\n"
                        "    run: |\n"
+                       "      sleep 0.6\n"
                        "      for i in $(seq 1 3000); do echo \"line $i of big\"; done\n"
                        "      echo ZQXJ-DAMAGED-PAGE-MARK-0123456789\n"
                        "      for i in $(seq 1 3000); do echo \"more $i of big\"; done\n");

@@ -391,6 +391,24 @@ jobs:
     runs-on: ubuntu-latest
     steps:
       - run: echo never
+  report:
+    needs: build
+    if: failure()
+    runs-on: ubuntu-latest
+    steps:
+      - run: echo "reporting ${{ needs.build.result }}"
+  finally:
+    needs: [build, after]
+    if: always()
+    runs-on: ubuntu-latest
+    steps:
+      - run: echo "finally after ${{ needs.build.result }} and ${{ needs.after.result }}"
+  on-success:
+    needs: build
+    if: success()
+    runs-on: ubuntu-latest
+    steps:
+      - run: echo never
 )";
     const CliResult r =
         cli.run({u"workflow"_s, u"run"_s, u"local.yml"_s}, workspaceWith(dir, workflow));
@@ -407,6 +425,13 @@ jobs:
         QVERIFY2(log.contains(expected), qPrintable(expected + u"\n---\n"_s + log));
     }
     QVERIFY(!log.contains(u"\nnever printed"_s));
+    // Jobs that run after a failed need, as on GitHub: failure() and always() run,
+    // success() does not.
+    QCOMPARE(cli.run({u"logs"_s, u"1"_s, u"report"_s}).out.count(u"reporting failure"_s), 1);
+    const QString finally = cli.run({u"logs"_s, u"1"_s, u"finally"_s}).out;
+    QVERIFY2(finally.contains(u"finally after failure and skipped"_s), qPrintable(finally));
+    QCOMPARE(statusOf(cli, u"report"_s), u"success"_s);
+    QCOMPARE(statusOf(cli, u"on-success"_s), u"skipped"_s);
 }
 
 void TestWorkflowCli::strictRefusesWhatCannotRun()

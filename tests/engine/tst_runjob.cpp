@@ -177,6 +177,23 @@ private slots:
         DD_COMPARE_STATUS(h.job.runStatus(), RunStatus::Success);
     }
 
+    // A stage that runs after failed needs (a GitHub Actions job with `if: always()`)
+    // starts once they have ended; the others after the failure are still skipped.
+    void runsAfterFailedNeedsStartsAnyway()
+    {
+        Stage cleanup = stage("cleanup", "echo cleaning", {"broken", "skipped"});
+        cleanup.runsAfterFailedNeeds = true;
+        Harness h(plan({stage("broken", "exit 2"), stage("skipped", "echo never", {"broken"}),
+                        cleanup}));
+        QVERIFY(h.runToEnd());
+        DD_COMPARE_STATUS(h.statuses["broken"], StageStatus::Failed);
+        DD_COMPARE_STATUS(h.statuses["skipped"], StageStatus::Skipped);
+        DD_COMPARE_STATUS(h.statuses["cleanup"], StageStatus::Success);
+        QCOMPARE(h.logs.value("cleanup"), QStringList{"cleaning"});
+        QCOMPARE(h.started, (QStringList{"broken", "cleanup"}));
+        DD_COMPARE_STATUS(h.job.runStatus(), RunStatus::Failed);
+    }
+
     // A protected environment: the stages naming it wait for approval while the checks
     // run; approve() lets them start, refuse() cancels them and the run.
     RunPlan protectedPlan()

@@ -314,13 +314,27 @@ void GitHubJobStage::doStart()
         emitFailure(ok.error());
         return;
     }
-    // The job's `if:` that reads `needs` is known only now (the plan decided the others).
+    // The job's `if:` that reads `needs` or calls a status function is known only now (the
+    // plan decided the others). Its status functions see the jobs it needs: failure() is
+    // true when one of them failed; the implicit success() is false when one did not
+    // succeed (failed, was skipped or cancelled).
     if (d->job->condition.isSet()) {
         const QString written = d->job->condition.text.trimmed();
         const auto condition = Condition::parse(d->job->condition.text);
-        const auto value = condition
-                               ? condition->evaluate(d->context)
-                               : std::expected<bool, ExprError>(std::unexpected(condition.error()));
+        bool allSucceeded = true;
+        const QJsonObject needs = d->context.contexts.value(QStringLiteral("needs")).toObject();
+        for (auto it = needs.begin(); it != needs.end(); ++it) {
+            const QString result = it.value().toObject().value(QStringLiteral("result")).toString();
+            allSucceeded = allSucceeded && result == u"success";
+            if (result == u"failure")
+                d->context.status.failed = true;
+        }
+        const bool skipAtOnce = condition && condition->hasImplicitSuccess() && !allSucceeded;
+        const auto value =
+            skipAtOnce  ? std::expected<bool, ExprError>(false)
+            : condition ? condition->evaluate(d->context)
+                        : std::expected<bool, ExprError>(std::unexpected(condition.error()));
+        d->context.status.failed = false; // the steps' own status starts afresh
         if (!value) {
             d->writeResult(QStringLiteral("failure"), {});
             emitFailure(
@@ -330,7 +344,8 @@ void GitHubJobStage::doStart()
             return;
         }
         if (!*value) {
-            d->log(tr("○ job skipped: if: %1 is false").arg(written));
+            d->log(skipAtOnce ? tr("○ job skipped: a job it needs did not succeed")
+                              : tr("○ job skipped: if: %1 is false").arg(written));
             d->writeResult(QStringLiteral("skipped"), {});
             emitSuccess();
             return;
