@@ -85,6 +85,7 @@ void EnvironmentList::refresh()
         // The first row's latest run: the latest with no environment (checks only).
         RunFilter checks;
         checks.workspace = m_workspace;
+        checks.pipeline = m_pipeline.name; // not a workflow run of the same workspace
         checks.withoutEnvironment = true;
         checks.limit = 1;
         if (auto runs = m_store->runs(checks); runs && !runs->isEmpty())
@@ -92,6 +93,7 @@ void EnvironmentList::refresh()
         for (const Environment &e : std::as_const(m_pipeline.environments)) {
             RunFilter filter;
             filter.workspace = m_workspace;
+            filter.pipeline = m_pipeline.name;
             filter.environment = e.name;
             filter.limit = 1;
             if (auto runs = m_store->runs(filter); runs && !runs->isEmpty())

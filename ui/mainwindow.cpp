@@ -347,8 +347,9 @@ void MainWindow::loaded(const LoadResult &result)
     emit pipelineLoaded(m_pipelineOk);
 }
 
-// With no run going, the graph shows the latest run of this workspace, so the window
-// opens on where things stand.
+// With no run going, the graph shows the latest run of this workspace's pipeline, so the
+// window opens on where things stand (a run of one of its GitHub Actions workflows is
+// another pipeline's, even where stage names are alike).
 void MainWindow::showLatestRun(bool intoGraph)
 {
     m_run = RunRecord{};
@@ -357,6 +358,7 @@ void MainWindow::showLatestRun(bool intoGraph)
         return;
     RunFilter filter;
     filter.workspace = m_workspace;
+    filter.pipeline = m_pipeline.name;
     filter.limit = 1;
     auto runs = m_store->runs(filter);
     if (!runs || runs->isEmpty())

@@ -130,6 +130,7 @@ Result<void> filterConditions(const RunFilter &filter, QStringList &where, QVari
     name("branch", filter.branch);
     name("triggered_by", filter.who);
     equals("workspace", filter.workspace);
+    equals("pipeline", filter.pipeline);
     if (filter.since.isValid()) {
         where.append(QStringLiteral("started_at >= ?"));
         values.append(filter.since.toMSecsSinceEpoch());

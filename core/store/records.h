@@ -145,6 +145,7 @@ struct RunFilter
     QDateTime until;     // started before
     QString grep;        // runs whose logs contain this text (FTS)
     QString workspace;   // empty: every workspace
+    QString pipeline;    // a pipeline's name (a workflow's for workflow runs); empty: any
     qint64 beforeId = 0; // keyset paging: only runs with id < beforeId (0: from the newest)
     int limit = 50;
     RunOrder order = RunOrder::NewestFirst;

@@ -5,6 +5,8 @@
 #include "store/historystore.h"
 #include "ui/approvaldialog.h"
 #include "ui/environmentlist.h"
+#include "ui/history/historybrowser.h"
+#include "ui/historymodel.h"
 #include "ui/mainwindow.h"
 #include "ui/pipeline/stagegraphview.h"
 #include "ui/runservice.h"
@@ -16,6 +18,7 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QPlainTextEdit>
+#include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -309,6 +312,58 @@ private slots:
         QVERIFY(waitReady(again));
         QTRY_COMPARE(again.environmentList()->statusOf(QString()),
                      std::optional(RunStatus::Failed));
+    }
+
+    // A run of the workspace's GitHub Actions workflow (`deploydeskctl workflow run`) is
+    // another pipeline's run: the window keeps this pipeline's latest result, although the
+    // workflow's job has the name of its stage.
+    void aWorkflowRunIsNotThePipelinesLatestRun()
+    {
+        const QString ws = workspace("withworkflow", "name: withworkflow\n"
+                                                     "stages:\n  lint:\n    run: exit 4\n");
+        QDir().mkpath(ws + "/.github/workflows");
+        QFile ci(ws + "/.github/workflows/ci.yml");
+        QVERIFY(ci.open(QIODevice::WriteOnly));
+        ci.write("name: CI\non: push\njobs:\n  lint:\n    runs-on: ubuntu-latest\n"
+                 "    steps:\n      - run: \"true\"\n");
+        ci.close();
+        {
+            MainWindow w(ws);
+            w.show();
+            QVERIFY(waitReady(w));
+            QSignalSpy finished(&w, &MainWindow::runFinished);
+            w.runPipeline();
+            QVERIFY(finished.wait(20000));
+            QCOMPARE(w.environmentList()->statusOf(QString()), std::optional(RunStatus::Failed));
+        }
+        auto latestOfWorkspace = [&] {
+            RunFilter filter;
+            filter.workspace = ws;
+            filter.limit = 1;
+            auto s = store();
+            return s ? s->runs(filter).value_or(QList<RunRecord>{}).value(0).id : qint64(0);
+        };
+        const qint64 pipelineRun = latestOfWorkspace();
+        QVERIFY(pipelineRun > 0);
+        QProcess ctl;
+        ctl.start(QStringLiteral(DD_BIN_DIR "/deploydeskctl"),
+                  {"workflow", "run", "ci.yml", "--workspace", ws});
+        QVERIFY(ctl.waitForFinished(60000));
+        QCOMPARE(ctl.exitCode(), 0); // the workflow's lint succeeded
+        const qint64 workflowRun = latestOfWorkspace();
+        QVERIFY(workflowRun > pipelineRun);
+
+        MainWindow again(ws);
+        again.show();
+        QVERIFY(waitReady(again));
+        QTRY_COMPARE(again.environmentList()->statusOf(QString()),
+                     std::optional(RunStatus::Failed));
+        QVERIFY2(again.statusBarText().startsWith(
+                     QStringLiteral("Last run %1: Failed").arg(pipelineRun)),
+                 qPrintable(again.statusBarText()));
+        // The History tab lists both runs.
+        QTRY_VERIFY(again.historyBrowser()->model()->rowOfRun(workflowRun) >= 0);
+        QVERIFY(again.historyBrowser()->model()->rowOfRun(pipelineRun) >= 0);
     }
 
     // An invalid deploydesk.yml: the graph no longer shows the last run's results (the
