@@ -4253,7 +4253,7 @@
             <translation>%1 ausführen</translation>
         </message>
         <message>
-            <location line="+429" />
+            <location line="+398" />
             <source>the shell "%1" needs "%2" on PATH, and it is not there</source>
             <translation>die Shell "%1" benötigt "%2" im PATH, dort ist es aber nicht vorhanden</translation>
         </message>
@@ -4565,7 +4565,7 @@
         </message>
         <message>
             <source>the workflow does not run on "%1"; it runs on: %2</source>
-            <location filename="../core/integrations/github/workflowplan.cpp" line="-400" />
+            <location filename="../core/integrations/github/workflowplan.cpp" line="-369" />
             <translation>der Workflow wird nicht durch "%1" ausgelöst; er wird ausgelöst durch: %2</translation>
         </message>
         <message>
@@ -4580,7 +4580,7 @@
         </message>
         <message>
             <source>%1: %2: %3</source>
-            <location line="+87" />
+            <location line="+55" />
             <translation>%1: %2: %3</translation>
         </message>
         <message>
@@ -4675,7 +4675,7 @@
         </message>
         <message>
             <source>local composite action</source>
-            <location line="+3" />
+            <location line="+4" />
             <translation>lokale Composite Action</translation>
         </message>
         <message>
@@ -4695,19 +4695,17 @@
         </message>
         <message>
             <source>the local action "%1" has no action.yml: %2</source>
-            <location line="+31" />
-            <location filename="../core/config/workflowloader.cpp" line="+1199" />
+            <location filename="../core/config/workflowloader.cpp" line="+1207" />
             <translation>die lokale Action "%1" hat keine action.yml: %2</translation>
         </message>
         <message>
             <source>%1 does not say how the action runs ("runs.using")</source>
-            <location line="-22" />
-            <translation>%1 gibt nicht an, wie die Action ausgeführt wird ("runs.using")</translation>
+            <translation type="vanished">%1 gibt nicht an, wie die Action ausgeführt wird ("runs.using")</translation>
         </message>
         <message>
             <source>the file is too large (%1 bytes); a workflow file may be at most %2 bytes</source>
             <location line="+32" />
-            <location line="+58" />
+            <location line="+36" />
             <translation>die Datei ist zu groß (%1 Bytes); eine Workflow-Datei darf höchstens %2 Bytes groß sein</translation>
         </message>
         <message>
@@ -4717,7 +4715,7 @@
         </message>
         <message>
             <source>the file is empty; expected a map with "on" and "jobs"</source>
-            <location line="-1188" />
+            <location line="-1165" />
             <translation>die Datei ist leer; erwartet wird eine Map mit "on" und "jobs"</translation>
         </message>
         <message>
@@ -5306,13 +5304,13 @@
             <translation>GitHub lehnt es ab, NODE_OPTIONS aus GITHUB_ENV zu setzen ("Can't store NODE_OPTIONS output parameter using '$GITHUB_ENV' command.", seit Runner 2.309.0): darüber könnte ein Schritt jede spätere Node.js-Action Code seiner Wahl laden lassen. Setzen Sie es stattdessen unter env: des Workflows oder des Schritts.</translation>
         </message>
         <message>
-            <location filename="../core/integrations/github/githubjobstage.cpp" line="+78" />
+            <location filename="../core/integrations/github/githubjobstage.cpp" line="+79" />
             <location line="+4" />
             <source>hashFiles(): cannot read %1: %2</source>
             <translation>hashFiles(): %1 kann nicht gelesen werden: %2</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+39" />
             <source>cannot read %1 (%2): %3</source>
             <translation>%1 (%2) kann nicht gelesen werden: %3</translation>
         </message>
@@ -5899,12 +5897,12 @@
             <location line="+6" />
             <location line="+11" />
             <location line="+6" />
-            <location line="+579" />
+            <location line="+568" />
             <source>%1: %2: %3</source>
             <translation>%1: %2: %3</translation>
         </message>
         <message>
-            <location line="-559" />
+            <location line="-548" />
             <source>"%1" in %2</source>
             <translation>"%1" in %2</translation>
         </message>
@@ -5924,7 +5922,7 @@
             <translation>○ Job übersprungen: if: %1 ergibt false</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+27" />
             <source>the workflow has problems: %1</source>
             <translation>der Workflow hat Probleme: %1</translation>
         </message>
@@ -5939,7 +5937,7 @@
             <translation>der temporäre Ordner des Jobs kann nicht angelegt werden: %1</translation>
         </message>
         <message>
-            <location line="+121" />
+            <location line="+106" />
             <source>the workflow's "env"</source>
             <translation>"env" des Workflows</translation>
         </message>
@@ -5968,20 +5966,20 @@
             <location line="+2" />
             <location line="+48" />
             <location line="+18" />
-            <location line="+111" />
+            <location line="+114" />
             <location line="+174" />
             <source>▶ %1</source>
             <translation>▶ %1</translation>
         </message>
         <message>
-            <location line="-350" />
+            <location line="-353" />
             <location line="+66" />
-            <location line="+287" />
+            <location line="+290" />
             <source>✘ %1</source>
             <translation>✘ %1</translation>
         </message>
         <message>
-            <location line="-331" />
+            <location line="-334" />
             <source>"if": %1</source>
             <translation>"if": %1</translation>
         </message>
@@ -6002,24 +6000,24 @@
         </message>
         <message>
             <location line="+3" />
-            <location line="+320" />
+            <location line="+323" />
             <source>○ skipped: %1</source>
             <translation>○ übersprungen: %1</translation>
         </message>
         <message>
-            <location line="-318" />
-            <location line="+320" />
+            <location line="-321" />
+            <location line="+323" />
             <source>step %1 "%2" was not run: %3</source>
             <translation>Schritt %1 "%2" wurde nicht ausgeführt: %3</translation>
         </message>
         <message>
-            <location line="-300" />
-            <location line="+308" />
+            <location line="-303" />
+            <location line="+311" />
             <source>"continue-on-error"</source>
             <translation>"continue-on-error"</translation>
         </message>
         <message>
-            <location line="-301" />
+            <location line="-304" />
             <source>"run"</source>
             <translation>"run"</translation>
         </message>
@@ -6039,12 +6037,12 @@
             <translation>das Arbeitsverzeichnis "%1" existiert nicht</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+20" />
             <source>cannot write %1: %2</source>
             <translation>%1 kann nicht geschrieben werden: %2</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+25" />
             <source>"timeout-minutes"</source>
             <translation>"timeout-minutes"</translation>
         </message>
@@ -6297,17 +6295,17 @@
             <translation>Verlaufsdatenbank %1: Es gibt keinen Lauf mit der ID %2; Läufe listet `deploydeskctl history` auf</translation>
         </message>
         <message>
-            <location line="+72" />
+            <location line="+73" />
             <source>listing runs</source>
             <translation>Auflisten der Läufe</translation>
         </message>
         <message>
-            <location line="-25" />
+            <location line="-26" />
             <source>unknown run status "%1"; expected one of queued, running, success, failed, cancelled, interrupted</source>
             <translation>unbekannter Laufstatus "%1"; erwartet wird queued, running, success, failed, cancelled oder interrupted</translation>
         </message>
         <message>
-            <location line="+109" />
+            <location line="+110" />
             <source>counting runs</source>
             <translation>Läufe zählen</translation>
         </message>
@@ -8614,23 +8612,23 @@
         </message>
         <message>
             <location line="+16" />
-            <location line="+162" />
+            <location line="+164" />
             <source>Run checks</source>
             <translation>Prüfungen ausführen</translation>
         </message>
         <message>
-            <location line="-162" />
-            <location line="+164" />
+            <location line="-164" />
+            <location line="+166" />
             <source>Deploy to %1</source>
             <translation>In %1 bereitstellen</translation>
         </message>
         <message>
-            <location line="-142" />
+            <location line="-144" />
             <source>No environment (checks only)</source>
             <translation>Keine Umgebung (nur Prüfungen)</translation>
         </message>
         <message>
-            <location line="+54" />
+            <location line="+56" />
             <source>Running the checks now</source>
             <translation>Die Prüfungen laufen gerade</translation>
         </message>
@@ -9819,7 +9817,7 @@
             <translation>&amp;Zuletzt geöffnet</translation>
         </message>
         <message>
-            <location filename="../ui/mainwindow.cpp" line="+285" />
+            <location filename="../ui/mainwindow.cpp" line="+287" />
             <location line="+26" />
             <location filename="../ui/mainwindowactions.cpp" line="+8" />
             <source>&amp;Run</source>
@@ -9886,7 +9884,7 @@
             <translation>Keine zuletzt geöffneten Arbeitsbereiche</translation>
         </message>
         <message>
-            <location filename="../ui/mainwindow.cpp" line="-310" />
+            <location filename="../ui/mainwindow.cpp" line="-312" />
             <location filename="../ui/mainwindowactions.cpp" line="-87" />
             <source>&amp;Environments</source>
             <translation>&amp;Umgebungen</translation>
@@ -9966,7 +9964,7 @@
             <translation>%1…</translation>
         </message>
         <message>
-            <location line="+62" />
+            <location line="+64" />
             <source>Run %1 has ended meanwhile (%2): there is nothing left to stop.</source>
             <translation>Lauf %1 ist inzwischen beendet (%2): es gibt nichts mehr zu stoppen.</translation>
         </message>

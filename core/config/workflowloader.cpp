@@ -1330,29 +1330,6 @@ QStringList WorkflowLoader::workflowFiles(const QString &workspaceDir)
     return files;
 }
 
-Result<QString> WorkflowLoader::localActionKind(const QString &actionDir)
-{
-    const QDir dir(actionDir);
-    QString path = dir.filePath(QStringLiteral("action.yml"));
-    if (!QFileInfo::exists(path))
-        path = dir.filePath(QStringLiteral("action.yaml"));
-    auto data = readRegularFile(path, maxFileSize);
-    if (!data) {
-        return makeError(ErrorCode::NotFound,
-                         msg("the local action \"%1\" has no action.yml: %2")
-                             .arg(QDir::cleanPath(actionDir), data.error().reason));
-    }
-    DiagnosticList d(path);
-    const std::optional<ParsedDocument> parsed = parseDocument(*data, d);
-    if (!parsed || !parsed->root.IsMap() || !parsed->root["runs"] ||
-        !parsed->root["runs"].IsMap() || !parsed->root["runs"]["using"] ||
-        !parsed->root["runs"]["using"].IsScalar()) {
-        return makeError(ErrorCode::Invalid,
-                         msg("%1 does not say how the action runs (\"runs.using\")").arg(path));
-    }
-    return scalarText(parsed->root["runs"]["using"]);
-}
-
 LocalActionLoadResult WorkflowLoader::loadLocalAction(const QString &actionDir,
                                                       const QString &workspaceDir)
 {

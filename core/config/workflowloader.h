@@ -33,9 +33,6 @@ public:
                                          const QString &workspaceDir = {});
     // `.github/workflows/*.yml` and `*.yaml` of a workspace, sorted by name, absolute.
     static QStringList workflowFiles(const QString &workspaceDir);
-    // `runs.using` of the local action in `actionDir` (its action.yml or action.yaml):
-    // "composite", "node20", "docker"...; an error saying what is missing or wrong.
-    static Result<QString> localActionKind(const QString &actionDir);
     // The action.yml (or action.yaml) of a local action, validated like a workflow: its
     // inputs, outputs and, for a composite action, its steps (a `run` step must name its
     // `shell`, as GitHub requires there). `workspaceDir`: diagnostics name the file

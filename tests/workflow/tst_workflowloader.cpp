@@ -64,7 +64,7 @@ private slots:
     void hostileInputIsBounded();
     void notARegularFile();
     void workflowFilesOfAWorkspace();
-    void localActionKind();
+    void localActions();
 };
 
 void TestWorkflowLoader::badFiles_data()
@@ -261,7 +261,7 @@ void TestWorkflowLoader::workflowFilesOfAWorkspace()
     QVERIFY(WorkflowLoader::workflowFiles(dir.filePath(QStringLiteral("none"))).isEmpty());
 }
 
-void TestWorkflowLoader::localActionKind()
+void TestWorkflowLoader::localActions()
 {
     QTemporaryDir dir;
     QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("composite")));
@@ -276,9 +276,8 @@ void TestWorkflowLoader::localActionKind()
     QVERIFY(node.open(QIODevice::WriteOnly));
     node.write("name: n\nruns:\n  using: node20\n  main: index.js\n");
     node.close();
-    QCOMPARE(WorkflowLoader::localActionKind(dir.filePath(QStringLiteral("composite"))).value(),
-             QStringLiteral("composite"));
-    QCOMPARE(WorkflowLoader::localActionKind(dir.filePath(QStringLiteral("node"))).value(),
+    QCOMPARE(WorkflowLoader::loadLocalAction(dir.filePath(QStringLiteral("node")), dir.path())
+                 .action.runsUsing,
              QStringLiteral("node20"));
     // A composite action is read whole: inputs, outputs and steps, each run step naming its
     // shell (GitHub requires it there).
@@ -305,10 +304,13 @@ void TestWorkflowLoader::localActionKind()
     QVERIFY2(good.ok(), qPrintable(good.diagnostics.value(0).toString()));
     QCOMPARE(good.action.runsUsing, QStringLiteral("composite"));
     QCOMPARE(good.action.steps.size(), 1);
-    const auto missing = WorkflowLoader::localActionKind(dir.filePath(QStringLiteral("empty")));
-    QVERIFY(!missing);
-    QVERIFY2(missing.error().message.contains(QStringLiteral("has no action.yml")),
-             qPrintable(missing.error().message));
+    const LocalActionLoadResult missing =
+        WorkflowLoader::loadLocalAction(dir.filePath(QStringLiteral("empty")), dir.path());
+    QCOMPARE(missing.diagnostics.size(), 1);
+    QVERIFY2(missing.diagnostics[0].toString().startsWith(
+                 QStringLiteral("empty/action.yml:1:1: the local action \"empty\" has no "
+                                "action.yml")),
+             qPrintable(missing.diagnostics[0].toString()));
 }
 
 QTEST_GUILESS_MAIN(TestWorkflowLoader)

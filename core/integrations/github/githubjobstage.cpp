@@ -429,15 +429,18 @@ Result<void> GitHubJobStage::Private::prepare()
         secretValues.append(value.toUtf8());
     masker.setSecrets(secretValues);
 
-    const QString event = with.value(QStringLiteral("event")).toString();
+    WorkflowPlanOptions facts;
+    facts.event = with.value(QStringLiteral("event")).toString();
+    facts.repository = with.value(QStringLiteral("repository")).toString();
+    facts.ref = stage.branch.isEmpty() ? QString() : QStringLiteral("refs/heads/") + stage.branch;
+    facts.sha = stage.commit;
+    facts.actor = stage.triggeredBy;
+    facts.workspaceDir = stage.workspaceDir;
+    const QString &event = facts.event;
+    const QString &repository = facts.repository;
+    const QString &ref = facts.ref;
     const QJsonObject inputs = parseObject(with.value(QStringLiteral("inputs")));
-    QJsonObject eventPayload;
-    if (event == u"workflow_dispatch") {
-        QJsonObject asText;
-        for (auto it = inputs.begin(); it != inputs.end(); ++it)
-            asText.insert(it.key(), exprToString(it.value()));
-        eventPayload.insert(QStringLiteral("inputs"), asText);
-    }
+    QJsonObject github = githubContext(workflow, facts, inputs);
     // The event's payload and the tool cache: one of each per run, made by its first job.
     const QString toolCache = QDir(stageDir()).filePath(QStringLiteral("tool-cache"));
     QDir().mkpath(toolCache);
@@ -445,39 +448,18 @@ Result<void> GitHubJobStage::Private::prepare()
     if (!QFileInfo::exists(eventPath)) {
         QSaveFile file(eventPath);
         if (file.open(QIODevice::WriteOnly)) {
-            file.write(QJsonDocument(eventPayload).toJson());
+            file.write(QJsonDocument(github.value(QStringLiteral("event")).toObject()).toJson());
             file.commit();
         }
     }
-    const QString repository = with.value(QStringLiteral("repository")).toString();
-    const QString ref =
-        stage.branch.isEmpty() ? QString() : QStringLiteral("refs/heads/") + stage.branch;
     const QString runId = QString::number(stage.runId);
-    const QJsonObject github{
-        {QStringLiteral("event_name"), event},
-        {QStringLiteral("event"), eventPayload},
-        {QStringLiteral("event_path"), eventPath},
-        {QStringLiteral("ref"), ref},
-        {QStringLiteral("ref_name"), stage.branch},
-        {QStringLiteral("ref_type"), QStringLiteral("branch")},
-        {QStringLiteral("sha"), stage.commit},
-        {QStringLiteral("repository"), repository},
-        {QStringLiteral("repository_owner"), repository.section(u'/', 0, 0)},
-        {QStringLiteral("actor"), stage.triggeredBy},
-        {QStringLiteral("triggering_actor"), stage.triggeredBy},
-        {QStringLiteral("workspace"), stage.workspaceDir},
-        {QStringLiteral("workflow"), workflow.displayName()},
-        {QStringLiteral("job"), job->id},
-        {QStringLiteral("run_id"), runId},
-        {QStringLiteral("run_number"), runId},
-        {QStringLiteral("run_attempt"), QStringLiteral("1")},
-        {QStringLiteral("server_url"), QStringLiteral("https://github.com")},
-        {QStringLiteral("api_url"), QStringLiteral("https://api.github.com")},
-        {QStringLiteral("graphql_url"), QStringLiteral("https://api.github.com/graphql")},
-        {QStringLiteral("head_ref"), QString()},
-        {QStringLiteral("base_ref"), QString()},
-        {QStringLiteral("token"), secrets.value(QStringLiteral("GITHUB_TOKEN")).toString()},
-    };
+    github.insert(QStringLiteral("event_path"), eventPath);
+    github.insert(QStringLiteral("job"), job->id);
+    github.insert(QStringLiteral("run_id"), runId);
+    github.insert(QStringLiteral("run_number"), runId);
+    github.insert(QStringLiteral("run_attempt"), QStringLiteral("1"));
+    github.insert(QStringLiteral("token"),
+                  secrets.value(QStringLiteral("GITHUB_TOKEN")).toString());
     const QJsonObject runner{{QStringLiteral("os"), QStringLiteral("Linux")},
                              {QStringLiteral("arch"), runnerArch()},
                              {QStringLiteral("name"), QStringLiteral("DeployDesk")},

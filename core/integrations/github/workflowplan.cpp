@@ -170,7 +170,8 @@ public:
                                       "event has no inputs")
                                        .arg(m_options.event));
         }
-        m_context.contexts.insert(QStringLiteral("github"), github(inputs));
+        m_context.contexts.insert(QStringLiteral("github"),
+                                  githubContext(m_workflow, m_options, inputs));
         m_context.contexts.insert(QStringLiteral("inputs"), inputs);
         m_plan.inputs = inputs;
         m_context.contexts.insert(QStringLiteral("vars"), QJsonObject());
@@ -179,39 +180,6 @@ public:
     }
 
 private:
-    QJsonObject github(const QJsonObject &inputs) const
-    {
-        QJsonObject event;
-        if (m_options.event == u"workflow_dispatch") {
-            QJsonObject asText; // github.event.inputs holds every input as a string
-            for (auto it = inputs.begin(); it != inputs.end(); ++it)
-                asText.insert(it.key(), exprToString(it.value()));
-            event.insert(QStringLiteral("inputs"), asText);
-        }
-        const QString ref = m_options.ref;
-        const auto [owner, name] = std::pair(m_options.repository.section(u'/', 0, 0),
-                                             m_options.repository.section(u'/', 1));
-        return QJsonObject{
-            {QStringLiteral("event_name"), m_options.event},
-            {QStringLiteral("event"), event},
-            {QStringLiteral("ref"), ref},
-            {QStringLiteral("ref_name"), ref.section(u'/', 2)},
-            {QStringLiteral("ref_type"), ref.startsWith(QLatin1String("refs/tags/"))
-                                             ? QStringLiteral("tag")
-                                             : QStringLiteral("branch")},
-            {QStringLiteral("sha"), m_options.sha},
-            {QStringLiteral("repository"), m_options.repository},
-            {QStringLiteral("repository_owner"), owner},
-            {QStringLiteral("actor"), m_options.actor},
-            {QStringLiteral("workspace"), m_options.workspaceDir},
-            {QStringLiteral("workflow"), m_workflow.displayName()},
-            {QStringLiteral("server_url"), QStringLiteral("https://github.com")},
-            {QStringLiteral("api_url"), QStringLiteral("https://api.github.com")},
-            {QStringLiteral("head_ref"), QString()},
-            {QStringLiteral("base_ref"), QString()},
-        };
-    }
-
     // Jobs in waves: first those that need nothing, then those whose needs are all in
     // earlier waves, and so on; file order within a wave. The loader has refused cycles; a
     // job in one would never be ready, so such jobs are appended last regardless.
@@ -520,14 +488,15 @@ private:
         const QString uses = step.uses.text.trimmed();
         if (uses.startsWith(QLatin1String("./"))) {
             const QString dir = QDir(m_options.workspaceDir).filePath(uses);
-            const auto kind = WorkflowLoader::localActionKind(dir);
-            if (!kind) {
+            const LocalActionLoadResult action =
+                WorkflowLoader::loadLocalAction(dir, m_options.workspaceDir);
+            if (!action.ok()) {
                 planned.kind = PlannedStep::Kind::NotRun;
-                planned.reason = kind.error().message;
-            } else if (*kind != u"composite") {
+                planned.reason = action.diagnostics.constFirst().toString();
+            } else if (action.action.runsUsing != u"composite") {
                 planned.kind = PlannedStep::Kind::NotRun;
-                planned.reason =
-                    tr("\"%1\" is a %2 action; only composite actions run here").arg(uses, *kind);
+                planned.reason = tr("\"%1\" is a %2 action; only composite actions run here")
+                                     .arg(uses, action.action.runsUsing);
             } else {
                 planned.kind = PlannedStep::Kind::Composite;
                 planned.reason = tr("local composite action");
@@ -656,6 +625,40 @@ QJsonObject workflowInputs(const Workflow &workflow, const QMap<QString, QString
         }
     }
     return inputs;
+}
+
+QJsonObject githubContext(const Workflow &workflow, const WorkflowPlanOptions &facts,
+                          const QJsonObject &inputs)
+{
+    QJsonObject event;
+    if (facts.event == u"workflow_dispatch") {
+        QJsonObject asText; // github.event.inputs holds every input as a string
+        for (auto it = inputs.begin(); it != inputs.end(); ++it)
+            asText.insert(it.key(), exprToString(it.value()));
+        event.insert(QStringLiteral("inputs"), asText);
+    }
+    const QString &ref = facts.ref;
+    return QJsonObject{
+        {QStringLiteral("event_name"), facts.event},
+        {QStringLiteral("event"), event},
+        {QStringLiteral("ref"), ref},
+        {QStringLiteral("ref_name"), ref.section(u'/', 2)},
+        {QStringLiteral("ref_type"), ref.startsWith(QLatin1String("refs/tags/"))
+                                         ? QStringLiteral("tag")
+                                         : QStringLiteral("branch")},
+        {QStringLiteral("sha"), facts.sha},
+        {QStringLiteral("repository"), facts.repository},
+        {QStringLiteral("repository_owner"), facts.repository.section(u'/', 0, 0)},
+        {QStringLiteral("actor"), facts.actor},
+        {QStringLiteral("triggering_actor"), facts.actor},
+        {QStringLiteral("workspace"), facts.workspaceDir},
+        {QStringLiteral("workflow"), workflow.displayName()},
+        {QStringLiteral("server_url"), QStringLiteral("https://github.com")},
+        {QStringLiteral("api_url"), QStringLiteral("https://api.github.com")},
+        {QStringLiteral("graphql_url"), QStringLiteral("https://api.github.com/graphql")},
+        {QStringLiteral("head_ref"), QString()},
+        {QStringLiteral("base_ref"), QString()},
+    };
 }
 
 WorkflowPlan planWorkflow(const Workflow &workflow, const WorkflowPlanOptions &options)

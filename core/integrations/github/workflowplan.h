@@ -86,6 +86,13 @@ QJsonObject workflowInputs(const Workflow &workflow, const QMap<QString, QString
 
 WorkflowPlan planWorkflow(const Workflow &workflow, const WorkflowPlanOptions &options);
 
+// The github context the plan and a job's run both see: the event (with
+// github.event.inputs as text for workflow_dispatch), ref, sha, repository, actor,
+// workspace, workflow and GitHub's URLs, from `facts`. A run adds what only it knows
+// (run_id, job, event_path, token).
+QJsonObject githubContext(const Workflow &workflow, const WorkflowPlanOptions &facts,
+                          const QJsonObject &inputs);
+
 // The command line GitHub runs a script with for `shell` ("" for the default: bash when
 // it exists, else sh), or an empty string when the shell does not run here; `why` then
 // says why.
