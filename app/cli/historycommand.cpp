@@ -99,6 +99,8 @@ QJsonObject toJson(const RunRecord &r)
         // The working tree had uncommitted changes when the run started, and which.
         {QStringLiteral("dirty"), r.dirty},
         {QStringLiteral("changedFiles"), QJsonArray::fromStringList(r.changedFiles)},
+        // It ran on GitHub's runners (imported or followed): where to see it there.
+        {QStringLiteral("remoteUrl"), r.remote ? QJsonValue(r.remoteUrl) : QJsonValue()},
     };
 }
 
@@ -213,7 +215,7 @@ int history(Context &ctx)
     QList<QStringList> rows{{tr("RUN"), tr("STATUS"), tr("ENV"), tr("BRANCH"), tr("COMMIT"),
                              tr("WHO"), tr("STARTED"), tr("DURATION"), tr("MESSAGE")}};
     for (const RunRecord &r : std::as_const(*runs)) {
-        rows << QStringList{QString::number(r.id),
+        rows << QStringList{r.remote ? tr("%1 (GitHub)").arg(r.id) : QString::number(r.id),
                             toString(r.status),
                             r.environment.isEmpty() ? QStringLiteral("-") : r.environment,
                             r.branch.isEmpty() ? QStringLiteral("-") : r.branch,
@@ -301,6 +303,8 @@ int show(Context &ctx)
         ctx.out(tr("  finished     %1 (%2)").arg(local(r.finishedAt), duration(r.durationMs())));
     if (r.rerunOf)
         ctx.out(tr("  re-run of    run %1").arg(r.rerunOf));
+    if (r.remote)
+        ctx.out(tr("  ran on       GitHub Actions: %1").arg(r.remoteUrl));
     ctx.out({});
     QList<QStringList> rows{
         {tr("STAGE"), tr("STATUS"), tr("ATTEMPTS"), tr("EXIT"), tr("DURATION"), tr("NOTE")}};

@@ -158,7 +158,9 @@ const Command kCommands[] = {
      Cli::addBackupOptions},
     {"restore", "Check a backup and make it the history: restore FILE", Cli::restore, nullptr},
     {"compact", "Compress the logs stored before compression (zstd)", Cli::compact, nullptr},
-    {"workflow", "GitHub Actions workflows: workflow list | plan FILE [--event E] [--input k=v]",
+    {"workflow",
+     "GitHub Actions workflows: workflow list | plan FILE | run FILE | remote | import | "
+     "dispatch FILE | follow|cancel|rerun|approve|reject RUN",
      Cli::workflow, Cli::addWorkflowOptions},
 };
 

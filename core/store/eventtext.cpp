@@ -136,6 +136,7 @@ const std::array kTemplates{
     Template{K::Refused, QT_TRANSLATE_NOOP("DeployDesk", "deploy to %1 refused by %2"), {"environment", "by"}},
     Template{K::Refused, QT_TRANSLATE_NOOP("DeployDesk", "deploy to %1 refused by %2: %3"), {"environment", "by", "reason"}},
     Template{K::Queued, QT_TRANSLATE_NOOP("DeployDesk", "waiting for run %1 (%2) to finish with environment %3"), {"run", "what", "environment"}},
+    Template{K::Queued, QT_TRANSLATE_NOOP("DeployDesk", "waiting for run %1 (%2) of concurrency group %3 to finish"), {"run", "what", "group"}},
     Template{K::Deployed, QT_TRANSLATE_NOOP("DeployDesk", "%1 %2 is live in %3 (%4)"), {"layer", "version", "environment", "target"}},
     Template{K::Deployed, QT_TRANSLATE_NOOP("DeployDesk", "%1 %2 is live in %3 at %4 (%5)"), {"layer", "version", "environment", "url", "target"}},
     Template{K::Release, QT_TRANSLATE_NOOP("DeployDesk", "release %1 of %2 recorded (%3)"), {"release", "environment", "kind"}},

@@ -26,8 +26,8 @@ QSqlDatabase connection(const QString &name)
 const QString kRunColumns = QStringLiteral(
     "id, workspace, pipeline, environment, status, triggered_by, message, git_commit, branch, "
     "started_at, finished_at, rerun_of, runner_pid, runner_start_ticks, selected_stages, "
-    "git_dirty, "
-    "git_changes");
+    "git_dirty, git_changes, "
+    "(SELECT url FROM remote_runs WHERE remote_runs.run_id = runs.id)");
 
 // The duration a run is sorted by; the same text as the runs_by_duration index (schema.cpp).
 const QString kRunDuration = QStringLiteral("coalesce(finished_at - started_at, -1)");
@@ -58,6 +58,10 @@ RunRecord runFromRow(const QSqlQuery &q)
     r.dirty = q.value(15).toBool();
     for (const QJsonValue &v : QJsonDocument::fromJson(q.value(16).toByteArray()).array())
         r.changedFiles.append(v.toString());
+    if (!q.value(17).isNull()) {
+        r.remote = true;
+        r.remoteUrl = q.value(17).toString();
+    }
     return r;
 }
 

@@ -229,7 +229,8 @@ Result<QList<qint64>> HistoryStore::recoverInterrupted(
     q.setForwardOnly(true);
     if (auto ok = prepare(q, m_path, operation,
                           QStringLiteral("SELECT id, runner_pid, runner_start_ticks FROM runs "
-                                         "WHERE status IN (:running, :queued)"));
+                                         "WHERE status IN (:running, :queued) AND id NOT IN "
+                                         "(SELECT run_id FROM remote_runs)"));
         !ok)
         return std::unexpected(ok.error());
     q.bindValue(QStringLiteral(":running"), toString(RunStatus::Running));

@@ -4,6 +4,7 @@
 #include "log/logline.h"
 #include "store/records.h"
 #include "store/releaserecords.h"
+#include "store/remoterecords.h"
 
 #include <QList>
 #include <QObject>
@@ -26,7 +27,7 @@ class HistoryStore final : public QObject
     Q_DISABLE_COPY_MOVE(HistoryStore)
 
 public:
-    static constexpr int kSchemaVersion = 9;
+    static constexpr int kSchemaVersion = 10;
 
     // Opens (creating and migrating as needed) <dataDir>/history.sqlite.
     static Result<std::unique_ptr<HistoryStore>> open(const QString &dataDir);
@@ -38,7 +39,8 @@ public:
 
     // Marks runs that are still "running" but whose runner process is gone as
     // "interrupted" (their running and pending stages too, logs kept). `runnerAlive`
-    // receives runnerPid and runnerStartTicks. Returns the ids marked.
+    // receives runnerPid and runnerStartTicks. Returns the ids marked. Remote runs are
+    // left alone: their state is the remote's, brought up to date by the next import.
     Result<QList<qint64>>
     recoverInterrupted(const std::function<bool(qint64 pid, qint64 startTicks)> &runnerAlive);
 
@@ -108,6 +110,25 @@ public:
     // Tickets in FIFO order; empty workspace: every workspace; empty environment: all.
     Result<QList<QueueTicket>> queue(const QString &workspace = {},
                                      const QString &environment = {}) const;
+
+    // --- remote runs (remotestore.cpp) ------------------------------------------------
+    // Records or brings up to date runs that ran elsewhere, in one transaction: a run new
+    // to the history is added with its stages; a known one (same provider, repository,
+    // remote id and attempt) gets the given status, times and details, and its stages are
+    // matched to the jobs by job id (new jobs added, gone ones kept). A run whose remote
+    // updated_at is the recorded one and whose jobs are already recorded is left as is.
+    Result<RemoteImportResult> importRemoteRuns(const QList<RemoteRunImport> &runs);
+    // The link of a run to where it ran; nullopt for a local run.
+    Result<std::optional<RemoteRunLink>> remoteRun(qint64 runId) const;
+    // The recorded attempts of a remote run, by remote id, newest attempt first.
+    Result<QList<RemoteRunLink>>
+    remoteRunAttempts(const QString &provider, const QString &repository, qint64 remoteId) const;
+    // Runs of `repository` whose jobs were never fetched, newest remote id first.
+    Result<QList<RemoteRunLink>> remoteRunsWithoutJobs(const QString &provider,
+                                                       const QString &repository, int limit) const;
+    // The stages of a remote run with their job ids, in order.
+    Result<QList<RemoteStageLink>> remoteStages(qint64 runId) const;
+    Result<void> markRemoteLogFetched(qint64 stageId);
 
 private:
     HistoryStore(QString dataDir, QString path, QString connectionName);

@@ -30,6 +30,10 @@ struct RunRecord
     // which: `git status --porcelain` lines ("M  docs/index.md", "?? notes.txt").
     bool dirty = false;
     QStringList changedFiles;
+    // It ran elsewhere (GitHub Actions) and was imported or followed (remoterecords.h);
+    // remoteUrl is where a person sees it. Read only: importRemoteRuns() sets it.
+    bool remote = false;
+    QString remoteUrl;
 
     qint64 durationMs() const
     {

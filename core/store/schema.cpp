@@ -211,12 +211,34 @@ constexpr std::array kStep9{
     "CREATE INDEX stages_by_input ON stages(input_hash) WHERE input_hash IS NOT NULL",
 };
 
-const std::array<std::span<const char *const>, 9> &steps()
+// Step 10: remote runs (issue 12 §3). A run imported from or followed on GitHub Actions is a
+// run like any other (jobs as stages, their logs in the log store) with a link to where it
+// ran: one row per (provider, repository, remote run, attempt), so an import is incremental
+// and a re-run attempt is a run of its own. remote_stages ties a stage to its remote job and
+// says whether its log is in the store yet. Both go with their run or stage.
+constexpr std::array kStep10{
+    R"(CREATE TABLE remote_runs (
+        run_id INTEGER PRIMARY KEY REFERENCES runs(id) ON DELETE CASCADE,
+        provider TEXT NOT NULL,
+        repository TEXT NOT NULL,
+        remote_id INTEGER NOT NULL,
+        attempt INTEGER NOT NULL DEFAULT 1,
+        url TEXT NOT NULL DEFAULT '',
+        remote_updated_at INTEGER,
+        jobs_fetched INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (provider, repository, remote_id, attempt)))",
+    R"(CREATE TABLE remote_stages (
+        stage_id INTEGER PRIMARY KEY REFERENCES stages(id) ON DELETE CASCADE,
+        job_id INTEGER NOT NULL,
+        log_fetched INTEGER NOT NULL DEFAULT 0))",
+};
+
+const std::array<std::span<const char *const>, 10> &steps()
 {
-    static const std::array<std::span<const char *const>, 9> all{
-        std::span(kStep1), std::span(kStep2), std::span(kStep3),
-        std::span(kStep4), std::span(kStep5), std::span(kStep6),
-        std::span(kStep7), std::span(kStep8), std::span(kStep9)};
+    static const std::array<std::span<const char *const>, 10> all{
+        std::span(kStep1), std::span(kStep2), std::span(kStep3), std::span(kStep4),
+        std::span(kStep5), std::span(kStep6), std::span(kStep7), std::span(kStep8),
+        std::span(kStep9), std::span(kStep10)};
     return all;
 }
 

@@ -183,8 +183,8 @@ private slots:
     {
         Stage cleanup = stage("cleanup", "echo cleaning", {"broken", "skipped"});
         cleanup.runsAfterFailedNeeds = true;
-        Harness h(plan({stage("broken", "exit 2"), stage("skipped", "echo never", {"broken"}),
-                        cleanup}));
+        Harness h(
+            plan({stage("broken", "exit 2"), stage("skipped", "echo never", {"broken"}), cleanup}));
         QVERIFY(h.runToEnd());
         DD_COMPARE_STATUS(h.statuses["broken"], StageStatus::Failed);
         DD_COMPARE_STATUS(h.statuses["skipped"], StageStatus::Skipped);

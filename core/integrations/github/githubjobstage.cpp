@@ -352,12 +352,14 @@ void GitHubJobStage::doStart()
             if (result == u"failure")
                 d->context.status.failed = true;
         }
+        d->context.status.needNotSucceeded = !allSucceeded;
         const bool skipAtOnce = condition && condition->hasImplicitSuccess() && !allSucceeded;
         const auto value = skipAtOnce ? std::expected<bool, ExprError>(false)
                            : condition
                                ? condition->evaluate(d->context)
                                : std::expected<bool, ExprError>(std::unexpected(condition.error()));
         d->context.status.failed = false; // the steps' own status starts afresh
+        d->context.status.needNotSucceeded = false;
         if (!value) {
             d->writeResult(QStringLiteral("failure"), {});
             emitFailure(
@@ -781,16 +783,7 @@ void GitHubJobStage::Private::handleLines(const QList<WorkflowCommandParser::Lin
         case Kind::Notice:
         case Kind::Warning:
         case Kind::Error: {
-            const QString level = c.kind == Kind::Error     ? tr("Error")
-                                  : c.kind == Kind::Warning ? tr("Warning")
-                                                            : tr("Notice");
-            QString where = c.properties.value(QStringLiteral("file"));
-            if (!where.isEmpty() && c.properties.contains(QStringLiteral("line")))
-                where += u':' + c.properties.value(QStringLiteral("line"));
-            if (!where.isEmpty() && c.properties.contains(QStringLiteral("col")))
-                where += u':' + c.properties.value(QStringLiteral("col"));
-            const QString text = where.isEmpty() ? tr("%1: %2").arg(level, c.value)
-                                                 : tr("%1: %2: %3").arg(level, where, c.value);
+            const QString text = annotationText(c);
             log(text);
             annotations.append(masker.maskText(text));
             break;

@@ -475,4 +475,20 @@ std::optional<WorkflowCommand> WorkflowCommandParser::interpret(QByteArrayView b
     return command;
 }
 
+QString annotationText(const WorkflowCommand &c)
+{
+    if (c.kind != Kind::Error && c.kind != Kind::Warning && c.kind != Kind::Notice)
+        return {};
+    const QString level = c.kind == Kind::Error     ? tr("Error")
+                          : c.kind == Kind::Warning ? tr("Warning")
+                                                    : tr("Notice");
+    QString where = c.properties.value(QStringLiteral("file"));
+    if (!where.isEmpty() && c.properties.contains(QStringLiteral("line")))
+        where += u':' + c.properties.value(QStringLiteral("line"));
+    if (!where.isEmpty() && c.properties.contains(QStringLiteral("col")))
+        where += u':' + c.properties.value(QStringLiteral("col"));
+    return where.isEmpty() ? tr("%1: %2").arg(level, c.value)
+                           : tr("%1: %2: %3").arg(level, where, c.value);
+}
+
 } // namespace DeployDesk

@@ -75,6 +75,11 @@ struct WorkflowCommand
 // line that is the command TOKEN (`::TOKEN::`); a token that is empty, `pause-logging` or
 // a command's name is refused (and commands go on) unless allowUnsecureStopTokens.
 // `::echo::on`/`off` only changes `echoed`.
+// An error, warning or notice annotation as DeployDesk shows it, in the log and in the list
+// of a job's annotations: "Error: src/a.c:3:7: message" (file, line and column when given).
+// Empty for other commands.
+QString annotationText(const WorkflowCommand &command);
+
 class WorkflowCommandParser final
 {
 public:
