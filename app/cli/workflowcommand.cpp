@@ -3,11 +3,14 @@
 
 #include "cli.h"
 
+#include "common/paths.h"
 #include "common/translate.h"
 #include "config/expression.h"
+#include "config/pipelineloader.h"
 #include "config/workflowloader.h"
 #include "integrations/github/deploymentreporter.h"
 #include "integrations/github/githubjobstage.h"
+#include "integrations/github/workflowpipeline.h"
 #include "integrations/github/workflowplan.h"
 #include "run/gitinfo.h"
 #include "run/runcontroller.h"
@@ -42,6 +45,9 @@ const QCommandLineOption kStrict(QStringLiteral("strict"),
 const QCommandLineOption kWorkflowMessage({QStringLiteral("m"), QStringLiteral("message")},
                                           tr("Why this run (recorded in the history)."),
                                           QStringLiteral("text"));
+const QCommandLineOption kWorkflowApprove(QStringLiteral("approve"),
+                                          tr("Approve the jobs whose environment is protected in "
+                                             "deploydesk.yml (recorded with -m)."));
 const QCommandLineOption kWorkflowMaxParallel(QStringLiteral("max-parallel"),
                                               tr("At most this many jobs at once (default: the "
                                                  "number of CPUs)."),
@@ -287,49 +293,6 @@ int plan(Context &ctx, const QString &file)
     return ExitSuccess;
 }
 
-// A stage name for a job's leg: the job id, then its matrix values, each made of the
-// characters a stage name may hold ("test.ubuntu-latest.3.10").
-QString stageName(const PlannedJob &job, QSet<QString> &taken)
-{
-    static const QRegularExpression invalid(QStringLiteral("[^A-Za-z0-9_.-]+"));
-    QString name = job.id;
-    for (auto it = job.matrix.begin(); it != job.matrix.end(); ++it) {
-        QString value =
-            it.value().isString()
-                ? it.value().toString()
-                : QString::fromUtf8(
-                      QJsonDocument(QJsonArray{it.value()}).toJson(QJsonDocument::Compact))
-                      .mid(1)
-                      .chopped(1);
-        value.replace(invalid, QStringLiteral("_"));
-        name += u'.' + value;
-    }
-    QString unique = name;
-    for (int n = 2; taken.contains(unique); ++n)
-        unique = name + QStringLiteral(".%1").arg(n);
-    taken.insert(unique);
-    return unique;
-}
-
-// The secrets a job reads: `secrets.NAME` and `secrets['NAME']` in its text (the job's
-// lines of the file, and the workflow's env, which every job sees).
-QStringList secretsOf(const QString &text)
-{
-    static const QRegularExpression re(
-        QStringLiteral(
-            "secrets\\s*(?:\\.\\s*([A-Za-z_][A-Za-z0-9_]*)|\\[\\s*'([A-Za-z_][A-Za-z0-9_]*)"
-            "'\\s*\\])"),
-        QRegularExpression::CaseInsensitiveOption);
-    QStringList names;
-    for (auto it = re.globalMatch(text); it.hasNext();) {
-        const auto m = it.next();
-        const QString name = m.captured(1).isEmpty() ? m.captured(2) : m.captured(1);
-        if (!names.contains(name))
-            names.append(name);
-    }
-    return names;
-}
-
 int runWorkflow(Context &ctx, const QString &file)
 {
     const QString path = workflowPath(ctx, file);
@@ -378,10 +341,8 @@ int runWorkflow(Context &ctx, const QString &file)
         return ExitInvalid;
     }
 
-    Pipeline pipeline;
-    pipeline.name = workflow.displayName();
-    pipeline.filePath = QFileInfo(path).absoluteFilePath();
-    pipeline.workspaceDir = ctx.workspace;
+    WorkflowPipeline built = workflowPipeline(workflow, plan, *options, path, jobsAsked);
+    Pipeline &pipeline = built.pipeline;
     if (ctx.args.isSet(kWorkflowMaxParallel)) {
         bool ok = false;
         pipeline.maxParallel = ctx.args.value(kWorkflowMaxParallel).toInt(&ok);
@@ -391,113 +352,117 @@ int runWorkflow(Context &ctx, const QString &file)
             return ExitInvalid;
         }
     }
-    // The file's lines of each job (its key up to the next job's) and the lines before the
-    // jobs: where its secrets are named.
-    QFile source(path);
-    const QStringList lines = source.open(QIODevice::ReadOnly)
-                                  ? QString::fromUtf8(source.readAll()).split(u'\n')
-                                  : QStringList();
-    auto linesOf = [&](const WorkflowJob &job) {
-        int end = int(lines.size());
-        for (const WorkflowJob &other : workflow.jobs) {
-            if (other.where.line > job.where.line)
-                end = std::min(end, other.where.line - 1);
-        }
-        int first = int(lines.size());
-        for (const WorkflowJob &other : workflow.jobs)
-            first = std::min(first, other.where.line - 1);
-        return lines.mid(0, first).join(u'\n') + u'\n' +
-               lines.mid(job.where.line - 1, end - job.where.line + 1).join(u'\n');
-    };
-
-    QSet<QString> taken;
-    QHash<QString, QStringList> legs; // job id -> its stages
-    for (const PlannedJob &job : plan.jobs)
-        legs[job.id].append(stageName(job, taken));
-    QHash<QString, int> legIndex;
-    QStringList selection;
-    for (const PlannedJob &job : plan.jobs) {
-        const WorkflowJob &written = *workflow.job(job.id);
-        const int index = legIndex[job.id]++;
-        Stage stage;
-        stage.name = legs.value(job.id).at(index);
-        stage.uses = QStringLiteral("github-job");
-        QJsonObject needs;
-        for (const QString &need : job.needs) {
-            needs.insert(need, QJsonArray::fromStringList(legs.value(need)));
-            stage.needs += legs.value(need);
-        }
-        // Every secret is optional, as on GitHub: one that is not set reads as "".
-        const QStringList secrets = secretsOf(linesOf(written));
-        stage.secrets = secrets;
-        stage.optionalSecrets = secrets;
-        auto compact = [](const QJsonObject &object) {
-            return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
-        };
-        stage.with = QVariantMap{
-            {QStringLiteral("workflow"), pipeline.filePath},
-            {QStringLiteral("job"), job.id},
-            {QStringLiteral("matrix"), compact(job.matrix)},
-            {QStringLiteral("event"), plan.event},
-            {QStringLiteral("inputs"), compact(plan.inputs)},
-            {QStringLiteral("needs"), compact(needs)},
-            {QStringLiteral("secrets"), secrets},
-            {QStringLiteral("repository"), options->repository},
-            {QStringLiteral("strategy"),
-             compact(QJsonObject{{QStringLiteral("fail-fast"), written.failFast.text != u"false"},
-                                 {QStringLiteral("job-index"), index},
-                                 {QStringLiteral("job-total"), int(legs.value(job.id).size())}})},
-        };
-        if (!job.runsHere)
-            stage.skipReason = tr("not run here: %1").arg(job.reason);
-        else if (job.decision == PlannedJob::Decision::Skipped)
-            stage.skipReason = job.conditionNote;
-        // timeout-minutes, GitHub's default 360 when it is not a plain number.
-        bool minutesOk = false;
-        const double minutes = written.timeoutMinutes.text.toDouble(&minutesOk);
-        stage.timeout =
-            std::chrono::milliseconds(qint64((minutesOk && minutes > 0 ? minutes : 360.0) * 60000));
-        stage.continueOnError = written.continueOnError.text == u"true";
-        // `if: always()`, `failure()`, `cancelled()`: the job runs (or decides) after jobs it
-        // needs failed, as on GitHub.
-        if (written.condition.isSet()) {
-            if (const auto condition = Condition::parse(written.condition.text)) {
-                const QSet<QString> functions = condition->expression().functions();
-                stage.runsAfterFailedNeeds = functions.contains(QStringLiteral("always")) ||
-                                             functions.contains(QStringLiteral("failure")) ||
-                                             functions.contains(QStringLiteral("cancelled"));
-            }
-        }
-        stage.location = job.where;
-        if (jobsAsked.contains(job.id))
-            selection.append(stage.name);
-        pipeline.stages.append(std::move(stage));
-    }
-
     auto store = ctx.store();
     if (!store) {
         ctx.err(store.error().toString());
         return ExitInvalid;
     }
     RunRequest request;
-    request.stages = selection;
+    request.stages = built.selection;
     request.message = ctx.args.value(kWorkflowMessage);
+    // The workflow's `concurrency:` (github, inputs and vars contexts, as on GitHub).
+    if (workflow.concurrency.isSet()) {
+        ExprContext context;
+        context.contexts.insert(QStringLiteral("github"),
+                                githubContext(workflow, *options, plan.inputs));
+        context.contexts.insert(QStringLiteral("inputs"), plan.inputs);
+        context.contexts.insert(QStringLiteral("vars"), QJsonObject());
+        auto evaluate = [&](const WorkflowText &text) -> std::optional<QString> {
+            const auto parsed = ExprTemplate::parse(text.text);
+            const auto value =
+                parsed ? parsed->evaluate(context)
+                       : std::expected<QString, ExprError>(std::unexpected(parsed.error()));
+            if (!value) {
+                ctx.err(tr("%1: \"concurrency\": %2")
+                            .arg(text.where.toString(), value.error().message));
+                return std::nullopt;
+            }
+            return *value;
+        };
+        const auto group = evaluate(workflow.concurrency.group);
+        const auto cancel = workflow.concurrency.cancelInProgress.isSet()
+                                ? evaluate(workflow.concurrency.cancelInProgress)
+                                : std::optional<QString>(QStringLiteral("false"));
+        if (!group || !cancel)
+            return ExitInvalid;
+        request.concurrencyGroup = *group;
+        request.cancelInProgress = *cancel == u"true";
+    }
+
+    // Jobs deploying to an environment that deploydesk.yml protects ask first, as a deploy
+    // there does: --approve, or its name typed on a terminal. Recorded with the run.
+    QStringList approved;
+    {
+        const QString own = QDir(ctx.workspace).filePath(QStringLiteral("deploydesk.yml"));
+        QSet<QString> protectedNames;
+        if (QFileInfo::exists(own)) {
+            for (const Environment &e : PipelineLoader::loadFile(own).pipeline.environments) {
+                if (e.isProtected)
+                    protectedNames.insert(e.name);
+            }
+        }
+        for (const PlannedJob &job : plan.jobs) {
+            // With --job, the jobs asked for may need one of these: every job that can run
+            // here counts (asking once too often rather than never).
+            if (!job.runsHere || job.decision == PlannedJob::Decision::Skipped ||
+                !protectedNames.contains(job.environment) || approved.contains(job.environment))
+                continue;
+            if (!ctx.args.isSet(kWorkflowApprove)) {
+                if (!ctx.stdinIsTerminal()) {
+                    ctx.err(tr("job \"%1\" deploys to %2, which deploydesk.yml protects: run "
+                               "again with --approve -m REASON; nothing was run")
+                                .arg(job.name, job.environment));
+                    return ExitInvalid;
+                }
+                if (!confirm(ctx, job.environment, true)) {
+                    ctx.err(tr("not approved: nothing was run"));
+                    return ExitCancelled;
+                }
+            }
+            approved.append(job.environment);
+        }
+    }
     RunController controller(*store, ctx.secrets());
-    return follow(
-        ctx, controller, *store, [&] { return controller.start(pipeline, request); },
-        [&](qint64 id) {
-            return tr("run %1 of workflow \"%2\" (%3) on %4 started")
-                .arg(id)
-                .arg(workflow.displayName(), workflow.displayPath, plan.event);
-        });
+    auto start = [&]() -> Result<qint64> {
+        auto id = controller.start(pipeline, request);
+        if (!id)
+            return id;
+        // The run's message as recorded: masked like everything the run records.
+        const auto recorded = (*store)->run(*id);
+        const QString reason = recorded ? recorded->message : QString();
+        for (const QString &environment : std::as_const(approved)) {
+            EventRecord e;
+            e.runId = *id;
+            e.at = QDateTime::currentDateTimeUtc();
+            e.kind = EventKind::Approved;
+            e.params = {{QStringLiteral("environment"), environment},
+                        {QStringLiteral("by"), Paths::currentUser()}};
+            if (!reason.isEmpty())
+                e.params.insert(QStringLiteral("reason"), reason);
+            e.who = Paths::currentUser();
+            if (auto added = (*store)->addEvent(e); !added)
+                ctx.err(added.error().toString());
+        }
+        return id;
+    };
+    return follow(ctx, controller, *store, start, [&](qint64 id) {
+        return tr("run %1 of workflow \"%2\" (%3) on %4 started")
+            .arg(id)
+            .arg(workflow.displayName(), workflow.displayPath, plan.event);
+    });
 }
 
 } // namespace
 
+QList<QCommandLineOption> remoteWorkflowOptions();
+int remoteWorkflow(Context &ctx, const QStringList &args, const QCommandLineOption &inputOption,
+                   const QCommandLineOption &jsonOption);
+
 void addWorkflowOptions(QCommandLineParser &parser)
 {
-    parser.addOptions(
-        {kEvent, kInput, kWorkflowJson, kJob, kStrict, kWorkflowMessage, kWorkflowMaxParallel});
+    parser.addOptions({kEvent, kInput, kWorkflowJson, kJob, kStrict, kWorkflowMessage,
+                       kWorkflowMaxParallel, kWorkflowApprove});
+    parser.addOptions(remoteWorkflowOptions());
 }
 
 int workflow(Context &ctx)
@@ -510,9 +475,15 @@ int workflow(Context &ctx)
         return plan(ctx, args.at(2));
     if (sub == u"run" && args.size() == 3)
         return runWorkflow(ctx, args.at(2));
+    if (const int code = remoteWorkflow(ctx, args, kInput, kWorkflowJson); code >= 0)
+        return code;
     ctx.err(tr("usage: deploydeskctl workflow list [--json] | workflow plan FILE [--event E] "
                "[--input name=value]... [--json] | workflow run FILE [--job ID]... [--event E] "
-               "[--input name=value]... [--strict] [-m WHY]"));
+               "[--input name=value]... [--strict] [-m WHY]\n"
+               "On GitHub (--repo owner/name, the secret GITHUB_TOKEN): workflow remote [--json] "
+               "| workflow import [--workflow W] [--limit N] [--jobs N] | workflow dispatch FILE "
+               "[--ref R] [--input name=value]... [--no-follow] | workflow follow|cancel|rerun "
+               "RUN | workflow approve|reject RUN [--environment NAME]... [--comment TEXT]"));
     return ExitInvalid;
 }
 

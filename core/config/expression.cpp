@@ -1415,7 +1415,7 @@ private:
             return value(*hash);
         }
         case ExprFunction::Success:
-            return value(!status.failed && !status.cancelled);
+            return value(!status.failed && !status.cancelled && !status.needNotSucceeded);
         case ExprFunction::Always:
             return value(true);
         case ExprFunction::Cancelled:

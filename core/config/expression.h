@@ -37,6 +37,9 @@ struct ExprStatus
 {
     bool failed = false;    // an earlier step (or a needed job) failed
     bool cancelled = false; // the workflow was cancelled
+    // A needed job did not succeed without failing (it was skipped): success() is false,
+    // failure() too, as on GitHub. Only a job's `if:` sets it.
+    bool needNotSucceeded = false;
 };
 
 struct ExprContext

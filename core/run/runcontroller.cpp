@@ -292,7 +292,8 @@ Result<qint64> RunController::start(const Pipeline &pipeline, const RunRequest &
         request.environment.isEmpty()
             ? QStringList()
             : deployStages(pipeline, RunJob::coveredStages(pipeline, plan.selection));
-    m_run.status = deployingNow.isEmpty() ? RunStatus::Running : RunStatus::Queued;
+    const bool grouped = deployingNow.isEmpty() && !request.concurrencyGroup.isEmpty();
+    m_run.status = deployingNow.isEmpty() && !grouped ? RunStatus::Running : RunStatus::Queued;
     m_run.message = m_masker.maskText(request.message);
     m_run.commit = git.commit;
     m_run.branch = git.branch;
@@ -424,10 +425,14 @@ Result<qint64> RunController::start(const Pipeline &pipeline, const RunRequest &
         event({}, EventKind::Approved, approved, who);
     }
     m_active = true;
-    if (deployingNow.isEmpty())
+    if (grouped) {
+        supersede(request.concurrencyGroup, request.cancelInProgress);
+        startWhenLocked([job] { job->start(); }, request.concurrencyGroup);
+    } else if (deployingNow.isEmpty()) {
         job->start();
-    else
+    } else {
         startWhenLocked([job] { job->start(); });
+    }
     return m_run.id;
 }
 

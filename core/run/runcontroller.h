@@ -39,6 +39,12 @@ struct RunRequest
     // Stage name -> `with:` keys replacing the pipeline's for this run only
     // (deploydeskctl migrate --revision R sets the alembic stages' revision).
     QMap<QString, QVariantMap> withOverrides;
+    // A GitHub Actions workflow's `concurrency:` (deploydeskctl workflow run): one run of
+    // the group at a time across every process sharing the history, in FIFO order through
+    // the deploy queue. As on GitHub, a new run cancels the group's runs still waiting, and
+    // with cancelInProgress the one running too.
+    QString concurrencyGroup;
+    bool cancelInProgress = false;
 };
 
 struct RollbackRequest
@@ -154,7 +160,10 @@ private:
     // plan.secretNames, and makes m_masker mask all of their values.
     void collectSecrets(const Pipeline &pipeline, RunPlan &plan);
     // runcontrollerdeploy.cpp
-    void startWhenLocked(std::function<void()> begin);
+    // `queueKey` empty: the run's environment; else a concurrency group's key.
+    void startWhenLocked(std::function<void()> begin, const QString &group = {});
+    // Cancels the runs of a concurrency group that a new run replaces (see RunRequest).
+    void supersede(const QString &group, bool cancelInProgress);
     void recordDeployments(const QString &stage, StageJob *job);
     bool startAutoRollback();
     void recordRelease(ReleaseKind kind, qint64 restores, const QList<DeploymentRecord> &changed,

@@ -18,6 +18,8 @@
 #include <QCryptographicHash>
 #include <QDir>
 
+#include <csignal>
+
 namespace DeployDesk {
 
 namespace {
@@ -66,20 +68,60 @@ QStringList RunController::deployStages(const Pipeline &pipeline, const QStringL
     return out;
 }
 
-void RunController::startWhenLocked(std::function<void()> begin)
+namespace {
+// A concurrency group's place in the deploy queue: a key no environment name can be
+// (environment names are [A-Za-z0-9_-]).
+QString groupKey(const QString &group)
+{
+    return QStringLiteral("concurrency: ") + group;
+}
+} // namespace
+
+void RunController::supersede(const QString &group, bool cancelInProgress)
+{
+    auto tickets = m_store->queue(m_run.workspace, groupKey(group));
+    if (!tickets) {
+        event({}, EventKind::QueueFailed, tickets.error().message);
+        return;
+    }
+    for (qsizetype i = 0; i < tickets->size(); ++i) {
+        const QueueTicket &t = tickets->at(i);
+        // The first ticket holds the group: it runs on unless cancel-in-progress.
+        if ((i == 0 && !cancelInProgress) || t.runId == m_run.id)
+            continue;
+        EventRecord e;
+        e.runId = t.runId;
+        e.at = now();
+        e.kind = EventKind::CancelRequested;
+        e.who = m_run.triggeredBy;
+        e.params = {{QStringLiteral("reason"),
+                     tr("run %1 of concurrency group %2 replaces it").arg(m_run.id).arg(group)}};
+        m_store->addEvent(e);
+        if (t.pid != QCoreApplication::applicationPid() &&
+            ProcessInfo::isAlive(t.pid, t.startTicks))
+            ::kill(pid_t(t.pid), SIGTERM);
+    }
+}
+
+void RunController::startWhenLocked(std::function<void()> begin, const QString &group)
 {
     QueueTicket ticket;
     ticket.workspace = m_run.workspace;
-    ticket.environment = m_run.environment;
+    ticket.environment = group.isEmpty() ? m_run.environment : groupKey(group);
     ticket.runId = m_run.id;
-    ticket.what = m_isRollbackRun ? tr("rollback") : tr("deploy");
+    ticket.what = !group.isEmpty()  ? tr("workflow run")
+                  : m_isRollbackRun ? tr("rollback")
+                                    : tr("deploy");
     auto *lock = new DeployLock(m_store, ticket, this);
     m_lock = lock;
-    connect(lock, &DeployLock::waiting, this, [this](const QueueTicket &ahead) {
-        event({}, EventKind::Queued,
-              {{QStringLiteral("run"), QString::number(ahead.runId)},
-               {QStringLiteral("what"), ahead.what},
-               {QStringLiteral("environment"), m_run.environment}});
+    connect(lock, &DeployLock::waiting, this, [this, group](const QueueTicket &ahead) {
+        EventParams params{{QStringLiteral("run"), QString::number(ahead.runId)},
+                           {QStringLiteral("what"), ahead.what}};
+        if (group.isEmpty())
+            params.insert(QStringLiteral("environment"), m_run.environment);
+        else
+            params.insert(QStringLiteral("group"), group);
+        event({}, EventKind::Queued, params);
         emit queued(ahead);
     });
     connect(lock, &Job::result, this, [this, lock, begin = std::move(begin)] {

@@ -41,6 +41,9 @@ private slots:
     void runCarriesFilesOutputsAndCommands();
     void failedStepsAndConditions();
     void strictRefusesWhatCannotRun();
+    void successIsFalseAfterASkippedNeed();
+    void protectedEnvironmentAsksFirst();
+    void concurrencyGroupQueuesAndCancels();
     void killMinus9LeavesNoProcessBehind();
 };
 
@@ -432,6 +435,160 @@ jobs:
     QVERIFY2(finally.contains(u"finally after failure and skipped"_s), qPrintable(finally));
     QCOMPARE(statusOf(cli, u"report"_s), u"success"_s);
     QCOMPARE(statusOf(cli, u"on-success"_s), u"skipped"_s);
+}
+
+// A job whose `if:` (decided when it starts) is false is skipped; on GitHub a job after it
+// with `if: success()` written out is skipped too (success() is false when a need did not
+// succeed), while `always()` runs and reads the need's result as "skipped".
+void TestWorkflowCli::successIsFalseAfterASkippedNeed()
+{
+    QTemporaryDir dir;
+    Cli cli;
+    const QByteArray workflow = R"(name: Gate
+on: push
+jobs:
+  first:
+    runs-on: ubuntu-latest
+    steps:
+      - run: echo one
+  gate:
+    needs: first
+    if: needs.first.result == 'failure'
+    runs-on: ubuntu-latest
+    steps:
+      - run: echo gate ran
+  after-gate:
+    needs: gate
+    if: success()
+    runs-on: ubuntu-latest
+    steps:
+      - run: echo after gate ran
+  after-gate-always:
+    needs: gate
+    if: always()
+    runs-on: ubuntu-latest
+    steps:
+      - run: echo "gate was ${{ needs.gate.result }}"
+)";
+    const CliResult r =
+        cli.run({u"workflow"_s, u"run"_s, u"local.yml"_s}, workspaceWith(dir, workflow));
+    QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+    const QString gate = cli.run({u"logs"_s, u"1"_s, u"gate"_s}).out;
+    QVERIFY2(gate.contains(u"○ job skipped"_s), qPrintable(gate));
+    const QString after = cli.run({u"logs"_s, u"1"_s, u"after-gate"_s}).out;
+    QVERIFY2(after.contains(u"○ job skipped: if: success() is false"_s), qPrintable(after));
+    QVERIFY(!after.contains(u"after gate ran"_s));
+    const QString always = cli.run({u"logs"_s, u"1"_s, u"after-gate-always"_s}).out;
+    QVERIFY2(always.contains(u"gate was skipped"_s), qPrintable(always));
+}
+
+// A job whose `environment:` is protected in deploydesk.yml asks first, as a deploy there
+// does: from a script nothing runs without --approve; with it the approval is recorded.
+void TestWorkflowCli::protectedEnvironmentAsksFirst()
+{
+    QTemporaryDir dir;
+    Cli cli;
+    write(dir.filePath(u"deploydesk.yml"_s), "name: site\n"
+                                             "environments:\n  production:\n"
+                                             "    protected: true\n"
+                                             "stages:\n  build:\n    run: echo build\n");
+    const QByteArray workflow = R"(name: Ship
+on: push
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - run: echo built
+  ship:
+    needs: build
+    environment: production
+    runs-on: ubuntu-latest
+    steps:
+      - run: touch shipped
+)";
+    const QString ws = workspaceWith(dir, workflow);
+    const CliResult refused = cli.run({u"workflow"_s, u"run"_s, u"local.yml"_s}, ws);
+    QCOMPARE(refused.exitCode, 2);
+    QVERIFY2(refused.err.contains(u"job \"ship\" deploys to production, which deploydesk.yml "
+                                  u"protects: run again with --approve -m REASON"_s),
+             qPrintable(refused.err));
+    QVERIFY(!QFile::exists(dir.filePath(u"shipped"_s)));
+    QCOMPARE(cli.history().size(), 0);
+
+    const CliResult approved = cli.run(
+        {u"workflow"_s, u"run"_s, u"local.yml"_s, u"--approve"_s, u"-m"_s, u"release 2"_s}, ws);
+    QVERIFY2(approved.exitCode == 0, qPrintable(approved.out + approved.err));
+    QVERIFY(QFile::exists(dir.filePath(u"shipped"_s)));
+    bool found = false;
+    for (const QJsonValue &v : cli.show(1).value(u"events"_s).toArray()) {
+        const QString text = v.toObject().value(u"message"_s).toString();
+        found = found || text.contains(u"production approved by"_s);
+        if (text.contains(u"approved"_s))
+            QVERIFY2(text.endsWith(u": release 2"_s), qPrintable(text));
+    }
+    QVERIFY(found);
+}
+
+// `concurrency:` as on GitHub, across processes: a second run of the group waits for the
+// first; a third cancels the second (still waiting); with cancel-in-progress a fourth
+// cancels the one running.
+void TestWorkflowCli::concurrencyGroupQueuesAndCancels()
+{
+    QTemporaryDir dir;
+    Cli cli;
+    const QByteArray workflow = R"(name: Conc
+on:
+  push:
+  workflow_dispatch:
+    inputs:
+      cancel:
+        type: string
+        default: 'no'
+concurrency:
+  group: deploy-${{ github.workflow }}
+  cancel-in-progress: ${{ inputs.cancel == 'yes' }}
+jobs:
+  hold:
+    runs-on: ubuntu-latest
+    timeout-minutes: 1
+    steps:
+      - run: while [ ! -f "$GITHUB_WORKSPACE/go" ]; do sleep 0.05; done
+)";
+    const QString ws = workspaceWith(dir, workflow);
+    auto status = [&](int run) {
+        for (const QJsonValue &v : cli.history())
+            if (v.toObject().value(u"id"_s).toInt() == run)
+                return v.toObject().value(u"status"_s).toString();
+        return QString();
+    };
+    const QStringList args{u"workflow"_s, u"run"_s, u"local.yml"_s, u"--workspace"_s, ws};
+    QProcess *first = cli.start(args, this);
+    QTRY_COMPARE_WITH_TIMEOUT(status(1), u"running"_s, 20000);
+    QProcess *second = cli.start(args, this);
+    QTRY_COMPARE_WITH_TIMEOUT(status(2), u"queued"_s, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        cli.run({u"show"_s, u"2"_s})
+            .out.contains(u"waiting for run 1 (workflow run) of concurrency group "
+                          u"deploy-Conc to finish"_s),
+        20000);
+    QProcess *third = cli.start(args, this);
+    QTRY_COMPARE_WITH_TIMEOUT(status(2), u"cancelled"_s, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(status(3), u"queued"_s, 20000);
+    QVERIFY2(cli.run({u"show"_s, u"2"_s})
+                 .out.contains(u"run 3 of concurrency group deploy-Conc replaces it"_s),
+             qPrintable(cli.run({u"show"_s, u"2"_s}).out));
+    QCOMPARE(status(1), u"running"_s); // the running one goes on
+
+    QProcess *fourth = cli.start(
+        args + QStringList{u"--event"_s, u"workflow_dispatch"_s, u"--input"_s, u"cancel=yes"_s},
+        this);
+    QTRY_COMPARE_WITH_TIMEOUT(status(1), u"cancelled"_s, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(status(3), u"cancelled"_s, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(status(4), u"running"_s, 20000);
+    write(dir.filePath(u"go"_s), "");
+    QTRY_COMPARE_WITH_TIMEOUT(status(4), u"success"_s, 20000);
+    for (QProcess *p : {first, second, third, fourth})
+        QVERIFY(hasFinished(p));
 }
 
 void TestWorkflowCli::strictRefusesWhatCannotRun()
