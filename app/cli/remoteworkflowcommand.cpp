@@ -235,6 +235,11 @@ int followRun(Context &ctx, ActionsSession &session, qint64 remoteId)
         ctx.out(QStringLiteral("  %1: %2").arg(j.name, stateText(j.status, j.conclusion)));
     });
     QObject::connect(
+        &job, &RemoteFollowJob::stepChanged, &job, [&](const RemoteJob &j, const RemoteStep &step) {
+            ctx.out(QStringLiteral("  %1 › %2: %3")
+                        .arg(j.name, step.name, stateText(step.status, step.conclusion)));
+        });
+    QObject::connect(
         &job, &RemoteFollowJob::logStored, &job, [&](qint64, const QString &name, qint64 lines) {
             ctx.out(tr("  %1: log stored (%n line(s))", nullptr, int(lines)).arg(name));
         });

@@ -110,6 +110,9 @@ private slots:
         QVERIFY2(r.out.contains("build: success") && r.out.contains("test: failure"),
                  qPrintable(r.out));
         QVERIFY(r.out.contains("Error: test_search failed"));
+        // Steps as GitHub lists them, as they end.
+        QVERIFY2(r.out.contains(QString::fromUtf8("build › Set up job: success")),
+                 qPrintable(r.out));
         QVERIFY2(r.err.contains("GitHub API: ") && r.err.contains("requests left"),
                  qPrintable(r.err));
         QVERIFY(!r.out.contains(QString::fromLatin1(kToken)));

@@ -140,6 +140,12 @@ private slots:
         connect(&follow, &RemoteFollowJob::jobChanged, this, [&](const RemoteJob &j) {
             jobStates.append(j.name + u':' + (j.conclusion.isEmpty() ? j.status : j.conclusion));
         });
+        QStringList steps;
+        connect(&follow, &RemoteFollowJob::stepChanged, this,
+                [&](const RemoteJob &j, const RemoteStep &step) {
+                    steps.append(j.name + u'/' + step.name + u':' +
+                                 (step.conclusion.isEmpty() ? step.status : step.conclusion));
+                });
         QSignalSpy done(&follow, &Job::result);
         follow.start();
         // The run is recorded as soon as the follow has seen it, queued.
@@ -164,6 +170,8 @@ private slots:
         QVERIFY2(follow.outcome() == Job::Outcome::Success, qPrintable(follow.errorText()));
         QCOMPARE(follow.remoteRun().conclusion, QStringLiteral("failure"));
         QVERIFY(jobStates.contains(QStringLiteral("build:success")));
+        QVERIFY2(steps.contains(QStringLiteral("build/Set up job:success")),
+                 qPrintable(steps.join(u' ')));
         QVERIFY(jobStates.contains(QStringLiteral("test:failure")));
 
         auto run = m_store->run(follow.runId());

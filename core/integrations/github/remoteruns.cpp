@@ -344,6 +344,14 @@ void RemoteFollowJob::readJobs(const ActionsCall &answer, bool runMoved)
             m_jobStates.insert(job.id, state);
             emit jobChanged(job);
         }
+        for (const RemoteStep &step : job.steps) {
+            const QString key = QStringLiteral("%1/%2").arg(job.id).arg(step.number);
+            const QString stepState = step.status + u'/' + step.conclusion;
+            if (step.status != u"queued" && m_stepStates.value(key) != stepState) {
+                m_stepStates.insert(key, stepState);
+                emit stepChanged(job, step);
+            }
+        }
     }
     fetchLogs();
     afterPoll(true);

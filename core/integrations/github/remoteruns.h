@@ -133,6 +133,9 @@ public:
 signals:
     void runChanged(const DeployDesk::GitHub::RemoteRun &run, qint64 runId);
     void jobChanged(const DeployDesk::GitHub::RemoteJob &job);
+    // A step of a job started or ended (as GitHub lists them: "Set up job", "Run make"...).
+    void stepChanged(const DeployDesk::GitHub::RemoteJob &job,
+                     const DeployDesk::GitHub::RemoteStep &step);
     void logStored(qint64 stageId, const QString &job, qint64 lines);
 
 protected:
@@ -158,7 +161,8 @@ private:
     std::chrono::milliseconds m_interval;
     RemoteRun m_run;
     QList<RemoteJob> m_jobs;
-    QHash<qint64, QString> m_jobStates; // job id -> "status/conclusion" last reported
+    QHash<qint64, QString> m_jobStates;   // job id -> "status/conclusion" last reported
+    QHash<QString, QString> m_stepStates; // "job id/step number" -> "status/conclusion"
     qint64 m_runId = 0;
     QSet<qint64> m_logsInFlight;
     QSet<qint64> m_logsGivenUp;
