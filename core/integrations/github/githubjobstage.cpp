@@ -712,9 +712,18 @@ void GitHubJobStage::Private::startScript(const WorkflowStep &step)
     env.insert(QStringLiteral("GITHUB_STEP_SUMMARY"), summaryFile);
 
     ProcessSpec spec;
-    // exec: the shell the runner starts replaces /bin/sh -c (one process less per step).
-    spec.command = QStringLiteral("exec ") +
-                   QString(command).replace(QStringLiteral("{0}"), shellQuote(scriptPath));
+    // Plain words (the usual case: `bash --noprofile --norc -eo pipefail /tmp/…/1.sh`) are
+    // run by the stage guard itself, without /bin/sh (processrunner.cpp); otherwise exec: the
+    // step's shell replaces /bin/sh -c. Either way one process less per step.
+    const QString plain = QString(command).replace(QStringLiteral("{0}"), scriptPath);
+    const bool simple = std::all_of(plain.cbegin(), plain.cend(), [](QChar c) {
+        return (c.unicode() < 128 && c.isLetterOrNumber()) ||
+               QStringView(u"_./:@%+,-= ").contains(c);
+    });
+    spec.command = simple
+                       ? plain
+                       : QStringLiteral("exec ") + QString(command).replace(QStringLiteral("{0}"),
+                                                                            shellQuote(scriptPath));
     spec.workdir = dir;
     spec.environment = env;
     if (step.timeoutMinutes.isSet()) {
