@@ -362,11 +362,21 @@ void ActionsSession::answered(const HttpJob &job, const QUrl &url, bool conditio
         emit rateLimitChanged(m_rateLimit);
     }
     if (job.request().method == "GET" && job.status() == 200) {
+        if (const auto old = m_cache.constFind(url); old != m_cache.cend()) {
+            m_cachedBytes -= old->body.size();
+            m_cache.erase(old);
+            m_cacheOrder.removeOne(url);
+        }
         const QByteArray etag = job.header("etag");
-        if (!etag.isEmpty())
+        if (!etag.isEmpty() && job.body().size() <= kMaxCachedBytes) {
             m_cache.insert(url, Cached{etag, job.body()});
-        else
-            m_cache.remove(url);
+            m_cacheOrder.append(url);
+            m_cachedBytes += job.body().size();
+            while (m_cachedBytes > kMaxCachedBytes && !m_cacheOrder.isEmpty()) {
+                const QUrl oldest = m_cacheOrder.takeFirst();
+                m_cachedBytes -= m_cache.take(oldest).body.size();
+            }
+        }
     }
     Q_UNUSED(conditional)
 }

@@ -218,7 +218,12 @@ private:
         QByteArray body;
     };
     ActionsApi m_api;
+    // At most kMaxCachedBytes of answers; the oldest go first (the URLs polled again and
+    // again are the recent ones).
+    static constexpr qint64 kMaxCachedBytes = 8 * 1024 * 1024;
     QHash<QUrl, Cached> m_cache;
+    QList<QUrl> m_cacheOrder; // oldest first
+    qint64 m_cachedBytes = 0;
     RateLimit m_rateLimit;
     int m_requests = 0;
     int m_notModified = 0;
