@@ -38,7 +38,7 @@
             <translation>Aufruf: %1</translation>
         </message>
         <message>
-            <location line="+94" />
+            <location line="+96" />
             <source>DeployDesk on the command line: run, follow and inspect deployment pipelines.</source>
             <translation>DeployDesk auf der Kommandozeile: Deployment-Pipelines ausführen, verfolgen und untersuchen.</translation>
         </message>
@@ -495,7 +495,7 @@
             </translation>
         </message>
         <message>
-            <location filename="../core/store/schema.cpp" line="+227" />
+            <location filename="../core/store/schema.cpp" line="+249" />
             <source>vector index %1 has schema version %2, newer than this DeployDesk understands (%3); upgrade DeployDesk</source>
             <translation>Vektorindex %1 hat Schemaversion %2, neuer als diese DeployDesk-Version versteht (%3); aktualisieren Sie DeployDesk</translation>
         </message>
@@ -879,6 +879,11 @@
         </message>
         <message>
             <location line="+1" />
+            <source>waiting for run %1 (%2) of concurrency group %3 to finish</source>
+            <translation>wartet, bis Lauf %1 (%2) der Concurrency-Gruppe %3 beendet ist</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>%1 %2 is live in %3 (%4)</source>
             <translation>%1 %2 ist in %3 live (%4)</translation>
         </message>
@@ -1058,7 +1063,7 @@
         </message>
         <message>
             <source>--status must be one of queued, running, success, failed, cancelled, interrupted; found "%1"</source>
-            <location line="+116" />
+            <location line="+118" />
             <translation>--status muss queued, running, success, failed, cancelled oder interrupted sein; gefunden: "%1"</translation>
         </message>
         <message>
@@ -1083,13 +1088,13 @@
         </message>
         <message>
             <source>STATUS</source>
-            <location line="+93" />
+            <location line="+95" />
             <location line="+0" />
             <translation>STATUS</translation>
         </message>
         <message>
             <source>ENV</source>
-            <location line="-93" />
+            <location line="-95" />
             <translation>UMGEBUNG</translation>
         </message>
         <message>
@@ -1114,18 +1119,18 @@
         </message>
         <message>
             <source>DURATION</source>
-            <location line="+92" />
+            <location line="+94" />
             <location line="+0" />
             <translation>DAUER</translation>
         </message>
         <message>
             <source>MESSAGE</source>
-            <location line="-92" />
+            <location line="-94" />
             <translation>NACHRICHT</translation>
         </message>
         <message>
             <source>cannot read run %1 from the history</source>
-            <location line="+29" />
+            <location line="+27" />
             <translation>Lauf %1 kann nicht aus dem Verlauf gelesen werden</translation>
         </message>
         <message>
@@ -1219,7 +1224,7 @@
             <translation>Lauf %1 hat keinen aktiven Runner; er ist als unterbrochen markiert</translation>
         </message>
         <message>
-            <location filename="../core/store/eventtext.cpp" line="-28" />
+            <location filename="../core/store/eventtext.cpp" line="-29" />
             <source>cancel requested by %1 from deploydeskctl (pid %2)</source>
             <translation>Abbruch angefordert von %1 über deploydeskctl (PID %2)</translation>
         </message>
@@ -1309,7 +1314,7 @@
         </message>
         <message>
             <source>--max-parallel needs a whole number of at least 1; found "%1"</source>
-            <location filename="../app/cli/workflowcommand.cpp" line="+354" />
+            <location filename="../app/cli/workflowcommand.cpp" line="+98" />
             <location line="+24" />
             <translation>--max-parallel erwartet eine ganze Zahl ab 1; gefunden: "%1"</translation>
         </message>
@@ -1325,6 +1330,7 @@
         </message>
         <message>
             <source>not approved: nothing was run</source>
+            <location filename="../app/cli/workflowcommand.cpp" line="+380" />
             <location filename="../app/cli/runcommand.cpp" line="+63" />
             <location line="+6" />
             <translation>nicht freigegeben: es wurde nichts ausgeführt</translation>
@@ -1974,7 +1980,7 @@
         </message>
         <message>
             <source>Print JSON.</source>
-            <location filename="../app/cli/workflowcommand.cpp" line="+35" />
+            <location filename="../app/cli/workflowcommand.cpp" line="+38" />
             <location filename="../app/cli/reembedcommand.cpp" line="+33" />
             <location filename="../app/cli/deploycommand.cpp" line="+31" />
             <location filename="../app/cli/corpuscommand.cpp" line="+19" />
@@ -4299,7 +4305,7 @@
         </message>
         <message>
             <source>The event to plan for: push (default), pull_request, workflow_dispatch, schedule...</source>
-            <location filename="../app/cli/workflowcommand.cpp" line="-360" />
+            <location filename="../app/cli/workflowcommand.cpp" line="-318" />
             <translation>Das Ereignis, für das geplant wird: push (Standard), pull_request, workflow_dispatch, schedule...</translation>
         </message>
         <message>
@@ -4341,14 +4347,14 @@
             <translation>Workflow "%1" (%2) bei %3: %4</translation>
         </message>
         <message>
-            <source>not run here: %1</source>
-            <location line="+262" />
+            <location filename="../core/integrations/github/workflowpipeline.cpp" line="+129" />
             <location line="+7" />
+            <source>not run here: %1</source>
             <translation>wird hier nicht ausgeführt: %1</translation>
         </message>
         <message>
             <source>skipped (%1)</source>
-            <location line="-260" />
+            <location line="+2" />
             <translation>übersprungen (%1)</translation>
         </message>
         <message>
@@ -4403,7 +4409,7 @@
         <message numerus="yes">
             <source>%n problem(s); nothing was planned</source>
             <location line="+10" />
-            <location line="+24" />
+            <location line="+38" />
             <translation>
                 <numerusform>%n Problem; es wurde nichts geplant</numerusform>
                 <numerusform>%n Probleme; es wurde nichts geplant</numerusform>
@@ -4411,7 +4417,8 @@
         </message>
         <message>
             <source>--input needs name=value; found "%1"</source>
-            <location line="+14" />
+            <location filename="../app/cli/workflowcommand.cpp" line="-166" />
+            <location line="+16" />
             <translation>--input erwartet name=value; gefunden: "%1"</translation>
         </message>
         <message>
@@ -4579,8 +4586,9 @@
             <translation>--input gilt für --event workflow_dispatch; das Ereignis "%1" hat keine Eingaben</translation>
         </message>
         <message>
-            <source>%1: %2: %3</source>
+            <location filename="../core/integrations/github/workflowcommands.cpp" line="+491" />
             <location line="+55" />
+            <source>%1: %2: %3</source>
             <translation>%1: %2: %3</translation>
         </message>
         <message>
@@ -4679,7 +4687,7 @@
             <translation>lokale Composite Action</translation>
         </message>
         <message>
-            <location line="-95" />
+            <location filename="../core/integrations/github/workflowplan.cpp" line="-95" />
             <source>"%1" is a Docker container action; containers are not run here</source>
             <translation>"%1" ist eine Docker-Container-Action; Container werden hier nicht ausgeführt</translation>
         </message>
@@ -4786,8 +4794,9 @@
             <translation>hashFiles() darf nur in einem Schritt verwendet werden, nicht in %1</translation>
         </message>
         <message>
-            <source>%1: %2</source>
+            <location filename="../core/integrations/github/workflowcommands.cpp" line="-1" />
             <location line="+8" />
+            <source>%1: %2</source>
             <translation>%1: %2</translation>
         </message>
         <message>
@@ -5315,7 +5324,7 @@
             <translation>%1 (%2) kann nicht gelesen werden: %3</translation>
         </message>
         <message>
-            <location filename="../core/integrations/github/workflowcommands.cpp" line="+212" />
+            <location filename="../core/integrations/github/workflowcommands.cpp" line="-278" />
             <source>The `%1` command is disabled. Please upgrade to using Environment Files or opt into unsecure command execution by setting the `ACTIONS_ALLOW_UNSECURE_COMMANDS` environment variable to `true`. For more information see: https://github.blog/changelog/2020-10-01-github-actions-deprecating-set-env-and-add-path-commands/ (GitHub disabled it because any text a step prints, such as a pull request title or a file it shows, could otherwise change the %2 of every later step: CVE-2020-15228.)</source>
             <translation>Der Befehl `%1` ist deaktiviert. Bitte steigen Sie auf Umgebungsdateien (Environment Files) um, oder erlauben Sie die unsichere Befehlsausführung, indem Sie die Umgebungsvariable `ACTIONS_ALLOW_UNSECURE_COMMANDS` auf `true` setzen. Weitere Informationen: https://github.blog/changelog/2020-10-01-github-actions-deprecating-set-env-and-add-path-commands/ (GitHub hat ihn deaktiviert, weil sonst jeder Text, den ein Schritt ausgibt, etwa der Titel eines Pull Requests oder eine Datei, die er anzeigt, %2 jedes späteren Schritts ändern könnte: CVE-2020-15228.)</translation>
         </message>
@@ -5328,6 +5337,21 @@
             <location line="+8" />
             <source>Required field 'name' is missing in ##[%1] command.</source>
             <translation>Das Pflichtfeld 'name' fehlt im Befehl ##[%1].</translation>
+        </message>
+        <message>
+            <location line="+249" />
+            <source>Error</source>
+            <translation>Fehler</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Warning</source>
+            <translation>Warnung</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Notice</source>
+            <translation>Hinweis</translation>
         </message>
         <message>
             <source>Run only this job (all its matrix legs) and the jobs it needs (repeatable).</source>
@@ -5357,7 +5381,7 @@
         <message numerus="yes">
             <source>%n problem(s); nothing was run</source>
             <location line="+38" />
-            <location line="+59" />
+            <location line="+16" />
             <translation>
                 <numerusform>%n Problem; es wurde nichts ausgeführt</numerusform>
                 <numerusform>%n Probleme; es wurde nichts ausgeführt</numerusform>
@@ -5380,17 +5404,16 @@
         </message>
         <message>
             <source>run %1 of workflow "%2" (%3) on %4 started</source>
-            <location line="+122" />
+            <location line="+37" />
             <translation>Lauf %1 des Workflows "%2" (%3) bei %4 gestartet</translation>
         </message>
         <message>
             <source>usage: deploydeskctl workflow list [--json] | workflow plan FILE [--event E] [--input name=value]... [--json] | workflow run FILE [--job ID]... [--event E] [--input name=value]... [--strict] [-m WHY]</source>
-            <location line="+24" />
-            <translation>Aufruf: deploydeskctl workflow list [--json] | workflow plan FILE [--event E] [--input name=value]... [--json] | workflow run FILE [--job ID]... [--event E] [--input name=value]... [--strict] [-m GRUND]</translation>
+            <translation type="vanished">Aufruf: deploydeskctl workflow list [--json] | workflow plan FILE [--event E] [--input name=value]... [--json] | workflow run FILE [--job ID]... [--event E] [--input name=value]... [--strict] [-m GRUND]</translation>
         </message>
         <message>
             <source>You cannot use a endToken that is an empty string, the string 'pause-logging', or another workflow command. For more information see: https://docs.github.com/actions/learn-github-actions/workflow-commands-for-github-actions#example-stopping-and-starting-workflow-commands or opt into insecure command execution by setting the `ACTIONS_ALLOW_UNSECURE_STOPCOMMAND_TOKENS` environment variable to `true`.</source>
-            <location filename="../core/integrations/github/workflowcommands.cpp" line="+171" />
+            <location filename="../core/integrations/github/workflowcommands.cpp" line="-80" />
             <translation>Als endToken dürfen Sie weder eine leere Zeichenkette noch die Zeichenkette 'pause-logging' noch einen anderen Workflow-Befehl verwenden. Weitere Informationen: https://docs.github.com/actions/learn-github-actions/workflow-commands-for-github-actions#example-stopping-and-starting-workflow-commands – oder erlauben Sie die unsichere Befehlsausführung, indem Sie die Umgebungsvariable `ACTIONS_ALLOW_UNSECURE_STOPCOMMAND_TOKENS` auf `true` setzen.</translation>
         </message>
         <message>
@@ -5512,6 +5535,272 @@
             <source>step %1 of a composite action runs a script and must name its "shell", e.g. "shell: bash"</source>
             <location line="+6" />
             <translation>Schritt %1 einer Composite Action führt ein Skript aus und muss seine "shell" angeben, z. B. "shell: bash"</translation>
+        </message>
+        <message>
+            <source>At most this many runs (default 1000).</source>
+            <location line="+3" />
+            <translation>Höchstens so viele Läufe (Standard: 20). {1000)?}</translation>
+        </message>
+        <message>
+            <source>▸ %1</source>
+            <location filename="../core/integrations/github/remoteruns.cpp" line="+83" />
+            <translation>▸ %1</translation>
+        </message>
+        <message>
+            <source>Annotations:</source>
+            <location line="+41" />
+            <translation>Anmerkungen:</translation>
+        </message>
+        <message>
+            <source>%1 (GitHub)</source>
+            <location line="+2" />
+            <translation>%1 (GitHub)</translation>
+        </message>
+        <message>
+            <source>  ran on       GitHub Actions: %1</source>
+            <location line="+2" />
+            <translation>  Ausgeführt    auf GitHub Actions: %1</translation>
+        </message>
+        <message>
+            <source>Ask GitHub every this many seconds while the run changes (default 3; ten times longer at most while nothing changes).</source>
+            <location filename="../app/cli/remoteworkflowcommand.cpp" line="+31" />
+            <translation>GitHub alle so vielen Sekunden fragen, solange sich der Lauf ändert (Standard 3; höchstens zehnmal so lange, solange sich nichts ändert).</translation>
+        </message>
+        <message>
+            <source>The GitHub repository, owner/name (default: the git remote origin).</source>
+            <location line="+4" />
+            <translation>Das GitHub-Repository, owner/name (Standard: das Git-Remote origin).</translation>
+        </message>
+        <message>
+            <source>The branch or tag to dispatch on (default: the current branch).</source>
+            <location line="+4" />
+            <translation>Der Branch oder Tag, auf dem gestartet wird (Standard: der aktuelle Branch).</translation>
+        </message>
+        <message>
+            <source>Do not follow the run after dispatching it.</source>
+            <location line="+4" />
+            <translation>Den Lauf nach dem Starten nicht verfolgen.</translation>
+        </message>
+        <message>
+            <source>Only the runs of this workflow (file name or id).</source>
+            <location line="+2" />
+            <translation>Nur die Läufe dieses Workflows (Dateiname oder ID).</translation>
+        </message>
+        <message>
+            <source>Fetch the jobs of at most this many runs (default 50).</source>
+            <location line="+3" />
+            <translation>Die Jobs von höchstens so vielen Läufen abrufen (Standard 50).</translation>
+        </message>
+        <message>
+            <source>The GitHub environment to review (repeatable; default: every one the run waits for).</source>
+            <location line="+3" />
+            <translation>Die zu prüfende GitHub-Umgebung (wiederholbar; Standard: jede, auf die der Lauf wartet).</translation>
+        </message>
+        <message>
+            <source>The review's comment (recorded on GitHub and here).</source>
+            <location line="+4" />
+            <translation>Der Kommentar zur Prüfung (auf GitHub und hier festgehalten).</translation>
+        </message>
+        <message>
+            <source>--repo needs owner/name; found "%1"</source>
+            <location line="+21" />
+            <translation>--repo erwartet owner/name; gefunden: "%1"</translation>
+        </message>
+        <message>
+            <source>no GitHub repository: the workspace %1 has no github.com remote named origin; name one with --repo owner/name</source>
+            <location line="+9" />
+            <translation>kein GitHub-Repository: Der Arbeitsbereich %1 hat kein github.com-Remote namens origin; geben Sie eines mit --repo owner/name an</translation>
+        </message>
+        <message>
+            <source>the secret GITHUB_TOKEN is not set: set a GitHub token with the actions scope with `deploydeskctl secrets set GITHUB_TOKEN`</source>
+            <location line="+7" />
+            <translation>das Geheimnis GITHUB_TOKEN ist nicht gesetzt: Setzen Sie ein GitHub-Token mit dem Scope actions mit `deploydeskctl secrets set GITHUB_TOKEN`</translation>
+        </message>
+        <message>
+            <source>GitHub API: %1</source>
+            <location line="+18" />
+            <translation>GitHub-API: %1</translation>
+        </message>
+        <message>
+            <source>"%1" is not a GitHub run id (the number in the run's URL, .../actions/runs/NUMBER)</source>
+            <location line="+8" />
+            <translation>"%1" ist keine GitHub-Lauf-ID (die Zahl in der URL des Laufs, .../actions/runs/NUMMER)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n workflow(s) of %1 on GitHub:</source>
+            <location line="+28" />
+            <translation>
+                <numerusform>%n Workflow von %1 auf GitHub:</numerusform>
+                <numerusform>%n Workflows von %1 auf GitHub:</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>recorded before the failure: %1 new, %2 updated</source>
+            <location line="+34" />
+            <translation>vor dem Fehler festgehalten: %1 neu, %2 aktualisiert</translation>
+        </message>
+        <message>
+            <source>%1: %2 new run(s), %3 updated, %4 unchanged (%5 page(s)); jobs fetched for %6 run(s)</source>
+            <location line="+4" />
+            <translation>%1: %2 neue(r) Lauf/Läufe, %3 aktualisiert, %4 unverändert (%5 Seite(n)); Jobs abgerufen für %6 Lauf/Läufe</translation>
+        </message>
+        <message>
+            <source>--poll needs a number of seconds between 0.05 and 3600; found "%1"</source>
+            <location line="+25" />
+            <translation>--poll erwartet eine Anzahl Sekunden zwischen 0.05 und 3600; gefunden: "%1"</translation>
+        </message>
+        <message>
+            <source>run %1: GitHub run %2 of "%3" (attempt %4) on %5, %6</source>
+            <location line="+14" />
+            <translation>Lauf %1: GitHub-Lauf %2 von "%3" (Versuch %4) auf %5, %6</translation>
+        </message>
+        <message numerus="yes">
+            <source>  %1: log stored (%n line(s))</source>
+            <location line="+18" />
+            <translation>
+                <numerusform>  %1: Protokoll gespeichert (%n Zeile)</numerusform>
+                <numerusform>  %1: Protokoll gespeichert (%n Zeilen)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>run %1: %2 on GitHub (%3)</source>
+            <location line="+11" />
+            <translation>Lauf %1: %2 auf GitHub (%3)</translation>
+        </message>
+        <message>
+            <source>%1 has no workflow_dispatch trigger: GitHub would refuse to dispatch it</source>
+            <location line="+18" />
+            <translation>%1 hat keinen workflow_dispatch-Auslöser: GitHub würde das Starten ablehnen</translation>
+        </message>
+        <message>
+            <source>no ref to dispatch on: the workspace is not on a branch; give one with --ref</source>
+            <location line="+30" />
+            <translation>keine Ref zum Starten: Der Arbeitsbereich ist auf keinem Branch; geben Sie eine mit --ref an</translation>
+        </message>
+        <message>
+            <source>dispatched %1 on %2: GitHub run %3 %4</source>
+            <location line="+16" />
+            <translation>%1 auf %2 gestartet: GitHub-Lauf %3 %4</translation>
+        </message>
+        <message>
+            <source>re-run of the failed jobs requested on GitHub by %1</source>
+            <location line="+57" />
+            <translation>erneute Ausführung der fehlgeschlagenen Jobs auf GitHub angefordert von %1</translation>
+        </message>
+        <message>
+            <source>GitHub re-runs the failed jobs of run %1</source>
+            <location line="+2" />
+            <translation>GitHub führt die fehlgeschlagenen Jobs von Lauf %1 erneut aus</translation>
+        </message>
+        <message>
+            <source>cancel of GitHub run %1 requested</source>
+            <location line="+7" />
+            <translation>Abbruch von GitHub-Lauf %1 angefordert</translation>
+        </message>
+        <message>
+            <source>GitHub run %1 waits for no deployment approval</source>
+            <location line="+21" />
+            <translation>GitHub-Lauf %1 wartet auf keine Freigabe einer Bereitstellung</translation>
+        </message>
+        <message>
+            <source>you may not review deployments to %1 (its reviewers: %2)</source>
+            <location line="+11" />
+            <translation>Sie dürfen Bereitstellungen in %1 nicht prüfen (ihre Prüfer: %2)</translation>
+        </message>
+        <message>
+            <source>GitHub run %1 does not wait for %2; it waits for: %3</source>
+            <location line="+9" />
+            <translation>GitHub-Lauf %1 wartet nicht auf %2; er wartet auf: %3</translation>
+        </message>
+        <message>
+            <source>deployment to %1 approved on GitHub run %2</source>
+            <location line="+21" />
+            <translation>Bereitstellung in %1 auf GitHub-Lauf %2 freigegeben</translation>
+        </message>
+        <message>
+            <source>deployment to %1 rejected on GitHub run %2</source>
+            <location line="+3" />
+            <translation>Bereitstellung in %1 auf GitHub-Lauf %2 abgelehnt</translation>
+        </message>
+        <message>
+            <source>--limit needs a whole number of at least 1 and --jobs one of at least 0</source>
+            <location line="+29" />
+            <translation>--limit erwartet eine ganze Zahl von mindestens 1 und --jobs eine von mindestens 0</translation>
+        </message>
+        <message>
+            <source>Approve the jobs whose environment is protected in deploydesk.yml (recorded with -m).</source>
+            <location line="+3" />
+            <translation>Die Jobs freigeben, deren Umgebung in deploydesk.yml geschützt ist (mit -m festgehalten).</translation>
+        </message>
+        <message>
+            <source>%1: "concurrency": %2</source>
+            <location line="+46" />
+            <translation>%1: "concurrency": %2</translation>
+        </message>
+        <message>
+            <source>job "%1" deploys to %2, which deploydesk.yml protects: run again with --approve -m REASON; nothing was run</source>
+            <location line="+36" />
+            <translation>Job "%1" stellt in %2 bereit, das deploydesk.yml schützt: Führen Sie ihn erneut mit --approve -m GRUND aus; nichts wurde ausgeführt</translation>
+        </message>
+        <message>
+            <source>usage: deploydeskctl workflow list [--json] | workflow plan FILE [--event E] [--input name=value]... [--json] | workflow run FILE [--job ID]... [--event E] [--input name=value]... [--strict] [-m WHY]
+On GitHub (--repo owner/name, the secret GITHUB_TOKEN): workflow remote [--json] | workflow import [--workflow W] [--limit N] [--jobs N] | workflow dispatch FILE [--ref R] [--input name=value]... [--no-follow] | workflow follow|cancel|rerun RUN | workflow approve|reject RUN [--environment NAME]... [--comment TEXT]</source>
+            <location line="+31" />
+            <translation>Aufruf: deploydeskctl workflow list [--json] | workflow plan DATEI [--event E] [--input name=value]... [--json] | workflow run DATEI [--job ID]... [--event E] [--input name=value]... [--strict] [-m WARUM]
+Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--json] | workflow import [--workflow W] [--limit N] [--jobs N] | workflow dispatch DATEI [--ref R] [--input name=value]... [--no-follow] | workflow follow|cancel|rerun LAUF | workflow approve|reject LAUF [--environment NAME]... [--comment TEXT]</translation>
+        </message>
+        <message>
+            <source>waiting on GitHub for a deployment approval</source>
+            <location filename="../core/integrations/github/actionsapi.cpp" line="+214" />
+            <translation>wartet auf GitHub auf die Freigabe einer Bereitstellung</translation>
+        </message>
+        <message>
+            <source>timed out on GitHub</source>
+            <location line="+2" />
+            <translation>Zeitüberschreitung auf GitHub</translation>
+        </message>
+        <message>
+            <source>GitHub asks for an action before it runs</source>
+            <location line="+2" />
+            <translation>GitHub verlangt vor dem Ausführen eine Aktion</translation>
+        </message>
+        <message>
+            <source>GitHub could not start it</source>
+            <location line="+2" />
+            <translation>GitHub konnte ihn nicht starten</translation>
+        </message>
+        <message>
+            <source>skipped on GitHub</source>
+            <location line="+2" />
+            <translation>auf GitHub übersprungen</translation>
+        </message>
+        <message>
+            <source>the secret GITHUB_TOKEN (a token with the actions scope)</source>
+            <location filename="../core/integrations/github/actionsapi.cpp" line="+11" />
+            <translation>das Geheimnis GITHUB_TOKEN (ein Token mit dem Scope actions)</translation>
+        </message>
+        <message>
+            <source>%1 of %2 requests left</source>
+            <location filename="../core/integrations/github/actionsapi.cpp" line="-411" />
+            <translation>%1 von %2 Anfragen übrig</translation>
+        </message>
+        <message>
+            <source> until %1 UTC</source>
+            <location line="+4" />
+            <translation> bis %1 UTC</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 has %n problem(s); the first: %2</source>
+            <location filename="../ui/workflows/workflowstart.cpp" line="+22" />
+            <translation>
+                <numerusform>%1 hat %n Problem: %2</numerusform>
+                <numerusform>%1 hat %n Probleme; das erste: %2</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>"concurrency": %1</source>
+            <location line="+29" />
+            <translation>"concurrency": %1</translation>
         </message>
     </context>
     <context>
@@ -5886,6 +6175,66 @@
         </message>
     </context>
     <context>
+        <name>DeployDesk::GitHub::ActionsCall</name>
+        <message>
+            <location line="+171" />
+            <source>the GitHub session is gone</source>
+            <translation>die GitHub-Sitzung besteht nicht mehr</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeployDesk::GitHub::ActionsJob</name>
+        <message>
+            <location line="+65" />
+            <source>the GitHub session is gone</source>
+            <translation>die GitHub-Sitzung besteht nicht mehr</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeployDesk::GitHub::DispatchJob</name>
+        <message>
+            <location filename="../core/integrations/github/remoteruns.cpp" line="+395" />
+            <source>the GitHub session is gone</source>
+            <translation>die GitHub-Sitzung besteht nicht mehr</translation>
+        </message>
+        <message>
+            <location line="+50" />
+            <source>GitHub accepted the dispatch of %1 on %2, but no run of it appeared within a minute; see the repository's Actions page</source>
+            <translation>GitHub hat das Starten von %1 auf %2 angenommen, aber innerhalb einer Minute ist kein Lauf davon erschienen; siehe die Actions-Seite des Repositorys</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeployDesk::GitHub::RemoteFollowJob</name>
+        <message>
+            <location filename="../core/integrations/github/remoteruns.cpp" line="-274" />
+            <source>the GitHub session is gone</source>
+            <translation>die GitHub-Sitzung besteht nicht mehr</translation>
+        </message>
+        <message>
+            <location line="+143" />
+            <source>the log of job "%1" could not be fetched: %2</source>
+            <translation>das Protokoll von Job "%1" konnte nicht abgerufen werden: %2</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>the log of job "%1" could not be downloaded: %2</source>
+            <translation>das Protokoll von Job "%1" konnte nicht heruntergeladen werden: %2</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>GitHub no longer has the log of this job</source>
+            <translation>GitHub hat das Protokoll dieses Jobs nicht mehr</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeployDesk::GitHub::RemoteImportJob</name>
+        <message>
+            <location line="-333" />
+            <source>the GitHub session is gone</source>
+            <translation>die GitHub-Sitzung besteht nicht mehr</translation>
+        </message>
+    </context>
+    <context>
         <name>DeployDesk::GitHubJobStage</name>
         <message>
             <location filename="../core/integrations/github/githubjobstage.cpp" line="+44" />
@@ -5897,17 +6246,16 @@
             <location line="+6" />
             <location line="+11" />
             <location line="+6" />
-            <location line="+568" />
             <source>%1: %2: %3</source>
             <translation>%1: %2: %3</translation>
         </message>
         <message>
-            <location line="-548" />
+            <location line="+20" />
             <source>"%1" in %2</source>
             <translation>"%1" in %2</translation>
         </message>
         <message>
-            <location line="+119" />
+            <location line="+121" />
             <source>%1: "if" of job "%2": %3</source>
             <translation>%1: "if" des Jobs "%2": %3</translation>
         </message>
@@ -5966,8 +6314,8 @@
             <location line="+2" />
             <location line="+48" />
             <location line="+18" />
-            <location line="+114" />
-            <location line="+174" />
+            <location line="+123" />
+            <location line="+165" />
             <source>▶ %1</source>
             <translation>▶ %1</translation>
         </message>
@@ -6042,45 +6390,41 @@
             <translation>%1 kann nicht geschrieben werden: %2</translation>
         </message>
         <message>
-            <location line="+25" />
+            <location line="+34" />
             <source>"timeout-minutes"</source>
             <translation>"timeout-minutes"</translation>
         </message>
         <message>
             <location line="+46" />
-            <location line="+100" />
+            <location line="+91" />
             <location line="+153" />
             <location line="+25" />
             <source>⚠ %1</source>
             <translation>⚠ %1</translation>
         </message>
         <message>
-            <location line="-268" />
+            <location line="-259" />
             <source>▸ %1</source>
             <translation>▸ %1</translation>
         </message>
         <message>
-            <location line="+9" />
             <source>Error</source>
-            <translation>Fehler</translation>
+            <translation type="vanished">Fehler</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>Warning</source>
-            <translation>Warnung</translation>
+            <translation type="vanished">Warnung</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>Notice</source>
-            <translation>Hinweis</translation>
+            <translation type="vanished">Hinweis</translation>
         </message>
         <message>
-            <location line="+6" />
             <source>%1: %2</source>
-            <translation>%1: %2</translation>
+            <translation type="vanished">%1: %2</translation>
         </message>
         <message>
-            <location line="+34" />
+            <location line="+42" />
             <source>✘ %1: cancelled</source>
             <translation>✘ %1: abgebrochen</translation>
         </message>
@@ -6285,7 +6629,7 @@
     <context>
         <name>DeployDesk::HistoryStore</name>
         <message>
-            <location filename="../core/store/historyreads.cpp" line="+69" />
+            <location filename="../core/store/historyreads.cpp" line="+73" />
             <source>reading run %1</source>
             <translation>Lesen von Lauf %1</translation>
         </message>
@@ -6369,7 +6713,7 @@
             <translation type="vanished">der Prozess, der diesen Lauf ausführte (PID %1), ist beendet und hat das Ende des Laufs nicht aufgezeichnet: er wurde angehalten, oder der Verlauf konnte nicht geschrieben werden</translation>
         </message>
         <message>
-            <location line="+90" />
+            <location line="+91" />
             <source>recording a new run of pipeline "%1"</source>
             <translation>Aufzeichnen eines neuen Laufs der Pipeline "%1"</translation>
         </message>
@@ -6542,6 +6886,39 @@
             <location line="+1" />
             <source>checking the log search index</source>
             <translation>Prüfen des Protokoll-Suchindex</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../core/store/remotestore.cpp" line="+55" />
+            <source>recording %n remote run(s)</source>
+            <translation>
+                <numerusform>%n entfernten Lauf festhalten</numerusform>
+                <numerusform>%n entfernte Läufe festhalten</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+136" />
+            <source>reading where run %1 ran</source>
+            <translation>lesen, wo Lauf %1 ausgeführt wurde</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>reading remote run %1</source>
+            <translation>entfernten Lauf %1 lesen</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>reading remote runs of %1</source>
+            <translation>entfernte Läufe von %1 lesen</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>reading the jobs of run %1</source>
+            <translation>die Jobs von Lauf %1 lesen</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>recording that the log of stage %1 is stored</source>
+            <translation>festhalten, dass das Protokoll von Stufe %1 gespeichert ist</translation>
         </message>
     </context>
     <context>
@@ -7459,7 +7836,7 @@
         <name>DeployDesk::RunController</name>
         <message>
             <location filename="../core/run/runcontroller.cpp" line="+104" />
-            <location filename="../core/run/runcontrollerdeploy.cpp" line="+302" />
+            <location filename="../core/run/runcontrollerdeploy.cpp" line="+344" />
             <location filename="../core/run/runcontrollerindex.cpp" line="+17" />
             <source>a run is already in progress</source>
             <translation>es läuft bereits ein Lauf</translation>
@@ -7541,7 +7918,7 @@
             <translation type="vanished">Abbruch angefordert</translation>
         </message>
         <message>
-            <location line="+199" />
+            <location line="+204" />
             <source>deploy to %1 refused by %2</source>
             <translation>Bereitstellung in %1 abgelehnt von %2</translation>
         </message>
@@ -7596,12 +7973,12 @@
             <translation type="vanished">Lauf: %1</translation>
         </message>
         <message>
-            <location filename="../core/run/runcontrollerdeploy.cpp" line="-230" />
+            <location filename="../core/run/runcontrollerdeploy.cpp" line="-234" />
             <source>rollback</source>
             <translation>Rollback</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>deploy</source>
             <translation>Bereitstellung</translation>
         </message>
@@ -7630,7 +8007,7 @@
             <translation type="vanished">%1; aber %2 hatte kein früheres Release, daher bleibt das Bereitgestellte live</translation>
         </message>
         <message>
-            <location line="+111" />
+            <location line="+114" />
             <source>the database stays at revision %1: taking it back to %2 needs an approval naming both revisions (deploydeskctl rollback %3 %4)</source>
             <translation>die Datenbank bleibt auf Revision %1: sie auf %2 zurückzubringen erfordert eine Freigabe, die beide Revisionen nennt (deploydeskctl rollback %3 %4)</translation>
         </message>
@@ -7655,7 +8032,17 @@
             <translation type="vanished">%1 ist wieder auf Release %2</translation>
         </message>
         <message>
-            <location line="+127" />
+            <location line="-130" />
+            <source>run %1 of concurrency group %2 replaces it</source>
+            <translation>Lauf %1 der Concurrency-Gruppe %2 ersetzt ihn</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>workflow run</source>
+            <translation>Workflow-Lauf</translation>
+        </message>
+        <message>
+            <location line="+243" />
             <source>release %1 has the same versions as the live release of %2: nothing to roll back</source>
             <translation>Release %1 hat dieselben Versionen wie das Live-Release von %2: nichts zurückzurollen</translation>
         </message>
@@ -8107,6 +8494,99 @@
             <location line="+2" />
             <source>Change</source>
             <translation>Änderung</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeployDesk::Ui::DispatchDialog</name>
+        <message>
+            <location filename="../ui/workflows/dispatchdialog.cpp" line="+52" />
+            <source>Dispatch %1 on GitHub</source>
+            <translation>%1 auf GitHub starten</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Run %1 Locally</source>
+            <translation>%1 lokal ausführen</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>GitHub runs %1 (%2) on its runners for workflow_dispatch with these inputs; the run is followed here and recorded in the history.</source>
+            <translation>GitHub führt %1 (%2) für workflow_dispatch mit diesen Eingaben auf seinen Runnern aus; der Lauf wird hier verfolgt und im Verlauf festgehalten.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 (%2) runs on this machine for workflow_dispatch with these inputs.</source>
+            <translation>%1 (%2) läuft für workflow_dispatch mit diesen Eingaben auf diesem Rechner.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>&amp;Dispatch</source>
+            <translation>&amp;Starten</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>&amp;Run</source>
+            <translation>&amp;Ausführen</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Branch or tag</source>
+            <translation>Branch oder Tag</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>e.g. main</source>
+            <translation>z. B. main</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Branch or tag: *</source>
+            <translation>&amp;Branch oder Tag: *</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>a number</source>
+            <translation>eine Zahl</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>a GitHub environment's name</source>
+            <translation>der Name einer GitHub-Umgebung</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>%1: *</source>
+            <translation>%1: *</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>%1:</source>
+            <translation>%1:</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Required</source>
+            <translation>Erforderlich</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>* required</source>
+            <translation>* erforderlich</translation>
+        </message>
+        <message>
+            <location line="+67" />
+            <source>Enter the branch or tag to dispatch on.</source>
+            <translation>Geben Sie den Branch oder Tag ein, auf dem gestartet wird.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>"%1" is required: enter a value.</source>
+            <translation>"%1" ist erforderlich: Geben Sie einen Wert ein.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>"%1" must be a number; found "%2".</source>
+            <translation>"%1" muss eine Zahl sein; gefunden: "%2".</translation>
         </message>
     </context>
     <context>
@@ -9196,7 +9676,22 @@
             <translation>der Verlauf kann nicht geöffnet werden</translation>
         </message>
         <message>
-            <location line="+131" />
+            <location line="+100" />
+            <source>Ran on GitHub Actions</source>
+            <translation>Auf GitHub Actions ausgeführt</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ran on GitHub Actions: %1</source>
+            <translation>Auf GitHub Actions ausgeführt: %1</translation>
+        </message>
+        <message>
+            <location line="+33" />
+            <source>[GitHub] %1</source>
+            <translation>[GitHub] %1</translation>
+        </message>
+        <message>
+            <location line="+11" />
             <source>Run</source>
             <translation>Lauf</translation>
         </message>
@@ -9363,14 +9858,52 @@
         </message>
     </context>
     <context>
+        <name>DeployDesk::Ui::Internal::RemoteWorker</name>
+        <message>
+            <location filename="../ui/workflows/remoteservice.cpp" line="+63" />
+            <source>no GitHub repository: the workspace %1 has no github.com remote named origin; add one (git remote add origin https://github.com/OWNER/NAME.git) or start DeployDesk with GITHUB_REPOSITORY=owner/name</source>
+            <translation>kein GitHub-Repository: Der Arbeitsbereich %1 hat kein github.com-Remote namens origin; fügen Sie eines hinzu (git remote add origin https://github.com/OWNER/NAME.git) oder starten Sie DeployDesk mit GITHUB_REPOSITORY=owner/name</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>the secret GITHUB_TOKEN is not set: set a GitHub token with the actions scope with `deploydeskctl secrets set GITHUB_TOKEN`</source>
+            <translation>das Geheimnis GITHUB_TOKEN ist nicht gesetzt: Setzen Sie ein GitHub-Token mit dem Scope actions mit `deploydeskctl secrets set GITHUB_TOKEN`</translation>
+        </message>
+        <message>
+            <location line="+38" />
+            <source>Dispatching %1 on %2…</source>
+            <translation>%1 wird auf %2 gestartet…</translation>
+        </message>
+        <message>
+            <location line="+37" />
+            <source>Importing the runs of %1 from GitHub…</source>
+            <translation>Die Läufe von %1 werden von GitHub importiert…</translation>
+        </message>
+        <message>
+            <location line="+38" />
+            <source>the workspace is not known yet</source>
+            <translation>der Arbeitsbereich ist noch nicht bekannt</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>another request to GitHub is going: wait for it to end</source>
+            <translation>eine andere Anfrage an GitHub läuft: Warten Sie, bis sie beendet ist</translation>
+        </message>
+        <message>
+            <location line="+34" />
+            <source>Following GitHub run %1…</source>
+            <translation>GitHub-Lauf %1 wird verfolgt…</translation>
+        </message>
+    </context>
+    <context>
         <name>DeployDesk::Ui::Internal::RunWorker</name>
         <message>
-            <location filename="../ui/runservice.cpp" line="+83" />
+            <location filename="../ui/runservice.cpp" line="+84" />
             <source>DeployDesk was closed</source>
             <translation>DeployDesk wurde geschlossen</translation>
         </message>
         <message numerus="yes">
-            <location line="+37" />
+            <location line="+89" />
             <source>deploydesk.yml has %n problem(s)</source>
             <translation>
                 <numerusform>deploydesk.yml hat %n Problem</numerusform>
@@ -9668,7 +10201,7 @@
     <context>
         <name>DeployDesk::Ui::MainWindow</name>
         <message>
-            <location filename="../ui/mainwindow.cpp" line="+88" />
+            <location filename="../ui/mainwindow.cpp" line="+89" />
             <source>Environments</source>
             <translation>Umgebungen</translation>
         </message>
@@ -9688,7 +10221,7 @@
             <translation>Verlauf wird geöffnet…</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location line="+25" />
             <location filename="../ui/mainwindowactions.cpp" line="+81" />
             <source>&amp;Pipeline</source>
             <translation>P&amp;ipeline</translation>
@@ -9817,8 +10350,8 @@
             <translation>&amp;Zuletzt geöffnet</translation>
         </message>
         <message>
-            <location filename="../ui/mainwindow.cpp" line="+287" />
-            <location line="+26" />
+            <location filename="../ui/mainwindow.cpp" line="+312" />
+            <location line="+31" />
             <location filename="../ui/mainwindowactions.cpp" line="+8" />
             <source>&amp;Run</source>
             <translation>&amp;Ausführen</translation>
@@ -9884,19 +10417,19 @@
             <translation>Keine zuletzt geöffneten Arbeitsbereiche</translation>
         </message>
         <message>
-            <location filename="../ui/mainwindow.cpp" line="-312" />
-            <location filename="../ui/mainwindowactions.cpp" line="-87" />
+            <location filename="../ui/mainwindow.cpp" line="-341" />
+            <location filename="../ui/mainwindowactions.cpp" line="-86" />
             <source>&amp;Environments</source>
             <translation>&amp;Umgebungen</translation>
         </message>
         <message>
             <location line="+1" />
-            <location filename="../ui/mainwindowactions.cpp" line="+1" />
+            <location filename="../ui/mainwindowactions.cpp" line="+0" />
             <source>Embe&amp;ddings</source>
             <translation>Ein&amp;bettungen</translation>
         </message>
         <message>
-            <location line="+86" />
+            <location line="+87" />
             <source>The history cannot be opened: %1</source>
             <translation>Der Verlauf kann nicht geöffnet werden: %1</translation>
         </message>
@@ -9923,17 +10456,17 @@
         </message>
         <message>
             <location line="+10" />
-            <location line="+24" />
+            <location line="+26" />
             <source>%1 — DeployDesk</source>
             <translation>%1 — DeployDesk</translation>
         </message>
         <message>
-            <location line="-14" />
+            <location line="-16" />
             <source>Loading %1…</source>
             <translation>%1 wird geladen…</translation>
         </message>
         <message numerus="yes">
-            <location line="+22" />
+            <location line="+98" />
             <source>&lt;b&gt;%1&lt;/b&gt; — %n stage(s)</source>
             <translation>
                 <numerusform>&lt;b&gt;%1&lt;/b&gt; — %n Stufe</numerusform>
@@ -9949,12 +10482,18 @@
             </translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="-58" />
             <source>deploydesk.yml has problems: these are the environments of the last valid file</source>
             <translation>deploydesk.yml hat Probleme: dies sind die Umgebungen der letzten gültigen Datei</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="-172" />
+            <location filename="../ui/mainwindowactions.cpp" line="+0" />
+            <source>&amp;Workflows</source>
+            <translation>&amp;Workflows</translation>
+        </message>
+        <message>
+            <location line="+183" />
             <source>%1 (protected)…</source>
             <translation>%1 (geschützt)…</translation>
         </message>
@@ -9964,7 +10503,7 @@
             <translation>%1…</translation>
         </message>
         <message>
-            <location line="+64" />
+            <location line="+87" />
             <source>Run %1 has ended meanwhile (%2): there is nothing left to stop.</source>
             <translation>Lauf %1 ist inzwischen beendet (%2): es gibt nichts mehr zu stoppen.</translation>
         </message>
@@ -9980,6 +10519,11 @@
         </message>
         <message>
             <location line="+11" />
+            <source>Nothing run: the graph shows a workflow's jobs; reload (F5) to run the stages of deploydesk.yml</source>
+            <translation>Nichts ausgeführt: Der Graph zeigt die Jobs eines Workflows; laden Sie neu (F5), um die Stufen von deploydesk.yml auszuführen</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <source>Nothing run: stage %1 is no longer in deploydesk.yml</source>
             <translation>Nichts ausgeführt: Stufe %1 steht nicht mehr in deploydesk.yml</translation>
         </message>
@@ -10024,7 +10568,12 @@
             <translation>Nichts bereitgestellt: %1 ist nicht mehr in deploydesk.yml</translation>
         </message>
         <message>
-            <location line="+34" />
+            <location line="+22" />
+            <source>Run %1 is a run of the workflow %2: run it again from the Workflows tab</source>
+            <translation>Lauf %1 ist ein Lauf des Workflows %2: Führen Sie ihn im Reiter Workflows erneut aus</translation>
+        </message>
+        <message>
+            <location line="+21" />
             <source>Starting…</source>
             <translation>Wird gestartet…</translation>
         </message>
@@ -10038,8 +10587,16 @@
             <source>Cannot run</source>
             <translation>Ausführen nicht möglich</translation>
         </message>
+        <message numerus="yes">
+            <location line="+25" />
+            <source>&lt;b&gt;%1&lt;/b&gt; — the GitHub Actions workflow %2 run here: %n job(s)</source>
+            <translation>
+                <numerusform>&lt;b&gt;%1&lt;/b&gt; — der GitHub-Actions-Workflow %2, hier ausgeführt: %n Job</numerusform>
+                <numerusform>&lt;b&gt;%1&lt;/b&gt; — der GitHub-Actions-Workflow %2, hier ausgeführt: %n Jobs</numerusform>
+            </translation>
+        </message>
         <message>
-            <location line="+51" />
+            <location line="+43" />
             <source>Approval needed</source>
             <translation>Freigabe erforderlich</translation>
         </message>
@@ -10059,7 +10616,7 @@
             <translation>Lauf abbrechen</translation>
         </message>
         <message>
-            <location line="+232" />
+            <location line="+237" />
             <source>Run %1 is still running. Quitting stops it first (its logs and history are kept).</source>
             <translation>Lauf %1 läuft noch. Beim Beenden wird er zuerst gestoppt (seine Protokolle und sein Verlauf bleiben erhalten).</translation>
         </message>
@@ -10077,22 +10634,22 @@
             <translation type="vanished">Lauf &amp;abbrechen</translation>
         </message>
         <message>
-            <location line="-221" />
+            <location line="-226" />
             <source>cancelled from the panel by %1</source>
             <translation>im Kontrollzentrum abgebrochen von %1</translation>
         </message>
         <message>
-            <location line="+149" />
+            <location line="+154" />
             <source>Cancelling run %1…</source>
             <translation>Lauf %1 wird abgebrochen…</translation>
         </message>
         <message>
-            <location line="-100" />
+            <location line="-104" />
             <source>Run %1: %2</source>
             <translation>Lauf %1: %2</translation>
         </message>
         <message>
-            <location line="-62" />
+            <location line="-63" />
             <source>Stop run %1? Running stages are stopped; the run is recorded as cancelled.</source>
             <translation>Lauf %1 stoppen? Laufende Stufen werden gestoppt; der Lauf wird als abgebrochen aufgezeichnet.</translation>
         </message>
@@ -10103,12 +10660,12 @@
         </message>
         <message>
             <location line="+0" />
-            <location line="+232" />
+            <location line="+237" />
             <source>&amp;Keep Running</source>
             <translation>&amp;Weiterlaufen lassen</translation>
         </message>
         <message>
-            <location line="-226" />
+            <location line="-231" />
             <source>Run %1 had already ended before it could be stopped: %2</source>
             <translation>Lauf %1 war bereits beendet, bevor er gestoppt werden konnte: %2</translation>
         </message>
@@ -10123,7 +10680,7 @@
             <translation>Ein Lauf wird gestartet: warten Sie, bis er endet, oder brechen Sie ihn zuerst ab</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+25" />
             <source>%1 finished in %2</source>
             <translation>%1 nach %2 beendet</translation>
         </message>
@@ -10148,7 +10705,7 @@
             <translation>Stufe %1 hat noch kein Protokoll: Führen Sie zuerst die Pipeline aus</translation>
         </message>
         <message>
-            <location line="+44" />
+            <location line="+48" />
             <source>Stopping run %1 before quitting…</source>
             <translation>Lauf %1 wird vor dem Beenden gestoppt…</translation>
         </message>
@@ -10254,6 +10811,90 @@
             <location line="+4" />
             <source>Promoting run %1 to %2…</source>
             <translation>Lauf %1 wird nach %2 befördert…</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeployDesk::Ui::PlanView</name>
+        <message>
+            <location filename="../ui/workflows/planview.cpp" line="+50" />
+            <source>Local plan</source>
+            <translation>Lokaler Plan</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Job or step</source>
+            <translation>Job oder Schritt</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>On this machine</source>
+            <translation>Auf diesem Rechner</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>Not run here: %1</source>
+            <translation>Wird hier nicht ausgeführt: %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Skipped (%1)</source>
+            <translation>Übersprungen (%1)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Runs here if %1</source>
+            <translation>Läuft hier, wenn %1</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <location line="+16" />
+            <source>Runs here</source>
+            <translation>Läuft hier</translation>
+        </message>
+        <message>
+            <location line="-15" />
+            <source>Runs here (%1)</source>
+            <translation>Läuft hier (%1)</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Not run: its job does not run here</source>
+            <translation>Nicht ausgeführt: Sein Job läuft hier nicht</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Skipped with its job</source>
+            <translation>Mit seinem Job übersprungen</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Skipped (if: %1 is false)</source>
+            <translation>Übersprungen (if: %1 ist false)</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Not run: %1</source>
+            <translation>Nicht ausgeführt: %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>(if: %1 is true)</source>
+            <translation>(if: %1 ist true)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>(if: %1, decided at run time)</source>
+            <translation>(if: %1, entschieden zur Laufzeit)</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>needs: %1</source>
+            <translation>benötigt: %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>environment: %1</source>
+            <translation>Umgebung: %1</translation>
         </message>
     </context>
     <context>
@@ -10664,12 +11305,17 @@
     <context>
         <name>DeployDesk::Ui::RunDetailsPane</name>
         <message>
-            <location filename="../ui/history/rundetailspane.cpp" line="+115" />
+            <location filename="../ui/history/rundetailspane.cpp" line="+117" />
             <source>Run summary</source>
             <translation>Zusammenfassung des Laufs</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+7" />
+            <source>Where the run ran</source>
+            <translation>Wo der Lauf ausgeführt wurde</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <location line="+2" />
             <source>Stage</source>
             <translation>Stufe</translation>
@@ -10770,13 +11416,13 @@
             <translation>Ar&amp;tefakte</translation>
         </message>
         <message>
-            <location line="+11" />
-            <location line="+57" />
+            <location line="+12" />
+            <location line="+71" />
             <source>Select a run to see its stages, events and artifacts.</source>
             <translation>Wählen Sie einen Lauf aus, um seine Stufen, Ereignisse und Artefakte zu sehen.</translation>
         </message>
         <message>
-            <location line="-25" />
+            <location line="-35" />
             <source>Run %1 of %2: %3</source>
             <translation>Lauf %1 von %2: %3</translation>
         </message>
@@ -10821,12 +11467,28 @@
             <translation>Wiederholung von Lauf %1</translation>
         </message>
         <message>
+            <location line="+3" />
+            <source>Ran on GitHub Actions</source>
+            <translation>Auf GitHub Actions ausgeführt</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+2" />
+            <source>Ran on GitHub Actions: %1</source>
+            <translation>Auf GitHub Actions ausgeführt: %1</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Open the run on GitHub</source>
+            <translation>Den Lauf auf GitHub öffnen</translation>
+        </message>
+        <message>
             <location line="+19" />
             <source>Loading run %1…</source>
             <translation>Lauf %1 wird geladen…</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+14" />
             <source>the history cannot be opened</source>
             <translation>der Verlauf kann nicht geöffnet werden</translation>
         </message>
@@ -10858,7 +11520,7 @@
     <context>
         <name>DeployDesk::Ui::RunService</name>
         <message>
-            <location filename="../ui/runservice.cpp" line="+92" />
+            <location filename="../ui/runservice.cpp" line="+113" />
             <source>DeployDesk was closed</source>
             <translation>DeployDesk wurde geschlossen</translation>
         </message>
@@ -11279,6 +11941,249 @@
             <location line="+0" />
             <source>DeployDesk — %1</source>
             <translation>DeployDesk — %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeployDesk::Ui::WorkflowApprovalDialog</name>
+        <message>
+            <location filename="../ui/workflows/workflowapprovaldialog.cpp" line="+19" />
+            <source>Approve %1 deploying to %2</source>
+            <translation>%1 für die Bereitstellung in %2 freigeben</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; is a protected environment in deploydesk.yml.&lt;/p&gt;&lt;p&gt;Running &lt;b&gt;%2&lt;/b&gt; here starts these jobs, which deploy to it:&lt;br&gt;&lt;b&gt;%3&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Your approval is recorded with the run.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; ist in deploydesk.yml eine geschützte Umgebung.&lt;/p&gt;&lt;p&gt;Wenn &lt;b&gt;%2&lt;/b&gt; hier ausgeführt wird, starten diese Jobs, die in sie bereitstellen:&lt;br&gt;&lt;b&gt;%3&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Ihre Freigabe wird mit dem Lauf festgehalten.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>&amp;Approve and Run</source>
+            <translation>&amp;Freigeben und ausführen</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeployDesk::Ui::WorkflowsView</name>
+        <message>
+            <location filename="../ui/workflows/workflowsview.cpp" line="+60" />
+            <source>&amp;Workflows</source>
+            <translation>&amp;Workflows</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Workflow files</source>
+            <translation>Workflow-Dateien</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>Eve&amp;nt:</source>
+            <translation>E&amp;reignis:</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Event</source>
+            <translation>Ereignis</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The event the plan and Run Locally are for</source>
+            <translation>Das Ereignis, für das der Plan und "Lokal ausführen" gelten</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Run L&amp;ocally</source>
+            <translation>Lokal aus&amp;führen</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Dispatch on GitHub…</source>
+            <translation>Auf GitHub s&amp;tarten…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Import Runs</source>
+            <translation>Läufe i&amp;mportieren</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Record this workflow's recent runs on GitHub in the history</source>
+            <translation>Die letzten Läufe dieses Workflows auf GitHub im Verlauf festhalten</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>S&amp;top Following</source>
+            <translation>Verfolgen &amp;beenden</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Stop following the run here; it goes on on GitHub</source>
+            <translation>Den Lauf hier nicht mehr verfolgen; er läuft auf GitHub weiter</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>Local &amp;plan</source>
+            <translation>L&amp;okaler Plan</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Re&amp;cent runs</source>
+            <translation>&amp;Letzte Läufe</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Recent runs of the workflow</source>
+            <translation>Letzte Läufe des Workflows</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Enter or a double-click opens the run's logs</source>
+            <translation>Eingabetaste oder Doppelklick öffnet die Protokolle des Laufs</translation>
+        </message>
+        <message>
+            <location filename="../ui/workflows/workflowsviewruns.cpp" line="+31" />
+            <source>Cannot run it here: %1</source>
+            <translation>Hier nicht ausführbar: %1</translation>
+        </message>
+        <message>
+            <location filename="../ui/workflows/workflowsview.cpp" line="+145" />
+            <source>No workflows: %1 holds no .yml or .yaml file</source>
+            <translation>Keine Workflows: %1 enthält keine .yml- oder .yaml-Datei</translation>
+        </message>
+        <message>
+            <location line="+100" />
+            <source>Open a workspace to see its workflows.</source>
+            <translation>Öffnen Sie einen Arbeitsbereich, um seine Workflows zu sehen.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reading the workflows…</source>
+            <translation>Die Workflows werden gelesen…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Select a workflow.</source>
+            <translation>Wählen Sie einen Workflow aus.</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+3" />
+            <source>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;on: %3 · %n job(s)</source>
+            <translation>
+                <numerusform>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;on: %3 · %n Job</numerusform>
+                <numerusform>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;on: %3 · %n Jobs</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&lt;b&gt;%1&lt;/b&gt; cannot be loaded: fix it and reload (F5)</source>
+            <translation>&lt;b&gt;%1&lt;/b&gt; kann nicht geladen werden: Beheben Sie die Probleme und laden Sie neu (F5)</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+48" />
+            <source>%1 of %n job(s) would run on this machine for %2</source>
+            <translation>
+                <numerusform>%1 von %n Job würde auf diesem Rechner für %2 laufen</numerusform>
+                <numerusform>%1 von %n Jobs würden auf diesem Rechner für %2 laufen</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Run Locally and Dispatch ask for its inputs first.</source>
+            <translation>"Lokal ausführen" und "Auf GitHub starten" fragen zuerst nach seinen Eingaben.</translation>
+        </message>
+        <message>
+            <location line="+58" />
+            <location filename="../ui/workflows/workflowsviewruns.cpp" line="+25" />
+            <source>A run is going: wait for it to end (or cancel it) first</source>
+            <translation>Ein Lauf ist im Gange: Warten Sie, bis er endet (oder brechen Sie ihn ab)</translation>
+        </message>
+        <message>
+            <location filename="../ui/workflows/workflowsviewruns.cpp" line="+27" />
+            <source>Starting %1 here for %2…</source>
+            <translation>%1 wird hier für %2 gestartet…</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>%1 deploys to %2, which deploydesk.yml protects: waiting for your approval</source>
+            <translation>%1 stellt in %2 bereit, das deploydesk.yml schützt: wartet auf Ihre Freigabe</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Nothing run: %1 was not approved to deploy to %2</source>
+            <translation>Nichts ausgeführt: %1 wurde für die Bereitstellung in %2 nicht freigegeben</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Run %1 of %2 started here: the Pipeline and Logs tabs follow it</source>
+            <translation>Lauf %1 von %2 hier gestartet: Die Reiter Pipeline und Protokolle verfolgen ihn</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Run %1 of %2 ended: %3</source>
+            <translation>Lauf %1 von %2 beendet: %3</translation>
+        </message>
+        <message>
+            <location line="+50" />
+            <source>Stopped following run %1 here; it goes on on GitHub</source>
+            <translation>Lauf %1 wird hier nicht mehr verfolgt; er läuft auf GitHub weiter</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Dispatched %1: GitHub run %2 (%3); following it…</source>
+            <translation>%1 gestartet: GitHub-Lauf %2 (%3); er wird verfolgt…</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Run %1 on GitHub: %2 (%3)</source>
+            <translation>Lauf %1 auf GitHub: %2 (%3)</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Run %1 on GitHub: job %2 — %3</source>
+            <translation>Lauf %1 auf GitHub: Job %2 — %3</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Run %1 on GitHub ended: %2 (%3)</source>
+            <translation>Lauf %1 auf GitHub beendet: %2 (%3)</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Imported the runs of %1 from GitHub: %2 new, %3 updated, %4 unchanged</source>
+            <translation>Die Läufe von %1 von GitHub importiert: %2 neu, %3 aktualisiert, %4 unverändert</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>GitHub: %1</source>
+            <translation>GitHub: %1</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>GitHub repository: %1</source>
+            <translation>GitHub-Repository: %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Dispatch and Import need GitHub: %1</source>
+            <translation>Starten und Importieren brauchen GitHub: %1</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>GitHub API: %1</source>
+            <translation>GitHub-API: %1</translation>
+        </message>
+        <message>
+            <location filename="../ui/workflows/workflowsview.cpp" line="+1" />
+            <source>Run the jobs that can run here, as `deploydeskctl workflow run` does</source>
+            <translation>Die Jobs ausführen, die hier laufen können, wie es `deploydeskctl workflow run` tut</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>%1 has no workflow_dispatch trigger: GitHub would refuse to dispatch it</source>
+            <translation>%1 hat keinen workflow_dispatch-Auslöser: GitHub würde das Starten ablehnen</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Ask for its inputs, run it on GitHub and follow the run here</source>
+            <translation>Nach seinen Eingaben fragen, ihn auf GitHub ausführen und den Lauf hier verfolgen</translation>
         </message>
     </context>
     <context>

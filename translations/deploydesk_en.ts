@@ -52,7 +52,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../core/store/eventtext.cpp" line="+156" />
+            <location filename="../core/store/eventtext.cpp" line="+157" />
             <source>%n change(s) of this run could not be recorded when they happened; the first: %1</source>
             <translation>
                 <numerusform>%n change of this run could not be recorded when they happened; the first: %1</numerusform>
@@ -199,7 +199,7 @@
             <source>%n job(s)</source>
             <location line="+48" />
             <location line="+56" />
-            <location filename="../app/cli/workflowcommand.cpp" line="+129" />
+            <location filename="../app/cli/workflowcommand.cpp" line="+135" />
             <translation>
                 <numerusform>%n job</numerusform>
                 <numerusform>%n jobs</numerusform>
@@ -225,10 +225,34 @@
         <message numerus="yes">
             <source>%n problem(s); nothing was run</source>
             <location line="+38" />
-            <location line="+59" />
+            <location line="+16" />
             <translation>
                 <numerusform>%n problem; nothing was run</numerusform>
                 <numerusform>%n problems; nothing was run</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n workflow(s) of %1 on GitHub:</source>
+            <location filename="../app/cli/remoteworkflowcommand.cpp" line="+149" />
+            <translation>
+                <numerusform>%n workflow of %1 on GitHub:</numerusform>
+                <numerusform>%n workflows of %1 on GitHub:</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>  %1: log stored (%n line(s))</source>
+            <location line="+95" />
+            <translation>
+                <numerusform>  %1: log stored (%n line)</numerusform>
+                <numerusform>  %1: log stored (%n lines)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 has %n problem(s); the first: %2</source>
+            <location filename="../ui/workflows/workflowstart.cpp" line="+22" />
+            <translation>
+                <numerusform>%1 has %n problem; the first: %2</numerusform>
+                <numerusform>%1 has %n problems; the first: %2</numerusform>
             </translation>
         </message>
     </context>
@@ -274,6 +298,17 @@
         </message>
     </context>
     <context>
+        <name>DeployDesk::HistoryStore</name>
+        <message numerus="yes">
+            <location filename="../core/store/remotestore.cpp" line="+55" />
+            <source>recording %n remote run(s)</source>
+            <translation>
+                <numerusform>recording %n remote run</numerusform>
+                <numerusform>recording %n remote runs</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>DeployDesk::HttpJob</name>
         <message numerus="yes">
             <location filename="../core/net/httpjob.cpp" line="+466" />
@@ -309,7 +344,7 @@
     <context>
         <name>DeployDesk::RunController</name>
         <message numerus="yes">
-            <location filename="../core/run/runcontroller.cpp" line="+548" />
+            <location filename="../core/run/runcontroller.cpp" line="+553" />
             <source>%n log line(s) of stage %1 could not be recorded: %2</source>
             <translation>
                 <numerusform>%n log line of stage %1 could not be recorded: %2</numerusform>
@@ -419,7 +454,7 @@
     <context>
         <name>DeployDesk::Ui::Internal::RunWorker</name>
         <message numerus="yes">
-            <location filename="../ui/runservice.cpp" line="+120" />
+            <location filename="../ui/runservice.cpp" line="+173" />
             <source>deploydesk.yml has %n problem(s)</source>
             <translation>
                 <numerusform>deploydesk.yml has %n problem</numerusform>
@@ -430,7 +465,7 @@
     <context>
         <name>DeployDesk::Ui::MainWindow</name>
         <message numerus="yes">
-            <location filename="../ui/mainwindow.cpp" line="+310" />
+            <location filename="../ui/mainwindow.cpp" line="+384" />
             <source>&lt;b&gt;%1&lt;/b&gt; — %n stage(s)</source>
             <translation>
                 <numerusform>&lt;b&gt;%1&lt;/b&gt; — %n stage</numerusform>
@@ -443,6 +478,14 @@
             <translation>
                 <numerusform>&lt;b&gt;deploydesk.yml has %n problem&lt;/b&gt;: fix them and reload (F5)</numerusform>
                 <numerusform>&lt;b&gt;deploydesk.yml has %n problems&lt;/b&gt;: fix them and reload (F5)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+222" />
+            <source>&lt;b&gt;%1&lt;/b&gt; — the GitHub Actions workflow %2 run here: %n job(s)</source>
+            <translation>
+                <numerusform>&lt;b&gt;%1&lt;/b&gt; — the GitHub Actions workflow %2 run here: %n job</numerusform>
+                <numerusform>&lt;b&gt;%1&lt;/b&gt; — the GitHub Actions workflow %2 run here: %n jobs</numerusform>
             </translation>
         </message>
     </context>
@@ -462,6 +505,25 @@
             <translation>
                 <numerusform>%n commit between them:</numerusform>
                 <numerusform>%n commits between them:</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>DeployDesk::Ui::WorkflowsView</name>
+        <message numerus="yes">
+            <location filename="../ui/workflows/workflowsview.cpp" line="+395" />
+            <source>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;on: %3 · %n job(s)</source>
+            <translation>
+                <numerusform>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;on: %3 · %n job</numerusform>
+                <numerusform>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;on: %3 · %n jobs</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+52" />
+            <source>%1 of %n job(s) would run on this machine for %2</source>
+            <translation>
+                <numerusform>%1 of %n job would run on this machine for %2</numerusform>
+                <numerusform>%1 of %n jobs would run on this machine for %2</numerusform>
             </translation>
         </message>
     </context>

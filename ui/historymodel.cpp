@@ -178,6 +178,10 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         return toString(r.status);
     case DurationMsRole:
         return r.durationMs();
+    case RemoteRole:
+        return r.remote;
+    case RemoteUrlRole:
+        return r.remoteUrl;
     case Qt::ForegroundRole:
         return index.column() == Status ? QVariant(QBrush(statusColour(r.status))) : QVariant();
     case Qt::DecorationRole:
@@ -187,7 +191,16 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
                    ? QVariant(int(Qt::AlignRight | Qt::AlignVCenter))
                    : QVariant();
     case Qt::ToolTipRole:
-        // The whole commit, and the whole message where the column cuts it.
+        // The whole commit, and the whole message where the column cuts it; where a remote
+        // run ran.
+        if (r.remote && (index.column() == Id || index.column() == Message)) {
+            const QString where = r.remoteUrl.isEmpty()
+                                      ? tr("Ran on GitHub Actions")
+                                      : tr("Ran on GitHub Actions: %1").arg(r.remoteUrl);
+            return index.column() == Message && !r.message.isEmpty()
+                       ? QVariant(where + QLatin1Char('\n') + r.message)
+                       : QVariant(where);
+        }
         return index.column() == Commit    ? QVariant(r.commit)
                : index.column() == Message ? QVariant(r.message)
                                            : QVariant();
@@ -215,7 +228,8 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         return r.durationMs() < 0 ? QString()
                                   : formatDuration(std::chrono::milliseconds(r.durationMs()));
     case Message:
-        return r.message;
+        // A tag in words, not only a colour or an icon: it ran on GitHub's runners.
+        return r.remote ? tr("[GitHub] %1").arg(r.message).trimmed() : r.message;
     }
     return {};
 }

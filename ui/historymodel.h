@@ -23,7 +23,8 @@ class HistoryReader;
 // history of a million runs opens at once and never sits in memory whole. Pages are read
 // on a thread with its own connection to the store's file: a slow query (a log search,
 // a filter no index serves) never blocks the GUI. Rows arrive after refresh() or
-// fetchMore() return; pageLoaded() tells when.
+// fetchMore() return; pageLoaded() tells when. A run that ran on GitHub Actions says so in
+// words ("[GitHub]" before its message) and its tooltip names its URL.
 class HistoryModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -46,6 +47,9 @@ public:
     static constexpr int RunIdRole = Qt::UserRole + 1;
     static constexpr int StatusRole = Qt::UserRole + 2;     // the stable name: "failed"
     static constexpr int DurationMsRole = Qt::UserRole + 3; // -1: none
+    // It ran on GitHub Actions (RunRecord::remote), and where a person sees it.
+    static constexpr int RemoteRole = Qt::UserRole + 4;
+    static constexpr int RemoteUrlRole = Qt::UserRole + 5;
 
     // `store` gives the file to read; the model opens its own connection on its thread.
     explicit HistoryModel(HistoryStore *store, QObject *parent = nullptr);

@@ -19,6 +19,7 @@
 #include "ui/settings/settingsdialog.h"
 #include "ui/startrundialog.h"
 #include "ui/trayicon.h"
+#include "ui/workflows/workflowsview.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -125,20 +126,7 @@ MainWindow::MainWindow(const QString &workspace, QWidget *parent)
     m_logs = new LogViewer(QString(), this);
     m_history = new HistoryBrowser(nullptr, this);
     m_history->setPlaceholder(tr("Opening the history…"));
-    connect(m_history, &HistoryBrowser::openLogsRequested, this,
-            [this](qint64 runId, qint64 stageId) {
-                if (!m_store)
-                    return;
-                auto stages = m_store->stages(runId);
-                if (!stages)
-                    return;
-                QList<LogViewer::StageRef> refs;
-                for (const StageRecord &s : std::as_const(*stages))
-                    refs.append({s.id, s.name});
-                m_logs->setLive(m_live && runId == m_run.id);
-                m_logs->showRun(runId, refs, stageId);
-                showTab(LogsTab);
-            });
+    connect(m_history, &HistoryBrowser::openLogsRequested, this, &MainWindow::openRunLogs);
     connect(m_history, &HistoryBrowser::rerunFailedRequested, this, &MainWindow::rerunFailed);
     connect(m_history, &HistoryBrowser::promoteRequested, this, &MainWindow::promote);
     m_environmentsView = new EnvironmentsView(nullptr, this);
@@ -148,19 +136,28 @@ MainWindow::MainWindow(const QString &workspace, QWidget *parent)
     m_embeddingsView = new EmbeddingsView(this);
     m_embeddingsView->setDataDir(m_dataDir);
     m_embeddingsView->setRunService(m_service.get());
+    // Local runs of a workflow are runs of the same service too; its dispatches and imports
+    // go through a GitHub service of the view's own.
+    m_workflowsView = new WorkflowsView(this);
+    m_workflowsView->setDataDir(m_dataDir);
+    m_workflowsView->setRunService(m_service.get());
+    connect(m_workflowsView, &WorkflowsView::openLogsRequested, this, &MainWindow::openRunLogs);
+    connect(m_workflowsView, &WorkflowsView::historyChanged, this,
+            [this] { m_history->refresh(); });
 
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("tabs"));
     // The tabs are named as in the View menu, without the mnemonics: Alt+letter belongs to
     // the menu bar and the page's fields (Alt+L, Alt+H opened a tab instead of a menu);
-    // Ctrl+1…5 switch tabs.
+    // Ctrl+1…6 switch tabs.
     m_tabs->addTab(pipelinePage, withoutMnemonic(tr("&Pipeline")));
     m_tabs->addTab(m_logs, withoutMnemonic(tr("&Logs")));
     m_tabs->addTab(m_history, withoutMnemonic(tr("&History")));
+    m_tabs->addTab(m_workflowsView, withoutMnemonic(tr("&Workflows")));
     m_tabs->addTab(m_environmentsView, withoutMnemonic(tr("&Environments")));
     m_tabs->addTab(m_embeddingsView, withoutMnemonic(tr("Embe&ddings")));
     setCentralWidget(m_tabs);
-    // A tab shown with Ctrl+1…5 or the View menu gets the keyboard (its first field, or
+    // A tab shown with Ctrl+1…6 or the View menu gets the keyboard (its first field, or
     // the log): Ctrl+F then finds in the log, and typing no longer lands in the sidebar.
     // Arrow keys on the focused tab bar leave the focus there.
     pipelinePage->setFocusProxy(m_graph);
@@ -243,6 +240,7 @@ void MainWindow::historyOpened(const QString &error)
         m_logs->setDatabasePath(m_store->databasePath());
         m_history->setStore(m_store.get());
         m_environmentsView->setStore(m_store.get());
+        m_workflowsView->setStore(m_store.get());
     } else {
         m_history->setPlaceholder(tr("The history cannot be opened: %1").arg(m_historyError));
     }
@@ -287,6 +285,8 @@ void MainWindow::reload()
     if (!m_historyOpening) // else the status says that, and the load comes right after
         m_runState->setText(tr("Loading %1…").arg(QDir::toNativeSeparators(m_workspace)));
     m_service->load(m_workspace, m_environments->currentEnvironment());
+    // Its workflow files too, and whether GitHub can be asked (a token set in Settings).
+    m_workflowsView->setWorkspace(m_workspace);
 }
 
 void MainWindow::loaded(const LoadResult &result)
@@ -306,12 +306,10 @@ void MainWindow::loaded(const LoadResult &result)
         m_problems << d.toString();
     m_problemsView->setPlainText(m_problems.join(QLatin1Char('\n')));
     m_problemsView->setVisible(!m_problems.isEmpty());
-    m_pipelineTitle->setText(
-        m_pipelineOk ? tr("<b>%1</b> — %n stage(s)", nullptr, int(m_pipeline.stages.size()))
-                           .arg(m_pipeline.name.toHtmlEscaped())
-                     : tr("<b>deploydesk.yml has %n problem(s)</b>: fix them and reload (F5)",
-                          nullptr, int(m_problems.size())));
+    if (!m_live || !m_graphShowsWorkflow)
+        m_pipelineTitle->setText(pipelineTitle());
     if (!m_live) {
+        m_graphShowsWorkflow = false;
         // A file with problems: the graph shows no results (they were the last valid
         // file's) but the problems; the environments stay those of the last valid file,
         // marked so, instead of emptying on a syntax error.
@@ -379,6 +377,29 @@ void MainWindow::showLatestRun(bool intoGraph)
         m_logs->showRun(m_run.id, refs, 0);
         m_logs->setLive(false);
     }
+}
+
+QString MainWindow::pipelineTitle() const
+{
+    return m_pipelineOk ? tr("<b>%1</b> — %n stage(s)", nullptr, int(m_pipeline.stages.size()))
+                              .arg(m_pipeline.name.toHtmlEscaped())
+                        : tr("<b>deploydesk.yml has %n problem(s)</b>: fix them and reload (F5)",
+                             nullptr, int(m_problems.size()));
+}
+
+void MainWindow::openRunLogs(qint64 runId, qint64 stageId)
+{
+    if (!m_store)
+        return;
+    auto stages = m_store->stages(runId);
+    if (!stages)
+        return;
+    QList<LogViewer::StageRef> refs;
+    for (const StageRecord &s : std::as_const(*stages))
+        refs.append({s.id, s.name});
+    m_logs->setLive(m_live && runId == m_run.id);
+    m_logs->showRun(runId, refs, stageId);
+    showTab(LogsTab);
 }
 
 QString MainWindow::statusBarText() const
@@ -452,6 +473,11 @@ void MainWindow::runStage(const QString &stage)
 {
     if (refuseWhileRunning())
         return;
+    if (m_graphShowsWorkflow) {
+        m_runState->setText(tr("Nothing run: the graph shows a workflow's jobs; reload (F5) to "
+                               "run the stages of deploydesk.yml"));
+        return;
+    }
     if (!m_pipeline.stage(stage)) {
         m_runState->setText(tr("Nothing run: stage %1 is no longer in deploydesk.yml").arg(stage));
         return;
@@ -521,6 +547,15 @@ void MainWindow::rerunFailed(qint64 runId)
     auto run = m_store->run(runId);
     if (!run)
         return;
+    // deploydesk.yml's pipeline would re-run a workflow's run with its own stages (some
+    // share their names: "lint").
+    if (run->remote || m_workflowsView->workflowNames().contains(run->pipeline)) {
+        m_runState->setText(tr("Run %1 is a run of the workflow %2: run it again from the "
+                               "Workflows tab")
+                                .arg(runId)
+                                .arg(run->pipeline));
+        return;
+    }
     RunRequest request;
     request.rerunOf = runId;
     request.environment = run->environment;
@@ -561,6 +596,21 @@ void MainWindow::started(const RunRecord &run, const QList<StageRecord> &stages)
     m_waitingStages.clear();
     m_elapsed.start();
     m_tick.start();
+    // A workflow's run (the Workflows tab's Run Locally): the graph shows its jobs; the next
+    // run of deploydesk.yml shows that pipeline again.
+    const Pipeline &ran = m_service->runPipeline();
+    const bool workflow = !ran.filePath.isEmpty() && ran.filePath != m_pipeline.filePath;
+    if (workflow || m_graphShowsWorkflow) {
+        m_graphShowsWorkflow = workflow;
+        m_graph->setPipeline(workflow ? ran : m_pipeline);
+        m_graph->setVisible(workflow || m_pipelineOk);
+        m_pipelineTitle->setText(
+            workflow ? tr("<b>%1</b> — the GitHub Actions workflow %2 run here: %n job(s)", nullptr,
+                          int(ran.stages.size()))
+                           .arg(ran.name.toHtmlEscaped(),
+                                QDir(m_workspace).relativeFilePath(ran.filePath).toHtmlEscaped())
+                     : pipelineTitle());
+    }
     m_graph->resetStates();
     m_graph->setEnvironment(run.environment);
     m_graph->setSelectedStages(run.selectedStages);
@@ -571,7 +621,9 @@ void MainWindow::started(const RunRecord &run, const QList<StageRecord> &stages)
         refs.append({s.id, s.name});
     m_logs->showRun(run.id, refs, 0);
     m_logs->setLive(true);
-    m_environments->setLiveStatus(run.environment, RunStatus::Running, false);
+    // The sidebar's entries are deploydesk.yml's: a workflow's run is none of theirs.
+    if (!workflow)
+        m_environments->setLiveStatus(run.environment, RunStatus::Running, false);
     m_history->refresh();
     m_environmentsView->refresh(); // the queue
     updateActions();
@@ -705,15 +757,16 @@ void MainWindow::finished(const RunRecord &run)
     m_graph->setWaitingForApproval({}, {});
     m_tick.stop();
     m_logs->setLive(false);
-    m_environments->setLiveStatus(run.environment, run.status, false);
+    if (!m_graphShowsWorkflow)
+        m_environments->setLiveStatus(run.environment, run.status, false);
     m_environments->refresh();
     m_history->refresh();
     m_environmentsView->refresh();
     const QString took = formatDuration(std::chrono::milliseconds(run.durationMs()));
-    QString summary =
-        run.environment.isEmpty()
-            ? tr("%1 finished in %2").arg(m_pipeline.name, took)
-            : tr("%1 for %2 finished in %3").arg(m_pipeline.name, run.environment, took);
+    // The run's own pipeline: a workflow's run is named after the workflow.
+    QString summary = run.environment.isEmpty()
+                          ? tr("%1 finished in %2").arg(run.pipeline, took)
+                          : tr("%1 for %2 finished in %3").arg(run.pipeline, run.environment, took);
     if (m_recordingFailures > 0)
         summary += QLatin1Char('\n') + m_notRecorded->text();
     m_tray->notify(tr("Run %1: %2").arg(run.id).arg(Ui::statusText(run.status)), summary,
@@ -785,15 +838,19 @@ void MainWindow::updateActions()
     const bool canRun = !running && m_pipelineOk && m_store && !m_workspace.isEmpty();
     m_runAction->setEnabled(canRun);
     m_runWithMessageAction->setEnabled(canRun);
-    m_graph->setStageRunEnabled(canRun);
+    // A workflow's jobs in the graph are not deploydesk.yml's stages.
+    m_graph->setStageRunEnabled(canRun && !m_graphShowsWorkflow);
     m_deployAction->setEnabled(canRun && !m_environments->currentEnvironment().isEmpty());
     m_deployMenu->setEnabled(canRun && !m_pipeline.environments.isEmpty());
     m_environments->setDeployEnabled(canRun);
     m_environmentsView->setRollbackEnabled(canRun);
     m_cancelAction->setEnabled(running && m_cancelRequested != m_service->runId());
     m_approvalAction->setEnabled(m_service->isWaitingForApproval());
+    // Only a run of deploydesk.yml's pipeline: a workflow's run is run again from the
+    // Workflows tab (or on GitHub).
     const bool rerunnable = !running && m_run.id && isFinal(m_run.status) &&
-                            m_run.status != RunStatus::Success && canRun;
+                            m_run.status != RunStatus::Success && canRun &&
+                            m_run.pipeline == m_pipeline.name && !m_run.remote;
     m_rerunAction->setEnabled(rerunnable);
     m_reloadAction->setEnabled(!m_workspace.isEmpty());
 }

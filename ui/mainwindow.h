@@ -37,9 +37,11 @@ class LogViewer;
 class RunService;
 class StageGraphView;
 class TrayIcon;
+class WorkflowsView;
 
-// The panel: environments in a sidebar; Pipeline (the stage graph), Logs, History and
-// Environments (releases, rollback, queue, previews) tabs; a status bar with the run's state,
+// The panel: environments in a sidebar; Pipeline (the stage graph), Logs, History, Workflows
+// (the workspace's GitHub Actions workflows: plans, local runs, dispatches) and Environments
+// (releases, rollback, queue, previews) tabs; a status bar with the run's state,
 // elapsed time and queue; a tray icon and notifications. Runs go through RunService (a thread of
 // their own): nothing here waits on a process, the keychain or a log write.
 class MainWindow final : public QMainWindow
@@ -48,7 +50,7 @@ class MainWindow final : public QMainWindow
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    enum Tab { PipelineTab, LogsTab, HistoryTab, EnvironmentsTab, EmbeddingsTab };
+    enum Tab { PipelineTab, LogsTab, HistoryTab, WorkflowsTab, EnvironmentsTab, EmbeddingsTab };
 
     // `workspace` may be empty: the window then asks for one.
     explicit MainWindow(const QString &workspace, QWidget *parent = nullptr);
@@ -86,6 +88,7 @@ public:
     EnvironmentList *environmentList() const { return m_environments; }
     EnvironmentsView *environmentsView() const { return m_environmentsView; }
     EmbeddingsView *embeddingsView() const { return m_embeddingsView; }
+    WorkflowsView *workflowsView() const { return m_workflowsView; }
     RunService *runService() const { return m_service.get(); }
     TrayIcon *trayIcon() const { return m_tray; }
     QTabWidget *tabs() const { return m_tabs; }
@@ -133,6 +136,10 @@ private:
     // `intoGraph`: the graph shows its stages' results (not when the file has problems:
     // they may no longer be the file's stages).
     void showLatestRun(bool intoGraph = true);
+    // Shows run `runId`'s logs in the Logs tab (stage `stageId` first; 0: the first).
+    void openRunLogs(qint64 runId, qint64 stageId);
+    // The Pipeline tab's title for deploydesk.yml's pipeline.
+    QString pipelineTitle() const;
     void updateStatus();
     void updateActions();
     void rememberWorkspace(const QString &dir);
@@ -190,6 +197,10 @@ private:
     HistoryBrowser *m_history = nullptr;
     EnvironmentsView *m_environmentsView = nullptr;
     EmbeddingsView *m_embeddingsView = nullptr;
+    WorkflowsView *m_workflowsView = nullptr;
+    // The graph shows the pipeline of a workflow run (started from the Workflows tab), not
+    // deploydesk.yml's, until the file is reloaded or another run starts.
+    bool m_graphShowsWorkflow = false;
     QLabel *m_runState = nullptr;
     QLabel *m_elapsedLabel = nullptr;
     QLabel *m_queue = nullptr;

@@ -78,8 +78,8 @@ void MainWindow::createActions()
     m_approvalAction->setShortcut(QKeySequence(tr("Ctrl+Shift+A")));
     connect(m_approvalAction, &QAction::triggered, this, &MainWindow::reviewApproval);
 
-    const QStringList tabNames{tr("&Pipeline"), tr("&Logs"), tr("&History"), tr("&Environments"),
-                               tr("Embe&ddings")};
+    const QStringList tabNames{tr("&Pipeline"),  tr("&Logs"),         tr("&History"),
+                               tr("&Workflows"), tr("&Environments"), tr("Embe&ddings")};
     for (int i = 0; i < tabNames.size(); ++i) {
         auto *a = new QAction(tabNames[i], this);
         a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));

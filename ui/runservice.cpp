@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QMutex>
 #include <QSemaphore>
+#include <QSettings>
 
 #include <memory>
 
@@ -102,7 +103,59 @@ public:
             emit startFailed(id.error().toString(), *result);
             return;
         }
-        emit started(m_controller->run(), m_controller->stageRecords());
+        emit started(m_controller->run(), m_controller->stageRecords(), result->pipeline);
+    }
+
+    // As `deploydeskctl workflow run` does: the file loaded, planned for the event, and
+    // its jobs run here as a pipeline; jobs deploying to a protected environment only with
+    // an approval, which is recorded with the run.
+    void startWorkflow(const QString &workspace, const QString &path, const QString &event,
+                       const QMap<QString, QString> &inputs,
+                       const QList<WorkflowApproval> &approvals, int maxParallel)
+    {
+        if (!m_store) {
+            emit workflowStartFailed(m_openError);
+            return;
+        }
+        auto prepared = Internal::prepareWorkflowRun(workspace, path, event, inputs);
+        if (!prepared) {
+            emit workflowStartFailed(prepared.error().toString());
+            return;
+        }
+        QMap<QString, QStringList> unapproved = prepared->protectedJobs;
+        for (const WorkflowApproval &a : approvals)
+            unapproved.remove(a.environment);
+        if (!unapproved.isEmpty()) {
+            emit workflowApprovalNeeded(path, event, inputs, unapproved);
+            return;
+        }
+        RunRequest request = prepared->request;
+        request.maxParallel = maxParallel;
+        for (const WorkflowApproval &a : approvals) {
+            if (request.message.isEmpty() && prepared->protectedJobs.contains(a.environment))
+                request.message = a.reason;
+        }
+        auto id = m_controller->start(prepared->pipeline, request);
+        if (!id) {
+            emit workflowStartFailed(id.error().toString());
+            return;
+        }
+        for (const WorkflowApproval &a : approvals) {
+            if (!prepared->protectedJobs.contains(a.environment))
+                continue;
+            EventRecord e;
+            e.runId = *id;
+            e.at = QDateTime::currentDateTimeUtc();
+            e.kind = EventKind::Approved;
+            e.params = {{QStringLiteral("environment"), a.environment},
+                        {QStringLiteral("by"), a.approver}};
+            if (!a.reason.isEmpty())
+                e.params.insert(QStringLiteral("reason"), a.reason);
+            e.who = a.approver;
+            if (auto added = m_store->addEvent(e); !added)
+                emit recordingFailed(added.error());
+        }
+        emit started(m_controller->run(), m_controller->stageRecords(), prepared->pipeline);
     }
 
     // The pipeline of `workspace` for `environment` (secrets checked for a run of
@@ -134,7 +187,7 @@ public:
             emit startFailed(id.error().toString(), *result);
             return;
         }
-        emit started(m_controller->run(), m_controller->stageRecords());
+        emit started(m_controller->run(), m_controller->stageRecords(), result->pipeline);
     }
 
     void startIndexSwitch(const QString &workspace, const IndexSwitchRequest &request)
@@ -147,7 +200,7 @@ public:
             emit startFailed(id.error().toString(), *result);
             return;
         }
-        emit started(m_controller->run(), m_controller->stageRecords());
+        emit started(m_controller->run(), m_controller->stageRecords(), result->pipeline);
     }
 
     void promote(const QString &workspace, const RunRequest &request)
@@ -178,7 +231,7 @@ public:
             emit startFailed(id.error().toString(), *result);
             return;
         }
-        emit started(m_controller->run(), m_controller->stageRecords());
+        emit started(m_controller->run(), m_controller->stageRecords(), result->pipeline);
     }
 
     void cancel(const QString &reason) { m_controller->cancel(reason); }
@@ -188,8 +241,13 @@ public:
 signals:
     void historyOpened(const QString &error);
     void loaded(const DeployDesk::LoadResult &result);
-    void started(const DeployDesk::RunRecord &run, const QList<DeployDesk::StageRecord> &stages);
+    void started(const DeployDesk::RunRecord &run, const QList<DeployDesk::StageRecord> &stages,
+                 const DeployDesk::Pipeline &pipeline);
     void startFailed(const QString &message, const DeployDesk::LoadResult &result);
+    void workflowStartFailed(const QString &message);
+    void workflowApprovalNeeded(const QString &workflowPath, const QString &event,
+                                const QMap<QString, QString> &inputs,
+                                const QMap<QString, QStringList> &jobs);
     void stageChanged(const DeployDesk::StageRecord &stage);
     void stageProgress(const QString &stage, qint64 done, qint64 total, qint64 billed);
     void approvalRequired(const QString &environment, const QStringList &stages);
@@ -216,6 +274,10 @@ RunService::RunService(const QString &dataDir, QObject *parent)
     qRegisterMetaType<QList<DeployDesk::StageRecord>>();
     qRegisterMetaType<DeployDesk::RunRequest>();
     qRegisterMetaType<DeployDesk::Error>();
+    qRegisterMetaType<DeployDesk::Pipeline>();
+    qRegisterMetaType<QMap<QString, QString>>();
+    qRegisterMetaType<QMap<QString, QStringList>>();
+    qRegisterMetaType<QList<DeployDesk::Ui::WorkflowApproval>>();
 
     // Everything the worker owns is made, used and destroyed on the service's thread.
     m_worker = new Internal::RunWorker(dataDir);
@@ -224,19 +286,31 @@ RunService::RunService(const QString &dataDir, QObject *parent)
     using W = Internal::RunWorker;
     connect(m_worker, &W::historyOpened, this, &RunService::historyOpened);
     connect(m_worker, &W::loaded, this, &RunService::loaded);
-    connect(m_worker, &W::started, this,
-            [this](const RunRecord &run, const QList<StageRecord> &stages) {
-                m_starting = std::max(0, m_starting - 1);
-                m_running = true;
-                m_waiting = false;
-                m_runId = run.id;
-                m_environment = run.environment;
-                emit started(run, stages);
-            });
+    connect(
+        m_worker, &W::started, this,
+        [this](const RunRecord &run, const QList<StageRecord> &stages, const Pipeline &pipeline) {
+            m_starting = std::max(0, m_starting - 1);
+            m_running = true;
+            m_waiting = false;
+            m_runId = run.id;
+            m_environment = run.environment;
+            m_runPipeline = pipeline;
+            emit started(run, stages);
+        });
     connect(m_worker, &W::startFailed, this,
             [this](const QString &message, const LoadResult &result) {
                 m_starting = std::max(0, m_starting - 1);
                 emit startFailed(message, result);
+            });
+    connect(m_worker, &W::workflowStartFailed, this, [this](const QString &message) {
+        m_starting = std::max(0, m_starting - 1);
+        emit workflowStartFailed(message);
+    });
+    connect(m_worker, &W::workflowApprovalNeeded, this,
+            [this](const QString &path, const QString &event, const QMap<QString, QString> &inputs,
+                   const QMap<QString, QStringList> &jobs) {
+                m_starting = std::max(0, m_starting - 1);
+                emit workflowApprovalNeeded(path, event, inputs, jobs);
             });
     connect(m_worker, &W::recordingFailed, this, &RunService::recordingFailed);
     connect(m_worker, &W::stageChanged, this, &RunService::stageChanged);
@@ -313,6 +387,18 @@ void RunService::promote(const QString &workspace, qint64 runId, const QString &
         message.isEmpty() ? tr("promote run %1 to %2").arg(runId).arg(environment) : message;
     ++m_starting;
     m_thread.post([w = m_worker, workspace, request] { w->promote(workspace, request); });
+}
+
+void RunService::startWorkflow(const QString &workspace, const QString &workflowPath,
+                               const QString &event, const QMap<QString, QString> &inputs,
+                               const QList<WorkflowApproval> &approvals)
+{
+    // The panel's setting (Settings > General), as start() gets it from the window.
+    const int maxParallel = QSettings().value(QStringLiteral("run/maxParallel"), 0).toInt();
+    ++m_starting;
+    m_thread.post([w = m_worker, workspace, workflowPath, event, inputs, approvals, maxParallel] {
+        w->startWorkflow(workspace, workflowPath, event, inputs, approvals, maxParallel);
+    });
 }
 
 void RunService::cancel(const QString &reason)

@@ -4,7 +4,9 @@
 #include "config/pipelineloader.h"
 #include "run/runcontroller.h"
 #include "store/records.h"
+#include "ui/workflows/workflowstart.h"
 
+#include <QMap>
 #include <QObject>
 
 #include <functional>
@@ -52,6 +54,16 @@ public:
     // environment asks for approval as a deploy does (approvalRequired()).
     void promote(const QString &workspace, qint64 runId, const QString &environment,
                  const QString &message = {});
+    // Loads the GitHub Actions workflow at `workflowPath`, plans it for `event` with
+    // `inputs` (workflow_dispatch) and starts the pipeline that runs its jobs here, as
+    // `deploydeskctl workflow run` does (the workflow's `concurrency:` too): started() or
+    // workflowStartFailed(). Jobs that deploy to an environment deploydesk.yml protects
+    // need an approval among `approvals` (recorded with the run); without one nothing
+    // starts and workflowApprovalNeeded() says which. The run is then followed like any
+    // other (stageChanged(), finished()); runPipeline() is the workflow's pipeline.
+    void startWorkflow(const QString &workspace, const QString &workflowPath, const QString &event,
+                       const QMap<QString, QString> &inputs = {},
+                       const QList<DeployDesk::Ui::WorkflowApproval> &approvals = {});
     void cancel(const QString &reason);
     void approve(const QString &who, const QString &reason);
     void refuse(const QString &who, const QString &reason);
@@ -63,6 +75,9 @@ public:
     bool isWaitingForApproval() const { return m_waiting; }
     qint64 runId() const { return m_runId; }
     QString environment() const { return m_environment; }
+    // The pipeline of the run going (or of the last one started): deploydesk.yml's, or a
+    // workflow's (its filePath is the workflow file).
+    const Pipeline &runPipeline() const { return m_runPipeline; }
 
 signals:
     // The history is open (created or migrated as needed, runs whose runner is gone marked
@@ -71,6 +86,14 @@ signals:
     void loaded(const DeployDesk::LoadResult &result);
     void started(const DeployDesk::RunRecord &run, const QList<DeployDesk::StageRecord> &stages);
     void startFailed(const QString &message, const DeployDesk::LoadResult &result);
+    // A workflow could not be started (startWorkflow()): `message` says why (its file's
+    // problems, the plan's, the history's).
+    void workflowStartFailed(const QString &message);
+    // Nothing was started: the jobs in `jobs` deploy to environments deploydesk.yml protects
+    // (environment -> job names) and are not approved; startWorkflow() again with approvals.
+    void workflowApprovalNeeded(const QString &workflowPath, const QString &event,
+                                const QMap<QString, QString> &inputs,
+                                const QMap<QString, QStringList> &jobs);
     void stageChanged(const DeployDesk::StageRecord &stage);
     // A running stage's progress: `done` of `total` units, `billed` tokens so far.
     void stageProgress(const QString &stage, qint64 done, qint64 total, qint64 billed);
@@ -87,6 +110,7 @@ private:
     bool m_waiting = false;
     qint64 m_runId = 0;
     QString m_environment;
+    Pipeline m_runPipeline;
 };
 
 } // namespace DeployDesk::Ui

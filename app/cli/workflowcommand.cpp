@@ -14,6 +14,7 @@
 #include "integrations/github/workflowplan.h"
 #include "run/gitinfo.h"
 #include "run/runcontroller.h"
+#include "run/workflowrun.h"
 #include "store/historystore.h"
 
 #include <QDir>
@@ -254,16 +255,8 @@ std::optional<WorkflowPlanOptions> planOptions(Context &ctx)
         }
         options.inputs.insert(input.left(eq), input.mid(eq + 1));
     }
-    options.workspaceDir = ctx.workspace;
-    const GitInfo git = readGitInfo(ctx.workspace);
-    options.sha = git.commit;
-    if (!git.branch.isEmpty())
-        options.ref = QStringLiteral("refs/heads/") + git.branch;
-    const auto [owner, name] =
-        GitHubTarget::repositoryOf(ctx.workspace, QProcessEnvironment::systemEnvironment());
-    if (!owner.isEmpty())
-        options.repository = owner + u'/' + name;
-    options.actor = qEnvironmentVariable("USER");
+    const QString event = options.event;
+    options = workflowPlanOptions(ctx.workspace, event, options.inputs);
     return options;
 }
 
@@ -361,66 +354,31 @@ int runWorkflow(Context &ctx, const QString &file)
     request.stages = built.selection;
     request.message = ctx.args.value(kWorkflowMessage);
     // The workflow's `concurrency:` (github, inputs and vars contexts, as on GitHub).
-    if (workflow.concurrency.isSet()) {
-        ExprContext context;
-        context.contexts.insert(QStringLiteral("github"),
-                                githubContext(workflow, *options, plan.inputs));
-        context.contexts.insert(QStringLiteral("inputs"), plan.inputs);
-        context.contexts.insert(QStringLiteral("vars"), QJsonObject());
-        auto evaluate = [&](const WorkflowText &text) -> std::optional<QString> {
-            const auto parsed = ExprTemplate::parse(text.text);
-            const auto value =
-                parsed ? parsed->evaluate(context)
-                       : std::expected<QString, ExprError>(std::unexpected(parsed.error()));
-            if (!value) {
-                ctx.err(tr("%1: \"concurrency\": %2")
-                            .arg(text.where.toString(), value.error().message));
-                return std::nullopt;
-            }
-            return *value;
-        };
-        const auto group = evaluate(workflow.concurrency.group);
-        const auto cancel = workflow.concurrency.cancelInProgress.isSet()
-                                ? evaluate(workflow.concurrency.cancelInProgress)
-                                : std::optional<QString>(QStringLiteral("false"));
-        if (!group || !cancel)
-            return ExitInvalid;
-        request.concurrencyGroup = *group;
-        request.cancelInProgress = *cancel == u"true";
+    if (auto applied = applyWorkflowConcurrency(workflow, *options, plan, request); !applied) {
+        ctx.err(applied.error().toString());
+        return ExitInvalid;
     }
 
     // Jobs deploying to an environment that deploydesk.yml protects ask first, as a deploy
     // there does: --approve, or its name typed on a terminal. Recorded with the run.
     QStringList approved;
-    {
-        const QString own = QDir(ctx.workspace).filePath(QStringLiteral("deploydesk.yml"));
-        QSet<QString> protectedNames;
-        if (QFileInfo::exists(own)) {
-            for (const Environment &e : PipelineLoader::loadFile(own).pipeline.environments) {
-                if (e.isProtected)
-                    protectedNames.insert(e.name);
+    const QMap<QString, QStringList> protectedJobs = protectedEnvironmentJobs(plan, ctx.workspace);
+    for (auto it = protectedJobs.begin(); it != protectedJobs.end(); ++it) {
+        // With --job, the jobs asked for may need one of these: every job that can run
+        // here counts (asking once too often rather than never).
+        if (!ctx.args.isSet(kWorkflowApprove)) {
+            if (!ctx.stdinIsTerminal()) {
+                ctx.err(tr("job \"%1\" deploys to %2, which deploydesk.yml protects: run "
+                           "again with --approve -m REASON; nothing was run")
+                            .arg(it.value().constFirst(), it.key()));
+                return ExitInvalid;
+            }
+            if (!confirm(ctx, it.key(), true)) {
+                ctx.err(tr("not approved: nothing was run"));
+                return ExitCancelled;
             }
         }
-        for (const PlannedJob &job : plan.jobs) {
-            // With --job, the jobs asked for may need one of these: every job that can run
-            // here counts (asking once too often rather than never).
-            if (!job.runsHere || job.decision == PlannedJob::Decision::Skipped ||
-                !protectedNames.contains(job.environment) || approved.contains(job.environment))
-                continue;
-            if (!ctx.args.isSet(kWorkflowApprove)) {
-                if (!ctx.stdinIsTerminal()) {
-                    ctx.err(tr("job \"%1\" deploys to %2, which deploydesk.yml protects: run "
-                               "again with --approve -m REASON; nothing was run")
-                                .arg(job.name, job.environment));
-                    return ExitInvalid;
-                }
-                if (!confirm(ctx, job.environment, true)) {
-                    ctx.err(tr("not approved: nothing was run"));
-                    return ExitCancelled;
-                }
-            }
-            approved.append(job.environment);
-        }
+        approved.append(it.key());
     }
     RunController controller(*store, ctx.secrets());
     auto start = [&]() -> Result<qint64> {

@@ -7,6 +7,8 @@
 //                 release with its layers' health, the earlier release expanded
 //   embeddings.png  the Embeddings tab of staging: the corpus figures, the index versions
 //                 the deploys re-embedded, golden questions and a question's top hits
+//   workflows.png the Workflows tab: the example's GitHub Actions workflow planned for push
+//                 and a run of it on this machine among its recent runs
 // Usage: dd-screenshots WORKSPACE OUTDIR [WIDTHxHEIGHT] [dark]
 //   (DEPLOYDESK_DATA_DIR: a fresh data directory; the window is 1280x780 unless a size is
 //   given, so the docs' pictures stay alike; "dark" shoots the dark theme)
@@ -19,18 +21,22 @@
 #include "ui/environments/releasesmodel.h"
 #include "ui/history/historybrowser.h"
 #include "ui/history/historyfilterbar.h"
+#include "ui/historymodel.h"
 #include "ui/logview/findbar.h"
 #include "ui/logview/logviewer.h"
 #include "ui/mainwindow.h"
 #include "ui/pipeline/stagegraphview.h"
 #include "ui/runservice.h"
 #include "ui/settings/theme.h"
+#include "ui/workflows/planview.h"
+#include "ui/workflows/workflowsview.h"
 
 #include <QApplication>
 #include <QComboBox>
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QScreen>
 #include <QTabWidget>
 #include <QTimer>
@@ -217,6 +223,29 @@ int main(int argc, char *argv[])
         return fail("the question was not answered");
     embeddings->questionEdit()->setFocus();
     if (!shoot(w, out + QStringLiteral("/embeddings.png")))
+        return 1;
+
+    // 6. Workflows: the example's CI planned for push, run here once (Run Locally), the
+    //    run among the workflow's recent runs.
+    //    The example's copy is no clone of a GitHub repository: it is named as a clone's
+    //    would be, so the tab says what is missing then (the token), not a temporary path.
+    qputenv("GITHUB_REPOSITORY", "example/textbook");
+    w.showTab(MainWindow::WorkflowsTab);
+    WorkflowsView *workflows = w.workflowsView();
+    workflows->reload();
+    if (!waitFor([&] { return workflows->planView()->topLevelItemCount() > 0; }, 20000))
+        return fail("the workflow's plan did not show");
+    if (!waitFor([&] { return workflows->gitHubText().contains(QLatin1String("GITHUB_TOKEN")); },
+                 20000))
+        return fail("the tab did not say what GitHub needs");
+    workflows->runLocally();
+    if (!waitFor([&] { return finished == 5; }, 300000))
+        return fail("the workflow's run did not end");
+    w.showTab(MainWindow::WorkflowsTab);
+    if (!waitFor([&] { return workflows->runsModel()->rowCount() > 0; }, 20000))
+        return fail("the workflow's run did not show among its runs");
+    workflows->fileList()->setFocus();
+    if (!shoot(w, out + QStringLiteral("/workflows.png")))
         return 1;
     return 0;
 }

@@ -8,6 +8,7 @@
 #include "ui/common/statusstyle.h"
 #include "ui/history/historyreader.h"
 
+#include <QDesktopServices>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -15,6 +16,7 @@
 #include <QTabWidget>
 #include <QTimer>
 #include <QTreeWidget>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace DeployDesk::Ui {
@@ -113,6 +115,16 @@ RunDetailsPane::RunDetailsPane(QWidget *parent)
     m_header->setWordWrap(true);
     m_header->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_header->setAccessibleName(tr("Run summary"));
+    // A remote run's URL, as a link (Tab reaches it, Enter opens it in the browser).
+    m_remote = new QLabel(this);
+    m_remote->setObjectName(QStringLiteral("remoteRunLabel"));
+    m_remote->setTextFormat(Qt::RichText);
+    m_remote->setWordWrap(true);
+    m_remote->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
+    m_remote->setAccessibleName(tr("Where the run ran"));
+    m_remote->hide();
+    connect(m_remote, &QLabel::linkActivated, this,
+            [](const QString &link) { QDesktopServices::openUrl(QUrl(link)); });
     m_stages = makeList(
         {tr("Stage"), tr("Status"), tr("Attempts"), tr("Duration"), tr("Reason"), tr("Reused")},
         StageReasonColumn, tr("Stages of the run"), this);
@@ -128,6 +140,7 @@ RunDetailsPane::RunDetailsPane(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_header);
+    layout->addWidget(m_remote);
     layout->addWidget(m_tabs, 1);
 
     const auto activate = [this](QTreeWidgetItem *item) {
@@ -148,6 +161,8 @@ void RunDetailsPane::clearAll(const QString &message)
     m_runId = 0;
     m_filledRunId = 0;
     m_header->setText(message);
+    m_remote->clear();
+    m_remote->hide();
     m_stages->clear();
     m_events->clear();
     m_artifacts->clear();
@@ -155,7 +170,9 @@ void RunDetailsPane::clearAll(const QString &message)
 
 QString RunDetailsPane::headerText() const
 {
-    return m_header->text();
+    if (m_remote->isHidden())
+        return m_header->text();
+    return m_header->text() + QLatin1Char('\n') + m_remoteText;
 }
 
 qint64 RunDetailsPane::currentStageId() const
@@ -185,6 +202,16 @@ void RunDetailsPane::fillHeader(const RunRecord &r)
     if (r.rerunOf)
         lines << tr("Re-run of run %1").arg(r.rerunOf);
     m_header->setText(lines.join(QLatin1Char('\n')));
+    // Not a colour but words, and the place to see it.
+    m_remoteText = r.remoteUrl.isEmpty() ? tr("Ran on GitHub Actions")
+                                         : tr("Ran on GitHub Actions: %1").arg(r.remoteUrl);
+    m_remote->setText(r.remoteUrl.isEmpty() ? m_remoteText.toHtmlEscaped()
+                                            : tr("Ran on GitHub Actions: %1")
+                                                  .arg(QStringLiteral("<a href=\"%1\">%2</a>")
+                                                           .arg(r.remoteUrl.toHtmlEscaped(),
+                                                                r.remoteUrl.toHtmlEscaped())));
+    m_remote->setToolTip(r.remoteUrl.isEmpty() ? QString() : tr("Open the run on GitHub"));
+    m_remote->setVisible(r.remote);
 }
 
 void RunDetailsPane::showRun(qint64 runId)
@@ -203,6 +230,7 @@ void RunDetailsPane::showRun(qint64 runId)
         // Another run: no rows of the previous one meanwhile. The same run again (a
         // refresh) keeps its rows until the new ones arrive.
         m_header->setText(tr("Loading run %1…").arg(runId));
+        m_remote->hide();
         m_stages->clear();
         m_events->clear();
         m_artifacts->clear();

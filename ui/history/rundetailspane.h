@@ -18,9 +18,9 @@ class HistoryReader;
 }
 
 // One run in detail: a header (status, environment, branch, commit, who, message,
-// started, duration), its stages, its events (approvals, refusals, cancels, retries...)
-// and its artifacts. The rows are read on the history reader's thread; the pane fills in
-// when they arrive (runLoaded()).
+// started, duration; where it ran when that was GitHub Actions), its stages, its events (approvals,
+// refusals, cancels, retries...) and its artifacts. The rows are read on the history reader's
+// thread; the pane fills in when they arrive (runLoaded()).
 class RunDetailsPane final : public QWidget
 {
     Q_OBJECT
@@ -64,6 +64,9 @@ public:
     qint64 runId() const { return m_runId; }
     bool isLoading() const { return m_loading; }
     QString headerText() const; // the header as plain text, for tests and screen readers
+    // "Ran on GitHub Actions: URL" for a run that ran there (its URL a link that opens in
+    // the browser); hidden for a local run.
+    QLabel *remoteLabel() const { return m_remote; }
 
     QTreeWidget *stagesView() const { return m_stages; }
     QTreeWidget *eventsView() const { return m_events; }
@@ -88,6 +91,8 @@ private:
     quint64 m_generation = 0; // answers for an earlier showRun() are dropped
     bool m_loading = false;
     QLabel *m_header = nullptr;
+    QLabel *m_remote = nullptr;
+    QString m_remoteText; // m_remote's text, plain
     QTabWidget *m_tabs = nullptr;
     QTreeWidget *m_stages = nullptr;
     QTreeWidget *m_events = nullptr;

@@ -405,7 +405,7 @@ private slots:
             QVERIFY(visited.contains(w));
     }
 
-    // The real window at 800×600 on the Environments tab (Ctrl+4): every control lies
+    // The real window at 800×600 on the Environments tab (Ctrl+5): every control lies
     // inside the window, wide enough for its text.
     void fitsTheWindowAt800x600()
     {
@@ -413,7 +413,7 @@ private slots:
         MainWindow &w = *window;
         w.resize(800, 600);
         QVERIFY(QTest::qWaitForWindowExposed(&w));
-        QTest::keyClick(&w, Qt::Key_4, Qt::ControlModifier);
+        QTest::keyClick(&w, Qt::Key_5, Qt::ControlModifier);
         QCOMPARE(w.tabs()->currentIndex(), int(MainWindow::EnvironmentsTab));
         QTRY_COMPARE_WITH_TIMEOUT(w.environmentsView()->model()->rowCount(), 3, 20000);
         QCOMPARE(w.height(), 600);

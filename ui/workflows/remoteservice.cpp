@@ -1,0 +1,356 @@
+#include "ui/workflows/remoteservice.h"
+
+#include "common/logging.h"
+#include "integrations/github/deploymentreporter.h"
+#include "integrations/github/remoteruns.h"
+#include "net/platform.h"
+#include "secrets/secretstore.h"
+#include "store/historystore.h"
+
+#include <QAtomicInteger>
+#include <QPointer>
+#include <QProcessEnvironment>
+
+#include <memory>
+
+namespace DeployDesk::Ui {
+
+using namespace GitHub;
+
+namespace {
+// The runs an import reads at most (one page of GitHub's list) and how many of them get
+// their jobs; an import is incremental, so the next one reads only what is new.
+constexpr int kImportRuns = 100;
+constexpr int kImportJobsFor = 50;
+QAtomicInteger<qint64> s_pollMs = 3000;
+} // namespace
+
+namespace Internal {
+
+// Lives on the service's thread: the history connection, the secret store, the session and
+// the job going are made, used and destroyed there.
+class RemoteWorker final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RemoteWorker)
+
+public:
+    explicit RemoteWorker(QString dataDir)
+        : m_dataDir(std::move(dataDir))
+    {}
+
+    void shutdown()
+    {
+        stopJob();
+        // The jobs (and their calls) before the session and the history they use.
+        qDeleteAll(findChildren<Job *>(Qt::FindDirectChildrenOnly));
+        m_session.reset();
+        m_secrets.reset();
+        m_store.reset();
+    }
+
+    void setWorkspace(const QString &workspace)
+    {
+        const bool sameWorkspace = workspace == m_workspace;
+        m_workspace = workspace;
+        const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        const auto [owner, name] = GitHubTarget::repositoryOf(workspace, env);
+        QString problem;
+        QByteArray token;
+        std::optional<PlatformBase> base;
+        if (owner.isEmpty()) {
+            // As deploydeskctl says it, with the panel's ways to name one.
+            problem = tr("no GitHub repository: the workspace %1 has no github.com remote named "
+                         "origin; add one (git remote add origin "
+                         "https://github.com/OWNER/NAME.git) or start DeployDesk with "
+                         "GITHUB_REPOSITORY=owner/name")
+                          .arg(workspace);
+        } else {
+            if (!m_secrets)
+                m_secrets =
+                    std::make_unique<SecretStore>(m_dataDir + QStringLiteral("/secrets.json"));
+            const auto value = m_secrets->value(QStringLiteral("GITHUB_TOKEN"));
+            if (!value || value->isEmpty()) {
+                problem = tr("the secret GITHUB_TOKEN is not set: set a GitHub token with the "
+                             "actions scope with `deploydeskctl secrets set GITHUB_TOKEN`");
+            } else {
+                token = value->toUtf8();
+                auto resolved = resolvePlatformBase(Platform::GitHub, {}, env);
+                if (resolved)
+                    base = *resolved;
+                else
+                    problem = resolved.error().toString();
+            }
+        }
+        const Repository repository{owner, name};
+        const bool same = m_session && base && sameWorkspace &&
+                          m_session->api().repository().fullName() == repository.fullName() &&
+                          m_session->api().http().baseUrl() == base->url && m_token == token;
+        if (!same) {
+            // Another repository, server or token: what was going is for the old one.
+            stopJob();
+            m_session.reset();
+            m_token = token;
+            if (problem.isEmpty()) {
+                m_session =
+                    std::make_unique<ActionsSession>(ActionsApi(repository, base->url, token));
+                connect(m_session.get(), &ActionsSession::rateLimitChanged, this,
+                        &RemoteWorker::rateLimitChanged);
+            }
+        }
+        m_problem = problem;
+        emit configured(owner.isEmpty() ? QString() : repository.fullName(), problem);
+    }
+
+    void dispatch(const QString &workflow, const QString &ref, const QJsonObject &inputs)
+    {
+        if (!canStart())
+            return;
+        auto *job = new DispatchJob(m_session.get(), workflow, ref, inputs, this);
+        m_job = job;
+        emit busy(true, false);
+        emit progress(tr("Dispatching %1 on %2…").arg(workflow, ref));
+        connect(job, &Job::logLine, this, &RemoteWorker::progress);
+        connect(job, &Job::result, this, [this, job, workflow, ref] {
+            job->deleteLater();
+            m_job = nullptr;
+            if (job->outcome() == Job::Outcome::Cancelled) {
+                emit busy(false, false);
+                return;
+            }
+            if (job->outcome() == Job::Outcome::Failed) {
+                emit failed(job->errorText());
+                emit busy(false, false);
+                return;
+            }
+            emit dispatched(job->remoteRunId(), job->htmlUrl());
+            follow(job->remoteRunId());
+        });
+        job->start();
+    }
+
+    void importRuns(const QString &workflow)
+    {
+        if (!canStart())
+            return;
+        HistoryStore *history = store();
+        if (!history) {
+            emit busy(false, false);
+            return;
+        }
+        ImportOptions options;
+        options.workspace = m_workspace;
+        options.workflow = workflow;
+        options.maxRuns = kImportRuns;
+        options.jobsFor = kImportJobsFor;
+        auto *job = new RemoteImportJob(m_session.get(), history, options, this);
+        m_job = job;
+        emit busy(true, false);
+        emit progress(tr("Importing the runs of %1 from GitHub…").arg(workflow));
+        connect(job, &Job::logLine, this, &RemoteWorker::progress);
+        connect(job, &Job::result, this, [this, job] {
+            job->deleteLater();
+            m_job = nullptr;
+            const RemoteImportResult &t = job->totals();
+            if (job->outcome() == Job::Outcome::Failed)
+                emit failed(job->errorText());
+            else if (job->outcome() == Job::Outcome::Success)
+                emit imported(t.added, t.updated, t.unchanged);
+            emit busy(false, false);
+        });
+        job->start();
+    }
+
+    void stopFollowing()
+    {
+        if (qobject_cast<RemoteFollowJob *>(m_job.data()))
+            stopJob();
+    }
+
+signals:
+    void configured(const QString &repository, const QString &problem);
+    void busy(bool busy, bool following);
+    void progress(const QString &text);
+    void dispatched(qint64 remoteRunId, const QString &url);
+    void remoteRunChanged(qint64 runId, DeployDesk::RunStatus status, const QString &url);
+    void jobChanged(const QString &job, DeployDesk::StageStatus status);
+    void followed(qint64 runId, DeployDesk::RunStatus status, const QString &url);
+    void imported(int added, int updated, int unchanged);
+    void failed(const QString &message);
+    void rateLimitChanged(const DeployDesk::GitHub::RateLimit &limit);
+
+private:
+    // False, after saying why (failed()), when nothing can be sent now.
+    bool canStart()
+    {
+        if (!m_session) {
+            emit failed(m_problem.isEmpty() ? tr("the workspace is not known yet") : m_problem);
+            emit busy(false, false);
+            return false;
+        }
+        if (m_job) {
+            emit failed(tr("another request to GitHub is going: wait for it to end"));
+            emit busy(true, qobject_cast<RemoteFollowJob *>(m_job.data()) != nullptr);
+            return false;
+        }
+        return true;
+    }
+
+    HistoryStore *store()
+    {
+        if (!m_store) {
+            auto opened = HistoryStore::open(m_dataDir);
+            if (!opened) {
+                emit failed(opened.error().toString());
+                return nullptr;
+            }
+            m_store = std::move(*opened);
+        }
+        return m_store.get();
+    }
+
+    void follow(qint64 remoteId)
+    {
+        HistoryStore *history = store();
+        if (!history) {
+            emit busy(false, false);
+            return;
+        }
+        FollowOptions options;
+        options.workspace = m_workspace;
+        options.pollInterval = std::chrono::milliseconds(s_pollMs.loadRelaxed());
+        options.maxPollInterval = options.pollInterval * 10;
+        auto *job = new RemoteFollowJob(m_session.get(), history, remoteId, options, this);
+        m_job = job;
+        emit busy(true, true);
+        emit progress(tr("Following GitHub run %1…").arg(remoteId));
+        connect(job, &Job::logLine, this, &RemoteWorker::progress);
+        connect(job, &RemoteFollowJob::runChanged, this,
+                [this](const RemoteRun &run, qint64 runId) {
+                    emit remoteRunChanged(runId, runStatus(run), run.htmlUrl);
+                });
+        connect(job, &RemoteFollowJob::jobChanged, this,
+                [this](const RemoteJob &j) { emit jobChanged(j.name, jobStatus(j)); });
+        connect(job, &Job::result, this, [this, job] {
+            job->deleteLater();
+            m_job = nullptr;
+            if (job->outcome() == Job::Outcome::Success)
+                emit followed(job->runId(), runStatus(job->remoteRun()), job->remoteRun().htmlUrl);
+            else if (job->outcome() == Job::Outcome::Failed)
+                emit failed(job->errorText());
+            emit busy(false, false);
+        });
+        job->start();
+    }
+
+    // Cancels the job going and forgets it; its result is not reported.
+    void stopJob()
+    {
+        if (!m_job)
+            return;
+        Job *job = m_job;
+        m_job = nullptr;
+        job->disconnect(this);
+        job->cancel();
+        job->deleteLater();
+        emit busy(false, false);
+    }
+
+    QString m_dataDir;
+    QString m_workspace;
+    QString m_problem;
+    QByteArray m_token;
+    std::unique_ptr<HistoryStore> m_store;
+    std::unique_ptr<SecretStore> m_secrets;
+    std::unique_ptr<ActionsSession> m_session;
+    QPointer<Job> m_job; // a child of this worker
+};
+
+} // namespace Internal
+
+RemoteService::RemoteService(const QString &dataDir, QObject *parent)
+    : QObject(parent)
+    , m_thread(QStringLiteral("DeployDesk GitHub"))
+{
+    qRegisterMetaType<DeployDesk::RunStatus>();
+    qRegisterMetaType<DeployDesk::StageStatus>();
+    qRegisterMetaType<DeployDesk::GitHub::RateLimit>();
+
+    m_worker = new Internal::RemoteWorker(dataDir);
+    m_worker->moveToThread(m_thread.thread());
+    using W = Internal::RemoteWorker;
+    connect(m_worker, &W::configured, this,
+            [this](const QString &repository, const QString &problem) {
+                m_configured = true;
+                m_repository = repository;
+                m_problem = problem;
+                emit configured(repository, problem);
+            });
+    connect(m_worker, &W::busy, this, &RemoteService::setBusy);
+    connect(m_worker, &W::progress, this, &RemoteService::progress);
+    connect(m_worker, &W::dispatched, this, &RemoteService::dispatched);
+    connect(m_worker, &W::remoteRunChanged, this, &RemoteService::remoteRunChanged);
+    connect(m_worker, &W::jobChanged, this, &RemoteService::jobChanged);
+    connect(m_worker, &W::followed, this, &RemoteService::followed);
+    connect(m_worker, &W::imported, this, &RemoteService::imported);
+    connect(m_worker, &W::failed, this, &RemoteService::failed);
+    connect(m_worker, &W::rateLimitChanged, this, [this](const RateLimit &limit) {
+        m_rateLimit = limit;
+        emit rateLimitChanged(limit);
+    });
+}
+
+RemoteService::~RemoteService()
+{
+    // After the requests already posted: the job going is cancelled (a followed run goes on
+    // on GitHub), then the session, the secrets and the history connection go on their
+    // thread.
+    m_thread.post([w = m_worker] {
+        w->shutdown();
+        delete w;
+    });
+    m_thread.stop(SerialThread::PendingWork::Run);
+}
+
+void RemoteService::setPollIntervalForTesting(std::chrono::milliseconds interval)
+{
+    s_pollMs.storeRelaxed(interval.count());
+}
+
+void RemoteService::setWorkspace(const QString &workspace)
+{
+    if (workspace != m_workspace)
+        m_configured = false;
+    m_workspace = workspace;
+    m_thread.post([w = m_worker, workspace] { w->setWorkspace(workspace); });
+}
+
+void RemoteService::dispatch(const QString &workflow, const QString &ref, const QJsonObject &inputs)
+{
+    setBusy(true, false); // at once: the view's buttons wait for the answer
+    m_thread.post([w = m_worker, workflow, ref, inputs] { w->dispatch(workflow, ref, inputs); });
+}
+
+void RemoteService::importRuns(const QString &workflow)
+{
+    setBusy(true, false);
+    m_thread.post([w = m_worker, workflow] { w->importRuns(workflow); });
+}
+
+void RemoteService::stopFollowing()
+{
+    m_thread.post([w = m_worker] { w->stopFollowing(); });
+}
+
+void RemoteService::setBusy(bool busy, bool following)
+{
+    if (busy == m_busy && following == m_following)
+        return;
+    m_busy = busy;
+    m_following = following;
+    emit busyChanged(busy);
+}
+
+} // namespace DeployDesk::Ui
+
+#include "remoteservice.moc"
