@@ -1314,7 +1314,7 @@
         </message>
         <message>
             <source>--max-parallel needs a whole number of at least 1; found "%1"</source>
-            <location filename="../app/cli/workflowcommand.cpp" line="+98" />
+            <location filename="../app/cli/workflowcommand.cpp" line="+90" />
             <location line="+24" />
             <translation>--max-parallel erwartet eine ganze Zahl ab 1; gefunden: "%1"</translation>
         </message>
@@ -1330,7 +1330,7 @@
         </message>
         <message>
             <source>not approved: nothing was run</source>
-            <location filename="../app/cli/workflowcommand.cpp" line="+380" />
+            <location filename="../app/cli/workflowcommand.cpp" line="+338" />
             <location filename="../app/cli/runcommand.cpp" line="+63" />
             <location line="+6" />
             <translation>nicht freigegeben: es wurde nichts ausgeführt</translation>
@@ -1980,7 +1980,7 @@
         </message>
         <message>
             <source>Print JSON.</source>
-            <location filename="../app/cli/workflowcommand.cpp" line="+38" />
+            <location filename="../app/cli/workflowcommand.cpp" line="+39" />
             <location filename="../app/cli/reembedcommand.cpp" line="+33" />
             <location filename="../app/cli/deploycommand.cpp" line="+31" />
             <location filename="../app/cli/corpuscommand.cpp" line="+19" />
@@ -4305,7 +4305,7 @@
         </message>
         <message>
             <source>The event to plan for: push (default), pull_request, workflow_dispatch, schedule...</source>
-            <location filename="../app/cli/workflowcommand.cpp" line="-318" />
+            <location filename="../app/cli/workflowcommand.cpp" line="-310" />
             <translation>Das Ereignis, für das geplant wird: push (Standard), pull_request, workflow_dispatch, schedule...</translation>
         </message>
         <message>
@@ -4409,7 +4409,7 @@
         <message numerus="yes">
             <source>%n problem(s); nothing was planned</source>
             <location line="+10" />
-            <location line="+38" />
+            <location line="+30" />
             <translation>
                 <numerusform>%n Problem; es wurde nichts geplant</numerusform>
                 <numerusform>%n Probleme; es wurde nichts geplant</numerusform>
@@ -4417,7 +4417,7 @@
         </message>
         <message>
             <source>--input needs name=value; found "%1"</source>
-            <location filename="../app/cli/workflowcommand.cpp" line="-166" />
+            <location filename="../app/cli/workflowcommand.cpp" line="-124" />
             <location line="+16" />
             <translation>--input erwartet name=value; gefunden: "%1"</translation>
         </message>
@@ -5404,7 +5404,7 @@
         </message>
         <message>
             <source>run %1 of workflow "%2" (%3) on %4 started</source>
-            <location line="+37" />
+            <location line="+36" />
             <translation>Lauf %1 des Workflows "%2" (%3) bei %4 gestartet</translation>
         </message>
         <message>
@@ -5734,12 +5734,11 @@
         </message>
         <message>
             <source>%1: "concurrency": %2</source>
-            <location line="+46" />
-            <translation>%1: "concurrency": %2</translation>
+            <translation type="vanished">%1: "concurrency": %2</translation>
         </message>
         <message>
             <source>job "%1" deploys to %2, which deploydesk.yml protects: run again with --approve -m REASON; nothing was run</source>
-            <location line="+36" />
+            <location line="+48" />
             <translation>Job "%1" stellt in %2 bereit, das deploydesk.yml schützt: Führen Sie ihn erneut mit --approve -m GRUND aus; nichts wurde ausgeführt</translation>
         </message>
         <message>
@@ -5791,15 +5790,15 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
         </message>
         <message numerus="yes">
             <source>%1 has %n problem(s); the first: %2</source>
-            <location filename="../ui/workflows/workflowstart.cpp" line="+22" />
+            <location filename="../ui/workflows/workflowstart.cpp" line="+19" />
             <translation>
                 <numerusform>%1 hat %n Problem: %2</numerusform>
                 <numerusform>%1 hat %n Probleme; das erste: %2</numerusform>
             </translation>
         </message>
         <message>
+            <location filename="../core/run/workflowrun.cpp" line="+52" />
             <source>"concurrency": %1</source>
-            <location line="+29" />
             <translation>"concurrency": %1</translation>
         </message>
     </context>
@@ -9860,7 +9859,7 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
     <context>
         <name>DeployDesk::Ui::Internal::RemoteWorker</name>
         <message>
-            <location filename="../ui/workflows/remoteservice.cpp" line="+63" />
+            <location filename="../ui/workflows/remoteservice.cpp" line="+65" />
             <source>no GitHub repository: the workspace %1 has no github.com remote named origin; add one (git remote add origin https://github.com/OWNER/NAME.git) or start DeployDesk with GITHUB_REPOSITORY=owner/name</source>
             <translation>kein GitHub-Repository: Der Arbeitsbereich %1 hat kein github.com-Remote namens origin; fügen Sie eines hinzu (git remote add origin https://github.com/OWNER/NAME.git) oder starten Sie DeployDesk mit GITHUB_REPOSITORY=owner/name</translation>
         </message>
@@ -9880,7 +9879,72 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <translation>Die Läufe von %1 werden von GitHub importiert…</translation>
         </message>
         <message>
-            <location line="+38" />
+            <location line="+35" />
+            <source>Asking GitHub to cancel run %1…</source>
+            <translation>GitHub wird gebeten, Lauf %1 abzubrechen…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Asking GitHub to re-run the failed jobs of run %1…</source>
+            <translation>GitHub wird gebeten, die fehlgeschlagenen Jobs von Lauf %1 erneut auszuführen…</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Cancel of GitHub run %1 requested</source>
+            <translation>Abbruch von GitHub-Lauf %1 angefordert</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>re-run of the failed jobs requested on GitHub by %1</source>
+            <translation>erneute Ausführung der fehlgeschlagenen Jobs auf GitHub angefordert von %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>GitHub re-runs the failed jobs of run %1</source>
+            <translation>GitHub führt die fehlgeschlagenen Jobs von Lauf %1 erneut aus</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Asking GitHub what run %1 waits for…</source>
+            <translation>GitHub wird gefragt, worauf Lauf %1 wartet…</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>%1 (its reviewers: %2)</source>
+            <translation>%1 (Prüfer: %2)</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>you may not review the deployments GitHub run %1 waits for: %2</source>
+            <translation>Sie dürfen die Bereitstellungen, auf die GitHub-Lauf %1 wartet, nicht prüfen: %2</translation>
+        </message>
+        <message>
+            <location line="+30" />
+            <source>Approving the deployment on GitHub…</source>
+            <translation>Die Bereitstellung wird auf GitHub freigegeben…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Rejecting the deployment on GitHub…</source>
+            <translation>Die Bereitstellung wird auf GitHub abgelehnt…</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Deployment to %1 approved on GitHub</source>
+            <translation>Bereitstellung in %1 auf GitHub freigegeben</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Deployment to %1 rejected on GitHub</source>
+            <translation>Bereitstellung in %1 auf GitHub abgelehnt</translation>
+        </message>
+        <message>
+            <location line="+34" />
+            <source>run %1 did not run on GitHub</source>
+            <translation>Lauf %1 lief nicht auf GitHub</translation>
+        </message>
+        <message>
+            <location line="+52" />
             <source>the workspace is not known yet</source>
             <translation>der Arbeitsbereich ist noch nicht bekannt</translation>
         </message>
@@ -11964,7 +12028,7 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
     <context>
         <name>DeployDesk::Ui::WorkflowsView</name>
         <message>
-            <location filename="../ui/workflows/workflowsview.cpp" line="+60" />
+            <location filename="../ui/workflows/workflowsview.cpp" line="+62" />
             <source>&amp;Workflows</source>
             <translation>&amp;Workflows</translation>
         </message>
@@ -12039,12 +12103,56 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <translation>Eingabetaste oder Doppelklick öffnet die Protokolle des Laufs</translation>
         </message>
         <message>
-            <location filename="../ui/workflows/workflowsviewruns.cpp" line="+31" />
+            <location line="+10" />
+            <source>Follow R&amp;un</source>
+            <translation>Lauf verfol&amp;gen</translation>
+        </message>
+        <message>
+            <source>F&amp;ollow</source>
+            <translation type="obsolete">&amp;Mitverfolgen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Follow the run on GitHub here, its jobs' logs fetched</source>
+            <translation>Den Lauf auf GitHub hier verfolgen und die Protokolle seiner Jobs abrufen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Re-run Failed &amp;Jobs</source>
+            <translation>Fehlgeschlagene &amp;Jobs erneut ausführen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ask GitHub to run the failed jobs again, then follow the run</source>
+            <translation>GitHub bitten, die fehlgeschlagenen Jobs erneut auszuführen, dann den Lauf verfolgen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cancel on &amp;GitHub…</source>
+            <translation>Auf GitHub abbre&amp;chen…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ask GitHub to cancel the run (it asks first)</source>
+            <translation>GitHub bitten, den Lauf abzubrechen (fragt zuerst nach)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Review Deploy&amp;ment…</source>
+            <translation>B&amp;ereitstellung prüfen…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Approve or reject a deployment the run waits for on a protected GitHub environment</source>
+            <translation>Eine Bereitstellung freigeben oder ablehnen, auf die der Lauf in einer geschützten GitHub-Umgebung wartet</translation>
+        </message>
+        <message>
+            <location filename="../ui/workflows/workflowsviewruns.cpp" line="+33" />
             <source>Cannot run it here: %1</source>
             <translation>Hier nicht ausführbar: %1</translation>
         </message>
         <message>
-            <location filename="../ui/workflows/workflowsview.cpp" line="+145" />
+            <location filename="../ui/workflows/workflowsview.cpp" line="+169" />
             <source>No workflows: %1 holds no .yml or .yaml file</source>
             <translation>Keine Workflows: %1 enthält keine .yml- oder .yaml-Datei</translation>
         </message>
@@ -12077,7 +12185,7 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <translation>&lt;b&gt;%1&lt;/b&gt; kann nicht geladen werden: Beheben Sie die Probleme und laden Sie neu (F5)</translation>
         </message>
         <message numerus="yes">
-            <location line="+48" />
+            <location line="+47" />
             <source>%1 of %n job(s) would run on this machine for %2</source>
             <translation>
                 <numerusform>%1 von %n Job würde auf diesem Rechner für %2 laufen</numerusform>
@@ -12151,12 +12259,27 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <translation>Die Läufe von %1 von GitHub importiert: %2 neu, %3 aktualisiert, %4 unverändert</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+15" />
             <source>GitHub: %1</source>
             <translation>GitHub: %1</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+11" />
+            <source>Cancel on GitHub</source>
+            <translation>Auf GitHub abbrechen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ask GitHub to cancel run %1? Its jobs stop on GitHub's runners; what they did is kept.</source>
+            <translation>GitHub bitten, Lauf %1 abzubrechen? Seine Jobs werden auf den Runnern von GitHub beendet; was sie getan haben, bleibt erhalten.</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Run %1 waits for no deployment approval on GitHub</source>
+            <translation>Lauf %1 wartet auf GitHub auf keine Freigabe einer Bereitstellung</translation>
+        </message>
+        <message>
+            <location line="+17" />
             <source>GitHub repository: %1</source>
             <translation>GitHub-Repository: %1</translation>
         </message>

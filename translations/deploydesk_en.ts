@@ -199,7 +199,7 @@
             <source>%n job(s)</source>
             <location line="+48" />
             <location line="+56" />
-            <location filename="../app/cli/workflowcommand.cpp" line="+135" />
+            <location filename="../app/cli/workflowcommand.cpp" line="+136" />
             <translation>
                 <numerusform>%n job</numerusform>
                 <numerusform>%n jobs</numerusform>
@@ -216,7 +216,7 @@
         <message numerus="yes">
             <source>%n problem(s); nothing was planned</source>
             <location line="+10" />
-            <location line="+138" />
+            <location line="+130" />
             <translation>
                 <numerusform>%n problem; nothing was planned</numerusform>
                 <numerusform>%n problems; nothing was planned</numerusform>
@@ -249,7 +249,7 @@
         </message>
         <message numerus="yes">
             <source>%1 has %n problem(s); the first: %2</source>
-            <location filename="../ui/workflows/workflowstart.cpp" line="+22" />
+            <location filename="../ui/workflows/workflowstart.cpp" line="+19" />
             <translation>
                 <numerusform>%1 has %n problem; the first: %2</numerusform>
                 <numerusform>%1 has %n problems; the first: %2</numerusform>
@@ -511,7 +511,7 @@
     <context>
         <name>DeployDesk::Ui::WorkflowsView</name>
         <message numerus="yes">
-            <location filename="../ui/workflows/workflowsview.cpp" line="+395" />
+            <location filename="../ui/workflows/workflowsview.cpp" line="+439" />
             <source>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;on: %3 · %n job(s)</source>
             <translation>
                 <numerusform>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;on: %3 · %n job</numerusform>
@@ -519,7 +519,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location line="+52" />
+            <location line="+51" />
             <source>%1 of %n job(s) would run on this machine for %2</source>
             <translation>
                 <numerusform>%1 of %n job would run on this machine for %2</numerusform>

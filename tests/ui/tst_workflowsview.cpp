@@ -9,6 +9,7 @@
 
 #include "fakes/githubactionsfake.h"
 #include "store/historystore.h"
+#include "ui/approvaldialog.h"
 #include "ui/approvalfields.h"
 #include "ui/history/historybrowser.h"
 #include "ui/history/rundetailspane.h"
@@ -28,6 +29,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
+#include <QTimer>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -432,6 +435,95 @@ private slots:
         QVERIFY(details->remoteLabel()->isVisible());
         QVERIFY(details->remoteLabel()->text().contains("<a href=\"" + url + "\">"));
         m_window->showTab(MainWindow::WorkflowsTab);
+    }
+
+    // A run waiting on GitHub for a protected environment, imported: Review Deployment…
+    // asks with the panel's approval dialog and approves it on GitHub, recorded with the
+    // run; Cancel on GitHub asks first, then cancels it there, recorded too.
+    void reviewsAndCancelsARemoteRun()
+    {
+        QVERIFY(select(view(), QStringLiteral("quick.yml")));
+        Test::GitHubActionsFake::Run waiting;
+        waiting.workflowId = m_fake->runs().constFirst().workflowId;
+        waiting.name = QStringLiteral("Quick");
+        waiting.status = QStringLiteral("waiting");
+        Test::GitHubActionsFake::Job ship;
+        ship.name = QStringLiteral("ship");
+        ship.status = QStringLiteral("waiting");
+        ship.environment = QStringLiteral("production");
+        waiting.jobs = {ship};
+        const qint64 remoteId = m_fake->addRun(waiting);
+        QTRY_VERIFY_WITH_TIMEOUT(view()->importButton()->isEnabled(), 10000);
+        QTest::mouseClick(view()->importButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(view()->remoteStatusText().contains("Imported"), 10000);
+        const QString url =
+            QStringLiteral("https://github.com/octo/docs/actions/runs/%1").arg(remoteId);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (int r = 0; r < view()->runsModel()->rowCount(); ++r)
+                    if (view()->runsModel()->runAt(r).remoteUrl == url)
+                        return true;
+                return false;
+            }(),
+            10000);
+        qint64 runId = 0;
+        for (int r = 0; r < view()->runsModel()->rowCount(); ++r) {
+            if (view()->runsModel()->runAt(r).remoteUrl == url) {
+                runId = view()->runsModel()->runAt(r).id;
+                view()->runsView()->setCurrentIndex(view()->runsModel()->index(r, 0));
+            }
+        }
+        QTRY_VERIFY(view()->reviewButton()->isEnabled());
+
+        // The dialog runs modally: answered from the event loop it runs.
+        QString shownFor;
+        const auto answer = connect(view(), &WorkflowsView::reviewDialogShown, this,
+                                    [&](ApprovalDialog *dialog) {
+                                        QTimer::singleShot(0, dialog, [&, dialog] {
+                                            shownFor = dialog->windowTitle();
+                                            dialog->approverEdit()->setText("alice");
+                                            dialog->reasonEdit()->setText("release 7");
+                                            QTest::keyClicks(dialog->confirmEdit(), "production");
+                                            QTest::mouseClick(dialog->approveButton(),
+                                                              Qt::LeftButton);
+                                        });
+                                    });
+        QTest::mouseClick(view()->reviewButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(m_fake->reviews.size(), 1, 10000);
+        disconnect(answer);
+        QVERIFY2(shownFor.contains("production"), qPrintable(shownFor));
+        QCOMPARE(m_fake->reviews.constFirst().first, remoteId);
+        QCOMPARE(m_fake->reviews.constFirst().second.value("state").toString(),
+                 QStringLiteral("approved"));
+        QCOMPARE(m_fake->reviews.constFirst().second.value("comment").toString(),
+                 QStringLiteral("release 7"));
+        auto store = HistoryStore::open(m_tmp.filePath("data"));
+        QVERIFY(store);
+        auto hasEvent = [&](EventKind kind) {
+            for (const EventRecord &e : (*store)->events(runId).value_or(QList<EventRecord>{}))
+                if (e.kind == kind)
+                    return true;
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(hasEvent(EventKind::Approved), 10000);
+
+        // Cancel asks first; No sends nothing, Yes cancels on GitHub.
+        view()->remoteServiceForTesting()->stopFollowing();
+        QTRY_VERIFY_WITH_TIMEOUT(view()->cancelRemoteButton()->isEnabled(), 10000);
+        auto press = [](QMessageBox::StandardButton which) {
+            QTimer::singleShot(0, [which] {
+                if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget()))
+                    box->button(which)->click();
+            });
+        };
+        press(QMessageBox::No);
+        QTest::mouseClick(view()->cancelRemoteButton(), Qt::LeftButton);
+        QCOMPARE(m_fake->cancels.size(), 0);
+        press(QMessageBox::Yes);
+        QTest::mouseClick(view()->cancelRemoteButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(m_fake->cancels.size(), 1, 10000);
+        QCOMPARE(m_fake->cancels.constFirst(), remoteId);
+        QTRY_VERIFY_WITH_TIMEOUT(hasEvent(EventKind::CancelRequested), 10000);
     }
 
     // Every button and field of the tab is reached with Tab from the file list.

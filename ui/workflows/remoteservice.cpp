@@ -1,6 +1,7 @@
 #include "ui/workflows/remoteservice.h"
 
 #include "common/logging.h"
+#include "common/paths.h"
 #include "integrations/github/deploymentreporter.h"
 #include "integrations/github/remoteruns.h"
 #include "net/platform.h"
@@ -8,6 +9,7 @@
 #include "store/historystore.h"
 
 #include <QAtomicInteger>
+#include <QCoreApplication>
 #include <QPointer>
 #include <QProcessEnvironment>
 
@@ -167,6 +169,115 @@ public:
             stopJob();
     }
 
+    enum class Action { Cancel, Rerun, Follow };
+
+    void act(qint64 runId, Action action)
+    {
+        const std::optional<RemoteRunLink> link = remoteLink(runId);
+        if (!link)
+            return;
+        if (action == Action::Follow) {
+            follow(link->remoteId);
+            return;
+        }
+        const ActionsApi &api = m_session->api();
+        const bool cancel = action == Action::Cancel;
+        call(cancel ? api.cancel(link->remoteId) : api.rerunFailedJobs(link->remoteId),
+             cancel ? tr("Asking GitHub to cancel run %1…").arg(link->remoteId)
+                    : tr("Asking GitHub to re-run the failed jobs of run %1…").arg(link->remoteId),
+             [this, link, cancel](ActionsCall &) {
+                 const QString who = Paths::currentUser();
+                 if (cancel) {
+                     record(link->runId, EventKind::CancelRequested,
+                            {{QStringLiteral("by"), who},
+                             {QStringLiteral("pid"),
+                              QString::number(QCoreApplication::applicationPid())}});
+                     emit actionDone(tr("Cancel of GitHub run %1 requested").arg(link->remoteId));
+                     emit busy(false, false);
+                     return;
+                 }
+                 record(link->runId, EventKind::GitHub,
+                        {{QStringLiteral("detail"),
+                          tr("re-run of the failed jobs requested on GitHub by %1").arg(who)}});
+                 emit actionDone(
+                     tr("GitHub re-runs the failed jobs of run %1").arg(link->remoteId));
+                 follow(link->remoteId);
+             });
+    }
+
+    void findPending(qint64 runId)
+    {
+        const std::optional<RemoteRunLink> link = remoteLink(runId);
+        if (!link)
+            return;
+        const ActionsApi &api = m_session->api();
+        call(api.pendingDeployments(link->remoteId),
+             tr("Asking GitHub what run %1 waits for…").arg(link->remoteId),
+             [this, link, runId](ActionsCall &pendingAnswer) {
+                 const QList<PendingDeployment> pending =
+                     parsePendingDeployments(pendingAnswer.json().toArray());
+                 QStringList names;
+                 QList<qint64> ids;
+                 QStringList refused;
+                 for (const PendingDeployment &p : pending) {
+                     if (!p.canApprove) {
+                         refused.append(
+                             tr("%1 (its reviewers: %2)")
+                                 .arg(p.environment, p.reviewers.join(QStringLiteral(", "))));
+                         continue;
+                     }
+                     names.append(p.environment);
+                     ids.append(p.environmentId);
+                 }
+                 if (!refused.isEmpty() && names.isEmpty()) {
+                     emit failed(tr("you may not review the deployments GitHub run %1 waits "
+                                    "for: %2")
+                                     .arg(link->remoteId)
+                                     .arg(refused.join(QStringLiteral("; "))));
+                     emit busy(false, false);
+                     return;
+                 }
+                 // The jobs that wait, for the approval dialog.
+                 call(m_session->api().jobs(link->remoteId), QString(),
+                      [this, runId, names, ids](ActionsCall &jobsAnswer) {
+                          QStringList waiting;
+                          for (const QJsonValue &v :
+                               jobsAnswer.json().toObject().value(u"jobs").toArray()) {
+                              const RemoteJob job = parseJob(v.toObject());
+                              if (job.status == u"waiting")
+                                  waiting.append(job.name);
+                          }
+                          emit busy(false, false);
+                          emit pendingDeploymentsFound(runId, names, ids, waiting);
+                      });
+             });
+    }
+
+    void review(qint64 runId, const QList<qint64> &ids, const QStringList &names, bool approve,
+                const QString &who, const QString &comment)
+    {
+        const std::optional<RemoteRunLink> link = remoteLink(runId);
+        if (!link)
+            return;
+        call(m_session->api().reviewDeployments(link->remoteId, ids, approve, comment),
+             approve ? tr("Approving the deployment on GitHub…")
+                     : tr("Rejecting the deployment on GitHub…"),
+             [this, link, names, approve, who, comment](ActionsCall &) {
+                 for (const QString &name : names) {
+                     EventParams params{{QStringLiteral("environment"), name},
+                                        {QStringLiteral("by"), who}};
+                     if (!comment.isEmpty())
+                         params.insert(QStringLiteral("reason"), comment);
+                     record(link->runId, approve ? EventKind::Approved : EventKind::Refused, params,
+                            who);
+                 }
+                 const QString list = names.join(QStringLiteral(", "));
+                 emit actionDone(approve ? tr("Deployment to %1 approved on GitHub").arg(list)
+                                         : tr("Deployment to %1 rejected on GitHub").arg(list));
+                 follow(link->remoteId);
+             });
+    }
+
 signals:
     void configured(const QString &repository, const QString &problem);
     void busy(bool busy, bool following);
@@ -176,10 +287,74 @@ signals:
     void jobChanged(const QString &job, DeployDesk::StageStatus status);
     void followed(qint64 runId, DeployDesk::RunStatus status, const QString &url);
     void imported(int added, int updated, int unchanged);
+    void actionDone(const QString &message);
+    void pendingDeploymentsFound(qint64 runId, const QStringList &environments,
+                                 const QList<qint64> &environmentIds,
+                                 const QStringList &waitingJobs);
     void failed(const QString &message);
     void rateLimitChanged(const DeployDesk::GitHub::RateLimit &limit);
 
 private:
+    // The GitHub run of the history's run `runId`; nullopt after saying why (failed()).
+    std::optional<RemoteRunLink> remoteLink(qint64 runId)
+    {
+        if (!canStart())
+            return std::nullopt;
+        HistoryStore *history = store();
+        if (!history) {
+            emit busy(false, false);
+            return std::nullopt;
+        }
+        auto link = history->remoteRun(runId);
+        if (!link || !*link) {
+            emit failed(link ? tr("run %1 did not run on GitHub").arg(runId)
+                             : link.error().toString());
+            emit busy(false, false);
+            return std::nullopt;
+        }
+        return **link;
+    }
+
+    // One call as the request going; `then` on success, failed() otherwise.
+    void call(HttpRequest request, const QString &what, std::function<void(ActionsCall &)> then)
+    {
+        ActionsCall *c = m_session->call(std::move(request), this);
+        m_job = c;
+        emit busy(true, false);
+        if (!what.isEmpty())
+            emit progress(what);
+        connect(c, &Job::logLine, this, &RemoteWorker::progress);
+        connect(c, &Job::result, this, [this, c, then = std::move(then)] {
+            c->deleteLater();
+            m_job = nullptr;
+            if (c->outcome() == Job::Outcome::Failed) {
+                emit failed(c->errorText());
+                emit busy(false, false);
+            } else if (c->outcome() == Job::Outcome::Success) {
+                then(*c);
+            } else {
+                emit busy(false, false);
+            }
+        });
+        c->start();
+    }
+
+    void record(qint64 runId, EventKind kind, const EventParams &params,
+                const QString &who = Paths::currentUser())
+    {
+        HistoryStore *history = store();
+        if (!history)
+            return;
+        EventRecord e;
+        e.runId = runId;
+        e.at = QDateTime::currentDateTimeUtc();
+        e.kind = kind;
+        e.params = params;
+        e.who = who;
+        if (auto added = history->addEvent(e); !added)
+            emit failed(added.error().toString());
+    }
+
     // False, after saying why (failed()), when nothing can be sent now.
     bool canStart()
     {
@@ -293,6 +468,8 @@ RemoteService::RemoteService(const QString &dataDir, QObject *parent)
     connect(m_worker, &W::jobChanged, this, &RemoteService::jobChanged);
     connect(m_worker, &W::followed, this, &RemoteService::followed);
     connect(m_worker, &W::imported, this, &RemoteService::imported);
+    connect(m_worker, &W::actionDone, this, &RemoteService::actionDone);
+    connect(m_worker, &W::pendingDeploymentsFound, this, &RemoteService::pendingDeploymentsFound);
     connect(m_worker, &W::failed, this, &RemoteService::failed);
     connect(m_worker, &W::rateLimitChanged, this, [this](const RateLimit &limit) {
         m_rateLimit = limit;
@@ -340,6 +517,40 @@ void RemoteService::importRuns(const QString &workflow)
 void RemoteService::stopFollowing()
 {
     m_thread.post([w = m_worker] { w->stopFollowing(); });
+}
+
+void RemoteService::cancelRun(qint64 runId)
+{
+    setBusy(true, false);
+    m_thread.post([w = m_worker, runId] { w->act(runId, Internal::RemoteWorker::Action::Cancel); });
+}
+
+void RemoteService::rerunFailedJobs(qint64 runId)
+{
+    setBusy(true, false);
+    m_thread.post([w = m_worker, runId] { w->act(runId, Internal::RemoteWorker::Action::Rerun); });
+}
+
+void RemoteService::followRun(qint64 runId)
+{
+    setBusy(true, false);
+    m_thread.post([w = m_worker, runId] { w->act(runId, Internal::RemoteWorker::Action::Follow); });
+}
+
+void RemoteService::findPendingDeployments(qint64 runId)
+{
+    setBusy(true, false);
+    m_thread.post([w = m_worker, runId] { w->findPending(runId); });
+}
+
+void RemoteService::reviewDeployments(qint64 runId, const QList<qint64> &environmentIds,
+                                      const QStringList &environments, bool approve,
+                                      const QString &who, const QString &comment)
+{
+    setBusy(true, false);
+    m_thread.post([w = m_worker, runId, environmentIds, environments, approve, who, comment] {
+        w->review(runId, environmentIds, environments, approve, who, comment);
+    });
 }
 
 void RemoteService::setBusy(bool busy, bool following)

@@ -49,6 +49,21 @@ public:
     // Stops following the run (it goes on on GitHub): followed() is not emitted.
     void stopFollowing();
 
+    // For a run of the history that ran on GitHub (`runId`), as `deploydeskctl workflow
+    // cancel|rerun|follow` do: cancel it on GitHub (recorded with the run), re-run its failed
+    // jobs (then follow the new attempt), or follow it (its missing logs fetched).
+    // actionDone(), then the follow's signals, or failed().
+    void cancelRun(qint64 runId);
+    void rerunFailedJobs(qint64 runId);
+    void followRun(qint64 runId);
+    // The protected GitHub environments `runId` waits for: pendingDeploymentsFound().
+    void findPendingDeployments(qint64 runId);
+    // Approves or rejects them on GitHub, recorded with the run as an approval in the panel
+    // is (who, why); an approved run is followed. actionDone() or failed().
+    void reviewDeployments(qint64 runId, const QList<qint64> &environmentIds,
+                           const QStringList &environments, bool approve, const QString &who,
+                           const QString &comment);
+
     // The workspace was looked at and nothing is missing.
     bool isReady() const { return m_configured && m_problem.isEmpty(); }
     bool isBusy() const { return m_busy; }
@@ -72,6 +87,13 @@ signals:
     // The followed run completed (its jobs' logs stored).
     void followed(qint64 runId, DeployDesk::RunStatus status, const QString &url);
     void imported(int added, int updated, int unchanged);
+    // A cancel, re-run or review was accepted by GitHub: what was done, for the status line.
+    void actionDone(const QString &message);
+    // What run `runId` waits for: environments (with their ids, the ones this token may
+    // review) and the jobs waiting; empty when it waits for nothing.
+    void pendingDeploymentsFound(qint64 runId, const QStringList &environments,
+                                 const QList<qint64> &environmentIds,
+                                 const QStringList &waitingJobs);
     // A request failed: `message` is GitHub's (or why it could not be sent).
     void failed(const QString &message);
     void rateLimitChanged(const DeployDesk::GitHub::RateLimit &limit);

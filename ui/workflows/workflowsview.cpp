@@ -19,6 +19,7 @@
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
@@ -149,6 +150,22 @@ WorkflowsView::WorkflowsView(QWidget *parent)
     runsLayout->setContentsMargins(0, 0, 0, 0);
     runsLayout->addWidget(runsLabel);
     runsLayout->addWidget(m_runs, 1);
+    // What can be done with a run on GitHub's runners (enabled for one selected).
+    auto *remoteBar = new QWidget(runsBox);
+    auto *remoteLayout = new FlowLayout(remoteBar);
+    remoteLayout->setContentsMargins(0, 0, 0, 0);
+    m_followRun = new QPushButton(tr("Follow R&un"), remoteBar);
+    m_followRun->setToolTip(tr("Follow the run on GitHub here, its jobs' logs fetched"));
+    m_rerun = new QPushButton(tr("Re-run Failed &Jobs"), remoteBar);
+    m_rerun->setToolTip(tr("Ask GitHub to run the failed jobs again, then follow the run"));
+    m_cancelRemote = new QPushButton(tr("Cancel on &GitHub…"), remoteBar);
+    m_cancelRemote->setToolTip(tr("Ask GitHub to cancel the run (it asks first)"));
+    m_review = new QPushButton(tr("Review Deploy&ment…"), remoteBar);
+    m_review->setToolTip(
+        tr("Approve or reject a deployment the run waits for on a protected GitHub environment"));
+    for (QPushButton *b : {m_followRun, m_rerun, m_cancelRemote, m_review})
+        remoteLayout->addWidget(b);
+    runsLayout->addWidget(remoteBar);
     parts->addWidget(planBox);
     parts->addWidget(runsBox);
     parts->setStretchFactor(0, 3);
@@ -197,6 +214,32 @@ WorkflowsView::WorkflowsView(QWidget *parent)
     connect(m_dispatch, &QPushButton::clicked, this, &WorkflowsView::openDispatchDialog);
     connect(m_import, &QPushButton::clicked, this, &WorkflowsView::importRuns);
     connect(m_stop, &QPushButton::clicked, this, &WorkflowsView::stopFollowing);
+    connect(m_followRun, &QPushButton::clicked, this, [this] {
+        if (const qint64 id = selectedRemoteRun(); id && m_remote)
+            m_remote->followRun(id);
+    });
+    connect(m_rerun, &QPushButton::clicked, this, [this] {
+        if (const qint64 id = selectedRemoteRun(); id && m_remote)
+            m_remote->rerunFailedJobs(id);
+    });
+    connect(m_cancelRemote, &QPushButton::clicked, this, &WorkflowsView::cancelRemoteRun);
+    connect(m_review, &QPushButton::clicked, this, [this] {
+        if (const qint64 id = selectedRemoteRun(); id && m_remote)
+            m_remote->findPendingDeployments(id);
+    });
+    connect(m_runs->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) {
+                if (current.isValid())
+                    m_selectedRun = m_runsModel->runAt(current.row()).id;
+                updateButtons();
+            });
+    // The runs are read again as they change: the run selected stays selected.
+    connect(m_runsModel, &HistoryModel::pageLoaded, this, [this] {
+        const int row = m_selectedRun ? m_runsModel->rowOfRun(m_selectedRun) : -1;
+        if (row >= 0 && m_runs->currentIndex().row() != row)
+            m_runs->setCurrentIndex(m_runsModel->index(row, 0));
+        updateButtons();
+    });
     connect(m_runs, &QTreeView::activated, this, [this](const QModelIndex &index) {
         if (const qint64 id = index.data(HistoryModel::RunIdRole).toLongLong())
             emit openLogsRequested(id, 0);
@@ -522,6 +565,18 @@ void WorkflowsView::updateButtons()
                  : tr("Ask for its inputs, run it on GitHub and follow the run here"));
     m_import->setEnabled(f && ready && !remoteBusy);
     m_stop->setVisible(m_remote && m_remote->isFollowing());
+    const bool remoteRun = selectedRemoteRun() != 0 && ready && !remoteBusy;
+    for (QPushButton *b : {m_followRun, m_rerun, m_cancelRemote, m_review})
+        b->setEnabled(remoteRun);
+}
+
+qint64 WorkflowsView::selectedRemoteRun() const
+{
+    const QModelIndex current = m_runs->currentIndex();
+    if (!current.isValid())
+        return 0;
+    const RunRecord run = m_runsModel->runAt(current.row());
+    return run.remote ? run.id : 0;
 }
 
 } // namespace DeployDesk::Ui

@@ -29,6 +29,8 @@ struct RateLimit;
 
 namespace DeployDesk::Ui {
 
+class ApprovalDialog;
+
 class DispatchDialog;
 class WorkflowApprovalDialog;
 class HistoryModel;
@@ -88,6 +90,12 @@ public:
     QPushButton *importButton() const { return m_import; }
     QPushButton *stopFollowingButton() const { return m_stop; }
     QTreeView *runsView() const { return m_runs; }
+    // For the run selected in the recent runs, when it ran on GitHub.
+    QPushButton *followRunButton() const { return m_followRun; }
+    QPushButton *rerunButton() const { return m_rerun; }
+    QPushButton *cancelRemoteButton() const { return m_cancelRemote; }
+    QPushButton *reviewButton() const { return m_review; }
+    RemoteService *remoteServiceForTesting() const { return m_remote.get(); }
     HistoryModel *runsModel() const { return m_runsModel; }
     RemoteService *remoteService() const { return m_remote.get(); }
     QString localStatusText() const;
@@ -107,6 +115,8 @@ signals:
     // Run Locally asks for the approval of a deploy to a protected environment.
     void approvalDialogShown(DeployDesk::Ui::WorkflowApprovalDialog *dialog);
     void openLogsRequested(qint64 runId, qint64 stageId);
+    // Review Deployment… found what the run waits for and asks (the panel's approval dialog).
+    void reviewDialogShown(DeployDesk::Ui::ApprovalDialog *dialog);
     // Runs from GitHub were recorded: the History tab may have more to show.
     void historyChanged();
 
@@ -140,6 +150,11 @@ private:
     void setRemoteStatus(const QString &text, bool error = false);
     void updateButtons();
     QString currentEvent() const;
+    // The selected recent run when it ran on GitHub, else 0.
+    qint64 selectedRemoteRun() const;
+    void cancelRemoteRun();
+    void reviewDeployments(qint64 runId, const QStringList &environments, const QList<qint64> &ids,
+                           const QStringList &waitingJobs);
 
     QString m_workspace;
     QString m_branch; // the workspace's current branch: the ref a dispatch is on by default
@@ -174,6 +189,11 @@ private:
     PlanView *m_plan = nullptr;
     QTreeView *m_runs = nullptr;
     HistoryModel *m_runsModel = nullptr;
+    qint64 m_selectedRun = 0; // kept selected when the runs are read again
+    QPushButton *m_followRun = nullptr;
+    QPushButton *m_rerun = nullptr;
+    QPushButton *m_cancelRemote = nullptr;
+    QPushButton *m_review = nullptr;
     SerialThread m_thread; // last: stopped before the members above go
 };
 

@@ -3,6 +3,7 @@
 // and the run followed), Import Runs, Stop Following, and what RemoteService reports.
 #include "ui/workflows/workflowsview.h"
 
+#include "ui/approvaldialog.h"
 #include "ui/common/statusstyle.h"
 #include "ui/historymodel.h"
 #include "ui/runservice.h"
@@ -12,6 +13,7 @@
 
 #include <QFileInfo>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPushButton>
 
 namespace DeployDesk::Ui {
@@ -233,10 +235,50 @@ void WorkflowsView::connectRemote()
         refreshRuns();
         emit historyChanged();
     });
+    connect(r, &RemoteService::actionDone, this, [this](const QString &message) {
+        setRemoteStatus(message);
+        refreshRuns();
+        emit historyChanged();
+    });
+    connect(r, &RemoteService::pendingDeploymentsFound, this, &WorkflowsView::reviewDeployments);
     connect(r, &RemoteService::failed, this, [this](const QString &message) {
         setRemoteStatus(tr("GitHub: %1").arg(message), true);
     });
     connect(r, &RemoteService::rateLimitChanged, this, &WorkflowsView::rateLimitChanged);
+}
+
+void WorkflowsView::cancelRemoteRun()
+{
+    const qint64 id = selectedRemoteRun();
+    if (!id || !m_remote)
+        return;
+    const auto answer = QMessageBox::question(
+        this, tr("Cancel on GitHub"),
+        tr("Ask GitHub to cancel run %1? Its jobs stop on GitHub's runners; what they did is "
+           "kept.")
+            .arg(id),
+        QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+    if (answer == QMessageBox::Yes)
+        m_remote->cancelRun(id);
+}
+
+void WorkflowsView::reviewDeployments(qint64 runId, const QStringList &environments,
+                                      const QList<qint64> &ids, const QStringList &waitingJobs)
+{
+    if (environments.isEmpty()) {
+        setRemoteStatus(tr("Run %1 waits for no deployment approval on GitHub").arg(runId));
+        return;
+    }
+    // The panel's own approval dialog: who, why, and the environment's name typed. One
+    // environment at a time (a run rarely waits for two); Review again for the next.
+    ApprovalDialog dialog(environments.constFirst(), waitingJobs, runId, this);
+    emit reviewDialogShown(&dialog);
+    dialog.exec();
+    if (dialog.decision() == ApprovalDialog::Undecided || !m_remote)
+        return;
+    m_remote->reviewDeployments(runId, {ids.constFirst()}, {environments.constFirst()},
+                                dialog.decision() == ApprovalDialog::Approved, dialog.approver(),
+                                dialog.reason());
 }
 
 void WorkflowsView::configured(const QString &repository, const QString &problem)
