@@ -30,7 +30,6 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
-#include <QTimer>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -38,6 +37,7 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QTreeView>
 
 using namespace DeployDesk;
@@ -477,17 +477,16 @@ private slots:
 
         // The dialog runs modally: answered from the event loop it runs.
         QString shownFor;
-        const auto answer = connect(view(), &WorkflowsView::reviewDialogShown, this,
-                                    [&](ApprovalDialog *dialog) {
-                                        QTimer::singleShot(0, dialog, [&, dialog] {
-                                            shownFor = dialog->windowTitle();
-                                            dialog->approverEdit()->setText("alice");
-                                            dialog->reasonEdit()->setText("release 7");
-                                            QTest::keyClicks(dialog->confirmEdit(), "production");
-                                            QTest::mouseClick(dialog->approveButton(),
-                                                              Qt::LeftButton);
-                                        });
-                                    });
+        const auto answer =
+            connect(view(), &WorkflowsView::reviewDialogShown, this, [&](ApprovalDialog *dialog) {
+                QTimer::singleShot(0, dialog, [&, dialog] {
+                    shownFor = dialog->windowTitle();
+                    dialog->approverEdit()->setText("alice");
+                    dialog->reasonEdit()->setText("release 7");
+                    QTest::keyClicks(dialog->confirmEdit(), "production");
+                    QTest::mouseClick(dialog->approveButton(), Qt::LeftButton);
+                });
+            });
         QTest::mouseClick(view()->reviewButton(), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(m_fake->reviews.size(), 1, 10000);
         disconnect(answer);
