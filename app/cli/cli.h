@@ -15,6 +15,7 @@
 
 namespace DeployDesk {
 class HistoryStore;
+class Job;
 class SecretStore;
 class RunController;
 struct RunRequest;
@@ -63,6 +64,10 @@ private:
     std::unique_ptr<SecretStore> m_secrets;
     bool m_stdoutTty = false;
 };
+
+// Starts `job` and runs a local event loop until its result (the CLI has nothing else to
+// do meanwhile).
+void runToEnd(Job *job);
 
 int validate(Context &ctx);
 int run(Context &ctx);

@@ -1,6 +1,7 @@
 // deploydeskctl: the command-line twin of the DeployDesk panel.
 #include "cli.h"
 
+#include "common/job.h"
 #include "common/paths.h"
 #include "common/processinfo.h"
 #include "i18n/translations.h"
@@ -9,6 +10,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QEventLoop>
 #include <QFileInfo>
 
 #include <unistd.h>
@@ -106,6 +108,15 @@ std::expected<RunRecord, int> Context::runArgument(const QString &usage, int max
         return std::unexpected(int(ExitInvalid));
     }
     return *run;
+}
+
+void runToEnd(Job *job)
+{
+    QEventLoop loop;
+    QObject::connect(job, &Job::result, &loop, &QEventLoop::quit);
+    job->start();
+    if (!job->isFinished())
+        loop.exec();
 }
 
 } // namespace DeployDesk::Cli

@@ -41,16 +41,6 @@ const QCommandLineOption kApproveIndex(QStringLiteral("approve"),
 const QCommandLineOption kWhy({QStringLiteral("m"), QStringLiteral("message")},
                               tr("Why (recorded with an approval)."), QStringLiteral("text"));
 
-// Runs a job to its end on a local event loop (the CLI has nothing else to do meanwhile).
-void wait(Job *job)
-{
-    QEventLoop loop;
-    QObject::connect(job, &Job::result, &loop, &QEventLoop::quit);
-    job->start();
-    if (!job->isFinished())
-        loop.exec();
-}
-
 struct StageSetup
 {
     Pipeline pipeline;
@@ -104,14 +94,14 @@ int versions(Context &ctx, const Data::ReembedSetup &setup)
 {
     auto *state = setup.index->state();
     std::unique_ptr<Job> owner(state);
-    wait(state);
+    runToEnd(state);
     if (state->outcome() != Job::Outcome::Success)
         return failed(ctx, state);
     QJsonArray list;
     for (auto it = state->state().versions.crbegin(); it != state->state().versions.crend(); ++it) {
         auto *info = setup.index->info(*it);
         std::unique_ptr<Job> infoOwner(info);
-        wait(info);
+        runToEnd(info);
         if (info->outcome() != Job::Outcome::Success)
             return failed(ctx, info);
         const bool live = state->state().live == *it;
@@ -164,7 +154,7 @@ int switchTo(Context &ctx, const StageSetup &stage, const Data::ReembedSetup &se
         return refused;
     auto *state = setup.index->state();
     std::unique_ptr<Job> owner(state);
-    wait(state);
+    runToEnd(state);
     if (state->outcome() != Job::Outcome::Success)
         return failed(ctx, state);
     if (!state->state().versions.contains(version)) {
@@ -200,12 +190,12 @@ int query(Context &ctx, const Data::ReembedSetup &setup, const QString &text)
     const int top = std::clamp(ctx.args.value(kTop).toInt(), 1, 100);
     Data::EmbedJob *embed = setup.embedder->embed({text}, Data::InputType::Query);
     std::unique_ptr<Job> owner(embed);
-    wait(embed);
+    runToEnd(embed);
     if (embed->outcome() != Job::Outcome::Success)
         return failed(ctx, embed);
     auto *job = setup.index->query(version, embed->vectors().first(), top);
     std::unique_ptr<Job> jobOwner(job);
-    wait(job);
+    runToEnd(job);
     if (job->outcome() != Job::Outcome::Success)
         return failed(ctx, job);
     QJsonArray hits;
@@ -257,7 +247,7 @@ int reembed(Context &ctx)
         std::unique_ptr<Job> owner(job);
         job->setDryRun(true);
         QObject::connect(job, &Job::logLine, job, [&ctx](const QString &line) { ctx.out(line); });
-        wait(job);
+        runToEnd(job);
         if (job->outcome() != Job::Outcome::Success)
             return failed(ctx, job);
         ctx.out(tr("dry run: nothing was embedded or written"));

@@ -58,15 +58,6 @@ const QCommandLineOption kComment(QStringLiteral("comment"),
                                   tr("The review's comment (recorded on GitHub and here)."),
                                   QStringLiteral("text"));
 
-void wait(Job *job)
-{
-    QEventLoop loop;
-    QObject::connect(job, &Job::result, &loop, &QEventLoop::quit);
-    job->start();
-    if (!job->isFinished())
-        loop.exec();
-}
-
 // The session for the workspace's repository (--repo, else GITHUB_REPOSITORY or the git
 // remote) with the GITHUB_TOKEN secret; nullptr after saying what is missing.
 std::unique_ptr<ActionsSession> openSession(Context &ctx, const QString &repoOption)
@@ -137,7 +128,7 @@ int remoteList(Context &ctx, const QString &repo, bool json)
     if (!session)
         return ExitInvalid;
     ActionsCall *call = session->call(session->api().workflows(), session.get());
-    wait(call);
+    runToEnd(call);
     if (call->outcome() != Job::Outcome::Success) {
         ctx.err(call->errorText());
         return ExitFailed;
@@ -174,7 +165,7 @@ int importRuns(Context &ctx, const QString &repo, const QString &workflow, int l
     options.jobsFor = jobsFor;
     RemoteImportJob job(session.get(), *store, options);
     QObject::connect(&job, &Job::logLine, &job, [&](const QString &line) { ctx.err(line); });
-    wait(&job);
+    runToEnd(&job);
     if (job.outcome() != Job::Outcome::Success) {
         ctx.err(job.errorText());
         const RemoteImportResult &t = job.totals();
@@ -243,7 +234,7 @@ int followRun(Context &ctx, ActionsSession &session, qint64 remoteId)
         &job, &RemoteFollowJob::logStored, &job, [&](qint64, const QString &name, qint64 lines) {
             ctx.out(tr("  %1: log stored (%n line(s))", nullptr, int(lines)).arg(name));
         });
-    wait(&job);
+    runToEnd(&job);
     if (job.outcome() != Job::Outcome::Success) {
         ctx.err(job.errorText());
         printQuota(ctx, session);
@@ -326,7 +317,7 @@ int dispatch(Context &ctx, const QString &repo, const QString &workflow, QString
     const QString id = workflow.contains(u'/') ? QFileInfo(workflow).fileName() : workflow;
     DispatchJob job(session.get(), id, ref, *inputs);
     QObject::connect(&job, &Job::logLine, &job, [&](const QString &line) { ctx.err(line); });
-    wait(&job);
+    runToEnd(&job);
     if (job.outcome() != Job::Outcome::Success) {
         ctx.err(job.errorText());
         printQuota(ctx, *session);
@@ -379,7 +370,7 @@ int simpleCall(Context &ctx, const QString &repo, qint64 remoteId, bool rerun, b
     ActionsCall *call = session->call(rerun ? session->api().rerunFailedJobs(remoteId)
                                             : session->api().cancel(remoteId),
                                       session.get());
-    wait(call);
+    runToEnd(call);
     if (call->outcome() != Job::Outcome::Success) {
         ctx.err(call->errorText());
         printQuota(ctx, *session);
@@ -412,7 +403,7 @@ int review(Context &ctx, const QString &repo, qint64 remoteId, bool approve,
         return ExitInvalid;
     ActionsCall *pendingCall =
         session->call(session->api().pendingDeployments(remoteId), session.get());
-    wait(pendingCall);
+    runToEnd(pendingCall);
     if (pendingCall->outcome() != Job::Outcome::Success) {
         ctx.err(pendingCall->errorText());
         return ExitFailed;
@@ -447,7 +438,7 @@ int review(Context &ctx, const QString &repo, qint64 remoteId, bool approve,
     }
     ActionsCall *call = session->call(
         session->api().reviewDeployments(remoteId, ids, approve, comment), session.get());
-    wait(call);
+    runToEnd(call);
     if (call->outcome() != Job::Outcome::Success) {
         ctx.err(call->errorText());
         return ExitFailed;

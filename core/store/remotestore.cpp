@@ -201,18 +201,19 @@ Result<std::optional<RemoteRunLink>> HistoryStore::remoteRun(qint64 runId) const
     return std::optional<RemoteRunLink>(linkFromRow(q));
 }
 
-Result<QList<RemoteRunLink>> HistoryStore::remoteRunAttempts(const QString &provider,
-                                                             const QString &repository,
-                                                             qint64 remoteId) const
+namespace {
+// The links passing `condition` (on remote_runs l joined to runs r; it may end with ORDER BY
+// and LIMIT).
+Result<QList<RemoteRunLink>> readLinks(const QString &connectionName, const QString &path,
+                                       const QString &operation, const QString &condition,
+                                       const QVariantList &values)
 {
-    QSqlQuery q(connection(m_connectionName));
-    const QString operation = tr("reading remote run %1").arg(remoteId);
-    if (auto ok = runQuery(q, m_path, operation,
+    QSqlQuery q(connection(connectionName));
+    if (auto ok = runQuery(q, path, operation,
                            QStringLiteral("SELECT %1 FROM remote_runs l JOIN runs r ON r.id = "
-                                          "l.run_id WHERE l.provider = ? AND l.repository = ? "
-                                          "AND l.remote_id = ? ORDER BY l.attempt DESC")
-                               .arg(kLinkColumns),
-                           {provider, repository, remoteId});
+                                          "l.run_id WHERE %2")
+                               .arg(kLinkColumns, condition),
+                           values);
         !ok)
         return std::unexpected(ok.error());
     QList<RemoteRunLink> links;
@@ -220,26 +221,26 @@ Result<QList<RemoteRunLink>> HistoryStore::remoteRunAttempts(const QString &prov
         links.append(linkFromRow(q));
     return links;
 }
+} // namespace
+
+Result<QList<RemoteRunLink>> HistoryStore::remoteRunAttempts(const QString &provider,
+                                                             const QString &repository,
+                                                             qint64 remoteId) const
+{
+    return readLinks(m_connectionName, m_path, tr("reading remote run %1").arg(remoteId),
+                     QStringLiteral("l.provider = ? AND l.repository = ? AND l.remote_id = ? "
+                                    "ORDER BY l.attempt DESC"),
+                     {provider, repository, remoteId});
+}
 
 Result<QList<RemoteRunLink>> HistoryStore::remoteRunsWithoutJobs(const QString &provider,
                                                                  const QString &repository,
                                                                  int limit) const
 {
-    QSqlQuery q(connection(m_connectionName));
-    const QString operation = tr("reading remote runs of %1").arg(repository);
-    if (auto ok = runQuery(q, m_path, operation,
-                           QStringLiteral("SELECT %1 FROM remote_runs l JOIN runs r ON r.id = "
-                                          "l.run_id WHERE l.provider = ? AND l.repository = ? "
-                                          "AND l.jobs_fetched = 0 ORDER BY l.remote_id DESC, "
-                                          "l.attempt DESC LIMIT ?")
-                               .arg(kLinkColumns),
-                           {provider, repository, limit});
-        !ok)
-        return std::unexpected(ok.error());
-    QList<RemoteRunLink> links;
-    while (q.next())
-        links.append(linkFromRow(q));
-    return links;
+    return readLinks(m_connectionName, m_path, tr("reading remote runs of %1").arg(repository),
+                     QStringLiteral("l.provider = ? AND l.repository = ? AND l.jobs_fetched = 0 "
+                                    "ORDER BY l.remote_id DESC, l.attempt DESC LIMIT ?"),
+                     {provider, repository, limit});
 }
 
 Result<QList<RemoteStageLink>> HistoryStore::remoteStages(qint64 runId) const
