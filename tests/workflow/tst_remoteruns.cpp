@@ -102,7 +102,8 @@ private slots:
                                "2026-12-01T10:00:02.0000000Z ##[endgroup]\r\n"
                                "2026-12-01T10:00:03.0000000Z ##[error]Process completed with exit "
                                "code 2.\r\n"
-                               "no stamp here";
+                               "no stamp here\n"
+                               "2026-12-01T10:00:04.0000000Z bad \xff byte";
         const StoredLog stored = convertJobLog(log, masker);
         QStringList texts;
         for (const LogLine &l : stored.lines)
@@ -110,7 +111,8 @@ private slots:
         QCOMPARE(texts,
                  (QStringList{QStringLiteral("▸ Run make"), QStringLiteral("cc -c a.c ***"),
                               QStringLiteral("Error: Process completed with exit code 2."),
-                              QStringLiteral("no stamp here"), QStringLiteral("Annotations:"),
+                              QStringLiteral("no stamp here"), QStringLiteral("bad \uFFFD byte"),
+                              QStringLiteral("Annotations:"),
                               QStringLiteral("  Error: Process completed with exit code 2.")}));
         QCOMPARE(stored.lines.at(0).timestampMs,
                  QDateTime(QDate(2026, 12, 1), QTime(10, 0, 0, 123), Qt::UTC).toMSecsSinceEpoch());

@@ -4,6 +4,7 @@
 #include "integrations/github/workflowcommands.h"
 #include "log/logline.h"
 #include "log/secretmasker.h"
+#include "log/utf8.h"
 #include "net/httpjob.h"
 #include "store/historystore.h"
 #include "store/logwriter.h"
@@ -68,8 +69,11 @@ StoredLog convertJobLog(const QByteArray &log, const SecretMasker &masker)
     if (rest.startsWith("\xEF\xBB\xBF"))
         rest = rest.sliced(3);
     qint64 lastStamp = 0;
+    // As every stored line: valid UTF-8 (a stray byte becomes U+FFFD), secrets masked.
     auto emitLine = [&](const QByteArray &text) {
-        out.lines.append(LogLine{lastStamp, LogStream::Stdout, masker.mask(text)});
+        QByteArray valid;
+        Internal::appendValidUtf8(valid, text);
+        out.lines.append(LogLine{lastStamp, LogStream::Stdout, masker.mask(valid)});
     };
     auto handle = [&](const QList<WorkflowCommandParser::Line> &lines) {
         for (const WorkflowCommandParser::Line &line : lines) {
