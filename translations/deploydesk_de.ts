@@ -27,7 +27,7 @@
     <context>
         <name>DeployDesk</name>
         <message>
-            <location filename="../app/cli/main.cpp" line="+79" />
+            <location filename="../app/cli/main.cpp" line="+81" />
             <source>"%1" is not a run id; run ids are positive numbers as listed by "deploydeskctl history"</source>
             <translation>"%1" ist keine Lauf-ID; Lauf-IDs sind positive Zahlen, wie sie "deploydeskctl history" auflistet</translation>
         </message>
@@ -38,7 +38,7 @@
             <translation>Aufruf: %1</translation>
         </message>
         <message>
-            <location line="+96" />
+            <location line="+105" />
             <source>DeployDesk on the command line: run, follow and inspect deployment pipelines.</source>
             <translation>DeployDesk auf der Kommandozeile: Deployment-Pipelines ausführen, verfolgen und untersuchen.</translation>
         </message>
@@ -3301,7 +3301,7 @@
         </message>
         <message>
             <location filename="../core/store/eventtext.cpp" line="-7" />
-            <location line="+45" />
+            <location line="+35" />
             <source>stage %1: %2</source>
             <translation>Stufe %1: %2</translation>
         </message>
@@ -5543,12 +5543,11 @@
         </message>
         <message>
             <source>▸ %1</source>
-            <location filename="../core/integrations/github/remoteruns.cpp" line="+83" />
-            <translation>▸ %1</translation>
+            <translation type="vanished">▸ %1</translation>
         </message>
         <message>
             <source>Annotations:</source>
-            <location line="+41" />
+            <location filename="../core/integrations/github/remoteruns.cpp" line="+128" />
             <translation>Anmerkungen:</translation>
         </message>
         <message>
@@ -5603,7 +5602,7 @@
         </message>
         <message>
             <source>--repo needs owner/name; found "%1"</source>
-            <location line="+21" />
+            <location line="+12" />
             <translation>--repo erwartet owner/name; gefunden: "%1"</translation>
         </message>
         <message>
@@ -6241,7 +6240,7 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <translation>Schritt %1 "%2" fehlgeschlagen: %3</translation>
         </message>
         <message>
-            <location line="+36" />
+            <location line="+45" />
             <location line="+6" />
             <location line="+11" />
             <location line="+6" />
@@ -6313,20 +6312,20 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <location line="+2" />
             <location line="+48" />
             <location line="+18" />
-            <location line="+123" />
-            <location line="+165" />
+            <location line="+126" />
+            <location line="+172" />
             <source>▶ %1</source>
             <translation>▶ %1</translation>
         </message>
         <message>
-            <location line="-353" />
+            <location line="-363" />
             <location line="+66" />
-            <location line="+290" />
+            <location line="+300" />
             <source>✘ %1</source>
             <translation>✘ %1</translation>
         </message>
         <message>
-            <location line="-334" />
+            <location line="-344" />
             <source>"if": %1</source>
             <translation>"if": %1</translation>
         </message>
@@ -6347,24 +6346,24 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
         </message>
         <message>
             <location line="+3" />
-            <location line="+323" />
+            <location line="+333" />
             <source>○ skipped: %1</source>
             <translation>○ übersprungen: %1</translation>
         </message>
         <message>
-            <location line="-321" />
-            <location line="+323" />
+            <location line="-331" />
+            <location line="+333" />
             <source>step %1 "%2" was not run: %3</source>
             <translation>Schritt %1 "%2" wurde nicht ausgeführt: %3</translation>
         </message>
         <message>
-            <location line="-303" />
-            <location line="+311" />
+            <location line="-313" />
+            <location line="+321" />
             <source>"continue-on-error"</source>
             <translation>"continue-on-error"</translation>
         </message>
         <message>
-            <location line="-304" />
+            <location line="-314" />
             <source>"run"</source>
             <translation>"run"</translation>
         </message>
@@ -6394,17 +6393,16 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <translation>"timeout-minutes"</translation>
         </message>
         <message>
-            <location line="+46" />
-            <location line="+91" />
+            <location line="+49" />
+            <location line="+98" />
             <location line="+153" />
             <location line="+25" />
             <source>⚠ %1</source>
             <translation>⚠ %1</translation>
         </message>
         <message>
-            <location line="-259" />
             <source>▸ %1</source>
-            <translation>▸ %1</translation>
+            <translation type="vanished">▸ %1</translation>
         </message>
         <message>
             <source>Error</source>
@@ -6423,7 +6421,7 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <translation type="vanished">%1: %2</translation>
         </message>
         <message>
-            <location line="+42" />
+            <location line="-217" />
             <source>✘ %1: cancelled</source>
             <translation>✘ %1: abgebrochen</translation>
         </message>
@@ -6900,17 +6898,17 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <translation>lesen, wo Lauf %1 ausgeführt wurde</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+39" />
             <source>reading remote run %1</source>
             <translation>entfernten Lauf %1 lesen</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+10" />
             <source>reading remote runs of %1</source>
             <translation>entfernte Läufe von %1 lesen</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+9" />
             <source>reading the jobs of run %1</source>
             <translation>die Jobs von Lauf %1 lesen</translation>
         </message>

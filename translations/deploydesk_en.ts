@@ -233,7 +233,7 @@
         </message>
         <message numerus="yes">
             <source>%n workflow(s) of %1 on GitHub:</source>
-            <location filename="../app/cli/remoteworkflowcommand.cpp" line="+149" />
+            <location filename="../app/cli/remoteworkflowcommand.cpp" line="+140" />
             <translation>
                 <numerusform>%n workflow of %1 on GitHub:</numerusform>
                 <numerusform>%n workflows of %1 on GitHub:</numerusform>

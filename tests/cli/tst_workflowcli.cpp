@@ -348,7 +348,7 @@ void TestWorkflowCli::runCarriesFilesOutputsAndCommands()
     for (const QString &expected :
          {u"✔ the workspace is the checkout: nothing is cloned"_s, u"env file: carried"_s,
           u"notes: line one\nline two = 2"_s, u"tool ran"_s, u"output: 1.2.3 hello"_s,
-          u"job: produce event: push ci: true"_s, u"masked: ***"_s, u"▸ Inside a group"_s,
+          u"job: produce event: push ci: true"_s, u"masked: ***"_s, u"##[group]Inside a group"_s,
           u"in the group"_s, u"Warning: app.py:3: looks odd"_s,
           u"::error::not a command while stopped"_s, u"token is ***"_s, u"inherited: none"_s,
           u"python says hello old-style"_s, u"## Summary of produce"_s,

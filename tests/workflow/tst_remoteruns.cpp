@@ -90,8 +90,9 @@ private slots:
         m_fake.reset();
     }
 
-    // What a person sees of a remote job's log: timestamps read, groups and annotations as a
-    // local job shows them, secrets masked, GitHub's byte-order mark gone.
+    // What a person sees of a remote job's log: timestamps read, groups kept as the markers
+    // the log viewer folds, annotations as a local job shows them, secrets masked, GitHub's
+    // byte-order mark gone.
     void jobLogIsShownLikeALocalOne()
     {
         SecretMasker masker;
@@ -109,7 +110,8 @@ private slots:
         for (const LogLine &l : stored.lines)
             texts.append(QString::fromUtf8(l.text));
         QCOMPARE(texts,
-                 (QStringList{QStringLiteral("▸ Run make"), QStringLiteral("cc -c a.c ***"),
+                 (QStringList{QStringLiteral("##[group]Run make"), QStringLiteral("cc -c a.c ***"),
+                              QStringLiteral("##[endgroup]"),
                               QStringLiteral("Error: Process completed with exit code 2."),
                               QStringLiteral("no stamp here"), QStringLiteral("bad \uFFFD byte"),
                               QStringLiteral("Annotations:"),
@@ -119,7 +121,7 @@ private slots:
         QCOMPARE(stored.lines.at(1).timestampMs,
                  QDateTime(QDate(2026, 12, 1), QTime(10, 0, 1, 500), Qt::UTC).toMSecsSinceEpoch());
         // A line without a stamp keeps the one before it.
-        QCOMPARE(stored.lines.at(3).timestampMs, stored.lines.at(2).timestampMs);
+        QCOMPARE(stored.lines.at(4).timestampMs, stored.lines.at(3).timestampMs);
         QCOMPARE(stored.annotations,
                  QStringList{QStringLiteral("Error: Process completed with exit code 2.")});
     }
@@ -189,7 +191,7 @@ private slots:
         DD_COMPARE_STATUS(stages->at(0).status, StageStatus::Success);
         DD_COMPARE_STATUS(stages->at(1).status, StageStatus::Failed);
         const QString buildLog = logText(*m_store, stages->at(0).id);
-        QVERIFY2(buildLog.contains(QStringLiteral("▸ Compile")), qPrintable(buildLog));
+        QVERIFY2(buildLog.contains(QStringLiteral("##[group]Compile")), qPrintable(buildLog));
         QVERIFY(!buildLog.contains(QString::fromUtf8(kToken))); // the token is masked
         QVERIFY(logText(*m_store, stages->at(1).id)
                     .contains(QStringLiteral("Error: assertion failed in test_search")));

@@ -176,6 +176,15 @@ struct GitHubJobStage::Private
     QJsonObject deprecatedOutputs; // ::set-output
     QString outputFile, envFile, pathFile, summaryFile;
     bool stepFailedByCommand = false;
+    // Log groups the step opened (::group::) and did not close: closed with the step's own
+    // group when it ends, so the log viewer folds each step on its own.
+    int openGroups = 0;
+    void endStepGroups()
+    {
+        for (; openGroups > 0; --openGroups)
+            log(QStringLiteral("##[endgroup]"));
+        log(QStringLiteral("##[endgroup]"));
+    }
 
     void log(const QString &line) { emit q->logLine(masker.maskText(line)); }
     void logBytes(const QByteArray &line) { emit q->logLine(QString::fromUtf8(masker.mask(line))); }
@@ -746,7 +755,10 @@ void GitHubJobStage::Private::startScript(const WorkflowStep &step)
     parsers[1] = WorkflowCommandParser(options);
     deprecatedOutputs = {};
     stepFailedByCommand = false;
-    log(tr("▶ %1").arg(stepName));
+    openGroups = 0;
+    // Each step is a log group (as on GitHub), its result line after it: the panel folds
+    // the output and keeps "✔ Run make (0.4 s)" in view.
+    log(QStringLiteral("##[group]") + tr("▶ %1").arg(stepName));
     delete runner;
     runner = new ProcessRunner(q);
     QObject::connect(
@@ -783,9 +795,15 @@ void GitHubJobStage::Private::handleLines(const QList<WorkflowCommandParser::Lin
                 masker.addSecret(c.value.toUtf8());
             break;
         case Kind::Group:
-            log(tr("▸ %1").arg(c.value));
+            // Stored as GitHub writes it: the log viewer folds it, `logs` shows the marker.
+            log(QStringLiteral("##[group]") + c.value);
+            ++openGroups;
             break;
         case Kind::EndGroup:
+            if (openGroups > 0) {
+                log(QStringLiteral("##[endgroup]"));
+                --openGroups;
+            }
             break;
         case Kind::Debug:
             break; // shown only with step debug logging on GitHub
@@ -824,6 +842,7 @@ void GitHubJobStage::Private::onStepDone(const ProcessResult &result)
 {
     handleLines(parsers[0].finish());
     handleLines(parsers[1].finish());
+    endStepGroups();
     if (result.status == ProcessResult::Status::Cancelled || q->isCancelRequested()) {
         log(tr("✘ %1: cancelled").arg(stepName));
         writeResult(QStringLiteral("cancelled"), {});

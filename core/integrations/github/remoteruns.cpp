@@ -84,9 +84,9 @@ StoredLog convertJobLog(const QByteArray &log, const SecretMasker &masker)
             const WorkflowCommand &c = *line.command;
             switch (c.kind) {
             case WorkflowCommand::Kind::Group:
-                emitLine(tr("▸ %1").arg(c.value).toUtf8());
-                break;
             case WorkflowCommand::Kind::EndGroup:
+                emitLine(line.text); // as GitHub wrote it: the log viewer folds the group
+                break;
             case WorkflowCommand::Kind::Debug:
                 break;
             case WorkflowCommand::Kind::Error:

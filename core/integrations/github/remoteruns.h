@@ -36,10 +36,10 @@ RemoteRunImport toImport(const RemoteRun &run, const std::optional<QList<RemoteJ
                          const QString &workspace, const QString &repository);
 
 // A job's log as GitHub serves it, as the log store keeps it: each line's timestamp prefix
-// ("2026-12-01T10:00:00.1234567Z ") read into LogLine::timestampMs, `##[group]` shown as
-// "▸ title", `##[error]`/`##[warning]`/`##[notice]` as annotations (listed at the end, as a
-// local job's are), secrets masked. Returns the lines and, through `annotations`, the
-// annotations.
+// ("2026-12-01T10:00:00.1234567Z ") read into LogLine::timestampMs, `##[group]` and
+// `##[endgroup]` kept (the log viewer folds them), `##[error]`/`##[warning]`/`##[notice]` as
+// annotations (listed at the end, as a local job's are), valid UTF-8, secrets masked.
+// Returns the lines and, through `annotations`, the annotations.
 struct StoredLog
 {
     QList<LogLine> lines;
