@@ -520,7 +520,11 @@ private slots:
                 .toUtf8());
         QProcess *runner = cli.start({"run", "--workspace", ws}, this);
         QVERIFY(runner->waitForStarted());
-        QTRY_VERIFY_WITH_TIMEOUT(cli.run({"logs", "1"}).out.contains("first"), 10000);
+        // Generous: under a loaded CI (two cores, another test starting PostgreSQL) the run's
+        // first line has taken over 10 s to be stored.
+        QTRY_VERIFY2_WITH_TIMEOUT(cli.run({"logs", "1"}).out.contains("first"),
+                                  qPrintable(QString::fromUtf8(runner->readAllStandardError())),
+                                  30000);
         QProcess *follower = cli.start({"logs", "1", "talk", "--follow"}, this);
         QVERIFY(follower->waitForStarted());
         QByteArray seen;
@@ -573,7 +577,11 @@ private slots:
                                                       "  long:\n    run: echo first; sleep 300\n");
         QProcess *runner = cli.start({"run", "--workspace", ws}, this);
         QVERIFY(runner->waitForStarted());
-        QTRY_VERIFY_WITH_TIMEOUT(cli.run({"logs", "1"}).out.contains("first"), 10000);
+        // Generous: under a loaded CI (two cores, another test starting PostgreSQL) the run's
+        // first line has taken over 10 s to be stored.
+        QTRY_VERIFY2_WITH_TIMEOUT(cli.run({"logs", "1"}).out.contains("first"),
+                                  qPrintable(QString::fromUtf8(runner->readAllStandardError())),
+                                  30000);
         QProcess *follower = cli.start({"logs", "1", "--follow"}, this);
         QVERIFY(follower->waitForStarted());
         QByteArray seen;
