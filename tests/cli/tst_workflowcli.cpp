@@ -40,6 +40,7 @@ private slots:
     void runTheExample();
     void runCarriesFilesOutputsAndCommands();
     void failedStepsAndConditions();
+    void plainCommandsMeanWhatTheShellMeans();
     void strictRefusesWhatCannotRun();
     void successIsFalseAfterASkippedNeed();
     void protectedEnvironmentAsksFirst();
@@ -435,6 +436,48 @@ jobs:
     QVERIFY2(finally.contains(u"finally after failure and skipped"_s), qPrintable(finally));
     QCOMPARE(statusOf(cli, u"report"_s), u"success"_s);
     QCOMPARE(statusOf(cli, u"on-success"_s), u"skipped"_s);
+}
+
+// A step of plain words is run without bash (the stage guard execs it), which must not
+// change what it means: the same environment, builtins and missing commands as in bash,
+// and a next job's RUNNER_TEMP holds nothing of this one's.
+void TestWorkflowCli::plainCommandsMeanWhatTheShellMeans()
+{
+    QTemporaryDir dir;
+    Cli cli;
+    const QByteArray workflow = R"(on: push
+jobs:
+  direct:
+    runs-on: ubuntu-latest
+    steps:
+      - run: printenv GITHUB_JOB
+      - run: printf step-two-%s-done x
+      - run: cd sub
+      - run: touch "$RUNNER_TEMP/left-by-direct"
+      - run: exit 3
+        continue-on-error: true
+      - run: no-such-command-here --version
+        continue-on-error: true
+  after:
+    needs: direct
+    runs-on: ubuntu-latest
+    steps:
+      - run: test ! -e "$RUNNER_TEMP/left-by-direct" && echo "temp is clean"
+)";
+    const QString ws = workspaceWith(dir, workflow);
+    QVERIFY(QDir(ws).mkpath(u"sub"_s));
+    const CliResult r = cli.run({u"workflow"_s, u"run"_s, u"local.yml"_s}, ws);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+    const QString log = cli.run({u"logs"_s, u"1"_s, u"direct"_s}).out;
+    for (const QString &expected :
+         {u"\ndirect\n"_s, u"step-two-x-done"_s, u"✔ Run cd sub"_s,
+          u"✘ Run exit 3: exit code 3 (continue-on-error"_s,
+          u"no-such-command-here: command not found"_s,
+          u"✘ Run no-such-command-here --version: exit code 127 (continue-on-error"_s}) {
+        QVERIFY2(log.contains(expected), qPrintable(expected + u"\n---\n"_s + log));
+    }
+    const QString after = cli.run({u"logs"_s, u"1"_s, u"after"_s}).out;
+    QVERIFY2(after.contains(u"temp is clean"_s), qPrintable(after));
 }
 
 // A job whose `if:` (decided when it starts) is false is skipped; on GitHub a job after it

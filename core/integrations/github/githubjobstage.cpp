@@ -6,6 +6,7 @@
 #include "config/workflowloader.h"
 #include "engine/processrunner.h"
 #include "integrations/github/githubfiles.h"
+#include "integrations/github/jobscratch.h"
 #include "integrations/github/workflowcommands.h"
 #include "integrations/github/workflowplan.h"
 #include "log/secretmasker.h"
@@ -21,7 +22,6 @@
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <QSysInfo>
-#include <QTemporaryDir>
 
 namespace DeployDesk {
 
@@ -135,7 +135,7 @@ struct GitHubJobStage::Private
     QProcessEnvironment baseEnv; // the process environment every step starts from
     QList<std::pair<QString, QString>> envFromFiles; // GITHUB_ENV, in order
     QStringList pathAdded;                           // GITHUB_PATH, in the order added
-    std::unique_ptr<QTemporaryDir> temp;             // RUNNER_TEMP
+    std::optional<RunnerTemp> temp;                  // RUNNER_TEMP
     SecretMasker masker;
     // The steps being run: the job's, and above them those of the local composite
     // actions being run (a step of the frame below runs the frame above).
@@ -264,14 +264,9 @@ struct GitHubJobStage::Private
 
     void writeResult(const QString &result, const QJsonObject &outputs)
     {
-        QDir().mkpath(stageDir());
-        QSaveFile file(QDir(stageDir()).filePath(q->context().stageName + QStringLiteral(".json")));
-        if (file.open(QIODevice::WriteOnly)) {
-            file.write(QJsonDocument(QJsonObject{{QStringLiteral("result"), result},
-                                                 {QStringLiteral("outputs"), outputs}})
-                           .toJson(QJsonDocument::Compact));
-            file.commit();
-        }
+        JobResults::write(
+            stageDir(), q->context().stageName,
+            QJsonObject{{QStringLiteral("result"), result}, {QStringLiteral("outputs"), outputs}});
     }
 
     QJsonObject readNeeds(const QJsonObject &needs) const
@@ -282,10 +277,11 @@ struct GitHubJobStage::Private
             QString result = QStringLiteral("success");
             bool anyRan = false;
             for (const QJsonValue &stage : it.value().toArray()) {
-                QFile file(QDir(stageDir()).filePath(stage.toString() + QStringLiteral(".json")));
-                if (!file.open(QIODevice::ReadOnly))
+                const std::optional<QJsonObject> found =
+                    JobResults::read(stageDir(), stage.toString());
+                if (!found)
                     continue;
-                const QJsonObject leg = QJsonDocument::fromJson(file.readAll()).object();
+                const QJsonObject &leg = *found;
                 const QJsonObject legOutputs = leg.value(QStringLiteral("outputs")).toObject();
                 for (auto o = legOutputs.begin(); o != legOutputs.end(); ++o)
                     outputs.insert(o.key(), o.value());
@@ -418,12 +414,12 @@ Result<void> GitHubJobStage::Private::prepare()
     Frame jobFrame;
     jobFrame.steps = &job->steps;
     frames.append(jobFrame);
-    temp = std::make_unique<QTemporaryDir>(
-        QDir::temp().filePath(QStringLiteral("deploydesk-job-XXXXXX")));
-    if (!temp->isValid()) {
+    auto folder = RunnerTemp::take();
+    if (!folder) {
         return makeError(ErrorCode::Io,
-                         tr("cannot make the job's temporary folder: %1").arg(temp->errorString()));
+                         tr("cannot make the job's temporary folder: %1").arg(folder.error()));
     }
+    temp.emplace(std::move(*folder));
 
     // Secrets: only through the secrets context, never inherited by the steps' processes.
     QJsonObject secrets;
@@ -697,14 +693,18 @@ void GitHubJobStage::Private::startScript(const WorkflowStep &step)
     envFile = tempDir.filePath(QStringLiteral("env"));
     pathFile = tempDir.filePath(QStringLiteral("path"));
     summaryFile = tempDir.filePath(QStringLiteral("step_summary"));
-    for (const QString &path : {scriptPath, outputFile, envFile, pathFile, summaryFile}) {
+    auto writeFile = [&](const QString &path, const QByteArray &content) {
         QFile file(path);
-        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
-            (path == scriptPath && file.write(script->toUtf8()) != script->toUtf8().size())) {
-            fail(makeErrorValue(ErrorCode::Io,
-                                tr("cannot write %1: %2").arg(path, file.errorString())));
+        if (file.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
+            file.write(content) == content.size())
+            return true;
+        fail(
+            makeErrorValue(ErrorCode::Io, tr("cannot write %1: %2").arg(path, file.errorString())));
+        return false;
+    };
+    for (const QString &path : {outputFile, envFile, pathFile, summaryFile}) {
+        if (!writeFile(path, {}))
             return;
-        }
     }
 
     QProcessEnvironment env = baseEnv;
@@ -720,6 +720,14 @@ void GitHubJobStage::Private::startScript(const WorkflowStep &step)
     env.insert(QStringLiteral("GITHUB_PATH"), pathFile);
     env.insert(QStringLiteral("GITHUB_STEP_SUMMARY"), summaryFile);
 
+    // A script that is one simple command the shell would only look up and run (`make
+    // test`, `npm ci`, `true`) is exec'd by the stage guard directly, as a plain-word `run:`
+    // stage is: no bash start-up and no script file, most of what a trivial job cost beyond
+    // a stage (docs/benchmarks.md §16).
+    const QString directCommand = directStepCommand(*shellName, *script, env);
+    if (directCommand.isEmpty() && !writeFile(scriptPath, script->toUtf8()))
+        return;
+
     ProcessSpec spec;
     // Plain words (the usual case: `bash --noprofile --norc -eo pipefail /tmp/…/1.sh`) are
     // run by the stage guard itself, without /bin/sh (processrunner.cpp); otherwise exec: the
@@ -729,7 +737,8 @@ void GitHubJobStage::Private::startScript(const WorkflowStep &step)
         return (c.unicode() < 128 && c.isLetterOrNumber()) ||
                QStringView(u"_./:@%+,-= ").contains(c);
     });
-    spec.command = simple
+    spec.command = !directCommand.isEmpty() ? directCommand
+                   : simple
                        ? plain
                        : QStringLiteral("exec ") + QString(command).replace(QStringLiteral("{0}"),
                                                                             shellQuote(scriptPath));

@@ -531,6 +531,34 @@ QString remoteActionNotRun(const QString &uses)
         .arg(uses);
 }
 
+// Only for bash and sh (the default): one line of plain words — no quotes, variables,
+// globs, redirections, operators, comments or assignments, so the shell would do nothing
+// but look the first word up and run it — whose first word is a program on the step's
+// PATH, named without a slash (a builtin such as cd, exit, source or let, a missing
+// command or ./script stays the shell's, with the shell's message) and not one whose program prints
+// other than the builtin (time; pwd, which shows the physical path).
+QString directStepCommand(const QString &shell, const QString &script,
+                          const QProcessEnvironment &environment)
+{
+    const QString name = shell.trimmed();
+    if (!name.isEmpty() && name != u"bash" && name != u"sh")
+        return {};
+    const QString line = script.trimmed();
+    if (line.isEmpty() || line.size() > 1000)
+        return {};
+    const bool plain = std::all_of(line.cbegin(), line.cend(), [](QChar c) {
+        return (c.unicode() < 128 && c.isLetterOrNumber()) ||
+               QStringView(u"_./:@%+,-= ").contains(c);
+    });
+    if (!plain)
+        return {};
+    const QString first = line.section(u' ', 0, 0);
+    if (first.contains(u'=') || first.contains(u'/') || first == u"time" || first == u"pwd" ||
+        findCommand(first, environment).isEmpty())
+        return {};
+    return line;
+}
+
 QString shellCommand(const QString &shell, const QProcessEnvironment &environment, QString *why)
 {
     auto need = [&](const QString &command, const QString &line) {

@@ -93,14 +93,19 @@ WorkflowPlan planWorkflow(const Workflow &workflow, const WorkflowPlanOptions &o
 QJsonObject githubContext(const Workflow &workflow, const WorkflowPlanOptions &facts,
                           const QJsonObject &inputs);
 
-// The command line GitHub runs a script with for `shell` ("" for the default: bash when
-// it exists, else sh), or an empty string when the shell does not run here; `why` then
-// says why.
 // Why a step's `uses:` that is not a local action (`./path`) does not run here: a Docker
 // action or an action from GitHub; empty for actions/checkout, whose checkout is the
 // workspace itself.
 QString remoteActionNotRun(const QString &uses);
 
+// The command line GitHub runs a script with for `shell` ("" for the default: bash when
+// it exists, else sh), or an empty string when the shell does not run here; `why` then
+// says why.
 QString shellCommand(const QString &shell, const QProcessEnvironment &environment, QString *why);
+
+// The script of a `run:` step as a command the stage guard may exec without the shell,
+// because the shell would mean the same by it; "" when the shell must run it.
+QString directStepCommand(const QString &shell, const QString &script,
+                          const QProcessEnvironment &environment);
 
 } // namespace DeployDesk

@@ -1,0 +1,100 @@
+// What the jobs of a workflow run leave for the next: a RUNNER_TEMP folder handed to the
+// next job holds nothing of the job before it (only empty step command files), and job
+// results are read back as the last one written, also by a process that did not write them.
+
+#include "integrations/github/jobscratch.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace DeployDesk;
+
+class TestJobScratch final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void aReusedFolderHoldsNothingOfTheJobBefore()
+    {
+        QString first;
+        {
+            auto temp = RunnerTemp::take();
+            QVERIFY2(temp, qPrintable(temp.error()));
+            first = temp->path();
+            QDir dir(first);
+            QVERIFY(dir.mkpath(QStringLiteral("bin/deep")));
+            auto write = [&](const QString &name, const QByteArray &content) {
+                QFile file(dir.filePath(name));
+                QVERIFY(file.open(QIODevice::WriteOnly));
+                file.write(content);
+            };
+            write(QStringLiteral("bin/deep/tool"), "#!/bin/sh\n");
+            write(QStringLiteral("step.sh"), "echo hi\n");
+            write(QStringLiteral("output"), "");         // an empty command file stays
+            write(QStringLiteral("env"), "LEFT=over\n"); // one with content goes
+            write(QStringLiteral(".hidden"), "x");
+            QVERIFY(
+                QFile::link(QStringLiteral("/etc/hostname"), dir.filePath(QStringLiteral("path"))));
+        }
+        QVERIFY(RunnerTemp::waiting() >= 1);
+        auto again = RunnerTemp::take();
+        QVERIFY(again);
+        QCOMPARE(again->path(), first);
+        QCOMPARE(QDir(first).entryList(QDir::NoDotAndDotDot | QDir::AllEntries | QDir::Hidden |
+                                       QDir::System),
+                 QStringList{QStringLiteral("output")});
+        QVERIFY(QFile::exists(QStringLiteral("/etc/hostname"))); // a link is removed, not followed
+    }
+
+    void aFolderRemovedMeanwhileIsNotHandedOut()
+    {
+        QString path;
+        {
+            auto temp = RunnerTemp::take();
+            QVERIFY(temp);
+            path = temp->path();
+        }
+        QVERIFY(QDir(path).removeRecursively()); // a /tmp cleaner
+        auto next = RunnerTemp::take();
+        QVERIFY(next);
+        QVERIFY(QFileInfo(next->path()).isDir());
+    }
+
+    void resultsReadBackLastWrittenFirst()
+    {
+        QTemporaryDir run;
+        const QString dir = run.filePath(QStringLiteral("run-7"));
+        QVERIFY(!JobResults::read(dir, QStringLiteral("build")));
+        JobResults::write(dir, QStringLiteral("build"),
+                          QJsonObject{{QStringLiteral("result"), QStringLiteral("failure")}});
+        JobResults::write(dir, QStringLiteral("build"),
+                          QJsonObject{{QStringLiteral("result"), QStringLiteral("success")},
+                                      {QStringLiteral("outputs"),
+                                       QJsonObject{{QStringLiteral("v"), QStringLiteral("1")}}}});
+        auto read = JobResults::read(dir, QStringLiteral("build"));
+        QVERIFY(read);
+        QCOMPARE(read->value(QStringLiteral("result")).toString(), QStringLiteral("success"));
+
+        // Another process finds the same in the run's file, a line cut short ignored.
+        QFile file(QDir(dir).filePath(QStringLiteral("results.jsonl")));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray lines = file.readAll();
+        file.close();
+        const QString copy = run.filePath(QStringLiteral("run-8"));
+        QVERIFY(QDir().mkpath(copy));
+        QFile out(QDir(copy).filePath(QStringLiteral("results.jsonl")));
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(lines + "{\"stage\": \"test\", \"resu");
+        out.close();
+        read = JobResults::read(copy, QStringLiteral("build"));
+        QVERIFY(read);
+        QCOMPARE(read->value(QStringLiteral("outputs")).toObject().value(QStringLiteral("v")),
+                 QJsonValue(QStringLiteral("1")));
+        QVERIFY(!JobResults::read(copy, QStringLiteral("test")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestJobScratch)
+#include "tst_jobscratch.moc"
