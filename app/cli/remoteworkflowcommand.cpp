@@ -63,6 +63,11 @@ const QCommandLineOption kComment(QStringLiteral("comment"),
 std::unique_ptr<ActionsSession> openSession(Context &ctx, const QString &repoOption)
 {
     const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    auto place = locateGitHub(ctx.workspace, env);
+    if (!place) {
+        ctx.err(place.error().toString());
+        return nullptr;
+    }
     std::optional<Repository> repository;
     if (!repoOption.isEmpty()) {
         repository = Repository::parse(repoOption);
@@ -70,14 +75,13 @@ std::unique_ptr<ActionsSession> openSession(Context &ctx, const QString &repoOpt
             ctx.err(tr("--repo needs owner/name; found \"%1\"").arg(repoOption));
             return nullptr;
         }
-    } else {
-        const auto [owner, name] = GitHubTarget::repositoryOf(ctx.workspace, env);
-        if (!owner.isEmpty())
-            repository = Repository{owner, name};
+    } else if (!place->owner.isEmpty()) {
+        repository = Repository{place->owner, place->repository};
     }
     if (!repository) {
-        ctx.err(tr("no GitHub repository: the workspace %1 has no github.com remote named "
-                   "origin; name one with --repo owner/name")
+        ctx.err(tr("no GitHub repository: the workspace %1 has no GitHub remote named origin; "
+                   "name one with --repo owner/name or with \"github: repository:\" in "
+                   "deploydesk.yml")
                     .arg(ctx.workspace));
         return nullptr;
     }
@@ -87,14 +91,10 @@ std::unique_ptr<ActionsSession> openSession(Context &ctx, const QString &repoOpt
                    "scope with `deploydeskctl secrets set GITHUB_TOKEN`"));
         return nullptr;
     }
-    auto base = resolvePlatformBase(Platform::GitHub, {}, env);
-    if (!base) {
-        ctx.err(base.error().toString());
-        return nullptr;
-    }
-    if (!base->notice.isEmpty())
-        ctx.err(base->notice);
-    return std::make_unique<ActionsSession>(ActionsApi(*repository, base->url, token->toUtf8()));
+    if (!place->notice.isEmpty())
+        ctx.err(place->notice);
+    return std::make_unique<ActionsSession>(
+        ActionsApi(*repository, place->apiUrl, token->toUtf8()));
 }
 
 void printQuota(Context &ctx, const ActionsSession &session)

@@ -83,6 +83,17 @@ struct Stage
     bool runsAfterFailedNeeds = false;
 };
 
+// `github:` — the workspace's GitHub repository and, for GitHub Enterprise Server, the
+// API's URL. Both optional: the repository is otherwise read from the git remote, the URL
+// is https://api.github.com (DEPLOYDESK_API_GITHUB overrides either URL).
+struct GitHubSettings
+{
+    QString repository; // owner/name
+    QString apiUrl;     // http(s)://host/api/v3
+    bool isSet = false; // the file has a `github:` section
+    bool problems = false; // it has problems, reported in the diagnostics
+};
+
 struct Pipeline
 {
     QString name;
@@ -92,6 +103,7 @@ struct Pipeline
     QMap<QString, QString> env; // pipeline-wide environment
     QList<Environment> environments;
     QList<Stage> stages; // in file order
+    GitHubSettings github;
 
     const Stage *stage(const QString &name) const;
     const Environment *environment(const QString &name) const;

@@ -13,6 +13,7 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QRegularExpression>
+#include <QUrl>
 
 namespace DeployDesk {
 
@@ -24,7 +25,8 @@ constexpr qint64 maxFileSize = 4 * 1024 * 1024;
 
 const QStringList topLevelKeys{QStringLiteral("name"), QStringLiteral("max-parallel"),
                                QStringLiteral("env"), QStringLiteral("environments"),
-                               QStringLiteral("stages")};
+                               QStringLiteral("stages"), QStringLiteral("github")};
+const QStringList githubKeys{QStringLiteral("repository"), QStringLiteral("api-url")};
 const QStringList environmentKeys{QStringLiteral("protected"), QStringLiteral("url"),
                                   QStringLiteral("variables"), QStringLiteral("env-file")};
 
@@ -97,6 +99,11 @@ public:
             } else if (e.key == u"stages") {
                 sawStages = true;
                 readStages(e);
+            } else if (e.key == u"github") {
+                const qsizetype before = m_d.size();
+                readGitHub(e);
+                m_pipeline.github.isSet = true;
+                m_pipeline.github.problems = m_d.size() > before;
             } else {
                 reportUnknownKey(m_d, e, topLevelKeys, context);
             }
@@ -122,6 +129,53 @@ public:
     }
 
 private:
+    void readGitHub(const MapEntry &e)
+    {
+        if (!e.value.IsMap()) {
+            m_d.add(e.valueMark(),
+                    msg("\"github\" must be a map with \"repository\" (owner/name) and, for "
+                        "GitHub Enterprise Server, \"api-url\"; found %1")
+                        .arg(describe(e.value)));
+            return;
+        }
+        const QString context = msg("in \"github\"");
+        for (const MapEntry &g : mapEntries(e.value, m_d, context)) {
+            const QString what = msg("\"github.%1\"").arg(g.key);
+            if (g.key == u"repository") {
+                static const QRegularExpression named(
+                    QStringLiteral("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"));
+                const QString value = readString(g, what, m_d).value_or(QString());
+                if (value.isEmpty())
+                    continue;
+                if (!named.match(value).hasMatch()) {
+                    m_d.add(g.valueMark(), msg("%1 must be owner/name, e.g. octo-org/docs; found "
+                                               "\"%2\"")
+                                               .arg(what, value));
+                    continue;
+                }
+                m_pipeline.github.repository = value;
+            } else if (g.key == u"api-url") {
+                const QString value = readString(g, what, m_d).value_or(QString());
+                if (value.isEmpty())
+                    continue;
+                const QUrl url(value, QUrl::StrictMode);
+                if (!url.isValid() || url.host().isEmpty() ||
+                    (url.scheme() != u"https" && url.scheme() != u"http") ||
+                    url.hasQuery() || url.hasFragment()) {
+                    m_d.add(g.valueMark(),
+                            msg("%1 must be the http(s) URL of a GitHub API, e.g. "
+                                "https://github.example.com/api/v3 for GitHub Enterprise "
+                                "Server; found \"%2\"")
+                                .arg(what, value));
+                    continue;
+                }
+                m_pipeline.github.apiUrl = value;
+            } else {
+                reportUnknownKey(m_d, g, githubKeys, context);
+            }
+        }
+    }
+
     void readEnvironments(const MapEntry &e)
     {
         if (e.value.IsNull())

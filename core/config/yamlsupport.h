@@ -33,6 +33,7 @@ public:
     // position keep their order.
     QList<Diagnostic> takeSorted();
     bool isEmpty() const { return m_list.isEmpty(); }
+    qsizetype size() const { return m_list.size(); }
     const QString &file() const { return m_file; }
 
 private:

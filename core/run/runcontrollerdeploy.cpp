@@ -537,21 +537,20 @@ void RunController::startGitHubReport()
     if (!m_secrets)
         return;
     const QProcessEnvironment env = RunJob::contextFor(m_plan, Stage{}).env;
-    const auto [owner, repository] = GitHubTarget::repositoryOf(m_run.workspace, env);
-    if (owner.isEmpty())
+    const auto place = locateGitHub(m_run.workspace, env);
+    if (!place) {
+        event({}, EventKind::GitHub, place.error().message);
+        return;
+    }
+    if (place->owner.isEmpty())
         return;
     const auto token = m_secrets->value(QStringLiteral("GITHUB_TOKEN"));
     if (!token || token->isEmpty())
         return;
-    auto base = resolvePlatformBase(Platform::GitHub, {}, env);
-    if (!base) {
-        event({}, EventKind::GitHub, base.error().message);
-        return;
-    }
-    if (!base->notice.isEmpty())
-        event({}, EventKind::GitHub, base->notice);
-    auto *reporter =
-        new DeploymentReporter(GitHubTarget{owner, repository, token->toUtf8(), base->url}, this);
+    if (!place->notice.isEmpty())
+        event({}, EventKind::GitHub, place->notice);
+    auto *reporter = new DeploymentReporter(
+        GitHubTarget{place->owner, place->repository, token->toUtf8(), place->apiUrl}, this);
     m_github = reporter;
     connect(reporter, &DeploymentReporter::problem, this,
             [this](const QString &message) { event({}, EventKind::GitHub, message); });

@@ -24,10 +24,13 @@ WorkflowPlanOptions workflowPlanOptions(const QString &workspace, const QString 
     options.sha = git.commit;
     if (!git.branch.isEmpty())
         options.ref = QStringLiteral("refs/heads/") + git.branch;
-    const auto [owner, name] =
-        GitHubTarget::repositoryOf(workspace, QProcessEnvironment::systemEnvironment());
-    if (!owner.isEmpty())
-        options.repository = owner + u'/' + name;
+    // A `github:` section with problems leaves the defaults (validate and the remote
+    // commands name the problems).
+    if (const auto place = locateGitHub(workspace, QProcessEnvironment::systemEnvironment())) {
+        if (!place->owner.isEmpty())
+            options.repository = place->owner + u'/' + place->repository;
+        options.apiUrl = place->apiUrl.toString();
+    }
     options.actor = qEnvironmentVariable("USER");
     return options;
 }

@@ -159,6 +159,52 @@ private slots:
         QVERIFY2(r.err.contains("deploydeskctl secrets set GITHUB_TOKEN"), qPrintable(r.err));
     }
 
+    // GitHub Enterprise Server: the repository and the API's URL come from the workspace's
+    // deploydesk.yml (no --repo, no DEPLOYDESK_API_GITHUB); the requests go below /api/v3.
+    // A broken `github:` section stops the command with a pointer to validate.
+    void enterpriseServerFromTheWorkspace()
+    {
+        QTemporaryDir workspace;
+        GitHubActionsFake ghes("octo", "handbook", kToken, nullptr, "/api/v3");
+        QVERIFY(ghes.listen());
+        GitHubActionsFake::Workflow ci;
+        ci.name = "Handbook CI";
+        ci.path = ".github/workflows/ci.yml";
+        ci.jobNames = {"build"};
+        ghes.addWorkflow(ci);
+        QCOMPARE(ghes.url().path(), QStringLiteral("/api/v3"));
+        writeFile(workspace.filePath("deploydesk.yml"),
+                  "name: handbook\n"
+                  "github:\n"
+                  "  repository: octo/handbook\n"
+                  "  api-url: " + ghes.url().toString().toUtf8() + "\n"
+                  "stages:\n"
+                  "  build:\n"
+                  "    run: make\n");
+        m_cli->env().remove("DEPLOYDESK_API_GITHUB");
+        CliResult r = runLive(*m_cli, {"workflow", "remote"}, workspace.path());
+        QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+        QVERIFY2(r.out.contains("Handbook CI"), qPrintable(r.out));
+        QVERIFY(!ghes.server().requests().isEmpty());
+        for (const FakeRequest &request : ghes.server().requests())
+            QVERIFY2(request.path.startsWith("/api/v3/repos/octo/handbook/"),
+                     qPrintable(request.path));
+        QCOMPARE(m_fake->server().requestCount(), 0);
+
+        writeFile(workspace.filePath("deploydesk.yml"),
+                  "name: handbook\n"
+                  "github:\n"
+                  "  repository: handbook\n"
+                  "stages:\n"
+                  "  build:\n"
+                  "    run: make\n");
+        r = runLive(*m_cli, {"workflow", "remote"}, workspace.path());
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("the \"github\" section of") &&
+                     r.err.contains("deploydeskctl validate"),
+                 qPrintable(r.err));
+    }
+
     void importListCancelAndApprove()
     {
         m_fake->addRuns(m_ci, 120);

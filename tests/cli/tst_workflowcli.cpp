@@ -41,6 +41,7 @@ private slots:
     void runCarriesFilesOutputsAndCommands();
     void failedStepsAndConditions();
     void plainCommandsMeanWhatTheShellMeans();
+    void enterpriseServerReachesTheSteps();
     void strictRefusesWhatCannotRun();
     void successIsFalseAfterASkippedNeed();
     void protectedEnvironmentAsksFirst();
@@ -478,6 +479,38 @@ jobs:
     }
     const QString after = cli.run({u"logs"_s, u"1"_s, u"after"_s}).out;
     QVERIFY2(after.contains(u"temp is clean"_s), qPrintable(after));
+}
+
+// The workspace's `github:` section (GitHub Enterprise Server) is what the steps see as
+// the repository and GitHub's URLs, as on a GHES runner.
+void TestWorkflowCli::enterpriseServerReachesTheSteps()
+{
+    QTemporaryDir dir;
+    Cli cli;
+    cli.env().remove(u"DEPLOYDESK_API_GITHUB"_s);
+    cli.env().remove(u"GITHUB_REPOSITORY"_s);
+    const QByteArray workflow = R"(on: push
+jobs:
+  where:
+    runs-on: ubuntu-latest
+    steps:
+      - run: echo "at $GITHUB_SERVER_URL $GITHUB_API_URL $GITHUB_GRAPHQL_URL ${{ github.repository }} ${{ github.api_url }}"
+)";
+    const QString ws = workspaceWith(dir, workflow);
+    write(dir.filePath(u"deploydesk.yml"_s), "name: handbook\n"
+                                             "github:\n"
+                                             "  repository: octo/handbook\n"
+                                             "  api-url: https://ghe.example.com/api/v3/\n"
+                                             "stages:\n"
+                                             "  build:\n"
+                                             "    run: make\n");
+    const CliResult r = cli.run({u"workflow"_s, u"run"_s, u"local.yml"_s}, ws);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+    const QString log = cli.run({u"logs"_s, u"1"_s, u"where"_s}).out;
+    QVERIFY2(log.contains(u"at https://ghe.example.com https://ghe.example.com/api/v3 "
+                          u"https://ghe.example.com/api/graphql octo/handbook "
+                          u"https://ghe.example.com/api/v3\n"_s),
+             qPrintable(log));
 }
 
 // A job whose `if:` (decided when it starts) is false is skipped; on GitHub a job after it

@@ -271,9 +271,10 @@ CreatedRange parseCreated(const QString &spec)
 } // namespace
 
 GitHubActionsFake::GitHubActionsFake(QString owner, QString repository, QByteArray token,
-                                     QObject *parent)
+                                     QObject *parent, QString apiPath)
     : QObject(parent)
     , branches{QStringLiteral("main")}
+    , m_apiPath(std::move(apiPath))
     , m_owner(std::move(owner))
     , m_repository(std::move(repository))
     , m_token(std::move(token))
@@ -586,7 +587,7 @@ void GitHubActionsFake::addRateHeaders(FakeResponse &response) const
 void GitHubActionsFake::route(const QByteArray &method, const QString &pattern, const QString &docs,
                               Handler handler)
 {
-    m_server.on(method, pattern, [this, docs, handler = std::move(handler)](const FakeRequest &r) {
+    m_server.on(method, m_apiPath + pattern, [this, docs, handler = std::move(handler)](const FakeRequest &r) {
         return guard(r, docs, handler);
     });
 }
@@ -838,7 +839,7 @@ QString GitHubActionsFake::apiUrl(const QString &path) const
 {
     if (m_apiBase.isEmpty()) {
         m_apiBase =
-            m_server.url(QStringLiteral("/repos/%1/%2").arg(m_owner, m_repository)).toString();
+            m_server.url(m_apiPath + QStringLiteral("/repos/%1/%2").arg(m_owner, m_repository)).toString();
     }
     return m_apiBase + path;
 }

@@ -136,12 +136,14 @@ public:
         QJsonObject inputs; // what a dispatch sent
     };
 
+    // `apiPath`: where the API is below the server, "/api/v3" as on GitHub Enterprise
+    // Server; "" as on api.github.com.
     explicit GitHubActionsFake(QString owner, QString repository, QByteArray token,
-                               QObject *parent = nullptr);
+                               QObject *parent = nullptr, QString apiPath = {});
     ~GitHubActionsFake() override;
 
     bool listen(quint16 port = 0);
-    QUrl url() const { return m_server.url(); }
+    QUrl url() const { return m_server.url(m_apiPath); } // the API's base URL
     FakeHttpServer &server() { return m_server; }
     QString owner() const { return m_owner; }
     QString repository() const { return m_repository; }
@@ -244,6 +246,7 @@ private:
                       qsizetype served,
                       const std::function<QJsonArray(qsizetype, qsizetype)> &items) const;
 
+    QString m_apiPath;
     QString m_owner;
     QString m_repository;
     QByteArray m_token;

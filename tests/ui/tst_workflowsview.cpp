@@ -577,7 +577,9 @@ private slots:
             QVERIFY(configured.wait(10000));
             QVERIFY2(standalone.gitHubText().contains("no GitHub repository: the workspace"),
                      qPrintable(standalone.gitHubText()));
-            QVERIFY(standalone.gitHubText().contains("GITHUB_REPOSITORY=owner/name"));
+            QVERIFY2(standalone.gitHubText().contains(
+                         "\"github: repository: owner/name\" in deploydesk.yml"),
+                     qPrintable(standalone.gitHubText()));
         }
         qputenv("GITHUB_REPOSITORY", repository);
     }

@@ -56,16 +56,20 @@ public:
         const bool sameWorkspace = workspace == m_workspace;
         m_workspace = workspace;
         const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        const auto [owner, name] = GitHubTarget::repositoryOf(workspace, env);
+        const auto place = locateGitHub(workspace, env);
+        const QString owner = place ? place->owner : QString();
+        const QString name = place ? place->repository : QString();
         QString problem;
         QByteArray token;
-        std::optional<PlatformBase> base;
-        if (owner.isEmpty()) {
+        std::optional<QUrl> base;
+        if (!place) {
+            problem = place.error().toString();
+        } else if (owner.isEmpty()) {
             // As deploydeskctl says it, with the panel's ways to name one.
-            problem = tr("no GitHub repository: the workspace %1 has no github.com remote named "
+            problem = tr("no GitHub repository: the workspace %1 has no GitHub remote named "
                          "origin; add one (git remote add origin "
-                         "https://github.com/OWNER/NAME.git) or start DeployDesk with "
-                         "GITHUB_REPOSITORY=owner/name")
+                         "https://github.com/OWNER/NAME.git) or name it with \"github: "
+                         "repository: owner/name\" in deploydesk.yml")
                           .arg(workspace);
         } else {
             if (!m_secrets)
@@ -77,17 +81,13 @@ public:
                              "actions scope with `deploydeskctl secrets set GITHUB_TOKEN`");
             } else {
                 token = value->toUtf8();
-                auto resolved = resolvePlatformBase(Platform::GitHub, {}, env);
-                if (resolved)
-                    base = *resolved;
-                else
-                    problem = resolved.error().toString();
+                base = place->apiUrl;
             }
         }
         const Repository repository{owner, name};
         const bool same = m_session && base && sameWorkspace &&
                           m_session->api().repository().fullName() == repository.fullName() &&
-                          m_session->api().http().baseUrl() == base->url && m_token == token;
+                          m_session->api().http().baseUrl() == *base && m_token == token;
         if (!same) {
             // Another repository, server or token: what was going is for the old one.
             stopJob();
@@ -95,7 +95,7 @@ public:
             m_token = token;
             if (problem.isEmpty()) {
                 m_session =
-                    std::make_unique<ActionsSession>(ActionsApi(repository, base->url, token));
+                    std::make_unique<ActionsSession>(ActionsApi(repository, *base, token));
                 connect(m_session.get(), &ActionsSession::rateLimitChanged, this,
                         &RemoteWorker::rateLimitChanged);
             }

@@ -2,11 +2,14 @@
 #include "common/regularfile.h"
 #include "common/translate.h"
 
+#include "config/pipelineloader.h"
 #include "net/httpjob.h"
+#include "net/platform.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -36,15 +39,56 @@ QString originUrl(const QString &workspaceDir)
 std::pair<QString, QString> GitHubTarget::repositoryOf(const QString &workspaceDir,
                                                        const QProcessEnvironment &env)
 {
+    const auto place = locateGitHub(workspaceDir, env);
+    if (!place)
+        return {};
+    return {place->owner, place->repository};
+}
+
+Result<GitHubPlace> locateGitHub(const QString &workspaceDir, const QProcessEnvironment &env)
+{
+    GitHubSettings settings;
+    const QString pipelineFile = QDir(workspaceDir).filePath(QStringLiteral("deploydesk.yml"));
+    if (QFileInfo::exists(pipelineFile)) {
+        const LoadResult loaded = PipelineLoader::loadFile(pipelineFile);
+        settings = loaded.pipeline.github;
+        if (settings.problems) {
+            return makeError(ErrorCode::Invalid,
+                             tr("the \"github\" section of %1 has problems; "
+                                "`deploydeskctl validate` lists them")
+                                 .arg(pipelineFile));
+        }
+    }
+    auto base = resolvePlatformBase(Platform::GitHub, QUrl(settings.apiUrl), env);
+    if (!base)
+        return std::unexpected(base.error());
+    GitHubPlace place;
+    place.apiUrl = base->url;
+    place.notice = base->notice;
+
     static const QRegularExpression named(QStringLiteral("^([A-Za-z0-9_.-]+)/([A-Za-z0-9_.-]+)$"));
     const QString fromEnv = env.value(QStringLiteral("GITHUB_REPOSITORY")).trimmed();
-    if (const auto m = named.match(fromEnv); m.hasMatch())
-        return {m.captured(1), m.captured(2)};
-    static const QRegularExpression remote(
-        QStringLiteral("github\\.com[:/]([A-Za-z0-9_.-]+)/([A-Za-z0-9_.-]+?)(?:\\.git)?/?$"));
-    if (const auto m = remote.match(originUrl(workspaceDir)); m.hasMatch())
-        return {m.captured(1), m.captured(2)};
-    return {};
+    const QString configured = named.match(fromEnv).hasMatch() ? fromEnv : settings.repository;
+    if (const auto m = named.match(configured); m.hasMatch()) {
+        place.owner = m.captured(1);
+        place.repository = m.captured(2);
+        return place;
+    }
+    QStringList hosts{QStringLiteral("github.com")};
+    if (const QString host = QUrl(settings.apiUrl).host(); !host.isEmpty())
+        hosts.append(host);
+    const QString origin = originUrl(workspaceDir);
+    for (const QString &host : std::as_const(hosts)) {
+        const QRegularExpression remote(QRegularExpression::escape(host) +
+                                        QStringLiteral("[:/]([A-Za-z0-9_.-]+)/"
+                                                       "([A-Za-z0-9_.-]+?)(?:\\.git)?/?$"));
+        if (const auto m = remote.match(origin); m.hasMatch()) {
+            place.owner = m.captured(1);
+            place.repository = m.captured(2);
+            break;
+        }
+    }
+    return place;
 }
 
 DeploymentReporter::DeploymentReporter(GitHubTarget target, QObject *parent)

@@ -22,12 +22,26 @@ struct GitHubTarget
     QUrl baseUrl; // https://api.github.com, or DEPLOYDESK_API_GITHUB / a GHES URL
 
     bool isValid() const { return !owner.isEmpty() && !repository.isEmpty() && !token.isEmpty(); }
-    // "owner/name" from GITHUB_REPOSITORY in `env`, else from the git remote `origin` of
-    // `workspaceDir` (https://github.com/o/r(.git), git@github.com:o/r(.git)); empty when
-    // neither names one.
+    // "owner/name" as locate() finds it, or empty (also when locate() reports a problem).
     static std::pair<QString, QString> repositoryOf(const QString &workspaceDir,
                                                     const QProcessEnvironment &env);
 };
+
+// Where a workspace's GitHub is.
+struct GitHubPlace
+{
+    QString owner, repository; // both empty when nothing names one
+    QUrl apiUrl;               // the REST API's base URL
+    QString notice;            // about the URL (an override in use), for the user
+};
+
+// The repository from GITHUB_REPOSITORY in `env`, else `github.repository` in the
+// workspace's deploydesk.yml, else the git remote `origin` of `workspaceDir` on github.com
+// or on the host of `github.api-url` (https://HOST/o/r(.git), git@HOST:o/r(.git)); the API
+// from DEPLOYDESK_API_GITHUB, else `github.api-url` (GitHub Enterprise Server), else
+// https://api.github.com. An error when the `github:` section has problems or the URL
+// cannot be used; other problems of deploydesk.yml do not matter here.
+Result<GitHubPlace> locateGitHub(const QString &workspaceDir, const QProcessEnvironment &env);
 
 // Mirrors one deploy or rollback of DeployDesk as a GitHub deployment: begin() creates the
 // deployment (environment, ref, auto_merge false, required_contexts []) and posts

@@ -439,6 +439,7 @@ Result<void> GitHubJobStage::Private::prepare()
     WorkflowPlanOptions facts;
     facts.event = with.value(QStringLiteral("event")).toString();
     facts.repository = with.value(QStringLiteral("repository")).toString();
+    facts.apiUrl = with.value(QStringLiteral("api-url")).toString();
     facts.ref = stage.branch.isEmpty() ? QString() : QStringLiteral("refs/heads/") + stage.branch;
     facts.sha = stage.commit;
     facts.actor = stage.triggeredBy;
@@ -511,9 +512,9 @@ Result<void> GitHubJobStage::Private::prepare()
         {"GITHUB_REF_TYPE", QStringLiteral("branch")},
         {"GITHUB_HEAD_REF", QString()},
         {"GITHUB_BASE_REF", QString()},
-        {"GITHUB_SERVER_URL", QStringLiteral("https://github.com")},
-        {"GITHUB_API_URL", QStringLiteral("https://api.github.com")},
-        {"GITHUB_GRAPHQL_URL", QStringLiteral("https://api.github.com/graphql")},
+        {"GITHUB_SERVER_URL", github.value(QStringLiteral("server_url")).toString()},
+        {"GITHUB_API_URL", github.value(QStringLiteral("api_url")).toString()},
+        {"GITHUB_GRAPHQL_URL", github.value(QStringLiteral("graphql_url")).toString()},
         {"RUNNER_OS", QStringLiteral("Linux")},
         {"RUNNER_ARCH", runnerArch()},
         {"RUNNER_NAME", QStringLiteral("DeployDesk")},

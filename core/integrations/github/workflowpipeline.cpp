@@ -120,6 +120,7 @@ WorkflowPipeline workflowPipeline(const Workflow &workflow, const WorkflowPlan &
             {QStringLiteral("needs"), compact(needs)},
             {QStringLiteral("secrets"), secrets},
             {QStringLiteral("repository"), options.repository},
+            {QStringLiteral("api-url"), options.apiUrl},
             {QStringLiteral("strategy"),
              compact(QJsonObject{{QStringLiteral("fail-fast"), written.failFast.text != u"false"},
                                  {QStringLiteral("job-index"), index},

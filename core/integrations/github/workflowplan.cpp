@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QSet>
 #include <QStandardPaths>
+#include <QUrl>
 
 #include <functional>
 
@@ -666,6 +667,18 @@ QJsonObject githubContext(const Workflow &workflow, const WorkflowPlanOptions &f
         event.insert(QStringLiteral("inputs"), asText);
     }
     const QString &ref = facts.ref;
+    // GitHub Enterprise Server: the API at https://HOST/api/v3, GraphQL at /api/graphql.
+    QString server = QStringLiteral("https://github.com");
+    QString api = QStringLiteral("https://api.github.com");
+    QString graphql = QStringLiteral("https://api.github.com/graphql");
+    if (const QUrl url(facts.apiUrl); !facts.apiUrl.isEmpty() && url.isValid() &&
+                                      url.host() != u"api.github.com") {
+        api = facts.apiUrl;
+        while (api.endsWith(u'/'))
+            api.chop(1);
+        server = url.adjusted(QUrl::RemovePath).toString();
+        graphql = server + QStringLiteral("/api/graphql");
+    }
     return QJsonObject{
         {QStringLiteral("event_name"), facts.event},
         {QStringLiteral("event"), event},
@@ -681,9 +694,9 @@ QJsonObject githubContext(const Workflow &workflow, const WorkflowPlanOptions &f
         {QStringLiteral("triggering_actor"), facts.actor},
         {QStringLiteral("workspace"), facts.workspaceDir},
         {QStringLiteral("workflow"), workflow.displayName()},
-        {QStringLiteral("server_url"), QStringLiteral("https://github.com")},
-        {QStringLiteral("api_url"), QStringLiteral("https://api.github.com")},
-        {QStringLiteral("graphql_url"), QStringLiteral("https://api.github.com/graphql")},
+        {QStringLiteral("server_url"), server},
+        {QStringLiteral("api_url"), api},
+        {QStringLiteral("graphql_url"), graphql},
         {QStringLiteral("head_ref"), QString()},
         {QStringLiteral("base_ref"), QString()},
     };

@@ -26,6 +26,7 @@ struct WorkflowPlanOptions
     QString repository;
     QString actor;
     QString workspaceDir;
+    QString apiUrl; // the REST API's URL (GitHub Enterprise Server); "" for api.github.com
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment(); // PATH
 };
 
