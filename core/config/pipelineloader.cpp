@@ -23,8 +23,8 @@ namespace {
 
 constexpr qint64 maxFileSize = 4 * 1024 * 1024;
 
-const QStringList topLevelKeys{QStringLiteral("name"), QStringLiteral("max-parallel"),
-                               QStringLiteral("env"), QStringLiteral("environments"),
+const QStringList topLevelKeys{QStringLiteral("name"),   QStringLiteral("max-parallel"),
+                               QStringLiteral("env"),    QStringLiteral("environments"),
                                QStringLiteral("stages"), QStringLiteral("github")};
 const QStringList githubKeys{QStringLiteral("repository"), QStringLiteral("api-url")};
 const QStringList environmentKeys{QStringLiteral("protected"), QStringLiteral("url"),
@@ -160,8 +160,8 @@ private:
                     continue;
                 const QUrl url(value, QUrl::StrictMode);
                 if (!url.isValid() || url.host().isEmpty() ||
-                    (url.scheme() != u"https" && url.scheme() != u"http") ||
-                    url.hasQuery() || url.hasFragment()) {
+                    (url.scheme() != u"https" && url.scheme() != u"http") || url.hasQuery() ||
+                    url.hasFragment()) {
                     m_d.add(g.valueMark(),
                             msg("%1 must be the http(s) URL of a GitHub API, e.g. "
                                 "https://github.example.com/api/v3 for GitHub Enterprise "

@@ -257,6 +257,10 @@ void RunJob::startStage(const QString &name)
                                (status == StageStatus::Failed && job->stage().continueOnError);
         if (status == StageStatus::Failed && !job->stage().continueOnError)
             m_anyFailed = true;
+        // A stage that ended itself as cancelled (a GitHub job replaced in its concurrency
+        // group) makes the run cancelled, as on GitHub; never a success.
+        if (status == StageStatus::Cancelled && !isCancelRequested())
+            m_anyCancelled = true;
         settle(name, status, job->reason(), job, satisfied);
         job->deleteLater();
         schedule();
@@ -296,7 +300,7 @@ void RunJob::finishIfDone()
         if (!isFinal(m_state.value(name).status))
             return;
     }
-    if (isCancelRequested() || m_approval == Approval::Refused) {
+    if (isCancelRequested() || m_approval == Approval::Refused || m_anyCancelled) {
         m_runStatus = RunStatus::Cancelled;
         emitCancelled();
     } else if (m_anyFailed) {

@@ -121,6 +121,7 @@ private:
     int m_maxParallel = 1;
     int m_running = 0;
     bool m_anyFailed = false;
+    bool m_anyCancelled = false;
     RunStatus m_runStatus = RunStatus::Running;
     enum class Approval { NotNeeded, NotAsked, Asked, Approved, Refused };
     Approval m_approval = Approval::NotNeeded;

@@ -173,14 +173,15 @@ private slots:
         ci.jobNames = {"build"};
         ghes.addWorkflow(ci);
         QCOMPARE(ghes.url().path(), QStringLiteral("/api/v3"));
-        writeFile(workspace.filePath("deploydesk.yml"),
-                  "name: handbook\n"
-                  "github:\n"
-                  "  repository: octo/handbook\n"
-                  "  api-url: " + ghes.url().toString().toUtf8() + "\n"
-                  "stages:\n"
-                  "  build:\n"
-                  "    run: make\n");
+        writeFile(workspace.filePath("deploydesk.yml"), "name: handbook\n"
+                                                        "github:\n"
+                                                        "  repository: octo/handbook\n"
+                                                        "  api-url: " +
+                                                            ghes.url().toString().toUtf8() +
+                                                            "\n"
+                                                            "stages:\n"
+                                                            "  build:\n"
+                                                            "    run: make\n");
         m_cli->env().remove("DEPLOYDESK_API_GITHUB");
         CliResult r = runLive(*m_cli, {"workflow", "remote"}, workspace.path());
         QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
@@ -191,13 +192,12 @@ private slots:
                      qPrintable(request.path));
         QCOMPARE(m_fake->server().requestCount(), 0);
 
-        writeFile(workspace.filePath("deploydesk.yml"),
-                  "name: handbook\n"
-                  "github:\n"
-                  "  repository: handbook\n"
-                  "stages:\n"
-                  "  build:\n"
-                  "    run: make\n");
+        writeFile(workspace.filePath("deploydesk.yml"), "name: handbook\n"
+                                                        "github:\n"
+                                                        "  repository: handbook\n"
+                                                        "stages:\n"
+                                                        "  build:\n"
+                                                        "    run: make\n");
         r = runLive(*m_cli, {"workflow", "remote"}, workspace.path());
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains("the \"github\" section of") &&

@@ -46,6 +46,8 @@ private slots:
     void successIsFalseAfterASkippedNeed();
     void protectedEnvironmentAsksFirst();
     void concurrencyGroupQueuesAndCancels();
+    void jobConcurrencyQueuesAndCancels();
+    void jobAndWorkflowInOneGroupIsADeadlock();
     void killMinus9LeavesNoProcessBehind();
 };
 
@@ -721,6 +723,101 @@ jobs:
     const QJsonObject shown = cli.show(1);
     QCOMPARE(shown.value(u"status"_s).toString(), u"interrupted"_s);
     QCOMPARE(stageOf(shown, u"long"_s).value(u"status"_s).toString(), u"interrupted"_s);
+}
+
+// A job's own `concurrency:`, across processes: the second run's job waits for the first's
+// (the rest of its run goes on), a third replaces the waiting one, cancel-in-progress ends
+// the running one; each end is in the job's log and recorded on the run it ends.
+void TestWorkflowCli::jobConcurrencyQueuesAndCancels()
+{
+    QTemporaryDir dir;
+    Cli cli;
+    const QByteArray workflow = R"(name: JobConc
+on:
+  push:
+  workflow_dispatch:
+    inputs:
+      cancel:
+        type: string
+        default: 'no'
+jobs:
+  free:
+    runs-on: ubuntu-latest
+    steps:
+      - run: echo free job ran
+  hold:
+    runs-on: ubuntu-latest
+    concurrency:
+      group: site-${{ github.workflow }}
+      cancel-in-progress: ${{ inputs.cancel == 'yes' }}
+    timeout-minutes: 1
+    steps:
+      - run: while [ ! -f "$GITHUB_WORKSPACE/go" ]; do sleep 0.05; done
+)";
+    const QString ws = workspaceWith(dir, workflow);
+    auto stageStatus = [&](int run, const QString &stage) {
+        return stageOf(cli.show(run), stage).value(u"status"_s).toString();
+    };
+    auto log = [&](int run) { return cli.run({u"logs"_s, QString::number(run), u"hold"_s}).out; };
+    const QStringList args{u"workflow"_s, u"run"_s, u"local.yml"_s, u"--workspace"_s, ws};
+    QProcess *first = cli.start(args, this);
+    QTRY_COMPARE_WITH_TIMEOUT(stageStatus(1, u"hold"_s), u"running"_s, 20000);
+    QProcess *second = cli.start(args, this);
+    QTRY_VERIFY_WITH_TIMEOUT(log(2).contains(u"⏸ waiting for job hold of run 1 (concurrency "
+                                             u"group site-JobConc) to finish"_s),
+                             20000);
+    QCOMPARE(stageStatus(2, u"free"_s), u"success"_s); // only the job waits
+    QProcess *third = cli.start(args, this);
+    QTRY_COMPARE_WITH_TIMEOUT(stageStatus(2, u"hold"_s), u"cancelled"_s, 20000);
+    QVERIFY2(log(2).contains(u"✘ Canceling since a higher priority waiting request for "
+                             u"'site-JobConc' exists"_s),
+             qPrintable(log(2)));
+    QVERIFY2(cli.run({u"show"_s, u"2"_s})
+                 .out.contains(u"job hold of run 3 in concurrency group site-JobConc replaces "
+                               u"its job hold"_s),
+             qPrintable(cli.run({u"show"_s, u"2"_s}).out));
+    QTRY_VERIFY_WITH_TIMEOUT(log(3).contains(u"waiting for job hold of run 1"_s), 20000);
+    QCOMPARE(stageStatus(1, u"hold"_s), u"running"_s); // the running one goes on
+
+    QProcess *fourth = cli.start(
+        args + QStringList{u"--event"_s, u"workflow_dispatch"_s, u"--input"_s, u"cancel=yes"_s},
+        this);
+    QTRY_COMPARE_WITH_TIMEOUT(stageStatus(1, u"hold"_s), u"cancelled"_s, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(stageStatus(3, u"hold"_s), u"cancelled"_s, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(stageStatus(4, u"hold"_s), u"running"_s, 20000);
+    write(dir.filePath(u"go"_s), "");
+    QTRY_COMPARE_WITH_TIMEOUT(stageStatus(4, u"hold"_s), u"success"_s, 20000);
+    for (QProcess *p : {first, second, third, fourth})
+        QVERIFY(hasFinished(p));
+    QCOMPARE(first->exitCode(), 130); // a run with a cancelled job is cancelled
+    QCOMPARE(fourth->exitCode(), 0);
+}
+
+// The same group for the workflow and one of its jobs: GitHub cancels the job and says why.
+void TestWorkflowCli::jobAndWorkflowInOneGroupIsADeadlock()
+{
+    QTemporaryDir dir;
+    Cli cli;
+    const QByteArray workflow = R"(name: Dead
+on: push
+concurrency: one-group
+jobs:
+  inner:
+    runs-on: ubuntu-latest
+    concurrency: one-group
+    steps:
+      - run: echo never
+)";
+    const CliResult r =
+        cli.run({u"workflow"_s, u"run"_s, u"local.yml"_s}, workspaceWith(dir, workflow));
+    QCOMPARE(r.exitCode, 130);
+    QCOMPARE(cli.history().first().toObject().value(u"status"_s).toString(), u"cancelled"_s);
+    QCOMPARE(statusOf(cli, u"inner"_s), u"cancelled"_s);
+    const QString log = cli.run({u"logs"_s, u"1"_s, u"inner"_s}).out;
+    QVERIFY2(log.contains(u"✘ Canceling since a deadlock for concurrency group 'one-group' was "
+                          u"detected between 'top level workflow' and 'job inner'"_s),
+             qPrintable(log));
+    QVERIFY(!log.contains(u"\nnever"_s));
 }
 
 QTEST_GUILESS_MAIN(TestWorkflowCli)

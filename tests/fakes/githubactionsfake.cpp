@@ -587,9 +587,10 @@ void GitHubActionsFake::addRateHeaders(FakeResponse &response) const
 void GitHubActionsFake::route(const QByteArray &method, const QString &pattern, const QString &docs,
                               Handler handler)
 {
-    m_server.on(method, m_apiPath + pattern, [this, docs, handler = std::move(handler)](const FakeRequest &r) {
-        return guard(r, docs, handler);
-    });
+    m_server.on(method, m_apiPath + pattern,
+                [this, docs, handler = std::move(handler)](const FakeRequest &r) {
+                    return guard(r, docs, handler);
+                });
 }
 
 FakeResponse GitHubActionsFake::error(int status, const QString &message, const QString &docs) const
@@ -839,7 +840,8 @@ QString GitHubActionsFake::apiUrl(const QString &path) const
 {
     if (m_apiBase.isEmpty()) {
         m_apiBase =
-            m_server.url(m_apiPath + QStringLiteral("/repos/%1/%2").arg(m_owner, m_repository)).toString();
+            m_server.url(m_apiPath + QStringLiteral("/repos/%1/%2").arg(m_owner, m_repository))
+                .toString();
     }
     return m_apiBase + path;
 }

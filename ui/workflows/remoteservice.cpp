@@ -94,8 +94,7 @@ public:
             m_session.reset();
             m_token = token;
             if (problem.isEmpty()) {
-                m_session =
-                    std::make_unique<ActionsSession>(ActionsApi(repository, *base, token));
+                m_session = std::make_unique<ActionsSession>(ActionsApi(repository, *base, token));
                 connect(m_session.get(), &ActionsSession::rateLimitChanged, this,
                         &RemoteWorker::rateLimitChanged);
             }

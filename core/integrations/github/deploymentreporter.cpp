@@ -53,10 +53,9 @@ Result<GitHubPlace> locateGitHub(const QString &workspaceDir, const QProcessEnvi
         const LoadResult loaded = PipelineLoader::loadFile(pipelineFile);
         settings = loaded.pipeline.github;
         if (settings.problems) {
-            return makeError(ErrorCode::Invalid,
-                             tr("the \"github\" section of %1 has problems; "
-                                "`deploydeskctl validate` lists them")
-                                 .arg(pipelineFile));
+            return makeError(ErrorCode::Invalid, tr("the \"github\" section of %1 has problems; "
+                                                    "`deploydeskctl validate` lists them")
+                                                     .arg(pipelineFile));
         }
     }
     auto base = resolvePlatformBase(Platform::GitHub, QUrl(settings.apiUrl), env);

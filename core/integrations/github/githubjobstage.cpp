@@ -6,6 +6,7 @@
 #include "config/workflowloader.h"
 #include "engine/processrunner.h"
 #include "integrations/github/githubfiles.h"
+#include "integrations/github/jobconcurrency.h"
 #include "integrations/github/jobscratch.h"
 #include "integrations/github/workflowcommands.h"
 #include "integrations/github/workflowplan.h"
@@ -136,6 +137,7 @@ struct GitHubJobStage::Private
     QList<std::pair<QString, QString>> envFromFiles; // GITHUB_ENV, in order
     QStringList pathAdded;                           // GITHUB_PATH, in the order added
     std::optional<RunnerTemp> temp;                  // RUNNER_TEMP
+    std::unique_ptr<JobConcurrency> concurrency;     // the job's `concurrency:` group
     SecretMasker masker;
     // The steps being run: the job's, and above them those of the local composite
     // actions being run (a step of the frame below runs the frame above).
@@ -310,6 +312,7 @@ struct GitHubJobStage::Private
     }
 
     Result<void> prepare();
+    void enterConcurrencyGroup();
     void nextStep();
     void startScript(const WorkflowStep &step);
     void onOutput(LogStream stream, const QByteArray &chunk);
@@ -381,11 +384,61 @@ void GitHubJobStage::doStart()
             return;
         }
     }
+    if (d->job->concurrency.isSet()) {
+        d->enterConcurrencyGroup();
+        return;
+    }
     d->nextStep();
+}
+
+// The job's `concurrency:` (evaluated with the job's contexts: github, inputs, vars, needs,
+// matrix, strategy): its steps start once the group is this job's; a newer job of the
+// group replaces it while it waits, and with cancel-in-progress while it runs.
+void GitHubJobStage::Private::enterConcurrencyGroup()
+{
+    auto group = evaluate(job->concurrency.group, tr("\"concurrency\""));
+    Result<QJsonValue> cancel = QJsonValue(false);
+    if (group && job->concurrency.cancelInProgress.isSet())
+        cancel = evaluateValue(job->concurrency.cancelInProgress, tr("\"cancel-in-progress\""));
+    if (!group || !cancel) {
+        writeResult(QStringLiteral("failure"), {});
+        q->emitFailure(!group ? group.error() : cancel.error());
+        return;
+    }
+    if (group->trimmed().isEmpty()) {
+        nextStep();
+        return;
+    }
+    const bool cancelInProgress = exprIsTruthy(*cancel) || cancel->toString() == u"true";
+    concurrency = std::make_unique<JobConcurrency>();
+    QObject::connect(concurrency.get(), &JobConcurrency::waiting, q,
+                     [this](const QString &line) { log(tr("⏸ %1").arg(line)); });
+    QObject::connect(concurrency.get(), &JobConcurrency::acquired, q, [this] { nextStep(); });
+    const auto end = [this](const QString &why) {
+        log(tr("✘ %1").arg(why));
+        if (runner && runner->isRunning()) {
+            runner->cancel(); // onStepDone() ends the job as cancelled
+            return;
+        }
+        writeResult(QStringLiteral("cancelled"), {});
+        q->emitCancelled();
+    };
+    QObject::connect(concurrency.get(), &JobConcurrency::replaced, q, end);
+    QObject::connect(concurrency.get(), &JobConcurrency::deadlock, q, end);
+    const StageContext &stage = q->context();
+    const JobConcurrency::Place place{stage.dataDir, stage.workspaceDir, stage.runId,
+                                      stage.stageName};
+    if (auto ok = concurrency->enter(place, *group, cancelInProgress); !ok) {
+        concurrency.reset();
+        writeResult(QStringLiteral("failure"), {});
+        q->emitFailure(ok.error());
+    }
 }
 
 void GitHubJobStage::doCancel()
 {
+    if (d->concurrency)
+        d->concurrency->leave();
     if (d->runner && d->runner->isRunning()) {
         d->runner->cancel(); // onStepDone() ends the job as cancelled
         return;
@@ -854,6 +907,8 @@ void GitHubJobStage::Private::onStepDone(const ProcessResult &result)
     handleLines(parsers[1].finish());
     endStepGroups();
     if (result.status == ProcessResult::Status::Cancelled || q->isCancelRequested()) {
+        if (concurrency)
+            concurrency->leave();
         log(tr("✘ %1: cancelled").arg(stepName));
         writeResult(QStringLiteral("cancelled"), {});
         q->emitCancelled();
@@ -1066,6 +1121,8 @@ void GitHubJobStage::Private::finishAction()
 
 void GitHubJobStage::Private::finishJob()
 {
+    if (concurrency)
+        concurrency->leave(); // the group's next job may start
     setJobStatus();
     QJsonObject outputs;
     for (const auto &[name, text] : job->outputs) {

@@ -16,6 +16,7 @@
 //   needs: JSON object text, job id -> [the stage names of its legs]
 //   secrets: the secret names the job reads (their values come from the stage's env)
 //   strategy: JSON object text, the strategy context of this leg
+//   repository, api-url: the github context's repository and GitHub's URLs (GHES)
 
 #include "engine/stagetype.h"
 
@@ -33,7 +34,7 @@ public:
     ~GitHubJobStage() override;
 
     // Where the jobs of run `runId` leave their result and outputs for the jobs that need
-    // them (one `<stage>.json` each).
+    // them (results.jsonl, see jobscratch.h), the event's payload and the tool cache.
     static QString outputsDir(const QString &stateDir, qint64 runId);
 
 protected:

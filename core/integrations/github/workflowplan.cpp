@@ -671,8 +671,8 @@ QJsonObject githubContext(const Workflow &workflow, const WorkflowPlanOptions &f
     QString server = QStringLiteral("https://github.com");
     QString api = QStringLiteral("https://api.github.com");
     QString graphql = QStringLiteral("https://api.github.com/graphql");
-    if (const QUrl url(facts.apiUrl); !facts.apiUrl.isEmpty() && url.isValid() &&
-                                      url.host() != u"api.github.com") {
+    if (const QUrl url(facts.apiUrl);
+        !facts.apiUrl.isEmpty() && url.isValid() && url.host() != u"api.github.com") {
         api = facts.apiUrl;
         while (api.endsWith(u'/'))
             api.chop(1);
