@@ -63,7 +63,7 @@
             <translation>Der zu öffnende Arbeitsbereich-Ordner.</translation>
         </message>
         <message>
-            <location filename="../core/config/pipelineloader.cpp" line="+33" />
+            <location filename="../core/config/pipelineloader.cpp" line="+35" />
             <source>stage "%1" is defined twice (first at line %2)</source>
             <translation>Stufe "%1" ist doppelt definiert (zuerst in Zeile %2)</translation>
         </message>
@@ -427,7 +427,7 @@
             <translation>Es wurden keine Artefakte aufbewahrt.</translation>
         </message>
         <message>
-            <location filename="../core/store/historystore.cpp" line="+61" />
+            <location filename="../core/store/historystore.cpp" line="+56" />
             <source>history database %1: there is no %2 with id %3</source>
             <translation>Verlaufsdatenbank %1: %2 mit der ID %3 existiert nicht</translation>
         </message>
@@ -495,7 +495,7 @@
             </translation>
         </message>
         <message>
-            <location filename="../core/store/schema.cpp" line="+249" />
+            <location filename="../core/store/schema.cpp" line="+266" />
             <source>vector index %1 has schema version %2, newer than this DeployDesk understands (%3); upgrade DeployDesk</source>
             <translation>Vektorindex %1 hat Schemaversion %2, neuer als diese DeployDesk-Version versteht (%3); aktualisieren Sie DeployDesk</translation>
         </message>
@@ -1088,13 +1088,13 @@
         </message>
         <message>
             <source>STATUS</source>
-            <location line="+95" />
+            <location line="+108" />
             <location line="+0" />
             <translation>STATUS</translation>
         </message>
         <message>
             <source>ENV</source>
-            <location line="-95" />
+            <location line="-108" />
             <translation>UMGEBUNG</translation>
         </message>
         <message>
@@ -1119,23 +1119,23 @@
         </message>
         <message>
             <source>DURATION</source>
-            <location line="+94" />
+            <location line="+107" />
             <location line="+0" />
             <translation>DAUER</translation>
         </message>
         <message>
             <source>MESSAGE</source>
-            <location line="-94" />
+            <location line="-107" />
             <translation>NACHRICHT</translation>
         </message>
         <message>
             <source>cannot read run %1 from the history</source>
-            <location line="+27" />
+            <location line="+28" />
             <translation>Lauf %1 kann nicht aus dem Verlauf gelesen werden</translation>
         </message>
         <message>
             <source>run %1: %2</source>
-            <location line="+41" />
+            <location line="+53" />
             <translation>Lauf %1: %2</translation>
         </message>
         <message>
@@ -1210,7 +1210,7 @@
         </message>
         <message>
             <source>events:</source>
-            <location line="+8" />
+            <location line="+5" />
             <translation>Ereignisse:</translation>
         </message>
         <message>
@@ -1468,7 +1468,7 @@
         </message>
         <message>
             <source>missing required key "name"; add e.g. "name: my-pipeline" at the top level</source>
-            <location line="+15" />
+            <location line="+20" />
             <translation>erforderlicher Schlüssel "name" fehlt; fügen Sie auf oberster Ebene z. B. "name: my-pipeline" hinzu</translation>
         </message>
         <message>
@@ -1478,7 +1478,7 @@
         </message>
         <message>
             <source>"environments" must be a map of environment name: settings; found %1</source>
-            <location line="+21" />
+            <location line="+18" />
             <translation>"environments" muss eine Map aus Umgebungsname: Einstellungen sein; gefunden: %1</translation>
         </message>
         <message>
@@ -4253,13 +4253,13 @@
             <translation>Formatzeichenkette "%1" verweist auf Argument {%2}, das nicht übergeben wurde</translation>
         </message>
         <message>
-            <location filename="../core/integrations/github/workflowplan.cpp" line="+141" />
+            <location filename="../core/integrations/github/workflowplan.cpp" line="+142" />
             <location line="+1" />
             <source>Run %1</source>
             <translation>%1 ausführen</translation>
         </message>
         <message>
-            <location line="+398" />
+            <location line="+426" />
             <source>the shell "%1" needs "%2" on PATH, and it is not there</source>
             <translation>die Shell "%1" benötigt "%2" im PATH, dort ist es aber nicht vorhanden</translation>
         </message>
@@ -4347,7 +4347,7 @@
             <translation>Workflow "%1" (%2) bei %3: %4</translation>
         </message>
         <message>
-            <location filename="../core/integrations/github/workflowpipeline.cpp" line="+129" />
+            <location filename="../core/integrations/github/workflowpipeline.cpp" line="+130" />
             <location line="+7" />
             <source>not run here: %1</source>
             <translation>wird hier nicht ausgeführt: %1</translation>
@@ -4586,7 +4586,7 @@
             <translation>--input gilt für --event workflow_dispatch; das Ereignis "%1" hat keine Eingaben</translation>
         </message>
         <message>
-            <location filename="../core/integrations/github/workflowcommands.cpp" line="+491" />
+            <location filename="../core/common/annotation.cpp" line="+52" />
             <location line="+55" />
             <source>%1: %2: %3</source>
             <translation>%1: %2: %3</translation>
@@ -4687,7 +4687,7 @@
             <translation>lokale Composite Action</translation>
         </message>
         <message>
-            <location filename="../core/integrations/github/workflowplan.cpp" line="-95" />
+            <location filename="../core/integrations/github/workflowplan.cpp" line="-123" />
             <source>"%1" is a Docker container action; containers are not run here</source>
             <translation>"%1" ist eine Docker-Container-Action; Container werden hier nicht ausgeführt</translation>
         </message>
@@ -4794,7 +4794,7 @@
             <translation>hashFiles() darf nur in einem Schritt verwendet werden, nicht in %1</translation>
         </message>
         <message>
-            <location filename="../core/integrations/github/workflowcommands.cpp" line="-1" />
+            <location filename="../core/common/annotation.cpp" line="-1" />
             <location line="+8" />
             <source>%1: %2</source>
             <translation>%1: %2</translation>
@@ -5313,7 +5313,7 @@
             <translation>GitHub lehnt es ab, NODE_OPTIONS aus GITHUB_ENV zu setzen ("Can't store NODE_OPTIONS output parameter using '$GITHUB_ENV' command.", seit Runner 2.309.0): darüber könnte ein Schritt jede spätere Node.js-Action Code seiner Wahl laden lassen. Setzen Sie es stattdessen unter env: des Workflows oder des Schritts.</translation>
         </message>
         <message>
-            <location filename="../core/integrations/github/githubjobstage.cpp" line="+79" />
+            <location filename="../core/integrations/github/githubjobstage.cpp" line="+80" />
             <location line="+4" />
             <source>hashFiles(): cannot read %1: %2</source>
             <translation>hashFiles(): %1 kann nicht gelesen werden: %2</translation>
@@ -5324,7 +5324,7 @@
             <translation>%1 (%2) kann nicht gelesen werden: %3</translation>
         </message>
         <message>
-            <location filename="../core/integrations/github/workflowcommands.cpp" line="-278" />
+            <location filename="../core/integrations/github/workflowcommands.cpp" line="+212" />
             <source>The `%1` command is disabled. Please upgrade to using Environment Files or opt into unsecure command execution by setting the `ACTIONS_ALLOW_UNSECURE_COMMANDS` environment variable to `true`. For more information see: https://github.blog/changelog/2020-10-01-github-actions-deprecating-set-env-and-add-path-commands/ (GitHub disabled it because any text a step prints, such as a pull request title or a file it shows, could otherwise change the %2 of every later step: CVE-2020-15228.)</source>
             <translation>Der Befehl `%1` ist deaktiviert. Bitte steigen Sie auf Umgebungsdateien (Environment Files) um, oder erlauben Sie die unsichere Befehlsausführung, indem Sie die Umgebungsvariable `ACTIONS_ALLOW_UNSECURE_COMMANDS` auf `true` setzen. Weitere Informationen: https://github.blog/changelog/2020-10-01-github-actions-deprecating-set-env-and-add-path-commands/ (GitHub hat ihn deaktiviert, weil sonst jeder Text, den ein Schritt ausgibt, etwa der Titel eines Pull Requests oder eine Datei, die er anzeigt, %2 jedes späteren Schritts ändern könnte: CVE-2020-15228.)</translation>
         </message>
@@ -5339,12 +5339,12 @@
             <translation>Das Pflichtfeld 'name' fehlt im Befehl ##[%1].</translation>
         </message>
         <message>
-            <location line="+249" />
+            <location filename="../core/common/annotation.cpp" line="-8" />
             <source>Error</source>
             <translation>Fehler</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Warning</source>
             <translation>Warnung</translation>
         </message>
@@ -5413,7 +5413,7 @@
         </message>
         <message>
             <source>You cannot use a endToken that is an empty string, the string 'pause-logging', or another workflow command. For more information see: https://docs.github.com/actions/learn-github-actions/workflow-commands-for-github-actions#example-stopping-and-starting-workflow-commands or opt into insecure command execution by setting the `ACTIONS_ALLOW_UNSECURE_STOPCOMMAND_TOKENS` environment variable to `true`.</source>
-            <location filename="../core/integrations/github/workflowcommands.cpp" line="-80" />
+            <location filename="../core/integrations/github/workflowcommands.cpp" line="+171" />
             <translation>Als endToken dürfen Sie weder eine leere Zeichenkette noch die Zeichenkette 'pause-logging' noch einen anderen Workflow-Befehl verwenden. Weitere Informationen: https://docs.github.com/actions/learn-github-actions/workflow-commands-for-github-actions#example-stopping-and-starting-workflow-commands – oder erlauben Sie die unsichere Befehlsausführung, indem Sie die Umgebungsvariable `ACTIONS_ALLOW_UNSECURE_STOPCOMMAND_TOKENS` auf `true` setzen.</translation>
         </message>
         <message>
@@ -5547,7 +5547,7 @@
         </message>
         <message>
             <source>Annotations:</source>
-            <location filename="../core/integrations/github/remoteruns.cpp" line="+128" />
+            <location filename="../core/integrations/github/remoteruns.cpp" line="+131" />
             <translation>Anmerkungen:</translation>
         </message>
         <message>
@@ -5602,22 +5602,21 @@
         </message>
         <message>
             <source>--repo needs owner/name; found "%1"</source>
-            <location line="+12" />
+            <location line="+17" />
             <translation>--repo erwartet owner/name; gefunden: "%1"</translation>
         </message>
         <message>
             <source>no GitHub repository: the workspace %1 has no github.com remote named origin; name one with --repo owner/name</source>
-            <location line="+9" />
-            <translation>kein GitHub-Repository: Der Arbeitsbereich %1 hat kein github.com-Remote namens origin; geben Sie eines mit --repo owner/name an</translation>
+            <translation type="vanished">kein GitHub-Repository: Der Arbeitsbereich %1 hat kein github.com-Remote namens origin; geben Sie eines mit --repo owner/name an</translation>
         </message>
         <message>
             <source>the secret GITHUB_TOKEN is not set: set a GitHub token with the actions scope with `deploydeskctl secrets set GITHUB_TOKEN`</source>
-            <location line="+7" />
+            <location line="+8" />
             <translation>das Geheimnis GITHUB_TOKEN ist nicht gesetzt: Setzen Sie ein GitHub-Token mit dem Scope actions mit `deploydeskctl secrets set GITHUB_TOKEN`</translation>
         </message>
         <message>
             <source>GitHub API: %1</source>
-            <location line="+18" />
+            <location line="+14" />
             <translation>GitHub-API: %1</translation>
         </message>
         <message>
@@ -5796,9 +5795,49 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             </translation>
         </message>
         <message>
-            <location filename="../core/run/workflowrun.cpp" line="+52" />
+            <location filename="../core/run/workflowrun.cpp" line="+55" />
             <source>"concurrency": %1</source>
             <translation>"concurrency": %1</translation>
+        </message>
+        <message>
+            <location filename="../core/integrations/github/deploymentreporter.cpp" line="+56" />
+            <source>the "github" section of %1 has problems; `deploydeskctl validate` lists them</source>
+            <translation>der Abschnitt "github" von %1 hat Probleme; `deploydeskctl validate` listet sie auf</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>annotations:</source>
+            <translation>Anmerkungen:</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>no GitHub repository: the workspace %1 has no GitHub remote named origin; name one with --repo owner/name or with "github: repository:" in deploydesk.yml</source>
+            <translation>kein GitHub-Repository: der Arbeitsbereich %1 hat kein GitHub-Remote namens origin; nennen Sie eines mit --repo owner/name oder mit "github: repository:" in deploydesk.yml</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>"github" must be a map with "repository" (owner/name) and, for GitHub Enterprise Server, "api-url"; found %1</source>
+            <translation>"github" muss eine Map mit "repository" (owner/name) und, für GitHub Enterprise Server, "api-url" sein; gefunden: %1</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>in "github"</source>
+            <translation>in "github"</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>"github.%1"</source>
+            <translation>"github.%1"</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>%1 must be owner/name, e.g. octo-org/docs; found "%2"</source>
+            <translation>%1 muss owner/name sein, z. B. octo-org/docs; gefunden: "%2"</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>%1 must be the http(s) URL of a GitHub API, e.g. https://github.example.com/api/v3 for GitHub Enterprise Server; found "%2"</source>
+            <translation>%1 muss die http(s)-URL einer GitHub-API sein, z. B. https://github.example.com/api/v3 für GitHub Enterprise Server; gefunden: "%2"</translation>
         </message>
     </context>
     <context>
@@ -6147,7 +6186,7 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
     <context>
         <name>DeployDesk::DeploymentReporter</name>
         <message>
-            <location filename="../core/integrations/github/deploymentreporter.cpp" line="+58" />
+            <location filename="../core/integrations/github/deploymentreporter.cpp" line="+45" />
             <source>the secret GITHUB_TOKEN</source>
             <translation>das Geheimnis GITHUB_TOKEN</translation>
         </message>
@@ -6191,7 +6230,7 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
     <context>
         <name>DeployDesk::GitHub::DispatchJob</name>
         <message>
-            <location filename="../core/integrations/github/remoteruns.cpp" line="+395" />
+            <location filename="../core/integrations/github/remoteruns.cpp" line="+400" />
             <source>the GitHub session is gone</source>
             <translation>die GitHub-Sitzung besteht nicht mehr</translation>
         </message>
@@ -6204,7 +6243,7 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
     <context>
         <name>DeployDesk::GitHub::RemoteFollowJob</name>
         <message>
-            <location filename="../core/integrations/github/remoteruns.cpp" line="-274" />
+            <location filename="../core/integrations/github/remoteruns.cpp" line="-279" />
             <source>the GitHub session is gone</source>
             <translation>die GitHub-Sitzung besteht nicht mehr</translation>
         </message>
@@ -6235,7 +6274,7 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
     <context>
         <name>DeployDesk::GitHubJobStage</name>
         <message>
-            <location filename="../core/integrations/github/githubjobstage.cpp" line="+44" />
+            <location filename="../core/integrations/github/githubjobstage.cpp" line="+61" />
             <source>step %1 "%2" failed: %3</source>
             <translation>Schritt %1 "%2" fehlgeschlagen: %3</translation>
         </message>
@@ -6253,7 +6292,7 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <translation>"%1" in %2</translation>
         </message>
         <message>
-            <location line="+121" />
+            <location line="+118" />
             <source>%1: "if" of job "%2": %3</source>
             <translation>%1: "if" des Jobs "%2": %3</translation>
         </message>
@@ -6268,7 +6307,22 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <translation>○ Job übersprungen: if: %1 ergibt false</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+18" />
+            <source>"concurrency"</source>
+            <translation>"concurrency"</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>"cancel-in-progress"</source>
+            <translation>"cancel-in-progress"</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>⏸ %1</source>
+            <translation>⏸ %1</translation>
+        </message>
+        <message>
+            <location line="+43" />
             <source>the workflow has problems: %1</source>
             <translation>der Workflow hat Probleme: %1</translation>
         </message>
@@ -6278,12 +6332,12 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <translation>der Workflow hat keinen Job "%1" mehr</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+9" />
             <source>cannot make the job's temporary folder: %1</source>
             <translation>der temporäre Ordner des Jobs kann nicht angelegt werden: %1</translation>
         </message>
         <message>
-            <location line="+106" />
+            <location line="+108" />
             <source>the workflow's "env"</source>
             <translation>"env" des Workflows</translation>
         </message>
@@ -6311,21 +6365,22 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
         <message>
             <location line="+2" />
             <location line="+48" />
-            <location line="+18" />
-            <location line="+126" />
-            <location line="+172" />
+            <location line="+17" />
+            <location line="+139" />
+            <location line="+179" />
             <source>▶ %1</source>
             <translation>▶ %1</translation>
         </message>
         <message>
-            <location line="-363" />
-            <location line="+66" />
-            <location line="+300" />
+            <location line="-584" />
+            <location line="+202" />
+            <location line="+65" />
+            <location line="+320" />
             <source>✘ %1</source>
             <translation>✘ %1</translation>
         </message>
         <message>
-            <location line="-344" />
+            <location line="-363" />
             <source>"if": %1</source>
             <translation>"if": %1</translation>
         </message>
@@ -6346,24 +6401,23 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
         </message>
         <message>
             <location line="+3" />
-            <location line="+333" />
+            <location line="+352" />
             <source>○ skipped: %1</source>
             <translation>○ übersprungen: %1</translation>
         </message>
         <message>
-            <location line="-331" />
-            <location line="+333" />
+            <location line="-868" />
             <source>step %1 "%2" was not run: %3</source>
             <translation>Schritt %1 "%2" wurde nicht ausgeführt: %3</translation>
         </message>
         <message>
-            <location line="-313" />
-            <location line="+321" />
+            <location line="+537" />
+            <location line="+340" />
             <source>"continue-on-error"</source>
             <translation>"continue-on-error"</translation>
         </message>
         <message>
-            <location line="-314" />
+            <location line="-333" />
             <source>"run"</source>
             <translation>"run"</translation>
         </message>
@@ -6383,20 +6437,20 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <translation>das Arbeitsverzeichnis "%1" existiert nicht</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+21" />
             <source>cannot write %1: %2</source>
             <translation>%1 kann nicht geschrieben werden: %2</translation>
         </message>
         <message>
-            <location line="+34" />
+            <location line="+46" />
             <source>"timeout-minutes"</source>
             <translation>"timeout-minutes"</translation>
         </message>
         <message>
             <location line="+49" />
-            <location line="+98" />
-            <location line="+153" />
-            <location line="+25" />
+            <location line="+105" />
+            <location line="+152" />
+            <location line="+27" />
             <source>⚠ %1</source>
             <translation>⚠ %1</translation>
         </message>
@@ -6421,12 +6475,12 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <translation type="vanished">%1: %2</translation>
         </message>
         <message>
-            <location line="-217" />
+            <location line="-219" />
             <source>✘ %1: cancelled</source>
             <translation>✘ %1: abgebrochen</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+8" />
             <source>a workflow command failed the step</source>
             <translation>ein Workflow-Befehl hat den Schritt fehlschlagen lassen</translation>
         </message>
@@ -6442,18 +6496,18 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
         </message>
         <message>
             <location line="+2" />
-            <location line="+137" />
+            <location line="+136" />
             <source>✘ %1: %2 (continue-on-error: the job goes on)</source>
             <translation>✘ %1: %2 (continue-on-error: der Job läuft weiter)</translation>
         </message>
         <message>
-            <location line="-136" />
-            <location line="+137" />
+            <location line="-135" />
+            <location line="+136" />
             <source>✘ %1: %2</source>
             <translation>✘ %1: %2</translation>
         </message>
         <message>
-            <location line="-105" />
+            <location line="-104" />
             <source>local actions nested more than 10 deep (does an action use itself?)</source>
             <translation>lokale Actions sind mehr als 10 Ebenen tief verschachtelt (verwendet eine Action sich selbst?)</translation>
         </message>
@@ -6463,7 +6517,7 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <translation>"%1" ist eine %2-Action; hier laufen nur Composite Actions</translation>
         </message>
         <message>
-            <location line="+28" />
+            <location line="+27" />
             <source>"with.%1"</source>
             <translation>"with.%1"</translation>
         </message>
@@ -6493,7 +6547,7 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <translation>✔ %1</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+15" />
             <source>output "%1" of job "%2"</source>
             <translation>Ausgabe "%1" des Jobs "%2"</translation>
         </message>
@@ -6626,7 +6680,7 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
     <context>
         <name>DeployDesk::HistoryStore</name>
         <message>
-            <location filename="../core/store/historyreads.cpp" line="+73" />
+            <location filename="../core/store/historyreads.cpp" line="+68" />
             <source>reading run %1</source>
             <translation>Lesen von Lauf %1</translation>
         </message>
@@ -6755,7 +6809,7 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <translation>Aufzeichnen des Artefakts %1 von Lauf %2</translation>
         </message>
         <message>
-            <location filename="../core/store/releasestore.cpp" line="+97" />
+            <location filename="../core/store/releasestore.cpp" line="+92" />
             <source>recording the %1 deployment of run %2</source>
             <translation>Aufzeichnen der %1-Bereitstellung von Lauf %2</translation>
         </message>
@@ -6885,7 +6939,7 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <translation>Prüfen des Protokoll-Suchindex</translation>
         </message>
         <message numerus="yes">
-            <location filename="../core/store/remotestore.cpp" line="+55" />
+            <location filename="../core/store/remotestore.cpp" line="+50" />
             <source>recording %n remote run(s)</source>
             <translation>
                 <numerusform>%n entfernten Lauf festhalten</numerusform>
@@ -6916,6 +6970,16 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <location line="+25" />
             <source>recording that the log of stage %1 is stored</source>
             <translation>festhalten, dass das Protokoll von Stufe %1 gespeichert ist</translation>
+        </message>
+        <message>
+            <location filename="../core/store/annotationstore.cpp" line="+16" />
+            <source>recording the annotations of stage %1</source>
+            <translation>die Anmerkungen von Stufe %1 festhalten</translation>
+        </message>
+        <message>
+            <location line="+28" />
+            <source>reading the annotations of run %1</source>
+            <translation>die Anmerkungen von Lauf %1 lesen</translation>
         </message>
     </context>
     <context>
@@ -7043,6 +7107,34 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <location filename="../core/common/job.cpp" line="+52" />
             <source>failed</source>
             <translation>fehlgeschlagen</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeployDesk::JobConcurrency</name>
+        <message>
+            <location filename="../core/integrations/github/jobconcurrency.cpp" line="+62" />
+            <source>job %1</source>
+            <translation>Job %1</translation>
+        </message>
+        <message>
+            <location line="+42" />
+            <source>%1 of run %2 in concurrency group %3 replaces its %4</source>
+            <translation>%1 von Lauf %2 in der Concurrency-Gruppe %3 ersetzt dessen %4</translation>
+        </message>
+        <message>
+            <location line="+36" />
+            <source>Canceling since a deadlock for concurrency group '%1' was detected between 'top level workflow' and '%2'</source>
+            <translation>Abbruch, da ein Deadlock für die Concurrency-Gruppe '%1' zwischen 'top level workflow' und '%2' erkannt wurde</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>waiting for %1 of run %2 (concurrency group %3) to finish</source>
+            <translation>wartet, bis %1 von Lauf %2 (Concurrency-Gruppe %3) beendet ist</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Canceling since a higher priority waiting request for '%1' exists</source>
+            <translation>Abbruch, da eine höher priorisierte wartende Anfrage für '%1' existiert</translation>
         </message>
     </context>
     <context>
@@ -8089,7 +8181,7 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <translation type="vanished">%1 nicht zurückgerollt: %2</translation>
         </message>
         <message>
-            <location line="+177" />
+            <location line="+176" />
             <source>DeployDesk rollback (run %1)</source>
             <translation>DeployDesk-Rollback (Lauf %1)</translation>
         </message>
@@ -8167,7 +8259,7 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <translation>Bedingung "%1" ist für Umgebung "%2" falsch</translation>
         </message>
         <message>
-            <location line="+146" />
+            <location line="+150" />
             <source>cancelled before it started</source>
             <translation>vor dem Start abgebrochen</translation>
         </message>
@@ -8257,12 +8349,12 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
         <name>DeployDesk::StageJob</name>
         <message>
             <location filename="../core/engine/stagejob.cpp" line="+26" />
-            <location line="+223" />
+            <location line="+224" />
             <source>timed out after %1</source>
             <translation>Zeitüberschreitung nach %1</translation>
         </message>
         <message>
-            <location line="-177" />
+            <location line="-178" />
             <source>cache not used: %1</source>
             <translation>Cache nicht verwendet: %1</translation>
         </message>
@@ -8299,7 +8391,7 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
         <message>
             <location line="-52" />
             <location line="+35" />
-            <location line="+123" />
+            <location line="+124" />
             <location line="+27" />
             <location line="+20" />
             <location line="+12" />
@@ -9857,9 +9949,13 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
     <context>
         <name>DeployDesk::Ui::Internal::RemoteWorker</name>
         <message>
-            <location filename="../ui/workflows/remoteservice.cpp" line="+65" />
             <source>no GitHub repository: the workspace %1 has no github.com remote named origin; add one (git remote add origin https://github.com/OWNER/NAME.git) or start DeployDesk with GITHUB_REPOSITORY=owner/name</source>
-            <translation>kein GitHub-Repository: Der Arbeitsbereich %1 hat kein github.com-Remote namens origin; fügen Sie eines hinzu (git remote add origin https://github.com/OWNER/NAME.git) oder starten Sie DeployDesk mit GITHUB_REPOSITORY=owner/name</translation>
+            <translation type="vanished">kein GitHub-Repository: Der Arbeitsbereich %1 hat kein github.com-Remote namens origin; fügen Sie eines hinzu (git remote add origin https://github.com/OWNER/NAME.git) oder starten Sie DeployDesk mit GITHUB_REPOSITORY=owner/name</translation>
+        </message>
+        <message>
+            <location filename="../ui/workflows/remoteservice.cpp" line="+69" />
+            <source>no GitHub repository: the workspace %1 has no GitHub remote named origin; add one (git remote add origin https://github.com/OWNER/NAME.git) or name it with "github: repository: owner/name" in deploydesk.yml</source>
+            <translation>kein GitHub-Repository: der Arbeitsbereich %1 hat kein GitHub-Remote namens origin; fügen Sie eines hinzu (git remote add origin https://github.com/OWNER/NAME.git) oder nennen Sie es mit "github: repository: owner/name" in deploydesk.yml</translation>
         </message>
         <message>
             <location line="+11" />
@@ -9867,7 +9963,7 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <translation>das Geheimnis GITHUB_TOKEN ist nicht gesetzt: Setzen Sie ein GitHub-Token mit dem Scope actions mit `deploydeskctl secrets set GITHUB_TOKEN`</translation>
         </message>
         <message>
-            <location line="+38" />
+            <location line="+33" />
             <source>Dispatching %1 on %2…</source>
             <translation>%1 wird auf %2 gestartet…</translation>
         </message>
@@ -11367,7 +11463,7 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
     <context>
         <name>DeployDesk::Ui::RunDetailsPane</name>
         <message>
-            <location filename="../ui/history/rundetailspane.cpp" line="+117" />
+            <location filename="../ui/history/rundetailspane.cpp" line="+119" />
             <source>Run summary</source>
             <translation>Zusammenfassung des Laufs</translation>
         </message>
@@ -11377,13 +11473,14 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <translation>Wo der Lauf ausgeführt wurde</translation>
         </message>
         <message>
-            <location line="+5" />
-            <location line="+2" />
+            <location line="+4" />
+            <location line="+3" />
+            <location line="+9" />
             <source>Stage</source>
             <translation>Stufe</translation>
         </message>
         <message>
-            <location line="-2" />
+            <location line="-12" />
             <source>Status</source>
             <translation>Status</translation>
         </message>
@@ -11403,9 +11500,14 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <translation>Grund</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>Reused</source>
             <translation>Übernommen</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Annotations</source>
+            <translation>Anmerkungen</translation>
         </message>
         <message>
             <location line="+1" />
@@ -11424,11 +11526,12 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
         </message>
         <message>
             <location line="+0" />
+            <location line="+9" />
             <source>Message</source>
             <translation>Nachricht</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="-9" />
             <source>Who</source>
             <translation>Wer</translation>
         </message>
@@ -11478,8 +11581,28 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <translation>Ar&amp;tefakte</translation>
         </message>
         <message>
-            <location line="+12" />
-            <location line="+71" />
+            <location line="+1" />
+            <source>Level</source>
+            <translation>Schweregrad</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Location</source>
+            <translation>Ort</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Annotations of the run</source>
+            <translation>Anmerkungen des Laufs</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>A&amp;nnotations</source>
+            <translation>A&amp;nmerkungen</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <location line="+72" />
             <source>Select a run to see its stages, events and artifacts.</source>
             <translation>Wählen Sie einen Lauf aus, um seine Stufen, Ereignisse und Artefakte zu sehen.</translation>
         </message>
@@ -11550,21 +11673,75 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <translation>Lauf %1 wird geladen…</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+15" />
             <source>the history cannot be opened</source>
             <translation>der Verlauf kann nicht geöffnet werden</translation>
         </message>
+        <message numerus="yes">
+            <location line="+52" />
+            <source>%n error(s)</source>
+            <translation>
+                <numerusform>%n Fehler</numerusform>
+                <numerusform>%n Fehler</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+2" />
+            <source>%n warning(s)</source>
+            <translation>
+                <numerusform>%n Warnung</numerusform>
+                <numerusform>%n Warnungen</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+2" />
+            <source>%n notice(s)</source>
+            <translation>
+                <numerusform>%n Hinweis</numerusform>
+                <numerusform>%n Hinweise</numerusform>
+            </translation>
+        </message>
         <message>
-            <location line="+47" />
+            <location line="+11" />
             <source>Failed, allowed (continue-on-error)</source>
             <translation>Fehlgeschlagen, erlaubt (continue-on-error)</translation>
+        </message>
+        <message>
+            <location line="+40" />
+            <source>Error</source>
+            <translation>Fehler</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Warning</source>
+            <translation>Warnung</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Notice</source>
+            <translation>Hinweis</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Enter opens the log of stage %1</source>
+            <translation>Die Eingabetaste öffnet das Protokoll der Stufe %1</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>A&amp;nnotations (%1)</source>
+            <translation>A&amp;nmerkungen (%1)</translation>
         </message>
         <message>
             <source>reused from stage %1</source>
             <translation type="vanished">aus Stufe %1 übernommen</translation>
         </message>
         <message>
-            <location line="+38" />
+            <location line="-3" />
             <source>&amp;Stages (%1)</source>
             <translation>&amp;Stufen (%1)</translation>
         </message>

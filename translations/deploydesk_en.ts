@@ -300,7 +300,7 @@
     <context>
         <name>DeployDesk::HistoryStore</name>
         <message numerus="yes">
-            <location filename="../core/store/remotestore.cpp" line="+55" />
+            <location filename="../core/store/remotestore.cpp" line="+50" />
             <source>recording %n remote run(s)</source>
             <translation>
                 <numerusform>recording %n remote run</numerusform>
@@ -505,6 +505,33 @@
             <translation>
                 <numerusform>%n commit between them:</numerusform>
                 <numerusform>%n commits between them:</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>DeployDesk::Ui::RunDetailsPane</name>
+        <message numerus="yes">
+            <location filename="../ui/history/rundetailspane.cpp" line="+311" />
+            <source>%n error(s)</source>
+            <translation>
+                <numerusform>%n error</numerusform>
+                <numerusform>%n errors</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+2" />
+            <source>%n warning(s)</source>
+            <translation>
+                <numerusform>%n warning</numerusform>
+                <numerusform>%n warnings</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+2" />
+            <source>%n notice(s)</source>
+            <translation>
+                <numerusform>%n notice</numerusform>
+                <numerusform>%n notices</numerusform>
             </translation>
         </message>
     </context>

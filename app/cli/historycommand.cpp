@@ -241,7 +241,8 @@ int show(Context &ctx)
     auto stages = store->stages(id);
     auto events = store->events(id);
     auto artifacts = store->artifacts(id);
-    if (!stages || !events || !artifacts) {
+    auto annotations = store->annotations(id);
+    if (!stages || !events || !artifacts || !annotations) {
         ctx.err(tr("cannot read run %1 from the history").arg(id));
         return ExitFailed;
     }
@@ -267,6 +268,18 @@ int show(Context &ctx)
                                              {QStringLiteral("size"), a.size},
                                              {QStringLiteral("sha256"), a.sha256}});
         object.insert(QStringLiteral("artifacts"), artifactArray);
+        QJsonArray annotationArray;
+        for (const AnnotationRecord &a : std::as_const(*annotations)) {
+            annotationArray.append(
+                QJsonObject{{QStringLiteral("stage"), a.stage},
+                            {QStringLiteral("level"), annotationLevelName(a.annotation.level)},
+                            {QStringLiteral("file"), a.annotation.file},
+                            {QStringLiteral("line"), a.annotation.line},
+                            {QStringLiteral("column"), a.annotation.column},
+                            {QStringLiteral("title"), a.annotation.title},
+                            {QStringLiteral("message"), a.annotation.message}});
+        }
+        object.insert(QStringLiteral("annotations"), annotationArray);
         QJsonArray eventArray;
         for (const EventRecord &e : std::as_const(*events)) {
             QJsonObject params;
@@ -333,6 +346,12 @@ int show(Context &ctx)
                         .arg(a.stage, a.path)
                         .arg(a.size)
                         .arg(a.sha256));
+    }
+    if (!annotations->isEmpty()) {
+        ctx.out({});
+        ctx.out(tr("annotations:"));
+        for (const AnnotationRecord &a : std::as_const(*annotations))
+            ctx.out(QStringLiteral("  %1  %2").arg(a.stage, annotationText(a.annotation)));
     }
     ctx.out({});
     ctx.out(tr("events:"));

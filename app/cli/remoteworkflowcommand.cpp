@@ -241,8 +241,8 @@ int followRun(Context &ctx, ActionsSession &session, qint64 remoteId)
         return ExitFailed;
     }
     const RemoteRun &run = job.remoteRun();
-    for (const QString &annotation : job.annotations())
-        ctx.out(QStringLiteral("  ") + annotation);
+    for (const Annotation &annotation : job.annotations())
+        ctx.out(QStringLiteral("  ") + annotationText(annotation));
     ctx.out(tr("run %1: %2 on GitHub (%3)")
                 .arg(job.runId())
                 .arg(stateText(run.status, run.conclusion), run.htmlUrl));

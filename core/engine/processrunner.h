@@ -32,7 +32,7 @@ struct ProcessResult
 
 struct ProcessSpec
 {
-    QString command;                 // run by /bin/sh -c
+    QString command; // run by /bin/sh -c
     QString workdir;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     std::chrono::milliseconds timeout{0};      // 0: none

@@ -235,6 +235,7 @@ void StageJob::builtinDone()
 {
     m_builtinTimeout.stop();
     BuiltinStage *builtin = m_builtin.get();
+    m_annotations.append(builtin->annotations());
     if (builtin->outcome() == Outcome::Success) {
         m_deployments.append(builtin->deployments());
         attemptDone(true, {});

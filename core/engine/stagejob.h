@@ -47,6 +47,8 @@ public:
     QList<Deployment> deployments() const { return m_deployments; }
     // After a failed built-in stage: it asks for the environment to be rolled back.
     bool wantsRollback() const { return m_wantsRollback; }
+    // After a built-in stage ended (however it ended): the annotations it reported.
+    QList<Annotation> annotations() const { return m_annotations; }
 
     // `with:` values with $NAME / ${NAME} taken from the stage's environment; a name the
     // environment does not set stays as written ($PORT for a target's own shell).
@@ -84,6 +86,7 @@ private:
     QString m_reason;
     Error m_lastError;
     QList<Deployment> m_deployments;
+    QList<Annotation> m_annotations;
     bool m_builtinTimedOut = false;
     bool m_wantsRollback = false;
     std::optional<CacheKey> m_cacheKey; // known once the restore looked

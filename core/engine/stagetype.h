@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/annotation.h"
+
 #include "common/deployment.h"
 #include "config/paramschema.h"
 #include "engine/job.h"
@@ -65,17 +67,22 @@ public:
     // After a failed result: the stage asks the run to roll the environment back
     // (`health-check` with `on-failure: rollback`).
     bool wantsRollback() const { return m_wantsRollback; }
+    // After any result: the errors, warnings and notices it reported about places in the
+    // code (a GitHub job's ::error file=…::), recorded with the stage.
+    QList<Annotation> annotations() const { return m_annotations; }
 
 protected:
     const QVariantMap &with() const { return m_with; }
     const StageContext &context() const { return m_context; }
     void addDeployment(Deployment deployment) { m_deployments.append(std::move(deployment)); }
     void setWantsRollback(bool wants) { m_wantsRollback = wants; }
+    void addAnnotation(Annotation annotation) { m_annotations.append(std::move(annotation)); }
 
 private:
     QVariantMap m_with;
     StageContext m_context;
     QList<Deployment> m_deployments;
+    QList<Annotation> m_annotations;
     bool m_wantsRollback = false;
 };
 

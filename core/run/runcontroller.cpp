@@ -604,6 +604,8 @@ void RunController::onStageFinished(const QString &name, StageStatus status, con
                    m_rollbackWantedBy.isEmpty()) {
             m_rollbackWantedBy = name;
         }
+        if (auto ok = m_store->addAnnotations(m_run.id, name, job->annotations()); !ok)
+            m_recorder.noteFailure(ok.error());
     }
     save(s);
     EventParams finished{{QStringLiteral("stage"), name},

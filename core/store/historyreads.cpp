@@ -18,11 +18,6 @@ using namespace Internal;
 
 namespace {
 
-QSqlDatabase connection(const QString &name)
-{
-    return QSqlDatabase::database(name, false);
-}
-
 const QString kRunColumns = QStringLiteral(
     "id, workspace, pipeline, environment, status, triggered_by, message, git_commit, branch, "
     "started_at, finished_at, rerun_of, runner_pid, runner_start_ticks, selected_stages, "

@@ -20,11 +20,6 @@ using namespace Internal;
 
 namespace {
 
-QSqlDatabase connection(const QString &name)
-{
-    return QSqlDatabase::database(name, false);
-}
-
 // Prepares `sql`, binds `values` in order, runs it, returns the new row's id.
 Result<qint64> insertRow(const QString &connectionName, const QString &path,
                          const QString &operation, const QString &sql, const QVariantList &values)

@@ -27,7 +27,7 @@ class HistoryStore final : public QObject
     Q_DISABLE_COPY_MOVE(HistoryStore)
 
 public:
-    static constexpr int kSchemaVersion = 10;
+    static constexpr int kSchemaVersion = 11;
 
     // Opens (creating and migrating as needed) <dataDir>/history.sqlite.
     static Result<std::unique_ptr<HistoryStore>> open(const QString &dataDir);
@@ -129,6 +129,13 @@ public:
     // The stages of a remote run with their job ids, in order.
     Result<QList<RemoteStageLink>> remoteStages(qint64 runId) const;
     Result<void> markRemoteLogFetched(qint64 stageId);
+
+    // --- annotations (annotationstore.cpp) --------------------------------------------
+    // Adds what `stage` of run `runId` reported, in order, in one transaction.
+    Result<void> addAnnotations(qint64 runId, const QString &stage,
+                                const QList<Annotation> &annotations);
+    // A run's annotations in the order they were reported.
+    Result<QList<AnnotationRecord>> annotations(qint64 runId) const;
 
 private:
     HistoryStore(QString dataDir, QString path, QString connectionName);

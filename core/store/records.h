@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/annotation.h"
+
 #include "common/status.h"
 
 #include <QDateTime>
@@ -117,6 +119,15 @@ struct EventRecord
     // empty for newer ones. Read events through eventText().
     QString message;
     QString who;
+};
+
+// An annotation as the history keeps it: with its run and stage.
+struct AnnotationRecord
+{
+    qint64 id = 0;
+    qint64 runId = 0;
+    QString stage;
+    Annotation annotation;
 };
 
 struct ArtifactRecord

@@ -18,11 +18,6 @@ constexpr std::array<QLatin1StringView, 5> kKinds{
     QLatin1StringView("deploy"), QLatin1StringView("rollback"), QLatin1StringView("auto-rollback"),
     QLatin1StringView("promote"), QLatin1StringView("index-switch")};
 
-QSqlDatabase connection(const QString &name)
-{
-    return QSqlDatabase::database(name, false);
-}
-
 QVariant nullableId(qint64 id)
 {
     return id > 0 ? QVariant(id) : QVariant(QMetaType::fromType<qint64>());

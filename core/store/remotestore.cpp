@@ -9,11 +9,6 @@ using namespace Internal;
 
 namespace {
 
-QSqlDatabase connection(const QString &name)
-{
-    return QSqlDatabase::database(name, false);
-}
-
 QVariant nullableMs(const QDateTime &dt)
 {
     return toDb(dt);

@@ -233,12 +233,29 @@ constexpr std::array kStep10{
         log_fetched INTEGER NOT NULL DEFAULT 0))",
 };
 
-const std::array<std::span<const char *const>, 10> &steps()
+// Step 11: annotations (issue 12 §2–§3): the errors, warnings and notices a job reported
+// (GitHub's ::error file=…:: or ##[error] in a log from GitHub), kept with the stage that
+// reported them so the panel and `show` list them there. They go with their run.
+constexpr std::array kStep11{
+    R"(CREATE TABLE annotations (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        stage TEXT NOT NULL,
+        level TEXT NOT NULL,
+        file TEXT NOT NULL DEFAULT '',
+        line INTEGER NOT NULL DEFAULT 0,
+        col INTEGER NOT NULL DEFAULT 0,
+        title TEXT NOT NULL DEFAULT '',
+        message TEXT NOT NULL DEFAULT ''))",
+    "CREATE INDEX annotations_by_run ON annotations(run_id, id)",
+};
+
+const std::array<std::span<const char *const>, 11> &steps()
 {
-    static const std::array<std::span<const char *const>, 10> all{
-        std::span(kStep1), std::span(kStep2), std::span(kStep3), std::span(kStep4),
-        std::span(kStep5), std::span(kStep6), std::span(kStep7), std::span(kStep8),
-        std::span(kStep9), std::span(kStep10)};
+    static const std::array<std::span<const char *const>, 11> all{
+        std::span(kStep1), std::span(kStep2),  std::span(kStep3), std::span(kStep4),
+        std::span(kStep5), std::span(kStep6),  std::span(kStep7), std::span(kStep8),
+        std::span(kStep9), std::span(kStep10), std::span(kStep11)};
     return all;
 }
 

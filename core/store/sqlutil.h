@@ -36,6 +36,12 @@ Result<void> exec(QSqlQuery &query, const QString &path, const QString &operatio
 Result<void> runQuery(QSqlQuery &query, const QString &path, const QString &operation,
                       const QString &sql, const QVariantList &values);
 
+// The store's connection `name` (opened by HistoryStore, in the thread that uses it).
+inline QSqlDatabase connection(const QString &name)
+{
+    return QSqlDatabase::database(name, false);
+}
+
 // QtSql binds a null QString as SQL NULL; text columns are NOT NULL DEFAULT ''.
 inline QString toDb(const QString &text)
 {

@@ -363,6 +363,24 @@ void TestWorkflowCli::runCarriesFilesOutputsAndCommands()
     }
     QVERIFY2(!log.contains(u"::add-mask::"_s), qPrintable(log));
     QVERIFY2(!log.contains(u"::group::"_s), qPrintable(log));
+    // Annotations are kept with their stage: `show` lists them, --json has their parts.
+    const QJsonArray annotations = cli.show(1).value(u"annotations"_s).toArray();
+    const auto annotation = [&](const QString &message) {
+        for (const QJsonValue &v : annotations)
+            if (v.toObject().value(u"message"_s).toString().contains(message))
+                return v.toObject();
+        return QJsonObject();
+    };
+    const QJsonObject odd = annotation(u"looks odd"_s);
+    QCOMPARE(odd.value(u"stage"_s).toString(), u"produce"_s);
+    QCOMPARE(odd.value(u"level"_s).toString(), u"warning"_s);
+    QCOMPARE(odd.value(u"file"_s).toString(), u"app.py"_s);
+    QCOMPARE(odd.value(u"line"_s).toInt(), 3);
+    QCOMPARE(annotation(u"actions/setup-node@v4"_s).value(u"level"_s).toString(), u"warning"_s);
+    const QString shown = cli.run({u"show"_s, u"1"_s}).out;
+    QVERIFY2(shown.contains(u"annotations:\n"_s) &&
+                 shown.contains(u"  produce  Warning: app.py:3: looks odd\n"_s),
+             qPrintable(shown));
     // An `if:` on what a needed job put out is decided when the job starts.
     const QString gated = cli.run({u"logs"_s, u"1"_s, u"gated"_s}).out;
     QCOMPARE(gated, u"○ job skipped: if: needs.produce.outputs.version == '9.9' is false\n"_s);

@@ -122,8 +122,10 @@ private slots:
                  QDateTime(QDate(2026, 12, 1), QTime(10, 0, 1, 500), Qt::UTC).toMSecsSinceEpoch());
         // A line without a stamp keeps the one before it.
         QCOMPARE(stored.lines.at(4).timestampMs, stored.lines.at(3).timestampMs);
-        QCOMPARE(stored.annotations,
-                 QStringList{QStringLiteral("Error: Process completed with exit code 2.")});
+        QCOMPARE(stored.annotations.size(), 1);
+        QCOMPARE(annotationText(stored.annotations.first()),
+                 QStringLiteral("Error: Process completed with exit code 2."));
+        QVERIFY(stored.annotations.first().level == Annotation::Level::Error);
     }
 
     // Dispatch → follow → every job's log in the store → a word from it found by search.
@@ -195,8 +197,17 @@ private slots:
         QVERIFY(!buildLog.contains(QString::fromUtf8(kToken))); // the token is masked
         QVERIFY(logText(*m_store, stages->at(1).id)
                     .contains(QStringLiteral("Error: assertion failed in test_search")));
-        QCOMPARE(follow.annotations(),
-                 QStringList{QStringLiteral("Error: assertion failed in test_search")});
+        QCOMPARE(follow.annotations().size(), 1);
+        QCOMPARE(annotationText(follow.annotations().first()),
+                 QStringLiteral("Error: assertion failed in test_search"));
+        // Kept with the stage that reported it, for the panel and `show`.
+        auto kept = m_store->annotations(follow.runId());
+        QVERIFY(kept);
+        QCOMPARE(kept->size(), 1);
+        QCOMPARE(kept->first().stage, QStringLiteral("test"));
+        QCOMPARE(kept->first().annotation.message,
+                 QStringLiteral("assertion failed in test_search"));
+        QVERIFY(kept->first().annotation.level == Annotation::Level::Error);
 
         auto found = m_store->searchLogs(QStringLiteral("zebracorn"));
         QVERIFY(found);
@@ -211,12 +222,16 @@ private slots:
         for (const RemoteStageLink &link : *links)
             QVERIFY(link.logFetched);
 
-        // Following it again changes nothing and stores no line twice.
+        // Following it again changes nothing and stores no line (or annotation) twice.
+        const qint64 buildLines = *m_store->logLineCount(stages->at(0).id);
+        const qint64 testLines = *m_store->logLineCount(stages->at(1).id);
+        QVERIFY(buildLines > 0 && testLines > 0);
         RemoteFollowJob again(m_session.get(), m_store.get(), remoteId, quickFollow());
         QVERIFY(finish(&again));
         QCOMPARE(again.runId(), follow.runId());
-        QCOMPARE(*m_store->logLineCount(stages->at(0).id),
-                 *m_store->logLineCount(stages->at(0).id));
+        QCOMPARE(*m_store->logLineCount(stages->at(0).id), buildLines);
+        QCOMPARE(*m_store->logLineCount(stages->at(1).id), testLines);
+        QCOMPARE(m_store->annotations(follow.runId())->size(), 1);
         auto foundAgain = m_store->searchLogs(QStringLiteral("zebracorn"));
         QCOMPARE(foundAgain->size(), 1);
     }

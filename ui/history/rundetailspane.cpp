@@ -12,6 +12,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QStyle>
 #include <QStyledItemDelegate>
 #include <QTabWidget>
 #include <QTimer>
@@ -104,6 +105,7 @@ struct RunDetailsPane::Details
     QList<StageRecord> stages;
     QList<EventRecord> events;
     QList<ArtifactRecord> artifacts;
+    QList<AnnotationRecord> annotations;
     QHash<qint64, QString> reusedNotes; // stage id -> "reused from run 5 (stage build)"
 };
 
@@ -125,9 +127,9 @@ RunDetailsPane::RunDetailsPane(QWidget *parent)
     m_remote->hide();
     connect(m_remote, &QLabel::linkActivated, this,
             [](const QString &link) { QDesktopServices::openUrl(QUrl(link)); });
-    m_stages = makeList(
-        {tr("Stage"), tr("Status"), tr("Attempts"), tr("Duration"), tr("Reason"), tr("Reused")},
-        StageReasonColumn, tr("Stages of the run"), this);
+    m_stages = makeList({tr("Stage"), tr("Status"), tr("Attempts"), tr("Duration"), tr("Reason"),
+                         tr("Reused"), tr("Annotations")},
+                        StageReasonColumn, tr("Stages of the run"), this);
     m_events = makeList({tr("Time"), tr("Stage"), tr("Kind"), tr("Message"), tr("Who")},
                         EventMessageColumn, tr("Events of the run"), this);
     m_artifacts = makeList({tr("Path"), tr("Size"), tr("SHA-256")}, ArtifactPathColumn,
@@ -137,6 +139,9 @@ RunDetailsPane::RunDetailsPane(QWidget *parent)
     m_tabs->addTab(m_stages, withoutMnemonic(tr("&Stages")));
     m_tabs->addTab(m_events, withoutMnemonic(tr("E&vents")));
     m_tabs->addTab(m_artifacts, withoutMnemonic(tr("&Artifacts")));
+    m_annotations = makeList({tr("Stage"), tr("Level"), tr("Location"), tr("Message")},
+                             AnnotationMessageColumn, tr("Annotations of the run"), this);
+    m_tabs->addTab(m_annotations, withoutMnemonic(tr("A&nnotations")));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_header);
@@ -148,6 +153,12 @@ RunDetailsPane::RunDetailsPane(QWidget *parent)
             emit stageActivated(m_runId, item->data(StageNameColumn, StageIdRole).toLongLong());
     };
     connect(m_stages, &QTreeWidget::itemActivated, this, activate);
+    connect(m_annotations, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
+        const qint64 stageId =
+            item ? item->data(AnnotationStageColumn, StageIdRole).toLongLong() : 0;
+        if (stageId && m_runId)
+            emit stageActivated(m_runId, stageId);
+    });
     clearAll(tr("Select a run to see its stages, events and artifacts."));
 }
 
@@ -166,6 +177,10 @@ void RunDetailsPane::clearAll(const QString &message)
     m_stages->clear();
     m_events->clear();
     m_artifacts->clear();
+    m_annotations->clear();
+    // Columns that only some runs fill stay out of the way until one does.
+    m_stages->setColumnHidden(StageReusedColumn, true);
+    m_stages->setColumnHidden(StageAnnotationsColumn, true);
 }
 
 QString RunDetailsPane::headerText() const
@@ -234,6 +249,7 @@ void RunDetailsPane::showRun(qint64 runId)
         m_stages->clear();
         m_events->clear();
         m_artifacts->clear();
+        m_annotations->clear();
         m_filledRunId = 0;
     }
     const quint64 generation = m_generation;
@@ -250,13 +266,16 @@ void RunDetailsPane::showRun(qint64 runId)
             auto stages = store->stages(runId);
             auto events = store->events(runId);
             auto artifacts = store->artifacts(runId);
-            if (!run || !stages || !events || !artifacts) {
-                d.error = !run      ? run.error()
-                          : !stages ? stages.error()
-                          : !events ? events.error()
-                                    : artifacts.error();
+            auto annotations = store->annotations(runId);
+            if (!run || !stages || !events || !artifacts || !annotations) {
+                d.error = !run         ? run.error()
+                          : !stages    ? stages.error()
+                          : !events    ? events.error()
+                          : !artifacts ? artifacts.error()
+                                       : annotations.error();
                 return d;
             }
+            d.annotations = std::move(*annotations);
             d.run = std::move(*run);
             d.stages = std::move(*stages);
             for (const StageRecord &s : std::as_const(d.stages))
@@ -285,14 +304,32 @@ void RunDetailsPane::fill(const Details &d)
     m_filledRunId = d.run.id;
     fillHeader(d.run);
 
+    // Per stage: how many errors, warnings and notices it reported.
+    QHash<QString, std::array<int, 3>> counts;
+    for (const AnnotationRecord &a : d.annotations)
+        ++counts[a.stage][int(a.annotation.level)];
+    const auto countText = [](const std::array<int, 3> &c) {
+        QStringList parts;
+        if (c[int(Annotation::Level::Error)])
+            parts << tr("%n error(s)", nullptr, c[int(Annotation::Level::Error)]);
+        if (c[int(Annotation::Level::Warning)])
+            parts << tr("%n warning(s)", nullptr, c[int(Annotation::Level::Warning)]);
+        if (c[int(Annotation::Level::Notice)])
+            parts << tr("%n notice(s)", nullptr, c[int(Annotation::Level::Notice)]);
+        return parts.join(QStringLiteral(", "));
+    };
+    QHash<QString, qint64> stageIds;
+
     m_stages->clear();
     QList<QTreeWidgetItem *> items;
     for (const StageRecord &s : d.stages) {
+        stageIds.insert(s.name, s.id);
         auto *item = new QTreeWidgetItem(QStringList{
             s.name,
             s.isAllowedFailure() ? tr("Failed, allowed (continue-on-error)") : statusText(s.status),
             QString::number(s.attempts), durationText(s.durationMs()), s.reason,
-            d.reusedNotes.value(s.id)});
+            d.reusedNotes.value(s.id),
+            counts.contains(s.name) ? countText(counts[s.name]) : QString()});
         item->setIcon(StageStatusColumn, statusIcon(s.status));
         item->setForeground(StageStatusColumn, s.isAllowedFailure()
                                                    ? allowedFailureTextColour(m_stages->palette())
@@ -325,12 +362,38 @@ void RunDetailsPane::fill(const Details &d)
         items.append(item);
     }
     m_artifacts->addTopLevelItems(items);
+
+    m_annotations->clear();
+    items.clear();
+    for (const AnnotationRecord &a : d.annotations) {
+        const Annotation &n = a.annotation;
+        const QString level = n.level == Annotation::Level::Error     ? tr("Error")
+                              : n.level == Annotation::Level::Warning ? tr("Warning")
+                                                                      : tr("Notice");
+        const QString message =
+            n.title.isEmpty() ? n.message : tr("%1: %2").arg(n.title, n.message);
+        auto *item =
+            new QTreeWidgetItem(QStringList{a.stage, level, annotationLocation(n), message});
+        item->setIcon(AnnotationLevelColumn,
+                      style()->standardIcon(n.level == Annotation::Level::Error
+                                                ? QStyle::SP_MessageBoxCritical
+                                            : n.level == Annotation::Level::Warning
+                                                ? QStyle::SP_MessageBoxWarning
+                                                : QStyle::SP_MessageBoxInformation));
+        item->setData(AnnotationStageColumn, StageIdRole, stageIds.value(a.stage));
+        item->setToolTip(AnnotationMessageColumn, message);
+        item->setToolTip(AnnotationStageColumn, tr("Enter opens the log of stage %1").arg(a.stage));
+        items.append(item);
+    }
+    m_annotations->addTopLevelItems(items);
+    m_stages->setColumnHidden(StageAnnotationsColumn, d.annotations.isEmpty());
     // "Reused" holds something only when a re-run reused stages: else its width goes to
     // the reasons.
     m_stages->setColumnHidden(StageReusedColumn, d.reusedNotes.isEmpty());
     m_tabs->setTabText(0, withoutMnemonic(tr("&Stages (%1)").arg(d.stages.size())));
     m_tabs->setTabText(1, withoutMnemonic(tr("E&vents (%1)").arg(d.events.size())));
     m_tabs->setTabText(2, withoutMnemonic(tr("&Artifacts (%1)").arg(d.artifacts.size())));
+    m_tabs->setTabText(3, withoutMnemonic(tr("A&nnotations (%1)").arg(d.annotations.size())));
 }
 
 } // namespace DeployDesk::Ui

@@ -18,8 +18,9 @@ class HistoryReader;
 }
 
 // One run in detail: a header (status, environment, branch, commit, who, message,
-// started, duration; where it ran when that was GitHub Actions), its stages, its events (approvals,
-// refusals, cancels, retries...) and its artifacts. The rows are read on the history reader's
+// started, duration; where it ran when that was GitHub Actions), its stages (with the count
+// of what each annotated), its events (approvals, refusals, cancels, retries...), its
+// artifacts and its annotations. The rows are read on the history reader's
 // thread; the pane fills in when they arrive (runLoaded()).
 class RunDetailsPane final : public QWidget
 {
@@ -34,6 +35,7 @@ public:
         StageDurationColumn,
         StageReasonColumn,
         StageReusedColumn,
+        StageAnnotationsColumn, // "1 error, 2 warnings": hidden when the run has none
         StageColumnCount
     };
     enum EventColumns {
@@ -43,6 +45,13 @@ public:
         EventMessageColumn,
         EventWhoColumn,
         EventColumnCount
+    };
+    enum AnnotationColumns {
+        AnnotationStageColumn,
+        AnnotationLevelColumn,
+        AnnotationLocationColumn,
+        AnnotationMessageColumn,
+        AnnotationColumnCount
     };
     enum ArtifactColumns {
         ArtifactPathColumn,
@@ -71,6 +80,9 @@ public:
     QTreeWidget *stagesView() const { return m_stages; }
     QTreeWidget *eventsView() const { return m_events; }
     QTreeWidget *artifactsView() const { return m_artifacts; }
+    // The errors, warnings and notices the stages reported (GitHub's ::error file=…::),
+    // each with its stage; activating one opens that stage's log.
+    QTreeWidget *annotationsView() const { return m_annotations; }
     // The stage under the keyboard focus in the stages list, 0 for none.
     qint64 currentStageId() const;
 
@@ -97,6 +109,7 @@ private:
     QTreeWidget *m_stages = nullptr;
     QTreeWidget *m_events = nullptr;
     QTreeWidget *m_artifacts = nullptr;
+    QTreeWidget *m_annotations = nullptr;
 };
 
 } // namespace DeployDesk::Ui

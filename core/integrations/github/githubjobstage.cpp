@@ -155,7 +155,23 @@ struct GitHubJobStage::Private
         QJsonObject savedSteps, savedInputs, savedEnv;
     };
     QList<Frame> frames;
-    QStringList annotations;
+    QList<Annotation> annotations; // masked
+    // Hands the annotations to the stage's result, just before it is emitted.
+    void publishAnnotations()
+    {
+        for (const Annotation &a : std::as_const(annotations))
+            q->addAnnotation(a);
+        annotations.clear();
+    }
+    // A step that was not run here: a warning, as GitHub shows one for what it skipped.
+    void notRun(const QString &why)
+    {
+        Annotation a;
+        a.level = Annotation::Level::Warning;
+        a.message = masker.maskText(
+            tr("step %1 \"%2\" was not run: %3").arg(frame().index + 1).arg(stepName, why));
+        annotations.append(a);
+    }
 
     Frame &frame() { return frames.last(); }
     const WorkflowStep &currentStep() { return frame().steps->at(frame().index); }
@@ -670,8 +686,7 @@ void GitHubJobStage::Private::nextStep()
         recordStep(QStringLiteral("success"), QStringLiteral("success"), {});
     } else {
         log(tr("○ skipped: %1").arg(why));
-        annotations.append(
-            tr("step %1 \"%2\" was not run: %3").arg(frame().index + 1).arg(stepName, why));
+        notRun(why);
         recordStep(QStringLiteral("skipped"), QStringLiteral("skipped"), {});
     }
     setContext(QStringLiteral("env"), jobEnv);
@@ -873,9 +888,13 @@ void GitHubJobStage::Private::handleLines(const QList<WorkflowCommandParser::Lin
         case Kind::Notice:
         case Kind::Warning:
         case Kind::Error: {
-            const QString text = annotationText(c);
-            log(text);
-            annotations.append(masker.maskText(text));
+            log(annotationText(c));
+            if (std::optional<Annotation> a = annotationOf(c)) {
+                a->file = masker.maskText(a->file);
+                a->title = masker.maskText(a->title);
+                a->message = masker.maskText(a->message);
+                annotations.append(*a);
+            }
             break;
         }
         case Kind::SetOutput:
@@ -910,6 +929,7 @@ void GitHubJobStage::Private::onStepDone(const ProcessResult &result)
         if (concurrency)
             concurrency->leave();
         log(tr("✘ %1: cancelled").arg(stepName));
+        publishAnnotations();
         writeResult(QStringLiteral("cancelled"), {});
         q->emitCancelled();
         return;
@@ -1018,8 +1038,7 @@ void GitHubJobStage::Private::startAction(const WorkflowStep &step, const QStrin
         const QString why = tr("\"%1\" is a %2 action; only composite actions run here")
                                 .arg(uses, action->runsUsing);
         log(tr("○ skipped: %1").arg(why));
-        annotations.append(
-            tr("step %1 \"%2\" was not run: %3").arg(frame().index + 1).arg(stepName, why));
+        notRun(why);
         recordStep(QStringLiteral("skipped"), QStringLiteral("skipped"), {});
         setContext(QStringLiteral("env"), outerEnv);
         nextStep();
@@ -1135,9 +1154,10 @@ void GitHubJobStage::Private::finishJob()
     }
     if (!annotations.isEmpty()) {
         log(tr("Annotations:"));
-        for (const QString &annotation : std::as_const(annotations))
-            log(QStringLiteral("  ") + annotation);
+        for (const Annotation &annotation : std::as_const(annotations))
+            log(QStringLiteral("  ") + annotationText(annotation));
     }
+    publishAnnotations();
     const Frame &jobFrame = frames.constFirst();
     writeResult(jobFrame.failed ? QStringLiteral("failure") : QStringLiteral("success"), outputs);
     if (jobFrame.failed) {

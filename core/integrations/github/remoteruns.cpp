@@ -92,9 +92,12 @@ StoredLog convertJobLog(const QByteArray &log, const SecretMasker &masker)
             case WorkflowCommand::Kind::Error:
             case WorkflowCommand::Kind::Warning:
             case WorkflowCommand::Kind::Notice: {
-                const QString text = masker.maskText(annotationText(c));
-                emitLine(text.toUtf8());
-                out.annotations.append(text);
+                Annotation a = *annotationOf(c);
+                a.file = masker.maskText(a.file);
+                a.title = masker.maskText(a.title);
+                a.message = masker.maskText(a.message);
+                emitLine(masker.maskText(annotationText(c)).toUtf8());
+                out.annotations.append(a);
                 break;
             }
             default:
@@ -126,8 +129,8 @@ StoredLog convertJobLog(const QByteArray &log, const SecretMasker &masker)
     handle(parser.finish());
     if (!out.annotations.isEmpty()) {
         emitLine(tr("Annotations:").toUtf8());
-        for (const QString &a : std::as_const(out.annotations))
-            emitLine(QStringLiteral("  %1").arg(a).toUtf8());
+        for (const Annotation &a : std::as_const(out.annotations))
+            emitLine(QStringLiteral("  %1").arg(annotationText(a)).toUtf8());
     }
     return out;
 }
@@ -482,7 +485,8 @@ void RemoteFollowJob::storeLog(const RemoteStageLink &stage, const QByteArray &b
                                  tr("GitHub no longer has the log of this job").toUtf8()});
     }
     m_annotations += log.annotations;
-    // A log stored by an earlier follow that ended before it was marked is not stored twice.
+    // A log stored by an earlier follow that ended before it was marked is not stored twice
+    // (nor are its annotations).
     auto existing = m_store->logLineCount(stage.stageId);
     if (existing && *existing == 0) {
         LogWriter *writer = m_store->logWriter();
@@ -490,6 +494,10 @@ void RemoteFollowJob::storeLog(const RemoteStageLink &stage, const QByteArray &b
             writer->append(m_runId, stage.stageId, std::move(line));
         if (auto flushed = writer->flush(); !flushed) {
             fail(flushed.error());
+            return;
+        }
+        if (auto added = m_store->addAnnotations(m_runId, stage.name, log.annotations); !added) {
+            fail(added.error());
             return;
         }
     }

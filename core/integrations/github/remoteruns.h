@@ -43,7 +43,7 @@ RemoteRunImport toImport(const RemoteRun &run, const std::optional<QList<RemoteJ
 struct StoredLog
 {
     QList<LogLine> lines;
-    QStringList annotations;
+    QList<Annotation> annotations;
 };
 StoredLog convertJobLog(const QByteArray &log, const SecretMasker &masker);
 
@@ -127,7 +127,7 @@ public:
     qint64 runId() const { return m_runId; } // the history's; 0 before the first answer
     const RemoteRun &remoteRun() const { return m_run; }
     const QList<RemoteJob> &remoteJobs() const { return m_jobs; }
-    QStringList annotations() const { return m_annotations; }
+    QList<Annotation> annotations() const { return m_annotations; }
     int polls() const { return m_polls; }
 
 signals:
@@ -166,7 +166,7 @@ private:
     qint64 m_runId = 0;
     QSet<qint64> m_logsInFlight;
     QSet<qint64> m_logsGivenUp;
-    QStringList m_annotations;
+    QList<Annotation> m_annotations;
     int m_polls = 0;
 };
 

@@ -475,20 +475,26 @@ std::optional<WorkflowCommand> WorkflowCommandParser::interpret(QByteArrayView b
     return command;
 }
 
-QString annotationText(const WorkflowCommand &c)
+std::optional<Annotation> annotationOf(const WorkflowCommand &c)
 {
     if (c.kind != Kind::Error && c.kind != Kind::Warning && c.kind != Kind::Notice)
-        return {};
-    const QString level = c.kind == Kind::Error     ? tr("Error")
-                          : c.kind == Kind::Warning ? tr("Warning")
-                                                    : tr("Notice");
-    QString where = c.properties.value(QStringLiteral("file"));
-    if (!where.isEmpty() && c.properties.contains(QStringLiteral("line")))
-        where += u':' + c.properties.value(QStringLiteral("line"));
-    if (!where.isEmpty() && c.properties.contains(QStringLiteral("col")))
-        where += u':' + c.properties.value(QStringLiteral("col"));
-    return where.isEmpty() ? tr("%1: %2").arg(level, c.value)
-                           : tr("%1: %2: %3").arg(level, where, c.value);
+        return std::nullopt;
+    Annotation a;
+    a.level = c.kind == Kind::Error     ? Annotation::Level::Error
+              : c.kind == Kind::Warning ? Annotation::Level::Warning
+                                        : Annotation::Level::Notice;
+    a.file = c.properties.value(QStringLiteral("file"));
+    a.line = c.properties.value(QStringLiteral("line")).toInt();
+    a.column = c.properties.value(QStringLiteral("col")).toInt();
+    a.title = c.properties.value(QStringLiteral("title"));
+    a.message = c.value;
+    return a;
+}
+
+QString annotationText(const WorkflowCommand &c)
+{
+    const std::optional<Annotation> a = annotationOf(c);
+    return a ? annotationText(*a) : QString();
 }
 
 } // namespace DeployDesk

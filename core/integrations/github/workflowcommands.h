@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/annotation.h"
+
 // The workflow commands a GitHub Actions step writes to its output (`::warning file=a.c::x`),
 // read as GitHub's runner reads them (actions/runner: ActionCommand.cs for the syntax,
 // ActionCommandManager.cs for what each command does). Pure: it only reads the bytes it is
@@ -79,6 +81,8 @@ struct WorkflowCommand
 // of a job's annotations: "Error: src/a.c:3:7: message" (file, line and column when given).
 // Empty for other commands.
 QString annotationText(const WorkflowCommand &command);
+// The annotation an error, warning or notice command makes; nullopt for other commands.
+std::optional<Annotation> annotationOf(const WorkflowCommand &command);
 
 class WorkflowCommandParser final
 {

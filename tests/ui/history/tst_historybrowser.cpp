@@ -30,6 +30,7 @@
 #include <QSemaphore>
 #include <QSet>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QThread>
 #include <QTreeView>
 #include <QTreeWidget>
@@ -373,6 +374,63 @@ private slots:
         QTest::keyClick(m_browser->view(), Qt::Key_Return);
         QCOMPARE(opened.size(), 2);
         QCOMPARE(opened.at(1).at(1).toLongLong(), 0); // the whole run
+    }
+
+    // What a stage annotated (GitHub's ::error file=…::) is counted on its row and listed
+    // in the Annotations tab; Enter on one opens its stage's log.
+    void annotationsAreShownWithTheirStage()
+    {
+        Annotation error;
+        error.level = Annotation::Level::Error;
+        error.file = "tests/test_search.py";
+        error.line = 12;
+        error.column = 5;
+        error.message = "assert 3 == 4";
+        Annotation warning;
+        warning.level = Annotation::Level::Warning;
+        warning.title = "Slow";
+        warning.message = "test took 9 s";
+        QVERIFY(m_fx.store->addAnnotations(m_fx.failed, "test", {error, warning}));
+        QSignalSpy opened(m_browser.get(), &HistoryBrowser::openLogsRequested);
+        m_browser->selectRun(m_fx.failed);
+        RunDetailsPane *details = m_browser->details();
+        QTRY_VERIFY(!details->isLoading());
+        QTreeWidget *stages = details->stagesView();
+        QTRY_COMPARE(stages->topLevelItemCount(), 3);
+        QVERIFY(!stages->isColumnHidden(RunDetailsPane::StageAnnotationsColumn));
+        QCOMPARE(stages->topLevelItem(1)->text(RunDetailsPane::StageAnnotationsColumn),
+                 "1 error(s), 1 warning(s)"); // tests run untranslated
+        QCOMPARE(stages->topLevelItem(0)->text(RunDetailsPane::StageAnnotationsColumn), "");
+        QTreeWidget *list = details->annotationsView();
+        QCOMPARE(list->topLevelItemCount(), 2);
+        QTreeWidgetItem *first = list->topLevelItem(0);
+        QCOMPARE(first->text(RunDetailsPane::AnnotationStageColumn), "test");
+        QCOMPARE(first->text(RunDetailsPane::AnnotationLevelColumn), "Error");
+        QCOMPARE(first->text(RunDetailsPane::AnnotationLocationColumn),
+                 "tests/test_search.py:12:5");
+        QCOMPARE(first->text(RunDetailsPane::AnnotationMessageColumn), "assert 3 == 4");
+        QCOMPARE(list->topLevelItem(1)->text(RunDetailsPane::AnnotationMessageColumn),
+                 "Slow: test took 9 s");
+        auto *tabs = details->findChild<QTabWidget *>();
+        QVERIFY(tabs);
+        QCOMPARE(tabs->tabText(tabs->indexOf(list)), "Annotations (2)");
+
+        m_browser->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_browser.get()));
+        tabs->setCurrentWidget(list);
+        list->setFocus();
+        list->setCurrentItem(first);
+        QTest::keyClick(list, Qt::Key_Return);
+        QCOMPARE(opened.size(), 1);
+        QCOMPARE(opened.at(0).at(0).toLongLong(), m_fx.failed);
+        QCOMPARE(opened.at(0).at(1).toLongLong(), m_fx.failedTestStage);
+
+        // A run without any keeps the column out of the way.
+        m_browser->selectRun(m_fx.good);
+        QTRY_VERIFY(!details->isLoading());
+        QTRY_COMPARE(details->runId(), m_fx.good);
+        QVERIFY(stages->isColumnHidden(RunDetailsPane::StageAnnotationsColumn));
+        QCOMPARE(list->topLevelItemCount(), 0);
     }
 
     void compareShowsTheChangedStage()
