@@ -5344,7 +5344,7 @@
             <translation>Fehler</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+1" />
             <source>Warning</source>
             <translation>Warnung</translation>
         </message>
@@ -5805,38 +5805,38 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <translation>der Abschnitt "github" von %1 hat Probleme; `deploydeskctl validate` listet sie auf</translation>
         </message>
         <message>
-            <location line="+9" />
             <source>annotations:</source>
+            <location line="+9" />
             <translation>Anmerkungen:</translation>
         </message>
         <message>
-            <location line="+7" />
             <source>no GitHub repository: the workspace %1 has no GitHub remote named origin; name one with --repo owner/name or with "github: repository:" in deploydesk.yml</source>
+            <location line="+7" />
             <translation>kein GitHub-Repository: der Arbeitsbereich %1 hat kein GitHub-Remote namens origin; nennen Sie eines mit --repo owner/name oder mit "github: repository:" in deploydesk.yml</translation>
         </message>
         <message>
-            <location line="+20" />
             <source>"github" must be a map with "repository" (owner/name) and, for GitHub Enterprise Server, "api-url"; found %1</source>
+            <location line="+20" />
             <translation>"github" muss eine Map mit "repository" (owner/name) und, für GitHub Enterprise Server, "api-url" sein; gefunden: %1</translation>
         </message>
         <message>
-            <location line="+5" />
             <source>in "github"</source>
+            <location line="+5" />
             <translation>in "github"</translation>
         </message>
         <message>
-            <location line="+2" />
             <source>"github.%1"</source>
+            <location line="+2" />
             <translation>"github.%1"</translation>
         </message>
         <message>
-            <location line="+8" />
             <source>%1 must be owner/name, e.g. octo-org/docs; found "%2"</source>
+            <location line="+8" />
             <translation>%1 muss owner/name sein, z. B. octo-org/docs; gefunden: "%2"</translation>
         </message>
         <message>
-            <location line="+15" />
             <source>%1 must be the http(s) URL of a GitHub API, e.g. https://github.example.com/api/v3 for GitHub Enterprise Server; found "%2"</source>
+            <location line="+15" />
             <translation>%1 muss die http(s)-URL einer GitHub-API sein, z. B. https://github.example.com/api/v3 für GitHub Enterprise Server; gefunden: "%2"</translation>
         </message>
     </context>
@@ -9953,7 +9953,7 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <translation type="vanished">kein GitHub-Repository: Der Arbeitsbereich %1 hat kein github.com-Remote namens origin; fügen Sie eines hinzu (git remote add origin https://github.com/OWNER/NAME.git) oder starten Sie DeployDesk mit GITHUB_REPOSITORY=owner/name</translation>
         </message>
         <message>
-            <location filename="../ui/workflows/remoteservice.cpp" line="+69" />
+            <location filename="../ui/workflows/remoteservice.cpp" line="+70" />
             <source>no GitHub repository: the workspace %1 has no GitHub remote named origin; add one (git remote add origin https://github.com/OWNER/NAME.git) or name it with "github: repository: owner/name" in deploydesk.yml</source>
             <translation>kein GitHub-Repository: der Arbeitsbereich %1 hat kein GitHub-Remote namens origin; fügen Sie eines hinzu (git remote add origin https://github.com/OWNER/NAME.git) oder nennen Sie es mit "github: repository: owner/name" in deploydesk.yml</translation>
         </message>
@@ -9973,7 +9973,12 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <translation>Die Läufe von %1 werden von GitHub importiert…</translation>
         </message>
         <message>
-            <location line="+35" />
+            <location line="+3" />
+            <source>Importing the runs of %1 from GitHub: %2 of %3 read…</source>
+            <translation>Die Läufe von %1 werden von GitHub importiert: %2 von %3 gelesen…</translation>
+        </message>
+        <message>
+            <location line="+38" />
             <source>Asking GitHub to cancel run %1…</source>
             <translation>GitHub wird gebeten, Lauf %1 abzubrechen…</translation>
         </message>
@@ -11602,7 +11607,7 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
         </message>
         <message>
             <location line="+18" />
-            <location line="+72" />
+            <location line="+75" />
             <source>Select a run to see its stages, events and artifacts.</source>
             <translation>Wählen Sie einen Lauf aus, um seine Stufen, Ereignisse und Artefakte zu sehen.</translation>
         </message>
@@ -11707,7 +11712,7 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <translation>Fehlgeschlagen, erlaubt (continue-on-error)</translation>
         </message>
         <message>
-            <location line="+40" />
+            <location line="+41" />
             <source>Error</source>
             <translation>Fehler</translation>
         </message>

@@ -511,7 +511,7 @@
     <context>
         <name>DeployDesk::Ui::RunDetailsPane</name>
         <message numerus="yes">
-            <location filename="../ui/history/rundetailspane.cpp" line="+311" />
+            <location filename="../ui/history/rundetailspane.cpp" line="+314" />
             <source>%n error(s)</source>
             <translation>
                 <numerusform>%n error</numerusform>

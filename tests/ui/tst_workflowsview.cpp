@@ -526,6 +526,25 @@ private slots:
     }
 
     // Every button and field of the tab is reached with Tab from the file list.
+    // Import Runs reads past GitHub's first page (as deploydeskctl workflow import does),
+    // saying how far it got as the pages arrive.
+    void importReadsEveryPage()
+    {
+        QVERIFY(select(view(), QStringLiteral("quick.yml")));
+        m_fake->addRuns(m_fake->runs().constFirst().workflowId, 250);
+        QSignalSpy imported(view()->remoteService(), &RemoteService::imported);
+        QSignalSpy progress(view()->remoteService(), &RemoteService::progress);
+        QTRY_VERIFY_WITH_TIMEOUT(view()->importButton()->isEnabled(), 10000);
+        QTest::mouseClick(view()->importButton(), Qt::LeftButton);
+        QVERIFY(imported.wait(20000));
+        QCOMPARE(imported.first().at(0).toInt(), 250); // all new, over three pages
+        QStringList lines;
+        for (const QList<QVariant> &args : std::as_const(progress))
+            lines << args.at(0).toString();
+        QVERIFY2(lines.join(u'\n').contains(QStringLiteral("from GitHub: 100 of ")),
+                 qPrintable(lines.join(u'\n')));
+    }
+
     void tabReachesTheButtons()
     {
         QVERIFY(select(view(), QStringLiteral("quick.yml")));

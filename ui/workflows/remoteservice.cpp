@@ -20,9 +20,10 @@ namespace DeployDesk::Ui {
 using namespace GitHub;
 
 namespace {
-// The runs an import reads at most (one page of GitHub's list) and how many of them get
-// their jobs; an import is incremental, so the next one reads only what is new.
-constexpr int kImportRuns = 100;
+// The runs an import reads at most (ten pages of GitHub's list, as deploydeskctl workflow
+// import) and how many of them get their jobs; an import is incremental, so the next one
+// reads only what is new.
+constexpr int kImportRuns = 1000;
 constexpr int kImportJobsFor = 50;
 QAtomicInteger<qint64> s_pollMs = 3000;
 } // namespace
@@ -149,6 +150,12 @@ public:
         emit busy(true, false);
         emit progress(tr("Importing the runs of %1 from GitHub…").arg(workflow));
         connect(job, &Job::logLine, this, &RemoteWorker::progress);
+        connect(job, &Job::progress, this, [this, workflow](qint64 read, qint64 total, qint64) {
+            emit progress(tr("Importing the runs of %1 from GitHub: %2 of %3 read…")
+                              .arg(workflow)
+                              .arg(read)
+                              .arg(total));
+        });
         connect(job, &Job::result, this, [this, job] {
             job->deleteLater();
             m_job = nullptr;
