@@ -113,7 +113,17 @@ LogViewer::LogViewer(const QString &databasePath, QWidget *parent)
             [this](qint64 index) { emit currentLineChanged(index + 1); });
     connect(m_model, &LogModel::documentReset, this, [this] {
         ++m_errorGeneration;
-        restartSearch();
+        if (!showsSearchedLines()) {
+            restartSearch();
+            return;
+        }
+        // The same lines again: the hits stand; the current one is chosen anew.
+        m_currentHit = -1;
+        m_view->setMatcher(m_matcher);
+        m_view->setCurrentMatch(-1, 0);
+        updateFindStatus();
+        emit matchCountChanged(matchCount());
+        continueSearch(); // lines it did not have before
     });
     connect(m_model, &LogModel::linesAppended, this, &LogViewer::continueSearch);
     connect(m_model, &LogModel::orderingChanged, this, [this](bool ordering) {
@@ -305,6 +315,29 @@ void LogViewer::restartSearch()
     continueSearch();
 }
 
+bool LogViewer::showsSearchedLines() const
+{
+    if (m_searchRunning || m_searchedTo == 0 || m_matcher.isEmpty() || !m_matcher.isValid() ||
+        m_searchedPath != m_model->databasePath())
+        return false;
+    const LogDocument &now = m_model->document();
+    if (now.stageIds() != m_searchedDoc.stageIds() || now.lineCount() < m_searchedTo)
+        return false;
+    // Every segment the search read is where it was, as long as it was then.
+    const std::vector<LogDocument::Segment> &was = m_searchedDoc.segments();
+    const std::vector<LogDocument::Segment> &is = now.segments();
+    for (size_t s = 0; s < was.size() && was[s].firstIndex < m_searchedTo; ++s) {
+        if (s >= is.size() || is[s].firstIndex != was[s].firstIndex ||
+            is[s].stage != was[s].stage || is[s].firstLine != was[s].firstLine)
+            return false;
+        const qint64 read =
+            std::min(m_searchedDoc.segmentLength(qsizetype(s)), m_searchedTo - was[s].firstIndex);
+        if (now.segmentLength(qsizetype(s)) < read)
+            return false;
+    }
+    return true;
+}
+
 void LogViewer::continueSearch()
 {
     if (m_searchRunning || m_matcher.isEmpty() || !m_matcher.isValid())
@@ -315,6 +348,8 @@ void LogViewer::continueSearch()
         return;
     }
     m_searchRunning = true;
+    m_searchedDoc = doc;
+    m_searchedPath = m_model->databasePath();
     updateFindStatus();
     onCurrentResult(QtConcurrent::run(&searchLines, m_model->databasePath(), doc, m_searchedTo,
                                       doc.lineCount(), m_matcher),

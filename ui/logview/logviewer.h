@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ui/logview/logdocument.h"
 #include "ui/logview/textmatcher.h"
 
 #include <QList>
@@ -120,6 +121,12 @@ private:
     Internal::TextMatcher m_matcher;
     std::vector<qint64> m_hits; // document index per occurrence
     qint64 m_searchedTo = 0;
+    // The lines m_hits are of (the document and where it is read from): a reset that shows
+    // the same lines again (the log reopened, or grown) keeps the hits and searches only
+    // what is new, instead of counting a 2,000,000-line log again.
+    Internal::LogDocument m_searchedDoc;
+    QString m_searchedPath;
+    bool showsSearchedLines() const;
     bool m_searchRunning = false;
     bool m_jumpWhenFound = false;
     qsizetype m_currentHit = -1;

@@ -90,6 +90,31 @@ private slots:
         QCOMPARE(viewer.currentLine(), kMarkerLine - 1);
     }
 
+    // Showing the same log again (another stage and back, a refresh) with a find active
+    // keeps what was counted: the count is there at once, nothing is searched again.
+    void reopeningTheSameLogKeepsTheCount()
+    {
+        LogViewer viewer(m_store->databasePath());
+        viewer.resize(800, 400);
+        const QList<LogViewer::StageRef> stages{{m_big, "big"}, {m_small, "small"}};
+        viewer.showRun(m_run, stages, m_big);
+        viewer.find("zanzibar", false, false);
+        QTRY_VERIFY_WITH_TIMEOUT(!viewer.isCounting() && viewer.matchCount() == 1, 60000);
+        QSignalSpy counted(&viewer, &LogViewer::matchCountChanged);
+        viewer.showRun(m_run, stages, m_big);
+        QVERIFY(!viewer.isCounting());
+        QCOMPARE(viewer.matchCount(), 1);
+        QCOMPARE(counted.size(), 1);
+        QCOMPARE(counted.first().first().toInt(), 1);
+        viewer.findNext();
+        QCOMPARE(viewer.currentLine(), kMarkerLine);
+
+        // Other lines are counted anew.
+        viewer.showStage(m_small);
+        QTRY_VERIFY_WITH_TIMEOUT(!viewer.isCounting(), 60000);
+        QCOMPARE(viewer.matchCount(), 0);
+    }
+
     void countsWithRegexAndCase_data()
     {
         QTest::addColumn<QString>("text");
