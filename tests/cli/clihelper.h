@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -94,6 +95,23 @@ inline void writeFile(const QString &path, const QByteArray &content)
     QFile f(path);
     QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
     f.write(content);
+}
+
+// A copy of a workspace (without what its runs left: build/, caches), so a test writes
+// nothing into the source tree and tests running at once do not share one.
+inline void copyTree(const QString &from, const QString &to)
+{
+    QDirIterator it(from, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString file = it.next();
+        const QString rel = QDir(from).relativeFilePath(file);
+        if (rel.startsWith(QLatin1String("build/")) || rel.contains(QLatin1String("__pycache__")) ||
+            rel.contains(QLatin1String(".mypy_cache")))
+            continue;
+        QDir().mkpath(QFileInfo(to + u'/' + rel).absolutePath());
+        QVERIFY(QFile::copy(file, to + u'/' + rel));
+    }
 }
 
 inline QJsonObject stageOf(const QJsonObject &run, const QString &name)

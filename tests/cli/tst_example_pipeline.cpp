@@ -2,29 +2,11 @@
 // flake8, mypy, pytest and the site build.
 #include "clihelper.h"
 
-#include <QDirIterator>
-
 class TestExamplePipeline : public QObject
 {
     Q_OBJECT
 
     QTemporaryDir m_tmp;
-
-    // A copy, so the run writes nothing into the source tree.
-    static void copyTree(const QString &from, const QString &to)
-    {
-        QDirIterator it(from, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot,
-                        QDirIterator::Subdirectories);
-        while (it.hasNext()) {
-            const QString file = it.next();
-            const QString rel = QDir(from).relativeFilePath(file);
-            if (rel.startsWith("build/") || rel.contains("__pycache__") ||
-                rel.contains(".mypy_cache"))
-                continue;
-            QDir().mkpath(QFileInfo(to + "/" + rel).absolutePath());
-            QVERIFY(QFile::copy(file, to + "/" + rel));
-        }
-    }
 
 private slots:
     void examplePipelinePasses()

@@ -319,9 +319,13 @@ bool pidAlive(qint64 pid)
 
 void TestWorkflowCli::runTheExample()
 {
-    // The example's CI workflow passes offline, as its deploydesk.yml does.
+    // The example's CI workflow passes offline, as its deploydesk.yml does (in a copy: its
+    // site build writes build/, which other tests running at once read).
+    QTemporaryDir dir;
+    const QString ws = dir.filePath(u"textbook"_s);
+    copyTree(example, ws);
     Cli cli;
-    const CliResult r = cli.run({u"workflow"_s, u"run"_s, u"ci.yml"_s, u"-m"_s, u"ci"_s}, example);
+    const CliResult r = cli.run({u"workflow"_s, u"run"_s, u"ci.yml"_s, u"-m"_s, u"ci"_s}, ws);
     QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
     const QJsonObject run = cli.show(1);
     QCOMPARE(run.value(u"status"_s).toString(), u"success"_s);
