@@ -436,6 +436,7 @@ void GitHubJobStage::Private::enterConcurrencyGroup()
             runner->cancel(); // onStepDone() ends the job as cancelled
             return;
         }
+        publishAnnotations();
         writeResult(QStringLiteral("cancelled"), {});
         q->emitCancelled();
     };
@@ -603,7 +604,8 @@ Result<void> GitHubJobStage::Private::prepare()
 
 void GitHubJobStage::Private::nextStep()
 {
-    if (q->isCancelRequested())
+    // Cancelled, or ended already (replaced in its concurrency group between two steps).
+    if (q->isCancelRequested() || q->isFinished())
         return;
     Frame &f = frame();
     ++f.index;
@@ -791,8 +793,7 @@ void GitHubJobStage::Private::startScript(const WorkflowStep &step)
 
     // A script that is one simple command the shell would only look up and run (`make
     // test`, `npm ci`, `true`) is exec'd by the stage guard directly, as a plain-word `run:`
-    // stage is: no bash start-up and no script file, most of what a trivial job cost beyond
-    // a stage (docs/benchmarks.md §16).
+    // stage is: no bash start-up and no script file (docs/benchmarks.md §16).
     const QString directCommand = directStepCommand(*shellName, *script, env);
     if (directCommand.isEmpty() && !writeFile(scriptPath, script->toUtf8()))
         return;
