@@ -88,9 +88,9 @@ struct Stage
 // is https://api.github.com (DEPLOYDESK_API_GITHUB overrides either URL).
 struct GitHubSettings
 {
-    QString repository; // owner/name
-    QString apiUrl;     // http(s)://host/api/v3
-    bool isSet = false; // the file has a `github:` section
+    QString repository;    // owner/name
+    QString apiUrl;        // http(s)://host/api/v3
+    bool isSet = false;    // the file has a `github:` section
     bool problems = false; // it has problems, reported in the diagnostics
 };
 
