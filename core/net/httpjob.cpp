@@ -430,7 +430,8 @@ void HttpJob::finishSuccess(QSaveFile *responseFile)
     const QByteArray contentType = header("content-type").toLower();
     const bool isJson =
         m_request.expectJson || contentType.contains("/json") || contentType.contains("+json");
-    if (isJson && m_request.responseFile.isEmpty() && !m_body.trimmed().isEmpty()) {
+    if (isJson && !m_request.rawBody && m_request.responseFile.isEmpty() &&
+        !m_body.trimmed().isEmpty()) {
         QJsonParseError parseError;
         m_json = QJsonDocument::fromJson(m_body, &parseError);
         if (parseError.error != QJsonParseError::NoError) {

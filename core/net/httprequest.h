@@ -47,6 +47,10 @@ struct HttpRequest
     // A 2xx answer must be JSON: the job fails (ErrorCode::Remote) when it is not. A response
     // whose Content-Type is application/json or */*+json is checked the same way anyway.
     bool expectJson = false;
+    // The caller parses the answer itself (e.g. off the event-loop thread, for large JSON
+    // answers): a 2xx body is handed over as bytes, not parsed, whatever its Content-Type;
+    // jsonObject() stays empty. Error bodies are still read for the platform's message.
+    bool rawBody = false;
     // Follow 301/302/303/307/308 (at most 5). The Authorization header and every secret
     // header are dropped when a redirect leaves the origin (GitHub's log links). When false a
     // 3xx ends the job successfully: read its Location with HttpJob::header().

@@ -298,6 +298,18 @@ private slots:
         HttpJob *text = clientFor(server).send(request, this);
         QVERIFY(runJob(text));
         QCOMPARE(text->error().code, ErrorCode::Remote);
+
+        // A caller that reads the answer itself (off its thread) gets the bytes as sent,
+        // JSON Content-Type or not; what it finds wrong is its own to report.
+        server.setFallback([](const FakeRequest &) {
+            return FakeResponse::text("{\"id\": \"dpl_1\", oops", 200, "application/json");
+        });
+        HttpRequest raw = HttpRequest::get(QUrl("/v13/deployments/dpl_1"));
+        raw.rawBody = true;
+        HttpJob *bytes = clientFor(server).send(raw, this);
+        QVERIFY(runJob(bytes));
+        QCOMPARE(bytes->outcome(), Job::Outcome::Success);
+        QCOMPARE(bytes->body(), QByteArray("{\"id\": \"dpl_1\", oops"));
     }
 
     void cancelMidRequest()

@@ -1,9 +1,11 @@
 #include "data/embed/cohereembedjob.h"
 
+#include "common/async.h"
 #include "common/duration.h"
 #include "net/httpjob.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
 
@@ -16,6 +18,65 @@ namespace {
 bool isRetriedStatus(int status)
 {
     return status == 408 || status >= 500;
+}
+
+// An embed answer read into vectors, or what is wrong with it. Runs on a pool thread: a
+// 96-text answer is ~0.4 MB of JSON (1 MB at 1,024 dimensions), whose numbers cost more CPU
+// than the rest of a call; parsed on the job's thread, four calls in flight would wait for
+// each other's parsing instead of only for Cohere.
+struct ParsedAnswer
+{
+    QList<Embedding> vectors;
+    QString problem; // empty when the vectors are good
+};
+
+ParsedAnswer parseAnswer(const QByteArray &body, int count, int dimension)
+{
+    ParsedAnswer parsed;
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        parsed.problem = CohereEmbedJob::tr("not valid JSON (%1 at offset %2)")
+                             .arg(parseError.errorString())
+                             .arg(parseError.offset);
+        return parsed;
+    }
+    const QJsonValue floats = document.object()
+                                  .value(QStringLiteral("embeddings"))
+                                  .toObject()
+                                  .value(QStringLiteral("float"));
+    if (!floats.isArray()) {
+        parsed.problem = CohereEmbedJob::tr("no embeddings.float array");
+        return parsed;
+    }
+    const QJsonArray rows = floats.toArray();
+    if (rows.size() != count) {
+        parsed.problem = CohereEmbedJob::tr("%1 vectors for %2 texts").arg(rows.size()).arg(count);
+        return parsed;
+    }
+    parsed.vectors.reserve(rows.size());
+    for (const QJsonValue &row : rows) {
+        const QJsonArray values = row.toArray();
+        if (values.size() != dimension) {
+            parsed.problem = CohereEmbedJob::tr("a vector of %1 dimensions, expected %2")
+                                 .arg(values.size())
+                                 .arg(dimension);
+            parsed.vectors.clear();
+            return parsed;
+        }
+        Embedding vector;
+        vector.reserve(values.size());
+        for (const QJsonValue &v : values) {
+            if (!v.isDouble() || !std::isfinite(v.toDouble())) {
+                parsed.problem = CohereEmbedJob::tr("a vector holds something other than a number");
+                parsed.vectors.clear();
+                return parsed;
+            }
+            vector.append(float(v.toDouble()));
+        }
+        parsed.vectors.append(std::move(vector));
+    }
+    return parsed;
 }
 
 } // namespace
@@ -153,7 +214,7 @@ void CohereEmbedJob::send(Batch batch)
     request.setHeader("Accept", "application/json");
     request.setIdempotent(true); // embedding has no side effects (apis.md §4)
     request.maxAttempts = 1;
-    request.expectJson = true;
+    request.rawBody = true; // parsed off this thread (parseAnswer)
     ++batch.attempts;
     HttpJob *call = m_http.send(std::move(request), this);
     m_inFlight.insert(call, batch);
@@ -161,41 +222,6 @@ void CohereEmbedJob::send(Batch batch)
     m_peak = std::max(m_peak, int(m_inFlight.size()));
     connect(call, &Job::result, this, [this, call] { onCallDone(call); });
     call->start();
-}
-
-Result<QList<Embedding>> CohereEmbedJob::parseAnswer(const HttpJob *call, const Batch &batch) const
-{
-    auto malformed = [&](const QString &what) {
-        return makeError(ErrorCode::Remote,
-                         tr("Cohere's answer for %1 is malformed: %2")
-                             .arg(describeRange(batch.first, batch.count), what),
-                         call->masked(QString::fromUtf8(call->body().left(4096))));
-    };
-    const QJsonObject root = call->jsonObject();
-    const QJsonValue floats =
-        root.value(QStringLiteral("embeddings")).toObject().value(QStringLiteral("float"));
-    if (!floats.isArray())
-        return malformed(tr("no embeddings.float array"));
-    const QJsonArray rows = floats.toArray();
-    if (rows.size() != batch.count)
-        return malformed(tr("%1 vectors for %2 texts").arg(rows.size()).arg(batch.count));
-    QList<Embedding> vectors;
-    vectors.reserve(rows.size());
-    for (const QJsonValue &row : rows) {
-        const QJsonArray values = row.toArray();
-        if (values.size() != dimension())
-            return malformed(
-                tr("a vector of %1 dimensions, expected %2").arg(values.size()).arg(dimension()));
-        Embedding vector;
-        vector.reserve(values.size());
-        for (const QJsonValue &v : values) {
-            if (!v.isDouble() || !std::isfinite(v.toDouble()))
-                return malformed(tr("a vector holds something other than a number"));
-            vector.append(float(v.toDouble()));
-        }
-        vectors.append(std::move(vector));
-    }
-    return vectors;
 }
 
 void CohereEmbedJob::onCallDone(HttpJob *call)
@@ -206,13 +232,27 @@ void CohereEmbedJob::onCallDone(HttpJob *call)
         return;
 
     if (call->outcome() == Outcome::Success) {
-        auto vectors = parseAnswer(call, batch);
-        if (!vectors) {
-            const auto delay = m_options.retry.backoff(batch.attempts);
-            retryLater(batch, delay.count(), vectors.error().message, false);
-            return;
-        }
-        deliver(batch.first, std::move(*vectors));
+        // The call's slot is free now; the next call goes out while this answer is parsed.
+        const QByteArray body = call->body();
+        const int count = batch.count;
+        const int dims = dimension();
+        ++m_parsing;
+        runAsync(
+            this, [body, count, dims] { return parseAnswer(body, count, dims); },
+            [this, batch](ParsedAnswer parsed) {
+                --m_parsing;
+                if (isFinished() || isCancelRequested())
+                    return;
+                if (!parsed.problem.isEmpty()) {
+                    const QString why =
+                        tr("Cohere's answer for %1 is malformed: %2")
+                            .arg(describeRange(batch.first, batch.count), parsed.problem);
+                    retryLater(batch, m_options.retry.backoff(batch.attempts).count(), why, false);
+                    return;
+                }
+                deliver(batch.first, std::move(parsed.vectors));
+                pump();
+            });
         pump();
         return;
     }
@@ -288,6 +328,8 @@ void CohereEmbedJob::failWith(Error error)
 
 void CohereEmbedJob::abortCalls()
 {
+    cancelPending(this); // answers being parsed are dropped
+    m_parsing = 0;
     const auto calls = m_inFlight.keys();
     m_inFlight.clear();
     for (HttpJob *call : calls) {

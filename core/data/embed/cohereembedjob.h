@@ -65,7 +65,6 @@ private:
     void abortCalls();
     void wakeAt(qint64 atMs);
     QByteArray requestBody(const Batch &batch) const;
-    Result<QList<Embedding>> parseAnswer(const HttpJob *call, const Batch &batch) const;
 
     CohereOptions m_options;
     HttpClient m_http;
@@ -79,6 +78,7 @@ private:
     int m_calls = 0;
     int m_retries = 0;
     int m_peak = 0;
+    int m_parsing = 0; // answers being read on a pool thread
 };
 
 } // namespace DeployDesk::Data
