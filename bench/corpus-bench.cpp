@@ -11,6 +11,7 @@
 // the load average. "chunk digest" hashes every chunk's identity and content (equal before
 // and after a speed change means the same chunks). "peak RSS" is the process's maximum
 // resident set size at the end. bench/corpus.sh adds cat and sha256sum as outside peers.
+#include "common/async.h"
 #include "data/corpus/docscorpus.h"
 #include "data/corpus/markdownblocks.h"
 #include "data/corpus/sha256.h"
@@ -246,7 +247,7 @@ int main(int argc, char *argv[])
     row("read + cmark-gfm", parseSeconds, "(one thread)");
     row("read+chunk+hash", chunkOneSeconds, "(one thread)");
     row("scan+chunk+hash", chunkSeconds,
-        "(" + QByteArray::number(QThreadPool::globalInstance()->maxThreadCount()) + " threads)");
+        "(" + QByteArray::number(DeployDesk::workPool()->maxThreadCount()) + " threads)");
     std::printf("  peak RSS           %8.1f MB\n", double(usage.ru_maxrss) / 1024);
     return 0;
 }

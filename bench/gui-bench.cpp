@@ -136,9 +136,14 @@ public:
         QObject::connect(&m_timer, &QTimer::timeout, this, [this] {
             const qint64 now = m_clock.nsecsElapsed();
             m_gaps.push_back(now - m_last);
+            // GUI_BENCH_TRACE=1: each stall over 20 ms with the step it happened in.
+            if (m_trace && now - m_last - kIntervalNs > 20'000'000)
+                std::fprintf(stderr, "stall %.1f ms at %.3f s in %s\n",
+                             double(now - m_last - kIntervalNs) / 1e6, double(now) / 1e9, m_phase);
             m_last = now;
         });
     }
+    void setPhase(const char *phase) { m_phase = phase; }
     void start()
     {
         m_gaps.clear();
@@ -183,6 +188,8 @@ private:
     QElapsedTimer m_clock;
     qint64 m_last = 0;
     std::vector<qint64> m_gaps;
+    const char *m_phase = "";
+    const bool m_trace = qEnvironmentVariableIsSet("GUI_BENCH_TRACE");
 };
 
 // Shows `window` and waits for its first paint to complete; returns launch -> then, in ms.
@@ -394,11 +401,15 @@ int logMode(int repeat)
     probe.start();
     const int needles = int((ids->bigLines + 999) / 1000);
     for (int i = 0; i < repeat; ++i) {
+        probe.setPhase("open small");
         result("open_end_small_ms",
                openAndJumpToEnd(window, ids->smallRun, ids->smallStage, ids->smallLines), "ms");
+        probe.setPhase("open big");
         result("open_end_big_ms",
                openAndJumpToEnd(window, ids->bigRun, ids->bigStage, ids->bigLines), "ms");
+        probe.setPhase("count needle");
         result("count_rare_ms", countMatches(window, QStringLiteral("needle"), needles), "ms");
+        probe.setPhase("count lorem");
         result("count_common_ms", countMatches(window, QStringLiteral("lorem"), int(ids->bigLines)),
                "ms");
     }

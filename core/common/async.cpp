@@ -2,6 +2,13 @@
 
 namespace DeployDesk {
 
+Q_GLOBAL_STATIC(QThreadPool, s_workPool)
+
+QThreadPool *workPool()
+{
+    return s_workPool();
+}
+
 void cancelPending(QObject *context)
 {
     Q_ASSERT(context && QThread::currentThread() == context->thread());

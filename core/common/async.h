@@ -3,7 +3,7 @@
 // The one way to run work off the GUI thread and get its result back, modelled on Qt
 // Creator's onResultReady(future, guard, f):
 //
-//   runAsync(context, work, done)          work() on the global thread pool (CPU-bound work)
+//   runAsync(context, work, done)          work() on workPool() (CPU-bound work)
 //   runAsync(pool, context, work, done)    the same on another QThreadPool
 //   runAsync(thread, context, work, done)  work() on a SerialThread, after what was posted
 //                                          before (thread-affine state: a SQLite connection)
@@ -15,6 +15,11 @@
 //                                          reset) moved on while the work ran
 //   onProgress(future, context, f)         progress values, for a progress bar
 //   cancelPending(context)                 cancels what is watched for `context`
+//
+// Long work never goes to QThreadPool::globalInstance(): Qt 6.4's raster paint engine
+// splits large fills into tasks on that pool and waits for them on the GUI thread, so
+// while its threads search a 2,000,000-line log every repaint waits for the search
+// (measured: 340–430 ms frozen, docs/benchmarks.md §4). workPool() is ours alone.
 //
 // `done(result)` runs on the context's thread, and only while the context lives: deleting
 // the context (or cancelling the future) means it is never called, and nothing dangles.
@@ -111,10 +116,14 @@ auto runAsync(QThreadPool *pool, QObject *context, F work, Done done)
     return future;
 }
 
+// The process's pool for work off the GUI thread (one thread per core), apart from the
+// global pool that Qt's painting borrows (above).
+QThreadPool *workPool();
+
 template<typename F, typename Done>
 auto runAsync(QObject *context, F work, Done done) -> QFuture<std::invoke_result_t<F &>>
 {
-    return runAsync(QThreadPool::globalInstance(), context, std::move(work), std::move(done));
+    return runAsync(workPool(), context, std::move(work), std::move(done));
 }
 
 template<typename F, typename Done>

@@ -113,6 +113,7 @@ LogViewer::LogViewer(const QString &databasePath, QWidget *parent)
             [this](qint64 index) { emit currentLineChanged(index + 1); });
     connect(m_model, &LogModel::documentReset, this, [this] {
         ++m_errorGeneration;
+        m_errorScan.cancel();
         if (!showsSearchedLines()) {
             restartSearch();
             return;
@@ -296,6 +297,9 @@ void LogViewer::find(const QString &text, bool regex, bool caseSensitive)
 void LogViewer::restartSearch()
 {
     ++m_searchGeneration;
+    for (QFuture<SearchResult> &search : m_searches)
+        search.cancel();
+    m_searches.clear();
     m_hits.clear();
     m_searchedTo = 0;
     m_searchRunning = false;
@@ -351,29 +355,58 @@ void LogViewer::continueSearch()
     m_searchedDoc = doc;
     m_searchedPath = m_model->databasePath();
     updateFindStatus();
-    onCurrentResult(QtConcurrent::run(&searchLines, m_model->databasePath(), doc, m_searchedTo,
-                                      doc.lineCount(), m_matcher),
-                    this, &m_searchGeneration, [this](SearchResult result) {
-                        m_searchRunning = false;
-                        if (result.error)
-                            setStatus(result.error->message);
-                        if (m_hits.empty())
-                            m_hits = std::move(result.hits);
-                        else
-                            m_hits.insert(m_hits.end(), result.hits.begin(), result.hits.end());
-                        m_searchedTo = result.to;
-                        if (m_jumpWhenFound && !m_hits.empty()) {
-                            m_jumpWhenFound = false;
-                            // The first match at or after the current line, else the first one.
-                            const qint64 from = std::max<qint64>(0, m_view->currentIndex());
-                            auto it = std::lower_bound(m_hits.begin(), m_hits.end(), from);
-                            goToHit(it == m_hits.end() ? 0 : it - m_hits.begin());
-                        }
-                        updateFindStatus();
-                        emit matchCountChanged(matchCount());
-                        if (!result.error)
-                            continueSearch(); // lines that arrived meanwhile
-                    });
+    // A long stretch is split between the pool's threads (one part each, in order), so
+    // counting a word in a 2,000,000-line log takes the cores there are; the parts' hits
+    // are joined in order when the last one is in.
+    const qint64 from = m_searchedTo;
+    const qint64 to = doc.lineCount();
+    const int parts =
+        to - from >= kSplitSearchLines ? std::max(1, workPool()->maxThreadCount()) : 1;
+    auto results = std::make_shared<std::vector<SearchResult>>(size_t(parts));
+    auto left = std::make_shared<int>(parts);
+    m_searches.clear();
+    for (int part = 0; part < parts; ++part) {
+        const qint64 a = from + (to - from) * part / parts;
+        const qint64 b = from + (to - from) * (part + 1) / parts;
+        const QFuture<SearchResult> future = QtConcurrent::run(
+            workPool(), &searchLines, m_model->databasePath(), doc, a, b, m_matcher);
+        m_searches.append(future);
+        onCurrentResult(future, this, &m_searchGeneration,
+                        [this, results, left, part](SearchResult result) {
+                            (*results)[size_t(part)] = std::move(result);
+                            if (--*left == 0)
+                                takeSearchResults(std::move(*results));
+                        });
+    }
+}
+
+void LogViewer::takeSearchResults(std::vector<SearchResult> parts)
+{
+    m_searchRunning = false;
+    bool failed = false;
+    for (SearchResult &result : parts) {
+        if (m_hits.empty())
+            m_hits = std::move(result.hits);
+        else
+            m_hits.insert(m_hits.end(), result.hits.begin(), result.hits.end());
+        m_searchedTo = result.to;
+        if (result.error) {
+            setStatus(result.error->message);
+            failed = true;
+            break;
+        }
+    }
+    if (m_jumpWhenFound && !m_hits.empty()) {
+        m_jumpWhenFound = false;
+        // The first match at or after the current line, else the first one.
+        const qint64 from = std::max<qint64>(0, m_view->currentIndex());
+        auto it = std::lower_bound(m_hits.begin(), m_hits.end(), from);
+        goToHit(it == m_hits.end() ? 0 : it - m_hits.begin());
+    }
+    updateFindStatus();
+    emit matchCountChanged(matchCount());
+    if (!failed)
+        continueSearch(); // lines that arrived meanwhile
 }
 
 void LogViewer::updateFindStatus()
@@ -419,24 +452,26 @@ void LogViewer::jumpToFirstError()
 {
     const LogDocument &doc = m_model->document();
     setStatus(tr("Looking for the first error…"));
-    onCurrentResult(
-        QtConcurrent::run(&findFirstError, m_model->databasePath(), doc, 0, doc.lineCount()), this,
-        &m_errorGeneration, [this](const FirstErrorResult &result) {
-            if (result.error) {
-                setStatus(result.error->message);
-                return;
-            }
-            if (result.index < 0) {
-                setStatus(tr("No error lines: none on stderr mentions error, fail, fatal, "
-                             "exception or traceback, and none says error, FAILED or "
-                             "Traceback"));
-                emit firstErrorFound(0);
-                return;
-            }
-            setStatus(QString());
-            m_view->setCurrentIndex(result.index);
-            emit firstErrorFound(result.index + 1);
-        });
+    m_errorScan.cancel(); // the last press wins
+    ++m_errorGeneration;
+    m_errorScan = QtConcurrent::run(workPool(), &findFirstError, m_model->databasePath(), doc, 0,
+                                    doc.lineCount());
+    onCurrentResult(m_errorScan, this, &m_errorGeneration, [this](const FirstErrorResult &result) {
+        if (result.error) {
+            setStatus(result.error->message);
+            return;
+        }
+        if (result.index < 0) {
+            setStatus(tr("No error lines: none on stderr mentions error, fail, fatal, "
+                         "exception or traceback, and none says error, FAILED or "
+                         "Traceback"));
+            emit firstErrorFound(0);
+            return;
+        }
+        setStatus(QString());
+        m_view->setCurrentIndex(result.index);
+        emit firstErrorFound(result.index + 1);
+    });
 }
 
 void LogViewer::copy()
@@ -456,8 +491,8 @@ void LogViewer::saveTo(const QString &fileName)
     SaveOptions options;
     options.timestamps = m_timestamps->isChecked();
     options.stageNames = m_model->stageNames();
-    const auto future = QtConcurrent::run(&saveLines, m_model->databasePath(), m_model->document(),
-                                          fileName, options);
+    const auto future = QtConcurrent::run(workPool(), &saveLines, m_model->databasePath(),
+                                          m_model->document(), fileName, options);
     m_save->setEnabled(false);
     m_progress->setValue(0);
     m_progress->show();

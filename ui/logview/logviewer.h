@@ -1,8 +1,10 @@
 #pragma once
 
 #include "ui/logview/logdocument.h"
+#include "ui/logview/logscan.h"
 #include "ui/logview/textmatcher.h"
 
+#include <QFuture>
 #include <QList>
 #include <QWidget>
 
@@ -128,6 +130,13 @@ private:
     QString m_searchedPath;
     bool showsSearchedLines() const;
     bool m_searchRunning = false;
+    // The running scans, cancelled when their answer is no longer wanted (a new search, a
+    // new document), so a stale scan of 2,000,000 lines does not hold a worker thread.
+    QList<QFuture<Internal::SearchResult>> m_searches;
+    // A search of at least this many lines is split between the work pool's threads.
+    static constexpr qint64 kSplitSearchLines = 100000;
+    void takeSearchResults(std::vector<Internal::SearchResult> parts);
+    QFuture<Internal::FirstErrorResult> m_errorScan;
     bool m_jumpWhenFound = false;
     qsizetype m_currentHit = -1;
     quint64 m_searchGeneration = 0;

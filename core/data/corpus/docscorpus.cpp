@@ -1,4 +1,5 @@
 #include "data/corpus/docscorpus.h"
+#include "common/async.h"
 
 #include "common/translate.h"
 
@@ -128,9 +129,11 @@ DocsCorpus::chunk(const QString &root, const CorpusOptions &options, const Markd
     // one batch's results while the pool chunks the next.
     constexpr qsizetype kBatch = 64;
     const auto start = [&](qsizetype from) {
-        return QtConcurrent::mapped(result.docPaths.mid(from, kBatch), [&](const QString &docPath) {
-            return chunker.chunkFile(root, docPath);
-        });
+        // On workPool() (common/async.h), not Qt's global pool, which painting borrows;
+        // the caller must not be one of workPool()'s threads (it waits for the batch).
+        return QtConcurrent::mapped(
+            workPool(), result.docPaths.mid(from, kBatch),
+            [&](const QString &docPath) { return chunker.chunkFile(root, docPath); });
     };
     QFuture<Result<ChunkedDocument>> running;
     if (!result.docPaths.isEmpty())

@@ -1,4 +1,5 @@
 #include "deploy/localservice/servicedeployjob.h"
+#include "common/async.h"
 
 #include "common/duration.h"
 #include "common/processinfo.h"
@@ -153,9 +154,8 @@ void ServiceDeployJob::copy()
     emit logLine(tr("copying %1 to release %2").arg(m_options.from, m_release.id));
     auto promise = std::make_shared<QPromise<Result<int>>>();
     m_copyWatcher.setFuture(promise->future());
-    QThreadPool::globalInstance()->start([promise, from = m_options.from, to,
-                                          skip = QStringList{m_root->path()},
-                                          cancel = m_cancelCopy] {
+    workPool()->start([promise, from = m_options.from, to, skip = QStringList{m_root->path()},
+                       cancel = m_cancelCopy] {
         promise->start();
         promise->addResult(copyRelease(from, to, skip, *cancel));
         promise->finish();

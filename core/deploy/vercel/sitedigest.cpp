@@ -1,4 +1,5 @@
 #include "deploy/vercel/sitedigest.h"
+#include "common/async.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -133,7 +134,7 @@ void DigestJob::doStart()
     auto promise = std::make_shared<QPromise<Outcome>>();
     m_watcher.setFuture(promise->future());
     promise->start();
-    QThreadPool::globalInstance()->start([promise, folder = m_folder, stop = m_stop] {
+    workPool()->start([promise, folder = m_folder, stop = m_stop] {
         auto result = hashFolder(folder, [&stop] { return stop->load(); });
         Outcome outcome;
         if (result) {

@@ -147,6 +147,52 @@ private slots:
         QCOMPARE(viewer->currentLine(), firstLine);
     }
 
+    // Any-case counting folds a line eight bytes at a time: a match at every offset across
+    // those words counts, the characters beside A–Z in ASCII ('@', '[', '`', '{') and
+    // the bytes of UTF-8 letters are not letters to fold, and a line's count is what
+    // QString's case-insensitive search finds (not overlapping).
+    void anyCaseCountsAtEveryOffset()
+    {
+        QList<LogFixture::Line> lines;
+        const QList<QByteArray> fillers{
+            "", "x", "@[", "`{Z", "\xc3\x89\xc3\xa9", "ab`z{@[AZ", "\xe2\x82\xac \xc3\x84"};
+        const QList<QByteArray> words{"ErRoR", "error", "ERROR", "eRRo", "e\xc3\x89rror"};
+        qint64 n = 0;
+        for (int offset = 0; offset < 17; ++offset) {
+            for (const QByteArray &filler : fillers) {
+                const QByteArray word = words.at(int(n % words.size()));
+                QByteArray text = QByteArray(offset, '.') + word + filler + words.at(0) + filler;
+                lines.append({++n, LogStream::Stdout, text});
+            }
+        }
+        lines.append({++n, LogStream::Stdout, "Z[A` z{a` @[`{"});
+        const qint64 stage = LogFixture::addStage(*m_store, m_run, "mixed", 2);
+        QVERIFY(LogFixture::write(*m_store, m_run, stage, lines));
+
+        const auto expected = [&](const QString &needle) {
+            int count = 0;
+            for (const LogFixture::Line &line : std::as_const(lines)) {
+                const QString text = QString::fromUtf8(line.text);
+                for (qsizetype at = text.indexOf(needle, 0, Qt::CaseInsensitive); at >= 0;
+                     at = text.indexOf(needle, at + needle.size(), Qt::CaseInsensitive))
+                    ++count;
+            }
+            return count;
+        };
+        LogViewer viewer(m_store->databasePath());
+        viewer.resize(800, 400);
+        viewer.showRun(m_run, {{stage, "mixed"}}, stage);
+        for (const QString needle : {"error", "ERROR", "rror", "z[a`", "z{a`", "@[`{", "@{"}) {
+            viewer.find(needle, false, false);
+            QTRY_VERIFY_WITH_TIMEOUT(!viewer.isCounting(), 10000);
+            QCOMPARE(viewer.matchCount(), expected(needle));
+        }
+        QCOMPARE(expected("z[a`"), 1); // the reference itself tells '[' from '{'
+        viewer.find("error", false, false);
+        QTRY_VERIFY_WITH_TIMEOUT(!viewer.isCounting(), 10000);
+        QVERIFY(viewer.matchCount() > 17 * 7);
+    }
+
     // The tab says which run it shows, and an empty log says why it is empty: nothing yet
     // while the run goes on, "no output" once the stage has ended without printing.
     void theRunIsNamedAndAnEmptyStageSaysNoOutput()
