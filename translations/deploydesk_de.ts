@@ -3181,7 +3181,7 @@
         </message>
         <message>
             <source>the docs folder "%1" does not exist or is not a folder</source>
-            <location filename="../core/data/corpus/docscorpus.cpp" line="+51" />
+            <location filename="../core/data/corpus/docscorpus.cpp" line="+52" />
             <translation>der Dokumentordner "%1" existiert nicht oder ist kein Ordner</translation>
         </message>
         <message>
@@ -5937,7 +5937,7 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
     <context>
         <name>DeployDesk::Data::CohereEmbedJob</name>
         <message>
-            <location filename="../core/data/embed/cohereembedjob.cpp" line="+36" />
+            <location filename="../core/data/embed/cohereembedjob.cpp" line="+97" />
             <source>the secret %1 (deploydeskctl secrets set %1)</source>
             <translation>das Geheimnis %1 (deploydeskctl secrets set %1)</translation>
         </message>
@@ -5960,17 +5960,22 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             </translation>
         </message>
         <message>
-            <location line="+113" />
+            <location line="+130" />
             <source>Cohere's answer for %1 is malformed: %2</source>
             <translation>die Antwort von Cohere für %1 ist fehlerhaft: %2</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="-199" />
             <source>no embeddings.float array</source>
             <translation>kein Array embeddings.float</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="-10" />
+            <source>not valid JSON (%1 at offset %2)</source>
+            <translation>kein gültiges JSON (%1 an Position %2)</translation>
+        </message>
+        <message>
+            <location line="+15" />
             <source>%1 vectors for %2 texts</source>
             <translation>%1 Vektoren für %2 Texte</translation>
         </message>
@@ -5980,12 +5985,12 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <translation>ein Vektor mit %1 Dimensionen, erwartet %2</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+10" />
             <source>a vector holds something other than a number</source>
             <translation>ein Vektor enthält etwas anderes als eine Zahl</translation>
         </message>
         <message>
-            <location line="+36" />
+            <location line="+198" />
             <source>Cohere asked to wait %1 before embedding %2, longer than %3: %4</source>
             <translation>Cohere bat darum, %1 zu warten, bevor %2 eingebettet wird, länger als %3: %4</translation>
         </message>
@@ -6322,7 +6327,7 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <translation>⏸ %1</translation>
         </message>
         <message>
-            <location line="+43" />
+            <location line="+44" />
             <source>the workflow has problems: %1</source>
             <translation>der Workflow hat Probleme: %1</translation>
         </message>
@@ -6347,7 +6352,7 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <translation>"env" des Jobs "%1"</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+25" />
             <source>"name"</source>
             <translation>"name"</translation>
         </message>
@@ -6366,21 +6371,21 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <location line="+2" />
             <location line="+48" />
             <location line="+17" />
-            <location line="+139" />
+            <location line="+138" />
             <location line="+179" />
             <source>▶ %1</source>
             <translation>▶ %1</translation>
         </message>
         <message>
-            <location line="-584" />
-            <location line="+202" />
+            <location line="-585" />
+            <location line="+204" />
             <location line="+65" />
-            <location line="+320" />
+            <location line="+319" />
             <source>✘ %1</source>
             <translation>✘ %1</translation>
         </message>
         <message>
-            <location line="-363" />
+            <location line="-362" />
             <source>"if": %1</source>
             <translation>"if": %1</translation>
         </message>
@@ -6401,23 +6406,23 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
         </message>
         <message>
             <location line="+3" />
-            <location line="+352" />
+            <location line="+351" />
             <source>○ skipped: %1</source>
             <translation>○ übersprungen: %1</translation>
         </message>
         <message>
-            <location line="-868" />
+            <location line="-869" />
             <source>step %1 "%2" was not run: %3</source>
             <translation>Schritt %1 "%2" wurde nicht ausgeführt: %3</translation>
         </message>
         <message>
-            <location line="+537" />
-            <location line="+340" />
+            <location line="+539" />
+            <location line="+339" />
             <source>"continue-on-error"</source>
             <translation>"continue-on-error"</translation>
         </message>
         <message>
-            <location line="-333" />
+            <location line="-332" />
             <source>"run"</source>
             <translation>"run"</translation>
         </message>
@@ -6442,7 +6447,7 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <translation>%1 kann nicht geschrieben werden: %2</translation>
         </message>
         <message>
-            <location line="+46" />
+            <location line="+45" />
             <source>"timeout-minutes"</source>
             <translation>"timeout-minutes"</translation>
         </message>
@@ -7063,7 +7068,7 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <translation>Weiterleitung von https auf http (abgelehnt)</translation>
         </message>
         <message>
-            <location line="+56" />
+            <location line="+57" />
             <source>%1: HTTP %2 with an answer that is not valid JSON (%3 at offset %4)</source>
             <translation>%1: HTTP %2 mit einer Antwort, die kein gültiges JSON ist (%3 bei Offset %4)</translation>
         </message>
@@ -7140,7 +7145,7 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
     <context>
         <name>DeployDesk::LocalService::ServiceDeployJob</name>
         <message numerus="yes">
-            <location filename="../core/deploy/localservice/servicedeployjob.cpp" line="+48" />
+            <location filename="../core/deploy/localservice/servicedeployjob.cpp" line="+49" />
             <source>copied %n file(s) into %1</source>
             <translation>
                 <numerusform>%n Datei nach %1 kopiert</numerusform>
@@ -7188,7 +7193,7 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <translation>%1 wird nach Release %2 kopiert</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+17" />
             <source>no free port on 127.0.0.1 for the new instance</source>
             <translation>kein freier Port auf 127.0.0.1 für die neue Instanz</translation>
         </message>
@@ -10241,7 +10246,7 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <translation>Speicherfortschritt</translation>
         </message>
         <message>
-            <location line="+182" />
+            <location line="+193" />
             <source>No log lines yet</source>
             <translation>Noch keine Protokollzeilen</translation>
         </message>
@@ -10251,12 +10256,12 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <translation>Die Zeilen aller Stufen werden nach Zeit sortiert…</translation>
         </message>
         <message>
-            <location line="-78" />
+            <location line="-89" />
             <source>Run shown</source>
             <translation>Angezeigter Lauf</translation>
         </message>
         <message>
-            <location line="+105" />
+            <location line="+116" />
             <source>&amp;Find…</source>
             <translation>&amp;Suchen…</translation>
         </message>
@@ -10336,17 +10341,17 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <translation>Alle Stufen</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location line="+33" />
             <source>Invalid regular expression: %1</source>
             <translation>Ungültiger regulärer Ausdruck: %1</translation>
         </message>
         <message>
-            <location line="+90" />
+            <location line="+144" />
             <source>Looking for the first error…</source>
             <translation>Erster Fehler wird gesucht…</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+11" />
             <source>No error lines: none on stderr mentions error, fail, fatal, exception or traceback, and none says error, FAILED or Traceback</source>
             <translation>Keine Fehlerzeilen: Keine Zeile auf stderr erwähnt error, fail, fatal, exception oder traceback, und keine enthält error, FAILED oder Traceback</translation>
         </message>
@@ -12492,7 +12497,7 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
     <context>
         <name>DeployDesk::Vercel::Digest</name>
         <message>
-            <location filename="../core/deploy/vercel/sitedigest.cpp" line="+39" />
+            <location filename="../core/deploy/vercel/sitedigest.cpp" line="+40" />
             <location line="+51" />
             <source>cancelled</source>
             <translation>abgebrochen</translation>

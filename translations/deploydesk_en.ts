@@ -259,7 +259,7 @@
     <context>
         <name>DeployDesk::Data::CohereEmbedJob</name>
         <message numerus="yes">
-            <location filename="../core/data/embed/cohereembedjob.cpp" line="+57" />
+            <location filename="../core/data/embed/cohereembedjob.cpp" line="+118" />
             <source>embedding %n text(s) with Cohere %1 (%2 dimensions): up to %3 per call, %4 call(s) in flight, %5</source>
             <translation>
                 <numerusform>embedding %n text with Cohere %1 (%2 dimensions): up to %3 per call, %4 call(s) in flight, %5</numerusform>
@@ -267,7 +267,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location line="+205" />
+            <location line="+184" />
             <source>Cohere did not embed %1 after %n attempt(s): %2</source>
             <translation>
                 <numerusform>Cohere did not embed %1 after %n attempt: %2</numerusform>
@@ -311,7 +311,7 @@
     <context>
         <name>DeployDesk::HttpJob</name>
         <message numerus="yes">
-            <location filename="../core/net/httpjob.cpp" line="+466" />
+            <location filename="../core/net/httpjob.cpp" line="+467" />
             <source>%n attempts</source>
             <translation>
                 <numerusform>%n attempt</numerusform>
@@ -322,7 +322,7 @@
     <context>
         <name>DeployDesk::LocalService::ServiceDeployJob</name>
         <message numerus="yes">
-            <location filename="../core/deploy/localservice/servicedeployjob.cpp" line="+48" />
+            <location filename="../core/deploy/localservice/servicedeployjob.cpp" line="+49" />
             <source>copied %n file(s) into %1</source>
             <translation>
                 <numerusform>copied %n file into %1</numerusform>
