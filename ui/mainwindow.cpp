@@ -129,6 +129,10 @@ MainWindow::MainWindow(const QString &workspace, QWidget *parent)
     connect(m_history, &HistoryBrowser::openLogsRequested, this, &MainWindow::openRunLogs);
     connect(m_history, &HistoryBrowser::rerunFailedRequested, this, &MainWindow::rerunFailed);
     connect(m_history, &HistoryBrowser::promoteRequested, this, &MainWindow::promote);
+    connect(m_history, &HistoryBrowser::latestRunRead, this, [this](const RunRecord &run) {
+        m_latestRun = run;
+        updateStatus();
+    });
     m_environmentsView = new EnvironmentsView(nullptr, this);
     connect(m_environmentsView, &EnvironmentsView::rollbackRequested, this, &MainWindow::rollback);
     // Re-embeds and index switches are runs of the same service, so the window follows them
@@ -274,6 +278,7 @@ void MainWindow::openWorkspace(const QString &dir)
     m_watcher.addPath(absolute + QStringLiteral("/deploydesk.yml"));
     rememberWorkspace(absolute);
     setWindowTitle(tr("%1 — DeployDesk").arg(QDir(absolute).dirName()));
+    m_latestRun = RunRecord(); // read again for this workspace
     m_history->setWorkspace(absolute);
     reload();
 }
@@ -886,10 +891,13 @@ void MainWindow::updateStatus()
                           .arg(m_stages.size());
         m_elapsedLabel->setText(elapsedText(m_elapsed.elapsed()));
         m_queue->setText(tr("%1 running, %2 waiting").arg(running).arg(waiting));
-    } else if (m_run.id) {
-        trayState = m_run.status;
-        state = tr("Last run %1: %2").arg(m_run.id).arg(Ui::statusText(m_run.status));
-        const qint64 ms = m_run.durationMs();
+    } else if (m_run.id || m_latestRun.id) {
+        // The run shown in this session, else the newest one in the history (the
+        // window opened on a workspace with runs, or with only workflow runs).
+        const RunRecord &last = m_run.id ? m_run : m_latestRun;
+        trayState = last.status;
+        state = tr("Last run %1: %2").arg(last.id).arg(Ui::statusText(last.status));
+        const qint64 ms = last.durationMs();
         m_elapsedLabel->setText(ms >= 0 ? elapsedText(ms) : QString());
         m_queue->clear();
     } else if (m_historyOpening) {

@@ -173,7 +173,8 @@ private:
     QString m_validWorkspace; // the workspace whose deploydesk.yml last loaded without problems
     QStringList m_problems;
 
-    RunRecord m_run; // the live run, or the latest one shown
+    RunRecord m_run;       // the live run, or the latest one shown
+    RunRecord m_latestRun; // the workspace's newest run in the history (id 0: none)
     QList<StageRecord> m_stages;
     bool m_live = false;
     QStringList m_waitingStages;

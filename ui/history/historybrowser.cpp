@@ -310,6 +310,27 @@ void HistoryBrowser::applyFilter()
     updateActions();
 }
 
+void HistoryBrowser::readLatestRun()
+{
+    if (!m_countReader)
+        return;
+    RunFilter filter;
+    filter.workspace = m_workspace;
+    filter.limit = 1;
+    m_countReader->read(
+        this,
+        [filter](HistoryStore *store) {
+            if (!store)
+                return RunRecord();
+            auto runs = store->runs(filter);
+            return runs && !runs->isEmpty() ? runs->first() : RunRecord();
+        },
+        [this, workspace = m_workspace](const RunRecord &run) {
+            if (workspace == m_workspace) // not an answer for a workspace left meanwhile
+                emit latestRunRead(run);
+        });
+}
+
 void HistoryBrowser::countMatches()
 {
     const quint64 generation = ++m_countGeneration;
@@ -317,6 +338,7 @@ void HistoryBrowser::countMatches()
         m_filters->matchCountLabel()->clear();
         return;
     }
+    readLatestRun();
     m_filters->setMatchCount(std::nullopt);
     const RunFilter filter = m_model->filter();
     struct Counted

@@ -4,6 +4,7 @@
 
 #include "common/error.h"
 #include "run/runreport.h"
+#include "store/records.h"
 
 #include <QList>
 #include <QStringList>
@@ -87,6 +88,9 @@ signals:
     void reportExported(qint64 runId, const QString &path, const QString &error);
     // Deploy the stored artifacts of successful run `runId` to `environment`.
     void promoteRequested(qint64 runId, const QString &environment);
+    // The workspace's newest run, whatever the filters (id 0: it has none), read when the
+    // history opens, the workspace changes or the list is refreshed.
+    void latestRunRead(const DeployDesk::RunRecord &run);
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
@@ -105,6 +109,7 @@ private:
     // Counts the runs that pass the model's filter on the count reader's thread; the filter bar
     // shows the number when it arrives (an answer for an older filter is dropped).
     void countMatches();
+    void readLatestRun();
     void selectionChanged();
     void pageLoaded();
     void exportSelected();

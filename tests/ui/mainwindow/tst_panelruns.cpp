@@ -366,6 +366,39 @@ private slots:
         QVERIFY(again.historyBrowser()->model()->rowOfRun(pipelineRun) >= 0);
     }
 
+    // A workspace whose history holds only a workflow run: the status line names that
+    // run, it does not say "no runs yet" beside a History tab that lists it.
+    void onlyAWorkflowRunIsStillTheLastRun()
+    {
+        const QString ws =
+            workspace("onlyworkflow", "name: onlyworkflow\nstages:\n  lint:\n    run: \"true\"\n");
+        QDir().mkpath(ws + "/.github/workflows");
+        QFile ci(ws + "/.github/workflows/ci.yml");
+        QVERIFY(ci.open(QIODevice::WriteOnly));
+        ci.write("name: CI\non: push\njobs:\n  lint:\n    runs-on: ubuntu-latest\n"
+                 "    steps:\n      - run: \"true\"\n");
+        ci.close();
+        QProcess ctl;
+        ctl.start(QStringLiteral(DD_BIN_DIR "/deploydeskctl"),
+                  {"workflow", "run", "ci.yml", "--workspace", ws});
+        QVERIFY(ctl.waitForFinished(60000));
+        QCOMPARE(ctl.exitCode(), 0);
+        RunFilter filter;
+        filter.workspace = ws;
+        auto s = store();
+        QVERIFY(s);
+        const QList<RunRecord> runs = s->runs(filter).value_or(QList<RunRecord>{});
+        QCOMPARE(runs.size(), 1);
+
+        MainWindow w(ws);
+        w.show();
+        QVERIFY(waitReady(w));
+        QTRY_VERIFY2(w.statusBarText().startsWith(
+                         QStringLiteral("Last run %1: Success").arg(runs.first().id)),
+                     qPrintable(w.statusBarText()));
+        QVERIFY(!w.statusBarText().contains("no runs yet"));
+    }
+
     // An invalid deploydesk.yml: the graph no longer shows the last run's results (the
     // problems show instead), and the environments stay the last valid file's, marked so,
     // even on a YAML syntax error. Fixed, all comes back.
