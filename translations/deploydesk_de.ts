@@ -3629,7 +3629,7 @@
             <translation>Verlaufsdatenbank %1: Wiederherstellen aus %2 fehlgeschlagen: %3; der Verlauf ist unverändert</translation>
         </message>
         <message numerus="yes">
-            <location filename="../core/store/historyprunedisk.cpp" line="+206" />
+            <location filename="../core/store/historyprunedisk.cpp" line="+237" />
             <source>the file was not rebuilt (--vacuum): %n run(s) are running or queued, and every write would wait for the rebuild; run prune --vacuum again when they have ended</source>
             <translation>
                 <numerusform>die Datei wurde nicht neu aufgebaut (--vacuum): %n Lauf läuft oder ist eingereiht, und jeder Schreibvorgang würde auf den Neuaufbau warten; führen Sie prune --vacuum erneut aus, wenn er beendet ist</numerusform>
@@ -3638,7 +3638,7 @@
         </message>
         <message>
             <source>warning: %1</source>
-            <location line="+17" />
+            <location line="+21" />
             <translation>Warnung: %1</translation>
         </message>
         <message numerus="yes">
@@ -3683,6 +3683,14 @@
         </message>
         <message numerus="yes">
             <location line="+7" />
+            <source>removed the job folders of %n local workflow run(s)</source>
+            <translation>
+                <numerusform>die Job-Ordner von %n lokalen Workflow-Lauf entfernt</numerusform>
+                <numerusform>die Job-Ordner von %n lokalen Workflow-Läufen entfernt</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+4" />
             <source>kept %n run(s) that are queued or running</source>
             <translation>
                 <numerusform>%n eingereihter oder laufender Lauf behalten</numerusform>
@@ -3736,7 +3744,7 @@
         </message>
         <message>
             <source>Remove runs that ended more than this long ago: a number and a unit, h (hours), d (days) or w (weeks), e.g. 90d.</source>
-            <location filename="../app/cli/prunecommand.cpp" line="-251" />
+            <location filename="../app/cli/prunecommand.cpp" line="-255" />
             <translation>Läufe entfernen, die vor mehr als dieser Zeit endeten: eine Zahl und eine Einheit, h (Stunden), d (Tage) oder w (Wochen), z. B. 90d.</translation>
         </message>
         <message>
@@ -3901,7 +3909,7 @@
         </message>
         <message>
             <source>listing the artifact copies still in use</source>
-            <location filename="../core/store/historyprunedisk.cpp" line="-188" />
+            <location filename="../core/store/historyprunedisk.cpp" line="-218" />
             <translation>die noch benutzten Artefaktkopien auflisten</translation>
         </message>
         <message>
@@ -3921,7 +3929,7 @@
         </message>
         <message>
             <source>reading the vacuum mode</source>
-            <location line="+8" />
+            <location line="+15" />
             <translation>den Vacuum-Modus lesen</translation>
         </message>
         <message>
@@ -5838,6 +5846,11 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <source>%1 must be the http(s) URL of a GitHub API, e.g. https://github.example.com/api/v3 for GitHub Enterprise Server; found "%2"</source>
             <location line="+15" />
             <translation>%1 muss die http(s)-URL einer GitHub-API sein, z. B. https://github.example.com/api/v3 für GitHub Enterprise Server; gefunden: "%2"</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>the job folder %1 of pruned run %2 could not be removed; check its permissions</source>
+            <translation>der Job-Ordner %1 des entfernten Laufs %2 konnte nicht gelöscht werden; prüfen Sie seine Berechtigungen</translation>
         </message>
     </context>
     <context>
@@ -9544,7 +9557,7 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
         </message>
         <message>
             <location line="+51" />
-            <location line="+48" />
+            <location line="+70" />
             <source>Loading...</source>
             <translation>Wird geladen...</translation>
         </message>
@@ -10389,7 +10402,7 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <translation>Verlauf wird geöffnet…</translation>
         </message>
         <message>
-            <location line="+25" />
+            <location line="+29" />
             <location filename="../ui/mainwindowactions.cpp" line="+81" />
             <source>&amp;Pipeline</source>
             <translation>P&amp;ipeline</translation>
@@ -10518,7 +10531,7 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <translation>&amp;Zuletzt geöffnet</translation>
         </message>
         <message>
-            <location filename="../ui/mainwindow.cpp" line="+312" />
+            <location filename="../ui/mainwindow.cpp" line="+313" />
             <location line="+31" />
             <location filename="../ui/mainwindowactions.cpp" line="+8" />
             <source>&amp;Run</source>
@@ -10585,7 +10598,7 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <translation>Keine zuletzt geöffneten Arbeitsbereiche</translation>
         </message>
         <message>
-            <location filename="../ui/mainwindow.cpp" line="-341" />
+            <location filename="../ui/mainwindow.cpp" line="-342" />
             <location filename="../ui/mainwindowactions.cpp" line="-86" />
             <source>&amp;Environments</source>
             <translation>&amp;Umgebungen</translation>
@@ -10624,7 +10637,7 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
         </message>
         <message>
             <location line="+10" />
-            <location line="+26" />
+            <location line="+27" />
             <source>%1 — DeployDesk</source>
             <translation>%1 — DeployDesk</translation>
         </message>
@@ -10655,13 +10668,13 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <translation>deploydesk.yml hat Probleme: dies sind die Umgebungen der letzten gültigen Datei</translation>
         </message>
         <message>
-            <location line="-172" />
+            <location line="-173" />
             <location filename="../ui/mainwindowactions.cpp" line="+0" />
             <source>&amp;Workflows</source>
             <translation>&amp;Workflows</translation>
         </message>
         <message>
-            <location line="+183" />
+            <location line="+184" />
             <source>%1 (protected)…</source>
             <translation>%1 (geschützt)…</translation>
         </message>
@@ -10784,7 +10797,7 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <translation>Lauf abbrechen</translation>
         </message>
         <message>
-            <location line="+237" />
+            <location line="+240" />
             <source>Run %1 is still running. Quitting stops it first (its logs and history are kept).</source>
             <translation>Lauf %1 läuft noch. Beim Beenden wird er zuerst gestoppt (seine Protokolle und sein Verlauf bleiben erhalten).</translation>
         </message>
@@ -10802,7 +10815,7 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <translation type="vanished">Lauf &amp;abbrechen</translation>
         </message>
         <message>
-            <location line="-226" />
+            <location line="-229" />
             <source>cancelled from the panel by %1</source>
             <translation>im Kontrollzentrum abgebrochen von %1</translation>
         </message>
@@ -10828,12 +10841,12 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
         </message>
         <message>
             <location line="+0" />
-            <location line="+237" />
+            <location line="+240" />
             <source>&amp;Keep Running</source>
             <translation>&amp;Weiterlaufen lassen</translation>
         </message>
         <message>
-            <location line="-231" />
+            <location line="-234" />
             <source>Run %1 had already ended before it could be stopped: %2</source>
             <translation>Lauf %1 war bereits beendet, bevor er gestoppt werden konnte: %2</translation>
         </message>
@@ -10898,7 +10911,7 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <translation>%1 laufend, %2 wartend</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+6" />
             <source>Last run %1: %2</source>
             <translation>Letzter Lauf %1: %2</translation>
         </message>

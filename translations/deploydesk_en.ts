@@ -60,7 +60,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../core/store/historyprunedisk.cpp" line="+206" />
+            <location filename="../core/store/historyprunedisk.cpp" line="+237" />
             <source>the file was not rebuilt (--vacuum): %n run(s) are running or queued, and every write would wait for the rebuild; run prune --vacuum again when they have ended</source>
             <translation>
                 <numerusform>the file was not rebuilt (--vacuum): %n run are running or queued, and every write would wait for the rebuild; run prune --vacuum again when they have ended</numerusform>
@@ -109,6 +109,14 @@
         </message>
         <message numerus="yes">
             <location line="+7" />
+            <source>removed the job folders of %n local workflow run(s)</source>
+            <translation>
+                <numerusform>removed the job folders of %n local workflow run</numerusform>
+                <numerusform>removed the job folders of %n local workflow runs</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+4" />
             <source>kept %n run(s) that are queued or running</source>
             <translation>
                 <numerusform>kept %n run that are queued or running</numerusform>
@@ -465,7 +473,7 @@
     <context>
         <name>DeployDesk::Ui::MainWindow</name>
         <message numerus="yes">
-            <location filename="../ui/mainwindow.cpp" line="+384" />
+            <location filename="../ui/mainwindow.cpp" line="+389" />
             <source>&lt;b&gt;%1&lt;/b&gt; — %n stage(s)</source>
             <translation>
                 <numerusform>&lt;b&gt;%1&lt;/b&gt; — %n stage</numerusform>

@@ -143,6 +143,10 @@ int prune(Context &ctx)
             .join(QStringLiteral(", "));
     ctx.out(policy.dryRun ? tr("would remove from %1: %2").arg(where, what)
                           : tr("removed from %1: %2").arg(where, what));
+    if (r.runFolders)
+        ctx.out(QCoreApplication::translate("DeployDesk",
+                                            "removed the job folders of %n local workflow run(s)",
+                                            nullptr, int(r.runFolders)));
     if (r.keptRunning)
         ctx.out(QCoreApplication::translate("DeployDesk",
                                             "kept %n run(s) that are queued or running", nullptr,

@@ -406,6 +406,7 @@ Result<PruneReport> HistoryPruner::prune(const PrunePolicy &policy, const std::a
         return std::unexpected(chosen.error());
 
     QHash<qint64, QList<StoredCopy>> copies;
+    QList<qint64> prunedRuns;
     if (policy.dryRun) {
         if (auto ok = d->count(*chosen, report, copies); !ok)
             return std::unexpected(ok.error());
@@ -481,6 +482,7 @@ Result<PruneReport> HistoryPruner::prune(const PrunePolicy &policy, const std::a
                 copies.insert(id, *it);
         }
         report.runs += removed->size();
+        prunedRuns.append(*removed);
     }
     // What is left to merge, in the same short steps (bounded: a later prune or FTS5's own
     // merges go on from where this stops).
@@ -490,6 +492,7 @@ Result<PruneReport> HistoryPruner::prune(const PrunePolicy &policy, const std::a
     }
     d->checkpoint();
     d->removeCopies(copies, report, false);
+    d->removeRunFolders(prunedRuns, report);
     if (auto ok = d->reclaim(policy, report); !ok)
         return std::unexpected(ok.error());
     auto sizeAfter = size();

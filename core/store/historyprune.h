@@ -48,6 +48,7 @@ struct PruneReport
     qint64 logBytes = 0;        // encoded log bytes of those lines
     qint64 artifacts = 0;       // artifact copies removed from disk (not shared with a kept run)
     qint64 artifactBytes = 0;   // their size as recorded
+    qint64 runFolders = 0;      // job folders of local workflow runs removed with their run
     qint64 keptRunning = 0;     // matched the criteria, kept: queued or running
     qint64 keptReleases = 0;    // matched, kept: a pinned release or a release's layer
     qint64 keptDamaged = 0;     // matched, kept: a log block that does not decode

@@ -88,6 +88,9 @@ struct HistoryPruner::Private
     void removeCopies(const QHash<qint64, QList<StoredCopy>> &copies, PruneReport &report,
                       bool dryRun);
     Result<void> reclaim(const PrunePolicy &policy, PruneReport &report);
+    // Removes what runs kept beside the history in the data folder: a local workflow run's
+    // job folders (<dataDir>/deploy/<pipeline>/github-jobs/run-<id>: job results, outputs).
+    void removeRunFolders(const QList<qint64> &runs, PruneReport &report);
     Result<qint64> bindAndCount(QSqlQuery &q, const QString &operation);
     // FTS5 merges the log index's segments inside whichever statement crosses its
     // threshold; in a prune's 'delete's that held the write lock for 100-400 ms. While a

@@ -11,6 +11,7 @@
 #include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QSet>
 
 #include <chrono>
 #include <thread>
@@ -156,6 +157,36 @@ void HistoryPruner::Private::removeCopies(const QHash<qint64, QList<StoredCopy>>
     const ObjectSweep sweep = sweepStoredObjects(dataDir);
     for (const QString &failure : sweep.failures)
         report.warnings << tr("an artifact object was kept: %1").arg(failure);
+}
+
+void HistoryPruner::Private::removeRunFolders(const QList<qint64> &runs, PruneReport &report)
+{
+    if (runs.isEmpty())
+        return;
+    const QSet<qint64> pruned(runs.cbegin(), runs.cend());
+    // Run ids are the history's: a run-<id> folder of any pipeline is that run's.
+    const QDir deploy(QDir(dataDir).filePath(QStringLiteral("deploy")));
+    const QStringList pipelines = deploy.entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &pipeline : pipelines) {
+        const QDir jobs(deploy.filePath(pipeline + QStringLiteral("/github-jobs")));
+        const QStringList folders =
+            jobs.entryList({QStringLiteral("run-*")}, QDir::Dirs | QDir::NoDotAndDotDot);
+        for (const QString &folder : folders) {
+            bool ok = false;
+            const qint64 id = QStringView(folder).mid(4).toLongLong(&ok);
+            if (!ok || !pruned.contains(id))
+                continue;
+            const QString path = jobs.filePath(folder);
+            const QFileInfo info(path);
+            if (info.isSymLink() || !QDir(path).removeRecursively())
+                report.warnings << tr("the job folder %1 of pruned run %2 could not be removed; "
+                                      "check its permissions")
+                                       .arg(QDir::toNativeSeparators(path))
+                                       .arg(id);
+            else
+                ++report.runFolders;
+        }
+    }
 }
 
 Result<void> HistoryPruner::Private::reclaim(const PrunePolicy &policy, PruneReport &report)

@@ -234,6 +234,18 @@ void TestHistoryPrune::removesOldRunsAndKeepsTheRest()
     QCOMPARE(f.matches(QStringLiteral("quokka")), 600);
     QVERIFY(f.indexed(QStringLiteral("quokka")) > 0);
 
+    // A local workflow run's job folders (results, outputs) go with their run.
+    const auto jobFolder = [&](qint64 run) {
+        return f.store->dataDir() +
+               QStringLiteral("/deploy/ci-0a1b2c3d/github-jobs/run-%1").arg(run);
+    };
+    for (qint64 run : {old1.run, recent.run}) {
+        QVERIFY(QDir().mkpath(jobFolder(run) + "/lint"));
+        QFile results(jobFolder(run) + "/results.jsonl");
+        QVERIFY(results.open(QIODevice::WriteOnly));
+        results.write("{\"job\":\"lint\",\"result\":\"success\"}\n");
+    }
+
     HistoryPruner pruner(f.store->databasePath(), f.store->dataDir());
     PrunePolicy policy;
     policy.workspace = kWorkspace;
@@ -241,6 +253,9 @@ void TestHistoryPrune::removesOldRunsAndKeepsTheRest()
     auto report = pruner.prune(policy);
     DD_VERIFY_OK(report);
 
+    QCOMPARE(report->runFolders, 1);
+    QVERIFY(!QFileInfo::exists(jobFolder(old1.run)));
+    QVERIFY(QFileInfo::exists(jobFolder(recent.run) + "/results.jsonl"));
     QCOMPARE(report->runs, 2);
     QCOMPARE(report->stages, 4);
     QCOMPARE(report->logLines, 1200);
