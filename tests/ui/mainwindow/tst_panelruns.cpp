@@ -78,6 +78,16 @@ class TestPanelRuns : public QObject
         return dir;
     }
 
+    // .github/workflows/ci.yml with one job, lint, that succeeds.
+    static bool writeLintWorkflow(const QString &ws)
+    {
+        QDir().mkpath(ws + "/.github/workflows");
+        QFile ci(ws + "/.github/workflows/ci.yml");
+        return ci.open(QIODevice::WriteOnly) &&
+               ci.write("name: CI\non: push\njobs:\n  lint:\n    runs-on: ubuntu-latest\n"
+                        "    steps:\n      - run: \"true\"\n") > 0;
+    }
+
     static void write(const QString &ws, const QByteArray &yaml)
     {
         QFile f(ws + "/deploydesk.yml");
@@ -321,12 +331,7 @@ private slots:
     {
         const QString ws = workspace("withworkflow", "name: withworkflow\n"
                                                      "stages:\n  lint:\n    run: exit 4\n");
-        QDir().mkpath(ws + "/.github/workflows");
-        QFile ci(ws + "/.github/workflows/ci.yml");
-        QVERIFY(ci.open(QIODevice::WriteOnly));
-        ci.write("name: CI\non: push\njobs:\n  lint:\n    runs-on: ubuntu-latest\n"
-                 "    steps:\n      - run: \"true\"\n");
-        ci.close();
+        QVERIFY(writeLintWorkflow(ws));
         {
             MainWindow w(ws);
             w.show();
@@ -372,12 +377,7 @@ private slots:
     {
         const QString ws =
             workspace("onlyworkflow", "name: onlyworkflow\nstages:\n  lint:\n    run: \"true\"\n");
-        QDir().mkpath(ws + "/.github/workflows");
-        QFile ci(ws + "/.github/workflows/ci.yml");
-        QVERIFY(ci.open(QIODevice::WriteOnly));
-        ci.write("name: CI\non: push\njobs:\n  lint:\n    runs-on: ubuntu-latest\n"
-                 "    steps:\n      - run: \"true\"\n");
-        ci.close();
+        QVERIFY(writeLintWorkflow(ws));
         QProcess ctl;
         ctl.start(QStringLiteral(DD_BIN_DIR "/deploydeskctl"),
                   {"workflow", "run", "ci.yml", "--workspace", ws});
