@@ -15,10 +15,28 @@ RunJob::RunJob(RunPlan plan, SinkFactory sinks, QObject *parent)
     , m_sinks(std::move(sinks))
 {
     m_order = coveredStages(m_plan.pipeline, m_plan.selection);
-    for (const QString &name : std::as_const(m_order))
-        m_state.insert(name, StageState{});
+    QHash<QString, const Stage *> byName;
     for (const Stage &s : std::as_const(m_plan.pipeline.stages))
-        m_stageByName.insert(s.name, &s);
+        byName.insert(s.name, &s);
+    const size_t n = size_t(m_order.size());
+    m_states.resize(n);
+    m_stageAt.reserve(n);
+    m_needsAt.resize(n);
+    for (int i = 0; i < int(n); ++i) {
+        m_index.insert(m_order[i], i);
+        m_stageAt.push_back(byName.value(m_order[i]));
+    }
+    for (size_t i = 0; i < n; ++i) {
+        for (const QString &need : m_stageAt[i]->needs) {
+            if (const int at = m_index.value(need, -1); at >= 0)
+                m_needsAt[i].push_back(at);
+        }
+    }
+    m_reusedAt.assign(n, 0);
+    for (const QString &name : std::as_const(m_plan.reused)) {
+        if (const int at = m_index.value(name, -1); at >= 0)
+            m_reusedAt[size_t(at)] = 1;
+    }
     int limit = m_plan.maxParallel > 0 ? m_plan.maxParallel : m_plan.pipeline.maxParallel;
     if (limit <= 0)
         limit = std::max(1, QThread::idealThreadCount());
@@ -26,6 +44,11 @@ RunJob::RunJob(RunPlan plan, SinkFactory sinks, QObject *parent)
     m_gated = gatedStages(m_plan.pipeline, m_plan.environment, m_order);
     for (const QString &name : std::as_const(m_plan.reused))
         m_gated.removeAll(name);
+    m_gatedAt.assign(n, 0);
+    for (const QString &name : std::as_const(m_gated)) {
+        if (const int at = m_index.value(name, -1); at >= 0)
+            m_gatedAt[size_t(at)] = 1;
+    }
     if (!m_gated.isEmpty())
         m_approval = m_plan.approved ? Approval::Approved : Approval::NotAsked;
 }
@@ -85,29 +108,28 @@ void RunJob::schedule()
     bool progress = true;
     while (progress) {
         progress = false;
-        for (const QString &name : std::as_const(m_order)) {
-            StageState &st = m_state[name];
+        for (int i = m_firstOpen; i < int(m_states.size()); ++i) {
+            const StageState &st = m_states[size_t(i)];
             if (st.status != StageStatus::Pending)
                 continue;
-            const Stage &stage = *m_stageByName.value(name);
+            const Stage &stage = *m_stageAt[size_t(i)];
             // Needs outside this run's selection are treated as satisfied: the user
             // asked for this stage explicitly.
             bool ready = true;
-            QString blocker;
-            for (const QString &need : stage.needs) {
-                const auto it = m_state.constFind(need);
-                if (it == m_state.constEnd())
-                    continue;
-                if (!isFinal(it->status)) {
+            int blocker = -1;
+            for (int need : m_needsAt[size_t(i)]) {
+                const StageState &it = m_states[size_t(need)];
+                if (!isFinal(it.status)) {
                     ready = false;
-                } else if (!it->satisfied && !stage.runsAfterFailedNeeds) {
+                } else if (!it.satisfied && !stage.runsAfterFailedNeeds) {
                     blocker = need;
                     break;
                 }
             }
-            if (!blocker.isEmpty()) {
-                settle(name, StageStatus::Skipped,
-                       tr("needs \"%1\", which did not succeed").arg(blocker), nullptr, false);
+            if (blocker >= 0) {
+                settle(i, StageStatus::Skipped,
+                       tr("needs \"%1\", which did not succeed").arg(m_order[blocker]), nullptr,
+                       false);
                 progress = true;
                 continue;
             }
@@ -116,19 +138,18 @@ void RunJob::schedule()
             // A stage reused from an earlier run is done once what it needs is: a stage it
             // needs may run again in this run (its inputs changed) and fail, and then what
             // comes after must not go on as if it had not.
-            if (m_plan.reused.contains(name)) {
-                settle(name, StageStatus::Success, tr("reused from the earlier run"), nullptr,
-                       true);
+            if (m_reusedAt[size_t(i)]) {
+                settle(i, StageStatus::Success, tr("reused from the earlier run"), nullptr, true);
                 progress = true;
                 continue;
             }
             if (!stage.skipReason.isEmpty()) {
-                settle(name, StageStatus::Skipped, stage.skipReason, nullptr, false);
+                settle(i, StageStatus::Skipped, stage.skipReason, nullptr, false);
                 progress = true;
                 continue;
             }
             if (!stage.condition.matches(m_plan.environment)) {
-                settle(name, StageStatus::Skipped,
+                settle(i, StageStatus::Skipped,
                        m_plan.environment.isEmpty()
                            ? tr("condition \"%1\" is false in a run without an environment "
                                 "(--env)")
@@ -139,9 +160,9 @@ void RunJob::schedule()
                 progress = true;
                 continue;
             }
-            if (m_gated.contains(name) && m_approval != Approval::Approved) {
+            if (m_gatedAt[size_t(i)] && m_approval != Approval::Approved) {
                 if (m_approval == Approval::Refused) {
-                    settle(name, StageStatus::Cancelled, m_refusal, nullptr, false);
+                    settle(i, StageStatus::Cancelled, m_refusal, nullptr, false);
                     progress = true;
                 } else if (m_approval == Approval::NotAsked) {
                     m_approval = Approval::Asked;
@@ -153,7 +174,7 @@ void RunJob::schedule()
             }
             if (m_running >= m_maxParallel)
                 continue;
-            startStage(name);
+            startStage(i);
             progress = true;
         }
     }
@@ -235,13 +256,14 @@ StageContext RunJob::contextFor(const RunPlan &plan, const Stage &stage)
     return context;
 }
 
-void RunJob::startStage(const QString &name)
+void RunJob::startStage(int i)
 {
-    const Stage &stage = *m_stageByName.value(name);
+    const QString name = m_order[i];
+    const Stage &stage = *m_stageAt[size_t(i)];
     const StageContext context = contextFor(m_plan, stage);
 
     auto *job = new StageJob(stage, context, makeMasker(), m_sinks(name), this);
-    StageState &st = m_state[name];
+    StageState &st = m_states[size_t(i)];
     st.status = StageStatus::Running;
     st.job = job;
     ++m_running;
@@ -250,7 +272,7 @@ void RunJob::startStage(const QString &name)
     connect(job, &Job::progress, this, [this, name](qint64 done, qint64 total, qint64 billed) {
         emit stageProgress(name, done, total, billed);
     });
-    connect(job, &Job::result, this, [this, name, job] {
+    connect(job, &Job::result, this, [this, i, job] {
         --m_running;
         const StageStatus status = job->status();
         const bool satisfied = status == StageStatus::Success ||
@@ -261,7 +283,7 @@ void RunJob::startStage(const QString &name)
         // group) makes the run cancelled, as on GitHub; never a success.
         if (status == StageStatus::Cancelled && !isCancelRequested())
             m_anyCancelled = true;
-        settle(name, status, job->reason(), job, satisfied);
+        settle(i, status, job->reason(), job, satisfied);
         job->deleteLater();
         schedule();
     });
@@ -269,24 +291,24 @@ void RunJob::startStage(const QString &name)
     job->start();
 }
 
-void RunJob::settle(const QString &name, StageStatus status, const QString &reason, StageJob *job,
-                    bool satisfied)
+void RunJob::settle(int i, StageStatus status, const QString &reason, StageJob *job, bool satisfied)
 {
-    StageState &st = m_state[name];
+    StageState &st = m_states[size_t(i)];
     st.status = status;
     st.satisfied = satisfied;
-    emit stageFinished(name, status, reason, job);
+    while (m_firstOpen < int(m_states.size()) && isFinal(m_states[size_t(m_firstOpen)].status))
+        ++m_firstOpen;
+    emit stageFinished(m_order[i], status, reason, job);
 }
 
 void RunJob::doCancel()
 {
-    for (const QString &name : std::as_const(m_order)) {
-        StageState &st = m_state[name];
-        if (st.status == StageStatus::Pending)
-            settle(name, StageStatus::Cancelled, tr("cancelled before it started"), nullptr, false);
+    for (int i = 0; i < int(m_states.size()); ++i) {
+        if (m_states[size_t(i)].status == StageStatus::Pending)
+            settle(i, StageStatus::Cancelled, tr("cancelled before it started"), nullptr, false);
     }
-    for (const QString &name : std::as_const(m_order)) {
-        if (StageState &st = m_state[name]; st.status == StageStatus::Running && st.job)
+    for (StageState &st : m_states) {
+        if (st.status == StageStatus::Running && st.job)
             st.job->cancel();
     }
     finishIfDone();
@@ -296,8 +318,8 @@ void RunJob::finishIfDone()
 {
     if (isFinished() || m_running > 0)
         return;
-    for (const QString &name : std::as_const(m_order)) {
-        if (!isFinal(m_state.value(name).status))
+    for (int i = m_firstOpen; i < int(m_states.size()); ++i) {
+        if (!isFinal(m_states[size_t(i)].status))
             return;
     }
     if (isCancelRequested() || m_approval == Approval::Refused || m_anyCancelled) {

@@ -8,6 +8,7 @@
 #include <QPointer>
 
 #include <functional>
+#include <vector>
 
 namespace DeployDesk {
 
@@ -77,7 +78,11 @@ public:
     bool isWaitingForApproval() const { return m_approval == Approval::Asked; }
     void approve();
     void refuse(const QString &reason);
-    StageStatus stageStatus(const QString &stage) const { return m_state.value(stage).status; }
+    StageStatus stageStatus(const QString &stage) const
+    {
+        const int i = m_index.value(stage, -1);
+        return i >= 0 ? m_states[size_t(i)].status : StageStatus::Pending;
+    }
     // After result(): success, failed or cancelled.
     RunStatus runStatus() const { return m_runStatus; }
     int runningCount() const { return m_running; }
@@ -106,18 +111,25 @@ private:
     };
 
     void schedule();
-    void startStage(const QString &name);
-    void settle(const QString &name, StageStatus status, const QString &reason, StageJob *job,
-                bool satisfied);
+    void startStage(int i);
+    void settle(int i, StageStatus status, const QString &reason, StageJob *job, bool satisfied);
     void finishIfDone();
     static QProcessEnvironment environmentFor(const RunPlan &plan, const Stage &stage);
     SecretMasker makeMasker() const;
 
     RunPlan m_plan;
     SinkFactory m_sinks;
+    // The run's stages by their place in m_order: the scheduler walks them by index, so a
+    // pass over 500 stages hashes no names (it did, for each stage and each need, after
+    // every stage's end: a quarter of a 500-stage run's CPU).
     QStringList m_order;
-    QHash<QString, const Stage *> m_stageByName; // into m_plan, which never changes
-    QHash<QString, StageState> m_state;
+    QHash<QString, int> m_index;             // name -> place in m_order
+    std::vector<const Stage *> m_stageAt;    // into m_plan, which never changes
+    std::vector<std::vector<int>> m_needsAt; // the needs inside this run (others count as met)
+    std::vector<char> m_reusedAt;
+    std::vector<char> m_gatedAt;
+    std::vector<StageState> m_states;
+    int m_firstOpen = 0; // every stage before it is final
     int m_maxParallel = 1;
     int m_running = 0;
     bool m_anyFailed = false;
