@@ -378,6 +378,11 @@ void TestMarkdownChunker::idsAreStable()
         QStringLiteral("b91c322b-e403-5dab-bc33-d785a103cb50"));
     QCOMPARE(first->chunks[0].id.version(), QUuid::Sha1);
     QCOMPARE(first->chunks[0].id.variant(), QUuid::DCE);
+    // The same ids as Qt's own UUIDv5, whatever the key (OpenSSL does the SHA-1 here).
+    for (const QString &key :
+         {QString(), QStringLiteral("a"), QStringLiteral("docs/日本語.md#見出し/3"),
+          QStringLiteral("guide.md#") + QString(500, QLatin1Char('x')) + QStringLiteral("/12")})
+        QCOMPARE(pointId(key), QUuid::createUuidV5(chunkIdNamespace(), key.toUtf8()));
 }
 
 void TestMarkdownChunker::editingASectionKeepsTheOthers()

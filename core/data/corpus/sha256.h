@@ -10,4 +10,7 @@ namespace DeployDesk {
 // and hashing is a good part of chunking a corpus.
 QByteArray sha256(QByteArrayView bytes);
 
+// SHA-1 (20 raw bytes) of `a` followed by `b`, the same way: for UUIDv5 ids.
+QByteArray sha1(QByteArrayView a, QByteArrayView b);
+
 } // namespace DeployDesk
