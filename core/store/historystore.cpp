@@ -191,6 +191,13 @@ Result<std::unique_ptr<HistoryStore>> HistoryStore::open(const QString &dataDir)
                           {},
                           std::nullopt});
     }
+    // A new history gives the pages a prune frees back to the file system in small steps
+    // (HistoryPruner's incremental vacuum); SQLite takes the mode only before the first
+    // table, so an older history keeps its mode until `prune --vacuum` rebuilds it.
+    if (*version == 0) {
+        if (auto ok = execSql(*db, path, QStringLiteral("PRAGMA auto_vacuum=INCREMENTAL")); !ok)
+            return fail(ok.error());
+    }
     if (auto ok = enableWal(*db, path); !ok)
         return fail(ok.error());
     if (auto ok = migrate(*db, path, kSchemaVersion); !ok)

@@ -12,6 +12,7 @@
 #include <QDir>
 #include <QFile>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -532,6 +533,33 @@ void TestHistoryPrune::prunesWhileALogWriterWrites()
 
 void TestHistoryPrune::vacuumShrinksTheFile()
 {
+    // A history this DeployDesk creates gives what a prune frees back at once.
+    {
+        PruneFixture f;
+        QVERIFY(f.open());
+        for (int i = 0; i < 30; ++i)
+            f.addRun(QStringLiteral("prod"), 1500, QStringLiteral("bulk%1").arg(i));
+        f.addRun(QStringLiteral("prod"), 0, QStringLiteral("recent"));
+        DD_VERIFY_OK(f.store->logWriter()->flush());
+        HistoryPruner pruner(f.store->databasePath(), f.store->dataDir());
+        auto before = pruner.size();
+        DD_VERIFY_OK(before);
+        QCOMPARE(before->autoVacuum, 2); // incremental from the start
+        PrunePolicy policy;
+        policy.keepLast = 5;
+        auto report = pruner.prune(policy); // no --vacuum needed
+        DD_VERIFY_OK(report);
+        QVERIFY(report->reclaimed);
+        QCOMPARE(report->freeBytesAfter, 0);
+        QVERIFY2(report->fileBytesAfter < report->fileBytesBefore,
+                 qPrintable(QStringLiteral("%1 -> %2")
+                                .arg(report->fileBytesBefore)
+                                .arg(report->fileBytesAfter)));
+        QCOMPARE(f.matches(QStringLiteral("recent")), 600);
+    }
+
+    // A history made by an older DeployDesk (no auto_vacuum): the pages a prune frees stay
+    // in the file until one --vacuum rebuilds it; then prunes reclaim on their own.
     PruneFixture f;
     QVERIFY(f.open());
     // Logs are stored compressed: enough of them that the pruned runs free whole pages.
@@ -539,10 +567,23 @@ void TestHistoryPrune::vacuumShrinksTheFile()
         f.addRun(QStringLiteral("prod"), 1500, QStringLiteral("bulk%1").arg(i));
     f.addRun(QStringLiteral("prod"), 0, QStringLiteral("recent"));
     DD_VERIFY_OK(f.store->logWriter()->flush());
+    {
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("older"));
+        db.setDatabaseName(f.store->databasePath());
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("PRAGMA auto_vacuum=NONE")));
+        QVERIFY2(q.exec(QStringLiteral("VACUUM")), qPrintable(q.lastError().text()));
+        q = QSqlQuery();
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("older"));
+    }
     HistoryPruner pruner(f.store->databasePath(), f.store->dataDir());
     auto before = pruner.size();
     DD_VERIFY_OK(before);
-    QCOMPARE(before->autoVacuum, 0); // as HistoryStore creates it
+    QCOMPARE(before->autoVacuum, 0);
 
     PrunePolicy policy;
     policy.keepLast = 20;
