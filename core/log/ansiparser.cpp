@@ -282,7 +282,7 @@ AnsiParser::Output AnsiParser::feed(QByteArrayView bytes)
         if (segment.isEmpty())
             return;
         const qsizetype start = out.text.size();
-        out.text.append(QString::fromUtf8(segment));
+        out.text.append(Internal::decodeUtf8(segment));
         const int added = int(out.text.size() - start);
         if (!out.spans.isEmpty() && out.spans.back().style == m_style)
             out.spans.back().length += added;
@@ -383,7 +383,7 @@ bool isSgr(QByteArrayView sequence)
 // Text between escape sequences, with its control characters made visible.
 void appendVisible(QByteArray &out, QByteArrayView text)
 {
-    const QString decoded = QString::fromUtf8(text);
+    const QString decoded = Internal::decodeUtf8(text);
     QString shown;
     shown.reserve(decoded.size());
     for (const QChar c : decoded) {

@@ -303,7 +303,7 @@ QString SecretMasker::maskText(const QString &text) const
         return text;
     const QByteArray utf8 = text.toUtf8();
     const QByteArray masked = mask(utf8);
-    return masked.constData() == utf8.constData() ? text : QString::fromUtf8(masked);
+    return masked.constData() == utf8.constData() ? text : Internal::decodeUtf8(masked);
 }
 
 qsizetype SecretMasker::safeCut(QByteArrayView piece) const

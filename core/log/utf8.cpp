@@ -124,4 +124,13 @@ qsizetype incompleteUtf8Suffix(QByteArrayView bytes)
     return 0;
 }
 
+QString decodeUtf8(QByteArrayView bytes)
+{
+    if (!bytes.startsWith("\xEF\xBB\xBF"))
+        return QString::fromUtf8(bytes);
+    QString text = QString::fromUtf8(bytes.sliced(3));
+    text.prepend(QChar(0xFEFF));
+    return text;
+}
+
 } // namespace DeployDesk::Internal

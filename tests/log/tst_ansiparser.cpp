@@ -177,6 +177,29 @@ private slots:
         QCOMPARE(parser.currentStyle(), TextStyle());
     }
 
+    // A byte order mark inside a stage's output is a character like any other: it stays,
+    // wherever a chunk boundary or an escape sequence puts it (the fuzzer found the text
+    // losing it when a chunk happened to begin with one).
+    void byteOrderMarkStaysAtEverySplit()
+    {
+        const QByteArray stream = "a\xEF\xBB\xBF"
+                                  "b\x1b[32m\xEF\xBB\xBF"
+                                  "c";
+        const QString expected = QStringLiteral("a\uFEFFb\uFEFFc");
+        AnsiParser whole;
+        QCOMPARE(whole.feed(stream).text, expected);
+        for (qsizetype i = 0; i <= stream.size(); ++i) {
+            AnsiParser parser;
+            AnsiParser::Output acc;
+            accumulate(acc, parser.feed(QByteArrayView(stream).first(i)));
+            accumulate(acc, parser.feed(QByteArrayView(stream).sliced(i)));
+            QVERIFY2(acc.text == expected, qPrintable(QStringLiteral("split at %1").arg(i)));
+        }
+        QCOMPARE(AnsiParser::forTerminal(stream), QByteArray("a\xEF\xBB\xBF"
+                                                             "b\x1b[32m\xEF\xBB\xBF"
+                                                             "c"));
+    }
+
     void coloursCarryAcrossLines()
     {
         AnsiParser parser;

@@ -324,6 +324,16 @@ private slots:
         QCOMPARE(result.constData(), line.constData()); // no copy
     }
 
+    // A workflow step's output or annotation (maskText) keeps a leading byte order mark:
+    // masking changes the value, nothing else.
+    void maskTextKeepsALeadingByteOrderMark()
+    {
+        SecretMasker masker;
+        masker.addSecret("hunter2");
+        const QString text = QStringLiteral("\uFEFFkey=hunter2");
+        QCOMPARE(masker.maskText(text), QStringLiteral("\uFEFFkey=***"));
+    }
+
     void unmatchedLineIsShared()
     {
         SecretMasker masker;
