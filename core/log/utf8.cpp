@@ -126,10 +126,15 @@ qsizetype incompleteUtf8Suffix(QByteArrayView bytes)
 
 QString decodeUtf8(QByteArrayView bytes)
 {
-    if (!bytes.startsWith("\xEF\xBB\xBF"))
+    // fromUtf8() skips one BOM, then decodes what follows it: so keep every BOM at the
+    // start (a second one would be skipped by the call on the rest).
+    qsizetype boms = 0;
+    while (bytes.sliced(3 * boms).startsWith("\xEF\xBB\xBF"))
+        ++boms;
+    if (boms == 0)
         return QString::fromUtf8(bytes);
-    QString text = QString::fromUtf8(bytes.sliced(3));
-    text.prepend(QChar(0xFEFF));
+    QString text(boms, QChar(0xFEFF));
+    text.append(QString::fromUtf8(bytes.sliced(3 * boms)));
     return text;
 }
 

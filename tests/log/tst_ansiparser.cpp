@@ -184,8 +184,9 @@ private slots:
     {
         const QByteArray stream = "a\xEF\xBB\xBF"
                                   "b\x1b[32m\xEF\xBB\xBF"
-                                  "c";
-        const QString expected = QStringLiteral("a\uFEFFb\uFEFFc");
+                                  "c\xEF\xBB\xBF\xEF\xBB\xBF"
+                                  "d";
+        const QString expected = QStringLiteral("a\uFEFFb\uFEFFc\uFEFF\uFEFFd");
         AnsiParser whole;
         QCOMPARE(whole.feed(stream).text, expected);
         for (qsizetype i = 0; i <= stream.size(); ++i) {
@@ -195,9 +196,7 @@ private slots:
             accumulate(acc, parser.feed(QByteArrayView(stream).sliced(i)));
             QVERIFY2(acc.text == expected, qPrintable(QStringLiteral("split at %1").arg(i)));
         }
-        QCOMPARE(AnsiParser::forTerminal(stream), QByteArray("a\xEF\xBB\xBF"
-                                                             "b\x1b[32m\xEF\xBB\xBF"
-                                                             "c"));
+        QCOMPARE(AnsiParser::forTerminal(stream), stream);
     }
 
     void coloursCarryAcrossLines()
