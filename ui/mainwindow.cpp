@@ -131,6 +131,13 @@ MainWindow::MainWindow(const QString &workspace, QWidget *parent)
     connect(m_history, &HistoryBrowser::promoteRequested, this, &MainWindow::promote);
     connect(m_history, &HistoryBrowser::latestRunRead, this, [this](const RunRecord &run) {
         m_latestRun = run;
+        // The status line names this run when the session has none of its own (all the
+        // workspace's runs are a workflow's or another pipeline's): the Logs tab opens on
+        // the same run rather than saying there is none.
+        if (run.id && !m_run.id && m_logs->runId() == 0 && m_store) {
+            if (auto stages = m_store->stages(run.id))
+                showRunInLogs(run.id, *stages);
+        }
         updateStatus();
     });
     m_environmentsView = new EnvironmentsView(nullptr, this);
@@ -375,13 +382,18 @@ void MainWindow::showLatestRun(bool intoGraph)
     }
     // The Logs tab too opens on the latest run (its stage box lists the stages), unless it
     // shows another run already.
-    if (m_logs->runId() == 0) {
-        QList<LogViewer::StageRef> refs;
-        for (const StageRecord &s : std::as_const(m_stages))
-            refs.append({s.id, s.name});
-        m_logs->showRun(m_run.id, refs, 0);
-        m_logs->setLive(false);
-    }
+    if (m_logs->runId() == 0)
+        showRunInLogs(m_run.id, m_stages);
+}
+
+// Shows a finished run in the Logs tab, without switching to it.
+void MainWindow::showRunInLogs(qint64 runId, const QList<StageRecord> &stages)
+{
+    QList<LogViewer::StageRef> refs;
+    for (const StageRecord &s : stages)
+        refs.append({s.id, s.name});
+    m_logs->showRun(runId, refs, 0);
+    m_logs->setLive(false);
 }
 
 QString MainWindow::pipelineTitle() const

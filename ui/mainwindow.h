@@ -136,6 +136,7 @@ private:
     // `intoGraph`: the graph shows its stages' results (not when the file has problems:
     // they may no longer be the file's stages).
     void showLatestRun(bool intoGraph = true);
+    void showRunInLogs(qint64 runId, const QList<StageRecord> &stages);
     // Shows run `runId`'s logs in the Logs tab (stage `stageId` first; 0: the first).
     void openRunLogs(qint64 runId, qint64 stageId);
     // The Pipeline tab's title for deploydesk.yml's pipeline.

@@ -7,6 +7,7 @@
 #include "ui/environmentlist.h"
 #include "ui/history/historybrowser.h"
 #include "ui/historymodel.h"
+#include "ui/logview/logviewer.h"
 #include "ui/mainwindow.h"
 #include "ui/pipeline/stagegraphview.h"
 #include "ui/runservice.h"
@@ -397,6 +398,10 @@ private slots:
                          QStringLiteral("Last run %1: Success").arg(runs.first().id)),
                      qPrintable(w.statusBarText()));
         QVERIFY(!w.statusBarText().contains("no runs yet"));
+        // The Logs tab opens on the same run, with the workflow's job, not on "No run to
+        // show yet".
+        QTRY_COMPARE(w.logViewer()->runId(), runs.first().id);
+        QVERIFY(!w.logViewer()->emptyText().startsWith("No run to show"));
     }
 
     // An invalid deploydesk.yml: the graph no longer shows the last run's results (the
