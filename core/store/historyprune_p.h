@@ -129,11 +129,18 @@ struct HistoryPruner::Private
         *ms = timer.elapsed();
         return ok && before >= 0 && changes() - before >= 2;
     }
-    // A passive checkpoint: copies the WAL into the file without blocking writers.
-    void checkpoint()
+    // A passive checkpoint: copies the WAL into the file without blocking writers. True
+    // when it copied all of it (only then does SQLite truncate the file to its pages); a
+    // reader whose snapshot is older than the last commit holds the rest back.
+    bool checkpoint()
     {
-        if (auto conn = db())
-            Internal::execSql(*conn, path, QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
+        auto conn = db();
+        if (!conn)
+            return false;
+        QSqlQuery q(*conn);
+        if (!q.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)")) || !q.next())
+            return false;
+        return q.value(0).toInt() == 0 && q.value(1).toLongLong() == q.value(2).toLongLong();
     }
 };
 

@@ -222,7 +222,25 @@ Result<void> HistoryPruner::Private::reclaim(const PrunePolicy &policy, PruneRep
             if (*after >= *free)
                 break; // no progress (a reader holds the pages): the next prune goes on
         }
-        checkpoint(); // the file shrinks when the WAL is copied back into it
+        // The file shrinks when all of the WAL is copied back into it. A reader (the panel,
+        // a log writer between two flushes) may hold the last frames back for a moment:
+        // try again for up to a second, never blocking a writer. Past that, SQLite's next
+        // checkpoint shrinks it.
+        bool copied = checkpoint();
+        for (int attempt = 0; !copied && attempt < 40; ++attempt) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(HistoryPruner::kGapMs));
+            copied = checkpoint();
+        }
+        // The WAL file keeps its size until a writer starts it over: empty it now if no
+        // reader needs it, without waiting (a busy timeout of 0), so no writer waits either.
+        if (copied) {
+            auto timeout =
+                scalar(tr("reading the busy timeout"), QStringLiteral("PRAGMA busy_timeout"));
+            if (timeout && execSql(*conn, path, QStringLiteral("PRAGMA busy_timeout=0"))) {
+                QSqlQuery(*conn).exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+                execSql(*conn, path, QStringLiteral("PRAGMA busy_timeout=%1").arg(*timeout));
+            }
+        }
         report.reclaimed = true;
         return {};
     }

@@ -552,9 +552,12 @@ void TestHistoryPrune::vacuumShrinksTheFile()
         QVERIFY(report->reclaimed);
         QCOMPARE(report->freeBytesAfter, 0);
         QVERIFY2(report->fileBytesAfter < report->fileBytesBefore,
-                 qPrintable(QStringLiteral("%1 -> %2")
+                 qPrintable(QStringLiteral("%1 -> %2 runs %3 tx %4 free %5")
                                 .arg(report->fileBytesBefore)
-                                .arg(report->fileBytesAfter)));
+                                .arg(report->fileBytesAfter)
+                                .arg(report->runs)
+                                .arg(report->transactions)
+                                .arg(before->freeBytes)));
         QCOMPARE(f.matches(QStringLiteral("recent")), 600);
     }
 
