@@ -3589,7 +3589,7 @@
         </message>
         <message>
             <location line="+35" />
-            <location line="+12" />
+            <location line="+11" />
             <source>looking for running runs</source>
             <translation>laufende Läufe suchen</translation>
         </message>
@@ -3629,7 +3629,7 @@
             <translation>Verlaufsdatenbank %1: Wiederherstellen aus %2 fehlgeschlagen: %3; der Verlauf ist unverändert</translation>
         </message>
         <message numerus="yes">
-            <location filename="../core/store/historyprunedisk.cpp" line="+237" />
+            <location filename="../core/store/historyprunedisk.cpp" line="+255" />
             <source>the file was not rebuilt (--vacuum): %n run(s) are running or queued, and every write would wait for the rebuild; run prune --vacuum again when they have ended</source>
             <translation>
                 <numerusform>die Datei wurde nicht neu aufgebaut (--vacuum): %n Lauf läuft oder ist eingereiht, und jeder Schreibvorgang würde auf den Neuaufbau warten; führen Sie prune --vacuum erneut aus, wenn er beendet ist</numerusform>
@@ -3909,7 +3909,7 @@
         </message>
         <message>
             <source>listing the artifact copies still in use</source>
-            <location filename="../core/store/historyprunedisk.cpp" line="-218" />
+            <location filename="../core/store/historyprunedisk.cpp" line="-236" />
             <translation>die noch benutzten Artefaktkopien auflisten</translation>
         </message>
         <message>
@@ -5848,9 +5848,14 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <translation>%1 muss die http(s)-URL einer GitHub-API sein, z. B. https://github.example.com/api/v3 für GitHub Enterprise Server; gefunden: "%2"</translation>
         </message>
         <message>
-            <location line="+23" />
             <source>the job folder %1 of pruned run %2 could not be removed; check its permissions</source>
+            <location line="+23" />
             <translation>der Job-Ordner %1 des entfernten Laufs %2 konnte nicht gelöscht werden; prüfen Sie seine Berechtigungen</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>reading the busy timeout</source>
+            <translation>die Wartezeit bei Sperren lesen</translation>
         </message>
     </context>
     <context>
@@ -6769,7 +6774,7 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <translation>Verlaufsdatenbank %1 hat Schemaversion %2, neuer als diese DeployDesk-Version versteht (%3); aktualisieren Sie DeployDesk</translation>
         </message>
         <message>
-            <location line="+36" />
+            <location line="+43" />
             <source>looking for interrupted runs</source>
             <translation>Suche nach unterbrochenen Läufen</translation>
         </message>
@@ -8257,12 +8262,12 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
     <context>
         <name>DeployDesk::RunJob</name>
         <message>
-            <location filename="../core/engine/runjob.cpp" line="+120" />
+            <location filename="../core/engine/runjob.cpp" line="+142" />
             <source>reused from the earlier run</source>
             <translation>aus dem früheren Lauf übernommen</translation>
         </message>
         <message>
-            <location line="-10" />
+            <location line="-11" />
             <source>needs "%1", which did not succeed</source>
             <translation>benötigt "%1", die nicht erfolgreich war</translation>
         </message>
@@ -8277,7 +8282,7 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <translation>Bedingung "%1" ist für Umgebung "%2" falsch</translation>
         </message>
         <message>
-            <location line="+150" />
+            <location line="+151" />
             <source>cancelled before it started</source>
             <translation>vor dem Start abgebrochen</translation>
         </message>
@@ -10402,7 +10407,7 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <translation>Verlauf wird geöffnet…</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+36" />
             <location filename="../ui/mainwindowactions.cpp" line="+81" />
             <source>&amp;Pipeline</source>
             <translation>P&amp;ipeline</translation>
@@ -10531,7 +10536,7 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <translation>&amp;Zuletzt geöffnet</translation>
         </message>
         <message>
-            <location filename="../ui/mainwindow.cpp" line="+313" />
+            <location filename="../ui/mainwindow.cpp" line="+318" />
             <location line="+31" />
             <location filename="../ui/mainwindowactions.cpp" line="+8" />
             <source>&amp;Run</source>
@@ -10598,7 +10603,7 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <translation>Keine zuletzt geöffneten Arbeitsbereiche</translation>
         </message>
         <message>
-            <location filename="../ui/mainwindow.cpp" line="-342" />
+            <location filename="../ui/mainwindow.cpp" line="-347" />
             <location filename="../ui/mainwindowactions.cpp" line="-86" />
             <source>&amp;Environments</source>
             <translation>&amp;Umgebungen</translation>
@@ -10647,7 +10652,7 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <translation>%1 wird geladen…</translation>
         </message>
         <message numerus="yes">
-            <location line="+98" />
+            <location line="+103" />
             <source>&lt;b&gt;%1&lt;/b&gt; — %n stage(s)</source>
             <translation>
                 <numerusform>&lt;b&gt;%1&lt;/b&gt; — %n Stufe</numerusform>
@@ -10663,7 +10668,7 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             </translation>
         </message>
         <message>
-            <location line="-58" />
+            <location line="-63" />
             <source>deploydesk.yml has problems: these are the environments of the last valid file</source>
             <translation>deploydesk.yml hat Probleme: dies sind die Umgebungen der letzten gültigen Datei</translation>
         </message>
@@ -10684,7 +10689,7 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <translation>%1…</translation>
         </message>
         <message>
-            <location line="+87" />
+            <location line="+92" />
             <source>Run %1 has ended meanwhile (%2): there is nothing left to stop.</source>
             <translation>Lauf %1 ist inzwischen beendet (%2): es gibt nichts mehr zu stoppen.</translation>
         </message>

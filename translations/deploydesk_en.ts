@@ -60,7 +60,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../core/store/historyprunedisk.cpp" line="+237" />
+            <location filename="../core/store/historyprunedisk.cpp" line="+255" />
             <source>the file was not rebuilt (--vacuum): %n run(s) are running or queued, and every write would wait for the rebuild; run prune --vacuum again when they have ended</source>
             <translation>
                 <numerusform>the file was not rebuilt (--vacuum): %n run are running or queued, and every write would wait for the rebuild; run prune --vacuum again when they have ended</numerusform>
@@ -473,7 +473,7 @@
     <context>
         <name>DeployDesk::Ui::MainWindow</name>
         <message numerus="yes">
-            <location filename="../ui/mainwindow.cpp" line="+389" />
+            <location filename="../ui/mainwindow.cpp" line="+401" />
             <source>&lt;b&gt;%1&lt;/b&gt; — %n stage(s)</source>
             <translation>
                 <numerusform>&lt;b&gt;%1&lt;/b&gt; — %n stage</numerusform>
