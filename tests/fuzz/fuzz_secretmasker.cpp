@@ -12,6 +12,7 @@
 #include "fuzzinput.h"
 #include "log/ansiparser.h"
 #include "log/secretmasker.h"
+#include "log/utf8.h"
 
 #include <QList>
 #include <QString>
@@ -95,10 +96,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         DD_FUZZ_CHECK(masked == naiveMask(line, matched));
     checkNoLeak(masked, matched);
 
-    const QString maskedText = masker.maskText(QString::fromUtf8(line));
+    // Decoded as the log decodes (a byte order mark stays: QString::fromUtf8() would turn
+    // a value that is one into "", which every text contains).
+    const QString maskedText = masker.maskText(Internal::decodeUtf8(line));
     for (const QByteArray &value : matched) {
         if (checkable(value) && QUtf8StringView(value).isValidUtf8())
-            DD_FUZZ_CHECK(!maskedText.contains(QString::fromUtf8(value)));
+            DD_FUZZ_CHECK(!maskedText.contains(Internal::decodeUtf8(value)));
     }
 
     if (newline >= 0) {

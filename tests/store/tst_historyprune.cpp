@@ -104,6 +104,16 @@ public:
         return s;
     }
 
+    // 30 old runs of 600 log lines each and a recent one (word "recent"), all written: logs
+    // are stored compressed, so it takes that many for a prune to free whole pages.
+    void addBulk()
+    {
+        for (int i = 0; i < 30; ++i)
+            addRun(QStringLiteral("prod"), 1500, QStringLiteral("bulk%1").arg(i));
+        addRun(QStringLiteral("prod"), 0, QStringLiteral("recent"));
+        DD_VERIFY_OK(store->logWriter()->flush());
+    }
+
     qint64 release(qint64 runId, const QString &env, qint64 carriedDeployment = 0)
     {
         DeploymentRecord d;
@@ -537,10 +547,7 @@ void TestHistoryPrune::vacuumShrinksTheFile()
     {
         PruneFixture f;
         QVERIFY(f.open());
-        for (int i = 0; i < 30; ++i)
-            f.addRun(QStringLiteral("prod"), 1500, QStringLiteral("bulk%1").arg(i));
-        f.addRun(QStringLiteral("prod"), 0, QStringLiteral("recent"));
-        DD_VERIFY_OK(f.store->logWriter()->flush());
+        f.addBulk();
         HistoryPruner pruner(f.store->databasePath(), f.store->dataDir());
         auto before = pruner.size();
         DD_VERIFY_OK(before);
@@ -565,11 +572,7 @@ void TestHistoryPrune::vacuumShrinksTheFile()
     // in the file until one --vacuum rebuilds it; then prunes reclaim on their own.
     PruneFixture f;
     QVERIFY(f.open());
-    // Logs are stored compressed: enough of them that the pruned runs free whole pages.
-    for (int i = 0; i < 30; ++i)
-        f.addRun(QStringLiteral("prod"), 1500, QStringLiteral("bulk%1").arg(i));
-    f.addRun(QStringLiteral("prod"), 0, QStringLiteral("recent"));
-    DD_VERIFY_OK(f.store->logWriter()->flush());
+    f.addBulk();
     {
         QSqlDatabase db =
             QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("older"));
