@@ -3,7 +3,7 @@
 # and runs them, each on its seed corpus (tests/fuzz/corpus/<target>) and dictionary.
 #
 #   scripts/fuzz.sh [TARGET|all] [SECONDS]     one target or all, SECONDS each (default 60)
-#   scripts/fuzz.sh --ci                       all targets, the same fixed 10,000 inputs each
+#   scripts/fuzz.sh --ci                       all targets, the same fixed 6,000 inputs each
 #                                              (what test.sh runs)
 #   scripts/fuzz.sh --list                     the target names
 #
@@ -22,7 +22,7 @@ TARGETS=(pipelineloader condition expression workflowloader ansiparser linesplit
 # CI_RUNS mutations from a fixed seed: a check that a change broke nothing, with the same
 # verdict on every machine. Finding new crashes is the long runs' work (random seeds,
 # hours; docs/reliability.md): in CI a random find fails a change that did not cause it.
-CI_RUNS=10000
+CI_RUNS=6000
 ci=false
 
 usage() { sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; }

@@ -15,7 +15,7 @@ fi
 echo "==> running the test suite"
 cd "$DD_BUILD"
 ctest --output-on-failure -j"$(nproc)" "$@"
-# The libFuzzer targets (tests/fuzz) on their corpora plus 10,000 inputs each from a fixed
+# The libFuzzer targets (tests/fuzz) on their corpora plus 6,000 inputs each from a fixed
 # seed (the same verdict on every run), under ASan and UBSan
 # in a small clang build of their own (build-fuzz/): a crash fails the command.
 # DEPLOYDESK_FUZZ=OFF skips them (docs/reliability.md, "Fuzzing").
