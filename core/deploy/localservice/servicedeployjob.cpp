@@ -165,7 +165,9 @@ void ServiceDeployJob::copy()
 void ServiceDeployJob::launch()
 {
     m_step = Step::Starting;
-    const int port = freePort();
+    // Not the stable port: on a first deploy nothing listens there yet, and the kernel may
+    // hand it out (a stable port in the ephemeral range); the forwarder must get it.
+    const int port = freePort(m_options.port);
     if (port == 0) {
         emitFailure(makeErrorValue(ErrorCode::Unavailable,
                                    tr("no free port on 127.0.0.1 for the new instance")));

@@ -218,12 +218,17 @@ void stopAndWait(const ProcessRecord &record, std::chrono::milliseconds grace)
         waitThenKill(record.pid, grace);
 }
 
-int freePort()
+int freePort(int avoid)
 {
     QTcpServer probe;
     if (!probe.listen(QHostAddress::LocalHost, 0))
         return 0;
-    return probe.serverPort();
+    if (avoid == 0 || probe.serverPort() != avoid)
+        return probe.serverPort();
+    // The kernel handed out the port to avoid (free until its owner listens): ask again
+    // while holding it, so the answer differs.
+    QTcpServer other;
+    return other.listen(QHostAddress::LocalHost, 0) ? other.serverPort() : 0;
 }
 
 bool portInUse(int port)

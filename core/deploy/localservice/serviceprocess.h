@@ -38,8 +38,9 @@ void waitThenKill(qint64 pgid, std::chrono::milliseconds grace);
 // and tests; the deploy job stops instances asynchronously (GroupStopper).
 void stopAndWait(const ProcessRecord &record, std::chrono::milliseconds grace);
 
-// A TCP port on 127.0.0.1 that nothing listens on right now; 0 when none was found.
-int freePort();
+// A TCP port on 127.0.0.1 that nothing listens on right now, other than `avoid` (a port
+// kept for something that does not listen yet); 0 when none was found.
+int freePort(int avoid = 0);
 // Whether something already listens on 127.0.0.1:port.
 bool portInUse(int port);
 
