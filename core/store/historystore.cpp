@@ -153,7 +153,31 @@ HistoryStore::HistoryStore(QString dataDir, QString path, QString connectionName
 HistoryStore::~HistoryStore()
 {
     m_logWriter.reset(); // flushes and joins before the file's last connection goes
+    m_kept.clear();      // a statement left unfinalized would keep the connection open
     dropConnection(m_connectionName);
+}
+
+Result<QSqlQuery *> HistoryStore::runKept(const QString &operation, const QString &sql,
+                                          const QVariantList &values)
+{
+    std::shared_ptr<QSqlQuery> &kept = m_kept[sql];
+    if (!kept) {
+        auto q = std::make_shared<QSqlQuery>(connection(m_connectionName));
+        if (auto ok = prepare(*q, m_path, operation, sql); !ok) {
+            m_kept.remove(sql);
+            return std::unexpected(ok.error());
+        }
+        kept = std::move(q);
+    }
+    QSqlQuery *q = kept.get();
+    for (qsizetype i = 0; i < values.size(); ++i)
+        q->bindValue(int(i), values[i]);
+    auto ok = exec(*q, m_path, operation);
+    if (!ok) {
+        q->finish();
+        return std::unexpected(ok.error());
+    }
+    return q;
 }
 
 Result<std::unique_ptr<HistoryStore>> HistoryStore::open(const QString &dataDir)
@@ -373,8 +397,7 @@ QVariant inputHashToDb(const QString &hash)
 
 Result<qint64> HistoryStore::createStage(const StageRecord &stage)
 {
-    return insertRow(m_connectionName, m_path,
-                     tr("recording stage \"%1\" of run %2").arg(stage.name).arg(stage.runId),
+    auto q = runKept(tr("recording stage \"%1\" of run %2").arg(stage.name).arg(stage.runId),
                      QStringLiteral("INSERT INTO stages (run_id, name, status, attempts, "
                                     "exit_code, signal, reason, reused_from, started_at, "
                                     "finished_at, position, allowed_failure, input_hash) VALUES "
@@ -385,51 +408,49 @@ Result<qint64> HistoryStore::createStage(const StageRecord &stage)
                                            : QVariant(QMetaType::fromType<qint64>()),
                       toDb(stage.startedAt), toDb(stage.finishedAt), stage.position,
                       stage.allowedFailure ? 1 : 0, inputHashToDb(stage.inputHash)});
+    if (!q)
+        return std::unexpected(q.error());
+    const qint64 id = (*q)->lastInsertId().toLongLong();
+    (*q)->finish();
+    return id;
 }
 
 Result<void> HistoryStore::updateStage(const StageRecord &stage)
 {
-    QSqlQuery q(connection(m_connectionName));
-    const QString operation = tr("updating stage %1 (\"%2\")").arg(stage.id).arg(stage.name);
-    if (auto ok = prepare(q, m_path, operation,
-                          QStringLiteral("UPDATE stages SET run_id = ?, name = ?, status = ?, "
-                                         "attempts = ?, exit_code = ?, signal = ?, reason = ?, "
-                                         "reused_from = ?, started_at = ?, finished_at = ?, "
-                                         "position = ?, allowed_failure = ?, input_hash = ? "
-                                         "WHERE id = ?"));
-        !ok)
-        return ok;
-    q.addBindValue(stage.runId);
-    q.addBindValue(toDb(stage.name));
-    q.addBindValue(toString(stage.status));
-    q.addBindValue(stage.attempts);
-    q.addBindValue(stage.exitCode);
-    q.addBindValue(stage.signal);
-    q.addBindValue(toDb(stage.reason));
-    q.addBindValue(stage.reusedFrom > 0 ? QVariant(stage.reusedFrom)
-                                        : QVariant(QMetaType::fromType<qint64>()));
-    q.addBindValue(toDb(stage.startedAt));
-    q.addBindValue(toDb(stage.finishedAt));
-    q.addBindValue(stage.position);
-    q.addBindValue(stage.allowedFailure ? 1 : 0);
-    q.addBindValue(inputHashToDb(stage.inputHash));
-    q.addBindValue(stage.id);
-    if (auto ok = exec(q, m_path, operation); !ok)
-        return ok;
-    if (q.numRowsAffected() == 0)
+    auto q = runKept(tr("updating stage %1 (\"%2\")").arg(stage.id).arg(stage.name),
+                     QStringLiteral("UPDATE stages SET run_id = ?, name = ?, status = ?, "
+                                    "attempts = ?, exit_code = ?, signal = ?, reason = ?, "
+                                    "reused_from = ?, started_at = ?, finished_at = ?, "
+                                    "position = ?, allowed_failure = ?, input_hash = ? "
+                                    "WHERE id = ?"),
+                     {stage.runId, toDb(stage.name), toString(stage.status), stage.attempts,
+                      stage.exitCode, stage.signal, toDb(stage.reason),
+                      stage.reusedFrom > 0 ? QVariant(stage.reusedFrom)
+                                           : QVariant(QMetaType::fromType<qint64>()),
+                      toDb(stage.startedAt), toDb(stage.finishedAt), stage.position,
+                      stage.allowedFailure ? 1 : 0, inputHashToDb(stage.inputHash), stage.id});
+    if (!q)
+        return std::unexpected(q.error());
+    const int changed = (*q)->numRowsAffected();
+    (*q)->finish();
+    if (changed == 0)
         return std::unexpected(notFound(m_path, tr("stage"), stage.id));
     return {};
 }
 
 Result<qint64> HistoryStore::addEvent(const EventRecord &event)
 {
-    return insertRow(
-        m_connectionName, m_path,
-        tr("recording a \"%1\" event of run %2").arg(toString(event.kind)).arg(event.runId),
-        QStringLiteral("INSERT INTO events (run_id, stage, at, kind, message, "
-                       "who, params) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-        {event.runId, toDb(event.stage), toDb(event.at), toString(event.kind), toDb(event.message),
-         toDb(event.who), eventParamsToJson(event.params)});
+    auto q =
+        runKept(tr("recording a \"%1\" event of run %2").arg(toString(event.kind)).arg(event.runId),
+                QStringLiteral("INSERT INTO events (run_id, stage, at, kind, message, "
+                               "who, params) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                {event.runId, toDb(event.stage), toDb(event.at), toString(event.kind),
+                 toDb(event.message), toDb(event.who), eventParamsToJson(event.params)});
+    if (!q)
+        return std::unexpected(q.error());
+    const qint64 id = (*q)->lastInsertId().toLongLong();
+    (*q)->finish();
+    return id;
 }
 
 Result<qint64> HistoryStore::addArtifact(const ArtifactRecord &artifact)

@@ -6,9 +6,11 @@
 #include "store/releaserecords.h"
 #include "store/remoterecords.h"
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 
 #include <functional>
 #include <memory>
@@ -140,10 +142,18 @@ public:
 private:
     HistoryStore(QString dataDir, QString path, QString connectionName);
 
+    // Runs `sql` with `values` on a statement kept prepared for this store's connection:
+    // the writes every stage makes (its record, its events) were prepared again each time,
+    // which cost more than the writes themselves (docs/benchmarks.md §2). The statement is
+    // reset before this returns; read lastInsertId() or numRowsAffected() from it at once.
+    Result<QSqlQuery *> runKept(const QString &operation, const QString &sql,
+                                const QVariantList &values);
+
     QString m_dataDir;
     QString m_path;
     QString m_connectionName;
     std::unique_ptr<LogWriter> m_logWriter;
+    QHash<QString, std::shared_ptr<QSqlQuery>> m_kept; // by SQL text
 };
 
 } // namespace DeployDesk
