@@ -157,8 +157,8 @@ HistoryStore::~HistoryStore()
     dropConnection(m_connectionName);
 }
 
-Result<QSqlQuery *> HistoryStore::runKept(const QString &operation, const QString &sql,
-                                          const QVariantList &values)
+Result<HistoryStore::Written> HistoryStore::runKept(const QString &operation, const QString &sql,
+                                                    const QVariantList &values)
 {
     std::shared_ptr<QSqlQuery> &kept = m_kept[sql];
     if (!kept) {
@@ -173,11 +173,15 @@ Result<QSqlQuery *> HistoryStore::runKept(const QString &operation, const QStrin
     for (qsizetype i = 0; i < values.size(); ++i)
         q->bindValue(int(i), values[i]);
     auto ok = exec(*q, m_path, operation);
-    if (!ok) {
-        q->finish();
-        return std::unexpected(ok.error());
+    Written written;
+    if (ok) {
+        written.insertId = q->lastInsertId().toLongLong();
+        written.rowsAffected = q->numRowsAffected();
     }
-    return q;
+    q->finish(); // reset: ready for the next call, holding nothing
+    if (!ok)
+        return std::unexpected(ok.error());
+    return written;
 }
 
 Result<std::unique_ptr<HistoryStore>> HistoryStore::open(const QString &dataDir)
@@ -393,6 +397,25 @@ QVariant inputHashToDb(const QString &hash)
 {
     return hash.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(hash);
 }
+
+// A stage's columns, in the order the INSERT and the UPDATE of a stage name them.
+QVariantList stageValues(const StageRecord &stage)
+{
+    return {stage.runId,
+            toDb(stage.name),
+            toString(stage.status),
+            stage.attempts,
+            stage.exitCode,
+            stage.signal,
+            toDb(stage.reason),
+            stage.reusedFrom > 0 ? QVariant(stage.reusedFrom)
+                                 : QVariant(QMetaType::fromType<qint64>()),
+            toDb(stage.startedAt),
+            toDb(stage.finishedAt),
+            stage.position,
+            stage.allowedFailure ? 1 : 0,
+            inputHashToDb(stage.inputHash)};
+}
 } // namespace
 
 Result<qint64> HistoryStore::createStage(const StageRecord &stage)
@@ -402,17 +425,10 @@ Result<qint64> HistoryStore::createStage(const StageRecord &stage)
                                     "exit_code, signal, reason, reused_from, started_at, "
                                     "finished_at, position, allowed_failure, input_hash) VALUES "
                                     "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                     {stage.runId, toDb(stage.name), toString(stage.status), stage.attempts,
-                      stage.exitCode, stage.signal, toDb(stage.reason),
-                      stage.reusedFrom > 0 ? QVariant(stage.reusedFrom)
-                                           : QVariant(QMetaType::fromType<qint64>()),
-                      toDb(stage.startedAt), toDb(stage.finishedAt), stage.position,
-                      stage.allowedFailure ? 1 : 0, inputHashToDb(stage.inputHash)});
+                     stageValues(stage));
     if (!q)
         return std::unexpected(q.error());
-    const qint64 id = (*q)->lastInsertId().toLongLong();
-    (*q)->finish();
-    return id;
+    return q->insertId;
 }
 
 Result<void> HistoryStore::updateStage(const StageRecord &stage)
@@ -423,17 +439,10 @@ Result<void> HistoryStore::updateStage(const StageRecord &stage)
                                     "reused_from = ?, started_at = ?, finished_at = ?, "
                                     "position = ?, allowed_failure = ?, input_hash = ? "
                                     "WHERE id = ?"),
-                     {stage.runId, toDb(stage.name), toString(stage.status), stage.attempts,
-                      stage.exitCode, stage.signal, toDb(stage.reason),
-                      stage.reusedFrom > 0 ? QVariant(stage.reusedFrom)
-                                           : QVariant(QMetaType::fromType<qint64>()),
-                      toDb(stage.startedAt), toDb(stage.finishedAt), stage.position,
-                      stage.allowedFailure ? 1 : 0, inputHashToDb(stage.inputHash), stage.id});
+                     stageValues(stage) << stage.id);
     if (!q)
         return std::unexpected(q.error());
-    const int changed = (*q)->numRowsAffected();
-    (*q)->finish();
-    if (changed == 0)
+    if (q->rowsAffected == 0)
         return std::unexpected(notFound(m_path, tr("stage"), stage.id));
     return {};
 }
@@ -448,9 +457,7 @@ Result<qint64> HistoryStore::addEvent(const EventRecord &event)
                  toDb(event.message), toDb(event.who), eventParamsToJson(event.params)});
     if (!q)
         return std::unexpected(q.error());
-    const qint64 id = (*q)->lastInsertId().toLongLong();
-    (*q)->finish();
-    return id;
+    return q->insertId;
 }
 
 Result<qint64> HistoryStore::addArtifact(const ArtifactRecord &artifact)

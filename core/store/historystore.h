@@ -10,11 +10,12 @@
 #include <QList>
 #include <QObject>
 #include <QSqlDatabase>
-#include <QSqlQuery>
 
 #include <functional>
 #include <memory>
 #include <optional>
+
+class QSqlQuery;
 
 namespace DeployDesk {
 
@@ -142,12 +143,16 @@ public:
 private:
     HistoryStore(QString dataDir, QString path, QString connectionName);
 
-    // Runs `sql` with `values` on a statement kept prepared for this store's connection:
-    // the writes every stage makes (its record, its events) were prepared again each time,
-    // which cost more than the writes themselves (docs/benchmarks.md §2). The statement is
-    // reset before this returns; read lastInsertId() or numRowsAffected() from it at once.
-    Result<QSqlQuery *> runKept(const QString &operation, const QString &sql,
-                                const QVariantList &values);
+    // Runs the write `sql` with `values` on a statement kept prepared for this store's
+    // connection: the writes every stage makes (its record, its events) were prepared again
+    // each time, which cost more than the writes themselves (docs/benchmarks.md §2).
+    struct Written
+    {
+        qint64 insertId = 0;
+        int rowsAffected = 0;
+    };
+    Result<Written> runKept(const QString &operation, const QString &sql,
+                            const QVariantList &values);
 
     QString m_dataDir;
     QString m_path;
