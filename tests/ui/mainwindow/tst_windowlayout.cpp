@@ -219,6 +219,11 @@ private slots:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
+        // A settings file of its own: ctest runs this binary for three screens at once, and
+        // the other panel tests beside it, and all would share ~/.qttest's (one run's saved
+        // geometry read by another made "a saved geometry" fail now and then).
+        for (const auto format : {QSettings::NativeFormat, QSettings::IniFormat})
+            QSettings::setPath(format, QSettings::UserScope, m_tmp.filePath("settings"));
         QSettings().remove(kGeometryKey);
         m_data = m_tmp.filePath("data");
         qputenv("DEPLOYDESK_DATA_DIR", m_data.toUtf8());
