@@ -20,20 +20,6 @@ using namespace Internal;
 
 namespace {
 
-// Prepares `sql`, binds `values` in order, runs it, returns the new row's id.
-Result<qint64> insertRow(const QString &connectionName, const QString &path,
-                         const QString &operation, const QString &sql, const QVariantList &values)
-{
-    QSqlQuery q(connection(connectionName));
-    if (auto ok = prepare(q, path, operation, sql); !ok)
-        return std::unexpected(ok.error());
-    for (const QVariant &v : values)
-        q.addBindValue(v);
-    if (auto ok = exec(q, path, operation); !ok)
-        return std::unexpected(ok.error());
-    return q.lastInsertId().toLongLong();
-}
-
 void dropConnection(const QString &name)
 {
     {
@@ -344,8 +330,8 @@ Result<QList<qint64>> HistoryStore::recoverInterrupted(
 
 Result<qint64> HistoryStore::createRun(const RunRecord &run)
 {
-    return insertRow(
-        m_connectionName, m_path, tr("recording a new run of pipeline \"%1\"").arg(run.pipeline),
+    auto q = runKept(
+        tr("recording a new run of pipeline \"%1\"").arg(run.pipeline),
         QStringLiteral(
             "INSERT INTO runs (workspace, pipeline, environment, status, triggered_by, "
             "message, git_commit, branch, started_at, finished_at, rerun_of, runner_pid, "
@@ -357,6 +343,9 @@ Result<qint64> HistoryStore::createRun(const RunRecord &run)
          run.rerunOf > 0 ? QVariant(run.rerunOf) : QVariant(QMetaType::fromType<qint64>()),
          run.runnerPid, run.runnerStartTicks, stagesToText(run.selectedStages), run.dirty ? 1 : 0,
          stagesToText(run.changedFiles)});
+    if (!q)
+        return std::unexpected(q.error());
+    return q->insertId;
 }
 
 Result<void> HistoryStore::finishRun(qint64 runId, RunStatus status, const QDateTime &finishedAt)
@@ -462,12 +451,14 @@ Result<qint64> HistoryStore::addEvent(const EventRecord &event)
 
 Result<qint64> HistoryStore::addArtifact(const ArtifactRecord &artifact)
 {
-    return insertRow(m_connectionName, m_path,
-                     tr("recording artifact %1 of run %2").arg(artifact.path).arg(artifact.runId),
+    auto q = runKept(tr("recording artifact %1 of run %2").arg(artifact.path).arg(artifact.runId),
                      QStringLiteral("INSERT INTO artifacts (run_id, stage, path, size, "
                                     "sha256, stored_path) VALUES (?, ?, ?, ?, ?, ?)"),
                      {artifact.runId, toDb(artifact.stage), toDb(artifact.path), artifact.size,
                       toDb(artifact.sha256), toDb(artifact.storedPath)});
+    if (!q)
+        return std::unexpected(q.error());
+    return q->insertId;
 }
 
 } // namespace DeployDesk
