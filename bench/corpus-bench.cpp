@@ -198,6 +198,8 @@ int main(int argc, char *argv[])
                 Internal::parseMarkdownBlocks(f.readAll());
         }
     });
+    // The scan alone: listing the folder and matching the ignore patterns.
+    const Timing scanSeconds = bestOf(rounds, [&] { DocsCorpus::scan(root); });
     // The chunker alone, in one thread, doc after doc (no scan, no manifest).
     const Timing chunkOneSeconds = bestOf(rounds, [&] {
         for (const QString &path : std::as_const(*files))
@@ -245,6 +247,7 @@ int main(int argc, char *argv[])
     row("read + SHA-256", shaSeconds, "(OpenSSL, as the chunker)");
     row("read + SHA-256", qtShaSeconds, "(QCryptographicHash)");
     row("read + cmark-gfm", parseSeconds, "(one thread)");
+    row("scan only", scanSeconds, "(no doc read)");
     row("read+chunk+hash", chunkOneSeconds, "(one thread)");
     row("scan+chunk+hash", chunkSeconds,
         "(" + QByteArray::number(DeployDesk::workPool()->maxThreadCount()) + " threads)");

@@ -1,11 +1,13 @@
 // Docs folders on disk: which files are docs, what a manifest keeps, and what changed
 // after an edit, a rename and a delete; bad docs are named and the rest is chunked.
 
+#include "common/async.h"
 #include "data/corpus/docscorpus.h"
 #include "data/corpus/manifestdiff.h"
 
 #include <QDir>
 #include <QFile>
+#include <QSemaphore>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -75,6 +77,7 @@ private slots:
     void writerBatchesAreSeenAtOnceAndFoldedInAtTheEnd();
     void notAManifestIsAnError();
     void badDocsAreNamedAndTheOthersChunked();
+    void manyDocsComeInPathOrderEvenWithThePoolBusy();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -313,6 +316,56 @@ void TestChunkManifest::badDocsAreNamedAndTheOthersChunked()
     for (const ManifestEntry &e : result->manifest.entries)
         chunked.insert(e.docPath);
     QCOMPARE(chunked, (QSet<QString>{"a.md", "guides/b.mdx", "broken-fm.md"}));
+}
+
+void TestChunkManifest::manyDocsComeInPathOrderEvenWithThePoolBusy()
+{
+    // More docs than are ever chunked ahead of the one handed on, each a different size
+    // (a big one every 17th) so they finish out of order.
+    QStringList expected;
+    for (int i = 0; i < 700; ++i) {
+        const QString name = QStringLiteral("many/doc-%1.md").arg(i, 4, 10, QLatin1Char('0'));
+        QByteArray text = "# Doc " + QByteArray::number(i) + "\n\n";
+        for (int j = 0; j < (i % 17 == 0 ? 400 : 1 + i % 5); ++j)
+            text += "Line " + QByteArray::number(j) + " of doc " + QByteArray::number(i) + ".\n";
+        write(m_docs + u'/' + name, text);
+        expected.append(name);
+    }
+    expected.append({QStringLiteral("a.md"), QStringLiteral("guides/b.mdx")});
+    expected.sort();
+
+    const auto chunkInOrder = [&] {
+        QStringList handed;
+        auto result = DocsCorpus::chunk(m_docs, {}, chunker(), [&](const ChunkedDocument &doc) {
+            handed.append(doc.docPath);
+            QVERIFY(!doc.chunks.isEmpty());
+        });
+        QVERIFY(result);
+        QCOMPARE(result->problems.size(), 0);
+        QCOMPARE(handed, expected);
+        QStringList inManifest;
+        for (const ManifestEntry &e : result->manifest.entries) {
+            if (inManifest.isEmpty() || inManifest.last() != e.docPath)
+                inManifest.append(e.docPath);
+        }
+        QCOMPARE(inManifest, expected);
+    };
+    chunkInOrder();
+
+    // Every thread of the pool held by other work: the caller chunks the docs itself.
+    QSemaphore release;
+    QSemaphore started;
+    const int threads = workPool()->maxThreadCount();
+    for (int i = 0; i < threads; ++i) {
+        workPool()->start([&] {
+            started.release();
+            release.acquire();
+        });
+    }
+    started.acquire(threads);
+    chunkInOrder();
+    release.release(threads);
+    workPool()->waitForDone();
 }
 
 QTEST_GUILESS_MAIN(TestChunkManifest)

@@ -5,7 +5,14 @@
 
 #include <QDirIterator>
 #include <QFileInfo>
-#include <QtConcurrent/QtConcurrentMap>
+#include <QScopeGuard>
+#include <QThreadPool>
+
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <vector>
 
 namespace DeployDesk {
 
@@ -124,40 +131,105 @@ DocsCorpus::chunk(const QString &root, const CorpusOptions &options, const Markd
     result.root = root;
     result.docPaths = *scanned;
     result.manifest.fingerprint = chunker.fingerprint();
-    // Docs are chunked in parallel, a batch at a time (so memory stays bounded whatever
-    // the corpus' size), and handed on in path order from the calling thread, which takes
-    // one batch's results while the pool chunks the next.
-    constexpr qsizetype kBatch = 64;
-    const auto start = [&](qsizetype from) {
-        // On workPool() (common/async.h), not Qt's global pool, which painting borrows;
-        // the caller must not be one of workPool()'s threads (it waits for the batch).
-        return QtConcurrent::mapped(
-            workPool(), result.docPaths.mid(from, kBatch),
-            [&](const QString &docPath) { return chunker.chunkFile(root, docPath); });
-    };
-    QFuture<Result<ChunkedDocument>> running;
-    if (!result.docPaths.isEmpty())
-        running = start(0);
-    for (qsizetype from = 0; from < result.docPaths.size(); from += kBatch) {
-        const QList<Result<ChunkedDocument>> docs = running.results();
-        running = from + kBatch < result.docPaths.size() ? start(from + kBatch)
-                                                         : QFuture<Result<ChunkedDocument>>();
-        for (const Result<ChunkedDocument> &doc : docs) {
-            if (!doc) {
-                result.problems.append(doc.error());
-                ++result.skippedDocs;
-                continue;
-            }
-            result.problems.append(doc->warnings);
-            result.bytes += doc->bytes;
-            if (doc->draft)
-                ++result.drafts;
-            for (const Chunk &c : std::as_const(doc->chunks))
-                result.tokens += c.tokens;
-            result.manifest.add(*doc);
-            if (onDocument)
-                onDocument(*doc);
+    const qsizetype count = result.docPaths.size();
+
+    // Docs are chunked in parallel and handed on in path order from the calling thread.
+    // Each worker (one per thread of workPool(), common/async.h, never Qt's global pool,
+    // which painting borrows) takes the next doc number and puts its result in that doc's
+    // slot of a ring; at most kWindow docs are taken beyond the one the caller hands on next,
+    // so memory stays bounded whatever the corpus' size, and no worker waits for a slower
+    // doc of a batch. While its next doc is not ready the caller chunks one itself, so
+    // nothing stalls when the pool is busy (or the caller is one of its threads): a worker
+    // that starts after the caller is done finds nothing left and leaves. The state is
+    // shared, not on this frame; `chunker` is used only for a doc taken, so before the
+    // caller, who waits for every doc, returns.
+    constexpr qsizetype kWindow = 128;
+    struct Shared
+    {
+        QString root;
+        QStringList docPaths;
+        const MarkdownChunker *chunker = nullptr;
+        std::mutex mutex;
+        std::condition_variable ready; // a doc's slot was filled
+        std::condition_variable freed; // the caller handed a doc on
+        qsizetype next = 0;            // the next doc to take
+        qsizetype handed = 0;          // docs handed on by the caller
+        std::vector<std::optional<Result<ChunkedDocument>>> ring;
+
+        std::optional<Result<ChunkedDocument>> &slotOf(qsizetype doc)
+        {
+            return ring[size_t(doc % kWindow)];
         }
+        // A doc number to chunk, or -1 when all are taken; waits (when `wait`) while the
+        // window is full. Called with `mutex` held.
+        qsizetype take(std::unique_lock<std::mutex> &lock, bool wait)
+        {
+            while (next < docPaths.size() && next >= handed + kWindow) {
+                if (!wait)
+                    return -1;
+                freed.wait(lock);
+            }
+            return next < docPaths.size() ? next++ : -1;
+        }
+        // Chunks `doc` without the lock and fills its slot.
+        void chunkInto(std::unique_lock<std::mutex> &lock, qsizetype doc)
+        {
+            lock.unlock();
+            Result<ChunkedDocument> chunked = chunker->chunkFile(root, docPaths.at(doc));
+            lock.lock();
+            slotOf(doc) = std::move(chunked);
+            ready.notify_all();
+        }
+    };
+    const auto shared = std::make_shared<Shared>();
+    shared->root = root;
+    shared->docPaths = result.docPaths;
+    shared->chunker = &chunker;
+    shared->ring.resize(size_t(std::min(count, kWindow)));
+    const int workers = int(std::min<qsizetype>(workPool()->maxThreadCount(), count));
+    for (int w = 0; w < workers; ++w) {
+        workPool()->start([shared] {
+            std::unique_lock lock(shared->mutex);
+            for (qsizetype doc; (doc = shared->take(lock, true)) >= 0;)
+                shared->chunkInto(lock, doc);
+        });
+    }
+
+    // However this frame is left, no worker takes another doc.
+    const auto stop = qScopeGuard([&] {
+        const std::lock_guard lock(shared->mutex);
+        shared->next = count;
+        shared->freed.notify_all();
+    });
+    for (qsizetype doc = 0; doc < count; ++doc) {
+        Result<ChunkedDocument> chunked;
+        {
+            std::unique_lock lock(shared->mutex);
+            while (!shared->slotOf(doc)) {
+                if (const qsizetype own = shared->take(lock, false); own >= 0)
+                    shared->chunkInto(lock, own);
+                else
+                    shared->ready.wait(lock);
+            }
+            chunked = std::move(*shared->slotOf(doc));
+            shared->slotOf(doc).reset();
+            shared->handed = doc + 1;
+            shared->freed.notify_all();
+        }
+        if (!chunked) {
+            result.problems.append(chunked.error());
+            ++result.skippedDocs;
+            continue;
+        }
+        result.problems.append(chunked->warnings);
+        result.bytes += chunked->bytes;
+        if (chunked->draft)
+            ++result.drafts;
+        for (const Chunk &c : std::as_const(chunked->chunks))
+            result.tokens += c.tokens;
+        result.manifest.add(*chunked);
+        if (onDocument)
+            onDocument(*chunked);
     }
     return result;
 }

@@ -47,11 +47,12 @@ public:
     // not a readable folder or a pattern is not a valid glob.
     static Result<QStringList> scan(const QString &root, const CorpusOptions &options = {});
 
-    // Scans `root` and chunks every doc (on the global thread pool, a batch of docs at a
-    // time; `chunker` must outlive the call). `onDocument`, when given, receives
+    // Scans `root` and chunks every doc (on workPool()'s threads and the calling thread, a
+    // bounded number of docs ahead of the one handed on). `onDocument`, when given, receives
     // each doc with its chunks (texts included) in path order, on the calling thread, so a
-    // caller can
-    // stream them without holding the corpus; the result keeps only the manifest. A doc
+    // caller can stream them without holding the corpus; the result keeps only the
+    // manifest. The calling thread may be one of workPool()'s: it never waits for a doc no
+    // one is chunking. A doc
     // that cannot be read or is not UTF-8 is reported in `problems` and the others are
     // still chunked. Fails only when the folder cannot be scanned.
     static Result<CorpusResult>
