@@ -140,10 +140,19 @@ DocsCorpus::chunk(const QString &root, const CorpusOptions &options, const Markd
     // so memory stays bounded whatever the corpus' size, and no worker waits for a slower
     // doc of a batch. While its next doc is not ready the caller chunks one itself, so
     // nothing stalls when the pool is busy (or the caller is one of its threads): a worker
-    // that starts after the caller is done finds nothing left and leaves. The state is
-    // shared, not on this frame; `chunker` is used only for a doc taken, so before the
-    // caller, who waits for every doc, returns.
+    // that starts after the caller is done finds nothing left and leaves. A doc handed on
+    // is given back to the worker that made it, to be freed there: freeing another
+    // thread's memory contends for glibc's arena locks (14 % of a 2-thread pass went to
+    // futexes and page faults, docs/benchmarks.md §7). The state is shared, not on this
+    // frame; `chunker` is used only for a doc taken, so before the caller, who waits for
+    // every doc, returns.
     constexpr qsizetype kWindow = 128;
+    using Doc = Result<ChunkedDocument>;
+    struct Made
+    {
+        Doc doc;
+        int maker; // the worker's number; -1: the caller
+    };
     struct Shared
     {
         QString root;
@@ -154,12 +163,10 @@ DocsCorpus::chunk(const QString &root, const CorpusOptions &options, const Markd
         std::condition_variable freed; // the caller handed a doc on
         qsizetype next = 0;            // the next doc to take
         qsizetype handed = 0;          // docs handed on by the caller
-        std::vector<std::optional<Result<ChunkedDocument>>> ring;
+        std::vector<std::optional<Made>> ring;
+        std::vector<std::vector<Doc>> spent; // per worker: its docs, handed on, to free
 
-        std::optional<Result<ChunkedDocument>> &slotOf(qsizetype doc)
-        {
-            return ring[size_t(doc % kWindow)];
-        }
+        std::optional<Made> &slotOf(qsizetype doc) { return ring[size_t(doc % kWindow)]; }
         // A doc number to chunk, or -1 when all are taken; waits (when `wait`) while the
         // window is full. Called with `mutex` held.
         qsizetype take(std::unique_lock<std::mutex> &lock, bool wait)
@@ -171,13 +178,18 @@ DocsCorpus::chunk(const QString &root, const CorpusOptions &options, const Markd
             }
             return next < docPaths.size() ? next++ : -1;
         }
-        // Chunks `doc` without the lock and fills its slot.
-        void chunkInto(std::unique_lock<std::mutex> &lock, qsizetype doc)
+        // Frees what `maker` made and was handed on, chunks `doc`, both without the lock,
+        // and fills the doc's slot.
+        void chunkInto(std::unique_lock<std::mutex> &lock, qsizetype doc, int maker)
         {
+            std::vector<Doc> toFree;
+            if (maker >= 0)
+                toFree.swap(spent[size_t(maker)]);
             lock.unlock();
-            Result<ChunkedDocument> chunked = chunker->chunkFile(root, docPaths.at(doc));
+            toFree.clear();
+            Doc chunked = chunker->chunkFile(root, docPaths.at(doc));
             lock.lock();
-            slotOf(doc) = std::move(chunked);
+            slotOf(doc) = Made{std::move(chunked), maker};
             ready.notify_all();
         }
     };
@@ -187,11 +199,12 @@ DocsCorpus::chunk(const QString &root, const CorpusOptions &options, const Markd
     shared->chunker = &chunker;
     shared->ring.resize(size_t(std::min(count, kWindow)));
     const int workers = int(std::min<qsizetype>(workPool()->maxThreadCount(), count));
+    shared->spent.resize(size_t(workers));
     for (int w = 0; w < workers; ++w) {
-        workPool()->start([shared] {
+        workPool()->start([shared, w] {
             std::unique_lock lock(shared->mutex);
             for (qsizetype doc; (doc = shared->take(lock, true)) >= 0;)
-                shared->chunkInto(lock, doc);
+                shared->chunkInto(lock, doc, w);
         });
     }
 
@@ -201,21 +214,24 @@ DocsCorpus::chunk(const QString &root, const CorpusOptions &options, const Markd
         shared->next = count;
         shared->freed.notify_all();
     });
+    Made handed{Doc{}, -1}; // the doc handed on last
     for (qsizetype doc = 0; doc < count; ++doc) {
-        Result<ChunkedDocument> chunked;
         {
             std::unique_lock lock(shared->mutex);
+            if (handed.maker >= 0)
+                shared->spent[size_t(handed.maker)].push_back(std::move(handed.doc));
             while (!shared->slotOf(doc)) {
                 if (const qsizetype own = shared->take(lock, false); own >= 0)
-                    shared->chunkInto(lock, own);
+                    shared->chunkInto(lock, own, -1);
                 else
                     shared->ready.wait(lock);
             }
-            chunked = std::move(*shared->slotOf(doc));
+            handed = std::move(*shared->slotOf(doc));
             shared->slotOf(doc).reset();
             shared->handed = doc + 1;
             shared->freed.notify_all();
         }
+        const Doc &chunked = handed.doc;
         if (!chunked) {
             result.problems.append(chunked.error());
             ++result.skippedDocs;
