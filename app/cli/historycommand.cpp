@@ -383,7 +383,9 @@ int cancel(Context &ctx)
     e.who = Paths::currentUser();
     e.params = {{QStringLiteral("by"), e.who},
                 {QStringLiteral("pid"), QString::number(QCoreApplication::applicationPid())}};
-    store->addEvent(e);
+    // The runner is asked to stop either way; the history just lacks who asked.
+    if (auto added = store->addEvent(e); !added)
+        ctx.err(added.error().toString());
     if (::kill(pid_t(run->runnerPid), SIGTERM) != 0) {
         ctx.err(tr("cannot signal the runner of run %1 (pid %2): %3")
                     .arg(id)
