@@ -271,13 +271,17 @@ QByteArray SecretMasker::replace(QByteArrayView line, const Ranges &ranges,
     masked.reserve(line.size());
     qsizetype copied = 0;
     qsizetype next = 0; // the first escape sequence not yet passed
+    const qsizetype longest = m_values.isEmpty() ? 0 : m_values.front().size();
     for (const Range &r : ranges) {
         masked.append(line.sliced(copied, r.begin - copied));
         masked.append(kMask, sizeof kMask - 1);
         if (visible) {
             // Keep the colours set inside the mask, so the text after it looks the same —
-            // unless the sequence holds a value itself (a value that is a whole CSI
-            // sequence came back after its own mask; found by fuzz_secretmasker).
+            // unless a sequence holds a value itself (a value that is a whole CSI
+            // sequence came back after its own mask; found by fuzz_secretmasker), or the
+            // sequences kept and the text after the mask make one up together (a value
+            // "\x1b[1m" + "e" came back before every "e" that followed, finding 11).
+            QByteArray kept;
             const auto &hidden = visible->hidden;
             while (next < hidden.size() && hidden[next].raw < r.begin)
                 ++next;
@@ -288,7 +292,17 @@ QByteArray SecretMasker::replace(QByteArrayView line, const Ranges &ranges,
                 Ranges inside;
                 find(sequence.data(), sequence.size(), inside);
                 if (inside.isEmpty())
-                    masked.append(sequence);
+                    kept.append(sequence);
+            }
+            if (!kept.isEmpty()) {
+                const qsizetype keptSize = kept.size();
+                kept.append(line.sliced(r.end).first(
+                    std::min(line.size() - r.end, std::max<qsizetype>(longest - 1, 0))));
+                Ranges across;
+                find(kept.constData(), kept.size(), across);
+                if (std::none_of(across.cbegin(), across.cend(),
+                                 [&](const Range &a) { return a.begin < keptSize; }))
+                    masked.append(kept.constData(), keptSize);
             }
         }
         copied = r.end;

@@ -334,6 +334,23 @@ private slots:
         QCOMPARE(masker.maskText(text), QStringLiteral("\uFEFFkey=***"));
     }
 
+    // A value that starts inside a colour sequence and ends in the text after it
+    // ("\x1b[1m" + "e"): the colour kept after "***" made the value again with the next
+    // "e", one "e" per pass, so a line with more "e"s than passes kept it
+    // (fuzz_secretmasker, finding 11).
+    void aColourKeptInAMaskNeverRemakesTheValue()
+    {
+        SecretMasker masker;
+        masker.addSecret("[1me");
+        const QByteArray line = "x\x1b[1meeeeeeeeeeeeeeeeeep";
+        const QByteArray masked = masker.mask(line);
+        QVERIFY2(!masked.contains("[1me"), masked.constData());
+        QVERIFY2(!AnsiParser::strip(masked).contains("[1me"), masked.constData());
+        // What the value did not touch is still shown.
+        QVERIFY2(AnsiParser::strip(masked).startsWith("x***"), masked.constData());
+        QVERIFY2(AnsiParser::strip(masked).endsWith("p"), masked.constData());
+    }
+
     void unmatchedLineIsShared()
     {
         SecretMasker masker;
