@@ -42,6 +42,31 @@ template<typename Ranges> void mergeSorted(Ranges &ranges)
     ranges.resize(kept);
 }
 
+// A mask covers whole UTF-8 characters. A value that is not UTF-8 by itself (a binary
+// secret) can start or end inside a character of the line, and the bytes of that
+// character left beside "***" would be invalid UTF-8 in a stored line and a U+FFFD in
+// text (fuzz_secretmasker, finding 12). `ranges` sorted and merged; stays so.
+template<typename Ranges> void widenToCharacters(QByteArrayView line, Ranges &ranges)
+{
+    const auto continuation = [&line](qsizetype i) { return (quint8(line[i]) & 0xC0) == 0x80; };
+    bool widened = false;
+    for (auto &r : ranges) {
+        qsizetype begin = r.begin;
+        while (begin > 0 && r.begin - begin < 3 && continuation(begin))
+            --begin;
+        if (begin < r.begin && quint8(line[begin]) >= 0xC0) {
+            r.begin = begin;
+            widened = true;
+        }
+        while (r.end < line.size() && continuation(r.end)) {
+            ++r.end;
+            widened = true;
+        }
+    }
+    if (widened)
+        mergeSorted(ranges);
+}
+
 } // namespace
 
 // What a reader sees of a line: its bytes without the escape sequences, which are cut
@@ -173,6 +198,7 @@ SecretMasker::Ranges SecretMasker::spans(QByteArrayView line, const Visible *vis
         }
     }
     mergeSorted(ranges); // ranges come sorted by start
+    widenToCharacters(line, ranges);
     if (visible && !visible->hidden.isEmpty())
         takeWholeSequences(line, *visible, ranges);
     return ranges;
@@ -236,6 +262,7 @@ QByteArray SecretMasker::mask(const QByteArray &line) const
     if (ranges.isEmpty())
         return line;
     mergeSorted(ranges);
+    widenToCharacters(QByteArrayView(line), ranges);
     return replace(line, ranges, nullptr);
 }
 

@@ -3,7 +3,8 @@
 // no "\n"; a "\n" in the line part splits it into the piece fed first and the rest, as
 // the log pipeline does with a long line). Properties:
 // - without escape sequences, the result is the straightforward mask (every byte of
-//   every occurrence of every value line of >= 3 bytes marked, each marked run -> "***");
+//   every occurrence of every value line of >= 3 bytes marked, widened to whole UTF-8
+//   characters, each marked run -> "***");
 // - with them, no value is left in what a reader sees (the text without escapes), for
 //   values that cannot be made by the mask itself ('*') or by joining around it;
 // - a piece cut where safeCut() says, the rest put before the next piece, leaks no value;
@@ -40,9 +41,21 @@ QList<QByteArray> patterns(const QList<QByteArray> &values)
 QByteArray naiveMask(const QByteArray &text, const QList<QByteArray> &values)
 {
     QList<bool> secret(text.size(), false);
+    const auto continuation = [&text](qsizetype i) { return (quint8(text[i]) & 0xC0) == 0x80; };
     for (const QByteArray &value : values) {
-        for (qsizetype at = text.indexOf(value); at >= 0; at = text.indexOf(value, at + 1))
-            std::fill(secret.begin() + at, secret.begin() + at + value.size(), true);
+        for (qsizetype at = text.indexOf(value); at >= 0; at = text.indexOf(value, at + 1)) {
+            // Whole characters: back to the lead byte of a character the value starts
+            // inside (up to 3 bytes), on over the continuation bytes after its end.
+            qsizetype begin = at;
+            while (begin > 0 && at - begin < 3 && continuation(begin))
+                --begin;
+            if (begin == at || quint8(text[begin]) < 0xC0)
+                begin = at;
+            qsizetype end = at + value.size();
+            while (end < text.size() && continuation(end))
+                ++end;
+            std::fill(secret.begin() + begin, secret.begin() + end, true);
+        }
     }
     QByteArray out;
     for (qsizetype i = 0; i < text.size(); ++i) {

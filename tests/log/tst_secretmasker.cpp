@@ -351,6 +351,21 @@ private slots:
         QVERIFY2(AnsiParser::strip(masked).endsWith("p"), masked.constData());
     }
 
+    // A binary value that starts or ends inside a character of the line masks the whole
+    // character: the stored line stays UTF-8 and no U+FFFD appears beside the mask
+    // (fuzz_secretmasker, finding 12).
+    void aValueCuttingACharacterMasksAllOfIt()
+    {
+        SecretMasker masker;
+        masker.addSecret("\xA9xyz");     // the end of "é", then "xyz"
+        masker.addSecret("key\xE2\x82"); // "key" and the start of "€"
+        QCOMPARE(masker.mask("caf\xC3\xA9xyz!"), QByteArray("caf***!"));
+        QCOMPARE(masker.mask("a key\xE2\x82\xAC b"), QByteArray("a *** b"));
+        QCOMPARE(masker.mask("\x1b[1mcaf\xC3\xA9xyz!"), QByteArray("\x1b[1mcaf***!"));
+        QCOMPARE(masker.maskText(QStringLiteral("caf\u00E9xyz, a key\u20AC b")),
+                 QStringLiteral("caf***, a *** b"));
+    }
+
     void unmatchedLineIsShared()
     {
         SecretMasker masker;
