@@ -323,12 +323,20 @@ QByteArray SecretMasker::replace(QByteArrayView line, const Ranges &ranges,
             }
             if (!kept.isEmpty()) {
                 const qsizetype keptSize = kept.size();
-                kept.append(line.sliced(r.end).first(
-                    std::min(line.size() - r.end, std::max<qsizetype>(longest - 1, 0))));
+                const qsizetype after = line.size() - r.end;
+                kept.append(
+                    line.sliced(r.end).first(std::min(after, std::max<qsizetype>(longest - 1, 0))));
                 Ranges across;
                 find(kept.constData(), kept.size(), across);
-                if (std::none_of(across.cbegin(), across.cend(),
-                                 [&](const Range &a) { return a.begin < keptSize; }))
+                // When the line ends that soon it may be a piece of a longer one
+                // (safeCut()): what the next piece brings can finish a value begun in the
+                // kept sequences (`\x1b[m` before the cut, "ee" after it: the value "mee",
+                // finding 13).
+                const bool remade =
+                    std::any_of(across.cbegin(), across.cend(),
+                                [&](const Range &a) { return a.begin < keptSize; }) ||
+                    (after < longest - 1 && startsValue(kept, keptSize));
+                if (!remade)
                     masked.append(kept.constData(), keptSize);
             }
         }
@@ -336,6 +344,19 @@ QByteArray SecretMasker::replace(QByteArrayView line, const Ranges &ranges,
     }
     masked.append(line.sliced(copied));
     return masked;
+}
+
+bool SecretMasker::startsValue(QByteArrayView bytes, qsizetype before) const
+{
+    for (qsizetype from = std::max<qsizetype>(0, bytes.size() - longestValue() + 1); from < before;
+         ++from) {
+        const QByteArrayView tail = bytes.sliced(from);
+        for (const QByteArray &value : m_values) {
+            if (value.size() > tail.size() && QByteArrayView(value).startsWith(tail))
+                return true;
+        }
+    }
+    return false;
 }
 
 QString SecretMasker::maskText(const QString &text) const

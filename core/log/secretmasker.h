@@ -64,6 +64,9 @@ private:
     QByteArray maskEscaped(const QByteArray &line) const;
     // `line` with each of `ranges` replaced by the mask (and the CSI sequences inside it).
     QByteArray replace(QByteArrayView line, const Ranges &ranges, const Visible *visible) const;
+    // Whether bytes from a position before `before` to the end begin a value (the start
+    // of one that what follows `bytes` could finish).
+    bool startsValue(QByteArrayView bytes, qsizetype before) const;
 
     QList<QByteArrayMatcher> m_matchers; // longest first
     QList<QByteArray> m_values;          // the same patterns, for the scan in mask()

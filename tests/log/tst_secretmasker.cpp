@@ -351,6 +351,24 @@ private slots:
         QVERIFY2(AnsiParser::strip(masked).endsWith("p"), masked.constData());
     }
 
+    // A long line is masked in pieces (safeCut()): a colour kept after a mask at the end of
+    // one piece and the text the next piece starts with make no value either — "\x1b[m"
+    // kept before the cut and "ee" after it were the value "mee" (fuzz_secretmasker,
+    // finding 13).
+    void aColourKeptAtAPieceEndNeverRemakesTheValue()
+    {
+        SecretMasker masker;
+        masker.addSecret("mee");
+        for (const QByteArray &line : {QByteArray("\x1b[meeeee"), QByteArray("ab \x1b[meeeeeeeee"),
+                                       QByteArray("\x1b[31mee\x1b[meeeeee")}) {
+            const qsizetype cut = masker.safeCut(line);
+            const QByteArray joined = masker.mask(line.first(cut)) + masker.mask(line.sliced(cut));
+            QVERIFY2(!joined.contains("mee"), joined.constData());
+            QVERIFY2(!AnsiParser::strip(joined).contains("mee"), joined.constData());
+            QVERIFY2(AnsiParser::strip(joined).endsWith("ee"), joined.constData());
+        }
+    }
+
     // A binary value that starts or ends inside a character of the line masks the whole
     // character: the stored line stays UTF-8 and no U+FFFD appears beside the mask
     // (fuzz_secretmasker, finding 12).
