@@ -33,7 +33,7 @@
         </message>
         <message>
             <location line="+13" />
-            <location line="+27" />
+            <location line="+15" />
             <source>usage: %1</source>
             <translation>Aufruf: %1</translation>
         </message>
@@ -427,7 +427,7 @@
             <translation>Es wurden keine Artefakte aufbewahrt.</translation>
         </message>
         <message>
-            <location filename="../core/store/historystore.cpp" line="+56" />
+            <location filename="../core/store/historystore.cpp" line="+42" />
             <source>history database %1: there is no %2 with id %3</source>
             <translation>Verlaufsdatenbank %1: %2 mit der ID %3 existiert nicht</translation>
         </message>
@@ -437,7 +437,7 @@
             <translation>als Text aufgezeichnete Ereignisse lesen</translation>
         </message>
         <message>
-            <location line="+93" />
+            <location line="+121" />
             <location line="+6" />
             <source>cannot create the data directory %1; check its parent's permissions or set DEPLOYDESK_DATA_DIR</source>
             <translation>das Datenverzeichnis %1 kann nicht angelegt werden; prüfen Sie die Berechtigungen des übergeordneten Ordners oder setzen Sie DEPLOYDESK_DATA_DIR</translation>
@@ -1230,7 +1230,7 @@
         </message>
         <message>
             <source>cannot signal the runner of run %1 (pid %2): %3</source>
-            <location line="+12" />
+            <location line="+14" />
             <translation>dem Runner von Lauf %1 (PID %2) kann kein Signal gesendet werden: %3</translation>
         </message>
         <message>
@@ -1330,7 +1330,7 @@
         </message>
         <message>
             <source>not approved: nothing was run</source>
-            <location filename="../app/cli/workflowcommand.cpp" line="+338" />
+            <location filename="../app/cli/workflowcommand.cpp" line="+337" />
             <location filename="../app/cli/runcommand.cpp" line="+63" />
             <location line="+6" />
             <translation>nicht freigegeben: es wurde nichts ausgeführt</translation>
@@ -3181,7 +3181,7 @@
         </message>
         <message>
             <source>the docs folder "%1" does not exist or is not a folder</source>
-            <location filename="../core/data/corpus/docscorpus.cpp" line="+52" />
+            <location filename="../core/data/corpus/docscorpus.cpp" line="+59" />
             <translation>der Dokumentordner "%1" existiert nicht oder ist kein Ordner</translation>
         </message>
         <message>
@@ -4425,7 +4425,7 @@
         </message>
         <message>
             <source>--input needs name=value; found "%1"</source>
-            <location filename="../app/cli/workflowcommand.cpp" line="-124" />
+            <location filename="../app/cli/workflowcommand.cpp" line="-123" />
             <location line="+16" />
             <translation>--input erwartet name=value; gefunden: "%1"</translation>
         </message>
@@ -5412,7 +5412,7 @@
         </message>
         <message>
             <source>run %1 of workflow "%2" (%3) on %4 started</source>
-            <location line="+36" />
+            <location line="+15" />
             <translation>Lauf %1 des Workflows "%2" (%3) bei %4 gestartet</translation>
         </message>
         <message>
@@ -5570,7 +5570,7 @@
         </message>
         <message>
             <source>Ask GitHub every this many seconds while the run changes (default 3; ten times longer at most while nothing changes).</source>
-            <location filename="../app/cli/remoteworkflowcommand.cpp" line="+31" />
+            <location filename="../app/cli/remoteworkflowcommand.cpp" line="+32" />
             <translation>GitHub alle so vielen Sekunden fragen, solange sich der Lauf ändert (Standard 3; höchstens zehnmal so lange, solange sich nichts ändert).</translation>
         </message>
         <message>
@@ -5690,7 +5690,7 @@
         </message>
         <message>
             <source>re-run of the failed jobs requested on GitHub by %1</source>
-            <location line="+57" />
+            <location line="+72" />
             <translation>erneute Ausführung der fehlgeschlagenen Jobs auf GitHub angefordert von %1</translation>
         </message>
         <message>
@@ -5705,7 +5705,7 @@
         </message>
         <message>
             <source>GitHub run %1 waits for no deployment approval</source>
-            <location line="+21" />
+            <location line="+14" />
             <translation>GitHub-Lauf %1 wartet auf keine Freigabe einer Bereitstellung</translation>
         </message>
         <message>
@@ -5720,7 +5720,7 @@
         </message>
         <message>
             <source>deployment to %1 approved on GitHub run %2</source>
-            <location line="+21" />
+            <location line="+22" />
             <translation>Bereitstellung in %1 auf GitHub-Lauf %2 freigegeben</translation>
         </message>
         <message>
@@ -5744,7 +5744,7 @@
         </message>
         <message>
             <source>job "%1" deploys to %2, which deploydesk.yml protects: run again with --approve -m REASON; nothing was run</source>
-            <location line="+48" />
+            <location line="+47" />
             <translation>Job "%1" stellt in %2 bereit, das deploydesk.yml schützt: Führen Sie ihn erneut mit --approve -m GRUND aus; nichts wurde ausgeführt</translation>
         </message>
         <message>
@@ -5853,9 +5853,14 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <translation>der Job-Ordner %1 des entfernten Laufs %2 konnte nicht gelöscht werden; prüfen Sie seine Berechtigungen</translation>
         </message>
         <message>
-            <location line="+19" />
             <source>reading the busy timeout</source>
+            <location line="+19" />
             <translation>die Wartezeit bei Sperren lesen</translation>
+        </message>
+        <message>
+            <source>the comment holds the value of a secret (GITHUB_TOKEN or another secret DeployDesk knows), and GitHub would show it to everyone who can read the run: take it out of --comment; nothing was sent</source>
+            <location line="+15" />
+            <translation>der Kommentar enthält den Wert eines Secrets (GITHUB_TOKEN oder eines anderen Secrets, das DeployDesk kennt), und GitHub würde ihn allen zeigen, die den Lauf lesen können: nehmen Sie ihn aus --comment heraus; nichts wurde gesendet</translation>
         </message>
     </context>
     <context>
@@ -6792,7 +6797,7 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <translation>Aufzeichnen eines neuen Laufs der Pipeline "%1"</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+20" />
             <source>finishing run %1</source>
             <translation>Abschließen von Lauf %1</translation>
         </message>
@@ -6807,27 +6812,27 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <translation>Aktualisieren des Status von Lauf %1</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+39" />
             <source>recording stage "%1" of run %2</source>
             <translation>Aufzeichnen der Stufe "%1" von Lauf %2</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+13" />
             <source>updating stage %1 ("%2")</source>
             <translation>Aktualisieren der Stufe %1 ("%2")</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+10" />
             <source>stage</source>
             <translation>Stufe</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+7" />
             <source>recording a "%1" event of run %2</source>
             <translation>Aufzeichnen eines "%1"-Ereignisses von Lauf %2</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+12" />
             <source>recording artifact %1 of run %2</source>
             <translation>Aufzeichnen des Artefakts %1 von Lauf %2</translation>
         </message>
@@ -7145,7 +7150,12 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <translation>%1 von Lauf %2 in der Concurrency-Gruppe %3 ersetzt dessen %4</translation>
         </message>
         <message>
-            <location line="+36" />
+            <location line="+7" />
+            <source>why run %1's %2 was cancelled could not be recorded in its history: %3</source>
+            <translation>warum %2 von Lauf %1 abgebrochen wurde, konnte nicht in seinem Verlauf festgehalten werden: %3</translation>
+        </message>
+        <message>
+            <location line="+35" />
             <source>Canceling since a deadlock for concurrency group '%1' was detected between 'top level workflow' and '%2'</source>
             <translation>Abbruch, da ein Deadlock für die Concurrency-Gruppe '%1' zwischen 'top level workflow' und '%2' erkannt wurde</translation>
         </message>
@@ -7211,7 +7221,7 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <translation>%1 wird nach Release %2 kopiert</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+19" />
             <source>no free port on 127.0.0.1 for the new instance</source>
             <translation>kein freier Port auf 127.0.0.1 für die neue Instanz</translation>
         </message>
@@ -8030,7 +8040,7 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <translation type="vanished">Abbruch angefordert</translation>
         </message>
         <message>
-            <location line="+204" />
+            <location line="+212" />
             <source>deploy to %1 refused by %2</source>
             <translation>Bereitstellung in %1 abgelehnt von %2</translation>
         </message>
@@ -9578,17 +9588,17 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
         </message>
         <message>
             <location line="+14" />
-            <location filename="../ui/history/reportexport.cpp" line="+37" />
+            <location filename="../ui/history/reportexport.cpp" line="+38" />
             <source>the history is not open</source>
             <translation>der Verlauf ist nicht geöffnet</translation>
         </message>
         <message>
-            <location filename="../ui/history/reportexport.cpp" line="+10" />
+            <location filename="../ui/history/reportexport.cpp" line="+11" />
             <source>cannot write the report of run %1 to %2: %3; choose a folder you can write to</source>
             <translation>der Bericht von Lauf %1 kann nicht nach %2 geschrieben werden: %3; wählen Sie einen Ordner, in den Sie schreiben dürfen</translation>
         </message>
         <message>
-            <location filename="../ui/history/historybrowser.cpp" line="+28" />
+            <location filename="../ui/history/historybrowser.cpp" line="+27" />
             <source>Markdown (*.md)</source>
             <translation>Markdown (*.md)</translation>
         </message>
@@ -9976,7 +9986,7 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <translation type="vanished">kein GitHub-Repository: Der Arbeitsbereich %1 hat kein github.com-Remote namens origin; fügen Sie eines hinzu (git remote add origin https://github.com/OWNER/NAME.git) oder starten Sie DeployDesk mit GITHUB_REPOSITORY=owner/name</translation>
         </message>
         <message>
-            <location filename="../ui/workflows/remoteservice.cpp" line="+70" />
+            <location filename="../ui/workflows/remoteservice.cpp" line="+71" />
             <source>no GitHub repository: the workspace %1 has no GitHub remote named origin; add one (git remote add origin https://github.com/OWNER/NAME.git) or name it with "github: repository: owner/name" in deploydesk.yml</source>
             <translation>kein GitHub-Repository: der Arbeitsbereich %1 hat kein GitHub-Remote namens origin; fügen Sie eines hinzu (git remote add origin https://github.com/OWNER/NAME.git) oder nennen Sie es mit "github: repository: owner/name" in deploydesk.yml</translation>
         </message>
@@ -10041,7 +10051,12 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <translation>Sie dürfen die Bereitstellungen, auf die GitHub-Lauf %1 wartet, nicht prüfen: %2</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location line="+32" />
+            <source>the comment holds the value of a secret (GITHUB_TOKEN or another secret DeployDesk knows), and GitHub would show it to everyone who can read the run: review again without it; nothing was sent</source>
+            <translation>der Kommentar enthält den Wert eines Secrets (GITHUB_TOKEN oder eines anderen Secrets, das DeployDesk kennt), und GitHub würde ihn allen zeigen, die den Lauf lesen können: prüfen Sie erneut ohne ihn; nichts wurde gesendet</translation>
+        </message>
+        <message>
+            <location line="+7" />
             <source>Approving the deployment on GitHub…</source>
             <translation>Die Bereitstellung wird auf GitHub freigegeben…</translation>
         </message>
@@ -10066,7 +10081,7 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <translation>Lauf %1 lief nicht auf GitHub</translation>
         </message>
         <message>
-            <location line="+52" />
+            <location line="+68" />
             <source>the workspace is not known yet</source>
             <translation>der Arbeitsbereich ist noch nicht bekannt</translation>
         </message>
@@ -10089,7 +10104,7 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <translation>DeployDesk wurde geschlossen</translation>
         </message>
         <message numerus="yes">
-            <location line="+89" />
+            <location line="+77" />
             <source>deploydesk.yml has %n problem(s)</source>
             <translation>
                 <numerusform>deploydesk.yml hat %n Problem</numerusform>

@@ -241,7 +241,7 @@
         </message>
         <message numerus="yes">
             <source>%n workflow(s) of %1 on GitHub:</source>
-            <location filename="../app/cli/remoteworkflowcommand.cpp" line="+140" />
+            <location filename="../app/cli/remoteworkflowcommand.cpp" line="+141" />
             <translation>
                 <numerusform>%n workflow of %1 on GitHub:</numerusform>
                 <numerusform>%n workflows of %1 on GitHub:</numerusform>
@@ -352,7 +352,7 @@
     <context>
         <name>DeployDesk::RunController</name>
         <message numerus="yes">
-            <location filename="../core/run/runcontroller.cpp" line="+553" />
+            <location filename="../core/run/runcontroller.cpp" line="+561" />
             <source>%n log line(s) of stage %1 could not be recorded: %2</source>
             <translation>
                 <numerusform>%n log line of stage %1 could not be recorded: %2</numerusform>
@@ -462,7 +462,7 @@
     <context>
         <name>DeployDesk::Ui::Internal::RunWorker</name>
         <message numerus="yes">
-            <location filename="../ui/runservice.cpp" line="+173" />
+            <location filename="../ui/runservice.cpp" line="+161" />
             <source>deploydesk.yml has %n problem(s)</source>
             <translation>
                 <numerusform>deploydesk.yml has %n problem</numerusform>

@@ -132,28 +132,16 @@ public:
         RunRequest request = prepared->request;
         request.maxParallel = maxParallel;
         for (const WorkflowApproval &a : approvals) {
-            if (request.message.isEmpty() && prepared->protectedJobs.contains(a.environment))
+            if (!prepared->protectedJobs.contains(a.environment))
+                continue;
+            if (request.message.isEmpty())
                 request.message = a.reason;
+            request.approvals.append({a.environment, a.approver, a.reason});
         }
         auto id = m_controller->start(prepared->pipeline, request);
         if (!id) {
             emit workflowStartFailed(id.error().toString());
             return;
-        }
-        for (const WorkflowApproval &a : approvals) {
-            if (!prepared->protectedJobs.contains(a.environment))
-                continue;
-            EventRecord e;
-            e.runId = *id;
-            e.at = QDateTime::currentDateTimeUtc();
-            e.kind = EventKind::Approved;
-            e.params = {{QStringLiteral("environment"), a.environment},
-                        {QStringLiteral("by"), a.approver}};
-            if (!a.reason.isEmpty())
-                e.params.insert(QStringLiteral("reason"), a.reason);
-            e.who = a.approver;
-            if (auto added = m_store->addEvent(e); !added)
-                emit recordingFailed(added.error());
         }
         emit started(m_controller->run(), m_controller->stageRecords(), prepared->pipeline);
     }

@@ -22,18 +22,6 @@ const QCommandLineOption kOutput({QStringLiteral("o"), QStringLiteral("output")}
                                  QStringLiteral("file"));
 
 const QString kUsage = QStringLiteral("deploydeskctl export RUN [--format md|html] [-o FILE]");
-
-// The values of the secrets DeployDesk knows, to mask them in messages as well.
-QStringList knownSecretValues(Context &ctx)
-{
-    QStringList values;
-    SecretStore *secrets = ctx.secrets();
-    for (const QString &name : secrets->knownNames()) {
-        if (auto value = secrets->value(name); value && !value->isEmpty())
-            values.append(*value);
-    }
-    return values;
-}
 } // namespace
 
 void addExportOptions(QCommandLineParser &parser)
@@ -68,7 +56,7 @@ int exportRun(Context &ctx)
         ctx.err(store.error().toString());
         return ExitFailed;
     }
-    auto report = runReport(**store, id, format, knownSecretValues(ctx));
+    auto report = runReport(**store, id, format, ctx.secrets()->knownValues());
     if (!report) {
         ctx.err(report.error().toString());
         // An unknown run is invalid input (exit 2, as for `show` and `logs`); a store that

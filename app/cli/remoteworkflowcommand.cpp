@@ -10,6 +10,7 @@
 #include "integrations/github/deploymentreporter.h"
 #include "integrations/github/remoteruns.h"
 #include "integrations/github/workflowplan.h"
+#include "log/secretmasker.h"
 #include "net/platform.h"
 #include "run/gitinfo.h"
 #include "secrets/secretstore.h"
@@ -345,18 +346,33 @@ qint64 recordedRun(Context &ctx, const ActionsSession &session, qint64 remoteId)
     return attempts && !attempts->isEmpty() ? attempts->first().runId : 0;
 }
 
-void recordEvent(Context &ctx, qint64 runId, EventKind kind, const EventParams &params)
+// The token's and every known secret's values, for text the user typed.
+SecretMasker secretMasker(Context &ctx, const ActionsSession &session)
+{
+    SecretMasker masker;
+    masker.setSecrets(session.api().http().secrets());
+    for (const QString &value : ctx.secrets()->knownValues())
+        masker.addSecret(value.toUtf8());
+    return masker;
+}
+
+// Records an event of the history's run `runId` (none when 0), its parameters masked like
+// everything a run records.
+void recordEvent(Context &ctx, const ActionsSession &session, qint64 runId, EventKind kind,
+                 const EventParams &params)
 {
     if (runId == 0)
         return;
     auto store = ctx.store();
     if (!store)
         return;
+    const SecretMasker masker = secretMasker(ctx, session);
     EventRecord e;
     e.runId = runId;
     e.at = QDateTime::currentDateTimeUtc();
     e.kind = kind;
-    e.params = params;
+    for (auto it = params.begin(); it != params.end(); ++it)
+        e.params.insert(it.key(), masker.maskText(it.value()));
     e.who = Paths::currentUser();
     if (auto added = (*store)->addEvent(e); !added)
         ctx.err(added.error().toString());
@@ -379,14 +395,14 @@ int simpleCall(Context &ctx, const QString &repo, qint64 remoteId, bool rerun, b
     const qint64 runId = recordedRun(ctx, *session, remoteId);
     if (rerun) {
         recordEvent(
-            ctx, runId, EventKind::GitHub,
+            ctx, *session, runId, EventKind::GitHub,
             {{QStringLiteral("detail"), tr("re-run of the failed jobs requested on GitHub by %1")
                                             .arg(Paths::currentUser())}});
         ctx.out(tr("GitHub re-runs the failed jobs of run %1").arg(remoteId));
         if (follow)
             return followRun(ctx, *session, remoteId);
     } else {
-        recordEvent(ctx, runId, EventKind::CancelRequested,
+        recordEvent(ctx, *session, runId, EventKind::CancelRequested,
                     {{QStringLiteral("by"), Paths::currentUser()},
                      {QStringLiteral("pid"), QString::number(QCoreApplication::applicationPid())}});
         ctx.out(tr("cancel of GitHub run %1 requested").arg(remoteId));
@@ -401,6 +417,14 @@ int review(Context &ctx, const QString &repo, qint64 remoteId, bool approve,
     auto session = openSession(ctx, repo);
     if (!session)
         return ExitInvalid;
+    // GitHub shows the comment to everyone who can read the run: a pasted token goes no
+    // further than here.
+    if (secretMasker(ctx, *session).maskText(comment) != comment) {
+        ctx.err(tr("the comment holds the value of a secret (GITHUB_TOKEN or another secret "
+                   "DeployDesk knows), and GitHub would show it to everyone who can read the "
+                   "run: take it out of --comment; nothing was sent"));
+        return ExitInvalid;
+    }
     ActionsCall *pendingCall =
         session->call(session->api().pendingDeployments(remoteId), session.get());
     runToEnd(pendingCall);
@@ -449,7 +473,8 @@ int review(Context &ctx, const QString &repo, qint64 remoteId, bool approve,
                            {QStringLiteral("by"), Paths::currentUser()}};
         if (!comment.isEmpty())
             params.insert(QStringLiteral("reason"), comment);
-        recordEvent(ctx, runId, approve ? EventKind::Approved : EventKind::Refused, params);
+        recordEvent(ctx, *session, runId, approve ? EventKind::Approved : EventKind::Refused,
+                    params);
     }
     ctx.out(approve ? tr("deployment to %1 approved on GitHub run %2")
                           .arg(names.join(QStringLiteral(", ")))

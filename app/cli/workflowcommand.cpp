@@ -361,7 +361,6 @@ int runWorkflow(Context &ctx, const QString &file)
 
     // Jobs deploying to an environment that deploydesk.yml protects ask first, as a deploy
     // there does: --approve, or its name typed on a terminal. Recorded with the run.
-    QStringList approved;
     const QMap<QString, QStringList> protectedJobs = protectedEnvironmentJobs(plan, ctx.workspace);
     for (auto it = protectedJobs.begin(); it != protectedJobs.end(); ++it) {
         // With --job, the jobs asked for may need one of these: every job that can run
@@ -378,31 +377,10 @@ int runWorkflow(Context &ctx, const QString &file)
                 return ExitCancelled;
             }
         }
-        approved.append(it.key());
+        request.approvals.append({it.key(), QString(), request.message});
     }
     RunController controller(*store, ctx.secrets());
-    auto start = [&]() -> Result<qint64> {
-        auto id = controller.start(pipeline, request);
-        if (!id)
-            return id;
-        // The run's message as recorded: masked like everything the run records.
-        const auto recorded = (*store)->run(*id);
-        const QString reason = recorded ? recorded->message : QString();
-        for (const QString &environment : std::as_const(approved)) {
-            EventRecord e;
-            e.runId = *id;
-            e.at = QDateTime::currentDateTimeUtc();
-            e.kind = EventKind::Approved;
-            e.params = {{QStringLiteral("environment"), environment},
-                        {QStringLiteral("by"), Paths::currentUser()}};
-            if (!reason.isEmpty())
-                e.params.insert(QStringLiteral("reason"), reason);
-            e.who = Paths::currentUser();
-            if (auto added = (*store)->addEvent(e); !added)
-                ctx.err(added.error().toString());
-        }
-        return id;
-    };
+    auto start = [&] { return controller.start(pipeline, request); };
     return follow(ctx, controller, *store, start, [&](qint64 id) {
         return tr("run %1 of workflow \"%2\" (%3) on %4 started")
             .arg(id)

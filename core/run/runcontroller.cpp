@@ -424,6 +424,14 @@ Result<qint64> RunController::start(const Pipeline &pipeline, const RunRequest &
             approved.insert(QStringLiteral("reason"), request.message);
         event({}, EventKind::Approved, approved, who);
     }
+    for (const EnvironmentApproval &a : request.approvals) {
+        const QString who = a.by.isEmpty() ? Paths::currentUser() : a.by;
+        EventParams approved{{QStringLiteral("environment"), a.environment},
+                             {QStringLiteral("by"), who}};
+        if (!a.reason.isEmpty())
+            approved.insert(QStringLiteral("reason"), a.reason);
+        event({}, EventKind::Approved, approved, who);
+    }
     m_active = true;
     if (grouped) {
         supersede(request.concurrencyGroup, request.cancelInProgress);

@@ -19,6 +19,16 @@ class HistoryStore;
 class SecretStore;
 class StageJob;
 
+// An approval given before a run starts (a GitHub workflow's jobs deploying to an
+// environment that deploydesk.yml protects): recorded as the run's "approved" event,
+// masked like everything else the run records.
+struct EnvironmentApproval
+{
+    QString environment;
+    QString by;     // empty: the OS user
+    QString reason; // empty: none given
+};
+
 struct RunRequest
 {
     QString environment;
@@ -45,6 +55,8 @@ struct RunRequest
     // with cancelInProgress the one running too.
     QString concurrencyGroup;
     bool cancelInProgress = false;
+    // Approvals for the environments of a workflow's jobs, given before the run.
+    QList<EnvironmentApproval> approvals;
 };
 
 struct RollbackRequest

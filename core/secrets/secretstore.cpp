@@ -248,6 +248,16 @@ QStringList SecretStore::knownNames() const
     return d->index.names();
 }
 
+QStringList SecretStore::knownValues()
+{
+    QStringList values;
+    for (const QString &name : knownNames()) {
+        if (auto v = value(name); v && !v->isEmpty())
+            values.append(*v);
+    }
+    return values;
+}
+
 bool SecretStore::isValidName(const QString &name)
 {
     static const QRegularExpression pattern(

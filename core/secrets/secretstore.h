@@ -41,6 +41,9 @@ public:
     Result<void> setValue(const QString &name, const QString &value); // keychain only
     Result<void> remove(const QString &name);
     QStringList knownNames() const; // from the index, sorted
+    // The values of the known names that are set (blocking, like value()): what a masker
+    // hides in text the user typed before it is recorded or shown.
+    QStringList knownValues();
 
     // A valid name: [A-Za-z_][A-Za-z0-9_]* (it becomes an environment variable).
     static bool isValidName(const QString &name);

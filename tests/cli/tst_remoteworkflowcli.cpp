@@ -249,6 +249,18 @@ private slots:
                                            m_workspace.path());
         QCOMPARE(wrongEnv.exitCode, 2);
         QVERIFY2(wrongEnv.err.contains("it waits for: production"), qPrintable(wrongEnv.err));
+        // GitHub shows the comment to every reader of the run: a pasted token is not sent.
+        const CliResult pasted =
+            runLive(*m_cli,
+                    {"workflow", "approve", QString::number(runId), "--repo", "octo/docs",
+                     "--comment", "release 1.4 " + QString::fromLatin1(kToken)},
+                    m_workspace.path());
+        QCOMPARE(pasted.exitCode, 2);
+        QVERIFY2(pasted.err.contains("holds the value of a secret") &&
+                     pasted.err.contains("nothing was sent"),
+                 qPrintable(pasted.err));
+        QVERIFY(!pasted.err.contains(QString::fromLatin1(kToken)));
+        QCOMPARE(m_fake->reviews.size(), 0);
         const CliResult approved = runLive(*m_cli,
                                            {"workflow", "approve", QString::number(runId), "--repo",
                                             "octo/docs", "--comment", "release 1.4"},

@@ -178,6 +178,9 @@ private slots:
         qputenv("DEPLOYDESK_API_GITHUB", m_fake->url().toString().toUtf8());
         qputenv("GITHUB_TOKEN", kToken);
         qputenv("GITHUB_REPOSITORY", "octo/docs");
+        // The token is a secret DeployDesk knows (its name in the index, its value from the
+        // environment): masked in everything typed that is recorded.
+        write(m_tmp.filePath("data/secrets.json"), R"({"version": 1, "names": ["GITHUB_TOKEN"]})");
         RemoteService::setPollIntervalForTesting(50ms);
 
         // A workspace on branch main with the example's CI, a quick workflow and a broken one.
@@ -310,7 +313,8 @@ private slots:
         QVERIFY(asked.wait(10000));
         dialog = asked.at(1).at(0).value<WorkflowApprovalDialog *>();
         QTest::keyClicks(dialog->fields()->confirmEdit(), "production");
-        dialog->fields()->reasonEdit()->setText("ship the docs");
+        // A token pasted into the reason is recorded masked, in the run and its approval.
+        dialog->fields()->reasonEdit()->setText("ship the docs " + QString::fromLatin1(kToken));
         QVERIFY(dialog->approveButton()->isEnabled());
         QSignalSpy finished(m_window.get(), &MainWindow::runFinished);
         QTest::mouseClick(dialog->approveButton(), Qt::LeftButton);
@@ -320,11 +324,15 @@ private slots:
         QVERIFY(store);
         const qint64 runId = started.at(0).at(0).toLongLong();
         QCOMPARE((*store)->run(runId).value_or(RunRecord{}).message,
-                 QStringLiteral("ship the docs"));
+                 QStringLiteral("ship the docs ***"));
         bool approved = false;
-        for (const EventRecord &e : (*store)->events(runId).value_or(QList<EventRecord>{}))
+        for (const EventRecord &e : (*store)->events(runId).value_or(QList<EventRecord>{})) {
             approved |= e.kind == EventKind::Approved &&
-                        e.params.value("environment") == QStringLiteral("production");
+                        e.params.value("environment") == QStringLiteral("production") &&
+                        e.params.value("reason") == QStringLiteral("ship the docs ***");
+            for (const QString &value : e.params)
+                QVERIFY2(!value.contains(QString::fromLatin1(kToken)), qPrintable(value));
+        }
         QVERIFY(approved);
     }
 
@@ -475,18 +483,29 @@ private slots:
         }
         QTRY_VERIFY(view()->reviewButton()->isEnabled());
 
-        // The dialog runs modally: answered from the event loop it runs.
+        // The dialog runs modally: answered from the event loop it runs. A comment holding
+        // the token is not sent (GitHub shows comments to every reader of the run); the
+        // approver typed is recorded masked.
         QString shownFor;
+        QString comment = "release 7 " + QString::fromLatin1(kToken);
         const auto answer =
             connect(view(), &WorkflowsView::reviewDialogShown, this, [&](ApprovalDialog *dialog) {
                 QTimer::singleShot(0, dialog, [&, dialog] {
                     shownFor = dialog->windowTitle();
-                    dialog->approverEdit()->setText("alice");
-                    dialog->reasonEdit()->setText("release 7");
+                    dialog->approverEdit()->setText("alice " + QString::fromLatin1(kToken));
+                    dialog->reasonEdit()->setText(comment);
                     QTest::keyClicks(dialog->confirmEdit(), "production");
                     QTest::mouseClick(dialog->approveButton(), Qt::LeftButton);
                 });
             });
+        QTest::mouseClick(view()->reviewButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(view()->remoteStatusText().contains("holds the value of a secret"),
+                                 10000);
+        QVERIFY2(!view()->remoteStatusText().contains(QString::fromLatin1(kToken)),
+                 qPrintable(view()->remoteStatusText()));
+        QCOMPARE(m_fake->reviews.size(), 0);
+        comment = QStringLiteral("release 7");
+        QTRY_VERIFY(view()->reviewButton()->isEnabled());
         QTest::mouseClick(view()->reviewButton(), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(m_fake->reviews.size(), 1, 10000);
         disconnect(answer);
@@ -505,6 +524,13 @@ private slots:
             return false;
         };
         QTRY_VERIFY_WITH_TIMEOUT(hasEvent(EventKind::Approved), 10000);
+        for (const EventRecord &e : (*store)->events(runId).value_or(QList<EventRecord>{})) {
+            if (e.kind != EventKind::Approved)
+                continue;
+            QCOMPARE(e.who, QStringLiteral("alice ***"));
+            QCOMPARE(e.params.value("by"), QStringLiteral("alice ***"));
+            QCOMPARE(e.params.value("reason"), QStringLiteral("release 7"));
+        }
 
         // Cancel asks first; No sends nothing, Yes cancels on GitHub.
         view()->remoteServiceForTesting()->stopFollowing();

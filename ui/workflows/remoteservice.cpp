@@ -4,6 +4,7 @@
 #include "common/paths.h"
 #include "integrations/github/deploymentreporter.h"
 #include "integrations/github/remoteruns.h"
+#include "log/secretmasker.h"
 #include "net/platform.h"
 #include "secrets/secretstore.h"
 #include "store/historystore.h"
@@ -265,6 +266,15 @@ public:
         const std::optional<RemoteRunLink> link = remoteLink(runId);
         if (!link)
             return;
+        // GitHub shows the comment to everyone who can read the run: a pasted token goes
+        // no further than here.
+        if (secretMasker().maskText(comment) != comment) {
+            emit failed(tr("the comment holds the value of a secret (GITHUB_TOKEN or another "
+                           "secret DeployDesk knows), and GitHub would show it to everyone "
+                           "who can read the run: review again without it; nothing was sent"));
+            emit busy(false, false);
+            return;
+        }
         call(m_session->api().reviewDeployments(link->remoteId, ids, approve, comment),
              approve ? tr("Approving the deployment on GitHub…")
                      : tr("Rejecting the deployment on GitHub…"),
@@ -345,18 +355,34 @@ private:
         c->start();
     }
 
+    // The token's and every known secret's values, for text the user typed.
+    SecretMasker secretMasker()
+    {
+        SecretMasker masker;
+        if (m_session)
+            masker.setSecrets(m_session->api().http().secrets());
+        if (m_secrets) {
+            for (const QString &value : m_secrets->knownValues())
+                masker.addSecret(value.toUtf8());
+        }
+        return masker;
+    }
+
     void record(qint64 runId, EventKind kind, const EventParams &params,
                 const QString &who = Paths::currentUser())
     {
         HistoryStore *history = store();
         if (!history)
             return;
+        // What the user typed (who reviewed) masked, as a run masks its own events.
+        const SecretMasker masker = secretMasker();
         EventRecord e;
         e.runId = runId;
         e.at = QDateTime::currentDateTimeUtc();
         e.kind = kind;
-        e.params = params;
-        e.who = who;
+        for (auto it = params.begin(); it != params.end(); ++it)
+            e.params.insert(it.key(), masker.maskText(it.value()));
+        e.who = masker.maskText(who);
         if (auto added = history->addEvent(e); !added)
             emit failed(added.error().toString());
     }
