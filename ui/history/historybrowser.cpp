@@ -499,9 +499,8 @@ void HistoryBrowser::exportReport(qint64 runId, const QString &path, ReportForma
     }
     m_reader->read(
         this,
-        [runId, path, format, secrets = m_secretValues](HistoryStore *store) {
-            const Result<void> written =
-                Internal::exportRunReport(store, runId, path, format, secrets);
+        [runId, path, format](HistoryStore *store) {
+            const Result<void> written = Internal::exportRunReport(store, runId, path, format);
             return written ? QString() : written.error().toString();
         },
         [this, runId, path](const QString &error) { emit reportExported(runId, path, error); });

@@ -54,8 +54,6 @@ public:
 
     void setWorkspace(const QString &dir);
     void setEnvironments(const QStringList &names);
-    // Values masked in exported reports besides what the logs have masked already.
-    void setSecretValues(const QStringList &values) { m_secretValues = values; }
     void refresh();
     void selectRun(qint64 runId);
     // Compare selected runs (Ctrl+D), Export report... (Ctrl+E), Open logs (Enter),
@@ -126,7 +124,6 @@ private:
     std::unique_ptr<Internal::HistoryReader> m_countReader;
     QString m_placeholder;
     QString m_workspace;
-    QStringList m_secretValues;
     HistoryFilterBar *m_filters = nullptr;
     HistoryModel *m_model = nullptr;
     QTreeView *m_view = nullptr;

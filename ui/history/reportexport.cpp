@@ -1,5 +1,6 @@
 #include "ui/history/reportexport.h"
 
+#include "secrets/secretstore.h"
 #include "store/historystore.h"
 
 #include <QCoreApplication>
@@ -22,7 +23,7 @@ void setReportExportHookForTesting(std::function<void()> hook)
 }
 
 Result<void> exportRunReport(const HistoryStore *store, qint64 runId, const QString &path,
-                             ReportFormat format, const QStringList &secretValues)
+                             ReportFormat format)
 {
     std::function<void()> hook;
     {
@@ -37,7 +38,8 @@ Result<void> exportRunReport(const HistoryStore *store, qint64 runId, const QStr
                          QCoreApplication::translate("DeployDesk::Ui::HistoryBrowser",
                                                      "the history is not open"));
     }
-    auto report = runReport(*store, runId, format, secretValues);
+    SecretStore secrets(store->dataDir() + QStringLiteral("/secrets.json"));
+    auto report = runReport(*store, runId, format, secrets.knownValues());
     if (!report)
         return std::unexpected(report.error());
     const QByteArray bytes = report->toUtf8();
