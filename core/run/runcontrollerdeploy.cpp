@@ -96,7 +96,7 @@ void RunController::supersede(const QString &group, bool cancelInProgress)
         e.who = m_run.triggeredBy;
         e.params = {{QStringLiteral("reason"),
                      tr("run %1 of concurrency group %2 replaces it").arg(m_run.id).arg(group)}};
-        m_store->addEvent(e);
+        m_recorder.addEvent(e); // retried and, failing that, reported with this run
         if (t.pid != QCoreApplication::applicationPid() &&
             ProcessInfo::isAlive(t.pid, t.startTicks))
             ::kill(pid_t(t.pid), SIGTERM);

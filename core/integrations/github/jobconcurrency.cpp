@@ -105,7 +105,13 @@ Result<void> JobConcurrency::enter(const Place &place, const QString &group, boo
                                            .arg(m_ticket.what)
                                            .arg(m_ticket.runId)
                                            .arg(group, t.what)}};
-        m_store->addEvent(e);
+        // The replaced job learns it from its lost place all the same; its run's history
+        // lacks why, which this job's log says.
+        if (auto added = m_store->addEvent(e); !added)
+            emit waiting(tr("why run %1's %2 was cancelled could not be recorded in its "
+                            "history: %3")
+                             .arg(t.runId)
+                             .arg(t.what, added.error().toString()));
     }
     poll();
     if (m_ticket.id)

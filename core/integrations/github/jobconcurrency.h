@@ -43,7 +43,8 @@ public:
 
 signals:
     void acquired();
-    void waiting(const QString &line); // for the job's log: who it waits for
+    void
+    waiting(const QString &line); // for the job's log: who it waits for, what it could not record
     void replaced(const QString &why);
     void deadlock(const QString &why);
 
