@@ -2,7 +2,11 @@
 // next job holds nothing of the job before it (only empty step command files), and job
 // results are read back as the last one written, also by a process that did not write them.
 
+#include "common/processinfo.h"
 #include "integrations/github/jobscratch.h"
+
+#include <QCoreApplication>
+#include <QProcess>
 
 #include <QDir>
 #include <QFile>
@@ -60,6 +64,54 @@ private slots:
         auto next = RunnerTemp::take();
         QVERIFY(next);
         QVERIFY(QFileInfo(next->path()).isDir());
+    }
+
+    // A deploydesk killed with SIGKILL leaves its RUNNER_TEMP folders (a step's command
+    // files may hold its outputs): the next process removes them, and only them — not a
+    // live process's, not one whose owner it cannot tell.
+    void foldersOfDeadProcessesAreRemoved()
+    {
+        QTemporaryDir tmp;
+        QProcess gone;
+        gone.start(QStringLiteral("sleep"), {QStringLiteral("30")});
+        QVERIFY(gone.waitForStarted());
+        const qint64 deadPid = gone.processId();
+        const qint64 deadTicks = ProcessInfo::startTicks(deadPid);
+        QVERIFY(deadTicks >= 0);
+        gone.kill();
+        QVERIFY(gone.waitForFinished());
+        const qint64 me = QCoreApplication::applicationPid();
+        const qint64 myTicks = ProcessInfo::startTicks(me);
+        auto folder = [&](const QString &name) {
+            const QString path = tmp.filePath(name);
+            QDir().mkpath(path + QStringLiteral("/bin"));
+            QFile output(path + QStringLiteral("/output"));
+            if (output.open(QIODevice::WriteOnly))
+                output.write("token=kept-here\n");
+            return path;
+        };
+        const QString dead =
+            folder(QStringLiteral("deploydesk-job-%1.%2-aB3dE6").arg(deadPid).arg(deadTicks));
+        const QString recycled =
+            folder(QStringLiteral("deploydesk-job-%1.%2-Zz9Yy8").arg(me).arg(myTicks + 1));
+        const QString live =
+            folder(QStringLiteral("deploydesk-job-%1.%2-Qq1Ww2").arg(me).arg(myTicks));
+        const QString older = folder(QStringLiteral("deploydesk-job-Ab12Cd"));
+        const QString unknown = folder(QStringLiteral("deploydesk-job-%1.-1-Ab12Cd").arg(deadPid));
+        QCOMPARE(RunnerTemp::removeLeftovers(tmp.path()), 2);
+        QVERIFY(!QFileInfo::exists(dead));
+        QVERIFY(!QFileInfo::exists(recycled)); // the pid now belongs to another process
+        QVERIFY(QFileInfo(live).isDir());
+        QVERIFY(QFileInfo(older).isDir());
+        QVERIFY(QFileInfo(unknown).isDir());
+
+        // The folders handed out say whose they are.
+        auto temp = RunnerTemp::take();
+        QVERIFY(temp);
+        QVERIFY2(QFileInfo(temp->path())
+                     .fileName()
+                     .startsWith(QStringLiteral("deploydesk-job-%1.%2-").arg(me).arg(myTicks)),
+                 qPrintable(temp->path()));
     }
 
     void resultsReadBackLastWrittenFirst()

@@ -1,5 +1,8 @@
 #include "integrations/github/jobscratch.h"
 
+#include "common/processinfo.h"
+
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -7,7 +10,10 @@
 #include <QJsonDocument>
 #include <QList>
 #include <QMutex>
+#include <QRegularExpression>
 #include <QTemporaryDir>
+
+#include <mutex>
 
 namespace DeployDesk {
 
@@ -71,7 +77,13 @@ std::expected<RunnerTemp, QString> RunnerTemp::take()
                 return RunnerTemp(std::move(dir));
         }
     }
-    QTemporaryDir dir(QDir::temp().filePath(QStringLiteral("deploydesk-job-XXXXXX")));
+    // The folder's name says whose it is (pid and start time), so that what a process
+    // killed with SIGKILL left can be told from what one still running uses.
+    static std::once_flag swept;
+    std::call_once(swept, [] { removeLeftovers(QDir::tempPath()); });
+    const qint64 pid = QCoreApplication::applicationPid();
+    QTemporaryDir dir(QDir::temp().filePath(
+        QStringLiteral("deploydesk-job-%1.%2-XXXXXX").arg(pid).arg(ProcessInfo::startTicks(pid))));
     if (!dir.isValid())
         return std::unexpected(dir.errorString());
     dir.setAutoRemove(false);
@@ -104,6 +116,25 @@ RunnerTemp::~RunnerTemp()
         }
     }
     QDir(m_path).removeRecursively();
+}
+
+int RunnerTemp::removeLeftovers(const QString &tempDir)
+{
+    static const QRegularExpression owner(
+        QStringLiteral("^deploydesk-job-(\\d+)\\.(\\d+)-[A-Za-z0-9]{6}$"));
+    int removed = 0;
+    const QFileInfoList entries = QDir(tempDir).entryInfoList({QStringLiteral("deploydesk-job-*")},
+                                                              QDir::Dirs | QDir::NoSymLinks);
+    for (const QFileInfo &entry : entries) {
+        const QRegularExpressionMatch m = owner.match(entry.fileName());
+        if (!m.hasMatch() || !entry.isWritable())
+            continue; // not one of ours, another user's, or an owner not known (no /proc)
+        if (ProcessInfo::isAlive(m.captured(1).toLongLong(), m.captured(2).toLongLong()))
+            continue;
+        if (QDir(entry.filePath()).removeRecursively())
+            ++removed;
+    }
+    return removed;
 }
 
 int RunnerTemp::waiting()
