@@ -82,6 +82,11 @@ private slots:
         QVERIFY(gone.waitForFinished());
         const qint64 me = QCoreApplication::applicationPid();
         const qint64 myTicks = ProcessInfo::startTicks(me);
+        const QString ns = QFileInfo(QStringLiteral("/proc/self/ns/pid"))
+                               .symLinkTarget()
+                               .section(u'[', 1)
+                               .chopped(1);
+        QVERIFY2(!ns.isEmpty(), "no pid namespace in /proc/self/ns/pid");
         auto folder = [&](const QString &name) {
             const QString path = tmp.filePath(name);
             QDir().mkpath(path + QStringLiteral("/bin"));
@@ -90,15 +95,20 @@ private slots:
                 output.write("token=kept-here\n");
             return path;
         };
-        const QString dead =
-            folder(QStringLiteral("deploydesk-job-%1.%2-aB3dE6").arg(deadPid).arg(deadTicks));
-        const QString recycled =
-            folder(QStringLiteral("deploydesk-job-%1.%2-Zz9Yy8").arg(me).arg(myTicks + 1));
+        const QString dead = folder(
+            QStringLiteral("deploydesk-job-%1.%2.%3-aB3dE6").arg(ns).arg(deadPid).arg(deadTicks));
+        const QString recycled = folder(
+            QStringLiteral("deploydesk-job-%1.%2.%3-Zz9Yy8").arg(ns).arg(me).arg(myTicks + 1));
         const QString live =
-            folder(QStringLiteral("deploydesk-job-%1.%2-Qq1Ww2").arg(me).arg(myTicks));
+            folder(QStringLiteral("deploydesk-job-%1.%2.%3-Qq1Ww2").arg(ns).arg(me).arg(myTicks));
         const QString older = folder(QStringLiteral("deploydesk-job-Ab12Cd"));
-        const QString unknown = folder(QStringLiteral("deploydesk-job-%1.-1-Ab12Cd").arg(deadPid));
+        const QString unknown =
+            folder(QStringLiteral("deploydesk-job-%1.%2.-1-Ab12Cd").arg(ns).arg(deadPid));
+        // A container sharing the folder: its pids are not ours to judge.
+        const QString elsewhere = folder(
+            QStringLiteral("deploydesk-job-1%1.%2.%3-Cc4Dd5").arg(ns).arg(deadPid).arg(deadTicks));
         QCOMPARE(RunnerTemp::removeLeftovers(tmp.path()), 2);
+        QVERIFY(QFileInfo(elsewhere).isDir());
         QVERIFY(!QFileInfo::exists(dead));
         QVERIFY(!QFileInfo::exists(recycled)); // the pid now belongs to another process
         QVERIFY(QFileInfo(live).isDir());
@@ -110,7 +120,8 @@ private slots:
         QVERIFY(temp);
         QVERIFY2(QFileInfo(temp->path())
                      .fileName()
-                     .startsWith(QStringLiteral("deploydesk-job-%1.%2-").arg(me).arg(myTicks)),
+                     .startsWith(
+                         QStringLiteral("deploydesk-job-%1.%2.%3-").arg(ns).arg(me).arg(myTicks)),
                  qPrintable(temp->path()));
     }
 

@@ -57,6 +57,21 @@ Pool &pool()
     return instance;
 }
 
+// The inode of this process's pid namespace (/proc/self/ns/pid is "pid:[N]"), -1 when not
+// known: a pid means a process only within its namespace, and a container may share the
+// temporary folder with the host.
+qint64 pidNamespace()
+{
+    static const qint64 ns = [] {
+        const QString link = QFileInfo(QStringLiteral("/proc/self/ns/pid")).symLinkTarget();
+        const qsizetype open = link.indexOf(u'[');
+        bool ok = false;
+        const qint64 n = open < 0 ? 0 : link.sliced(open + 1).chopped(1).toLongLong(&ok);
+        return ok ? n : -1;
+    }();
+    return ns;
+}
+
 } // namespace
 
 const QStringList &RunnerTemp::commandFileNames()
@@ -77,13 +92,15 @@ std::expected<RunnerTemp, QString> RunnerTemp::take()
                 return RunnerTemp(std::move(dir));
         }
     }
-    // The folder's name says whose it is (pid and start time), so that what a process
-    // killed with SIGKILL left can be told from what one still running uses.
+    // The folder's name says whose it is (pid namespace, pid and start time), so that what
+    // a process killed with SIGKILL left can be told from what one still running uses.
     static std::once_flag swept;
     std::call_once(swept, [] { removeLeftovers(QDir::tempPath()); });
     const qint64 pid = QCoreApplication::applicationPid();
-    QTemporaryDir dir(QDir::temp().filePath(
-        QStringLiteral("deploydesk-job-%1.%2-XXXXXX").arg(pid).arg(ProcessInfo::startTicks(pid))));
+    QTemporaryDir dir(QDir::temp().filePath(QStringLiteral("deploydesk-job-%1.%2.%3-XXXXXX")
+                                                .arg(pidNamespace())
+                                                .arg(pid)
+                                                .arg(ProcessInfo::startTicks(pid))));
     if (!dir.isValid())
         return std::unexpected(dir.errorString());
     dir.setAutoRemove(false);
@@ -121,15 +138,17 @@ RunnerTemp::~RunnerTemp()
 int RunnerTemp::removeLeftovers(const QString &tempDir)
 {
     static const QRegularExpression owner(
-        QStringLiteral("^deploydesk-job-(\\d+)\\.(\\d+)-[A-Za-z0-9]{6}$"));
+        QStringLiteral("^deploydesk-job-(\\d+)\\.(\\d+)\\.(\\d+)-[A-Za-z0-9]{6}$"));
     int removed = 0;
     const QFileInfoList entries = QDir(tempDir).entryInfoList({QStringLiteral("deploydesk-job-*")},
                                                               QDir::Dirs | QDir::NoSymLinks);
     for (const QFileInfo &entry : entries) {
         const QRegularExpressionMatch m = owner.match(entry.fileName());
-        if (!m.hasMatch() || !entry.isWritable())
-            continue; // not one of ours, another user's, or an owner not known (no /proc)
-        if (ProcessInfo::isAlive(m.captured(1).toLongLong(), m.captured(2).toLongLong()))
+        // Not one of ours, another user's, an owner not known (no /proc: -1 does not match)
+        // or one in another pid namespace: kept.
+        if (!m.hasMatch() || !entry.isWritable() || m.captured(1).toLongLong() != pidNamespace())
+            continue;
+        if (ProcessInfo::isAlive(m.captured(2).toLongLong(), m.captured(3).toLongLong()))
             continue;
         if (QDir(entry.filePath()).removeRecursively())
             ++removed;
