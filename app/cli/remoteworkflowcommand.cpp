@@ -10,7 +10,6 @@
 #include "integrations/github/deploymentreporter.h"
 #include "integrations/github/remoteruns.h"
 #include "integrations/github/workflowplan.h"
-#include "log/secretmasker.h"
 #include "net/platform.h"
 #include "run/gitinfo.h"
 #include "secrets/secretstore.h"
@@ -349,11 +348,7 @@ qint64 recordedRun(Context &ctx, const ActionsSession &session, qint64 remoteId)
 // The token's and every known secret's values, for text the user typed.
 SecretMasker secretMasker(Context &ctx, const ActionsSession &session)
 {
-    SecretMasker masker;
-    masker.setSecrets(session.api().http().secrets());
-    for (const QString &value : ctx.secrets()->knownValues())
-        masker.addSecret(value.toUtf8());
-    return masker;
+    return ctx.secrets()->masker(session.api().http().secrets());
 }
 
 // Records an event of the history's run `runId` (none when 0), its parameters masked like

@@ -258,6 +258,15 @@ QStringList SecretStore::knownValues()
     return values;
 }
 
+SecretMasker SecretStore::masker(const QList<QByteArray> &more)
+{
+    SecretMasker masker;
+    masker.setSecrets(more);
+    for (const QString &value : knownValues())
+        masker.addSecret(value.toUtf8());
+    return masker;
+}
+
 bool SecretStore::isValidName(const QString &name)
 {
     static const QRegularExpression pattern(

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/error.h"
+#include "log/secretmasker.h"
 
 #include <QObject>
 #include <QString>
@@ -44,6 +45,9 @@ public:
     // The values of the known names that are set (blocking, like value()): what a masker
     // hides in text the user typed before it is recorded or shown.
     QStringList knownValues();
+    // A masker of those values and of `more` (a session's token), for text the user typed
+    // before it is recorded or sent.
+    SecretMasker masker(const QList<QByteArray> &more = {});
 
     // A valid name: [A-Za-z_][A-Za-z0-9_]* (it becomes an environment variable).
     static bool isValidName(const QString &name);

@@ -4,7 +4,6 @@
 #include "common/paths.h"
 #include "integrations/github/deploymentreporter.h"
 #include "integrations/github/remoteruns.h"
-#include "log/secretmasker.h"
 #include "net/platform.h"
 #include "secrets/secretstore.h"
 #include "store/historystore.h"
@@ -358,14 +357,14 @@ private:
     // The token's and every known secret's values, for text the user typed.
     SecretMasker secretMasker()
     {
-        SecretMasker masker;
-        if (m_session)
-            masker.setSecrets(m_session->api().http().secrets());
-        if (m_secrets) {
-            for (const QString &value : m_secrets->knownValues())
-                masker.addSecret(value.toUtf8());
+        const QList<QByteArray> token =
+            m_session ? m_session->api().http().secrets() : QList<QByteArray>();
+        if (!m_secrets) {
+            SecretMasker masker;
+            masker.setSecrets(token);
+            return masker;
         }
-        return masker;
+        return m_secrets->masker(token);
     }
 
     void record(qint64 runId, EventKind kind, const EventParams &params,
