@@ -43,8 +43,8 @@ public:
 
 signals:
     void acquired();
-    void
-    waiting(const QString &line); // for the job's log: who it waits for, what it could not record
+    // For the job's log: who it waits for, and what it could not record.
+    void waiting(const QString &line);
     void replaced(const QString &why);
     void deadlock(const QString &why);
 

@@ -35,9 +35,9 @@ public:
     // For tests: how many folders wait to be reused.
     static int waiting();
     // Removes the folders that processes no longer running in this pid namespace left
-    // below `tempDir` (a
-    // deploydesk killed with SIGKILL cannot empty them, and a step's command files may
-    // hold its outputs); returns how many. take() does it once per process.
+    // below `tempDir` (a deploydesk killed with SIGKILL cannot empty them, and a step's
+    // command files may hold its outputs); returns how many. take() does it once per
+    // process.
     static int removeLeftovers(const QString &tempDir);
 
 private:
