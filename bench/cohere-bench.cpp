@@ -6,7 +6,7 @@
 //   2. concurrency: M texts without a budget, one call at a time vs 4 in flight.
 //
 //   cohere-bench [--latency MS] [--inputs N] [--budget B] [--window-ms W] [--texts M]
-//                [--corpus DIR] [--skip-budget]
+//                [--corpus DIR] [--skip-budget] [--segment-size BYTES]
 //
 // --reembed DOCS: the same fake behind the real ReembedJob (docs chunker, Cohere embedder,
 // LocalIndex in a temporary folder, manifests), on the docs folder DOCS:
@@ -16,7 +16,10 @@
 //      replaced by "the heap (the free store)": texts the fake embedded vs the chunks of that
 //      doc that changed (chunked before and after, compared by key and SHA-256).
 // [--max-tokens N] sets the chunker's budget; [--skip-budget] skips (a).
-// Internal mode: --serve LATENCY BUDGET WINDOW_MS (prints the port, runs until stdin closes).
+// The fake announces TCP segments of --segment-size bytes (default 1448, a path over
+// Ethernet; 0: loopback's 64 KB, where Qt's request writes wait on delayed ACKs).
+// Internal mode: --serve LATENCY BUDGET WINDOW_MS SEGMENT (prints the port, runs until stdin
+// closes).
 #include "data/corpus/markdownchunker.h"
 #include "data/embed/cohereembedder.h"
 #include "data/embed/cohereembedjob.h"
@@ -47,10 +50,14 @@ using namespace std::chrono_literals;
 
 namespace {
 const QByteArray kKey = "co-bench-key";
+// The TCP segment size the fake announces: an Ethernet path's, as between DeployDesk and
+// Cohere, not loopback's 64 KB (see FakeHttpServer::setSegmentSize()); 0 = loopback's.
+int g_segmentSize = 1448;
 
-int serve(int latency, int budget, int windowMs)
+int serve(int latency, int budget, int windowMs, int segmentSize)
 {
     Test::CohereFake fake;
+    fake.server().setSegmentSize(segmentSize);
     fake.setApiKey(kKey);
     fake.setLatency(std::chrono::milliseconds(latency));
     fake.setRecordBodies(false);
@@ -106,7 +113,7 @@ struct Server
         process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         process.start(QCoreApplication::applicationFilePath(),
                       {QStringLiteral("--serve"), QString::number(latency), QString::number(budget),
-                       QString::number(windowMs)});
+                       QString::number(windowMs), QString::number(g_segmentSize)});
         if (!process.waitForStarted() || !process.waitForReadyRead(10000))
             return false;
         url = QUrl(QStringLiteral("http://127.0.0.1:%1")
@@ -342,8 +349,9 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
-    if (args.size() >= 5 && args.at(1) == QLatin1String("--serve"))
-        return serve(args.at(2).toInt(), args.at(3).toInt(), args.at(4).toInt());
+    if (args.size() >= 6 && args.at(1) == QLatin1String("--serve"))
+        return serve(args.at(2).toInt(), args.at(3).toInt(), args.at(4).toInt(),
+                     args.at(5).toInt());
 
     QCommandLineParser parser;
     parser.addHelpOption();
@@ -363,9 +371,13 @@ int main(int argc, char **argv)
     QCommandLineOption reembedOpt("reembed", "Re-embed benchmark on a docs folder.", "DOCS");
     QCommandLineOption maxTokensOpt("max-tokens", "Chunker budget (re-embed).", "N", "400");
     QCommandLineOption editOpt("edit", "Doc to edit for the incremental run (re-embed).", "DOC");
+    QCommandLineOption segmentOpt("segment-size",
+                                  "TCP segment size the fake announces (0: loopback's own).",
+                                  "BYTES", QString::number(g_segmentSize));
     parser.addOptions({latencyOpt, inputsOpt, budgetOpt, windowOpt, textsOpt, corpusOpt, skipBudget,
-                       modelOpt, reembedOpt, maxTokensOpt, editOpt});
+                       modelOpt, reembedOpt, maxTokensOpt, editOpt, segmentOpt});
     parser.process(app);
+    g_segmentSize = parser.value(segmentOpt).toInt();
     g_model = parser.value(modelOpt);
     if (!cohereModelDimension(g_model))
         qFatal("unknown model %s", qPrintable(g_model));

@@ -4,7 +4,10 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 namespace DeployDesk::Test {
 
@@ -278,8 +281,14 @@ private:
         const int index = m_server->record(m_request);
         emit m_server->requestReceived(m_request);
         if (response.delay.count() > 0) {
-            QTimer::singleShot(response.delay, this,
-                               [this, response, index] { answer(response, index); });
+            // The delay counts from the request's arrival, as a network's latency does: the
+            // time this one thread spent making the answer is not added to it (a real server
+            // makes concurrent answers in parallel).
+            using namespace std::chrono;
+            const auto spent =
+                duration_cast<milliseconds>(nanoseconds(m_server->nowNs() - m_request.receivedNs));
+            QTimer::singleShot(std::max(response.delay - spent, milliseconds(0)), Qt::PreciseTimer,
+                               this, [this, response, index] { answer(response, index); });
             return;
         }
         answer(response, index);
@@ -364,7 +373,25 @@ FakeHttpServer::~FakeHttpServer() = default;
 
 bool FakeHttpServer::listen(quint16 port)
 {
-    return m_server.listen(QHostAddress::LocalHost, port);
+    if (m_segmentSize <= 0)
+        return m_server.listen(QHostAddress::LocalHost, port);
+    // TCP_MAXSEG has to be set before listen() to be announced; accepted sockets inherit it.
+    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0)
+        return false;
+    const int one = 1;
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(port);
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) != 0 ||
+        ::setsockopt(fd, IPPROTO_TCP, TCP_MAXSEG, &m_segmentSize, sizeof m_segmentSize) != 0 ||
+        ::bind(fd, reinterpret_cast<const sockaddr *>(&address), sizeof address) != 0 ||
+        ::listen(fd, SOMAXCONN) != 0 || !m_server.setSocketDescriptor(fd)) {
+        ::close(fd);
+        return false;
+    }
+    return true;
 }
 
 QUrl FakeHttpServer::url(const QString &path) const

@@ -79,7 +79,7 @@ struct FakeResponse
     int status = 200;
     QList<FakeHeader> headers;
     QByteArray body;
-    std::chrono::milliseconds delay{0}; // wait this long before answering
+    std::chrono::milliseconds delay{0}; // answer this long after the request arrived
     Fault fault = Fault::None;
     bool chunked = false; // send the body with Transfer-Encoding: chunked
 
@@ -122,6 +122,13 @@ public:
 
     // Listens on 127.0.0.1, on a free port unless one is given.
     bool listen(quint16 port = 0);
+    // Before listen(): TCP segments of at most `bytes` on its connections, both ways (the
+    // MSS the server announces), as on a path over Ethernet (1448) rather than loopback's
+    // 64 KB. On loopback every segment of a request body is "small", so a client that
+    // writes a request in several writes without TCP_NODELAY (Qt's HTTP client does) waits
+    // on Nagle for the server's delayed ACK, ~40 ms a request, which a real path does not
+    // have (docs/benchmarks.md §9). 0 (the default): the system's.
+    void setSegmentSize(int bytes) { m_segmentSize = bytes; }
     quint16 port() const { return m_server.serverPort(); }
     // http://127.0.0.1:<port> + path.
     QUrl url(const QString &path = {}) const;
@@ -172,6 +179,7 @@ private:
     QList<FakeResponse> m_queue;
     int m_bodyResets = 0;
     qint64 m_bodyResetAfter = 1;
+    int m_segmentSize = 0;
     QList<FakeRequest> m_requests;
     int m_connections = 0;
 };

@@ -10,6 +10,10 @@
 #include <QTcpSocket>
 #include <QTest>
 
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+
 using namespace DeployDesk;
 using namespace DeployDesk::Test;
 
@@ -118,6 +122,44 @@ private slots:
         QCOMPARE(job->jsonObject().value("big").toString().size(), 5000);
         const FakeRequest request = server.requests().at(0);
         QVERIFY(request.answeredNs - request.receivedNs >= 20'000'000); // the delay, on its clock
+    }
+
+    // The segment size a client's connection sends with: loopback's own (~64 KB) by default,
+    // an Ethernet path's when the server announces one; a body of many segments still arrives
+    // whole.
+    void segmentSizeAsOnAPathOverEthernet()
+    {
+        const auto clientSegment = [](FakeHttpServer &server) {
+            QTcpSocket socket;
+            socket.connectToHost(QHostAddress::LocalHost, server.port());
+            if (!socket.waitForConnected(5000))
+                return -1;
+            int mss = 0;
+            socklen_t size = sizeof mss;
+            if (::getsockopt(int(socket.socketDescriptor()), IPPROTO_TCP, TCP_MAXSEG, &mss, &size))
+                return -1;
+            return mss;
+        };
+        FakeHttpServer loopback;
+        QVERIFY(loopback.listen());
+        QVERIFY2(clientSegment(loopback) > 1448, "loopback's own segments are larger");
+
+        FakeHttpServer server;
+        server.setSegmentSize(1448);
+        QVERIFY(server.listen());
+        const int mss = clientSegment(server);
+        QVERIFY2(mss > 0 && mss <= 1448, qPrintable(QString::number(mss)));
+
+        server.on("POST", "/echo", [](const FakeRequest &r) { return FakeResponse::text(r.body); });
+        HttpClient client(Platform::Generic, server.url());
+        HttpRequest request = HttpRequest::post(QUrl("/echo"));
+        request.body = QByteArray(200'000, 'x');
+        HttpJob *job = client.send(std::move(request), this);
+        QSignalSpy done(job, &Job::result);
+        job->start();
+        QVERIFY(done.wait(10000));
+        QCOMPARE(job->outcome(), Job::Outcome::Success);
+        QCOMPARE(job->body().size(), 200'000);
     }
 };
 
