@@ -3629,7 +3629,7 @@
             <translation>Verlaufsdatenbank %1: Wiederherstellen aus %2 fehlgeschlagen: %3; der Verlauf ist unverändert</translation>
         </message>
         <message numerus="yes">
-            <location filename="../core/store/historyprunedisk.cpp" line="+255" />
+            <location filename="../core/store/historyprunedisk.cpp" line="+290" />
             <source>the file was not rebuilt (--vacuum): %n run(s) are running or queued, and every write would wait for the rebuild; run prune --vacuum again when they have ended</source>
             <translation>
                 <numerusform>die Datei wurde nicht neu aufgebaut (--vacuum): %n Lauf läuft oder ist eingereiht, und jeder Schreibvorgang würde auf den Neuaufbau warten; führen Sie prune --vacuum erneut aus, wenn er beendet ist</numerusform>
@@ -3909,7 +3909,7 @@
         </message>
         <message>
             <source>listing the artifact copies still in use</source>
-            <location filename="../core/store/historyprunedisk.cpp" line="-236" />
+            <location filename="../core/store/historyprunedisk.cpp" line="-268" />
             <translation>die noch benutzten Artefaktkopien auflisten</translation>
         </message>
         <message>
@@ -3929,12 +3929,12 @@
         </message>
         <message>
             <source>reading the vacuum mode</source>
-            <location line="+15" />
+            <location line="+25" />
             <translation>den Vacuum-Modus lesen</translation>
         </message>
         <message>
             <source>reading the free pages</source>
-            <location line="+15" />
+            <location line="+14" />
             <location line="+7" />
             <translation>die freien Seiten lesen</translation>
         </message>
@@ -5570,7 +5570,7 @@
         </message>
         <message>
             <source>Ask GitHub every this many seconds while the run changes (default 3; ten times longer at most while nothing changes).</source>
-            <location filename="../app/cli/remoteworkflowcommand.cpp" line="+32" />
+            <location filename="../app/cli/remoteworkflowcommand.cpp" line="+31" />
             <translation>GitHub alle so vielen Sekunden fragen, solange sich der Lauf ändert (Standard 3; höchstens zehnmal so lange, solange sich nichts ändert).</translation>
         </message>
         <message>
@@ -5690,7 +5690,7 @@
         </message>
         <message>
             <source>re-run of the failed jobs requested on GitHub by %1</source>
-            <location line="+72" />
+            <location line="+68" />
             <translation>erneute Ausführung der fehlgeschlagenen Jobs auf GitHub angefordert von %1</translation>
         </message>
         <message>
@@ -5861,6 +5861,11 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <source>the comment holds the value of a secret (GITHUB_TOKEN or another secret DeployDesk knows), and GitHub would show it to everyone who can read the run: take it out of --comment; nothing was sent</source>
             <location line="+15" />
             <translation>der Kommentar enthält den Wert eines Secrets (GITHUB_TOKEN oder eines anderen Secrets, das DeployDesk kennt), und GitHub würde ihn allen zeigen, die den Lauf lesen können: nehmen Sie ihn aus --comment heraus; nichts wurde gesendet</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>history database %1: reclaiming free pages failed: %2</source>
+            <translation>Verlaufsdatenbank %1: Freigeben freier Seiten fehlgeschlagen: %2</translation>
         </message>
     </context>
     <context>
@@ -9986,7 +9991,7 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <translation type="vanished">kein GitHub-Repository: Der Arbeitsbereich %1 hat kein github.com-Remote namens origin; fügen Sie eines hinzu (git remote add origin https://github.com/OWNER/NAME.git) oder starten Sie DeployDesk mit GITHUB_REPOSITORY=owner/name</translation>
         </message>
         <message>
-            <location filename="../ui/workflows/remoteservice.cpp" line="+71" />
+            <location filename="../ui/workflows/remoteservice.cpp" line="+70" />
             <source>no GitHub repository: the workspace %1 has no GitHub remote named origin; add one (git remote add origin https://github.com/OWNER/NAME.git) or name it with "github: repository: owner/name" in deploydesk.yml</source>
             <translation>kein GitHub-Repository: der Arbeitsbereich %1 hat kein GitHub-Remote namens origin; fügen Sie eines hinzu (git remote add origin https://github.com/OWNER/NAME.git) oder nennen Sie es mit "github: repository: owner/name" in deploydesk.yml</translation>
         </message>

@@ -60,7 +60,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../core/store/historyprunedisk.cpp" line="+255" />
+            <location filename="../core/store/historyprunedisk.cpp" line="+290" />
             <source>the file was not rebuilt (--vacuum): %n run(s) are running or queued, and every write would wait for the rebuild; run prune --vacuum again when they have ended</source>
             <translation>
                 <numerusform>the file was not rebuilt (--vacuum): %n run are running or queued, and every write would wait for the rebuild; run prune --vacuum again when they have ended</numerusform>
@@ -241,7 +241,7 @@
         </message>
         <message numerus="yes">
             <source>%n workflow(s) of %1 on GitHub:</source>
-            <location filename="../app/cli/remoteworkflowcommand.cpp" line="+141" />
+            <location filename="../app/cli/remoteworkflowcommand.cpp" line="+140" />
             <translation>
                 <numerusform>%n workflow of %1 on GitHub:</numerusform>
                 <numerusform>%n workflows of %1 on GitHub:</numerusform>

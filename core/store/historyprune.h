@@ -84,8 +84,9 @@ class HistoryPruner final
     Q_DISABLE_COPY_MOVE(HistoryPruner)
 
 public:
-    static constexpr int kBudgetMs = 10; // aimed at per write transaction
-    static constexpr int kGapMs = 25;    // at least this long between two of them
+    static constexpr int kBudgetMs = 10;      // aimed at per write transaction
+    static constexpr int kGapMs = 25;         // at least this long between two of them
+    static constexpr int kReclaimPages = 256; // pages given back per incremental-vacuum step
 
     // `databasePath`: the history file; `dataDir`: the data directory, which holds the
     // artifact copies (only copies under <dataDir>/artifacts/ are ever removed).

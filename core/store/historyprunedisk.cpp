@@ -12,11 +12,14 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QSet>
+#include <QSqlDriver>
 
 #include <chrono>
 #include <thread>
 
 #include <sys/stat.h>
+
+#include <sqlite3.h>
 
 namespace DeployDesk {
 
@@ -189,6 +192,39 @@ void HistoryPruner::Private::removeRunFolders(const QList<qint64> &runs, PruneRe
     }
 }
 
+// One step of the incremental vacuum: up to kReclaimPages pages given back, as one short
+// transaction. SQLite frees one page per step of the pragma's statement (each returns a row
+// without columns), so it is stepped to its end on the SQLite handle; executed once, it gave
+// back a single page (docs/benchmarks.md §10).
+Result<void> HistoryPruner::Private::incrementalVacuum(QSqlDatabase &conn)
+{
+    const QVariant handle = conn.driver()->handle();
+    sqlite3 *h = handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0
+                     ? *static_cast<sqlite3 *const *>(handle.constData())
+                     : nullptr;
+    const auto failed = [this](const QString &why) {
+        return makeError(
+            ErrorCode::Io,
+            tr("history database %1: reclaiming free pages failed: %2").arg(path, why));
+    };
+    if (!h)
+        return failed(QStringLiteral("not an SQLite connection"));
+    const QByteArray sql =
+        "PRAGMA incremental_vacuum(" + QByteArray::number(HistoryPruner::kReclaimPages) + ")";
+    sqlite3_stmt *statement = nullptr;
+    int rc = sqlite3_prepare_v2(h, sql.constData(), int(sql.size()), &statement, nullptr);
+    if (rc == SQLITE_OK) {
+        do {
+            rc = sqlite3_step(statement);
+        } while (rc == SQLITE_ROW);
+    }
+    const QString why = QString::fromUtf8(sqlite3_errmsg(h));
+    sqlite3_finalize(statement);
+    if (rc != SQLITE_DONE)
+        return failed(why);
+    return {};
+}
+
 Result<void> HistoryPruner::Private::reclaim(const PrunePolicy &policy, PruneReport &report)
 {
     auto conn = db();
@@ -210,8 +246,7 @@ Result<void> HistoryPruner::Private::reclaim(const PrunePolicy &policy, PruneRep
                 std::this_thread::sleep_for(std::chrono::milliseconds(HistoryPruner::kGapMs));
             QElapsedTimer t;
             t.start();
-            if (auto ok = execSql(*conn, path, QStringLiteral("PRAGMA incremental_vacuum(512)"));
-                !ok)
+            if (auto ok = incrementalVacuum(*conn); !ok)
                 return ok;
             report.longestTransactionMs = std::max(report.longestTransactionMs, t.elapsed());
             ++report.transactions;
