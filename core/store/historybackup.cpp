@@ -51,13 +51,7 @@ public:
         m_name.clear();
     }
     QSqlDatabase &db() { return m_db; }
-    sqlite3 *handle() const
-    {
-        const QVariant v = m_db.driver()->handle();
-        if (!v.isValid() || qstrcmp(v.typeName(), "sqlite3*") != 0)
-            return nullptr;
-        return *static_cast<sqlite3 *const *>(v.constData());
-    }
+    sqlite3 *handle() const { return sqliteHandle(m_db); }
 
 private:
     QString m_name;

@@ -12,7 +12,6 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QSet>
-#include <QSqlDriver>
 
 #include <chrono>
 #include <thread>
@@ -198,10 +197,7 @@ void HistoryPruner::Private::removeRunFolders(const QList<qint64> &runs, PruneRe
 // back a single page (docs/benchmarks.md §10).
 Result<void> HistoryPruner::Private::incrementalVacuum(QSqlDatabase &conn)
 {
-    const QVariant handle = conn.driver()->handle();
-    sqlite3 *h = handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0
-                     ? *static_cast<sqlite3 *const *>(handle.constData())
-                     : nullptr;
+    sqlite3 *h = sqliteHandle(conn);
     const auto failed = [this](const QString &why) {
         return makeError(
             ErrorCode::Io,

@@ -51,6 +51,14 @@ int pollWhileBusy(void *arg, int tries)
 
 } // namespace
 
+sqlite3 *sqliteHandle(const QSqlDatabase &db)
+{
+    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(handle.constData());
+}
+
 QString uniqueConnectionName(const QString &prefix)
 {
     static std::atomic<quint64> counter{0};
@@ -102,16 +110,13 @@ Result<QSqlDatabase> openConnection(const QString &path, const QString &connecti
             return std::unexpected(ok.error());
         }
     }
-    const QVariant handle = db.driver()->handle();
-    if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0) {
-        if (sqlite3 *h = *static_cast<sqlite3 *const *>(handle.constData())) {
-            sqlite3_busy_handler(h, pollWhileBusy,
-                                 reinterpret_cast<void *>(quintptr(std::max(busyMs, 0))));
-            // What a log search asks of the blocks' grams (logsearch.cpp).
-            sqlite3_create_function_v2(h, "dd_grams_cover", 2,
-                                       SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-                                       nullptr, gramsCoverFunction, nullptr, nullptr, nullptr);
-        }
+    if (sqlite3 *h = sqliteHandle(db)) {
+        sqlite3_busy_handler(h, pollWhileBusy,
+                             reinterpret_cast<void *>(quintptr(std::max(busyMs, 0))));
+        // What a log search asks of the blocks' grams (logsearch.cpp).
+        sqlite3_create_function_v2(h, "dd_grams_cover", 2,
+                                   SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr,
+                                   gramsCoverFunction, nullptr, nullptr, nullptr);
     }
     return db;
 }

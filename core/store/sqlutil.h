@@ -9,7 +9,12 @@
 #include <QString>
 #include <QVariant>
 
+struct sqlite3;
+
 namespace DeployDesk::Internal {
+
+// The SQLite handle behind an open QSQLITE connection; nullptr for any other.
+sqlite3 *sqliteHandle(const QSqlDatabase &db);
 
 // Opens a new named QSQLITE connection to `path` for the calling thread and applies the
 // per-connection pragmas (foreign keys, busy timeout). Does not write to the file.
