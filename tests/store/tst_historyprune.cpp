@@ -105,8 +105,6 @@ public:
         return s;
     }
 
-    // 30 old runs of 600 log lines each and a recent one (word "recent"), all written: logs
-    // are stored compressed, so it takes that many for a prune to free whole pages.
     // The history's size in pages (its logical size: the WAL's frames do not count).
     qint64 pageCount()
     {
@@ -125,6 +123,8 @@ public:
         return pages;
     }
 
+    // 30 old runs of 600 log lines each and a recent one (word "recent"), all written: logs
+    // are stored compressed, so it takes that many for a prune to free whole pages.
     void addBulk()
     {
         for (int i = 0; i < 30; ++i)
