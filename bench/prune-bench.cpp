@@ -10,7 +10,8 @@
 // stream runs twice: alone for --baseline seconds (the same-run peer), then while
 // HistoryPruner prunes every old run. Alongside, a probe on a connection of its own takes
 // the write lock every 20 ms and times the wait for it (BEGIN IMMEDIATE). Prints the flush
-// latencies and lock waits (max, p99, median) of both phases and the prune's own figures.
+// latencies and lock waits (max, p99, median, how many took over 50 and over 100 ms) of both
+// phases and the prune's own figures.
 //
 // Usage: prune-bench --data-dir DIR [--runs 100000] [--lines 20] [--chunk 100]
 //                    [--baseline 5]
@@ -52,9 +53,14 @@ struct Latencies
     }
     void print(const char *label) const
     {
-        std::printf("%s: %zu samples (%lld lines): max %.1f ms, p99 %.1f ms, median %.1f ms\n",
+        const auto over = [this](double limit) {
+            return std::count_if(ms.begin(), ms.end(), [limit](double m) { return m > limit; });
+        };
+        std::printf("%s: %zu samples (%lld lines): max %.1f ms, p99 %.1f ms, median %.1f ms; "
+                    "over 50 ms: %td, over 100 ms: %td\n",
                     label, ms.size(), static_cast<long long>(lines),
-                    ms.empty() ? 0.0 : *std::max_element(ms.begin(), ms.end()), at(0.99), at(0.5));
+                    ms.empty() ? 0.0 : *std::max_element(ms.begin(), ms.end()), at(0.99), at(0.5),
+                    over(50), over(100));
     }
 };
 
