@@ -462,17 +462,17 @@
             <translation type="vanished">Verlaufsdatenbank %1: Der Protokollblock von Stufe %2 ab Zeile %3 ist beschädigt; die Datenbank ist möglicherweise defekt (prüfen Sie sie mit `sqlite3 %1 'PRAGMA integrity_check'`)</translation>
         </message>
         <message>
-            <location filename="../core/store/logsearch.cpp" line="+114" />
+            <location filename="../core/store/logsearch.cpp" line="+126" />
             <source>indexing logs for substring search</source>
             <translation>Indizieren der Protokolle für die Teilwortsuche</translation>
         </message>
         <message>
-            <location line="+97" />
+            <location line="+199" />
             <source>log search: expected some text to look for, got an empty string</source>
             <translation>Protokollsuche: Suchtext erwartet, aber eine leere Zeichenkette erhalten</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location line="+6" />
             <source>searching logs for "%1"</source>
             <translation>Durchsuchen der Protokolle nach "%1"</translation>
         </message>
@@ -495,7 +495,7 @@
             </translation>
         </message>
         <message>
-            <location filename="../core/store/schema.cpp" line="+266" />
+            <location filename="../core/store/schema.cpp" line="+281" />
             <source>vector index %1 has schema version %2, newer than this DeployDesk understands (%3); upgrade DeployDesk</source>
             <translation>Vektorindex %1 hat Schemaversion %2, neuer als diese DeployDesk-Version versteht (%3); aktualisieren Sie DeployDesk</translation>
         </message>
@@ -525,7 +525,7 @@
             <translation>Migration auf Schemaversion %1</translation>
         </message>
         <message>
-            <location filename="../core/store/sqlutil.cpp" line="+69" />
+            <location filename="../core/store/sqlutil.cpp" line="+77" />
             <source>vector index %1: %2 failed</source>
             <translation>Vektorindex %1: %2 fehlgeschlagen</translation>
         </message>
@@ -541,7 +541,7 @@
             <translation>Öffnen</translation>
         </message>
         <message>
-            <location line="+36" />
+            <location line="+33" />
             <source>history database %1: expected journal mode "wal", SQLite kept "%2"; check that the directory is on a local file system that supports shared memory</source>
             <translation>Verlaufsdatenbank %1: Journalmodus "wal" erwartet, SQLite behielt "%2"; prüfen Sie, ob das Verzeichnis auf einem lokalen Dateisystem mit Unterstützung für gemeinsamen Speicher liegt</translation>
         </message>
@@ -3488,12 +3488,12 @@
             <translation>die Datei wächst nach dem Auflösen ihrer Aliase auf über %1 MB (dieses "*%2" wiederholt einen großen Wert); verwenden Sie weniger Aliase oder einen kleineren Wert am Anker</translation>
         </message>
         <message>
-            <location filename="../core/store/historybackup.cpp" line="+82" />
+            <location filename="../core/store/historybackup.cpp" line="+77" />
             <source>counting runs</source>
             <translation>Läufe zählen</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+29" />
             <source>%1 is not a DeployDesk history (%2); restore takes a file written by "deploydeskctl backup"</source>
             <translation>%1 ist kein DeployDesk-Verlauf (%2); restore nimmt eine Datei, die „deploydeskctl backup“ geschrieben hat</translation>
         </message>
@@ -3583,12 +3583,12 @@
             <translation>fehlende Tabellen: %1</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+5" />
             <source>%1 is damaged: its log search index fails its check (%2); it was not restored</source>
             <translation>%1 ist beschädigt: ihr Protokoll-Suchindex besteht seine Prüfung nicht (%2); sie wurde nicht wiederhergestellt</translation>
         </message>
         <message>
-            <location line="+35" />
+            <location line="+36" />
             <location line="+11" />
             <source>looking for running runs</source>
             <translation>laufende Läufe suchen</translation>
@@ -3629,7 +3629,7 @@
             <translation>Verlaufsdatenbank %1: Wiederherstellen aus %2 fehlgeschlagen: %3; der Verlauf ist unverändert</translation>
         </message>
         <message numerus="yes">
-            <location filename="../core/store/historyprunedisk.cpp" line="+290" />
+            <location filename="../core/store/historyprunedisk.cpp" line="+286" />
             <source>the file was not rebuilt (--vacuum): %n run(s) are running or queued, and every write would wait for the rebuild; run prune --vacuum again when they have ended</source>
             <translation>
                 <numerusform>die Datei wurde nicht neu aufgebaut (--vacuum): %n Lauf läuft oder ist eingereiht, und jeder Schreibvorgang würde auf den Neuaufbau warten; führen Sie prune --vacuum erneut aus, wenn er beendet ist</numerusform>
@@ -3864,7 +3864,7 @@
         </message>
         <message>
             <source>prune: expected a criterion, an age (older than), a number of runs to keep or a size for the logs, got none</source>
-            <location filename="../core/store/historyprune.cpp" line="+397" />
+            <location filename="../core/store/historyprune.cpp" line="+430" />
             <translation>prune: ein Kriterium erwartet – ein Alter (älter als), eine Anzahl zu behaltender Läufe oder eine Größe für die Protokolle –, aber keines erhalten</translation>
         </message>
         <message>
@@ -3889,7 +3889,7 @@
         </message>
         <message>
             <source>choosing the runs to prune</source>
-            <location filename="../core/store/historyprune.cpp" line="-294" />
+            <location filename="../core/store/historyprune.cpp" line="-326" />
             <translation>die zu bereinigenden Läufe auswählen</translation>
         </message>
         <message>
@@ -3909,7 +3909,7 @@
         </message>
         <message>
             <source>listing the artifact copies still in use</source>
-            <location filename="../core/store/historyprunedisk.cpp" line="-268" />
+            <location filename="../core/store/historyprunedisk.cpp" line="-265" />
             <translation>die noch benutzten Artefaktkopien auflisten</translation>
         </message>
         <message>
@@ -5863,9 +5863,45 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <translation>der Kommentar enthält den Wert eines Secrets (GITHUB_TOKEN oder eines anderen Secrets, das DeployDesk kennt), und GitHub würde ihn allen zeigen, die den Lauf lesen können: nehmen Sie ihn aus --comment heraus; nichts wurde gesendet</translation>
         </message>
         <message>
-            <location line="+23" />
             <source>history database %1: reclaiming free pages failed: %2</source>
+            <location line="+20" />
             <translation>Verlaufsdatenbank %1: Freigeben freier Seiten fehlgeschlagen: %2</translation>
+        </message>
+        <message>
+            <source>reading the parts of the log search index</source>
+            <location line="+31" />
+            <location filename="../core/store/historyprune_p.h" line="+117" />
+            <translation>Lesen der Teile des Protokoll-Suchindex</translation>
+        </message>
+        <message>
+            <source>turning the log search index's merges back on</source>
+            <location line="-25" />
+            <translation>Wiedereinschalten der Zusammenführungen des Protokoll-Suchindex</translation>
+        </message>
+        <message>
+            <source>merging the log search index</source>
+            <location line="+54" />
+            <translation>Zusammenführen des Protokoll-Suchindex</translation>
+        </message>
+        <message>
+            <source>it has no part</source>
+            <location filename="../core/store/logindexparts.cpp" line="+154" />
+            <translation>er hat keinen Teil</translation>
+        </message>
+        <message>
+            <source>part %1: %2</source>
+            <location line="+6" />
+            <translation>Teil %1: %2</translation>
+        </message>
+        <message>
+            <source>retiring emptied parts of the log search index</source>
+            <location line="+7" />
+            <translation>Stilllegen geleerter Teile des Protokoll-Suchindex</translation>
+        </message>
+        <message>
+            <source>dropping an emptied part of the log search index</source>
+            <location line="+39" />
+            <translation>Entfernen eines geleerten Teils des Protokoll-Suchindex</translation>
         </message>
     </context>
     <context>
@@ -6902,7 +6938,7 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <translation>Lesen der Bereitstellungs-Warteschlange</translation>
         </message>
         <message>
-            <location filename="../core/store/storecheck.cpp" line="+23" />
+            <location filename="../core/store/storecheck.cpp" line="+24" />
             <source>run %1, stage "%2" (id %3)</source>
             <translation>Lauf %1, Stufe "%2" (ID %3)</translation>
         </message>
@@ -6962,14 +6998,13 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <translation>die Liste der Stufen kann nicht bis zum Ende gelesen werden: %1</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+9" />
             <source>the log search index: %1</source>
             <translation>der Protokoll-Suchindex: %1</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>checking the log search index</source>
-            <translation>Prüfen des Protokoll-Suchindex</translation>
+            <translation type="vanished">Prüfen des Protokoll-Suchindex</translation>
         </message>
         <message numerus="yes">
             <location filename="../core/store/remotestore.cpp" line="+50" />

@@ -4,6 +4,7 @@
 #include "common/status.h"
 #include "common/translate.h"
 #include "store/historystore.h"
+#include "store/logindexparts.h"
 #include "store/schema.h"
 #include "store/sqlutil.h"
 
@@ -84,8 +85,11 @@ QStringList tablesOf(int version)
 {
     QStringList tables{QStringLiteral("runs"), QStringLiteral("stages"), QStringLiteral("events"),
                        QStringLiteral("artifacts")};
+    // From step 12 the log index is in parts, listed in log_fts_parts (the first of them,
+    // log_fts, goes once its blocks have been pruned).
     if (version >= 2)
-        tables << QStringLiteral("log_blocks") << QStringLiteral("log_fts");
+        tables << QStringLiteral("log_blocks")
+               << (version >= 12 ? QStringLiteral("log_fts_parts") : QStringLiteral("log_fts"));
     if (version >= 7)
         tables << QStringLiteral("log_fts_pending");
     if (version >= 8)
@@ -250,12 +254,14 @@ Result<HistoryFileInfo> checkHistoryFile(const QString &file, const QString &scr
     if (!missing.isEmpty())
         return std::unexpected(
             notAHistory(name, tr("tables missing: %1").arg(missing.join(QStringLiteral(", ")))));
-    if (result.schemaVersion >= 2 &&
-        !q.exec(QStringLiteral("INSERT INTO log_fts(log_fts) VALUES('integrity-check')")))
-        return makeError(ErrorCode::Invalid,
-                         tr("%1 is damaged: its log search index fails its check (%2); it was "
-                            "not restored")
-                             .arg(name, q.lastError().text().trimmed()));
+    if (result.schemaVersion >= 2) {
+        if (const QStringList problems = checkLogIndexParts(copy.db(), result.schemaVersion);
+            !problems.isEmpty())
+            return makeError(ErrorCode::Invalid,
+                             tr("%1 is damaged: its log search index fails its check (%2); it "
+                                "was not restored")
+                                 .arg(name, problems.join(QStringLiteral("; "))));
+    }
     auto runs = countRuns(copy.db(), scratch);
     if (!runs)
         return std::unexpected(notAHistory(name, runs.error().message));

@@ -5,6 +5,7 @@
 #include "common/status.h"
 #include "common/translate.h"
 #include "store/logblock.h"
+#include "store/logindexparts.h"
 #include "store/sqlutil.h"
 
 #include <QDir>
@@ -328,16 +329,40 @@ Result<QList<qint64>> HistoryPruner::Private::deleteBatch(const QList<qint64> &r
             removable.append(check.value(0).toLongLong());
         check.finish();
 
-        QSqlQuery blocks(*conn), fts(*conn), pending(*conn), logs(*conn), run(*conn);
+        QSqlQuery blocks(*conn), pending(*conn), logs(*conn), run(*conn);
         if (auto ok = prepare(blocks, path, operation,
                               QStringLiteral("SELECT count(*) FROM log_blocks WHERE run_id = ?"));
             !ok)
             return std::unexpected(ok.error());
-        if (auto ok = prepare(fts, path, operation,
-                              QStringLiteral("INSERT INTO log_fts(log_fts, rowid, text) "
-                                             "VALUES('delete', ?, ?)"));
-            !ok)
+        // The part of the index each block's entries are in, and a 'delete' per part.
+        LogIndexPartMap parts;
+        if (auto ok = parts.prepare(*conn, path, operation); !ok)
             return std::unexpected(ok.error());
+        QHash<QString, QSqlQuery> deletes;
+        const auto deleteFor = [&](const QString &table) -> Result<QSqlQuery *> {
+            if (auto it = deletes.find(table); it != deletes.end())
+                return &*it;
+            if (!touched.contains(table)) {
+                // Merging is this prune's to do, in short steps (mergeStep()).
+                if (auto ok = execSql(*conn, path,
+                                      QStringLiteral("INSERT INTO \"%1\"(\"%1\", rank) "
+                                                     "VALUES('automerge', 0)")
+                                          .arg(table));
+                    !ok)
+                    return std::unexpected(ok.error());
+                touched.append(table);
+            }
+            if (!merging.contains(table))
+                merging.append(table);
+            auto it = deletes.insert(table, QSqlQuery(*conn));
+            if (auto ok = prepare(*it, path, operation,
+                                  QStringLiteral("INSERT INTO \"%1\"(\"%1\", rowid, text) "
+                                                 "VALUES('delete', ?, ?)")
+                                      .arg(table));
+                !ok)
+                return std::unexpected(ok.error());
+            return &*it;
+        };
         // A block still waiting for the trigram index (schema step 7) has no entries to
         // remove: the 'delete' command would take terms that were never added.
         if (auto ok = prepare(pending, path, operation,
@@ -371,9 +396,17 @@ Result<QList<qint64>> HistoryPruner::Private::deleteBatch(const QList<qint64> &r
                     return std::unexpected(ok.error());
                 if (pending.numRowsAffected() > 0)
                     continue;
-                fts.bindValue(0, b.id);
-                fts.bindValue(1, b.terms);
-                if (auto ok = exec(fts, path, operation); !ok)
+                auto table = parts.tableFor(b.id, false, operation);
+                if (!table)
+                    return std::unexpected(table.error());
+                if (table->isEmpty())
+                    continue; // no live part holds it: nothing of it is searched
+                auto fts = deleteFor(*table);
+                if (!fts)
+                    return std::unexpected(fts.error());
+                (*fts)->bindValue(0, b.id);
+                (*fts)->bindValue(1, b.terms);
+                if (auto ok = exec(**fts, path, operation); !ok)
                     return std::unexpected(ok.error());
             }
             logs.bindValue(0, id);
@@ -424,18 +457,48 @@ Result<PruneReport> HistoryPruner::prune(const PrunePolicy &policy, const std::a
     qsizetype batch = 8;
     QElapsedTimer sinceCommit;
     qint64 gapMs = 0;
-    d->holdMerges(true);
-    const auto mergeAgain = qScopeGuard([this] { d->holdMerges(false); });
-    // A merge step as its own short transaction, after the pause a batch gets; whether it
-    // found anything to merge.
-    const auto mergeAfterPause = [&] {
+    d->touched.clear();
+    d->merging.clear();
+    const auto mergeAgain = qScopeGuard([this] { d->releaseMerges(); });
+    // Another short transaction, after the pause a batch gets: `step(qint64 *heldMs)` sets
+    // how long it held the write lock, or leaves it at -1 to be timed whole (with its wait
+    // for the lock).
+    // Transactions that held the lock long are logged with what they were (lcStore, info).
+    const auto noteLong = [](const char *kind, qint64 ms) {
+        if (ms > HistoryPruner::kBudgetMs * 5)
+            qCInfo(lcStore) << "prune:" << kind << "held the write lock for" << ms << "ms";
+    };
+    const auto afterPause = [&](const char *kind, auto step) {
         std::this_thread::sleep_for(std::chrono::milliseconds(gapMs));
-        qint64 ms = 0;
-        const bool merged = d->mergeStep(&ms);
+        QElapsedTimer timer;
+        timer.start();
+        qint64 ms = -1;
+        auto result = step(&ms);
+        if (ms < 0)
+            ms = timer.elapsed();
+        noteLong(kind, ms);
         report.longestTransactionMs = std::max(report.longestTransactionMs, ms);
         sinceCommit.start();
         gapMs = std::max<qint64>(HistoryPruner::kGapMs, ms);
-        return merged;
+        return result;
+    };
+    // A merge step; whether it found anything to merge.
+    const auto mergeAfterPause = [&] {
+        return afterPause("a merge step", [&](qint64 *ms) { return d->mergeStep(ms); });
+    };
+    // Parts of the index whose blocks are all gone are retired, so they are merged no more
+    // (and dropped at the end).
+    const auto retireEmptyParts = [&] {
+        auto conn = d->db();
+        if (!conn)
+            return;
+        if (auto retired =
+                afterPause("retiring parts",
+                           [&](qint64 *) { return retireEmptyLogIndexParts(*conn, d->path); });
+            !retired)
+            qCWarning(lcStore).noquote() << retired.error().message;
+        else if (*retired > 0)
+            d->forgetRetiredParts();
     };
     for (qsizetype at = 0; at < chosen->size();) {
         if (cancel && cancel->load())
@@ -459,10 +522,14 @@ Result<PruneReport> HistoryPruner::prune(const PrunePolicy &policy, const std::a
             std::this_thread::sleep_for(std::chrono::milliseconds(gapMs - sinceCommit.elapsed()));
         qint64 ms = 0; // how long the lock was held
         auto removed = d->deleteBatch(sound, *content, &ms);
+        noteLong("a batch of deletes", ms);
         sinceCommit.start();
         gapMs = std::max<qint64>(HistoryPruner::kGapMs, ms);
-        if (removed)
+        if (removed) {
             mergeAfterPause();
+            if (report.transactions % 16 == 15)
+                retireEmptyParts();
+        }
         if (report.transactions % 8 == 0)
             d->checkpoint();
         if (!removed)
@@ -484,11 +551,30 @@ Result<PruneReport> HistoryPruner::prune(const PrunePolicy &policy, const std::a
         report.runs += removed->size();
         prunedRuns.append(*removed);
     }
-    // What is left to merge, in the same short steps (bounded: a later prune or FTS5's own
-    // merges go on from where this stops).
+    // What is left to merge in the parts still live, in the same short steps (bounded: a
+    // later prune or FTS5's own merges go on from where this stops).
+    retireEmptyParts();
     for (int step = 0; step < 400 && !(cancel && cancel->load()); ++step) {
         if (!mergeAfterPause())
             break;
+    }
+    // The retired parts (this prune's, or an earlier one's that stopped before it was done)
+    // dropped a few of their rows at a time, each step within the budget.
+    for (int step = 0; !(cancel && cancel->load()); ++step) {
+        auto conn = d->db();
+        if (!conn)
+            break;
+        auto more = afterPause("a drop step", [&](qint64 *) {
+            return dropLogIndexPartStep(*conn, d->path, HistoryPruner::kBudgetMs);
+        });
+        if (!more) {
+            qCWarning(lcStore).noquote() << more.error().message;
+            break;
+        }
+        if (!*more)
+            break;
+        if (step % 8 == 7)
+            d->checkpoint();
     }
     d->checkpoint();
     d->removeCopies(copies, report, false);

@@ -3,7 +3,10 @@
 // HistoryPruner's insides, shared by historyprune.cpp (choosing and deleting runs) and
 // historyprunedisk.cpp (artifact copies, reclaiming space, sizes). Not for other files.
 
+#include "common/logging.h"
+#include "common/translate.h"
 #include "store/historyprune.h"
+#include "store/logindexparts.h"
 #include "store/sqlutil.h"
 
 #include <QElapsedTimer>
@@ -11,6 +14,7 @@
 #include <QList>
 #include <QSet>
 #include <QSqlQuery>
+#include <QStringList>
 
 namespace DeployDesk::Internal {
 
@@ -93,24 +97,67 @@ struct HistoryPruner::Private
     // job folders (<dataDir>/deploy/<pipeline>/github-jobs/run-<id>: job results, outputs).
     void removeRunFolders(const QList<qint64> &runs, PruneReport &report);
     Result<qint64> bindAndCount(QSqlQuery &q, const QString &operation);
-    // FTS5 merges the log index's segments inside whichever statement crosses its
-    // threshold; in a prune's 'delete's that held the write lock for 100-400 ms. While a
-    // prune runs, automatic merges are off (for every connection: the setting is stored in
-    // the index) and mergeStep() does at most kMergePages of merging as its own short
-    // transaction between batches. FTS5's default (4) comes back when the prune ends.
+    // FTS5 merges an index's segments inside whichever statement crosses its threshold; in
+    // a prune's 'delete's that held the write lock for 100-400 ms. So the parts of the log
+    // index (store/logindexparts.h) this prune writes 'delete' entries to have their
+    // automatic merges off while it runs (deleteBatch() turns them off in the transaction
+    // that first touches a part; the setting is stored in the index, so it holds for every
+    // connection), and mergeStep() does at most kMergePages of merging in one of them as
+    // its own short transaction between batches. FTS5's default (4) comes back when the
+    // prune ends. A part of at most logIndexPartBlocks() blocks keeps each step short.
     static constexpr int kMergePages = 64;
-    void holdMerges(bool hold)
+    QStringList touched; // the parts holding 'delete' entries of this prune, as first met
+    QStringList merging; // those that may have merging left, in turn
+    void releaseMerges()
     {
-        if (auto conn = db())
-            Internal::execSql(*conn, path,
-                              QStringLiteral("INSERT INTO log_fts(log_fts, rank) "
-                                             "VALUES('automerge', %1)")
-                                  .arg(hold ? 0 : 4));
+        auto conn = db();
+        if (!conn)
+            return;
+        auto live =
+            Internal::logIndexParts(*conn, path, tr("reading the parts of the log search index"));
+        if (!live)
+            return;
+        // In a write transaction from its start: FTS5 reads the index before it writes the
+        // setting, and a read that a writer overtakes cannot become a write (SQLite answers
+        // "locked" at once, without waiting).
+        const QString operation = tr("turning the log search index's merges back on");
+        auto ok = Internal::inTransaction(*conn, path, operation, [&]() -> Result<void> {
+            for (const Internal::LogIndexPart &part : std::as_const(*live)) {
+                if (!touched.contains(part.table))
+                    continue;
+                if (auto ok = Internal::execSql(*conn, path,
+                                                QStringLiteral("INSERT INTO \"%1\"(\"%1\", "
+                                                               "rank) VALUES('automerge', 4)")
+                                                    .arg(part.table));
+                    !ok)
+                    return ok;
+            }
+            return {};
+        });
+        if (!ok)
+            qCWarning(lcStore).noquote() << ok.error().message;
     }
-    // Adds how long it held the write lock to `*ms`; returns whether there was anything to
-    // merge (FTS5's rule: a merge that did work changed at least two rows).
+    // Keeps to the parts still live (a part whose blocks are all gone is retired and then
+    // dropped, not merged).
+    void forgetRetiredParts()
+    {
+        auto conn = db();
+        if (!conn)
+            return;
+        auto live =
+            Internal::logIndexParts(*conn, path, tr("reading the parts of the log search index"));
+        if (!live)
+            return;
+        QStringList tables;
+        for (const Internal::LogIndexPart &part : std::as_const(*live))
+            tables << part.table;
+        merging.removeIf([&tables](const QString &table) { return !tables.contains(table); });
+    }
+    // Sets `*ms` to the longest it held the write lock; returns whether there was anything
+    // to merge (FTS5's rule: a merge that did work changed at least two rows).
     bool mergeStep(qint64 *ms)
     {
+        *ms = 0;
         auto conn = db();
         if (!conn)
             return false;
@@ -120,15 +167,28 @@ struct HistoryPruner::Private
                        ? q.value(0).toLongLong()
                        : -1;
         };
-        const qint64 before = changes();
-        QElapsedTimer timer;
-        timer.start();
-        const bool ok = bool(Internal::execSql(
-            *conn, path,
-            QStringLiteral("INSERT INTO log_fts(log_fts, rank) VALUES('merge', %1)")
-                .arg(kMergePages)));
-        *ms = timer.elapsed();
-        return ok && before >= 0 && changes() - before >= 2;
+        while (!merging.isEmpty()) {
+            const QString table = merging.takeFirst();
+            const qint64 before = changes();
+            QElapsedTimer timer;
+            // A write transaction from its start (see releaseMerges()); timed from when it
+            // has the lock.
+            const bool ok = bool(Internal::inTransaction(
+                *conn, path, tr("merging the log search index"), [&]() -> Result<void> {
+                    timer.start();
+                    return Internal::execSql(
+                        *conn, path,
+                        QStringLiteral("INSERT INTO \"%1\"(\"%1\", rank) VALUES('merge', %2)")
+                            .arg(table)
+                            .arg(kMergePages));
+                }));
+            *ms = std::max(*ms, timer.isValid() ? timer.elapsed() : 0);
+            if (ok && before >= 0 && changes() - before >= 2) {
+                merging.append(table); // its turn again after the others'
+                return true;
+            }
+        }
+        return false;
     }
     // A passive checkpoint: copies the WAL into the file without blocking writers. True
     // when it copied all of it (only then does SQLite truncate the file to its pages); a

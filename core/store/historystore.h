@@ -30,7 +30,7 @@ class HistoryStore final : public QObject
     Q_DISABLE_COPY_MOVE(HistoryStore)
 
 public:
-    static constexpr int kSchemaVersion = 11;
+    static constexpr int kSchemaVersion = 12;
 
     // Opens (creating and migrating as needed) <dataDir>/history.sqlite.
     static Result<std::unique_ptr<HistoryStore>> open(const QString &dataDir);

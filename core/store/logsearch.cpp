@@ -75,13 +75,11 @@ LogIndexQuery logIndexQuery(const QString &text)
 Result<void> LogIndexInserter::prepare(QSqlDatabase &db, const QString &path,
                                        const QString &operation)
 {
+    m_db = db;
     m_path = path;
-    m_terms.emplace(db);
+    m_terms.clear();
     m_grams.emplace(db);
-    if (auto ok = DeployDesk::Internal::prepare(
-            *m_terms, path, operation,
-            QStringLiteral("INSERT INTO log_fts (rowid, text) VALUES (?, ?)"));
-        !ok)
+    if (auto ok = m_parts.prepare(db, path, operation); !ok)
         return ok;
     return DeployDesk::Internal::prepare(
         *m_grams, path, operation,
@@ -91,9 +89,23 @@ Result<void> LogIndexInserter::prepare(QSqlDatabase &db, const QString &path,
 Result<void> LogIndexInserter::add(qint64 blockId, const QByteArray &terms, const QByteArray &grams,
                                    const QString &operation)
 {
-    m_terms->bindValue(0, blockId);
-    m_terms->bindValue(1, terms); // as bytes, as prune's 'delete' gives them back
-    if (auto ok = exec(*m_terms, m_path, operation); !ok)
+    auto table = m_parts.tableFor(blockId, true, operation);
+    if (!table)
+        return std::unexpected(table.error());
+    auto it = m_terms.find(*table);
+    if (it == m_terms.end()) {
+        it = m_terms.insert(*table, QSqlQuery(*m_db));
+        if (auto ok = DeployDesk::Internal::prepare(
+                *it, m_path, operation,
+                QStringLiteral("INSERT INTO \"%1\" (rowid, text) VALUES (?, ?)").arg(*table));
+            !ok) {
+            m_terms.erase(it);
+            return ok;
+        }
+    }
+    it->bindValue(0, blockId);
+    it->bindValue(1, terms); // as bytes, as prune's 'delete' gives them back
+    if (auto ok = exec(*it, m_path, operation); !ok)
         return ok;
     return addGrams(blockId, grams, operation);
 }
@@ -202,17 +214,13 @@ Result<void> indexPendingLogBlocks(QSqlDatabase &db, const QString &path, int ba
     }
 }
 
-Result<QList<LogMatch>> searchLogBlocks(QSqlDatabase &db, const QString &path, const QString &text,
-                                        qint64 runId, int limit, bool onePerRun,
-                                        const std::function<bool(qint64)> &acceptRun)
+namespace {
+
+Result<QList<LogMatch>> searchParts(QSqlDatabase &db, const QString &path, const QString &text,
+                                    const QString &operation, const LogIndexQuery &index,
+                                    const QList<LogIndexPart> &parts, qint64 runId, int limit,
+                                    bool onePerRun, const std::function<bool(qint64)> &acceptRun)
 {
-    if (text.trimmed().isEmpty()) {
-        return makeError(ErrorCode::Invalid,
-                         QCoreApplication::translate(
-                             "DeployDesk", "log search: expected some text to look for, got an "
-                                           "empty string"));
-    }
-    const LogIndexQuery index = logIndexQuery(text);
     // Candidates are sorted by id only; a block's data is read only when it is decoded,
     // so a common word does not drag megabytes of blocks through the sort.
     QString sql = QStringLiteral("SELECT b.id, b.run_id, b.stage_id, coalesce(s.name, ''), "
@@ -220,35 +228,36 @@ Result<QList<LogMatch>> searchLogBlocks(QSqlDatabase &db, const QString &path, c
     sql += QStringLiteral("log_blocks b LEFT JOIN stages s ON s.id = b.stage_id WHERE 1 ");
     // A candidate is in each of these sets. Blocks not indexed yet (written before schema
     // step 7 or 8) are in every set of the index they lack.
-    const QString terms = QStringLiteral("SELECT rowid FROM log_fts WHERE log_fts MATCH %1 "
-                                         "UNION ALL SELECT id FROM log_fts_pending");
+    const auto terms = [&parts](const QString &name) {
+        const QString match = logIndexMatchSql(parts, name);
+        return (match.isEmpty() ? QString() : match + QStringLiteral(" UNION ALL ")) +
+               QStringLiteral("SELECT id FROM log_fts_pending");
+    };
     const QString grams = QStringLiteral("SELECT id FROM log_grams WHERE dd_grams_cover(grams, "
                                          "%1) UNION ALL SELECT id FROM log_grams_pending");
     if (!index.match.isEmpty())
-        sql += QStringLiteral("AND b.id IN (%1) ").arg(terms.arg(QStringLiteral(":match")));
+        sql += QStringLiteral("AND b.id IN (%1) ").arg(terms(QStringLiteral("match")));
     if (!index.pairs.isEmpty())
         sql += QStringLiteral("AND b.id IN (%1) ").arg(grams.arg(QStringLiteral(":pairs")));
     for (qsizetype i = 0; i < index.numbers.size(); ++i) {
         sql += QStringLiteral("AND b.id IN (%1 UNION ALL %2) ")
-                   .arg(terms.arg(QStringLiteral(":number%1").arg(i)),
+                   .arg(terms(QStringLiteral("number%1").arg(i)),
                         grams.arg(QStringLiteral(":numberGrams%1").arg(i)));
     }
     if (runId > 0)
         sql += QStringLiteral("AND b.run_id = :run ");
     sql += QStringLiteral("ORDER BY b.run_id DESC, s.position, b.stage_id, b.first_line");
 
-    const QString operation =
-        QCoreApplication::translate("DeployDesk", "searching logs for \"%1\"").arg(text);
     QSqlQuery q(db);
     q.setForwardOnly(true);
     if (auto ok = prepare(q, path, operation, sql); !ok)
         return std::unexpected(ok.error());
     if (!index.match.isEmpty())
-        q.bindValue(QStringLiteral(":match"), index.match);
+        bindLogIndexMatch(q, parts, QStringLiteral("match"), index.match);
     if (!index.pairs.isEmpty())
         q.bindValue(QStringLiteral(":pairs"), index.pairs);
     for (qsizetype i = 0; i < index.numbers.size(); ++i) {
-        q.bindValue(QStringLiteral(":number%1").arg(i), index.numbers[i].match);
+        bindLogIndexMatch(q, parts, QStringLiteral("number%1").arg(i), index.numbers[i].match);
         q.bindValue(QStringLiteral(":numberGrams%1").arg(i), index.numbers[i].grams);
     }
     if (runId > 0)
@@ -303,6 +312,40 @@ Result<QList<LogMatch>> searchLogBlocks(QSqlDatabase &db, const QString &path, c
     if (q.lastError().isValid())
         return std::unexpected(sqlError(path, operation, q.lastError()));
     return matches;
+}
+
+} // namespace
+
+Result<QList<LogMatch>> searchLogBlocks(QSqlDatabase &db, const QString &path, const QString &text,
+                                        qint64 runId, int limit, bool onePerRun,
+                                        const std::function<bool(qint64)> &acceptRun)
+{
+    if (text.trimmed().isEmpty()) {
+        return makeError(ErrorCode::Invalid,
+                         QCoreApplication::translate(
+                             "DeployDesk", "log search: expected some text to look for, got an "
+                                           "empty string"));
+    }
+    const LogIndexQuery index = logIndexQuery(text);
+    const QString operation =
+        QCoreApplication::translate("DeployDesk", "searching logs for \"%1\"").arg(text);
+    auto parts = logIndexParts(db, path, operation);
+    if (!parts)
+        return std::unexpected(parts.error());
+    // A part is dropped only well after it was retired (dropLogIndexPartStep()), and a
+    // retired part holds no block: should it be dropped between reading the parts and
+    // the query, the query is made again without it.
+    auto found =
+        searchParts(db, path, text, operation, index, *parts, runId, limit, onePerRun, acceptRun);
+    if (!found) {
+        auto now = logIndexParts(db, path, operation);
+        if (now &&
+            !std::equal(now->cbegin(), now->cend(), parts->cbegin(), parts->cend(),
+                        [](const LogIndexPart &a, const LogIndexPart &b) { return a.id == b.id; }))
+            return searchParts(db, path, text, operation, index, *now, runId, limit, onePerRun,
+                               acceptRun);
+    }
+    return found;
 }
 
 } // namespace DeployDesk::Internal

@@ -4,8 +4,10 @@
 #include <optional>
 
 #include "common/error.h"
+#include "store/logindexparts.h"
 #include "store/records.h"
 
+#include <QHash>
 #include <QList>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -40,9 +42,10 @@ struct LogIndexQuery
 };
 LogIndexQuery logIndexQuery(const QString &text);
 
-// Adds blocks to the log index: their terms to log_fts, their grams (when there are any)
-// to log_grams. Prepared once per connection; add() runs inside the caller's transaction,
-// after the block's row is inserted.
+// Adds blocks to the log index: their terms to the part of log_fts their id belongs to
+// (LogIndexPartMap, which starts a new part when a block is past the newest one's range),
+// their grams (when there are any) to log_grams. Prepared once per connection; add() runs
+// inside the caller's transaction, after the block's row is inserted.
 class LogIndexInserter final
 {
 public:
@@ -53,7 +56,10 @@ public:
     Result<void> addGrams(qint64 blockId, const QByteArray &grams, const QString &operation);
 
 private:
-    std::optional<QSqlQuery> m_terms;
+    std::optional<QSqlDatabase> m_db;
+    LogIndexPartMap m_parts;
+    // The INSERT of each part written to, by table (a statement per part it meets).
+    QHash<QString, QSqlQuery> m_terms;
     std::optional<QSqlQuery> m_grams;
     QString m_path;
 };

@@ -250,12 +250,27 @@ constexpr std::array kStep11{
     "CREATE INDEX annotations_by_run ON annotations(run_id, id)",
 };
 
-const std::array<std::span<const char *const>, 11> &steps()
+// Step 12: the log index in parts (store/logindexparts.h, issue 11 §4): one FTS5 table per
+// range of block ids, so that pruning a large history merges small indexes and drops
+// emptied ones instead of merging one that grows without end. The index so far is the
+// part whose range starts at 0; parts are named after their row (AUTOINCREMENT: a name is
+// never reused). At most one live part starts at a given block.
+constexpr std::array kStep12{
+    R"(CREATE TABLE log_fts_parts (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        first_id INTEGER NOT NULL,
+        name TEXT NOT NULL UNIQUE,
+        retired INTEGER NOT NULL DEFAULT 0))",
+    "CREATE UNIQUE INDEX log_fts_parts_live ON log_fts_parts(first_id) WHERE retired = 0",
+    "INSERT INTO log_fts_parts (first_id, name) VALUES (0, 'log_fts')",
+};
+
+const std::array<std::span<const char *const>, 12> &steps()
 {
-    static const std::array<std::span<const char *const>, 11> all{
-        std::span(kStep1), std::span(kStep2),  std::span(kStep3), std::span(kStep4),
-        std::span(kStep5), std::span(kStep6),  std::span(kStep7), std::span(kStep8),
-        std::span(kStep9), std::span(kStep10), std::span(kStep11)};
+    static const std::array<std::span<const char *const>, 12> all{
+        std::span(kStep1), std::span(kStep2),  std::span(kStep3),  std::span(kStep4),
+        std::span(kStep5), std::span(kStep6),  std::span(kStep7),  std::span(kStep8),
+        std::span(kStep9), std::span(kStep10), std::span(kStep11), std::span(kStep12)};
     return all;
 }
 

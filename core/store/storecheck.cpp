@@ -2,6 +2,7 @@
 #include "store/historystore.h"
 
 #include "store/logblock.h"
+#include "store/logindexparts.h"
 #include "store/sqlutil.h"
 
 namespace DeployDesk {
@@ -111,13 +112,8 @@ Result<QStringList> HistoryStore::check() const
     }
 
     // 3. The full-text index's own consistency check (it writes nothing when consistent).
-    {
-        QSqlQuery q(db);
-        if (!q.exec(QStringLiteral("INSERT INTO log_fts(log_fts) VALUES('integrity-check')")))
-            damage << tr("the log search index: %1")
-                          .arg(sqlError(m_path, tr("checking the log search index"), q.lastError())
-                                   .message);
-    }
+    for (const QString &problem : checkLogIndexParts(db, HistoryStore::kSchemaVersion))
+        damage << tr("the log search index: %1").arg(problem);
     return damage;
 }
 

@@ -3,6 +3,7 @@
 #include "run/artifactstore.h"
 #include "store/historyprune.h"
 #include "store/historystore.h"
+#include "store/logindexparts.h"
 #include "store/logsearch.h"
 #include "store/logwriter.h"
 
@@ -12,6 +13,7 @@
 #include <QDir>
 #include <QFile>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -178,8 +180,9 @@ public:
         return n;
     }
 
-    // Rows of the full-text index itself holding `word`'s trigrams: not filtered through
-    // log_blocks, so an index entry left behind by a prune shows here.
+    // Rows of the full-text index itself (every part of it, retired ones too, as long as
+    // their table is there) holding `word`'s trigrams: not filtered through log_blocks, so
+    // an index entry left behind by a prune shows here.
     qint64 indexed(const QString &word)
     {
         QSqlDatabase db =
@@ -188,11 +191,18 @@ public:
         {
             db.setDatabaseName(store->databasePath());
             db.open();
-            QSqlQuery q(db);
-            q.prepare(QStringLiteral("SELECT count(*) FROM log_fts WHERE log_fts MATCH ?"));
-            q.addBindValue(Internal::ftsQuery(word)); // its trigrams
-            q.exec();
-            n = q.next() ? q.value(0).toLongLong() : -1;
+            QSqlQuery parts(db);
+            parts.exec(QStringLiteral("SELECT name FROM log_fts_parts"));
+            n = 0;
+            while (parts.next()) {
+                QSqlQuery q(db);
+                q.prepare(QStringLiteral("SELECT count(*) FROM \"%1\" WHERE \"%1\" MATCH ?")
+                              .arg(parts.value(0).toString()));
+                q.addBindValue(Internal::ftsQuery(word)); // its trigrams
+                if (!q.exec() || !q.next())
+                    return -1;
+                n += q.value(0).toLongLong();
+            }
         }
         db.close();
         db = QSqlDatabase();
@@ -221,6 +231,41 @@ public:
         return v;
     }
 
+    // The log index's parts: live and retired rows of log_fts_parts, and the FTS5 tables
+    // in the file (a part's table, not its shadow tables).
+    struct Parts
+    {
+        QStringList live;
+        int retired = 0;
+        QStringList tables;
+    };
+    Parts parts()
+    {
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("parts"));
+        Parts p;
+        {
+            db.setDatabaseName(store->databasePath());
+            db.open();
+            QSqlQuery q(db);
+            q.exec(QStringLiteral("SELECT name, retired FROM log_fts_parts ORDER BY first_id"));
+            while (q.next()) {
+                if (q.value(1).toInt())
+                    ++p.retired;
+                else
+                    p.live << q.value(0).toString();
+            }
+            q.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND sql "
+                                  "LIKE 'CREATE VIRTUAL TABLE%fts5%' ORDER BY name"));
+            while (q.next())
+                p.tables << q.value(0).toString();
+        }
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("parts"));
+        return p;
+    }
+
     qint64 matches(const QString &word)
     {
         auto found = store->searchLogs(word);
@@ -245,6 +290,8 @@ private slots:
     void prunesWhileALogWriterWrites();
     void vacuumShrinksTheFile();
     void sharedContentIsFreedWithItsLastCopy();
+    void anIndexInPartsDropsTheEmptiedOnes();
+    void aRetiredPartIsDroppedInSteps();
 };
 
 void TestHistoryPrune::removesOldRunsAndKeepsTheRest()
@@ -747,6 +794,148 @@ void TestHistoryPrune::aLargePruneGivesItsPagesBack()
                             .arg(report->transactions)
                             .arg(pagesGivenBack)));
     QCOMPARE(f.matches(QStringLiteral("recent")), 600);
+}
+
+// A history whose log index is in many parts (3 blocks each here, 2^18 in the product): the
+// writer starts a part where the newest one's range ends, a search asks every part, and a
+// prune drops the parts it emptied (their tables gone from the file) instead of leaving
+// them to grow, while a part it emptied only in part keeps the kept runs' entries.
+void TestHistoryPrune::anIndexInPartsDropsTheEmptiedOnes()
+{
+    Internal::setLogIndexPartBlocksForTesting(3);
+    const auto restore = qScopeGuard([] { Internal::setLogIndexPartBlocksForTesting(0); });
+    PruneFixture f;
+    QVERIFY(f.open());
+    // Each run's four blocks written before the next run's: blocks 1-24 old, 25-28 kept.
+    for (int i = 0; i < 6; ++i) {
+        f.addRun(QStringLiteral("prod"), 200, QStringLiteral("trilobite%1x").arg(i));
+        DD_VERIFY_OK(f.store->logWriter()->flush());
+    }
+    const Seeded kept = f.addRun(QStringLiteral("prod"), 1, QStringLiteral("ammonite"));
+    DD_VERIFY_OK(f.store->logWriter()->flush());
+    // The first part (log_fts, from the schema: ids 0-2), then parts from 3, 6, ... 27.
+    const auto before = f.parts();
+    QCOMPARE(before.live.size(), 10);
+    QCOMPARE(before.live.first(), QStringLiteral("log_fts"));
+    QCOMPARE(before.tables, [&] {
+        QStringList t = before.live;
+        t.sort();
+        return t;
+    }());
+    for (int i = 0; i < 6; ++i)
+        QCOMPARE(f.matches(QStringLiteral("trilobite%1x").arg(i)), 600);
+    // A phrase with a number: its trigrams and grams from every part.
+    auto everywhere = f.store->searchLogs(QStringLiteral("step 217 of test"));
+    DD_VERIFY_OK(everywhere);
+    QCOMPARE(everywhere->size(), 7);
+
+    HistoryPruner pruner(f.store->databasePath(), f.store->dataDir());
+    PrunePolicy policy;
+    policy.olderThan = kNow.addDays(-30);
+    auto report = pruner.prune(policy);
+    DD_VERIFY_OK(report);
+    QCOMPARE(report->runs, 6);
+
+    // Every part whose blocks all went is gone; left are the two holding the kept run's
+    // blocks: from 24 (24-26, with the old block 24's entries deleted) and from 27.
+    const auto after = f.parts();
+    QCOMPARE(after.retired, 0);
+    QCOMPARE(after.live.size(), 2);
+    QCOMPARE(after.tables, [&] {
+        QStringList t = after.live;
+        t.sort();
+        return t;
+    }());
+    for (int i = 0; i < 6; ++i) {
+        QCOMPARE(f.matches(QStringLiteral("trilobite%1x").arg(i)), 0);
+        QCOMPARE(f.indexed(QStringLiteral("trilobite%1x").arg(i)), 0);
+    }
+    QCOMPARE(f.matches(QStringLiteral("ammonite")), 600);
+    everywhere = f.store->searchLogs(QStringLiteral("step 217 of test"));
+    DD_VERIFY_OK(everywhere);
+    QCOMPARE(everywhere->size(), 1);
+    auto damage = f.store->check();
+    DD_VERIFY_OK(damage);
+    QVERIFY2(damage->isEmpty(), qPrintable(damage->join(QLatin1Char('\n'))));
+
+    // A new run goes on in the newest part (block 29) and a new one from 30, and is found.
+    const Seeded later = f.addRun(QStringLiteral("prod"), 0, QStringLiteral("nautilus"));
+    DD_VERIFY_OK(f.store->logWriter()->flush());
+    QCOMPARE(f.matches(QStringLiteral("nautilus")), 600);
+    QCOMPARE(f.parts().live.size(), 3);
+    DD_VERIFY_OK(f.store->run(later.run));
+    DD_VERIFY_OK(f.store->run(kept.run));
+}
+
+// A part retired by a prune that stopped before dropping it (here: its blocks removed and
+// the part retired by hand) is no longer searched, and the next prune, even one that
+// removes no run, drops it a few rows at a time.
+void TestHistoryPrune::aRetiredPartIsDroppedInSteps()
+{
+    Internal::setLogIndexPartBlocksForTesting(5); // one part per run: 0-4 and 5-9
+    const auto restore = qScopeGuard([] { Internal::setLogIndexPartBlocksForTesting(0); });
+    PruneFixture f;
+    QVERIFY(f.open());
+    const Seeded first = f.addRun(QStringLiteral("prod"), 3, QStringLiteral("gastropod"));
+    DD_VERIFY_OK(f.store->logWriter()->flush());
+    f.addRun(QStringLiteral("prod"), 2, QStringLiteral("bivalve"));
+    DD_VERIFY_OK(f.store->logWriter()->flush());
+    QCOMPARE(f.parts().live.size(), 2);
+    {
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("retire"));
+        db.setDatabaseName(f.store->databasePath());
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("DELETE FROM log_blocks WHERE run_id = %1").arg(first.run)));
+        auto retired = Internal::retireEmptyLogIndexParts(db, f.store->databasePath());
+        DD_VERIFY_OK(retired);
+        QCOMPARE(*retired, 1);
+        // Retired again: nothing more to retire (the newest part stays even when empty).
+        retired = Internal::retireEmptyLogIndexParts(db, f.store->databasePath());
+        DD_VERIFY_OK(retired);
+        QCOMPARE(*retired, 0);
+        q = QSqlQuery();
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("retire"));
+    }
+    auto parts = f.parts();
+    QCOMPARE(parts.live, QStringList{QStringLiteral("log_fts_2")});
+    QCOMPARE(parts.retired, 1);
+    QCOMPARE(parts.tables.size(), 2); // not dropped yet
+    QCOMPARE(f.matches(QStringLiteral("gastropod")), 0);
+    QCOMPARE(f.matches(QStringLiteral("bivalve")), 600);
+
+    // Step by step, one chunk of rows at a time (no budget): more than one step, and then
+    // the table is gone.
+    {
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("drop"));
+        db.setDatabaseName(f.store->databasePath());
+        QVERIFY(db.open());
+        int steps = 0;
+        for (;;) {
+            auto more = Internal::dropLogIndexPartStep(db, f.store->databasePath(), 0);
+            DD_VERIFY_OK(more);
+            if (!*more)
+                break;
+            ++steps;
+            if (steps == 1) // the part is still there, a row lighter
+                QCOMPARE(f.parts().tables.size(), 2);
+        }
+        QVERIFY2(steps > 2, qPrintable(QString::number(steps)));
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("drop"));
+    }
+    parts = f.parts();
+    QCOMPARE(parts.retired, 0);
+    QCOMPARE(parts.tables, QStringList{QStringLiteral("log_fts_2")});
+    QCOMPARE(f.matches(QStringLiteral("bivalve")), 600);
+    auto damage = f.store->check();
+    DD_VERIFY_OK(damage);
+    QVERIFY2(damage->isEmpty(), qPrintable(damage->join(QLatin1Char('\n'))));
 }
 
 QTEST_GUILESS_MAIN(TestHistoryPrune)

@@ -1,5 +1,7 @@
+#include "store/historyprune.h"
 #include "store/historystore.h"
 #include "store/logblock.h"
+#include "store/logindexparts.h"
 #include "store/logsearch.h"
 #include "store/logwriter.h"
 #include "store/schema.h"
@@ -9,6 +11,7 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -50,6 +53,7 @@ private slots:
     void migratesFromEachOlderVersion();
     void logsWrittenBeforeTheTrigramIndexAreFound();
     void logsWrittenBeforeTheGramsAreFound();
+    void logsIndexedBeforeThePartsAreFoundAndPruned();
     void refusesANewerDatabaseUntouched();
     void refusesACorruptFile();
     void usesWal();
@@ -255,6 +259,94 @@ void TestMigrations::logsWrittenBeforeTheGramsAreFound()
     for (const char *text : {"zq", "6113", "20261130", "ZQ"})
         QCOMPARE((*store)->searchLogs(QString::fromLatin1(text))->size(), 1);
     QVERIFY((*store)->searchLogs(QStringLiteral("qz"))->isEmpty());
+}
+
+// Schema step 12 put the log index in parts: the index so far is the first part (from
+// block 0), found as before; new blocks past its range go to new parts; and once its blocks
+// are pruned, it is dropped like any part.
+void TestMigrations::logsIndexedBeforeThePartsAreFoundAndPruned()
+{
+    Internal::setLogIndexPartBlocksForTesting(2);
+    const auto restore = qScopeGuard([] { Internal::setLogIndexPartBlocksForTesting(0); });
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("history.sqlite"));
+    const QList<LogLine> lines{LogLine{1, LogStream::Stdout, "old dromedary line"}};
+    withConnection(path, [&](QSqlDatabase &db) {
+        QVERIFY(Internal::migrate(db, path, 11));
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO runs (id, workspace, pipeline, status, "
+                                      "started_at, finished_at) VALUES (7, '/ws', 'ci', "
+                                      "'success', 1000, 2000)")));
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO stages (id, run_id, name, status, position) "
+                                      "VALUES (3, 7, 'build', 'success', 0)")));
+        QVERIFY(
+            q.prepare(QStringLiteral("INSERT INTO log_blocks (id, run_id, stage_id, "
+                                     "first_line, line_count, data) VALUES (1, 7, 3, 1, 1, ?)")));
+        q.addBindValue(Internal::encodeLogBlock(lines));
+        QVERIFY(q.exec());
+        // What version 11's writer gave its index.
+        QVERIFY(q.prepare(QStringLiteral("INSERT INTO log_fts (rowid, text) VALUES (1, ?)")));
+        q.addBindValue(Internal::logBlockTerms(lines));
+        QVERIFY(q.exec());
+    });
+
+    auto store = HistoryStore::open(dir.path());
+    DD_VERIFY_OK(store);
+    HistoryStore &s = **store;
+    QCOMPARE(s.searchLogs(QStringLiteral("dromedary"))->size(), 1);
+    RunRecord run;
+    run.workspace = QStringLiteral("/ws");
+    run.pipeline = QStringLiteral("ci");
+    run.status = RunStatus::Success;
+    run.startedAt = QDateTime::currentDateTimeUtc();
+    run.finishedAt = run.startedAt;
+    const qint64 runId = *s.createRun(run);
+    StageRecord stage;
+    stage.runId = runId;
+    stage.name = QStringLiteral("test");
+    const qint64 stageId = *s.createStage(stage);
+    for (int i = 0; i < 3; ++i) { // blocks 2, 3 and 4
+        s.logWriter()->append(
+            runId, stageId, LogLine{1, LogStream::Stdout, "new bactrian " + QByteArray::number(i)});
+        DD_VERIFY_OK(s.logWriter()->flush());
+    }
+    const auto parts = [&] {
+        QStringList names;
+        withConnection(path, [&](QSqlDatabase &db) {
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("SELECT first_id, name FROM log_fts_parts ORDER BY "
+                                          "first_id")));
+            while (q.next())
+                names << QStringLiteral("%1:%2").arg(q.value(0).toInt()).arg(q.value(1).toString());
+        });
+        return names;
+    };
+    // Block 2 still in the first part's range (0-1)? No: 2 - 0 >= 2 starts a part at 2.
+    QCOMPARE(parts(), (QStringList{QStringLiteral("0:log_fts"), QStringLiteral("2:log_fts_2"),
+                                   QStringLiteral("4:log_fts_3")}));
+    QCOMPARE(s.searchLogs(QStringLiteral("bactrian"))->size(), 3);
+    QCOMPARE(s.searchLogs(QStringLiteral("dromedary"))->size(), 1);
+
+    HistoryPruner pruner(s.databasePath(), s.dataDir());
+    PrunePolicy policy;
+    policy.keepLast = 1;
+    auto report = pruner.prune(policy);
+    DD_VERIFY_OK(report);
+    QCOMPARE(report->runs, 1);
+    QCOMPARE(parts(), (QStringList{QStringLiteral("2:log_fts_2"), QStringLiteral("4:log_fts_3")}));
+    withConnection(path, [&](QSqlDatabase &db) {
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("SELECT group_concat(name, ' ') FROM (SELECT name FROM "
+                                      "sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE "
+                                      "VIRTUAL TABLE%' ORDER BY name)")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("log_fts_2 log_fts_3"));
+    });
+    QVERIFY(s.searchLogs(QStringLiteral("dromedary"))->isEmpty());
+    QCOMPARE(s.searchLogs(QStringLiteral("bactrian"))->size(), 3);
+    auto damage = s.check();
+    DD_VERIFY_OK(damage);
+    QVERIFY2(damage->isEmpty(), qPrintable(damage->join(QLatin1Char('\n'))));
 }
 
 void TestMigrations::refusesANewerDatabaseUntouched()
