@@ -2,22 +2,15 @@
 // them: a small workspace whose site goes out through local-site (served by python3's
 // http.server) and whose "backend" through local-service, on free local ports.
 #include "clihelper.h"
+#include "stableport.h"
 
 #include <QDirIterator>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QTcpServer>
 
 #include <csignal>
 
 namespace {
-
-quint16 freePort()
-{
-    QTcpServer s;
-    s.listen(QHostAddress::LocalHost);
-    return s.serverPort();
-}
 
 QString get(const QString &url)
 {
@@ -74,9 +67,16 @@ class TestDeploy : public QObject
 private slots:
     void initTestCase()
     {
-        m_sitePort = freePort();
-        m_backendPort = freePort();
-        const quint16 prodSite = freePort(), prodBackend = freePort();
+        // Ports that stay this test's while its services stop and start again (below the
+        // ephemeral range: tests beside it listening on port 0 are never handed them).
+        QList<int> ports;
+        for (int i = 0; i < 4; ++i) {
+            ports << stablePort(ports);
+            QVERIFY2(ports.last() > 0, "no free port below the ephemeral range");
+        }
+        m_sitePort = quint16(ports[0]);
+        m_backendPort = quint16(ports[1]);
+        const quint16 prodSite = quint16(ports[2]), prodBackend = quint16(ports[3]);
         write("deploydesk.yml",
               QStringLiteral(
                   "name: mini\n"

@@ -3,6 +3,7 @@
 // the old release live, services that outlive the program that started them, and no
 // process left behind by any test.
 #include "localservicetestutil.h"
+#include "stableport.h"
 
 #include "common/processinfo.h"
 #include "deploy/localservice/localservicetarget.h"
@@ -30,29 +31,6 @@ const QString kUvicorn =
 // The quick test service (tests/deploy/releaseserver.py): answers /release with the
 // content of its RELEASE file.
 const QString kReleaseServer = QStringLiteral("exec /usr/bin/python3 releaseserver.py");
-
-// The stable port of a test, below the kernel's range of ephemeral ports: a test running
-// beside this one (ctest -j) that listens on port 0 may be handed any free port of that
-// range, and would then answer on the port this one checks is closed again (CI saw a 404
-// there from another test's server).
-int stablePort()
-{
-    int low = 32768; // Linux's default start of ip_local_port_range
-    QFile range(QStringLiteral("/proc/sys/net/ipv4/ip_local_port_range"));
-    if (range.open(QIODevice::ReadOnly)) {
-        const QList<QByteArray> bounds = range.readAll().simplified().split(' ');
-        if (bounds.size() == 2 && bounds.first().toInt() > 0)
-            low = bounds.first().toInt();
-    }
-    const int first = std::max(1024, low - 8000);
-    for (int attempt = 0; first < low && attempt < 200; ++attempt) {
-        const int port = first + int(QRandomGenerator::global()->bounded(low - first));
-        QTcpServer probe;
-        if (probe.listen(QHostAddress::LocalHost, quint16(port)))
-            return port;
-    }
-    return 0;
-}
 
 bool makeReleaseServer(const QString &dir, const QByteArray &release)
 {
