@@ -263,14 +263,11 @@ Result<void> HistoryPruner::Private::reclaim(const PrunePolicy &policy, PruneRep
             copied = checkpoint();
         }
         // The WAL file keeps its size until a writer starts it over: empty it now if no
-        // reader needs it, without waiting (a busy timeout of 0), so no writer waits either.
+        // reader needs it, without waiting (no busy handler), so no writer waits either.
         if (copied) {
-            auto timeout =
-                scalar(tr("reading the busy timeout"), QStringLiteral("PRAGMA busy_timeout"));
-            if (timeout && execSql(*conn, path, QStringLiteral("PRAGMA busy_timeout=0"))) {
-                QSqlQuery(*conn).exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
-                execSql(*conn, path, QStringLiteral("PRAGMA busy_timeout=%1").arg(*timeout));
-            }
+            setWaitWhileBusy(*conn, false);
+            QSqlQuery(*conn).exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+            setWaitWhileBusy(*conn, true);
         }
         report.reclaimed = true;
         return {};

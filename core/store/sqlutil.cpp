@@ -111,14 +111,24 @@ Result<QSqlDatabase> openConnection(const QString &path, const QString &connecti
         }
     }
     if (sqlite3 *h = sqliteHandle(db)) {
-        sqlite3_busy_handler(h, pollWhileBusy,
-                             reinterpret_cast<void *>(quintptr(std::max(busyMs, 0))));
+        setWaitWhileBusy(db, true);
         // What a log search asks of the blocks' grams (logsearch.cpp).
         sqlite3_create_function_v2(h, "dd_grams_cover", 2,
                                    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr,
                                    gramsCoverFunction, nullptr, nullptr, nullptr);
     }
     return db;
+}
+
+void setWaitWhileBusy(QSqlDatabase &db, bool wait)
+{
+    if (sqlite3 *h = sqliteHandle(db)) {
+        if (wait)
+            sqlite3_busy_handler(h, pollWhileBusy,
+                                 reinterpret_cast<void *>(quintptr(std::max(busyTimeoutMs(), 0))));
+        else
+            sqlite3_busy_handler(h, nullptr, nullptr);
+    }
 }
 
 Result<void> enableWal(QSqlDatabase &db, const QString &path)

@@ -19,6 +19,11 @@ sqlite3 *sqliteHandle(const QSqlDatabase &db);
 // Opens a new named QSQLITE connection to `path` for the calling thread and applies the
 // per-connection pragmas (foreign keys, busy timeout). Does not write to the file.
 Result<QSqlDatabase> openConnection(const QString &path, const QString &connectionName);
+// Whether a connection from openConnection() waits for another connection's lock (polling,
+// up to the busy timeout, as it was opened) or fails at once with SQLITE_BUSY, for a step
+// that must never make a writer wait. Use this, not PRAGMA busy_timeout: that pragma
+// replaces the polling handler with SQLite's own, and its value 0 with none at all.
+void setWaitWhileBusy(QSqlDatabase &db, bool wait);
 // Sets WAL and synchronous=NORMAL (WAL is persistent: this writes the file header).
 Result<void> enableWal(QSqlDatabase &db, const QString &path);
 // A process-wide unique connection name with the given prefix.

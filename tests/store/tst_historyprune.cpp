@@ -6,6 +6,7 @@
 #include "store/logindexparts.h"
 #include "store/logsearch.h"
 #include "store/logwriter.h"
+#include "store/sqlutil.h"
 
 #include "storetestutil.h"
 
@@ -14,6 +15,7 @@
 #include <QFile>
 #include <QRandomGenerator>
 #include <QScopeGuard>
+#include <QSemaphore>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -210,8 +212,8 @@ public:
         return n;
     }
 
-    // The log index's stored setting `key` (FTS5's config table; empty when never set).
-    QString ftsConfig(const QString &key)
+    // A part's stored setting `key` (FTS5's config table; empty when never set).
+    QString ftsConfig(const QString &key, const QString &part = QStringLiteral("log_fts"))
     {
         QSqlDatabase db =
             QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("config"));
@@ -220,7 +222,7 @@ public:
             db.setDatabaseName(store->databasePath());
             db.open();
             QSqlQuery q(db);
-            q.prepare(QStringLiteral("SELECT v FROM log_fts_config WHERE k = ?"));
+            q.prepare(QStringLiteral("SELECT v FROM \"%1_config\" WHERE k = ?").arg(part));
             q.addBindValue(key);
             q.exec();
             v = q.next() ? q.value(0).toString() : QString();
@@ -292,6 +294,7 @@ private slots:
     void sharedContentIsFreedWithItsLastCopy();
     void anIndexInPartsDropsTheEmptiedOnes();
     void aRetiredPartIsDroppedInSteps();
+    void theLastStepsWaitForAnotherWriter();
 };
 
 void TestHistoryPrune::removesOldRunsAndKeepsTheRest()
@@ -936,6 +939,62 @@ void TestHistoryPrune::aRetiredPartIsDroppedInSteps()
     auto damage = f.store->check();
     DD_VERIFY_OK(damage);
     QVERIFY2(damage->isEmpty(), qPrintable(damage->join(QLatin1Char('\n'))));
+}
+
+// Once a prune has given the file's space back, its connection still waits its turn for
+// the write lock: it once lost its busy handler there (the busy timeout was read back as 0
+// and set again), so whatever it wrote next — the last step turning the index's merges back
+// on, or the next prune — failed "locked" at once whenever another writer held the lock.
+void TestHistoryPrune::theLastStepsWaitForAnotherWriter()
+{
+    PruneFixture f;
+    QVERIFY(f.open());
+    for (int i = 0; i < 40; ++i)
+        f.addRun(QStringLiteral("prod"), 100, QStringLiteral("ichthyosaur"));
+    for (int i = 0; i < 3; ++i)
+        f.addRun(QStringLiteral("prod"), 50, QStringLiteral("mosasaur"));
+    f.addRun(QStringLiteral("prod"), 1, QStringLiteral("plesiosaur"));
+    DD_VERIFY_OK(f.store->logWriter()->flush());
+
+    HistoryPruner pruner(f.store->databasePath(), f.store->dataDir());
+    PrunePolicy policy;
+    policy.olderThan = kNow.addDays(-80);
+    auto report = pruner.prune(policy);
+    DD_VERIFY_OK(report);
+    QCOMPARE(report->runs, 40);
+    QVERIFY(report->reclaimed);
+
+    // Another writer (a connection of DeployDesk's own kind) holds the lock for a moment
+    // when the same pruner is asked again.
+    QSemaphore holding;
+    std::thread holder([&] {
+        auto db = Internal::openConnection(f.store->databasePath(), QStringLiteral("holder"));
+        if (db) {
+            QSqlQuery q(*db);
+            const bool begun = q.exec(QStringLiteral("BEGIN IMMEDIATE"));
+            holding.release();
+            if (begun) {
+                std::this_thread::sleep_for(std::chrono::milliseconds(300));
+                q.exec(QStringLiteral("COMMIT"));
+            }
+            q = QSqlQuery();
+            db->close();
+        } else {
+            holding.release();
+        }
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("holder"));
+    });
+    holding.acquire();
+    policy.olderThan = kNow.addDays(-30);
+    report = pruner.prune(policy);
+    holder.join();
+    DD_VERIFY_OK(report);
+    QCOMPARE(report->runs, 3);
+    QCOMPARE(f.ftsConfig(QStringLiteral("automerge")), QStringLiteral("4"));
+    QCOMPARE(f.matches(QStringLiteral("ichthyosaur")), 0);
+    QCOMPARE(f.matches(QStringLiteral("mosasaur")), 0);
+    QCOMPARE(f.matches(QStringLiteral("plesiosaur")), 600);
 }
 
 QTEST_GUILESS_MAIN(TestHistoryPrune)
