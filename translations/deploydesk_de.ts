@@ -541,7 +541,7 @@
             <translation>Öffnen</translation>
         </message>
         <message>
-            <location line="+33" />
+            <location line="+43" />
             <source>history database %1: expected journal mode "wal", SQLite kept "%2"; check that the directory is on a local file system that supports shared memory</source>
             <translation>Verlaufsdatenbank %1: Journalmodus "wal" erwartet, SQLite behielt "%2"; prüfen Sie, ob das Verzeichnis auf einem lokalen Dateisystem mit Unterstützung für gemeinsamen Speicher liegt</translation>
         </message>
@@ -3589,7 +3589,7 @@
         </message>
         <message>
             <location line="+36" />
-            <location line="+11" />
+            <location line="+27" />
             <source>looking for running runs</source>
             <translation>laufende Läufe suchen</translation>
         </message>
@@ -3629,7 +3629,7 @@
             <translation>Verlaufsdatenbank %1: Wiederherstellen aus %2 fehlgeschlagen: %3; der Verlauf ist unverändert</translation>
         </message>
         <message numerus="yes">
-            <location filename="../core/store/historyprunedisk.cpp" line="+286" />
+            <location filename="../core/store/historyprunedisk.cpp" line="+283" />
             <source>the file was not rebuilt (--vacuum): %n run(s) are running or queued, and every write would wait for the rebuild; run prune --vacuum again when they have ended</source>
             <translation>
                 <numerusform>die Datei wurde nicht neu aufgebaut (--vacuum): %n Lauf läuft oder ist eingereiht, und jeder Schreibvorgang würde auf den Neuaufbau warten; führen Sie prune --vacuum erneut aus, wenn er beendet ist</numerusform>
@@ -3864,7 +3864,7 @@
         </message>
         <message>
             <source>prune: expected a criterion, an age (older than), a number of runs to keep or a size for the logs, got none</source>
-            <location filename="../core/store/historyprune.cpp" line="+430" />
+            <location filename="../core/store/historyprune.cpp" line="+447" />
             <translation>prune: ein Kriterium erwartet – ein Alter (älter als), eine Anzahl zu behaltender Läufe oder eine Größe für die Protokolle –, aber keines erhalten</translation>
         </message>
         <message>
@@ -3889,7 +3889,7 @@
         </message>
         <message>
             <source>choosing the runs to prune</source>
-            <location filename="../core/store/historyprune.cpp" line="-326" />
+            <location filename="../core/store/historyprune.cpp" line="-343" />
             <translation>die zu bereinigenden Läufe auswählen</translation>
         </message>
         <message>
@@ -3909,7 +3909,7 @@
         </message>
         <message>
             <source>listing the artifact copies still in use</source>
-            <location filename="../core/store/historyprunedisk.cpp" line="-265" />
+            <location filename="../core/store/historyprunedisk.cpp" line="-262" />
             <translation>die noch benutzten Artefaktkopien auflisten</translation>
         </message>
         <message>
@@ -5854,8 +5854,7 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
         </message>
         <message>
             <source>reading the busy timeout</source>
-            <location line="+19" />
-            <translation>die Wartezeit bei Sperren lesen</translation>
+            <translation type="vanished">die Wartezeit bei Sperren lesen</translation>
         </message>
         <message>
             <source>the comment holds the value of a secret (GITHUB_TOKEN or another secret DeployDesk knows), and GitHub would show it to everyone who can read the run: take it out of --comment; nothing was sent</source>
@@ -5869,18 +5868,17 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
         </message>
         <message>
             <source>reading the parts of the log search index</source>
-            <location line="+31" />
-            <location filename="../core/store/historyprune_p.h" line="+117" />
+            <location filename="../core/store/historyprune_p.h" line="+133" />
             <translation>Lesen der Teile des Protokoll-Suchindex</translation>
         </message>
         <message>
             <source>turning the log search index's merges back on</source>
-            <location line="-25" />
+            <location line="+30" />
             <translation>Wiedereinschalten der Zusammenführungen des Protokoll-Suchindex</translation>
         </message>
         <message>
             <source>merging the log search index</source>
-            <location line="+54" />
+            <location line="+53" />
             <translation>Zusammenführen des Protokoll-Suchindex</translation>
         </message>
         <message>

@@ -60,7 +60,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../core/store/historyprunedisk.cpp" line="+286" />
+            <location filename="../core/store/historyprunedisk.cpp" line="+283" />
             <source>the file was not rebuilt (--vacuum): %n run(s) are running or queued, and every write would wait for the rebuild; run prune --vacuum again when they have ended</source>
             <translation>
                 <numerusform>the file was not rebuilt (--vacuum): %n run are running or queued, and every write would wait for the rebuild; run prune --vacuum again when they have ended</numerusform>

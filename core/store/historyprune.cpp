@@ -339,6 +339,7 @@ Result<QList<qint64>> HistoryPruner::Private::deleteBatch(const QList<qint64> &r
         if (auto ok = parts.prepare(*conn, path, operation); !ok)
             return std::unexpected(ok.error());
         QHash<QString, QSqlQuery> deletes;
+        QString newest; // the part new blocks go to, read when first needed
         const auto deleteFor = [&](const QString &table) -> Result<QSqlQuery *> {
             if (auto it = deletes.find(table); it != deletes.end())
                 return &*it;
@@ -350,6 +351,22 @@ Result<QList<qint64>> HistoryPruner::Private::deleteBatch(const QList<qint64> &r
                                           .arg(table));
                     !ok)
                     return std::unexpected(ok.error());
+                if (newest.isEmpty()) {
+                    auto live = logIndexParts(*conn, path, operation);
+                    if (!live)
+                        return std::unexpected(live.error());
+                    if (!live->isEmpty())
+                        newest = live->last().table;
+                }
+                if (table != newest) {
+                    if (auto ok = execSql(*conn, path,
+                                          QStringLiteral("INSERT INTO \"%1\"(\"%1\", rank) "
+                                                         "VALUES('crisismerge', %2)")
+                                              .arg(table)
+                                              .arg(kPruneCrisisMerge));
+                        !ok)
+                        return std::unexpected(ok.error());
+                }
                 touched.append(table);
             }
             if (!merging.contains(table))

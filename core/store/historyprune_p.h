@@ -16,6 +16,9 @@
 #include <QSqlQuery>
 #include <QStringList>
 
+#include <optional>
+#include <utility>
+
 namespace DeployDesk::Internal {
 
 // "?,?,?" for n values.
@@ -103,34 +106,74 @@ struct HistoryPruner::Private
     // automatic merges off while it runs (deleteBatch() turns them off in the transaction
     // that first touches a part; the setting is stored in the index, so it holds for every
     // connection), and mergeStep() does at most kMergePages of merging in one of them as
-    // its own short transaction between batches. FTS5's default (4) comes back when the
-    // prune ends. A part of at most logIndexPartBlocks() blocks keeps each step short.
+    // its own short transaction between batches. A part of at most logIndexPartBlocks()
+    // blocks keeps each step short.
+    //
+    // FTS5 also merges a level that reaches 'crisismerge' segments (16) inside the statement
+    // that adds the 16th, automerge off or not, and goes on up while the next level has 16
+    // too, finishing whatever merge had been started there: a merge step always continues
+    // the lowest unfinished merge, so while it works through a large level the batches'
+    // small segments pile up below it, and the 16th batch then did the whole rest of that
+    // merge at once (160-256 ms, traced in docs/benchmarks.md §10). So a part the prune
+    // touches also has 'crisismerge' raised to kPruneCrisisMerge: the small segments wait
+    // for the merge steps. Not the newest part: the log writer adds a segment to it with
+    // every flush, and there the crisis merge is what keeps its levels short (FTS5 refuses
+    // a 2,000th segment). FTS5's defaults come back when the prune ends, for every live
+    // part that differs from them (also one a killed prune left).
     static constexpr int kMergePages = 64;
+    static constexpr int kPruneCrisisMerge = 256;
     QStringList touched; // the parts holding 'delete' entries of this prune, as first met
     QStringList merging; // those that may have merging left, in turn
-    void releaseMerges()
+    std::optional<QList<Internal::LogIndexPart>> liveParts()
     {
         auto conn = db();
         if (!conn)
-            return;
+            return std::nullopt;
         auto live =
             Internal::logIndexParts(*conn, path, tr("reading the parts of the log search index"));
-        if (!live)
+        if (!live) {
+            qCWarning(lcStore).noquote() << live.error().message;
+            return std::nullopt;
+        }
+        return *live;
+    }
+    void releaseMerges()
+    {
+        auto live = liveParts();
+        auto conn = db();
+        if (!live || !conn)
             return;
+        // FTS5's defaults of the two settings a prune changes.
+        static const std::pair<QLatin1String, int> kDefaults[] = {
+            {QLatin1String("automerge"), 4}, {QLatin1String("crisismerge"), 16}};
+        // Whether a part has a setting other than FTS5's default (a killed prune's).
+        const auto changed = [&](const QString &table) {
+            QSqlQuery q(*conn);
+            if (!q.exec(QStringLiteral("SELECT k, v FROM \"%1_config\"").arg(table)))
+                return false;
+            while (q.next())
+                for (const auto &[key, value] : kDefaults)
+                    if (q.value(0).toString() == key && q.value(1).toInt() != value)
+                        return true;
+            return false;
+        };
         // In a write transaction from its start: FTS5 reads the index before it writes the
         // setting, and a read that a writer overtakes cannot become a write (SQLite answers
         // "locked" at once, without waiting).
         const QString operation = tr("turning the log search index's merges back on");
         auto ok = Internal::inTransaction(*conn, path, operation, [&]() -> Result<void> {
             for (const Internal::LogIndexPart &part : std::as_const(*live)) {
-                if (!touched.contains(part.table))
+                if (!touched.contains(part.table) && !changed(part.table))
                     continue;
-                if (auto ok = Internal::execSql(*conn, path,
-                                                QStringLiteral("INSERT INTO \"%1\"(\"%1\", "
-                                                               "rank) VALUES('automerge', 4)")
-                                                    .arg(part.table));
-                    !ok)
-                    return ok;
+                for (const auto &[key, value] : kDefaults) {
+                    if (auto ok = Internal::execSql(
+                            *conn, path,
+                            QStringLiteral("INSERT INTO \"%1\"(\"%1\", rank) VALUES('%2', %3)")
+                                .arg(part.table, key)
+                                .arg(value));
+                        !ok)
+                        return ok;
+                }
             }
             return {};
         });
@@ -141,11 +184,7 @@ struct HistoryPruner::Private
     // dropped, not merged).
     void forgetRetiredParts()
     {
-        auto conn = db();
-        if (!conn)
-            return;
-        auto live =
-            Internal::logIndexParts(*conn, path, tr("reading the parts of the log search index"));
+        auto live = liveParts();
         if (!live)
             return;
         QStringList tables;

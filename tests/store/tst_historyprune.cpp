@@ -294,6 +294,7 @@ private slots:
     void sharedContentIsFreedWithItsLastCopy();
     void anIndexInPartsDropsTheEmptiedOnes();
     void aRetiredPartIsDroppedInSteps();
+    void mergeSettingsComeBackAfterAKilledPrune();
     void theLastStepsWaitForAnotherWriter();
 };
 
@@ -936,6 +937,69 @@ void TestHistoryPrune::aRetiredPartIsDroppedInSteps()
     QCOMPARE(parts.retired, 0);
     QCOMPARE(parts.tables, QStringList{QStringLiteral("log_fts_2")});
     QCOMPARE(f.matches(QStringLiteral("bivalve")), 600);
+    auto damage = f.store->check();
+    DD_VERIFY_OK(damage);
+    QVERIFY2(damage->isEmpty(), qPrintable(damage->join(QLatin1Char('\n'))));
+}
+
+// A prune turns FTS5's automatic merges off in the parts it removes entries from, and in the
+// older ones holds back the crisis merge too; killed, it leaves them so. The next prune
+// gives every live part FTS5's defaults back, also parts it did not touch: left as they
+// were, an old part's searches would read ever more segments, and the newest part's
+// writer would pile up segments until one flush merged them all.
+void TestHistoryPrune::mergeSettingsComeBackAfterAKilledPrune()
+{
+    Internal::setLogIndexPartBlocksForTesting(5); // one part per run
+    const auto restore = qScopeGuard([] { Internal::setLogIndexPartBlocksForTesting(0); });
+    PruneFixture f;
+    QVERIFY(f.open());
+    const QString words[] = {QStringLiteral("crinoid"), QStringLiteral("brachiopod"),
+                             QStringLiteral("graptolite")};
+    const int ages[] = {200, 150, 1};
+    for (int i = 0; i < 3; ++i) {
+        f.addRun(QStringLiteral("prod"), ages[i], words[i]);
+        DD_VERIFY_OK(f.store->logWriter()->flush());
+    }
+    const QStringList live = f.parts().live;
+    QCOMPARE(live, (QStringList{QStringLiteral("log_fts"), QStringLiteral("log_fts_2"),
+                                QStringLiteral("log_fts_3")}));
+    // What a prune killed in its middle leaves: the old parts it had reached with merges
+    // off and the crisis merge held back, the newest with merges off.
+    {
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("killed"));
+        db.setDatabaseName(f.store->databasePath());
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        for (const QString &part : {QStringLiteral("log_fts_2"), QStringLiteral("log_fts_3")})
+            QVERIFY(q.exec(
+                QStringLiteral("INSERT INTO %1(%1, rank) VALUES('automerge', 0)").arg(part)));
+        QVERIFY(q.exec(
+            QStringLiteral("INSERT INTO log_fts_2(log_fts_2, rank) VALUES('crisismerge', 256)")));
+        q = QSqlQuery();
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("killed"));
+    }
+    QCOMPARE(f.ftsConfig(QStringLiteral("crisismerge"), QStringLiteral("log_fts_2")),
+             QStringLiteral("256"));
+
+    // The next prune removes only the oldest run (its part, log_fts, is dropped).
+    HistoryPruner pruner(f.store->databasePath(), f.store->dataDir());
+    PrunePolicy policy;
+    policy.olderThan = kNow.addDays(-180);
+    auto report = pruner.prune(policy);
+    DD_VERIFY_OK(report);
+    QCOMPARE(report->runs, 1);
+    QCOMPARE(f.parts().live,
+             (QStringList{QStringLiteral("log_fts_2"), QStringLiteral("log_fts_3")}));
+    for (const QString &part : {QStringLiteral("log_fts_2"), QStringLiteral("log_fts_3")}) {
+        QCOMPARE(f.ftsConfig(QStringLiteral("automerge"), part), QStringLiteral("4"));
+        QCOMPARE(f.ftsConfig(QStringLiteral("crisismerge"), part), QStringLiteral("16"));
+    }
+    QCOMPARE(f.matches(words[0]), 0);
+    QCOMPARE(f.matches(words[1]), 600);
+    QCOMPARE(f.matches(words[2]), 600);
     auto damage = f.store->check();
     DD_VERIFY_OK(damage);
     QVERIFY2(damage->isEmpty(), qPrintable(damage->join(QLatin1Char('\n'))));
