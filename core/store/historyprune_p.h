@@ -95,7 +95,7 @@ struct HistoryPruner::Private
     void removeCopies(const QHash<qint64, QList<StoredCopy>> &copies, PruneReport &report,
                       bool dryRun);
     Result<void> reclaim(const PrunePolicy &policy, PruneReport &report);
-    Result<void> incrementalVacuum(QSqlDatabase &conn);
+    Result<void> incrementalVacuum(QSqlDatabase &conn, int pages);
     // Removes what runs kept beside the history in the data folder: a local workflow run's
     // job folders (<dataDir>/deploy/<pipeline>/github-jobs/run-<id>: job results, outputs).
     void removeRunFolders(const QList<qint64> &runs, PruneReport &report);

@@ -191,11 +191,11 @@ void HistoryPruner::Private::removeRunFolders(const QList<qint64> &runs, PruneRe
     }
 }
 
-// One step of the incremental vacuum: up to kReclaimPages pages given back, as one short
+// One step of the incremental vacuum: up to `pages` pages given back, as one short
 // transaction. SQLite frees one page per step of the pragma's statement (each returns a row
 // without columns), so it is stepped to its end on the SQLite handle; executed once, it gave
 // back a single page (docs/benchmarks.md §10).
-Result<void> HistoryPruner::Private::incrementalVacuum(QSqlDatabase &conn)
+Result<void> HistoryPruner::Private::incrementalVacuum(QSqlDatabase &conn, int pages)
 {
     sqlite3 *h = sqliteHandle(conn);
     const auto failed = [this](const QString &why) {
@@ -205,8 +205,7 @@ Result<void> HistoryPruner::Private::incrementalVacuum(QSqlDatabase &conn)
     };
     if (!h)
         return failed(QStringLiteral("not an SQLite connection"));
-    const QByteArray sql =
-        "PRAGMA incremental_vacuum(" + QByteArray::number(HistoryPruner::kReclaimPages) + ")";
+    const QByteArray sql = "PRAGMA incremental_vacuum(" + QByteArray::number(pages) + ")";
     sqlite3_stmt *statement = nullptr;
     int rc = sqlite3_prepare_v2(h, sql.constData(), int(sql.size()), &statement, nullptr);
     if (rc == SQLITE_OK) {
@@ -230,7 +229,17 @@ Result<void> HistoryPruner::Private::reclaim(const PrunePolicy &policy, PruneRep
     if (!mode)
         return std::unexpected(mode.error());
     if (*mode == 2) {
-        // Incremental: a few hundred pages per statement, each its own short transaction.
+        // Incremental: each statement its own short transaction. How long a page takes varies
+        // (a page moved from the end of the file into a hole has its parent and children
+        // pointed at it anew): a step of 256 pages held the lock 216 ms at the end of a
+        // 1,000,000-run prune (docs/benchmarks.md §10). So the number of pages per step
+        // adapts to the budget, as the batches of deletes do, and the pause after a step is
+        // at least as long as the step.
+        // Never fewer than kMinReclaimPages: a step of one page (a statement not stepped to
+        // its end) once gave back 1.1 GB at one page per pause.
+        constexpr int kMinReclaimPages = 32;
+        int pages = HistoryPruner::kReclaimPages;
+        qint64 lastMs = 0;
         for (;;) {
             auto free =
                 scalar(tr("reading the free pages"), QStringLiteral("PRAGMA freelist_count"));
@@ -239,12 +248,21 @@ Result<void> HistoryPruner::Private::reclaim(const PrunePolicy &policy, PruneRep
             if (*free == 0)
                 break;
             if (report.transactions > 0)
-                std::this_thread::sleep_for(std::chrono::milliseconds(HistoryPruner::kGapMs));
+                std::this_thread::sleep_for(
+                    std::chrono::milliseconds(std::max<qint64>(HistoryPruner::kGapMs, lastMs)));
             QElapsedTimer t;
             t.start();
-            if (auto ok = incrementalVacuum(*conn); !ok)
+            if (auto ok = incrementalVacuum(*conn, pages); !ok)
                 return ok;
-            report.longestTransactionMs = std::max(report.longestTransactionMs, t.elapsed());
+            lastMs = t.elapsed();
+            if (lastMs > HistoryPruner::kBudgetMs * 5)
+                qCInfo(lcStore) << "prune: giving" << pages << "pages back held the write lock for"
+                                << lastMs << "ms";
+            if (lastMs > HistoryPruner::kBudgetMs)
+                pages = std::max(kMinReclaimPages, pages / 2);
+            else if (lastMs < HistoryPruner::kBudgetMs / 2)
+                pages = std::min(pages * 2, HistoryPruner::kReclaimPages * 4);
+            report.longestTransactionMs = std::max(report.longestTransactionMs, lastMs);
             ++report.transactions;
             auto after =
                 scalar(tr("reading the free pages"), QStringLiteral("PRAGMA freelist_count"));

@@ -753,7 +753,7 @@ void TestHistoryPrune::sharedContentIsFreedWithItsLastCopy()
 void TestHistoryPrune::aLargePruneGivesItsPagesBack()
 {
     // Logs that do not compress (random hex): thousands of pages freed by the prune. Each
-    // reclaim step must give back up to kReclaimPages of them: SQLite frees one page per
+    // reclaim step must give back many of them (at least 32): SQLite frees one page per
     // step of `PRAGMA incremental_vacuum`, and a statement executed once (not stepped to
     // its end) gave back one page per 25 ms pause — a 1,000,000-run prune kept 1.1 GB free
     // inside the file (docs/benchmarks.md §10). Pages, not bytes: truncating the WAL alone
