@@ -2,7 +2,8 @@
 # History queries on a large seeded history: 1,000,000 runs (4 stages each) and
 # 10,000,000 log lines over the newest 25,000 runs (see seed-history.cpp).
 # The seeded data dir is kept between invocations (HISTORY_DATA, default
-# /tmp/deploydesk-bench-history); pass --reseed to rebuild it.
+# /tmp/deploydesk-bench-history); pass --reseed to rebuild it. SEED_ARGS: more arguments
+# for seed-history (e.g. SEED_ARGS="--part-blocks 16384": the search index in 7 parts).
 # Usage: bench/history.sh [--reseed] [RUNS]
 source "$(dirname "$0")/common.sh"
 RESEED=0
@@ -18,7 +19,7 @@ done
 if [ "$RESEED" = 1 ] || [ ! -f "$DATA/.seeded" ]; then
     rm -rf "$DATA"
     echo "== seeding $DATA (takes a few minutes)"
-    /usr/bin/time -f 'seed: %e s %M KB' "$BIN/seed-history" --data-dir "$DATA"
+    /usr/bin/time -f 'seed: %e s %M KB' "$BIN/seed-history" --data-dir "$DATA" ${SEED_ARGS:-}
     touch "$DATA/.seeded"
 fi
 export DEPLOYDESK_DATA_DIR=$DATA

@@ -6,8 +6,10 @@
 // and createStage (timed, to report the API's rate); the rest are inserted with the same
 // columns and values by plain SQL in one transaction, because a million autocommitted
 // inserts would take too long. Log lines go through HistoryStore::logWriter(), as the
-// engine writes them.
+// engine writes them. --part-blocks N keeps the log search index in parts of N blocks
+// instead of 2^18, so that a history of 100,000 blocks has several (docs/benchmarks.md §3).
 #include "store/historystore.h"
+#include "store/logindexparts.h"
 #include "store/logwriter.h"
 
 #include <QCommandLineParser>
@@ -262,7 +264,11 @@ int main(int argc, char *argv[])
     const QCommandLineOption logRunsOpt(QStringLiteral("log-runs"),
                                         QStringLiteral("Newest runs that get logs (25000)."),
                                         QStringLiteral("n"), QStringLiteral("25000"));
-    parser.addOptions({dirOpt, runsOpt, apiOpt, linesOpt, logRunsOpt});
+    const QCommandLineOption partOpt(
+        QStringLiteral("part-blocks"),
+        QStringLiteral("Blocks per part of the log search index (the product's: 262144)."),
+        QStringLiteral("n"), QStringLiteral("0"));
+    parser.addOptions({dirOpt, runsOpt, apiOpt, linesOpt, logRunsOpt, partOpt});
     parser.process(app);
     Options o;
     o.dataDir = parser.value(dirOpt);
@@ -275,6 +281,7 @@ int main(int argc, char *argv[])
         return 2;
     }
 
+    Internal::setLogIndexPartBlocksForTesting(parser.value(partOpt).toLongLong());
     auto store = HistoryStore::open(o.dataDir);
     if (!store) {
         std::fprintf(stderr, "seed-history: %s\n", qPrintable(store.error().message));
