@@ -11,7 +11,9 @@
 // HistoryPruner prunes every old run. Alongside, a probe on a connection of its own takes
 // the write lock every 20 ms and times the wait for it (BEGIN IMMEDIATE). Prints the flush
 // latencies and lock waits (max, p99, median, how many took over 50 and over 100 ms) of both
-// phases and the prune's own figures.
+// phases and the prune's own figures, and when each flush over 100 ms ended (UTC, to set
+// beside the prune's log: QT_MESSAGE_PATTERN="%{time hh:mm:ss.zzz} %{message}" and
+// QT_LOGGING_RULES="deploydesk.core.store.info=true" time-stamp its long transactions).
 //
 // Usage: prune-bench --data-dir DIR [--runs 100000] [--lines 20] [--chunk 100]
 //                    [--baseline 5]
@@ -41,6 +43,7 @@ namespace {
 struct Latencies
 {
     std::vector<double> ms;
+    std::vector<std::pair<QString, double>> slow; // over 100 ms: when each ended, how long
     qint64 lines = 0;
 
     double at(double q) const
@@ -61,6 +64,8 @@ struct Latencies
                     label, ms.size(), static_cast<long long>(lines),
                     ms.empty() ? 0.0 : *std::max_element(ms.begin(), ms.end()), at(0.99), at(0.5),
                     over(50), over(100));
+        for (const auto &[when, m] : slow)
+            std::printf("  over 100 ms: %.1f ms, ended %s UTC\n", m, qPrintable(when));
     }
 };
 
@@ -85,9 +90,13 @@ Latencies stream(LogWriter *writer, qint64 runId, qint64 stageId, int chunk,
         }
         const auto before = std::chrono::steady_clock::now();
         writer->flush();
-        result.ms.push_back(
+        const double ms =
             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - before)
-                .count());
+                .count();
+        result.ms.push_back(ms);
+        if (ms > 100)
+            result.slow.emplace_back(
+                QDateTime::currentDateTimeUtc().toString(QStringLiteral("hh:mm:ss.zzz")), ms);
         result.lines += chunk;
         next += std::chrono::milliseconds(20);
         std::this_thread::sleep_until(next);
