@@ -84,9 +84,9 @@ class HistoryPruner final
     Q_DISABLE_COPY_MOVE(HistoryPruner)
 
 public:
-    static constexpr int kBudgetMs = 10;      // aimed at per write transaction
-    static constexpr int kGapMs = 25;         // at least this long between two of them
-    static constexpr int kReclaimPages = 256; // pages of the first incremental-vacuum step
+    static constexpr int kBudgetMs = 10;     // aimed at per write transaction
+    static constexpr int kGapMs = 25;        // at least this long between two of them
+    static constexpr int kReclaimPages = 32; // pages of the first incremental-vacuum step
 
     // `databasePath`: the history file; `dataDir`: the data directory, which holds the
     // artifact copies (only copies under <dataDir>/artifacts/ are ever removed).

@@ -13,6 +13,7 @@
 #include <QFileInfo>
 #include <QSet>
 
+#include <algorithm>
 #include <chrono>
 #include <thread>
 
@@ -231,13 +232,15 @@ Result<void> HistoryPruner::Private::reclaim(const PrunePolicy &policy, PruneRep
     if (*mode == 2) {
         // Incremental: each statement its own short transaction. How long a page takes varies
         // (a page moved from the end of the file into a hole has its parent and children
-        // pointed at it anew): a step of 256 pages held the lock 216 ms at the end of a
-        // 1,000,000-run prune (docs/benchmarks.md §10). So the number of pages per step
-        // adapts to the budget, as the batches of deletes do, and the pause after a step is
-        // at least as long as the step.
+        // pointed at it anew) and is slowest at first: the first steps of a 1,000,000-run
+        // prune took 0.7-0.9 ms a page, later ones 0.25-0.45 (docs/benchmarks.md §10). So
+        // the first step is small and each next one is sized from the last one's time per
+        // page to fit the budget (growing at most twofold, never above kMaxReclaimPages), and
+        // the pause after a step is at least as long as the step.
         // Never fewer than kMinReclaimPages: a step of one page (a statement not stepped to
         // its end) once gave back 1.1 GB at one page per pause.
         constexpr int kMinReclaimPages = 32;
+        constexpr int kMaxReclaimPages = 1024;
         int pages = HistoryPruner::kReclaimPages;
         qint64 lastMs = 0;
         for (;;) {
@@ -258,10 +261,9 @@ Result<void> HistoryPruner::Private::reclaim(const PrunePolicy &policy, PruneRep
             if (lastMs > HistoryPruner::kBudgetMs * 5)
                 qCInfo(lcStore) << "prune: giving" << pages << "pages back held the write lock for"
                                 << lastMs << "ms";
-            if (lastMs > HistoryPruner::kBudgetMs)
-                pages = std::max(kMinReclaimPages, pages / 2);
-            else if (lastMs < HistoryPruner::kBudgetMs / 2)
-                pages = std::min(pages * 2, HistoryPruner::kReclaimPages * 4);
+            const qint64 fitting = pages * HistoryPruner::kBudgetMs / std::max<qint64>(lastMs, 1);
+            pages = int(std::clamp<qint64>(std::min<qint64>(fitting, pages * 2), kMinReclaimPages,
+                                           kMaxReclaimPages));
             report.longestTransactionMs = std::max(report.longestTransactionMs, lastMs);
             ++report.transactions;
             auto after =

@@ -16,6 +16,14 @@ template<typename R> QByteArray why(const R &result)
         QVERIFY2(bool(ddResult), why(ddResult).constData());                                       \
     } while (false)
 
+// The history behind `store` (a HistoryStore) passes SQLite's and the store's own checks.
+#define DD_VERIFY_UNDAMAGED(store)                                                                 \
+    do {                                                                                           \
+        const auto ddDamage = (store).check();                                                     \
+        DD_VERIFY_OK(ddDamage);                                                                    \
+        QVERIFY2(ddDamage->isEmpty(), qPrintable(ddDamage->join(QLatin1Char('\n'))));              \
+    } while (false)
+
 #include "common/status.h"
 
 #include <QtTest/qtestcase.h>

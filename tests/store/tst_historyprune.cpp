@@ -375,9 +375,7 @@ void TestHistoryPrune::removesOldRunsAndKeepsTheRest()
     QVERIFY(QFileInfo::exists(released.copy));
     DD_VERIFY_OK(f.store->release(releaseId));
     // SQLite's and the log index's own checks agree.
-    auto damage = f.store->check();
-    DD_VERIFY_OK(damage);
-    QVERIFY2(damage->isEmpty(), qPrintable(damage->join(QLatin1Char('\n'))));
+    DD_VERIFY_UNDAMAGED(*f.store);
     // The index merges its segments on its own again (the prune held that off while it ran,
     // merging in short steps of its own): left off, every later search would get slower.
     QCOMPARE(f.ftsConfig(QStringLiteral("automerge")), QStringLiteral("4"));
@@ -515,9 +513,7 @@ void TestHistoryPrune::unpinnedReleaseGoes()
     QCOMPARE(report->runs, 1);
     QVERIFY(!f.store->run(first.run));
     QVERIFY(!f.store->release(firstRelease));
-    auto damage = f.store->check();
-    DD_VERIFY_OK(damage);
-    QVERIFY2(damage->isEmpty(), qPrintable(damage->join(QLatin1Char('\n'))));
+    DD_VERIFY_UNDAMAGED(*f.store);
 }
 
 void TestHistoryPrune::sizeCapKeepsTheNewest()
@@ -607,9 +603,7 @@ void TestHistoryPrune::prunesWhileALogWriterWrites()
     DD_VERIFY_OK(streamed);
     QCOMPARE(streamed->size(), written.load());
     QCOMPARE(f.indexed(QStringLiteral("fossil")), 0);
-    auto damage = f.store->check();
-    DD_VERIFY_OK(damage);
-    QVERIFY2(damage->isEmpty(), qPrintable(damage->join(QLatin1Char('\n'))));
+    DD_VERIFY_UNDAMAGED(*f.store);
 }
 
 void TestHistoryPrune::vacuumShrinksTheFile()
@@ -858,9 +852,7 @@ void TestHistoryPrune::anIndexInPartsDropsTheEmptiedOnes()
     everywhere = f.store->searchLogs(QStringLiteral("step 217 of test"));
     DD_VERIFY_OK(everywhere);
     QCOMPARE(everywhere->size(), 1);
-    auto damage = f.store->check();
-    DD_VERIFY_OK(damage);
-    QVERIFY2(damage->isEmpty(), qPrintable(damage->join(QLatin1Char('\n'))));
+    DD_VERIFY_UNDAMAGED(*f.store);
 
     // A new run goes on in the newest part (block 29) and a new one from 30, and is found.
     const Seeded later = f.addRun(QStringLiteral("prod"), 0, QStringLiteral("nautilus"));
@@ -937,9 +929,7 @@ void TestHistoryPrune::aRetiredPartIsDroppedInSteps()
     QCOMPARE(parts.retired, 0);
     QCOMPARE(parts.tables, QStringList{QStringLiteral("log_fts_2")});
     QCOMPARE(f.matches(QStringLiteral("bivalve")), 600);
-    auto damage = f.store->check();
-    DD_VERIFY_OK(damage);
-    QVERIFY2(damage->isEmpty(), qPrintable(damage->join(QLatin1Char('\n'))));
+    DD_VERIFY_UNDAMAGED(*f.store);
 }
 
 // A prune turns FTS5's automatic merges off in the parts it removes entries from, and in the
@@ -1000,9 +990,7 @@ void TestHistoryPrune::mergeSettingsComeBackAfterAKilledPrune()
     QCOMPARE(f.matches(words[0]), 0);
     QCOMPARE(f.matches(words[1]), 600);
     QCOMPARE(f.matches(words[2]), 600);
-    auto damage = f.store->check();
-    DD_VERIFY_OK(damage);
-    QVERIFY2(damage->isEmpty(), qPrintable(damage->join(QLatin1Char('\n'))));
+    DD_VERIFY_UNDAMAGED(*f.store);
 }
 
 // Once a prune has given the file's space back, its connection still waits its turn for
