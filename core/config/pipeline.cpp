@@ -30,6 +30,15 @@ const Stage *Pipeline::stage(const QString &name) const
     return nullptr;
 }
 
+QHash<QString, const Stage *> Pipeline::stagesByName() const
+{
+    QHash<QString, const Stage *> byName;
+    byName.reserve(stages.size());
+    for (auto it = stages.crbegin(); it != stages.crend(); ++it) // the first one wins
+        byName.insert(it->name, &*it);
+    return byName;
+}
+
 const Environment *Pipeline::environment(const QString &name) const
 {
     for (const Environment &e : environments) {
@@ -41,6 +50,14 @@ const Environment *Pipeline::environment(const QString &name) const
 
 QStringList Pipeline::coveredStages(const QStringList &selection) const
 {
+    if (selection.isEmpty()) {
+        QStringList order;
+        order.reserve(stages.size());
+        for (const Stage &s : stages)
+            order << s.name;
+        return order;
+    }
+    const QHash<QString, const Stage *> byName = stagesByName();
     QSet<QString> wanted;
     QStringList todo = selection;
     while (!todo.isEmpty()) {
@@ -48,12 +65,12 @@ QStringList Pipeline::coveredStages(const QStringList &selection) const
         if (wanted.contains(name))
             continue;
         wanted.insert(name);
-        if (const Stage *s = stage(name))
+        if (const Stage *s = byName.value(name))
             todo += s->needs;
     }
     QStringList order;
     for (const Stage &s : stages) {
-        if (selection.isEmpty() || wanted.contains(s.name))
+        if (wanted.contains(s.name))
             order << s.name;
     }
     return order;
@@ -62,22 +79,26 @@ QStringList Pipeline::coveredStages(const QStringList &selection) const
 QStringList Pipeline::stagesThatWouldStart(const QString &environment, const QStringList &selection,
                                            const QStringList &done) const
 {
+    // Sets and an index by name: this runs before every run, over every stage (5,000 stages
+    // took half a second of CPU with list searches, docs/benchmarks.md §2).
     const QStringList covered = coveredStages(selection);
+    const QSet<QString> coveredSet(covered.cbegin(), covered.cend());
+    const QSet<QString> doneSet(done.cbegin(), done.cend());
+    const QHash<QString, const Stage *> byName = stagesByName();
     QSet<QString> starts;
-    QStringList out;
     // File order is not dependency order: settle until nothing changes.
     for (bool progress = true; progress;) {
         progress = false;
         for (const QString &name : covered) {
-            if (starts.contains(name) || done.contains(name))
+            if (starts.contains(name) || doneSet.contains(name))
                 continue;
-            const Stage *s = stage(name);
+            const Stage *s = byName.value(name);
             if (!s || !s->condition.matches(environment))
                 continue;
             const bool needsMet =
                 std::all_of(s->needs.cbegin(), s->needs.cend(), [&](const QString &n) {
                     // A need outside the covered stages (gone from the file) does not block.
-                    return !covered.contains(n) || done.contains(n) || starts.contains(n);
+                    return !coveredSet.contains(n) || doneSet.contains(n) || starts.contains(n);
                 });
             if (needsMet) {
                 starts.insert(name);
@@ -85,6 +106,7 @@ QStringList Pipeline::stagesThatWouldStart(const QString &environment, const QSt
             }
         }
     }
+    QStringList out;
     for (const QString &name : covered)
         if (starts.contains(name))
             out << name;

@@ -2,6 +2,7 @@
 
 #include "common/error.h"
 
+#include <QHash>
 #include <QList>
 #include <QMap>
 #include <QString>
@@ -105,7 +106,11 @@ struct Pipeline
     QList<Stage> stages; // in file order
     GitHubSettings github;
 
+    // A linear search: for a lookup per stage, take stagesByName() once instead.
     const Stage *stage(const QString &name) const;
+    // Every stage by name (the first of a repeated name, as stage()), pointing into `stages`:
+    // valid while `stages` is not changed.
+    QHash<QString, const Stage *> stagesByName() const;
     const Environment *environment(const QString &name) const;
     // The stages a run of `selection` covers: those asked for and all they need, in file
     // order (every stage when the selection is empty).

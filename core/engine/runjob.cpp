@@ -66,9 +66,10 @@ QStringList RunJob::gatedStages(const Pipeline &pipeline, const QString &environ
     const Environment *env = pipeline.environment(environment);
     if (!env || !env->isProtected)
         return {};
+    const QHash<QString, const Stage *> byName = pipeline.stagesByName();
     QStringList named;
     for (const QString &name : covered) {
-        const Stage *s = pipeline.stage(name);
+        const Stage *s = byName.value(name);
         if (!s)
             continue;
         const StageCondition &c = s->condition;

@@ -102,8 +102,9 @@ Result<qint64> RunController::start(const Pipeline &pipeline, const RunRequest &
 {
     if (isRunning())
         return makeError(ErrorCode::Invalid, tr("a run is already in progress"));
+    const QHash<QString, const Stage *> byName = pipeline.stagesByName();
     for (const QString &name : request.stages) {
-        if (!pipeline.stage(name))
+        if (!byName.contains(name))
             return makeError(ErrorCode::Invalid,
                              tr("stage \"%1\" is not defined in %2").arg(name, pipeline.filePath));
     }
@@ -158,7 +159,7 @@ Result<qint64> RunController::start(const Pipeline &pipeline, const RunRequest &
                          : request.stages;
     const QStringList deploying = deployStages(pipeline, RunJob::coveredStages(pipeline, {}));
     for (auto it = earlier.cbegin(); it != earlier.cend(); ++it) {
-        if (it->status == StageStatus::Success && pipeline.stage(it.key()) &&
+        if (it->status == StageStatus::Success && byName.contains(it.key()) &&
             !(request.promote && deploying.contains(it.key())))
             plan.reused << it.key();
     }
@@ -172,7 +173,7 @@ Result<qint64> RunController::start(const Pipeline &pipeline, const RunRequest &
     QList<std::pair<QString, EventParams>> inputEvents; // recorded once the run exists
     if (!request.promote) {
         for (const QString &name : RunJob::coveredStages(pipeline, plan.selection)) {
-            const Stage *s = pipeline.stage(name);
+            const Stage *s = byName.value(name);
             if (!s || s->inputs.isEmpty() || deploying.contains(name))
                 continue;
             auto inputs = hashStageInputs(pipeline, *s, request.environment);
@@ -379,7 +380,7 @@ Result<qint64> RunController::start(const Pipeline &pipeline, const RunRequest &
     // them where they were.
     const ArtifactStore artifacts(m_store->dataDir());
     for (const ArtifactRecord &a : std::as_const(putBack)) {
-        const Stage *s = pipeline.stage(a.stage);
+        const Stage *s = byName.value(a.stage);
         if (!s || !plan.reused.contains(a.stage))
             continue;
         if (auto restored = artifacts.restore(a, QDir(pipeline.workspaceDir).filePath(s->workdir),

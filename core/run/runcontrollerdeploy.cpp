@@ -59,9 +59,10 @@ QStringList RunController::deployStages(const Pipeline &pipeline, const QStringL
 {
     registerBuiltinStageTypes();
     const QStringList targets = TargetRegistry::instance().names();
+    const QHash<QString, const Stage *> byName = pipeline.stagesByName();
     QStringList out;
     for (const QString &name : covered) {
-        const Stage *s = pipeline.stage(name);
+        const Stage *s = byName.value(name);
         if (s && targets.contains(s->uses))
             out << name;
     }
