@@ -34,6 +34,11 @@
  *    kills itself with that signal (core dumps off), so the parent sees the same thing.
  *    QProcess then reports CrashExit with exitCode() == the signal number.
  *
+ * Served (deploydesk-stage --serve, see serve() below): a pool of guards forked by one
+ * server per DeployDesk process runs stage after stage; each stage's program then
+ * leads a session and process group of its own (its pid is the group id), and the
+ * runner talks to the guard through a status socket instead of signals and exit codes.
+ *
  * The guard's own failures exit with 125 (bad arguments, fork failure, parent gone);
  * PROGRAM not found exits with 127 and not executable with 126, as shells do.
  *
@@ -51,13 +56,18 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <poll.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/signalfd.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -267,15 +277,20 @@ static struct ProcEntry *findProcess(pid_t pid)
  * and move its child there. The cgroup is <the guard's cgroup>/deploydesk-stage-<pid>;
  * DEPLOYDESK_STAGE_NO_CGROUP=1 turns it off. Returns 0 when the directory was made.
  */
-static int makeCgroup(void)
+static char s_cgroupParent[PATH_MAX]; /* where stage cgroups are made; "" if nowhere */
+static int s_cgroupParentKnown = 0;
+
+/* Finds s_cgroupParent: <cgroup2 mount><own cgroup>. The server finds it once, before
+ * it forks guards, which inherit it. */
+static void findCgroupParent(void)
 {
-    s_cgroupDir[0] = '\0';
-    const char *off = getenv("DEPLOYDESK_STAGE_NO_CGROUP");
-    if (off && *off && strcmp(off, "0") != 0)
-        return -1;
+    if (s_cgroupParentKnown)
+        return;
+    s_cgroupParentKnown = 1;
+    s_cgroupParent[0] = '\0';
     static char buf[65536];
     if (readSmallFile("/proc/self/cgroup", buf, sizeof buf) <= 0)
-        return -1;
+        return;
     char own[PATH_MAX];
     own[0] = '\0';
     for (char *line = strtok(buf, "\n"); line; line = strtok(NULL, "\n")) {
@@ -285,9 +300,9 @@ static int makeCgroup(void)
         }
     }
     if (own[0] != '/')
-        return -1;
+        return;
     if (readSmallFile("/proc/self/mountinfo", buf, sizeof buf) <= 0)
-        return -1;
+        return;
     char mount[PATH_MAX];
     mount[0] = '\0';
     for (char *line = strtok(buf, "\n"); line; line = strtok(NULL, "\n")) {
@@ -306,14 +321,74 @@ static int makeCgroup(void)
         break;
     }
     if (mount[0] != '/')
+        return;
+    const int n = snprintf(s_cgroupParent, sizeof s_cgroupParent, "%s%s", mount,
+                           strcmp(own, "/") == 0 ? "" : own);
+    if (n <= 0 || (size_t)n >= sizeof s_cgroupParent)
+        s_cgroupParent[0] = '\0';
+}
+
+static int s_keepCgroup = 0;   /* served: the cgroup stays for the guard's next stage */
+static int s_cgroupKilled = 0; /* cgroup.kill was used on it: a process started into it
+                                * later may be killed too (seen on Linux 6.18), so it is
+                                * not kept */
+static int s_cgroupFd = -1;    /* the cgroup's directory while it is kept (for clone3) */
+
+static int makeCgroup(void)
+{
+    const char *off = getenv("DEPLOYDESK_STAGE_NO_CGROUP");
+    if (off && *off && strcmp(off, "0") != 0)
         return -1;
-    const int n = snprintf(s_cgroupDir, sizeof s_cgroupDir, "%s%s/deploydesk-stage-%ld", mount,
-                           strcmp(own, "/") == 0 ? "" : own, (long)getpid());
+    if (s_keepCgroup && s_cgroupDir[0])
+        return 0; /* made for an earlier stage of this guard, and empty since */
+    s_cgroupDir[0] = '\0';
+    findCgroupParent();
+    if (!s_cgroupParent[0])
+        return -1;
+    const int n = snprintf(s_cgroupDir, sizeof s_cgroupDir, "%s/deploydesk-stage-%ld",
+                           s_cgroupParent, (long)getpid());
     if (n <= 0 || (size_t)n >= sizeof s_cgroupDir || mkdir(s_cgroupDir, 0755) != 0) {
         s_cgroupDir[0] = '\0';
         return -1;
     }
     return 0;
+}
+
+/*
+ * Starts the stage's program inside its cgroup (clone3 with CLONE_INTO_CGROUP, Linux
+ * 5.7+): like fork(), without moving the child afterwards (a costly migration) and
+ * without making it wait until it is moved. -1 where the kernel cannot: then fork() and
+ * joinCgroup(). The child only sets up and execs: glibc's fork() bookkeeping is not
+ * needed for that.
+ */
+static pid_t forkIntoCgroup(void)
+{
+#ifdef SYS_clone3
+    struct
+    {
+        uint64_t flags, pidfd, childTid, parentTid, exitSignal, stack, stackSize, tls, setTid,
+            setTidSize, cgroup;
+    } args;
+    const int dir =
+        s_cgroupFd >= 0 ? s_cgroupFd : open(s_cgroupDir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dir < 0)
+        return -1;
+    memset(&args, 0, sizeof args);
+    args.flags = 0x200000000ULL; /* CLONE_INTO_CGROUP */
+    args.exitSignal = SIGCHLD;
+    args.cgroup = (uint64_t)dir;
+    const long pid = syscall(SYS_clone3, &args, sizeof args);
+    const int err = errno;
+    if (pid != 0 && s_keepCgroup && pid > 0)
+        s_cgroupFd = dir;
+    else if (dir != s_cgroupFd)
+        close(dir);
+    errno = err;
+    return (pid_t)pid;
+#else
+    errno = ENOSYS;
+    return -1;
+#endif
 }
 
 /* Moves process pid into the stage's cgroup; on failure the cgroup is given up. */
@@ -337,8 +412,11 @@ static void joinCgroup(pid_t pid)
 }
 
 /* Removes the stage's cgroup once nothing runs in it any more. */
-static void removeCgroup(void)
+static void dropCgroup(void)
 {
+    if (s_cgroupFd >= 0)
+        close(s_cgroupFd);
+    s_cgroupFd = -1;
     if (!s_cgroupDir[0])
         return;
     /* A process that has just exited may hold it for a moment. */
@@ -347,6 +425,14 @@ static void removeCgroup(void)
         nanosleep(&pause, NULL);
     }
     s_cgroupDir[0] = '\0';
+}
+
+/* At the end of a stage: removes its cgroup, or keeps it (empty) for the next stage. */
+static void removeCgroup(void)
+{
+    if (!s_keepCgroup || s_cgroupKilled)
+        dropCgroup();
+    s_cgroupKilled = 0;
 }
 
 /* Marks the members of the stage's cgroup (it lists no zombies). */
@@ -412,7 +498,9 @@ static int forEachStageProcess(void (*visit)(pid_t pid, pid_t pgrp))
     return found;
 }
 
-static pid_t s_pgid = 0; /* the stage's process group: the guard's pid */
+/* The stage's process group: the guard's own (started on its own), or the program's
+ * (served: the program leads a session of its own). */
+static pid_t s_pgid = 0;
 
 /* SIGTERM for a process outside the stage's group (the group got it as a whole). */
 static void sigtermOutsideGroup(pid_t pid, pid_t pgrp)
@@ -439,39 +527,113 @@ static int killCgroup(void)
         return -1;
     const int ok = write(fd, "1", 1) == 1;
     close(fd);
+    s_cgroupKilled = 1;
     return ok ? 0 : -1;
 }
 
+/* ---- Talking to a served runner ------------------------------------------------- */
+
 /*
- * Waits up to timeoutMs for a signal of interest. Returns the signal number, or 0 on
- * timeout. Termination signals the guard sent to its own group are swallowed.
+ * A guard started by the stage server (see serve()) talks to its ProcessRunner through
+ * a status socket of the stage's own: messages of four 32-bit integers {kind, guard pid,
+ * process group, value}, one per packet.
+ *   guard -> runner: Started once the stage's program runs (its process group is the
+ *                    program's pid); Exited (value: the wait status) once nothing of the
+ *                    stage is left.
+ *   runner -> guard: Terminate (cancel, timeout: SIGTERM, then SIGKILL after the grace),
+ *                    KillNow (the runner's destructor). End of file — the runner, or
+ *                    DeployDesk, is gone — counts as Terminate.
+ * A runner never signals a served guard: a guard runs one stage after another, so its
+ * pid outlives the stage.
+ */
+enum { ReportStarted = 1, ReportExited = 2, ControlTerminate = 3, ControlKillNow = 4 };
+enum { ControlReady = -1 }; /* waitSignal(): the status socket has something */
+
+static int s_statusFd = -1;  /* served: the runner's status socket; -1 otherwise */
+static int s_statusEof = 0;  /* the runner has gone */
+static int s_control = 0;    /* the strongest request read: 0, Terminate or KillNow */
+static int s_signalFd = -1;  /* the guard's signals, read synchronously */
+static int s_serverGone = 0; /* served: SIGTERM (the server ended): stop after the stage */
+
+static void report(int kind, int value)
+{
+    if (s_statusFd < 0 || s_statusEof)
+        return;
+    const int32_t message[4] = {kind, (int32_t)getpid(), (int32_t)s_pgid, value};
+    while (send(s_statusFd, message, sizeof message, MSG_NOSIGNAL) < 0 && errno == EINTR) {
+    }
+}
+
+/* Reads what the runner sent; notes end of file. */
+static void readControl(void)
+{
+    while (s_statusFd >= 0 && !s_statusEof) {
+        int32_t message[4];
+        const ssize_t n = recv(s_statusFd, message, sizeof message, MSG_DONTWAIT);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+            return;
+        if (n <= 0) {
+            s_statusEof = 1;
+            return;
+        }
+        if (n == sizeof message &&
+            (message[0] == ControlTerminate || message[0] == ControlKillNow) &&
+            message[0] > s_control)
+            s_control = message[0];
+    }
+}
+
+/*
+ * Waits up to timeoutMs for a signal of interest or a message from the runner. Returns
+ * the signal number, ControlReady, or 0 on timeout. Termination signals the guard sent
+ * to its own group are swallowed.
  */
 static int waitSignal(const sigset_t *set, long long timeoutMs)
 {
+    (void)set; /* s_signalFd was made for it */
     const long long deadline = nowMs() + (timeoutMs < 0 ? 0 : timeoutMs);
     for (;;) {
         long long left = deadline - nowMs();
         if (left < 0)
             left = 0;
-        struct timespec ts = {(time_t)(left / 1000), (long)(left % 1000) * 1000000L};
-        siginfo_t info;
-        const int sig = sigtimedwait(set, &info, &ts);
-        if (sig < 0) {
-            if (errno == EINTR)
-                continue;
-            return 0; /* EAGAIN: timed out */
+        struct pollfd fds[2] = {{s_signalFd, POLLIN, 0},
+                                {s_statusFd >= 0 && !s_statusEof ? s_statusFd : -1, POLLIN, 0}};
+        const int r = poll(fds, 2, (int)(left > INT_MAX ? INT_MAX : left));
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0)
+            return 0;
+        if (fds[1].revents) {
+            readControl();
+            return ControlReady;
         }
-        if (sig != SIGCHLD && info.si_code == SI_USER && info.si_pid == getpid())
+        struct signalfd_siginfo info;
+        if (read(s_signalFd, &info, sizeof info) != (ssize_t)sizeof info)
+            continue;
+        if (info.ssi_signo != SIGCHLD && info.ssi_code == SI_USER &&
+            (pid_t)info.ssi_pid == getpid())
             continue; /* our own kill(-pgid, SIGTERM) */
-        return sig;
+        return (int)info.ssi_signo;
     }
+}
+
+/* What the runner asked for, as a grace period: -1 nothing, 0 at once, else graceMs. */
+static long long requestedEnd(long long graceMs)
+{
+    if (s_control == ControlKillNow)
+        return 0;
+    if (s_control == ControlTerminate || s_statusEof)
+        return graceMs;
+    return -1;
 }
 
 /*
  * Ends every process of the stage: SIGTERM to the group and to each stage process
  * outside it (a new session, a job of its own), up to graceMs for them to end, then
  * SIGKILL (the whole cgroup at once where there is one, and each process found) until
- * none is left. Keeps reaping meanwhile.
+ * none is left. Keeps reaping meanwhile. SIGUSR1 or KillNow cuts the grace short.
  */
 static void endStage(long long graceMs, const sigset_t *set)
 {
@@ -490,7 +652,11 @@ static void endStage(long long graceMs, const sigset_t *set)
         if (left <= 0)
             break;
         /* Processes that are not our children end without a SIGCHLD: poll as well. */
-        waitSignal(set, left < 20 ? left : 20);
+        const int sig = waitSignal(set, left < 20 ? left : 20);
+        if (sig == SIGUSR1 || s_control == ControlKillNow)
+            break;
+        if (sig == SIGTERM || sig == SIGINT || sig == SIGHUP)
+            s_serverGone = 1;
     }
     /* A SIGKILLed process cannot fork any more, so this converges. */
     killCgroup();
@@ -533,10 +699,477 @@ static void noop(int sig)
     (void)sig;
 }
 
+/* The signals the guard takes synchronously (and the server blocks around fork). */
+static void guardSignals(sigset_t *set)
+{
+    sigemptyset(set);
+    sigaddset(set, SIGCHLD);
+    sigaddset(set, SIGTERM);
+    sigaddset(set, SIGINT);
+    sigaddset(set, SIGHUP);
+    sigaddset(set, SIGUSR1);
+}
+
+/*
+ * Blocks the guard's signals (they are read from s_signalFd) and returns in *before* the
+ * mask it found. A handler (never run while blocked) instead of SIG_DFL/SIG_IGN makes
+ * sure none of them is discarded as ignored.
+ */
+static int takeSignals(sigset_t *set, sigset_t *before)
+{
+    guardSignals(set);
+    sigprocmask(SIG_BLOCK, set, before);
+    struct sigaction act;
+    memset(&act, 0, sizeof act);
+    act.sa_handler = noop;
+    sigemptyset(&act.sa_mask);
+    sigaction(SIGCHLD, &act, NULL);
+    sigaction(SIGTERM, &act, NULL);
+    sigaction(SIGINT, &act, NULL);
+    sigaction(SIGHUP, &act, NULL);
+    sigaction(SIGUSR1, &act, NULL);
+    s_signalFd = signalfd(-1, set, SFD_CLOEXEC);
+    if (s_signalFd < 0) {
+        fail("cannot read signals (signalfd)", errno);
+        return -1;
+    }
+    return 0;
+}
+
+/*
+ * Runs one stage: `program` (NULL-terminated argv) with the signal mask `commandMask`,
+ * entering `workdir` when not NULL, in a session of its own when `ownSession` (served)
+ * or else in the guard's process group. Returns the wait status to pass on.
+ */
+static int runStage(char **program, long long graceMs, const sigset_t *set,
+                    const sigset_t *commandMask, const char *workdir, int ownSession)
+{
+    int programArgc = 0;
+    while (program[programArgc])
+        ++programArgc;
+    s_child = -1;
+    s_childDone = 0;
+    s_childStatus = 0;
+    s_cgroupUsed = 0;
+    s_control = 0;
+    if (!ownSession)
+        s_pgid = getpgrp();
+
+    /* The child starts inside the stage's cgroup, or (older kernels) waits on `go`
+     * until the parent has moved it there. */
+    int go[2] = {-1, -1};
+    int born = 0; /* started inside the cgroup: no moving, no waiting on `go` */
+    if (makeCgroup() == 0) {
+        s_child = forkIntoCgroup();
+        born = s_child >= 0;
+        if (born)
+            s_cgroupUsed = 1;
+        else if (pipe2(go, O_CLOEXEC) != 0)
+            dropCgroup();
+    }
+    if (!born)
+        s_child = fork();
+    if (s_child < 0) {
+        fail("cannot start the stage (fork)", errno);
+        removeCgroup();
+        return (GuardFailure & 0xff) << 8;
+    }
+    if (s_child > 0 && go[1] >= 0) {
+        joinCgroup(s_child);
+        const char used = s_cgroupUsed ? '1' : '0';
+        while (write(go[1], &used, 1) < 0 && errno == EINTR) {
+        }
+        close(go[0]);
+        close(go[1]);
+    }
+    if (s_child == 0) {
+        if (ownSession)
+            setsid();
+        if (go[0] >= 0) {
+            char used = '0';
+            while (read(go[0], &used, 1) < 0 && errno == EINTR) {
+            }
+            /* The stage can see where it runs (the guard is single-threaded: setenv is
+             * safe after fork). */
+            if (used == '1')
+                setenv("DEPLOYDESK_STAGE_CGROUP", s_cgroupDir, 1);
+            else
+                unsetenv("DEPLOYDESK_STAGE_CGROUP");
+        } else if (born) {
+            setenv("DEPLOYDESK_STAGE_CGROUP", s_cgroupDir, 1);
+        } else {
+            unsetenv("DEPLOYDESK_STAGE_CGROUP");
+        }
+        struct sigaction dfl;
+        memset(&dfl, 0, sizeof dfl);
+        dfl.sa_handler = SIG_DFL;
+        sigaction(SIGCHLD, &dfl, NULL);
+        sigaction(SIGTERM, &dfl, NULL);
+        sigaction(SIGINT, &dfl, NULL);
+        sigaction(SIGHUP, &dfl, NULL);
+        sigaction(SIGUSR1, &dfl, NULL);
+        sigprocmask(SIG_SETMASK, commandMask, NULL);
+        if (workdir && *workdir && chdir(workdir) != 0) {
+            const int err = errno;
+            fprintf(stderr, "%s: cannot enter the working directory \"%s\": %s\n", progname,
+                    workdir, strerror(err));
+            _exit(GuardFailure);
+        }
+        if (programArgc == 3 && strcmp(program[0], "/bin/sh") == 0 &&
+            strcmp(program[1], "-c") == 0) {
+            char *copy = strdup(program[2]);
+            char *words[64];
+            if (copy && splitSimpleCommand(copy, words, 64) > 0) {
+                execvp(words[0], words);
+                /* Not a program (a shell builtin such as exit or cd): the shell runs it. */
+            }
+            free(copy);
+        }
+        execvp(program[0], program);
+        const int err = errno;
+        fprintf(stderr, "%s: cannot run \"%s\": %s\n", progname, program[0], strerror(err));
+        _exit(err == ENOENT ? NotFound : CannotExecute);
+    }
+    if (ownSession)
+        s_pgid = s_child; /* the child's setsid() may not have run yet: see endStage() */
+    report(ReportStarted, 0);
+
+    int terminating = 0;
+    while (!s_childDone) {
+        const int sig = waitSignal(set, 60 * 60 * 1000);
+        if (sig == SIGCHLD || sig == 0) {
+            reapChildren();
+            continue;
+        }
+        long long grace;
+        if (sig == ControlReady) {
+            grace = requestedEnd(graceMs);
+            if (grace < 0)
+                continue;
+        } else {
+            /* SIGTERM, SIGINT, SIGHUP: end the whole stage; SIGUSR1: at once (SIGKILL). */
+            grace = sig == SIGUSR1 ? 0 : graceMs;
+            if (sig != SIGUSR1)
+                s_serverGone = 1;
+        }
+        terminating = 1;
+        endStage(grace, set);
+        if (!s_childDone) {
+            /* endStage() left no live process, so the child is a zombie: reap it. */
+            int status = 0;
+            pid_t r;
+            do {
+                r = waitpid(s_child, &status, 0);
+            } while (r < 0 && errno == EINTR);
+            s_childStatus = r == s_child ? status : 0;
+            s_childDone = 1;
+        }
+    }
+    /* Leftovers: background jobs, daemons, whatever detached. With no child left, no
+     * descendant is left either (orphans are re-parented to the guard). */
+    if (!terminating && hasChildren() && forEachStageProcess(NULL) > 0)
+        endStage(graceMs, set);
+
+    removeCgroup();
+    return s_childStatus;
+}
+
+/* ---- Serving a whole program's stages ------------------------------------------- */
+
+/*
+ * deploydesk-stage --serve: one per DeployDesk process (core/engine/stageserver.cpp).
+ * Stages are run by a pool of guards it forks: each takes a request, runs that stage
+ * as a guard started on its own would (minus the exec of the guard: the stage costs
+ * one fork of a small process and the exec of its command, as under make), reports,
+ * and waits for the next one. The server forks another guard whenever the last idle
+ * one takes a request.
+ *
+ * Requests arrive on fd 3, a SOCK_SEQPACKET socket that all guards read (each packet
+ * goes to one of them): NUL-terminated strings — "1" (the version), the grace in ms,
+ * the working directory, the number N of program arguments, the N arguments, then the
+ * environment (NAME=VALUE each) — with four descriptors attached: the stage's stdin,
+ * stdout and stderr, and the runner's status socket (see report()).
+ *
+ * Everything ends with DeployDesk: at end of file on fd 3 the server and the idle guards
+ * exit; a busy guard sees end of file on its status socket and ends its stage (with the
+ * grace). If the server itself is killed, its guards get SIGTERM (PR_SET_PDEATHSIG):
+ * idle ones exit, busy ones end their stage first.
+ */
+enum { ServeFd = 3, RequestFds = 4, MaxRequest = 1 << 20 };
+enum { GuardIdle = 1, GuardBusy = 2 }; /* guard -> server, on the pool pipe */
+
+static void tellServer(int poolFd, int state)
+{
+    const int32_t message[2] = {state, (int32_t)getpid()};
+    while (write(poolFd, message, sizeof message) < 0 && errno == EINTR) {
+    }
+}
+
+/* Splits a request into its strings; NULL-terminated array, or NULL when malformed. */
+static char **splitRequest(char *buf, long length)
+{
+    size_t count = 0;
+    for (long i = 0; i < length; ++i)
+        count += buf[i] == '\0';
+    if (length == 0 || buf[length - 1] != '\0')
+        return NULL;
+    char **strings = calloc(count + 1, sizeof *strings);
+    if (!strings)
+        return NULL;
+    size_t k = 0;
+    for (long i = 0; i < length; i += (long)strlen(buf + i) + 1)
+        strings[k++] = buf + i;
+    strings[k] = NULL;
+    return strings;
+}
+
+/*
+ * Waits for a request (or a signal). Returns its length, 0 when the guard should exit
+ * (end of file, SIGTERM), -1 for one that is malformed (descriptors closed, status
+ * socket kept in fds[3] when there was one).
+ */
+static long takeRequest(char *buf, int fds[RequestFds])
+{
+    for (;;) {
+        struct pollfd wait[2] = {{ServeFd, POLLIN, 0}, {s_signalFd, POLLIN, 0}};
+        if (poll(wait, 2, -1) < 0) {
+            if (errno == EINTR)
+                continue;
+            return 0;
+        }
+        if (wait[1].revents) {
+            struct signalfd_siginfo info;
+            if (read(s_signalFd, &info, sizeof info) == (ssize_t)sizeof info &&
+                info.ssi_signo != SIGCHLD && info.ssi_signo != SIGUSR1)
+                return 0; /* the server ended */
+            reapChildren();
+            continue;
+        }
+        union {
+            char buf[CMSG_SPACE(RequestFds * sizeof(int))];
+            struct cmsghdr align;
+        } control;
+        struct iovec iov = {buf, MaxRequest};
+        struct msghdr msg;
+        memset(&msg, 0, sizeof msg);
+        msg.msg_iov = &iov;
+        msg.msg_iovlen = 1;
+        msg.msg_control = control.buf;
+        msg.msg_controllen = sizeof control.buf;
+        const ssize_t n = recvmsg(ServeFd, &msg, MSG_DONTWAIT | MSG_CMSG_CLOEXEC);
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR))
+            continue; /* another guard took it */
+        if (n <= 0)
+            return 0; /* DeployDesk ended */
+        int received = 0;
+        for (struct cmsghdr *c = CMSG_FIRSTHDR(&msg); c; c = CMSG_NXTHDR(&msg, c)) {
+            if (c->cmsg_level != SOL_SOCKET || c->cmsg_type != SCM_RIGHTS)
+                continue;
+            const int count = (int)((c->cmsg_len - CMSG_LEN(0)) / sizeof(int));
+            for (int i = 0; i < count; ++i) {
+                int fd;
+                memcpy(&fd, CMSG_DATA(c) + i * sizeof(int), sizeof fd);
+                if (received < RequestFds)
+                    fds[received++] = fd;
+                else
+                    close(fd);
+            }
+        }
+        if (received != RequestFds || (msg.msg_flags & (MSG_TRUNC | MSG_CTRUNC))) {
+            for (int i = 0; i < received && i < 3; ++i) {
+                close(fds[i]);
+                fds[i] = -1;
+            }
+            if (received < RequestFds)
+                fds[3] = -1;
+            return -1;
+        }
+        return (long)n;
+    }
+}
+
+/* A guard of the pool: runs stages until DeployDesk or the server ends. */
+static int guardLoop(pid_t server, int poolFd, const sigset_t *commandMask)
+{
+    sigset_t set;
+    sigset_t ignored;
+    if (takeSignals(&set, &ignored) != 0)
+        return GuardFailure;
+    prctl(PR_SET_PDEATHSIG, SIGTERM, 0, 0, 0);
+    if (getppid() != server)
+        return GuardFailure;
+    prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
+    s_keepCgroup = 1;
+    const int devNull = open("/dev/null", O_RDWR | O_CLOEXEC);
+    char *buf = malloc(MaxRequest + 1);
+    char **ownEnvironment = environ;
+    if (devNull < 0 || !buf)
+        return GuardFailure;
+
+    while (!s_serverGone) {
+        int fds[RequestFds] = {-1, -1, -1, -1};
+        const long length = takeRequest(buf, fds);
+        if (length == 0)
+            break;
+        tellServer(poolFd, GuardBusy);
+        s_statusFd = fds[3];
+        s_statusEof = 0;
+        s_control = 0;
+        s_pgid = 0;
+        char **strings = length > 0 ? splitRequest(buf, length) : NULL;
+        int count = 0;
+        while (strings && strings[count])
+            ++count;
+        long long graceMs = 0;
+        long long argc = 0;
+        char **program = NULL;
+        if (length < 0 || !strings || count < 5 || strcmp(strings[0], "1") != 0 ||
+            parseNumber(strings[1], 24LL * 3600 * 1000, &graceMs) != 0 ||
+            parseNumber(strings[3], count - 4, &argc) != 0 || argc < 1 ||
+            !(program = calloc((size_t)argc + 1, sizeof *program))) {
+            fprintf(stderr, "%s: ignoring a malformed stage request\n", progname);
+            report(ReportExited, (GuardFailure & 0xff) << 8);
+        } else {
+            for (int i = 0; i < 3; ++i)
+                dup2(fds[i], i);
+            memcpy(program, strings + 4, (size_t)argc * sizeof *program);
+            environ = strings + 4 + argc; /* the rest, NULL-terminated */
+            /* Cancelled, or its runner gone, while it waited: not started at all. */
+            readControl();
+            const int status = s_control != 0 || s_statusEof
+                                   ? SIGTERM
+                                   : runStage(program, graceMs, &set, commandMask, strings[2], 1);
+            environ = ownEnvironment;
+            report(ReportExited, status);
+            for (int i = 0; i < 3; ++i)
+                dup2(devNull, i); /* the stage's pipes reach end of file */
+        }
+        for (int i = 0; i < RequestFds; ++i) {
+            if (fds[i] >= 0)
+                close(fds[i]);
+        }
+        s_statusFd = -1;
+        free(program);
+        free(strings);
+        tellServer(poolFd, GuardIdle);
+    }
+    dropCgroup();
+    return 0;
+}
+
+static int s_serverChildFd = -1; /* the server's SIGCHLD */
+static sigset_t s_stageMask;     /* the mask DeployDesk started the server with */
+
+static pid_t forkGuard(pid_t server, int poolPipe[2])
+{
+    /* Blocked from the guard's first instruction on: nothing sent to it is lost. */
+    sigset_t set;
+    guardSignals(&set);
+    sigset_t serverMask;
+    sigprocmask(SIG_BLOCK, &set, &serverMask);
+    const pid_t guard = fork();
+    if (guard == 0) {
+        close(poolPipe[0]);
+        close(s_serverChildFd);
+        /* The stages get the mask DeployDesk gave the server (none blocked). */
+        exit(guardLoop(server, poolPipe[1], &s_stageMask));
+    }
+    const int err = errno;
+    sigprocmask(SIG_SETMASK, &serverMask, NULL);
+    if (guard < 0)
+        fail("cannot start a stage guard (fork)", err);
+    return guard;
+}
+
+struct PoolGuard
+{
+    pid_t pid;
+    int busy;
+};
+
+static int serve(void)
+{
+    const pid_t server = getpid();
+    findCgroupParent(); /* once: the guards inherit it */
+    int pool[2];
+    if (pipe2(pool, O_CLOEXEC) != 0) {
+        fail("cannot make the guards' pipe", errno);
+        return GuardFailure;
+    }
+    sigset_t childSet;
+    sigemptyset(&childSet);
+    sigaddset(&childSet, SIGCHLD);
+    sigprocmask(SIG_BLOCK, &childSet, &s_stageMask);
+    const int childFd = signalfd(-1, &childSet, SFD_CLOEXEC | SFD_NONBLOCK);
+    s_serverChildFd = childFd;
+    if (childFd < 0) {
+        fail("cannot read signals (signalfd)", errno);
+        return GuardFailure;
+    }
+
+    struct PoolGuard *guards = NULL;
+    size_t count = 0;
+    size_t capacity = 0;
+    for (;;) {
+        size_t idle = 0;
+        for (size_t i = 0; i < count; ++i)
+            idle += !guards[i].busy;
+        if (idle == 0) {
+            if (count == capacity) {
+                capacity = capacity ? capacity * 2 : 8;
+                struct PoolGuard *grown = realloc(guards, capacity * sizeof *grown);
+                if (!grown)
+                    return GuardFailure;
+                guards = grown;
+            }
+            const pid_t guard = forkGuard(server, pool);
+            if (guard < 0)
+                return GuardFailure; /* DeployDesk falls back to a guard per stage */
+            guards[count].pid = guard;
+            guards[count].busy = 0;
+            ++count;
+        }
+        struct pollfd wait[3] = {{ServeFd, 0, 0}, {pool[0], POLLIN, 0}, {childFd, POLLIN, 0}};
+        if (poll(wait, 3, -1) < 0) {
+            if (errno == EINTR)
+                continue;
+            return GuardFailure;
+        }
+        if (wait[0].revents & (POLLHUP | POLLERR))
+            return 0; /* DeployDesk ended: so do the idle guards (end of file) */
+        if (wait[1].revents & POLLIN) {
+            int32_t message[2];
+            if (read(pool[0], message, sizeof message) == (ssize_t)sizeof message) {
+                for (size_t i = 0; i < count; ++i) {
+                    if (guards[i].pid == (pid_t)message[1])
+                        guards[i].busy = message[0] == GuardBusy;
+                }
+            }
+        }
+        if (wait[2].revents & POLLIN) {
+            struct signalfd_siginfo info;
+            while (read(childFd, &info, sizeof info) == (ssize_t)sizeof info) {
+            }
+            pid_t gone;
+            while ((gone = waitpid(-1, NULL, WNOHANG)) > 0) {
+                for (size_t i = 0; i < count; ++i) {
+                    if (guards[i].pid == gone) {
+                        guards[i] = guards[--count];
+                        break;
+                    }
+                }
+            }
+        }
+    }
+}
+
 int main(int argc, char **argv)
 {
+    if (argc == 2 && strcmp(argv[1], "--serve") == 0)
+        return serve();
     if (argc < 4) {
-        fprintf(stderr, "usage: %s <parent-pid> <grace-ms> PROGRAM [ARG...]\n", progname);
+        fprintf(stderr, "usage: %s <parent-pid> <grace-ms> PROGRAM [ARG...]\n       %s --serve\n",
+                progname, progname);
         return GuardFailure;
     }
     long long parentPid = 0;
@@ -555,33 +1188,14 @@ int main(int argc, char **argv)
         return GuardFailure;
     }
 
-    /* Take the signals synchronously. A handler (never run while blocked) instead of
-     * SIG_DFL/SIG_IGN makes sure none of them is discarded as ignored. */
     sigset_t set;
-    sigemptyset(&set);
-    sigaddset(&set, SIGCHLD);
-    sigaddset(&set, SIGTERM);
-    sigaddset(&set, SIGINT);
-    sigaddset(&set, SIGHUP);
-    sigaddset(&set, SIGUSR1);
     sigset_t oldMask;
-    sigprocmask(SIG_BLOCK, &set, &oldMask);
-    struct sigaction act;
-    memset(&act, 0, sizeof act);
-    act.sa_handler = noop;
-    sigemptyset(&act.sa_mask);
-    sigaction(SIGCHLD, &act, NULL);
-    sigaction(SIGTERM, &act, NULL);
-    sigaction(SIGINT, &act, NULL);
-    sigaction(SIGHUP, &act, NULL);
-    sigaction(SIGUSR1, &act, NULL);
-
+    if (takeSignals(&set, &oldMask) != 0)
+        return GuardFailure;
     if (getpgrp() != getpid() && setsid() < 0) {
         fail("cannot create a process group for the stage (setsid)", errno);
         return GuardFailure;
     }
-    s_pgid = getpgrp();
-
     if (parentPid > 0) {
         prctl(PR_SET_PDEATHSIG, SIGTERM, 0, 0, 0);
         if (getppid() != (pid_t)parentPid) {
@@ -592,92 +1206,7 @@ int main(int argc, char **argv)
         }
     }
     prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
-
-    /* The child waits on `go` until the parent has put it into the stage's cgroup. */
-    int go[2] = {-1, -1};
-    if (makeCgroup() == 0 && pipe2(go, O_CLOEXEC) != 0) {
-        rmdir(s_cgroupDir);
-        s_cgroupDir[0] = '\0';
-    }
-    s_child = fork();
-    if (s_child < 0) {
-        fail("cannot start the stage (fork)", errno);
-        removeCgroup();
-        return GuardFailure;
-    }
-    if (s_child > 0 && go[1] >= 0) {
-        joinCgroup(s_child);
-        const char used = s_cgroupUsed ? '1' : '0';
-        while (write(go[1], &used, 1) < 0 && errno == EINTR) {
-        }
-        close(go[0]);
-        close(go[1]);
-    }
-    if (s_child == 0) {
-        if (go[0] >= 0) {
-            char used = '0';
-            while (read(go[0], &used, 1) < 0 && errno == EINTR) {
-            }
-            /* The stage can see where it runs (the guard is single-threaded: setenv is
-             * safe after fork). */
-            if (used == '1')
-                setenv("DEPLOYDESK_STAGE_CGROUP", s_cgroupDir, 1);
-            else
-                unsetenv("DEPLOYDESK_STAGE_CGROUP");
-        } else {
-            unsetenv("DEPLOYDESK_STAGE_CGROUP");
-        }
-        struct sigaction dfl;
-        memset(&dfl, 0, sizeof dfl);
-        dfl.sa_handler = SIG_DFL;
-        sigaction(SIGCHLD, &dfl, NULL);
-        sigaction(SIGTERM, &dfl, NULL);
-        sigaction(SIGINT, &dfl, NULL);
-        sigaction(SIGHUP, &dfl, NULL);
-        sigaction(SIGUSR1, &dfl, NULL);
-        sigprocmask(SIG_SETMASK, &oldMask, NULL);
-        if (argc == 6 && strcmp(argv[3], "/bin/sh") == 0 && strcmp(argv[4], "-c") == 0) {
-            char *copy = strdup(argv[5]);
-            char *words[64];
-            if (copy && splitSimpleCommand(copy, words, 64) > 0) {
-                execvp(words[0], words);
-                /* Not a program (a shell builtin such as exit or cd): the shell runs it. */
-            }
-            free(copy);
-        }
-        execvp(argv[3], argv + 3);
-        const int err = errno;
-        fprintf(stderr, "%s: cannot run \"%s\": %s\n", progname, argv[3], strerror(err));
-        _exit(err == ENOENT ? NotFound : CannotExecute);
-    }
-
-    int terminating = 0;
-    while (!s_childDone) {
-        const int sig = waitSignal(&set, 60 * 60 * 1000);
-        if (sig == SIGCHLD || sig == 0) {
-            reapChildren();
-            continue;
-        }
-        /* SIGTERM, SIGINT, SIGHUP: end the whole stage; SIGUSR1: at once (SIGKILL). */
-        terminating = 1;
-        endStage(sig == SIGUSR1 ? 0 : graceMs, &set);
-        if (!s_childDone) {
-            /* endStage() left no live process, so the child is a zombie: reap it. */
-            int status = 0;
-            pid_t r;
-            do {
-                r = waitpid(s_child, &status, 0);
-            } while (r < 0 && errno == EINTR);
-            s_childStatus = r == s_child ? status : 0;
-            s_childDone = 1;
-        }
-    }
-    /* Leftovers: background jobs, daemons, whatever detached. With no child left, no
-     * descendant is left either (orphans are re-parented to the guard). */
-    if (!terminating && hasChildren() && forEachStageProcess(NULL) > 0)
-        endStage(graceMs, &set);
-
-    removeCgroup();
-    exitLikeChild(s_childStatus, &set);
+    const int status = runStage(argv + 3, graceMs, &set, &oldMask, NULL, 0);
+    exitLikeChild(status, &set);
     return GuardFailure;
 }

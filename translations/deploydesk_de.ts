@@ -87,7 +87,7 @@
             <translation>die Datei ist kein gültiges UTF-8: Byte 0x%1 an dieser Stelle gehört zu keinem UTF-8-Zeichen; speichern Sie die Datei als UTF-8 (oder korrigieren Sie dieses Zeichen)</translation>
         </message>
         <message>
-            <location filename="../core/engine/processrunner.cpp" line="+51" />
+            <location filename="../core/engine/processrunner.cpp" line="+68" />
             <source>unknown signal</source>
             <translation>unbekanntes Signal</translation>
         </message>
@@ -120,12 +120,17 @@
             <translation>abgebrochen</translation>
         </message>
         <message>
-            <location line="+167" />
+            <location line="+238" />
+            <source>the stage server ended before it ran "%1"; run the stage again</source>
+            <translation>der Stufen-Server wurde beendet, bevor er „%1“ ausführte; führen Sie die Stufe erneut aus</translation>
+        </message>
+        <message>
+            <location line="+216" />
             <source>%1 (running "%2" in "%3")</source>
             <translation>%1 (beim Ausführen von "%2" in "%3")</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+33" />
             <source>timed out after %1</source>
             <translation>Zeitüberschreitung nach %1</translation>
         </message>
@@ -3629,7 +3634,7 @@
             <translation>Verlaufsdatenbank %1: Wiederherstellen aus %2 fehlgeschlagen: %3; der Verlauf ist unverändert</translation>
         </message>
         <message numerus="yes">
-            <location filename="../core/store/historyprunedisk.cpp" line="+283" />
+            <location filename="../core/store/historyprunedisk.cpp" line="+303" />
             <source>the file was not rebuilt (--vacuum): %n run(s) are running or queued, and every write would wait for the rebuild; run prune --vacuum again when they have ended</source>
             <translation>
                 <numerusform>die Datei wurde nicht neu aufgebaut (--vacuum): %n Lauf läuft oder ist eingereiht, und jeder Schreibvorgang würde auf den Neuaufbau warten; führen Sie prune --vacuum erneut aus, wenn er beendet ist</numerusform>
@@ -3909,7 +3914,7 @@
         </message>
         <message>
             <source>listing the artifact copies still in use</source>
-            <location filename="../core/store/historyprunedisk.cpp" line="-262" />
+            <location filename="../core/store/historyprunedisk.cpp" line="-281" />
             <translation>die noch benutzten Artefaktkopien auflisten</translation>
         </message>
         <message>
@@ -3929,13 +3934,13 @@
         </message>
         <message>
             <source>reading the vacuum mode</source>
-            <location line="+25" />
+            <location line="+24" />
             <translation>den Vacuum-Modus lesen</translation>
         </message>
         <message>
             <source>reading the free pages</source>
-            <location line="+14" />
-            <location line="+7" />
+            <location line="+22" />
+            <location line="+19" />
             <translation>die freien Seiten lesen</translation>
         </message>
         <message>
@@ -5901,6 +5906,16 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <location line="+39" />
             <translation>Entfernen eines geleerten Teils des Protokoll-Suchindex</translation>
         </message>
+        <message>
+            <location filename="../core/engine/stageserver.cpp" line="+98" />
+            <source>cannot start "%1 --serve": %2</source>
+            <translation>„%1 --serve“ lässt sich nicht starten: %2</translation>
+        </message>
+        <message>
+            <location line="+83" />
+            <source>the stage's command and environment take %1 bytes, more than a served guard takes</source>
+            <translation>Befehl und Umgebung der Stufe belegen %1 Bytes, mehr als ein Wächter des Stufen-Servers annimmt</translation>
+        </message>
     </context>
     <context>
         <name>DeployDesk::Alembic::AlembicJob</name>
@@ -7485,7 +7500,7 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
     <context>
         <name>DeployDesk::ProcessRunner</name>
         <message>
-            <location filename="../core/engine/processrunner.cpp" line="+78" />
+            <location filename="../core/engine/processrunner.cpp" line="+84" />
             <source>another command is still running in this runner; wait for done() or cancel() it before starting "%1"</source>
             <translation>in diesem Runner läuft noch ein anderer Befehl; warten Sie auf done() oder rufen Sie cancel() auf, bevor Sie "%1" starten</translation>
         </message>
@@ -7996,13 +8011,13 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
         <name>DeployDesk::RunController</name>
         <message>
             <location filename="../core/run/runcontroller.cpp" line="+104" />
-            <location filename="../core/run/runcontrollerdeploy.cpp" line="+344" />
+            <location filename="../core/run/runcontrollerdeploy.cpp" line="+345" />
             <location filename="../core/run/runcontrollerindex.cpp" line="+17" />
             <source>a run is already in progress</source>
             <translation>es läuft bereits ein Lauf</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+5" />
             <location line="+41" />
             <source>stage "%1" is not defined in %2</source>
             <translation>Stufe "%1" ist in %2 nicht definiert</translation>
@@ -8310,7 +8325,7 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
     <context>
         <name>DeployDesk::RunJob</name>
         <message>
-            <location filename="../core/engine/runjob.cpp" line="+142" />
+            <location filename="../core/engine/runjob.cpp" line="+143" />
             <source>reused from the earlier run</source>
             <translation>aus dem früheren Lauf übernommen</translation>
         </message>

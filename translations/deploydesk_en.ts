@@ -60,7 +60,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../core/store/historyprunedisk.cpp" line="+283" />
+            <location filename="../core/store/historyprunedisk.cpp" line="+303" />
             <source>the file was not rebuilt (--vacuum): %n run(s) are running or queued, and every write would wait for the rebuild; run prune --vacuum again when they have ended</source>
             <translation>
                 <numerusform>the file was not rebuilt (--vacuum): %n run are running or queued, and every write would wait for the rebuild; run prune --vacuum again when they have ended</numerusform>
@@ -352,7 +352,7 @@
     <context>
         <name>DeployDesk::RunController</name>
         <message numerus="yes">
-            <location filename="../core/run/runcontroller.cpp" line="+561" />
+            <location filename="../core/run/runcontroller.cpp" line="+562" />
             <source>%n log line(s) of stage %1 could not be recorded: %2</source>
             <translation>
                 <numerusform>%n log line of stage %1 could not be recorded: %2</numerusform>

@@ -3,21 +3,38 @@
 #include "common/duration.h"
 #include "common/logging.h"
 #include "common/processinfo.h"
+#include "engine/stageserver.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QProcess>
+#include <QSocketNotifier>
 #include <QTimer>
 
 #include <cerrno>
 #include <csignal>
 #include <cstring>
 
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/socket.h>
 #include <sys/types.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 // How a stage is run
 // -------------------
+// Served (the default where the guard is found): start() hands the stage to the stage
+// server (stageserver.h), whose pool of guards runs the stages of this whole program,
+// with the stage's pipes and a status socket of this runner, and returns. The guard
+// that takes it runs the command in a session of its own — its process group is the
+// command's pid, reported as "started" (pid() is 0 until then) — and reports its wait
+// status once nothing of the stage is left. Cancel, timeout and the destructor are
+// messages on the status socket, never signals to the guard, whose pid outlives the
+// stage; only the last-resort SIGKILL goes to the stage's own group. When this program
+// ends, however it ends, the guards see end of file and end their stages. When no
+// server can take the stage, or DEPLOYDESK_STAGE_SERVER=0, the runner falls back to:
+//
 // QProcess starts `deploydesk-stage <our pid> <grace-ms> /bin/sh -c COMMAND` (see
 // tools/stageguard.c). QProcess's child modifier calls setsid() between fork and exec,
 // so the guard's pid is the process group id before QProcess even reports the start:
@@ -90,6 +107,16 @@ struct ProcessRunner::Private
     void discardProcess();
     void endLeftCgroup();
     void killNow();
+    bool active() const;
+
+    // Served stages (see the top of this file).
+    bool startServed();
+    void onStatusReadable();
+    bool waitServedEnd(int timeoutMs);
+    void tellGuard(qint32 kind);
+    void guardVanished();
+    void readPipe(int fd, LogStream stream, QSocketNotifier *notifier);
+    void closeServed();
 
     ProcessRunner *q = nullptr;
     QProcess *process = nullptr;
@@ -104,10 +131,268 @@ struct ProcessRunner::Private
     bool terminating = false;
     bool cancelled = false;
     bool timedOut = false;
+
+    bool served = false;
+    qint64 guardPid = 0; // served: the guard running the stage, once it reported
+    int outFd = -1;
+    int errFd = -1;
+    int statusFd = -1;
+    // Children of the runner; deleted later (one may be emitting when they go).
+    QSocketNotifier *outNotifier = nullptr;
+    QSocketNotifier *errNotifier = nullptr;
+    QSocketNotifier *statusNotifier = nullptr;
 };
+
+namespace {
+
+// Messages on a served stage's status socket (tools/stageguard.c, report()).
+enum GuardMessageKind : qint32 {
+    ReportStarted = 1,
+    ReportExited = 2,
+    ControlTerminate = 3,
+    ControlKillNow = 4,
+};
+struct GuardMessage
+{
+    qint32 kind = 0;
+    qint32 guardPid = 0;
+    qint32 group = 0;
+    qint32 value = 0;
+};
+
+// 1: a message read; 0: end of file (the guard is gone); -1: nothing to read now.
+int readGuardMessage(int fd, GuardMessage *message)
+{
+    qint32 raw[4];
+    ssize_t n;
+    do {
+        n = ::recv(fd, raw, sizeof raw, MSG_DONTWAIT);
+    } while (n < 0 && errno == EINTR);
+    if (n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK))
+        return 0;
+    if (n < 0)
+        return -1;
+    if (n != sizeof raw)
+        return -1; // not from the guard: ignored
+    message->kind = raw[0];
+    message->guardPid = raw[1];
+    message->group = raw[2];
+    message->value = raw[3];
+    return 1;
+}
+
+// Waits up to timeoutMs for fd to be readable (or hung up). False on timeout.
+bool waitReadable(int fd, int timeoutMs)
+{
+    pollfd p{fd, POLLIN, 0};
+    int r;
+    do {
+        r = ::poll(&p, 1, timeoutMs);
+    } while (r < 0 && errno == EINTR);
+    return r > 0;
+}
+
+void closeFd(int &fd)
+{
+    if (fd >= 0)
+        ::close(fd);
+    fd = -1;
+}
+
+} // namespace
+
+bool ProcessRunner::Private::active() const
+{
+    if (served)
+        return statusFd >= 0;
+    return process && process->state() != QProcess::NotRunning;
+}
+
+void ProcessRunner::Private::closeServed()
+{
+    for (QSocketNotifier **notifier : {&outNotifier, &errNotifier, &statusNotifier}) {
+        if (*notifier) {
+            (*notifier)->setEnabled(false);
+            (*notifier)->deleteLater();
+            *notifier = nullptr;
+        }
+    }
+    closeFd(outFd);
+    closeFd(errFd);
+    closeFd(statusFd);
+}
+
+// Reads what the pipe holds now (up to 1 MiB at a time) and emits it as one chunk.
+void ProcessRunner::Private::readPipe(int fd, LogStream stream, QSocketNotifier *notifier)
+{
+    if (fd < 0)
+        return;
+    constexpr qsizetype kRead = 64 * 1024;
+    constexpr qsizetype kMaxChunk = 1024 * 1024;
+    QByteArray chunk;
+    bool ended = false;
+    while (chunk.size() < kMaxChunk) {
+        const qsizetype used = chunk.size();
+        chunk.resize(used + kRead);
+        ssize_t n;
+        do {
+            n = ::read(fd, chunk.data() + used, size_t(kRead));
+        } while (n < 0 && errno == EINTR);
+        chunk.resize(used + qMax<ssize_t>(n, 0));
+        if (n < kRead) {
+            ended = n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK);
+            break;
+        }
+    }
+    if (ended && notifier)
+        notifier->setEnabled(false); // every writer is gone
+    if (!chunk.isEmpty())
+        emit q->output(stream, chunk);
+}
+
+bool ProcessRunner::Private::startServed()
+{
+    int out[2] = {-1, -1};
+    int err[2] = {-1, -1};
+    int status[2] = {-1, -1};
+    const int devNull = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+    const bool made = devNull >= 0 && ::pipe2(out, O_CLOEXEC | O_NONBLOCK) == 0 &&
+                      ::pipe2(err, O_CLOEXEC | O_NONBLOCK) == 0 &&
+                      ::socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, status) == 0;
+    QString error;
+    bool sent = false;
+    if (made) {
+        // The guard's ends block as usual: O_NONBLOCK is per open file, so set it here only.
+        for (int fd : {out[1], err[1]})
+            ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+        const int fds[4] = {devNull, out[1], err[1], status[1]};
+        sent = StageServer::request(spec, fds, &error);
+    } else {
+        error = QString::fromLocal8Bit(std::strerror(errno));
+    }
+    for (int fd : {devNull, out[1], err[1], status[1]}) {
+        if (fd >= 0)
+            ::close(fd);
+    }
+    if (!sent) {
+        for (int fd : {out[0], err[0], status[0]}) {
+            if (fd >= 0)
+                ::close(fd);
+        }
+        qCWarning(lcProcess) << "the stage server cannot take a stage:" << error
+                             << "- starting a guard of its own";
+        return false;
+    }
+    served = true;
+    guarded = true;
+    guardPid = 0;
+    outFd = out[0];
+    errFd = err[0];
+    statusFd = status[0];
+    outNotifier = new QSocketNotifier(outFd, QSocketNotifier::Read, q);
+    errNotifier = new QSocketNotifier(errFd, QSocketNotifier::Read, q);
+    statusNotifier = new QSocketNotifier(statusFd, QSocketNotifier::Read, q);
+    QObject::connect(outNotifier, &QSocketNotifier::activated, q,
+                     [this] { readPipe(outFd, LogStream::Stdout, outNotifier); });
+    QObject::connect(errNotifier, &QSocketNotifier::activated, q,
+                     [this] { readPipe(errFd, LogStream::Stderr, errNotifier); });
+    QObject::connect(statusNotifier, &QSocketNotifier::activated, q,
+                     [this] { onStatusReadable(); });
+    qCDebug(lcProcess) << "stage handed to the stage server:" << spec.command;
+    if (running && spec.timeout.count() > 0)
+        timeoutTimer.start(spec.timeout);
+    return true;
+}
+
+// Cancel, timeout, destructor: a message to the guard (sent before it reported too).
+void ProcessRunner::Private::tellGuard(qint32 kind)
+{
+    if (statusFd < 0)
+        return;
+    const qint32 message[4] = {kind, 0, 0, 0};
+    while (::send(statusFd, message, sizeof message, MSG_DONTWAIT | MSG_NOSIGNAL) < 0 &&
+           errno == EINTR) {
+    }
+}
+
+// The status socket closed without a status: the guard was killed (SIGKILL) or crashed,
+// or (before it reported) the stage server ended with the request unread.
+void ProcessRunner::Private::guardVanished()
+{
+    if (guardPid == 0) {
+        closeServed();
+        ProcessResult result;
+        result.status = ProcessResult::Status::FailedToStart;
+        result.errorString =
+            QCoreApplication::translate("DeployDesk",
+                                        "the stage server ended before it ran \"%1\"; run the "
+                                        "stage again")
+                .arg(spec.command);
+        finish(result);
+        return;
+    }
+    qCWarning(lcProcess) << "the stage guard" << guardPid << "ended without reporting";
+    endLeftCgroup();
+    onFinished(SIGKILL, QProcess::CrashExit);
+}
+
+void ProcessRunner::Private::onStatusReadable()
+{
+    if (statusFd < 0)
+        return; // closed since the notifier fired
+    GuardMessage message;
+    for (;;) {
+        const int got = readGuardMessage(statusFd, &message);
+        if (got < 0)
+            return;
+        if (got == 0) {
+            guardVanished();
+            return;
+        }
+        if (message.kind == ReportStarted) {
+            guardPid = message.guardPid;
+            pid = message.group;
+            qCDebug(lcProcess) << "stage guard" << guardPid << "runs it as group" << pid;
+        } else if (message.kind == ReportExited) {
+            guardPid = message.guardPid;
+            const int waitStatus = message.value;
+            onFinished(WIFSIGNALED(waitStatus) ? WTERMSIG(waitStatus) : WEXITSTATUS(waitStatus),
+                       WIFSIGNALED(waitStatus) ? QProcess::CrashExit : QProcess::NormalExit);
+            return;
+        }
+    }
+}
+
+// Blocks until the served guard has ended the stage (reported or vanished); false on
+// timeout. Notes the group when the guard reports it meanwhile.
+bool ProcessRunner::Private::waitServedEnd(int timeoutMs)
+{
+    GuardMessage message;
+    while (statusFd >= 0) {
+        const int got = readGuardMessage(statusFd, &message);
+        if (got == 0 || (got > 0 && message.kind == ReportExited)) {
+            if (got == 0 && guardPid > 0)
+                endLeftCgroup();
+            return true;
+        }
+        if (got > 0 && message.kind == ReportStarted) {
+            guardPid = message.guardPid;
+            pid = message.group;
+        }
+        if (got < 0 && !waitReadable(statusFd, timeoutMs))
+            return false;
+    }
+    return true;
+}
 
 void ProcessRunner::Private::discardProcess()
 {
+    if (served) {
+        killNow();
+        closeServed();
+        served = false;
+        return;
+    }
     if (!process)
         return;
     QObject::disconnect(process, nullptr, nullptr, nullptr);
@@ -121,6 +406,17 @@ void ProcessRunner::Private::discardProcess()
 // SIGKILL to the group would end the guard first and leave those running.
 void ProcessRunner::Private::killNow()
 {
+    if (served) {
+        if (statusFd < 0)
+            return;
+        tellGuard(ControlKillNow);
+        if (!waitServedEnd(5000)) {
+            sendSignal(SIGKILL); // the stage's group, once known
+            waitServedEnd(5000);
+        }
+        closeServed();
+        return;
+    }
     if (!process || process->state() == QProcess::NotRunning)
         return;
     if (guarded && pid > 0) {
@@ -140,7 +436,7 @@ void ProcessRunner::Private::killNow()
 // itself was killed (SIGKILL) and could not end the stage: what runs in it is ended here.
 void ProcessRunner::Private::endLeftCgroup()
 {
-    const QString dir = ProcessInfo::stageCgroupDir(pid);
+    const QString dir = ProcessInfo::stageCgroupDir(served ? guardPid : pid);
     if (dir.isEmpty() || !QFileInfo(dir).isDir())
         return;
     qCWarning(lcProcess) << "the stage guard" << pid
@@ -185,6 +481,13 @@ void ProcessRunner::Private::failLater(const QString &message)
 
 void ProcessRunner::Private::drain()
 {
+    if (served) {
+        // The guard ended every process of the stage before it reported: all they wrote
+        // is in the pipes (a killed guard's leftovers may still write; not waited for).
+        readPipe(outFd, LogStream::Stdout, outNotifier);
+        readPipe(errFd, LogStream::Stderr, errNotifier);
+        return;
+    }
     if (!process)
         return;
     const QByteArray out = process->readAllStandardOutput();
@@ -197,6 +500,9 @@ void ProcessRunner::Private::drain()
 
 void ProcessRunner::Private::startProcess()
 {
+    if (StageServer::enabled() && startServed())
+        return;
+    served = false;
     const QString guard = ProcessRunner::guardPath();
     guarded = !guard.isEmpty();
 
@@ -257,8 +563,12 @@ void ProcessRunner::Private::onFinished(int exitCode, QProcess::ExitStatus exitS
     drain(); // everything written before the exit arrives before done()
     if (!guarded && pid > 0)
         ::kill(-static_cast<pid_t>(pid), SIGKILL); // background leftovers in the group
-    if (guarded && pid > 0)
+    // A served guard removes its cgroup before it reports (guardVanished() ends it when
+    // the guard could not).
+    if (guarded && !served && pid > 0)
         endLeftCgroup();
+    if (served)
+        closeServed();
 
     ProcessResult result;
     if (cancelled) {
@@ -281,7 +591,7 @@ void ProcessRunner::Private::onFinished(int exitCode, QProcess::ExitStatus exitS
 
 void ProcessRunner::Private::sendSignal(int sig)
 {
-    if (!process || process->state() == QProcess::NotRunning || pid <= 0)
+    if (!active() || pid <= 0)
         return;
     // Right after fork the child may not have called setsid() yet: then the group does
     // not exist, and signalling the process itself is all there is to do.
@@ -298,7 +608,9 @@ void ProcessRunner::Private::terminate()
     // The guard passes SIGTERM on to the group itself (and SIGKILLs it after the grace):
     // signalling the group as well would give every process two SIGTERMs, which some
     // tools take as "force quit". Without the guard, the group gets it directly.
-    if (guarded && pid > 0)
+    if (served)
+        tellGuard(ControlTerminate);
+    else if (guarded && pid > 0)
         ::kill(static_cast<pid_t>(pid), SIGTERM);
     else
         sendSignal(SIGTERM);
@@ -328,6 +640,10 @@ ProcessRunner::~ProcessRunner()
 {
     d->timeoutTimer.stop();
     d->killTimer.stop();
+    if (d->served) {
+        d->killNow();
+        d->closeServed();
+    }
     if (d->process) {
         QObject::disconnect(d->process, nullptr, nullptr, nullptr);
         d->killNow();

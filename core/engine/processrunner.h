@@ -39,8 +39,9 @@ struct ProcessSpec
     std::chrono::milliseconds killGrace{3000}; // SIGTERM, then SIGKILL after this
 };
 
-// Runs one shell command in a process group of its own, under the deploydesk-stage
-// guard (tools/stageguard.c), which ends the whole group if this program dies.
+// Runs one shell command in a process group of its own, under a deploydesk-stage guard
+// (tools/stageguard.c; served by the stage server's pool where it can be, see
+// processrunner.cpp), which ends the whole stage if this program dies.
 // Cancel and timeout end the whole tree: SIGTERM to the group, SIGKILL after the grace.
 // done() is emitted exactly once per start(), also when the program cannot start.
 class ProcessRunner final : public QObject
@@ -55,7 +56,9 @@ public:
     void start(const ProcessSpec &spec); // asynchronous
     void cancel();
     bool isRunning() const;
-    qint64 pid() const; // the guard's pid, which is also the process group id
+    // The stage's process group id: the guard's pid (a guard of its own), or the
+    // command's (served: 0 until the guard reports, a moment after start()).
+    qint64 pid() const;
 
     // The path of the deploydesk-stage guard: $DEPLOYDESK_STAGE_HELPER, else next to
     // the running program, else the installed libexec directory. Empty if not found

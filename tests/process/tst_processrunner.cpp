@@ -1,5 +1,6 @@
 // ProcessRunner: results, output, and ending the whole process tree. Every test runs
-// twice: under the deploydesk-stage guard, and with /bin/sh directly (no guard found).
+// three times: under a guard forked by the stage server (the default), under a guard
+// QProcess starts for the stage (no server), and with /bin/sh directly (no guard found).
 #include "engine/processrunner.h"
 #include "processtestutil.h"
 
@@ -84,6 +85,11 @@ private slots:
     void detachedProcessesEndWithTheStage();
     void parentDeathEndsDetachedProcesses();
     void guardKilledStageCgroupEnded();
+    void servedGuardsCarryNothingOver();
+    void servedStageCancelledBeforeItRuns();
+    void servedGuardsRunOnAfterAStageWasKilled();
+    void servedOversizedStageGetsAGuardOfItsOwn();
+    void servedKilledServerIsReplaced();
 
 private:
     QTemporaryDir m_dir;
@@ -93,8 +99,10 @@ private:
 void tst_ProcessRunner::initTestCase_data()
 {
     QTest::addColumn<bool>("guarded");
-    QTest::newRow("guard") << true;
-    QTest::newRow("direct") << false;
+    QTest::addColumn<bool>("served");
+    QTest::newRow("served") << true << true;
+    QTest::newRow("guard") << true << false;
+    QTest::newRow("direct") << false << false;
 }
 
 void tst_ProcessRunner::initTestCase()
@@ -107,8 +115,10 @@ void tst_ProcessRunner::initTestCase()
 void tst_ProcessRunner::init()
 {
     QFETCH_GLOBAL(bool, guarded);
+    QFETCH_GLOBAL(bool, served);
     // Set but empty: run /bin/sh directly.
     qputenv("DEPLOYDESK_STAGE_HELPER", guarded ? m_guard.toLocal8Bit() : QByteArray());
+    qputenv("DEPLOYDESK_STAGE_SERVER", served ? "1" : "0");
     QCOMPARE(ProcessRunner::guardPath(), guarded ? m_guard : QString());
 }
 
@@ -163,11 +173,14 @@ void tst_ProcessRunner::exitCode()
     QFETCH(QString, command);
     QFETCH(int, exitCode);
 
+    QFETCH_GLOBAL(bool, served);
     ProcessRunner runner;
     Recorder rec(runner, this);
     runner.start(shell(command));
     QVERIFY(runner.isRunning());
-    QVERIFY(runner.pid() > 0);
+    // A served stage's group is known once its guard reports (cancelEndsWholeTree).
+    if (!served)
+        QVERIFY(runner.pid() > 0);
     QTRY_COMPARE_WITH_TIMEOUT(rec.results.size(), 1, 10000);
     QVERIFY(!runner.isRunning());
     QCOMPARE(rec.result().status, ProcessResult::Status::Exited);
@@ -243,8 +256,9 @@ void tst_ProcessRunner::cancelEndsWholeTree()
     ProcessRunner runner;
     Recorder rec(runner, this);
     runner.start(shell(QStringLiteral("sleep 1000 & echo $! > '%1'; wait").arg(pidFile)));
-    const qint64 shellPid = runner.pid();
     QTRY_VERIFY_WITH_TIMEOUT(readPid(pidFile) > 0, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(runner.pid() > 0, 10000);
+    const qint64 shellPid = runner.pid();
     const qint64 pid = readPid(pidFile);
     QVERIFY(!processGone(pid));
 
@@ -505,15 +519,178 @@ void tst_ProcessRunner::guardKilledStageCgroupEnded()
     const qint64 detached = readPid(pidFile);
     QFile cgroup(QStringLiteral("/proc/%1/cgroup").arg(detached));
     QVERIFY(cgroup.open(QIODevice::ReadOnly));
-    if (!cgroup.readAll().contains("/deploydesk-stage-"))
+    const QByteArray where = cgroup.readAll().trimmed();
+    const qsizetype at = where.lastIndexOf("/deploydesk-stage-");
+    if (at < 0)
         QSKIP("no cgroup v2 can be made here: a killed guard leaves detached processes running "
               "(docs/reliability.md)");
+    // The stage's cgroup is named after its guard.
+    const qint64 guard = where.mid(at + qsizetype(strlen("/deploydesk-stage-"))).toLongLong();
+    QVERIFY(guard > 0);
 
-    ::kill(pid_t(runner.pid()), SIGKILL); // the guard only
+    ::kill(pid_t(guard), SIGKILL); // the guard only
     QTRY_COMPARE_WITH_TIMEOUT(rec.results.size(), 1, 10000);
     QCOMPARE(rec.result().status, ProcessResult::Status::Signaled);
     QTRY_VERIFY_WITH_TIMEOUT(processGone(detached), 5000);
     QTRY_COMPARE_WITH_TIMEOUT(markedProcesses(marker), QList<qint64>(), 5000);
+}
+
+// The pool's guards run one stage after another: the next stage sees none of the
+// previous one's environment, working directory or pipes, and a runner destroyed after
+// its stage does not reach the stage its guard runs next.
+void tst_ProcessRunner::servedGuardsCarryNothingOver()
+{
+    QFETCH_GLOBAL(bool, served);
+    if (!served)
+        QSKIP("served guards only");
+    const QStringList dirs{m_dir.filePath(QStringLiteral("first")),
+                           m_dir.filePath(QStringLiteral("second"))};
+    for (const QString &dir : dirs)
+        QVERIFY(QDir().mkpath(dir));
+
+    // More stages than the pool has guards (it grows by one while all are busy, and
+    // these run one at a time): some guard runs several of them.
+    std::unique_ptr<ProcessRunner> previous;
+    QByteArrayList cgroups;
+    for (int i = 0; i < 8; ++i) {
+        auto runner = std::make_unique<ProcessRunner>();
+        Recorder rec(*runner, this);
+        ProcessSpec spec = shell(QStringLiteral("echo \"[$DD_ONLY_EVEN]\" \"$(pwd)\" "
+                                                "\"$DEPLOYDESK_STAGE_CGROUP\"; sleep 0.1"));
+        spec.workdir = dirs.at(i % 2);
+        if (i % 2 == 0)
+            spec.environment.insert(QStringLiteral("DD_ONLY_EVEN"), QString::number(i));
+        runner->start(spec);
+        QTRY_VERIFY_WITH_TIMEOUT(runner->pid() > 0, 10000);
+        previous.reset(); // its status socket closes while a guard runs this stage
+        QTRY_COMPARE_WITH_TIMEOUT(rec.results.size(), 1, 10000);
+        QVERIFY2(rec.result().success(), qPrintable(rec.result().describe()));
+        const QByteArrayList words = rec.out.trimmed().split(' ');
+        QCOMPARE(words.value(0), i % 2 == 0 ? "[" + QByteArray::number(i) + "]" : "[]");
+        QCOMPARE(words.value(1), QFile::encodeName(spec.workdir));
+        cgroups.append(words.value(2));
+        previous = std::move(runner);
+    }
+    // Where cgroups can be made, each is named after its guard: one ran several stages.
+    if (!cgroups.constFirst().isEmpty())
+        QVERIFY2(QSet<QByteArray>(cgroups.cbegin(), cgroups.cend()).size() < cgroups.size(),
+                 cgroups.join(' ').constData());
+}
+
+// A stage that ignored SIGTERM was ended with SIGKILL (its cgroup's cgroup.kill where
+// there is one): the guards run the next stages as usual.
+void tst_ProcessRunner::servedGuardsRunOnAfterAStageWasKilled()
+{
+    QFETCH_GLOBAL(bool, served);
+    if (!served)
+        QSKIP("served guards only");
+    const QString pidFile = m_dir.filePath(QStringLiteral("stubborn-served.pid"));
+    QFile::remove(pidFile);
+    {
+        ProcessRunner runner;
+        Recorder rec(runner, this);
+        runner.start(shell(QStringLiteral("trap '' TERM; echo $$ > '%1'; while :; do sleep 1; done")
+                               .arg(pidFile)));
+        QTRY_VERIFY_WITH_TIMEOUT(readPid(pidFile) > 0, 10000);
+        runner.cancel();
+        QTRY_COMPARE_WITH_TIMEOUT(rec.results.size(), 1, 10000);
+        QCOMPARE(rec.result().status, ProcessResult::Status::Cancelled);
+    }
+    for (int i = 0; i < 4; ++i) {
+        ProcessRunner runner;
+        Recorder rec(runner, this);
+        runner.start(shell(QStringLiteral("echo %1").arg(i)));
+        QTRY_COMPARE_WITH_TIMEOUT(rec.results.size(), 1, 10000);
+        QVERIFY2(rec.result().success(), qPrintable(rec.result().describe()));
+        QCOMPARE(rec.out.trimmed(), QByteArray::number(i));
+    }
+}
+
+// cancel() right after start(), before any guard reported: the command never runs.
+void tst_ProcessRunner::servedStageCancelledBeforeItRuns()
+{
+    QFETCH_GLOBAL(bool, served);
+    if (!served)
+        QSKIP("served guards only");
+    const QString marker = m_dir.filePath(QStringLiteral("ran"));
+    ProcessRunner runner;
+    Recorder rec(runner, this);
+    runner.start(shell(QStringLiteral("touch '%1'").arg(marker)));
+    runner.cancel();
+    QTRY_COMPARE_WITH_TIMEOUT(rec.results.size(), 1, 10000);
+    QCOMPARE(rec.result().status, ProcessResult::Status::Cancelled);
+    QVERIFY(!QFileInfo::exists(marker));
+}
+
+// A request larger than a guard of the pool takes (an environment of more than 1 MiB)
+// runs under a guard of its own, with all of its environment.
+void tst_ProcessRunner::servedOversizedStageGetsAGuardOfItsOwn()
+{
+    QFETCH_GLOBAL(bool, served);
+    if (!served)
+        QSKIP("served guards only");
+    ProcessRunner runner;
+    Recorder rec(runner, this);
+    // Twelve variables of 100 KiB (one may hold at most 128 KiB, exec's limit).
+    ProcessSpec spec = shell(QStringLiteral(
+        "env | awk -F= '/^DD_BIG_/ && length($2) == 102400 { n++ } END { print n }'"));
+    const QString big(100 * 1024, QLatin1Char('x'));
+    for (int i = 0; i < 12; ++i)
+        spec.environment.insert(QStringLiteral("DD_BIG_%1").arg(i), big);
+    QTest::ignoreMessage(
+        QtWarningMsg, QRegularExpression(QStringLiteral("the stage server cannot take a stage")));
+    runner.start(spec);
+    QTRY_COMPARE_WITH_TIMEOUT(rec.results.size(), 1, 10000);
+    QVERIFY2(rec.result().success(), qPrintable(rec.result().describe() + rec.err));
+    QCOMPARE(rec.out.trimmed(), QByteArray("12"));
+}
+
+// The stage server killed by hand: the next stage starts another one and runs.
+void tst_ProcessRunner::servedKilledServerIsReplaced()
+{
+    QFETCH_GLOBAL(bool, served);
+    if (!served)
+        QSKIP("served guards only");
+    {
+        ProcessRunner warmUp;
+        Recorder rec(warmUp, this);
+        warmUp.start(shell(QStringLiteral("true")));
+        QTRY_COMPARE_WITH_TIMEOUT(rec.results.size(), 1, 10000);
+    }
+    // Our children running `deploydesk-stage --serve`.
+    QList<qint64> servers;
+    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
+    for (const QString &entry : entries) {
+        QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(entry));
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(entry));
+        if (!cmdline.open(QIODevice::ReadOnly) || !stat.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray statText = stat.readAll();
+        const QList<QByteArray> fields = statText.mid(statText.lastIndexOf(')') + 2).split(' ');
+        if (cmdline.readAll().contains("--serve") &&
+            fields.value(1).toLongLong() == QCoreApplication::applicationPid())
+            servers.append(entry.toLongLong());
+    }
+    QCOMPARE(servers.size(), 1);
+    ::kill(pid_t(servers.constFirst()), SIGKILL);
+    QTRY_VERIFY_WITH_TIMEOUT(processGone(servers.constFirst()), 10000);
+    // Its guards follow it (PR_SET_PDEATHSIG); until they have, a stage may still reach
+    // one of them, so wait for a stage that runs under a new server.
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("took no request")));
+    ProcessRunner runner;
+    Recorder rec(runner, this);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            if (!rec.results.isEmpty() && rec.result().success())
+                return true;
+            if (!runner.isRunning()) {
+                rec.results.clear();
+                runner.start(shell(QStringLiteral("echo ran")));
+            }
+            return false;
+        }(),
+        10000);
+    QCOMPARE(rec.out.trimmed().split('\n').constLast(), QByteArray("ran"));
 }
 
 QTEST_GUILESS_MAIN(tst_ProcessRunner)
