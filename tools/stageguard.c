@@ -898,10 +898,12 @@ static int runStage(char **program, long long graceMs, const sigset_t *set,
 enum { ServeFd = 3, RequestFds = 4, MaxRequest = 1 << 20 };
 enum { GuardIdle = 1, GuardBusy = 2 }; /* guard -> server, on the pool pipe */
 
+/* A socket, not a pipe: a server already gone must not end the guard with SIGPIPE before
+ * it has removed its cgroup. */
 static void tellServer(int poolFd, int state)
 {
     const int32_t message[2] = {state, (int32_t)getpid()};
-    while (write(poolFd, message, sizeof message) < 0 && errno == EINTR) {
+    while (send(poolFd, message, sizeof message, MSG_NOSIGNAL) < 0 && errno == EINTR) {
     }
 }
 
@@ -1081,6 +1083,32 @@ static pid_t forkGuard(pid_t server, int poolPipe[2])
     return guard;
 }
 
+/*
+ * Removes the empty cgroups of guards that are gone (killed before they could remove
+ * theirs). One that still holds processes is left: its runner ends them
+ * (ProcessRunner::Private::endLeftCgroup()), and rmdir() refuses a cgroup in use.
+ */
+static void sweepCgroups(void)
+{
+    DIR *dir = s_cgroupParent[0] ? opendir(s_cgroupParent) : NULL;
+    if (!dir)
+        return;
+    const char prefix[] = "deploydesk-stage-";
+    struct dirent *entry;
+    while ((entry = readdir(dir)) != NULL) {
+        long long pid = 0;
+        if (strncmp(entry->d_name, prefix, sizeof prefix - 1) != 0 ||
+            parseNumber(entry->d_name + sizeof prefix - 1, INT_MAX, &pid) != 0 || pid <= 0)
+            continue;
+        if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+            continue; /* its guard runs (or a process that took its pid: left alone) */
+        char path[PATH_MAX + 300];
+        snprintf(path, sizeof path, "%s/%s", s_cgroupParent, entry->d_name);
+        rmdir(path);
+    }
+    closedir(dir);
+}
+
 struct PoolGuard
 {
     pid_t pid;
@@ -1092,10 +1120,11 @@ static int serve(void)
     const pid_t server = getpid();
     findCgroupParent(); /* once: the guards inherit it */
     int pool[2];
-    if (pipe2(pool, O_CLOEXEC) != 0) {
-        fail("cannot make the guards' pipe", errno);
+    if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, pool) != 0) {
+        fail("cannot make the guards' socket", errno);
         return GuardFailure;
     }
+    sweepCgroups();
     sigset_t childSet;
     sigemptyset(&childSet);
     sigaddset(&childSet, SIGCHLD);

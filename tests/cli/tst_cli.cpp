@@ -567,6 +567,36 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(T::markedProcesses(marker), QList<qint64>(), 5000);
     }
 
+    // The stage server's guards keep a stage's cgroup for their next stage; when the run
+    // ends, so do they, and none of those cgroups is left behind.
+    void stageCgroupsGoWithTheRun()
+    {
+        Cli cli;
+        QByteArray yaml = "name: cgroups\nmax-parallel: 2\nstages:\n";
+        QStringList files;
+        for (int i = 0; i < 6; ++i) {
+            files << m_tmp.filePath(QStringLiteral("cgroup-%1.txt").arg(i));
+            yaml += QStringLiteral("  s%1:\n    run: echo \"$DEPLOYDESK_STAGE_CGROUP\" > '%2'\n")
+                        .arg(i)
+                        .arg(files.constLast())
+                        .toUtf8();
+        }
+        const CliResult r = cli.run({"run"}, workspace("cgroups", yaml));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+        QSet<QString> cgroups;
+        for (const QString &file : std::as_const(files)) {
+            QFile f(file);
+            QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(file));
+            const QString cgroup = QString::fromLocal8Bit(f.readAll().trimmed());
+            if (!cgroup.isEmpty())
+                cgroups.insert(cgroup);
+        }
+        if (cgroups.isEmpty())
+            QSKIP("no cgroup v2 can be made here");
+        for (const QString &cgroup : std::as_const(cgroups))
+            QTRY_VERIFY2_WITH_TIMEOUT(!QFileInfo::exists(cgroup), qPrintable(cgroup), 5000);
+    }
+
     // kill -9 of the runner while `logs --follow` waits: the follower sees that the run's
     // runner is gone, marks the run interrupted (as any next command would) and ends.
     void followEndsWhenTheRunnerIsKilled()
