@@ -1100,9 +1100,17 @@ static void sweepCgroups(void)
         if (strncmp(entry->d_name, prefix, sizeof prefix - 1) != 0 ||
             parseNumber(entry->d_name + sizeof prefix - 1, INT_MAX, &pid) != 0 || pid <= 0)
             continue;
-        if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
-            continue; /* its guard runs (or a process that took its pid: left alone) */
         char path[PATH_MAX + 300];
+        if (kill((pid_t)pid, 0) == 0 || errno != ESRCH) {
+            /* Its guard runs (or a process that took its pid: left alone), unless it is a
+             * zombie its parent has not reaped yet. */
+            char stat[512];
+            snprintf(path, sizeof path, "/proc/%lld/stat", pid);
+            const char *close =
+                readSmallFile(path, stat, sizeof stat) > 0 ? strrchr(stat, ')') : NULL;
+            if (!close || (close[1] != ' ' || (close[2] != 'Z' && close[2] != 'X')))
+                continue;
+        }
         snprintf(path, sizeof path, "%s/%s", s_cgroupParent, entry->d_name);
         rmdir(path);
     }

@@ -681,6 +681,17 @@ void tst_ProcessRunner::servedKilledServerIsReplaced()
             servers.append(pid);
     }
     QCOMPARE(servers.size(), 1);
+    // Stopped, the server forks no guard in place of those killed below.
+    ::kill(pid_t(servers.constFirst()), SIGSTOP);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            QFile stat(QStringLiteral("/proc/%1/stat").arg(servers.constFirst()));
+            if (!stat.open(QIODevice::ReadOnly))
+                return false;
+            const QByteArray text = stat.readAll();
+            return text.mid(text.lastIndexOf(')') + 2, 1) == "T";
+        }(),
+        10000);
     // Its guards killed first, with SIGKILL: they cannot remove their (empty) cgroups.
     const auto guards = childrenOf(servers.constFirst());
     QVERIFY(!guards.isEmpty());
