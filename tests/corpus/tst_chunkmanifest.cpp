@@ -245,10 +245,15 @@ void TestChunkManifest::writerBatchesAreSeenAtOnceAndFoldedInAtTheEnd()
         QVERIFY(partial);
         QCOMPARE(partial->size(), 3);
         QCOMPARE(partial->fingerprint, docs.fingerprint);
+        QCOMPARE(ChunkManifest::count(path).value_or(-1), 3);
         ManifestEntry stale = docs.entries.first();
         stale.id = pointId(QStringLiteral("gone.md#/0"));
         QVERIFY(writer.commit({stale}, {}));
+        QCOMPARE(ChunkManifest::count(path).value_or(-1), 4);
         QVERIFY(writer.commit(docs.entries.mid(3), {stale.id}));
+        // What the validation counts before the writer closes: every batch, the stale
+        // entry gone.
+        QCOMPARE(ChunkManifest::count(path).value_or(-1), docs.size());
     }
     // Closed: everything is in the file itself, no WAL left beside it.
     QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
@@ -273,12 +278,19 @@ void TestChunkManifest::notAManifestIsAnError()
     auto missing = ChunkManifest::load(m_dir->filePath(QStringLiteral("none.manifest")));
     QVERIFY(!missing);
     QCOMPARE(missing.error().code, ErrorCode::NotFound);
+    auto missingCount = ChunkManifest::count(m_dir->filePath(QStringLiteral("none.manifest")));
+    QVERIFY(!missingCount);
+    QCOMPARE(missingCount.error().code, ErrorCode::NotFound);
 
     const QString text = m_dir->filePath(QStringLiteral("notes.txt"));
     write(text, "just some text, not SQLite\n");
     auto notSqlite = ChunkManifest::load(text);
     QVERIFY(!notSqlite);
     QVERIFY(notSqlite.error().message.contains(QLatin1String("not a DeployDesk chunk manifest")));
+    auto notSqliteCount = ChunkManifest::count(text);
+    QVERIFY(!notSqliteCount);
+    QVERIFY(
+        notSqliteCount.error().message.contains(QLatin1String("not a DeployDesk chunk manifest")));
 
     const QString other = m_dir->filePath(QStringLiteral("other.sqlite"));
     {
@@ -292,6 +304,9 @@ void TestChunkManifest::notAManifestIsAnError()
     auto wrongTables = ChunkManifest::load(other);
     QVERIFY(!wrongTables);
     QCOMPARE(wrongTables.error().code, ErrorCode::Invalid);
+    auto wrongTablesCount = ChunkManifest::count(other);
+    QVERIFY(!wrongTablesCount);
+    QCOMPARE(wrongTablesCount.error().code, ErrorCode::Invalid);
 }
 
 void TestChunkManifest::badDocsAreNamedAndTheOthersChunked()

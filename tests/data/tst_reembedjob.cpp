@@ -268,6 +268,29 @@ private slots:
                  qPrintable(log.join('\n')));
     }
 
+    void docsThatCannotBeReadFailBeforeAnythingIsEmbedded()
+    {
+        run(options());
+        QCOMPARE(state().live, 1);
+        m_embedder->documents = 0;
+        // The docs are chunked while the version to write is made: a folder that is gone
+        // fails the run, names the folder, and nothing is embedded or switched.
+        ReembedOptions o = options(ReembedOptions::Mode::Full);
+        o.docsRoot = m_docs + QStringLiteral("-moved");
+        ReembedJob *failed = run(o, Job::Outcome::Failed);
+        QVERIFY2(failed->errorText().contains(o.docsRoot), qPrintable(failed->errorText()));
+        QCOMPARE(m_embedder->documents, 0);
+        QCOMPARE(state().live, 1);
+        // The next run with the docs in place makes the rebuild whole, and no stray
+        // version is left.
+        ReembedJob *full = run(options(ReembedOptions::Mode::Full));
+        QCOMPARE(full->plan().target, 2);
+        QCOMPARE(state().live, 2);
+        QCOMPARE(state().versions, (QList<int>{1, 2}));
+        QCOMPARE(count(2), full->plan().chunks);
+        QCOMPARE(manifestSize(2), full->plan().chunks);
+    }
+
     void goldenFileErrorsSayWhereAndHow()
     {
         auto parsed =

@@ -163,32 +163,40 @@ void ChunkManifest::add(const ChunkedDocument &doc)
         entries.append(ManifestEntry::from(chunk));
 }
 
-Result<ChunkManifest> ChunkManifest::load(const QString &path)
+namespace {
+
+QString notManifest(const QString &path)
 {
-    if (!QFileInfo::exists(path))
-        return makeError(ErrorCode::NotFound, tr("the manifest \"%1\" does not exist").arg(path));
-    Connection connection(path);
+    return tr("\"%1\" is not a DeployDesk chunk manifest (written by \"deploydeskctl corpus "
+              "--write-manifest\" or a re-embed)")
+        .arg(path);
+}
+
+Error notAManifest(const QString &path, const QSqlQuery &query)
+{
+    return makeErrorValue(ErrorCode::Invalid, notManifest(path), query.lastError().text());
+}
+
+// Opens a manifest file for reading and checks it is one this DeployDesk reads; gives its
+// chunker fingerprint.
+Result<QString> openManifest(Connection &connection, const QString &path)
+{
     if (connection.error())
         return std::unexpected(*connection.error());
-    QSqlDatabase &db = connection.db();
-    const QString notManifest =
-        tr("\"%1\" is not a DeployDesk chunk manifest (written by \"deploydeskctl corpus "
-           "--write-manifest\" or a re-embed)")
-            .arg(path);
-    QSqlQuery query(db);
+    QSqlQuery query(connection.db());
     if (!query.exec(QStringLiteral("SELECT key, value FROM meta")))
-        return makeError(ErrorCode::Invalid, notManifest, query.lastError().text());
-    ChunkManifest manifest;
+        return std::unexpected(notAManifest(path, query));
+    QString fingerprint;
     int format = 0;
     while (query.next()) {
         const QString key = query.value(0).toString();
         if (key == QLatin1String("format"))
             format = query.value(1).toInt();
         else if (key == QLatin1String("fingerprint"))
-            manifest.fingerprint = query.value(1).toString();
+            fingerprint = query.value(1).toString();
     }
     if (format == 0)
-        return makeError(ErrorCode::Invalid, notManifest);
+        return makeError(ErrorCode::Invalid, notManifest(path));
     if (format > kFormat)
         return makeError(ErrorCode::Invalid,
                          tr("the manifest \"%1\" has format %2, newer than this DeployDesk "
@@ -196,10 +204,26 @@ Result<ChunkManifest> ChunkManifest::load(const QString &path)
                              .arg(path)
                              .arg(format)
                              .arg(kFormat));
+    return fingerprint;
+}
+
+} // namespace
+
+Result<ChunkManifest> ChunkManifest::load(const QString &path)
+{
+    if (!QFileInfo::exists(path))
+        return makeError(ErrorCode::NotFound, tr("the manifest \"%1\" does not exist").arg(path));
+    Connection connection(path);
+    auto fingerprint = openManifest(connection, path);
+    if (!fingerprint)
+        return std::unexpected(fingerprint.error());
+    ChunkManifest manifest;
+    manifest.fingerprint = std::move(*fingerprint);
+    QSqlQuery query(connection.db());
     query.setForwardOnly(true);
     if (!query.exec(QStringLiteral("SELECT id, key, doc_path, ordinal, sha256, tokens, url, "
                                    "heading_path FROM chunks ORDER BY doc_path, ordinal")))
-        return makeError(ErrorCode::Invalid, notManifest, query.lastError().text());
+        return std::unexpected(notAManifest(path, query));
     while (query.next()) {
         ManifestEntry e;
         e.id = QUuid::fromString(query.value(0).toString());
@@ -213,6 +237,19 @@ Result<ChunkManifest> ChunkManifest::load(const QString &path)
         manifest.entries.append(std::move(e));
     }
     return manifest;
+}
+
+Result<int> ChunkManifest::count(const QString &path)
+{
+    if (!QFileInfo::exists(path))
+        return makeError(ErrorCode::NotFound, tr("the manifest \"%1\" does not exist").arg(path));
+    Connection connection(path);
+    if (auto opened = openManifest(connection, path); !opened)
+        return std::unexpected(opened.error());
+    QSqlQuery query(connection.db());
+    if (!query.exec(QStringLiteral("SELECT count(*) FROM chunks")) || !query.next())
+        return std::unexpected(notAManifest(path, query));
+    return query.value(0).toInt();
 }
 
 Result<void> ChunkManifest::save(const QString &path) const

@@ -44,6 +44,9 @@ public:
     // Reads a manifest file. A missing file is ErrorCode::NotFound; a file that is not a
     // manifest (or a newer format) is ErrorCode::Invalid.
     static Result<ChunkManifest> load(const QString &path);
+    // The number of chunks a manifest file lists, without reading them (the same errors
+    // as load()).
+    static Result<int> count(const QString &path);
     // Writes the whole manifest to `path`, replacing it atomically (a new file renamed
     // over the old one): a crash leaves the old manifest or the new one, never a mix.
     Result<void> save(const QString &path) const;

@@ -102,6 +102,9 @@ void ReembedJob::onState(IndexJob *job)
         return fail(job->error());
     m_state = job->state();
     const ReembedOptions options = m_options;
+    // The docs are chunked on other threads while this one readies the version to write
+    // (reads its manifest, or creates it): both are needed before the plan.
+    m_chunking = true;
     runAsync(
         &m_pool, this,
         [options]() -> Result<std::shared_ptr<Corpus>> {
@@ -119,29 +122,35 @@ void ReembedJob::onState(IndexJob *job)
             return corpus;
         },
         [this](Result<std::shared_ptr<Corpus>> corpus) { onCorpus(std::move(corpus)); });
+    chooseTarget();
 }
 
 void ReembedJob::onCorpus(Result<std::shared_ptr<Corpus>> corpus)
 {
+    m_chunking = false;
+    if (isFinished())
+        return;
     if (isCancelRequested())
-        return emitCancelled();
+        return m_current ? void() : emitCancelled(); // else the running job's result does
     if (!corpus)
-        return fail(corpus.error());
+        return fail(corpus.error()); // a version being created is left for the next run
+
     m_corpus = std::move(*corpus);
-    m_fingerprint = m_corpus->result.manifest.fingerprint;
     m_plan.problems = m_corpus->result.problems;
     m_plan.chunks = m_corpus->result.manifest.size();
     m_plan.docs = int(m_corpus->result.docPaths.size());
     m_plan.tokens = m_corpus->result.tokens;
     for (const Error &problem : m_plan.problems)
         log(tr("warning: %1").arg(problem.toString()));
-    chooseTarget();
+    if (m_targetReady)
+        planned();
 }
 
 void ReembedJob::chooseTarget()
 {
     m_plan.mode = m_options.mode;
     m_plan.live = m_state.live;
+    m_fingerprint = MarkdownChunker(m_options.chunker).fingerprint();
     const QString index = m_index->name();
 
     // An unfinished rebuild is continued, whatever mode was asked.
@@ -165,11 +174,10 @@ void ReembedJob::chooseTarget()
         }
     }
 
-    ChunkManifest previous;
     if (!m_plan.newVersion) {
         auto loaded = ChunkManifest::load(manifestFile());
         if (loaded)
-            previous = std::move(*loaded);
+            m_previous = std::move(*loaded);
         else if (loaded.error().code != ErrorCode::NotFound)
             return fail(loaded.error());
         else if (m_plan.mode == ReembedOptions::Mode::Incremental)
@@ -177,13 +185,7 @@ void ReembedJob::chooseTarget()
                     .arg(m_plan.target)
                     .arg(m_options.stateDir));
     }
-    m_plan.diff = ManifestDiff::compute(previous, m_corpus->result.manifest);
-    for (const QString &line : describe(m_plan))
-        log(line);
-    if (m_dryRun)
-        return emitSuccess();
-
-    if (!m_plan.newVersion)
+    if (m_dryRun || !m_plan.newVersion)
         return targetReady();
 
     // A new version: record it first, so a killed run continues it rather than making another.
@@ -200,8 +202,10 @@ void ReembedJob::chooseTarget()
     IndexJob *job = track(m_index->createVersion(m_plan.target, spec, this));
     connect(job, &Job::result, this, [this, job] {
         m_current = nullptr;
+        if (isFinished())
+            return;
         if (job->outcome() == Outcome::Cancelled || isCancelRequested())
-            return emitCancelled();
+            return m_chunking ? void() : emitCancelled(); // else the chunking's end does
         if (job->outcome() != Outcome::Success)
             return fail(job->error());
         targetReady();
@@ -226,11 +230,26 @@ bool ReembedJob::writeState()
 
 void ReembedJob::targetReady()
 {
-    // The manifest exists from the start, with the chunker's fingerprint; it stays open
-    // while batches are recorded.
-    m_manifest = std::make_unique<ChunkManifest::Writer>(manifestFile(), m_fingerprint);
-    if (auto made = m_manifest->commit({}, {}); !made)
-        return fail(made.error());
+    if (!m_dryRun) {
+        // The manifest exists from the start, with the chunker's fingerprint; it stays open
+        // while batches are recorded.
+        m_manifest = std::make_unique<ChunkManifest::Writer>(manifestFile(), m_fingerprint);
+        if (auto made = m_manifest->commit({}, {}); !made)
+            return fail(made.error());
+    }
+    m_targetReady = true;
+    if (!m_chunking && m_corpus)
+        planned();
+}
+
+void ReembedJob::planned()
+{
+    m_plan.diff = ManifestDiff::compute(m_previous, m_corpus->result.manifest);
+    m_previous = {};
+    for (const QString &line : describe(m_plan))
+        log(line);
+    if (m_dryRun)
+        return emitSuccess();
     removeDeleted();
 }
 
@@ -394,11 +413,11 @@ void ReembedJob::validate()
                     .arg(info.dimension)
                     .arg(embedder.describe())
                     .arg(embedder.dimension)));
-        auto manifest = ChunkManifest::load(manifestFile());
-        if (!manifest)
-            return fail(manifest.error());
+        auto listed = ChunkManifest::count(manifestFile());
+        if (!listed)
+            return fail(listed.error());
         IndexJob *count = track(m_index->count(m_plan.target, this));
-        const int expected = manifest->size();
+        const int expected = *listed;
         connect(count, &Job::result, this, [this, count, expected] {
             m_current = nullptr;
             if (count->outcome() == Outcome::Cancelled || isCancelRequested())

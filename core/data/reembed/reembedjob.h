@@ -102,6 +102,7 @@ private:
     void onCorpus(Result<std::shared_ptr<Corpus>> corpus);
     void chooseTarget();
     void targetReady();
+    void planned();
     void removeDeleted();
     void embedNext();
     void onBatch(int first, const QList<Embedding> &vectors);
@@ -124,6 +125,9 @@ private:
     std::shared_ptr<Corpus> m_corpus;
     ReembedPlan m_plan;
     QString m_fingerprint;
+    ChunkManifest m_previous; // of the version written, as committed before this run
+    bool m_chunking = false;
+    bool m_targetReady = false;
     // The embedding of toEmbed, a batch at a time.
     int m_nextBatch = 0;
     QList<std::pair<int, QList<Embedding>>> m_ready; // embedded, waiting to be upserted
