@@ -291,6 +291,32 @@ private slots:
         QCOMPARE(manifestSize(2), full->plan().chunks);
     }
 
+    void cancelledWhileTheDocsAreChunked()
+    {
+        const int chunks = run(options())->plan().chunks;
+        const QString manifest = ReembedJob::manifestPath(m_stateDir, QStringLiteral("docs"), 1);
+        QVERIFY(ChunkManifest::count(manifest));
+        ChunkManifest::remove(manifest);
+        m_embedder->documents = 0;
+        // The missing manifest is reported while the docs are still being chunked; a cancel
+        // then ends the run at once, and nothing is embedded or written afterwards.
+        auto *job = new ReembedJob(m_embedder, m_index, options(), this);
+        connect(job, &Job::logLine, job, [job](const QString &line) {
+            if (line.contains(QLatin1String("has no manifest")))
+                job->cancel();
+        });
+        QVERIFY(runJob(job));
+        QCOMPARE(job->outcome(), Job::Outcome::Cancelled);
+        QCOMPARE(m_embedder->documents, 0);
+        QVERIFY(!QFile::exists(manifest));
+        QCOMPARE(state().live, 1);
+        QCOMPARE(count(1), chunks); // untouched
+        // The next run embeds everything again (it has no manifest to go by) and records it.
+        ReembedJob *again = run(options());
+        QCOMPARE(m_embedder->documents, again->plan().chunks);
+        QCOMPARE(manifestSize(1), again->plan().chunks);
+    }
+
     void goldenFileErrorsSayWhereAndHow()
     {
         auto parsed =

@@ -142,7 +142,7 @@ void ReembedJob::onCorpus(Result<std::shared_ptr<Corpus>> corpus)
     m_plan.tokens = m_corpus->result.tokens;
     for (const Error &problem : m_plan.problems)
         log(tr("warning: %1").arg(problem.toString()));
-    if (m_targetReady)
+    if (m_targetReady && !isFinished())
         planned();
 }
 
@@ -230,6 +230,8 @@ bool ReembedJob::writeState()
 
 void ReembedJob::targetReady()
 {
+    if (isFinished())
+        return; // cancelled from a log line's handler
     if (!m_dryRun) {
         // The manifest exists from the start, with the chunker's fingerprint; it stays open
         // while batches are recorded.
@@ -248,6 +250,8 @@ void ReembedJob::planned()
     m_previous = {};
     for (const QString &line : describe(m_plan))
         log(line);
+    if (isFinished())
+        return; // cancelled from a log line's handler
     if (m_dryRun)
         return emitSuccess();
     removeDeleted();
