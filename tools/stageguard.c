@@ -18,8 +18,8 @@
  *    to it and reaped here (no zombies left to a PID 1 that may not reap). Where a
  *    cgroup v2 can be made (see makeCgroup), it makes <its own cgroup>/deploydesk-stage-
  *    <pid> and moves PROGRAM there before it runs; the stage sees the path in
- *    DEPLOYDESK_STAGE_CGROUP. Then it forks and execs PROGRAM in the same group and
- *    waits for it.
+ *    DEPLOYDESK_STAGE_CGROUP. Then it starts PROGRAM in the same group (sharing the
+ *    guard's memory until the exec, as posix_spawn does: see spawnStage) and waits for it.
  * 4. The stage is every descendant of the guard (a subreaper: whatever detaches — setsid,
  *    a double fork, nohup, a job of its own under set -m — stays its descendant) plus
  *    the members of its cgroup. On SIGTERM, SIGINT or SIGHUP (the parent-death signal
@@ -56,12 +56,14 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <linux/sched.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/signalfd.h>
@@ -355,40 +357,229 @@ static int makeCgroup(void)
 }
 
 /*
- * Starts the stage's program inside its cgroup (clone3 with CLONE_INTO_CGROUP, Linux
- * 5.7+): like fork(), without moving the child afterwards (a costly migration) and
- * without making it wait until it is moved. -1 where the kernel cannot: then fork() and
- * joinCgroup(). The child only sets up and execs: glibc's fork() bookkeeping is not
- * needed for that.
+ * What the stage's child does between its start and the exec of the program
+ * (startProgram). Everything it needs is prepared by the guard beforehand: started
+ * with vfork semantics (spawnStage), the child shares the guard's memory until the exec,
+ * so it must not allocate or change anything there.
  */
-static pid_t forkIntoCgroup(void)
+struct StageStart
+{
+    char **program;
+    char **words;       /* a simple command's words (or NULL), tried first */
+    char **envp;        /* with DEPLOYDESK_STAGE_CGROUP when it runs in the cgroup */
+    char **envpOutside; /* without it */
+    const sigset_t *commandMask;
+    const char *workdir;
+    int ownSession;
+    int goFd; /* fork() on old kernels: wait for the move into the cgroup */
+};
+
+/* In the stage's child: returns an exit code only when the program cannot be run. */
+static int startProgram(void *arg)
+{
+    const struct StageStart *start = arg;
+    if (start->ownSession)
+        setsid();
+    char **envp = start->envp;
+    if (start->goFd >= 0) {
+        char used = '0';
+        while (read(start->goFd, &used, 1) < 0 && errno == EINTR) {
+        }
+        if (used != '1')
+            envp = start->envpOutside;
+    }
+    /* Without CLONE_SIGHAND the child has handlers of its own: resetting them here does
+     * not touch the guard's. */
+    struct sigaction dfl;
+    memset(&dfl, 0, sizeof dfl);
+    dfl.sa_handler = SIG_DFL;
+    sigaction(SIGCHLD, &dfl, NULL);
+    sigaction(SIGTERM, &dfl, NULL);
+    sigaction(SIGINT, &dfl, NULL);
+    sigaction(SIGHUP, &dfl, NULL);
+    sigaction(SIGUSR1, &dfl, NULL);
+    sigprocmask(SIG_SETMASK, start->commandMask, NULL);
+    if (start->workdir && *start->workdir && chdir(start->workdir) != 0) {
+        const int err = errno;
+        dprintf(STDERR_FILENO, "%s: cannot enter the working directory \"%s\": %s\n", progname,
+                start->workdir, strerror(err));
+        return GuardFailure;
+    }
+    /* Not a program (a shell builtin such as exit or cd): the shell runs it below. */
+    if (start->words)
+        execvpe(start->words[0], start->words, envp);
+    execvpe(start->program[0], start->program, envp);
+    const int err = errno;
+    dprintf(STDERR_FILENO, "%s: cannot run \"%s\": %s\n", progname, start->program[0],
+            strerror(err));
+    return err == ENOENT ? NotFound : CannotExecute;
+}
+
+struct CloneArgs
+{
+    uint64_t flags, pidfd, childTid, parentTid, exitSignal, stack, stackSize, tls, setTid,
+        setTidSize, cgroup;
+};
+#define CloneIntoCgroup 0x200000000ULL
+
+#if defined(__x86_64__) && defined(SYS_clone3)
+#define DD_SPAWN_SHARED 1
+/*
+ * clone3() whose child runs fn(arg) on the stack given in args and exits with its
+ * result: the child never returns through the caller's frames, which is what lets it
+ * share the caller's memory (CLONE_VM | CLONE_VFORK), as glibc's posix_spawn does.
+ */
+static long clone3Run(struct CloneArgs *args, int (*fn)(void *), void *arg)
+{
+    long ret;
+    register long entry __asm__("r12") = (long)fn;
+    register long data __asm__("r13") = (long)arg;
+    __asm__ volatile("syscall\n\t"
+                     "test %%rax, %%rax\n\t"
+                     "jnz 1f\n\t"
+                     /* the child, on its own stack (16-byte aligned at its top) */
+                     "xor %%ebp, %%ebp\n\t"
+                     "mov %%r13, %%rdi\n\t"
+                     "call *%%r12\n\t"
+                     "mov %%eax, %%edi\n\t"
+                     "mov $231, %%eax\n\t" /* exit_group */
+                     "syscall\n\t"
+                     "hlt\n\t"
+                     "1:\n\t"
+                     : "=a"(ret)
+                     : "0"((long)SYS_clone3), "D"(args), "S"(sizeof *args), "r"(entry), "r"(data)
+                     : "rcx", "r11", "memory");
+    return ret;
+}
+
+/* The stack the child of a shared start runs on until its exec (one per guard, with a
+ * guard page below it). */
+static char *s_spawnStack = NULL;
+static const size_t SpawnStackSize = 256 * 1024;
+
+static int haveSpawnStack(void)
+{
+    if (s_spawnStack)
+        return 1;
+    const size_t page = (size_t)sysconf(_SC_PAGESIZE);
+    char *base = mmap(NULL, SpawnStackSize + page, PROT_READ | PROT_WRITE,
+                      MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
+    if (base == MAP_FAILED)
+        return 0;
+    mprotect(base, page, PROT_NONE);
+    s_spawnStack = base + page;
+    return 1;
+}
+
+/* What execvpe() may put on the child's stack: the PATH search's buffer and a script's
+ * argument vector. */
+static size_t spawnStackNeed(const struct StageStart *start)
+{
+    size_t need = 32 * 1024;
+    for (char **e = start->envp; *e; ++e) {
+        if (strncmp(*e, "PATH=", 5) == 0)
+            need += strlen(*e);
+    }
+    for (char **a = start->program; *a; ++a)
+        need += strlen(*a) + sizeof *a;
+    return need;
+}
+#endif
+
+/*
+ * Starts the stage's child running startProgram(): inside the stage's cgroup when
+ * cgroupFd >= 0 (CLONE_INTO_CGROUP, Linux 5.7+: no moving it afterwards, no waiting until
+ * it is moved), and where it can, sharing the guard's memory until the exec
+ * (CLONE_VM | CLONE_VFORK: no copy of the guard's page tables to make and tear down, a
+ * third of a trivial stage's cost on a two-core VM, see docs/benchmarks.md §2). Returns
+ * -1 with errno set where the kernel cannot (ENOSYS: the caller forks instead).
+ */
+static pid_t spawnStage(struct StageStart *start, int cgroupFd)
 {
 #ifdef SYS_clone3
-    struct
-    {
-        uint64_t flags, pidfd, childTid, parentTid, exitSignal, stack, stackSize, tls, setTid,
-            setTidSize, cgroup;
-    } args;
+    struct CloneArgs args;
+    memset(&args, 0, sizeof args);
+    args.exitSignal = SIGCHLD;
+    if (cgroupFd >= 0) {
+        args.flags |= CloneIntoCgroup;
+        args.cgroup = (uint64_t)cgroupFd;
+    }
+#ifdef DD_SPAWN_SHARED
+    if (start->goFd < 0 && spawnStackNeed(start) < SpawnStackSize && haveSpawnStack()) {
+        args.flags |= CLONE_VM | CLONE_VFORK;
+        args.stack = (uint64_t)(uintptr_t)s_spawnStack;
+        args.stackSize = SpawnStackSize;
+        const long pid = clone3Run(&args, startProgram, start);
+        if (pid >= 0 || (errno != ENOSYS && errno != EINVAL))
+            return (pid_t)pid;
+        /* An older kernel or a sandbox that refuses it: as below. */
+        args.flags &= ~(uint64_t)(CLONE_VM | CLONE_VFORK);
+        args.stack = args.stackSize = 0;
+    }
+#endif
+    if (cgroupFd < 0) {
+        errno = ENOSYS;
+        return -1;
+    }
+    const long pid = syscall(SYS_clone3, &args, sizeof args);
+    if (pid == 0)
+        _exit(startProgram(start));
+    return (pid_t)pid;
+#else
+    (void)start;
+    (void)cgroupFd;
+    errno = ENOSYS;
+    return -1;
+#endif
+}
+
+/* spawnStage() into the stage's cgroup (kept open for the next stage when served). */
+static pid_t spawnIntoCgroup(struct StageStart *start)
+{
     const int dir =
         s_cgroupFd >= 0 ? s_cgroupFd : open(s_cgroupDir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dir < 0)
         return -1;
-    memset(&args, 0, sizeof args);
-    args.flags = 0x200000000ULL; /* CLONE_INTO_CGROUP */
-    args.exitSignal = SIGCHLD;
-    args.cgroup = (uint64_t)dir;
-    const long pid = syscall(SYS_clone3, &args, sizeof args);
+    const pid_t pid = spawnStage(start, dir);
     const int err = errno;
-    if (pid != 0 && s_keepCgroup && pid > 0)
+    if (pid > 0 && s_keepCgroup)
         s_cgroupFd = dir;
     else if (dir != s_cgroupFd)
         close(dir);
     errno = err;
-    return (pid_t)pid;
-#else
-    errno = ENOSYS;
-    return -1;
-#endif
+    return pid;
+}
+
+/*
+ * The environment of the stage's program: the guard's (served: the request's), with
+ * DEPLOYDESK_STAGE_CGROUP naming the stage's cgroup in *inside, and without it in
+ * *outside. Both point into environ and `cgroupVar`; free() the arrays. 0 on success.
+ */
+static int stageEnvironments(char ***inside, char ***outside, char *cgroupVar, size_t size)
+{
+    static const char name[] = "DEPLOYDESK_STAGE_CGROUP=";
+    size_t count = 0;
+    while (environ && environ[count])
+        ++count;
+    *inside = malloc((count + 2) * sizeof **inside);
+    *outside = malloc((count + 1) * sizeof **outside);
+    if (!*inside || !*outside) {
+        free(*inside);
+        free(*outside);
+        return -1;
+    }
+    size_t in = 0, out = 0;
+    for (size_t i = 0; i < count; ++i) {
+        if (strncmp(environ[i], name, sizeof name - 1) == 0)
+            continue;
+        (*inside)[in++] = environ[i];
+        (*outside)[out++] = environ[i];
+    }
+    if (s_cgroupDir[0] && (size_t)snprintf(cgroupVar, size, "%s%s", name, s_cgroupDir) < size)
+        (*inside)[in++] = cgroupVar;
+    (*inside)[in] = NULL;
+    (*outside)[out] = NULL;
+    return 0;
 }
 
 /* Moves process pid into the stage's cgroup; on failure the cgroup is given up. */
@@ -755,80 +946,74 @@ static int runStage(char **program, long long graceMs, const sigset_t *set,
     if (!ownSession)
         s_pgid = getpgrp();
 
+    /* Everything the child needs is made here: it may share the guard's memory. */
+    char *words[64];
+    char *simple = NULL;
+    if (programArgc == 3 && strcmp(program[0], "/bin/sh") == 0 && strcmp(program[1], "-c") == 0) {
+        simple = strdup(program[2]);
+        if (simple && splitSimpleCommand(simple, words, 64) <= 0) {
+            free(simple);
+            simple = NULL;
+        }
+    }
+    const int inCgroup = makeCgroup() == 0;
+    char cgroupVar[PATH_MAX + 32];
+    char **inside = NULL;
+    char **outside = NULL;
+    if (stageEnvironments(&inside, &outside, cgroupVar, sizeof cgroupVar) != 0) {
+        free(simple);
+        fail("cannot start the stage (out of memory)", ENOMEM);
+        removeCgroup();
+        return (GuardFailure & 0xff) << 8;
+    }
+    struct StageStart start = {
+        program, simple ? words : NULL, inside, outside, commandMask, workdir, ownSession, -1};
+
     /* The child starts inside the stage's cgroup, or (older kernels) waits on `go`
      * until the parent has moved it there. */
     int go[2] = {-1, -1};
     int born = 0; /* started inside the cgroup: no moving, no waiting on `go` */
-    if (makeCgroup() == 0) {
-        s_child = forkIntoCgroup();
+    if (inCgroup) {
+        s_child = spawnIntoCgroup(&start);
         born = s_child >= 0;
         if (born)
             s_cgroupUsed = 1;
         else if (pipe2(go, O_CLOEXEC) != 0)
             dropCgroup();
     }
-    if (!born)
-        s_child = fork();
+    if (!born) {
+        if (go[0] >= 0) {
+            start.goFd = go[0];
+        } else {
+            start.envp = start.envpOutside;
+            s_child = spawnStage(&start, -1);
+        }
+        if (go[0] >= 0 || s_child < 0) {
+            s_child = fork();
+            if (s_child == 0)
+                _exit(startProgram(&start));
+        }
+    }
+    const int spawnErrno = errno;
+    free(inside);
+    free(outside);
+    free(simple);
     if (s_child < 0) {
-        fail("cannot start the stage (fork)", errno);
+        fail("cannot start the stage (fork)", spawnErrno);
+        if (go[0] >= 0) {
+            close(go[0]);
+            close(go[1]);
+        }
         removeCgroup();
         return (GuardFailure & 0xff) << 8;
     }
-    if (s_child > 0 && go[1] >= 0) {
+    if (go[1] >= 0) {
         joinCgroup(s_child);
         const char used = s_cgroupUsed ? '1' : '0';
         while (write(go[1], &used, 1) < 0 && errno == EINTR) {
         }
         close(go[0]);
         close(go[1]);
-    }
-    if (s_child == 0) {
-        if (ownSession)
-            setsid();
-        if (go[0] >= 0) {
-            char used = '0';
-            while (read(go[0], &used, 1) < 0 && errno == EINTR) {
-            }
-            /* The stage can see where it runs (the guard is single-threaded: setenv is
-             * safe after fork). */
-            if (used == '1')
-                setenv("DEPLOYDESK_STAGE_CGROUP", s_cgroupDir, 1);
-            else
-                unsetenv("DEPLOYDESK_STAGE_CGROUP");
-        } else if (born) {
-            setenv("DEPLOYDESK_STAGE_CGROUP", s_cgroupDir, 1);
-        } else {
-            unsetenv("DEPLOYDESK_STAGE_CGROUP");
-        }
-        struct sigaction dfl;
-        memset(&dfl, 0, sizeof dfl);
-        dfl.sa_handler = SIG_DFL;
-        sigaction(SIGCHLD, &dfl, NULL);
-        sigaction(SIGTERM, &dfl, NULL);
-        sigaction(SIGINT, &dfl, NULL);
-        sigaction(SIGHUP, &dfl, NULL);
-        sigaction(SIGUSR1, &dfl, NULL);
-        sigprocmask(SIG_SETMASK, commandMask, NULL);
-        if (workdir && *workdir && chdir(workdir) != 0) {
-            const int err = errno;
-            fprintf(stderr, "%s: cannot enter the working directory \"%s\": %s\n", progname,
-                    workdir, strerror(err));
-            _exit(GuardFailure);
-        }
-        if (programArgc == 3 && strcmp(program[0], "/bin/sh") == 0 &&
-            strcmp(program[1], "-c") == 0) {
-            char *copy = strdup(program[2]);
-            char *words[64];
-            if (copy && splitSimpleCommand(copy, words, 64) > 0) {
-                execvp(words[0], words);
-                /* Not a program (a shell builtin such as exit or cd): the shell runs it. */
-            }
-            free(copy);
-        }
-        execvp(program[0], program);
-        const int err = errno;
-        fprintf(stderr, "%s: cannot run \"%s\": %s\n", progname, program[0], strerror(err));
-        _exit(err == ENOENT ? NotFound : CannotExecute);
     }
     if (ownSession)
         s_pgid = s_child; /* the child's setsid() may not have run yet: see endStage() */

@@ -32,6 +32,8 @@ private slots:
     void detachedProcessesEndWithTheStage_data();
     void detachedProcessesEndWithTheStage();
     void stageCgroup();
+    void bigEnvironmentsAndArgumentLists_data();
+    void bigEnvironmentsAndArgumentLists();
 
 private:
     // Starts `deploydesk-stage <our pid> 300 ARGS...`.
@@ -366,4 +368,49 @@ void tst_StageGuard::stageCgroup()
     QVERIFY2(lines[1].endsWith("/deploydesk-stage-" + QByteArray::number(guardPid)),
              lines[1].constData());
     QVERIFY2(!QFileInfo::exists(dir), qPrintable(dir)); // removed when the stage ended
+}
+
+// The program is started sharing the guard's memory until its exec, on a stack of the
+// guard's; what the exec's PATH search and argument vector need of it grows with them.
+// A PATH near the kernel's limit for one string and a command line far bigger than that
+// stack both still run (the latter through a copy of the guard instead).
+void tst_StageGuard::bigEnvironmentsAndArgumentLists_data()
+{
+    QTest::addColumn<int>("pathBytes");
+    QTest::addColumn<int>("arguments");
+    QTest::newRow("ordinary") << 0 << 0;
+    QTest::newRow("PATH of 120 KB") << 120 * 1024 << 0;
+    QTest::newRow("40,000 arguments") << 0 << 40000;
+    QTest::newRow("both") << 120 * 1024 << 40000;
+}
+
+void tst_StageGuard::bigEnvironmentsAndArgumentLists()
+{
+    QFETCH(int, pathBytes);
+    QFETCH(int, arguments);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    QString path;
+    while (path.size() < pathBytes)
+        path += QStringLiteral("/nonexistent/dd-%1:").arg(path.size());
+    path += env.value(QStringLiteral("PATH"), QStringLiteral("/usr/bin:/bin"));
+    env.insert(QStringLiteral("PATH"), path);
+    for (const bool simple : {true, false}) {
+        QStringList args{QStringLiteral("/bin/sh"), QStringLiteral("-c")};
+        if (arguments == 0) {
+            // A simple command is looked up in PATH by the guard itself.
+            args << (simple ? QStringLiteral("true") : QStringLiteral("test -n \"$PATH\""));
+        } else {
+            args << QStringLiteral("test $# -eq %1").arg(arguments) << QStringLiteral("sh");
+            for (int i = 0; i < arguments; ++i)
+                args << QStringLiteral("argument-%1").arg(i, 6, 10, QLatin1Char('0'));
+        }
+        QProcess guard;
+        guard.setProcessEnvironment(env);
+        startGuard(guard, args);
+        QVERIFY(guard.waitForFinished(20000));
+        QVERIFY2(guard.exitStatus() == QProcess::NormalExit && guard.exitCode() == 0,
+                 qPrintable(QStringLiteral("exit %1: %2")
+                                .arg(guard.exitCode())
+                                .arg(QString::fromLocal8Bit(guard.readAllStandardError()))));
+    }
 }
