@@ -449,6 +449,10 @@ static long clone3Run(struct CloneArgs *args, int (*fn)(void *), void *arg)
                      : "=a"(ret)
                      : "0"((long)SYS_clone3), "D"(args), "S"(sizeof *args), "r"(entry), "r"(data)
                      : "rcx", "r11", "memory");
+    if (ret < 0) { /* the raw system call: -errno */
+        errno = (int)-ret;
+        return -1;
+    }
     return ret;
 }
 

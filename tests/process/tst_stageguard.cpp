@@ -33,6 +33,7 @@ private slots:
     void detachedProcessesEndWithTheStage();
     void stageCgroup();
     void bigEnvironmentsAndArgumentLists_data();
+    void withoutClone3();
     void bigEnvironmentsAndArgumentLists();
 
 private:
@@ -413,4 +414,50 @@ void tst_StageGuard::bigEnvironmentsAndArgumentLists()
                                 .arg(guard.exitCode())
                                 .arg(QString::fromLocal8Bit(guard.readAllStandardError()))));
     }
+}
+
+// Where clone3() is refused (container runtimes whose seccomp profiles predate it answer
+// ENOSYS), the guard forks and moves the child into the stage's cgroup before it runs:
+// the stage still runs there, sees it named, and its exit code comes back.
+void tst_StageGuard::withoutClone3()
+{
+    const QString wrapper = QStringLiteral(DD_BIN_DIR "/noclone3");
+    QVERIFY2(QFileInfo(wrapper).isExecutable(), qPrintable(wrapper));
+    const auto run = [&](const QStringList &args, int *exitCode, QByteArray *out) {
+        QProcess guard;
+        guard.setProgram(wrapper);
+        guard.setArguments(QStringList{m_guard, QString::number(QCoreApplication::applicationPid()),
+                                       QStringLiteral("300")} +
+                           args);
+        guard.start();
+        QVERIFY2(guard.waitForStarted(), qPrintable(guard.errorString()));
+        QVERIFY(guard.waitForFinished(10000));
+        QCOMPARE(guard.exitStatus(), QProcess::NormalExit);
+        *exitCode = guard.exitCode();
+        *out = guard.readAllStandardOutput();
+        if (out->isEmpty())
+            *out = guard.readAllStandardError();
+    };
+    const QString sh = QStringLiteral("/bin/sh");
+    const QString c = QStringLiteral("-c");
+    int code = -1;
+    QByteArray out;
+    run({sh, c,
+         QStringLiteral("echo \"[$DEPLOYDESK_STAGE_CGROUP]\"; grep '^0::' /proc/self/cgroup; "
+                        "exit 3")},
+        &code, &out);
+    QCOMPARE(code, 3);
+    const QList<QByteArray> lines = out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 2);
+    const QByteArray dir = lines[0].mid(1, lines[0].size() - 2);
+    if (!dir.isEmpty()) {
+        const QByteArray leaf = dir.mid(dir.lastIndexOf('/'));
+        QVERIFY2(leaf.startsWith("/deploydesk-stage-"), dir.constData());
+        QVERIFY2(lines[1].endsWith(leaf), lines[1].constData()); // moved before it ran
+    }
+    run({sh, c, QStringLiteral("true")}, &code, &out); // a simple command, no shell
+    QCOMPARE(code, 0);
+    run({QStringLiteral("/nonexistent/dd-program")}, &code, &out);
+    QCOMPARE(code, 127);
+    QVERIFY2(out.contains("cannot run"), out.constData());
 }
