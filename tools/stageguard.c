@@ -374,6 +374,17 @@ struct StageStart
     int goFd; /* fork() on old kernels: wait for the move into the cgroup */
 };
 
+/* "deploydesk-stage: WHAT "NAME": ERROR" on stderr, from the child: formatted on its stack
+ * (stdio could allocate in the memory it shares with the guard). */
+static void childError(const char *what, const char *name, int err)
+{
+    char line[1024];
+    const int n =
+        snprintf(line, sizeof line, "%s: %s \"%s\": %s\n", progname, what, name, strerror(err));
+    if (n > 0)
+        (void)!write(STDERR_FILENO, line, (size_t)n < sizeof line ? (size_t)n : sizeof line - 1);
+}
+
 /* In the stage's child: returns an exit code only when the program cannot be run. */
 static int startProgram(void *arg)
 {
@@ -400,9 +411,7 @@ static int startProgram(void *arg)
     sigaction(SIGUSR1, &dfl, NULL);
     sigprocmask(SIG_SETMASK, start->commandMask, NULL);
     if (start->workdir && *start->workdir && chdir(start->workdir) != 0) {
-        const int err = errno;
-        dprintf(STDERR_FILENO, "%s: cannot enter the working directory \"%s\": %s\n", progname,
-                start->workdir, strerror(err));
+        childError("cannot enter the working directory", start->workdir, errno);
         return GuardFailure;
     }
     /* Not a program (a shell builtin such as exit or cd): the shell runs it below. */
@@ -410,8 +419,7 @@ static int startProgram(void *arg)
         execvpe(start->words[0], start->words, envp);
     execvpe(start->program[0], start->program, envp);
     const int err = errno;
-    dprintf(STDERR_FILENO, "%s: cannot run \"%s\": %s\n", progname, start->program[0],
-            strerror(err));
+    childError("cannot run", start->program[0], err);
     return err == ENOENT ? NotFound : CannotExecute;
 }
 
