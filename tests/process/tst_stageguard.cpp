@@ -34,6 +34,7 @@ private slots:
     void stageCgroup();
     void bigEnvironmentsAndArgumentLists_data();
     void withoutClone3();
+    void scriptWithoutInterpreterLine();
     void bigEnvironmentsAndArgumentLists();
 
 private:
@@ -460,4 +461,22 @@ void tst_StageGuard::withoutClone3()
     run({QStringLiteral("/nonexistent/dd-program")}, &code, &out);
     QCOMPARE(code, 127);
     QVERIFY2(out.contains("cannot run"), out.constData());
+}
+
+// An executable text file without "#!" is run by /bin/sh, as execvp() and shells do (the
+// guard's start builds that shell's argument list on the stack it shares with the guard).
+void tst_StageGuard::scriptWithoutInterpreterLine()
+{
+    const QString script = m_dir.filePath(QStringLiteral("no-interpreter-line"));
+    QFile file(script);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("echo \"args: $*\"\nexit 7\n");
+    file.close();
+    QVERIFY(file.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+    QProcess guard;
+    startGuard(guard, {script, QStringLiteral("one"), QStringLiteral("two")});
+    QVERIFY(guard.waitForFinished(10000));
+    QCOMPARE(guard.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(guard.exitCode(), 7);
+    QCOMPARE(guard.readAllStandardOutput(), QByteArray("args: one two\n"));
 }
