@@ -9,6 +9,8 @@
 #include <QCoreApplication>
 #include <QHash>
 
+#include <sqlite3.h>
+
 #include <chrono>
 #include <condition_variable>
 #include <deque>
@@ -26,6 +28,9 @@ namespace {
 constexpr auto kMaxDelay = std::chrono::milliseconds(250);
 constexpr size_t kWakeLines = 4096;
 constexpr int kMaxAttempts = 3; // per batch, then it is dropped (and reported)
+// The WAL size at which the writer's commits ask for a checkpoint (SQLite's own default
+// for its auto-checkpoint, which this replaces on the writer's connection).
+constexpr int kCheckpointFrames = 1000;
 
 // A finished block, encoded (terms included) by the thread that appended its lines:
 // the writer thread only inserts, so encoding and SQLite run on two cores.
@@ -59,6 +64,8 @@ struct LogWriter::Private
     void push(qint64 runId, qint64 stageId, const LogLine &line);
     void close(qint64 stageId, OpenBlock &open); // moves an open block to the queue
     void takeAll(std::vector<Block> &batch);     // the queue and every open block
+    void checkpointMain();
+    static int walCommitted(void *self, sqlite3 *, const char *, int frames);
 
     const QString path;
     mutable std::mutex mutex;
@@ -95,6 +102,18 @@ struct LogWriter::Private
     QSqlQuery *insertBlock = nullptr;
     LogIndexInserter *index = nullptr;
     QSqlQuery *lastLine = nullptr;
+
+    // Checkpoints run on a thread and connection of their own, never inside the writer's
+    // commits: SQLite's auto-checkpoint runs one inside the COMMIT that finds the WAL at
+    // 1,000 frames, and a flush() then waited for it too (7-36 ms of the writer's long
+    // commits while a prune ran; docs/benchmarks.md §10).
+    std::mutex checkpointMutex;
+    std::condition_variable checkpointWake; // a checkpoint wanted, or stop
+    std::condition_variable checkpointIdle; // none wanted or running
+    bool checkpointWanted = false;
+    bool checkpointRunning = false;
+    bool checkpointStop = false;
+    std::thread checkpointer;
 };
 
 LogWriter::LogWriter(const QString &databasePath)
@@ -102,6 +121,7 @@ LogWriter::LogWriter(const QString &databasePath)
 {
     d->queue.reserve(64);
     d->thread = std::thread([p = d.get()] { p->threadMain(); });
+    d->checkpointer = std::thread([p = d.get()] { p->checkpointMain(); });
 }
 
 LogWriter::~LogWriter()
@@ -113,6 +133,90 @@ LogWriter::~LogWriter()
     }
     d->wakeWriter.notify_one();
     d->thread.join();
+    {
+        // The last connection to close checkpoints what is left (SQLite does).
+        std::lock_guard lock(d->checkpointMutex);
+        d->checkpointStop = true;
+    }
+    d->checkpointWake.notify_one();
+    d->checkpointer.join();
+}
+
+void LogWriter::waitForCheckpoint()
+{
+    std::unique_lock lock(d->checkpointMutex);
+    d->checkpointIdle.wait(lock, [this] {
+        return (!d->checkpointWanted && !d->checkpointRunning) || d->checkpointStop;
+    });
+}
+
+int LogWriter::Private::walCommitted(void *self, sqlite3 *, const char *, int frames)
+{
+    // Called by SQLite on the writer's thread after each of its commits.
+    if (frames >= kCheckpointFrames) {
+        auto *d = static_cast<Private *>(self);
+        {
+            std::lock_guard lock(d->checkpointMutex);
+            d->checkpointWanted = true;
+        }
+        d->checkpointWake.notify_one();
+    }
+    return SQLITE_OK;
+}
+
+void LogWriter::Private::checkpointMain()
+{
+    const QString name = uniqueConnectionName(QStringLiteral("deploydesk-checkpoint"));
+    {
+        std::optional<QSqlDatabase> db; // opened at the first checkpoint
+        std::unique_lock lock(checkpointMutex);
+        for (;;) {
+            checkpointWake.wait(lock, [this] { return checkpointWanted || checkpointStop; });
+            if (checkpointStop)
+                break;
+            checkpointWanted = false;
+            checkpointRunning = true;
+            lock.unlock();
+            if (!db) {
+                // A connection checkpoints only once it has read the file: before, it does
+                // not know the file is in WAL mode, and reports success doing nothing.
+                auto opened = openConnection(path, name);
+                Result<void> ok = opened ? Result<void>() : std::unexpected(opened.error());
+                if (ok)
+                    ok = execSql(*opened, path,
+                                 QStringLiteral("SELECT count(*) FROM sqlite_schema"));
+                if (ok) {
+                    db = *opened;
+                } else {
+                    qCWarning(lcStore).noquote()
+                        << "cannot open a connection for checkpoints:" << ok.error().message;
+                    if (opened)
+                        opened->close();
+                    opened = std::unexpected(ok.error()); // no handle left on the name
+                    QSqlDatabase::removeDatabase(name);
+                }
+            }
+            if (sqlite3 *h = db ? sqliteHandle(*db) : nullptr) {
+                // PASSIVE: copies what no reader still needs, never waits for a lock nor
+                // holds the writer up. A checkpoint that finds another one running is busy
+                // and left to it (and the next request).
+                const int rc = sqlite3_wal_checkpoint_v2(h, nullptr, SQLITE_CHECKPOINT_PASSIVE,
+                                                         nullptr, nullptr);
+                if (rc != SQLITE_OK && rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
+                    qCWarning(lcStore).noquote() << "WAL checkpoint failed:" << sqlite3_errstr(rc);
+            }
+            lock.lock();
+            checkpointRunning = false;
+            if (!checkpointWanted)
+                checkpointIdle.notify_all();
+        }
+        checkpointRunning = false;
+        checkpointIdle.notify_all();
+        lock.unlock();
+        if (db)
+            db->close();
+    }
+    QSqlDatabase::removeDatabase(name);
 }
 
 void LogWriter::Private::close(qint64 stageId, OpenBlock &block)
@@ -285,6 +389,10 @@ void LogWriter::Private::threadMain()
                 if (auto ok = execSql(*opened, path, QStringLiteral("PRAGMA synchronous=NORMAL"));
                     !ok)
                     return std::unexpected(ok.error());
+                // Its commits ask the checkpoint thread instead of checkpointing (this
+                // replaces SQLite's auto-checkpoint on this connection).
+                if (sqlite3 *h = sqliteHandle(*opened))
+                    sqlite3_wal_hook(h, &Private::walCommitted, this);
                 db = *opened;
             }
             const QString operation =

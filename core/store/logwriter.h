@@ -18,6 +18,8 @@ namespace DeployDesk {
 // slows the producer (the stage's pipe) instead of growing memory. A batch that cannot
 // be written (a full disk, a lock held too long) is retried, then given up on: the loss
 // is reported (flush(), takeLosses()) and marked in the log where it happened.
+// The WAL checkpoints its commits call for run on a third thread with a connection of its
+// own, so a flush() never waits for one.
 class LogWriter final
 {
     Q_DISABLE_COPY_MOVE(LogWriter)
@@ -32,6 +34,9 @@ public:
     void append(qint64 runId, qint64 stageId, LogLine &&line);
     // Blocks until everything appended before the call is committed.
     Result<void> flush();
+    // Returns when the writer's WAL checkpoints (run on a thread of their own, never inside
+    // its commits) have caught up with every commit so far.
+    void waitForCheckpoint();
     // The first write error, if any (the writer keeps going and retries).
     std::optional<Error> lastError() const;
 

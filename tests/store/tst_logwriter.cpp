@@ -7,6 +7,7 @@
 
 #include "storetestutil.h"
 
+#include <QRandomGenerator>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -29,6 +30,7 @@ private slots:
     void linesReachOtherConnectionsWithoutFlush();
     void destructorFlushes();
     void backpressureWithASlowWriterDoesNotDeadlock();
+    void theWalIsCheckpointedWhileAStageStreams();
     void blocksAreStoredCompressedAndReadBackExactly();
     void blocksOfOlderHistoriesStillRead();
     void aDamagedCompressedBlockIsAnErrorNotACrash();
@@ -251,6 +253,54 @@ void TestLogWriter::backpressureWithASlowWriterDoesNotDeadlock()
     blocker->close();
     *blocker = QSqlDatabase();
     QSqlDatabase::removeDatabase(name);
+}
+
+void TestLogWriter::theWalIsCheckpointedWhileAStageStreams()
+{
+    // The writer's commits no longer checkpoint (a thread of the writer's does): the WAL
+    // must still be copied back and start over, not grow for as long as a stage streams.
+    const auto [runId, stageId] = newStage();
+    const auto pages = [this] {
+        qint64 count = 0;
+        withDb([&](QSqlDatabase &db) {
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("PRAGMA page_count")) && q.next());
+            count = q.value(0).toLongLong();
+        });
+        return count;
+    };
+    const qint64 before = pages();
+    QRandomGenerator random(7); // hex of random bytes: compresses to about half
+    qint64 lines = 0;
+    for (int flush = 0; flush < 16; ++flush) {
+        for (int i = 0; i < 5000; ++i) {
+            QByteArray bytes(100, Qt::Uninitialized);
+            random.fillRange(reinterpret_cast<quint32 *>(bytes.data()), 25);
+            m_store->logWriter()->append(runId, stageId,
+                                         LogLine{++lines, LogStream::Stdout, bytes.toHex()});
+        }
+        DD_VERIFY_OK(m_store->logWriter()->flush());
+    }
+    m_store->logWriter()->waitForCheckpoint();
+    // Then the next commit starts the WAL over.
+    m_store->logWriter()->append(runId, stageId, LogLine{++lines, LogStream::Stdout, "end"});
+    DD_VERIFY_OK(m_store->logWriter()->flush());
+    m_store->logWriter()->waitForCheckpoint();
+
+    // Over 2,000 pages written, and the WAL holds at most one checkpoint's worth (1,000
+    // frames) and a commit's more: it started over. (A passive checkpoint of the test's own
+    // reports the WAL's frames.)
+    const qint64 grown = pages() - before;
+    QVERIFY2(grown > 2000, QByteArray::number(grown) + " pages written");
+    withDb([&](QSqlDatabase &db) {
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)")) && q.next());
+        const qint64 walFrames = q.value(1).toLongLong();
+        QVERIFY2(walFrames >= 0 && walFrames < 1500,
+                 QByteArray::number(walFrames) + " frames in the WAL");
+    });
+    QCOMPARE(*m_store->logLineCount(stageId), lines);
+    QCOMPARE(m_store->logLines(stageId, lines, 1)->value(0).text, QByteArray("end"));
 }
 
 void TestLogWriter::blocksAreStoredCompressedAndReadBackExactly()
