@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QMetaType>
 #include <QtGlobal>
 
@@ -19,6 +20,17 @@ struct LogLine
     qint64 timestampMs = 0; // milliseconds since the Unix epoch, when the line was complete
     LogStream stream = LogStream::Stdout;
     QByteArray text;
+};
+
+// The same, lent for the length of one call (LogPipeline's sink): the text is the caller's,
+// so a sink that keeps the line copies it (toLine()).
+struct LogLineRef
+{
+    qint64 timestampMs = 0;
+    LogStream stream = LogStream::Stdout;
+    QByteArrayView text;
+
+    LogLine toLine() const { return LogLine{timestampMs, stream, text.toByteArray()}; }
 };
 
 } // namespace DeployDesk

@@ -100,12 +100,19 @@ QByteArray LogPipeline::toValidUtf8(QByteArrayView bytes)
 
 void LogPipeline::emitLine(LogStream stream, QByteArrayView line, qint64 timestampMs)
 {
-    LogLine logLine;
-    logLine.timestampMs = timestampMs;
-    logLine.stream = stream;
-    // One allocation for valid input; the masker shares it back when nothing matches.
-    logLine.text = m_masker.mask(toValidUtf8(line));
-    m_sink(std::move(logLine));
+    // Lent to the sink as read: bytes are copied only when they must change (invalid
+    // UTF-8, a secret). A copy of every line was 5 % of a fast producer's run.
+    QByteArray changed;
+    QByteArrayView text = line;
+    if (Internal::validUtf8Prefix(line) != line.size()) {
+        changed = toValidUtf8(line);
+        text = changed;
+    }
+    if (QByteArray masked; m_masker.mask(text, &masked)) {
+        changed = std::move(masked);
+        text = changed;
+    }
+    m_sink(LogLineRef{timestampMs, stream, text});
 }
 
 } // namespace DeployDesk

@@ -16,7 +16,9 @@ namespace DeployDesk {
 class LogPipeline final
 {
 public:
-    using Sink = std::function<void(LogLine &&line)>;
+    // Each line is lent to the sink for the call (no copy when it is valid UTF-8 and shows
+    // no secret): a sink that keeps it copies it.
+    using Sink = std::function<void(const LogLineRef &line)>;
     using Clock = std::function<qint64()>; // ms since epoch; tests inject a fake
 
     LogPipeline(SecretMasker masker, Sink sink, Clock clock = {},

@@ -251,19 +251,32 @@ void SecretMasker::takeWholeSequences(QByteArrayView line, const Visible &visibl
 
 QByteArray SecretMasker::mask(const QByteArray &line) const
 {
+    QByteArray masked;
+    return mask(QByteArrayView(line), &masked) ? masked : line; // shares the data: no copy
+}
+
+bool SecretMasker::mask(QByteArrayView line, QByteArray *masked) const
+{
     const qsizetype size = line.size();
     if (m_values.isEmpty() || size < m_window)
-        return line; // shares the data: no copy
-    if (hasEscape(line))
-        return maskEscaped(line);
+        return false;
+    if (hasEscape(line)) {
+        const QByteArray whole = line.toByteArray();
+        QByteArray result = maskEscaped(whole);
+        if (result == whole)
+            return false;
+        *masked = std::move(result);
+        return true;
+    }
     // Most lines have no escape sequence: match the bytes as they are.
     Ranges ranges;
-    find(line.constData(), size, ranges);
+    find(line.data(), size, ranges);
     if (ranges.isEmpty())
-        return line;
+        return false;
     mergeSorted(ranges);
-    widenToCharacters(QByteArrayView(line), ranges);
-    return replace(line, ranges, nullptr);
+    widenToCharacters(line, ranges);
+    *masked = replace(line, ranges, nullptr);
+    return true;
 }
 
 QByteArray SecretMasker::maskEscaped(const QByteArray &line) const

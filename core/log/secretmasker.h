@@ -35,6 +35,9 @@ public:
 
     // Returns `line` with every secret masked. Overlapping values mask their union.
     QByteArray mask(const QByteArray &line) const;
+    // The same for a line that is only looked at: false when it shows no value (nothing is
+    // copied), else true with the masked line in `masked`.
+    bool mask(QByteArrayView line, QByteArray *masked) const;
     // The same for text that is recorded or shown (a run's message, an event, an error).
     QString maskText(const QString &text) const;
 

@@ -16,16 +16,16 @@ namespace {
 
 constexpr char kFormatVersion = 1;
 
-inline void putVarint(QByteArray &out, quint64 value)
+// Writes `value` as a LEB128 varint (at most 10 bytes) at out; returns its length.
+inline int writeVarint(char *out, quint64 value)
 {
-    char buf[10];
     int n = 0;
     while (value >= 0x80) {
-        buf[n++] = char((value & 0x7f) | 0x80);
+        out[n++] = char((value & 0x7f) | 0x80);
         value >>= 7;
     }
-    buf[n++] = char(value);
-    out.append(buf, n);
+    out[n++] = char(value);
+    return n;
 }
 
 inline quint64 zigzag(qint64 v)
@@ -68,15 +68,23 @@ void LogBlockEncoder::clear()
     m_lines = 0;
 }
 
-void LogBlockEncoder::add(const LogLine &line)
+void LogBlockEncoder::add(const LogLineRef &line)
 {
-    // Unsigned arithmetic: wraps instead of overflowing for extreme timestamps.
-    putVarint(m_data, zigzag(qint64(quint64(line.timestampMs) - quint64(m_lastTimestamp))));
-    m_lastTimestamp = line.timestampMs;
-    m_data.append(char(line.stream));
-    putVarint(m_data, quint64(line.text.size()));
+    // The line's head in one append: the timestamp's delta (unsigned arithmetic: wraps
+    // instead of overflowing for extreme timestamps), the stream, the text's length.
+    char head[21];
+    int n = writeVarint(head, zigzag(qint64(quint64(line.timestampMs) - quint64(m_lastTimestamp))));
+    head[n++] = char(line.stream);
+    n += writeVarint(head + n, quint64(line.text.size()));
+    m_data.append(head, n);
     m_data.append(line.text);
-    addTerms(stripAnsi(line.text));
+    m_lastTimestamp = line.timestampMs;
+    // The terms of the text as shown; most lines hold no escape sequence and are read as
+    // they are (a copy of the line per line was 3 % of a fast producer's run).
+    if (!line.text.isEmpty() && std::memchr(line.text.data(), 0x1b, size_t(line.text.size())))
+        addTerms(AnsiParser::strip(line.text));
+    else
+        addTerms(line.text);
     ++m_lines;
 }
 

@@ -287,7 +287,8 @@ public:
     static constexpr qsizetype kMaxBytes = 64 * 1024;
 
     LogBlockEncoder();
-    void add(const LogLine &line);
+    void add(const LogLineRef &line);
+    void add(const LogLine &line) { add(LogLineRef{line.timestampMs, line.stream, line.text}); }
     int lineCount() const { return m_lines; }
     qsizetype byteSize() const { return m_data.size(); }
     bool isFull() const { return m_lines >= kMaxLines || m_data.size() >= kMaxBytes; }

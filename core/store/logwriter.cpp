@@ -61,7 +61,7 @@ struct LogWriter::Private
     void threadMain();
     Result<void> writeBatch(QSqlDatabase &db, const std::vector<Block> &batch);
     Result<qint64> nextLine(qint64 stageId); // 1 for a stage without lines
-    void push(qint64 runId, qint64 stageId, const LogLine &line);
+    void push(qint64 runId, qint64 stageId, const LogLineRef &line);
     void close(qint64 stageId, OpenBlock &open); // moves an open block to the queue
     void takeAll(std::vector<Block> &batch);     // the queue and every open block
     void checkpointMain();
@@ -239,7 +239,7 @@ void LogWriter::Private::takeAll(std::vector<Block> &batch)
     queuedLines = 0;
 }
 
-void LogWriter::Private::push(qint64 runId, qint64 stageId, const LogLine &line)
+void LogWriter::Private::push(qint64 runId, qint64 stageId, const LogLineRef &line)
 {
     std::unique_lock lock(mutex);
     queueSpace.wait(lock, [this] { return queuedLines < size_t(kMaxQueuedLines) || stopping; });
@@ -259,10 +259,10 @@ void LogWriter::Private::push(qint64 runId, qint64 stageId, const LogLine &line)
 
 void LogWriter::append(qint64 runId, qint64 stageId, const LogLine &line)
 {
-    d->push(runId, stageId, line);
+    d->push(runId, stageId, LogLineRef{line.timestampMs, line.stream, line.text});
 }
 
-void LogWriter::append(qint64 runId, qint64 stageId, LogLine &&line)
+void LogWriter::append(qint64 runId, qint64 stageId, const LogLineRef &line)
 {
     d->push(runId, stageId, line);
 }

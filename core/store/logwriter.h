@@ -31,7 +31,7 @@ public:
     ~LogWriter(); // flushes and joins
 
     void append(qint64 runId, qint64 stageId, const LogLine &line);
-    void append(qint64 runId, qint64 stageId, LogLine &&line);
+    void append(qint64 runId, qint64 stageId, const LogLineRef &line); // copied before it returns
     // Blocks until everything appended before the call is committed.
     Result<void> flush();
     // Returns when the writer's WAL checkpoints (run on a thread of their own, never inside

@@ -30,7 +30,7 @@ struct Harness
     explicit Harness(RunPlan plan)
         : job(std::move(plan),
               [this](const QString &stage) -> LogPipeline::Sink {
-                  return [this, stage](LogLine &&line) {
+                  return [this, stage](const LogLineRef &line) {
                       logs[stage] << QString::fromUtf8(line.text);
                   };
               })
@@ -324,7 +324,7 @@ private slots:
     {
         Stage s = stage("x", "true");
         s.retryBackoff = 500ms;
-        StageJob job(s, {}, {}, [](LogLine &&) {});
+        StageJob job(s, {}, {}, [](const LogLineRef &) {});
         QCOMPARE(job.backoffBefore(1), 500ms);
         QCOMPARE(job.backoffBefore(2), 1000ms);
         QCOMPARE(job.backoffBefore(3), 2000ms);

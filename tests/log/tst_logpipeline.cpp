@@ -12,7 +12,7 @@ struct Capture
     QList<LogLine> lines;
     LogPipeline::Sink sink()
     {
-        return [this](LogLine &&line) { lines.append(std::move(line)); };
+        return [this](const LogLineRef &line) { lines.append(line.toLine()); };
     }
     QList<QByteArray> texts(LogStream stream) const
     {

@@ -38,7 +38,7 @@ int main(int argc, char **argv)
     masker.setSecrets({"ghp_s3cr3tValue", "hunter2-password", "AKIAEXAMPLEKEY"});
     qsizetype received = 0;
     qsizetype bytes = 0;
-    LogPipeline pipeline(std::move(masker), [&](LogLine &&line) {
+    LogPipeline pipeline(std::move(masker), [&](const LogLineRef &line) {
         ++received;
         bytes += line.text.size();
     });

@@ -295,7 +295,8 @@ private slots:
 
         QList<QByteArray> pieces;
         LogPipeline pipeline(
-            masker, [&](LogLine &&l) { pieces.append(l.text); }, [] { return 0; }, kMax);
+            masker, [&](const LogLineRef &l) { pieces.append(l.text.toByteArray()); },
+            [] { return 0; }, kMax);
         const QByteArray input = line + "\nafter\n";
         const qsizetype step = chunked ? 64 * 1024 : input.size();
         for (qsizetype at = 0; at < input.size(); at += step)
