@@ -65,7 +65,7 @@ struct LogWriter::Private
     void close(qint64 stageId, OpenBlock &open); // moves an open block to the queue
     void takeAll(std::vector<Block> &batch);     // the queue and every open block
     void checkpointMain();
-    static int walCommitted(void *self, sqlite3 *, const char *, int frames);
+    static int walCommitted(void *self, sqlite3 *db, const char *name, int frames);
 
     const QString path;
     mutable std::mutex mutex;
@@ -150,10 +150,14 @@ void LogWriter::waitForCheckpoint()
     });
 }
 
-int LogWriter::Private::walCommitted(void *self, sqlite3 *, const char *, int frames)
+int LogWriter::Private::walCommitted(void *self, sqlite3 *db, const char *name, int frames)
 {
     // Called by SQLite on the writer's thread after each of its commits.
-    if (frames >= kCheckpointFrames) {
+    if (frames >= 4 * kCheckpointFrames) {
+        // The thread is far behind or cannot open its connection: checkpoint here, as
+        // SQLite's auto-checkpoint would, so the WAL stays bounded whatever happens.
+        sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    } else if (frames >= kCheckpointFrames) {
         auto *d = static_cast<Private *>(self);
         {
             std::lock_guard lock(d->checkpointMutex);
