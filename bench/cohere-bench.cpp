@@ -36,6 +36,7 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QSocketNotifier>
 #include <QTemporaryDir>
@@ -385,8 +386,9 @@ int main(int argc, char **argv)
     const int budget = parser.value(budgetOpt).toInt();
     const int windowMs = parser.value(windowOpt).toInt();
     if (parser.isSet(reembedOpt))
-        return runReembed(parser.value(reembedOpt), parser.value(editOpt), latency, budget,
-                          windowMs, parser.value(maxTokensOpt).toInt(), parser.isSet(skipBudget));
+        return runReembed(QFileInfo(parser.value(reembedOpt)).absoluteFilePath(),
+                          parser.value(editOpt), latency, budget, windowMs,
+                          parser.value(maxTokensOpt).toInt(), parser.isSet(skipBudget));
 
     if (!parser.isSet(skipBudget)) {
         const int inputs = parser.value(inputsOpt).toInt();

@@ -125,7 +125,7 @@
             <translation>der Stufen-Server wurde beendet, bevor er „%1“ ausführte; führen Sie die Stufe erneut aus</translation>
         </message>
         <message>
-            <location line="+216" />
+            <location line="+218" />
             <source>%1 (running "%2" in "%3")</source>
             <translation>%1 (beim Ausführen von "%2" in "%3")</translation>
         </message>
@@ -453,7 +453,7 @@
             <translation>ein gespeicherter Protokollblock ist bei Byte %1 beschädigt: %2; die Verlaufsdatenbank ist möglicherweise defekt</translation>
         </message>
         <message>
-            <location line="+273" />
+            <location line="+281" />
             <source>history database %1: the log of stage %2 is damaged from line %3 on</source>
             <translation>Verlaufsdatenbank %1: Das Protokoll von Stufe %2 ist ab Zeile %3 beschädigt</translation>
         </message>
@@ -482,12 +482,12 @@
             <translation>Durchsuchen der Protokolle nach "%1"</translation>
         </message>
         <message>
-            <location filename="../core/store/logwriter.cpp" line="+232" />
+            <location filename="../core/store/logwriter.cpp" line="+340" />
             <source>writing log lines</source>
             <translation>Schreiben von Protokollzeilen</translation>
         </message>
         <message>
-            <location line="+59" />
+            <location line="+63" />
             <source>preparing the log writer</source>
             <translation>Vorbereiten des Protokollschreibers</translation>
         </message>
@@ -541,7 +541,7 @@
         </message>
         <message>
             <location line="+21" />
-            <location line="-259" />
+            <location line="-296" />
             <source>opening</source>
             <translation>Öffnen</translation>
         </message>
@@ -2684,22 +2684,23 @@
         </message>
         <message>
             <source>the manifest "%1" does not exist</source>
-            <location filename="../core/data/corpus/chunkmanifest.cpp" line="-92" />
+            <location line="+30" />
+            <location filename="../core/data/corpus/chunkmanifest.cpp" line="-83" />
             <translation>das Manifest "%1" existiert nicht</translation>
         </message>
         <message>
+            <location filename="../core/data/corpus/chunkmanifest.cpp" line="+24" />
             <source>"%1" is not a DeployDesk chunk manifest (written by "deploydeskctl corpus --write-manifest" or a re-embed)</source>
-            <location line="+6" />
             <translation>"%1" ist kein DeployDesk-Abschnittsmanifest (geschrieben von "deploydeskctl corpus --write-manifest" oder einem Re-Embed)</translation>
         </message>
         <message>
+            <location line="+32" />
             <source>the manifest "%1" has format %2, newer than this DeployDesk reads (%3); update DeployDesk</source>
-            <location line="+19" />
             <translation>das Manifest "%1" hat Format %2, neuer als diese DeployDesk-Version lesen kann (%3); aktualisieren Sie DeployDesk</translation>
         </message>
         <message>
             <source>writing the manifest</source>
-            <location line="+32" />
+            <location line="+18" />
             <translation>Schreiben des Manifests</translation>
         </message>
         <message>
@@ -2715,7 +2716,7 @@
             <translation>Aufzeichnen eines Re-Embed-Stapels</translation>
         </message>
         <message>
-            <location filename="../core/data/corpus/chunkmanifest.cpp" line="+115" />
+            <location line="+96" />
             <source>removing chunks</source>
             <translation>Entfernen von Abschnitten</translation>
         </message>
@@ -6029,20 +6030,19 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <translation>kein Budget</translation>
         </message>
         <message numerus="yes">
-            <location line="+1" />
             <source>embedding %n text(s) with Cohere %1 (%2 dimensions): up to %3 per call, %4 call(s) in flight, %5</source>
-            <translation>
+            <translation type="vanished">
                 <numerusform>Einbetten von %n Text mit Cohere %1 (%2 Dimensionen): bis zu %3 pro Aufruf, %4 Aufrufe gleichzeitig, %5</numerusform>
                 <numerusform>Einbetten von %n Texten mit Cohere %1 (%2 Dimensionen): bis zu %3 pro Aufruf, %4 Aufrufe gleichzeitig, %5</numerusform>
             </translation>
         </message>
         <message>
-            <location line="+130" />
+            <location line="+146" />
             <source>Cohere's answer for %1 is malformed: %2</source>
             <translation>die Antwort von Cohere für %1 ist fehlerhaft: %2</translation>
         </message>
         <message>
-            <location line="-199" />
+            <location line="-214" />
             <source>no embeddings.float array</source>
             <translation>kein Array embeddings.float</translation>
         </message>
@@ -6066,8 +6066,26 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <source>a vector holds something other than a number</source>
             <translation>ein Vektor enthält etwas anderes als eine Zahl</translation>
         </message>
+        <message numerus="yes">
+            <location line="+47" />
+            <source>embedding %n text(s)</source>
+            <translation>
+                <numerusform>Einbetten von %n Text</numerusform>
+                <numerusform>Einbetten von %n Texten</numerusform>
+            </translation>
+        </message>
         <message>
-            <location line="+198" />
+            <location line="+1" />
+            <source>embedding the texts as they come</source>
+            <translation>Einbetten der Texte, sobald sie vorliegen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 with Cohere %2 (%3 dimensions): up to %4 per call, %5 call(s) in flight, %6</source>
+            <translation>%1 mit Cohere %2 (%3 Dimensionen): bis zu %4 pro Aufruf, %5 Aufrufe gleichzeitig, %6</translation>
+        </message>
+        <message>
+            <location line="+164" />
             <source>Cohere asked to wait %1 before embedding %2, longer than %3: %4</source>
             <translation>Cohere bat darum, %1 zu warten, bevor %2 eingebettet wird, länger als %3: %4</translation>
         </message>
@@ -6108,12 +6126,12 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <translation>Texte %1–%2 von %3</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+15" />
             <source>%1 is empty; an embedder needs some text (drop empty chunks before embedding)</source>
             <translation>%1 ist leer; ein Embedder benötigt Text (entfernen Sie leere Abschnitte vor dem Einbetten)</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+63" />
             <source>vectors for texts %1–%2 do not fit %3 texts</source>
             <translation>Vektoren für Texte %1–%2 passen nicht zu %3 Texten</translation>
         </message>
@@ -6139,27 +6157,37 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
     <context>
         <name>DeployDesk::Data::ReembedJob</name>
         <message>
-            <location filename="../core/data/reembed/reembedjob.cpp" line="+77" />
+            <location filename="../core/data/reembed/reembedjob.cpp" line="+78" />
             <source>cannot create the folder %1 for the index manifests</source>
             <translation>Der Ordner %1 für die Index-Manifeste kann nicht erstellt werden</translation>
         </message>
         <message>
-            <location line="+60" />
+            <location line="+34" />
+            <source>full rebuild into the new version %1: the docs are embedded as they are chunked</source>
+            <translation>vollständiger Neuaufbau in die neue Version %1: die Dokumente werden eingebettet, während sie in Abschnitte zerlegt werden</translation>
+        </message>
+        <message>
+            <location line="+86" />
             <source>warning: %1</source>
             <translation>Warnung: %1</translation>
         </message>
         <message>
-            <location line="+39" />
+            <location line="+44" />
             <source>version %1 has no manifest in %2: every chunk is embedded again</source>
             <translation>Version %1 hat kein Manifest in %2: jeder Abschnitt wird erneut eingebettet</translation>
         </message>
         <message>
-            <location line="+45" />
+            <location line="+41" />
             <source>cannot write %1: %2</source>
             <translation>%1 kann nicht geschrieben werden: %2</translation>
         </message>
+        <message>
+            <location line="+42" />
+            <source>the %1 chunks handed to the embedder are not the %2 chunks of the docs, in their order</source>
+            <translation>die %1 an den Embedder übergebenen Abschnitte sind nicht die %2 Abschnitte der Dokumente in ihrer Reihenfolge</translation>
+        </message>
         <message numerus="yes">
-            <location line="+36" />
+            <location line="+37" />
             <source>removed %n point(s) of deleted chunks</source>
             <translation>
                 <numerusform>%n Punkt gelöschter Abschnitte entfernt</numerusform>
@@ -6167,12 +6195,17 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             </translation>
         </message>
         <message>
-            <location line="+105" />
+            <location line="+103" />
+            <source>embedded and stored %1 chunks (+%2 tokens); the docs are still being chunked</source>
+            <translation>%1 Abschnitte eingebettet und gespeichert (+%2 Token); die Dokumente werden noch in Abschnitte zerlegt</translation>
+        </message>
+        <message>
+            <location line="+10" />
             <source>embedded and stored %1 of %2 chunks (+%3 tokens), about %4 s left</source>
             <translation>%1 von %2 Abschnitten eingebettet und gespeichert (+%3 Token), noch etwa %4 s</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+28" />
             <source>validation failed: version %1 holds vectors of %2 dimensions, the embedder %3 makes %4; run a full re-embed</source>
             <translation>Prüfung fehlgeschlagen: Version %1 enthält Vektoren mit %2 Dimensionen, der Embedder %3 erzeugt %4; führen Sie ein vollständiges Neueinbetten durch</translation>
         </message>
@@ -8937,23 +8970,23 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
         </message>
         <message>
             <location line="+2" />
-            <location line="+637" />
+            <location line="+651" />
             <source>Result</source>
             <translation>Ergebnis</translation>
         </message>
         <message>
-            <location line="-637" />
+            <location line="-651" />
             <source>Question</source>
             <translation>Frage</translation>
         </message>
         <message>
             <location line="+0" />
-            <location line="+639" />
+            <location line="+653" />
             <source>Expected</source>
             <translation>Erwartet</translation>
         </message>
         <message>
-            <location line="-639" />
+            <location line="-653" />
             <source>Found</source>
             <translation>Gefunden</translation>
         </message>
@@ -9074,12 +9107,12 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
         </message>
         <message>
             <location line="+1" />
-            <location line="+129" />
+            <location line="+130" />
             <source>none</source>
             <translation>keine</translation>
         </message>
         <message>
-            <location line="-116" />
+            <location line="-117" />
             <source>The docs could not be read.</source>
             <translation>Die Dokumentation konnte nicht gelesen werden.</translation>
         </message>
@@ -9104,7 +9137,7 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <translation>Dokumentation neu einbetten</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+6" />
             <source>Starting…</source>
             <translation>Wird gestartet…</translation>
         </message>
@@ -9178,7 +9211,12 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <translation>Lauf %1 bettet die Dokumentation von %2 neu ein.</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+14" />
+            <source>%1 chunks embedded and stored, ~%2 billed tokens; the docs are still being chunked</source>
+            <translation>%1 Abschnitte eingebettet und gespeichert, ~%2 abgerechnete Token; die Dokumente werden noch in Abschnitte zerlegt</translation>
+        </message>
+        <message>
+            <location line="+7" />
             <source>%1 of %2 chunks embedded and stored, ~%3 billed tokens</source>
             <translation>%1 von %2 Abschnitten eingebettet und gespeichert, ~%3 abgerechnete Token</translation>
         </message>
@@ -9188,7 +9226,7 @@ Auf GitHub (--repo owner/name, das Geheimnis GITHUB_TOKEN): workflow remote [--j
             <translation>%1 Abschnitte/s, noch etwa %2</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+23" />
             <source>Run %1: the docs are re-embedded.</source>
             <translation>Lauf %1: die Dokumentation ist neu eingebettet.</translation>
         </message>

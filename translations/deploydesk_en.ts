@@ -44,7 +44,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../core/store/logwriter.cpp" line="+381" />
+            <location filename="../core/store/logwriter.cpp" line="+493" />
             <source>%n log line(s) could not be stored</source>
             <translation>
                 <numerusform>%n log line could not be stored</numerusform>
@@ -267,15 +267,22 @@
     <context>
         <name>DeployDesk::Data::CohereEmbedJob</name>
         <message numerus="yes">
-            <location filename="../core/data/embed/cohereembedjob.cpp" line="+118" />
             <source>embedding %n text(s) with Cohere %1 (%2 dimensions): up to %3 per call, %4 call(s) in flight, %5</source>
-            <translation>
+            <translation type="vanished">
                 <numerusform>embedding %n text with Cohere %1 (%2 dimensions): up to %3 per call, %4 call(s) in flight, %5</numerusform>
                 <numerusform>embedding %n texts with Cohere %1 (%2 dimensions): up to %3 per call, %4 call(s) in flight, %5</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location line="+184" />
+            <location filename="../core/data/embed/cohereembedjob.cpp" line="+118" />
+            <source>embedding %n text(s)</source>
+            <translation>
+                <numerusform>embedding %n text</numerusform>
+                <numerusform>embedding %n texts</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+199" />
             <source>Cohere did not embed %1 after %n attempt(s): %2</source>
             <translation>
                 <numerusform>Cohere did not embed %1 after %n attempt: %2</numerusform>
@@ -286,7 +293,7 @@
     <context>
         <name>DeployDesk::Data::ReembedJob</name>
         <message numerus="yes">
-            <location filename="../core/data/reembed/reembedjob.cpp" line="+257" />
+            <location filename="../core/data/reembed/reembedjob.cpp" line="+362" />
             <source>removed %n point(s) of deleted chunks</source>
             <translation>
                 <numerusform>removed %n point of deleted chunks</numerusform>

@@ -8,6 +8,7 @@
 #include "fakes/coherefake.h"
 #include "net/nettestutil.h"
 
+#include <QMap>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -367,6 +368,85 @@ private slots:
         QCOMPARE(job->error().code, ErrorCode::Invalid);
         QVERIFY2(job->errorText().startsWith("text 2 of 3 is empty"), qPrintable(job->errorText()));
         QCOMPARE(fake.calls(), 0);
+    }
+
+    // An open job (texts streamed in as the docs are chunked) sends full batches only, each
+    // appended text in its place, the last partial batch once the input is closed, and
+    // succeeds only then.
+    void openJobSendsFullBatchesUntilClosed()
+    {
+        CohereFake fake;
+        fake.setApiKey(kKey);
+        QVERIFY(fake.listen());
+        CohereOptions options = optionsFor(fake);
+        options.batchSize = 10;
+        options.maxInFlight = 4;
+        CohereEmbedder embedder(options);
+        auto *job = static_cast<CohereEmbedJob *>(
+            embedder.embed(makeTexts(25, QStringLiteral("first")), InputType::Document, this));
+        job->setOpen(true);
+        QMap<int, int> announced;
+        connect(job, &EmbedJob::batchReady, this, [&](int first, const QList<Embedding> &v) {
+            for (int i = 0; i < v.size(); ++i)
+                ++announced[first + i];
+        });
+        QSignalSpy finished(job, &Job::result);
+        QStringList log;
+        connect(job, &Job::logLine, this, [&](const QString &line) { log << line; });
+        job->start();
+
+        // 25 texts: two calls of 10; the other 5 wait for more.
+        QTRY_COMPARE(job->done(), 20);
+        QCOMPARE(job->calls(), 2);
+        QCOMPARE(finished.count(), 0);
+        QVERIFY2(log.value(0).startsWith("embedding the texts as they come"),
+                 qPrintable(log.value(0)));
+
+        job->append(makeTexts(12, QStringLiteral("more"))); // 17 waiting: one more call of 10
+        QCOMPARE(job->total(), 37);
+        QTRY_COMPARE(job->done(), 30);
+        QCOMPARE(job->calls(), 3);
+        QCOMPARE(finished.count(), 0); // every text so far has its vector, but more may come
+
+        job->closeInput(); // the last 7 go
+        QTRY_COMPARE(finished.count(), 1);
+        QCOMPARE(job->outcome(), Job::Outcome::Success);
+        QCOMPARE(job->calls(), 4);
+        QList<int> sizes;
+        for (const QJsonObject &body : fake.bodies())
+            sizes << int(body.value("texts").toArray().size());
+        QCOMPARE(sizes, (QList<int>{10, 10, 10, 7}));
+        QCOMPARE(job->texts().size(), 37);
+        QCOMPARE(job->texts().at(25), QStringLiteral("more 0 about ownership and borrowing"));
+        for (int i = 0; i < 37; ++i) {
+            QCOMPARE(announced.value(i), 1);
+            QCOMPARE(job->vectors().at(i),
+                     CohereFake::expectedVector(job->texts().at(i), "search_document", 1024));
+        }
+    }
+
+    void openJobRefusesAnEmptyAppendedText()
+    {
+        CohereFake fake;
+        fake.setApiKey(kKey);
+        fake.setLatency(200ms);
+        QVERIFY(fake.listen());
+        CohereOptions options = optionsFor(fake);
+        options.batchSize = 3;
+        CohereEmbedder embedder(options);
+        EmbedJob *job = embedder.embed(makeTexts(3), InputType::Document, this);
+        job->setOpen(true);
+        QSignalSpy finished(job, &Job::result);
+        QSignalSpy batches(job, &EmbedJob::batchReady);
+        job->start(); // a full batch: one call
+        QTRY_COMPARE(fake.calls(), 1);
+        job->append({QStringLiteral("four"), QStringLiteral(" \n ")});
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(job->outcome(), Job::Outcome::Failed);
+        QCOMPARE(job->error().code, ErrorCode::Invalid);
+        QVERIFY2(job->errorText().startsWith("text 5 of 5 is empty"), qPrintable(job->errorText()));
+        // The call in flight was aborted: its answer is never announced.
+        QVERIFY(!batches.wait(400));
     }
 
     void cancelStopsCallsAndReportsOnce()

@@ -106,6 +106,50 @@ private slots:
             QCOMPARE(job->vectors().at(i), LocalEmbedder::embedText(texts.at(i), 64));
     }
 
+    // Texts streamed into an open job are embedded as they come, each in its place; the job
+    // ends only when its input is closed (at once if every text has its vector by then).
+    void openJobTakesTextsUntilClosed()
+    {
+        LocalEmbedder embedder(64);
+        EmbedJob *job = embedder.embed({}, InputType::Document, this);
+        job->setOpen(true);
+        QList<int> seen;
+        connect(job, &EmbedJob::batchReady, this, [&](int first, const QList<Embedding> &v) {
+            seen.resize(std::max<qsizetype>(seen.size(), first + v.size()), 0);
+            for (int i = 0; i < v.size(); ++i)
+                ++seen[first + i];
+        });
+        QSignalSpy finished(job, &Job::result);
+        job->start();
+        QStringList texts;
+        for (int i = 0; i < 150; ++i)
+            texts << QStringLiteral("chunk number %1").arg(i);
+        job->append(texts.mid(0, 100));
+        QTRY_COMPARE(job->done(), 100);
+        job->append(texts.mid(100)); // while idle: taken up at once
+        QTRY_COMPARE(job->done(), 150);
+        QCOMPARE(finished.count(), 0);
+        job->closeInput();
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(job->outcome(), Job::Outcome::Success);
+        QCOMPARE(seen, QList<int>(150, 1));
+        QCOMPARE(job->texts(), texts);
+        for (int i = 0; i < texts.size(); ++i)
+            QCOMPARE(job->vectors().at(i), LocalEmbedder::embedText(texts.at(i), 64));
+
+        // Nothing ever appended: closed, it succeeds with no vectors.
+        EmbedJob *none = embedder.embed({}, InputType::Document, this);
+        none->setOpen(true);
+        QSignalSpy noneFinished(none, &Job::result);
+        none->start();
+        QTRY_VERIFY(none->isRunning()); // begun, with nothing to embed yet
+        QCoreApplication::processEvents();
+        QCOMPARE(noneFinished.count(), 0);
+        none->closeInput();
+        QCOMPARE(noneFinished.count(), 1);
+        QCOMPARE(none->outcome(), Job::Outcome::Success);
+    }
+
     void emptyListSucceedsAndBlankTextFails()
     {
         LocalEmbedder embedder;

@@ -3,6 +3,8 @@
 // embedding committed chunks again. Real parts: the docs chunker, LocalEmbedder, LocalIndex
 // (SQLite files) and the manifests.
 #include "data/corpus/chunkmanifest.h"
+#include "data/corpus/docscorpus.h"
+#include "data/corpus/markdownchunker.h"
 #include "data/embed/localembedder.h"
 #include "data/index/localindex.h"
 #include "data/reembed/reembedjob.h"
@@ -10,6 +12,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -19,7 +22,8 @@ using namespace DeployDesk::Test;
 
 namespace {
 
-// The local embedder, counting the document texts it is asked to embed.
+// The local embedder, counting the document texts it is asked to embed (those streamed
+// into an open job included: counted when the job ends).
 class CountingEmbedder final : public Embedder
 {
 public:
@@ -27,9 +31,11 @@ public:
     EmbedderInfo info() const override { return m_inner.info(); }
     EmbedJob *embed(QStringList texts, InputType type, QObject *parent) const override
     {
-        if (type == InputType::Document)
-            documents += int(texts.size());
-        return m_inner.embed(std::move(texts), type, parent);
+        EmbedJob *job = m_inner.embed(std::move(texts), type, parent);
+        if (type == InputType::Document) {
+            QObject::connect(job, &Job::result, job, [this, job] { documents += job->total(); });
+        }
+        return job;
     }
 
 private:
@@ -204,6 +210,57 @@ private slots:
         QCOMPARE(manifestSize(2), full->plan().chunks);
         QVERIFY2(log.contains(QStringLiteral("index switch v1 → v2")), qPrintable(log.join('\n')));
         QVERIFY(!QFile::exists(ReembedJob::statePath(m_stateDir, QStringLiteral("docs"))));
+    }
+
+    // A new version's chunks are embedded as the docs are chunked: each point still holds
+    // its own chunk's vector (found first, at similarity 1, by that vector), nothing is
+    // missing or doubled, and the plan's figures follow in the log.
+    void newVersionIsEmbeddedAsTheDocsAreChunked()
+    {
+        // Enough docs that the version is ready while most are still being chunked.
+        for (int i = 0; i < 200; ++i)
+            writeDoc(m_docs, QStringLiteral("extra%1").arg(i));
+        QStringList log;
+        ReembedJob *job = run(options(ReembedOptions::Mode::Full), Job::Outcome::Success, &log);
+        const int chunks = job->plan().chunks;
+        QVERIFY(chunks >= 208 * 3);
+        QCOMPARE(m_embedder->documents, chunks);
+        QCOMPARE(job->embedded(), chunks);
+        QCOMPARE(job->plan().diff.added, chunks);
+        QCOMPARE(count(1), chunks);
+        QCOMPARE(manifestSize(1), chunks);
+        QCOMPARE(state().live, 1);
+        const QString joined = log.join('\n');
+        QVERIFY2(log.value(0).contains(QLatin1String("embedded as they are chunked")),
+                 qPrintable(joined));
+        QVERIFY2(joined.contains(QStringLiteral("%1 chunks: %1 new").arg(chunks)),
+                 qPrintable(joined));
+
+        auto manifest =
+            ChunkManifest::load(ReembedJob::manifestPath(m_stateDir, QStringLiteral("docs"), 1));
+        QVERIFY(manifest);
+        MarkdownChunker chunker(options().chunker);
+        QSet<QString> ids;
+        const auto docs = DocsCorpus::scan(m_docs);
+        QVERIFY(docs);
+        for (const QString &doc : *docs) {
+            auto chunked = chunker.chunkFile(m_docs, doc);
+            QVERIFY(chunked);
+            for (const Chunk &chunk : chunked->chunks) {
+                ids.insert(chunk.idString());
+                auto *query = m_index->query(1, LocalEmbedder::embedText(chunk.text, 64), 1, this);
+                QVERIFY(runJob(query));
+                QCOMPARE(query->hits().size(), 1);
+                QCOMPARE(query->hits().first().id, chunk.idString());
+                QVERIFY(query->hits().first().score > 0.9999);
+                QCOMPARE(query->hits().first().payload.value("text").toString(), chunk.text);
+            }
+        }
+        QCOMPARE(ids.size(), chunks);
+        // Nothing left to do: the manifest lists exactly the docs' chunks.
+        m_embedder->documents = 0;
+        QCOMPARE(run(options())->plan().diff.inputs(), 0);
+        QCOMPARE(m_embedder->documents, 0);
     }
 
     void goldenQuestionsGateTheSwitch()

@@ -529,6 +529,7 @@ void EmbeddingsView::reembed(Mode mode)
     m_pending = Pending::Reembed;
     m_runMode = mode;
     m_stageError.clear();
+    m_progress->setRange(0, 100);
     m_progress->setValue(0);
     m_progressText->setText(tr("Starting…"));
     setStatus(tr("Starting a re-embed of %1…").arg(request.environment));
@@ -669,7 +670,16 @@ void EmbeddingsView::showProgress(qint64 done, qint64 total, qint64 billed)
         m_firstDone = done;
         m_clock.start();
     }
-    m_progress->setValue(total > 0 ? int(done * 100 / total) : 100);
+    if (total <= 0) {
+        // A full rebuild embeds the docs as they are chunked: no total until the last one.
+        m_progress->setRange(0, 0);
+        m_progressText->setText(tr("%1 chunks embedded and stored, ~%2 billed tokens; the docs "
+                                   "are still being chunked")
+                                    .arg(number(done), number(billed)));
+        return;
+    }
+    m_progress->setRange(0, 100);
+    m_progress->setValue(int(done * 100 / total));
     QString text = tr("%1 of %2 chunks embedded and stored, ~%3 billed tokens")
                        .arg(number(done), number(total), number(billed));
     const double seconds = m_clock.elapsed() / 1000.0;
@@ -693,6 +703,10 @@ void EmbeddingsView::onFinished(const RunRecord &run)
     const Pending was = m_active;
     m_active = Pending::None;
     const QString detail = m_stageError.isEmpty() ? QString() : QStringLiteral("\n") + m_stageError;
+    if (m_progress->maximum() == 0) { // busy while the docs were chunked: a bar again
+        m_progress->setRange(0, 100);
+        m_progress->setValue(0);
+    }
     if (was == Pending::Reembed) {
         switch (run.status) {
         case RunStatus::Success:

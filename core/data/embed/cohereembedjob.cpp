@@ -115,15 +115,28 @@ void CohereEmbedJob::startEmbedding()
                                                       .arg(QLocale().toString(m_budget.limit()),
                                                            formatDuration(m_options.budgetWindow))
                                                 : tr("no budget");
-    emit logLine(tr("embedding %n text(s) with Cohere %1 (%2 dimensions): up to %3 per call, "
-                    "%4 call(s) in flight, %5",
-                    nullptr, total())
+    const QString what = isInputClosed() ? tr("embedding %n text(s)", nullptr, total())
+                                         : tr("embedding the texts as they come");
+    emit logLine(tr("%1 with Cohere %2 (%3 dimensions): up to %4 per call, %5 call(s) in "
+                    "flight, %6")
+                     .arg(what)
                      .arg(m_options.model)
                      .arg(dimension())
                      .arg(m_options.batchSize)
                      .arg(m_options.maxInFlight)
                      .arg(budget));
     pump();
+}
+
+void CohereEmbedJob::textsAppended()
+{
+    pump();
+}
+
+void CohereEmbedJob::stopEmbedding()
+{
+    m_wake.stop();
+    abortCalls();
 }
 
 void CohereEmbedJob::doCancel()
@@ -148,7 +161,9 @@ void CohereEmbedJob::pump()
         const bool retry = !m_waiting.empty() && m_waiting.front().notBeforeMs <= now;
         if (retry) {
             batch = m_waiting.front();
-        } else if (m_nextFresh < total()) {
+        } else if (m_nextFresh < total() &&
+                   (isInputClosed() || total() - m_nextFresh >= m_options.batchSize)) {
+            // An open job's texts go out in full batches; the rest waits for more or the end.
             batch.first = m_nextFresh;
             batch.count = std::min(m_options.batchSize, total() - m_nextFresh);
         } else {

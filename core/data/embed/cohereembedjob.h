@@ -46,6 +46,8 @@ public:
 
 protected:
     void startEmbedding() override;
+    void textsAppended() override;
+    void stopEmbedding() override;
     void doCancel() override;
 
 private:

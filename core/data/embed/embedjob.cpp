@@ -33,24 +33,72 @@ QString EmbedJob::describeRange(int first, int count) const
     return tr("texts %1–%2 of %3").arg(first + 1).arg(first + count).arg(total());
 }
 
+qsizetype EmbedJob::firstBlank(qsizetype from) const
+{
+    for (qsizetype i = from; i < m_texts.size(); ++i) {
+        if (m_texts.at(i).trimmed().isEmpty())
+            return i;
+    }
+    return -1;
+}
+
+void EmbedJob::failBlank(qsizetype index)
+{
+    emitFailure(makeErrorValue(ErrorCode::Invalid,
+                               tr("%1 is empty; an embedder needs some text (drop empty chunks "
+                                  "before embedding)")
+                                   .arg(describeRange(int(index), 1))));
+}
+
 void EmbedJob::doStart()
 {
-    for (int i = 0; i < m_texts.size(); ++i) {
-        if (m_texts.at(i).trimmed().isEmpty()) {
-            emitFailure(makeErrorValue(
-                ErrorCode::Invalid,
-                tr("%1 is empty; an embedder needs some text (drop empty chunks before "
-                   "embedding)")
-                    .arg(describeRange(i, 1))));
-            return;
-        }
-    }
-    if (m_texts.isEmpty()) {
+    if (const qsizetype blank = firstBlank(0); blank >= 0)
+        return failBlank(blank);
+    if (m_texts.isEmpty() && !m_open) {
         emit progress(0, 0);
         emitSuccess();
         return;
     }
+    m_embedding = true;
     startEmbedding();
+}
+
+void EmbedJob::append(const QStringList &texts)
+{
+    Q_ASSERT(m_open);
+    if (isFinished() || !m_open || texts.isEmpty())
+        return;
+    const qsizetype from = m_texts.size();
+    m_texts.append(texts);
+    m_vectors.resize(m_texts.size());
+    m_have.resize(m_texts.size(), false);
+    if (isCancelRequested())
+        return;
+    if (!m_embedding)
+        return; // doStart() checks them all
+    if (const qsizetype blank = firstBlank(from); blank >= 0) {
+        stopEmbedding();
+        return failBlank(blank);
+    }
+    textsAppended();
+}
+
+void EmbedJob::closeInput()
+{
+    if (!m_open)
+        return;
+    m_open = false;
+    if (!m_embedding || isFinished() || isCancelRequested())
+        return; // doStart() sees a closed job
+    finishWhenDone();
+    if (!isFinished())
+        textsAppended(); // what was held back for a full batch goes now
+}
+
+void EmbedJob::finishWhenDone()
+{
+    if (m_done == total() && !m_open && !isFinished() && !isCancelRequested())
+        emitSuccess();
 }
 
 void EmbedJob::deliver(int first, QList<Embedding> vectors)
@@ -90,8 +138,7 @@ void EmbedJob::deliver(int first, QList<Embedding> vectors)
     if (isFinished()) // a receiver cancelled
         return;
     emit progress(m_done, total());
-    if (m_done == total() && !isFinished() && !isCancelRequested())
-        emitSuccess();
+    finishWhenDone();
 }
 
 } // namespace DeployDesk::Data

@@ -30,6 +30,11 @@ QString inputTypeName(InputType type);
 //   embedder's dimension.
 // - Failed: the Error says which texts (1-based range) the provider refused, in its words.
 //   An empty or blank text fails the job before anything is sent.
+// - An open job (setOpen(true) before start()) takes more texts while it runs: append() adds
+//   them after those it has (they are embedded like the first, indexes continuing), and
+//   closeInput() says there are no more. It succeeds only once closed, every text with its
+//   vector. A caller streams texts into it as it makes them (the re-embed, as the docs are
+//   chunked), so the first calls need not wait for the last text.
 class EmbedJob : public Job
 {
     Q_OBJECT
@@ -46,6 +51,13 @@ public:
     int done() const { return m_done; }
     const QList<Embedding> &vectors() const { return m_vectors; }
 
+    void setOpen(bool open) { m_open = open; }
+    bool isInputClosed() const { return !m_open; }
+    // Adds texts to an open job (ignored once the job is finished); an empty or blank one
+    // fails the job. Then closeInput(), once.
+    void append(const QStringList &texts);
+    void closeInput();
+
 signals:
     void batchReady(int first, const QList<DeployDesk::Data::Embedding> &vectors);
     void progress(int done, int total);
@@ -54,6 +66,11 @@ protected:
     // Subclasses start here after the texts were checked (never called for an empty list:
     // that job succeeds at once).
     virtual void startEmbedding() = 0;
+    // An open job's texts grew (append()) or its input was closed (closeInput()), while it
+    // runs: the subclass embeds what it held back.
+    virtual void textsAppended() {}
+    // The job is failing while it runs (a blank text appended): stop what is under way.
+    virtual void stopEmbedding() {}
     // Stores the vectors of texts [first, first + vectors.size()) and announces them. Fails
     // the job (Internal) when they overlap texts already delivered or have the wrong
     // dimension: a bug, never silently kept. Succeeds the job when every text has its vector.
@@ -63,8 +80,13 @@ protected:
 
 private:
     void doStart() final;
+    qsizetype firstBlank(qsizetype from) const; // -1: none
+    void failBlank(qsizetype index);
+    void finishWhenDone();
 
     QStringList m_texts;
+    bool m_open = false;
+    bool m_embedding = false; // startEmbedding() was called
     InputType m_type = InputType::Document;
     int m_dimension = 0;
     QList<Embedding> m_vectors;

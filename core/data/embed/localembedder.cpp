@@ -69,7 +69,13 @@ public:
     ~LocalEmbedJob() override { cancelPending(this); }
 
 protected:
-    void startEmbedding() override { next(0); }
+    void startEmbedding() override { next(); }
+    void textsAppended() override
+    {
+        if (!m_busy)
+            next();
+    }
+    void stopEmbedding() override { cancelPending(this); }
     void doCancel() override
     {
         cancelPending(this);
@@ -77,11 +83,16 @@ protected:
     }
 
 private:
-    void next(int first)
+    // One batch at a time; an open job's texts appended meanwhile are taken up after it.
+    void next()
     {
-        if (first >= total() || isFinished())
+        m_busy = false;
+        if (m_next >= total() || isFinished())
             return;
+        const int first = m_next;
         const int count = std::min(kBatch, total() - first);
+        m_next += count;
+        m_busy = true;
         const QStringList slice = texts().mid(first, count);
         const int dimension = this->dimension();
         runAsync(
@@ -93,11 +104,14 @@ private:
                     vectors.append(LocalEmbedder::embedText(text, dimension));
                 return vectors;
             },
-            [this, first, count](QList<Embedding> vectors) {
+            [this, first](QList<Embedding> vectors) {
                 deliver(first, std::move(vectors));
-                next(first + count);
+                next();
             });
     }
+
+    int m_next = 0;      // first text not yet handed to a batch
+    bool m_busy = false; // a batch is being embedded
 };
 
 } // namespace

@@ -11,6 +11,7 @@
 #include <QJsonObject>
 #include <QSaveFile>
 
+#include <algorithm>
 #include <cmath>
 
 namespace DeployDesk::Data {
@@ -101,20 +102,41 @@ void ReembedJob::onState(IndexJob *job)
     if (job->outcome() != Outcome::Success)
         return fail(job->error());
     m_state = job->state();
+    chooseTarget();
+    // A version built whole has nothing to compare with: every chunk is new, so its chunks
+    // are embedded as the docs are chunked (the plan's figures follow when the last doc is
+    // done), and the first calls to a remote embedder do not wait for the last doc.
+    m_streaming = !m_dryRun && m_plan.newVersion;
+    if (m_streaming) {
+        m_corpus = std::make_shared<Corpus>();
+        log(tr("full rebuild into the new version %1: the docs are embedded as they are "
+               "chunked")
+                .arg(m_plan.target));
+    }
     const ReembedOptions options = m_options;
+    const bool streaming = m_streaming;
     // The docs are chunked on other threads while this one readies the version to write
-    // (reads its manifest, or creates it): both are needed before the plan.
+    // (reads its manifest, or creates it): both are needed before the plan. Streamed docs
+    // are handed to this thread one by one, before the result (events posted in order);
+    // the destructor waits for the chunking, so `this` outlives it.
     m_chunking = true;
     runAsync(
         &m_pool, this,
-        [options]() -> Result<std::shared_ptr<Corpus>> {
+        [this, options, streaming]() -> Result<std::shared_ptr<Corpus>> {
             auto corpus = std::make_shared<Corpus>();
             const MarkdownChunker chunker(options.chunker);
-            auto result = DocsCorpus::chunk(options.docsRoot, options.corpus, chunker,
-                                            [&](const ChunkedDocument &doc) {
-                                                for (const Chunk &c : doc.chunks)
-                                                    corpus->chunks.insert(c.id, c);
-                                            });
+            auto result = DocsCorpus::chunk(
+                options.docsRoot, options.corpus, chunker, [&](const ChunkedDocument &doc) {
+                    if (streaming) {
+                        if (!doc.chunks.isEmpty())
+                            QMetaObject::invokeMethod(
+                                this, [this, chunks = doc.chunks] { onStreamed(chunks); },
+                                Qt::QueuedConnection);
+                        return;
+                    }
+                    for (const Chunk &c : doc.chunks)
+                        corpus->chunks.insert(c.id, c);
+                });
             if (!result)
                 return std::unexpected(result.error());
             corpus->result = std::move(*result);
@@ -122,7 +144,33 @@ void ReembedJob::onState(IndexJob *job)
             return corpus;
         },
         [this](Result<std::shared_ptr<Corpus>> corpus) { onCorpus(std::move(corpus)); });
-    chooseTarget();
+    if (!isFinished())
+        readyTarget();
+}
+
+void ReembedJob::onStreamed(const QList<Chunk> &chunks)
+{
+    if (isFinished() || isCancelRequested())
+        return;
+    const qsizetype from = m_plan.diff.toEmbed.size();
+    for (const Chunk &c : chunks) {
+        m_plan.diff.toEmbed.append(ManifestEntry::from(c));
+        m_corpus->chunks.insert(c.id, c);
+    }
+    if (m_embedJob)
+        m_embedJob->append(textsToEmbed(from));
+    else if (m_targetReady)
+        embedNext();
+}
+
+QStringList ReembedJob::textsToEmbed(qsizetype from) const
+{
+    const QList<ManifestEntry> &todo = m_plan.diff.toEmbed;
+    QStringList texts;
+    texts.reserve(todo.size() - from);
+    for (qsizetype i = from; i < todo.size(); ++i)
+        texts << m_corpus->chunks.value(todo.at(i).id).text;
+    return texts;
 }
 
 void ReembedJob::onCorpus(Result<std::shared_ptr<Corpus>> corpus)
@@ -132,10 +180,16 @@ void ReembedJob::onCorpus(Result<std::shared_ptr<Corpus>> corpus)
         return;
     if (isCancelRequested())
         return m_current ? void() : emitCancelled(); // else the running job's result does
-    if (!corpus)
+    if (!corpus) {
+        if (m_embedJob)
+            m_embedJob->cancel();
         return fail(corpus.error()); // a version being created is left for the next run
+    }
 
-    m_corpus = std::move(*corpus);
+    if (m_streaming)
+        m_corpus->result = std::move((*corpus)->result); // the chunks came one doc at a time
+    else
+        m_corpus = std::move(*corpus);
     m_plan.problems = m_corpus->result.problems;
     m_plan.chunks = m_corpus->result.manifest.size();
     m_plan.docs = int(m_corpus->result.docPaths.size());
@@ -148,6 +202,7 @@ void ReembedJob::onCorpus(Result<std::shared_ptr<Corpus>> corpus)
 
 void ReembedJob::chooseTarget()
 {
+    // Which version is written, and how: decided before the chunking starts.
     m_plan.mode = m_options.mode;
     m_plan.live = m_state.live;
     m_fingerprint = MarkdownChunker(m_options.chunker).fingerprint();
@@ -173,7 +228,10 @@ void ReembedJob::chooseTarget()
             m_plan.newVersion = true;
         }
     }
+}
 
+void ReembedJob::readyTarget()
+{
     if (!m_plan.newVersion) {
         auto loaded = ChunkManifest::load(manifestFile());
         if (loaded)
@@ -242,18 +300,42 @@ void ReembedJob::targetReady()
     m_targetReady = true;
     if (!m_chunking && m_corpus)
         planned();
+    else if (m_streaming && !m_plan.diff.toEmbed.isEmpty())
+        embedNext(); // the docs chunked so far
 }
 
 void ReembedJob::planned()
 {
+    // Streamed: the chunks handed to the embedder, whose indexes the batches use. The diff
+    // lists the same chunks in the same order (the docs' path order, each doc's chunks in
+    // order); anything else would store vectors under the wrong chunks.
+    const QList<ManifestEntry> streamed = std::move(m_plan.diff.toEmbed);
     m_plan.diff = ManifestDiff::compute(m_previous, m_corpus->result.manifest);
     m_previous = {};
+    if (m_streaming) {
+        const QList<ManifestEntry> &planned = m_plan.diff.toEmbed;
+        const bool same =
+            streamed.size() == planned.size() &&
+            std::equal(streamed.cbegin(), streamed.cend(), planned.cbegin(),
+                       [](const ManifestEntry &a, const ManifestEntry &b) { return a.id == b.id; });
+        if (!same) {
+            if (m_embedJob)
+                m_embedJob->cancel();
+            return fail(makeErrorValue(ErrorCode::Internal,
+                                       tr("the %1 chunks handed to the embedder are not the %2 "
+                                          "chunks of the docs, in their order")
+                                           .arg(streamed.size())
+                                           .arg(planned.size())));
+        }
+    }
     for (const QString &line : describe(m_plan))
         log(line);
     if (isFinished())
         return; // cancelled from a log line's handler
     if (m_dryRun)
         return emitSuccess();
+    if (m_embedJob)
+        return m_embedJob->closeInput(); // streamed: every text is in
     removeDeleted();
 }
 
@@ -286,15 +368,13 @@ void ReembedJob::removeDeleted()
 void ReembedJob::embedNext()
 {
     const QList<ManifestEntry> &todo = m_plan.diff.toEmbed;
-    if (todo.isEmpty()) {
+    const bool open = m_streaming && m_chunking; // more docs to come
+    if (todo.isEmpty() && !open) {
         m_embedDone = true;
         return validate();
     }
-    QStringList texts;
-    texts.reserve(todo.size());
-    for (const ManifestEntry &e : todo)
-        texts << m_corpus->chunks.value(e.id).text;
-    EmbedJob *job = m_embedder->embed(texts, InputType::Document, this);
+    EmbedJob *job = m_embedder->embed(textsToEmbed(0), InputType::Document, this);
+    job->setOpen(open);
     m_embedJob = job;
     connect(job, &Job::logLine, this, &Job::logLine);
     connect(job, &EmbedJob::batchReady, this,
@@ -379,6 +459,16 @@ void ReembedJob::upsertNext()
         qint64 tokens = 0;
         for (const ManifestEntry &e : entries)
             tokens += e.tokens;
+        m_billed += tokens;
+        if (m_chunking) {
+            // Streamed, the docs still being chunked: no total yet.
+            log(tr("embedded and stored %1 chunks (+%2 tokens); the docs are still being "
+                   "chunked")
+                    .arg(m_embedded)
+                    .arg(tokens));
+            emit progress(m_embedded, 0, m_billed);
+            return upsertNext();
+        }
         const int total = m_plan.diff.inputs();
         const qint64 elapsed = QDateTime::currentMSecsSinceEpoch() - m_startedMs;
         const qint64 eta = m_embedded > 0 ? elapsed * (total - m_embedded) / m_embedded / 1000 : 0;
@@ -387,7 +477,6 @@ void ReembedJob::upsertNext()
                 .arg(total)
                 .arg(tokens)
                 .arg(eta));
-        m_billed += tokens;
         emit progress(m_embedded, total, m_billed);
         upsertNext();
     });

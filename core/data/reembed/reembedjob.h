@@ -100,7 +100,11 @@ private:
     void fail(Error error);
     void onState(IndexJob *job);
     void onCorpus(Result<std::shared_ptr<Corpus>> corpus);
+    void onStreamed(const QList<Chunk> &chunks);
+    // The texts of m_plan.diff.toEmbed from `from` on, in its order (the embed job's indexes).
+    QStringList textsToEmbed(qsizetype from) const;
     void chooseTarget();
+    void readyTarget();
     void targetReady();
     void planned();
     void removeDeleted();
@@ -127,6 +131,7 @@ private:
     QString m_fingerprint;
     ChunkManifest m_previous; // of the version written, as committed before this run
     bool m_chunking = false;
+    bool m_streaming = false; // a new version: chunks embedded as the docs are chunked
     bool m_targetReady = false;
     // The embedding of toEmbed, a batch at a time.
     int m_nextBatch = 0;

@@ -207,6 +207,9 @@ private slots:
         const RunRecord run = reembed(EmbeddingsView::Mode::Incremental);
         DD_COMPARE_STATUS(run.status, RunStatus::Success);
         QVERIFY(progress.size() > 3); // batches reported on the way
+        // A bar again at the end, even if batches were stored while the docs were chunked
+        // (no total yet: a busy bar).
+        QCOMPARE(m_view->progressBar()->maximum(), 100);
         QCOMPARE(m_view->progressBar()->value(), 100);
         QVERIFY2(m_view->progressLabel()->text().contains("billed tokens"),
                  qPrintable(m_view->progressLabel()->text()));
