@@ -115,7 +115,8 @@ struct ProcessRunner::Private
     bool waitServedEnd(int timeoutMs);
     void tellGuard(qint32 kind);
     void guardVanished();
-    void readPipe(int fd, LogStream stream, QSocketNotifier *notifier);
+    qsizetype readPipe(int fd, LogStream stream, QSocketNotifier *notifier);
+    void onPipeReadable(LogStream stream);
     void closeServed();
 
     ProcessRunner *q = nullptr;
@@ -136,6 +137,8 @@ struct ProcessRunner::Private
     qint64 guardPid = 0; // served: the guard running the stage, once it reported
     int outFd = -1;
     int errFd = -1;
+    bool outPipeGrown = false; // to kPipeSize, for a producer in bulk
+    bool errPipeGrown = false;
     int statusFd = -1;
     // Children of the runner; deleted later (one may be emitting when they go).
     QSocketNotifier *outNotifier = nullptr;
@@ -222,13 +225,25 @@ void ProcessRunner::Private::closeServed()
     closeFd(statusFd);
 }
 
-// Reads what the pipe holds now (up to 1 MiB at a time) and emits it as one chunk.
-void ProcessRunner::Private::readPipe(int fd, LogStream stream, QSocketNotifier *notifier)
+namespace {
+// A served stage's output pipe holds this much once its producer is seen in bulk (where the
+// system allows it; 64 KiB else, and for every quiet stage).
+constexpr int kPipeSize = 1024 * 1024;
+constexpr qsizetype kMaxChunk = 1024 * 1024; // read at most this much at a time
+// A read of at least a full stdio buffer means a producer in bulk: the pipe is then left to
+// fill for kRestMs before the next read, so a stage writing 4 KiB at a time costs a wake-up
+// (of this thread, and of its writer's) per ~kRestMs instead of one per write. A trickle is
+// read as it comes.
+constexpr qsizetype kBulkRead = 4096;
+constexpr int kRestMs = 2;
+} // namespace
+
+// Reads what the pipe holds now (up to kMaxChunk) and emits it as one chunk; returns its size.
+qsizetype ProcessRunner::Private::readPipe(int fd, LogStream stream, QSocketNotifier *notifier)
 {
     if (fd < 0)
-        return;
-    constexpr qsizetype kRead = 64 * 1024;
-    constexpr qsizetype kMaxChunk = 1024 * 1024;
+        return 0;
+    constexpr qsizetype kRead = 256 * 1024;
     QByteArray chunk;
     bool ended = false;
     while (chunk.size() < kMaxChunk) {
@@ -246,8 +261,32 @@ void ProcessRunner::Private::readPipe(int fd, LogStream stream, QSocketNotifier 
     }
     if (ended && notifier)
         notifier->setEnabled(false); // every writer is gone
-    if (!chunk.isEmpty())
+    const qsizetype size = chunk.size();
+    if (size > 0)
         emit q->output(stream, chunk);
+    return size;
+}
+
+void ProcessRunner::Private::onPipeReadable(LogStream stream)
+{
+    const bool out = stream == LogStream::Stdout;
+    QSocketNotifier *notifier = out ? outNotifier : errNotifier;
+    if (readPipe(out ? outFd : errFd, stream, notifier) < kBulkRead)
+        return;
+    // The output may have ended the stage (closeServed()): then the notifier is no longer
+    // ours, and nothing is to be read again.
+    if (notifier != (out ? outNotifier : errNotifier) || !notifier->isEnabled())
+        return;
+    bool &grown = out ? outPipeGrown : errPipeGrown;
+    if (!grown) {
+        grown = true;
+        ::fcntl(out ? outFd : errFd, F_SETPIPE_SZ, kPipeSize); // may fail: then it rests less
+    }
+    notifier->setEnabled(false);
+    QTimer::singleShot(kRestMs, Qt::PreciseTimer, notifier, [this, notifier, out] {
+        if (notifier == (out ? outNotifier : errNotifier) && (out ? outFd : errFd) >= 0)
+            notifier->setEnabled(true);
+    });
 }
 
 bool ProcessRunner::Private::startServed()
@@ -289,13 +328,14 @@ bool ProcessRunner::Private::startServed()
     outFd = out[0];
     errFd = err[0];
     statusFd = status[0];
+    outPipeGrown = errPipeGrown = false;
     outNotifier = new QSocketNotifier(outFd, QSocketNotifier::Read, q);
     errNotifier = new QSocketNotifier(errFd, QSocketNotifier::Read, q);
     statusNotifier = new QSocketNotifier(statusFd, QSocketNotifier::Read, q);
     QObject::connect(outNotifier, &QSocketNotifier::activated, q,
-                     [this] { readPipe(outFd, LogStream::Stdout, outNotifier); });
+                     [this] { onPipeReadable(LogStream::Stdout); });
     QObject::connect(errNotifier, &QSocketNotifier::activated, q,
-                     [this] { readPipe(errFd, LogStream::Stderr, errNotifier); });
+                     [this] { onPipeReadable(LogStream::Stderr); });
     QObject::connect(statusNotifier, &QSocketNotifier::activated, q,
                      [this] { onStatusReadable(); });
     qCDebug(lcProcess) << "stage handed to the stage server:" << spec.command;
@@ -483,9 +523,14 @@ void ProcessRunner::Private::drain()
 {
     if (served) {
         // The guard ended every process of the stage before it reported: all they wrote
-        // is in the pipes (a killed guard's leftovers may still write; not waited for).
-        readPipe(outFd, LogStream::Stdout, outNotifier);
-        readPipe(errFd, LogStream::Stderr, errNotifier);
+        // is in the pipes (a killed guard's leftovers may still write; not waited for), up
+        // to kPipeSize each: a pipe read to kMaxChunk is read once more.
+        for (int i = 0; i < 2 && readPipe(outFd, LogStream::Stdout, outNotifier) >= kMaxChunk;
+             ++i) {
+        }
+        for (int i = 0; i < 2 && readPipe(errFd, LogStream::Stderr, errNotifier) >= kMaxChunk;
+             ++i) {
+        }
         return;
     }
     if (!process)

@@ -78,6 +78,7 @@ private slots:
     void backgroundLeftoversEnded();
     void doneEmittedOnce();
     void outputSeparatedAndComplete();
+    void outputAfterABurstStillComesLive();
     void environmentAndWorkdir();
     void destructorKillsWithoutEmitting();
     void parentDeath();
@@ -346,6 +347,23 @@ void tst_ProcessRunner::outputSeparatedAndComplete()
     QVERIFY(rec.out.endsWith(QByteArray::number(lines) + '\n'));
     QVERIFY(rec.err.startsWith(QByteArray::number(lines + 1) + '\n'));
     QVERIFY(rec.err.endsWith(QByteArray::number(2 * lines) + '\n'));
+}
+
+// A stage that writes in bulk is read in larger pieces (its pipe left to fill between
+// reads): a line it writes after the burst still shows while it runs, not at its end.
+void tst_ProcessRunner::outputAfterABurstStillComesLive()
+{
+    ProcessRunner runner;
+    Recorder rec(runner, this);
+    runner.start(shell(QStringLiteral("seq 1 300000; sleep 0.3; echo after the burst; "
+                                      "exec sleep 60")));
+    QTRY_VERIFY_WITH_TIMEOUT(rec.out.endsWith("after the burst\n"), 20000);
+    QVERIFY(rec.results.isEmpty()); // still running
+    QCOMPARE(rec.out.count('\n'), 300001);
+    QVERIFY(rec.out.startsWith("1\n2\n"));
+    runner.cancel();
+    QTRY_COMPARE_WITH_TIMEOUT(rec.results.size(), 1, 10000);
+    QCOMPARE(rec.result().status, ProcessResult::Status::Cancelled);
 }
 
 void tst_ProcessRunner::environmentAndWorkdir()
