@@ -1,7 +1,8 @@
 #!/bin/sh
 # Build the .deb with CPack into a temporary folder and check what a user would
-# get from it: the programs, the stage guard, the menu entry with its icon, the
-# AppStream data, the example workspace, and sane package fields.
+# get from it: the programs (stripped, their symbols in the -dbgsym package), the
+# stage guard, the menu entry with its icon, the AppStream data, the example
+# workspace, and sane package fields.
 #
 # Usage: check-deb.sh BUILD_DIR APP_ID VERSION   (CPACK may name the cpack binary)
 set -u
@@ -46,6 +47,14 @@ if [ $# -ne 1 ] || [ ! -f "$1" ]; then
 fi
 deb=$1
 echo "built $(basename "$deb")"
+set -- "$work"/out/*-dbgsym_*.ddeb
+if [ $# -ne 1 ] || [ ! -f "$1" ]; then
+    echo "FAIL: expected the debug symbols package deploydesk-dbgsym_*.ddeb in $work/out," \
+         "found: $*" >&2
+    exit 1
+fi
+ddeb=$1
+echo "built $(basename "$ddeb")"
 
 dpkg-deb -c "$deb" | awk '{ print $NF }' | sed 's|^\./|/|' >"$work/contents" || exit 1
 
@@ -81,6 +90,31 @@ if [ -f "$desktop" ]; then
     [ -f "$work/root/usr/share/icons/hicolor/scalable/apps/$icon.svg" ] ||
         fail "the desktop entry shows icon '$icon', which the package does not install"
 fi
+
+# The programs ship stripped; each one's symbols and line tables are in the dbgsym
+# package, where a debugger looks for them by the program's build id.
+dpkg-deb -x "$ddeb" "$work/dbg" || exit 1
+for program in usr/bin/deploydesk usr/bin/deploydeskctl \
+               $(cd "$work/root" && ls -d usr/lib/*deploydesk/deploydesk-* usr/lib/*/deploydesk/deploydesk-* 2>/dev/null); do
+    binary="$work/root/$program"
+    [ -f "$binary" ] || continue
+    if readelf -S "$binary" | grep -Eq '\.(symtab|debug_info|debug_line)'; then
+        fail "/$program is not stripped"
+    fi
+    build_id=$(readelf -n "$binary" | sed -n 's/.*Build ID: *\([0-9a-f]*\).*/\1/p')
+    if [ -z "$build_id" ]; then
+        fail "/$program has no build id: its symbols cannot be found"
+        continue
+    fi
+    debug_file=$(echo "$build_id" | sed 's|^\(..\)\(.*\)|usr/lib/debug/.build-id/\1/\2.debug|')
+    if [ ! -f "$work/dbg/$debug_file" ]; then
+        fail "the dbgsym package lacks /$debug_file, the symbols of /$program"
+    elif ! readelf -S "$work/dbg/$debug_file" 2>/dev/null | grep -q '\.debug_line'; then
+        fail "/$debug_file (for /$program) has no line tables"
+    fi
+done
+[ "$(dpkg-deb -f "$ddeb" Depends)" = "deploydesk (= $version)" ] ||
+    fail "the dbgsym package depends on '$(dpkg-deb -f "$ddeb" Depends)', expected deploydesk (= $version)"
 
 field() {
     dpkg-deb -f "$deb" "$1"
