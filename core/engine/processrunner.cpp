@@ -137,6 +137,9 @@ struct ProcessRunner::Private
     qint64 guardPid = 0; // served: the guard running the stage, once it reported
     int outFd = -1;
     int errFd = -1;
+    // Served stages read into this buffer, reused while no receiver of output() keeps the
+    // chunk (growing a fresh one per read copied up to 1.5 times each read's bytes).
+    QByteArray readBuffer;
     bool outPipeGrown = false; // to kPipeSize, for a producer in bulk
     bool errPipeGrown = false;
     int statusFd = -1;
@@ -243,22 +246,29 @@ qsizetype ProcessRunner::Private::readPipe(int fd, LogStream stream, QSocketNoti
 {
     if (fd < 0)
         return 0;
-    constexpr qsizetype kRead = 256 * 1024;
-    QByteArray chunk;
+    if (!readBuffer.isDetached())
+        readBuffer = QByteArray(); // a receiver kept the last chunk: it is theirs now
+    QByteArray &chunk = readBuffer;
+    // A pipe's default size, and kMaxChunk once a producer in bulk has grown its pipe;
+    // within the buffer's capacity after the first read: no copy, no zeroing.
+    const qsizetype limit = outPipeGrown || errPipeGrown ? kMaxChunk : 64 * 1024;
+    chunk.resize(limit);
+    qsizetype used = 0;
     bool ended = false;
-    while (chunk.size() < kMaxChunk) {
-        const qsizetype used = chunk.size();
-        chunk.resize(used + kRead);
+    while (used < limit) {
         ssize_t n;
         do {
-            n = ::read(fd, chunk.data() + used, size_t(kRead));
+            n = ::read(fd, chunk.data() + used, size_t(limit - used));
         } while (n < 0 && errno == EINTR);
-        chunk.resize(used + qMax<ssize_t>(n, 0));
-        if (n < kRead) {
+        if (n <= 0) {
             ended = n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK);
             break;
         }
+        used += n;
+        if (used < limit)
+            break; // a short read: the pipe is empty for now
     }
+    chunk.resize(used);
     if (ended && notifier)
         notifier->setEnabled(false); // every writer is gone
     const qsizetype size = chunk.size();

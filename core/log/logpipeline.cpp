@@ -4,6 +4,8 @@
 
 #include <QDateTime>
 
+#include <functional>
+
 namespace DeployDesk {
 
 LogPipeline::LogPipeline(SecretMasker masker, Sink sink, Clock clock, qsizetype maxLineBytes)
@@ -29,10 +31,19 @@ void LogPipeline::system(const QString &message)
     const QByteArray utf8 = message.toUtf8();
     if (utf8.isEmpty()) {
         emitLine(LogStream::System, {}, m_clock());
+        flushBatch();
         return;
     }
     Stream state(m_maxLineBytes);
     feedStream(state, LogStream::System, utf8, true);
+}
+
+void LogPipeline::flushBatch()
+{
+    if (!m_batch.empty())
+        m_sink(std::span<const LogLineRef>(m_batch));
+    m_batch.clear();
+    m_owned.clear();
 }
 
 void LogPipeline::finish()
@@ -59,6 +70,7 @@ void LogPipeline::feedStream(Stream &state, LogStream stream, QByteArrayView chu
         else
             emitPiece(state, stream, line, continues, timestampMs);
     };
+    m_chunk = chunk;
     if (!chunk.isEmpty())
         state.splitter.feed(chunk, onLine);
     if (finish) {
@@ -66,6 +78,8 @@ void LogPipeline::feedStream(Stream &state, LogStream stream, QByteArrayView chu
         if (!state.carry.isEmpty()) // the splitter always ends a cut line; just in case
             emitPiece(state, stream, {}, false, haveTime ? timestampMs : m_clock());
     }
+    flushBatch();
+    m_chunk = {};
 }
 
 void LogPipeline::emitPiece(Stream &state, LogStream stream, QByteArrayView piece, bool continues,
@@ -112,7 +126,25 @@ void LogPipeline::emitLine(LogStream stream, QByteArrayView line, qint64 timesta
         changed = std::move(masked);
         text = changed;
     }
-    m_sink(LogLineRef{timestampMs, stream, text});
+    // A line kept for the batch must outlive this call: one that changed, or that is not a
+    // view of the chunk being fed (a line begun in an earlier read, a cut line's carry), is
+    // kept here until the sink has had it. (A QByteArray keeps its bytes where they are when
+    // the vector moves it.)
+    const auto inChunk = [this](QByteArrayView v) {
+        const std::less_equal<const char *> le;
+        return le(m_chunk.data(), v.data()) &&
+               le(v.data() + v.size(), m_chunk.data() + m_chunk.size());
+    };
+    if (!changed.isNull()) {
+        m_owned.push_back(std::move(changed));
+        text = m_owned.back();
+    } else if (!text.isEmpty() && !inChunk(text)) {
+        m_owned.push_back(text.toByteArray());
+        text = m_owned.back();
+    }
+    m_batch.push_back(LogLineRef{timestampMs, stream, text});
+    if (qsizetype(m_batch.size()) >= kBatchLines)
+        flushBatch();
 }
 
 } // namespace DeployDesk

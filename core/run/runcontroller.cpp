@@ -369,8 +369,8 @@ Result<qint64> RunController::start(const Pipeline &pipeline, const RunRequest &
         m_plan = plan,
         [writer, runId, ids](const QString &stage) -> LogPipeline::Sink {
             const qint64 stageId = ids.value(stage);
-            return [writer, runId, stageId](const LogLineRef &line) {
-                writer->append(runId, stageId, line);
+            return [writer, runId, stageId](std::span<const LogLineRef> lines) {
+                writer->append(runId, stageId, lines);
             };
         },
         this);

@@ -63,6 +63,7 @@ void LogBlockEncoder::clear()
     m_termList.clear();
     m_slots.assign(1024, -1);
     m_grams.clear();
+    std::fill(std::begin(m_recent), std::end(m_recent), RecentWord{}); // not in the new block
     m_data.append(kFormatVersion);
     m_lastTimestamp = 0;
     m_lines = 0;
@@ -76,25 +77,42 @@ void LogBlockEncoder::add(const LogLineRef &line)
     int n = writeVarint(head, zigzag(qint64(quint64(line.timestampMs) - quint64(m_lastTimestamp))));
     head[n++] = char(line.stream);
     n += writeVarint(head + n, quint64(line.text.size()));
-    m_data.append(head, n);
-    m_data.append(line.text);
+    const qsizetype at = m_data.size();
+    const qsizetype size = at + n + line.text.size();
+    if (size > m_data.capacity())
+        m_data.reserve(std::max(size, 2 * m_data.capacity()));
+    m_data.resize(size);
+    char *out = m_data.data() + at;
+    std::memcpy(out, head, size_t(n));
+    if (!line.text.isEmpty())
+        std::memcpy(out + n, line.text.data(), size_t(line.text.size()));
     m_lastTimestamp = line.timestampMs;
-    // The terms of the text as shown; most lines hold no escape sequence and are read as
-    // they are (a copy of the line per line was 3 % of a fast producer's run).
-    if (!line.text.isEmpty() && std::memchr(line.text.data(), 0x1b, size_t(line.text.size())))
-        addTerms(AnsiParser::strip(line.text));
-    else
-        addTerms(line.text);
+    addLineTerms(line.text);
     ++m_lines;
+}
+
+void LogBlockEncoder::addLineTerms(QByteArrayView text)
+{
+    // The terms of the text as shown; most lines hold no escape sequence and are read as
+    // they are (a copy of the line per line was 3 % of a fast producer's run). The first
+    // pass stops at an ESC, having added only words that the text shown begins with too
+    // (strip() keeps what stands before the first ESC, and the word it cuts is left out):
+    // the second adds them again, which changes nothing.
+    if (!addTerms(text, true))
+        addTerms(AnsiParser::strip(text), false);
 }
 
 namespace {
 // Per byte: 0 for a separator, else the byte lowercased (ASCII) with bit 8 set when it
-// is a digit. The same split as isTermByte(), in one table load.
+// is a digit. The same split as isTermByte(), in one table load. ESC is a separator marked
+// with bit 9 (kEscapeMark), so a separator run tells whether it holds one.
+constexpr quint16 kEscapeMark = 0x200;
 constexpr std::array<quint16, 256> kTermTable = [] {
     std::array<quint16, 256> t{};
     for (int b = 0; b < 256; ++b) {
-        if (b >= 'A' && b <= 'Z')
+        if (b == 0x1b)
+            t[b] = kEscapeMark;
+        else if (b >= 'A' && b <= 'Z')
             t[b] = quint16(b + 32);
         else if ((b >= 'a' && b <= 'z') || b >= 0x80)
             t[b] = quint16(b);
@@ -105,7 +123,7 @@ constexpr std::array<quint16, 256> kTermTable = [] {
 }();
 } // namespace
 
-void LogBlockEncoder::addTerms(QByteArrayView text)
+bool LogBlockEncoder::addTerms(QByteArrayView text, bool stopAtEscape)
 {
     // One pass per byte: find each word, lowercase it and pack it into two words when it
     // is ASCII of at most 16 bytes (most are). Longer words and words with non-ASCII bytes
@@ -113,9 +131,24 @@ void LogBlockEncoder::addTerms(QByteArrayView text)
     // (tst_logblock and fuzz_logblock check they agree); addTermWords() takes them.
     const auto *p = reinterpret_cast<const quint8 *>(text.data());
     const auto *const end = p + text.size();
+    // The n-th word of a line is most often the n-th word of the line before (a log's lines
+    // share their shape): such a term is in the block already, without a look-up.
+    qsizetype ordinal = 0;
+    const auto addShort = [this, &ordinal](quint64 lo, quint64 hi, qsizetype n) {
+        if (ordinal < kRecentWords) {
+            RecentWord &recent = m_recent[ordinal++];
+            if (recent.lo == lo && recent.hi == hi && recent.length == n)
+                return;
+            recent = RecentWord{lo, hi, n};
+        }
+        addTermWords(lo, hi, n);
+    };
     while (p < end) {
-        while (p < end && kTermTable[*p] == 0)
+        while (p < end && quint8(kTermTable[*p]) == 0) {
+            if (kTermTable[*p] == kEscapeMark && stopAtEscape)
+                return false;
             ++p;
+        }
         if (p == end)
             break;
         const quint8 *start = p;
@@ -126,8 +159,11 @@ void LogBlockEncoder::addTerms(QByteArrayView text)
         qsizetype n = 0;
         for (; p < end; ++p, ++n) {
             const quint16 t = kTermTable[*p];
-            if (t == 0)
+            if (quint8(t) == 0) {
+                if (t == kEscapeMark && stopAtEscape)
+                    return false; // the word may go on after the escape sequence
                 break;
+            }
             high |= *p;
             digits = digits && (t & 0x100);
             if (n < 8)
@@ -137,26 +173,32 @@ void LogBlockEncoder::addTerms(QByteArrayView text)
         }
         if (digits && n > kMaxDigitTermBytes) { // a long number: its first digits
             m_grams.addNumber(reinterpret_cast<const char *>(start), n);
-            addTermWords(lo & ((quint64(1) << (8 * kMaxDigitTermBytes)) - 1), 0,
-                         kMaxDigitTermBytes);
+            addShort(lo & ((quint64(1) << (8 * kMaxDigitTermBytes)) - 1), 0, kMaxDigitTermBytes);
             continue;
         }
         if (n <= kMaxTermBytes && !(high & 0x80)) {
-            addTermWords(lo, hi, n);
+            addShort(lo, hi, n);
             continue;
         }
-        forEachWordTerm(reinterpret_cast<const char *>(start), n,
-                        [this](const char *term, qsizetype length) {
-                            Q_ASSERT(length <= kMaxTermBytes);
-                            quint64 words[2] = {0, 0};
-                            auto *bytes = reinterpret_cast<quint8 *>(words);
-                            for (qsizetype i = 0; i < length; ++i) {
-                                const auto b = quint8(term[i]);
-                                bytes[i] = (b >= 'A' && b <= 'Z') ? quint8(b + 32) : b;
-                            }
-                            addTermWords(words[0], words[1], length);
-                        });
+        addWord(reinterpret_cast<const char *>(start), n);
     }
+    return true;
+}
+
+void LogBlockEncoder::addWord(const char *word, qsizetype length)
+{
+    // A word longer than kMaxTermBytes or with non-ASCII bytes: forEachWordTerm()'s pieces
+    // and marks.
+    forEachWordTerm(word, length, [this](const char *term, qsizetype n) {
+        Q_ASSERT(n <= kMaxTermBytes);
+        quint64 words[2] = {0, 0};
+        auto *bytes = reinterpret_cast<quint8 *>(words);
+        for (qsizetype i = 0; i < n; ++i) {
+            const auto b = quint8(term[i]);
+            bytes[i] = (b >= 'A' && b <= 'Z') ? quint8(b + 32) : b;
+        }
+        addTermWords(words[0], words[1], n);
+    });
 }
 
 void LogBlockEncoder::addTermWords(quint64 lo, quint64 hi, qsizetype length)

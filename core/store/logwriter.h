@@ -8,6 +8,7 @@
 #include <QtGlobal>
 
 #include <memory>
+#include <span>
 
 namespace DeployDesk {
 
@@ -31,7 +32,8 @@ public:
     ~LogWriter(); // flushes and joins
 
     void append(qint64 runId, qint64 stageId, const LogLine &line);
-    void append(qint64 runId, qint64 stageId, const LogLineRef &line); // copied before it returns
+    // The lines of one read (LogPipeline's sink), under one lock; copied before it returns.
+    void append(qint64 runId, qint64 stageId, std::span<const LogLineRef> lines);
     // Blocks until everything appended before the call is committed.
     Result<void> flush();
     // Returns when the writer's WAL checkpoints (run on a thread of their own, never inside

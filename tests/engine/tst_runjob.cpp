@@ -30,8 +30,9 @@ struct Harness
     explicit Harness(RunPlan plan)
         : job(std::move(plan),
               [this](const QString &stage) -> LogPipeline::Sink {
-                  return [this, stage](const LogLineRef &line) {
-                      logs[stage] << QString::fromUtf8(line.text);
+                  return [this, stage](std::span<const LogLineRef> lines) {
+                      for (const LogLineRef &line : lines)
+                          logs[stage] << QString::fromUtf8(line.text);
                   };
               })
         , result(&job, &Job::result)
@@ -324,7 +325,7 @@ private slots:
     {
         Stage s = stage("x", "true");
         s.retryBackoff = 500ms;
-        StageJob job(s, {}, {}, [](const LogLineRef &) {});
+        StageJob job(s, {}, {}, [](std::span<const LogLineRef>) {});
         QCOMPARE(job.backoffBefore(1), 500ms);
         QCOMPARE(job.backoffBefore(2), 1000ms);
         QCOMPARE(job.backoffBefore(3), 2000ms);

@@ -80,8 +80,9 @@ class TestStageCache : public QObject
         plan.dataDir = m_data;
         RunResult result;
         RunJob job(plan, [&result](const QString &) -> LogPipeline::Sink {
-            return [&result](const LogLineRef &line) {
-                result.log += QString::fromUtf8(line.text) + u'\n';
+            return [&result](std::span<const LogLineRef> lines) {
+                for (const LogLineRef &line : lines)
+                    result.log += QString::fromUtf8(line.text) + u'\n';
             };
         });
         QSignalSpy done(&job, &Job::result);

@@ -12,7 +12,10 @@ struct Capture
     QList<LogLine> lines;
     LogPipeline::Sink sink()
     {
-        return [this](const LogLineRef &line) { lines.append(line.toLine()); };
+        return [this](std::span<const LogLineRef> batch) {
+            for (const LogLineRef &line : batch)
+                lines.append(line.toLine());
+        };
     }
     QList<QByteArray> texts(LogStream stream) const
     {
@@ -234,6 +237,36 @@ private slots:
         QCOMPARE(capture.lines.size(), 10000);
         for (int i = 0; i < 10000; ++i)
             QCOMPARE(capture.lines[i].text, "line " + QByteArray::number(i) + " ***");
+    }
+
+    // The lines of a read reach the sink together (a sink locks and looks its stage up once
+    // per call), at most kBatchLines at a time, the line begun in the read before included.
+    void linesOfAReadArriveTogether()
+    {
+        QList<qsizetype> calls;
+        QList<QByteArray> lines;
+        LogPipeline pipeline(
+            SecretMasker(),
+            [&](std::span<const LogLineRef> batch) {
+                calls << qsizetype(batch.size());
+                for (const LogLineRef &line : batch)
+                    lines << line.text.toByteArray();
+            },
+            [] { return 0; });
+        pipeline.feed(LogStream::Stdout, "begun in one read, ");
+        QVERIFY(calls.isEmpty());
+        QByteArray read = "ended in the next\n";
+        for (int i = 0; i < 2500; ++i)
+            read += "line " + QByteArray::number(i) + '\n';
+        read += "and the start of another";
+        pipeline.feed(LogStream::Stdout, read);
+        QCOMPARE(calls, (QList<qsizetype>{LogPipeline::kBatchLines, LogPipeline::kBatchLines,
+                                          2501 - 2 * LogPipeline::kBatchLines}));
+        QCOMPARE(lines.first(), "begun in one read, ended in the next");
+        QCOMPARE(lines.last(), "line 2499");
+        pipeline.feed(LogStream::Stdout, " read\n");
+        QCOMPARE(calls.size(), 4);
+        QCOMPARE(lines.last(), "and the start of another read");
     }
 };
 

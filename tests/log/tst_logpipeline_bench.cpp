@@ -38,9 +38,11 @@ int main(int argc, char **argv)
     masker.setSecrets({"ghp_s3cr3tValue", "hunter2-password", "AKIAEXAMPLEKEY"});
     qsizetype received = 0;
     qsizetype bytes = 0;
-    LogPipeline pipeline(std::move(masker), [&](const LogLineRef &line) {
-        ++received;
-        bytes += line.text.size();
+    LogPipeline pipeline(std::move(masker), [&](std::span<const LogLineRef> lines) {
+        for (const LogLineRef &line : lines) {
+            ++received;
+            bytes += line.text.size();
+        }
     });
 
     QElapsedTimer timer;

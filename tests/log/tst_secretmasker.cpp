@@ -295,7 +295,11 @@ private slots:
 
         QList<QByteArray> pieces;
         LogPipeline pipeline(
-            masker, [&](const LogLineRef &l) { pieces.append(l.text.toByteArray()); },
+            masker,
+            [&](std::span<const LogLineRef> lines) {
+                for (const LogLineRef &l : lines)
+                    pieces.append(l.text.toByteArray());
+            },
             [] { return 0; }, kMax);
         const QByteArray input = line + "\nafter\n";
         const qsizetype step = chunked ? 64 * 1024 : input.size();

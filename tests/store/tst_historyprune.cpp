@@ -3,6 +3,7 @@
 #include "run/artifactstore.h"
 #include "store/historyprune.h"
 #include "store/historystore.h"
+#include "store/logblock.h"
 #include "store/logindexparts.h"
 #include "store/logsearch.h"
 #include "store/logwriter.h"
@@ -31,8 +32,11 @@ namespace {
 const QString kWorkspace = QStringLiteral("/work/site");
 const QDateTime kNow = QDateTime::currentDateTimeUtc();
 
-// A finished (or running) run with two stages, events, 300 log lines per stage (more than one
-// block each) holding `word`, and one artifact copy under <dataDir>/artifacts/<run>/.
+// Log lines per stage in a seeded run: more than one block each.
+constexpr int kStageLines = Internal::LogBlockEncoder::kMaxLines + 44;
+
+// A finished (or running) run with two stages, events, kStageLines log lines per stage
+// holding `word`, and one artifact copy under <dataDir>/artifacts/<run>/.
 struct Seeded
 {
     qint64 run = 0;
@@ -75,7 +79,7 @@ public:
             st.position = i;
             st.status = StageStatus::Success;
             const qint64 stageId = store->createStage(st).value();
-            for (int line = 1; line <= 300; ++line) {
+            for (int line = 1; line <= kStageLines; ++line) {
                 LogLine l;
                 l.timestampMs = r.startedAt.toMSecsSinceEpoch() + line;
                 l.text = QStringLiteral("\x1b[32mstep %1 of %2: %3 ok\x1b[0m")
@@ -127,8 +131,8 @@ public:
         return pages;
     }
 
-    // 30 old runs of 600 log lines each and a recent one (word "recent"), all written: logs
-    // are stored compressed, so it takes that many for a prune to free whole pages.
+    // 30 old runs of 2 * kStageLines log lines each and a recent one (word "recent"), all written:
+    // logs are stored compressed, so it takes that many for a prune to free whole pages.
     void addBulk()
     {
         for (int i = 0; i < 30; ++i)
@@ -270,7 +274,7 @@ public:
 
     qint64 matches(const QString &word)
     {
-        auto found = store->searchLogs(word);
+        auto found = store->searchLogs(word, 0, 1'000'000);
         return found ? found->size() : -1;
     }
 };
@@ -313,7 +317,7 @@ void TestHistoryPrune::removesOldRunsAndKeepsTheRest()
     const Seeded rerun = f.addRun(QStringLiteral("prod"), 5, QStringLiteral("numbat"),
                                   RunStatus::Success, kWorkspace, old2.copy);
     DD_VERIFY_OK(f.store->logWriter()->flush());
-    QCOMPARE(f.matches(QStringLiteral("quokka")), 600);
+    QCOMPARE(f.matches(QStringLiteral("quokka")), 2 * kStageLines);
     QVERIFY(f.indexed(QStringLiteral("quokka")) > 0);
 
     // A local workflow run's job folders (results, outputs) go with their run.
@@ -340,7 +344,7 @@ void TestHistoryPrune::removesOldRunsAndKeepsTheRest()
     QVERIFY(QFileInfo::exists(jobFolder(recent.run) + "/results.jsonl"));
     QCOMPARE(report->runs, 2);
     QCOMPARE(report->stages, 4);
-    QCOMPARE(report->logLines, 1200);
+    QCOMPARE(report->logLines, 4 * kStageLines);
     QVERIFY(report->logBytes > 0);
     QCOMPARE(report->keptReleases, 1);
     QCOMPARE(report->keptRunning, 1);
@@ -368,7 +372,7 @@ void TestHistoryPrune::removesOldRunsAndKeepsTheRest()
         QCOMPARE(f.rows(QStringLiteral("stages"), kept.run), 2);
     }
     for (const char *word : {"platypus", "echidna", "dingo", "numbat"})
-        QCOMPARE(f.matches(QString::fromLatin1(word)), 600);
+        QCOMPARE(f.matches(QString::fromLatin1(word)), 2 * kStageLines);
     QVERIFY(!QFileInfo::exists(old1.copy));
     QVERIFY(!QFileInfo::exists(QFileInfo(old1.copy).absolutePath())); // empty folders too
     QVERIFY(QFileInfo::exists(old2.copy));
@@ -402,9 +406,9 @@ void TestHistoryPrune::dryRunChangesNothing()
     auto dry = pruner.prune(policy);
     DD_VERIFY_OK(dry);
     QCOMPARE(dry->runs, 2);
-    QCOMPARE(dry->logLines, 1200);
+    QCOMPARE(dry->logLines, 4 * kStageLines);
     QCOMPARE(dry->artifacts, 2);
-    QCOMPARE(f.matches(QStringLiteral("alpaca")), 600);
+    QCOMPARE(f.matches(QStringLiteral("alpaca")), 2 * kStageLines);
     QVERIFY(QFileInfo::exists(a.copy) && QFileInfo::exists(b.copy));
     QFile file(f.store->databasePath());
     QVERIFY(file.open(QIODevice::ReadOnly));
@@ -598,7 +602,7 @@ void TestHistoryPrune::prunesWhileALogWriterWrites()
     QVERIFY(report->transactions >= 1);
     auto count = f.store->logLineCount(stageId);
     DD_VERIFY_OK(count);
-    QCOMPARE(*count, 300 + written.load());
+    QCOMPARE(*count, kStageLines + written.load());
     auto streamed = f.store->searchLogs(QStringLiteral("meerkat"), live.run, 0);
     DD_VERIFY_OK(streamed);
     QCOMPARE(streamed->size(), written.load());
@@ -630,7 +634,7 @@ void TestHistoryPrune::vacuumShrinksTheFile()
                                 .arg(report->runs)
                                 .arg(report->transactions)
                                 .arg(before->freeBytes)));
-        QCOMPARE(f.matches(QStringLiteral("recent")), 600);
+        QCOMPARE(f.matches(QStringLiteral("recent")), 2 * kStageLines);
     }
 
     // A history made by an older DeployDesk (no auto_vacuum): the pages a prune frees stay
@@ -683,7 +687,7 @@ void TestHistoryPrune::vacuumShrinksTheFile()
     DD_VERIFY_OK(report);
     QVERIFY(report->reclaimed);
     QCOMPARE(report->freeBytesAfter, 0);
-    QCOMPARE(f.matches(QStringLiteral("recent")), 600);
+    QCOMPARE(f.matches(QStringLiteral("recent")), 2 * kStageLines);
 }
 
 // Artifacts are stored by content: pruning runs whose copies another run shares frees
@@ -791,7 +795,7 @@ void TestHistoryPrune::aLargePruneGivesItsPagesBack()
              qPrintable(QStringLiteral("%1 transactions for %2 pages")
                             .arg(report->transactions)
                             .arg(pagesGivenBack)));
-    QCOMPARE(f.matches(QStringLiteral("recent")), 600);
+    QCOMPARE(f.matches(QStringLiteral("recent")), 2 * kStageLines);
 }
 
 // A history whose log index is in many parts (3 blocks each here, 2^18 in the product): the
@@ -821,7 +825,7 @@ void TestHistoryPrune::anIndexInPartsDropsTheEmptiedOnes()
         return t;
     }());
     for (int i = 0; i < 6; ++i)
-        QCOMPARE(f.matches(QStringLiteral("trilobite%1x").arg(i)), 600);
+        QCOMPARE(f.matches(QStringLiteral("trilobite%1x").arg(i)), 2 * kStageLines);
     // A phrase with a number: its trigrams and grams from every part.
     auto everywhere = f.store->searchLogs(QStringLiteral("step 217 of test"));
     DD_VERIFY_OK(everywhere);
@@ -848,7 +852,7 @@ void TestHistoryPrune::anIndexInPartsDropsTheEmptiedOnes()
         QCOMPARE(f.matches(QStringLiteral("trilobite%1x").arg(i)), 0);
         QCOMPARE(f.indexed(QStringLiteral("trilobite%1x").arg(i)), 0);
     }
-    QCOMPARE(f.matches(QStringLiteral("ammonite")), 600);
+    QCOMPARE(f.matches(QStringLiteral("ammonite")), 2 * kStageLines);
     everywhere = f.store->searchLogs(QStringLiteral("step 217 of test"));
     DD_VERIFY_OK(everywhere);
     QCOMPARE(everywhere->size(), 1);
@@ -857,7 +861,7 @@ void TestHistoryPrune::anIndexInPartsDropsTheEmptiedOnes()
     // A new run goes on in the newest part (block 29) and a new one from 30, and is found.
     const Seeded later = f.addRun(QStringLiteral("prod"), 0, QStringLiteral("nautilus"));
     DD_VERIFY_OK(f.store->logWriter()->flush());
-    QCOMPARE(f.matches(QStringLiteral("nautilus")), 600);
+    QCOMPARE(f.matches(QStringLiteral("nautilus")), 2 * kStageLines);
     QCOMPARE(f.parts().live.size(), 3);
     DD_VERIFY_OK(f.store->run(later.run));
     DD_VERIFY_OK(f.store->run(kept.run));
@@ -901,7 +905,7 @@ void TestHistoryPrune::aRetiredPartIsDroppedInSteps()
     QCOMPARE(parts.retired, 1);
     QCOMPARE(parts.tables.size(), 2); // not dropped yet
     QCOMPARE(f.matches(QStringLiteral("gastropod")), 0);
-    QCOMPARE(f.matches(QStringLiteral("bivalve")), 600);
+    QCOMPARE(f.matches(QStringLiteral("bivalve")), 2 * kStageLines);
 
     // Step by step, one chunk of rows at a time (no budget): more than one step, and then
     // the table is gone.
@@ -928,7 +932,7 @@ void TestHistoryPrune::aRetiredPartIsDroppedInSteps()
     parts = f.parts();
     QCOMPARE(parts.retired, 0);
     QCOMPARE(parts.tables, QStringList{QStringLiteral("log_fts_2")});
-    QCOMPARE(f.matches(QStringLiteral("bivalve")), 600);
+    QCOMPARE(f.matches(QStringLiteral("bivalve")), 2 * kStageLines);
     DD_VERIFY_UNDAMAGED(*f.store);
 }
 
@@ -988,8 +992,8 @@ void TestHistoryPrune::mergeSettingsComeBackAfterAKilledPrune()
         QCOMPARE(f.ftsConfig(QStringLiteral("crisismerge"), part), QStringLiteral("16"));
     }
     QCOMPARE(f.matches(words[0]), 0);
-    QCOMPARE(f.matches(words[1]), 600);
-    QCOMPARE(f.matches(words[2]), 600);
+    QCOMPARE(f.matches(words[1]), 2 * kStageLines);
+    QCOMPARE(f.matches(words[2]), 2 * kStageLines);
     DD_VERIFY_UNDAMAGED(*f.store);
 }
 
@@ -1046,7 +1050,7 @@ void TestHistoryPrune::theLastStepsWaitForAnotherWriter()
     QCOMPARE(f.ftsConfig(QStringLiteral("automerge")), QStringLiteral("4"));
     QCOMPARE(f.matches(QStringLiteral("ichthyosaur")), 0);
     QCOMPARE(f.matches(QStringLiteral("mosasaur")), 0);
-    QCOMPARE(f.matches(QStringLiteral("plesiosaur")), 600);
+    QCOMPARE(f.matches(QStringLiteral("plesiosaur")), 2 * kStageLines);
 }
 
 QTEST_GUILESS_MAIN(TestHistoryPrune)

@@ -24,6 +24,18 @@ bool sameLines(const QList<LogLine> &a, const QList<LogLine> &b)
     }
     return true;
 }
+// The terms a search splits `text` into (forEachTerm(), ASCII lowercased), each once, in
+// order, after those in `terms` already.
+void appendQueryTerms(QByteArrayView text, QList<QByteArray> &terms)
+{
+    Internal::forEachTerm(text, [&terms](const char *begin, qsizetype length) {
+        QByteArray term(begin, length);
+        for (char &c : term)
+            c = (c >= 'A' && c <= 'Z') ? char(c + 32) : c;
+        if (!terms.contains(term))
+            terms << term;
+    });
+}
 } // namespace
 
 class TestLogBlock final : public QObject
@@ -40,6 +52,7 @@ private slots:
     void stripAnsi();
     void termsAreDistinctWords();
     void termsMatchTheQuerySplit();
+    void aBlockIndexesWhatItsLinesShow();
     void ftsQuery_data();
     void ftsQuery();
     void gramsHoldPairsAndTheDigitsOfLongNumbers_data();
@@ -229,14 +242,69 @@ void TestLogBlock::termsMatchTheQuerySplit()
         LogBlockEncoder encoder;
         encoder.add(LogLine{0, LogStream::Stdout, line});
         QList<QByteArray> expected;
-        Internal::forEachTerm(line, [&expected](const char *begin, qsizetype length) {
-            QByteArray term(begin, length);
-            for (char &c : term)
-                c = (c >= 'A' && c <= 'Z') ? char(c + 32) : c;
-            if (!expected.contains(term))
-                expected << term;
-        });
+        appendQueryTerms(line, expected);
         QCOMPARE(encoder.terms(), expected.join(' '));
+    }
+}
+
+// A block's terms and grams are those of its lines as shown, whatever the encoder's
+// shortcuts: a line with escape sequences (its first pass stops at the ESC), lines of the
+// same shape (the n-th word of the last line is taken as known), counters (the digits the
+// last number shared are not set again), and blocks that close and start again.
+void TestLogBlock::aBlockIndexesWhatItsLinesShow()
+{
+    const QList<QByteArray> pieces{"log ",
+                                   "line ",
+                                   "Number ",
+                                   "ERR",
+                                   "\x1b[31m",
+                                   "\x1b[0m",
+                                   "\x1b[1;32mok",
+                                   " ",
+                                   "-",
+                                   "\x1b]8;;http://x\x1b\\",
+                                   "ümlaut",
+                                   "2024",
+                                   "x",
+                                   "\x1b[3",
+                                   ":",
+                                   "abcdefghijklmnopq"};
+    quint32 seed = 4711;
+    const auto next = [&seed] { return seed = seed * 1103515245u + 12345u; };
+    LogBlockEncoder encoder;
+    QList<QByteArray> lines;
+    qint64 counter = 99990;
+    for (int round = 0; round < 6000; ++round) {
+        QByteArray line;
+        const int parts = int(next() % 6);
+        for (int i = 0; i < parts; ++i)
+            line += pieces[int(next() % quint32(pieces.size()))];
+        // A counter, sometimes with its next value's digits cut by an escape sequence.
+        const QByteArray number = QByteArray::number(counter += (next() % 4 == 0) ? 7 : 1);
+        line += next() % 5 == 0 ? number.first(3) + "\x1b[0m" + number.sliced(3) : number;
+        if (next() % 3 == 0)
+            line += " " + pieces[int(next() % quint32(pieces.size()))];
+        encoder.add(LogLine{0, LogStream::Stdout, line});
+        lines << line;
+        if (!encoder.isFull() && round + 1 < 6000)
+            continue;
+        QList<QByteArray> expected;
+        QByteArray grams(Internal::kGramBytes, '\0');
+        for (const QByteArray &l : std::as_const(lines)) {
+            const QByteArray shown = Internal::stripAnsi(l);
+            appendQueryTerms(shown, expected);
+            LogBlockEncoder alone; // each line's grams on their own, or-ed
+            alone.add(LogLine{0, LogStream::Stdout, shown});
+            const QByteArray own = alone.grams();
+            for (qsizetype i = 0; i < own.size(); ++i)
+                grams[i] = char(quint8(grams[i]) | quint8(own[i]));
+        }
+        while (!grams.isEmpty() && grams.back() == '\0')
+            grams.chop(1);
+        QCOMPARE(encoder.terms(), expected.join(' '));
+        QCOMPARE(encoder.grams(), grams);
+        encoder.clear();
+        lines.clear();
     }
 }
 

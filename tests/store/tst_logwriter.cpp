@@ -28,6 +28,7 @@ private slots:
     void linesRoundtripExactly();
     void numberingIsContiguousAcrossFlushesAndReopens();
     void concurrentProducersKeepPerStageOrder();
+    void batchesOfAReadKeepOrderPastTheQueueLimit();
     void linesReachOtherConnectionsWithoutFlush();
     void destructorFlushes();
     void backpressureWithASlowWriterDoesNotDeadlock();
@@ -194,6 +195,78 @@ void TestLogWriter::concurrentProducersKeepPerStageOrder()
             QCOMPARE(lines->at(i).text, QByteArray::number(i + 1));
         QCOMPARE(lines->last().text, QByteArray::number(kLines));
     }
+}
+
+// A stage's pipeline hands the lines of a read over together. With the writer stalled (a
+// connection holds the write lock), four stages doing so fill the queue to kMaxQueuedLines
+// in the middle of their batches: the appends wait there, and go on where they were once
+// the writer moves again.
+void TestLogWriter::batchesOfAReadKeepOrderPastTheQueueLimit()
+{
+    constexpr int kThreads = 4;
+    constexpr int kBatch = 1000; // the queue's limit is not a multiple of it
+    constexpr int kBatches = 40; // 160,000 lines: more than twice the limit
+    static_assert(kThreads * kBatch * kBatches > 2 * LogWriter::kMaxQueuedLines);
+    QList<std::pair<qint64, qint64>> stages;
+    for (int t = 0; t < kThreads; ++t)
+        stages.append(newStage(QStringLiteral("s%1").arg(t)));
+    const QString name = Internal::uniqueConnectionName(QStringLiteral("blocker"));
+    auto blocker = Internal::openConnection(m_store->databasePath(), name);
+    DD_VERIFY_OK(blocker);
+    QVERIFY(Internal::execSql(*blocker, {}, QStringLiteral("BEGIN IMMEDIATE")));
+
+    std::atomic<int> appended{0}; // lines of the batches whose append returned
+    std::vector<std::thread> producers;
+    for (int t = 0; t < kThreads; ++t) {
+        producers.emplace_back([&, t] {
+            QByteArray text;
+            std::vector<LogLineRef> lines;
+            for (int b = 0; b < kBatches; ++b) {
+                text.clear();
+                lines.clear();
+                for (int i = 1; i <= kBatch; ++i)
+                    text += QByteArray::number(b * kBatch + i) + " of stage " +
+                            QByteArray::number(t) + '\n';
+                qsizetype at = 0;
+                for (int i = 0; i < kBatch; ++i) {
+                    const qsizetype end = text.indexOf('\n', at);
+                    lines.push_back(LogLineRef{b * kBatch + i, LogStream::Stdout,
+                                               QByteArrayView(text).sliced(at, end - at)});
+                    at = end + 1;
+                }
+                m_store->logWriter()->append(stages[t].first, stages[t].second, lines);
+                appended += kBatch;
+            }
+        });
+    }
+    // The producers are held inside their batches: at most the writer's stalled batch and a
+    // full queue are taken (kMaxQueuedLines each), fewer than all lines.
+    QTRY_VERIFY_WITH_TIMEOUT(appended.load() >= LogWriter::kMaxQueuedLines, 10000);
+    QVERIFY2(appended.load() <= 2 * LogWriter::kMaxQueuedLines,
+             QByteArray::number(appended.load()).constData());
+
+    QVERIFY(Internal::execSql(*blocker, {}, QStringLiteral("ROLLBACK")));
+    for (auto &p : producers)
+        p.join();
+    DD_VERIFY_OK(m_store->logWriter()->flush());
+    for (int t = 0; t < kThreads; ++t) {
+        const qint64 stageId = stages[t].second;
+        QCOMPARE(*m_store->logLineCount(stageId), kBatch * kBatches);
+        auto lines = m_store->logLines(stageId, 1, kBatch * kBatches);
+        DD_VERIFY_OK(lines);
+        for (int i = 0; i < kBatch * kBatches; ++i) {
+            const QByteArray expected =
+                QByteArray::number(i + 1) + " of stage " + QByteArray::number(t);
+            if (lines->at(i).text != expected || lines->at(i).timestampMs != i)
+                QFAIL(qPrintable(QStringLiteral("stage %1, line %2: %3")
+                                     .arg(t)
+                                     .arg(i + 1)
+                                     .arg(QString::fromUtf8(lines->at(i).text))));
+        }
+    }
+    blocker->close();
+    *blocker = QSqlDatabase();
+    QSqlDatabase::removeDatabase(name);
 }
 
 void TestLogWriter::linesReachOtherConnectionsWithoutFlush()

@@ -1,5 +1,6 @@
 // Storage faults met for real: a full tmpfs, a read-only remount, damaged log blocks.
 #include "store/historystore.h"
+#include "store/logblock.h"
 #include "store/logwriter.h"
 #include "store/sqlutil.h"
 
@@ -156,7 +157,10 @@ void TestStorageFaults::damagedLogBlocksAreErrorsNamingTheStage()
     bad.runId = runId;
     bad.name = QStringLiteral("bad");
     bad.id = store.createStage(bad).value_or(0);
-    for (int i = 1; i <= 600; ++i) {
+    // Three blocks each, the last one short.
+    constexpr int kBlock = Internal::LogBlockEncoder::kMaxLines;
+    constexpr int kLines = 2 * kBlock + kBlock / 3;
+    for (int i = 1; i <= kLines; ++i) {
         store.logWriter()->append(runId, good, line("good " + QByteArray::number(i)));
         store.logWriter()->append(runId, bad.id, line("bad " + QByteArray::number(i)));
     }
@@ -170,30 +174,32 @@ void TestStorageFaults::damagedLogBlocksAreErrorsNamingTheStage()
         DD_VERIFY_OK(db);
         QSqlQuery q(*db);
         QVERIFY(q.exec(QStringLiteral("UPDATE log_blocks SET data = x'01ffffffffffffffffffffff' "
-                                      "WHERE stage_id = %1 AND first_line = 257")
-                           .arg(bad.id)));
+                                      "WHERE stage_id = %1 AND first_line = %2")
+                           .arg(bad.id)
+                           .arg(kBlock + 1)));
         QCOMPARE(q.numRowsAffected(), 1);
         QVERIFY(q.exec(QStringLiteral("UPDATE log_blocks SET line_count = line_count + 5 WHERE "
-                                      "stage_id = %1 AND first_line = 513")
-                           .arg(bad.id)));
+                                      "stage_id = %1 AND first_line = %2")
+                           .arg(bad.id)
+                           .arg(2 * kBlock + 1)));
         QCOMPARE(q.numRowsAffected(), 1);
     }
     QSqlDatabase::removeDatabase(name);
 
-    auto lines = store.logLines(bad.id, 1, 1000);
+    auto lines = store.logLines(bad.id, 1, kLines);
     QVERIFY(!lines);
     QVERIFY2(lines.error().message.contains(
-                 QStringLiteral("stage %1 is damaged from line 257").arg(bad.id)),
+                 QStringLiteral("stage %1 is damaged from line %2").arg(bad.id).arg(kBlock + 1)),
              qPrintable(lines.error().message));
     // What comes before the damage still reads, and so does every other stage.
-    QCOMPARE(store.logLines(bad.id, 1, 256).value_or(QList<LogLine>{}).size(), 256);
-    QCOMPARE(store.logLines(good, 1, 1000).value_or(QList<LogLine>{}).size(), 600);
+    QCOMPARE(store.logLines(bad.id, 1, kBlock).value_or(QList<LogLine>{}).size(), kBlock);
+    QCOMPARE(store.logLines(good, 1, kLines).value_or(QList<LogLine>{}).size(), kLines);
 
     auto damage = store.check();
     DD_VERIFY_OK(damage);
     QCOMPARE(damage->size(), 1); // a stage's first damage stops its check
     QVERIFY2(damage->at(0).contains(QStringLiteral("run %1, stage \"bad\"").arg(runId)) &&
-                 damage->at(0).contains("line 257"),
+                 damage->at(0).contains(QStringLiteral("line %1").arg(kBlock + 1)),
              qPrintable(damage->join('\n')));
 }
 
