@@ -20,8 +20,8 @@ class LogPipeline final
 public:
     // The lines are handed over in order, those of one read together (up to kBatchLines a
     // call): a sink takes a lock or looks its stage up once per read, not once per line
-    // (that was a fifth of a fast producer's run). Each line is lent to the sink for the
-    // call (no copy when it is valid UTF-8 and shows no secret): a sink that keeps it
+    // (~4 % of a fast producer's run's CPU, docs/benchmarks.md §1). Each line is lent to the sink
+    // for the call (no copy when it is valid UTF-8 and shows no secret): a sink that keeps it
     // copies it.
     using Sink = std::function<void(std::span<const LogLineRef> lines)>;
     static constexpr qsizetype kBatchLines = 1024;
