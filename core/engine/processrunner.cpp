@@ -12,6 +12,7 @@
 #include <QTimer>
 
 #include <cerrno>
+#include <chrono>
 #include <csignal>
 #include <cstring>
 
@@ -281,7 +282,9 @@ void ProcessRunner::Private::onPipeReadable(LogStream stream)
 {
     const bool out = stream == LogStream::Stdout;
     QSocketNotifier *notifier = out ? outNotifier : errNotifier;
-    if (readPipe(out ? outFd : errFd, stream, notifier) < kBulkRead)
+    const auto readAt = std::chrono::steady_clock::now();
+    const qsizetype size = readPipe(out ? outFd : errFd, stream, notifier);
+    if (size < kBulkRead)
         return;
     // The output may have ended the stage (closeServed()): then the notifier is no longer
     // ours, and nothing is to be read again.
@@ -292,8 +295,15 @@ void ProcessRunner::Private::onPipeReadable(LogStream stream)
         grown = true;
         ::fcntl(out ? outFd : errFd, F_SETPIPE_SZ, kPipeSize); // may fail: then it rests less
     }
+    // The rest counts from the read: the chunk's handling is part of it. A read that filled
+    // its buffer found the producer waiting on us: no rest then.
+    const auto handled = std::chrono::duration_cast<std::chrono::milliseconds>(
+        std::chrono::steady_clock::now() - readAt);
+    const int rest = size >= kMaxChunk ? 0 : kRestMs - int(handled.count());
+    if (rest <= 0)
+        return;
     notifier->setEnabled(false);
-    QTimer::singleShot(kRestMs, Qt::PreciseTimer, notifier, [this, notifier, out] {
+    QTimer::singleShot(rest, Qt::PreciseTimer, notifier, [this, notifier, out] {
         if (notifier == (out ? outNotifier : errNotifier) && (out ? outFd : errFd) >= 0)
             notifier->setEnabled(true);
     });
