@@ -1,6 +1,7 @@
 // deploydeskctl: the command-line twin of the DeployDesk panel.
 #include "cli.h"
 
+#include "common/heap.h"
 #include "common/job.h"
 #include "common/paths.h"
 #include "common/processinfo.h"
@@ -189,6 +190,7 @@ QString commandList()
 
 int main(int argc, char *argv[])
 {
+    DeployDesk::keepFreedHeapForReuse();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("deploydeskctl"));
     QCoreApplication::setApplicationVersion(QStringLiteral(DEPLOYDESK_VERSION));

@@ -4,6 +4,7 @@
 #include "ui/settings/settingsdialog.h"
 #include "ui/settings/theme.h"
 
+#include "common/heap.h"
 #include "common/paths.h"
 #include "i18n/translations.h"
 
@@ -53,6 +54,7 @@ QString defaultWorkspace()
 
 int main(int argc, char *argv[])
 {
+    DeployDesk::keepFreedHeapForReuse();
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("DeployDesk"));
     QApplication::setApplicationName(QStringLiteral("DeployDesk"));
