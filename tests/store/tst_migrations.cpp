@@ -10,6 +10,7 @@
 #include "storetestutil.h"
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
 #include <QScopeGuard>
 #include <QTemporaryDir>
@@ -57,6 +58,7 @@ private slots:
     void refusesANewerDatabaseUntouched();
     void refusesACorruptFile();
     void usesWal();
+    void aNewHistoryWritesRunsAsDurablyAsAnOldOne();
 };
 
 void TestMigrations::stepsMatchTheStore()
@@ -402,6 +404,44 @@ void TestMigrations::usesWal()
         QVERIFY(q.next());
         QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
     });
+}
+
+// A new history's schema is made without fsyncs (synchronous=OFF); what the store writes
+// after that, the runs, is as durable as in a history that already existed (NORMAL).
+void TestMigrations::aNewHistoryWritesRunsAsDurablyAsAnOldOne()
+{
+    QTemporaryDir dir;
+    // The store's own connection (HistoryStore::open names it deploydesk-history-N).
+    const auto storeSynchronous = [] {
+        int value = -1;
+        for (const QString &name : QSqlDatabase::connectionNames()) {
+            if (!name.startsWith(QLatin1String("deploydesk-history-")))
+                continue;
+            QSqlQuery q(QSqlDatabase::database(name, false));
+            if (q.exec(QStringLiteral("PRAGMA synchronous")) && q.next())
+                value = q.value(0).toInt();
+        }
+        return value;
+    };
+    for (const char *history : {"made now", "made before"}) {
+        auto store = HistoryStore::open(dir.path());
+        DD_VERIFY_OK(store);
+        QVERIFY2(storeSynchronous() == 1, history); // NORMAL, as enableWal() sets it
+        store->reset();
+        QCOMPARE(storeSynchronous(), -1); // its connection is gone
+    }
+    // And the new file is a history like any other: the latest schema, in WAL, with the
+    // incremental vacuum a prune needs.
+    withConnection(QDir(dir.path()).filePath(QStringLiteral("history.sqlite")),
+                   [&](QSqlDatabase &db) {
+                       QSqlQuery q(db);
+                       QVERIFY(q.exec(QStringLiteral("PRAGMA user_version")) && q.next());
+                       QCOMPARE(q.value(0).toInt(), Internal::latestSchemaVersion());
+                       QVERIFY(q.exec(QStringLiteral("PRAGMA auto_vacuum")) && q.next());
+                       QCOMPARE(q.value(0).toInt(), 2); // INCREMENTAL
+                       QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next());
+                       QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
+                   });
 }
 
 QTEST_GUILESS_MAIN(TestMigrations)
