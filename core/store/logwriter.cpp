@@ -29,7 +29,7 @@ constexpr auto kMaxDelay = std::chrono::milliseconds(250);
 // Queued lines that wake the writer before its kMaxDelay: 16,384 (was 4,096), so a fast
 // producer's blocks are not cut at a quarter of their kMaxLines and a transaction holds
 // more of them (docs/benchmarks.md §1).
-constexpr size_t kWakeLines = 16384;
+constexpr size_t kWakeLines = 32768;
 constexpr int kMaxAttempts = 3; // per batch, then it is dropped (and reported)
 // The WAL size at which the writer's commits ask for a checkpoint (SQLite's own default
 // for its auto-checkpoint, which this replaces on the writer's connection).
