@@ -52,6 +52,7 @@ private slots:
     void stripAnsi();
     void termsAreDistinctWords();
     void termsMatchTheQuerySplit();
+    void termsOfWordsOfEveryLength();
     void aBlockIndexesWhatItsLinesShow();
     void ftsQuery_data();
     void ftsQuery();
@@ -244,6 +245,35 @@ void TestLogBlock::termsMatchTheQuerySplit()
         QList<QByteArray> expected;
         appendQueryTerms(line, expected);
         QCOMPARE(encoder.terms(), expected.join(' '));
+    }
+}
+
+// The encoder reads a word's first 16 bytes eight (or four, or one) at a time: every length
+// and every place of the byte that makes a word not all digits, not lowercase or not ASCII
+// gives the terms forEachTerm() gives.
+void TestLogBlock::termsOfWordsOfEveryLength()
+{
+    const QList<QByteArray> odd{"A", "z", "\xc3\xa9", "0"};
+    for (qsizetype length = 1; length <= 40; ++length) {
+        for (const char fill : {'7', 'q', 'Q'}) {
+            for (qsizetype at = -1; at < length; ++at) {
+                for (const QByteArray &mark : odd) {
+                    QByteArray word(length, fill);
+                    if (at >= 0)
+                        word.replace(at, 1, mark);
+                    const QByteArray line = "x " + word + " y";
+                    LogBlockEncoder encoder;
+                    encoder.add(LogLine{0, LogStream::Stdout, line});
+                    QList<QByteArray> expected;
+                    appendQueryTerms(line, expected);
+                    QVERIFY2(encoder.terms() == expected.join(' '),
+                             qPrintable(QStringLiteral("%1: %2 for %3")
+                                            .arg(QString::fromUtf8(line),
+                                                 QString::fromUtf8(encoder.terms()),
+                                                 QString::fromUtf8(expected.join(' ')))));
+                }
+            }
+        }
     }
 }
 
