@@ -5,6 +5,7 @@
 
 #include "common/duration.h"
 #include "common/paths.h"
+#include "engine/stageserver.h"
 #include "log/ansiparser.h"
 #include "run/runcontroller.h"
 #include "run/runreport.h"
@@ -257,6 +258,9 @@ int validate(Context &ctx)
 
 int run(Context &ctx)
 {
+    // The stage server starts while the history opens (a new one takes ~10 ms): the first
+    // stage then finds it ready.
+    StageServer::warmUp();
     auto store = ctx.store();
     if (!store) {
         ctx.err(store.error().toString());

@@ -206,4 +206,15 @@ bool request(const ProcessSpec &spec, const int fds[4], QString *error)
     return false;
 }
 
+void warmUp()
+{
+    if (!enabled())
+        return;
+    Server &s = server();
+    QMutexLocker lock(&s.mutex);
+    QString error;
+    if (s.fd < 0 && !s.startLocked(&error))
+        qCDebug(lcProcess) << "stage server not started ahead:" << error; // request() says why
+}
+
 } // namespace DeployDesk::StageServer

@@ -28,6 +28,11 @@ bool enabled();
 // guard of the stage's own), e.g. a command and environment over 1 MiB.
 bool request(const ProcessSpec &spec, const int fds[4], QString *error);
 
+// Starts the server now if it is enabled and not running, so that its start (an exec, a
+// pool of guards forked) overlaps with what the caller does before its first stage, e.g.
+// opening the history. Quiet when it cannot: the first request() tries again and says why.
+void warmUp();
+
 } // namespace StageServer
 
 } // namespace DeployDesk

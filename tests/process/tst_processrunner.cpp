@@ -2,6 +2,7 @@
 // three times: under a guard forked by the stage server (the default), under a guard
 // QProcess starts for the stage (no server), and with /bin/sh directly (no guard found).
 #include "engine/processrunner.h"
+#include "engine/stageserver.h"
 #include "processtestutil.h"
 
 #include <QDir>
@@ -54,6 +55,34 @@ ProcessSpec shell(const QString &command)
     return spec;
 }
 
+// The children of `parent` (from /proc/PID/stat), with their command lines.
+QList<std::pair<qint64, QByteArray>> childrenOf(qint64 parent)
+{
+    QList<std::pair<qint64, QByteArray>> children;
+    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
+    for (const QString &entry : entries) {
+        QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(entry));
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(entry));
+        if (!cmdline.open(QIODevice::ReadOnly) || !stat.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray statText = stat.readAll();
+        const QByteArrayList fields = statText.mid(statText.lastIndexOf(')') + 2).split(' ');
+        if (fields.value(1).toLongLong() == parent)
+            children.append({entry.toLongLong(), cmdline.readAll()});
+    }
+    return children;
+}
+
+// The stage servers this test process started (deploydesk-stage --serve).
+QList<qint64> ourStageServers()
+{
+    QList<qint64> servers;
+    for (const auto &[pid, cmdline] : childrenOf(QCoreApplication::applicationPid())) {
+        if (cmdline.contains("--serve"))
+            servers.append(pid);
+    }
+    return servers;
+}
 } // namespace
 
 class tst_ProcessRunner final : public QObject
@@ -65,6 +94,7 @@ private slots:
     void initTestCase();
     void init();
 
+    void servedWarmUpStartsTheServerAhead(); // first: no stage has started the server yet
     void describe_data();
     void describe();
     void exitCode_data();
@@ -121,6 +151,32 @@ void tst_ProcessRunner::init()
     qputenv("DEPLOYDESK_STAGE_HELPER", guarded ? m_guard.toLocal8Bit() : QByteArray());
     qputenv("DEPLOYDESK_STAGE_SERVER", served ? "1" : "0");
     QCOMPARE(ProcessRunner::guardPath(), guarded ? m_guard : QString());
+}
+
+// `deploydeskctl run` starts the stage server while it opens the history: the first stage
+// then uses that server, not another.
+void tst_ProcessRunner::servedWarmUpStartsTheServerAhead()
+{
+    QFETCH_GLOBAL(bool, served);
+    if (!served)
+        QSKIP("served guards only");
+    const QList<qint64> before = ourStageServers();
+    StageServer::warmUp();
+    if (before.isEmpty()) {
+        QCOMPARE(ourStageServers().size(), 1); // started now, before any stage
+    } else {
+        QCOMPARE(ourStageServers(), before); // one running already: not a second one
+    }
+    const QList<qint64> warm = ourStageServers();
+    ProcessRunner runner;
+    Recorder rec(runner, this);
+    runner.start(shell(QStringLiteral("echo ran")));
+    QTRY_COMPARE_WITH_TIMEOUT(rec.results.size(), 1, 10000);
+    QVERIFY2(rec.result().success(), qPrintable(rec.result().describe()));
+    QCOMPARE(rec.out.trimmed(), QByteArray("ran"));
+    QCOMPARE(ourStageServers(), warm);
+    StageServer::warmUp(); // again: nothing new
+    QCOMPARE(ourStageServers(), warm);
 }
 
 void tst_ProcessRunner::describe_data()
@@ -677,27 +733,7 @@ void tst_ProcessRunner::servedKilledServerIsReplaced()
         QTRY_COMPARE_WITH_TIMEOUT(rec.results.size(), 1, 10000);
         usedCgroup = rec.out.trimmed();
     }
-    // The children of `parent` (from /proc/PID/stat), with their command lines.
-    const auto childrenOf = [](qint64 parent) {
-        QList<std::pair<qint64, QByteArray>> children;
-        const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
-        for (const QString &entry : entries) {
-            QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(entry));
-            QFile stat(QStringLiteral("/proc/%1/stat").arg(entry));
-            if (!cmdline.open(QIODevice::ReadOnly) || !stat.open(QIODevice::ReadOnly))
-                continue;
-            const QByteArray statText = stat.readAll();
-            const QByteArrayList fields = statText.mid(statText.lastIndexOf(')') + 2).split(' ');
-            if (fields.value(1).toLongLong() == parent)
-                children.append({entry.toLongLong(), cmdline.readAll()});
-        }
-        return children;
-    };
-    QList<qint64> servers;
-    for (const auto &[pid, cmdline] : childrenOf(QCoreApplication::applicationPid())) {
-        if (cmdline.contains("--serve"))
-            servers.append(pid);
-    }
+    const QList<qint64> servers = ourStageServers();
     QCOMPARE(servers.size(), 1);
     // Stopped, the server forks no guard in place of those killed below.
     ::kill(pid_t(servers.constFirst()), SIGSTOP);
