@@ -345,32 +345,41 @@ Result<void> migrate(QSqlDatabase &db, const QString &path, SchemaSteps steps, i
         return std::unexpected(newerError(path, *current, latest));
     targetVersion = std::min(targetVersion, latest);
 
-    for (int version = *current + 1; version <= targetVersion; ++version) {
-        const QString operation =
-            QCoreApplication::translate("DeployDesk", "migrating to schema version %1")
-                .arg(version);
-        auto applied = inTransaction(db, path, operation, [&]() -> Result<void> {
-            // Another process may have migrated between our read and BEGIN IMMEDIATE.
-            auto now = readSchemaVersion(db, path);
-            if (!now)
-                return std::unexpected(now.error());
-            if (*now > latest)
-                return std::unexpected(newerError(path, *now, latest));
-            if (*now >= version)
-                return {};
+    if (*current >= targetVersion)
+        return {};
+    // Every step in one transaction: a new history's ~50 objects in one commit instead of
+    // one per version (and the version read once), and a failed step leaves the file as it
+    // was, not half way.
+    const auto operationFor = [](int version) {
+        return QCoreApplication::translate("DeployDesk", "migrating to schema version %1")
+            .arg(version);
+    };
+    int from = *current;
+    auto applied = inTransaction(db, path, operationFor(targetVersion), [&]() -> Result<void> {
+        // Another process may have migrated between our read and BEGIN IMMEDIATE.
+        auto now = readSchemaVersion(db, path);
+        if (!now)
+            return std::unexpected(now.error());
+        if (*now > latest)
+            return std::unexpected(newerError(path, *now, latest));
+        from = *now;
+        for (int version = *now + 1; version <= targetVersion; ++version) {
             for (const char *sql : steps[version - 1]) {
                 if (auto ok = execSql(db, path, QString::fromLatin1(sql)); !ok) {
                     Error e = ok.error();
-                    e.message += QStringLiteral(" (%1)").arg(operation);
+                    e.message += QStringLiteral(" (%1)").arg(operationFor(version));
                     return std::unexpected(e);
                 }
             }
-            return execSql(db, path, QStringLiteral("PRAGMA user_version=%1").arg(version));
-        });
-        if (!applied)
-            return applied;
+        }
+        if (from >= targetVersion)
+            return {};
+        return execSql(db, path, QStringLiteral("PRAGMA user_version=%1").arg(targetVersion));
+    });
+    if (!applied)
+        return applied;
+    for (int version = from + 1; version <= targetVersion; ++version)
         qCInfo(lcStore) << "migrated" << path << "to schema version" << version;
-    }
     return {};
 }
 

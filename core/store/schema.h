@@ -24,9 +24,9 @@ int latestSchemaVersion();
 // not a SQLite database.
 Result<int> readSchemaVersion(QSqlDatabase &db, const QString &path);
 
-// Applies migration steps (current version + 1) .. targetVersion, each in its own
-// transaction that also sets user_version. Refuses a database newer than
-// latestSchemaVersion() without writing to it.
+// Applies migration steps (current version + 1) .. targetVersion in one transaction that
+// also sets user_version: a failed step leaves the file as it was (its error names the
+// version). Refuses a database newer than latestSchemaVersion() without writing to it.
 Result<void> migrate(QSqlDatabase &db, const QString &path, int targetVersion);
 // The same for another kind of file: its own steps, whose count is its newest version.
 Result<void> migrate(QSqlDatabase &db, const QString &path, SchemaSteps steps, int targetVersion);

@@ -59,6 +59,7 @@ private slots:
     void refusesACorruptFile();
     void usesWal();
     void aNewHistoryWritesRunsAsDurablyAsAnOldOne();
+    void aFailedStepLeavesTheFileAsItWas();
 };
 
 void TestMigrations::stepsMatchTheStore()
@@ -442,6 +443,35 @@ void TestMigrations::aNewHistoryWritesRunsAsDurablyAsAnOldOne()
                        QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next());
                        QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
                    });
+}
+
+// The steps go in one transaction: one that fails leaves neither its own changes nor those
+// of the steps before it, and its message names the version it was to reach.
+void TestMigrations::aFailedStepLeavesTheFileAsItWas()
+{
+    QTemporaryDir dir;
+    const QString path = QDir(dir.path()).filePath(QStringLiteral("kind.sqlite"));
+    static constexpr const char *kOne[] = {"CREATE TABLE a (x)", "INSERT INTO a VALUES (1)"};
+    static constexpr const char *kTwo[] = {"CREATE TABLE b (y)", "INSERT INTO nowhere VALUES (2)"};
+    static constexpr const char *kThree[] = {"CREATE TABLE c (z)"};
+    static constexpr std::span<const char *const> kSteps[] = {kOne, kTwo, kThree};
+    withConnection(path, [&](QSqlDatabase &db) {
+        auto migrated = Internal::migrate(db, path, kSteps, 3);
+        QVERIFY(!migrated);
+        QVERIFY2(migrated.error().message.contains(QStringLiteral("schema version 2")),
+                 qPrintable(migrated.error().message));
+        QCOMPARE(*Internal::readSchemaVersion(db, path), 0);
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 0); // not even step 1's table
+        // Fixed, the same steps apply whole.
+        static constexpr const char *kTwoFixed[] = {"CREATE TABLE b (y)"};
+        static constexpr std::span<const char *const> kFixed[] = {kOne, kTwoFixed, kThree};
+        DD_VERIFY_OK(Internal::migrate(db, path, kFixed, 3));
+        QCOMPARE(*Internal::readSchemaVersion(db, path), 3);
+        QVERIFY(q.exec(QStringLiteral("SELECT x FROM a")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 1);
+    });
 }
 
 QTEST_GUILESS_MAIN(TestMigrations)
