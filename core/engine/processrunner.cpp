@@ -235,9 +235,10 @@ namespace {
 constexpr int kPipeSize = 1024 * 1024;
 constexpr qsizetype kMaxChunk = 1024 * 1024; // read at most this much at a time
 // A read of at least a full stdio buffer means a producer in bulk: the pipe is then left to
-// fill for kRestMs before the next read, so a stage writing 4 KiB at a time costs a wake-up
-// (of this thread, and of its writer's) per ~kRestMs instead of one per write. A trickle is
-// read as it comes.
+// fill until kRestMs after that read (its handling counts), so a stage writing 4 KiB at a
+// time costs a wake-up (of this thread, and of its writer's) per ~kRestMs instead of one per
+// write; a read that filled the buffer is followed by the next at once. A trickle is read as
+// it comes.
 constexpr qsizetype kBulkRead = 4096;
 constexpr int kRestMs = 2;
 } // namespace
