@@ -29,8 +29,8 @@ constexpr auto kMaxDelay = std::chrono::milliseconds(250);
 // Queued lines that wake the writer before its kMaxDelay: 32,768 (was 4,096, then 16,384),
 // so a fast producer's blocks are not cut short and a transaction holds more of them: a
 // third fewer WAL page writes and a quarter of the checkpoint fsyncs of 16,384
-// (docs/benchmarks.md §1). Half of kMaxQueuedLines: the writer takes the queue whole, so appends go
-// on meanwhile.
+// (docs/benchmarks.md §1). Half of kMaxQueuedLines: the writer takes the queue whole, so
+// appends go on meanwhile.
 constexpr size_t kWakeLines = 32768;
 constexpr int kMaxAttempts = 3; // per batch, then it is dropped (and reported)
 // The WAL size at which the writer's commits ask for a checkpoint (SQLite's own default
