@@ -123,9 +123,22 @@ private slots:
     void servedKilledServerIsReplaced();
 
 private:
+    // A stage that prints "ran" runs and succeeds.
+    void runsAStage();
+
     QTemporaryDir m_dir;
     QString m_guard;
 };
+
+void tst_ProcessRunner::runsAStage()
+{
+    ProcessRunner runner;
+    Recorder rec(runner, this);
+    runner.start(shell(QStringLiteral("echo ran")));
+    QTRY_COMPARE_WITH_TIMEOUT(rec.results.size(), 1, 10000);
+    QVERIFY2(rec.result().success(), qPrintable(rec.result().describe()));
+    QCOMPARE(rec.out.trimmed(), QByteArray("ran"));
+}
 
 void tst_ProcessRunner::initTestCase_data()
 {
@@ -168,12 +181,9 @@ void tst_ProcessRunner::servedWarmUpStartsTheServerAhead()
         QCOMPARE(ourStageServers(), before); // one running already: not a second one
     }
     const QList<qint64> warm = ourStageServers();
-    ProcessRunner runner;
-    Recorder rec(runner, this);
-    runner.start(shell(QStringLiteral("echo ran")));
-    QTRY_COMPARE_WITH_TIMEOUT(rec.results.size(), 1, 10000);
-    QVERIFY2(rec.result().success(), qPrintable(rec.result().describe()));
-    QCOMPARE(rec.out.trimmed(), QByteArray("ran"));
+    runsAStage();
+    if (QTest::currentTestFailed())
+        return;
     QCOMPARE(ourStageServers(), warm);
     StageServer::warmUp(); // again: nothing new
     QCOMPARE(ourStageServers(), warm);
@@ -758,12 +768,9 @@ void tst_ProcessRunner::servedKilledServerIsReplaced()
 
     // The next stage starts a new server (the first send fails) and runs.
     QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("took no request")));
-    ProcessRunner runner;
-    Recorder rec(runner, this);
-    runner.start(shell(QStringLiteral("echo ran")));
-    QTRY_COMPARE_WITH_TIMEOUT(rec.results.size(), 1, 10000);
-    QVERIFY2(rec.result().success(), qPrintable(rec.result().describe()));
-    QCOMPARE(rec.out.trimmed(), QByteArray("ran"));
+    runsAStage();
+    if (QTest::currentTestFailed())
+        return;
     // The new server removed the cgroup the killed guard had kept.
     if (!usedCgroup.isEmpty())
         QVERIFY2(!QFileInfo::exists(QFile::decodeName(usedCgroup)), usedCgroup.constData());
