@@ -7,8 +7,9 @@ namespace DeployDesk {
 // written to the history on another: blocks of log lines made by one and freed by the
 // other left free space at the heap's top that glibc returned to the system (above 128 KiB)
 // and took back for the next blocks, each page faulted in anew and each shrink a TLB
-// shoot-down on the other core. With the heap kept up to kTrimThreshold, a fast producer's
-// run took ~10 % less CPU (docs/benchmarks.md §1, "malloc"). Without glibc it does nothing.
+// shoot-down on the other core. With freed heap kept (heap.cpp: up to 32 MiB), a fast
+// producer's run took ~10 % less CPU (docs/benchmarks.md §1, 3 Dec 22:30). Without glibc it
+// does nothing.
 void keepFreedHeapForReuse();
 
 } // namespace DeployDesk

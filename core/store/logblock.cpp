@@ -89,8 +89,8 @@ LogBlockEncoder::LogBlockEncoder()
 void LogBlockEncoder::clear()
 {
     // The block just ended was handed over with its buffers: the next one gets buffers as
-    // large, so a fast producer's block does not grow through a chain of reallocations
-    // (each copying and touching new pages: ~7 % of that run's CPU was page faults).
+    // large, so a fast producer's block does not grow through a chain of reallocations,
+    // each copying what it holds.
     const qsizetype dataCapacity = m_data.capacity();
     const qsizetype termsCapacity = m_terms.capacity();
     m_data.clear();
