@@ -3,9 +3,11 @@
 // text, a huge paragraph, an empty file), stable ids, and bad input named by file:line.
 
 #include "data/corpus/markdownchunker.h"
+#include "data/corpus/sha256.h"
 #include "data/corpus/tokenestimate.h"
 
 #include <QCryptographicHash>
+#include <QFile>
 #include <QRegularExpression>
 #include <QTest>
 
@@ -54,6 +56,15 @@ void checkInvariants(const QList<Chunk> &chunks, int maxTokens)
     }
 }
 
+// Whether OpenSSL's libcrypto is mapped into this process.
+bool libcryptoLoaded()
+{
+    QFile maps(QStringLiteral("/proc/self/maps"));
+    if (!maps.open(QIODevice::ReadOnly))
+        return false;
+    return maps.readAll().contains("/libcrypto.so");
+}
+
 } // namespace
 
 class TestMarkdownChunker final : public QObject
@@ -61,6 +72,8 @@ class TestMarkdownChunker final : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase();
+    void digestsComeFromLibcryptoOpenedOnFirstUse();
     void chunks_data();
     void chunks();
     void codeLongerThanBudget();
@@ -75,6 +88,9 @@ private slots:
     void invalidUtf8IsNamedByLineAndColumn();
     void brokenFrontMatterIsAWarningWithItsLine();
     void unclosedFrontMatterIsAWarning();
+
+private:
+    bool m_libcryptoAtStart = true;
 };
 
 void TestMarkdownChunker::chunks_data()
@@ -383,6 +399,28 @@ void TestMarkdownChunker::idsAreStable()
          {QString(), QStringLiteral("a"), QStringLiteral("docs/日本語.md#見出し/3"),
           QStringLiteral("guide.md#") + QString(500, QLatin1Char('x')) + QStringLiteral("/12")})
         QCOMPARE(pointId(key), QUuid::createUuidV5(chunkIdNamespace(), key.toUtf8()));
+}
+
+void TestMarkdownChunker::initTestCase()
+{
+    // Nothing has hashed yet: a process that never chunks never pays for libcrypto.
+    m_libcryptoAtStart = libcryptoLoaded();
+}
+
+void TestMarkdownChunker::digestsComeFromLibcryptoOpenedOnFirstUse()
+{
+    QVERIFY2(!m_libcryptoAtStart, "libcrypto was loaded before anything hashed");
+    QByteArray bytes;
+    for (int n = 0; n < 300; ++n) {
+        QCOMPARE(sha256(bytes), QCryptographicHash::hash(bytes, QCryptographicHash::Sha256));
+        QCOMPARE(sha1(bytes, QByteArrayView(bytes).first(n / 2)),
+                 QCryptographicHash::hash(bytes + bytes.first(n / 2), QCryptographicHash::Sha1));
+        bytes += char(n * 7 + 3);
+    }
+    const QByteArray big(3 * 1024 * 1024 + 17, 'q');
+    QCOMPARE(sha256(big), QCryptographicHash::hash(big, QCryptographicHash::Sha256));
+    // The fast path was taken, not the fallback: the library is mapped now.
+    QVERIFY(libcryptoLoaded());
 }
 
 void TestMarkdownChunker::editingASectionKeepsTheOthers()

@@ -123,7 +123,7 @@ field() {
 [ "$(field Version)" = "$version" ] || fail "Version is '$(field Version)', expected $version"
 [ "$(field Section)" = devel ] || fail "Section is '$(field Section)', expected devel"
 depends=$(field Depends)
-for dependency in libqt6sql6-sqlite libqt6core6; do
+for dependency in libqt6sql6-sqlite libssl3 libqt6core6; do
     echo "$depends" | grep -q "$dependency" ||
         fail "Depends lacks $dependency (found: $depends)"
 done
