@@ -32,8 +32,28 @@ namespace {
 const QString kWorkspace = QStringLiteral("/work/site");
 const QDateTime kNow = QDateTime::currentDateTimeUtc();
 
-// Log lines per stage in a seeded run: more than one block each.
-constexpr int kStageLines = Internal::LogBlockEncoder::kMaxLines + 44;
+// A seeded log line: `word` in green, padded to one width, so that every stage's first
+// block ends at the same line whichever bound of LogBlockEncoder ends it.
+QByteArray seededLine(int line, const QString &stage, const QString &word)
+{
+    return QStringLiteral("\x1b[32mstep %1 of %2: %3 ok\x1b[0m")
+        .arg(line)
+        .arg(stage, word)
+        .toUtf8()
+        .leftJustified(56, ' ');
+}
+
+// Log lines per stage in a seeded run: one block and a few lines more (two blocks each).
+const int kStageLines = [] {
+    Internal::LogBlockEncoder block;
+    int lines = 0;
+    while (!block.isFull()) {
+        ++lines;
+        block.add(LogLine{kNow.toMSecsSinceEpoch() + lines, LogStream::Stdout,
+                          seededLine(lines, QStringLiteral("build"), QStringLiteral("quokka"))});
+    }
+    return lines + 44;
+}();
 
 // A finished (or running) run with two stages, events, kStageLines log lines per stage
 // holding `word`, and one artifact copy under <dataDir>/artifacts/<run>/.
@@ -82,10 +102,7 @@ public:
             for (int line = 1; line <= kStageLines; ++line) {
                 LogLine l;
                 l.timestampMs = r.startedAt.toMSecsSinceEpoch() + line;
-                l.text = QStringLiteral("\x1b[32mstep %1 of %2: %3 ok\x1b[0m")
-                             .arg(line)
-                             .arg(st.name, word)
-                             .toUtf8();
+                l.text = seededLine(line, st.name, word);
                 store->logWriter()->append(s.run, stageId, l);
             }
             EventRecord e;
