@@ -101,6 +101,46 @@ Result<void> forEachLine(const LogReader &reader, const LogDocument &doc, qint64
     return {};
 }
 
+void SearchHits::clear()
+{
+    m_parts.clear();
+    m_ends.clear();
+}
+
+void SearchHits::append(std::vector<qint64> &&hits)
+{
+    if (hits.empty())
+        return;
+    const qsizetype total = size() + qsizetype(hits.size());
+    if (!m_parts.empty() && m_parts.back().size() + hits.size() <= kSmallPart) {
+        m_parts.back().insert(m_parts.back().end(), hits.begin(), hits.end());
+        m_ends.back() = total;
+        return;
+    }
+    m_parts.push_back(std::move(hits));
+    m_ends.push_back(total);
+}
+
+qint64 SearchHits::operator[](qsizetype i) const
+{
+    Q_ASSERT(i >= 0 && i < size());
+    const size_t part = size_t(std::upper_bound(m_ends.begin(), m_ends.end(), i) - m_ends.begin());
+    const qsizetype start = part == 0 ? 0 : m_ends[part - 1];
+    return m_parts[part][size_t(i - start)];
+}
+
+qsizetype SearchHits::lowerBound(qint64 index) const
+{
+    for (size_t part = 0; part < m_parts.size(); ++part) {
+        const std::vector<qint64> &hits = m_parts[part];
+        if (hits.back() < index)
+            continue;
+        const qsizetype start = part == 0 ? 0 : m_ends[part - 1];
+        return start + (std::lower_bound(hits.begin(), hits.end(), index) - hits.begin());
+    }
+    return size();
+}
+
 void searchLines(QPromise<SearchResult> &promise, const QString &databasePath,
                  const LogDocument &doc, qint64 from, qint64 to, const TextMatcher &matcher)
 {

@@ -38,6 +38,29 @@ struct SearchResult
 void searchLines(QPromise<SearchResult> &promise, const QString &databasePath,
                  const LogDocument &doc, qint64 from, qint64 to, const TextMatcher &matcher);
 
+// The document index of each occurrence, in order, kept as the searches' parts found them:
+// a part is taken over, not copied. A word on every line of a 2,000,000-line log is 16 MB
+// of hits; joined into one vector on the GUI thread, the two halves of a split search
+// stalled the event loop 50-60 ms (docs/benchmarks.md §4). Small parts (a followed log's
+// new lines) go into the last part while it stays small (a copy of at most 512 KB).
+class SearchHits final
+{
+public:
+    bool empty() const { return size() == 0; }
+    qsizetype size() const { return m_ends.empty() ? 0 : m_ends.back(); }
+    void clear();
+    void append(std::vector<qint64> &&hits);
+    // The i-th hit, 0 <= i < size().
+    qint64 operator[](qsizetype i) const;
+    // The place of the first hit at or after document index `index`, or size().
+    qsizetype lowerBound(qint64 index) const;
+
+private:
+    static constexpr size_t kSmallPart = 65536;
+    std::vector<std::vector<qint64>> m_parts;
+    std::vector<qsizetype> m_ends; // per part, the hits up to its end
+};
+
 // "Jump to first error": the first line of the strongest kind FirstErrorFinder
 // (core/log/errorclassifier.h) knows, so a tool's error shape wins over a warning that
 // mentions an error and over a summary of failures.

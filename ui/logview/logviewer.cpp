@@ -385,10 +385,7 @@ void LogViewer::takeSearchResults(std::vector<SearchResult> parts)
     m_searchRunning = false;
     bool failed = false;
     for (SearchResult &result : parts) {
-        if (m_hits.empty())
-            m_hits = std::move(result.hits);
-        else
-            m_hits.insert(m_hits.end(), result.hits.begin(), result.hits.end());
+        m_hits.append(std::move(result.hits)); // taken over, not copied
         m_searchedTo = result.to;
         if (result.error) {
             setStatus(result.error->message);
@@ -400,8 +397,8 @@ void LogViewer::takeSearchResults(std::vector<SearchResult> parts)
         m_jumpWhenFound = false;
         // The first match at or after the current line, else the first one.
         const qint64 from = std::max<qint64>(0, m_view->currentIndex());
-        auto it = std::lower_bound(m_hits.begin(), m_hits.end(), from);
-        goToHit(it == m_hits.end() ? 0 : it - m_hits.begin());
+        const qsizetype at = m_hits.lowerBound(from);
+        goToHit(at == m_hits.size() ? 0 : at);
     }
     updateFindStatus();
     emit matchCountChanged(matchCount());
@@ -416,7 +413,7 @@ void LogViewer::updateFindStatus()
 
 void LogViewer::goToHit(qsizetype hit)
 {
-    if (hit < 0 || hit >= qsizetype(m_hits.size()))
+    if (hit < 0 || hit >= m_hits.size())
         return;
     m_currentHit = hit;
     const qint64 index = m_hits[hit];
@@ -435,7 +432,7 @@ void LogViewer::findNext()
             m_findBar->activate();
         return;
     }
-    goToHit(m_currentHit + 1 < qsizetype(m_hits.size()) ? m_currentHit + 1 : 0);
+    goToHit(m_currentHit + 1 < m_hits.size() ? m_currentHit + 1 : 0);
 }
 
 void LogViewer::findPrevious()
@@ -445,7 +442,7 @@ void LogViewer::findPrevious()
             m_findBar->activate();
         return;
     }
-    goToHit(m_currentHit > 0 ? m_currentHit - 1 : qsizetype(m_hits.size()) - 1);
+    goToHit(m_currentHit > 0 ? m_currentHit - 1 : m_hits.size() - 1);
 }
 
 void LogViewer::jumpToFirstError()

@@ -121,7 +121,7 @@ private:
     qint64 m_runId = 0;
     QList<StageRef> m_stages;
     Internal::TextMatcher m_matcher;
-    std::vector<qint64> m_hits; // document index per occurrence
+    Internal::SearchHits m_hits; // document index per occurrence
     qint64 m_searchedTo = 0;
     // The lines m_hits are of (the document and where it is read from): a reset that shows
     // the same lines again (the log reopened, or grown) keeps the hits and searches only

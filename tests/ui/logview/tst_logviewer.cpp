@@ -5,6 +5,7 @@
 #include "logfixture.h"
 
 #include "ui/logview/logmodel.h"
+#include "ui/logview/logscan.h"
 #include "ui/logview/logview.h"
 #include "ui/logview/logviewer.h"
 
@@ -62,6 +63,41 @@ private slots:
              {5, LogStream::Stderr, "the build \x1b[31mfailed\x1b[0m"},          // 5: first error
              {6, LogStream::Stdout, "E1 E22 E333"},                              // 6
              {7, LogStream::Stdout, "\x1b[41m                \x1b[0m red"}}));   // 7
+    }
+
+    // The hits of a split search, and of what a followed log adds, kept as their parts:
+    // read in order across them, found from any line, small parts folded into the last.
+    void searchHitsReadInOrderAcrossTheirParts()
+    {
+        Ui::Internal::SearchHits hits;
+        QVERIFY(hits.empty());
+        QCOMPARE(hits.lowerBound(0), 0);
+        std::vector<qint64> first(70000);
+        for (size_t i = 0; i < first.size(); ++i)
+            first[i] = qint64(i / 2); // two hits on each line
+        hits.append(std::move(first));
+        hits.append({});                    // an empty part adds nothing
+        hits.append({34999, 40000, 40000}); // a line whose hits span two parts
+        hits.append({40001});               // small: folded into the part before
+        QCOMPARE(hits.size(), 70004);
+        QCOMPARE(hits[0], 0);
+        QCOMPARE(hits[69999], 34999);
+        QCOMPARE(hits[70000], 34999);
+        QCOMPARE(hits[70001], 40000);
+        QCOMPARE(hits[70003], 40001);
+        QCOMPARE(hits.lowerBound(-5), 0);
+        QCOMPARE(hits.lowerBound(1), 2);
+        QCOMPARE(hits.lowerBound(34999), 69998);
+        QCOMPARE(hits.lowerBound(35000), 70001);
+        QCOMPARE(hits.lowerBound(40001), 70003);
+        QCOMPARE(hits.lowerBound(40002), 70004);
+        std::vector<qint64> big(70000, 50000);
+        hits.append(std::move(big));
+        QCOMPARE(hits.size(), 140004);
+        QCOMPARE(hits[140003], 50000);
+        QCOMPARE(hits.lowerBound(45000), 70004);
+        hits.clear();
+        QVERIFY(hits.empty());
     }
 
     void findInAMillionLinesLandsOnTheLine()
