@@ -43,21 +43,36 @@ mkdir -p "$WORK/ws" "$WORK/make"
 export DEPLOYDESK_DATA_DIR=$WORK/data
 
 "$CTL" -w "$WORK/ws" validate
-hyperfine --style basic --warmup 1 --runs "$RUNS" --export-json "$WORK/make.json" \
-    "make -s -j$JOBS -C $WORK/make"
-hyperfine --style basic --warmup 1 --runs "$RUNS" --export-json "$WORK/run.json" \
-    --prepare "rm -rf $WORK/data" \
-    "$CTL -w $WORK/ws run > $WORK/run.out"
+# Rounds alternate make and DeployDesk (after one untimed warm-up of each), so a drift of the
+# machine's speed lands on both: make's own time moved by 15 % between blocks of runs.
+# Each round's ratio is to that round's make; the verdict is on the median ratio.
+timed() { # FILE COMMAND... : appends the command's wall in seconds to FILE
+    local start=$EPOCHREALTIME
+    "${@:2}" > /dev/null
+    awk -v s="$start" -v e="$EPOCHREALTIME" 'BEGIN { printf "%.4f\n", e - s }' >> "$1"
+}
+make -s "-j$JOBS" -C "$WORK/make" > /dev/null
+rm -rf "$WORK/data"; "$CTL" -w "$WORK/ws" run > /dev/null
+for round in $(seq "$RUNS"); do
+    timed "$WORK/make.txt" make -s "-j$JOBS" -C "$WORK/make"
+    rm -rf "$WORK/data"
+    timed "$WORK/run.txt" "$CTL" -w "$WORK/ws" run
+done
 rm -rf "$WORK/data"
 /usr/bin/time -f '%e s %M KB' -o "$WORK/rss" "$CTL" -w "$WORK/ws" run > "$WORK/run.out"
 OK=$(grep -cE '^[0-9:]+ s[0-9]+ success' "$WORK/run.out" || true)
-
-PEER=$(mean_of "$WORK/make.json")
-RUN=$(mean_of "$WORK/run.json")
-R=$(ratio "$RUN" "$PEER")
+read -r PEER RUN R RANGE < <(python3 - "$WORK/make.txt" "$WORK/run.txt" <<'PY'
+import statistics as st, sys
+make = [float(x) for x in open(sys.argv[1])]
+run = [float(x) for x in open(sys.argv[2])]
+ratios = [r / m for r, m in zip(run, make)]
+print(f"{st.median(make):.4f} {st.median(run):.4f} {st.median(ratios):.2f} "
+      f"{min(ratios):.2f}-{max(ratios):.2f}")
+PY
+)
 echo
 echo "== results"
 echo "stages reported success: $OK of $STAGES; $(tail -n 1 "$WORK/run.out")"
-echo "run wall (mean of $RUNS): $(ms "$RUN")  make -j$JOBS $(ms "$PEER")  ratio ${R}x  target <= 1.5x  $(verdict "$R" 1.5)"
+echo "run wall (median of $RUNS alternated rounds): $(ms "$RUN")  make -j$JOBS $(ms "$PEER")  ratio ${R}x (rounds ${RANGE}x)  target <= 1.5x  $(verdict "$R" 1.5)"
 echo "per stage: $(awk -v r="$RUN" -v n="$STAGES" 'BEGIN { printf "%.2f ms", r * 1000 / n }') (make: $(awk -v r="$PEER" -v n="$STAGES" 'BEGIN { printf "%.2f ms", r * 1000 / n }'))"
 echo "peak RSS: $(cat "$WORK/rss")"
